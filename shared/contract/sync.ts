@@ -1,0 +1,64 @@
+import { z } from "zod";
+import type { Problem } from "./problems.ts";
+import { SurveyId } from "./surveys.ts";
+
+/**
+ * The sync contract between a tablet and the server. A tablet sends completed interviews in batches;
+ * every item carries an id the tablet made when the interview started, so a resend is recognised.
+ */
+export const administrationModes = ["read_aloud", "self_completed", "mixed"] as const;
+export const AdministrationMode = z.enum(administrationModes);
+export type AdministrationMode = z.infer<typeof AdministrationMode>;
+
+export const MAX_SYNC_ITEMS = 100;
+/** Bytes; a batch of 100 long interviews stays far below this. */
+export const MAX_SYNC_BODY_BYTES = 5 * 1024 * 1024;
+
+const IsoDateTime = z.iso.datetime({ offset: true });
+
+export const SyncItem = z.strictObject({
+  id: z.uuid(),
+  surveyId: SurveyId,
+  surveyVersion: z.number().int().positive(),
+  participantCode: z.string().min(1).max(32),
+  wave: z.number().int().min(0).max(100),
+  areaId: z.string().min(1).max(64),
+  startedAt: IsoDateTime,
+  completedAt: IsoDateTime,
+  administrationMode: AdministrationMode,
+  data: z.record(z.string().max(200), z.unknown()),
+});
+export type SyncItem = z.infer<typeof SyncItem>;
+
+export const SyncRequest = z.strictObject({
+  deviceId: z.string().min(1).max(64).optional(),
+  items: z.array(SyncItem).min(1).max(MAX_SYNC_ITEMS),
+});
+export type SyncRequest = z.infer<typeof SyncRequest>;
+
+/** Something in the answers that did not pass the survey's own rules. */
+export interface AnswerIssue {
+  question: string;
+  message: string;
+}
+
+/**
+ * What happened to one item. Expected outcomes are values, not errors:
+ * - accepted: stored, and it passed validation;
+ * - duplicate: the same id with the same content was stored before; nothing new was stored;
+ * - conflict: the same id with different content; kept as a new revision for review, nothing overwritten;
+ * - needs_review: stored, but it failed validation; `issues` says why;
+ * - rejected: not stored; `problem` says why (the tablet keeps the item).
+ */
+export type SyncOutcome =
+  | { id: string; outcome: "accepted"; receivedAt: string }
+  | { id: string; outcome: "duplicate"; receivedAt: string }
+  | { id: string; outcome: "conflict"; receivedAt: string; revision: number }
+  | { id: string; outcome: "needs_review"; receivedAt: string; issues: AnswerIssue[] }
+  | { id: string; outcome: "rejected"; problem: Problem };
+
+export type SyncOutcomeKind = SyncOutcome["outcome"];
+
+export interface SyncResponse {
+  results: SyncOutcome[];
+}

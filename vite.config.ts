@@ -1,0 +1,17 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// The client lives in client/ and is built to dist/client, which the Hono server serves.
+// In development `npm run dev` proxies /api to a server started with `npm start` on port 3000.
+export default defineConfig({
+  root: "client",
+  plugins: [react()],
+  build: {
+    outDir: "../dist/client",
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    proxy: { "/api": "http://localhost:3000" },
+  },
+});
