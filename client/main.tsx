@@ -1,4 +1,12 @@
+import "./app/app.css";
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { App } from "./app/App.tsx";
 
 const root = document.getElementById("root");
-if (root) createRoot(root).render(<p>Alongside</p>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );

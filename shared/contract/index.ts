@@ -5,3 +5,4 @@ export * from "./roles.ts";
 export * from "./stats.ts";
 export * from "./surveys.ts";
 export * from "./sync.ts";
+export * from "./users.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonDepthExceeds } from "./json-depth.ts";
 import type { Problem } from "./problems.ts";
 import { SurveyId } from "./surveys.ts";
 
@@ -14,6 +15,9 @@ export const MAX_SYNC_ITEMS = 100;
 /** Bytes; a batch of 100 long interviews stays far below this. */
 export const MAX_SYNC_BODY_BYTES = 5 * 1024 * 1024;
 
+/** A matrix in a dynamic panel is 4 levels deep; nothing a survey makes goes near this. */
+export const MAX_ANSWER_DEPTH = 12;
+
 const IsoDateTime = z.iso.datetime({ offset: true });
 
 export const SyncItem = z.strictObject({
@@ -26,7 +30,12 @@ export const SyncItem = z.strictObject({
   startedAt: IsoDateTime,
   completedAt: IsoDateTime,
   administrationMode: AdministrationMode,
-  data: z.record(z.string().max(200), z.unknown()),
+  data: z
+    .record(z.string().max(200), z.unknown())
+    .refine(
+      (data) => !jsonDepthExceeds(data, MAX_ANSWER_DEPTH),
+      `Answers nest more than ${MAX_ANSWER_DEPTH} levels deep.`,
+    ),
 });
 export type SyncItem = z.infer<typeof SyncItem>;
 

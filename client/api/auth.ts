@@ -1,0 +1,17 @@
+import type { LoginRequest, Me, SetupRequest } from "../../shared/contract/index.ts";
+import { ApiError } from "./api-error.ts";
+import { get, post } from "./http.ts";
+
+export const login = (body: LoginRequest) => post<Me>("/api/auth/login", body);
+export const logout = () => post<void>("/api/auth/logout");
+export const setup = (body: SetupRequest) => post<Me>("/api/auth/setup", body);
+
+/** The signed-in person, or null when there is no session. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await get<Me>("/api/auth/me");
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "not_signed_in") return null;
+    throw error;
+  }
+}

@@ -1,0 +1,63 @@
+import type { Problem } from "../../shared/contract/index.ts";
+import { ApiError, NetworkError } from "./api-error.ts";
+
+/**
+ * The one place the client talks HTTP. Same-origin cookie session, JSON in and out, and every
+ * failure turned into an `ApiError` (the server's problem) or a `NetworkError` (no answer).
+ */
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+let sessionExpiredHandler: (() => void) | undefined;
+
+/** Called when any request learns that the session is gone, so the app can show the sign-in page. */
+export function onSessionExpired(handler: () => void): void {
+  sessionExpiredHandler = handler;
+}
+
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    throw new NetworkError();
+  }
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (problem.code === "not_signed_in") sessionExpiredHandler?.();
+    throw new ApiError(problem);
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const get = <T>(path: string) => request<T>("GET", path);
+export const post = <T>(path: string, body?: unknown) => request<T>("POST", path, body);
+
+function isProblem(value: unknown): value is Problem {
+  if (typeof value !== "object" || value === null) return false;
+  const { code, title } = value as Record<string, unknown>;
+  return typeof code === "string" && typeof title === "string";
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  const type = response.headers.get("content-type") ?? "";
+  if (type.includes("json")) {
+    const body: unknown = await response.json().catch(() => undefined);
+    if (isProblem(body)) return body;
+  }
+  // Not one of ours: a proxy or gateway answered. Treat a 5xx as "not reached" so callers keep data.
+  if (response.status >= 500) throw new NetworkError("The server is not answering right now. Try again soon.");
+  return {
+    type: "about:blank",
+    title: `The server answered with an unexpected error (${response.status}).`,
+    status: response.status,
+    code: "internal",
+  };
+}

@@ -1,0 +1,16 @@
+import { SessionProvider } from "../auth/session.tsx";
+import { AnnouncerProvider } from "./announcer.tsx";
+import { AppRoutes } from "./AppRoutes.tsx";
+import { Shell } from "./Shell.tsx";
+
+export function App() {
+  return (
+    <SessionProvider>
+      <AnnouncerProvider>
+        <Shell>
+          <AppRoutes />
+        </Shell>
+      </AnnouncerProvider>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,47 @@
+import { lazy, Suspense } from "react";
+import { LoginPage } from "../auth/LoginPage.tsx";
+import { useSession } from "../auth/session.tsx";
+import { Loading } from "../ui/Loading.tsx";
+import { ErrorBoundary } from "./ErrorBoundary.tsx";
+import { HomePage } from "./HomePage.tsx";
+import { NotForYourRolePage } from "./NotForYourRolePage.tsx";
+import { NotFoundPage } from "./NotFoundPage.tsx";
+import { Redirect, safeNextPath, usePathname } from "./router.tsx";
+import { pageRoutes } from "./routes.ts";
+import { ServerUnreachable } from "./ServerUnreachable.tsx";
+
+const SetupPage = lazy(() => import("../auth/SetupPage.tsx"));
+
+/** Picks the page for the current path, and sends people who are not signed in to /login. */
+export function AppRoutes() {
+  const path = usePathname();
+  const { state } = useSession();
+
+  // The setup link works before anyone exists to sign in as.
+  if (path === "/setup") return <LazyPage path={path} page={SetupPage} />;
+  if (state.status === "loading") return <Loading what="Alongside" />;
+  if (state.status === "unreachable") return <ServerUnreachable error={state.error} />;
+
+  const { me } = state;
+  if (path === "/login") {
+    if (!me) return <LoginPage />;
+    return <Redirect to={safeNextPath(new URLSearchParams(window.location.search).get("next")) ?? "/"} />;
+  }
+  if (!me) return <Redirect to={path === "/" ? "/login" : `/login?next=${encodeURIComponent(path)}`} />;
+  if (path === "/") return <HomePage me={me} />;
+
+  const route = pageRoutes.find((candidate) => candidate.path === path);
+  if (!route) return <NotFoundPage />;
+  if (!route.roles.includes(me.role)) return <NotForYourRolePage />;
+  return <LazyPage path={path} page={route.page} />;
+}
+
+function LazyPage({ path, page: Page }: { path: string; page: React.ComponentType }) {
+  return (
+    <ErrorBoundary key={path}>
+      <Suspense fallback={<Loading what="the page" />}>
+        <Page />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,56 @@
+import { assertNever } from "./assert-never.ts";
+import { type ComponentType, type LazyExoticComponent, lazy } from "react";
+import type { Role } from "../../shared/contract/index.ts";
+
+/**
+ * The signed-in areas of the app. Each page is its own lazily loaded chunk, so a tablet doing
+ * fieldwork never downloads the dashboard or admin code, and a desktop never downloads survey-core.
+ */
+export interface PageRoute {
+  path: string;
+  label: string;
+  roles: readonly Role[];
+  page: LazyExoticComponent<ComponentType>;
+}
+
+export const pageRoutes: readonly PageRoute[] = [
+  {
+    path: "/fieldwork",
+    label: "Fieldwork",
+    roles: ["peer_researcher", "coordinator", "admin"],
+    page: lazy(() => import("../fieldwork/FieldworkPage.tsx")),
+  },
+  {
+    path: "/dashboard",
+    label: "Dashboard",
+    roles: ["evaluator", "coordinator", "admin"],
+    page: lazy(() => import("../dashboard/DashboardPage.tsx")),
+  },
+  {
+    path: "/admin",
+    label: "Administration",
+    roles: ["admin", "coordinator"],
+    page: lazy(() => import("../admin/AdminPage.tsx")),
+  },
+];
+
+export function routesFor(role: Role): PageRoute[] {
+  return pageRoutes.filter((route) => route.roles.includes(role));
+}
+
+/** Where "/" leads each role; null means the role's home is the welcome page at "/". */
+export function homePathFor(role: Role): string | null {
+  switch (role) {
+    case "peer_researcher":
+      return "/fieldwork";
+    case "evaluator":
+      return "/dashboard";
+    case "admin":
+    case "coordinator":
+      return "/admin";
+    case "expert":
+      return null;
+    default:
+      return assertNever(role);
+  }
+}

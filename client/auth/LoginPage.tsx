@@ -1,0 +1,74 @@
+import { type FormEvent, useState } from "react";
+import { login } from "../api/auth.ts";
+import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { PageHeading } from "../ui/PageHeading.tsx";
+import { TextField } from "../ui/TextField.tsx";
+import { useSession } from "./session.tsx";
+
+interface LoginErrors {
+  email?: string;
+  password?: string;
+}
+
+function checkLogin(email: string, password: string): LoginErrors {
+  const errors: LoginErrors = {};
+  if (email.trim() === "") errors.email = "Enter your email address.";
+  else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) errors.email = "Enter an email address like name@example.org.";
+  if (password === "") errors.password = "Enter your password.";
+  return errors;
+}
+
+/** Signing in; once `me` is set the router moves on to the page the person asked for. */
+export function LoginPage() {
+  const { setMe } = useSession();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<LoginErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = checkLogin(email, password);
+    setErrors(found);
+    setFailure(null);
+    if (found.email || found.password) return;
+    setBusy(true);
+    try {
+      setMe(await login({ email: email.trim(), password }));
+    } catch (error) {
+      setFailure(error);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="narrow">
+      <PageHeading>Sign in</PageHeading>
+      {failure !== null && <ErrorAlert heading="You are not signed in" error={failure} />}
+      <form onSubmit={handleSubmit} noValidate>
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="username"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={errors.email}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={errors.password}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+    </div>
+  );
+}

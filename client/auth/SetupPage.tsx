@@ -1,0 +1,103 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { MIN_PASSWORD_LENGTH } from "../../shared/contract/index.ts";
+import { ApiError } from "../api/api-error.ts";
+import { setup } from "../api/auth.ts";
+import { navigate } from "../app/router.tsx";
+import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { PageHeading } from "../ui/PageHeading.tsx";
+import { TextField } from "../ui/TextField.tsx";
+import { useSession } from "./session.tsx";
+
+function tokenFromHash(): string | null {
+  return new URLSearchParams(window.location.hash.slice(1)).get("token");
+}
+
+interface SetupErrors {
+  password?: string;
+  repeat?: string;
+}
+
+function checkPasswords(password: string, repeat: string): SetupErrors {
+  const errors: SetupErrors = {};
+  if (password.length < MIN_PASSWORD_LENGTH)
+    errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters. A few ordinary words in a row work well.`;
+  if (repeat !== password) errors.repeat = "The two passwords are not the same.";
+  return errors;
+}
+
+/**
+ * The one-time link printed by the server on first start: `/setup#token=…`. The token is in the
+ * fragment so it never reaches a server log; it is read once and then removed from the address bar.
+ */
+export default function SetupPage() {
+  const { setMe } = useSession();
+  const [token] = useState(tokenFromHash);
+  const [password, setPassword] = useState("");
+  const [repeat, setRepeat] = useState("");
+  const [errors, setErrors] = useState<SetupErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (window.location.hash) window.history.replaceState(null, "", window.location.pathname);
+  }, []);
+
+  if (!token) {
+    return (
+      <div className="narrow">
+        <PageHeading>Set up Alongside</PageHeading>
+        <div className="alert alert--error" role="alert">
+          <p className="alert__heading">This link has no setup token</p>
+          <p>Open the full setup link that the server printed when it first started.</p>
+        </div>
+      </div>
+    );
+  }
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = checkPasswords(password, repeat);
+    setErrors(found);
+    setFailure(null);
+    if (found.password || found.repeat) return;
+    setBusy(true);
+    try {
+      setMe(await setup({ token, password }));
+      navigate("/", { replace: true });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "weak_password") setErrors({ password: error.message });
+      setFailure(error);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="narrow">
+      <PageHeading>Set up Alongside</PageHeading>
+      <p>Choose the password for the first administrator account. You will be signed in straight away.</p>
+      {failure !== null && <ErrorAlert heading="The account was not set up" error={failure} />}
+      <form onSubmit={handleSubmit} noValidate>
+        <TextField
+          label="New password"
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={errors.password}
+        />
+        <TextField
+          label="Repeat the password"
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={(event) => setRepeat(event.target.value)}
+          error={errors.repeat}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          Set password and sign in
+        </button>
+      </form>
+    </div>
+  );
+}

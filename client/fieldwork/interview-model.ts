@@ -1,0 +1,21 @@
+import { Model, settings } from "survey-core";
+import { registerAlongsideProperties } from "../../shared/survey/properties.ts";
+import { showInterviewerNote } from "./interviewer-note.ts";
+import { applySurveyTheme } from "./survey-theme.ts";
+
+// The page's <h1> names the survey; SurveyJS headings continue from there without skipping levels.
+settings.titleTags.page = "h2";
+settings.titleTags.panel = "h3";
+settings.titleTags.question = "h3";
+
+/** A SurveyJS model for one interview, set up for a tablet held by a peer researcher. */
+export function createInterviewModel(definition: Record<string, unknown>): Model {
+  registerAlongsideProperties();
+  const model = new Model(definition);
+  model.showTitle = false;
+  // We show our own confirmation once the interview is safely in the outbox.
+  model.showCompletePage = false;
+  applySurveyTheme(model);
+  model.onAfterRenderQuestion.add((_, options) => showInterviewerNote(options.question, options.htmlElement));
+  return model;
+}

@@ -1,0 +1,40 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { newToken, tokenId } from "./tokens.ts";
+
+export async function createSetupToken(
+  db: Kysely<Database>,
+  userId: string,
+  now: Date,
+  hours: number,
+): Promise<string> {
+  const { token, id } = newToken();
+  await db
+    .insertInto("setup_tokens")
+    .values({
+      id,
+      user_id: userId,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + hours * 3_600_000).toISOString(),
+      used_at: null,
+    })
+    .execute();
+  return token;
+}
+
+/** Marks the token used and returns its user, or undefined if it is unknown, used or expired. */
+export async function consumeSetupToken(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<string | undefined> {
+  const result = await db
+    .updateTable("setup_tokens")
+    .set({ used_at: now.toISOString() })
+    .where("id", "=", tokenId(token))
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now.toISOString())
+    .returning("user_id")
+    .executeTakeFirst();
+  return result?.user_id;
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+/**
+ * The only place that reads `process.env`. Everything else receives a `Config`, so tests build one
+ * by hand and nothing changes behaviour behind their back.
+ */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  DATA_DIR: z.string().default("data"),
+  DATABASE_URL: z.string().optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  SESSION_HOURS: z.coerce.number().positive().default(12),
+  LOG_REQUESTS: z.enum(["true", "false"]).default("false"),
+  TEST_DATABASE_URL: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** postgres://… switches to PostgreSQL; otherwise an SQLite file in dataDir. */
+  databaseUrl: string | undefined;
+  /** Where people reach the app, used in printed links. */
+  publicUrl: string;
+  secureCookies: boolean;
+  sessionHours: number;
+  logRequests: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    publicUrl,
+    secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : publicUrl.startsWith("https:"),
+    sessionHours: e.SESSION_HOURS,
+    logRequests: e.LOG_REQUESTS === "true",
+  };
+}
+
+/** For the test suite only: a PostgreSQL server to run the suite against as well as SQLite. */
+export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.TEST_DATABASE_URL || undefined;
+}

@@ -1,0 +1,33 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { MAX_SYNC_BODY_BYTES, SyncRequest, type SyncResponse } from "../../shared/contract/sync.ts";
+import type { AppEnv } from "../http/app-env.ts";
+import { allow, requireUser } from "../http/policy.ts";
+import { ProblemError } from "../http/problem.ts";
+import { readJson } from "../http/read-json.ts";
+import { syncBatch } from "./sync.service.ts";
+
+export function syncRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.post(
+    "/",
+    allow("POST /api/sync"),
+    bodyLimit({
+      maxSize: MAX_SYNC_BODY_BYTES,
+      onError: () => {
+        throw new ProblemError("body_too_large", `A sync batch may be at most ${MAX_SYNC_BODY_BYTES} bytes.`);
+      },
+    }),
+    async (c) => {
+      const deps = c.get("deps");
+      const user = requireUser(c.get("user"));
+      const request = await readJson(c, SyncRequest);
+      const results = await syncBatch(
+        { db: deps.db, validators: deps.validators, user, now: deps.now() },
+        request,
+      );
+      return c.json({ results } satisfies SyncResponse);
+    },
+  );
+  return app;
+}

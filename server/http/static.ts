@@ -1,0 +1,30 @@
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { Hono } from "hono";
+import type { AppEnv } from "./app-env.ts";
+
+/**
+ * Serves the built client. Hashed assets are cached for a year; every other path that is not an API
+ * route gets index.html, so a deep link or a reload on /fieldwork opens the app.
+ */
+export function mountClient(app: Hono<AppEnv>, staticDir: string): void {
+  app.use(
+    "/assets/*",
+    serveStatic({
+      root: staticDir,
+      onFound: (_path, c) => {
+        c.header("cache-control", "public, max-age=31536000, immutable");
+      },
+    }),
+  );
+  app.use("*", serveStatic({ root: staticDir }));
+  app.get(
+    "*",
+    serveStatic({
+      root: staticDir,
+      path: "index.html",
+      onFound: (_path, c) => {
+        c.header("cache-control", "no-cache");
+      },
+    }),
+  );
+}

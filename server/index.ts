@@ -1,0 +1,31 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { firstAdminSetupLink } from "./auth/bootstrap-admin.ts";
+import { readConfig } from "./env.ts";
+import { defaultStaticDir, prepareDatabase, startServer } from "./start.ts";
+
+// The only file that listens on a port.
+const config = readConfig();
+const handle = await prepareDatabase(config, join(config.dataDir, "alongside.sqlite"));
+if (!existsSync(join(defaultStaticDir, "index.html"))) {
+  console.warn("The client is not built yet: run `npm run build` (npm start does this for you).");
+}
+const server = await startServer(config, handle);
+console.log(`Alongside is running at ${config.publicUrl} (${handle.dialect}).`);
+const link = await firstAdminSetupLink(handle.db, config.publicUrl, new Date());
+if (link) {
+  console.log(
+    "\nNo administrator has a password yet. Open this one-time link (valid for 24 hours) to set it:",
+  );
+  console.log(`  ${link}`);
+  console.log("The administrator's email for signing in afterwards is admin@alongside.local.\n");
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

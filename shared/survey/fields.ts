@@ -1,0 +1,59 @@
+import type { Model, Question } from "survey-core";
+
+/** One answerable field of a published version: what exports and statistics need, read once. */
+export interface SurveyField {
+  name: string;
+  type: string;
+  title: string;
+  inputType?: string;
+  outcome?: string;
+  indicator?: string;
+  sensitive?: boolean;
+  choices?: { value: unknown; text: string; score?: number }[];
+  scale?: { min: number; max: number; step: number };
+}
+
+const NO_ANSWER = new Set(["html", "image", "expression"]);
+
+export function surveyFields(model: Model): SurveyField[] {
+  const fields: SurveyField[] = [];
+  for (const question of model.getAllQuestions(false, false, false)) {
+    if (NO_ANSWER.has(question.getType())) continue;
+    fields.push(toField(question));
+  }
+  return fields;
+}
+
+function toField(question: Question): SurveyField {
+  const q = question as Question & {
+    inputType?: string;
+    outcome?: string;
+    indicator?: string;
+    sensitive?: boolean;
+    choices?: { value: unknown; text: string; score?: number }[];
+    rateValues?: { value: unknown; text: string; score?: number }[];
+    rateMin?: number;
+    rateMax?: number;
+    rateStep?: number;
+  };
+  const field: SurveyField = {
+    name: question.getValueName(),
+    type: question.getType(),
+    title: question.title,
+  };
+  if (question.getType() === "text") field.inputType = q.inputType ?? "text";
+  if (q.outcome) field.outcome = q.outcome;
+  if (q.indicator) field.indicator = q.indicator;
+  if (q.sensitive) field.sensitive = true;
+  const items = q.choices?.length ? q.choices : q.rateValues?.length ? q.rateValues : undefined;
+  if (items) {
+    field.choices = items.map((c) =>
+      typeof c.score === "number"
+        ? { value: c.value, text: c.text, score: c.score }
+        : { value: c.value, text: c.text },
+    );
+  } else if (question.getType() === "rating") {
+    field.scale = { min: q.rateMin ?? 1, max: q.rateMax ?? 5, step: q.rateStep ?? 1 };
+  }
+  return field;
+}
