@@ -14,6 +14,7 @@ const Env = z.object({
   SESSION_HOURS: z.coerce.number().positive().default(12),
   LOG_REQUESTS: z.enum(["true", "false"]).default("false"),
   TEST_DATABASE_URL: z.string().optional(),
+  CHROMIUM_PATH: z.string().optional(),
 });
 
 export interface Config {
@@ -52,4 +53,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** For the test suite only: a PostgreSQL server to run the suite against as well as SQLite. */
 export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.TEST_DATABASE_URL || undefined;
+}
+
+/** For the end-to-end tests: the system Chromium that playwright-core drives. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CHROMIUM_PATH || "/usr/bin/chromium";
 }

@@ -35,3 +35,14 @@ export function errorMessage(error: unknown): string {
   if (error instanceof NetworkError) return error.message;
   return "Something unexpected went wrong in this app. Reload the page and try again.";
 }
+
+/** The server's validation issues keyed by top-level field name, to show next to each field. */
+export function issuesByField(error: unknown): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (!(error instanceof ApiError)) return fields;
+  for (const issue of error.problem.issues ?? []) {
+    const field = issue.path[0];
+    if (typeof field === "string" && !(field in fields)) fields[field] = issue.message;
+  }
+  return fields;
+}

@@ -53,7 +53,8 @@ async function readProblem(response: Response): Promise<Problem> {
     if (isProblem(body)) return body;
   }
   // Not one of ours: a proxy or gateway answered. Treat a 5xx as "not reached" so callers keep data.
-  if (response.status >= 500) throw new NetworkError("The server is not answering right now. Try again soon.");
+  if (response.status >= 500)
+    throw new NetworkError("The server is not answering right now. Try again soon.");
   return {
     type: "about:blank",
     title: `The server answered with an unexpected error (${response.status}).`,

@@ -1,6 +1,6 @@
 import { SessionProvider } from "../auth/session.tsx";
-import { AnnouncerProvider } from "./announcer.tsx";
 import { AppRoutes } from "./AppRoutes.tsx";
+import { AnnouncerProvider } from "./announcer.tsx";
 import { Shell } from "./Shell.tsx";
 
 export function App() {

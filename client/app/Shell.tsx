@@ -1,16 +1,11 @@
-import type { MouseEvent, ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Header } from "./Header.tsx";
 
 /** Skip link, header and the one `<main>` every page renders into. */
 export function Shell({ children }: { children: ReactNode }) {
-  // Moving focus by script keeps the address bar (and a setup link's #token) untouched.
-  const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
-    event.preventDefault();
-    document.getElementById("main")?.focus();
-  };
   return (
     <>
-      <a className="skip-link" href="#main" onClick={skipToMain}>
+      <a className="skip-link" href="#main">
         Skip to main content
       </a>
       <Header />

@@ -46,9 +46,7 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
     event.preventDefault();
     navigate(to);
   };
-  return (
-    <a href={to} aria-current={pathname === to ? "page" : undefined} onClick={handleClick} {...rest} />
-  );
+  return <a href={to} aria-current={pathname === to ? "page" : undefined} onClick={handleClick} {...rest} />;
 }
 
 export function Redirect({ to }: { to: string }) {

@@ -1,6 +1,6 @@
-import { assertNever } from "./assert-never.ts";
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import type { Role } from "../../shared/contract/index.ts";
+import { assertNever } from "./assert-never.ts";
 
 /**
  * The signed-in areas of the app. Each page is its own lazily loaded chunk, so a tablet doing

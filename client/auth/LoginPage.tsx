@@ -13,7 +13,8 @@ interface LoginErrors {
 function checkLogin(email: string, password: string): LoginErrors {
   const errors: LoginErrors = {};
   if (email.trim() === "") errors.email = "Enter your email address.";
-  else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) errors.email = "Enter an email address like name@example.org.";
+  else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim()))
+    errors.email = "Enter an email address like name@example.org.";
   if (password === "") errors.password = "Enter your password.";
   return errors;
 }

@@ -6,15 +6,15 @@ import { useAnnounce } from "../app/announcer.tsx";
 import { requestHeadingFocus } from "../app/focus.ts";
 import { useMe } from "../auth/session.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
-import { completeInterview, type InterviewSetup, type RunningInterview } from "./interview.ts";
 import { InterviewFinished } from "./InterviewFinished.tsx";
 import { InterviewRunner } from "./InterviewRunner.tsx";
+import { completeInterview, type InterviewSetup, type RunningInterview } from "./interview.ts";
 import { OutboxPanel } from "./OutboxPanel.tsx";
 import type { OutboxEntry } from "./outbox.ts";
 import { newResponseId } from "./response-id.ts";
-import { outboxEntryFor, type SaveResult, saveInterview } from "./save-interview.ts";
 import { StartInterviewForm } from "./StartInterviewForm.tsx";
 import { SurveyChooser } from "./SurveyChooser.tsx";
+import { outboxEntryFor, type SaveResult, saveInterview } from "./save-interview.ts";
 
 /** The steps of one interview, from choosing a survey to seeing it safely stored. */
 type Step =
@@ -38,9 +38,13 @@ export default function FieldworkPage() {
     async (survey: PublishedSurveySummary, entry: OutboxEntry) => {
       setStep({ kind: "finished", survey, entry, result: null });
       const result = await saveInterview(entry);
-      announce(result.upload.kind === "stored" ? "Saved on the server." : "Not uploaded yet: kept on this tablet.");
+      announce(
+        result.upload.kind === "stored" ? "Saved on the server." : "Not uploaded yet: kept on this tablet.",
+      );
       setStep((current) =>
-        current.kind === "finished" && current.entry.item.id === entry.item.id ? { ...current, result } : current,
+        current.kind === "finished" && current.entry.item.id === entry.item.id
+          ? { ...current, result }
+          : current,
       );
     },
     [announce],

@@ -18,12 +18,21 @@ export function InterviewFinished({ entry, result, onRetry, onAnother, onBack }:
       <p className="lead">
         {entry.surveyTitle}, participant <span className="code">{entry.item.participantCode}</span>
       </p>
-      {result === null ? <p className="notice">Saving the interview…</p> : <Outcome result={result} onRetry={onRetry} />}
+      {result === null ? (
+        <p className="notice">Saving the interview…</p>
+      ) : (
+        <Outcome result={result} onRetry={onRetry} />
+      )}
       <div className="actions">
         <button type="button" className="button button--large" onClick={onAnother} disabled={result === null}>
           Start another interview
         </button>
-        <button type="button" className="button button--secondary" onClick={onBack} disabled={result === null}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={onBack}
+          disabled={result === null}
+        >
           Back to surveys
         </button>
       </div>
@@ -49,8 +58,8 @@ function Outcome({ result, onRetry }: { result: SaveResult; onRetry: () => void 
       )}
       {lost && (
         <p>
-          <strong>This tablet's storage is full, so the interview is only on this screen.</strong> Stay on this
-          page and press Try again once you have a connection.
+          <strong>This tablet's storage is full, so the interview is only on this screen.</strong> Stay on
+          this page and press Try again once you have a connection.
         </p>
       )}
       {!text.stored && (

@@ -1,11 +1,11 @@
 import "survey-core/survey-core.fontless.min.css";
 import { useEffect, useState } from "react";
 import { Survey } from "survey-react-ui";
+import { waveLabel } from "../ui/format.ts";
 import { administrationModeLabels } from "./administration-modes.ts";
 import type { RunningInterview } from "./interview.ts";
 import { createInterviewModel } from "./interview-model.ts";
 import { StopInterview } from "./StopInterview.tsx";
-import { waveLabel } from "../ui/format.ts";
 
 interface Props {
   interview: RunningInterview;

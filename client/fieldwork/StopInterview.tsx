@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 /**
  * Stopping at once, for example when a participant is distressed. Until drafts are kept on the
@@ -6,6 +6,13 @@ import { useState } from "react";
  */
 export function StopInterview({ onStop }: { onStop: () => void }) {
   const [asking, setAsking] = useState(false);
+  const question = useRef<HTMLParagraphElement>(null);
+
+  // The button that was pressed is gone: put focus on the question that replaced it.
+  useEffect(() => {
+    if (asking) question.current?.focus();
+  }, [asking]);
+
   if (!asking) {
     return (
       <div className="stop">
@@ -16,8 +23,8 @@ export function StopInterview({ onStop }: { onStop: () => void }) {
     );
   }
   return (
-    <div className="stop stop--asking" role="group" aria-labelledby="stop-question">
-      <p id="stop-question">
+    <div className="stop stop--asking">
+      <p ref={question} tabIndex={-1}>
         <strong>Stop this interview now?</strong> The answers given so far will not be kept.
       </p>
       <div className="actions">

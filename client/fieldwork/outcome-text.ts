@@ -1,5 +1,5 @@
-import { assertNever } from "../app/assert-never.ts";
 import type { AnswerIssue } from "../../shared/contract/index.ts";
+import { assertNever } from "../app/assert-never.ts";
 import type { UploadResult } from "./upload.ts";
 
 export interface OutcomeText {

@@ -1,7 +1,7 @@
-import { assertNever } from "../app/assert-never.ts";
 import { MAX_SYNC_ITEMS, type SyncOutcome } from "../../shared/contract/index.ts";
 import { ApiError, errorMessage } from "../api/api-error.ts";
 import { sync } from "../api/sync.ts";
+import { assertNever } from "../app/assert-never.ts";
 import { deviceId } from "./device-id.ts";
 import { type OutboxEntry, outbox } from "./outbox.ts";
 

@@ -4,8 +4,9 @@ import jStat from "jstat";
 // probabilities are computed directly rather than as 1 - cdf, which loses every digit of a small p.
 //
 // jstat's incomplete beta stops its continued fraction at a relative step of 3e-7, so t-based p-values
-// agree with R to about 1e-8; normal and chi-square tails agree to about 1e-15. Both are far finer than
-// a dashboard shows, but p-values below ~1e-12 should be read as "tiny", not as exact figures.
+// agree with R to about 1e-8; normal and chi-square tails to about 1e-16 absolute, though their relative
+// accuracy fades below p = 1e-12. Both are far finer than a dashboard shows, but a p-value below ~1e-12
+// should be read as "tiny", not as an exact figure.
 
 /** Two-sided p-value of Student's t with `df` degrees of freedom: P(|T| >= |t|). */
 export function tTwoSidedP(t: number, df: number): number {

@@ -27,7 +27,10 @@ const isAnswered = (value: MaybeBoolean): value is boolean => typeof value === "
  * which applies the continuity correction only when b ≠ c (with b = c the statistic is 0, p = 1).
  * With no one changing answer there is nothing to test, which R reports as NaN.
  */
-export function mcnemar(before: ReadonlyArray<MaybeBoolean>, after: ReadonlyArray<MaybeBoolean>): McNemarResult {
+export function mcnemar(
+  before: ReadonlyArray<MaybeBoolean>,
+  after: ReadonlyArray<MaybeBoolean>,
+): McNemarResult {
   const { pairs, missing } = completePairs(before, after, isAnswered);
   const b = pairs.filter(([was, is]) => was && !is).length;
   const c = pairs.filter(([was, is]) => !was && is).length;

@@ -36,11 +36,15 @@ export interface SuppressedBreakdown<C extends Cell> {
 }
 
 function assertThreshold(k: number): void {
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`Suppression threshold must be an integer >= 1, got ${k}`);
+  if (!Number.isInteger(k) || k < 1) {
+    throw new RangeError(`Suppression threshold must be an integer >= 1, got ${k}`);
+  }
 }
 
 function assertCount(n: number): void {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`A cell count must be a non-negative integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new RangeError(`A cell count must be a non-negative integer, got ${n}`);
+  }
 }
 
 /**
@@ -79,7 +83,9 @@ export function suppressBreakdown<C extends Cell>(
   const keys = new Set<string>();
   for (const cell of cells) {
     assertCount(cell.n);
-    if (keys.has(cell.key)) throw new RangeError(`Breakdown cells must have distinct keys, got "${cell.key}" twice`);
+    if (keys.has(cell.key)) {
+      throw new RangeError(`Breakdown cells must have distinct keys, got "${cell.key}" twice`);
+    }
     keys.add(cell.key);
   }
 
@@ -104,7 +110,9 @@ export function suppressBreakdown<C extends Cell>(
   return {
     cells: cells.map((cell): PublishedCell<C> | SuppressedCell => {
       const reason = reasons.get(cell.key);
-      return reason === undefined ? { ...cell, suppressed: false } : { key: cell.key, suppressed: true, reason };
+      return reason === undefined
+        ? { ...cell, suppressed: false }
+        : { key: cell.key, suppressed: true, reason };
     }),
     total: totalN < k ? { suppressed: true, reason: "below_threshold" } : { suppressed: false, n: totalN },
   };

@@ -2,7 +2,15 @@ import { normalQuantile } from "./distributions.ts";
 import { assertLevel, DEFAULT_LEVEL, type Unavailable } from "./result.ts";
 
 export type WilsonResult =
-  | { ok: true; successes: number; n: number; proportion: number; level: number; lower: number; upper: number }
+  | {
+      ok: true;
+      successes: number;
+      n: number;
+      proportion: number;
+      level: number;
+      lower: number;
+      upper: number;
+    }
   | Unavailable<"not_enough_data">;
 
 function assertCount(name: string, value: number): void {

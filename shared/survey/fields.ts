@@ -11,6 +11,8 @@ export interface SurveyField {
   sensitive?: boolean;
   choices?: { value: unknown; text: string; score?: number }[];
   scale?: { min: number; max: number; step: number };
+  /** Bounds of a number input, where the survey sets them. */
+  range?: { min?: number; max?: number };
 }
 
 const NO_ANSWER = new Set(["html", "image", "expression"]);
@@ -35,13 +37,19 @@ function toField(question: Question): SurveyField {
     rateMin?: number;
     rateMax?: number;
     rateStep?: number;
+    min?: unknown;
+    max?: unknown;
   };
   const field: SurveyField = {
     name: question.getValueName(),
     type: question.getType(),
     title: question.title,
   };
-  if (question.getType() === "text") field.inputType = q.inputType ?? "text";
+  if (question.getType() === "text") {
+    field.inputType = q.inputType ?? "text";
+    const range = numericRange(q.min, q.max);
+    if (field.inputType === "number" && range) field.range = range;
+  }
   if (q.outcome) field.outcome = q.outcome;
   if (q.indicator) field.indicator = q.indicator;
   if (q.sensitive) field.sensitive = true;
@@ -56,4 +64,11 @@ function toField(question: Question): SurveyField {
     field.scale = { min: q.rateMin ?? 1, max: q.rateMax ?? 5, step: q.rateStep ?? 1 };
   }
   return field;
+}
+
+function numericRange(min: unknown, max: unknown): { min?: number; max?: number } | undefined {
+  const range: { min?: number; max?: number } = {};
+  if (min !== undefined && min !== "" && Number.isFinite(Number(min))) range.min = Number(min);
+  if (max !== undefined && max !== "" && Number.isFinite(Number(max))) range.max = Number(max);
+  return range.min === undefined && range.max === undefined ? undefined : range;
 }

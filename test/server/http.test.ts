@@ -29,10 +29,11 @@ describe("HTTP boundary", () => {
   it("refuses a write from another site even with a valid session", async () => {
     const cookie = await t.signIn("admin");
     const area = { id: "east", name: "Eastfield", region: "East" };
-    for (const headers of [
+    const crossSite: Record<string, string>[] = [
       { origin: "https://evil.example", host: "localhost" },
       { "sec-fetch-site": "cross-site" },
-    ]) {
+    ];
+    for (const headers of crossSite) {
       const res = await t.request("/api/areas", { method: "POST", cookie, json: area, headers });
       expect(res.status).toBe(403);
       expect(await res.json()).toMatchObject({ code: "cross_site_request" });

@@ -56,7 +56,12 @@ describe("describeValues", () => {
   });
 
   it("says there is not enough data when nothing was answered", () => {
-    expect(describeValues([null, undefined])).toEqual({ ok: false, reason: "not_enough_data", n: 0, missing: 2 });
+    expect(describeValues([null, undefined])).toEqual({
+      ok: false,
+      reason: "not_enough_data",
+      n: 0,
+      missing: 2,
+    });
     expect(describeValues([])).toEqual({ ok: false, reason: "not_enough_data", n: 0, missing: 0 });
   });
 

@@ -1,0 +1,82 @@
+import { type FormEvent, useState } from "react";
+import { ApiError, issuesByField } from "../api/api-error.ts";
+import { createArea } from "../api/areas.ts";
+import { useAnnounce } from "../app/announcer.tsx";
+import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { TextField } from "../ui/TextField.tsx";
+
+type AreaErrors = Partial<Record<"id" | "name" | "region", string>>;
+
+function checkArea(id: string, name: string, region: string): AreaErrors {
+  const errors: AreaErrors = {};
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
+    errors.id = "Use lower-case letters, digits and hyphens, starting with a letter or digit.";
+  if (name.trim() === "") errors.name = "Enter the area's name.";
+  if (region.trim() === "") errors.region = "Enter the region.";
+  return errors;
+}
+
+export function CreateAreaForm({ onCreated }: { onCreated: () => void }) {
+  const announce = useAnnounce();
+  const [id, setId] = useState("");
+  const [name, setName] = useState("");
+  const [region, setRegion] = useState("");
+  const [errors, setErrors] = useState<AreaErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = checkArea(id, name, region);
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      const area = await createArea({ id, name: name.trim(), region: region.trim() });
+      setId("");
+      setName("");
+      setRegion("");
+      announce(`Area ${area.name} added.`);
+      onCreated();
+    } catch (error) {
+      setFailure(error);
+      const fields = issuesByField(error);
+      if (error instanceof ApiError && error.code === "area_exists") fields.id = error.problem.title;
+      setErrors(fields);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="panel" onSubmit={handleSubmit} noValidate aria-labelledby="add-area-heading">
+      <h3 id="add-area-heading">Add an area</h3>
+      {failure !== null && <ErrorAlert heading="The area was not added" error={failure} />}
+      <TextField
+        label="Area id"
+        hint="A short name for links and exports: lower-case letters, digits and hyphens, like leeds or south-tyneside."
+        value={id}
+        onChange={(event) => setId(event.target.value)}
+        error={errors.id}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <TextField
+        label="Area name"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        error={errors.name}
+      />
+      <TextField
+        label="Region"
+        value={region}
+        onChange={(event) => setRegion(event.target.value)}
+        error={errors.region}
+      />
+      <button type="submit" className="button" disabled={busy}>
+        Add area
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Area, Me } from "../../shared/contract/index.ts";
+import { roleLabels } from "../../shared/contract/index.ts";
+import { listAreas } from "../api/areas.ts";
+import { useResource } from "../api/use-resource.ts";
+import { listUsers } from "../api/users.ts";
+import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { Loading } from "../ui/Loading.tsx";
+import { CreateUserForm } from "./CreateUserForm.tsx";
+
+/** Accounts: every account for an admin, the coordinator's own area for a coordinator. */
+export function UsersSection({ me }: { me: Me }) {
+  const [users, reload] = useResource(listUsers);
+  const [areas] = useResource(listAreas);
+  const areaList = areas.status === "ready" ? areas.data : [];
+  return (
+    <section aria-labelledby="users-heading">
+      <h2 id="users-heading">{me.role === "admin" ? "Users" : "Users in your area"}</h2>
+      {users.status === "loading" && <Loading what="users" />}
+      {users.status === "error" && <ErrorAlert heading="The users did not load" error={users.error} />}
+      {users.status === "ready" && (
+        <div className="table-scroll">
+          <table className="table">
+            <caption>{me.role === "admin" ? "All accounts" : "Accounts in your area"}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Area</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.map((user) => (
+                <tr key={user.id}>
+                  <th scope="row">{user.displayName}</th>
+                  <td>{user.email}</td>
+                  <td>{roleLabels[user.role]}</td>
+                  <td>{areaName(areaList, user.areaId)}</td>
+                  <td>{user.disabled ? "Disabled" : "Active"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <CreateUserForm me={me} areas={areaList} onCreated={reload} />
+    </section>
+  );
+}
+
+function areaName(areas: Area[], id: string | null): string {
+  if (id === null) return "All areas";
+  return areas.find((area) => area.id === id)?.name ?? id;
+}

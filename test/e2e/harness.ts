@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import type { Role } from "../../shared/contract/roles.ts";
+import { hashPassword } from "../../server/auth/password.ts";
+import { type Config, chromiumPath } from "../../server/env.ts";
+import { prepareDatabase, type RunningServer, startServer } from "../../server/start.ts";
+import { insertUser } from "../../server/users/users.repository.ts";
+
+export const E2E_PASSWORD = "peer research together";
+export const CHROMIUM_PATH = chromiumPath();
+
+/**
+ * A real server (the built client and the API on one port, over a fresh SQLite file) and the system
+ * Chromium. Flags as the machine notes require: no sandbox as root, no background network.
+ */
+export interface E2E {
+  server: RunningServer;
+  browser: Browser;
+  addUser(role: Role, areaId: string | null, email: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startE2E(): Promise<E2E> {
+  const dir = mkdtempSync(join(tmpdir(), "alongside-e2e-"));
+  const config: Config = {
+    port: 0,
+    host: "127.0.0.1",
+    dataDir: dir,
+    databaseUrl: undefined,
+    publicUrl: "http://127.0.0.1",
+    secureCookies: false,
+    sessionHours: 1,
+    logRequests: false,
+  };
+  const handle = await prepareDatabase(config, join(dir, "e2e.sqlite"));
+  await handle.db
+    .insertInto("areas")
+    .values([
+      { id: "northtown", name: "Northtown", region: "North East", created_at: new Date().toISOString() },
+      { id: "southport", name: "Southport", region: "South West", created_at: new Date().toISOString() },
+    ])
+    .execute();
+  const server = await startServer(config, handle);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const passwordHash = await hashPassword(E2E_PASSWORD);
+  return {
+    server,
+    browser,
+    async addUser(role, areaId, email) {
+      await insertUser(handle.db, { email, displayName: email.split("@")[0] ?? email, role, areaId, passwordHash }, new Date());
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page against WCAG 2.0, 2.1 and 2.2 A and AA; returns the violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // evaluate() is not subject to the page's CSP, unlike an injected <script>.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
+    return axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+  });
+  const { violations } = result as { violations: AxeViolation[] };
+  return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+}
