@@ -1,3 +1,5 @@
+import { listAreas } from "../api/areas.ts";
+import { useResource } from "../api/use-resource.ts";
 import { Link } from "../app/router.tsx";
 import { useMe } from "../auth/session.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
@@ -6,6 +8,8 @@ import { UsersSection } from "./UsersSection.tsx";
 
 export default function AdminPage() {
   const me = useMe();
+  // Both sections show areas, and a new area must appear in the "Add a user" form at once.
+  const [areas, reloadAreas] = useResource(listAreas);
   return (
     <>
       <PageHeading>Administration</PageHeading>
@@ -19,8 +23,8 @@ export default function AdminPage() {
           </li>
         </ul>
       </nav>
-      <UsersSection me={me} />
-      <AreasSection me={me} />
+      <UsersSection me={me} areas={areas.status === "ready" ? areas.data : []} />
+      <AreasSection me={me} areas={areas} onCreated={reloadAreas} />
     </>
   );
 }

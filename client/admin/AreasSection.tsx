@@ -1,13 +1,19 @@
-import type { Me } from "../../shared/contract/index.ts";
-import { listAreas } from "../api/areas.ts";
-import { useResource } from "../api/use-resource.ts";
+import type { Area, Me } from "../../shared/contract/index.ts";
+import type { Resource } from "../api/use-resource.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { CreateAreaForm } from "./CreateAreaForm.tsx";
 
 /** The MEAM Approach areas; only an admin adds new ones. */
-export function AreasSection({ me }: { me: Me }) {
-  const [areas, reload] = useResource(listAreas);
+export function AreasSection({
+  me,
+  areas,
+  onCreated,
+}: {
+  me: Me;
+  areas: Resource<Area[]>;
+  onCreated: () => void;
+}) {
   return (
     <section aria-labelledby="areas-heading">
       <h2 id="areas-heading">Areas</h2>
@@ -39,7 +45,7 @@ export function AreasSection({ me }: { me: Me }) {
             </table>
           </div>
         ))}
-      {me.role === "admin" && <CreateAreaForm onCreated={reload} />}
+      {me.role === "admin" && <CreateAreaForm onCreated={onCreated} />}
     </section>
   );
 }

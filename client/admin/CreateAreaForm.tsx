@@ -3,6 +3,7 @@ import { ApiError, issuesByField } from "../api/api-error.ts";
 import { createArea } from "../api/areas.ts";
 import { useAnnounce } from "../app/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { focusFirstError } from "../ui/focus-first-error.ts";
 import { TextField } from "../ui/TextField.tsx";
 
 type AreaErrors = Partial<Record<"id" | "name" | "region", string>>;
@@ -25,12 +26,15 @@ export function CreateAreaForm({ onCreated }: { onCreated: () => void }) {
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const handleSubmit = async (event: FormEvent) => {
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found = checkArea(id, name, region);
     setErrors(found);
     setFailure(null);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) {
+      focusFirstError(event.currentTarget);
+      return;
+    }
     setBusy(true);
     try {
       const area = await createArea({ id, name: name.trim(), region: region.trim() });

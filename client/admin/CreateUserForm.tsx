@@ -11,6 +11,7 @@ import { ApiError, issuesByField } from "../api/api-error.ts";
 import { createUser } from "../api/users.ts";
 import { useAnnounce } from "../app/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { focusFirstError } from "../ui/focus-first-error.ts";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextField } from "../ui/TextField.tsx";
 
@@ -57,12 +58,15 @@ export function CreateUserForm({ me, areas, onCreated }: { me: Me; areas: Area[]
   const [busy, setBusy] = useState(false);
   const edit = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
 
-  const handleSubmit = async (event: FormEvent) => {
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found = checkUser(draft);
     setErrors(found);
     setFailure(null);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) {
+      focusFirstError(event.currentTarget);
+      return;
+    }
     setBusy(true);
     try {
       const user = await createUser({

@@ -1,6 +1,5 @@
 import type { Area, Me } from "../../shared/contract/index.ts";
 import { roleLabels } from "../../shared/contract/index.ts";
-import { listAreas } from "../api/areas.ts";
 import { useResource } from "../api/use-resource.ts";
 import { listUsers } from "../api/users.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
@@ -8,10 +7,8 @@ import { Loading } from "../ui/Loading.tsx";
 import { CreateUserForm } from "./CreateUserForm.tsx";
 
 /** Accounts: every account for an admin, the coordinator's own area for a coordinator. */
-export function UsersSection({ me }: { me: Me }) {
+export function UsersSection({ me, areas }: { me: Me; areas: Area[] }) {
   const [users, reload] = useResource(listUsers);
-  const [areas] = useResource(listAreas);
-  const areaList = areas.status === "ready" ? areas.data : [];
   return (
     <section aria-labelledby="users-heading">
       <h2 id="users-heading">{me.role === "admin" ? "Users" : "Users in your area"}</h2>
@@ -36,7 +33,7 @@ export function UsersSection({ me }: { me: Me }) {
                   <th scope="row">{user.displayName}</th>
                   <td>{user.email}</td>
                   <td>{roleLabels[user.role]}</td>
-                  <td>{areaName(areaList, user.areaId)}</td>
+                  <td>{areaName(areas, user.areaId)}</td>
                   <td>{user.disabled ? "Disabled" : "Active"}</td>
                 </tr>
               ))}
@@ -44,7 +41,7 @@ export function UsersSection({ me }: { me: Me }) {
           </table>
         </div>
       )}
-      <CreateUserForm me={me} areas={areaList} onCreated={reload} />
+      <CreateUserForm me={me} areas={areas} onCreated={reload} />
     </section>
   );
 }

@@ -30,10 +30,11 @@ export function AppRoutes() {
   if (!me) return <Redirect to={path === "/" ? "/login" : `/login?next=${encodeURIComponent(path)}`} />;
   if (path === "/") return <HomePage me={me} />;
 
-  const route = pageRoutes.find((candidate) => candidate.path === path);
+  // A page owns its path and every sub-path (/dashboard/outcomes/x); it reads the rest itself.
+  const route = pageRoutes.find((candidate) => path === candidate.path || path.startsWith(`${candidate.path}/`));
   if (!route) return <NotFoundPage />;
   if (!route.roles.includes(me.role)) return <NotForYourRolePage />;
-  return <LazyPage path={path} page={route.page} />;
+  return <LazyPage path={route.path} page={route.page} />;
 }
 
 function LazyPage({ path, page: Page }: { path: string; page: React.ComponentType }) {

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { login } from "../api/auth.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { focusFirstError } from "../ui/focus-first-error.ts";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { useSession } from "./session.tsx";
@@ -28,12 +29,15 @@ export function LoginPage() {
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const handleSubmit = async (event: FormEvent) => {
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found = checkLogin(email, password);
     setErrors(found);
     setFailure(null);
-    if (found.email || found.password) return;
+    if (found.email || found.password) {
+      focusFirstError(event.currentTarget);
+      return;
+    }
     setBusy(true);
     try {
       setMe(await login({ email: email.trim(), password }));

@@ -4,6 +4,7 @@ import { ApiError } from "../api/api-error.ts";
 import { setup } from "../api/auth.ts";
 import { navigate } from "../app/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { focusFirstError } from "../ui/focus-first-error.ts";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { useSession } from "./session.tsx";
@@ -54,12 +55,15 @@ export default function SetupPage() {
     );
   }
 
-  const handleSubmit = async (event: FormEvent) => {
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found = checkPasswords(password, repeat);
     setErrors(found);
     setFailure(null);
-    if (found.password || found.repeat) return;
+    if (found.password || found.repeat) {
+      focusFirstError(event.currentTarget);
+      return;
+    }
     setBusy(true);
     try {
       setMe(await setup({ token, password }));

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import type { AdministrationMode, Me, PublishedSurveySummary } from "../../shared/contract/index.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { focusFirstError } from "../ui/focus-first-error.ts";
 import { TextField } from "../ui/TextField.tsx";
 import { AdministrationModeField } from "./AdministrationModeField.tsx";
 import { AreaField } from "./AreaField.tsx";
@@ -39,7 +40,7 @@ export function StartInterviewForm({ me, survey, onStart, onBack }: Props) {
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const handleSubmit = async (event: FormEvent) => {
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSubmitted(true);
     setFailure(null);
@@ -51,7 +52,10 @@ export function StartInterviewForm({ me, survey, onStart, onBack }: Props) {
     };
     setErrors(found);
     const participantCode = canonicalParticipantCode(code);
-    if (!participantCode || found.wave || found.area || !mode) return;
+    if (!participantCode || found.wave || found.area || !mode) {
+      focusFirstError(event.currentTarget);
+      return;
+    }
     setBusy(true);
     try {
       await onStart({ participantCode, wave: Number(wave), areaId, administrationMode: mode });

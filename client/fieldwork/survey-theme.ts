@@ -8,6 +8,16 @@ import { BaseTheme, createBoxShadowReset, type Model } from "survey-core";
  */
 const systemFonts = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
+/**
+ * SurveyJS's teal (#19B394) carries white text at 2.6:1 and its translucent grey secondary text
+ * falls to 4.4:1 on its grey controls; both fail WCAG AA. Our accent and solid greys pass.
+ */
+const accessibleColours = {
+  "--sjs2-color-project-brand-600": "#1a4f8b",
+  "--sjs2-color-fg-basic-secondary": "#4f565e",
+  "--sjs2-color-fg-basic-tertiary": "#5c636b",
+};
+
 /** The four shadows SurveyJS animates from a "reset" (zero-size) copy of themselves. */
 const shadowVariables = [
   "--sjs2-border-effect-surface-default",
@@ -17,7 +27,11 @@ const shadowVariables = [
 ];
 
 export function applySurveyTheme(model: Model): void {
-  const variables = { ...BaseTheme.cssVariables, "--sjs2-typography-font-family-text": systemFonts };
+  const variables = {
+    ...BaseTheme.cssVariables,
+    ...accessibleColours,
+    "--sjs2-typography-font-family-text": systemFonts,
+  };
   model.generateStylesheet = false;
   model.applyTheme({ cssVariables: variables });
   model.onAfterRenderSurvey.add((_, { htmlElement }) => {
