@@ -12,6 +12,8 @@ export default defineConfig({
     sourcemap: true,
   },
   server: {
-    proxy: { "/api": "http://localhost:3000" },
+    // Only API calls go to the server: client/api/*.ts are source files Vite serves itself, and the
+    // Origin header is kept so the server's same-origin check sees the page's own origin.
+    proxy: { "^/api/(?![\\w-]+\\.tsx?(\\?|$))": { target: "http://localhost:3000", changeOrigin: false } },
   },
 });

@@ -3,6 +3,7 @@ import {
   type Area,
   type Me,
   MIN_PASSWORD_LENGTH,
+  passwordWeakness,
   type Role,
   roleLabels,
   roles,
@@ -37,8 +38,8 @@ function checkUser(draft: Draft): UserErrors {
   if (!/^[^\s@]+@[^\s@]+$/.test(draft.email.trim()))
     errors.email = "Enter an email address like name@example.org.";
   if (draft.displayName.trim() === "") errors.displayName = "Enter the name to show for this person.";
-  if (draft.password.length < MIN_PASSWORD_LENGTH)
-    errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
+  const weakness = passwordWeakness(draft.password, draft.email);
+  if (weakness) errors.password = weakness;
   return errors;
 }
 
@@ -84,6 +85,7 @@ export function CreateUserForm({ me, areas, onCreated }: { me: Me; areas: Area[]
       const fields: UserErrors = issuesByField(error);
       if (error instanceof ApiError && error.code === "email_taken") fields.email = error.problem.title;
       if (error instanceof ApiError && error.code === "area_required") fields.areaId = error.problem.title;
+      if (error instanceof ApiError && error.code === "weak_password") fields.password = error.message;
       setErrors(fields);
     } finally {
       setBusy(false);

@@ -31,7 +31,9 @@ export function AppRoutes() {
   if (path === "/") return <HomePage me={me} />;
 
   // A page owns its path and every sub-path (/dashboard/outcomes/x); it reads the rest itself.
-  const route = pageRoutes.find((candidate) => path === candidate.path || path.startsWith(`${candidate.path}/`));
+  const route = pageRoutes.find(
+    (candidate) => path === candidate.path || path.startsWith(`${candidate.path}/`),
+  );
   if (!route) return <NotFoundPage />;
   if (!route.roles.includes(me.role)) return <NotForYourRolePage />;
   return <LazyPage path={route.path} page={route.page} />;

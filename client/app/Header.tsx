@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { roleLabels } from "../../shared/contract/index.ts";
+import { roleLabels } from "../../shared/contract/roles.ts";
 import { errorMessage } from "../api/api-error.ts";
 import { useSession } from "../auth/session.tsx";
 import { useAnnounce } from "./announcer.tsx";
@@ -11,6 +11,7 @@ export function Header() {
   const announce = useAnnounce();
   const [busy, setBusy] = useState(false);
   const me = state.status === "ready" ? state.me : null;
+  const links = me ? routesFor(me.role) : [];
 
   const handleSignOut = async () => {
     setBusy(true);
@@ -33,15 +34,17 @@ export function Header() {
         </Link>
         {me && (
           <>
-            <nav aria-label="Main" className="site-nav">
-              <ul>
-                {routesFor(me.role).map((route) => (
-                  <li key={route.path}>
-                    <Link to={route.path}>{route.label}</Link>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            {links.length > 0 && (
+              <nav aria-label="Main" className="site-nav">
+                <ul>
+                  {links.map((route) => (
+                    <li key={route.path}>
+                      <Link to={route.path}>{route.label}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            )}
             <div className="who">
               <p className="who__name">
                 <span className="visually-hidden">Signed in as </span>

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { MIN_PASSWORD_LENGTH } from "../../shared/contract/index.ts";
+import { MIN_PASSWORD_LENGTH, passwordWeakness } from "../../shared/contract/index.ts";
 import { ApiError } from "../api/api-error.ts";
 import { setup } from "../api/auth.ts";
 import { navigate } from "../app/router.tsx";
@@ -20,8 +20,9 @@ interface SetupErrors {
 
 function checkPasswords(password: string, repeat: string): SetupErrors {
   const errors: SetupErrors = {};
-  if (password.length < MIN_PASSWORD_LENGTH)
-    errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters. A few ordinary words in a row work well.`;
+  // The same rules the server applies (shared/contract/password-rules.ts), said before the round trip.
+  const weakness = passwordWeakness(password);
+  if (weakness) errors.password = weakness;
   if (repeat !== password) errors.repeat = "The two passwords are not the same.";
   return errors;
 }
@@ -83,7 +84,7 @@ export default function SetupPage() {
       <form onSubmit={handleSubmit} noValidate>
         <TextField
           label="New password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words in a row are easy to remember and hard to guess.`}
           type="password"
           autoComplete="new-password"
           value={password}

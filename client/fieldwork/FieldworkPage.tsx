@@ -2,7 +2,6 @@ import "./fieldwork.css";
 import { useCallback, useState } from "react";
 import type { PublishedSurveySummary } from "../../shared/contract/index.ts";
 import { fetchSurveyVersion } from "../api/surveys.ts";
-import { useAnnounce } from "../app/announcer.tsx";
 import { requestHeadingFocus } from "../app/focus.ts";
 import { useMe } from "../auth/session.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
@@ -25,7 +24,6 @@ type Step =
 
 export default function FieldworkPage() {
   const me = useMe();
-  const announce = useAnnounce();
   const [step, setStep] = useState<Step>({ kind: "choose" });
 
   const go = useCallback((next: Step) => {
@@ -34,21 +32,15 @@ export default function FieldworkPage() {
     window.scrollTo(0, 0);
   }, []);
 
-  const save = useCallback(
-    async (survey: PublishedSurveySummary, entry: OutboxEntry) => {
-      setStep({ kind: "finished", survey, entry, result: null });
-      const result = await saveInterview(entry);
-      announce(
-        result.upload.kind === "stored" ? "Saved on the server." : "Not uploaded yet: kept on this tablet.",
-      );
-      setStep((current) =>
-        current.kind === "finished" && current.entry.item.id === entry.item.id
-          ? { ...current, result }
-          : current,
-      );
-    },
-    [announce],
-  );
+  const save = useCallback(async (survey: PublishedSurveySummary, entry: OutboxEntry) => {
+    setStep({ kind: "finished", survey, entry, result: null });
+    const result = await saveInterview(entry);
+    setStep((current) =>
+      current.kind === "finished" && current.entry.item.id === entry.item.id
+        ? { ...current, result }
+        : current,
+    );
+  }, []);
 
   const start = async (survey: PublishedSurveySummary, setup: InterviewSetup) => {
     const version = await fetchSurveyVersion(survey.id, survey.version);

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import type { OutboxEntry } from "./outbox.ts";
 import { describeUpload } from "./outcome-text.ts";
 import type { SaveResult } from "./save-interview.ts";
@@ -41,11 +42,16 @@ export function InterviewFinished({ entry, result, onRetry, onAnother, onBack }:
 }
 
 function Outcome({ result, onRetry }: { result: SaveResult; onRetry: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The outcome is the news: it takes focus when it arrives, after the first save or a Try again.
+  useEffect(() => heading.current?.focus(), []);
   const text = describeUpload(result.upload);
   const lost = !text.stored && !result.keptOnDevice;
   return (
     <div className={text.stored ? "notice notice--success" : "notice notice--warning"}>
-      <h2>{lost ? "Not uploaded and not saved on this tablet" : text.headline}</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        {lost ? "Not uploaded and not saved on this tablet" : text.headline}
+      </h2>
       <p>{text.detail}</p>
       {text.issues.length > 0 && (
         <ul>

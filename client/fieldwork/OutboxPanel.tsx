@@ -34,7 +34,10 @@ export function OutboxPanel({ exclude }: { exclude?: string }) {
       <h2 id="outbox-heading">
         {plural(entries.length, exclude ? "other interview" : "interview")} waiting to upload
       </h2>
-      <p>They are saved on this tablet. They upload when you press Try again with a connection.</p>
+      <p>
+        {entries.length === 1 ? "It is" : "They are"} saved on this tablet. Press Try again when you have a
+        connection.
+      </p>
       <ul className="outbox__list">
         {entries.map((entry) => (
           <li key={entry.item.id} className="outbox__item">

@@ -10,12 +10,16 @@ const systemFonts = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Ne
 
 /**
  * SurveyJS's teal (#19B394) carries white text at 2.6:1 and its translucent grey secondary text
- * falls to 4.4:1 on its grey controls; both fail WCAG AA. Our accent and solid greys pass.
+ * falls to 4.4:1 on its grey controls; both fail WCAG AA. Our accent and solid greys pass, and
+ * the survey sits on our own calm grey instead of a teal wash.
  */
 const accessibleColours = {
   "--sjs2-color-project-brand-600": "#1a4f8b",
   "--sjs2-color-fg-basic-secondary": "#4f565e",
   "--sjs2-color-fg-basic-tertiary": "#5c636b",
+  "--sjs2-color-utility-surface-survey": "#f5f6f7",
+  // Control outlines (radio circles, text boxes) need 3:1 against their background (WCAG 1.4.11).
+  "--sjs2-color-border-basic-secondary": "#767d85",
 };
 
 /** The four shadows SurveyJS animates from a "reset" (zero-size) copy of themselves. */
