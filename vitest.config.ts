@@ -1,7 +1,30 @@
 import { defineConfig } from "vitest/config";
+import { testDatabaseUrl } from "./server/env.ts";
 
 // One runner for every layer. Unit tests are pure; integration tests build the Hono app over a fresh
-// migrated SQLite file per test; end-to-end tests drive the system Chromium against the built client.
+// migrated database per test; end-to-end tests drive the system Chromium against the built client.
+//
+// One suite, every dialect: the integration and end-to-end projects run on SQLite always, and run
+// again on PostgreSQL (projects `integration-pg`, `e2e-pg`) when TEST_DATABASE_URL names a server.
+// The project provides the dialect; test/helpers/database-setup.ts builds the template database.
+const postgresUrl = testDatabaseUrl();
+
+/** Tests about one dialect only: postgres-* need PostgreSQL itself, crash-* kill a server on an SQLite file. */
+const dialectSpecific = ["test/server/postgres*.test.ts", "test/server/crash*.test.ts"];
+
+const integration = {
+  include: ["test/server/**/*.test.ts"],
+  globalSetup: ["test/helpers/database-setup.ts"],
+  testTimeout: 20_000,
+  hookTimeout: 20_000,
+};
+const e2e = {
+  include: ["test/e2e/**/*.test.ts"],
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+  fileParallelism: false,
+};
+
 export default defineConfig({
   test: {
     env: { TZ: "UTC" },
@@ -12,22 +35,21 @@ export default defineConfig({
           include: ["test/shared/**/*.test.ts", "test/surveys/**/*.test.ts"],
         },
       },
-      {
-        test: {
-          name: "integration",
-          include: ["test/server/**/*.test.ts"],
-          testTimeout: 20_000,
-        },
-      },
-      {
-        test: {
-          name: "e2e",
-          include: ["test/e2e/**/*.test.ts"],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
-        },
-      },
+      { test: { name: "integration", ...integration, provide: { dialect: "sqlite" } } },
+      { test: { name: "e2e", ...e2e, provide: { dialect: "sqlite" } } },
+      ...(postgresUrl
+        ? [
+            {
+              test: {
+                name: "integration-pg",
+                ...integration,
+                exclude: dialectSpecific,
+                provide: { dialect: "postgres" as const },
+              },
+            },
+            { test: { name: "e2e-pg", ...e2e, provide: { dialect: "postgres" as const } } },
+          ]
+        : []),
     ],
   },
 });

@@ -12,6 +12,8 @@ const Env = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   SESSION_HOURS: z.coerce.number().positive().default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LOG_REQUESTS: z.enum(["true", "false"]).default("false"),
   TEST_DATABASE_URL: z.string().optional(),
   CHROMIUM_PATH: z.string().optional(),
@@ -27,6 +29,10 @@ export interface Config {
   publicUrl: string;
   secureCookies: boolean;
   sessionHours: number;
+  /** A session unused for this long ends, whatever its absolute expiry (default 120). */
+  sessionIdleMinutes?: number;
+  /** Behind a load balancer: take the client's address from the last X-Forwarded-For entry. */
+  trustProxy?: boolean;
   logRequests: boolean;
 }
 
@@ -46,6 +52,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : publicUrl.startsWith("https:"),
     sessionHours: e.SESSION_HOURS,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    trustProxy: e.TRUST_PROXY === "true",
     logRequests: e.LOG_REQUESTS === "true",
   };
 }

@@ -5,6 +5,7 @@ import { listUsers } from "../api/users.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { CreateUserForm } from "./CreateUserForm.tsx";
+import { UserStatusToggle } from "./UserStatusToggle.tsx";
 
 /** Accounts: every account for an admin, the coordinator's own area for a coordinator. */
 export function UsersSection({ me, areas }: { me: Me; areas: Area[] }) {
@@ -34,7 +35,9 @@ export function UsersSection({ me, areas }: { me: Me; areas: Area[] }) {
                   <td>{user.email}</td>
                   <td>{roleLabels[user.role]}</td>
                   <td>{areaName(areas, user.areaId)}</td>
-                  <td>{user.disabled ? "Disabled" : "Active"}</td>
+                  <td>
+                    <UserStatusToggle me={me} user={user} onChanged={reload} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -4,6 +4,8 @@ import { get, post } from "./http.ts";
 
 export const login = (body: LoginRequest) => post<Me>("/api/auth/login", body);
 export const logout = () => post<void>("/api/auth/logout");
+/** Ends every session of the signed-in account, on every device. */
+export const logoutEverywhere = () => post<void>("/api/auth/logout-all");
 export const setup = (body: SetupRequest) => post<Me>("/api/auth/setup", body);
 
 /** The signed-in person, or null when there is no session. */

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { roleLabels } from "../../shared/contract/roles.ts";
 import { errorMessage } from "../api/api-error.ts";
+import { SignOutEverywhereButton } from "../auth/SignOutEverywhereButton.tsx";
 import { useSession } from "../auth/session.tsx";
 import { useAnnounce } from "./announcer.tsx";
 import { Link, navigate } from "./router.tsx";
@@ -53,6 +54,7 @@ export function Header() {
               <button type="button" className="button button--quiet" onClick={handleSignOut} disabled={busy}>
                 Sign out
               </button>
+              <SignOutEverywhereButton />
             </div>
           </>
         )}

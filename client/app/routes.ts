@@ -27,10 +27,46 @@ export const pageRoutes: readonly PageRoute[] = [
     page: lazy(() => import("../dashboard/DashboardPage.tsx")),
   },
   {
+    path: "/editor",
+    label: "Co-design editor",
+    roles: ["expert", "coordinator", "admin"],
+    page: lazy(() => import("../editor/EditorPage.tsx")),
+  },
+  {
     path: "/admin",
     label: "Administration",
     roles: ["admin", "coordinator"],
     page: lazy(() => import("../admin/AdminPage.tsx")),
+  },
+  {
+    path: "/audit",
+    label: "Audit log",
+    roles: ["admin"],
+    page: lazy(() => import("../audit/AuditPage.tsx")),
+  },
+  {
+    path: "/review",
+    label: "Review",
+    roles: ["admin", "coordinator"],
+    page: lazy(() => import("../review/ReviewPage.tsx")),
+  },
+  {
+    path: "/exports",
+    label: "Exports",
+    roles: ["evaluator", "coordinator", "admin"],
+    page: lazy(() => import("../exports/ExportsPage.tsx")),
+  },
+  {
+    path: "/withdrawal",
+    label: "Withdrawals",
+    roles: ["admin", "coordinator"],
+    page: lazy(() => import("../withdrawal/WithdrawalPage.tsx")),
+  },
+  {
+    path: "/retention",
+    label: "Retention",
+    roles: ["admin"],
+    page: lazy(() => import("../retention/RetentionPage.tsx")),
   },
 ];
 
@@ -49,7 +85,7 @@ export function homePathFor(role: Role): string | null {
     case "coordinator":
       return "/admin";
     case "expert":
-      return null;
+      return "/editor";
     default:
       return assertNever(role);
   }

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { login } from "../api/auth.ts";
-import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { focusFirstError } from "../ui/focus-first-error.ts";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { LoginFailure } from "./LoginFailure.tsx";
 import { useSession } from "./session.tsx";
 
 interface LoginErrors {
@@ -50,7 +50,7 @@ export function LoginPage() {
   return (
     <div className="narrow">
       <PageHeading>Sign in</PageHeading>
-      {failure !== null && <ErrorAlert heading="You are not signed in" error={failure} />}
+      {failure !== null && <LoginFailure error={failure} />}
       <form onSubmit={handleSubmit} noValidate>
         <TextField
           label="Email"

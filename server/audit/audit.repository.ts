@@ -7,16 +7,60 @@ export type AuditAction =
   | "auth.login_failed"
   | "auth.logout"
   | "auth.setup"
+  | "auth.lockout"
+  | "auth.logout_all"
   | "user.create"
+  | "user.disable"
+  | "user.enable"
+  | "user.role_change"
   | "area.create"
   | "survey.publish"
-  | "sync.batch";
+  | "survey.create"
+  | "survey.unlock"
+  | "sync.batch"
+  | "settings.suppression"
+  | "review.decision"
+  | "review.comment"
+  | "participant.withdraw"
+  | "retention.settings"
+  | "retention.delete"
+  | "export.download"
+  | "user.invite"
+  | "user.invite_renew"
+  | "area.update"
+  | "area.targets"
+  | "device.enrolment_code"
+  | "device.enrol"
+  | "device.revoke"
+  | "assignment.set"
+  | "assignment.status"
+  | "safeguarding.acknowledge"
+  | "safeguarding.action"
+  | "safeguarding.close"
+  | "plan.update"
+  | "reward.record"
+  | "reward.statement"
+  | "training.record"
+  | "safeguarding.raise"
+  | "followups.schedule";
 
-/** Append-only: the application never updates or deletes audit rows. */
-export async function audit(
-  db: Kysely<Database>,
-  entry: { at: Date; actorId: string | null; action: AuditAction; target?: string | null; detail?: object },
-): Promise<void> {
+/** Who did what, when, and from which device (see `requestOrigin()` in `audit-origin.ts`). */
+export interface AuditInput {
+  at: Date;
+  actorId: string | null;
+  action: AuditAction;
+  target?: string | null;
+  detail?: object;
+  ip?: string | null;
+  userAgent?: string | null;
+  deviceId?: string | null;
+}
+
+/**
+ * Append-only: the application never updates or deletes audit rows, and this module exports no way to
+ * (a test holds it to that). Reading is in `audit-search.repository.ts`.
+ */
+export async function audit(db: Kysely<Database>, entry: AuditInput): Promise<void> {
   await db
     .insertInto("audit_log")
     .values({
@@ -26,6 +70,9 @@ export async function audit(
       action: entry.action,
       target: entry.target ?? null,
       detail: JSON.stringify(entry.detail ?? {}),
+      ip: entry.ip ?? null,
+      user_agent: entry.userAgent ?? null,
+      device_id: entry.deviceId ?? null,
     })
     .execute();
 }

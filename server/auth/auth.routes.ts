@@ -2,8 +2,10 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { LoginRequest, type Me, SetupRequest } from "../../shared/contract/auth.ts";
+import { passwordWeakness } from "../../shared/contract/password-rules.ts";
 import { audit } from "../audit/audit.repository.ts";
-import type { AppDeps, AppEnv } from "../http/app-env.ts";
+import { requestOrigin } from "../audit/audit-origin.ts";
+import type { AppEnv } from "../http/app-env.ts";
 import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
@@ -14,22 +16,31 @@ import {
   toUser,
   type UserRow,
 } from "../users/users.repository.ts";
+import { clearLoginAttempts } from "./login-attempts.repository.ts";
+import { lockoutMessage, reserveLoginAttempt } from "./login-throttle.ts";
 import { decoyHash, hashPassword, verifyPassword } from "./password.ts";
 import { SESSION_COOKIE } from "./session-middleware.ts";
-import { createSession, deleteSession } from "./sessions.repository.ts";
-import { consumeSetupToken } from "./setup-tokens.repository.ts";
+import { createSession, deleteSession, deleteUserSessions } from "./sessions.repository.ts";
+import { consumeSetupToken, findSetupTokenUser } from "./setup-tokens.repository.ts";
 
 function toMe(row: UserRow): Me {
   const { disabled: _disabled, ...me } = toUser(row);
   return me;
 }
 
-async function startSession(c: Context<AppEnv>, deps: AppDeps, row: UserRow): Promise<void> {
-  const { token, expiresAt } = await createSession(deps.db, row.id, deps.now(), deps.config.sessionHours);
+/**
+ * Signs `row` in with a fresh session. Any session cookie the browser presented is ended first, so a
+ * token planted before sign-in (session fixation) or left over from another account is never reused.
+ */
+async function startSession(c: Context<AppEnv>, row: UserRow): Promise<void> {
+  const { db, now, config } = c.get("deps");
+  const presented = getCookie(c, SESSION_COOKIE);
+  if (presented && presented.length <= 128) await deleteSession(db, presented);
+  const { token, expiresAt } = await createSession(db, row.id, now(), config.sessionHours);
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "Strict",
-    secure: deps.config.secureCookies,
+    secure: config.secureCookies,
     path: "/",
     expires: expiresAt,
   });
@@ -39,45 +50,90 @@ export function authRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post("/login", allow("POST /api/auth/login"), async (c) => {
-    const deps = c.get("deps");
+    const { db, now } = c.get("deps");
     const body = await readJson(c, LoginRequest);
-    const row = await findUserByEmail(deps.db, body.email);
-    const ok = row?.password_hash
-      ? await verifyPassword(body.password, row.password_hash)
-      : (await verifyPassword(body.password, await decoyHash), false);
-    if (!row || !ok || Number(row.disabled) === 1) {
-      await audit(deps.db, {
-        at: deps.now(),
+    const origin = requestOrigin(c);
+    const failed = (reason: string) =>
+      audit(db, {
+        ...origin,
+        at: now(),
         actorId: null,
         action: "auth.login_failed",
         target: body.email,
+        detail: { reason },
       });
+
+    const reservation = await reserveLoginAttempt(db, { email: body.email, ip: origin.ip, now: now() });
+    if (reservation.kind === "locked") {
+      await failed(`locked_${reservation.scope}`);
+      c.header("retry-after", String(reservation.retryAfterSeconds));
+      throw new ProblemError(
+        "too_many_attempts",
+        lockoutMessage(reservation.scope, reservation.retryAfterSeconds),
+      );
+    }
+
+    const row = await findUserByEmail(db, body.email);
+    const ok = row?.password_hash
+      ? await verifyPassword(body.password, row.password_hash)
+      : (await verifyPassword(body.password, await decoyHash), false);
+    if (!row || !ok) {
+      await failed("bad_credentials");
+      if (reservation.lastBeforeLockout) {
+        await audit(db, { ...origin, at: now(), actorId: null, action: "auth.lockout", target: body.email });
+      }
       throw new ProblemError("bad_credentials");
     }
-    await startSession(c, deps, row);
-    await audit(deps.db, { at: deps.now(), actorId: row.id, action: "auth.login" });
+    await clearLoginAttempts(db, body.email);
+    // Only someone who knows the password learns that the account is disabled.
+    if (Number(row.disabled) === 1) {
+      await failed("disabled");
+      throw new ProblemError("account_disabled");
+    }
+    await startSession(c, row);
+    await audit(db, { ...origin, at: now(), actorId: row.id, action: "auth.login" });
     return c.json(toMe(row));
   });
 
   app.post("/setup", allow("POST /api/auth/setup"), async (c) => {
-    const deps = c.get("deps");
+    const { db, now } = c.get("deps");
     const body = await readJson(c, SetupRequest);
-    const userId = await consumeSetupToken(deps.db, body.token, deps.now());
-    const row = userId ? await findUserById(deps.db, userId) : undefined;
+    const candidate = await findSetupTokenUser(db, body.token, now());
+    const row = candidate ? await findUserById(db, candidate) : undefined;
     if (!row) throw new ProblemError("setup_token_invalid");
-    const hash = await hashPassword(body.password);
-    await setPasswordHash(deps.db, row.id, hash);
-    await startSession(c, deps, row);
-    await audit(deps.db, { at: deps.now(), actorId: row.id, action: "auth.setup" });
+    // Checked before the link is used up, so a refused password does not burn the only way in.
+    const weakness = passwordWeakness(body.password, row.email);
+    if (weakness)
+      throw new ProblemError("weak_password", weakness, [{ path: ["password"], message: weakness }]);
+    if ((await consumeSetupToken(db, body.token, now())) !== row.id)
+      throw new ProblemError("setup_token_invalid");
+    await setPasswordHash(db, row.id, await hashPassword(body.password));
+    await startSession(c, row);
+    await audit(db, { ...requestOrigin(c), at: now(), actorId: row.id, action: "auth.setup" });
     return c.json(toMe(row));
   });
 
   app.post("/logout", allow("POST /api/auth/logout"), async (c) => {
-    const deps = c.get("deps");
+    const { db, now } = c.get("deps");
     const token = getCookie(c, SESSION_COOKIE);
-    if (token) await deleteSession(deps.db, token);
+    if (token && token.length <= 128) await deleteSession(db, token);
     const user = c.get("user");
-    if (user) await audit(deps.db, { at: deps.now(), actorId: user.id, action: "auth.logout" });
+    if (user) await audit(db, { ...requestOrigin(c), at: now(), actorId: user.id, action: "auth.logout" });
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    return c.body(null, 204);
+  });
+
+  app.post("/logout-all", allow("POST /api/auth/logout-all"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const ended = await deleteUserSessions(db, user.id);
+    await audit(db, {
+      ...requestOrigin(c),
+      at: now(),
+      actorId: user.id,
+      action: "auth.logout_all",
+      detail: { sessions: ended },
+    });
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.body(null, 204);
   });

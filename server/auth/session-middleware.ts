@@ -12,8 +12,8 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     const token = getCookie(c, SESSION_COOKIE);
     c.set("user", null);
     if (token && token.length <= 128) {
-      const { db, now } = c.get("deps");
-      const row = await findSessionUser(db, token, now());
+      const { db, now, config } = c.get("deps");
+      const row = await findSessionUser(db, token, now(), config.sessionIdleMinutes);
       if (row) {
         const { disabled: _disabled, ...me } = toUser(row);
         c.set("user", me);

@@ -38,3 +38,19 @@ export async function consumeSetupToken(
     .executeTakeFirst();
   return result?.user_id;
 }
+
+/** The user a live token belongs to, without using it up (to check the new password first). */
+export async function findSetupTokenUser(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("setup_tokens")
+    .select("user_id")
+    .where("id", "=", tokenId(token))
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now.toISOString())
+    .executeTakeFirst();
+  return row?.user_id;
+}

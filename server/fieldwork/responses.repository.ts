@@ -36,42 +36,84 @@ export async function revisionWithHash(
   return row ? Number(row.revision) : undefined;
 }
 
-/** Inserts revision 1; answers false when another request stored the same id first. */
-export async function insertResponse(
-  db: Kysely<Database>,
-  input: {
-    item: SyncItem;
-    hash: string;
-    issues: AnswerIssue[];
-    submittedBy: string;
-    deviceId: string | null;
-    receivedAt: string;
-  },
-): Promise<boolean> {
+export interface NewResponse {
+  item: SyncItem;
+  hash: string;
+  issues: AnswerIssue[];
+  submittedBy: string;
+  deviceId: string | null;
+  receivedAt: string;
+}
+
+function responseRow(input: NewResponse) {
   const { item } = input;
+  return {
+    id: item.id,
+    survey_id: item.surveyId,
+    survey_version: item.surveyVersion,
+    participant_code: item.participantCode,
+    wave: item.wave,
+    area_id: item.areaId,
+    administration_mode: item.administrationMode,
+    ending: item.ending ?? "completed",
+    started_at: item.startedAt,
+    completed_at: item.completedAt,
+    received_at: input.receivedAt,
+    submitted_by: input.submittedBy,
+    device_id: input.deviceId,
+    data: JSON.stringify(item.data),
+    content_hash: input.hash,
+    review_status: input.issues.length > 0 ? "needs_review" : "received",
+    issues: JSON.stringify(input.issues),
+  };
+}
+
+/** Inserts revision 1; answers false when another request stored the same id first. */
+export async function insertResponse(db: Kysely<Database>, input: NewResponse): Promise<boolean> {
   const result = await db
     .insertInto("responses")
-    .values({
-      id: item.id,
-      survey_id: item.surveyId,
-      survey_version: item.surveyVersion,
-      participant_code: item.participantCode,
-      wave: item.wave,
-      area_id: item.areaId,
-      administration_mode: item.administrationMode,
-      started_at: item.startedAt,
-      completed_at: item.completedAt,
-      received_at: input.receivedAt,
-      submitted_by: input.submittedBy,
-      device_id: input.deviceId,
-      data: JSON.stringify(item.data),
-      content_hash: input.hash,
-      review_status: input.issues.length > 0 ? "needs_review" : "received",
-      issues: JSON.stringify(input.issues),
-    })
+    .values(responseRow(input))
     .onConflict((oc) => oc.column("id").doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** Rows per INSERT: 18 columns each keeps a statement far below either database's parameter limit. */
+const INSERT_CHUNK = 200;
+
+/**
+ * Inserts many responses (distinct ids) as revision 1 and answers which ids this call stored; an id
+ * missing from the answer was stored first by another request or server instance. Rows go in id order,
+ * so two transactions inserting overlapping batches on PostgreSQL take their row locks in the same
+ * order and wait for each other instead of deadlocking.
+ */
+export async function insertNewResponses(
+  db: Kysely<Database>,
+  inputs: readonly NewResponse[],
+): Promise<Set<string>> {
+  const rows = inputs.map(responseRow).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const inserted = new Set<string>();
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    const stored = await db
+      .insertInto("responses")
+      .values(rows.slice(start, start + INSERT_CHUNK))
+      .onConflict((oc) => oc.column("id").doNothing())
+      .returning("id")
+      .execute();
+    for (const row of stored) inserted.add(row.id);
+  }
+  return inserted;
+}
+
+/** Which of these ids are stored already. */
+export async function findStoredIds(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("responses")
+    .select("id")
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Keeps different content sent under a stored id as the next revision, and flags the response for review. */

@@ -1,17 +1,21 @@
 import type { Kysely } from "kysely";
 import { makeProblem, type Problem } from "../../shared/contract/problems.ts";
 import type { AnswerIssue, SyncItem, SyncOutcome, SyncRequest } from "../../shared/contract/sync.ts";
+import { issuesForEnding, withCanonicalEnding } from "../../shared/fieldwork/endings.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { inScope } from "../http/policy.ts";
+import { storeSyncedIndicators } from "../outcomes/indicator-store.ts";
 import { findSurveyVersion, type SurveyVersionRow } from "../surveys/surveys.repository.ts";
+import { withdrawnAmong } from "../withdrawal/withdrawals.repository.ts";
 import { contentHash } from "./content-hash.ts";
 import {
   addConflictingRevision,
+  findStoredIds,
   findStoredResponse,
-  insertResponse,
+  insertNewResponses,
   revisionWithHash,
 } from "./responses.repository.ts";
 import type { ValidatorCache } from "./validator-cache.ts";
@@ -25,8 +29,10 @@ export interface SyncContext {
 
 /** An item that passed the envelope checks, with what storing it needs. */
 interface Prepared {
+  index: number;
   item: SyncItem;
   hash: string;
+  /** Set when the id was not stored yet and this is its first occurrence in the batch. */
   issues: AnswerIssue[] | undefined;
 }
 
@@ -35,15 +41,97 @@ interface Prepared {
  * one transaction, so a batch the device saw acknowledged is stored completely and one it did not see
  * acknowledged is either complete or absent, never half-stored. Expected outcomes are values: only a
  * surprise (the database failing) throws, and then nothing of the batch is kept and the device retries.
+ *
+ * The work per batch, not per item, is what keeps ingest fast: one query finds which ids are already
+ * stored, survey-core validates the new ones (on every core, see ValidatorPool) before the transaction
+ * opens, and one INSERT … ON CONFLICT DO NOTHING stores them. Ids that another request or server
+ * instance stored a moment earlier come back as not inserted and are re-read like any resend.
  */
 export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise<SyncOutcome[]> {
   const receivedAt = ctx.now.toISOString();
   const outcomes: (SyncOutcome | undefined)[] = new Array(request.items.length);
-  const prepared: (Prepared | undefined)[] = new Array(request.items.length);
+  const accepted = await checkEnvelopes(ctx, request.items, outcomes);
+
+  const stored = await findStoredIds(
+    ctx.db,
+    accepted.map((p) => p.item.id),
+  );
+  // Validation is the costly step; a resend of something already stored does not need it.
+  const seen = new Set<string>();
+  const fresh: Prepared[] = [];
+  for (const entry of accepted) {
+    if (stored.has(entry.item.id) || seen.has(entry.item.id)) continue;
+    seen.add(entry.item.id);
+    fresh.push(entry);
+  }
+  await validate(ctx, fresh);
+
+  await ctx.db.transaction().execute(async (trx) => {
+    // Read inside the write transaction, so a withdrawal recorded while this batch was validated counts.
+    const withdrawn = await withdrawnAmong(
+      trx,
+      accepted.map((entry) => entry.item.participantCode),
+    );
+    const inserted = await insertNewResponses(
+      trx,
+      fresh
+        .filter((p) => !withdrawn.has(p.item.participantCode))
+        .map((p) => ({
+          item: p.item,
+          hash: p.hash,
+          issues: p.issues ?? [],
+          submittedBy: ctx.user.id,
+          deviceId: null,
+          receivedAt,
+        })),
+    );
+    // In batch order, so a later copy of an id in the same batch sees the earlier one.
+    for (const entry of accepted) {
+      const { item, issues } = entry;
+      if (withdrawn.has(item.participantCode)) {
+        outcomes[entry.index] = {
+          id: item.id,
+          outcome: "rejected",
+          problem: makeProblem("participant_withdrawn"),
+        };
+      } else if (issues && inserted.has(item.id)) {
+        inserted.delete(item.id);
+        await storeSyncedIndicators(trx, item, issues.length > 0 ? "needs_review" : "received");
+        outcomes[entry.index] =
+          issues.length > 0
+            ? { id: item.id, outcome: "needs_review", receivedAt, issues }
+            : { id: item.id, outcome: "accepted", receivedAt };
+      } else {
+        outcomes[entry.index] = await storeResend(trx, ctx, entry, receivedAt);
+      }
+    }
+  });
+
+  const results = outcomes.map((o, i) => {
+    if (!o) throw new Error(`sync item ${i} has no outcome`);
+    return o;
+  });
+  await audit(ctx.db, {
+    at: ctx.now,
+    actorId: ctx.user.id,
+    action: "sync.batch",
+    target: request.deviceId ?? null,
+    deviceId: request.deviceId ?? null,
+    detail: tally(results),
+  });
+  return results;
+}
+
+/** Rejects what cannot be stored (bad code, area, survey version); returns the rest with their hashes. */
+async function checkEnvelopes(
+  ctx: SyncContext,
+  items: SyncRequest["items"],
+  outcomes: (SyncOutcome | undefined)[],
+): Promise<(Prepared & { version: SurveyVersionRow })[]> {
   const versions = new Map<string, Promise<SurveyVersionRow | undefined>>();
   const areas = new Map<string, Promise<boolean>>();
-
-  for (const [index, raw] of request.items.entries()) {
+  const accepted: (Prepared & { version: SurveyVersionRow })[] = [];
+  for (const [index, raw] of items.entries()) {
     const rejected = (problem: Problem) => {
       outcomes[index] = { id: raw.id, outcome: "rejected", problem };
     };
@@ -57,7 +145,7 @@ export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise
       );
       continue;
     }
-    const item: SyncItem = { ...raw, participantCode: code };
+    const item: SyncItem = withCanonicalEnding({ ...raw, participantCode: code });
     if (!inScope(ctx.user, item.areaId)) {
       rejected(makeProblem("forbidden_area", `Area "${item.areaId}" is outside your scope.`));
       continue;
@@ -74,61 +162,43 @@ export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise
       rejected(makeProblem("survey_version_not_found", `No published version ${versionKey}.`));
       continue;
     }
-    const stored = await findStoredResponse(ctx.db, item.id);
-    // Validation is the costly step; a resend of something already stored does not need it.
-    const issues = stored
-      ? undefined
-      : ctx.validators.validate(
-          item.surveyId,
-          item.surveyVersion,
-          () => JSON.parse(version.definition),
-          item.data,
-        );
-    prepared[index] = { item, hash: contentHash(item), issues };
+    accepted.push({ index, item, hash: contentHash(item), issues: undefined, version });
   }
-
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const [index, entry] of prepared.entries()) {
-      if (entry) outcomes[index] = await store(trx, ctx, entry, receivedAt);
-    }
-  });
-
-  const results = outcomes.map((o, i) => {
-    if (!o) throw new Error(`sync item ${i} has no outcome`);
-    return o;
-  });
-  await audit(ctx.db, {
-    at: ctx.now,
-    actorId: ctx.user.id,
-    action: "sync.batch",
-    target: request.deviceId ?? null,
-    detail: tally(results),
-  });
-  return results;
+  return accepted;
 }
 
-async function store(
+/** Validates new items, all those of one survey version in one call, and sets their issues. */
+async function validate(ctx: SyncContext, fresh: Prepared[]): Promise<void> {
+  const groups = new Map<string, (Prepared & { version?: SurveyVersionRow })[]>();
+  for (const entry of fresh) {
+    const key = `${entry.item.surveyId}@${entry.item.surveyVersion}`;
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const first = group[0] as Prepared & { version: SurveyVersionRow };
+      const results = await ctx.validators.validateAll(
+        first.item.surveyId,
+        first.item.surveyVersion,
+        first.version.definition,
+        group.map((entry) => entry.item.data),
+      );
+      group.forEach((entry, i) => {
+        entry.issues = issuesForEnding(entry.item, results[i] ?? []);
+      });
+    }),
+  );
+}
+
+/** An id already stored: by an earlier request, earlier in this batch, or by another instance just now. */
+async function storeResend(
   db: Kysely<Database>,
   ctx: SyncContext,
-  { item, hash, issues }: Prepared,
+  { item, hash }: Prepared,
   receivedAt: string,
 ): Promise<SyncOutcome> {
-  if (issues) {
-    const inserted = await insertResponse(db, {
-      item,
-      hash,
-      issues,
-      submittedBy: ctx.user.id,
-      deviceId: null,
-      receivedAt,
-    });
-    if (inserted) {
-      return issues.length > 0
-        ? { id: item.id, outcome: "needs_review", receivedAt, issues }
-        : { id: item.id, outcome: "accepted", receivedAt };
-    }
-  }
-  // Already stored: by an earlier request, or by another server instance a moment ago.
   const stored = await findStoredResponse(db, item.id);
   if (!stored) throw new Error(`response ${item.id} vanished during sync`);
   if (stored.contentHash === hash || (await revisionWithHash(db, item.id, hash)) !== undefined) {

@@ -57,3 +57,29 @@ export async function insertUser(db: Kysely<Database>, user: NewUser, now: Date)
 export async function setPasswordHash(db: Kysely<Database>, userId: string, hash: string): Promise<void> {
   await db.updateTable("users").set({ password_hash: hash }).where("id", "=", userId).execute();
 }
+
+/** Answers false when there is no such account. */
+export async function setUserDisabled(
+  db: Kysely<Database>,
+  userId: string,
+  disabled: boolean,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("users")
+    .set({ disabled: disabled ? 1 : 0 })
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setUserRole(
+  db: Kysely<Database>,
+  userId: string,
+  change: { role: Role; areaId: string | null },
+): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ role: change.role, area_id: change.areaId })
+    .where("id", "=", userId)
+    .execute();
+}

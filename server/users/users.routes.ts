@@ -1,14 +1,26 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import { passwordWeakness } from "../../shared/contract/password-rules.ts";
 import type { Role } from "../../shared/contract/roles.ts";
-import { CreateUserRequest } from "../../shared/contract/users.ts";
+import { CreateUserRequest, SetUserRoleRequest } from "../../shared/contract/users.ts";
 import { findArea } from "../areas/areas.repository.ts";
 import { audit } from "../audit/audit.repository.ts";
+import { requestOrigin } from "../audit/audit-origin.ts";
 import { hashPassword } from "../auth/password.ts";
+import { deleteUserSessions } from "../auth/sessions.repository.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
-import { findUserByEmail, insertUser, listUsers, toUser } from "./users.repository.ts";
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  listUsers,
+  setUserDisabled,
+  setUserRole,
+  toUser,
+  type UserRow,
+} from "./users.repository.ts";
 
 /** Roles whose work is tied to one area. */
 const AREA_ROLES: readonly Role[] = ["coordinator", "peer_researcher"];
@@ -40,6 +52,9 @@ export function usersRoutes(): Hono<AppEnv> {
       throw new ProblemError("area_not_found", `No area "${body.areaId}".`);
     }
     if (await findUserByEmail(db, body.email)) throw new ProblemError("email_taken");
+    const weakness = passwordWeakness(body.password, body.email);
+    if (weakness)
+      throw new ProblemError("weak_password", weakness, [{ path: ["password"], message: weakness }]);
     const row = await insertUser(
       db,
       {
@@ -52,6 +67,7 @@ export function usersRoutes(): Hono<AppEnv> {
       now(),
     );
     await audit(db, {
+      ...requestOrigin(c),
       at: now(),
       actorId: user.id,
       action: "user.create",
@@ -61,5 +77,70 @@ export function usersRoutes(): Hono<AppEnv> {
     return c.json(toUser(row), 201);
   });
 
+  // Disabling ends every session of the account in the same transaction, so the person is signed out
+  // everywhere at once; the session check also refuses a disabled account on its next request.
+  for (const [verb, disabled] of [
+    ["disable", true],
+    ["enable", false],
+  ] as const) {
+    app.post(`/:id/${verb}`, allow(`POST /api/users/:id/${verb}`), async (c) => {
+      const { db, now } = c.get("deps");
+      const target = await otherAccount(c);
+      if ((Number(target.disabled) === 1) !== disabled) {
+        await db.transaction().execute(async (trx) => {
+          await setUserDisabled(trx, target.id, disabled);
+          const sessions = disabled ? await deleteUserSessions(trx, target.id) : 0;
+          await audit(trx, {
+            ...requestOrigin(c),
+            at: now(),
+            actorId: requireUser(c.get("user")).id,
+            action: disabled ? "user.disable" : "user.enable",
+            target: target.id,
+            detail: disabled ? { email: target.email, sessionsEnded: sessions } : { email: target.email },
+          });
+        });
+      }
+      return c.json(toUser({ ...target, disabled: disabled ? 1 : 0 }));
+    });
+  }
+
+  app.put("/:id/role", allow("PUT /api/users/:id/role"), async (c) => {
+    const { db, now } = c.get("deps");
+    const target = await otherAccount(c);
+    const body = await readJson(c, SetUserRoleRequest);
+    if (body.areaId === null && AREA_ROLES.includes(body.role)) throw new ProblemError("area_required");
+    if (body.areaId !== null && !(await findArea(db, body.areaId))) {
+      throw new ProblemError("area_not_found", `No area "${body.areaId}".`);
+    }
+    if (target.role !== body.role || target.area_id !== body.areaId) {
+      await db.transaction().execute(async (trx) => {
+        await setUserRole(trx, target.id, body);
+        await audit(trx, {
+          ...requestOrigin(c),
+          at: now(),
+          actorId: requireUser(c.get("user")).id,
+          action: "user.role_change",
+          target: target.id,
+          detail: {
+            email: target.email,
+            from: { role: target.role, areaId: target.area_id },
+            to: { role: body.role, areaId: body.areaId },
+          },
+        });
+      });
+    }
+    return c.json(toUser({ ...target, role: body.role, area_id: body.areaId }));
+  });
+
   return app;
+}
+
+/** The account named by `:id`, which must exist and must not be the caller's own. */
+async function otherAccount(c: Context<AppEnv>): Promise<UserRow> {
+  const id = c.req.param("id") ?? "";
+  const user = requireUser(c.get("user"));
+  const row = id.length <= 64 ? await findUserById(c.get("deps").db, id) : undefined;
+  if (!row) throw new ProblemError("user_not_found");
+  if (row.id === user.id) throw new ProblemError("cannot_change_own_account");
+  return row;
 }

@@ -12,7 +12,7 @@ export const problems = {
   not_signed_in: { status: 401, title: "You need to sign in." },
   bad_credentials: { status: 401, title: "That email and password do not match an account." },
   setup_token_invalid: { status: 400, title: "This setup link is not valid or has already been used." },
-  weak_password: { status: 400, title: "Choose a longer password." },
+  weak_password: { status: 400, title: "Choose a password that is harder to guess." },
   forbidden_role: { status: 403, title: "Your role does not allow this." },
   forbidden_area: { status: 403, title: "This belongs to an area outside your scope." },
   cross_site_request: { status: 403, title: "This request came from another site and was refused." },
@@ -24,7 +24,90 @@ export const problems = {
   area_required: { status: 400, title: "This role works in one area: choose the area." },
   not_found: { status: 404, title: "Nothing here." },
   invalid_participant_code: { status: 400, title: "The participant code is not valid." },
+  draft_stale: { status: 409, title: "Someone else saved this draft after you opened it." },
+  survey_exists: { status: 409, title: "A survey with that id already exists." },
+  survey_json_invalid: { status: 422, title: "The survey JSON has errors." },
+  question_locked: { status: 409, title: "A licensed question's wording and options cannot change." },
+  unlock_not_allowed: { status: 403, title: "Only a coordinator or administrator can unlock a question." },
+  data_name_change_unconfirmed: { status: 409, title: "A published question would lose its data name." },
+  question_not_found: { status: 404, title: "This survey has no question with that name." },
+  suggestion_not_found: { status: 404, title: "There is no suggestion with that id." },
+  suggestion_outdated: { status: 409, title: "The wording has changed since this suggestion was made." },
+  suggestion_decided: { status: 409, title: "This suggestion has already been accepted or declined." },
+  not_draft_owner: { status: 403, title: "Only the draft's owner or a coordinator can do this." },
+  draft_not_in_review: { status: 409, title: "Send the draft for review first." },
+  signoff_required: { status: 409, title: "Publishing needs an expert's sign-off, or a reason why not." },
+  draft_unchanged: { status: 409, title: "This draft is the same as the published version." },
   internal: { status: 500, title: "Something went wrong on our side. Nothing you sent was lost." },
+  too_many_attempts: {
+    status: 429,
+    title: "Too many failed attempts to sign in. Signing in is paused for a while.",
+  },
+  account_disabled: {
+    status: 403,
+    title: "This account has been disabled. Ask your coordinator or an administrator.",
+  },
+  user_not_found: { status: 404, title: "There is no account with that id." },
+  cannot_change_own_account: {
+    status: 409,
+    title: "You cannot disable your own account or change your own role. Ask another administrator.",
+  },
+  participant_withdrawn: {
+    status: 410,
+    title: "This participant has withdrawn from the research, so these answers are not kept.",
+  },
+  already_withdrawn: { status: 409, title: "This participant's withdrawal is already recorded." },
+  response_not_found: { status: 404, title: "There is no response with that id." },
+  revision_not_found: { status: 404, title: "This response has no revision with that number." },
+  review_changed: {
+    status: 409,
+    title: "This response changed since you opened it. Look at it again before deciding.",
+  },
+  retention_not_set: { status: 409, title: "No retention period is set, so nothing is due for deletion." },
+  outcome_not_found: {
+    status: 404,
+    title: "There is no outcome with that id in the theory of change or the surveys.",
+  },
+  device_revoked: {
+    status: 403,
+    title:
+      "This tablet's enrolment was withdrawn, so it cannot upload. Nothing on it is lost: ask your coordinator to enrol it again.",
+  },
+  device_unknown: {
+    status: 403,
+    title:
+      "This tablet's enrolment is not recognised, so it cannot upload. Nothing on it is lost: ask your coordinator to enrol it again.",
+  },
+  device_other_area: {
+    status: 403,
+    title:
+      "This tablet is enrolled for another area, so it cannot upload your interviews. Nothing on it is lost.",
+  },
+  device_not_found: { status: 404, title: "There is no enrolled tablet with that id." },
+  enrolment_code_invalid: {
+    status: 400,
+    title: "This enrolment code is not valid, has expired or has been used. Ask for a new one.",
+  },
+  enrolment_code_other_user: {
+    status: 403,
+    title: "This enrolment code was made for someone else. Sign in as the person it names.",
+  },
+  invitation_not_pending: {
+    status: 409,
+    title: "This person has already set their password, so there is no invitation to renew.",
+  },
+  person_not_eligible: { status: 400, title: "That person cannot be chosen for this." },
+  assignment_not_found: { status: 404, title: "There is no assigned follow-up with that id." },
+  concern_not_found: { status: 404, title: "There is no safeguarding concern with that id." },
+  concern_closed: { status: 409, title: "This safeguarding concern is closed." },
+  reward_policy_not_set: {
+    status: 409,
+    title: "This area has no reward policy yet. Set its reward per hour first.",
+  },
+  record_conflict: {
+    status: 409,
+    title: "Something different is already stored under this id. The copy on the tablet is kept.",
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problems;

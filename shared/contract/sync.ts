@@ -11,6 +11,16 @@ export const administrationModes = ["read_aloud", "self_completed", "mixed"] as 
 export const AdministrationMode = z.enum(administrationModes);
 export type AdministrationMode = z.infer<typeof AdministrationMode>;
 
+/**
+ * How an interview ended. Absent means "completed", so tablets from before endings existed keep
+ * working. "declined": consent was not given, and the answers are only `{ consent: false }`.
+ * "stopped": ended early (e.g. distress); the answers given so far, without issues for the rest.
+ * A readiness check that ended in "not today" is not a response at all (see `RescheduleRequest`).
+ */
+export const interviewEndings = ["completed", "declined", "stopped"] as const;
+export const InterviewEnding = z.enum(interviewEndings);
+export type InterviewEnding = z.infer<typeof InterviewEnding>;
+
 export const MAX_SYNC_ITEMS = 100;
 /** Bytes; a batch of 100 long interviews stays far below this. */
 export const MAX_SYNC_BODY_BYTES = 5 * 1024 * 1024;
@@ -30,6 +40,7 @@ export const SyncItem = z.strictObject({
   startedAt: IsoDateTime,
   completedAt: IsoDateTime,
   administrationMode: AdministrationMode,
+  ending: InterviewEnding.optional(),
   data: z
     .record(z.string().max(200), z.unknown())
     .refine(

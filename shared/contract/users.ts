@@ -25,3 +25,10 @@ export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 export interface UsersResponse {
   users: User[];
 }
+
+/** An admin moves an account to another role or area; the change applies to its next request. */
+export const SetUserRoleRequest = z.strictObject({
+  role: Role,
+  areaId: z.string().min(1).max(64).nullable(),
+});
+export type SetUserRoleRequest = z.infer<typeof SetUserRoleRequest>;

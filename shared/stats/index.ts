@@ -1,4 +1,5 @@
 export * from "./choice-proportions.ts";
+export * from "./describe-frequencies.ts";
 export * from "./describe-values.ts";
 export * from "./mcnemar.ts";
 export * from "./mean-interval.ts";
@@ -6,5 +7,6 @@ export * from "./missing.ts";
 export * from "./paired-change.ts";
 export * from "./result.ts";
 export * from "./suppress.ts";
+export * from "./suppress-table.ts";
 export * from "./wilcoxon-signed-rank.ts";
 export * from "./wilson-interval.ts";

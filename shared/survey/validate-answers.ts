@@ -12,10 +12,7 @@ import type { AnswerIssue } from "../contract/sync.ts";
  */
 export function validateAnswers(model: Model, data: Record<string, unknown>): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
-  const byValueName = new Map<string, Question>();
-  for (const question of model.getAllQuestions(false, false, false)) {
-    byValueName.set(question.getValueName(), question);
-  }
+  const byValueName = questionsByValueName(model);
 
   for (const [key, value] of Object.entries(data)) {
     const question = byValueName.get(key) ?? commentOwner(byValueName, key);
@@ -32,15 +29,37 @@ export function validateAnswers(model: Model, data: Record<string, unknown>): An
     if (problem) issues.push({ question: key, message: problem });
   }
 
+  // A question still carrying the previous interview's errors re-validates itself as soon as its value
+  // changes, and validate() below checks it again anyway: clearing them first saves that double work.
+  for (const question of withErrors.get(model) ?? []) question.errors = [];
   model.data = data;
   model.validate(true, false);
+  const failed: Question[] = [];
   for (const question of model.getAllQuestions(true)) {
+    if (question.errors.length > 0) failed.push(question);
     for (const error of question.errors) {
       const name = question.getValueName();
       if (!issues.some((i) => i.question === name)) issues.push({ question: name, message: error.getText() });
     }
   }
+  withErrors.set(model, failed);
   return issues;
+}
+
+/** Per reused Model: its questions by value name (fixed for a version) and those left with errors. */
+const byValueNames = new WeakMap<Model, Map<string, Question>>();
+const withErrors = new WeakMap<Model, Question[]>();
+
+function questionsByValueName(model: Model): Map<string, Question> {
+  let byValueName = byValueNames.get(model);
+  if (!byValueName) {
+    byValueName = new Map();
+    for (const question of model.getAllQuestions(false, false, false)) {
+      byValueName.set(question.getValueName(), question);
+    }
+    byValueNames.set(model, byValueName);
+  }
+  return byValueName;
 }
 
 /** `q1-Comment` holds the free text of a question's "other" choice or comment box. */

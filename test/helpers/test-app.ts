@@ -1,25 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Hono } from "hono";
 import type { Kysely } from "kysely";
 import { createApp } from "../../server/app.ts";
 import { hashPassword } from "../../server/auth/password.ts";
-import { openSqlite } from "../../server/db/connect.ts";
-import { migrateToLatest } from "../../server/db/migrate.ts";
+import type { Dialect } from "../../server/db/connect.ts";
 import type { Database } from "../../server/db/schema.ts";
 import type { Config } from "../../server/env.ts";
 import { ValidatorCache } from "../../server/fieldwork/validator-cache.ts";
 import type { AppEnv } from "../../server/http/app-env.ts";
-import { publishVersion } from "../../server/surveys/surveys.repository.ts";
 import { insertUser } from "../../server/users/users.repository.ts";
 import type { Role } from "../../shared/contract/roles.ts";
-import { surveyFields } from "../../shared/survey/fields.ts";
-import { createSurveyModel } from "../../shared/survey/model.ts";
+import { databaseTemplate, testDialect } from "./dialect.ts";
+import { NOW, openTestDatabase } from "./test-database.ts";
+
+export { NOW, readFixtureSurvey, TEST_SURVEY_ID } from "./test-database.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple";
-export const NOW = new Date("2026-11-26T10:00:00.000Z");
-export const TEST_SURVEY_ID = "wellbeing-check";
 
 export const testConfig: Config = {
   port: 0,
@@ -39,15 +34,11 @@ function testPasswordHash(): Promise<string> {
   return passwordHash;
 }
 
-export function readFixtureSurvey(): Record<string, unknown> {
-  return JSON.parse(
-    readFileSync(join(import.meta.dirname, "../fixtures/surveys/wellbeing-check.json"), "utf8"),
-  );
-}
-
 export interface TestContext {
   app: Hono<AppEnv>;
   db: Kysely<Database>;
+  /** The database this run uses: every integration test runs on SQLite, and on PostgreSQL when configured. */
+  dialect: Dialect;
   validators: ValidatorCache;
   /** Creates a user and returns the cookie of a signed-in session. */
   signIn(role: Role, areaId?: string | null): Promise<string>;
@@ -55,31 +46,18 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** A fresh migrated SQLite file with two areas and the fixture survey published as version 1. */
+/**
+ * A fresh migrated database of the run's dialect (see `dialect.ts`) with two areas and the fixture
+ * survey published as version 1.
+ */
 export async function createTestContext(): Promise<TestContext> {
-  const dir = mkdtempSync(join(tmpdir(), "alongside-test-"));
-  const handle = openSqlite(join(dir, "test.sqlite"));
-  const db = handle.db;
-  await migrateToLatest(db);
-  await db
-    .insertInto("areas")
-    .values([
-      { id: "north", name: "Northtown", region: "North East", created_at: NOW.toISOString() },
-      { id: "south", name: "Southport", region: "South West", created_at: NOW.toISOString() },
-    ])
-    .execute();
-  const definition = readFixtureSurvey();
-  await publishVersion(
-    db,
-    {
-      id: TEST_SURVEY_ID,
-      title: "Wellbeing check",
-      description: "",
-      definition,
-      fields: surveyFields(createSurveyModel(definition)),
-    },
-    NOW,
-  );
+  const dialect = testDialect();
+  const template = databaseTemplate();
+  if (dialect !== (template?.dialect ?? "sqlite")) {
+    throw new Error(`The ${dialect} test project has no ${dialect} template database (global setup missing).`);
+  }
+  const database = await openTestDatabase(template);
+  const db = database.handle.db;
   const validators = new ValidatorCache();
   const app = createApp({ db, config: testConfig, now: () => NOW, validators });
   let users = 0;
@@ -97,6 +75,7 @@ export async function createTestContext(): Promise<TestContext> {
   return {
     app,
     db,
+    dialect: database.handle.dialect,
     validators,
     request,
     async signIn(role, areaId = role === "admin" || role === "evaluator" ? null : "north") {
@@ -116,9 +95,6 @@ export async function createTestContext(): Promise<TestContext> {
       if (!cookie) throw new Error("no session cookie");
       return cookie;
     },
-    async close() {
-      await handle.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close: () => database.dispose(),
   };
 }

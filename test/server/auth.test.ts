@@ -55,7 +55,7 @@ describe("signing in and out", () => {
     expect(failures).toHaveLength(2);
   });
 
-  it("refuses a disabled account", async () => {
+  it("refuses a disabled account, telling only someone with the right password why", async () => {
     const cookie = await t.signIn("expert");
     await t.db.updateTable("users").set({ disabled: 1 }).execute();
     expect((await t.request("/api/auth/me", { cookie })).status).toBe(401);
@@ -63,7 +63,14 @@ describe("signing in and out", () => {
       method: "POST",
       json: { email: "expert1@example.org", password: TEST_PASSWORD },
     });
-    expect(login.status).toBe(401);
+    expect(login.status).toBe(403);
+    expect(await login.json()).toMatchObject({ code: "account_disabled" });
+    expect(login.headers.get("set-cookie")).toBeNull();
+    const wrong = await t.request("/api/auth/login", {
+      method: "POST",
+      json: { email: "expert1@example.org", password: "not the password" },
+    });
+    expect(await wrong.json()).toMatchObject({ code: "bad_credentials" });
   });
 
   it("ends the session on logout", async () => {

@@ -58,8 +58,11 @@ describe("HTTP boundary", () => {
 
   it("hides internals when something unexpected fails", async () => {
     const cookie = await t.signIn("evaluator");
-    await t.db.schema.dropTable("response_revisions").execute();
-    await t.db.schema.dropTable("responses").execute();
+    // PostgreSQL refuses to drop a table others reference unless told to cascade; SQLite has no CASCADE.
+    await t.db.schema
+      .dropTable("responses")
+      .$call((q) => (t.dialect === "postgres" ? q.cascade() : q))
+      .execute();
     const res = await t.request("/api/stats/response-counts", { cookie });
     expect(res.status).toBe(500);
     const body = await res.text();

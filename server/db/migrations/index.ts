@@ -1,5 +1,11 @@
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-26-01-initial.ts";
+import * as editor from "./2026-11-26-02-editor.ts";
+import * as indicatorValues from "./2026-11-26-03-indicator-values.ts";
+import * as security from "./2026-11-26-04-security.ts";
+import * as governance from "./2026-11-26-05-governance.ts";
+import * as fieldwork from "./2026-11-26-06-fieldwork.ts";
+import * as coordination from "./2026-11-26-07-coordination.ts";
 
 /**
  * Every migration, by dated name. Listed statically (not read from disk) so the server runs the same
@@ -7,4 +13,10 @@ import * as initial from "./2026-11-26-01-initial.ts";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-26-01-initial": initial,
+  "2026-11-26-02-editor": editor,
+  "2026-11-26-03-indicator-values": indicatorValues,
+  "2026-11-26-04-security": security,
+  "2026-11-26-05-governance": governance,
+  "2026-11-26-06-fieldwork": fieldwork,
+  "2026-11-26-07-coordination": coordination,
 };

@@ -1,0 +1,83 @@
+import type { AuditEntry } from "../../shared/contract/index.ts";
+import { formatDateTime } from "../ui/format.ts";
+import { actionLabel } from "./action-labels.ts";
+
+/** The entries as a table: one row per entry, its time as the row header. */
+export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  return (
+    <div className="table-scroll">
+      <table className="table audit-table">
+        <caption>Audit entries, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">Affected</th>
+            <th scope="col">From</th>
+            <th scope="col">Details</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <th scope="row">
+                <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+              </th>
+              <td>
+                {entry.actor ? (
+                  entry.actor.email || entry.actor.id
+                ) : (
+                  <span className="muted">Not signed in</span>
+                )}
+              </td>
+              <td>
+                {actionLabel(entry.action)}
+                <br />
+                <span className="code muted">{entry.action}</span>
+              </td>
+              <td className="audit-table__wrap">{entry.target ?? ""}</td>
+              <td className="audit-table__wrap">
+                <DeviceCell entry={entry} />
+              </td>
+              <td className="audit-table__wrap">
+                <DetailCell detail={entry.detail} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DeviceCell({ entry }: { entry: AuditEntry }) {
+  const parts = [
+    entry.ip && `Address ${entry.ip}`,
+    entry.deviceId && `Device ${entry.deviceId}`,
+    entry.userAgent && `Browser ${entry.userAgent}`,
+  ].filter((part): part is string => Boolean(part));
+  if (parts.length === 0) return <span className="muted">Not recorded</span>;
+  return (
+    <ul className="plain-list">
+      {parts.map((part) => (
+        <li key={part}>{part}</li>
+      ))}
+    </ul>
+  );
+}
+
+function DetailCell({ detail }: { detail: Record<string, unknown> }) {
+  const entries = Object.entries(detail);
+  if (entries.length === 0) return null;
+  return (
+    <dl className="audit-detail">
+      {entries.map(([key, value]) => (
+        <div key={key}>
+          <dt>{key}</dt>
+          <dd>{typeof value === "string" ? value : JSON.stringify(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * Plain words for the actions the server records. An action not listed here (a feature added later)
+ * is shown by its code, so the page never hides an entry for want of a label.
+ */
+const labels: Record<string, string> = {
+  "auth.login": "Signed in",
+  "auth.login_failed": "Failed sign-in",
+  "auth.lockout": "Sign-in paused after failures",
+  "auth.logout": "Signed out",
+  "auth.logout_all": "Signed out everywhere",
+  "auth.setup": "First administrator set up",
+  "user.create": "Account created",
+  "user.disable": "Account disabled",
+  "user.enable": "Account enabled",
+  "user.role_change": "Role changed",
+  "user.invite": "Account invited",
+  "user.invite_renew": "Invitation renewed",
+  "area.create": "Area added",
+  "area.update": "Area changed",
+  "area.targets": "Area targets changed",
+  "survey.create": "Survey created",
+  "survey.publish": "Survey version published",
+  "survey.unlock": "Locked wording unlocked",
+  "sync.batch": "Interviews uploaded",
+  "settings.suppression": "Small-number setting changed",
+  "review.decision": "Review decision",
+  "review.comment": "Review comment",
+  "participant.withdraw": "Participant withdrawn",
+  "retention.settings": "Retention setting changed",
+  "retention.delete": "Old responses deleted",
+  "export.download": "Data exported",
+  "device.enrolment_code": "Device enrolment code made",
+  "device.enrol": "Device enrolled",
+  "device.revoke": "Device revoked",
+  "assignment.set": "Assignment set",
+  "assignment.status": "Assignment status changed",
+  "safeguarding.acknowledge": "Safeguarding concern acknowledged",
+  "safeguarding.action": "Safeguarding action recorded",
+  "safeguarding.close": "Safeguarding concern closed",
+  "plan.update": "Fieldwork plan changed",
+};
+
+export function actionLabel(action: string): string {
+  return labels[action] ?? action;
+}
+
+/** The families ("auth", "user", …) that occur, for searching a whole kind of action at once. */
+export function actionFamilies(actions: readonly string[]): string[] {
+  return [...new Set(actions.map((action) => action.split(".")[0] ?? action))].sort();
+}

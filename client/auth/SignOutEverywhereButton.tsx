@@ -1,0 +1,36 @@
+import { useState } from "react";
+import { errorMessage } from "../api/api-error.ts";
+import { logoutEverywhere } from "../api/auth.ts";
+import { useAnnounce } from "../app/announcer.tsx";
+import { navigate } from "../app/router.tsx";
+import { useSession } from "./session.tsx";
+
+/**
+ * Ends this account's sessions on every device: for a tablet left behind or a shared computer someone
+ * forgot to sign out of. Only a confirmed answer clears the screen, as with signing out here.
+ */
+export function SignOutEverywhereButton() {
+  const { setMe } = useSession();
+  const announce = useAnnounce();
+  const [busy, setBusy] = useState(false);
+
+  const handleClick = async () => {
+    setBusy(true);
+    try {
+      await logoutEverywhere();
+      setMe(null);
+      navigate("/login");
+      announce("You have signed out on every device.");
+    } catch (error) {
+      announce(`Could not sign out everywhere. ${errorMessage(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <button type="button" className="button button--quiet" onClick={handleClick} disabled={busy}>
+      Sign out everywhere
+    </button>
+  );
+}

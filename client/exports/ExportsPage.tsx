@@ -1,0 +1,190 @@
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import {
+  type ExportableSurvey,
+  type ExportFile,
+  type ExportStatus,
+  exportFileLabels,
+  exportFiles,
+} from "../../shared/contract/index.ts";
+import { listAreas } from "../api/areas.ts";
+import {
+  type DownloadedExport,
+  downloadExport,
+  type ExportProgress,
+  fetchExportableSurveys,
+} from "../api/exports.ts";
+import { useResource } from "../api/use-resource.ts";
+import { useAnnounce } from "../app/announcer.tsx";
+import { useMe } from "../auth/session.tsx";
+import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { focusFirstError } from "../ui/focus-first-error.ts";
+import { plural } from "../ui/format.ts";
+import { Loading } from "../ui/Loading.tsx";
+import { PageHeading } from "../ui/PageHeading.tsx";
+import { RadioField } from "../ui/RadioField.tsx";
+import { SelectField } from "../ui/SelectField.tsx";
+import { TextField } from "../ui/TextField.tsx";
+import { ExportProgressView } from "./ExportProgressView.tsx";
+import "../review/review.css";
+
+const STATUSES = [
+  {
+    value: "all",
+    label: "Every response not rejected",
+    hint: "Includes responses still waiting for review.",
+  },
+  { value: "approved", label: "Approved responses only" },
+] as const satisfies readonly { value: ExportStatus; label: string; hint?: string }[];
+
+const FILE_HINTS: Record<ExportFile, string> = {
+  "responses-wide.csv": "For R, SPSS, Stata and Excel. Missing answers are NA.",
+  "responses-long.csv": "Response, question, value: one row per answer.",
+  "codebook.csv": "Every question's wording per version, its choices and their labels, and its outcome.",
+  "responses.json": "The answers as given, with the survey's questions.",
+  "datapackage.zip": "Both CSVs and the codebook with a datapackage.json describing their columns.",
+};
+
+type Download =
+  | { state: "idle" }
+  | { state: "running"; progress: ExportProgress }
+  | { state: "done"; result: DownloadedExport; url: string }
+  | { state: "failed"; error: unknown };
+
+/** Choose a survey and a format; the file downloads as it streams, with its progress shown. */
+export default function ExportsPage() {
+  const me = useMe();
+  const announce = useAnnounce();
+  const [surveys] = useResource(fetchExportableSurveys);
+  const [areas] = useResource(listAreas);
+  const [surveyId, setSurveyId] = useState("");
+  const [areaId, setAreaId] = useState("");
+  const [wave, setWave] = useState("");
+  const [status, setStatus] = useState<ExportStatus>("all");
+  const [file, setFile] = useState<ExportFile>("responses-wide.csv");
+  const [errors, setErrors] = useState<Partial<Record<"survey" | "wave", string>>>({});
+  const [download, setDownload] = useState<Download>({ state: "idle" });
+  const link = useRef<HTMLAnchorElement>(null);
+
+  // A finished export is saved at once; the link stays for saving it again.
+  useEffect(() => {
+    if (download.state === "done") link.current?.click();
+  }, [download]);
+
+  if (surveys.status === "loading") return <Loading what="surveys" />;
+  if (surveys.status === "error") {
+    return (
+      <>
+        <PageHeading>Exports</PageHeading>
+        <ErrorAlert heading="The surveys did not load" error={surveys.error} />
+      </>
+    );
+  }
+  const list: ExportableSurvey[] = surveys.data.surveys;
+  const chosen = list.find((s) => s.id === surveyId) ?? list[0];
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (!chosen) found.survey = "There is no survey to export yet.";
+    if (wave !== "" && !/^\d{1,3}$/.test(wave))
+      found.wave = "Enter a wave number (0 for the baseline), or leave it empty.";
+    setErrors(found);
+    if (!chosen || Object.keys(found).length > 0) {
+      focusFirstError(event.currentTarget);
+      return;
+    }
+    if (download.state === "done") URL.revokeObjectURL(download.url);
+    setDownload({ state: "running", progress: { bytes: 0, total: null, done: null } });
+    announce("Export started.");
+    try {
+      const result = await downloadExport(
+        {
+          surveyId: chosen.id,
+          file,
+          areaId: areaId || undefined,
+          wave: wave === "" ? undefined : Number(wave),
+          status,
+        },
+        (progress) => setDownload({ state: "running", progress }),
+      );
+      const url = URL.createObjectURL(result.blob);
+      setDownload({ state: "done", result, url });
+      announce(`Export ready: ${result.filename}.`);
+    } catch (error) {
+      setDownload({ state: "failed", error });
+      announce("The export failed.");
+    }
+  };
+
+  return (
+    <>
+      <PageHeading>Exports</PageHeading>
+      <p className="lead">
+        Download responses for analysis in R, Python, SPSS or Excel. Rejected responses and those of
+        participants who asked for their data to be deleted are never included. Every download is recorded in
+        the audit log.
+      </p>
+      {surveys.data.freeTextWithheld && (
+        <div className="notice">
+          <p>
+            Answers written in the participant's own words are left out of your exports: they are where a name
+            or a story that identifies someone turns up. The codebook lists those questions.
+          </p>
+        </div>
+      )}
+      {list.length === 0 ? (
+        <p>No survey has been published yet.</p>
+      ) : (
+        <form className="panel" onSubmit={handleSubmit} noValidate aria-labelledby="export-heading">
+          <h2 id="export-heading">What to export</h2>
+          <SelectField
+            label="Survey"
+            value={chosen?.id ?? ""}
+            onChange={(event) => setSurveyId(event.target.value)}
+            error={errors.survey}
+            options={list.map((s) => ({
+              value: s.id,
+              label: `${s.title} (${plural(s.responses, "response")}, ${plural(s.versions.length, "version")})`,
+            }))}
+          />
+          <SelectField
+            label="Area"
+            value={areaId}
+            onChange={(event) => setAreaId(event.target.value)}
+            options={[
+              { value: "", label: me.areaId ? "Your area" : "Every area" },
+              ...(areas.status === "ready" ? areas.data.map((a) => ({ value: a.id, label: a.name })) : []),
+            ]}
+          />
+          <TextField
+            label="Wave (optional)"
+            hint="0 for the baseline, 1 for the first follow-up. Leave empty for every wave."
+            inputMode="numeric"
+            value={wave}
+            onChange={(event) => setWave(event.target.value.trim())}
+            error={errors.wave}
+            className="input input--short"
+          />
+          <RadioField legend="Which responses" options={STATUSES} value={status} onChange={setStatus} />
+          <RadioField
+            legend="Format"
+            options={exportFiles.map((f) => ({ value: f, label: exportFileLabels[f], hint: FILE_HINTS[f] }))}
+            value={file}
+            onChange={setFile}
+          />
+          <button type="submit" className="button" disabled={download.state === "running"}>
+            Download
+          </button>
+        </form>
+      )}
+      <ExportProgressView download={download} />
+      {download.state === "done" && (
+        <p>
+          <a ref={link} href={download.url} download={download.result.filename}>
+            Save {download.result.filename} again
+          </a>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import type { SurveyField } from "../../shared/survey/fields.ts";
+
+/** An answer as a reviewer reads it: choice labels with their codes, Yes/No, "Not answered". */
+export function formatAnswer(field: SurveyField | undefined, value: unknown): string {
+  if (value === undefined || value === null || value === "") return "Not answered";
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (Array.isArray(value)) return value.map((v) => formatAnswer(field, v)).join("; ");
+  if (typeof value === "object") return JSON.stringify(value);
+  const choice = field?.choices?.find((c) => c.value === value);
+  return choice && choice.text !== String(value) ? `${choice.text} (${String(value)})` : String(value);
+}
+
+/** The question's wording, or its name for an answer to something the version does not ask. */
+export function questionLabel(fields: SurveyField[], name: string): string {
+  if (name.endsWith("-Comment"))
+    return `${questionLabel(fields, name.slice(0, -"-Comment".length))}: other, in their words`;
+  return fields.find((f) => f.name === name)?.title ?? name;
+}

@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState } from "react";
+import {
+  type RecordWithdrawalResponse,
+  type WithdrawalChoice,
+  type WithdrawalPreview,
+  withdrawalChoiceLabels,
+} from "../../shared/contract/index.ts";
+import { recordWithdrawal } from "../api/withdrawals.ts";
+import { useAnnounce } from "../app/announcer.tsx";
+import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { plural } from "../ui/format.ts";
+
+/** Step 2: what the withdrawal will do, and a deliberate confirmation before it is done. */
+export function ConfirmWithdrawal({
+  preview,
+  choice,
+  onBack,
+  onDone,
+}: {
+  preview: WithdrawalPreview;
+  choice: WithdrawalChoice;
+  onBack: () => void;
+  onDone: (result: RecordWithdrawalResponse) => void;
+}) {
+  const announce = useAnnounce();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [checked, setChecked] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => heading.current?.focus(), []);
+
+  const deleting = choice === "delete_all";
+  const existing = preview.withdrawal;
+  const where = preview.areas.map((a) => a.name).join(", ");
+
+  const confirm = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const result = await recordWithdrawal({ participantCode: preview.participantCode, choice });
+      announce(`Withdrawal of ${preview.participantCode} recorded.`);
+      onDone(result);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className={deleting ? "notice notice--warning" : "notice"} aria-labelledby="confirm-heading">
+      <h2 id="confirm-heading" ref={heading} tabIndex={-1}>
+        Check before you confirm
+      </h2>
+      {failure !== null && <ErrorAlert heading="The withdrawal was not recorded" error={failure} />}
+      <dl className="facts">
+        <div>
+          <dt>Participant</dt>
+          <dd className="code">{preview.participantCode}</dd>
+        </div>
+        <div>
+          <dt>Their choice</dt>
+          <dd>{withdrawalChoiceLabels[choice]}</dd>
+        </div>
+        <div>
+          <dt>Stored interviews</dt>
+          <dd>
+            {preview.responses === 0 ? "None yet" : `${plural(preview.responses, "interview")} (${where})`}
+          </dd>
+        </div>
+      </dl>
+      {existing && (
+        <p>
+          A withdrawal is already recorded for this code (
+          {withdrawalChoiceLabels[existing.choice].toLowerCase()}).
+        </p>
+      )}
+      <p>
+        {deleting
+          ? preview.responses > 0
+            ? `Confirming deletes ${plural(preview.responses, "interview")} now, with everything worked out from them. This cannot be undone.`
+            : "No interviews are stored yet. Confirming means any that arrive from a tablet are refused."
+          : "Confirming keeps their answers so far and refuses any further interviews for this code."}
+      </p>
+      <div className="field">
+        <label className="choice">
+          <input type="checkbox" checked={checked} onChange={(event) => setChecked(event.target.checked)} />
+          <span>I have checked the code and the choice with the participant.</span>
+        </label>
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          className={deleting ? "button button--danger" : "button"}
+          disabled={!checked || busy}
+          onClick={confirm}
+        >
+          {deleting && preview.responses > 0
+            ? `Delete ${plural(preview.responses, "interview")} and record withdrawal`
+            : "Record withdrawal"}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onBack} disabled={busy}>
+          Go back
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { type Context, Hono } from "hono";
+import {
+  type AreaSettings,
+  SetAreaTargetsRequest,
+  UpdateAreaSettingsRequest,
+} from "../../shared/contract/area-settings.ts";
+import { audit } from "../audit/audit.repository.ts";
+import { requestOrigin } from "../audit/audit-origin.ts";
+import type { AppEnv } from "../http/app-env.ts";
+import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
+import { ProblemError } from "../http/problem.ts";
+import { readJson } from "../http/read-json.ts";
+import {
+  findAreaSettings,
+  leadOptions,
+  replaceAreaTargets,
+  unknownSurveys,
+  updateAreaSettings,
+} from "./area-settings.repository.ts";
+
+/**
+ * An area as its coordinator runs it (`/api/area-settings/:areaId`): name and region, the support
+ * services list, the safeguarding lead, the reward policy, and targets per survey and wave.
+ * Creating areas stays with administrators (`POST /api/areas`).
+ */
+export function areaSettingsRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/:areaId", allow("GET /api/area-settings/:areaId"), async (c) => {
+    return c.json(await settingsInScope(c));
+  });
+
+  app.put("/:areaId", allow("PUT /api/area-settings/:areaId"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const before = await settingsInScope(c);
+    const body = await readJson(c, UpdateAreaSettingsRequest);
+    if (body.safeguardingLeadId !== null) {
+      const options = await leadOptions(db, before.id);
+      if (!options.some((o) => o.id === body.safeguardingLeadId)) {
+        const message = "Choose one of the area's coordinators or an administrator.";
+        throw new ProblemError("person_not_eligible", message, [{ path: ["safeguardingLeadId"], message }]);
+      }
+    }
+    const change = {
+      name: body.name,
+      region: body.region,
+      supportServices: body.supportServices,
+      safeguardingLeadId: body.safeguardingLeadId,
+      rewardPencePerHour: body.rewardPencePerHour,
+      rewardPolicyNote: body.rewardPolicyNote,
+    };
+    await db.transaction().execute(async (trx) => {
+      await updateAreaSettings(trx, before.id, change);
+      await audit(trx, {
+        ...requestOrigin(c),
+        at: now(),
+        actorId: user.id,
+        action: "area.update",
+        target: before.id,
+        detail: {
+          changed: changedFields(before, change),
+          safeguardingLeadId: change.safeguardingLeadId,
+          rewardPencePerHour: change.rewardPencePerHour,
+        },
+      });
+    });
+    return c.json(await settingsInScope(c));
+  });
+
+  app.put("/:areaId/targets", allow("PUT /api/area-settings/:areaId/targets"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const area = await settingsInScope(c);
+    const { targets } = await readJson(c, SetAreaTargetsRequest);
+    const unknown = await unknownSurveys(
+      db,
+      targets.map((t) => t.surveyId),
+    );
+    if (unknown.length > 0) {
+      throw new ProblemError(
+        "survey_not_found",
+        `No survey "${unknown[0]}".`,
+        targets.flatMap((t, i) =>
+          unknown.includes(t.surveyId)
+            ? [{ path: ["targets", i, "surveyId"], message: "There is no such survey." }]
+            : [],
+        ),
+      );
+    }
+    const at = now();
+    await db.transaction().execute(async (trx) => {
+      await replaceAreaTargets(trx, area.id, targets, { userId: user.id, at });
+      await audit(trx, {
+        ...requestOrigin(c),
+        at,
+        actorId: user.id,
+        action: "area.targets",
+        target: area.id,
+        detail: { targets },
+      });
+    });
+    return c.json(await settingsInScope(c));
+  });
+
+  return app;
+}
+
+async function settingsInScope(c: Context<AppEnv>): Promise<AreaSettings> {
+  const user = requireUser(c.get("user"));
+  const areaId = c.req.param("areaId") ?? "";
+  assertAreaInScope(user, areaId);
+  const settings = areaId.length <= 64 ? await findAreaSettings(c.get("deps").db, areaId) : undefined;
+  if (!settings) throw new ProblemError("area_not_found", `No area "${areaId}".`);
+  return settings;
+}
+
+function changedFields(
+  before: AreaSettings,
+  after: Omit<AreaSettings, "id" | "targets" | "leadOptions" | "safeguardingLeadName">,
+): string[] {
+  const keys = [
+    "name",
+    "region",
+    "supportServices",
+    "safeguardingLeadId",
+    "rewardPencePerHour",
+    "rewardPolicyNote",
+  ] as const;
+  return keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}

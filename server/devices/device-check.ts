@@ -1,0 +1,33 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import type { SessionUser } from "../http/app-env.ts";
+import { inScope } from "../http/policy.ts";
+import { ProblemError } from "../http/problem.ts";
+import { findDeviceByToken, touchDevice } from "./devices.repository.ts";
+
+/**
+ * The sync endpoint's check of the `x-alongside-device` header (see docs/decisions on device
+ * enrolment). No header: allowed, as before enrolment existed. A header naming a revoked device, a
+ * device nobody enrolled, or a device of an area outside the user's scope: the whole batch is refused
+ * with a problem that says why, and the tablet keeps every interview. A good device is marked as seen.
+ * Answers the device's id, or null when there was no header.
+ */
+export async function checkSyncDevice(
+  db: Kysely<Database>,
+  token: string | undefined,
+  user: SessionUser,
+  now: Date,
+): Promise<string | null> {
+  if (token === undefined || token === "") return null;
+  const device = token.length <= 128 ? await findDeviceByToken(db, token) : undefined;
+  if (!device) throw new ProblemError("device_unknown");
+  if (device.revokedAt !== null) {
+    throw new ProblemError("device_revoked", `It was withdrawn on ${device.revokedAt.slice(0, 10)}.`);
+  }
+  if (!inScope(user, device.areaId)) throw new ProblemError("device_other_area");
+  // At most once a minute: a busy tablet does not turn every batch into an extra write.
+  if (device.lastSeenAt === null || now.getTime() - Date.parse(device.lastSeenAt) >= 60_000) {
+    await touchDevice(db, device.id, now);
+  }
+  return device.id;
+}

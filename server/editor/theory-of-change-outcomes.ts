@@ -1,0 +1,16 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { outcomes, TheoryOfChange } from "../../shared/toc/theory-of-change.ts";
+
+const tocFile = resolve(import.meta.dirname, "../../surveys/theory-of-change.json");
+
+let cached: Promise<ReadonlySet<string>> | undefined;
+
+/** The outcome ids a question may be tagged with, read once from `surveys/theory-of-change.json`. */
+export function outcomeIds(): Promise<ReadonlySet<string>> {
+  cached ??= readFile(tocFile, "utf8").then((text) => {
+    const toc = TheoryOfChange.parse(JSON.parse(text));
+    return new Set(outcomes(toc).map((node) => node.id));
+  });
+  return cached;
+}

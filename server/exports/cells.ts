@@ -1,0 +1,89 @@
+import type { AnswerColumn } from "./columns.ts";
+
+/**
+ * One answer as one CSV cell, or null for a missing value. A value that does not fit its column's
+ * type (a word in a number question, an impossible date: possible only in a response flagged for
+ * review) is missing in the typed wide file, so R and pandas keep the column's type; the long file and
+ * the JSON keep it as it was sent.
+ */
+export function wideCell(column: AnswerColumn, value: unknown): string | null {
+  if (value === undefined || value === null || value === "") return null;
+  switch (column.kind) {
+    case "boolean":
+      return typeof value === "boolean" ? booleanText(value) : null;
+    case "integer":
+      return integerText(value);
+    case "number":
+      return numberText(value);
+    case "date":
+      return typeof value === "string" && isDate(value) ? value : null;
+    case "code":
+      return scalarText(value);
+    case "codes":
+      return Array.isArray(value) ? joinCodes(value) : scalarText(value);
+    case "text":
+      return typeof value === "string" ? value : (scalarText(value) ?? JSON.stringify(value));
+    case "json":
+      return JSON.stringify(value);
+  }
+}
+
+/**
+ * The cells of one answer in the long file: one per chosen code of a multiple choice, otherwise one,
+ * always as sent (the long file's value column is text).
+ */
+export function longCells(column: AnswerColumn, value: unknown): string[] {
+  if (value === undefined || value === null || value === "") return [];
+  if (column.kind === "codes" && Array.isArray(value)) {
+    return value.map((v) => scalarText(v) ?? JSON.stringify(v));
+  }
+  return [scalarText(value) ?? JSON.stringify(value)];
+}
+
+function scalarText(value: unknown): string | null {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : null;
+  if (typeof value === "boolean") return booleanText(value);
+  return null;
+}
+
+/**
+ * Upper case: R's read.csv reads TRUE/FALSE as logical but leaves true/false as text; pandas and
+ * Frictionless read both.
+ */
+export function booleanText(value: boolean): string {
+  return value ? "TRUE" : "FALSE";
+}
+
+function joinCodes(values: unknown[]): string | null {
+  const codes = values.map(scalarText);
+  if (codes.length === 0) return null;
+  return codes.every((c) => c !== null) ? codes.join(";") : JSON.stringify(values);
+}
+
+const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
+function numberText(value: unknown): string | null {
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : null;
+  if (typeof value === "string" && NUMBER.test(value.trim())) return String(Number(value.trim()));
+  return null;
+}
+
+function integerText(value: unknown): string | null {
+  const text = numberText(value);
+  return text !== null && Number.isInteger(Number(text)) ? text : null;
+}
+
+function isDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A timestamp as Frictionless' default datetime format, `YYYY-MM-DDThh:mm:ssZ`, in UTC. */
+export function utcSeconds(iso: string): string | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}

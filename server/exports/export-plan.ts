@@ -1,0 +1,62 @@
+import type { Question } from "survey-core";
+import type { SurveyField } from "../../shared/survey/fields.ts";
+import { createSurveyModel } from "../../shared/survey/model.ts";
+import { type AnswerColumn, planColumns, type VersionFields } from "./columns.ts";
+import type { VersionRow } from "./exports.repository.ts";
+
+/** Everything an export's files are written from, worked out once before the first row. */
+export interface ExportPlan {
+  surveyId: string;
+  surveyTitle: string;
+  versions: { version: number; title: string; fields: SurveyField[] }[];
+  /** The answer columns in the files. */
+  columns: AnswerColumn[];
+  /** Free-text columns left out for the caller's role (listed in the codebook, never in the data). */
+  withheld: AnswerColumn[];
+}
+
+/**
+ * Evaluators get every answer except free text: it is where a name, an address or a story that
+ * identifies someone turns up, and their analyses do not need it (docs/decisions/0007-exports.md).
+ */
+export function buildPlan(
+  survey: { id: string; title: string; versions: VersionRow[] },
+  withholdFreeText: boolean,
+): ExportPlan {
+  const versions = survey.versions.map((v) => ({
+    version: Number(v.version),
+    title: v.title,
+    fields: JSON.parse(v.fields) as SurveyField[],
+    definition: v.definition,
+  }));
+  const all = planColumns(
+    versions.map(
+      (v): VersionFields => ({
+        version: v.version,
+        fields: v.fields,
+        commentQuestions: commentQuestions(v.definition),
+      }),
+    ),
+  );
+  return {
+    surveyId: survey.id,
+    surveyTitle: survey.title,
+    versions: versions.map(({ version, title, fields }) => ({ version, title, fields })),
+    columns: withholdFreeText ? all.filter((c) => !c.freeText) : all,
+    withheld: withholdFreeText ? all.filter((c) => c.freeText) : [],
+  };
+}
+
+/**
+ * Questions whose "other" choice or comment box stores text under `name-Comment`. The flattened fields
+ * do not say, so the version's definition is read once per export (a few milliseconds).
+ */
+function commentQuestions(definition: string): string[] {
+  const model = createSurveyModel(JSON.parse(definition));
+  return model
+    .getAllQuestions(false, false, false)
+    .filter((q: Question & { showOtherItem?: boolean; showCommentArea?: boolean }) =>
+      Boolean(q.showOtherItem || q.showCommentArea),
+    )
+    .map((q) => q.getValueName());
+}

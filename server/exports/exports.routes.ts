@@ -1,0 +1,93 @@
+import { Hono } from "hono";
+import {
+  EXPORT_RESPONSES_HEADER,
+  type ExportableSurveysResponse,
+  ExportFile,
+  ExportQuery,
+} from "../../shared/contract/exports.ts";
+import { SurveyId } from "../../shared/contract/surveys.ts";
+import { audit } from "../audit/audit.repository.ts";
+import { requestOrigin } from "../audit/audit-origin.ts";
+import type { AppEnv, SessionUser } from "../http/app-env.ts";
+import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
+import { ProblemError } from "../http/problem.ts";
+import { readQuery } from "../http/read-query.ts";
+import { exportBody } from "./export-body.ts";
+import { buildPlan } from "./export-plan.ts";
+import { countExport, type ExportFilter, exportableSurveys, surveyVersions } from "./exports.repository.ts";
+
+/** Free text stays with those who run the fieldwork; see export-plan.ts. */
+function withholdsFreeText(user: SessionUser): boolean {
+  return user.role === "evaluator";
+}
+
+const CONTENT_TYPES: Record<ExportFile, string> = {
+  "responses-wide.csv": "text/csv; charset=utf-8; header=present",
+  "responses-long.csv": "text/csv; charset=utf-8; header=present",
+  "codebook.csv": "text/csv; charset=utf-8; header=present",
+  "responses.json": "application/json; charset=utf-8",
+  "datapackage.zip": "application/zip",
+};
+
+export function exportsRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/", allow("GET /api/exports"), async (c) => {
+    const user = requireUser(c.get("user"));
+    const surveys = await exportableSurveys(c.get("deps").db, user.areaId);
+    return c.json({ surveys, freeTextWithheld: withholdsFreeText(user) } satisfies ExportableSurveysResponse);
+  });
+
+  app.get("/:surveyId/:file", allow("GET /api/exports/:surveyId/:file"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const file = ExportFile.safeParse(c.req.param("file"));
+    if (!file.success) throw new ProblemError("not_found", `Export files: ${ExportFile.options.join(", ")}.`);
+    const surveyId = SurveyId.safeParse(c.req.param("surveyId"));
+    const survey = surveyId.success ? await surveyVersions(db, surveyId.data) : undefined;
+    if (!surveyId.success || !survey) throw new ProblemError("survey_not_found");
+    const query = readQuery(c, ExportQuery);
+    if (query.areaId !== undefined) assertAreaInScope(user, query.areaId);
+
+    const at = now();
+    const filter: ExportFilter = {
+      surveyId: surveyId.data,
+      scopeAreaId: user.areaId,
+      areaId: query.areaId,
+      wave: query.wave,
+      status: query.status,
+      receivedUpTo: at.toISOString(),
+    };
+    const plan = buildPlan({ id: surveyId.data, ...survey }, withholdsFreeText(user));
+    const responses = await countExport(db, filter);
+    // Audited before the first byte: an export that is interrupted was still an access to the data.
+    await audit(db, {
+      ...requestOrigin(c),
+      at,
+      actorId: user.id,
+      action: "export.download",
+      target: surveyId.data,
+      detail: {
+        file: file.data,
+        responses,
+        filters: { areaId: query.areaId ?? null, wave: query.wave ?? null, status: query.status },
+        freeTextWithheld: plan.withheld.length > 0,
+      },
+    });
+
+    return c.body(exportBody(db, plan, filter, file.data, { at, query }), 200, {
+      "content-type": CONTENT_TYPES[file.data],
+      "content-disposition": `attachment; filename="${downloadName(surveyId.data, file.data, at)}"`,
+      "cache-control": "no-store",
+      [EXPORT_RESPONSES_HEADER]: String(responses),
+    });
+  });
+
+  return app;
+}
+
+/** wellbeing-check-responses-wide-2026-11-26.csv: safe characters only (the survey id is checked). */
+function downloadName(surveyId: string, file: ExportFile, at: Date): string {
+  const dot = file.lastIndexOf(".");
+  return `${surveyId}-${file.slice(0, dot)}-${at.toISOString().slice(0, 10)}${file.slice(dot)}`;
+}

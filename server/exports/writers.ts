@@ -1,0 +1,242 @@
+import type { AnswerIssue } from "../../shared/contract/sync.ts";
+import { booleanText, longCells, utcSeconds, wideCell } from "./cells.ts";
+import { type AnswerColumn, ENVELOPE_COLUMNS } from "./columns.ts";
+import { csvRecord } from "./csv.ts";
+import type { ExportPlan } from "./export-plan.ts";
+import type { ExportRow } from "./exports.repository.ts";
+
+/**
+ * The export files, each written as text a page at a time: one string per page of responses, never
+ * the whole file. Wide and long CSV, the codebook, and JSON.
+ */
+export type Pages = AsyncIterable<ExportRow[]>;
+
+function issueQuestions(row: ExportRow): string[] {
+  return [...new Set((JSON.parse(row.issues) as AnswerIssue[]).map((i) => i.question))];
+}
+
+function envelopeCells(row: ExportRow): (string | null)[] {
+  const issues = issueQuestions(row);
+  return [
+    row.id,
+    row.participant_code,
+    row.survey_id,
+    String(row.survey_version),
+    row.area_id,
+    String(row.wave),
+    row.administration_mode,
+    utcSeconds(row.started_at),
+    utcSeconds(row.completed_at),
+    utcSeconds(row.received_at),
+    row.review_status,
+    issues.length > 0 ? issues.join(";") : null,
+  ];
+}
+
+export async function* wideCsv(plan: ExportPlan, pages: Pages): AsyncGenerator<string> {
+  yield csvRecord([...ENVELOPE_COLUMNS.map((c) => c.name), ...plan.columns.map((c) => c.name)]);
+  for await (const page of pages) {
+    let text = "";
+    for (const row of page) {
+      const data = JSON.parse(row.data) as Record<string, unknown>;
+      text += csvRecord([...envelopeCells(row), ...plan.columns.map((c) => wideCell(c, data[c.key]))]);
+    }
+    yield text;
+  }
+}
+
+export const LONG_COLUMNS = [
+  "response_id",
+  "participant_code",
+  "area_id",
+  "wave",
+  "survey_version",
+  "question",
+  "value",
+] as const;
+
+/** One row per answer (per chosen code of a multiple choice); unanswered questions have no row. */
+export async function* longCsv(plan: ExportPlan, pages: Pages): AsyncGenerator<string> {
+  yield csvRecord([...LONG_COLUMNS]);
+  for await (const page of pages) {
+    let text = "";
+    for (const row of page) {
+      const data = JSON.parse(row.data) as Record<string, unknown>;
+      const keys = [row.id, row.participant_code, row.area_id, String(row.wave), String(row.survey_version)];
+      for (const column of plan.columns) {
+        for (const value of longCells(column, data[column.key])) {
+          text += csvRecord([...keys, column.name, value]);
+        }
+      }
+    }
+    yield text;
+  }
+}
+
+export const CODEBOOK_COLUMNS = [
+  "column",
+  "question",
+  "survey_version",
+  "position",
+  "question_type",
+  "input_type",
+  "export_type",
+  "title",
+  "outcome",
+  "indicator",
+  "choice_value",
+  "choice_label",
+  "choice_score",
+  "free_text",
+  "note",
+] as const;
+
+const WITHHELD_NOTE = "Free text: left out of this export for your role.";
+
+/** What each column means, version by version, with every choice code and its label. */
+export function* codebookCsv(plan: ExportPlan): Generator<string> {
+  yield csvRecord([...CODEBOOK_COLUMNS]);
+  for (const column of ENVELOPE_COLUMNS) {
+    yield csvRecord([
+      column.name,
+      ...nulls(5),
+      column.type,
+      column.description,
+      ...nulls(5),
+      booleanText(false),
+      null,
+    ]);
+  }
+  const withheld = new Set(plan.withheld);
+  const all = [...plan.columns, ...plan.withheld];
+  for (const column of all) {
+    const name = withheld.has(column) ? null : column.name;
+    const note = withheld.has(column) ? WITHHELD_NOTE : noteFor(column);
+    const freeText = booleanText(column.freeText);
+    if (column.commentOf !== undefined) {
+      yield csvRecord([
+        name,
+        column.key,
+        null,
+        null,
+        null,
+        null,
+        column.type,
+        column.title,
+        ...nulls(5),
+        freeText,
+        note,
+      ]);
+      continue;
+    }
+    for (const { version, position, field } of [...column.versions].sort((a, b) => a.version - b.version)) {
+      const head = [
+        name,
+        field.name,
+        String(version),
+        String(position),
+        field.type,
+        field.inputType ?? null,
+        column.type,
+        field.title,
+        field.outcome ?? null,
+        field.indicator ?? null,
+      ];
+      const scale = field.scale
+        ? `Scale ${field.scale.min} to ${field.scale.max}, step ${field.scale.step}.`
+        : "";
+      const fieldNote = [note, scale].filter(Boolean).join(" ") || null;
+      if (!field.choices?.length) {
+        yield csvRecord([...head, null, null, null, freeText, fieldNote]);
+        continue;
+      }
+      for (const choice of field.choices) {
+        yield csvRecord([
+          ...head,
+          typeof choice.value === "string" ? choice.value : JSON.stringify(choice.value),
+          choice.text,
+          choice.score === undefined ? null : String(choice.score),
+          freeText,
+          fieldNote,
+        ]);
+      }
+    }
+  }
+}
+
+function nulls(n: number): null[] {
+  return new Array<null>(n).fill(null);
+}
+
+function noteFor(column: AnswerColumn): string | null {
+  switch (column.kind) {
+    case "codes":
+      return "Multiple choice: the chosen codes separated by ';' (one row each in the long file).";
+    case "json":
+      return "Structured answer, written as JSON text.";
+    case "text":
+      return column.versions.some((v) => v.field.type !== "comment" && v.field.type !== "text")
+        ? "Written as text: the question's type differs between versions."
+        : null;
+    default:
+      return null;
+  }
+}
+
+export interface JsonExportMeta {
+  exportedAt: string;
+  filters: Record<string, unknown>;
+}
+
+/**
+ * One JSON document, streamed: the survey, its versions' questions and the columns, then the
+ * responses one per line. Answers are as sent (not coerced to a column type), less withheld columns
+ * and anything that is not a question of the survey.
+ */
+export async function* jsonExport(
+  plan: ExportPlan,
+  pages: Pages,
+  meta: JsonExportMeta,
+): AsyncGenerator<string> {
+  const head = {
+    format: "alongside-export",
+    formatVersion: 1,
+    survey: { id: plan.surveyId, title: plan.surveyTitle },
+    exportedAt: meta.exportedAt,
+    filters: meta.filters,
+    versions: plan.versions,
+    columns: plan.columns.map((c) => ({ name: c.name, key: c.key, type: c.type, title: c.title })),
+    withheld: plan.withheld.map((c) => c.key),
+  };
+  const opening = JSON.stringify(head);
+  yield `${opening.slice(0, -1)},"responses":[`;
+  let first = true;
+  for await (const page of pages) {
+    let text = "";
+    for (const row of page) {
+      const data = JSON.parse(row.data) as Record<string, unknown>;
+      const answers: Record<string, unknown> = {};
+      for (const column of plan.columns) {
+        if (data[column.key] !== undefined) answers[column.key] = data[column.key];
+      }
+      const response = {
+        responseId: row.id,
+        participantCode: row.participant_code,
+        surveyVersion: Number(row.survey_version),
+        areaId: row.area_id,
+        wave: Number(row.wave),
+        administrationMode: row.administration_mode,
+        startedAt: row.started_at,
+        completedAt: row.completed_at,
+        receivedAt: row.received_at,
+        reviewStatus: row.review_status,
+        issues: issueQuestions(row),
+        answers,
+      };
+      text += `${first ? "" : ","}\n${JSON.stringify(response)}`;
+      first = false;
+    }
+    yield text;
+  }
+  yield "\n]}\n";
+}

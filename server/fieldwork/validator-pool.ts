@@ -1,0 +1,110 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { AnswerIssue } from "../../shared/contract/sync.ts";
+import { type Answers, ValidatorCache } from "./validator-cache.ts";
+
+/**
+ * survey-core validation is the costly part of a sync (milliseconds per interview, all of it
+ * synchronous JavaScript), so the server runs it on worker threads, one per core: a batch is split
+ * across them and the main thread stays free to parse requests and write to the database meanwhile.
+ * Each worker keeps its own Model per version. A worker that dies is replaced on the next batch, and
+ * the batch it held fails like any other surprise (the tablet retries).
+ */
+
+export interface ValidationTask {
+  id: number;
+  surveyId: string;
+  version: number;
+  definition: string;
+  answers: readonly Answers[];
+}
+
+export type ValidationReply = { id: number; results: AnswerIssue[][] } | { id: number; error: string };
+
+interface Pending {
+  resolve(results: AnswerIssue[][]): void;
+  reject(error: Error): void;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+/** Fewer interviews than this per worker are not worth a message round trip. */
+const MIN_SHARE = 2;
+
+export class ValidatorPool extends ValidatorCache {
+  private readonly workers: (PoolWorker | undefined)[];
+  private nextTask = 0;
+  private nextWorker = 0;
+
+  constructor(readonly threads = availableParallelism()) {
+    super();
+    this.workers = new Array(Math.max(1, threads)).fill(undefined);
+  }
+
+  override async validateAll(
+    surveyId: string,
+    version: number,
+    definition: string,
+    answers: readonly Answers[],
+  ): Promise<AnswerIssue[][]> {
+    if (answers.length === 0) return [];
+    const shares = Math.max(1, Math.min(this.workers.length, Math.floor(answers.length / MIN_SHARE)));
+    const size = Math.ceil(answers.length / shares);
+    const parts: Promise<AnswerIssue[][]>[] = [];
+    for (let start = 0; start < answers.length; start += size) {
+      parts.push(this.run({ surveyId, version, definition, answers: answers.slice(start, start + size) }));
+    }
+    return (await Promise.all(parts)).flat();
+  }
+
+  override async close(): Promise<void> {
+    const running = this.workers.filter((w): w is PoolWorker => w !== undefined);
+    this.workers.fill(undefined);
+    await Promise.all(running.map((w) => w.worker.terminate()));
+  }
+
+  private run(task: Omit<ValidationTask, "id">): Promise<AnswerIssue[][]> {
+    const slot = this.nextWorker;
+    this.nextWorker = (this.nextWorker + 1) % this.workers.length;
+    const poolWorker = this.workers[slot] ?? this.start(slot);
+    this.nextTask += 1;
+    const id = this.nextTask;
+    return new Promise((resolve, reject) => {
+      poolWorker.pending.set(id, { resolve, reject });
+      poolWorker.worker.ref();
+      poolWorker.worker.postMessage({ ...task, id } satisfies ValidationTask);
+    });
+  }
+
+  private start(slot: number): PoolWorker {
+    const worker = new Worker(new URL("./validation-worker.ts", import.meta.url));
+    const poolWorker: PoolWorker = { worker, pending: new Map() };
+    // An idle pool must not keep the process alive; a worker with work in flight does.
+    worker.unref();
+    worker.on("message", (reply: ValidationReply) => {
+      const pending = poolWorker.pending.get(reply.id);
+      if (!pending) return;
+      poolWorker.pending.delete(reply.id);
+      if (poolWorker.pending.size === 0) worker.unref();
+      if ("error" in reply) pending.reject(new Error(`validation failed: ${reply.error}`));
+      else pending.resolve(reply.results);
+    });
+    const fail = (error: Error) => {
+      if (this.workers[slot] === poolWorker) this.workers[slot] = undefined;
+      for (const pending of poolWorker.pending.values()) pending.reject(error);
+      poolWorker.pending.clear();
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(`validation worker exited with code ${code}`)));
+    this.workers[slot] = poolWorker;
+    return poolWorker;
+  }
+}
+
+/** What the server uses: a pool where there is more than one core, else validation in this thread. */
+export function createValidators(): ValidatorCache {
+  return availableParallelism() > 1 ? new ValidatorPool() : new ValidatorCache();
+}

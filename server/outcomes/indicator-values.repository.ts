@@ -1,0 +1,221 @@
+import { type Kysely, sql } from "kysely";
+import { countedReviewStatuses } from "../../shared/contract/outcomes.ts";
+import type { Database } from "../db/schema.ts";
+import { INTERVIEW_ROW } from "./indicator-values.ts";
+
+export { replaceIndicatorValues } from "./indicator-store.ts";
+
+/**
+ * Reads for the outcome dashboards. Unfiltered figures come from the trigger-maintained aggregates
+ * (`indicator_cells`, `indicator_pair_cells`): a few thousand rows however many answers there are.
+ * Figures filtered by survey version, mode or months cut inside those aggregates, so they are grouped
+ * from `indicator_values` itself. All SQL is the query builder or expressions both SQLite and
+ * PostgreSQL accept; counts come back as strings on PostgreSQL, hence `Number()`.
+ */
+
+/** Version, mode and months: filters that cut inside an area-wave. */
+export interface Slice {
+  version?: { surveyId: string; version: number } | undefined;
+  mode?: string | undefined;
+  /** YYYY-MM, inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface ValueScope {
+  /** The outcome; null reads every outcome (the map). The interview rows are always read too. */
+  outcome: string | null;
+  /** The caller's own area, or null for every area. */
+  areaId: string | null;
+}
+
+export function sliceActive(slice: Slice): boolean {
+  return slice.version !== undefined || slice.mode !== undefined || slice.from !== undefined || slice.to !== undefined;
+}
+
+/** The month after a YYYY-MM month: the first timestamp prefix a range "up to and including" excludes. */
+export function monthAfter(month: string): string {
+  const [year, m] = month.split("-").map(Number);
+  if (year === undefined || m === undefined || !Number.isInteger(year) || !Number.isInteger(m)) {
+    throw new RangeError(`not a month: ${month}`);
+  }
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, "0")}`;
+}
+
+export interface CellRow {
+  outcome: string;
+  surveyId: string;
+  question: string;
+  areaId: string;
+  wave: number;
+  status: string;
+  value: number | null;
+  choice: string | null;
+  n: number;
+}
+
+/** Counted answers by question, area, wave and value (and the interview rows), from the aggregate. */
+export async function aggregateCells(db: Kysely<Database>, scope: ValueScope): Promise<CellRow[]> {
+  let q = db
+    .selectFrom("indicator_cells")
+    .select(["outcome", "survey_id", "question", "area_id", "wave", "status", "has_value", "value", "choice", "n"])
+    .where("n", ">", 0);
+  if (scope.outcome !== null) q = q.where("outcome", "in", [scope.outcome, INTERVIEW_ROW]);
+  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    outcome: r.outcome,
+    surveyId: r.survey_id,
+    question: r.question,
+    areaId: r.area_id,
+    wave: Number(r.wave),
+    status: r.status,
+    value: Number(r.has_value) === 1 ? Number(r.value) : null,
+    choice: r.choice === "" ? null : r.choice,
+    n: Number(r.n),
+  }));
+}
+
+/** The same frequency table as {@link aggregateCells}, grouped from the rows inside a slice. */
+export async function slicedCells(db: Kysely<Database>, scope: ValueScope, slice: Slice): Promise<CellRow[]> {
+  const columns = ["outcome", "survey_id", "question", "area_id", "wave", "status", "value", "choice"] as const;
+  let q = db
+    .selectFrom("indicator_values")
+    .select([...columns, sql<number>`count(*)`.as("n")])
+    .where("counted", "=", 1)
+    .groupBy([...columns]);
+  if (scope.outcome !== null) q = q.where("outcome", "in", [scope.outcome, INTERVIEW_ROW]);
+  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+  const { version, mode, from, to } = slice;
+  if (version) q = q.where("survey_id", "=", version.surveyId).where("survey_version", "=", version.version);
+  if (mode) q = q.where("administration_mode", "=", mode);
+  if (from) q = q.where("completed_at", ">=", from);
+  if (to) q = q.where("completed_at", "<", monthAfter(to));
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    outcome: r.outcome,
+    surveyId: r.survey_id,
+    question: r.question,
+    areaId: r.area_id,
+    wave: Number(r.wave),
+    status: r.status,
+    value: r.value === null ? null : Number(r.value),
+    choice: r.choice,
+    n: Number(r.n),
+  }));
+}
+
+export interface PartRow {
+  surveyId: string;
+  question: string;
+  areaId: string;
+  wave: number;
+  n: number;
+}
+
+/**
+ * Answers per question × area × wave × part, where a part is one combination of the dimensions the
+ * active filters cut along (survey version, mode, month). Read over the whole scope, not the slice:
+ * an area-wave may appear in a sliced view only if every one of its parts is empty or holds k answers.
+ */
+export async function partCounts(db: Kysely<Database>, scope: ValueScope, slice: Slice): Promise<PartRow[]> {
+  let q = db
+    .selectFrom("indicator_values")
+    .select(["survey_id", "question", "area_id", "wave", sql<number>`count(*)`.as("n")])
+    .where("counted", "=", 1)
+    .where("status", "=", "answered")
+    .groupBy(["survey_id", "question", "area_id", "wave"]);
+  if (scope.outcome !== null) q = q.where("outcome", "=", scope.outcome);
+  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+  if (slice.version) q = q.groupBy(["survey_id", "survey_version"]);
+  if (slice.mode) q = q.groupBy("administration_mode");
+  if (slice.from || slice.to) q = q.groupBy(sql`substr(completed_at, 1, 7)`);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    surveyId: r.survey_id,
+    question: r.question,
+    areaId: r.area_id,
+    wave: Number(r.wave),
+    n: Number(r.n),
+  }));
+}
+
+export interface PairRow {
+  outcome: string;
+  surveyId: string;
+  question: string;
+  areaId: string;
+  fromWave: number;
+  toWave: number;
+  before: number;
+  after: number;
+  n: number;
+}
+
+/**
+ * Counted pairs of the same participant's answers at two waves, from the aggregate: one outcome's
+ * questions between `from` and `to`, and the interview pairs from the baseline (for attrition).
+ */
+export async function pairCells(
+  db: Kysely<Database>,
+  scope: ValueScope,
+  waves: { from: number; to: number } | null,
+): Promise<PairRow[]> {
+  let q = db
+    .selectFrom("indicator_pair_cells")
+    .select([
+      "outcome",
+      "survey_id",
+      "question",
+      "area_id",
+      "from_wave",
+      "to_wave",
+      "before_value",
+      "after_value",
+      "n",
+    ])
+    .where("n", ">", 0)
+    .where((eb) => {
+      const interviews = eb.and([eb("outcome", "=", INTERVIEW_ROW), eb("from_wave", "=", 0)]);
+      if (scope.outcome === null || waves === null) return interviews;
+      return eb.or([
+        interviews,
+        eb.and([eb("outcome", "=", scope.outcome), eb("from_wave", "=", waves.from), eb("to_wave", "=", waves.to)]),
+      ]);
+    });
+  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    outcome: r.outcome,
+    surveyId: r.survey_id,
+    question: r.question,
+    areaId: r.area_id,
+    fromWave: Number(r.from_wave),
+    toWave: Number(r.to_wave),
+    before: Number(r.before_value),
+    after: Number(r.after_value),
+    n: Number(r.n),
+  }));
+}
+
+/**
+ * Interviews in scope that do not count, by review state: interview counts (like the response
+ * counts table, not suppressed), so the page can say what was left out.
+ */
+export async function notCountedInterviews(
+  db: Kysely<Database>,
+  filter: { surveyIds: string[]; areaId: string | null; wave: number | null },
+): Promise<{ needsReview: number; rejected: number }> {
+  if (filter.surveyIds.length === 0) return { needsReview: 0, rejected: 0 };
+  let q = db
+    .selectFrom("responses")
+    .select(["review_status", sql<number>`count(*)`.as("n")])
+    .where("review_status", "not in", [...countedReviewStatuses])
+    .where("survey_id", "in", filter.surveyIds)
+    .groupBy("review_status");
+  if (filter.areaId !== null) q = q.where("area_id", "=", filter.areaId);
+  if (filter.wave !== null) q = q.where("wave", "=", filter.wave);
+  const rows = await q.execute();
+  const count = (status: string) => Number(rows.find((r) => r.review_status === status)?.n ?? 0);
+  return { needsReview: count("needs_review"), rejected: count("rejected") };
+}

@@ -1,0 +1,85 @@
+import {
+  countedReviewStatuses,
+  type Figure,
+  type IndicatorHeadline,
+  type OutcomeHeadline,
+  type OutcomeMapResponse,
+} from "../../shared/contract/outcomes.ts";
+import { describeFrequencies } from "../../shared/stats/describe-frequencies.ts";
+import { outcomes } from "../../shared/toc/theory-of-change.ts";
+import { listAreas } from "../areas/areas.repository.ts";
+import { frequencies } from "./figures.ts";
+import { type IndicatorDef, indicatorInfo, loadCatalogue } from "./indicator-catalogue.ts";
+import { processRefreshQueue } from "./indicator-store.ts";
+import { aggregateCells, type CellRow } from "./indicator-values.repository.ts";
+import type { OutcomesContext } from "./outcome-page.service.ts";
+import { answeredTable, cellOf } from "./protection.ts";
+import { theoryOfChange } from "./theory-of-change.ts";
+
+/**
+ * The dashboard home: the theory of change, and for each outcome its indicators' latest figure (the
+ * mean at the latest wave with answers, over every area in scope), the baseline figure and which way
+ * it moved. Figures come from the same protected area × wave table as the outcome page, so the map
+ * never shows a cell the page hides.
+ */
+export async function outcomeMap(ctx: OutcomesContext): Promise<OutcomeMapResponse> {
+  const { db, user, k } = ctx;
+  const toc = theoryOfChange();
+  await processRefreshQueue(db);
+  const [catalogue, areas, cells] = await Promise.all([
+    loadCatalogue(db),
+    listAreas(db, user.areaId),
+    aggregateCells(db, { outcome: null, areaId: user.areaId }),
+  ]);
+  const areaIds = areas.map((a) => a.id);
+  const byIndicator = new Map<string, CellRow[]>();
+  for (const row of cells) {
+    const key = `${row.outcome}\u0000${row.surveyId}\u0000${row.question}`;
+    const list = byIndicator.get(key) ?? [];
+    list.push(row);
+    byIndicator.set(key, list);
+  }
+  const headline = (def: IndicatorDef): IndicatorHeadline => {
+    const rows = byIndicator.get(`${def.outcome}\u0000${def.surveyId}\u0000${def.question}`) ?? [];
+    const answeredWaves = [...new Set(rows.filter((r) => r.status === "answered").map((r) => r.wave))].sort(
+      (a, b) => a - b,
+    );
+    const latestWave = answeredWaves[answeredWaves.length - 1];
+    const firstWave = answeredWaves[0];
+    if (latestWave === undefined || firstWave === undefined) {
+      return { ...indicatorInfo(def), latest: null, baseline: null, change: null };
+    }
+    const table = answeredTable(rows, areaIds, answeredWaves, k);
+    const figureAt = (wave: number): Figure<{ n: number; mean: number }> => {
+      const cell = cellOf(table, null, wave);
+      if (cell.suppressed) return { suppressed: true, reason: cell.reason };
+      const d = describeFrequencies(frequencies(rows.filter((r) => r.wave === wave)));
+      return d.ok ? { suppressed: false, n: d.n, mean: d.mean } : { suppressed: true, reason: "below_threshold" };
+    };
+    const latest = { wave: latestWave, figure: figureAt(latestWave) };
+    const baseline = firstWave === latestWave ? null : { wave: firstWave, figure: figureAt(firstWave) };
+    let change: IndicatorHeadline["change"] = null;
+    if (baseline && !baseline.figure.suppressed && !latest.figure.suppressed) {
+      const difference = latest.figure.mean - baseline.figure.mean;
+      if (difference === 0) change = "same";
+      else if (def.direction !== null) {
+        change = (def.direction === "lowerIsBetter" ? -difference : difference) > 0 ? "better" : "worse";
+      }
+    }
+    return { ...indicatorInfo(def), latest, baseline, change };
+  };
+
+  const tocOutcomeIds = new Set(outcomes(toc).map((o) => o.id));
+  const grouped = (outcomeId: string): OutcomeHeadline => ({
+    outcomeId,
+    indicators: catalogue.indicators.filter((d) => d.outcome === outcomeId).map(headline),
+  });
+  const otherIds = [...new Set(catalogue.indicators.map((d) => d.outcome))].filter((id) => !tocOutcomeIds.has(id)).sort();
+  return {
+    k,
+    countedStatuses: countedReviewStatuses,
+    theoryOfChange: toc,
+    outcomes: outcomes(toc).map((o) => grouped(o.id)),
+    otherTags: otherIds.map(grouped),
+  };
+}

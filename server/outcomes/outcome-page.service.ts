@@ -1,0 +1,317 @@
+import type { Kysely } from "kysely";
+import {
+  type AttritionRow,
+  type Breakdown,
+  type BreakdownRow,
+  type ChangeSection,
+  type CellSummary,
+  countedReviewStatuses,
+  type Figure,
+  type IndicatorDetail,
+  type OutcomeNodeInfo,
+  type OutcomePageQuery,
+  type OutcomePageResponse,
+} from "../../shared/contract/outcomes.ts";
+import { administrationModes } from "../../shared/contract/sync.ts";
+import type { TableCell } from "../../shared/stats/suppress-table.ts";
+import { nodeById } from "../../shared/toc/theory-of-change.ts";
+import { listAreas } from "../areas/areas.repository.ts";
+import type { Database } from "../db/schema.ts";
+import type { SessionUser } from "../http/app-env.ts";
+import { assertAreaInScope } from "../http/policy.ts";
+import { ProblemError } from "../http/problem.ts";
+import { changeFigure } from "./change.ts";
+import { cellSummaryOf, completenessOf, distributionOf, summaryOf } from "./figures.ts";
+import { type IndicatorDef, indicatorInfo, loadCatalogue } from "./indicator-catalogue.ts";
+import { isOrdinal } from "./indicator-kind.ts";
+import { processRefreshQueue } from "./indicator-store.ts";
+import { INTERVIEW_ROW } from "./indicator-values.ts";
+import {
+  aggregateCells,
+  type CellRow,
+  notCountedInterviews,
+  type PairRow,
+  pairCells,
+  partCounts,
+  type Slice,
+  sliceActive,
+  slicedCells,
+} from "./indicator-values.repository.ts";
+import { answeredTable, areaWaveKey, cellOf, hiddenCells, unsafeAreaWaves } from "./protection.ts";
+import { theoryOfChange } from "./theory-of-change.ts";
+
+export interface OutcomesContext {
+  db: Kysely<Database>;
+  user: SessionUser;
+  /** The suppression threshold in force. */
+  k: number;
+}
+
+/**
+ * One outcome's page: every indicator tagged with it, in the caller's area scope, under the filters.
+ * Reads the aggregates (a few thousand rows), protects each indicator's area × wave table, then builds
+ * every figure from frequency tables; with a version, mode or month filter it reads the rows inside the
+ * slice instead, keeping only area-waves that slice into parts of at least k.
+ */
+export async function outcomePage(
+  ctx: OutcomesContext,
+  outcomeId: string,
+  query: OutcomePageQuery,
+): Promise<OutcomePageResponse> {
+  const { db, user, k } = ctx;
+  const toc = theoryOfChange();
+  const catalogue = await loadCatalogue(db);
+  const defs = catalogue.indicators.filter((def) => def.outcome === outcomeId);
+  const node = nodeById(toc, outcomeId);
+  if (node?.stage !== "outcome" && defs.length === 0) {
+    throw new ProblemError("outcome_not_found", `No outcome "${outcomeId}".`);
+  }
+  const areas = await listAreas(db, user.areaId);
+  if (query.area !== undefined) {
+    assertAreaInScope(user, query.area);
+    if (!areas.some((a) => a.id === query.area)) throw new ProblemError("area_not_found", `No area "${query.area}".`);
+  }
+  const areaIds = areas.map((a) => a.id);
+  const area = query.area ?? null;
+  const wave = query.wave ?? null;
+  const slice = parseSlice(query);
+  const sliced = sliceActive(slice);
+  const scope = { outcome: outcomeId, areaId: user.areaId };
+
+  await processRefreshQueue(db);
+  const base = await aggregateCells(db, scope);
+  const outcomeRows = base.filter((r) => r.outcome === outcomeId);
+  const waves = uniqueSorted(outcomeRows.map((r) => r.wave));
+
+  let rows = base;
+  let leftOut = 0;
+  if (sliced) {
+    // Area-waves hidden in the unfiltered table, or cut into a part below k, stay out of the slice.
+    const [parts, inSlice] = await Promise.all([partCounts(db, scope, slice), slicedCells(db, scope, slice)]);
+    const excluded = unsafeAreaWaves(parts, k);
+    for (const def of defs) {
+      const table = answeredTable(rowsOf(base, def), areaIds, waves, k);
+      for (const key of hiddenCells(table)) {
+        const [hiddenArea, hiddenWave] = key.split("\u0000");
+        excluded.add(areaWaveKey(def.surveyId, def.question, hiddenArea ?? "", hiddenWave ?? ""));
+      }
+    }
+    const dropped = new Set<string>();
+    rows = inSlice.filter((r) => {
+      const out = r.outcome === outcomeId && excluded.has(areaWaveKey(r.surveyId, r.question, r.areaId, r.wave));
+      if (out) dropped.add(`${r.areaId}\u0000${r.wave}`);
+      return !out;
+    });
+    leftOut = dropped.size;
+  }
+
+  const changeWaves = chooseChangeWaves(waves, query);
+  // The chosen waves' pairs of this outcome, and every interview pair from the baseline (attrition).
+  const pairs = sliced ? [] : await pairCells(db, scope, changeWaves);
+
+  const indicators = defs.map((def) =>
+    indicatorDetail({
+      def,
+      rows: rowsOf(rows, def),
+      pairs: pairs.filter((p) => p.outcome === outcomeId && p.surveyId === def.surveyId && p.question === def.question),
+      areas,
+      waves,
+      area,
+      wave,
+      k,
+      change: sliced ? { unavailable: "sliced" } : changeWaves === null ? { unavailable: "one_wave" } : changeWaves,
+    }),
+  );
+
+  const surveyIds = uniqueSorted(defs.map((d) => d.surveyId));
+  return {
+    k,
+    countedStatuses: countedReviewStatuses,
+    outcome: outcomeInfo(outcomeId, defs),
+    filters: stripChange(query),
+    options: {
+      areas: areas.map((a) => ({ id: a.id, name: a.name })),
+      waves,
+      versions: catalogue.versions
+        .filter((v) => surveyIds.includes(v.surveyId))
+        .map((v) => ({ id: `${v.surveyId}@${v.version}`, label: `${v.title}, version ${v.version}` })),
+      modes: [...administrationModes],
+    },
+    slice: sliced ? { active: true, leftOut } : { active: false },
+    notCounted: await notCountedInterviews(db, { surveyIds, areaId: area ?? user.areaId, wave }),
+    indicators,
+    attrition: sliced ? [] : attrition(defs, catalogue.versions, base, pairs, area),
+  };
+}
+
+function parseSlice(query: OutcomePageQuery): Slice {
+  const [surveyId, version] = query.version?.split("@") ?? [];
+  return {
+    version: surveyId && version ? { surveyId, version: Number(version) } : undefined,
+    mode: query.mode,
+    from: query.from,
+    to: query.to,
+  };
+}
+
+function stripChange(query: OutcomePageQuery): OutcomePageResponse["filters"] {
+  const { changeFrom: _from, changeTo: _to, ...filters } = query;
+  return filters;
+}
+
+function rowsOf(rows: readonly CellRow[], def: IndicatorDef): CellRow[] {
+  return rows.filter((r) => r.outcome === def.outcome && r.surveyId === def.surveyId && r.question === def.question);
+}
+
+function uniqueSorted<T extends string | number>(values: T[]): T[] {
+  return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The waves compared for change: as asked, else the first and last with answers. */
+function chooseChangeWaves(waves: number[], query: OutcomePageQuery): { from: number; to: number } | null {
+  const from = query.changeFrom ?? waves[0];
+  const to = query.changeTo ?? waves[waves.length - 1];
+  if (from === undefined || to === undefined || from >= to) return null;
+  return { from, to };
+}
+
+function outcomeInfo(outcomeId: string, defs: IndicatorDef[]): OutcomeNodeInfo {
+  const toc = theoryOfChange();
+  const node = nodeById(toc, outcomeId);
+  if (node?.stage === "outcome") {
+    const strand = toc.strands.find((s) => s.id === node.strand);
+    return {
+      id: node.id,
+      short: node.short,
+      text: node.text,
+      strand: strand ? { id: strand.id, name: strand.name } : null,
+      inTheoryOfChange: true,
+    };
+  }
+  return {
+    id: outcomeId,
+    short: outcomeId,
+    text: `Questions in ${uniqueSorted(defs.map((d) => d.surveyTitle)).join(", ")} are tagged "${outcomeId}", which is not an outcome of the theory of change.`,
+    strand: null,
+    inTheoryOfChange: false,
+  };
+}
+
+interface IndicatorInput {
+  def: IndicatorDef;
+  rows: CellRow[];
+  pairs: PairRow[];
+  areas: { id: string; name: string }[];
+  waves: number[];
+  area: string | null;
+  wave: number | null;
+  k: number;
+  change: { from: number; to: number } | { unavailable: "sliced" | "one_wave" };
+}
+
+function indicatorDetail(input: IndicatorInput): IndicatorDetail {
+  const { def, rows, areas, waves, area, wave, k } = input;
+  const areaIds = areas.map((a) => a.id);
+  const table = answeredTable(rows, areaIds, waves, k);
+  const inCell = (a: string | null, w: number | null) =>
+    rows.filter((r) => (a === null || r.areaId === a) && (w === null || r.wave === w));
+
+  const chosen = cellOf(table, area, wave);
+  const selection = inCell(area, wave);
+  const summary = chosen.suppressed ? null : summaryOf(selection, def.kind);
+  const breakdownCell = (cell: TableCell, a: string | null, w: number | null): Figure<CellSummary> => {
+    if (cell.suppressed) return { suppressed: true, reason: cell.reason };
+    const s = cellSummaryOf(inCell(a, w), def.kind);
+    return s ? { ...s, suppressed: false } : { n: 0, mean: 0, ci: { ok: false, reason: "not_enough_data" }, suppressed: false };
+  };
+  const byArea: Breakdown = {
+    rows: areas.map(
+      (a): BreakdownRow => ({ key: a.id, label: a.name, ...breakdownCell(cellOf(table, a.id, wave), a.id, wave) }),
+    ),
+    total: breakdownCell(cellOf(table, null, wave), null, wave),
+  };
+  const byWave: Breakdown = {
+    rows: waves.map(
+      (w): BreakdownRow => ({ key: String(w), label: String(w), ...breakdownCell(cellOf(table, area, w), area, w) }),
+    ),
+    total: breakdownCell(cellOf(table, area, null), area, null),
+  };
+
+  let change: ChangeSection;
+  if ("unavailable" in input.change) {
+    change = { available: false, reason: input.change.unavailable };
+  } else {
+    const { from, to } = input.change;
+    const before = cellOf(table, area, from);
+    change = {
+      available: true,
+      fromWave: from,
+      toWave: to,
+      figure: changeFigure({
+        kind: def.kind,
+        ordinal: isOrdinal(def.kind),
+        pairs: input.pairs,
+        areas: areaIds,
+        area,
+        answeredBefore: before.suppressed ? null : before.n,
+        k,
+      }),
+    };
+  }
+
+  return {
+    ...indicatorInfo(def),
+    summary: chosen.suppressed
+      ? { suppressed: true, reason: chosen.reason }
+      : summary
+        ? { ...summary, suppressed: false }
+        : { suppressed: true, reason: "below_threshold" },
+    distribution: summary ? distributionOf(def, selection, k) : null,
+    completeness: summary ? completenessOf(selection, summary.n, k) : null,
+    byArea,
+    byWave,
+    change,
+  };
+}
+
+/**
+ * Interviews per wave and how many of them follow a baseline interview of the same participant, for
+ * each survey that measures the outcome. Interview counts, like the response counts table: they say
+ * who was interviewed, not what anyone answered, so they are not suppressed (decision 0004).
+ */
+function attrition(
+  defs: IndicatorDef[],
+  versions: { surveyId: string; title: string }[],
+  cells: readonly CellRow[],
+  pairs: readonly PairRow[],
+  area: string | null,
+): AttritionRow[] {
+  const rows: AttritionRow[] = [];
+  for (const surveyId of uniqueSorted(defs.map((d) => d.surveyId))) {
+    const interviews = cells.filter(
+      (c) =>
+        c.outcome === INTERVIEW_ROW && c.surveyId === surveyId && c.question === INTERVIEW_ROW && (area === null || c.areaId === area),
+    );
+    const perWave = new Map<number, number>();
+    for (const c of interviews) perWave.set(c.wave, (perWave.get(c.wave) ?? 0) + c.n);
+    const baseline = perWave.get(0) ?? 0;
+    const title = defs.find((d) => d.surveyId === surveyId)?.surveyTitle ?? versions.find((v) => v.surveyId === surveyId)?.title ?? surveyId;
+    for (const w of uniqueSorted([...perWave.keys()])) {
+      const retained =
+        w === 0
+          ? baseline
+          : pairs
+              .filter(
+                (p) =>
+                  p.outcome === INTERVIEW_ROW &&
+                  p.surveyId === surveyId &&
+                  p.fromWave === 0 &&
+                  p.toWave === w &&
+                  (area === null || p.areaId === area),
+              )
+              .reduce((s, p) => s + p.n, 0);
+      rows.push({ surveyId, surveyTitle: title, wave: w, participants: perWave.get(w) ?? 0, retained, baseline });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,97 @@
+import { Hono } from "hono";
+import {
+  RetentionDeleteRequest,
+  type RetentionDeleteResponse,
+  RetentionQuery,
+  type RetentionResponse,
+  RetentionSettingsRequest,
+} from "../../shared/contract/retention.ts";
+import { audit } from "../audit/audit.repository.ts";
+import { requestOrigin } from "../audit/audit-origin.ts";
+import type { AppEnv } from "../http/app-env.ts";
+import { allow, requireUser } from "../http/policy.ts";
+import { ProblemError } from "../http/problem.ts";
+import { readJson } from "../http/read-json.ts";
+import { readQuery } from "../http/read-query.ts";
+import { deleteResponses, findDue, listDue } from "./retention.repository.ts";
+import { retentionCutoff } from "./retention-cutoff.ts";
+import { readRetentionMonths, writeRetentionMonths } from "./retention-setting.repository.ts";
+
+/**
+ * Retention: an admin sets the period, reviews what is due and deletes it. Admin only, across all
+ * areas: it is a decision about the whole data set, not one area's fieldwork.
+ */
+export function retentionRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/", allow("GET /api/retention"), async (c) => {
+    const { db, now } = c.get("deps");
+    const query = readQuery(c, RetentionQuery);
+    const months = await readRetentionMonths(db);
+    if (months === null) {
+      return c.json({
+        months,
+        cutoff: null,
+        total: 0,
+        responses: [],
+        nextCursor: null,
+      } satisfies RetentionResponse);
+    }
+    const cutoff = retentionCutoff(now(), months).toISOString();
+    const due = await listDue(db, cutoff, query.cursor, query.limit);
+    return c.json({ months, cutoff, ...due } satisfies RetentionResponse);
+  });
+
+  app.post("/settings", allow("POST /api/retention/settings"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const { months } = await readJson(c, RetentionSettingsRequest);
+    const at = now();
+    await db.transaction().execute(async (trx) => {
+      await writeRetentionMonths(trx, months, { userId: user.id, at });
+      await audit(trx, {
+        ...requestOrigin(c),
+        at,
+        actorId: user.id,
+        action: "retention.settings",
+        detail: { months },
+      });
+    });
+    return c.json({ months });
+  });
+
+  app.post("/deletions", allow("POST /api/retention/deletions"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const { responseIds } = await readJson(c, RetentionDeleteRequest);
+    const at = now();
+    const months = await readRetentionMonths(db);
+    if (months === null) throw new ProblemError("retention_not_set");
+    const cutoff = retentionCutoff(at, months).toISOString();
+    const deleted = await db.transaction().execute(async (trx) => {
+      const due = await findDue(trx, [...new Set(responseIds)], cutoff);
+      await deleteResponses(
+        trx,
+        due.map((r) => r.id),
+      );
+      for (const r of due) {
+        await audit(trx, {
+          ...requestOrigin(c),
+          at,
+          actorId: user.id,
+          action: "retention.delete",
+          target: r.id,
+          detail: { surveyId: r.survey_id, areaId: r.area_id, receivedAt: r.received_at, months },
+        });
+      }
+      return due.map((r) => r.id);
+    });
+    const gone = new Set(deleted);
+    return c.json({
+      deleted,
+      notDeleted: responseIds.filter((id) => !gone.has(id)),
+    } satisfies RetentionDeleteResponse);
+  });
+
+  return app;
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { AreaId } from "./areas.ts";
+
+/**
+ * Exports of one survey's responses, all versions together, as files R, pandas, SPSS and Excel read
+ * without cleaning. See docs/decisions/0007-exports.md.
+ */
+export const exportFiles = [
+  "responses-wide.csv",
+  "responses-long.csv",
+  "codebook.csv",
+  "responses.json",
+  "datapackage.zip",
+] as const;
+export const ExportFile = z.enum(exportFiles);
+export type ExportFile = z.infer<typeof ExportFile>;
+
+export const exportFileLabels: Record<ExportFile, string> = {
+  "responses-wide.csv": "CSV, one row per response",
+  "responses-long.csv": "CSV, one row per answer (long)",
+  "codebook.csv": "Codebook (CSV)",
+  "responses.json": "JSON",
+  "datapackage.zip": "Frictionless data package (zip: both CSVs, codebook, datapackage.json)",
+};
+
+/** Which responses: rejected ones and withdrawn participants' are never exported. */
+export const exportStatuses = ["all", "approved"] as const;
+export const ExportStatus = z.enum(exportStatuses);
+export type ExportStatus = z.infer<typeof ExportStatus>;
+
+export const ExportQuery = z.strictObject({
+  areaId: AreaId.optional(),
+  wave: z
+    .string()
+    .regex(/^\d{1,3}$/, "a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(100))
+    .optional(),
+  status: ExportStatus.default("all"),
+});
+export type ExportQuery = z.output<typeof ExportQuery>;
+
+/** How the CSV files write a missing answer: R's read.csv and pandas both read it as missing. */
+export const MISSING_VALUE = "NA";
+
+/** The number of responses in an export, sent before the body so a client can show progress. */
+export const EXPORT_RESPONSES_HEADER = "x-export-responses";
+
+export interface ExportableSurvey {
+  id: string;
+  title: string;
+  versions: number[];
+  /** Exportable responses in the caller's scope: not rejected, not withdrawn. */
+  responses: number;
+}
+
+export interface ExportableSurveysResponse {
+  surveys: ExportableSurvey[];
+  /** True when free-text answers are left out for the caller's role. */
+  freeTextWithheld: boolean;
+}

@@ -1,0 +1,267 @@
+import { z } from "zod";
+import type { TheoryOfChange } from "../toc/theory-of-change.ts";
+import { AreaId } from "./areas.ts";
+import { AdministrationMode } from "./sync.ts";
+
+/**
+ * The outcome dashboards: the theory-of-change map with each outcome's headline figures
+ * (`GET /api/outcomes/map`) and one outcome's page (`GET /api/outcomes/:outcomeId`). Every figure
+ * about answers is suppressed on the server before it is sent (DESIGN §4.7): a suppressed figure
+ * arrives as `{ suppressed: true, reason }` with no number in it.
+ */
+
+/** Only responses in these review states count; needs_review waits for a decision, rejected never counts. */
+export const countedReviewStatuses = ["received", "approved"] as const;
+
+export const indicatorKinds = ["scale", "choice", "yes_no", "number"] as const;
+export type IndicatorKind = (typeof indicatorKinds)[number];
+
+export type IndicatorDirection = "higherIsBetter" | "lowerIsBetter";
+
+// ---- query ----
+
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month, as YYYY-MM");
+const WaveNumber = z
+  .string()
+  .regex(/^\d{1,3}$/, "a wave number")
+  .transform(Number)
+  .pipe(z.number().int().min(0).max(100));
+
+/**
+ * Filters every figure of an outcome page respects. `version` is `surveyId@version`. The date range is
+ * in whole months of the interview's completion (UTC), because finer slices would let two overlapping
+ * ranges be subtracted to isolate a few interviews.
+ */
+const filterShape = {
+  area: AreaId.optional(),
+  wave: WaveNumber.optional(),
+  version: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9][a-z0-9-]*@[1-9]\d{0,5}$/, "a survey version, as survey-id@number")
+    .optional(),
+  from: Month.optional(),
+  to: Month.optional(),
+  mode: AdministrationMode.optional(),
+};
+const monthsInOrder = (f: { from?: string | undefined; to?: string | undefined }) =>
+  !f.from || !f.to || f.from <= f.to;
+
+export const OutcomeFilters = z
+  .strictObject(filterShape)
+  .refine(monthsInOrder, { message: "`from` must not be after `to`", path: ["to"] });
+export type OutcomeFilters = z.infer<typeof OutcomeFilters>;
+
+/** The outcome page also chooses the two waves compared for change (defaults: first and last with data). */
+export const OutcomePageQuery = z
+  .strictObject({ ...filterShape, changeFrom: WaveNumber.optional(), changeTo: WaveNumber.optional() })
+  .refine(monthsInOrder, { message: "`from` must not be after `to`", path: ["to"] })
+  .refine((q) => q.changeFrom === undefined || q.changeTo === undefined || q.changeFrom < q.changeTo, {
+    message: "`changeFrom` must be an earlier wave than `changeTo`",
+    path: ["changeTo"],
+  });
+export type OutcomePageQuery = z.infer<typeof OutcomePageQuery>;
+
+export const OutcomeId = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "an outcome id");
+
+// ---- figures ----
+
+export type SuppressionReason = "below_threshold" | "complement";
+export interface Hidden {
+  suppressed: true;
+  reason: SuppressionReason;
+}
+export type Shown<T> = T & { suppressed: false };
+export type Figure<T> = Shown<T> | Hidden;
+
+/** Why an interval or test is missing: too few values, or values that do not vary. */
+export type Unavailable = { ok: false; reason: "not_enough_data" | "no_variation" };
+export type Interval = { ok: true; lower: number; upper: number } | Unavailable;
+
+export interface Summary {
+  n: number;
+  mean: number;
+  median: number;
+  /** Null with a single value. */
+  sd: number | null;
+  /** 95% t interval of the mean. */
+  ci: Interval;
+  /** Yes/no indicators: the share answering yes, with its 95% Wilson interval. */
+  proportion?: { value: number; lower: number; upper: number };
+}
+
+/** One cell of an area or wave breakdown. For yes/no, `mean` is the share answering yes (Wilson CI). */
+export interface CellSummary {
+  n: number;
+  mean: number;
+  ci: Interval;
+}
+
+export type BreakdownRow = { key: string; label: string } & Figure<CellSummary>;
+
+export interface Breakdown {
+  rows: BreakdownRow[];
+  /** The line's total: the same as the summary's population, over every row shown. */
+  total: Figure<CellSummary>;
+}
+
+/** A bar of the distribution: how many gave this answer, and the share with its 95% Wilson interval. */
+export type DistributionBar = { key: string; label: string } & Figure<{
+  n: number;
+  proportion: number;
+  lower: number;
+  upper: number;
+}>;
+
+export interface Completeness {
+  answered: number;
+  /** No answer or not asked. */
+  skipped: Figure<{ n: number }>;
+  /** "Prefer not to say", "don't know", "not applicable". */
+  declined: Figure<{ n: number }>;
+}
+
+export interface TTest {
+  ok: true;
+  difference: { mean: number; lower: number; upper: number };
+  t: number;
+  df: number;
+  p: number;
+  /** Cohen's dz: the mean change in SDs of the changes. */
+  dz: number;
+}
+export interface WilcoxonTest {
+  ok: true;
+  v: number;
+  z: number;
+  p: number;
+  method: "exact" | "normal";
+  /** Pairs with no change, left out of the ranking. */
+  zeros: number;
+}
+export interface McNemarTest {
+  ok: true;
+  /** Yes before, no after. */
+  b: number;
+  /** No before, yes after. */
+  c: number;
+  chiSquare: number;
+  p: number;
+}
+
+export interface PairedFigure {
+  /** Participants who answered at both waves. */
+  n: number;
+  /**
+   * Participants who answered at the first wave but not at the second (not interviewed, or skipped);
+   * hidden when the first wave's count is itself hidden, since n + lost would give it back.
+   */
+  lost: Figure<{ n: number }>;
+  before: { mean: number; sd: number | null };
+  after: { mean: number; sd: number | null };
+  tTest: TTest | Unavailable;
+  /** Ordinal scales only. */
+  wilcoxon?: WilcoxonTest | Unavailable;
+  /** Yes/no only. */
+  mcnemar?: McNemarTest | Unavailable;
+}
+
+export type ChangeSection =
+  | { available: false; reason: "one_wave" | "sliced" }
+  | { available: true; fromWave: number; toWave: number; figure: Figure<PairedFigure> };
+
+export interface IndicatorInfo {
+  /** `surveyId/question`: unique across surveys. */
+  key: string;
+  surveyId: string;
+  surveyTitle: string;
+  question: string;
+  title: string;
+  kind: IndicatorKind;
+  direction: IndicatorDirection | null;
+}
+
+export interface IndicatorDetail extends IndicatorInfo {
+  summary: Figure<Summary>;
+  /** Null while the summary is hidden. */
+  distribution: DistributionBar[] | null;
+  completeness: Completeness | null;
+  /** Every area in scope at the wave filtered on (or over all waves). */
+  byArea: Breakdown;
+  /** Every wave in the area filtered on (or over all areas). */
+  byWave: Breakdown;
+  change: ChangeSection;
+}
+
+export interface AttritionRow {
+  surveyId: string;
+  surveyTitle: string;
+  wave: number;
+  /** Participants interviewed at this wave (counted responses, within the filters). */
+  participants: number;
+  /** Of them, those also interviewed at the baseline (wave 0). */
+  retained: number;
+  /** Participants at the baseline. */
+  baseline: number;
+}
+
+export interface OutcomeNodeInfo {
+  id: string;
+  short: string;
+  text: string;
+  strand: { id: string; name: string } | null;
+  /** False for a tag that is used in a survey but is not an outcome of the theory of change. */
+  inTheoryOfChange: boolean;
+}
+
+export interface OutcomePageResponse {
+  k: number;
+  countedStatuses: readonly string[];
+  outcome: OutcomeNodeInfo;
+  filters: OutcomeFilters;
+  options: {
+    areas: { id: string; name: string }[];
+    waves: number[];
+    versions: { id: string; label: string }[];
+    modes: string[];
+  };
+  /** With a version, mode or date filter: how many area-waves had to be left out to keep groups of k. */
+  slice: { active: false } | { active: true; leftOut: number };
+  /** Interviews in scope that are not counted (interview counts, as in the response counts table). */
+  notCounted: { needsReview: number; rejected: number };
+  indicators: IndicatorDetail[];
+  attrition: AttritionRow[];
+}
+
+// ---- the map ----
+
+export interface IndicatorHeadline extends IndicatorInfo {
+  /** Null when nobody has answered yet. */
+  latest: { wave: number; figure: Figure<{ n: number; mean: number }> } | null;
+  /** The first wave with answers, when it is not the latest. */
+  baseline: { wave: number; figure: Figure<{ n: number; mean: number }> } | null;
+  /**
+   * Baseline mean to latest mean, read with the indicator's direction; null when either is hidden or
+   * there is one wave. Not paired: the outcome page has the change for the same participants.
+   */
+  change: "better" | "worse" | "same" | null;
+}
+
+export interface OutcomeHeadline {
+  outcomeId: string;
+  /** Empty: no question measures this outcome yet, which is itself a finding. */
+  indicators: IndicatorHeadline[];
+}
+
+export interface OutcomeMapResponse {
+  k: number;
+  countedStatuses: readonly string[];
+  theoryOfChange: TheoryOfChange;
+  outcomes: OutcomeHeadline[];
+  /** Outcome tags used in surveys that the theory of change does not have. */
+  otherTags: OutcomeHeadline[];
+}

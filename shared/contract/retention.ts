@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { KeysetCursor, PageLimit } from "./keyset.ts";
+import type { ReviewStatus } from "./review.ts";
+
+/**
+ * Responses are not kept for ever. An admin sets how many months after arrival a response becomes
+ * due for a deletion review, looks at the list of those due, and deletes them (each deletion audited).
+ * Nothing is deleted automatically.
+ */
+export const MAX_RETENTION_MONTHS = 1200;
+
+export const RetentionSettingsRequest = z.strictObject({
+  months: z.number().int().min(1).max(MAX_RETENTION_MONTHS).nullable(),
+});
+export type RetentionSettingsRequest = z.infer<typeof RetentionSettingsRequest>;
+
+export const RetentionQuery = z.strictObject({ cursor: KeysetCursor.optional(), limit: PageLimit });
+
+export interface RetentionItem {
+  id: string;
+  surveyId: string;
+  surveyTitle: string;
+  participantCode: string;
+  areaId: string;
+  areaName: string;
+  wave: number;
+  receivedAt: string;
+  reviewStatus: ReviewStatus;
+}
+
+export interface RetentionResponse {
+  /** Null when no retention period is set. */
+  months: number | null;
+  /** Responses received before this moment are due; null when no period is set. */
+  cutoff: string | null;
+  total: number;
+  responses: RetentionItem[];
+  nextCursor: string | null;
+}
+
+export const MAX_RETENTION_DELETIONS = 100;
+
+export const RetentionDeleteRequest = z.strictObject({
+  responseIds: z.array(z.uuid()).min(1).max(MAX_RETENTION_DELETIONS),
+});
+export type RetentionDeleteRequest = z.infer<typeof RetentionDeleteRequest>;
+
+export interface RetentionDeleteResponse {
+  deleted: string[];
+  /** Ids that were not deleted: not due, or already gone. */
+  notDeleted: string[];
+}

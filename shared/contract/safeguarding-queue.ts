@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/**
+ * The coordinator's view of safeguarding concerns raised from tablets: new ones first (most urgent,
+ * then oldest), then those being dealt with, then closed ones. Acknowledging says "I have this"; each
+ * action taken is kept, with who and when; closing needs a closing note.
+ */
+export const safeguardingQueueUrgencies = ["immediate", "today", "this_week"] as const;
+export type SafeguardingQueueUrgency = (typeof safeguardingQueueUrgencies)[number];
+
+export const safeguardingUrgencyLabels: Record<SafeguardingQueueUrgency, string> = {
+  immediate: "Immediate",
+  today: "Today",
+  this_week: "This week",
+};
+
+export type SafeguardingQueueState = "new" | "acknowledged" | "closed";
+
+export interface SafeguardingQueueAction {
+  at: string;
+  byName: string;
+  kind: "acknowledged" | "action" | "closed";
+  text: string;
+}
+
+export interface SafeguardingQueueItem {
+  id: string;
+  areaId: string;
+  areaName: string;
+  raisedByName: string;
+  raisedAt: string;
+  receivedAt: string;
+  participantCode: string | null;
+  urgency: SafeguardingQueueUrgency;
+  description: string;
+  state: SafeguardingQueueState;
+  acknowledgedByName: string | null;
+  acknowledgedAt: string | null;
+  closedAt: string | null;
+  actions: SafeguardingQueueAction[];
+}
+
+export const SafeguardingQueueQuery = z.strictObject({
+  areaId: z.string().min(1).max(64).optional(),
+  state: z.enum(["open", "closed", "all"]).optional(),
+});
+
+export interface SafeguardingQueueResponse {
+  concerns: SafeguardingQueueItem[];
+  /** The areas whose named safeguarding lead is the caller. */
+  leadOf: string[];
+}
+
+export const SafeguardingActionRequest = z.strictObject({
+  text: z.string().trim().min(1, "Say what was done.").max(4000),
+});
+export type SafeguardingActionRequest = z.infer<typeof SafeguardingActionRequest>;

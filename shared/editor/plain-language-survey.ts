@@ -1,0 +1,49 @@
+import { checkPlainLanguage, PLAIN_TARGET, type PlainLanguageResult } from "./plain-language.ts";
+import { allElements, isContainer, type SurveyJson, textOf } from "./survey-json.ts";
+import { elementWording, type WordingString } from "./wording.ts";
+
+export interface StringCheck extends WordingString {
+  result: PlainLanguageResult;
+}
+
+export interface QuestionCheck {
+  name: string;
+  title: string;
+  /** The lowest reading ease of its strings: a question is as hard as its hardest part. */
+  score: number | null;
+  hintCount: number;
+  strings: StringCheck[];
+}
+
+export function checkElementWording(strings: WordingString[]): StringCheck[] {
+  return strings.map((s) => ({ ...s, result: checkPlainLanguage(s.text) }));
+}
+
+/**
+ * Every question's plain-language check, worst first: lowest reading ease, then most hints.
+ * Very short strings (one or two words: choice labels) count for hints but not for the score,
+ * since a formula over two words says nothing.
+ */
+export function worstQuestions(survey: SurveyJson): QuestionCheck[] {
+  const checks: QuestionCheck[] = [];
+  for (const { element } of allElements(survey)) {
+    if (isContainer(element)) continue;
+    const strings = checkElementWording(elementWording(element));
+    const scores = strings
+      .filter((s) => s.result.words >= 3 && s.result.score !== null)
+      .map((s) => s.result.score as number);
+    checks.push({
+      name: element.name,
+      title: textOf(element.title) || element.name,
+      score: scores.length > 0 ? Math.min(...scores) : null,
+      hintCount: strings.reduce((n, s) => n + s.result.hints.length, 0),
+      strings,
+    });
+  }
+  return checks.sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || b.hintCount - a.hintCount);
+}
+
+/** The questions that need work: below the plain-English target or carrying a hint. */
+export function questionsNeedingWork(survey: SurveyJson): QuestionCheck[] {
+  return worstQuestions(survey).filter((q) => (q.score !== null && q.score < PLAIN_TARGET) || q.hintCount > 0);
+}

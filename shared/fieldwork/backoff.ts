@@ -1,0 +1,21 @@
+/**
+ * How long a tablet waits before it tries an upload again after a failure: 5 s, 10 s, 20 s … up to
+ * 5 minutes, each spread over its upper half at random so that tablets coming back online together
+ * (a team returning to the office) do not all knock at once. `random` is in [0, 1).
+ */
+export const FIRST_RETRY_MS = 5_000;
+export const MAX_RETRY_MS = 5 * 60_000;
+
+export function retryDelayMs(failures: number, random: () => number = Math.random): number {
+  if (failures < 1) return 0;
+  const ceiling = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(failures - 1, 20));
+  return Math.round(ceiling / 2 + (ceiling / 2) * random());
+}
+
+/** Splits a queue into requests of at most `size` items, oldest first. */
+export function batches<T>(items: readonly T[], size: number): T[][] {
+  if (size < 1) throw new Error("batch size must be at least 1");
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}

@@ -1,0 +1,28 @@
+import type { SyncOutcome } from "../contract/sync.ts";
+
+/**
+ * The states a queued item passes through on a tablet, as the outbox shows them. "stored",
+ * "needs_review" and "conflict" are all safely on the server (the receipt says which); "refused"
+ * means the server would not take it, so it stays on the tablet with the reason.
+ */
+export const outboxStates = ["waiting", "uploading", "stored", "needs_review", "conflict", "refused"] as const;
+export type OutboxState = (typeof outboxStates)[number];
+
+export function stateForOutcome(outcome: SyncOutcome): OutboxState {
+  switch (outcome.outcome) {
+    case "accepted":
+    case "duplicate":
+      return "stored";
+    case "needs_review":
+      return "needs_review";
+    case "conflict":
+      return "conflict";
+    case "rejected":
+      return "refused";
+  }
+}
+
+/** On the server, in whatever state of review: the tablet no longer needs the answers. */
+export function isOnServer(state: OutboxState): boolean {
+  return state === "stored" || state === "needs_review" || state === "conflict";
+}

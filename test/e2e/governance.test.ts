@@ -1,0 +1,187 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateParticipantCode } from "../../shared/participant/code.ts";
+import { csvObjects } from "../helpers/strict-csv.ts";
+import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+  await e2e.addUser("peer_researcher", "northtown", "researcher@example.org");
+  await e2e.addUser("coordinator", "northtown", "coordinator@example.org");
+  await e2e.addUser("admin", null, "admin@example.org");
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+const FREE_TEXT = 'She said "not today, thanks",\nthen left.';
+
+/** A tablet's upload of an interview with a rating off its scale: stored, and flagged for review. */
+async function uploadFlaggedInterview(): Promise<{ id: string; code: string }> {
+  const login = await fetch(`${e2e.server.url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "researcher@example.org", password: E2E_PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
+  const id = crypto.randomUUID();
+  const code = generateParticipantCode((a) => crypto.getRandomValues(a));
+  const res = await fetch(`${e2e.server.url}/api/sync`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({
+      items: [
+        {
+          id,
+          surveyId: "participant-interview",
+          surveyVersion: 1,
+          participantCode: code,
+          wave: 0,
+          areaId: "northtown",
+          startedAt: "2026-11-26T09:30:00.000Z",
+          completedAt: "2026-11-26T09:52:00.000Z",
+          administrationMode: "read_aloud",
+          data: { consent: true, workers_listen: 9, anything_else: FREE_TEXT },
+        },
+      ],
+    }),
+  });
+  expect(((await res.json()) as { results: { outcome: string }[] }).results[0]?.outcome).toBe("needs_review");
+  return { id, code };
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${e2e.server.url}/login`);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+}
+
+async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+describe("reviewing and exporting", () => {
+  it("a coordinator approves a flagged response and downloads an export that includes it", async () => {
+    const { id, code } = await uploadFlaggedInterview();
+    const context = await e2e.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    const cspViolations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+
+    await signIn(page, "coordinator@example.org");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review" }).click();
+    await page.getByRole("heading", { name: "Review responses", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "1 response: needs review" }).waitFor();
+    await expectNoAxeViolations(page, "review queue");
+
+    await page.getByRole("link", { name: code }).click();
+    await page.getByRole("heading", { name: `Review response for ${code}` }).waitFor();
+    await page.getByRole("heading", { name: "What did not pass the survey's checks" }).waitFor();
+    await expectNoAxeViolations(page, "one response");
+
+    await page.getByLabel("Approve").check();
+    await page
+      .getByLabel("Comment", { exact: true })
+      .first()
+      .fill("Checked with the researcher: they meant 5.");
+    await page.getByRole("button", { name: "Record decision" }).click();
+    await page.locator(".facts").getByText("Approved").waitFor();
+    await page.getByText("Checked with the researcher: they meant 5.").waitFor();
+    await expectNoAxeViolations(page, "after the decision");
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Exports" }).click();
+    await page.getByRole("heading", { name: "Exports", level: 1 }).waitFor();
+    await page.getByLabel("Survey", { exact: true }).selectOption("participant-interview");
+    await page.getByLabel("Approved responses only").check();
+    await expectNoAxeViolations(page, "exports");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^participant-interview-responses-wide-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const csv = await readFile((await download.path()) ?? "", "utf8");
+    const rows = csvObjects(csv);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      response_id: id,
+      participant_code: code,
+      review_status: "approved",
+      workers_listen: "9",
+      anything_else: FREE_TEXT,
+    });
+    await page
+      .getByText(/Export ready: participant-interview-responses-wide/)
+      .first()
+      .waitFor();
+    await expectNoAxeViolations(page, "export finished");
+    expect(cspViolations).toEqual([]);
+
+    const audit = await e2e.server.handle.db
+      .selectFrom("audit_log")
+      .select(["action", "target"])
+      .where("action", "in", ["review.decision", "export.download"])
+      .orderBy("at")
+      .execute();
+    expect(audit).toEqual([
+      { action: "review.decision", target: id },
+      { action: "export.download", target: "participant-interview" },
+    ]);
+    await context.close();
+  });
+
+  it("a coordinator records a withdrawal after a confirmation step, and the participant's data is gone", async () => {
+    const { code } = await uploadFlaggedInterview();
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, "coordinator@example.org");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Withdrawals" }).click();
+    await page.getByRole("heading", { name: "Participant withdrawal", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByText("Choose what the participant wants.").waitFor();
+    await expectNoAxeViolations(page, "withdrawal form with errors");
+
+    await page.getByLabel("Participant code").fill(code.toLowerCase());
+    await page.getByLabel("Delete all their answers").check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("heading", { name: "Check before you confirm" }).waitFor();
+    const confirm = page.getByRole("button", { name: "Delete 1 interview and record withdrawal" });
+    expect(await confirm.isDisabled()).toBe(true);
+    await expectNoAxeViolations(page, "withdrawal confirmation");
+    await page.getByLabel("I have checked the code and the choice with the participant.").check();
+    await confirm.click();
+    await page.getByRole("heading", { name: "Withdrawal recorded" }).waitFor();
+    await page.getByRole("table").getByText(code).waitFor();
+    await expectNoAxeViolations(page, "withdrawal recorded");
+    const left = await e2e.server.handle.db
+      .selectFrom("responses")
+      .select("id")
+      .where("participant_code", "=", code)
+      .execute();
+    expect(left).toEqual([]);
+    await context.close();
+
+    const adminContext = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const admin = await adminContext.newPage();
+    await signIn(admin, "admin@example.org");
+    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Retention" }).click();
+    await admin.getByRole("heading", { name: "Data retention", level: 1 }).waitFor();
+    await admin.getByLabel("Months after a response arrives").fill("1");
+    await admin.getByRole("button", { name: "Save period" }).click();
+    await admin.getByText(/received before/).waitFor();
+    await expectNoAxeViolations(admin, "retention");
+    await adminContext.close();
+  });
+});

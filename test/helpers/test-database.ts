@@ -1,0 +1,150 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Kysely } from "kysely";
+import { type DatabaseHandle, openPostgres, openSqlite } from "../../server/db/connect.ts";
+import { migrateToLatest } from "../../server/db/migrate.ts";
+import type { Database } from "../../server/db/schema.ts";
+import { publishVersion } from "../../server/surveys/surveys.repository.ts";
+import { surveyFields } from "../../shared/survey/fields.ts";
+import { createSurveyModel } from "../../shared/survey/model.ts";
+import { createScratchDatabase, dropDatabase, dropDatabasesStartingWith, type ScratchDatabase } from "./postgres.ts";
+
+/**
+ * The database every integration test starts from, on either dialect: migrated to the latest
+ * migration, with areas `north` and `south` and the fixture survey published as version 1.
+ *
+ * It is built once per run as a template (in the vitest global setup, see `database-setup.ts`) and
+ * copied for each test: a file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL. A test
+ * therefore pays for a copy, not for every migration. This module imports nothing from vitest so the
+ * global setup (outside the test workers) can use it.
+ */
+
+export type TestDialect = "sqlite" | "postgres";
+
+export const NOW = new Date("2026-11-26T10:00:00.000Z");
+export const TEST_SURVEY_ID = "wellbeing-check";
+
+export function readFixtureSurvey(): Record<string, unknown> {
+  return JSON.parse(
+    readFileSync(join(import.meta.dirname, "../fixtures/surveys/wellbeing-check.json"), "utf8"),
+  );
+}
+
+export async function seedTestDatabase(db: Kysely<Database>): Promise<void> {
+  await db
+    .insertInto("areas")
+    .values([
+      { id: "north", name: "Northtown", region: "North East", created_at: NOW.toISOString() },
+      { id: "south", name: "Southport", region: "South West", created_at: NOW.toISOString() },
+    ])
+    .execute();
+  const definition = readFixtureSurvey();
+  await publishVersion(
+    db,
+    {
+      id: TEST_SURVEY_ID,
+      title: "Wellbeing check",
+      description: "",
+      definition,
+      fields: surveyFields(createSurveyModel(definition)),
+    },
+    NOW,
+  );
+}
+
+/** Where the per-test copies come from; passed from the global setup to the workers. */
+export type DatabaseTemplate =
+  | { dialect: "sqlite"; file: string }
+  | { dialect: "postgres"; serverUrl: string; database: string };
+
+export async function createTemplate(
+  dialect: TestDialect,
+  serverUrl: string | undefined,
+): Promise<{ template: DatabaseTemplate; dispose(): Promise<void> }> {
+  if (dialect === "postgres") {
+    if (!serverUrl) throw new Error("The postgres test project needs TEST_DATABASE_URL.");
+    const scratch = await createScratchDatabase(serverUrl, { label: "template" });
+    const template: DatabaseTemplate = { dialect, serverUrl, database: scratch.name };
+    const handle = openPostgres(scratch.url, 2);
+    try {
+      await migrateToLatest(handle.db);
+      await seedTestDatabase(handle.db);
+    } finally {
+      await handle.close();
+    }
+    return {
+      template,
+      async dispose() {
+        await dropDatabasesStartingWith(serverUrl, `${scratch.name}_`);
+        await scratch.drop();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "alongside-template-"));
+  const file = join(dir, "template.sqlite");
+  const handle = openSqlite(file);
+  try {
+    await migrateToLatest(handle.db);
+    await seedTestDatabase(handle.db);
+  } finally {
+    // Closing checkpoints the WAL into the file, so copying the one file copies everything.
+    await handle.close();
+  }
+  return {
+    template: { dialect, file },
+    dispose: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  /** Closes the connection and deletes the database. */
+  dispose(): Promise<void>;
+}
+
+/** A fresh database for one test, copied from the template (or built from scratch without one). */
+export async function openTestDatabase(template: DatabaseTemplate | undefined): Promise<TestDatabase> {
+  if (template?.dialect === "postgres") {
+    const scratch = await nextPostgresCopy(template);
+    const handle = openPostgres(scratch.url, 4);
+    return {
+      handle,
+      async dispose() {
+        await handle.close();
+        await dropDatabase(template.serverUrl, scratch.name);
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "alongside-test-"));
+  const file = join(dir, "test.sqlite");
+  if (template) copyFileSync(template.file, file);
+  const handle = openSqlite(file);
+  if (!template) {
+    await migrateToLatest(handle.db);
+    await seedTestDatabase(handle.db);
+  }
+  return {
+    handle,
+    async dispose() {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * CREATE DATABASE costs 10–150 ms depending on the machine's load, so each worker copies the template
+ * for its next test while the current one runs. A copy left unused at the end of a file is dropped by
+ * the global teardown with the rest of the run's databases (they share the template's name as prefix).
+ */
+let nextCopy: Promise<ScratchDatabase> | undefined;
+function nextPostgresCopy(template: Extract<DatabaseTemplate, { dialect: "postgres" }>) {
+  const copy = () =>
+    createScratchDatabase(template.serverUrl, { template: template.database, prefix: template.database });
+  const current = nextCopy ?? copy();
+  nextCopy = current.then(copy, copy);
+  // A failed prefetch is reported by the test that takes it, not as an unhandled rejection.
+  nextCopy.catch(() => undefined);
+  return current;
+}
