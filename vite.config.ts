@@ -1,11 +1,12 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 
 // The client lives in client/ and is built to dist/client, which the Hono server serves.
 // In development `npm run dev` proxies /api to a server started with `npm start` on port 3000.
 export default defineConfig({
   root: "client",
-  plugins: [react()],
+  plugins: [react(), VitePWA(offlineFieldwork())],
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,
@@ -17,3 +18,91 @@ export default defineConfig({
     proxy: { "^/api/(?![\\w-]+\\.tsx?(\\?|$))": { target: "http://localhost:3000", changeOrigin: false } },
   },
 });
+
+/**
+ * The service worker that lets a tablet open the app and run interviews with no connection (see
+ * client/offline/). It precaches the app shell; it keeps the last answer of the API calls an interview
+ * needs (who is signed in, the published surveys and their immutable versions, the areas with their
+ * support services, the follow-up due list); it never caches uploads. A new version waits for the
+ * researcher to accept it (`registerType: "prompt"`), so nothing reloads in the middle of an interview.
+ * Handlers are serialised into sw.js, so they may use only the worker's globals (`caches`).
+ */
+function offlineFieldwork(): Parameters<typeof VitePWA>[0] {
+  const ok = { statuses: [200] };
+  const forgetSession = {
+    fetchDidSucceed: async ({ response }: { response: Response }) => {
+      if (response.status === 401 || response.ok) {
+        const session = await caches.open("alongside-session");
+        await session.delete("/api/auth/me");
+      }
+      return response;
+    },
+  };
+  return {
+    registerType: "prompt",
+    injectRegister: false,
+    filename: "sw.js",
+    manifest: {
+      name: "Alongside",
+      short_name: "Alongside",
+      description: "Peer research interviews, saved on the tablet and uploaded when there is a connection.",
+      start_url: "/fieldwork",
+      scope: "/",
+      display: "standalone",
+      theme_color: "#1a4f8b",
+      background_color: "#ffffff",
+      icons: [{ src: "/favicon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" }],
+    },
+    workbox: {
+      globPatterns: ["**/*.{js,css,html,svg,png,woff,woff2}"],
+      maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+      navigateFallback: "/index.html",
+      navigateFallbackDenylist: [/^\/api\//],
+      cleanupOutdatedCaches: true,
+      clientsClaim: true,
+      runtimeCaching: [
+        {
+          urlPattern: ({ url }) => url.pathname === "/api/auth/me",
+          handler: "NetworkFirst",
+          options: {
+            cacheName: "alongside-session",
+            networkTimeoutSeconds: 5,
+            cacheableResponse: ok,
+            plugins: [
+              {
+                fetchDidSucceed: async ({ response }) => {
+                  if (response.status === 401) await (await caches.open("alongside-session")).delete("/api/auth/me");
+                  return response;
+                },
+              },
+            ],
+          },
+        },
+        {
+          urlPattern: ({ url }) => url.pathname === "/api/auth/logout" || url.pathname === "/api/auth/logout-all",
+          method: "POST",
+          handler: "NetworkOnly",
+          options: { plugins: [forgetSession] },
+        },
+        {
+          urlPattern: ({ url }) => /^\/api\/surveys\/[^/]+\/versions\/\d+$/.test(url.pathname),
+          handler: "CacheFirst",
+          options: {
+            cacheName: "alongside-survey-versions",
+            cacheableResponse: ok,
+            expiration: { maxEntries: 200 },
+          },
+        },
+        {
+          urlPattern: ({ url }) =>
+            url.pathname === "/api/surveys" ||
+            url.pathname === "/api/areas" ||
+            /^\/api\/areas\/[^/]+\/support-services$/.test(url.pathname) ||
+            url.pathname === "/api/followups/due",
+          handler: "NetworkFirst",
+          options: { cacheName: "alongside-fieldwork-data", networkTimeoutSeconds: 5, cacheableResponse: ok },
+        },
+      ],
+    },
+  };
+}

@@ -5,7 +5,7 @@ import { createApp } from "./app.ts";
 import { type DatabaseHandle, openDatabase } from "./db/connect.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import type { Config } from "./env.ts";
-import { ValidatorCache } from "./fieldwork/validator-cache.ts";
+import { createValidators } from "./fieldwork/validator-pool.ts";
 import { loadInstruments } from "./surveys/load-instruments.ts";
 
 export const projectRoot = resolve(import.meta.dirname, "..");
@@ -36,11 +36,12 @@ export async function startServer(
   handle: DatabaseHandle,
   staticDir: string = defaultStaticDir,
 ): Promise<RunningServer> {
+  const validators = createValidators();
   const app = createApp({
     db: handle.db,
     config,
     now: () => new Date(),
-    validators: new ValidatorCache(),
+    validators,
     staticDir,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
@@ -53,6 +54,8 @@ export async function startServer(
     close: () =>
       new Promise<void>((done, fail) => {
         server.close((error) => (error ? fail(error) : done()));
-      }).then(() => handle.close()),
+      })
+        .then(() => validators.close())
+        .then(() => handle.close()),
   };
 }

@@ -38,7 +38,8 @@ export const saveDraft = (id: string, body: SaveDraftRequest, source: "editor" |
 export const checkDefinition = (definition: Record<string, unknown>) =>
   post<DefinitionCheckResponse>(`${base}/check`, { definition });
 
-export const addComment = (id: string, body: CommentRequest) => post<EditorComment>(`${survey(id)}/comments`, body);
+export const addComment = (id: string, body: CommentRequest) =>
+  post<EditorComment>(`${survey(id)}/comments`, body);
 
 export const suggestRewording = (id: string, body: SuggestionRequest) =>
   post<Suggestion>(`${survey(id)}/suggestions`, body);
@@ -54,7 +55,8 @@ export const changeStatus = (id: string, status: "draft" | "in_review", revision
 
 export const signOff = (id: string, body: SignOffRequest) => post<SignOff>(`${survey(id)}/signoffs`, body);
 
-export const publishDraft = (id: string, body: PublishRequest) => post<PublishResponse>(`${survey(id)}/publish`, body);
+export const publishDraft = (id: string, body: PublishRequest) =>
+  post<PublishResponse>(`${survey(id)}/publish`, body);
 
 export const fetchVersions = (id: string) => get<VersionHistoryResponse>(`${survey(id)}/versions`);
 

@@ -11,6 +11,8 @@ export interface PageRoute {
   label: string;
   roles: readonly Role[];
   page: LazyExoticComponent<ComponentType>;
+  /** False for a page reached by a link rather than from the header (e.g. /enrol from a QR code). */
+  inNav?: boolean;
 }
 
 export const pageRoutes: readonly PageRoute[] = [
@@ -68,10 +70,29 @@ export const pageRoutes: readonly PageRoute[] = [
     roles: ["admin"],
     page: lazy(() => import("../retention/RetentionPage.tsx")),
   },
+  {
+    path: "/coordination",
+    label: "Coordination",
+    roles: ["admin", "coordinator"],
+    page: lazy(() => import("../coordination/CoordinationPage.tsx")),
+  },
+  {
+    path: "/my-involvement",
+    label: "My involvement",
+    roles: ["peer_researcher", "expert", "coordinator"],
+    page: lazy(() => import("../coordination/MyInvolvementPage.tsx")),
+  },
+  {
+    path: "/enrol",
+    label: "Enrol this tablet",
+    roles: ["peer_researcher", "coordinator", "admin"],
+    page: lazy(() => import("../coordination/EnrolPage.tsx")),
+    inNav: false,
+  },
 ];
 
 export function routesFor(role: Role): PageRoute[] {
-  return pageRoutes.filter((route) => route.roles.includes(role));
+  return pageRoutes.filter((route) => route.roles.includes(role) && route.inNav !== false);
 }
 
 /** Where "/" leads each role; null means the role's home is the welcome page at "/". */

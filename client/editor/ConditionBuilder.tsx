@@ -27,7 +27,16 @@ function operatorsFor(type: string | undefined): ConditionOperator[] {
     case "ranking":
       return ["contains", "notContains", "answered", "notAnswered"];
     case "rating":
-      return ["equals", "notEquals", "greater", "greaterOrEqual", "less", "lessOrEqual", "answered", "notAnswered"];
+      return [
+        "equals",
+        "notEquals",
+        "greater",
+        "greaterOrEqual",
+        "less",
+        "lessOrEqual",
+        "answered",
+        "notAnswered",
+      ];
     case "text":
       return ["equals", "notEquals", "greater", "less", "answered", "notAnswered"];
     default:
@@ -58,7 +67,8 @@ function valueOptions(question: ElementJson | undefined): ValueOption[] | null {
   const items = itemsOf(question.choices ?? question.rateValues);
   if (items.length > 0) {
     return items.map((item) => ({
-      value: typeof item.value === "number" || typeof item.value === "boolean" ? item.value : String(item.value),
+      value:
+        typeof item.value === "number" || typeof item.value === "boolean" ? item.value : String(item.value),
       label: item.text,
     }));
   }
@@ -124,7 +134,9 @@ export function ConditionBuilder({ self, questions, expression, onChange, knownN
                 id={`${id}-combinator`}
                 className="input input--medium"
                 value={parsed.combinator}
-                onChange={(event) => commit({ combinator: event.target.value === "or" ? "or" : "and", rules })}
+                onChange={(event) =>
+                  commit({ combinator: event.target.value === "or" ? "or" : "and", rules })
+                }
               >
                 <option value="and">all of these are true</option>
                 <option value="or">any of these is true</option>
@@ -158,7 +170,9 @@ export function ConditionBuilder({ self, questions, expression, onChange, knownN
                         );
                       }}
                     >
-                      {!question && <option value={rule.question}>{rule.question} (not in this survey)</option>}
+                      {!question && (
+                        <option value={rule.question}>{rule.question} (not in this survey)</option>
+                      )}
                       {candidates.map((q) => (
                         <option key={q.name} value={q.name}>
                           {textOf(q.title) || q.name}
@@ -182,11 +196,13 @@ export function ConditionBuilder({ self, questions, expression, onChange, knownN
                         );
                       }}
                     >
-                      {(operators.includes(rule.operator) ? operators : [rule.operator, ...operators]).map((op) => (
-                        <option key={op} value={op}>
-                          {operatorLabels[op]}
-                        </option>
-                      ))}
+                      {(operators.includes(rule.operator) ? operators : [rule.operator, ...operators]).map(
+                        (op) => (
+                          <option key={op} value={op}>
+                            {operatorLabels[op]}
+                          </option>
+                        ),
+                      )}
                     </select>
                   </div>
                   {needsValue(rule.operator) && (
@@ -197,10 +213,14 @@ export function ConditionBuilder({ self, questions, expression, onChange, knownN
                           id={`${ruleId}-value`}
                           className="input"
                           value={JSON.stringify(rule.value ?? "")}
-                          onChange={(event) => setRule(index, { ...rule, value: JSON.parse(event.target.value) })}
+                          onChange={(event) =>
+                            setRule(index, { ...rule, value: JSON.parse(event.target.value) })
+                          }
                         >
                           {!options.some((o) => o.value === rule.value) && (
-                            <option value={JSON.stringify(rule.value ?? "")}>{String(rule.value ?? "")}</option>
+                            <option value={JSON.stringify(rule.value ?? "")}>
+                              {String(rule.value ?? "")}
+                            </option>
                           )}
                           {options.map((o) => (
                             <option key={JSON.stringify(o.value)} value={JSON.stringify(o.value)}>
@@ -216,7 +236,11 @@ export function ConditionBuilder({ self, questions, expression, onChange, knownN
                           onChange={(event) => {
                             const raw = event.target.value;
                             const numeric = question?.type === "rating" || question?.inputType === "number";
-                            setRule(index, { ...rule, value: numeric && raw !== "" && Number.isFinite(Number(raw)) ? Number(raw) : raw });
+                            setRule(index, {
+                              ...rule,
+                              value:
+                                numeric && raw !== "" && Number.isFinite(Number(raw)) ? Number(raw) : raw,
+                            });
                           }}
                         />
                       )}
@@ -226,7 +250,9 @@ export function ConditionBuilder({ self, questions, expression, onChange, knownN
                     type="button"
                     className="button button--quiet button--small"
                     aria-label={`Remove rule ${index + 1}`}
-                    onClick={() => commit({ combinator: parsed.combinator, rules: rules.filter((_, i) => i !== index) })}
+                    onClick={() =>
+                      commit({ combinator: parsed.combinator, rules: rules.filter((_, i) => i !== index) })
+                    }
                   >
                     Remove
                   </button>
@@ -249,7 +275,8 @@ export function ConditionBuilder({ self, questions, expression, onChange, knownN
       <div className={`field${problems.length ? " field--invalid" : ""}`}>
         <label htmlFor={`${id}-expression`}>Condition as an expression</label>
         <p className="hint" id={`${id}-expression-hint`}>
-          The SurveyJS expression the builder writes, for example <code>{"{consent} = true"}</code>. You can edit it here.
+          The SurveyJS expression the builder writes, for example <code>{"{consent} = true"}</code>. You can
+          edit it here.
         </p>
         {problems.length > 0 && (
           <div id={`${id}-expression-error`}>

@@ -22,8 +22,8 @@ export function DataNamePanel({ issues, onConfirm, onCancel, busy }: Props) {
         Confirm changes to published data names
       </h2>
       <p>
-        Answers already collected are stored under these names. Changing them means new answers will not line up
-        with earlier ones. Tick each one you mean to change.
+        Answers already collected are stored under these names. Changing them means new answers will not line
+        up with earlier ones. Tick each one you mean to change.
       </p>
       <ul className="plain-list">
         {issues.map((issue, index) => {

@@ -18,7 +18,8 @@ export function EditorHome() {
     <>
       <PageHeading>Co-design editor</PageHeading>
       <p className="lead">
-        Write and reword questions together, check they read plainly, and see exactly what a participant will see.
+        Write and reword questions together, check they read plainly, and see exactly what a participant will
+        see.
       </p>
       <section aria-labelledby="surveys-heading">
         <h2 id="surveys-heading">Surveys</h2>

@@ -100,7 +100,9 @@ export function HistoryPanel({ surveyId, refreshKey }: { surveyId: string; refre
               ))}
             </tbody>
           </table>
-          <p className="hint">Responses are counted within your area. Each stays with the version it was given under.</p>
+          <p className="hint">
+            Responses are counted within your area. Each stays with the version it was given under.
+          </p>
         </div>
       )}
 

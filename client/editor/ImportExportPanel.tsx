@@ -47,7 +47,9 @@ export function ImportExportPanel({ surveyId, unsaved, onImport }: Props) {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      setProblem(`This is not valid JSON: ${error instanceof Error ? error.message : "it could not be read"}.`);
+      setProblem(
+        `This is not valid JSON: ${error instanceof Error ? error.message : "it could not be read"}.`,
+      );
       return;
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -89,7 +91,9 @@ export function ImportExportPanel({ surveyId, unsaved, onImport }: Props) {
   const errors = report?.issues.filter((i) => i.severity === "error") ?? [];
   const warnings = report?.issues.filter((i) => i.severity === "warning") ?? [];
   const onlyUnknownParts =
-    errors.length > 0 && errors.every((e) => e.code === "json_error") && (report?.removedByStripping.length ?? 0) > 0;
+    errors.length > 0 &&
+    errors.every((e) => e.code === "json_error") &&
+    (report?.removedByStripping.length ?? 0) > 0;
 
   return (
     <section className="panel panel--wide" aria-labelledby={`${id}-heading`}>
@@ -104,8 +108,8 @@ export function ImportExportPanel({ surveyId, unsaved, onImport }: Props) {
 
       <h3>Import SurveyJS JSON</h3>
       <p className="hint">
-        Importing replaces the whole draft. The change is saved and recorded as an import, so it can be compared
-        with earlier versions.{unsaved ? " Your unsaved changes will be replaced." : ""}
+        Importing replaces the whole draft. The change is saved and recorded as an import, so it can be
+        compared with earlier versions.{unsaved ? " Your unsaved changes will be replaced." : ""}
       </p>
       {done && (
         <p className="notice notice--success" role="status">
@@ -114,7 +118,12 @@ export function ImportExportPanel({ surveyId, unsaved, onImport }: Props) {
       )}
       <div className="field">
         <label htmlFor={`${id}-file`}>Choose a .json file</label>
-        <input id={`${id}-file`} type="file" accept=".json,application/json" onChange={(e) => void readFile(e)} />
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => void readFile(e)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-text`}>Or paste the JSON</label>
@@ -135,7 +144,12 @@ export function ImportExportPanel({ surveyId, unsaved, onImport }: Props) {
         </p>
       )}
       {failure !== null && <ErrorAlert error={failure} heading="The import did not work" />}
-      <button type="button" className="button button--secondary" disabled={busy || !text.trim()} onClick={check}>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={busy || !text.trim()}
+        onClick={check}
+      >
         Check this JSON
       </button>
 

@@ -14,7 +14,11 @@ interface Item {
 /** Back to SurveyJS JSON: the item's own properties, with what the form changed. */
 function toJson(item: Item): Record<string, unknown> {
   const { score: _score, ...raw } = item.raw;
-  const json: Record<string, unknown> = { ...raw, value: item.value, text: withText(item.raw.text, item.text) };
+  const json: Record<string, unknown> = {
+    ...raw,
+    value: item.value,
+    text: withText(item.raw.text, item.text),
+  };
   if (item.score !== undefined) json.score = item.score;
   return json;
 }
@@ -28,13 +32,22 @@ interface Props {
   onChange: (items: Record<string, unknown>[]) => void;
   withScores: boolean;
   readOnly: boolean;
+  /**
+   * Whether a value "Add" made (choice_3) may follow the text when the text is first written. Never
+   * for a published question: its values are already in the data.
+   */
+  autoValues: boolean;
 }
 
 function toItems(value: unknown): Item[] {
   if (!Array.isArray(value)) return [];
   return value.map((raw) => {
     if (isObject(raw)) {
-      const item: Item = { value: String(raw.value ?? ""), text: textOf(raw.text) || String(raw.value ?? ""), raw };
+      const item: Item = {
+        value: String(raw.value ?? ""),
+        text: textOf(raw.text) || String(raw.value ?? ""),
+        raw,
+      };
       if (typeof raw.score === "number") item.score = raw.score;
       return item;
     }
@@ -47,7 +60,7 @@ function toItems(value: unknown): Item[] {
  * questions, the score each contributes to its outcome's indicator. Values stay as they are once
  * written, so renaming a choice's text never changes the data.
  */
-export function ItemsEditor({ legend, noun, items, onChange, withScores, readOnly }: Props) {
+export function ItemsEditor({ legend, noun, items, onChange, withScores, readOnly, autoValues }: Props) {
   const id = useId();
   const list = toItems(items);
   const emit = (next: Item[]) => onChange(next.map(toJson));
@@ -68,7 +81,7 @@ export function ItemsEditor({ legend, noun, items, onChange, withScores, readOnl
   };
   /** A value still as "Add" made it follows the text when the text is first written. */
   const settleValue = (index: number, item: Item) => {
-    if (!item.text.trim() || !placeholder.test(item.value)) return;
+    if (!autoValues || !item.text.trim() || !placeholder.test(item.value)) return;
     const used = new Set(list.filter((_, i) => i !== index).map((i) => i.value));
     let value = slug(item.text);
     for (let n = 2; used.has(value); n += 1) value = `${slug(item.text)}_${n}`;
@@ -83,7 +96,8 @@ export function ItemsEditor({ legend, noun, items, onChange, withScores, readOnl
           const label = item.text || `${noun} ${index + 1}`;
           const textId = `${id}-${index}-text`;
           return (
-            <li key={`${index}:${item.value}`} className="items__row">
+            // biome-ignore lint/suspicious/noArrayIndexKey: the value is edited in place, so it cannot be the key.
+            <li key={index} className="items__row">
               <div className="items__fields">
                 <div className="field">
                   <label htmlFor={textId}>
@@ -124,7 +138,8 @@ export function ItemsEditor({ legend, noun, items, onChange, withScores, readOnl
                       onChange={(event) => {
                         const n = Number(event.target.value);
                         const { score: _score, ...rest } = item;
-                        const next = event.target.value === "" || !Number.isFinite(n) ? rest : { ...rest, score: n };
+                        const next =
+                          event.target.value === "" || !Number.isFinite(n) ? rest : { ...rest, score: n };
                         emit(list.map((x, i) => (i === index ? next : x)));
                       }}
                     />

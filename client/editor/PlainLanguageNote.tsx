@@ -1,4 +1,4 @@
-import { checkPlainLanguage, PLAIN_TARGET } from "../../shared/editor/plain-language.ts";
+import { checkPlainLanguage, MIN_WORDS_FOR_SCORE, PLAIN_TARGET } from "../../shared/editor/plain-language.ts";
 
 /**
  * The plain-language check for one participant-facing string, shown right under the field. It is a
@@ -7,7 +7,8 @@ import { checkPlainLanguage, PLAIN_TARGET } from "../../shared/editor/plain-lang
 export function PlainLanguageNote({ id, text }: { id: string; text: string }) {
   const result = checkPlainLanguage(text);
   if (result.words === 0) return null;
-  const scored = result.score !== null && result.words >= 3;
+  const scored = result.score !== null && result.words >= MIN_WORDS_FOR_SCORE;
+  if (!scored && result.hints.length === 0) return null;
   const ok = !scored || (result.score ?? 0) >= PLAIN_TARGET;
   return (
     <div className={ok && result.hints.length === 0 ? "plain plain--ok" : "plain plain--warn"} id={id}>

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { DATA_NAME } from "../../shared/editor/check-definition.ts";
 import { dropEmpty } from "../../shared/editor/definition.ts";
 import {
   hasChoices,
@@ -11,8 +12,12 @@ import {
   textInputTypes,
 } from "../../shared/editor/question-types.ts";
 import { type ElementJson, textOf, withText } from "../../shared/editor/survey-json.ts";
-import { patternProblem, rangeProblem, readValidation, writeValidation } from "../../shared/editor/validation.ts";
-import { DATA_NAME } from "../../shared/editor/check-definition.ts";
+import {
+  patternProblem,
+  rangeProblem,
+  readValidation,
+  writeValidation,
+} from "../../shared/editor/validation.ts";
 import { indicatorDirections } from "../../shared/survey/properties.ts";
 import { ConditionBuilder } from "./ConditionBuilder.tsx";
 import { Checkbox, NumberInput, Select, TextInput } from "./fields.tsx";
@@ -50,7 +55,8 @@ function changeType(element: ElementJson, type: QuestionType): ElementJson {
   const fresh = newQuestion(type, element.name);
   const kept: Record<string, unknown> = {};
   for (const key of KEEP_ON_TYPE_CHANGE) if (element[key] !== undefined) kept[key] = element[key];
-  if (hasChoices(type) && hasChoices(element.type) && Array.isArray(element.choices)) kept.choices = element.choices;
+  if (hasChoices(type) && hasChoices(element.type) && Array.isArray(element.choices))
+    kept.choices = element.choices;
   if (type === "html") {
     delete kept.title;
     delete kept.isRequired;
@@ -73,14 +79,17 @@ export function QuestionForm({
 }: Props) {
   const id = useId();
   const locked = element.locked === true;
-  const set = (key: string, value: unknown) => onChange(dropEmpty({ ...element, [key]: value }) as ElementJson);
-  const setText = (key: string, value: string) => set(key, value === "" ? undefined : withText(element[key], value));
+  const set = (key: string, value: unknown) =>
+    onChange(dropEmpty({ ...element, [key]: value }) as ElementJson);
+  const setText = (key: string, value: string) =>
+    set(key, value === "" ? undefined : withText(element[key], value));
   const type = element.type;
   const known = isQuestionType(type);
   const validation = readValidation(element);
   const setValidation = (change: Partial<typeof validation>) => {
     const next = { ...validation, ...change };
-    for (const key of Object.keys(next) as (keyof typeof next)[]) if (next[key] === undefined) delete next[key];
+    for (const key of Object.keys(next) as (keyof typeof next)[])
+      if (next[key] === undefined) delete next[key];
     onChange(writeValidation(element, next));
   };
   const renamedPublished = originalName !== element.name && publishedNames.has(originalName);
@@ -172,8 +181,8 @@ export function QuestionForm({
       />
       {renamedPublished && (
         <p className="notice notice--warning">
-          “{originalName}” was published. Answers already collected stay under “{originalName}”; answers under “
-          {element.name}” start a new series. You will be asked to confirm when you save.
+          “{originalName}” was published. Answers already collected stay under “{originalName}”; answers under
+          “{element.name}” start a new series. You will be asked to confirm when you save.
         </p>
       )}
 
@@ -198,6 +207,7 @@ export function QuestionForm({
           items={element.choices}
           withScores={type !== "ranking"}
           readOnly={locked}
+          autoValues={!publishedNames.has(originalName)}
           onChange={(items) => set("choices", items)}
         />
       )}
@@ -209,6 +219,7 @@ export function QuestionForm({
             items={element.rows}
             withScores={false}
             readOnly={locked}
+            autoValues={!publishedNames.has(originalName)}
             onChange={(items) => set("rows", items)}
           />
           <ItemsEditor
@@ -217,6 +228,7 @@ export function QuestionForm({
             items={element.columns}
             withScores
             readOnly={locked}
+            autoValues={!publishedNames.has(originalName)}
             onChange={(items) => set("columns", items)}
           />
         </>
@@ -332,7 +344,9 @@ export function QuestionForm({
                       label="Message when it does not match"
                       participantText
                       value={validation.patternMessage ?? ""}
-                      onChange={(patternMessage) => setValidation({ patternMessage: patternMessage || undefined })}
+                      onChange={(patternMessage) =>
+                        setValidation({ patternMessage: patternMessage || undefined })
+                      }
                     />
                   )}
                 </>
@@ -370,7 +384,9 @@ export function QuestionForm({
             }}
           >
             <option value="">Not tagged</option>
-            {outcome && !outcomeIds.has(outcome) && <option value={outcome}>{outcome} (not in the theory of change)</option>}
+            {outcome && !outcomeIds.has(outcome) && (
+              <option value={outcome}>{outcome} (not in the theory of change)</option>
+            )}
             {outcomeGroups.map((group) => (
               <optgroup key={group.strand} label={group.strand}>
                 {group.outcomes.map((o) => (

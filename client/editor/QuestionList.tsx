@@ -1,8 +1,8 @@
 import { type DragEvent, useState } from "react";
 import type { Position } from "../../shared/editor/definition.ts";
-import { questionTypeLabels, isQuestionType } from "../../shared/editor/question-types.ts";
-import type { QuestionCheck } from "../../shared/editor/plain-language-survey.ts";
 import { PLAIN_TARGET } from "../../shared/editor/plain-language.ts";
+import type { QuestionCheck } from "../../shared/editor/plain-language-survey.ts";
+import { isQuestionType, questionTypeLabels } from "../../shared/editor/question-types.ts";
 import { type SurveyJson, textOf } from "../../shared/editor/survey-json.ts";
 
 interface Props {
@@ -22,7 +22,16 @@ const DRAG_TYPE = "application/x-alongside-question";
  * The survey's questions, page by page. Reorder by dragging a row, or with the "Move up" and "Move
  * down" buttons on each row (the keyboard way, which also crosses page edges).
  */
-export function QuestionList({ survey, selected, checks, openSuggestions, comments, onSelect, onMove, onStep }: Props) {
+export function QuestionList({
+  survey,
+  selected,
+  checks,
+  openSuggestions,
+  comments,
+  onSelect,
+  onMove,
+  onStep,
+}: Props) {
   const [dropTarget, setDropTarget] = useState<string | null>(null);
 
   const onDragStart = (event: DragEvent, at: Position) => {
@@ -128,7 +137,11 @@ export function QuestionList({ survey, selected, checks, openSuggestions, commen
               onDragLeave={() => setDropTarget(null)}
               onDrop={(event) => onDrop(event, { page: pageIndex, index: page.elements.length })}
             >
-              {page.elements.length === 0 ? "No questions on this page yet." : <span aria-hidden="true"> </span>}
+              {page.elements.length === 0 ? (
+                "No questions on this page yet."
+              ) : (
+                <span aria-hidden="true"> </span>
+              )}
             </li>
           </ol>
         </section>

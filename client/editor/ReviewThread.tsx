@@ -2,8 +2,8 @@ import { type FormEvent, useId, useState } from "react";
 import type { EditorComment, Suggestion } from "../../shared/contract/index.ts";
 import { type SuggestionField, suggestionFieldLabels } from "../../shared/editor/suggestion.ts";
 import { diffWords } from "../../shared/editor/word-diff.ts";
-import { formatDateTime } from "../ui/format.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { formatDateTime } from "../ui/format.ts";
 import { DiffText } from "./DiffText.tsx";
 
 interface Props {
@@ -106,7 +106,9 @@ export function ReviewThread(props: Props) {
                   disabled={busy}
                   onClick={() => void run(() => props.onDecline(s))}
                 >
-                  {s.author.id === meId && !canDecide ? "Withdraw my suggestion" : `Decline suggestion by ${s.author.name}`}
+                  {s.author.id === meId && !canDecide
+                    ? "Withdraw my suggestion"
+                    : `Decline suggestion by ${s.author.name}`}
                 </button>
               </div>
             )}
@@ -155,7 +157,12 @@ export function ReviewThread(props: Props) {
           )}
           <div className="field">
             <label htmlFor={`${id}-note`}>Why (optional)</label>
-            <input id={`${id}-note`} className="input" value={note} onChange={(event) => setNote(event.target.value)} />
+            <input
+              id={`${id}-note`}
+              className="input"
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+            />
           </div>
           <button
             type="submit"

@@ -29,7 +29,15 @@ function describe(value: unknown): string {
  * Someone saved while you were editing. Their changes that do not touch yours are merged in; where
  * you both changed the same question, you choose whose version to keep, seeing the difference.
  */
-export function StaleDraftPanel({ theirs, merge, choices, onChoose, onSaveMerged, onTakeTheirs, busy }: Props) {
+export function StaleDraftPanel({
+  theirs,
+  merge,
+  choices,
+  onChoose,
+  onSaveMerged,
+  onTakeTheirs,
+  busy,
+}: Props) {
   const id = useId();
   return (
     <section className="alert alert--error stale" aria-labelledby={`${id}-heading`} role="alert">
@@ -38,8 +46,8 @@ export function StaleDraftPanel({ theirs, merge, choices, onChoose, onSaveMerged
       </h2>
       <p>
         They saved revision {theirs.revision}
-        {theirs.updatedAt ? ` at ${formatDateTime(theirs.updatedAt)}` : ""}. Nothing of yours was saved yet, and
-        nothing is lost: {merge.takenFromTheirs} of their changes can be merged with yours
+        {theirs.updatedAt ? ` at ${formatDateTime(theirs.updatedAt)}` : ""}. Nothing of yours was saved yet,
+        and nothing is lost: {merge.takenFromTheirs} of their changes can be merged with yours
         {merge.conflicts.length > 0
           ? `, and ${merge.conflicts.length} ${merge.conflicts.length === 1 ? "question was" : "questions were"} changed by both of you.`
           : " without clashing."}

@@ -14,9 +14,14 @@ import {
   uniqueName,
 } from "../../shared/editor/definition.ts";
 import { type MergeSide, mergeDrafts } from "../../shared/editor/merge.ts";
-import { worstQuestions } from "../../shared/editor/plain-language-survey.ts";
 import { PLAIN_TARGET } from "../../shared/editor/plain-language.ts";
-import { newQuestion, type QuestionType, questionTypeLabels, questionTypes } from "../../shared/editor/question-types.ts";
+import { worstQuestions } from "../../shared/editor/plain-language-survey.ts";
+import {
+  newQuestion,
+  type QuestionType,
+  questionTypeLabels,
+  questionTypes,
+} from "../../shared/editor/question-types.ts";
 import { currentWording } from "../../shared/editor/suggestion.ts";
 import {
   allElements,
@@ -78,20 +83,20 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
   const [originalName, setOriginalName] = useState("");
   const [busy, setBusy] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
-  const [stale, setStale] = useState<{ theirs: NonNullable<typeof base>; choices: Record<string, MergeSide> } | null>(
+  const [stale, setStale] = useState<{
+    theirs: NonNullable<typeof base>;
+    choices: Record<string, MergeSide>;
+  } | null>(null);
+  const [nameIssues, setNameIssues] = useState<{ issues: FieldIssue[]; source: "editor" | "import" } | null>(
     null,
   );
-  const [nameIssues, setNameIssues] = useState<{ issues: FieldIssue[]; source: "editor" | "import" } | null>(null);
   const [newType, setNewType] = useState<QuestionType>("radiogroup");
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
   const focusWording = useRef(false);
 
   const checked = useDeferredValue(working);
-  const issues = useMemo(
-    () => (checked ? checkLocally(checked, { outcomeIds }).issues : []),
-    [checked],
-  );
+  const issues = useMemo(() => (checked ? checkLocally(checked, { outcomeIds }).issues : []), [checked]);
   const errors = issues.filter((i) => i.severity === "error");
   const plain = useMemo(() => (checked ? worstQuestions(checked) : []), [checked]);
   const plainByName = useMemo(() => new Map(plain.map((q) => [q.name, q])), [plain]);
@@ -121,7 +126,12 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
 
   const save = useCallback(
     async (
-      options: { confirm?: string[]; definition?: SurveyJson; revision?: number; source?: "editor" | "import" } = {},
+      options: {
+        confirm?: string[];
+        definition?: SurveyJson;
+        revision?: number;
+        source?: "editor" | "import";
+      } = {},
     ) => {
       if (!working || !base) return;
       setBusy(true);
@@ -181,7 +191,12 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
 
   const merge = useMemo(() => {
     if (!stale || !working || !base) return null;
-    return mergeDrafts(normaliseSurvey(base.definition), working, normaliseSurvey(stale.theirs.definition), stale.choices);
+    return mergeDrafts(
+      normaliseSurvey(base.definition),
+      working,
+      normaliseSurvey(stale.theirs.definition),
+      stale.choices,
+    );
   }, [stale, working, base]);
 
   if (editor.loadError) {
@@ -210,12 +225,15 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
     if (s.status === "open") openSuggestions.set(s.question, (openSuggestions.get(s.question) ?? 0) + 1);
   }
   const commentCounts = new Map<string, number>();
-  for (const c of view.comments) if (c.question) commentCounts.set(c.question, (commentCounts.get(c.question) ?? 0) + 1);
+  for (const c of view.comments)
+    if (c.question) commentCounts.set(c.question, (commentCounts.get(c.question) ?? 0) + 1);
 
   const update = (next: SurveyJson) => editor.setWorking(next);
   const addQuestion = () => {
     const lastPage = working.pages.length - 1;
-    const at = selected ? { page: selected.page, index: selected.index + 1 } : { page: lastPage, index: working.pages[lastPage]?.elements.length ?? 0 };
+    const at = selected
+      ? { page: selected.page, index: selected.index + 1 }
+      : { page: lastPage, index: working.pages[lastPage]?.elements.length ?? 0 };
     const name = uniqueName(working, newType === "html" ? "info" : "question");
     update(insertElement(working, at, newQuestion(newType, name)));
     setSelected(at);
@@ -276,9 +294,18 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
         <p className="editor__state" aria-live="polite">
           {dirty ? <strong>Unsaved changes</strong> : savedAt}
           {" · "}
-          {view.draft.status === "in_review" ? "In review" : view.draft.status === "published" ? "Published" : "Draft"}
+          {view.draft.status === "in_review"
+            ? "In review"
+            : view.draft.status === "published"
+              ? "Published"
+              : "Draft"}
         </p>
-        <button type="button" className="button" disabled={!dirty || busy || errors.length > 0} onClick={() => void saveQuietly()}>
+        <button
+          type="button"
+          className="button"
+          disabled={!dirty || busy || errors.length > 0}
+          onClick={() => void saveQuietly()}
+        >
           {busy ? "Saving…" : "Save draft"}
         </button>
       </div>
@@ -374,16 +401,21 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
               </button>
             </div>
             {issues.length > 0 && (
-              <div className="problems" role="region" aria-label="Problems in the survey">
-                <h3>Problems</h3>
+              <section className="problems" aria-labelledby="problems-heading">
+                <h3 id="problems-heading">Problems</h3>
                 <ul>
                   {issues.map((issue) => {
                     const target = issue.question
                       ? elements.find((e) => e.element.name === issue.question)
                       : undefined;
                     return (
-                      <li key={`${issue.code}:${issue.message}`} className={`problem problem--${issue.severity}`}>
-                        <span className="visually-hidden">{issue.severity === "error" ? "Error: " : "Warning: "}</span>
+                      <li
+                        key={`${issue.code}:${issue.message}`}
+                        className={`problem problem--${issue.severity}`}
+                      >
+                        <span className="visually-hidden">
+                          {issue.severity === "error" ? "Error: " : "Warning: "}
+                        </span>
                         {issue.message}{" "}
                         {target && (
                           <button
@@ -398,11 +430,12 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
                     );
                   })}
                 </ul>
-              </div>
+              </section>
             )}
             <div className="plain-summary">
               <h3>Hardest to read</h3>
-              {plain.filter((q) => (q.score !== null && q.score < PLAIN_TARGET) || q.hintCount > 0).length === 0 ? (
+              {plain.filter((q) => (q.score !== null && q.score < PLAIN_TARGET) || q.hintCount > 0).length ===
+              0 ? (
                 <p className="muted">Every question reads as plain English.</p>
               ) : (
                 <ol>
@@ -477,7 +510,11 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
                       </select>
                     </label>
                   )}
-                  <button type="button" className="button button--quiet" onClick={() => setConfirmRemove(true)}>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => setConfirmRemove(true)}
+                  >
                     Remove
                   </button>
                 </div>
@@ -501,7 +538,11 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
                       >
                         Yes, remove it
                       </button>
-                      <button type="button" className="button button--secondary" onClick={() => setConfirmRemove(false)}>
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => setConfirmRemove(false)}
+                      >
                         Keep it
                       </button>
                     </div>
@@ -509,8 +550,8 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
                 )}
                 {isContainer(current) ? (
                   <p>
-                    This is a {current.type} that groups other questions. Edit what is inside it through Import and export
-                    (as JSON).
+                    This is a {current.type} that groups other questions. Edit what is inside it through
+                    Import and export (as JSON).
                   </p>
                 ) : (
                   <QuestionForm
@@ -532,7 +573,9 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
                     locked={current.locked === true}
                     currentText={{
                       title: currentWording(savedSurvey, current.name, "title") ?? textOf(current.title),
-                      description: currentWording(savedSurvey, current.name, "description") ?? textOf(current.description),
+                      description:
+                        currentWording(savedSurvey, current.name, "description") ??
+                        textOf(current.description),
                     }}
                     comments={view.comments.filter((c) => c.question === current.name)}
                     suggestions={view.suggestions.filter((s) => s.question === current.name)}
@@ -540,7 +583,10 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
                     canDecide={canDecide}
                     unsaved={dirty}
                     onComment={(body) =>
-                      runAndRefresh(() => addComment(surveyId, { question: current.name, body }), "Comment added.")
+                      runAndRefresh(
+                        () => addComment(surveyId, { question: current.name, body }),
+                        "Comment added.",
+                      )
                     }
                     onSuggest={(field, proposed, note) =>
                       runAndRefresh(
@@ -549,7 +595,10 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
                       )
                     }
                     onAccept={(s: Suggestion) =>
-                      runAndRefresh(() => acceptSuggestion(surveyId, s.id), `Accepted ${s.author.name}'s wording.`)
+                      runAndRefresh(
+                        () => acceptSuggestion(surveyId, s.id),
+                        `Accepted ${s.author.name}'s wording.`,
+                      )
                     }
                     onDecline={(s: Suggestion) =>
                       runAndRefresh(() => declineSuggestion(surveyId, s.id), "Suggestion declined.")
@@ -647,7 +696,9 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
       )}
 
       {tab === "history" && <HistoryPanel surveyId={surveyId} refreshKey={historyKey} />}
-      {tab === "import" && <ImportExportPanel surveyId={surveyId} unsaved={dirty} onImport={importDefinition} />}
+      {tab === "import" && (
+        <ImportExportPanel surveyId={surveyId} unsaved={dirty} onImport={importDefinition} />
+      )}
     </div>
   );
 }

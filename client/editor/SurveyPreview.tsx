@@ -64,13 +64,13 @@ export function SurveyPreview({ definition, pageIndex }: Props) {
     <section className="preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview</h2>
       <p className="hint">
-        As a participant sees it on a 10-inch tablet. Answer the questions here to check conditions: nothing you
-        answer in the preview is saved.
+        As a participant sees it on a 10-inch tablet. Answer the questions here to check conditions: nothing
+        you answer in the preview is saved.
       </p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1). */}
-      <div className="preview__frame" role="region" aria-label="Survey preview at tablet size" tabIndex={0}>
+      <section className="preview__frame" aria-label="Survey preview at tablet size" tabIndex={0}>
         {model ? <Survey model={model} /> : <p className="loading">Building the preview…</p>}
-      </div>
+      </section>
       <div className="preview__answers">
         <p>
           <strong>Answers in the preview:</strong>{" "}
@@ -78,7 +78,12 @@ export function SurveyPreview({ definition, pageIndex }: Props) {
             ? "none yet."
             : answered.map(([name, value]) => `${name} = ${JSON.stringify(value)}`).join("; ")}
         </p>
-        <button type="button" className="button button--quiet" onClick={clear} disabled={answered.length === 0}>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={clear}
+          disabled={answered.length === 0}
+        >
           Clear preview answers
         </button>
       </div>

@@ -55,7 +55,9 @@ export function SurveySettings({ survey, catalogue, onCatalogue, onChange }: Pro
               participantText
               value={textOf(page.title)}
               onChange={(value) =>
-                onChange(updatePage(survey, index, { title: value ? withText(page.title, value) : undefined }))
+                onChange(
+                  updatePage(survey, index, { title: value ? withText(page.title, value) : undefined }),
+                )
               }
             />
             <TextInput
@@ -76,7 +78,11 @@ export function SurveySettings({ survey, catalogue, onCatalogue, onChange }: Pro
           </li>
         ))}
       </ol>
-      <button type="button" className="button button--secondary" onClick={() => onChange(addPage(survey, ""))}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => onChange(addPage(survey, ""))}
+      >
         Add a page
       </button>
     </details>

@@ -5,8 +5,8 @@ import {
   MIN_PUBLISH_REASON,
   type Role,
 } from "../../shared/contract/index.ts";
-import { formatDateTime } from "../ui/format.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { formatDateTime } from "../ui/format.ts";
 
 interface Props {
   view: DraftView;
@@ -23,7 +23,16 @@ interface Props {
  * Draft → in review → published. Experts sign off the revision they read; a coordinator or admin
  * publishes, with at least one sign-off on that revision or a recorded reason why not.
  */
-export function WorkflowPanel({ view, role, meId, unsaved, blockingIssues, onStatus, onSignOff, onPublish }: Props) {
+export function WorkflowPanel({
+  view,
+  role,
+  meId,
+  unsaved,
+  blockingIssues,
+  onStatus,
+  onSignOff,
+  onPublish,
+}: Props) {
   const id = useId();
   const { draft, signOffs } = view;
   const [note, setNote] = useState("");
@@ -65,11 +74,13 @@ export function WorkflowPanel({ view, role, meId, unsaved, blockingIssues, onSta
         {draft.baseVersion !== null && <> · follows version {draft.baseVersion}</>}
         {draft.owner && <> · owner {draft.owner.name}</>}
       </p>
-      {unsaved && <p className="notice notice--warning">You have unsaved changes. Save them before review steps.</p>}
+      {unsaved && (
+        <p className="notice notice--warning">You have unsaved changes. Save them before review steps.</p>
+      )}
       {blockingIssues > 0 && (
         <p className="notice notice--warning">
-          {blockingIssues} problem{blockingIssues === 1 ? "" : "s"} must be fixed before publishing: see the list
-          of problems on the questions tab.
+          {blockingIssues} problem{blockingIssues === 1 ? "" : "s"} must be fixed before publishing: see the
+          list of problems on the questions tab.
         </p>
       )}
 
@@ -96,7 +107,8 @@ export function WorkflowPanel({ view, role, meId, unsaved, blockingIssues, onSta
         <ul>
           {current.map((s) => (
             <li key={s.id}>
-              <strong>{s.expert.name}</strong> signed off revision {s.revision} on {formatDateTime(s.createdAt)}
+              <strong>{s.expert.name}</strong> signed off revision {s.revision} on{" "}
+              {formatDateTime(s.createdAt)}
               {s.note && <>: “{s.note}”</>}
             </li>
           ))}
@@ -123,7 +135,12 @@ export function WorkflowPanel({ view, role, meId, unsaved, blockingIssues, onSta
         >
           <div className="field">
             <label htmlFor={`${id}-note`}>Note with your sign-off (optional)</label>
-            <input id={`${id}-note`} className="input" value={note} onChange={(e) => setNote(e.target.value)} />
+            <input
+              id={`${id}-note`}
+              className="input"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
           </div>
           <button type="submit" className="button" disabled={busy || unsaved}>
             Sign off revision {draft.revision}
@@ -158,8 +175,8 @@ export function WorkflowPanel({ view, role, meId, unsaved, blockingIssues, onSta
         >
           <h3>Publish</h3>
           <p>
-            Publishing freezes revision {draft.revision} as version {(draft.baseVersion ?? 0) + 1}. It can never be
-            changed afterwards; responses keep the version they were given under.
+            Publishing freezes revision {draft.revision} as version {(draft.baseVersion ?? 0) + 1}. It can
+            never be changed afterwards; responses keep the version they were given under.
           </p>
           {reasonNeeded && (
             <div className={`field${reasonTooShort && reason ? " field--invalid" : ""}`}>
@@ -177,7 +194,11 @@ export function WorkflowPanel({ view, role, meId, unsaved, blockingIssues, onSta
               />
             </div>
           )}
-          <button type="submit" className="button" disabled={busy || unsaved || reasonTooShort || blockingIssues > 0}>
+          <button
+            type="submit"
+            className="button"
+            disabled={busy || unsaved || reasonTooShort || blockingIssues > 0}
+          >
             Publish version {(draft.baseVersion ?? 0) + 1}
           </button>
         </form>

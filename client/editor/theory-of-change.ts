@@ -1,5 +1,5 @@
-import tocJson from "../../surveys/theory-of-change.json";
 import { outcomesInStrand, type TheoryOfChange, type TocNode } from "../../shared/toc/theory-of-change.ts";
+import tocJson from "../../surveys/theory-of-change.json";
 
 /**
  * The theory of change travels with the editor's code: it changes only with a release, and tagging a
@@ -17,7 +17,9 @@ export const outcomeGroups: OutcomeGroup[] = toc.strands.map((strand) => ({
   outcomes: outcomesInStrand(toc, strand.id),
 }));
 
-export const outcomeIds: ReadonlySet<string> = new Set(outcomeGroups.flatMap((g) => g.outcomes.map((o) => o.id)));
+export const outcomeIds: ReadonlySet<string> = new Set(
+  outcomeGroups.flatMap((g) => g.outcomes.map((o) => o.id)),
+);
 
 export function outcomeLabel(id: string): string {
   return toc.nodes.find((node) => node.id === id)?.short ?? id;

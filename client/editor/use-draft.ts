@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Draft, DraftView } from "../../shared/contract/index.ts";
-import { normaliseSurvey, sameJson, type SurveyJson } from "../../shared/editor/survey-json.ts";
+import { normaliseSurvey, type SurveyJson, sameJson } from "../../shared/editor/survey-json.ts";
 import { fetchDraftView } from "../api/editor.ts";
 
 /**
@@ -35,7 +35,9 @@ export function useDraftEditor(surveyId: string): DraftEditorState {
   const dirty =
     base !== null &&
     working !== null &&
-    (!sameJson(working, baseSurvey) || catalogue.title !== base.title || catalogue.description !== base.description);
+    (!sameJson(working, baseSurvey) ||
+      catalogue.title !== base.title ||
+      catalogue.description !== base.description);
 
   const adopt = useCallback((draft: Draft) => {
     setBase(draft);

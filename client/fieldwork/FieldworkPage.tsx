@@ -1,109 +1,66 @@
 import "./fieldwork.css";
-import { useCallback, useState } from "react";
-import type { PublishedSurveySummary } from "../../shared/contract/index.ts";
-import { fetchSurveyVersion } from "../api/surveys.ts";
-import { requestHeadingFocus } from "../app/focus.ts";
+import { useEffect } from "react";
+import { usePathname } from "../app/router.tsx";
 import { useMe } from "../auth/session.tsx";
+import { registerServiceWorker } from "../offline/service-worker.ts";
+import { syncEngine } from "../offline/sync-engine.ts";
+import { warmOfflineCache } from "../offline/warm-cache.ts";
 import { PageHeading } from "../ui/PageHeading.tsx";
-import { InterviewFinished } from "./InterviewFinished.tsx";
-import { InterviewRunner } from "./InterviewRunner.tsx";
-import { completeInterview, type InterviewSetup, type RunningInterview } from "./interview.ts";
-import { OutboxPanel } from "./OutboxPanel.tsx";
-import type { OutboxEntry } from "./outbox.ts";
-import { newResponseId } from "./response-id.ts";
-import { StartInterviewForm } from "./StartInterviewForm.tsx";
-import { SurveyChooser } from "./SurveyChooser.tsx";
-import { outboxEntryFor, type SaveResult, saveInterview } from "./save-interview.ts";
+import { ConcernPage } from "./ConcernPage.tsx";
+import { DebriefPage } from "./DebriefPage.tsx";
+import { DueListPage } from "./DueListPage.tsx";
+import { FieldworkHome } from "./FieldworkHome.tsx";
+import { InterviewEndedPage } from "./InterviewEndedPage.tsx";
+import { InterviewScreen } from "./InterviewScreen.tsx";
+import { OutboxPage } from "./OutboxPage.tsx";
+import { fieldworkView } from "./paths.ts";
+import { StartInterviewPage } from "./StartInterviewPage.tsx";
+import { UpdatePrompt } from "./UpdatePrompt.tsx";
 
-/** The steps of one interview, from choosing a survey to seeing it safely stored. */
-type Step =
-  | { kind: "choose" }
-  | { kind: "start"; survey: PublishedSurveySummary }
-  | { kind: "interview"; interview: RunningInterview }
-  | { kind: "finished"; survey: PublishedSurveySummary; entry: OutboxEntry; result: SaveResult | null };
-
+/**
+ * Offline-first fieldwork. Opening it installs the service worker (the app then opens with no
+ * connection), starts the uploader for the signed-in researcher and, while online, refreshes the
+ * copies of surveys, support services and due lists kept for offline use.
+ */
 export default function FieldworkPage() {
   const me = useMe();
-  const [step, setStep] = useState<Step>({ kind: "choose" });
+  const view = fieldworkView(usePathname());
 
-  const go = useCallback((next: Step) => {
-    requestHeadingFocus();
-    setStep(next);
-    window.scrollTo(0, 0);
-  }, []);
+  useEffect(() => {
+    registerServiceWorker();
+    syncEngine.start(me);
+    void warmOfflineCache(me);
+  }, [me]);
 
-  const save = useCallback(async (survey: PublishedSurveySummary, entry: OutboxEntry) => {
-    setStep({ kind: "finished", survey, entry, result: null });
-    const result = await saveInterview(entry);
-    setStep((current) =>
-      current.kind === "finished" && current.entry.item.id === entry.item.id
-        ? { ...current, result }
-        : current,
-    );
-  }, []);
-
-  const start = async (survey: PublishedSurveySummary, setup: InterviewSetup) => {
-    const version = await fetchSurveyVersion(survey.id, survey.version);
-    const interview = { ...setup, id: newResponseId(), startedAt: new Date().toISOString(), survey, version };
-    go({ kind: "interview", interview });
-  };
-
-  const complete = useCallback(
-    (interview: RunningInterview, data: Record<string, unknown>) => {
-      const entry = outboxEntryFor(completeInterview(interview, data), interview.version.title);
-      requestHeadingFocus();
-      window.scrollTo(0, 0);
-      void save(interview.survey, entry);
-    },
-    [save],
-  );
-
-  switch (step.kind) {
-    case "choose":
+  switch (view.page) {
+    case "interview":
+      // The update prompt never shows here: a new version must not interrupt an interview.
+      return <InterviewScreen key={view.id} id={view.id} me={me} />;
+    case "home":
       return (
         <>
-          <PageHeading>Fieldwork</PageHeading>
-          <OutboxPanel />
-          <SurveyChooser onChoose={(survey) => go({ kind: "start", survey })} />
+          <UpdatePrompt />
+          <FieldworkHome me={me} />
         </>
       );
     case "start":
-      return (
-        <>
-          <PageHeading>Start an interview</PageHeading>
-          <StartInterviewForm
-            me={me}
-            survey={step.survey}
-            onStart={(setup) => start(step.survey, setup)}
-            onBack={() => go({ kind: "choose" })}
-          />
-          <OutboxPanel />
-        </>
-      );
-    case "interview":
-      return (
-        <>
-          <PageHeading>{step.interview.version.title}</PageHeading>
-          <InterviewRunner
-            interview={step.interview}
-            onComplete={(data) => complete(step.interview, data)}
-            onStop={() => go({ kind: "choose" })}
-          />
-        </>
-      );
+      return <StartInterviewPage key={view.surveyId} surveyId={view.surveyId} me={me} />;
     case "finished":
+      return <InterviewEndedPage key={view.id} id={view.id} me={me} />;
+    case "outbox":
       return (
         <>
-          <PageHeading>Interview finished</PageHeading>
-          <InterviewFinished
-            entry={step.entry}
-            result={step.result}
-            onRetry={() => void save(step.survey, step.entry)}
-            onAnother={() => go({ kind: "start", survey: step.survey })}
-            onBack={() => go({ kind: "choose" })}
-          />
-          <OutboxPanel exclude={step.entry.item.id} />
+          <UpdatePrompt />
+          <OutboxPage me={me} />
         </>
       );
+    case "due":
+      return <DueListPage me={me} />;
+    case "concern":
+      return <ConcernPage me={me} />;
+    case "debrief":
+      return <DebriefPage me={me} />;
+    case "unknown":
+      return <PageHeading>Page not found</PageHeading>;
   }
 }

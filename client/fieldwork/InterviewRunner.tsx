@@ -1,52 +1,86 @@
 import "survey-core/survey-core.fontless.min.css";
-import { useEffect, useState } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
+import type { Model, PageModel } from "survey-core";
 import { Survey } from "survey-react-ui";
-import { waveLabel } from "../ui/format.ts";
-import { administrationModeLabels } from "./administration-modes.ts";
-import type { RunningInterview } from "./interview.ts";
+import type { DraftRecord, InterviewView } from "../offline/records.ts";
 import { createInterviewModel } from "./interview-model.ts";
-import { StopInterview } from "./StopInterview.tsx";
 
-interface Props {
-  interview: RunningInterview;
-  onComplete: (data: Record<string, unknown>) => void;
-  onStop: () => void;
+export interface PageFacts {
+  /** The page asks for consent (the question named `consent`). */
+  consent: boolean;
+  /** The page has questions marked `sensitive`, which may be handed over for self-completion. */
+  sensitive: boolean;
 }
 
-/** Runs one interview with survey-react-ui; the answers leave only through `onComplete`. */
-export function InterviewRunner({ interview, onComplete, onStop }: Props) {
-  const [model] = useState(() => createInterviewModel(interview.version.definition));
+interface Props {
+  draft: DraftRecord;
+  view: InterviewView;
+  modelRef: RefObject<Model | null>;
+  onAnswers: (data: Record<string, unknown>, pageNo: number) => void;
+  onPage: (pageNo: number, facts: PageFacts) => void;
+  /** In hand-over, the participant moved from a sensitive page to one that is not. */
+  onSensitiveSectionEnd: () => void;
+  /** In hand-over, the participant reached the end: the interviewer completes it. */
+  onCompleteDuringHandOver: () => void;
+  onComplete: (data: Record<string, unknown>) => void;
+}
+
+export function pageFacts(page: PageModel | undefined | null): PageFacts {
+  const questions = page?.questions ?? [];
+  return {
+    consent: questions.some((q) => q.name === "consent"),
+    sensitive: questions.some((q) => q.getPropertyValue("sensitive") === true),
+  };
+}
+
+/**
+ * Runs the survey with survey-react-ui, resumed from the draft (answers and page). Every answer goes
+ * to `onAnswers` as it is given, text as it is typed, so the draft on the tablet is never behind.
+ */
+export function InterviewRunner(props: Props) {
+  const { draft, view, modelRef } = props;
+  const [model] = useState(() => {
+    const created = createInterviewModel(draft.version.definition);
+    created.textUpdateMode = "onTyping";
+    created.data = draft.data;
+    if (draft.pageNo > 0 && draft.pageNo < created.visiblePages.length) created.currentPageNo = draft.pageNo;
+    return created;
+  });
+  const latest = useRef(props);
+  latest.current = props;
 
   useEffect(() => {
-    const handler = () => onComplete(model.data as Record<string, unknown>);
-    model.onComplete.add(handler);
-    return () => model.onComplete.remove(handler);
-  }, [model, onComplete]);
-
-  // Leaving the page mid-interview would lose the answers until drafts are kept on the device.
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, []);
+    modelRef.current = model;
+    const answered = () => latest.current.onAnswers({ ...model.data }, model.currentPageNo);
+    const changedPage = (_: Model, options: { oldCurrentPage: PageModel; newCurrentPage: PageModel }) => {
+      const facts = pageFacts(options.newCurrentPage);
+      latest.current.onPage(model.currentPageNo, facts);
+      if (latest.current.view === "hand_over" && pageFacts(options.oldCurrentPage).sensitive && !facts.sensitive) {
+        latest.current.onSensitiveSectionEnd();
+      }
+    };
+    const completing = (_: Model, options: { allow: boolean }) => {
+      if (latest.current.view !== "hand_over") return;
+      options.allow = false;
+      latest.current.onCompleteDuringHandOver();
+    };
+    const completed = () => latest.current.onComplete({ ...model.data });
+    model.onValueChanged.add(answered);
+    model.onCurrentPageChanged.add(changedPage);
+    model.onCompleting.add(completing);
+    model.onComplete.add(completed);
+    latest.current.onPage(model.currentPageNo, pageFacts(model.currentPage));
+    return () => {
+      model.onValueChanged.remove(answered);
+      model.onCurrentPageChanged.remove(changedPage);
+      model.onCompleting.remove(completing);
+      model.onComplete.remove(completed);
+      modelRef.current = null;
+    };
+  }, [model, modelRef]);
 
   return (
-    <div className="interview">
-      <dl className="interview__facts">
-        <div>
-          <dt>Participant</dt>
-          <dd className="code">{interview.participantCode}</dd>
-        </div>
-        <div>
-          <dt>Wave</dt>
-          <dd>{waveLabel(interview.wave)}</dd>
-        </div>
-        <div>
-          <dt>Given</dt>
-          <dd>{administrationModeLabels[interview.administrationMode]}</dd>
-        </div>
-      </dl>
-      <StopInterview onStop={onStop} />
+    <div className={`interview__survey interview__survey--${view.replace("_", "-")}`}>
       <Survey model={model} />
     </div>
   );

@@ -6,14 +6,16 @@ import { focusFirstError } from "../ui/focus-first-error.ts";
 import { TextField } from "../ui/TextField.tsx";
 import { AdministrationModeField } from "./AdministrationModeField.tsx";
 import { AreaField } from "./AreaField.tsx";
-import type { InterviewSetup } from "./interview.ts";
+import type { InterviewSetupFields } from "../offline/contract.ts";
 import { ParticipantCodeField } from "./ParticipantCodeField.tsx";
 import { participantCodeProblem } from "./participant-code-problem.ts";
 
 interface Props {
   me: Me;
   survey: PublishedSurveySummary;
-  onStart: (setup: InterviewSetup) => Promise<void>;
+  initialCode?: string;
+  initialWave?: number;
+  onStart: (setup: InterviewSetupFields) => Promise<void>;
   onBack: () => void;
 }
 
@@ -30,9 +32,9 @@ function waveProblem(wave: string): string | undefined {
     : "Enter the wave as a whole number: 0 for the baseline, 1 for the first follow-up.";
 }
 
-export function StartInterviewForm({ me, survey, onStart, onBack }: Props) {
-  const [code, setCode] = useState("");
-  const [wave, setWave] = useState("0");
+export function StartInterviewForm({ me, survey, initialCode = "", initialWave = 0, onStart, onBack }: Props) {
+  const [code, setCode] = useState(initialCode);
+  const [wave, setWave] = useState(String(initialWave));
   const [areaId, setAreaId] = useState(me.areaId ?? "");
   const [mode, setMode] = useState<AdministrationMode | null>(null);
   const [submitted, setSubmitted] = useState(false);
@@ -92,7 +94,7 @@ export function StartInterviewForm({ me, survey, onStart, onBack }: Props) {
           {busy ? "Opening the survey…" : "Start interview"}
         </button>
         <button type="button" className="button button--secondary" onClick={onBack}>
-          Back to surveys
+          Back
         </button>
       </div>
     </form>

@@ -4,7 +4,7 @@ import { useResource } from "../api/use-resource.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 
-/** The published surveys a researcher can start an interview with. */
+/** The published surveys a researcher can start an interview with (kept for offline use). */
 export function SurveyChooser({ onChoose }: { onChoose: (survey: PublishedSurveySummary) => void }) {
   const [surveys, reload] = useResource(listPublishedSurveys);
   return (
@@ -14,6 +14,7 @@ export function SurveyChooser({ onChoose }: { onChoose: (survey: PublishedSurvey
       {surveys.status === "error" && (
         <>
           <ErrorAlert heading="The surveys did not load" error={surveys.error} />
+          <p>Open Alongside once with a connection so this tablet keeps a copy of the surveys.</p>
           <button type="button" className="button button--secondary" onClick={reload}>
             Load the surveys again
           </button>

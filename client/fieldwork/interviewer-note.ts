@@ -3,7 +3,7 @@ import type { Question } from "survey-core";
 /**
  * Shows a question's `interviewerNote` (an Alongside property, see shared/survey/properties.ts)
  * under the question's title. It is guidance for the peer researcher reading the question aloud;
- * in a "hand over" mode (to come) it will be hidden from the participant.
+ * the show-card and hand-over views hide it (fieldwork.css), so the participant never sees it.
  */
 export function showInterviewerNote(question: Question, element: HTMLElement): void {
   const note: unknown = question.getPropertyValue("interviewerNote");

@@ -74,10 +74,10 @@ export function authRoutes(): Hono<AppEnv> {
     }
 
     const row = await findUserByEmail(db, body.email);
-    const ok = row?.password_hash
-      ? await verifyPassword(body.password, row.password_hash)
-      : (await verifyPassword(body.password, await decoyHash), false);
-    if (!row || !ok) {
+    // An unknown email is checked against a decoy hash, so both failures take as long.
+    const ok = await verifyPassword(body.password, row?.password_hash ?? (await decoyHash));
+    const known = row?.password_hash != null;
+    if (!row || !known || !ok) {
       await failed("bad_credentials");
       if (reservation.lastBeforeLockout) {
         await audit(db, { ...origin, at: now(), actorId: null, action: "auth.lockout", target: body.email });

@@ -249,17 +249,20 @@ export interface IndicatorCellsTable {
   n: number;
 }
 
-/** Counted indicator_pairs by grouping columns; maintained by triggers. */
+/** Counted indicator_pairs by change (after - before), with running sums; maintained by triggers. */
 export interface IndicatorPairCellsTable {
   outcome: string;
+  from_wave: number;
+  to_wave: number;
   survey_id: string;
   question: string;
   area_id: string;
-  from_wave: number;
-  to_wave: number;
-  before_value: number;
-  after_value: number;
+  difference: number;
   n: number;
+  sum_before: number;
+  sum_after: number;
+  sumsq_before: number;
+  sumsq_after: number;
 }
 
 /** Responses changed after ingest whose indicator rows must be rewritten before the next read. */
@@ -411,6 +414,8 @@ export interface ParticipantAssignmentsTable {
 export interface SafeguardingActionsTable {
   id: string;
   concern_id: string;
+  /** 1, 2, 3 … per concern: the order of steps, which timestamps alone cannot give. */
+  seq: number;
   at: string;
   actor_id: string;
   /** "acknowledged" | "action" | "closed" */

@@ -17,7 +17,14 @@ export interface CommentRow {
 
 export async function insertComment(
   db: Kysely<Database>,
-  c: { surveyId: string; question: string | null; body: string; authorId: string; revision: number; at: Date },
+  c: {
+    surveyId: string;
+    question: string | null;
+    body: string;
+    authorId: string;
+    revision: number;
+    at: Date;
+  },
 ): Promise<CommentRow> {
   const row: CommentRow = {
     id: randomUUID(),

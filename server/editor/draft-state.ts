@@ -29,10 +29,17 @@ export async function loadDraftState(db: Kysely<Database>, surveyId: string): Pr
   if (row) return { row, published };
   if (!versionRow || !published) {
     throw (await surveyExists(db, surveyId))
-      ? new ProblemError("survey_version_not_found", `Survey "${surveyId}" has neither a draft nor a version.`)
+      ? new ProblemError(
+          "survey_version_not_found",
+          `Survey "${surveyId}" has neither a draft nor a version.`,
+        )
       : new ProblemError("survey_not_found", `No survey "${surveyId}".`);
   }
-  const survey = await db.selectFrom("surveys").select("description").where("id", "=", surveyId).executeTakeFirst();
+  const survey = await db
+    .selectFrom("surveys")
+    .select("description")
+    .where("id", "=", surveyId)
+    .executeTakeFirst();
   return {
     published,
     row: {
@@ -80,7 +87,11 @@ export class DraftStaleError extends ProblemError {
   }
 }
 
-export async function staleError(db: Kysely<Database>, surveyId: string, detail?: string): Promise<DraftStaleError> {
+export async function staleError(
+  db: Kysely<Database>,
+  surveyId: string,
+  detail?: string,
+): Promise<DraftStaleError> {
   const { row } = await loadDraftState(db, surveyId);
   return new DraftStaleError(await toDraft(db, row), detail);
 }

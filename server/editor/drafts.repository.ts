@@ -23,7 +23,11 @@ export interface DraftRow {
 }
 
 export async function findDraftRow(db: Kysely<Database>, surveyId: string): Promise<DraftRow | undefined> {
-  const row = await db.selectFrom("survey_drafts").selectAll().where("survey_id", "=", surveyId).executeTakeFirst();
+  const row = await db
+    .selectFrom("survey_drafts")
+    .selectAll()
+    .where("survey_id", "=", surveyId)
+    .executeTakeFirst();
   if (!row) return undefined;
   return {
     surveyId: row.survey_id,
@@ -204,7 +208,8 @@ export async function listEditorSurveys(db: Kysely<Database>): Promise<EditorLis
     status: (r.status as DraftStatus | null) ?? null,
     revision: r.revision === null ? null : Number(r.revision),
     updatedAt: r.updated_at,
-    latestVersion: r.latest_version === null || r.latest_version === undefined ? null : Number(r.latest_version),
+    latestVersion:
+      r.latest_version === null || r.latest_version === undefined ? null : Number(r.latest_version),
     openSuggestions: Number(r.open_suggestions ?? 0),
   }));
 }

@@ -19,7 +19,7 @@ import { SurveyId } from "../../shared/contract/surveys.ts";
 import { checkDefinition, stripUnknown } from "../../shared/editor/check-definition.ts";
 import { emptySurvey } from "../../shared/editor/definition.ts";
 import { findQuestion } from "../../shared/editor/suggestion.ts";
-import { dataName, isAnswerable, allElements, normaliseSurvey } from "../../shared/editor/survey-json.ts";
+import { allElements, dataName, isAnswerable, normaliseSurvey } from "../../shared/editor/survey-json.ts";
 import { diffWording } from "../../shared/editor/version-diff.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { AppEnv } from "../http/app-env.ts";
@@ -123,7 +123,14 @@ export function editorRoutes(): Hono<AppEnv> {
     const body = await readJson(c, CreateSurveyRequest);
     const definition = emptySurvey(body.title);
     const created = await ctx.db.transaction().execute(async (trx) => {
-      if (!(await insertSurvey(trx, { id: body.id, title: body.title, description: body.description, at: ctx.now }))) {
+      if (
+        !(await insertSurvey(trx, {
+          id: body.id,
+          title: body.title,
+          description: body.description,
+          at: ctx.now,
+        }))
+      ) {
         return false;
       }
       await writeDraft(
@@ -213,7 +220,9 @@ export function editorRoutes(): Hono<AppEnv> {
         note: s.note,
         createdAt: s.createdAt,
       })),
-      events: events.map((e) => ({ ...e, actor: personOr(people, e.actorId) })).map(({ actorId: _a, ...e }) => e),
+      events: events
+        .map((e) => ({ ...e, actor: personOr(people, e.actorId) }))
+        .map(({ actorId: _a, ...e }) => e),
       publishedDataNames,
       issues: await checkForSave(state.row.definition),
     } satisfies DraftView);
@@ -300,7 +309,9 @@ export function editorRoutes(): Hono<AppEnv> {
       const ctx = context(c);
       const id = surveyIdParam(c.req.param("id"));
       const declined = await declineSuggestion(ctx, id, suggestionIdParam(c.req.param("suggestionId")));
-      return c.json(toSuggestion(declined, await peopleById(ctx.db, [declined.authorId, declined.decidedBy])));
+      return c.json(
+        toSuggestion(declined, await peopleById(ctx.db, [declined.authorId, declined.decidedBy])),
+      );
     },
   );
 
@@ -348,7 +359,10 @@ export function editorRoutes(): Hono<AppEnv> {
     const id = surveyIdParam(c.req.param("id"));
     await loadDraftState(db, id); // 404 for a survey that does not exist
     const versions = await listVersions(db, id, user.areaId);
-    const people = await peopleById(db, versions.flatMap((v) => [v.publishedBy, ...v.signedOffBy]));
+    const people = await peopleById(
+      db,
+      versions.flatMap((v) => [v.publishedBy, ...v.signedOffBy]),
+    );
     return c.json({
       surveyId: id,
       versions: versions.map((v) => ({

@@ -8,10 +8,14 @@ import type {
 } from "../../shared/contract/editor.ts";
 import type { FieldIssue } from "../../shared/contract/problems.ts";
 import { describeSummary, isEmptySummary, summariseChanges } from "../../shared/editor/change-summary.ts";
-import { checkDefinition, type DefinitionIssue, publishBlockers } from "../../shared/editor/check-definition.ts";
+import {
+  checkDefinition,
+  type DefinitionIssue,
+  publishBlockers,
+} from "../../shared/editor/check-definition.ts";
 import { dataNameChanges, lockedChanges } from "../../shared/editor/guards.ts";
 import { applySuggestion, currentWording, findQuestion } from "../../shared/editor/suggestion.ts";
-import { normaliseSurvey, sameJson, type SurveyJson } from "../../shared/editor/survey-json.ts";
+import { normaliseSurvey, type SurveyJson, sameJson } from "../../shared/editor/survey-json.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
 import { audit } from "../audit/audit.repository.ts";
@@ -54,7 +58,11 @@ export async function checkForSave(definition: unknown): Promise<DefinitionIssue
 
 /** The change rules shared by a save and an accepted suggestion. */
 function guardLockedWording(ctx: EditorContext, state: DraftState, next: SurveyJson): string[] {
-  const changes = lockedChanges(normaliseSurvey(state.row.definition), state.published?.definition ?? null, next);
+  const changes = lockedChanges(
+    normaliseSurvey(state.row.definition),
+    state.published?.definition ?? null,
+    next,
+  );
   const reworded = changes.filter((c) => c.kind === "reworded");
   if (reworded.length > 0) {
     throw new ProblemError(
@@ -164,11 +172,16 @@ export async function saveDraft(
   return toDraft(ctx.db, (await loadDraftState(ctx.db, surveyId)).row);
 }
 
-export async function suggest(ctx: EditorContext, surveyId: string, request: SuggestionRequest): Promise<SuggestionRow> {
+export async function suggest(
+  ctx: EditorContext,
+  surveyId: string,
+  request: SuggestionRequest,
+): Promise<SuggestionRow> {
   const { row } = await loadDraftState(ctx.db, surveyId);
   const survey = normaliseSurvey(row.definition);
   const question = findQuestion(survey, request.question);
-  if (!question) throw new ProblemError("question_not_found", `No question "${request.question}" in the draft.`);
+  if (!question)
+    throw new ProblemError("question_not_found", `No question "${request.question}" in the draft.`);
   if (question.locked === true) {
     throw new ProblemError("question_locked", `“${request.question}” is from a licensed instrument.`);
   }
@@ -257,7 +270,11 @@ export async function acceptSuggestion(ctx: EditorContext, surveyId: string, id:
   return toDraft(ctx.db, (await loadDraftState(ctx.db, surveyId)).row);
 }
 
-export async function declineSuggestion(ctx: EditorContext, surveyId: string, id: string): Promise<SuggestionRow> {
+export async function declineSuggestion(
+  ctx: EditorContext,
+  surveyId: string,
+  id: string,
+): Promise<SuggestionRow> {
   const suggestion = await openSuggestion(ctx, surveyId, id);
   const { row } = await loadDraftState(ctx.db, surveyId);
   // The author may withdraw their own suggestion; otherwise deciding is the owner's or a coordinator's.
@@ -271,7 +288,9 @@ export async function declineSuggestion(ctx: EditorContext, surveyId: string, id
 }
 
 function unchangedSincePublished(state: DraftState): boolean {
-  return state.published !== null && sameJson(normaliseSurvey(state.row.definition), state.published.definition);
+  return (
+    state.published !== null && sameJson(normaliseSurvey(state.row.definition), state.published.definition)
+  );
 }
 
 export async function changeStatus(
@@ -286,7 +305,12 @@ export async function changeStatus(
   if (row.status === "published" || row.revision === 0 || unchangedSincePublished(state)) {
     throw new ProblemError("draft_unchanged", "Make a change before sending it for review.");
   }
-  const moved = await setDraftStatus(ctx.db, surveyId, { revision: row.revision, status: row.status }, request.status);
+  const moved = await setDraftStatus(
+    ctx.db,
+    surveyId,
+    { revision: row.revision, status: row.status },
+    request.status,
+  );
   if (!moved) throw await staleError(ctx.db, surveyId);
   await addDraftEvent(ctx.db, {
     surveyId,
@@ -327,14 +351,25 @@ export async function publish(
   }
 
   // Claim the draft first, so two coordinators pressing "publish" at once make one version, not two.
-  const claimed = await setDraftStatus(ctx.db, surveyId, { revision: row.revision, status: "in_review" }, "published");
+  const claimed = await setDraftStatus(
+    ctx.db,
+    surveyId,
+    { revision: row.revision, status: "in_review" },
+    "published",
+  );
   if (!claimed) throw await staleError(ctx.db, surveyId);
   let version: number;
   try {
     const model = createSurveyModel(definition);
     version = await publishVersion(
       ctx.db,
-      { id: surveyId, title: row.title, description: row.description, definition, fields: surveyFields(model) },
+      {
+        id: surveyId,
+        title: row.title,
+        description: row.description,
+        definition,
+        fields: surveyFields(model),
+      },
       ctx.now,
     );
   } catch (error) {
@@ -364,7 +399,9 @@ export async function publish(
       actorId: ctx.user.id,
       kind: "published",
       questions: [],
-      summary: reason ? `published version ${version} without sign-off: ${reason}` : `published version ${version}`,
+      summary: reason
+        ? `published version ${version} without sign-off: ${reason}`
+        : `published version ${version}`,
     });
   });
   await audit(ctx.db, {
@@ -376,4 +413,3 @@ export async function publish(
   });
   return { version, draft: await toDraft(ctx.db, (await loadDraftState(ctx.db, surveyId)).row) };
 }
-

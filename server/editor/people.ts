@@ -3,7 +3,10 @@ import type { Person } from "../../shared/contract/editor.ts";
 import type { Database } from "../db/schema.ts";
 
 /** Display names for the user ids a page of editor data mentions, in one query. */
-export async function peopleById(db: Kysely<Database>, ids: Iterable<string | null>): Promise<Map<string, Person>> {
+export async function peopleById(
+  db: Kysely<Database>,
+  ids: Iterable<string | null>,
+): Promise<Map<string, Person>> {
   const wanted = [...new Set([...ids].filter((id): id is string => typeof id === "string"))];
   const people = new Map<string, Person>();
   // Chunked: PostgreSQL and SQLite both cap the number of bound parameters.

@@ -31,6 +31,7 @@ export interface SyncContext {
 interface Prepared {
   index: number;
   item: SyncItem;
+  version: SurveyVersionRow;
   hash: string;
   /** Set when the id was not stored yet and this is its first occurrence in the batch. */
   issues: AnswerIssue[] | undefined;
@@ -95,7 +96,6 @@ export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise
           problem: makeProblem("participant_withdrawn"),
         };
       } else if (issues && inserted.has(item.id)) {
-        inserted.delete(item.id);
         await storeSyncedIndicators(trx, item, issues.length > 0 ? "needs_review" : "received");
         outcomes[entry.index] =
           issues.length > 0
@@ -127,10 +127,10 @@ async function checkEnvelopes(
   ctx: SyncContext,
   items: SyncRequest["items"],
   outcomes: (SyncOutcome | undefined)[],
-): Promise<(Prepared & { version: SurveyVersionRow })[]> {
+): Promise<Prepared[]> {
   const versions = new Map<string, Promise<SurveyVersionRow | undefined>>();
   const areas = new Map<string, Promise<boolean>>();
-  const accepted: (Prepared & { version: SurveyVersionRow })[] = [];
+  const accepted: Prepared[] = [];
   for (const [index, raw] of items.entries()) {
     const rejected = (problem: Problem) => {
       outcomes[index] = { id: raw.id, outcome: "rejected", problem };
@@ -169,7 +169,7 @@ async function checkEnvelopes(
 
 /** Validates new items, all those of one survey version in one call, and sets their issues. */
 async function validate(ctx: SyncContext, fresh: Prepared[]): Promise<void> {
-  const groups = new Map<string, (Prepared & { version?: SurveyVersionRow })[]>();
+  const groups = new Map<string, [Prepared, ...Prepared[]]>();
   for (const entry of fresh) {
     const key = `${entry.item.surveyId}@${entry.item.surveyVersion}`;
     const group = groups.get(key);
@@ -178,7 +178,7 @@ async function validate(ctx: SyncContext, fresh: Prepared[]): Promise<void> {
   }
   await Promise.all(
     [...groups.values()].map(async (group) => {
-      const first = group[0] as Prepared & { version: SurveyVersionRow };
+      const [first] = group;
       const results = await ctx.validators.validateAll(
         first.item.surveyId,
         first.item.surveyVersion,

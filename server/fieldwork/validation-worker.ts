@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
-import type { ValidationReply, ValidationTask } from "./validator-pool.ts";
 import { ValidatorCache } from "./validator-cache.ts";
+import type { ValidationReply, ValidationTask } from "./validator-pool.ts";
 
 // A worker thread of the ValidatorPool: its own survey-core Models, one task at a time.
 const cache = new ValidatorCache();

@@ -147,44 +147,40 @@ export interface PairRow {
   areaId: string;
   fromWave: number;
   toWave: number;
-  before: number;
-  after: number;
+  /** after - before: every pair in this row changed by exactly this much. */
+  difference: number;
   n: number;
+  sumBefore: number;
+  sumAfter: number;
+  sumsqBefore: number;
+  sumsqAfter: number;
 }
 
 /**
- * Counted pairs of the same participant's answers at two waves, from the aggregate: one outcome's
- * questions between `from` and `to`, and the interview pairs from the baseline (for attrition).
+ * Counted pairs of the same participant's answers at two waves, from the aggregate, by change: one
+ * outcome's questions between `waves.from` and `waves.to` (none when `waves` is null), and every
+ * interview pair from the baseline (wave 0), for attrition.
  */
 export async function pairCells(
   db: Kysely<Database>,
   scope: ValueScope,
   waves: { from: number; to: number } | null,
 ): Promise<PairRow[]> {
-  let q = db
-    .selectFrom("indicator_pair_cells")
-    .select([
-      "outcome",
-      "survey_id",
-      "question",
-      "area_id",
-      "from_wave",
-      "to_wave",
-      "before_value",
-      "after_value",
-      "n",
-    ])
-    .where("n", ">", 0)
-    .where((eb) => {
-      const interviews = eb.and([eb("outcome", "=", INTERVIEW_ROW), eb("from_wave", "=", 0)]);
-      if (scope.outcome === null || waves === null) return interviews;
-      return eb.or([
-        interviews,
-        eb.and([eb("outcome", "=", scope.outcome), eb("from_wave", "=", waves.from), eb("to_wave", "=", waves.to)]),
-      ]);
-    });
-  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  const rows = await q.execute();
+  const read = async (outcome: string, from: number, to: number | null) => {
+    let q = db
+      .selectFrom("indicator_pair_cells")
+      .selectAll()
+      .where("outcome", "=", outcome)
+      .where("from_wave", "=", from)
+      .where("n", ">", 0);
+    if (to !== null) q = q.where("to_wave", "=", to);
+    if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+    return q.execute();
+  };
+  const rows = [
+    ...(await read(INTERVIEW_ROW, 0, null)),
+    ...(scope.outcome !== null && waves !== null ? await read(scope.outcome, waves.from, waves.to) : []),
+  ];
   return rows.map((r) => ({
     outcome: r.outcome,
     surveyId: r.survey_id,
@@ -192,9 +188,12 @@ export async function pairCells(
     areaId: r.area_id,
     fromWave: Number(r.from_wave),
     toWave: Number(r.to_wave),
-    before: Number(r.before_value),
-    after: Number(r.after_value),
+    difference: Number(r.difference),
     n: Number(r.n),
+    sumBefore: Number(r.sum_before),
+    sumAfter: Number(r.sum_after),
+    sumsqBefore: Number(r.sumsq_before),
+    sumsqAfter: Number(r.sumsq_after),
   }));
 }
 

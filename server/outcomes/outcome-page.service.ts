@@ -89,8 +89,10 @@ export async function outcomePage(
     // Area-waves hidden in the unfiltered table, or cut into a part below k, stay out of the slice.
     const [parts, inSlice] = await Promise.all([partCounts(db, scope, slice), slicedCells(db, scope, slice)]);
     const excluded = unsafeAreaWaves(parts, k);
+    const baseByIndicator = groupBy(base, (r) => indicatorKey(r.outcome, r.surveyId, r.question));
     for (const def of defs) {
-      const table = answeredTable(rowsOf(base, def), areaIds, waves, k);
+      const indicatorRows = baseByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [];
+      const table = answeredTable(indicatorRows, areaIds, waves, k);
       for (const key of hiddenCells(table)) {
         const [hiddenArea, hiddenWave] = key.split("\u0000");
         excluded.add(areaWaveKey(def.surveyId, def.question, hiddenArea ?? "", hiddenWave ?? ""));
@@ -109,11 +111,13 @@ export async function outcomePage(
   // The chosen waves' pairs of this outcome, and every interview pair from the baseline (attrition).
   const pairs = sliced ? [] : await pairCells(db, scope, changeWaves);
 
+  const rowsByIndicator = groupBy(rows, (r) => indicatorKey(r.outcome, r.surveyId, r.question));
+  const pairsByIndicator = groupBy(pairs, (p) => indicatorKey(p.outcome, p.surveyId, p.question));
   const indicators = defs.map((def) =>
     indicatorDetail({
       def,
-      rows: rowsOf(rows, def),
-      pairs: pairs.filter((p) => p.outcome === outcomeId && p.surveyId === def.surveyId && p.question === def.question),
+      rows: rowsByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [],
+      pairs: pairsByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [],
       areas,
       waves,
       area,
@@ -159,8 +163,19 @@ function stripChange(query: OutcomePageQuery): OutcomePageResponse["filters"] {
   return filters;
 }
 
-function rowsOf(rows: readonly CellRow[], def: IndicatorDef): CellRow[] {
-  return rows.filter((r) => r.outcome === def.outcome && r.surveyId === def.surveyId && r.question === def.question);
+function indicatorKey(outcome: string, surveyId: string, question: string): string {
+  return `${outcome}\u0000${surveyId}\u0000${question}`;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 function uniqueSorted<T extends string | number>(values: T[]): T[] {
@@ -213,8 +228,18 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
   const { def, rows, areas, waves, area, wave, k } = input;
   const areaIds = areas.map((a) => a.id);
   const table = answeredTable(rows, areaIds, waves, k);
-  const inCell = (a: string | null, w: number | null) =>
-    rows.filter((r) => (a === null || r.areaId === a) && (w === null || r.wave === w));
+  // Rows by area, by wave and by both, sorted once: every figure reads one of these lists.
+  const byArea = groupBy(rows, (r) => r.areaId);
+  const byWave = groupBy(rows, (r) => String(r.wave));
+  const byAreaWave = groupBy(rows, (r) => `${r.areaId}\u0000${r.wave}`);
+  const inCell = (a: string | null, w: number | null): CellRow[] =>
+    a === null
+      ? w === null
+        ? rows
+        : (byWave.get(String(w)) ?? [])
+      : w === null
+        ? (byArea.get(a) ?? [])
+        : (byAreaWave.get(`${a}\u0000${w}`) ?? []);
 
   const chosen = cellOf(table, area, wave);
   const selection = inCell(area, wave);
@@ -224,13 +249,13 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
     const s = cellSummaryOf(inCell(a, w), def.kind);
     return s ? { ...s, suppressed: false } : { n: 0, mean: 0, ci: { ok: false, reason: "not_enough_data" }, suppressed: false };
   };
-  const byArea: Breakdown = {
+  const areaBreakdown: Breakdown = {
     rows: areas.map(
       (a): BreakdownRow => ({ key: a.id, label: a.name, ...breakdownCell(cellOf(table, a.id, wave), a.id, wave) }),
     ),
     total: breakdownCell(cellOf(table, null, wave), null, wave),
   };
-  const byWave: Breakdown = {
+  const waveBreakdown: Breakdown = {
     rows: waves.map(
       (w): BreakdownRow => ({ key: String(w), label: String(w), ...breakdownCell(cellOf(table, area, w), area, w) }),
     ),
@@ -268,8 +293,8 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
         : { suppressed: true, reason: "below_threshold" },
     distribution: summary ? distributionOf(def, selection, k) : null,
     completeness: summary ? completenessOf(selection, summary.n, k) : null,
-    byArea,
-    byWave,
+    byArea: areaBreakdown,
+    byWave: waveBreakdown,
     change,
   };
 }

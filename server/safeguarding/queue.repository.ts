@@ -101,7 +101,7 @@ async function actionsOf(
       .innerJoin("users", "users.id", "a.actor_id")
       .select(["a.concern_id", "a.at", "a.kind", "a.text", "users.display_name"])
       .where("a.concern_id", "in", ids.slice(start, start + 500))
-      .orderBy("a.at")
+      .orderBy("a.seq")
       .orderBy("a.id")
       .execute();
     for (const row of rows) {
@@ -145,11 +145,17 @@ export async function addAction(
   db: Kysely<Database>,
   action: { concernId: string; by: string; at: Date; kind: SafeguardingQueueAction["kind"]; text: string },
 ): Promise<void> {
+  const last = await db
+    .selectFrom("safeguarding_actions")
+    .select((eb) => eb.fn.max("seq").as("seq"))
+    .where("concern_id", "=", action.concernId)
+    .executeTakeFirst();
   await db
     .insertInto("safeguarding_actions")
     .values({
       id: randomUUID(),
       concern_id: action.concernId,
+      seq: Number(last?.seq ?? 0) + 1,
       at: action.at.toISOString(),
       actor_id: action.by,
       kind: action.kind,

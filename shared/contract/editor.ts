@@ -30,8 +30,14 @@ function hasHostileKey(value: unknown): boolean {
 /** A SurveyJS definition as sent: an object, not too deep, with no prototype-polluting keys. */
 export const SurveyDefinition = z
   .record(z.string().max(200), z.unknown())
-  .refine((d) => !jsonDepthExceeds(d, MAX_DEFINITION_DEPTH), `The survey JSON nests more than ${MAX_DEFINITION_DEPTH} levels deep.`)
-  .refine((d) => !hasHostileKey(d), "The survey JSON uses a reserved key (__proto__, constructor or prototype).");
+  .refine(
+    (d) => !jsonDepthExceeds(d, MAX_DEFINITION_DEPTH),
+    `The survey JSON nests more than ${MAX_DEFINITION_DEPTH} levels deep.`,
+  )
+  .refine(
+    (d) => !hasHostileKey(d),
+    "The survey JSON uses a reserved key (__proto__, constructor or prototype).",
+  );
 export type SurveyDefinition = z.infer<typeof SurveyDefinition>;
 
 export const QuestionName = z.string().min(1).max(128);

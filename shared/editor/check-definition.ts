@@ -199,8 +199,11 @@ function unsafeHtml(definition: unknown): string[] {
     const next = stack.pop();
     if (!next) break;
     const { value, path } = next;
-    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: `${path}[${i}]` }));
-    else if (isObject(value)) {
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        stack.push({ value: v, path: `${path}[${i}]` });
+      });
+    } else if (isObject(value)) {
       for (const [key, v] of Object.entries(value)) {
         const here = path ? `${path}.${key}` : key;
         if (/html/i.test(key)) {
@@ -264,7 +267,9 @@ export function stripUnknown(definition: unknown): { definition: SurveyJson; rem
       delete survey[key];
     }
   }
-  survey.pages.forEach((page, index) => visit(page, "page", `pages[${index}]`));
+  survey.pages.forEach((page, index) => {
+    visit(page, "page", `pages[${index}]`);
+  });
   return { definition: survey, removed };
 }
 

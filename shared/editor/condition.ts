@@ -78,16 +78,19 @@ export type BuildResult = { ok: true; expression: string } | { ok: false; messag
 export function buildCondition(condition: Condition): BuildResult {
   const clauses: string[] = [];
   for (const rule of condition.rules) {
-    if (!NAME.test(rule.question)) return { ok: false, message: "Choose the question the condition depends on." };
+    if (!NAME.test(rule.question))
+      return { ok: false, message: "Choose the question the condition depends on." };
     const left = `{${rule.question}}`;
     const op = symbols[rule.operator];
     if (!needsValue(rule.operator)) {
       clauses.push(`${left} ${op}`);
       continue;
     }
-    if (rule.value === undefined || rule.value === "") return { ok: false, message: "Choose or type the answer." };
+    if (rule.value === undefined || rule.value === "")
+      return { ok: false, message: "Choose or type the answer." };
     const right = literal(rule.value);
-    if (right === null) return { ok: false, message: "An answer used in a condition cannot contain a ' mark." };
+    if (right === null)
+      return { ok: false, message: "An answer used in a condition cannot contain a ' mark." };
     clauses.push(`${left} ${op} ${right}`);
   }
   return { ok: true, expression: clauses.join(` ${condition.combinator} `) };
@@ -169,9 +172,15 @@ export function checkExpression(expression: string, knownNames: ReadonlySet<stri
   const parser = new ConditionsParser();
   if (!parser.parseExpression(expression)) {
     const at = parser.error?.at;
-    return [{ message: `The condition is not a valid expression${typeof at === "number" ? ` (near character ${at + 1})` : ""}.` }];
+    return [
+      {
+        message: `The condition is not a valid expression${typeof at === "number" ? ` (near character ${at + 1})` : ""}.`,
+      },
+    ];
   }
   return referencedNames(expression)
     .filter((name) => !knownNames.has(name))
-    .map((name) => ({ message: `The condition refers to “${name}”, which is not a question in this survey.` }));
+    .map((name) => ({
+      message: `The condition refers to “${name}”, which is not a question in this survey.`,
+    }));
 }

@@ -1,4 +1,10 @@
-import { type ElementJson, normaliseSurvey, type PageJson, type SurveyJson, allElements } from "./survey-json.ts";
+import {
+  allElements,
+  type ElementJson,
+  normaliseSurvey,
+  type PageJson,
+  type SurveyJson,
+} from "./survey-json.ts";
 
 /**
  * Edits to a survey's structure, as pure functions from one definition to the next. The editor
@@ -85,9 +91,13 @@ export function moveElement(survey: SurveyJson, from: Position, to: Position): S
  * One step up or down, as the keyboard buttons do: within the page, and across into the previous or
  * next page at its edge. Returns the element's new position (the same one when it cannot move).
  */
-export function moveByStep(survey: SurveyJson, from: Position, step: -1 | 1): { survey: SurveyJson; at: Position } {
+export function moveByStep(
+  survey: SurveyJson,
+  from: Position,
+  step: -1 | 1,
+): { survey: SurveyJson; at: Position } {
   const page = survey.pages[from.page];
-  if (!page || !page.elements[from.index]) return { survey, at: from };
+  if (!page?.elements[from.index]) return { survey, at: from };
   const target = from.index + step;
   if (target >= 0 && target < page.elements.length) {
     const at = { page: from.page, index: target };
@@ -114,7 +124,10 @@ export function removePage(survey: SurveyJson, pageIndex: number): SurveyJson {
   const receiver = pageIndex === 0 ? 1 : pageIndex - 1;
   const pages = survey.pages.map((p, i) =>
     i === receiver
-      ? { ...p, elements: pageIndex === 0 ? [...page.elements, ...p.elements] : [...p.elements, ...page.elements] }
+      ? {
+          ...p,
+          elements: pageIndex === 0 ? [...page.elements, ...p.elements] : [...p.elements, ...page.elements],
+        }
       : p,
   );
   return { ...survey, pages: pages.filter((_, i) => i !== pageIndex) };

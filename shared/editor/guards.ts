@@ -1,4 +1,13 @@
-import { allElements, dataName, isAnswerable, isContainer, type ElementJson, type SurveyJson, sameJson, textOf } from "./survey-json.ts";
+import {
+  allElements,
+  dataName,
+  type ElementJson,
+  isAnswerable,
+  isContainer,
+  type SurveyJson,
+  sameJson,
+  textOf,
+} from "./survey-json.ts";
 import { isLocked, lockedPart } from "./wording.ts";
 
 /**
@@ -38,7 +47,11 @@ export function lockedChanges(
     const reference = before.get(name) ?? atPublish.get(name);
     if (!reference || !isLocked(reference)) continue;
     if (!isLocked(question)) {
-      changes.push({ question: name, kind: "unlocked", message: `“${name}” was locked and this save unlocks it.` });
+      changes.push({
+        question: name,
+        kind: "unlocked",
+        message: `“${name}” was locked and this save unlocks it.`,
+      });
     } else if (!sameJson(lockedPart(reference), lockedPart(question))) {
       changes.push({
         question: name,
@@ -95,7 +108,8 @@ export function dataNameChanges(published: SurveyJson, next: SurveyJson): DataNa
       continue;
     }
     const likely = after.find(
-      (a) => !publishedNames.has(a.dataName) && a.type === old.type && a.title !== "" && a.title === old.title,
+      (a) =>
+        !publishedNames.has(a.dataName) && a.type === old.type && a.title !== "" && a.title === old.title,
     );
     changes.push({
       name: old.dataName,

@@ -1,4 +1,10 @@
-import { type ElementJson, type JsonObject, type PageJson, type SurveyJson, sameJson } from "./survey-json.ts";
+import {
+  type ElementJson,
+  type JsonObject,
+  type PageJson,
+  type SurveyJson,
+  sameJson,
+} from "./survey-json.ts";
 
 /**
  * Three-way merge of two people's edits to one draft, question by question. `base` is the draft as
@@ -32,7 +38,9 @@ function decide(base: unknown, mine: unknown, theirs: unknown, choice: MergeSide
   return { value: choice === "theirs" ? theirs : mine, fromTheirs: choice === "theirs", conflict: true };
 }
 
-function elementsByName(survey: SurveyJson): Map<string, { element: ElementJson; page: string; after: string | null }> {
+function elementsByName(
+  survey: SurveyJson,
+): Map<string, { element: ElementJson; page: string; after: string | null }> {
   const map = new Map<string, { element: ElementJson; page: string; after: string | null }>();
   for (const page of survey.pages) {
     page.elements.forEach((element, index) => {
@@ -79,9 +87,19 @@ export function mergeDrafts(
   const pages: PageJson[] = [];
   for (const page of mine.pages) {
     const id = `page:${page.name}`;
-    const d = decide(pageProps(basePages.get(page.name)), pageProps(page), pageProps(theirPages.get(page.name)), choices[id]);
-    const props = (record(id, `Page “${page.name}”`, d, pageProps(page), pageProps(theirPages.get(page.name))) ??
-      pageProps(page)) as JsonObject;
+    const d = decide(
+      pageProps(basePages.get(page.name)),
+      pageProps(page),
+      pageProps(theirPages.get(page.name)),
+      choices[id],
+    );
+    const props = (record(
+      id,
+      `Page “${page.name}”`,
+      d,
+      pageProps(page),
+      pageProps(theirPages.get(page.name)),
+    ) ?? pageProps(page)) as JsonObject;
     pages.push({ ...props, name: page.name, elements: [] });
   }
   for (const page of theirs.pages) {
@@ -94,7 +112,6 @@ export function mergeDrafts(
 
   // Questions: decide each, keep mine's placement, then place what only they have.
   const baseEls = elementsByName(base);
-  const mineEls = elementsByName(mine);
   const theirEls = elementsByName(theirs);
   const placed = new Set<string>();
   for (const page of mine.pages) {

@@ -1,4 +1,9 @@
-import { checkPlainLanguage, PLAIN_TARGET, type PlainLanguageResult } from "./plain-language.ts";
+import {
+  checkPlainLanguage,
+  MIN_WORDS_FOR_SCORE,
+  PLAIN_TARGET,
+  type PlainLanguageResult,
+} from "./plain-language.ts";
 import { allElements, isContainer, type SurveyJson, textOf } from "./survey-json.ts";
 import { elementWording, type WordingString } from "./wording.ts";
 
@@ -21,8 +26,8 @@ export function checkElementWording(strings: WordingString[]): StringCheck[] {
 
 /**
  * Every question's plain-language check, worst first: lowest reading ease, then most hints.
- * Very short strings (one or two words: choice labels) count for hints but not for the score,
- * since a formula over two words says nothing.
+ * Short strings (choice labels) count for hints but not for the score, since a formula over a
+ * few words says nothing.
  */
 export function worstQuestions(survey: SurveyJson): QuestionCheck[] {
   const checks: QuestionCheck[] = [];
@@ -30,7 +35,7 @@ export function worstQuestions(survey: SurveyJson): QuestionCheck[] {
     if (isContainer(element)) continue;
     const strings = checkElementWording(elementWording(element));
     const scores = strings
-      .filter((s) => s.result.words >= 3 && s.result.score !== null)
+      .filter((s) => s.result.words >= MIN_WORDS_FOR_SCORE && s.result.score !== null)
       .map((s) => s.result.score as number);
     checks.push({
       name: element.name,
@@ -45,5 +50,7 @@ export function worstQuestions(survey: SurveyJson): QuestionCheck[] {
 
 /** The questions that need work: below the plain-English target or carrying a hint. */
 export function questionsNeedingWork(survey: SurveyJson): QuestionCheck[] {
-  return worstQuestions(survey).filter((q) => (q.score !== null && q.score < PLAIN_TARGET) || q.hintCount > 0);
+  return worstQuestions(survey).filter(
+    (q) => (q.score !== null && q.score < PLAIN_TARGET) || q.hintCount > 0,
+  );
 }

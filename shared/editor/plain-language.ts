@@ -8,6 +8,8 @@ import { jargon } from "./jargon.ts";
  */
 export const PLAIN_TARGET = 60;
 export const LONG_SENTENCE_WORDS = 20;
+/** Below this many words the formula is noise ("We decide together" scores 35), so only hints count. */
+export const MIN_WORDS_FOR_SCORE = 6;
 const LONG_WORD_SYLLABLES = 4;
 const LONG_WORD_LETTERS = 13;
 

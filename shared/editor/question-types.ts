@@ -65,8 +65,8 @@ export function newQuestion(type: QuestionType, name: string): ElementJson {
         name,
         title: "New question",
         choices: [
-          { value: "option_1", text: "Option 1" },
-          { value: "option_2", text: "Option 2" },
+          { value: "choice_1", text: "Option 1" },
+          { value: "choice_2", text: "Option 2" },
         ],
       };
     case "rating":

@@ -105,7 +105,9 @@ export function allElements(survey: SurveyJson): ElementVisit[] {
       if (Array.isArray(children)) walk(toElements(children), pageIndex, [...panels, element.name]);
     }
   };
-  survey.pages.forEach((page, index) => walk(page.elements, index, []));
+  survey.pages.forEach((page, index) => {
+    walk(page.elements, index, []);
+  });
   return visits;
 }
 

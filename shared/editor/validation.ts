@@ -75,7 +75,11 @@ export function rangeProblem(settings: ValidationSettings): string | null {
   if (settings.min !== undefined && settings.max !== undefined && settings.min > settings.max) {
     return "The smallest number is bigger than the largest.";
   }
-  if (settings.minLength !== undefined && settings.maxLength !== undefined && settings.minLength > settings.maxLength) {
+  if (
+    settings.minLength !== undefined &&
+    settings.maxLength !== undefined &&
+    settings.minLength > settings.maxLength
+  ) {
     return "The shortest answer is longer than the longest.";
   }
   return null;

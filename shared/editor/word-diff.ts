@@ -32,7 +32,10 @@ function middle(a: string[], b: string[]): { kind: DiffSegment["kind"]; word: st
   if (n === 0) return b.map((word) => ({ kind: "added", word }));
   if (m === 0) return a.map((word) => ({ kind: "removed", word }));
   if ((n + 1) * (m + 1) > MAX_CELLS) {
-    return [...a.map((word) => ({ kind: "removed" as const, word })), ...b.map((word) => ({ kind: "added" as const, word }))];
+    return [
+      ...a.map((word) => ({ kind: "removed" as const, word })),
+      ...b.map((word) => ({ kind: "added" as const, word })),
+    ];
   }
   // lcs[i][j] = length of the LCS of a[i..] and b[j..], stored row by row.
   const width = m + 1;

@@ -57,7 +57,11 @@ export function elementWording(element: ElementJson): WordingString[] {
   for (const [list, label] of ITEM_LISTS) {
     for (const item of itemsOf(element[list])) {
       if (item.text.trim()) {
-        strings.push({ key: `${list}:${String(item.value)}`, label: `${label} “${item.text}”`, text: item.text });
+        strings.push({
+          key: `${list}:${String(item.value)}`,
+          label: `${label} “${item.text}”`,
+          text: item.text,
+        });
       }
     }
   }
@@ -78,7 +82,8 @@ export function surveyWording(survey: SurveyJson): WordingString[] {
   const title = textOf(survey.title);
   const description = textOf(survey.description);
   if (title.trim()) strings.push({ key: "title", label: "Survey title", text: title });
-  if (description.trim()) strings.push({ key: "description", label: "Survey introduction", text: description });
+  if (description.trim())
+    strings.push({ key: "description", label: "Survey introduction", text: description });
   const completed = htmlToText(textOf(survey.completedHtml));
   if (completed) strings.push({ key: "completedHtml", label: "Thank-you text", text: completed });
   return strings;
@@ -110,4 +115,3 @@ export function lockedPart(element: ElementJson): JsonObject {
   for (const key of LOCKED_PROPERTIES) if (element[key] !== undefined) part[key] = element[key];
   return part;
 }
-

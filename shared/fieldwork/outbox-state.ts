@@ -1,4 +1,4 @@
-import type { SyncOutcome } from "../contract/sync.ts";
+import type { SyncOutcomeKind } from "../contract/sync.ts";
 
 /**
  * The states a queued item passes through on a tablet, as the outbox shows them. "stored",
@@ -8,8 +8,11 @@ import type { SyncOutcome } from "../contract/sync.ts";
 export const outboxStates = ["waiting", "uploading", "stored", "needs_review", "conflict", "refused"] as const;
 export type OutboxState = (typeof outboxStates)[number];
 
-export function stateForOutcome(outcome: SyncOutcome): OutboxState {
-  switch (outcome.outcome) {
+/** What the server answered: a sync outcome, or "refused" for a record it would not take. */
+export type ServerAnswer = SyncOutcomeKind | "refused";
+
+export function stateForOutcome(outcome: ServerAnswer): OutboxState {
+  switch (outcome) {
     case "accepted":
     case "duplicate":
       return "stored";
@@ -18,6 +21,7 @@ export function stateForOutcome(outcome: SyncOutcome): OutboxState {
     case "conflict":
       return "conflict";
     case "rejected":
+    case "refused":
       return "refused";
   }
 }

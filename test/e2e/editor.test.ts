@@ -4,7 +4,7 @@ import { publishVersion } from "../../server/surveys/surveys.repository.ts";
 import { generateParticipantCode } from "../../shared/participant/code.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
-import { axeViolations, E2E_PASSWORD, type E2E, startE2E } from "./harness.ts";
+import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
 
 /**
  * The co-design editor end to end: an expert adds a conditional, outcome-tagged question and sees it
@@ -55,7 +55,11 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-async function signIn(browser: Browser, email: string, viewport = { width: 1440, height: 1000 }): Promise<Page> {
+async function signIn(
+  browser: Browser,
+  email: string,
+  viewport = { width: 1440, height: 1000 },
+): Promise<Page> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   page.on("pageerror", (error) => console.error(`[${email}] page error:`, error));
@@ -79,29 +83,32 @@ async function openQuestion(page: Page, title: RegExp): Promise<void> {
 /** A version 1 interview, sent the way a tablet sends it. */
 async function syncVersion1Interview(page: Page): Promise<void> {
   const participantCode = generateParticipantCode((a) => crypto.getRandomValues(a));
-  const result = await page.evaluate(async ({ surveyId, participantCode }) => {
-    const res = await fetch("/api/sync", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        items: [
-          {
-            id: crypto.randomUUID(),
-            surveyId,
-            surveyVersion: 1,
-            participantCode,
-            wave: 0,
-            areaId: "northtown",
-            startedAt: new Date(Date.now() - 600_000).toISOString(),
-            completedAt: new Date().toISOString(),
-            administrationMode: "read_aloud",
-            data: { stay: "own" },
-          },
-        ],
-      }),
-    });
-    return { status: res.status, body: await res.json() };
-  }, { surveyId: SURVEY_ID, participantCode });
+  const result = await page.evaluate(
+    async ({ surveyId, participantCode }) => {
+      const res = await fetch("/api/sync", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          items: [
+            {
+              id: crypto.randomUUID(),
+              surveyId,
+              surveyVersion: 1,
+              participantCode,
+              wave: 0,
+              areaId: "northtown",
+              startedAt: new Date(Date.now() - 600_000).toISOString(),
+              completedAt: new Date().toISOString(),
+              administrationMode: "read_aloud",
+              data: { stay: "own" },
+            },
+          ],
+        }),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    { surveyId: SURVEY_ID, participantCode },
+  );
   expect(result.status).toBe(200);
   expect(result.body.results[0].outcome, JSON.stringify(result.body)).toBe("accepted");
 }
@@ -134,9 +141,13 @@ describe("co-design editor", () => {
       value: "outcome-areas-see-better-outcomes",
     });
     await ayesha.getByRole("button", { name: "Add a condition" }).click();
-    await ayesha.getByLabel("Rule 1: question").selectOption({ label: "Where are you staying at the moment?" });
+    await ayesha
+      .getByLabel("Rule 1: question")
+      .selectOption({ label: "Where are you staying at the moment?" });
     await ayesha.getByLabel("Rule 1: answer").selectOption({ label: "A hostel" });
-    await expect.poll(() => ayesha.getByLabel("Condition as an expression").inputValue()).toBe("{stay} = 'hostel'");
+    await expect
+      .poll(() => ayesha.getByLabel("Condition as an expression").inputValue())
+      .toBe("{stay} = 'hostel'");
 
     // The plain-language check sits beside the wording.
     await expect.poll(() => ayesha.getByText(/Reading ease \d+ of 100/).count()).toBeGreaterThan(0);
@@ -154,13 +165,21 @@ describe("co-design editor", () => {
     await preview.getByText("A hostel").click();
 
     // Reorder with the keyboard buttons: up, then back down.
-    await ayesha.getByRole("button", { name: "Move “How safe do you feel where you are staying?” up" }).focus();
+    await ayesha
+      .getByRole("button", { name: "Move “How safe do you feel where you are staying?” up" })
+      .focus();
     await ayesha.keyboard.press("Enter");
     const titles = () => ayesha.locator(".qlist__title").allInnerTexts();
-    await expect.poll(titles).toEqual(["How safe do you feel where you are staying?", "Where are you staying at the moment?"]);
-    await ayesha.getByRole("button", { name: "Move “How safe do you feel where you are staying?” down" }).focus();
+    await expect
+      .poll(titles)
+      .toEqual(["How safe do you feel where you are staying?", "Where are you staying at the moment?"]);
+    await ayesha
+      .getByRole("button", { name: "Move “How safe do you feel where you are staying?” down" })
+      .focus();
     await ayesha.keyboard.press("Enter");
-    await expect.poll(titles).toEqual(["Where are you staying at the moment?", "How safe do you feel where you are staying?"]);
+    await expect
+      .poll(titles)
+      .toEqual(["Where are you staying at the moment?", "How safe do you feel where you are staying?"]);
 
     await expectNoAxeViolations(ayesha, "editing a question with the preview");
     await ayesha.keyboard.press("ControlOrMeta+s");
@@ -180,8 +199,8 @@ describe("co-design editor", () => {
     await ayesha.reload();
     await openQuestion(ayesha, /How safe do you feel where you are staying\?/);
     const tracked = ayesha.locator(".suggestion--open .suggestion__text");
-    await expect.poll(() => tracked.locator("del").innerText()).toContain("are staying?");
-    await expect.poll(() => tracked.locator("ins").innerText()).toContain("live now?");
+    await expect.poll(() => tracked.locator("del").textContent()).toContain("are staying?");
+    await expect.poll(() => tracked.locator("ins").textContent()).toContain("live now?");
     await ayesha.getByRole("button", { name: "Accept suggestion by ben" }).click();
     await expect
       .poll(() => ayesha.getByLabel("Question wording").inputValue())
@@ -226,24 +245,30 @@ describe("co-design editor", () => {
       .orderBy("survey_version")
       .execute();
     expect(stored.map((r) => Number(r.survey_version))).toEqual([1, 2]);
-    expect(JSON.parse(stored[1]?.data ?? "{}")).toMatchObject({ stay: "hostel", feel_safe: "option_2" });
+    expect(JSON.parse(stored[1]?.data ?? "{}")).toMatchObject({ stay: "hostel", feel_safe: "not_safe" });
 
     // 6. Version 1's response is still listed under version 1.
     await coordinator.getByRole("button", { name: "History" }).click();
     const table = coordinator.getByRole("table", { name: "Published versions, newest first" });
     await table.waitFor();
-    const row = (v: number) => table.getByRole("row").filter({ hasText: `Version ${v}` }).first();
-    await expect.poll(() => row(2).innerText()).toContain("1 response");
-    await expect.poll(() => row(1).innerText()).toContain("1 response");
-    await expect.poll(() => row(2).innerText()).toContain("ben");
+    const row = (v: number) =>
+      table
+        .getByRole("row")
+        .filter({ hasText: `Version ${v}` })
+        .first();
+    await expect.poll(() => row(2).textContent()).toContain("1 response");
+    await expect.poll(() => row(1).textContent()).toContain("1 response");
+    await expect.poll(() => row(2).textContent()).toContain("ben");
 
     // And the wording diff between the versions reads as tracked changes.
     await coordinator.getByLabel("Compare from", { exact: true }).selectOption("1");
     await coordinator.getByLabel("Compare to", { exact: true }).selectOption("2");
     await coordinator.getByRole("button", { name: "Show the differences" }).click();
     const added = coordinator.locator(".diff-list > li").filter({ hasText: "feel_safe" });
-    await expect.poll(() => added.innerText()).toContain("question feel_safe, added");
-    await expect.poll(() => added.locator("ins").first().innerText()).toContain("How safe do you feel where you live now?");
+    await expect.poll(() => added.textContent()).toContain("question feel_safe, added");
+    await expect
+      .poll(() => added.locator("ins").first().textContent())
+      .toContain("How safe do you feel where you live now?");
     await expectNoAxeViolations(coordinator, "history and diff");
   });
 });

@@ -37,7 +37,10 @@ export async function problemCode(res: Response | Promise<Response>, status: num
 
 /** A third area, `east`, for tests that need one nobody else uses. */
 export async function addArea(t: TestContext, id: string, name = id): Promise<void> {
-  await t.db.insertInto("areas").values({ id, name, region: "Test", created_at: NOW.toISOString() }).execute();
+  await t.db
+    .insertInto("areas")
+    .values({ id, name, region: "Test", created_at: NOW.toISOString() })
+    .execute();
 }
 
 /** A safeguarding concern as the tablet would have raised it, written straight to the table. */
@@ -45,7 +48,12 @@ export async function concernIn(
   t: TestContext,
   areaId: string,
   raisedBy: string,
-  overrides: { urgency?: string; raisedAt?: string; description?: string; participantCode?: string | null } = {},
+  overrides: {
+    urgency?: string;
+    raisedAt?: string;
+    description?: string;
+    participantCode?: string | null;
+  } = {},
 ): Promise<string> {
   const id = randomUUID();
   await t.db

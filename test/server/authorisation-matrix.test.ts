@@ -105,16 +105,25 @@ const samples: Partial<Record<RouteKey, Sample>> = {
   },
 };
 
-/** Placeholder params (area-like ones get the area, ids the canary's or our own), an area in the query or body. */
+/**
+ * Placeholder params, chosen by the param's name or, for a bare `:id`, by the collection before it
+ * (`/areas/:id` is an area, `/responses/:id` an interview, `/surveys/:id` a survey); the area also
+ * goes in the query (reads) or the body (writes).
+ */
 function genericRequest(key: RouteKey, area: string, canary: Canary): RequestSpec {
   const [method = "GET", pattern = "/"] = key.split(" ");
   const ids = area === OTHER ? canary : canary.own;
-  const path = pattern.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-    if (/area/i.test(name)) return area;
-    if (/code|participant/i.test(name)) return ids.participantCode;
-    if (/version|number|wave/i.test(name)) return "1";
-    if (/^id$|response/i.test(name)) return ids.responseId;
-    return PLACEHOLDER_ID;
+  const path = pattern.replace(/([^/]*)\/:([A-Za-z]+)/g, (_, collection: string, name: string) => {
+    const kind = name === "id" ? collection : name;
+    const value = (() => {
+      if (/area/i.test(kind)) return area;
+      if (/code|participant/i.test(kind)) return ids.participantCode;
+      if (/version|number|wave/i.test(kind)) return "1";
+      if (/survey/i.test(kind)) return TEST_SURVEY_ID;
+      if (/response|review/i.test(kind)) return ids.responseId;
+      return PLACEHOLDER_ID;
+    })();
+    return `${collection}/${value}`;
   });
   if (method === "GET") return { path: `${path}?areaId=${area}` };
   return { path, body: { areaId: area } };

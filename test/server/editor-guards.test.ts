@@ -5,13 +5,7 @@ import type {
   DraftStaleProblem,
   DraftView,
 } from "../../shared/contract/editor.ts";
-import {
-  definitionWith,
-  editorAs,
-  lockedQuestion,
-  publishedSurvey,
-  sayQuestion,
-} from "../helpers/editor.ts";
+import { definitionWith, editorAs, lockedQuestion, publishedSurvey, sayQuestion } from "../helpers/editor.ts";
 import { createTestContext, TEST_SURVEY_ID, type TestContext } from "../helpers/test-app.ts";
 
 let t: TestContext;
@@ -92,14 +86,23 @@ describe("two people editing one draft", () => {
     expect(problem.detail).toContain("expert 2");
     expect(problem.draft).toMatchObject({ revision: 3, updatedBy: { name: "expert 2" } });
     expect(problem.draft.definition).toEqual(
-      expect.objectContaining({ pages: [expect.objectContaining({ elements: expect.arrayContaining([expect.objectContaining({ name: "why" })]) })] }),
+      expect.objectContaining({
+        pages: [
+          expect.objectContaining({
+            elements: expect.arrayContaining([expect.objectContaining({ name: "why" })]),
+          }),
+        ],
+      }),
     );
     // Nothing of Alice's was written.
     const view = await alice.view("having-a-say");
     expect(view.draft.revision).toBe(3);
 
     // Having merged, she saves against the revision she now has.
-    const merged = definitionWith({ ...sayQuestion, title: "Alice's wording" }, { type: "comment", name: "why", title: "Why?" });
+    const merged = definitionWith(
+      { ...sayQuestion, title: "Alice's wording" },
+      { type: "comment", name: "why", title: "Why?" },
+    );
     const saved = await alice.saveOk("having-a-say", 3, merged);
     expect(saved.revision).toBe(4);
   });
@@ -153,17 +156,27 @@ describe("locked questions from licensed instruments", () => {
 
   it("lets only a coordinator or admin unlock a question, and audits it", async () => {
     const { owner, coordinator } = await publishedSurvey(t, "wellbeing", sayQuestion, lockedQuestion);
-    const unlocked = definitionWith(sayQuestion, { ...lockedQuestion, locked: false, title: "I feel hopeful" });
+    const unlocked = definitionWith(sayQuestion, {
+      ...lockedQuestion,
+      locked: false,
+      title: "I feel hopeful",
+    });
     const byExpert = await owner.save("wellbeing", 2, unlocked);
     expect(byExpert.status).toBe(403);
     expect(await byExpert.json()).toMatchObject({ code: "unlock_not_allowed" });
     // Removing it and adding it back unlocked is the same thing, and is refused the same way.
-    await owner.saveOk("wellbeing", 2, definitionWith(sayQuestion), { confirmDataNameChanges: ["optimistic"] });
+    await owner.saveOk("wellbeing", 2, definitionWith(sayQuestion), {
+      confirmDataNameChanges: ["optimistic"],
+    });
     expect((await owner.save("wellbeing", 3, unlocked)).status).toBe(403);
 
     const byCoordinator = await coordinator.save("wellbeing", 3, unlocked);
     expect(byCoordinator.status).toBe(200);
-    const audit = await t.db.selectFrom("audit_log").selectAll().where("action", "=", "survey.unlock").execute();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "survey.unlock")
+      .execute();
     expect(audit).toHaveLength(1);
   });
 });
@@ -211,7 +224,13 @@ describe("SurveyJS JSON with errors", () => {
       {
         name: "p1",
         elements: [
-          { type: "radiogroup", name: "q1", title: "Q1", choices: [{ value: "a", text: "A", weight: 2 }], foo: 1 },
+          {
+            type: "radiogroup",
+            name: "q1",
+            title: "Q1",
+            choices: [{ value: "a", text: "A", weight: 2 }],
+            foo: 1,
+          },
           { type: "signature", name: "sig" },
           { type: "slider", name: "q2" },
         ],
@@ -248,8 +267,14 @@ describe("SurveyJS JSON with errors", () => {
     const cases: [string, unknown][] = [
       ["unknown property", withUnknowns],
       ["duplicate names", definitionWith(sayQuestion, { ...sayQuestion, title: "Again" })],
-      ["bad condition", definitionWith(sayQuestion, { type: "comment", name: "why", visibleIf: "{say} = = 'x'" })],
-      ["condition on a missing question", definitionWith({ type: "comment", name: "why", visibleIf: "{nope} = 1" })],
+      [
+        "bad condition",
+        definitionWith(sayQuestion, { type: "comment", name: "why", visibleIf: "{say} = = 'x'" }),
+      ],
+      [
+        "condition on a missing question",
+        definitionWith({ type: "comment", name: "why", visibleIf: "{nope} = 1" }),
+      ],
       ["unsafe html", definitionWith({ type: "html", name: "info", html: "<img src=x onerror=alert(1)>" })],
       ["data name with spaces", definitionWith({ type: "comment", name: "why not" })],
       ["choice question without choices", definitionWith({ type: "radiogroup", name: "r" })],

@@ -10,14 +10,19 @@ import type {
 } from "../../shared/contract/editor.ts";
 import {
   definitionWith,
-  EditorClient,
+  type EditorClient,
   editorAs,
   OUTCOME,
   publishedSurvey,
   sayQuestion,
 } from "../helpers/editor.ts";
 import { syncItem } from "../helpers/sync-items.ts";
-import { createTestContext, readFixtureSurvey, TEST_SURVEY_ID, type TestContext } from "../helpers/test-app.ts";
+import {
+  createTestContext,
+  readFixtureSurvey,
+  TEST_SURVEY_ID,
+  type TestContext,
+} from "../helpers/test-app.ts";
 
 let t: TestContext;
 beforeEach(async () => {
@@ -33,15 +38,23 @@ describe("co-design workflow: draft → in review → published", () => {
     const reviewer = await editorAs(t, "expert");
     const coordinator = await editorAs(t, "coordinator");
     const created = await owner.create("having-a-say");
-    expect(created).toMatchObject({ revision: 1, status: "draft", baseVersion: null, owner: { name: "expert 1" } });
+    expect(created).toMatchObject({
+      revision: 1,
+      status: "draft",
+      baseVersion: null,
+      owner: { name: "expert 1" },
+    });
 
     const saved = await owner.saveOk("having-a-say", 1, definitionWith(sayQuestion));
     expect(saved).toMatchObject({ revision: 2, status: "draft", updatedBy: { name: "expert 1" } });
 
     const researcher = await t.signIn("peer_researcher");
     const listed = async () =>
-      ((await (await t.request("/api/surveys", { cookie: researcher })).json()) as { surveys: { id: string }[] })
-        .surveys.map((s) => s.id);
+      (
+        (await (await t.request("/api/surveys", { cookie: researcher })).json()) as {
+          surveys: { id: string }[];
+        }
+      ).surveys.map((s) => s.id);
     expect(await listed()).not.toContain("having-a-say");
 
     expect((await owner.status("having-a-say", "in_review", 2)).status).toBe(200);
@@ -77,13 +90,19 @@ describe("co-design workflow: draft → in review → published", () => {
         responses: 0,
       }),
     ]);
-    const audit = await t.db.selectFrom("audit_log").selectAll().where("action", "=", "survey.publish").execute();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "survey.publish")
+      .execute();
     expect(audit.map((a) => a.target)).toContain("having-a-say@1");
   });
 
   it("starts a new draft at the next edit after publishing, and version 1 stays exactly as it was", async () => {
     const { owner, reviewer, coordinator } = await publishedSurvey(t, "having-a-say", sayQuestion);
-    const v1 = await (await t.request("/api/surveys/having-a-say/versions/1", { cookie: owner.cookie })).json();
+    const v1 = await (
+      await t.request("/api/surveys/having-a-say/versions/1", { cookie: owner.cookie })
+    ).json();
     const reworded = { ...sayQuestion, title: "How much say do you have in your support?" };
     const next = await owner.saveOk("having-a-say", 2, definitionWith(reworded));
     expect(next).toMatchObject({ status: "draft", revision: 3, baseVersion: 1 });
@@ -91,15 +110,19 @@ describe("co-design workflow: draft → in review → published", () => {
     await reviewer.signOff("having-a-say", 3);
     const res = await coordinator.publish("having-a-say", 3);
     expect(((await res.json()) as PublishResponse).version).toBe(2);
-    expect(await (await t.request("/api/surveys/having-a-say/versions/1", { cookie: owner.cookie })).json()).toEqual(
-      v1,
-    );
+    expect(
+      await (await t.request("/api/surveys/having-a-say/versions/1", { cookie: owner.cookie })).json(),
+    ).toEqual(v1);
   });
 
   it("keeps responses to version 1 counted under version 1 once version 2 is published", async () => {
     const researcher = await t.signIn("peer_researcher");
     const sync = (surveyVersion: number) =>
-      t.request("/api/sync", { method: "POST", cookie: researcher, json: { items: [syncItem({ surveyVersion })] } });
+      t.request("/api/sync", {
+        method: "POST",
+        cookie: researcher,
+        json: { items: [syncItem({ surveyVersion })] },
+      });
     expect((await sync(1)).status).toBe(200);
 
     const owner = await editorAs(t, "expert");
@@ -147,7 +170,11 @@ describe("co-design workflow: draft → in review → published", () => {
     expect((await reviewer.signOff("having-a-say", 2)).status).toBe(201);
     expect((await reviewer.signOff("having-a-say", 2)).status).toBe(200); // the same sign-off, once
     // A change after the sign-off: the sign-off was for what the expert read, not for this.
-    await owner.saveOk("having-a-say", 2, definitionWith({ ...sayQuestion, title: "How much say do you get?" }));
+    await owner.saveOk(
+      "having-a-say",
+      2,
+      definitionWith({ ...sayQuestion, title: "How much say do you get?" }),
+    );
     const unsigned = await coordinator.publish("having-a-say", 3);
     expect(unsigned.status).toBe(409);
     expect(await unsigned.json()).toMatchObject({ code: "signoff_required" });
@@ -183,7 +210,9 @@ describe("co-design workflow: draft → in review → published", () => {
     const fixture = readFixtureSurvey();
     const saved = await owner.saveOk(TEST_SURVEY_ID, 0, { ...fixture, description: "Edited" });
     const view = await owner.view(TEST_SURVEY_ID);
-    expect(view.issues).toContainEqual(expect.objectContaining({ code: "unknown_outcome", severity: "warning" }));
+    expect(view.issues).toContainEqual(
+      expect.objectContaining({ code: "unknown_outcome", severity: "warning" }),
+    );
     await owner.status(TEST_SURVEY_ID, "in_review", saved.revision);
     const res = await coordinator.publish(TEST_SURVEY_ID, saved.revision, "Testing an unknown outcome tag.");
     expect(res.status).toBe(422);
@@ -247,8 +276,8 @@ describe("comments and suggested rewordings", () => {
     const draft = (await accepted.json()) as Draft;
     expect(draft.revision).toBe(3);
     const view = await owner.view("having-a-say");
-    const title = (view.draft.definition as { pages: { elements: { title: string }[] }[] }).pages[0]?.elements[0]
-      ?.title;
+    const title = (view.draft.definition as { pages: { elements: { title: string }[] }[] }).pages[0]
+      ?.elements[0]?.title;
     expect(title).toBe("How much say do you have in your support?");
     expect(view.suggestions[0]).toMatchObject({ status: "accepted", decidedBy: { name: "expert 1" } });
     expect(view.events[0]).toMatchObject({
@@ -277,8 +306,13 @@ describe("comments and suggested rewordings", () => {
     const coordinator = await editorAs(t, "coordinator");
     const first = await suggestion(other);
     const second = await suggestion(other, "Do you have a say in your support?");
-    expect((await third.request("POST", `/surveys/having-a-say/suggestions/${first.id}/decline`)).status).toBe(403);
-    const declined = await coordinator.request("POST", `/surveys/having-a-say/suggestions/${first.id}/decline`);
+    expect(
+      (await third.request("POST", `/surveys/having-a-say/suggestions/${first.id}/decline`)).status,
+    ).toBe(403);
+    const declined = await coordinator.request(
+      "POST",
+      `/surveys/having-a-say/suggestions/${first.id}/decline`,
+    );
     expect(await declined.json()).toMatchObject({ status: "declined", decidedBy: { name: "coordinator 4" } });
     const withdrawn = await other.request("POST", `/surveys/having-a-say/suggestions/${second.id}/decline`);
     expect(withdrawn.status).toBe(200);
@@ -296,7 +330,10 @@ describe("comments and suggested rewordings", () => {
       body: "Looks good overall.",
     });
     expect(general.status).toBe(201);
-    const missing = await owner.request("POST", "/surveys/having-a-say/comments", { question: "nope", body: "Hi" });
+    const missing = await owner.request("POST", "/surveys/having-a-say/comments", {
+      question: "nope",
+      body: "Hi",
+    });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: "question_not_found" });
     const view: DraftView = await owner.view("having-a-say");
@@ -339,7 +376,10 @@ describe("version history", () => {
               { kind: "same", text: "support?" },
             ],
           },
-          expect.objectContaining({ key: "choices:dont_know", segments: [{ kind: "added", text: "Don't know" }] }),
+          expect.objectContaining({
+            key: "choices:dont_know",
+            segments: [{ kind: "added", text: "Don't know" }],
+          }),
         ],
       }),
     ]);

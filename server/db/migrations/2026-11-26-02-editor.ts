@@ -48,7 +48,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("revision", "integer", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("survey_comments_survey_idx").on("survey_comments").column("survey_id").execute();
+  await db.schema
+    .createIndex("survey_comments_survey_idx")
+    .on("survey_comments")
+    .column("survey_id")
+    .execute();
 
   await db.schema
     .createTable("survey_suggestions")

@@ -25,7 +25,7 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
 // Every child row references responses(id) ON DELETE CASCADE: withdrawing a participant removes them.
 
 const cellKey = ["outcome", "survey_id", "question", "area_id", "wave", "status", "has_value", "value", "choice"];
-const pairKey = ["outcome", "survey_id", "question", "area_id", "from_wave", "to_wave", "before_value", "after_value"];
+const pairKey = ["outcome", "from_wave", "to_wave", "survey_id", "question", "area_id", "difference"];
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -105,17 +105,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint("indicator_cells_pk", cellKey as any)
     .execute();
 
+  // Pairs are counted by their change (after - before): the paired t-test, Wilcoxon's signed-rank test
+  // and McNemar's test depend on the changes alone, and the running sums give each wave's mean and SD.
+  // Keyed by the values themselves, a count question's pairs would need hundreds of rows per area.
   await db.schema
     .createTable("indicator_pair_cells")
     .addColumn("outcome", "text", (c) => c.notNull())
+    .addColumn("from_wave", "integer", (c) => c.notNull())
+    .addColumn("to_wave", "integer", (c) => c.notNull())
     .addColumn("survey_id", "text", (c) => c.notNull())
     .addColumn("question", "text", (c) => c.notNull())
     .addColumn("area_id", "text", (c) => c.notNull())
-    .addColumn("from_wave", "integer", (c) => c.notNull())
-    .addColumn("to_wave", "integer", (c) => c.notNull())
-    .addColumn("before_value", "double precision", (c) => c.notNull())
-    .addColumn("after_value", "double precision", (c) => c.notNull())
+    .addColumn("difference", "double precision", (c) => c.notNull())
     .addColumn("n", "integer", (c) => c.notNull())
+    .addColumn("sum_before", "double precision", (c) => c.notNull())
+    .addColumn("sum_after", "double precision", (c) => c.notNull())
+    .addColumn("sumsq_before", "double precision", (c) => c.notNull())
+    .addColumn("sumsq_after", "double precision", (c) => c.notNull())
     .addPrimaryKeyConstraint("indicator_pair_cells_pk", pairKey as any)
     .execute();
 
@@ -161,12 +167,14 @@ const cellMatch = (row: "NEW" | "OLD") =>
    AND has_value = CASE WHEN ${row}.value IS NULL THEN 0 ELSE 1 END AND value = COALESCE(${row}.value, 0)
    AND choice = COALESCE(${row}.choice, '')`;
 const pairValues = (row: "NEW" | "OLD") =>
-  `${row}.outcome, ${row}.survey_id, ${row}.question, ${row}.area_id, ${row}.from_wave, ${row}.to_wave,
-   ${row}.before_value, ${row}.after_value`;
+  `${row}.outcome, ${row}.from_wave, ${row}.to_wave, ${row}.survey_id, ${row}.question, ${row}.area_id,
+   ${row}.after_value - ${row}.before_value, 1, ${row}.before_value, ${row}.after_value,
+   ${row}.before_value * ${row}.before_value, ${row}.after_value * ${row}.after_value`;
 const pairMatch = (row: "NEW" | "OLD") =>
-  `outcome = ${row}.outcome AND survey_id = ${row}.survey_id AND question = ${row}.question
-   AND area_id = ${row}.area_id AND from_wave = ${row}.from_wave AND to_wave = ${row}.to_wave
-   AND before_value = ${row}.before_value AND after_value = ${row}.after_value`;
+  `outcome = ${row}.outcome AND from_wave = ${row}.from_wave AND to_wave = ${row}.to_wave
+   AND survey_id = ${row}.survey_id AND question = ${row}.question AND area_id = ${row}.area_id
+   AND difference = ${row}.after_value - ${row}.before_value`;
+const pairSums = ["sum_before", "sum_after", "sumsq_before", "sumsq_after"];
 
 /** Columns of a response whose change makes its indicator rows out of date. */
 const watched = [
@@ -211,15 +219,20 @@ const triggers: Trigger[] = [
     table: "indicator_pairs",
     event: "INSERT",
     when: () => "NEW.counted = 1",
-    body: `INSERT INTO indicator_pair_cells (${pairKey.join(", ")}, n) VALUES (${pairValues("NEW")}, 1)
-      ON CONFLICT (${pairKey.join(", ")}) DO UPDATE SET n = indicator_pair_cells.n + 1;`,
+    body: `INSERT INTO indicator_pair_cells (${pairKey.join(", ")}, n, ${pairSums.join(", ")}) VALUES (${pairValues("NEW")})
+      ON CONFLICT (${pairKey.join(", ")}) DO UPDATE SET n = indicator_pair_cells.n + 1,
+      ${pairSums.map((c) => `${c} = indicator_pair_cells.${c} + excluded.${c}`).join(", ")};`,
   },
   {
     name: "indicator_pairs_uncount",
     table: "indicator_pairs",
     event: "DELETE",
     when: () => "OLD.counted = 1",
-    body: `UPDATE indicator_pair_cells SET n = n - 1 WHERE ${pairMatch("OLD")};`,
+    body: `UPDATE indicator_pair_cells SET n = n - 1,
+      sum_before = sum_before - OLD.before_value, sum_after = sum_after - OLD.after_value,
+      sumsq_before = sumsq_before - OLD.before_value * OLD.before_value,
+      sumsq_after = sumsq_after - OLD.after_value * OLD.after_value
+      WHERE ${pairMatch("OLD")};`,
   },
   {
     name: "responses_indicator_refresh",

@@ -99,6 +99,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("safeguarding_actions")
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("concern_id", "text", (c) => c.notNull())
+    .addColumn("seq", "integer", (c) => c.notNull())
     .addColumn("at", "text", (c) => c.notNull())
     .addColumn("actor_id", "text", (c) => c.notNull().references("users.id"))
     .addColumn("kind", "text", (c) => c.notNull())
@@ -107,7 +108,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex("safeguarding_actions_concern_idx")
     .on("safeguarding_actions")
-    .columns(["concern_id", "at"])
+    .columns(["concern_id", "seq"])
     .execute();
 
   await db.schema

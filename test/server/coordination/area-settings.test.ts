@@ -19,7 +19,13 @@ const settings = {
   name: "Northtown",
   region: "North East",
   supportServices: [
-    { name: "Northtown Crisis Line", phone: "0800 000 000", hours: "24 hours", address: "", notes: "Free from mobiles" },
+    {
+      name: "Northtown Crisis Line",
+      phone: "0800 000 000",
+      hours: "24 hours",
+      address: "",
+      notes: "Free from mobiles",
+    },
     { name: "St Anne's day centre", address: "1 High Street" },
   ],
   safeguardingLeadId: null as string | null,
@@ -32,7 +38,9 @@ const put = (cookie: string, body: unknown, area = "north") =>
 
 describe("area settings", () => {
   it("keeps the support services, the safeguarding lead and the reward policy, and the tablets read the services", async () => {
-    const saved = await okJson<AreaSettings>(put(coordinator.cookie, { ...settings, safeguardingLeadId: coordinator.id }));
+    const saved = await okJson<AreaSettings>(
+      put(coordinator.cookie, { ...settings, safeguardingLeadId: coordinator.id }),
+    );
     expect(saved).toMatchObject({
       id: "north",
       safeguardingLeadId: coordinator.id,
@@ -54,9 +62,18 @@ describe("area settings", () => {
     );
     expect(services.services.map((s) => s.name)).toEqual(["Northtown Crisis Line", "St Anne's day centre"]);
 
-    const audit = await t.db.selectFrom("audit_log").selectAll().where("action", "=", "area.update").executeTakeFirstOrThrow();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "area.update")
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.detail).changed).toEqual(
-      expect.arrayContaining(["supportServices", "safeguardingLeadId", "rewardPencePerHour", "rewardPolicyNote"]),
+      expect.arrayContaining([
+        "supportServices",
+        "safeguardingLeadId",
+        "rewardPencePerHour",
+        "rewardPolicyNote",
+      ]),
     );
   });
 
@@ -65,9 +82,9 @@ describe("area settings", () => {
     const southCoordinator = await person(t, "coordinator", "south");
     const admin = await person(t, "admin");
     for (const leadId of [researcher.id, southCoordinator.id, "no-such-user"]) {
-      expect(await problemCode(put(coordinator.cookie, { ...settings, safeguardingLeadId: leadId }), 400)).toBe(
-        "person_not_eligible",
-      );
+      expect(
+        await problemCode(put(coordinator.cookie, { ...settings, safeguardingLeadId: leadId }), 400),
+      ).toBe("person_not_eligible");
     }
     await okJson(put(coordinator.cookie, { ...settings, safeguardingLeadId: admin.id }));
   });
@@ -78,7 +95,11 @@ describe("area settings", () => {
       { surveyId: TEST_SURVEY_ID, wave: 1, target: 30 },
     ];
     const saved = await okJson<AreaSettings>(
-      t.request("/api/area-settings/north/targets", { method: "PUT", cookie: coordinator.cookie, json: { targets } }),
+      t.request("/api/area-settings/north/targets", {
+        method: "PUT",
+        cookie: coordinator.cookie,
+        json: { targets },
+      }),
     );
     expect(saved.targets).toEqual(targets);
     const replaced = await okJson<AreaSettings>(
@@ -112,9 +133,9 @@ describe("area settings", () => {
   });
 
   it("keeps a coordinator to their own area and researchers out", async () => {
-    expect(await problemCode(t.request("/api/area-settings/south", { cookie: coordinator.cookie }), 403)).toBe(
-      "forbidden_area",
-    );
+    expect(
+      await problemCode(t.request("/api/area-settings/south", { cookie: coordinator.cookie }), 403),
+    ).toBe("forbidden_area");
     expect(await problemCode(put(coordinator.cookie, settings, "south"), 403)).toBe("forbidden_area");
     const researcher = await person(t, "peer_researcher", "north");
     expect(await problemCode(t.request("/api/area-settings/north", { cookie: researcher.cookie }), 403)).toBe(
@@ -127,7 +148,9 @@ describe("area settings", () => {
   });
 
   it("refuses malformed, oversized and hostile settings and changes nothing", async () => {
-    const before = await okJson<AreaSettings>(t.request("/api/area-settings/north", { cookie: coordinator.cookie }));
+    const before = await okJson<AreaSettings>(
+      t.request("/api/area-settings/north", { cookie: coordinator.cookie }),
+    );
     const bad: unknown[] = [
       { ...settings, supportServices: [{ name: "" }] },
       { ...settings, supportServices: Array.from({ length: 41 }, (_, i) => ({ name: `Service ${i}` })) },
@@ -139,7 +162,8 @@ describe("area settings", () => {
       [],
       null,
     ];
-    for (const body of bad) expect(await problemCode(put(coordinator.cookie, body), 400)).toBe("invalid_body");
+    for (const body of bad)
+      expect(await problemCode(put(coordinator.cookie, body), 400)).toBe("invalid_body");
     const malformed = await t.request("/api/area-settings/north", {
       method: "PUT",
       cookie: coordinator.cookie,

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DEVICE_HEADER, type Device, type DevicesResponse, type EnrolledDevice, type EnrolmentCode } from "../../../shared/contract/devices.ts";
+import {
+  DEVICE_HEADER,
+  type Device,
+  type DevicesResponse,
+  type EnrolledDevice,
+  type EnrolmentCode,
+} from "../../../shared/contract/devices.ts";
 import type { SyncResponse } from "../../../shared/contract/sync.ts";
 import { okJson, type Person, person, problemCode } from "../../helpers/coordination.ts";
 import { syncItem } from "../../helpers/sync-items.ts";
@@ -20,7 +26,11 @@ afterEach(async () => {
 
 async function newCode(forUser = researcher.id, cookie = coordinator.cookie): Promise<EnrolmentCode> {
   return okJson<EnrolmentCode>(
-    t.request("/api/devices/enrolment-codes", { method: "POST", cookie, json: { userId: forUser, label: "Tablet 3" } }),
+    t.request("/api/devices/enrolment-codes", {
+      method: "POST",
+      cookie,
+      json: { userId: forUser, label: "Tablet 3" },
+    }),
     201,
   );
 }
@@ -41,7 +51,10 @@ const syncWith = (token: string | undefined, items = [syncItem()], cookie = rese
   });
 
 async function responses(): Promise<number> {
-  const row = await t.db.selectFrom("responses").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  const row = await t.db
+    .selectFrom("responses")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -55,7 +68,12 @@ describe("enrolling a tablet", () => {
     const typed = ` ${code.code.toLowerCase().replace("-", " ")} `;
     const enrolled = await okJson<EnrolledDevice>(exchange(typed), 201);
     expect(enrolled.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-    expect(enrolled.device).toMatchObject({ userId: researcher.id, areaId: "north", label: "Tablet 3", revokedAt: null });
+    expect(enrolled.device).toMatchObject({
+      userId: researcher.id,
+      areaId: "north",
+      label: "Tablet 3",
+      revokedAt: null,
+    });
     expect(await problemCode(exchange(code.code), 400)).toBe("enrolment_code_invalid");
 
     const stored = await t.db.selectFrom("devices").selectAll().executeTakeFirstOrThrow();
@@ -81,12 +99,20 @@ describe("enrolling a tablet", () => {
     const southResearcher = await person(t, "peer_researcher", "south");
     const body = (userId: string) => ({ userId, label: "Tablet" });
     const post = (userId: string) =>
-      t.request("/api/devices/enrolment-codes", { method: "POST", cookie: coordinator.cookie, json: body(userId) });
+      t.request("/api/devices/enrolment-codes", {
+        method: "POST",
+        cookie: coordinator.cookie,
+        json: body(userId),
+      });
     expect(await problemCode(post(expert.id), 400)).toBe("person_not_eligible");
     expect(await problemCode(post(southResearcher.id), 404)).toBe("user_not_found");
     expect(
       await problemCode(
-        t.request("/api/devices/enrolment-codes", { method: "POST", cookie: researcher.cookie, json: body(researcher.id) }),
+        t.request("/api/devices/enrolment-codes", {
+          method: "POST",
+          cookie: researcher.cookie,
+          json: body(researcher.id),
+        }),
         403,
       ),
     ).toBe("forbidden_role");
@@ -101,7 +127,11 @@ describe("syncing from an enrolled tablet", () => {
     const res = await syncWith(token);
     expect(res.status).toBe(200);
     expect(((await res.json()) as SyncResponse).results[0]?.outcome).toBe("accepted");
-    const row = await t.db.selectFrom("devices").selectAll().where("id", "=", device.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("devices")
+      .selectAll()
+      .where("id", "=", device.id)
+      .executeTakeFirstOrThrow();
     expect(row.last_seen_at).toBe(NOW.toISOString());
   });
 
@@ -129,9 +159,17 @@ describe("syncing from an enrolled tablet", () => {
     expect(await responses()).toBe(0);
     // Revoking again changes nothing and is harmless.
     await okJson(
-      t.request(`/api/devices/${device.id}/revoke`, { method: "POST", cookie: coordinator.cookie, json: { endSessions: false } }),
+      t.request(`/api/devices/${device.id}/revoke`, {
+        method: "POST",
+        cookie: coordinator.cookie,
+        json: { endSessions: false },
+      }),
     );
-    const entries = await t.db.selectFrom("audit_log").select("action").where("action", "like", "device.%").execute();
+    const entries = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "like", "device.%")
+      .execute();
     expect(entries.map((e) => e.action).sort()).toEqual([
       "device.enrol",
       "device.enrolment_code",
@@ -143,7 +181,11 @@ describe("syncing from an enrolled tablet", () => {
   it("ends the researcher's sessions too when asked, for a lost or stolen tablet", async () => {
     const { device } = await enrol();
     await okJson(
-      t.request(`/api/devices/${device.id}/revoke`, { method: "POST", cookie: coordinator.cookie, json: { endSessions: true } }),
+      t.request(`/api/devices/${device.id}/revoke`, {
+        method: "POST",
+        cookie: coordinator.cookie,
+        json: { endSessions: true },
+      }),
     );
     expect(await problemCode(syncWith(undefined), 401)).toBe("not_signed_in");
   });
@@ -162,11 +204,13 @@ describe("syncing from an enrolled tablet", () => {
   it("keeps another area's coordinator from seeing or revoking the tablet", async () => {
     const { device } = await enrol();
     const southCoordinator = await person(t, "coordinator", "south");
-    const list = await okJson<DevicesResponse>(t.request("/api/devices", { cookie: southCoordinator.cookie }));
-    expect(list.devices).toEqual([]);
-    expect(await problemCode(t.request("/api/devices?areaId=north", { cookie: southCoordinator.cookie }), 403)).toBe(
-      "forbidden_area",
+    const list = await okJson<DevicesResponse>(
+      t.request("/api/devices", { cookie: southCoordinator.cookie }),
     );
+    expect(list.devices).toEqual([]);
+    expect(
+      await problemCode(t.request("/api/devices?areaId=north", { cookie: southCoordinator.cookie }), 403),
+    ).toBe("forbidden_area");
     expect(
       await problemCode(
         t.request(`/api/devices/${device.id}/revoke`, {
@@ -181,14 +225,25 @@ describe("syncing from an enrolled tablet", () => {
 
   it("refuses malformed and hostile enrolment requests", async () => {
     for (const body of [{}, { code: "" }, { code: 12 }, { code: "x".repeat(41) }, { code: "A", extra: 1 }]) {
-      expect(await problemCode(t.request("/api/devices/enrol", { method: "POST", cookie: researcher.cookie, json: body }), 400)).toBe(
-        "invalid_body",
-      );
-    }
-    for (const body of [{ userId: researcher.id }, { userId: researcher.id, label: "" }, { userId: 1, label: "x" }]) {
       expect(
         await problemCode(
-          t.request("/api/devices/enrolment-codes", { method: "POST", cookie: coordinator.cookie, json: body }),
+          t.request("/api/devices/enrol", { method: "POST", cookie: researcher.cookie, json: body }),
+          400,
+        ),
+      ).toBe("invalid_body");
+    }
+    for (const body of [
+      { userId: researcher.id },
+      { userId: researcher.id, label: "" },
+      { userId: 1, label: "x" },
+    ]) {
+      expect(
+        await problemCode(
+          t.request("/api/devices/enrolment-codes", {
+            method: "POST",
+            cookie: coordinator.cookie,
+            json: body,
+          }),
           400,
         ),
       ).toBe("invalid_body");
@@ -204,8 +259,11 @@ describe("syncing from an enrolled tablet", () => {
         415,
       ),
     ).toBe("unsupported_media_type");
-    expect(await problemCode(t.request("/api/devices/enrol", { method: "POST", json: { code: "AAAAA-AAAAA" } }), 401)).toBe(
-      "not_signed_in",
-    );
+    expect(
+      await problemCode(
+        t.request("/api/devices/enrol", { method: "POST", json: { code: "AAAAA-AAAAA" } }),
+        401,
+      ),
+    ).toBe("not_signed_in");
   });
 });

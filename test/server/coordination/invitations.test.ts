@@ -34,13 +34,23 @@ function tokenOf(invitation: Invitation): string {
 describe("inviting people with a one-time link", () => {
   it("makes an account without a password whose link sets one and signs the person in", async () => {
     const invitation = await okJson<Invitation>(invite(coordinator.cookie, researcherInvite), 201);
-    expect(invitation.user).toMatchObject({ email: "sam@example.org", role: "peer_researcher", areaId: "north" });
+    expect(invitation.user).toMatchObject({
+      email: "sam@example.org",
+      role: "peer_researcher",
+      areaId: "north",
+    });
     expect(invitation.setupPath).toMatch(/^\/setup#token=[A-Za-z0-9_-]{40,}$/);
     expect(invitation.expiresAt).toBe("2026-11-29T10:00:00.000Z");
-    const row = await t.db.selectFrom("users").selectAll().where("id", "=", invitation.user.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("users")
+      .selectAll()
+      .where("id", "=", invitation.user.id)
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toBeNull();
 
-    const pending = await okJson<PendingInvitationsResponse>(t.request("/api/invitations", { cookie: coordinator.cookie }));
+    const pending = await okJson<PendingInvitationsResponse>(
+      t.request("/api/invitations", { cookie: coordinator.cookie }),
+    );
     expect(pending.invitations.map((p) => p.user.email)).toContain("sam@example.org");
 
     const setup = await t.request("/api/auth/setup", {
@@ -64,7 +74,9 @@ describe("inviting people with a one-time link", () => {
         400,
       ),
     ).toBe("setup_token_invalid");
-    const after = await okJson<PendingInvitationsResponse>(t.request("/api/invitations", { cookie: coordinator.cookie }));
+    const after = await okJson<PendingInvitationsResponse>(
+      t.request("/api/invitations", { cookie: coordinator.cookie }),
+    );
     expect(after.invitations.map((p) => p.user.email)).not.toContain("sam@example.org");
   });
 
@@ -87,9 +99,15 @@ describe("inviting people with a one-time link", () => {
     expect(tokenOf(second)).not.toBe(tokenOf(first));
     const password = "a long and unusual passphrase";
     expect(
-      await problemCode(t.request("/api/auth/setup", { method: "POST", json: { token: tokenOf(first), password } }), 400),
+      await problemCode(
+        t.request("/api/auth/setup", { method: "POST", json: { token: tokenOf(first), password } }),
+        400,
+      ),
     ).toBe("setup_token_invalid");
-    const ok = await t.request("/api/auth/setup", { method: "POST", json: { token: tokenOf(second), password } });
+    const ok = await t.request("/api/auth/setup", {
+      method: "POST",
+      json: { token: tokenOf(second), password },
+    });
     expect(ok.status).toBe(200);
     expect(
       await problemCode(
@@ -100,12 +118,15 @@ describe("inviting people with a one-time link", () => {
   });
 
   it("lets a coordinator invite only researchers and experts, only into their own area", async () => {
-    expect(await problemCode(invite(coordinator.cookie, { ...researcherInvite, role: "coordinator" }), 403)).toBe(
-      "forbidden_role",
-    );
-    expect(await problemCode(invite(coordinator.cookie, { ...researcherInvite, role: "admin", areaId: null }), 403)).toBe(
-      "forbidden_role",
-    );
+    expect(
+      await problemCode(invite(coordinator.cookie, { ...researcherInvite, role: "coordinator" }), 403),
+    ).toBe("forbidden_role");
+    expect(
+      await problemCode(
+        invite(coordinator.cookie, { ...researcherInvite, role: "admin", areaId: null }),
+        403,
+      ),
+    ).toBe("forbidden_role");
     expect(await problemCode(invite(coordinator.cookie, { ...researcherInvite, areaId: "south" }), 403)).toBe(
       "forbidden_area",
     );
@@ -118,19 +139,30 @@ describe("inviting people with a one-time link", () => {
   it("lets an admin invite any role, and checks area, email and role rules", async () => {
     const admin = await person(t, "admin");
     await okJson(invite(admin.cookie, { ...researcherInvite, role: "coordinator", areaId: "south" }), 201);
-    expect(await problemCode(invite(admin.cookie, { ...researcherInvite, email: "x@example.org", areaId: null }), 400)).toBe(
-      "area_required",
-    );
-    expect(await problemCode(invite(admin.cookie, { ...researcherInvite, email: "y@example.org", areaId: "atlantis" }), 404)).toBe(
-      "area_not_found",
-    );
+    expect(
+      await problemCode(
+        invite(admin.cookie, { ...researcherInvite, email: "x@example.org", areaId: null }),
+        400,
+      ),
+    ).toBe("area_required");
+    expect(
+      await problemCode(
+        invite(admin.cookie, { ...researcherInvite, email: "y@example.org", areaId: "atlantis" }),
+        404,
+      ),
+    ).toBe("area_not_found");
     expect(await problemCode(invite(admin.cookie, researcherInvite), 409)).toBe("email_taken");
   });
 
   it("shows a coordinator only their own area's pending invitations, and renews only those", async () => {
     const admin = await person(t, "admin");
-    const south = await okJson<Invitation>(invite(admin.cookie, { ...researcherInvite, areaId: "south" }), 201);
-    const pending = await okJson<PendingInvitationsResponse>(t.request("/api/invitations", { cookie: coordinator.cookie }));
+    const south = await okJson<Invitation>(
+      invite(admin.cookie, { ...researcherInvite, areaId: "south" }),
+      201,
+    );
+    const pending = await okJson<PendingInvitationsResponse>(
+      t.request("/api/invitations", { cookie: coordinator.cookie }),
+    );
     expect(pending.invitations.map((p) => p.user.id)).not.toContain(south.user.id);
     expect(
       await problemCode(
@@ -143,8 +175,8 @@ describe("inviting people with a one-time link", () => {
   it("refuses researchers, and people who are not signed in", async () => {
     const researcher = await person(t, "peer_researcher", "north");
     expect(await problemCode(invite(researcher.cookie, researcherInvite), 403)).toBe("forbidden_role");
-    expect(await problemCode(t.request("/api/invitations", { method: "POST", json: researcherInvite }), 401)).toBe(
-      "not_signed_in",
-    );
+    expect(
+      await problemCode(t.request("/api/invitations", { method: "POST", json: researcherInvite }), 401),
+    ).toBe("not_signed_in");
   });
 });

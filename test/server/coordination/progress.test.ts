@@ -18,7 +18,13 @@ beforeEach(async () => {
   researcher = await person(t, "peer_researcher", "north");
   await t.db
     .insertInto("follow_up_schedules")
-    .values({ survey_id: TEST_SURVEY_ID, offsets_days: "[90,180]", grace_days: 14, updated_at: NOW.toISOString(), updated_by: null })
+    .values({
+      survey_id: TEST_SURVEY_ID,
+      offsets_days: "[90,180]",
+      grace_days: 14,
+      updated_at: NOW.toISOString(),
+      updated_by: null,
+    })
     .execute();
 });
 afterEach(async () => {
@@ -33,14 +39,17 @@ async function interview(
   completedAt: string,
   extra: { areaId?: string; ending?: "completed" | "declined" | "stopped" } = {},
 ): Promise<void> {
-  const cookie = extra.areaId === "south" ? (await person(t, "peer_researcher", "south")).cookie : researcher.cookie;
+  const cookie =
+    extra.areaId === "south" ? (await person(t, "peer_researcher", "south")).cookie : researcher.cookie;
   const item = syncItem({
     participantCode: code,
     wave,
     completedAt,
     startedAt: completedAt,
     areaId: extra.areaId ?? "north",
-    ...(extra.ending ? { ending: extra.ending, ...(extra.ending === "declined" ? { data: { consent: false } } : {}) } : {}),
+    ...(extra.ending
+      ? { ending: extra.ending, ...(extra.ending === "declined" ? { data: { consent: false } } : {}) }
+      : {}),
   });
   const res = await t.request("/api/sync", { method: "POST", cookie, json: { items: [item] } });
   const { results } = (await res.json()) as SyncResponse;
@@ -72,7 +81,15 @@ const counts = (row: ProgressRow | undefined) =>
 
 describe("fieldwork progress against targets", () => {
   it("counts each participant once per wave: completed, due, overdue, not due yet, declined, withdrawn", async () => {
-    const [a, b, c, d, e, f, g] = Array.from({ length: 7 }, newCode) as [string, string, string, string, string, string, string];
+    const [a, b, c, d, e, f, g] = Array.from({ length: 7 }, newCode) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     await interview(a, 0, "2026-08-20T10:00:00.000Z"); // wave 1 due 18 Nov, open until 2 Dec: due
     await interview(b, 0, "2026-07-01T10:00:00.000Z"); // wave 1 closed 13 Oct: overdue
     await interview(c, 0, "2026-08-01T10:00:00.000Z");
@@ -96,7 +113,11 @@ describe("fieldwork progress against targets", () => {
       .execute();
     const declined = await okJson<Assignment>(assign({ participantCode: g, wave: 1 }), 201);
     await okJson(
-      t.request(`/api/assignments/${declined.id}/status`, { method: "POST", cookie: researcher.cookie, json: { status: "declined" } }),
+      t.request(`/api/assignments/${declined.id}/status`, {
+        method: "POST",
+        cookie: researcher.cookie,
+        json: { status: "declined" },
+      }),
     );
     await okJson(
       t.request("/api/area-settings/north/targets", {
@@ -114,9 +135,33 @@ describe("fieldwork progress against targets", () => {
     const rows = await progress();
     expect(rows.every((r) => r.areaId === "north")).toBe(true);
     expect(rows.map((r) => r.wave)).toEqual([0, 1, 2]);
-    expect(counts(rows[0])).toEqual({ target: 10, completed: 7, due: 0, overdue: 0, upcoming: 0, declined: 0, withdrawn: 0 });
-    expect(counts(rows[1])).toEqual({ target: 8, completed: 1, due: 1, overdue: 1, upcoming: 1, declined: 2, withdrawn: 1 });
-    expect(counts(rows[2])).toEqual({ target: null, completed: 0, due: 0, overdue: 0, upcoming: 6, declined: 0, withdrawn: 1 });
+    expect(counts(rows[0])).toEqual({
+      target: 10,
+      completed: 7,
+      due: 0,
+      overdue: 0,
+      upcoming: 0,
+      declined: 0,
+      withdrawn: 0,
+    });
+    expect(counts(rows[1])).toEqual({
+      target: 8,
+      completed: 1,
+      due: 1,
+      overdue: 1,
+      upcoming: 1,
+      declined: 2,
+      withdrawn: 1,
+    });
+    expect(counts(rows[2])).toEqual({
+      target: null,
+      completed: 0,
+      due: 0,
+      overdue: 0,
+      upcoming: 6,
+      declined: 0,
+      withdrawn: 1,
+    });
 
     // An administrator sees both areas, with the same counts for north.
     const admin = await person(t, "admin");
@@ -136,13 +181,15 @@ describe("fieldwork progress against targets", () => {
   it("keeps a coordinator to their own area", async () => {
     await interview(newCode(), 0, "2026-11-20T10:00:00.000Z", { areaId: "south" });
     expect(await progress()).toEqual([]);
-    expect(await problemCode(t.request("/api/progress?areaId=south", { cookie: coordinator.cookie }), 403)).toBe(
-      "forbidden_area",
+    expect(
+      await problemCode(t.request("/api/progress?areaId=south", { cookie: coordinator.cookie }), 403),
+    ).toBe("forbidden_area");
+    expect(await problemCode(t.request("/api/progress", { cookie: researcher.cookie }), 403)).toBe(
+      "forbidden_role",
     );
-    expect(await problemCode(t.request("/api/progress", { cookie: researcher.cookie }), 403)).toBe("forbidden_role");
-    expect(await problemCode(t.request("/api/progress?surveyId=../x", { cookie: coordinator.cookie }), 400)).toBe(
-      "invalid_query",
-    );
+    expect(
+      await problemCode(t.request("/api/progress?surveyId=../x", { cookie: coordinator.cookie }), 400),
+    ).toBe("invalid_query");
   });
 });
 
@@ -150,7 +197,10 @@ describe("assigning follow-ups to researchers", () => {
   it("assigns, reassigns and shows the researcher their own follow-ups with where each stands", async () => {
     const code = newCode();
     await interview(code, 0, "2026-08-20T10:00:00.000Z");
-    const created = await okJson<Assignment>(assign({ participantCode: code.toLowerCase(), wave: 1, dueOn: "2026-12-01" }), 201);
+    const created = await okJson<Assignment>(
+      assign({ participantCode: code.toLowerCase(), wave: 1, dueOn: "2026-12-01" }),
+      201,
+    );
     expect(created).toMatchObject({
       participantCode: code,
       wave: 1,
@@ -166,25 +216,47 @@ describe("assigning follow-ups to researchers", () => {
     );
     expect(moved).toMatchObject({ id: created.id, researcherId: other.id, state: "overdue" });
 
-    const mine = await okJson<AssignmentsResponse>(t.request("/api/me/assignments", { cookie: other.cookie }));
+    const mine = await okJson<AssignmentsResponse>(
+      t.request("/api/me/assignments", { cookie: other.cookie }),
+    );
     expect(mine.assignments.map((a) => a.id)).toEqual([created.id]);
-    const notMine = await okJson<AssignmentsResponse>(t.request("/api/me/assignments", { cookie: researcher.cookie }));
+    const notMine = await okJson<AssignmentsResponse>(
+      t.request("/api/me/assignments", { cookie: researcher.cookie }),
+    );
     expect(notMine.assignments).toEqual([]);
     // Only the assigned researcher (or a coordinator) may mark it declined.
     expect(
       await problemCode(
-        t.request(`/api/assignments/${created.id}/status`, { method: "POST", cookie: researcher.cookie, json: { status: "declined" } }),
+        t.request(`/api/assignments/${created.id}/status`, {
+          method: "POST",
+          cookie: researcher.cookie,
+          json: { status: "declined" },
+        }),
         404,
       ),
     ).toBe("assignment_not_found");
     const declined = await okJson<Assignment>(
-      t.request(`/api/assignments/${created.id}/status`, { method: "POST", cookie: other.cookie, json: { status: "declined" } }),
+      t.request(`/api/assignments/${created.id}/status`, {
+        method: "POST",
+        cookie: other.cookie,
+        json: { status: "declined" },
+      }),
     );
     expect(declined.state).toBe("declined");
-    const list = await okJson<AssignmentsResponse>(t.request("/api/assignments", { cookie: coordinator.cookie }));
+    const list = await okJson<AssignmentsResponse>(
+      t.request("/api/assignments", { cookie: coordinator.cookie }),
+    );
     expect(list.assignments).toHaveLength(1);
-    const audit = await t.db.selectFrom("audit_log").select("action").where("action", "like", "assignment.%").execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(["assignment.set", "assignment.set", "assignment.status"]);
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "like", "assignment.%")
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      "assignment.set",
+      "assignment.set",
+      "assignment.status",
+    ]);
   });
 
   it("refuses a researcher of another area, a withdrawn participant, another area and bad input", async () => {
@@ -193,9 +265,12 @@ describe("assigning follow-ups to researchers", () => {
     expect(await problemCode(assign({ participantCode: code, wave: 1, researcherId: south.id }), 400)).toBe(
       "person_not_eligible",
     );
-    expect(await problemCode(assign({ participantCode: code, wave: 1, researcherId: coordinator.id, areaId: "south" }), 403)).toBe(
-      "forbidden_area",
-    );
+    expect(
+      await problemCode(
+        assign({ participantCode: code, wave: 1, researcherId: coordinator.id, areaId: "south" }),
+        403,
+      ),
+    ).toBe("forbidden_area");
     await t.db
       .insertInto("withdrawals")
       .values({
@@ -217,10 +292,12 @@ describe("assigning follow-ups to researchers", () => {
     ]) {
       expect(await problemCode(assign(body), 400)).toBe("invalid_body");
     }
-    expect(await problemCode(assign({ participantCode: newCode(), wave: 1, surveyId: "no-such-survey" }), 404)).toBe(
-      "survey_not_found",
+    expect(
+      await problemCode(assign({ participantCode: newCode(), wave: 1, surveyId: "no-such-survey" }), 404),
+    ).toBe("survey_not_found");
+    expect(await problemCode(assign({ participantCode: newCode(), wave: 1 }, researcher.cookie), 403)).toBe(
+      "forbidden_role",
     );
-    expect(await problemCode(assign({ participantCode: newCode(), wave: 1 }, researcher.cookie), 403)).toBe("forbidden_role");
     expect(await t.db.selectFrom("participant_assignments").selectAll().execute()).toEqual([]);
   });
 
@@ -231,7 +308,10 @@ describe("assigning follow-ups to researchers", () => {
     const southResearcher = await person(t, "peer_researcher", "south");
     expect(
       await problemCode(
-        assign({ participantCode: code, wave: 1, areaId: "south", researcherId: southResearcher.id }, southCoordinator.cookie),
+        assign(
+          { participantCode: code, wave: 1, areaId: "south", researcherId: southResearcher.id },
+          southCoordinator.cookie,
+        ),
         403,
       ),
     ).toBe("forbidden_area");
@@ -245,7 +325,9 @@ describe("assigning follow-ups to researchers", () => {
         404,
       ),
     ).toBe("assignment_not_found");
-    const seen = await okJson<AssignmentsResponse>(t.request("/api/assignments", { cookie: southCoordinator.cookie }));
+    const seen = await okJson<AssignmentsResponse>(
+      t.request("/api/assignments", { cookie: southCoordinator.cookie }),
+    );
     expect(seen.assignments).toEqual([]);
   });
 });

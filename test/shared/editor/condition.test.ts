@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   buildCondition,
-  checkExpression,
   type Condition,
+  checkExpression,
   parseCondition,
   referencedNames,
 } from "../../../shared/editor/condition.ts";
@@ -10,10 +10,22 @@ import {
 describe("condition builder", () => {
   it("writes the SurveyJS expression for each kind of rule", () => {
     const cases: [Condition, string][] = [
-      [{ combinator: "and", rules: [{ question: "consent", operator: "equals", value: true }] }, "{consent} = true"],
-      [{ combinator: "and", rules: [{ question: "stay", operator: "equals", value: "hostel" }] }, "{stay} = 'hostel'"],
-      [{ combinator: "and", rules: [{ question: "age", operator: "greaterOrEqual", value: 18 }] }, "{age} >= 18"],
-      [{ combinator: "and", rules: [{ question: "used", operator: "contains", value: "gp" }] }, "{used} contains 'gp'"],
+      [
+        { combinator: "and", rules: [{ question: "consent", operator: "equals", value: true }] },
+        "{consent} = true",
+      ],
+      [
+        { combinator: "and", rules: [{ question: "stay", operator: "equals", value: "hostel" }] },
+        "{stay} = 'hostel'",
+      ],
+      [
+        { combinator: "and", rules: [{ question: "age", operator: "greaterOrEqual", value: 18 }] },
+        "{age} >= 18",
+      ],
+      [
+        { combinator: "and", rules: [{ question: "used", operator: "contains", value: "gp" }] },
+        "{used} contains 'gp'",
+      ],
       [{ combinator: "and", rules: [{ question: "why", operator: "answered" }] }, "{why} notempty"],
       [
         {
@@ -29,17 +41,25 @@ describe("condition builder", () => {
     for (const [condition, expression] of cases) {
       expect(buildCondition(condition)).toEqual({ ok: true, expression });
       expect(parseCondition(expression)).toEqual(condition);
-      expect(checkExpression(expression, new Set(["consent", "stay", "age", "used", "why", "a", "b"]))).toEqual([]);
+      expect(
+        checkExpression(expression, new Set(["consent", "stay", "age", "used", "why", "a", "b"])),
+      ).toEqual([]);
     }
   });
 
   it("refuses what it cannot write safely", () => {
-    expect(buildCondition({ combinator: "and", rules: [{ question: "", operator: "answered" }] }).ok).toBe(false);
-    expect(buildCondition({ combinator: "and", rules: [{ question: "a", operator: "equals", value: "it's" }] }).ok).toBe(
+    expect(buildCondition({ combinator: "and", rules: [{ question: "", operator: "answered" }] }).ok).toBe(
       false,
     );
-    expect(buildCondition({ combinator: "and", rules: [{ question: "a", operator: "equals" }] }).ok).toBe(false);
-    expect(buildCondition({ combinator: "and", rules: [{ question: "a}", operator: "answered" }] }).ok).toBe(false);
+    expect(
+      buildCondition({ combinator: "and", rules: [{ question: "a", operator: "equals", value: "it's" }] }).ok,
+    ).toBe(false);
+    expect(buildCondition({ combinator: "and", rules: [{ question: "a", operator: "equals" }] }).ok).toBe(
+      false,
+    );
+    expect(buildCondition({ combinator: "and", rules: [{ question: "a}", operator: "answered" }] }).ok).toBe(
+      false,
+    );
   });
 
   it("leaves expressions it cannot show to the text box", () => {
@@ -54,7 +74,9 @@ describe("condition builder", () => {
     expect(checkExpression("{a} = = 1", new Set(["a"]))).toEqual([
       { message: expect.stringContaining("not a valid expression") },
     ]);
-    expect(checkExpression("{ghost} = 1", new Set(["a"]))).toEqual([{ message: expect.stringContaining("ghost") }]);
+    expect(checkExpression("{ghost} = 1", new Set(["a"]))).toEqual([
+      { message: expect.stringContaining("ghost") },
+    ]);
     expect(referencedNames("{matrix.row1} = 1 and {panel[0].q} notempty")).toEqual(["matrix", "panel"]);
   });
 });

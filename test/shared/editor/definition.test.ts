@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { checkDefinition } from "../../../shared/editor/check-definition.ts";
 import {
   addPage,
   duplicateElement,
-  listElements,
   moveByStep,
   moveElement,
   removeElement,
@@ -10,13 +10,18 @@ import {
   uniqueName,
 } from "../../../shared/editor/definition.ts";
 import { newQuestion, questionTypes, slug } from "../../../shared/editor/question-types.ts";
-import { checkDefinition } from "../../../shared/editor/check-definition.ts";
 import { normaliseSurvey } from "../../../shared/editor/survey-json.ts";
 
 const survey = () =>
   normaliseSurvey({
     pages: [
-      { name: "p1", elements: [{ type: "comment", name: "a" }, { type: "comment", name: "b" }] },
+      {
+        name: "p1",
+        elements: [
+          { type: "comment", name: "a" },
+          { type: "comment", name: "b" },
+        ],
+      },
       { name: "p2", elements: [{ type: "comment", name: "c" }] },
     ],
   });
@@ -50,7 +55,10 @@ describe("survey structure edits", () => {
     const { survey: copied, at } = duplicateElement(s, { page: 0, index: 0 });
     expect(names(copied)).toEqual(["a,a_copy,b", "c"]);
     expect(at).toEqual({ page: 0, index: 1 });
-    expect(names(duplicateElement(copied, { page: 0, index: 0 }).survey)).toEqual(["a,a_copy_2,a_copy,b", "c"]);
+    expect(names(duplicateElement(copied, { page: 0, index: 0 }).survey)).toEqual([
+      "a,a_copy_2,a_copy,b",
+      "c",
+    ]);
     expect(names(removeElement(s, { page: 0, index: 1 }))).toEqual(["a", "c"]);
     expect(uniqueName(s, "p1")).toBe("p1_2");
   });

@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { checkPlainLanguage, readingEase, sentences, syllables } from "../../../shared/editor/plain-language.ts";
+import {
+  checkPlainLanguage,
+  readingEase,
+  sentences,
+  syllables,
+} from "../../../shared/editor/plain-language.ts";
 import { questionsNeedingWork, worstQuestions } from "../../../shared/editor/plain-language-survey.ts";
 import { normaliseSurvey } from "../../../shared/editor/survey-json.ts";
 
 describe("plain-language check", () => {
   it("counts syllables the usual way", () => {
-    expect(["cat", "table", "support", "worker", "accommodation", "the", "someone", "did"].map(syllables)).toEqual([
-      1, 2, 2, 2, 5, 1, 2, 1,
-    ]);
+    expect(
+      ["cat", "table", "support", "worker", "accommodation", "the", "someone", "did"].map(syllables),
+    ).toEqual([1, 2, 2, 2, 5, 1, 2, 1]);
   });
 
   it("splits sentences at full stops, question marks and line breaks", () => {
@@ -36,7 +41,9 @@ describe("plain-language check", () => {
     );
     const kinds = result.hints.map((h) => h.kind);
     expect(kinds).toContain("long-sentence");
-    expect(result.hints).toContainEqual(expect.objectContaining({ kind: "jargon", word: "facilitate", instead: "help, run" }));
+    expect(result.hints).toContainEqual(
+      expect.objectContaining({ kind: "jargon", word: "facilitate", instead: "help, run" }),
+    );
     expect(result.hints).toContainEqual(expect.objectContaining({ kind: "jargon", word: "accommodation" }));
     // A word flagged as jargon is not flagged again as long.
     expect(result.hints.filter((h) => h.kind === "long-word" && h.word === "accommodation")).toEqual([]);
@@ -63,7 +70,11 @@ describe("plain-language check", () => {
               title: "To what extent do practitioners facilitate individualised interventions?",
             },
             { type: "html", name: "info", html: "<p>Thank you for <b>taking part</b>.</p>" },
-            { type: "panel", name: "panel", elements: [{ type: "text", name: "nested", title: "Your age?" }] },
+            {
+              type: "panel",
+              name: "panel",
+              elements: [{ type: "text", name: "nested", title: "Your age?" }],
+            },
           ],
         },
       ],

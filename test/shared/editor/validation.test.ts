@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { patternProblem, rangeProblem, readValidation, writeValidation } from "../../../shared/editor/validation.ts";
+import {
+  patternProblem,
+  rangeProblem,
+  readValidation,
+  writeValidation,
+} from "../../../shared/editor/validation.ts";
 
 describe("validation settings", () => {
   it("writes to SurveyJS's own places and reads the same back, keeping other validators", () => {
@@ -20,7 +25,11 @@ describe("validation settings", () => {
       min: 0,
       max: 90,
       maxLength: 10,
-      validators: [{ type: "email" }, { type: "text", minLength: 2 }, { type: "regex", regex: "^[A-Z]+$", text: "Capitals only" }],
+      validators: [
+        { type: "email" },
+        { type: "text", minLength: 2 },
+        { type: "regex", regex: "^[A-Z]+$", text: "Capitals only" },
+      ],
     });
     expect(readValidation(written)).toEqual({
       min: 0,

@@ -1,13 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { diffWords, hasChanges } from "../../../shared/editor/word-diff.ts";
-import { diffWording } from "../../../shared/editor/version-diff.ts";
 import { normaliseSurvey } from "../../../shared/editor/survey-json.ts";
+import { diffWording } from "../../../shared/editor/version-diff.ts";
+import { diffWords, hasChanges } from "../../../shared/editor/word-diff.ts";
 
-const before = (segments: ReturnType<typeof diffWords>) =>
-  segments.filter((s) => s.kind !== "added").map((s) => s.text).join(" ");
-const after = (segments: ReturnType<typeof diffWords>) =>
-  segments.filter((s) => s.kind !== "removed").map((s) => s.text).join(" ");
+const textBefore = (segments: ReturnType<typeof diffWords>) =>
+  segments
+    .filter((s) => s.kind !== "added")
+    .map((s) => s.text)
+    .join(" ");
+const textAfter = (segments: ReturnType<typeof diffWords>) =>
+  segments
+    .filter((s) => s.kind !== "removed")
+    .map((s) => s.text)
+    .join(" ");
 const words = (text: string) => text.split(/\s+/).filter(Boolean).join(" ");
 
 describe("word diff", () => {
@@ -24,12 +30,14 @@ describe("word diff", () => {
   });
 
   it("always rebuilds both texts from its segments", () => {
-    const text = fc.array(fc.constantFrom("you", "say", "do", "how", "much", "support", "?"), { maxLength: 30 }).map((w) => w.join(" "));
+    const text = fc
+      .array(fc.constantFrom("you", "say", "do", "how", "much", "support", "?"), { maxLength: 30 })
+      .map((w) => w.join(" "));
     fc.assert(
       fc.property(text, text, (a, b) => {
         const segments = diffWords(a, b);
-        expect(before(segments)).toBe(words(a));
-        expect(after(segments)).toBe(words(b));
+        expect(textBefore(segments)).toBe(words(a));
+        expect(textAfter(segments)).toBe(words(b));
       }),
     );
   });
@@ -38,8 +46,8 @@ describe("word diff", () => {
     const a = Array.from({ length: 3000 }, (_, i) => `w${i}`).join(" ");
     const b = Array.from({ length: 3000 }, (_, i) => `w${i * 7}`).join(" ");
     const segments = diffWords(a, b);
-    expect(before(segments)).toBe(a);
-    expect(after(segments)).toBe(b);
+    expect(textBefore(segments)).toBe(a);
+    expect(textAfter(segments)).toBe(b);
   });
 });
 
@@ -52,7 +60,12 @@ describe("wording diff between versions", () => {
           name: "p1",
           title: "About you",
           elements: [
-            { type: "radiogroup", name: "a", title: "Where do you stay?", choices: [{ value: "own", text: "My place" }] },
+            {
+              type: "radiogroup",
+              name: "a",
+              title: "Where do you stay?",
+              choices: [{ value: "own", text: "My place" }],
+            },
             { type: "comment", name: "gone", title: "Anything else?" },
             { type: "boolean", name: "same", title: "OK?", isRequired: true },
           ],
@@ -66,7 +79,12 @@ describe("wording diff between versions", () => {
           name: "p1",
           title: "About you today",
           elements: [
-            { type: "radiogroup", name: "a", title: "Where are you staying?", choices: [{ value: "own", text: "My own place" }] },
+            {
+              type: "radiogroup",
+              name: "a",
+              title: "Where are you staying?",
+              choices: [{ value: "own", text: "My own place" }],
+            },
             { type: "boolean", name: "same", title: "OK?" },
             { type: "text", name: "new", title: "Your age" },
           ],

@@ -1,0 +1,10 @@
+const m = (l: string) => console.log(l.padEnd(20), (process.memoryUsage().rss/1e6).toFixed(0));
+m("start");
+await import("survey-core"); m("survey-core");
+await import("kysely"); await import("better-sqlite3"); m("kysely+sqlite");
+await import("pg"); m("pg");
+await import("jstat"); await import("simple-statistics"); m("stats");
+await import("zod"); m("zod");
+await import("hono"); m("hono");
+await import("../server/fieldwork/sync.service.ts"); m("sync.service");
+await import("../server/app.ts"); m("app");

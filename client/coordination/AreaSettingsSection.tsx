@@ -1,0 +1,344 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import type { AreaSettings, AreaTarget, Me, SupportService } from "../../shared/contract/index.ts";
+import { MAX_SUPPORT_SERVICES } from "../../shared/contract/index.ts";
+import { issuesByField } from "../api/api-error.ts";
+import { getAreaSettings, setAreaTargets, updateAreaSettings } from "../api/coordination.ts";
+import { listPublishedSurveys } from "../api/surveys.ts";
+import { useResource } from "../api/use-resource.ts";
+import { useAnnounce } from "../app/announcer.tsx";
+import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { focusFirstError } from "../ui/focus-first-error.ts";
+import { waveLabel } from "../ui/format.ts";
+import { Loading } from "../ui/Loading.tsx";
+import { SelectField } from "../ui/SelectField.tsx";
+import { TextAreaField } from "../ui/TextAreaField.tsx";
+import { TextField } from "../ui/TextField.tsx";
+import { useAreaChoice } from "./use-area-choice.tsx";
+
+/** An area's name and region, support services, safeguarding lead, reward policy, and targets. */
+export function AreaSettingsSection({ me }: { me: Me }) {
+  const { areaId, picker } = useAreaChoice(me);
+  const load = useCallback(() => (areaId ? getAreaSettings(areaId) : new Promise<never>(() => {})), [areaId]);
+  const [settings, reload] = useResource(load);
+  return (
+    <>
+      {picker}
+      {settings.status === "loading" && <Loading what="the area's settings" />}
+      {settings.status === "error" && (
+        <ErrorAlert heading="The area's settings did not load" error={settings.error} />
+      )}
+      {settings.status === "ready" && (
+        <>
+          <SettingsForm key={settings.data.id} settings={settings.data} onSaved={reload} />
+          <TargetsForm key={`${settings.data.id}-targets`} settings={settings.data} onSaved={reload} />
+        </>
+      )}
+    </>
+  );
+}
+
+type ServiceDraft = Required<{ [K in keyof SupportService]: string }>;
+const blankService: ServiceDraft = { name: "", phone: "", hours: "", address: "", notes: "" };
+
+function SettingsForm({ settings, onSaved }: { settings: AreaSettings; onSaved: () => void }) {
+  const announce = useAnnounce();
+  const [name, setName] = useState(settings.name);
+  const [region, setRegion] = useState(settings.region);
+  const [services, setServices] = useState<ServiceDraft[]>(
+    settings.supportServices.map((s) => ({
+      name: s.name,
+      phone: s.phone ?? "",
+      hours: s.hours ?? "",
+      address: s.address ?? "",
+      notes: s.notes ?? "",
+    })),
+  );
+  const [leadId, setLeadId] = useState(settings.safeguardingLeadId ?? "");
+  const [pounds, setPounds] = useState(
+    settings.rewardPencePerHour === null ? "" : (settings.rewardPencePerHour / 100).toFixed(2),
+  );
+  const [note, setNote] = useState(settings.rewardPolicyNote);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const editService = (index: number, change: Partial<ServiceDraft>) =>
+    setServices((list) => list.map((s, i) => (i === index ? { ...s, ...change } : s)));
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (name.trim() === "") found.name = "Enter the area's name.";
+    if (region.trim() === "") found.region = "Enter the region.";
+    const rate = pounds.trim() === "" ? null : Math.round(Number(pounds.replace(/^£/, "")) * 100);
+    if (rate !== null && (!Number.isFinite(rate) || rate < 0))
+      found.reward = "Enter an amount in pounds, like 12.50.";
+    services.forEach((s, i) => {
+      if (s.name.trim() === "") found[`service-${i}`] = "Give the service's name, or remove it.";
+    });
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length > 0) {
+      focusFirstError(event.currentTarget);
+      return;
+    }
+    setBusy(true);
+    try {
+      await updateAreaSettings(settings.id, {
+        name,
+        region,
+        supportServices: services,
+        safeguardingLeadId: leadId === "" ? null : leadId,
+        rewardPencePerHour: rate,
+        rewardPolicyNote: note,
+      });
+      announce(`Settings for ${name} saved.`);
+      onSaved();
+    } catch (error) {
+      setFailure(error);
+      setErrors(issuesByField(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={handleSubmit} noValidate aria-labelledby="area-settings-heading">
+      <h2 id="area-settings-heading">{settings.name}</h2>
+      {failure !== null && <ErrorAlert heading="The settings were not saved" error={failure} />}
+      <TextField
+        label="Area name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={errors.name}
+      />
+      <TextField
+        label="Region"
+        value={region}
+        onChange={(e) => setRegion(e.target.value)}
+        error={errors.region}
+      />
+
+      <h3>Safeguarding lead</h3>
+      <SelectField
+        label="Named safeguarding lead"
+        hint="Sees the area's new safeguarding concerns first."
+        value={leadId}
+        onChange={(e) => setLeadId(e.target.value)}
+        error={errors.safeguardingLeadId}
+        options={[
+          { value: "", label: "Nobody named yet" },
+          ...settings.leadOptions.map((o) => ({ value: o.id, label: o.displayName })),
+        ]}
+      />
+
+      <h3>Local support services</h3>
+      <p className="hint">
+        Shown on the tablet when an interview stops, so the researcher can signpost the participant to help
+        nearby.
+      </p>
+      {services.length === 0 && <p>No services listed yet.</p>}
+      {services.map((service, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id; their position is their identity while editing.
+        <fieldset key={index} className="service-entry">
+          <legend>Service {index + 1}</legend>
+          <TextField
+            label="Name"
+            value={service.name}
+            onChange={(e) => editService(index, { name: e.target.value })}
+            error={errors[`service-${index}`]}
+          />
+          <TextField
+            label="Phone"
+            type="tel"
+            value={service.phone}
+            onChange={(e) => editService(index, { phone: e.target.value })}
+          />
+          <TextField
+            label="Opening hours"
+            value={service.hours}
+            onChange={(e) => editService(index, { hours: e.target.value })}
+          />
+          <TextField
+            label="Address"
+            value={service.address}
+            onChange={(e) => editService(index, { address: e.target.value })}
+          />
+          <TextField
+            label="Notes"
+            value={service.notes}
+            onChange={(e) => editService(index, { notes: e.target.value })}
+          />
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => setServices((list) => list.filter((_, i) => i !== index))}
+          >
+            Remove service {index + 1}
+          </button>
+        </fieldset>
+      ))}
+      <p>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={services.length >= MAX_SUPPORT_SERVICES}
+          onClick={() => setServices((list) => [...list, { ...blankService }])}
+        >
+          Add a service
+        </button>
+      </p>
+
+      <h3>Reward policy</h3>
+      <TextField
+        label="Reward per hour, in pounds"
+        hint="What experts and researchers are thanked with for an hour of their time. Leave empty until agreed."
+        inputMode="decimal"
+        className="input input--short"
+        value={pounds}
+        onChange={(e) => setPounds(e.target.value)}
+        error={errors.reward ?? errors.rewardPencePerHour}
+      />
+      <TextAreaField
+        label="The policy in words"
+        hint="As agreed with the area's experts: what counts as time given, travel, how often people are paid."
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        error={errors.rewardPolicyNote}
+      />
+      <button type="submit" className="button" disabled={busy}>
+        Save settings
+      </button>
+    </form>
+  );
+}
+
+interface TargetDraft {
+  surveyId: string;
+  wave: string;
+  target: string;
+}
+
+function TargetsForm({ settings, onSaved }: { settings: AreaSettings; onSaved: () => void }) {
+  const announce = useAnnounce();
+  const [surveys] = useResource(listPublishedSurveys);
+  const [rows, setRows] = useState<TargetDraft[]>(
+    settings.targets.map((t) => ({ surveyId: t.surveyId, wave: String(t.wave), target: String(t.target) })),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const surveyOptions =
+    surveys.status === "ready" ? surveys.data.map((s) => ({ value: s.id, label: s.title })) : [];
+  const firstSurvey = surveyOptions[0]?.value ?? "";
+
+  useEffect(() => {
+    // A row added before the surveys loaded gets the first survey once they have.
+    if (firstSurvey) setRows((list) => list.map((r) => (r.surveyId ? r : { ...r, surveyId: firstSurvey })));
+  }, [firstSurvey]);
+
+  const edit = (index: number, change: Partial<TargetDraft>) =>
+    setRows((list) => list.map((r, i) => (i === index ? { ...r, ...change } : r)));
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    const targets: AreaTarget[] = [];
+    rows.forEach((r, i) => {
+      const wave = Number(r.wave);
+      const target = Number(r.target);
+      if (r.wave.trim() === "" || !Number.isInteger(wave) || wave < 0 || wave > 100)
+        found[`wave-${i}`] = "Enter a wave from 0 (baseline) to 100.";
+      if (r.target.trim() === "" || !Number.isInteger(target) || target < 0)
+        found[`target-${i}`] = "Enter a whole number of interviews.";
+      targets.push({ surveyId: r.surveyId, wave, target });
+    });
+    const seen = new Set<string>();
+    rows.forEach((r, i) => {
+      const key = `${r.surveyId}@${Number(r.wave)}`;
+      if (seen.has(key)) found[`wave-${i}`] = "This survey already has a target for this wave.";
+      seen.add(key);
+    });
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length > 0) {
+      focusFirstError(event.currentTarget);
+      return;
+    }
+    setBusy(true);
+    try {
+      await setAreaTargets(settings.id, targets);
+      announce("Targets saved.");
+      onSaved();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={handleSubmit} noValidate aria-labelledby="targets-heading" className="panel">
+      <h3 id="targets-heading">Targets per survey and wave</h3>
+      <p className="hint">
+        How many interviews the area aims for. Wave 0 is the baseline; 1, 2 … are the follow-ups.
+      </p>
+      {failure !== null && <ErrorAlert heading="The targets were not saved" error={failure} />}
+      {rows.length === 0 && <p>No targets yet.</p>}
+      {rows.map((row, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id while they are being edited.
+        <fieldset key={index} className="service-entry">
+          <legend>
+            Target {index + 1}
+            {row.wave.trim() !== "" && Number.isInteger(Number(row.wave))
+              ? `: ${waveLabel(Number(row.wave))}`
+              : ""}
+          </legend>
+          <div className="inline-form">
+            <SelectField
+              label="Survey"
+              value={row.surveyId}
+              onChange={(e) => edit(index, { surveyId: e.target.value })}
+              options={surveyOptions}
+            />
+            <TextField
+              label="Wave"
+              inputMode="numeric"
+              className="input input--short"
+              value={row.wave}
+              onChange={(e) => edit(index, { wave: e.target.value })}
+              error={errors[`wave-${index}`]}
+            />
+            <TextField
+              label="Interviews"
+              inputMode="numeric"
+              className="input input--short"
+              value={row.target}
+              onChange={(e) => edit(index, { target: e.target.value })}
+              error={errors[`target-${index}`]}
+            />
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => setRows((list) => list.filter((_, i) => i !== index))}
+            >
+              Remove target {index + 1}
+            </button>
+          </div>
+        </fieldset>
+      ))}
+      <div className="actions">
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => setRows((list) => [...list, { surveyId: firstSurvey, wave: "0", target: "" }])}
+        >
+          Add a target
+        </button>
+        <button type="submit" className="button" disabled={busy}>
+          Save targets
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Me } from "../../shared/contract/index.ts";
+import { Link, navigate } from "../app/router.tsx";
+import { PageHeading } from "../ui/PageHeading.tsx";
+import { DraftList } from "./DraftList.tsx";
+import { fieldworkPath } from "./paths.ts";
+import { SurveyChooser } from "./SurveyChooser.tsx";
+import { SyncStatus } from "./SyncStatus.tsx";
+
+/** The researcher's home: what is waiting, what is in progress, and a new interview. */
+export function FieldworkHome({ me }: { me: Me }) {
+  return (
+    <>
+      <PageHeading>Fieldwork</PageHeading>
+      <SyncStatus />
+      <DraftList me={me} />
+      <SurveyChooser onChoose={(survey) => navigate(fieldworkPath.start(survey.id))} />
+      <nav aria-label="More for fieldwork" className="quick-links">
+        <h2>More</h2>
+        <ul>
+          <li>
+            <Link to={fieldworkPath.due}>Follow-ups due</Link>
+          </li>
+          <li>
+            <Link to={fieldworkPath.concern()}>Raise a safeguarding concern</Link>
+          </li>
+          <li>
+            <Link to={fieldworkPath.debrief}>Write a debrief</Link>
+          </li>
+          <li>
+            <Link to={fieldworkPath.outbox}>Outbox</Link>
+          </li>
+        </ul>
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import { useSyncExternalStore } from "react";
+import type { DraftRecord, InterviewView } from "../offline/records.ts";
+import type { DraftSaver } from "../offline/drafts.ts";
+import { waveLabel } from "../ui/format.ts";
+import { administrationModeLabels } from "./administration-modes.ts";
+
+interface Props {
+  draft: DraftRecord;
+  saver: DraftSaver;
+  view: InterviewView;
+  /** The survey is on screen (after the readiness check): the view can change. */
+  questions: boolean;
+  sensitivePage: boolean;
+  onView: (view: InterviewView) => void;
+  onPause: () => void;
+  onStop: () => void;
+  onGiveBack: () => void;
+}
+
+/**
+ * Always on screen during an interview: who it is with, that the answers are saved, Pause and Stop
+ * (the distress protocol), and the three ways of holding the tablet. In hand-over the participant
+ * sees only a way to stop or take a break and a way to give the tablet back.
+ */
+export function InterviewBar({ draft, saver, view, questions, sensitivePage, onView, onPause, onStop, onGiveBack }: Props) {
+  const saved = useSyncExternalStore(
+    (listener) => saver.subscribe(listener),
+    () => saver.status(),
+  );
+
+  if (view === "hand_over") {
+    return (
+      <div className="interview-bar interview-bar--hand-over">
+        <p className="interview-bar__hand-over-note">
+          <strong>You are answering on your own.</strong> Nobody else sees your answers on the screen. When you
+          finish this part, give the tablet back.
+        </p>
+        <div className="interview-bar__actions">
+          <button type="button" className="button button--large" onClick={onPause}>
+            I want a break or to stop
+          </button>
+          <button type="button" className="button button--secondary button--large" onClick={onGiveBack}>
+            Give the tablet back
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="interview-bar">
+      <dl className="interview__facts">
+        <div>
+          <dt>Participant</dt>
+          <dd className="code">{draft.setup.participantCode}</dd>
+        </div>
+        <div>
+          <dt>Wave</dt>
+          <dd>{waveLabel(draft.setup.wave)}</dd>
+        </div>
+        <div>
+          <dt>Given</dt>
+          <dd>{administrationModeLabels[draft.setup.administrationMode]}</dd>
+        </div>
+        <div>
+          <dt>On this tablet</dt>
+          <dd className={saved.state === "failed" ? "save-state save-state--failed" : "save-state"}>
+            {saved.state === "failed"
+              ? "Not saved: the tablet's storage refused. Keep this screen open."
+              : saved.state === "saving"
+                ? "Saving…"
+                : `Saved ${new Date(saved.savedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" })}`}
+          </dd>
+        </div>
+      </dl>
+      <div className="interview-bar__actions">
+        <button type="button" className="button button--pause button--large" onClick={onPause}>
+          Pause
+        </button>
+        <button type="button" className="button button--danger button--large" onClick={onStop}>
+          Stop
+        </button>
+        {questions && (
+          <fieldset className="view-switch">
+            <legend>Tablet view</legend>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-pressed={view === "interviewer"}
+              onClick={() => onView("interviewer")}
+            >
+              Interviewer
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-pressed={view === "show_card"}
+              onClick={() => onView("show_card")}
+            >
+              Show card
+            </button>
+            <button
+              type="button"
+              className={sensitivePage ? "button button--highlight" : "button button--secondary"}
+              aria-pressed={false}
+              onClick={() => onView("hand_over")}
+            >
+              Hand over
+            </button>
+          </fieldset>
+        )}
+      </div>
+      {questions && sensitivePage && view === "interviewer" && (
+        <p className="interview-bar__hint">
+          This part has sensitive questions. You can hand the tablet over so the participant answers them on
+          their own.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from "react";
+import type { Me } from "../../shared/contract/index.ts";
+import { Link } from "../app/router.tsx";
+import { getRecord } from "../offline/outbox.ts";
+import { useLiveQuery } from "../offline/use-live-query.ts";
+import { PageHeading } from "../ui/PageHeading.tsx";
+import { DebriefForm } from "./DebriefForm.tsx";
+import { DistressSupport } from "./DistressSupport.tsx";
+import type { EndedAs } from "./finish-interview.ts";
+import { fieldworkPath, queryParam } from "./paths.ts";
+import { stateText } from "./receipt-text.ts";
+import { SyncStatus } from "./SyncStatus.tsx";
+
+const headings: Record<EndedAs, string> = {
+  completed: "Interview finished",
+  declined: "Consent not given",
+  stopped: "Interview stopped",
+  stopped_before_consent: "Interview stopped",
+  rescheduled: "Interview rescheduled",
+};
+
+const endings = Object.keys(headings) as EndedAs[];
+
+/**
+ * After an interview: support to offer if it was stopped, what became of it (live: waiting, then the
+ * server's receipt), a safeguarding concern if one is needed, and the researcher's own debrief.
+ */
+export function InterviewEndedPage({ id, me }: { id: string; me: Me }) {
+  const ending = endings.find((e) => e === queryParam("ending")) ?? "completed";
+  const code = queryParam("code") ?? "";
+  const surveyId = queryParam("surveyId") ?? "";
+  const areaId = queryParam("areaId") ?? me.areaId ?? "";
+  const [debriefed, setDebriefed] = useState(false);
+  const stopped = ending === "stopped" || ending === "stopped_before_consent";
+
+  return (
+    <>
+      <PageHeading>{headings[ending]}</PageHeading>
+      {stopped && areaId && <DistressSupport areaId={areaId} />}
+      <WhatWasKept id={id} ending={ending} />
+      <div className="actions">
+        <Link to={fieldworkPath.concern(code)} className="button button--secondary">
+          Raise a safeguarding concern
+        </Link>
+        {surveyId && ending !== "rescheduled" && (
+          <Link to={fieldworkPath.start(surveyId)} className="button button--secondary">
+            Start another interview
+          </Link>
+        )}
+        <Link to={fieldworkPath.home} className="button button--secondary">
+          Back to fieldwork
+        </Link>
+      </div>
+      {areaId &&
+        (debriefed ? (
+          <p className="notice notice--success">Thank you for your debrief.</p>
+        ) : (
+          <DebriefForm me={me} areaId={areaId} onDone={() => setDebriefed(true)} />
+        ))}
+      <SyncStatus />
+    </>
+  );
+}
+
+function WhatWasKept({ id, ending }: { id: string; ending: EndedAs }) {
+  const record = useLiveQuery(() => getRecord(id), [id]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const onServer = record !== undefined && ["stored", "needs_review", "conflict"].includes(record.state);
+  // The outcome is news: when it arrives from the server it takes focus.
+  useEffect(() => {
+    if (onServer) heading.current?.focus();
+  }, [onServer]);
+
+  if (ending === "stopped_before_consent") {
+    return <p className="notice">Nothing from this interview is kept: consent had not been given.</p>;
+  }
+  if (ending === "rescheduled") {
+    return (
+      <p className="notice">
+        Nothing about today is kept except the date, so the interview shows on the follow-up list. It is
+        uploaded with everything else.
+      </p>
+    );
+  }
+  if (!record) return <p className="notice">Saving…</p>;
+  const text = stateText(record);
+  const kept =
+    ending === "declined"
+      ? "Only the “no” to consent is kept."
+      : ending === "stopped"
+        ? "The answers given before it stopped are kept, marked as stopped."
+        : null;
+  return (
+    <div className={text.tone === "success" ? "notice notice--success" : text.tone === "error" ? "notice notice--error" : "notice notice--warning"}>
+      <h2 ref={heading} tabIndex={-1}>
+        {onServer ? "Saved on the server" : record.state === "refused" ? "Not accepted by the server" : "Saved on this tablet"}
+      </h2>
+      {kept && <p>{kept}</p>}
+      <p>{text.detail}</p>
+      {record.receipt?.outcome === "needs_review" && (
+        <ul>
+          {record.receipt.issues.map((issue) => (
+            <li key={`${issue.question}:${issue.message}`}>
+              {issue.question}: {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Model } from "survey-core";
+import type { Me } from "../../shared/contract/index.ts";
+import { useAnnounce } from "../app/announcer.tsx";
+import { Link, navigate } from "../app/router.tsx";
+import { DraftSaver, getDraft } from "../offline/drafts.ts";
+import { interviewOpened } from "../offline/interview-lock.ts";
+import type { DraftRecord, InterviewView } from "../offline/records.ts";
+import { Loading } from "../ui/Loading.tsx";
+import { PageHeading } from "../ui/PageHeading.tsx";
+import { waveLabel } from "../ui/format.ts";
+import { Dialog } from "./Dialog.tsx";
+import { type EndedAs, finishInterview, rescheduleInterview } from "./finish-interview.ts";
+import { HandBack } from "./HandBack.tsx";
+import { InterviewBar } from "./InterviewBar.tsx";
+import { InterviewRunner, type PageFacts } from "./InterviewRunner.tsx";
+import { fieldworkPath } from "./paths.ts";
+import { ReadinessCheck } from "./ReadinessCheck.tsx";
+
+/** Opens an interview in progress from the tablet's database, wherever it was left. */
+export function InterviewScreen({ id, me }: { id: string; me: Me }) {
+  const [draft, setDraft] = useState<DraftRecord | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    getDraft(id).then(
+      (found) => live && setDraft(found ?? null),
+      () => live && setDraft(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  if (draft === undefined) return <Loading what="the interview" />;
+  if (draft === null) {
+    return (
+      <>
+        <PageHeading>Interview not found</PageHeading>
+        <p>
+          This interview is not in progress on this tablet. If it was finished, it is in the{" "}
+          <Link to={fieldworkPath.outbox}>outbox</Link>.
+        </p>
+        <p>
+          <Link to={fieldworkPath.home}>Back to fieldwork</Link>
+        </p>
+      </>
+    );
+  }
+  return <InterviewSession draft={draft} me={me} />;
+}
+
+type HandBackReason = "section_end" | "give_back" | "pause" | "complete";
+
+function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
+  const announce = useAnnounce();
+  const [saver] = useState(() => new DraftSaver(draft));
+  const [stage, setStage] = useState(draft.stage);
+  const [view, setView] = useState<InterviewView>(draft.view);
+  const [handBack, setHandBack] = useState<HandBackReason | null>(null);
+  const [dialog, setDialog] = useState<"pause" | "stop" | null>(null);
+  const [facts, setFacts] = useState<PageFacts>({ consent: false, sensitive: false });
+  const [ending, setEnding] = useState(false);
+  const modelRef = useRef<Model | null>(null);
+
+  useEffect(() => interviewOpened(), []);
+
+  const end = useCallback(
+    async (how: () => Promise<EndedAs>) => {
+      setEnding(true);
+      await saver.flush();
+      const ended = await how();
+      const about = { code: draft.setup.participantCode, surveyId: draft.survey.id, areaId: draft.setup.areaId };
+      navigate(fieldworkPath.finished(draft.id, ended, about), { replace: true });
+    },
+    [saver, draft],
+  );
+
+  const changeView = (next: InterviewView) => {
+    setView(next);
+    saver.save(next === "hand_over" ? { view: next, handedOver: true } : { view: next });
+    if (next === "hand_over") announce("Hand the tablet to the participant.");
+  };
+
+  const takeBack = () => {
+    const reason = handBack;
+    setHandBack(null);
+    changeView("interviewer");
+    if (reason === "pause") setDialog("pause");
+    if (reason === "complete") window.setTimeout(() => modelRef.current?.tryComplete(), 0);
+  };
+
+  const consentGiven = () => saver.current.data.consent === true || !("consent" in saver.current.data);
+
+  return (
+    <div className={`interview interview--${view.replace("_", "-")}`}>
+      <PageHeading>{draft.version.title}</PageHeading>
+      {handBack ? (
+        <HandBack reason={handBack} onTakeBack={takeBack} />
+      ) : (
+        <InterviewBar
+          draft={draft}
+          saver={saver}
+          view={view}
+          questions={stage === "questions"}
+          sensitivePage={facts.sensitive}
+          onView={changeView}
+          onPause={() => (view === "hand_over" ? setHandBack("pause") : setDialog("pause"))}
+          onStop={() => setDialog("stop")}
+          onGiveBack={() => setHandBack("give_back")}
+        />
+      )}
+      {ending && <p className="notice">Saving the interview…</p>}
+      <div hidden={handBack !== null || ending}>
+        {stage === "readiness" ? (
+          <ReadinessCheck
+            onReady={() => {
+              setStage("questions");
+              saver.save({ stage: "questions" });
+            }}
+            onReschedule={() => void end(() => rescheduleInterview(me, saver.current))}
+          />
+        ) : (
+          <>
+            {facts.consent && view !== "hand_over" && (
+              <p className="consent-note">
+                <strong>Consent for this interview: {waveLabel(draft.setup.wave)}.</strong> Ask every time, even if
+                the person agreed at an earlier wave. If they say no, nothing but the “no” is kept.
+              </p>
+            )}
+            <InterviewRunner
+              draft={draft}
+              view={view}
+              modelRef={modelRef}
+              onAnswers={(data, pageNo) => saver.save({ data, pageNo })}
+              onPage={(pageNo, next) => {
+                setFacts(next);
+                saver.save({ pageNo });
+              }}
+              onSensitiveSectionEnd={() => setHandBack("section_end")}
+              onCompleteDuringHandOver={() => setHandBack("complete")}
+              onComplete={(data) => void end(() => finishInterview(saver.current, data, false))}
+            />
+          </>
+        )}
+      </div>
+
+      <Dialog open={dialog === "pause"} labelledBy="pause-heading" onCancel={() => setDialog(null)}>
+        <h2 id="pause-heading">Interview paused</h2>
+        <p>Check in with the person. Nothing is lost while you pause.</p>
+        <ul>
+          <li>Ask how they are feeling, and whether they want a break, some water or some air.</li>
+          <li>Remind them they can skip any question, or stop, and it will not change their support.</li>
+          <li>If they are distressed, stop the interview: you will see the local support services to offer.</li>
+        </ul>
+        <div className="actions">
+          <button type="button" className="button button--large" onClick={() => setDialog(null)}>
+            Carry on with the interview
+          </button>
+          <button type="button" className="button button--danger button--large" onClick={() => setDialog("stop")}>
+            Stop the interview
+          </button>
+        </div>
+      </Dialog>
+
+      <Dialog open={dialog === "stop"} labelledBy="stop-heading" onCancel={() => setDialog(null)}>
+        <h2 id="stop-heading">Stop the interview now?</h2>
+        <p>
+          {stage === "questions" && consentGiven()
+            ? "The answers given so far are kept on this tablet and marked as stopped. Nothing more is asked."
+            : "Nothing from this interview is kept: consent was not given yet."}
+        </p>
+        <p>Next you will see the local support services to offer the person.</p>
+        <div className="actions">
+          <button
+            type="button"
+            className="button button--danger button--large"
+            onClick={() => {
+              setDialog(null);
+              void end(() => finishInterview(saver.current, saver.current.data, true));
+            }}
+          >
+            Yes, stop now
+          </button>
+          <button type="button" className="button button--secondary button--large" onClick={() => setDialog(null)}>
+            No, go back
+          </button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { errorMessage } from "../api/api-error.ts";
+import { ApiError } from "../api/api-error.ts";
+import type { OutboxRecord } from "../offline/records.ts";
+import { formatDateTime } from "../ui/format.ts";
+
+/** How one queued item's state reads to the researcher: a short label and a sentence. */
+export interface StateText {
+  label: string;
+  detail: string;
+  tone: "success" | "warning" | "error" | "neutral";
+}
+
+export function stateText(record: OutboxRecord): StateText {
+  const receipt = record.receipt;
+  switch (record.state) {
+    case "waiting":
+      return {
+        label: "Waiting to upload",
+        detail: record.lastError
+          ? `Saved on this tablet. Last try: ${record.lastError}`
+          : "Saved on this tablet. It uploads as soon as there is a connection.",
+        tone: "warning",
+      };
+    case "uploading":
+      return { label: "Uploading", detail: "Sending it to the server now.", tone: "neutral" };
+    case "stored":
+      return {
+        label: "Stored",
+        detail:
+          receipt?.outcome === "duplicate"
+            ? `Duplicate: the server already had it (receipt ${receiptTime(record)}), so nothing new was stored.`
+            : `Accepted: stored on the server at ${receiptTime(record)}.`,
+        tone: "success",
+      };
+    case "needs_review":
+      return {
+        label: "Needs review",
+        detail: `Stored on the server at ${receiptTime(record)}. Some answers did not pass the survey's checks, so a reviewer will look at them.`,
+        tone: "success",
+      };
+    case "conflict":
+      return {
+        label: "Conflict",
+        detail: `Stored on the server at ${receiptTime(record)} as revision ${
+          receipt?.outcome === "conflict" ? receipt.revision : "?"
+        }: the server had a different copy, so both are kept for review.`,
+        tone: "success",
+      };
+    case "refused":
+      return {
+        label: "Not accepted",
+        detail:
+          receipt?.outcome === "refused"
+            ? `${errorMessage(new ApiError(receipt.problem))} It is kept on this tablet.`
+            : "The server would not take it. It is kept on this tablet.",
+        tone: "error",
+      };
+  }
+}
+
+function receiptTime(record: OutboxRecord): string {
+  const receipt = record.receipt;
+  return receipt && "receivedAt" in receipt ? formatDateTime(receipt.receivedAt) : "an unknown time";
+}
+
+/** What the item is, without its content: "Interview, participant ABCD-EFGH". */
+export function recordTitle(record: OutboxRecord): string {
+  switch (record.kind) {
+    case "interview":
+      return `${record.surveyTitle}, participant ${record.item.participantCode}`;
+    case "concern":
+      return record.body.participantCode
+        ? `Safeguarding concern about participant ${record.body.participantCode}`
+        : "Safeguarding concern";
+    case "debrief":
+      return `Your debrief${record.ownerName ? ` (${record.ownerName})` : ""}`;
+    case "reschedule":
+      return `Rescheduled: ${record.surveyTitle}, participant ${record.body.participantCode}`;
+  }
+}

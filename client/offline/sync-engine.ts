@@ -1,0 +1,333 @@
+import type { Problem } from "../../shared/contract/problems.ts";
+import type { SyncOutcome, SyncResponse } from "../../shared/contract/sync.ts";
+import type { UploadReceipt } from "../../shared/contract/upload-receipt.ts";
+import { batches, retryDelayMs } from "../../shared/fieldwork/backoff.ts";
+import { deviceId } from "./device-id.ts";
+import { migrateLegacyOutbox } from "./legacy-outbox.ts";
+import { keepWaiting, markUploading, pruneReceipts, resetInterrupted, settle, waitingRecords } from "./outbox.ts";
+import type { InterviewRecord, OutboxRecord, Receipt } from "./records.ts";
+import { upload } from "./transport.ts";
+
+/**
+ * Sends the outbox whenever the app is open and online: at start, when the connection returns, when
+ * something is queued, on "Upload now", and after a failure with growing pauses (shared/fieldwork/
+ * backoff.ts). Safeguarding concerns go first. Interviews go in batches of at most 50 with progress.
+ * One tab at a time uploads (Web Locks), and every upload is idempotent on the server, so a lost
+ * acknowledgement followed by a retry is answered "duplicate" and stores nothing twice.
+ *
+ * A session that ended, or a tablet whose enrolment was revoked, pauses the automatic tries (it would
+ * only fail again) and says so; everything stays queued until the researcher signs in again.
+ */
+export const UPLOAD_BATCH = 50;
+
+export type EnginePhase = "idle" | "offline" | "uploading" | "retrying" | "signed_out" | "blocked";
+
+export interface EngineStatus {
+  phase: EnginePhase;
+  progress: { done: number; total: number } | null;
+  nextRetryAt: number | null;
+  /** For "signed_out" and "blocked": what happened, in words. */
+  message: string | null;
+  lastSuccessAt: string | null;
+}
+
+type RunResult = "done" | "unreachable" | "signed_out" | "blocked";
+
+interface Signal {
+  result: RunResult;
+  message?: string;
+}
+
+const SIGNED_OUT =
+  "You are signed out. Sign in again to upload: everything waiting stays on this tablet until then.";
+
+export class SyncEngine {
+  private user: { id: string } | null = null;
+  private status: EngineStatus = { phase: "idle", progress: null, nextRetryAt: null, message: null, lastSuccessAt: null };
+  private readonly listeners = new Set<() => void>();
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private prepared: Promise<void> | null = null;
+
+  /** Starts (or resumes, after a new sign-in) uploading as this user. */
+  start(user: { id: string }): void {
+    const newUser = this.user?.id !== user.id;
+    this.user = user;
+    this.prepared ??= this.prepare();
+    if (newUser || this.status.phase === "signed_out") {
+      this.failures = 0;
+      this.update({ phase: "idle", message: null, nextRetryAt: null });
+    }
+    this.kick();
+  }
+
+  getStatus = (): EngineStatus => this.status;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Something new is queued, or the connection may be back: try now unless paused. */
+  kick(): void {
+    if (!this.user) return;
+    if (this.status.phase === "signed_out" || this.status.phase === "blocked") return;
+    if (!navigator.onLine) {
+      if (this.status.phase !== "uploading") this.update({ phase: "offline", nextRetryAt: null });
+      return;
+    }
+    void this.run();
+  }
+
+  /** The researcher pressed "Upload now": try at once, whatever the backoff or pause says. */
+  async uploadNow(): Promise<void> {
+    if (!this.user) return;
+    this.failures = 0;
+    this.update({ phase: "idle", message: null, nextRetryAt: null });
+    await this.run();
+  }
+
+  private async prepare(): Promise<void> {
+    window.addEventListener("online", () => this.kick());
+    window.addEventListener("offline", () => {
+      if (this.status.phase !== "uploading") this.update({ phase: "offline", nextRetryAt: null });
+    });
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "visible" && this.status.phase !== "retrying") this.kick();
+    });
+    try {
+      await migrateLegacyOutbox();
+    } catch {
+      // The old entries stay in localStorage and are tried again next start.
+    }
+    await resetInterrupted();
+    await pruneReceipts(new Date());
+  }
+
+  private run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    clearTimeout(this.timer);
+    this.running = (async () => {
+      await this.prepared;
+      do {
+        this.again = false;
+        const locks = navigator.locks;
+        const signal = locks
+          ? await locks.request("alongside-upload", () => this.uploadWaiting())
+          : await this.uploadWaiting();
+        this.after(signal);
+      } while (this.again && this.status.phase === "idle");
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private after(signal: Signal): void {
+    switch (signal.result) {
+      case "done":
+        this.failures = 0;
+        this.update({ phase: "idle", progress: null, nextRetryAt: null, message: null });
+        return;
+      case "unreachable": {
+        this.failures += 1;
+        const delay = retryDelayMs(this.failures);
+        this.timer = setTimeout(() => this.kick(), delay);
+        this.update({
+          phase: navigator.onLine ? "retrying" : "offline",
+          progress: null,
+          nextRetryAt: Date.now() + delay,
+        });
+        return;
+      }
+      case "signed_out":
+        this.update({ phase: "signed_out", progress: null, nextRetryAt: null, message: signal.message ?? SIGNED_OUT });
+        return;
+      case "blocked":
+        this.update({ phase: "blocked", progress: null, nextRetryAt: null, message: signal.message ?? null });
+        return;
+    }
+  }
+
+  private async uploadWaiting(): Promise<Signal> {
+    const user = this.user;
+    if (!user) return { result: "done" };
+    // A debrief is its author's own: it goes only under their session.
+    const waiting = (await waitingRecords()).filter((r) => r.kind !== "debrief" || r.ownerId === user.id);
+    if (waiting.length === 0) return { result: "done" };
+    const progress = { done: 0, total: waiting.length };
+    this.update({ phase: "uploading", progress: { ...progress }, nextRetryAt: null });
+    const advance = (n: number) => {
+      progress.done += n;
+      this.update({ progress: { ...progress } });
+    };
+
+    const concerns = waiting.filter((r) => r.kind === "concern");
+    const interviews = waiting.filter((r): r is InterviewRecord => r.kind === "interview");
+    const others = waiting.filter((r) => r.kind === "reschedule" || r.kind === "debrief");
+    for (const record of concerns) {
+      const signal = await this.sendRecord(record);
+      if (signal.result !== "done") return signal;
+      advance(1);
+    }
+    for (const batch of batches(interviews, UPLOAD_BATCH)) {
+      const signal = await this.sendInterviews(batch);
+      if (signal.result !== "done") return signal;
+      advance(batch.length);
+    }
+    for (const record of others) {
+      const signal = await this.sendRecord(record);
+      if (signal.result !== "done") return signal;
+      advance(1);
+    }
+    this.update({ lastSuccessAt: new Date().toISOString() });
+    return { result: "done" };
+  }
+
+  private async sendInterviews(batch: InterviewRecord[]): Promise<Signal> {
+    const ids = batch.map((r) => r.id);
+    await markUploading(ids);
+    const answer = await upload<SyncResponse>("/api/sync", { deviceId: deviceId(), items: batch.map((r) => r.item) });
+    const now = new Date().toISOString();
+    switch (answer.kind) {
+      case "ok": {
+        const answered = new Set<string>();
+        for (const outcome of answer.body.results) {
+          if (!ids.includes(outcome.id) || answered.has(outcome.id)) continue;
+          answered.add(outcome.id);
+          await settle(outcome.id, receiptFor(outcome), now);
+        }
+        const missing = ids.filter((id) => !answered.has(id));
+        if (missing.length > 0) await keepWaiting(missing, "The server did not say what happened to this interview.");
+        return { result: "done" };
+      }
+      case "unreachable":
+        await keepWaiting(ids, answer.reason);
+        return { result: "unreachable" };
+      case "problem":
+        return this.batchRefused(batch, answer.problem, now);
+    }
+  }
+
+  /** The whole request was refused: pause, split, or single out the items that caused it. */
+  private async batchRefused(batch: InterviewRecord[], problem: Problem, now: string): Promise<Signal> {
+    const ids = batch.map((r) => r.id);
+    const paused = pauseFor(problem);
+    if (paused) {
+      await keepWaiting(ids, paused.message ?? problem.title);
+      return paused;
+    }
+    if (problem.code === "body_too_large" && batch.length > 1) {
+      const half = Math.ceil(batch.length / 2);
+      await keepWaiting(ids, "Sending in smaller parts.");
+      for (const part of [batch.slice(0, half), batch.slice(half)]) {
+        const signal = await this.sendInterviews(part);
+        if (signal.result !== "done") return signal;
+      }
+      return { result: "done" };
+    }
+    const culprits = new Set(
+      (problem.issues ?? []).flatMap((issue) =>
+        issue.path[0] === "items" && typeof issue.path[1] === "number" ? [issue.path[1]] : [],
+      ),
+    );
+    if (problem.code === "invalid_body" && culprits.size > 0 && culprits.size < batch.length) {
+      const rest: InterviewRecord[] = [];
+      for (const [index, record] of batch.entries()) {
+        if (culprits.has(index)) await settle(record.id, { outcome: "refused", problem }, now);
+        else rest.push(record);
+      }
+      return this.sendInterviews(rest);
+    }
+    if (problem.code === "invalid_body" || problem.code === "body_too_large") {
+      for (const record of batch) await settle(record.id, { outcome: "refused", problem }, now);
+      return { result: "done" };
+    }
+    await keepWaiting(ids, problem.detail ?? problem.title);
+    return { result: "unreachable" };
+  }
+
+  private async sendRecord(record: OutboxRecord): Promise<Signal> {
+    const path = pathOf(record);
+    if (!path || record.kind === "interview") return { result: "done" };
+    await markUploading([record.id]);
+    const answer = await upload<UploadReceipt>(path, record.body);
+    const now = new Date().toISOString();
+    switch (answer.kind) {
+      case "ok":
+        await settle(record.id, { outcome: answer.body.outcome, receivedAt: answer.body.receivedAt }, now);
+        return { result: "done" };
+      case "unreachable":
+        await keepWaiting([record.id], answer.reason);
+        return { result: "unreachable" };
+      case "problem": {
+        const paused = pauseFor(answer.problem);
+        if (paused) {
+          await keepWaiting([record.id], paused.message ?? answer.problem.title);
+          return paused;
+        }
+        if (answer.problem.status === 429) {
+          await keepWaiting([record.id], answer.problem.title);
+          return { result: "unreachable" };
+        }
+        await settle(record.id, { outcome: "refused", problem: answer.problem }, now);
+        return { result: "done" };
+      }
+    }
+  }
+
+  private update(change: Partial<EngineStatus>): void {
+    this.status = { ...this.status, ...change };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** Problems about the session or the tablet rather than the item: stop trying until something changes. */
+function pauseFor(problem: Problem): Signal | null {
+  const code: string = problem.code;
+  if (code === "not_signed_in") return { result: "signed_out", message: SIGNED_OUT };
+  if (code === "device_revoked" || code === "device_unknown" || code === "device_other_area") {
+    return { result: "blocked", message: problem.title };
+  }
+  if (code === "forbidden_role" || code === "account_disabled") {
+    return {
+      result: "blocked",
+      message: `${problem.title} Sign in as a peer researcher or coordinator to upload what is waiting.`,
+    };
+  }
+  return null;
+}
+
+function pathOf(record: OutboxRecord): string | null {
+  switch (record.kind) {
+    case "concern":
+      return "/api/safeguarding";
+    case "debrief":
+      return "/api/debriefs";
+    case "reschedule":
+      return "/api/followups/reschedules";
+    case "interview":
+      return null;
+  }
+}
+
+function receiptFor(outcome: SyncOutcome): Receipt {
+  switch (outcome.outcome) {
+    case "accepted":
+    case "duplicate":
+      return { outcome: outcome.outcome, receivedAt: outcome.receivedAt };
+    case "conflict":
+      return { outcome: "conflict", receivedAt: outcome.receivedAt, revision: outcome.revision };
+    case "needs_review":
+      return { outcome: "needs_review", receivedAt: outcome.receivedAt, issues: outcome.issues };
+    case "rejected":
+      return { outcome: "refused", problem: outcome.problem };
+  }
+}
+
+export const syncEngine = new SyncEngine();

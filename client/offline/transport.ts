@@ -1,0 +1,56 @@
+import { DEVICE_HEADER, DEVICE_TOKEN_KEY } from "../../shared/contract/devices.ts";
+import type { Problem } from "../../shared/contract/problems.ts";
+
+/**
+ * How queued items travel. Unlike `client/api/http.ts` this never throws and never signs the app out
+ * by itself: an upload runs in the background, perhaps while an interview is on screen, and a session
+ * that expired offline must not pull the researcher to the sign-in page mid-interview. The sync
+ * engine reads the answer and decides. The tablet's enrolment token, when it has one, goes with every
+ * upload so a coordinator can revoke a lost tablet.
+ */
+export type UploadAnswer<T> =
+  | { kind: "ok"; status: number; body: T }
+  | { kind: "problem"; problem: Problem }
+  /** No answer we can trust: offline, the connection dropped, or a proxy answered for the server. */
+  | { kind: "unreachable"; reason: string };
+
+export async function upload<T>(path: string, body: unknown): Promise<UploadAnswer<T>> {
+  const headers: Record<string, string> = { accept: "application/json", "content-type": "application/json" };
+  const token = deviceToken();
+  if (token) headers[DEVICE_HEADER] = token;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: "POST", credentials: "same-origin", headers, body: JSON.stringify(body) });
+  } catch {
+    return { kind: "unreachable", reason: "No connection to the server." };
+  }
+  let parsed: unknown;
+  try {
+    parsed = await response.json();
+  } catch {
+    parsed = undefined;
+  }
+  if (response.ok && parsed !== undefined) return { kind: "ok", status: response.status, body: parsed as T };
+  if (!response.ok && isProblem(parsed) && response.status < 500) return { kind: "problem", problem: parsed };
+  return {
+    kind: "unreachable",
+    reason:
+      response.status >= 500
+        ? "The server is not answering properly right now."
+        : `The server gave an answer this app does not understand (${response.status}).`,
+  };
+}
+
+export function deviceToken(): string | null {
+  try {
+    return window.localStorage.getItem(DEVICE_TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function isProblem(value: unknown): value is Problem {
+  if (typeof value !== "object" || value === null) return false;
+  const { code, title, status } = value as Record<string, unknown>;
+  return typeof code === "string" && typeof title === "string" && typeof status === "number";
+}
