@@ -3,15 +3,16 @@ import { aggregateCells, pairCells, notCountedInterviews } from "../server/outco
 import { loadCatalogue } from "../server/outcomes/indicator-catalogue.ts";
 import { processRefreshQueue } from "../server/outcomes/indicator-store.ts";
 import { outcomePage } from "../server/outcomes/outcome-page.service.ts";
-const h = openSqlite("/tmp/alongside-bench-dashboard-0F389F/bench.sqlite");
+const h = openSqlite("/tmp/alongside-bench-dashboard-vwmf93/bench.sqlite");
 const db = h.db;
 const O = "outcome-areas-see-better-outcomes";
-const t = async (l: string, f: () => Promise<unknown>) => { await f(); const s = performance.now(); const r = await f(); console.log(l.padEnd(20), (performance.now()-s).toFixed(0), "ms", Array.isArray(r) ? r.length : ""); };
+const t = async (l: string, f: () => Promise<unknown>) => { await f(); const s = performance.now(); const r = await f(); console.log(l.padEnd(20), (performance.now()-s).toFixed(0), "ms", Array.isArray(r) ? r.length : "", "rss", (process.memoryUsage().rss/1e6).toFixed(0), "max", (process.resourceUsage().maxRSS/1e3).toFixed(0)); };
 await t("refresh", () => processRefreshQueue(db));
 await t("catalogue", () => loadCatalogue(db));
 await t("cells", () => aggregateCells(db, { outcome: O, areaId: null }));
 await t("pairs", () => pairCells(db, { outcome: O, areaId: null }, { from: 0, to: 3 }));
 await t("notcounted", () => notCountedInterviews(db, { surveyIds: ["participant-interview"], areaId: null, wave: null }));
 await t("page", () => outcomePage({ db, user: { id: "x", email: "x", displayName: "x", role: "evaluator", areaId: null } as any, k: 5 }, O, {}));
+await t("page mode", () => outcomePage({ db, user: { id: "x", email: "x", displayName: "x", role: "evaluator", areaId: null } as any, k: 5 }, O, { mode: "self_completed" }));
 console.log((await db.selectFrom("indicator_pair_cells").select(db.fn.countAll().as("n")).executeTakeFirst()), (await db.selectFrom("indicator_cells").select(db.fn.countAll().as("n")).executeTakeFirst()));
 await h.close();

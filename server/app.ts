@@ -23,7 +23,7 @@ import { syncRoutes } from "./fieldwork/sync.routes.ts";
 import { followupsRoutes } from "./followups/followups.routes.ts";
 import type { AppDeps, AppEnv } from "./http/app-env.ts";
 import { ProblemError, problemResponse } from "./http/problem.ts";
-import { sameOriginWrites, securityHeaders } from "./http/security.ts";
+import { refuseNulInAddress, sameOriginWrites, securityHeaders } from "./http/security.ts";
 import { mountClient } from "./http/static.ts";
 import { outcomesRoutes } from "./outcomes/outcomes.routes.ts";
 import { retentionRoutes } from "./retention/retention.routes.ts";
@@ -54,6 +54,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   const api = new Hono<AppEnv>();
   api.use("*", sameOriginWrites());
+  api.use("*", refuseNulInAddress());
   api.use("*", async (c, next) => {
     if (c.req.path === "/api/sync") return next();
     return bodyLimit({

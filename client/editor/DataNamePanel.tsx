@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { FieldIssue } from "../../shared/contract/index.ts";
 
 interface Props {
@@ -14,11 +14,17 @@ interface Props {
  */
 export function DataNamePanel({ issues, onConfirm, onCancel, busy }: Props) {
   const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Appearing after a save, it takes focus so it is read and the next Tab is inside it.
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: "center" });
+  }, []);
   const names = issues.map((i) => String(i.path[0] ?? ""));
   const [confirmed, setConfirmed] = useState<Set<string>>(new Set());
   return (
     <section className="alert alert--error" aria-labelledby={`${id}-heading`} role="alert">
-      <h2 id={`${id}-heading`} className="alert__heading">
+      <h2 id={`${id}-heading`} className="alert__heading" ref={heading} tabIndex={-1}>
         Confirm changes to published data names
       </h2>
       <p>

@@ -6,8 +6,11 @@ import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 interface Props {
   surveyId: string;
   unsaved: boolean;
-  /** Replaces the draft with this definition and saves it as an import. */
-  onImport: (definition: Record<string, unknown>) => Promise<void>;
+  /**
+   * Replaces the draft with this definition and saves it as an import; "confirm" when published data
+   * names must be confirmed first (the editor then asks at the top of the page).
+   */
+  onImport: (definition: Record<string, unknown>) => Promise<"saved" | "confirm">;
 }
 
 const MAX_FILE_BYTES = 60 * 1024;
@@ -77,8 +80,12 @@ export function ImportExportPanel({ surveyId, unsaved, onImport }: Props) {
     setBusy(true);
     setFailure(null);
     try {
-      await onImport(definition);
-      setDone(message);
+      const outcome = await onImport(definition);
+      setDone(
+        outcome === "saved"
+          ? message
+          : "Almost done: this import drops or changes published data names. Confirm them at the top of the page to save it.",
+      );
       setReport(null);
       setText("");
     } catch (error) {

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import type { Draft } from "../../shared/contract/index.ts";
 import type { MergeConflict, MergeResult, MergeSide } from "../../shared/editor/merge.ts";
 import { type ElementJson, textOf } from "../../shared/editor/survey-json.ts";
@@ -39,9 +39,15 @@ export function StaleDraftPanel({
   busy,
 }: Props) {
   const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Appearing after a save, it takes focus so it is read and the next Tab is inside it.
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: "center" });
+  }, []);
   return (
     <section className="alert alert--error stale" aria-labelledby={`${id}-heading`} role="alert">
-      <h2 id={`${id}-heading`} className="alert__heading">
+      <h2 id={`${id}-heading`} className="alert__heading" ref={heading} tabIndex={-1}>
         {theirs.updatedBy?.name ?? "Someone"} saved this draft while you were editing
       </h2>
       <p>

@@ -271,11 +271,17 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
     announce(message);
     await editor.refresh();
   };
-  const importDefinition = async (definition: Record<string, unknown>) => {
+  const importDefinition = async (definition: Record<string, unknown>): Promise<"saved" | "confirm"> => {
     const survey = normaliseSurvey(definition);
     editor.setWorking(survey);
     setSelected(null);
-    await save({ definition: survey, source: "import" });
+    try {
+      await save({ definition: survey, source: "import" });
+      return "saved";
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "data_name_change_unconfirmed") return "confirm";
+      throw error;
+    }
   };
 
   const savedAt = view.draft.updatedAt

@@ -2,7 +2,8 @@ import "survey-core/survey-core.fontless.min.css";
 import { useEffect, useRef, useState } from "react";
 import type { Model } from "survey-core";
 import { Survey } from "survey-react-ui";
-import type { SurveyJson } from "../../shared/editor/survey-json.ts";
+import { isUnsafeHtml } from "../../shared/editor/check-definition.ts";
+import { allElements, isObject, type SurveyJson } from "../../shared/editor/survey-json.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
 import { applySurveyTheme } from "../fieldwork/survey-theme.ts";
 
@@ -13,6 +14,23 @@ interface Props {
 }
 
 const REBUILD_AFTER_MS = 150;
+
+/**
+ * survey-react-ui renders information text as HTML. What the editor has not saved yet has not been
+ * checked, so anything a save would refuse is shown as a notice instead (the CSP would block it too).
+ */
+function safeForPreview(definition: SurveyJson): SurveyJson {
+  const copy = structuredClone(definition) as SurveyJson;
+  for (const { element } of allElements(copy)) {
+    const html = element.html;
+    const texts = typeof html === "string" ? [html] : isObject(html) ? Object.values(html) : [];
+    if (texts.some((t) => typeof t === "string" && isUnsafeHtml(t))) {
+      element.html =
+        "<p><strong>This information text contains script or a form, so it is not shown.</strong></p>";
+    }
+  }
+  return copy;
+}
 
 /**
  * What a participant will see, rendered by survey-react-ui exactly as the tablet renders it, at a
@@ -26,7 +44,7 @@ export function SurveyPreview({ definition, pageIndex }: Props) {
 
   useEffect(() => {
     const timer = window.setTimeout(() => {
-      const next = createSurveyModel(structuredClone(definition));
+      const next = createSurveyModel(safeForPreview(definition));
       next.showCompletePage = false;
       applySurveyTheme(next);
       const old = previous.current;

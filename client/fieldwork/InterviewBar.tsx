@@ -74,15 +74,17 @@ export function InterviewBar({ draft, saver, view, questions, sensitivePage, onV
         </div>
       </dl>
       <div className="interview-bar__actions">
-        <button type="button" className="button button--pause button--large" onClick={onPause}>
+        <button type="button" className="button button--pause" onClick={onPause}>
           Pause
         </button>
-        <button type="button" className="button button--danger button--large" onClick={onStop}>
+        <button type="button" className="button button--danger" onClick={onStop}>
           Stop
         </button>
         {questions && (
-          <fieldset className="view-switch">
-            <legend>Tablet view</legend>
+          <div className="view-switch" role="group" aria-labelledby="view-switch-label">
+            <span id="view-switch-label" className="view-switch__label">
+              View
+            </span>
             <button
               type="button"
               className="button button--secondary"
@@ -103,17 +105,17 @@ export function InterviewBar({ draft, saver, view, questions, sensitivePage, onV
               type="button"
               className={sensitivePage ? "button button--highlight" : "button button--secondary"}
               aria-pressed={false}
+              aria-describedby={sensitivePage ? "hand-over-hint" : undefined}
               onClick={() => onView("hand_over")}
             >
               Hand over
             </button>
-          </fieldset>
+          </div>
         )}
       </div>
-      {questions && sensitivePage && view === "interviewer" && (
-        <p className="interview-bar__hint">
-          This part has sensitive questions. You can hand the tablet over so the participant answers them on
-          their own.
+      {questions && sensitivePage && view !== "hand_over" && (
+        <p className="interview-bar__hint" id="hand-over-hint">
+          Sensitive questions: you can hand the tablet over so the participant answers them on their own.
         </p>
       )}
     </div>

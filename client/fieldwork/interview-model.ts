@@ -16,6 +16,13 @@ export function createInterviewModel(definition: Record<string, unknown>): Model
   // We show our own confirmation once the interview is safely in the outbox.
   model.showCompletePage = false;
   applySurveyTheme(model);
+  // Rating scales stay buttons at any width (a show card with a dropdown would hide the options), with
+  // their end labels above and below so five large buttons fit a tablet held upright.
+  for (const question of model.getAllQuestions()) {
+    if (question.getType() !== "rating") continue;
+    question.setPropertyValue("displayMode", "buttons");
+    question.setPropertyValue("rateDescriptionLocation", "topBottom");
+  }
   model.onAfterRenderQuestion.add((_, options) => showInterviewerNote(options.question, options.htmlElement));
   return model;
 }

@@ -143,7 +143,9 @@ export async function saveDraft(
       actorId: ctx.user.id,
       kind,
       questions: [...summary.added, ...summary.removed, ...summary.changed],
-      summary: titleChanged && isEmptySummary(summary) ? "renamed the survey" : describeSummary(summary),
+      summary: `${kind === "imported" ? "imported SurveyJS JSON: " : ""}${
+        titleChanged && isEmptySummary(summary) ? "renamed the survey" : describeSummary(summary)
+      }`,
     });
     const newlyConfirmed = confirmed.filter((n) => !row.confirmedNameChanges.includes(n));
     if (newlyConfirmed.length > 0) {

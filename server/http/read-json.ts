@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { z } from "zod";
 import type { FieldIssue } from "../../shared/contract/problems.ts";
 import { ProblemError } from "./problem.ts";
+import { nulCharacterPath } from "./security.ts";
 
 /** Shape check at the boundary: JSON media type, parseable JSON, then the contract's zod schema. */
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
@@ -15,6 +16,12 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
     body = JSON.parse(text);
   } catch (error) {
     throw new ProblemError("malformed_json", error instanceof Error ? error.message : undefined);
+  }
+  const nulAt = nulCharacterPath(body);
+  if (nulAt) {
+    throw new ProblemError("invalid_body", "Text may not contain the NUL character (U+0000).", [
+      { path: nulAt, message: "Contains a NUL character (U+0000)." },
+    ]);
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {

@@ -71,3 +71,41 @@ export function securityHeaders(): MiddlewareHandler {
     },
   });
 }
+
+/**
+ * Where a JSON value holds the NUL character (U+0000), as a field path, or null. PostgreSQL cannot
+ * store NUL in text, and no text this app takes (names, comments, answers typed on a tablet) has a
+ * reason to contain one, so bodies with it are refused at the boundary rather than failing deep in a
+ * query. Walked without recursion, like `jsonDepthExceeds`.
+ */
+export function nulCharacterPath(value: unknown): (string | number)[] | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (!next) continue;
+    if (typeof next.value === "string") {
+      if (next.value.includes("\u0000")) return next.path;
+    } else if (Array.isArray(next.value)) {
+      next.value.forEach((child, index) => {
+        stack.push({ value: child, path: [...next.path, index] });
+      });
+    } else if (typeof next.value === "object" && next.value !== null) {
+      for (const [key, child] of Object.entries(next.value)) {
+        if (key.includes("\u0000")) return [...next.path, key];
+        stack.push({ value: child, path: [...next.path, key] });
+      }
+    }
+  }
+  return null;
+}
+
+/** A request whose address carries a NUL character (`%00`) is refused before any handler reads it. */
+export function refuseNulInAddress(): MiddlewareHandler {
+  return async (c, next) => {
+    const url = c.req.url;
+    if (url.includes("\u0000") || url.toLowerCase().includes("%00")) {
+      throw new ProblemError("invalid_query", "The address contains a NUL character (%00).");
+    }
+    return next();
+  };
+}

@@ -53,6 +53,11 @@ export const DATA_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 const UNSAFE_HTML = /<\s*(script|iframe|object|embed|style|link|meta|form|base)\b|\son\w+\s*=|javascript:/i;
 
+/** Script, frames, forms or event handlers in information text: refused at save, never previewed. */
+export function isUnsafeHtml(html: string): boolean {
+  return UNSAFE_HTML.test(html);
+}
+
 export interface CheckOptions {
   /** Theory-of-change outcome ids a question may be tagged with; omitted means "do not check". */
   outcomeIds?: ReadonlySet<string>;

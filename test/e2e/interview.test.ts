@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, E2E_PASSWORD, type E2E, startE2E } from "./harness.ts";
+import { passReadinessCheck } from "./offline-helpers.ts";
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -47,8 +48,9 @@ describe("from login to a stored, validated interview", () => {
     await expectNoAxeViolations(page, "start an interview");
     await page.getByRole("button", { name: "Start interview" }).click();
 
-    // Consent, then through every page to the end: only consent is required.
+    // The readiness check, consent, then through every page to the end: only consent is required.
     await page.getByRole("heading", { name: "Participant interview", level: 1 }).waitFor();
+    await passReadinessCheck(page);
     await page.getByText("Yes, I am happy to take part").click();
     await expectNoAxeViolations(page, "interview");
     for (let i = 0; i < 12; i++) {

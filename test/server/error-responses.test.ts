@@ -141,3 +141,34 @@ describe("a failure inside any route", () => {
     expect(await res.text()).not.toContain("<script>");
   });
 });
+
+describe("the NUL character", () => {
+  it("is refused in any body text or key, and anywhere in the address, before a query can choke on it", async () => {
+    const admin = await sessionFor(t, (await addUser(t, "admin@example.org", "admin")).id);
+    const bodies: [string, unknown, (string | number)[]][] = [
+      ["/api/areas", { id: "east", name: "East\u0000field", region: "E" }, ["name"]],
+      ["/api/areas", { id: "east", "na\u0000me": "x", region: "E" }, ["na\u0000me"]],
+      ["/api/sync", { deviceId: "tab\u0000let", items: [syncItem()] }, ["deviceId"]],
+      [
+        "/api/sync",
+        { items: [syncItem({ data: { note: ["ok", "bad\u0000"] } })] },
+        ["items", 0, "data", "note", 1],
+      ],
+    ];
+    for (const [path, json, at] of bodies) {
+      const res = await t.request(path, { method: "POST", cookie: admin, json });
+      expect(res.status, path).toBe(400);
+      const problem = (await res.json()) as { code: string; issues: { path: (string | number)[] }[] };
+      expect(problem.code).toBe("invalid_body");
+      expect(problem.issues[0]?.path).toEqual(at);
+    }
+    for (const path of ["/api/users/%00/disable", "/api/audit?q=%00", "/api/users?x=a%00b"]) {
+      const method = path.includes("disable") ? "POST" : "GET";
+      const res = await t.request(path, { method, cookie: admin });
+      expect(res.status, path).toBe(400);
+      expect(await res.json()).toMatchObject({ code: "invalid_query" });
+    }
+    const rows = await t.db.selectFrom("areas").select("id").where("id", "=", "east").execute();
+    expect(rows).toEqual([]);
+  });
+});

@@ -1,0 +1,201 @@
+import { randomUUID } from "node:crypto";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEVICE_TOKEN_KEY } from "../../shared/contract/devices.ts";
+import { generateParticipantCode } from "../../shared/participant/code.ts";
+import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
+
+/**
+ * Coordination in real Chromium: an administrator adds an area with a target and invites its
+ * coordinator; the coordinator invites a peer researcher and enrols the researcher's tablet with a QR
+ * code; the researcher uploads an interview from that tablet and the coordinator sees progress move;
+ * once the coordinator revokes the tablet its uploads are refused. axe-core checks every screen.
+ */
+
+let e2e: E2E;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  await e2e.addUser("admin", null, "admin@example.org");
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await e2e?.close();
+});
+
+async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await e2e.browser.newContext({ viewport });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+/** Opens a one-time setup link, chooses a password, and waits until signed in. */
+async function acceptInvitation(page: Page, link: string, password: string): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByLabel("Repeat the password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect.poll(() => page.url()).not.toMatch(/\/setup/);
+}
+
+async function invite(
+  page: Page,
+  who: { email: string; name: string; role?: string; area?: string },
+): Promise<string> {
+  await page.goto(`${e2e.server.url}/coordination/people`);
+  await page.getByRole("heading", { name: "People and invitations", level: 1 }).waitFor();
+  await page.getByLabel("Email", { exact: true }).fill(who.email);
+  await page.getByLabel("Name to show", { exact: true }).fill(who.name);
+  if (who.role) await page.getByLabel("Role", { exact: true }).selectOption({ label: who.role });
+  if (who.area) await page.getByLabel("Area", { exact: true }).selectOption({ label: who.area });
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  const link = page.getByLabel("Link to give them");
+  await link.waitFor();
+  return link.inputValue();
+}
+
+describe("coordinating fieldwork", () => {
+  it("a coordinator sets a target, invites a researcher, enrols a tablet and sees progress after an upload", async () => {
+    // The administrator adds the area and its baseline target, and invites its coordinator.
+    const admin = await newPage();
+    await admin.goto(`${e2e.server.url}/login`);
+    await admin.getByLabel("Email", { exact: true }).fill("admin@example.org");
+    await admin.getByLabel("Password", { exact: true }).fill(E2E_PASSWORD);
+    await admin.getByRole("button", { name: "Sign in" }).click();
+    await admin.getByRole("heading", { name: "Administration", level: 1 }).waitFor();
+    await admin.getByLabel("Area id").fill("eastham");
+    await admin.getByLabel("Area name").fill("Eastham");
+    await admin.getByLabel("Region", { exact: true }).fill("East");
+    await admin.getByRole("button", { name: "Add area" }).click();
+    await admin.getByRole("cell", { name: "eastham" }).waitFor();
+
+    await admin.goto(`${e2e.server.url}/coordination/areas`);
+    await admin.getByRole("heading", { name: "Area settings", level: 1 }).waitFor();
+    await admin.getByLabel("Area", { exact: true }).selectOption({ label: "Eastham" });
+    await admin.getByRole("heading", { name: "Eastham", level: 2 }).waitFor();
+    await admin.getByRole("button", { name: "Add a target" }).click();
+    await admin.getByLabel("Survey", { exact: true }).selectOption({ label: "Participant interview" });
+    await admin.getByLabel("Wave", { exact: true }).fill("0");
+    await admin.getByLabel("Interviews", { exact: true }).fill("5");
+    await admin.getByRole("button", { name: "Save targets" }).click();
+    await expect.poll(() => admin.getByText("Targets saved.").count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(admin, "area settings");
+
+    const coordinatorLink = await invite(admin, {
+      email: "coordinator@eastham.example",
+      name: "Cal",
+      role: "Coordinator",
+      area: "Eastham",
+    });
+    expect(coordinatorLink).toMatch(/\/setup#token=/);
+
+    // The coordinator takes up the invitation and invites a peer researcher.
+    const coordinator = await newPage();
+    await acceptInvitation(coordinator, coordinatorLink, "coordinating the eastham fieldwork");
+    const researcherLink = await invite(coordinator, { email: "riya@eastham.example", name: "Riya" });
+    await expectNoAxeViolations(coordinator, "people and invitations");
+
+    // The researcher sets up their account on the tablet.
+    const tablet = await newPage({ width: 800, height: 1280 });
+    await acceptInvitation(tablet, researcherLink, "interviews at the day centre");
+    await expect.poll(() => tablet.url()).toMatch(/\/fieldwork$/);
+
+    // The coordinator shows an enrolment code as a QR code; the tablet opens the address it holds.
+    await coordinator.goto(`${e2e.server.url}/coordination/tablets`);
+    await coordinator.getByRole("heading", { name: "Tablets", level: 1 }).waitFor();
+    await coordinator.getByLabel("Who will use it").selectOption({ label: "Riya" });
+    await coordinator.getByLabel("Tablet name").fill("Tablet 1");
+    await coordinator.getByRole("button", { name: "Show enrolment code" }).click();
+    const qr = coordinator.getByRole("img", { name: /QR code that opens the enrolment link/ });
+    await qr.waitFor();
+    expect(await qr.getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
+    const code = (await coordinator.locator(".enrolment-code").textContent()) ?? "";
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
+    await expectNoAxeViolations(coordinator, "enrolment code");
+
+    await tablet.goto(`${e2e.server.url}/enrol#code=${code}`);
+    await tablet.getByRole("heading", { name: "Enrol this tablet", level: 1 }).waitFor();
+    expect(await tablet.getByLabel("Enrolment code").inputValue()).toBe(code);
+    expect(tablet.url()).not.toContain(code);
+    await expectNoAxeViolations(tablet, "enrol this tablet");
+    await tablet.getByRole("button", { name: "Enrol this tablet" }).click();
+    await tablet.getByRole("heading", { name: "Tablet enrolled", level: 1 }).waitFor();
+    const token = await tablet.evaluate((key) => localStorage.getItem(key), DEVICE_TOKEN_KEY);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+
+    // The researcher uploads an interview from the enrolled tablet, as fieldwork does.
+    const participantCode = generateParticipantCode((a) => crypto.getRandomValues(a));
+    const upload = () =>
+      tablet.evaluate(
+        async ({ key, participantCode, id }) => {
+          const surveys = (await (await fetch("/api/surveys")).json()) as {
+            surveys: { id: string; version: number }[];
+          };
+          const survey = surveys.surveys.find((s) => s.id === "participant-interview");
+          const now = new Date().toISOString();
+          const res = await fetch("/api/sync", {
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              "x-alongside-device": localStorage.getItem(key) ?? "",
+            },
+            body: JSON.stringify({
+              items: [
+                {
+                  id,
+                  surveyId: "participant-interview",
+                  surveyVersion: survey?.version ?? 1,
+                  participantCode,
+                  wave: 0,
+                  areaId: "eastham",
+                  startedAt: now,
+                  completedAt: now,
+                  administrationMode: "read_aloud",
+                  data: { consent: true },
+                },
+              ],
+            }),
+          });
+          return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+        },
+        { key: DEVICE_TOKEN_KEY, participantCode, id: randomUUID() },
+      );
+    const first = await upload();
+    expect(first.status).toBe(200);
+    expect(JSON.stringify(first.body)).toMatch(/"outcome":"(accepted|needs_review)"/);
+
+    // The coordinator sees the interview counted against the target, and the tablet as seen.
+    await coordinator.goto(`${e2e.server.url}/coordination`);
+    await coordinator.getByRole("heading", { name: "Coordination", level: 1 }).waitFor();
+    const table = coordinator.getByRole("table", { name: /Interviews per area, survey and wave/ });
+    await table.waitFor();
+    const row = table.getByRole("row").filter({ hasText: "Eastham · Participant interview · Baseline (0)" });
+    await expect.poll(() => row.count()).toBe(1);
+    const cells = await row.getByRole("cell").allInnerTexts();
+    expect(cells.slice(0, 2)).toEqual(["5", "1"]);
+    await coordinator.getByRole("img", { name: /Fieldwork progress against targets/ }).waitFor();
+    await expectNoAxeViolations(coordinator, "coordination overview with progress");
+
+    // Revoked, the tablet's next upload is refused and says why.
+    await coordinator.goto(`${e2e.server.url}/coordination/tablets`);
+    const deviceRow = coordinator.getByRole("row").filter({ hasText: "Tablet 1" });
+    await deviceRow
+      .getByRole("cell", { name: /Not yet|\d/ })
+      .first()
+      .waitFor();
+    expect(await deviceRow.textContent()).not.toContain("Not yet");
+    await deviceRow.getByRole("button", { name: "Revoke Tablet 1" }).click();
+    await expectNoAxeViolations(coordinator, "revoke a tablet");
+    await coordinator.getByRole("button", { name: "Revoke Tablet 1" }).click();
+    await expect.poll(() => deviceRow.textContent()).toMatch(/Revoked/);
+    const refused = await upload();
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: "device_revoked" });
+  });
+});

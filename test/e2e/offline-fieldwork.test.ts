@@ -1,0 +1,163 @@
+import type { Route } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2E, startE2E } from "./harness.ts";
+import {
+  completeInterview,
+  giveConsent,
+  goOffline,
+  signIn,
+  startInterview,
+  TABLET,
+  waitUntilReadyOffline,
+  waitUntilSaved,
+} from "./offline-helpers.ts";
+
+// The tablet's promise: load once online, then work with no connection, lose nothing, and store each
+// interview on the server exactly once whatever happens to the connection or the session.
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+  await e2e.addUser("peer_researcher", "northtown", "researcher@example.org");
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+async function storedCodes(): Promise<string[]> {
+  const rows = await e2e.server.handle.db.selectFrom("responses").select("participant_code").execute();
+  return rows.map((row) => row.participant_code).sort();
+}
+
+async function clearResponses(): Promise<void> {
+  await e2e.server.handle.db.deleteFrom("responses").execute();
+}
+
+describe("offline fieldwork on a tablet", () => {
+  it("keeps every answer through offline work, a reload and a closed page, and stores each finished interview once", async () => {
+    await clearResponses();
+    const context = await e2e.browser.newContext(TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "researcher@example.org");
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await waitUntilReadyOffline(page);
+
+    await goOffline(context, page);
+    await page.reload();
+    await page.getByText(/^Offline\./).waitFor();
+
+    const finished: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      finished.push(await startInterview(page));
+      await giveConsent(page);
+      await page.getByRole("button", { name: "Next" }).click();
+      await page.getByText("A lot of say").click();
+      await completeInterview(page);
+      await page.getByRole("heading", { name: "Saved on this tablet" }).waitFor();
+      await page.getByRole("link", { name: "Back to fieldwork" }).click();
+    }
+
+    // A third interview, left half way: the page is closed on the trust questions.
+    const third = await startInterview(page);
+    await giveConsent(page);
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByText("Some say").click();
+    await page.getByRole("radio", { name: "I don't have a plan" }).check({ force: true });
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("heading", { name: "Trust in workers" }).waitFor();
+    await waitUntilSaved(page);
+    await page.close();
+
+    const reopened = await context.newPage();
+    await reopened.goto(`${e2e.server.url}/fieldwork`);
+    await reopened.getByRole("heading", { name: "Interviews in progress" }).waitFor();
+    expect(await reopened.getByRole("heading", { name: "2 interviews waiting to upload" }).count()).toBe(1);
+    await reopened.getByRole("button", { name: `Continue the interview with participant ${third}` }).click();
+    // Resumed at the same page, with every answer.
+    await reopened.getByRole("heading", { name: "Trust in workers" }).waitFor();
+    await reopened.getByRole("button", { name: "Previous" }).click();
+    await reopened.getByRole("heading", { name: "Having a say" }).waitFor();
+    expect(await reopened.getByRole("radio", { name: "Some say" }).isChecked()).toBe(true);
+    expect(await reopened.getByRole("radio", { name: "I don't have a plan" }).isChecked()).toBe(true);
+    await reopened.getByRole("button", { name: "Previous" }).click();
+    expect(await reopened.getByRole("radio", { name: "Yes, I am happy to take part" }).isChecked()).toBe(true);
+    expect(await storedCodes()).toEqual([]);
+
+    await reopened.getByRole("link", { name: "Alongside" }).click();
+    await reopened.getByRole("heading", { name: "Interviews in progress" }).waitFor();
+    await context.setOffline(false);
+    await expect.poll(storedCodes, { timeout: 30_000 }).toEqual([...finished].sort());
+    await reopened.getByRole("heading", { name: "Nothing waiting to upload" }).waitFor();
+    // The third is still a draft, on the tablet only.
+    await reopened.getByRole("button", { name: `Continue the interview with participant ${third}` }).waitFor();
+    expect(await storedCodes()).toEqual([...finished].sort());
+    await context.close();
+  });
+
+  it("retries an upload whose acknowledgement was lost, and the server answers duplicate", async () => {
+    await clearResponses();
+    const context = await e2e.browser.newContext(TABLET);
+    const page = await context.newPage();
+    const seen: string[] = [];
+    await page.route("**/api/sync", async (route: Route) => {
+      // The server stores the batch; the answer never reaches the tablet.
+      const response = await route.fetch();
+      seen.push(JSON.stringify(await response.json()));
+      if (seen.length === 1) await route.abort("connectionreset");
+      else await route.fulfill({ response });
+    });
+    await signIn(page, e2e.server.url, "researcher@example.org");
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    const code = await startInterview(page);
+    await giveConsent(page);
+    await completeInterview(page);
+
+    // The automatic retry (with backoff) sends it again; it is recognised, not stored twice.
+    await page.getByRole("heading", { name: "Saved on the server" }).waitFor({ timeout: 30_000 });
+    await page.getByText(/^Duplicate: the server already had it/).waitFor();
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toContain('"outcome":"accepted"');
+    expect(seen[1]).toContain('"outcome":"duplicate"');
+    expect(await storedCodes()).toEqual([code]);
+    const revisions = await e2e.server.handle.db.selectFrom("response_revisions").selectAll().execute();
+    expect(revisions).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps everything queued while the session expires offline, and uploads it after signing in again", async () => {
+    await clearResponses();
+    const context = await e2e.browser.newContext(TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "researcher@example.org");
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await waitUntilReadyOffline(page);
+    await goOffline(context, page);
+    // While the tablet is offline its session ends on the server (it expired, or was signed out).
+    await e2e.server.handle.db.deleteFrom("sessions").execute();
+
+    await page.reload();
+    const code = await startInterview(page);
+    await giveConsent(page);
+    await completeInterview(page);
+    await page.getByRole("heading", { name: "Saved on this tablet" }).waitFor();
+    await page.getByRole("radio", { name: "OK" }).check();
+    await page.getByLabel("Anything you want to note (optional)").fill("Long day, but fine.");
+    await page.getByRole("button", { name: "Save my debrief" }).click();
+    await page.getByText("Thank you for your debrief.").waitFor();
+
+    await context.setOffline(false);
+    await page.getByText(/^You are signed out\. Sign in again to upload/).waitFor({ timeout: 30_000 });
+    expect(await storedCodes()).toEqual([]);
+    await page.getByRole("button", { name: "Sign in again" }).click();
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    await page.getByLabel("Email", { exact: true }).fill("researcher@example.org");
+    await page.getByLabel("Password", { exact: true }).fill("peer research together");
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    await expect.poll(storedCodes, { timeout: 30_000 }).toEqual([code]);
+    await expect
+      .poll(async () => (await e2e.server.handle.db.selectFrom("debriefs").select("notes").execute()).map((r) => r.notes))
+      .toEqual(["Long day, but fine."]);
+    await context.close();
+  });
+});

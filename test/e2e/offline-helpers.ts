@@ -1,0 +1,83 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { expect } from "vitest";
+import { E2E_PASSWORD } from "./harness.ts";
+
+/**
+ * Steps the offline fieldwork tests share: signing in, waiting until the service worker holds what an
+ * interview needs offline, and going through an interview the way a researcher does.
+ */
+export const TABLET = { viewport: { width: 800, height: 1280 }, hasTouch: true } as const;
+
+export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** The service worker controls the page and keeps who is signed in, the surveys and their versions. */
+export async function waitUntilReadyOffline(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          if (!navigator.serviceWorker.controller) return false;
+          const has = async (cache: string, path: string) =>
+            (await (await caches.open(cache)).match(path)) !== undefined;
+          return (
+            (await has("alongside-session", "/api/auth/me")) &&
+            (await has("alongside-fieldwork-data", "/api/surveys")) &&
+            (await has("alongside-survey-versions", "/api/surveys/participant-interview/versions/1"))
+          );
+        }),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+}
+
+export async function goOffline(context: BrowserContext, page: Page): Promise<void> {
+  await context.setOffline(true);
+  await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false);
+}
+
+/** From the fieldwork home to the consent question of a new interview. */
+export async function startInterview(page: Page, options: { code?: string } = {}): Promise<string> {
+  await page.getByRole("button", { name: "Choose Participant interview" }).click();
+  await page.getByRole("heading", { name: "Start an interview", level: 1 }).waitFor();
+  if (options.code) await page.getByLabel("Participant code").fill(options.code);
+  else await page.getByRole("button", { name: "New code" }).click();
+  const code = await page.getByLabel("Participant code").inputValue();
+  await page.getByLabel("Read aloud by me").check();
+  await page.getByRole("button", { name: "Start interview" }).click();
+  await passReadinessCheck(page);
+  return code;
+}
+
+export async function passReadinessCheck(page: Page): Promise<void> {
+  await page.getByRole("heading", { name: "Readiness check" }).waitFor();
+  for (const box of await page.getByRole("group", { name: "Is now a good time?" }).getByRole("checkbox").all()) {
+    await box.check();
+  }
+  await page.getByRole("button", { name: "Ready: go to consent" }).click();
+  await page.getByText("Are you happy to take part today?").waitFor();
+}
+
+export async function giveConsent(page: Page): Promise<void> {
+  await page.getByText("Yes, I am happy to take part").click();
+}
+
+/** Next through every page to the end (only consent is required), then Complete. */
+export async function completeInterview(page: Page): Promise<void> {
+  for (let i = 0; i < 12; i++) {
+    if (await page.getByRole("button", { name: "Complete" }).isVisible()) break;
+    await page.getByRole("button", { name: "Next" }).click();
+  }
+  await page.getByRole("button", { name: "Complete" }).click();
+  await page.getByRole("heading", { name: /Interview finished|Consent not given|Interview stopped/, level: 1 }).waitFor();
+}
+
+/** Every answer so far has reached IndexedDB (the interview bar says "Saved hh:mm:ss"). */
+export async function waitUntilSaved(page: Page): Promise<void> {
+  await expect.poll(() => page.locator(".save-state").innerText()).toMatch(/^Saved \d/);
+}

@@ -1,0 +1,178 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, type E2E, startE2E } from "./harness.ts";
+import { giveConsent, passReadinessCheck, signIn, startInterview, TABLET } from "./offline-helpers.ts";
+
+// The peer interview itself: interviewer, show-card and hand-over views, pause and stop with the
+// distress protocol, a safeguarding concern and the researcher's debrief; the readiness check's
+// reschedule and a declined consent. Every screen is checked with axe-core (WCAG 2.2 AA).
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+  await e2e.addUser("peer_researcher", "northtown", "researcher@example.org");
+  await e2e.server.handle.db
+    .updateTable("areas")
+    .set({
+      support_services: JSON.stringify([
+        { name: "Northtown Crisis Café", phone: "0191 000 0000", hours: "Every evening, 6pm to midnight" },
+      ]),
+    })
+    .where("id", "=", "northtown")
+    .execute();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+const db = () => e2e.server.handle.db;
+
+describe("the peer interview", () => {
+  it("runs in interviewer, show-card and hand-over views, and a stop leads to support, a concern and a debrief", async () => {
+    const context = await e2e.browser.newContext(TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "researcher@example.org");
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await expectNoAxeViolations(page, "fieldwork home");
+
+    await page.getByRole("button", { name: "Choose Participant interview" }).click();
+    await page.getByRole("button", { name: "New code" }).click();
+    const code = await page.getByLabel("Participant code").inputValue();
+    await page.getByLabel("Read aloud by me").check();
+    await page.getByRole("button", { name: "Start interview" }).click();
+    await page.getByRole("heading", { name: "Readiness check" }).waitFor();
+    await expectNoAxeViolations(page, "readiness check");
+    await page.getByRole("button", { name: "Ready: go to consent" }).click();
+    await page.getByText("Tick every check before consent").waitFor();
+    await passReadinessCheck(page);
+    await page.getByText(/^Consent for this interview: Baseline/).waitFor();
+    await giveConsent(page);
+    await expectNoAxeViolations(page, "consent, interviewer view");
+
+    for (const title of ["Having a say", "Trust in workers", "How you have been"]) {
+      await page.getByRole("button", { name: "Next" }).click();
+      await page.getByRole("heading", { name: title }).waitFor();
+    }
+    const note = page.locator(".interviewer-note").first();
+    await note.waitFor();
+    await page.getByText(/This part has sensitive questions/).waitFor();
+    await expectNoAxeViolations(page, "sensitive questions, interviewer view");
+
+    await page.getByRole("button", { name: "Show card" }).click();
+    expect(await page.getByRole("button", { name: "Show card" }).getAttribute("aria-pressed")).toBe("true");
+    expect(await note.isVisible()).toBe(false);
+    await expectNoAxeViolations(page, "show-card view");
+
+    await page.getByRole("button", { name: "Interviewer" }).click();
+    await page.getByRole("button", { name: "Hand over" }).click();
+    await page.getByText("You are answering on your own.").waitFor();
+    expect(await note.isVisible()).toBe(false);
+    expect(await page.getByRole("button", { name: "Stop", exact: true }).count()).toBe(0);
+    await page.locator(".sd-rating__item").nth(2).click();
+    await expectNoAxeViolations(page, "hand-over view");
+
+    // Out of the sensitive section, the participant is asked to give the tablet back.
+    for (let i = 0; i < 3; i++) {
+      if (await page.getByRole("heading", { name: "Thank you. Please give the tablet back" }).isVisible()) break;
+      await page.getByRole("button", { name: "Next" }).click();
+    }
+    await page.getByRole("heading", { name: "Thank you. Please give the tablet back" }).waitFor();
+    await expectNoAxeViolations(page, "hand back");
+    await page.getByRole("button", { name: "I am the interviewer: carry on" }).click();
+    await page.getByRole("heading", { name: "To finish" }).waitFor();
+    expect(await page.locator(".interviewer-note").first().isVisible()).toBe(true);
+
+    await page.getByRole("button", { name: "Pause", exact: true }).click();
+    await page.getByRole("dialog", { name: "Interview paused" }).waitFor();
+    await expectNoAxeViolations(page, "pause");
+    await page.getByRole("button", { name: "Stop the interview" }).click();
+    await page.getByRole("dialog", { name: "Stop the interview now?" }).waitFor();
+    await page.getByRole("button", { name: "Yes, stop now" }).click();
+    await page.getByRole("heading", { name: "Interview stopped", level: 1 }).waitFor();
+    await page.getByText("Northtown Crisis Café").waitFor();
+    await page.getByRole("heading", { name: "Saved on the server" }).waitFor({ timeout: 30_000 });
+    await expectNoAxeViolations(page, "interview stopped, support to offer");
+
+    const response = await db()
+      .selectFrom("responses")
+      .select(["participant_code", "ending", "administration_mode", "data", "review_status"])
+      .executeTakeFirstOrThrow();
+    expect(response).toMatchObject({
+      participant_code: code,
+      ending: "stopped",
+      administration_mode: "mixed",
+      review_status: "received",
+    });
+    expect(JSON.parse(response.data)).toMatchObject({ consent: true });
+
+    await page.getByRole("radio", { name: "Not great" }).check();
+    await page.getByRole("checkbox", { name: /coordinator to get in touch/ }).check();
+    await page.getByRole("button", { name: "Save my debrief" }).click();
+    await page.getByText("Thank you for your debrief.").waitFor();
+    await expect
+      .poll(async () => (await db().selectFrom("debriefs").select(["wellbeing", "wants_support"]).execute()))
+      .toEqual([{ wellbeing: 2, wants_support: 1 }]);
+
+    await page.getByRole("link", { name: "Raise a safeguarding concern" }).click();
+    await page.getByRole("heading", { name: "Raise a safeguarding concern" }).waitFor();
+    expect(await page.getByLabel(/Participant code/).inputValue()).toBe(code);
+    await page.getByRole("button", { name: "Send the concern" }).click();
+    await page.getByText("Say what the concern is.").waitFor();
+    await expectNoAxeViolations(page, "safeguarding concern form with errors");
+    await page.getByRole("radio", { name: /^Today/ }).check();
+    await page.getByLabel("What is the concern?").fill("Said they have nowhere safe to stay tonight.");
+    await page.getByRole("button", { name: "Send the concern" }).click();
+    await page.getByRole("heading", { name: "Safeguarding concern saved" }).waitFor();
+    await expect
+      .poll(async () => db().selectFrom("safeguarding_concerns").select(["participant_code", "urgency"]).execute())
+      .toEqual([{ participant_code: code, urgency: "today" }]);
+    // Never inside the participant's answers.
+    expect(JSON.parse(response.data)).not.toHaveProperty("concern");
+
+    await page.goto(`${e2e.server.url}/fieldwork/outbox`);
+    await page.getByRole("heading", { name: "Outbox", level: 1 }).waitFor();
+    await page.getByText("Stored").first().waitFor();
+    await expectNoAxeViolations(page, "outbox");
+    await page.goto(`${e2e.server.url}/fieldwork/due`);
+    await page.getByRole("heading", { name: "Follow-ups due", level: 1 }).waitFor();
+    await page.getByText(/^List as of/).waitFor();
+    await expectNoAxeViolations(page, "follow-ups due");
+    await context.close();
+  });
+
+  it("stores nothing but the date for a reschedule, and nothing but the decline when consent is no", async () => {
+    await db().deleteFrom("responses").execute();
+    const context = await e2e.browser.newContext(TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "researcher@example.org");
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+
+    await page.getByRole("button", { name: "Choose Participant interview" }).click();
+    await page.getByRole("button", { name: "New code" }).click();
+    const rescheduled = await page.getByLabel("Participant code").inputValue();
+    await page.getByLabel("Read aloud by me").check();
+    await page.getByRole("button", { name: "Start interview" }).click();
+    await page.getByRole("button", { name: "Not today: reschedule" }).click();
+    await page.getByRole("button", { name: "Yes, reschedule" }).click();
+    await page.getByRole("heading", { name: "Interview rescheduled", level: 1 }).waitFor();
+    await expect
+      .poll(async () => db().selectFrom("interview_reschedules").select(["participant_code", "wave"]).execute())
+      .toEqual([{ participant_code: rescheduled, wave: 0 }]);
+
+    await page.getByRole("link", { name: "Back to fieldwork" }).click();
+    const declined = await startInterview(page);
+    await page.getByText("No, not today").click();
+    await page.getByRole("button", { name: "Complete" }).click();
+    await page.getByRole("heading", { name: "Consent not given", level: 1 }).waitFor();
+    await page.getByText("Only the “no” to consent is kept.").waitFor();
+    await page.getByRole("heading", { name: "Saved on the server" }).waitFor({ timeout: 30_000 });
+    const rows = await db().selectFrom("responses").select(["participant_code", "ending", "data"]).execute();
+    expect(rows).toEqual([{ participant_code: declined, ending: "declined", data: '{"consent":false}' }]);
+    await context.close();
+  });
+});
