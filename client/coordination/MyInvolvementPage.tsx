@@ -62,7 +62,8 @@ function TrainingPanel() {
           {!readiness.data.ready && (
             <div className="notice notice--warning">
               <p>
-                Some training you need for fieldwork has lapsed. Talk to your coordinator about a refresher.
+                Some training you need for fieldwork has lapsed or was never recorded. Talk to your
+                coordinator about a refresher.
               </p>
             </div>
           )}

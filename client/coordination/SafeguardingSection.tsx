@@ -55,7 +55,9 @@ export function SafeguardingSection({ me }: { me: Me }) {
             <p>
               {newCount === 0
                 ? "No new concerns."
-                : `${newCount} new ${newCount === 1 ? "concern needs" : "concerns need"} someone to take them on.`}
+                : newCount === 1
+                  ? "1 new concern needs someone to take it on."
+                  : `${newCount} new concerns need someone to take them on.`}
             </p>
           )}
           {queue.data.concerns.length === 0 ? (

@@ -147,12 +147,15 @@ export function ConcernPage({ me }: { me: Me }) {
 }
 
 function ConcernSent({ id }: { id: string }) {
-  const record = useLiveQuery(() => getRecord(id), [id]);
+  const record = useLiveQuery(() => getRecord(id), id);
   const text = record ? stateText(record) : null;
   return (
     <>
       <PageHeading>Safeguarding concern saved</PageHeading>
-      <div className={text?.tone === "success" ? "notice notice--success" : "notice notice--warning"} role="status">
+      <div
+        className={text?.tone === "success" ? "notice notice--success" : "notice notice--warning"}
+        role="status"
+      >
         <p>
           <strong>{text?.label ?? "Saving"}.</strong> {text?.detail}
         </p>

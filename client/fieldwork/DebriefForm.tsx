@@ -97,7 +97,11 @@ export function DebriefForm({ me, areaId, onDone }: { me: Me; areaId: string; on
       </div>
       <div className="field">
         <label className="choice">
-          <input type="checkbox" checked={wantsSupport} onChange={(event) => setWantsSupport(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={wantsSupport}
+            onChange={(event) => setWantsSupport(event.target.checked)}
+          />
           I would like my coordinator to get in touch for support
         </label>
       </div>

@@ -14,7 +14,9 @@ export function DebriefPage({ me }: { me: Me }) {
     <>
       <PageHeading>Debrief</PageHeading>
       {done ? (
-        <p className="notice notice--success">Thank you. Your debrief is saved and uploads when the tablet is online.</p>
+        <p className="notice notice--success">
+          Thank you. Your debrief is saved and uploads when the tablet is online.
+        </p>
       ) : (
         <>
           {me.areaId === null && <AreaField me={me} value={areaId} onChange={setAreaId} />}

@@ -13,8 +13,8 @@ export function DistressSupport({ areaId }: { areaId: string }) {
     <section className="distress" aria-labelledby="distress-heading">
       <h2 id="distress-heading">Support to offer now</h2>
       <p>
-        <strong>If anyone is in immediate danger, call 999.</strong> Check the person is all right before you part.
-        Offer these services, and write a number down for them if they would like it.
+        <strong>If anyone is in immediate danger, call 999.</strong> Check the person is all right before you
+        part. Offer these services, and write a number down for them if they would like it.
       </p>
       {services.status === "ready" && services.data.services.length > 0 && (
         <>

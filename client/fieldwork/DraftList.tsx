@@ -9,7 +9,7 @@ import { fieldworkPath } from "./paths.ts";
 
 /** Interviews started on this tablet and not yet finished, each resumable where it was left. */
 export function DraftList({ me }: { me: Me }) {
-  const drafts = useLiveQuery(listDrafts, []);
+  const drafts = useLiveQuery(listDrafts);
   if (!drafts || drafts.length === 0) return null;
   return (
     <section aria-labelledby="drafts-heading" className="drafts">
@@ -30,11 +30,13 @@ function DraftItem({ draft, me }: { draft: DraftRecord; me: Me }) {
   return (
     <li className="drafts__item">
       <p>
-        <strong>{draft.version.title}</strong>, participant <span className="code">{draft.setup.participantCode}</span>,{" "}
-        {waveLabel(draft.setup.wave)}
+        <strong>{draft.version.title}</strong>, participant{" "}
+        <span className="code">{draft.setup.participantCode}</span>, {waveLabel(draft.setup.wave)}
       </p>
       <p className="muted">
-        {draft.stage === "readiness" ? "At the readiness check" : `${answered} ${answered === 1 ? "answer" : "answers"}`}
+        {draft.stage === "readiness"
+          ? "At the readiness check"
+          : `${answered} ${answered === 1 ? "answer" : "answers"}`}
         , last saved {formatDateTime(draft.updatedAt)}
         {draft.ownerId !== me.id && draft.ownerName ? `, started by ${draft.ownerName}` : ""}
       </p>
@@ -44,7 +46,11 @@ function DraftItem({ draft, me }: { draft: DraftRecord; me: Me }) {
             <strong>Delete this unfinished interview?</strong> Its answers are not kept anywhere else.
           </p>
           <div className="actions actions--tight">
-            <button type="button" className="button button--danger" onClick={() => void deleteDraft(draft.id)}>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => void deleteDraft(draft.id)}
+            >
               Yes, delete it
             </button>
             <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>

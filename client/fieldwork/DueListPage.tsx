@@ -25,15 +25,22 @@ const day = (iso: string) => dateOnly.format(new Date(iso));
 export function DueListPage({ me }: { me: Me }) {
   const [due, reload] = useResource(fetchDueList);
   const [surveys] = useResource(listPublishedSurveys);
-  const drafts = useLiveQuery(listDrafts, []) ?? [];
-  const outbox = useLiveQuery(listOutbox, []) ?? [];
+  const drafts = useLiveQuery(listDrafts) ?? [];
+  const outbox = useLiveQuery(listOutbox) ?? [];
 
   const onTablet = useMemo(() => {
     const keys = new Map<string, string>();
-    for (const draft of drafts) keys.set(keyOf(draft.setup.participantCode, draft.survey.id, draft.setup.wave), "In progress on this tablet");
+    for (const draft of drafts)
+      keys.set(
+        keyOf(draft.setup.participantCode, draft.survey.id, draft.setup.wave),
+        "In progress on this tablet",
+      );
     for (const record of outbox) {
       if (record.kind === "interview" && record.state === "waiting") {
-        keys.set(keyOf(record.item.participantCode, record.item.surveyId, record.item.wave), "Done, waiting to upload");
+        keys.set(
+          keyOf(record.item.participantCode, record.item.surveyId, record.item.wave),
+          "Done, waiting to upload",
+        );
       }
     }
     return keys;
@@ -53,9 +60,7 @@ export function DueListPage({ me }: { me: Me }) {
           </button>
         </>
       )}
-      {due.status === "ready" && (
-        <DueSections list={due.data} me={me} titles={titles} onTablet={onTablet} />
-      )}
+      {due.status === "ready" && <DueSections list={due.data} me={me} titles={titles} onTablet={onTablet} />}
       <p>
         <Link to={fieldworkPath.home}>Back to fieldwork</Link>
       </p>
@@ -83,7 +88,8 @@ function DueSections({
   return (
     <>
       <p className="muted">
-        List as of {formatDateTime(list.generatedAt)}. {plural(summary.done, "follow-up")} already done in your area.
+        List as of {formatDateTime(list.generatedAt)}. {plural(summary.done, "follow-up")} already done in
+        your area.
       </p>
       {sections.map(([key, heading, entries]) => (
         <section key={key} aria-labelledby={`due-${key}`}>
@@ -96,7 +102,9 @@ function DueSections({
             <ul className="outbox__list">
               {entries.map((entry) => {
                 const { participant, wave } = entry;
-                const local = onTablet.get(keyOf(participant.participantCode, participant.surveyId, wave.wave));
+                const local = onTablet.get(
+                  keyOf(participant.participantCode, participant.surveyId, wave.wave),
+                );
                 return (
                   <li key={`${participant.participantCode}:${participant.surveyId}`} className="outbox__item">
                     <p>

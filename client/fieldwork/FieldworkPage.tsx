@@ -29,7 +29,11 @@ export default function FieldworkPage() {
   useEffect(() => {
     registerServiceWorker();
     syncEngine.start(me);
-    void warmOfflineCache(me);
+    const warm = () => void warmOfflineCache(me);
+    warm();
+    // Back online after a while away: refresh the copies kept for the next time offline.
+    window.addEventListener("online", warm);
+    return () => window.removeEventListener("online", warm);
   }, [me]);
 
   switch (view.page) {

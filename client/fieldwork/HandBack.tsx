@@ -16,7 +16,9 @@ export function HandBack({
   return (
     <section className="hand-back" aria-labelledby="hand-back-heading">
       <h2 id="hand-back-heading" ref={heading} tabIndex={-1}>
-        {reason === "pause" ? "Please give the tablet back to the interviewer" : "Thank you. Please give the tablet back"}
+        {reason === "pause"
+          ? "Please give the tablet back to the interviewer"
+          : "Thank you. Please give the tablet back"}
       </h2>
       <p className="lead">
         {reason === "complete"

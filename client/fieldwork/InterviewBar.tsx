@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from "react";
-import type { DraftRecord, InterviewView } from "../offline/records.ts";
 import type { DraftSaver } from "../offline/drafts.ts";
+import type { DraftRecord, InterviewView } from "../offline/records.ts";
 import { waveLabel } from "../ui/format.ts";
 import { administrationModeLabels } from "./administration-modes.ts";
 
@@ -22,7 +22,17 @@ interface Props {
  * (the distress protocol), and the three ways of holding the tablet. In hand-over the participant
  * sees only a way to stop or take a break and a way to give the tablet back.
  */
-export function InterviewBar({ draft, saver, view, questions, sensitivePage, onView, onPause, onStop, onGiveBack }: Props) {
+export function InterviewBar({
+  draft,
+  saver,
+  view,
+  questions,
+  sensitivePage,
+  onView,
+  onPause,
+  onStop,
+  onGiveBack,
+}: Props) {
   const saved = useSyncExternalStore(
     (listener) => saver.subscribe(listener),
     () => saver.status(),
@@ -32,8 +42,8 @@ export function InterviewBar({ draft, saver, view, questions, sensitivePage, onV
     return (
       <div className="interview-bar interview-bar--hand-over">
         <p className="interview-bar__hand-over-note">
-          <strong>You are answering on your own.</strong> Nobody else sees your answers on the screen. When you
-          finish this part, give the tablet back.
+          <strong>You are answering on your own.</strong> Nobody else sees your answers on the screen. When
+          you finish this part, give the tablet back.
         </p>
         <div className="interview-bar__actions">
           <button type="button" className="button button--large" onClick={onPause}>
@@ -81,10 +91,8 @@ export function InterviewBar({ draft, saver, view, questions, sensitivePage, onV
           Stop
         </button>
         {questions && (
-          <div className="view-switch" role="group" aria-labelledby="view-switch-label">
-            <span id="view-switch-label" className="view-switch__label">
-              View
-            </span>
+          <fieldset className="view-switch">
+            <legend className="view-switch__label">View</legend>
             <button
               type="button"
               className="button button--secondary"
@@ -110,10 +118,10 @@ export function InterviewBar({ draft, saver, view, questions, sensitivePage, onV
             >
               Hand over
             </button>
-          </div>
+          </fieldset>
         )}
       </div>
-      {questions && sensitivePage && view !== "hand_over" && (
+      {questions && sensitivePage && (
         <p className="interview-bar__hint" id="hand-over-hint">
           Sensitive questions: you can hand the tablet over so the participant answers them on their own.
         </p>

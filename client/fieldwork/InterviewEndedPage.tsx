@@ -10,6 +10,7 @@ import type { EndedAs } from "./finish-interview.ts";
 import { fieldworkPath, queryParam } from "./paths.ts";
 import { stateText } from "./receipt-text.ts";
 import { SyncStatus } from "./SyncStatus.tsx";
+import { UpdatePrompt } from "./UpdatePrompt.tsx";
 
 const headings: Record<EndedAs, string> = {
   completed: "Interview finished",
@@ -36,6 +37,7 @@ export function InterviewEndedPage({ id, me }: { id: string; me: Me }) {
   return (
     <>
       <PageHeading>{headings[ending]}</PageHeading>
+      <UpdatePrompt />
       {stopped && areaId && <DistressSupport areaId={areaId} />}
       <WhatWasKept id={id} ending={ending} />
       <div className="actions">
@@ -63,7 +65,7 @@ export function InterviewEndedPage({ id, me }: { id: string; me: Me }) {
 }
 
 function WhatWasKept({ id, ending }: { id: string; ending: EndedAs }) {
-  const record = useLiveQuery(() => getRecord(id), [id]);
+  const record = useLiveQuery(() => getRecord(id), id);
   const heading = useRef<HTMLHeadingElement>(null);
   const onServer = record !== undefined && ["stored", "needs_review", "conflict"].includes(record.state);
   // The outcome is news: when it arrives from the server it takes focus.
@@ -91,9 +93,21 @@ function WhatWasKept({ id, ending }: { id: string; ending: EndedAs }) {
         ? "The answers given before it stopped are kept, marked as stopped."
         : null;
   return (
-    <div className={text.tone === "success" ? "notice notice--success" : text.tone === "error" ? "notice notice--error" : "notice notice--warning"}>
+    <div
+      className={
+        text.tone === "success"
+          ? "notice notice--success"
+          : text.tone === "error"
+            ? "notice notice--error"
+            : "notice notice--warning"
+      }
+    >
       <h2 ref={heading} tabIndex={-1}>
-        {onServer ? "Saved on the server" : record.state === "refused" ? "Not accepted by the server" : "Saved on this tablet"}
+        {onServer
+          ? "Saved on the server"
+          : record.state === "refused"
+            ? "Not accepted by the server"
+            : "Saved on this tablet"}
       </h2>
       {kept && <p>{kept}</p>}
       <p>{text.detail}</p>

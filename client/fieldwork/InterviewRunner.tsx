@@ -55,7 +55,11 @@ export function InterviewRunner(props: Props) {
     const changedPage = (_: Model, options: { oldCurrentPage: PageModel; newCurrentPage: PageModel }) => {
       const facts = pageFacts(options.newCurrentPage);
       latest.current.onPage(model.currentPageNo, facts);
-      if (latest.current.view === "hand_over" && pageFacts(options.oldCurrentPage).sensitive && !facts.sensitive) {
+      if (
+        latest.current.view === "hand_over" &&
+        pageFacts(options.oldCurrentPage).sensitive &&
+        !facts.sensitive
+      ) {
         latest.current.onSensitiveSectionEnd();
       }
     };

@@ -6,9 +6,9 @@ import { Link, navigate } from "../app/router.tsx";
 import { DraftSaver, getDraft } from "../offline/drafts.ts";
 import { interviewOpened } from "../offline/interview-lock.ts";
 import type { DraftRecord, InterviewView } from "../offline/records.ts";
+import { waveLabel } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
-import { waveLabel } from "../ui/format.ts";
 import { Dialog } from "./Dialog.tsx";
 import { type EndedAs, finishInterview, rescheduleInterview } from "./finish-interview.ts";
 import { HandBack } from "./HandBack.tsx";
@@ -69,7 +69,11 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
       setEnding(true);
       await saver.flush();
       const ended = await how();
-      const about = { code: draft.setup.participantCode, surveyId: draft.survey.id, areaId: draft.setup.areaId };
+      const about = {
+        code: draft.setup.participantCode,
+        surveyId: draft.survey.id,
+        areaId: draft.setup.areaId,
+      };
       navigate(fieldworkPath.finished(draft.id, ended, about), { replace: true });
     },
     [saver, draft],
@@ -123,8 +127,8 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
           <>
             {facts.consent && view !== "hand_over" && (
               <p className="consent-note">
-                <strong>Consent for this interview: {waveLabel(draft.setup.wave)}.</strong> Ask every time, even if
-                the person agreed at an earlier wave. If they say no, nothing but the “no” is kept.
+                <strong>Consent for this interview: {waveLabel(draft.setup.wave)}.</strong> Ask every time,
+                even if the person agreed at an earlier wave. If they say no, nothing but the “no” is kept.
               </p>
             )}
             <InterviewRunner
@@ -134,7 +138,7 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
               onAnswers={(data, pageNo) => saver.save({ data, pageNo })}
               onPage={(pageNo, next) => {
                 setFacts(next);
-                saver.save({ pageNo });
+                if (pageNo !== saver.current.pageNo) saver.save({ pageNo });
               }}
               onSensitiveSectionEnd={() => setHandBack("section_end")}
               onCompleteDuringHandOver={() => setHandBack("complete")}
@@ -150,13 +154,19 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
         <ul>
           <li>Ask how they are feeling, and whether they want a break, some water or some air.</li>
           <li>Remind them they can skip any question, or stop, and it will not change their support.</li>
-          <li>If they are distressed, stop the interview: you will see the local support services to offer.</li>
+          <li>
+            If they are distressed, stop the interview: you will see the local support services to offer.
+          </li>
         </ul>
         <div className="actions">
           <button type="button" className="button button--large" onClick={() => setDialog(null)}>
             Carry on with the interview
           </button>
-          <button type="button" className="button button--danger button--large" onClick={() => setDialog("stop")}>
+          <button
+            type="button"
+            className="button button--danger button--large"
+            onClick={() => setDialog("stop")}
+          >
             Stop the interview
           </button>
         </div>
@@ -181,7 +191,11 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
           >
             Yes, stop now
           </button>
-          <button type="button" className="button button--secondary button--large" onClick={() => setDialog(null)}>
+          <button
+            type="button"
+            className="button button--secondary button--large"
+            onClick={() => setDialog(null)}
+          >
             No, go back
           </button>
         </div>

@@ -12,15 +12,22 @@ import { fieldworkPath } from "./paths.ts";
 import { recordTitle, stateText } from "./receipt-text.ts";
 import { SyncStatus } from "./SyncStatus.tsx";
 
-const order: OutboxRecord["state"][] = ["refused", "uploading", "waiting", "needs_review", "conflict", "stored"];
+const order: OutboxRecord["state"][] = [
+  "refused",
+  "uploading",
+  "waiting",
+  "needs_review",
+  "conflict",
+  "stored",
+];
 
 /**
  * Everything on this tablet that is not simply done: drafts, what waits to upload, and the server's
  * receipt for what it has (kept for two weeks, without the answers).
  */
 export function OutboxPage({ me }: { me: Me }) {
-  const records = useLiveQuery(listOutbox, []) ?? [];
-  const drafts = useLiveQuery(listDrafts, []) ?? [];
+  const records = useLiveQuery(listOutbox) ?? [];
+  const drafts = useLiveQuery(listDrafts) ?? [];
   const sorted = [...records].sort(
     (a, b) => order.indexOf(a.state) - order.indexOf(b.state) || b.queuedAt.localeCompare(a.queuedAt),
   );
@@ -35,8 +42,8 @@ export function OutboxPage({ me }: { me: Me }) {
             {drafts.map((draft) => (
               <li key={draft.id} className="outbox__item">
                 <p>
-                  <strong>{draft.version.title}</strong>, participant <span className="code">{draft.setup.participantCode}</span>
-                  , {waveLabel(draft.setup.wave)}
+                  <strong>{draft.version.title}</strong>, participant{" "}
+                  <span className="code">{draft.setup.participantCode}</span>, {waveLabel(draft.setup.wave)}
                 </p>
                 <p>
                   <span className="badge badge--neutral">Draft</span> On this tablet only, last saved{" "}
@@ -96,10 +103,15 @@ function OutboxItem({ record, me }: { record: OutboxRecord; me: Me }) {
         (confirming ? (
           <div className="stop--asking">
             <p>
-              <strong>Delete this from the tablet?</strong> The server did not accept it, so it is not kept anywhere else.
+              <strong>Delete this from the tablet?</strong> The server did not accept it, so it is not kept
+              anywhere else.
             </p>
             <div className="actions actions--tight">
-              <button type="button" className="button button--danger" onClick={() => void removeRefused(record.id)}>
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => void removeRefused(record.id)}
+              >
                 Yes, delete it
               </button>
               <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>

@@ -33,8 +33,8 @@ export function ReadinessCheck({ onReady, onReschedule }: { onReady: () => void;
     <form className="readiness" onSubmit={submit} noValidate>
       <h2>Readiness check</h2>
       <p>
-        Before you ask for consent, check with the person that now is a good time. Nothing here is saved.
-        If any of these is not true today, do not start: reschedule instead.
+        Before you ask for consent, check with the person that now is a good time. Nothing here is saved. If
+        any of these is not true today, do not start: reschedule instead.
       </p>
       <fieldset
         className={error ? "field field--invalid choices" : "field choices"}
@@ -59,8 +59,9 @@ export function ReadinessCheck({ onReady, onReschedule }: { onReady: () => void;
         ))}
       </fieldset>
       {rescheduling ? (
-        <div className="stop--asking" role="group" aria-labelledby={`${id}-reschedule`}>
-          <p id={`${id}-reschedule`}>
+        <fieldset className="stop--asking">
+          <legend className="visually-hidden">Reschedule this interview?</legend>
+          <p>
             <strong>Reschedule this interview?</strong> Nothing about today is kept except the date, so the
             interview shows on the follow-up list.
           </p>
@@ -72,13 +73,17 @@ export function ReadinessCheck({ onReady, onReschedule }: { onReady: () => void;
               No, go back
             </button>
           </div>
-        </div>
+        </fieldset>
       ) : (
         <div className="actions">
           <button type="submit" className="button button--large">
             Ready: go to consent
           </button>
-          <button type="button" className="button button--secondary button--large" onClick={() => setRescheduling(true)}>
+          <button
+            type="button"
+            className="button button--secondary button--large"
+            onClick={() => setRescheduling(true)}
+          >
             Not today: reschedule
           </button>
         </div>

@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from "react";
 import type { AdministrationMode, Me, PublishedSurveySummary } from "../../shared/contract/index.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
+import type { InterviewSetupFields } from "../offline/contract.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { focusFirstError } from "../ui/focus-first-error.ts";
 import { TextField } from "../ui/TextField.tsx";
 import { AdministrationModeField } from "./AdministrationModeField.tsx";
 import { AreaField } from "./AreaField.tsx";
-import type { InterviewSetupFields } from "../offline/contract.ts";
 import { ParticipantCodeField } from "./ParticipantCodeField.tsx";
 import { participantCodeProblem } from "./participant-code-problem.ts";
 
@@ -32,7 +32,14 @@ function waveProblem(wave: string): string | undefined {
     : "Enter the wave as a whole number: 0 for the baseline, 1 for the first follow-up.";
 }
 
-export function StartInterviewForm({ me, survey, initialCode = "", initialWave = 0, onStart, onBack }: Props) {
+export function StartInterviewForm({
+  me,
+  survey,
+  initialCode = "",
+  initialWave = 0,
+  onStart,
+  onBack,
+}: Props) {
   const [code, setCode] = useState(initialCode);
   const [wave, setWave] = useState(String(initialWave));
   const [areaId, setAreaId] = useState(me.areaId ?? "");

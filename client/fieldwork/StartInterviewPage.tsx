@@ -3,7 +3,9 @@ import { NetworkError } from "../api/api-error.ts";
 import { fetchSurveyVersion, listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";
 import { navigate } from "../app/router.tsx";
+import type { InterviewSetupFields } from "../offline/contract.ts";
 import { putDraft } from "../offline/drafts.ts";
+import { requestPersistentStorage } from "../offline/persistent-storage.ts";
 import { newResponseId } from "../offline/response-id.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
@@ -20,7 +22,7 @@ export function StartInterviewPage({ surveyId, me }: { surveyId: string; me: Me 
   const survey = surveys.status === "ready" ? surveys.data.find((s) => s.id === surveyId) : undefined;
   const wave = Number(queryParam("wave"));
 
-  const start = async (chosen: PublishedSurveySummary, setup: Parameters<typeof startDraft>[2]) => {
+  const start = async (chosen: PublishedSurveySummary, setup: InterviewSetupFields) => {
     const id = await startDraft(me, chosen, setup);
     navigate(fieldworkPath.interview(id));
   };
@@ -55,7 +57,12 @@ export function StartInterviewPage({ surveyId, me }: { surveyId: string; me: Me 
 async function startDraft(
   me: Me,
   survey: PublishedSurveySummary,
-  setup: { participantCode: string; wave: number; areaId: string; administrationMode: "read_aloud" | "self_completed" | "mixed" },
+  setup: {
+    participantCode: string;
+    wave: number;
+    areaId: string;
+    administrationMode: "read_aloud" | "self_completed" | "mixed";
+  },
 ): Promise<string> {
   let version: Awaited<ReturnType<typeof fetchSurveyVersion>>;
   try {
@@ -84,5 +91,6 @@ async function startDraft(
     view: "interviewer",
     handedOver: false,
   });
+  void requestPersistentStorage();
   return id;
 }

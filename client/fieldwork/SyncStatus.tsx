@@ -16,7 +16,7 @@ import { useEngineStatus, useOnline } from "./use-engine.ts";
  * the reassurance that nothing is lost.
  */
 export function SyncStatus({ showOutboxLink = true }: { showOutboxLink?: boolean }) {
-  const records = useLiveQuery(listOutbox, []) ?? [];
+  const records = useLiveQuery(listOutbox) ?? [];
   const status = useEngineStatus();
   const online = useOnline();
   const announce = useAnnounce();
@@ -24,6 +24,7 @@ export function SyncStatus({ showOutboxLink = true }: { showOutboxLink?: boolean
   const [busy, setBusy] = useState(false);
   const pending = records.filter((r) => r.state === "waiting" || r.state === "uploading");
   const refused = records.filter((r) => r.state === "refused").length;
+  const pendingText = describe(pending);
 
   const wasUploading = useRef(false);
   useEffect(() => {
@@ -33,7 +34,9 @@ export function SyncStatus({ showOutboxLink = true }: { showOutboxLink?: boolean
     }
     if (!wasUploading.current) return;
     wasUploading.current = false;
-    announce(pending.length === 0 ? "Everything is uploaded." : `${describe(pending)} still waiting to upload.`);
+    announce(
+      pending.length === 0 ? "Everything is uploaded." : `${describe(pending)} still waiting to upload.`,
+    );
   }, [status.phase, pending, announce]);
 
   const uploadNow = async () => {
@@ -45,7 +48,7 @@ export function SyncStatus({ showOutboxLink = true }: { showOutboxLink?: boolean
   return (
     <section className="sync" aria-labelledby="sync-heading">
       <h2 id="sync-heading" className="sync__heading">
-        {pending.length === 0 ? "Nothing waiting to upload" : `${describe(pending)} waiting to upload`}
+        {pending.length === 0 ? "Nothing waiting to upload" : `${pendingText} waiting to upload`}
       </h2>
       <p className={online ? "sync__line sync__line--online" : "sync__line sync__line--offline"}>
         <span className="sync__dot" aria-hidden="true" />
@@ -65,7 +68,11 @@ export function SyncStatus({ showOutboxLink = true }: { showOutboxLink?: boolean
       {status.phase === "retrying" && status.nextRetryAt && pending.length > 0 && (
         <p className="sync__line">
           Could not reach the server. Trying again by itself at{" "}
-          {new Date(status.nextRetryAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" })}
+          {new Date(status.nextRetryAt).toLocaleTimeString("en-GB", {
+            hour: "2-digit",
+            minute: "2-digit",
+            second: "2-digit",
+          })}
           .
         </p>
       )}
@@ -85,13 +92,18 @@ export function SyncStatus({ showOutboxLink = true }: { showOutboxLink?: boolean
       )}
       {refused > 0 && (
         <p className="sync__line sync__line--refused">
-          {plural(refused, "item")} the server did not accept {refused === 1 ? "is" : "are"} kept on this tablet.
-          Open the outbox to see why.
+          {plural(refused, "item")} the server did not accept {refused === 1 ? "is" : "are"} kept on this
+          tablet. Open the outbox to see why.
         </p>
       )}
       <div className="actions actions--tight">
         {pending.length > 0 && (
-          <button type="button" className="button" onClick={uploadNow} disabled={busy || status.phase === "uploading"}>
+          <button
+            type="button"
+            className="button"
+            onClick={uploadNow}
+            disabled={busy || status.phase === "uploading"}
+          >
             Upload now
           </button>
         )}

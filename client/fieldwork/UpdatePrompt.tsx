@@ -14,8 +14,8 @@ export function UpdatePrompt() {
   return (
     <div className="notice notice--info update-prompt">
       <p>
-        <strong>A new version of Alongside is ready.</strong> Updating reloads the page; interviews in progress
-        and everything waiting to upload are kept.
+        <strong>A new version of Alongside is ready.</strong> Updating reloads the page; interviews in
+        progress and everything waiting to upload are kept.
       </p>
       <button
         type="button"

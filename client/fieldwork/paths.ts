@@ -24,7 +24,8 @@ export function fieldworkView(pathname: string): FieldworkView {
     if (first === "finished") return { page: "finished", id: second };
     return { page: "unknown" };
   }
-  if (first === "outbox" || first === "due" || first === "concern" || first === "debrief") return { page: first };
+  if (first === "outbox" || first === "due" || first === "concern" || first === "debrief")
+    return { page: first };
   return { page: "unknown" };
 }
 

@@ -1,4 +1,9 @@
-import type { Me, RaiseConcernRequest, RescheduleRequest, SubmitDebriefRequest } from "../../shared/contract/index.ts";
+import type {
+  Me,
+  RaiseConcernRequest,
+  RescheduleRequest,
+  SubmitDebriefRequest,
+} from "../../shared/contract/index.ts";
 import { queue } from "../offline/outbox.ts";
 import type { ConcernRecord, DebriefRecord, Owner, RescheduleRecord } from "../offline/records.ts";
 import { syncEngine } from "../offline/sync-engine.ts";
@@ -33,7 +38,14 @@ export async function queueDebrief(me: Me, body: SubmitDebriefRequest): Promise<
 }
 
 export async function queueReschedule(me: Me, surveyTitle: string, body: RescheduleRequest): Promise<void> {
-  const record: RescheduleRecord = { kind: "reschedule", id: body.id, ...owner(me), ...fresh(), surveyTitle, body };
+  const record: RescheduleRecord = {
+    kind: "reschedule",
+    id: body.id,
+    ...owner(me),
+    ...fresh(),
+    surveyTitle,
+    body,
+  };
   await queue(record);
   syncEngine.kick();
 }

@@ -1,5 +1,4 @@
-import { errorMessage } from "../api/api-error.ts";
-import { ApiError } from "../api/api-error.ts";
+import { ApiError, errorMessage } from "../api/api-error.ts";
 import type { OutboxRecord } from "../offline/records.ts";
 import { formatDateTime } from "../ui/format.ts";
 
@@ -17,8 +16,8 @@ export function stateText(record: OutboxRecord): StateText {
       return {
         label: "Waiting to upload",
         detail: record.lastError
-          ? `Saved on this tablet. Last try: ${record.lastError}`
-          : "Saved on this tablet. It uploads as soon as there is a connection.",
+          ? `It uploads as soon as it can. Last try: ${record.lastError}`
+          : "It uploads as soon as there is a connection.",
         tone: "warning",
       };
     case "uploading":

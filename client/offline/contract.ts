@@ -13,6 +13,7 @@ export type {
   SurveyVersion,
   SyncItem,
 } from "../../shared/contract/index.ts";
+
 import type { AdministrationMode } from "../../shared/contract/index.ts";
 
 /** What the researcher chose before the interview: who, which wave, where, and how it is given. */

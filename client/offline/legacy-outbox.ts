@@ -23,7 +23,9 @@ export async function migrateLegacyOutbox(storage: Storage = window.localStorage
   let entries: LegacyEntry[];
   try {
     const parsed: unknown = JSON.parse(raw);
-    entries = Array.isArray(parsed) ? (parsed as LegacyEntry[]).filter((e) => typeof e?.item?.id === "string") : [];
+    entries = Array.isArray(parsed)
+      ? (parsed as LegacyEntry[]).filter((e) => typeof e?.item?.id === "string")
+      : [];
   } catch {
     return 0;
   }

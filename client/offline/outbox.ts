@@ -80,7 +80,11 @@ export async function retry(id: string): Promise<void> {
 
 /** Deleting from the tablet: only a refused item, and only when the researcher confirmed it. */
 export async function removeRefused(id: string): Promise<void> {
-  await db.outbox.where("id").equals(id).and((record) => record.state === "refused").delete();
+  await db.outbox
+    .where("id")
+    .equals(id)
+    .and((record) => record.state === "refused")
+    .delete();
 }
 
 export async function pruneReceipts(now: Date): Promise<void> {

@@ -1,3 +1,4 @@
+import type { OutboxState } from "../../shared/fieldwork/outbox-state.ts";
 import type {
   AnswerIssue,
   InterviewSetupFields,
@@ -9,7 +10,6 @@ import type {
   SurveyVersion,
   SyncItem,
 } from "./contract.ts";
-import type { OutboxState } from "../../shared/fieldwork/outbox-state.ts";
 
 /** Which researcher put something on this tablet: drafts and debriefs belong to them. */
 export interface Owner {

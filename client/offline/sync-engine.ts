@@ -4,7 +4,14 @@ import type { UploadReceipt } from "../../shared/contract/upload-receipt.ts";
 import { batches, retryDelayMs } from "../../shared/fieldwork/backoff.ts";
 import { deviceId } from "./device-id.ts";
 import { migrateLegacyOutbox } from "./legacy-outbox.ts";
-import { keepWaiting, markUploading, pruneReceipts, resetInterrupted, settle, waitingRecords } from "./outbox.ts";
+import {
+  keepWaiting,
+  markUploading,
+  pruneReceipts,
+  resetInterrupted,
+  settle,
+  waitingRecords,
+} from "./outbox.ts";
 import type { InterviewRecord, OutboxRecord, Receipt } from "./records.ts";
 import { upload } from "./transport.ts";
 
@@ -43,7 +50,13 @@ const SIGNED_OUT =
 
 export class SyncEngine {
   private user: { id: string } | null = null;
-  private status: EngineStatus = { phase: "idle", progress: null, nextRetryAt: null, message: null, lastSuccessAt: null };
+  private status: EngineStatus = {
+    phase: "idle",
+    progress: null,
+    nextRetryAt: null,
+    message: null,
+    lastSuccessAt: null,
+  };
   private readonly listeners = new Set<() => void>();
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -146,7 +159,12 @@ export class SyncEngine {
         return;
       }
       case "signed_out":
-        this.update({ phase: "signed_out", progress: null, nextRetryAt: null, message: signal.message ?? SIGNED_OUT });
+        this.update({
+          phase: "signed_out",
+          progress: null,
+          nextRetryAt: null,
+          message: signal.message ?? SIGNED_OUT,
+        });
         return;
       case "blocked":
         this.update({ phase: "blocked", progress: null, nextRetryAt: null, message: signal.message ?? null });
@@ -192,7 +210,10 @@ export class SyncEngine {
   private async sendInterviews(batch: InterviewRecord[]): Promise<Signal> {
     const ids = batch.map((r) => r.id);
     await markUploading(ids);
-    const answer = await upload<SyncResponse>("/api/sync", { deviceId: deviceId(), items: batch.map((r) => r.item) });
+    const answer = await upload<SyncResponse>("/api/sync", {
+      deviceId: deviceId(),
+      items: batch.map((r) => r.item),
+    });
     const now = new Date().toISOString();
     switch (answer.kind) {
       case "ok": {
@@ -203,7 +224,8 @@ export class SyncEngine {
           await settle(outcome.id, receiptFor(outcome), now);
         }
         const missing = ids.filter((id) => !answered.has(id));
-        if (missing.length > 0) await keepWaiting(missing, "The server did not say what happened to this interview.");
+        if (missing.length > 0)
+          await keepWaiting(missing, "The server did not say what happened to this interview.");
         return { result: "done" };
       }
       case "unreachable":

@@ -20,7 +20,12 @@ export async function upload<T>(path: string, body: unknown): Promise<UploadAnsw
   if (token) headers[DEVICE_HEADER] = token;
   let response: Response;
   try {
-    response = await fetch(path, { method: "POST", credentials: "same-origin", headers, body: JSON.stringify(body) });
+    response = await fetch(path, {
+      method: "POST",
+      credentials: "same-origin",
+      headers,
+      body: JSON.stringify(body),
+    });
   } catch {
     return { kind: "unreachable", reason: "No connection to the server." };
   }

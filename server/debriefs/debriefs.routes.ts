@@ -22,7 +22,8 @@ export function debriefsRoutes(): Hono<AppEnv> {
     const user = requireUser(c.get("user"));
     const body = await readJson(c, SubmitDebriefRequest);
     assertAreaInScope(user, body.areaId);
-    if (!(await findArea(db, body.areaId))) throw new ProblemError("area_not_found", `No area "${body.areaId}".`);
+    if (!(await findArea(db, body.areaId)))
+      throw new ProblemError("area_not_found", `No area "${body.areaId}".`);
     const debrief = { ...body, createdAt: new Date(body.createdAt).toISOString(), researcherId: user.id };
     const receivedAt = now().toISOString();
     if (await insertDebrief(db, debrief)) {

@@ -40,12 +40,22 @@ export async function interviewFacts(db: Kysely<Database>, scope: Scope): Promis
   if (scope.surveyIds.length === 0) return [];
   let query = db
     .selectFrom("responses as r")
-    .select(["r.participant_code", "r.survey_id", "r.wave", "r.area_id", "r.ending", "r.completed_at", "r.submitted_by"])
+    .select([
+      "r.participant_code",
+      "r.survey_id",
+      "r.wave",
+      "r.area_id",
+      "r.ending",
+      "r.completed_at",
+      "r.submitted_by",
+    ])
     .where("r.survey_id", "in", scope.surveyIds)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
-          selectFrom("withdrawals as w").select("w.participant_code").whereRef("w.participant_code", "=", "r.participant_code"),
+          selectFrom("withdrawals as w")
+            .select("w.participant_code")
+            .whereRef("w.participant_code", "=", "r.participant_code"),
         ),
       ),
     )

@@ -9,8 +9,8 @@ import { SurveyId } from "../../shared/contract/surveys.ts";
 import type { UploadReceipt } from "../../shared/contract/upload-receipt.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
 import { findArea } from "../areas/areas.repository.ts";
-import { requestOrigin } from "../audit/audit-origin.ts";
 import { audit } from "../audit/audit.repository.ts";
+import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
@@ -18,8 +18,8 @@ import { readJson } from "../http/read-json.ts";
 import { readQuery } from "../http/read-query.ts";
 import { surveyExists } from "../surveys/surveys.repository.ts";
 import { isWithdrawn } from "../withdrawal/withdrawals.repository.ts";
-import { buildDueList } from "./due-list.ts";
 import { assignmentFacts, interviewFacts, rescheduleFacts } from "./due-list.repository.ts";
+import { buildDueList } from "./due-list.ts";
 import { findRescheduleRow, insertReschedule } from "./reschedules.repository.ts";
 import { listSchedules, saveSchedule } from "./schedules.repository.ts";
 
@@ -38,7 +38,8 @@ export function followupsRoutes(): Hono<AppEnv> {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
     const surveyId = SurveyId.safeParse(c.req.param("surveyId"));
-    if (!surveyId.success || !(await surveyExists(db, surveyId.data))) throw new ProblemError("survey_not_found");
+    if (!surveyId.success || !(await surveyExists(db, surveyId.data)))
+      throw new ProblemError("survey_not_found");
     const schedule = await readJson(c, FollowUpSchedule);
     await saveSchedule(db, surveyId.data, schedule, user.id, now());
     await audit(db, {
@@ -80,8 +81,10 @@ export function followupsRoutes(): Hono<AppEnv> {
     const body = await readJson(c, RescheduleRequest);
     assertAreaInScope(user, body.areaId);
     const participantCode = canonicalParticipantCode(body.participantCode);
-    if (!participantCode) throw new ProblemError("invalid_participant_code", "Check the code against the card.");
-    if (!(await findArea(db, body.areaId))) throw new ProblemError("area_not_found", `No area "${body.areaId}".`);
+    if (!participantCode)
+      throw new ProblemError("invalid_participant_code", "Check the code against the card.");
+    if (!(await findArea(db, body.areaId)))
+      throw new ProblemError("area_not_found", `No area "${body.areaId}".`);
     if (!(await surveyExists(db, body.surveyId))) throw new ProblemError("survey_not_found");
     if (await isWithdrawn(db, participantCode)) throw new ProblemError("participant_withdrawn");
     const reschedule = {
@@ -92,7 +95,10 @@ export function followupsRoutes(): Hono<AppEnv> {
       receivedAt: now().toISOString(),
     };
     if (await insertReschedule(db, reschedule)) {
-      return c.json({ id: body.id, outcome: "accepted", receivedAt: reschedule.receivedAt } satisfies UploadReceipt, 201);
+      return c.json(
+        { id: body.id, outcome: "accepted", receivedAt: reschedule.receivedAt } satisfies UploadReceipt,
+        201,
+      );
     }
     const stored = await findRescheduleRow(db, body.id);
     const same =
@@ -103,7 +109,11 @@ export function followupsRoutes(): Hono<AppEnv> {
       stored.area_id === reschedule.areaId &&
       stored.rescheduled_at === reschedule.rescheduledAt;
     if (!same) throw new ProblemError("record_conflict", "A different reschedule has this id.");
-    return c.json({ id: body.id, outcome: "duplicate", receivedAt: stored.received_at } satisfies UploadReceipt);
+    return c.json({
+      id: body.id,
+      outcome: "duplicate",
+      receivedAt: stored.received_at,
+    } satisfies UploadReceipt);
   });
 
   return app;

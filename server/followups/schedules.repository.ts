@@ -8,7 +8,14 @@ export async function listSchedules(db: Kysely<Database>): Promise<SurveyFollowU
     const offsets = readOffsets(row.offsets_days);
     return offsets.length === 0
       ? []
-      : [{ surveyId: row.survey_id, offsetsDays: offsets, graceDays: Number(row.grace_days), updatedAt: row.updated_at }];
+      : [
+          {
+            surveyId: row.survey_id,
+            offsetsDays: offsets,
+            graceDays: Number(row.grace_days),
+            updatedAt: row.updated_at,
+          },
+        ];
   });
 }
 

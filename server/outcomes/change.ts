@@ -8,16 +8,17 @@ import type {
 } from "../../shared/contract/outcomes.ts";
 import { mcnemar } from "../../shared/stats/mcnemar.ts";
 import { pairedChange } from "../../shared/stats/paired-change.ts";
-import { suppressBreakdown } from "../../shared/stats/suppress.ts";
+import { suppressTable, tableCell } from "../../shared/stats/suppress-table.ts";
 import { wilcoxonSignedRank } from "../../shared/stats/wilcoxon-signed-rank.ts";
 import type { PairRow } from "./indicator-values.repository.ts";
 
 /**
  * Change between two waves for the same participants, from the counted pairs of one indicator.
  *
- * Each area's number of pairs is a breakdown of the total, protected with `suppressBreakdown`, so the
+ * Each area's number of pairs is a breakdown of the total, protected as a one-column table, so the
  * change shown for one area (with the area filter) and for all areas cannot be subtracted into a
- * hidden area.
+ * hidden area. For a yes/no indicator the tests' figures give back how many changed each way, so they
+ * are shown only where those counts are none or at least k, in a second table protected the same way.
  *
  * The pairs arrive counted by their change d = after − before. The paired t-test, Cohen's dz and
  * Wilcoxon's signed-rank test depend on the changes alone, so shared/stats's functions get (0, d) for
@@ -36,14 +37,30 @@ export function changeFigure(input: {
 }): Figure<PairedFigure> {
   const { pairs, areas, area, k } = input;
   const perArea = new Map<string, number>();
-  for (const p of pairs) perArea.set(p.areaId, (perArea.get(p.areaId) ?? 0) + p.n);
-  const guarded = suppressBreakdown(
-    areas.map((key) => ({ key, n: perArea.get(key) ?? 0 })),
-    k,
-  );
-  const chosen = area === null ? guarded.total : guarded.cells.find((c) => c.key === area);
-  if (!chosen || chosen.suppressed) {
-    return { suppressed: true, reason: chosen?.suppressed ? chosen.reason : "below_threshold" };
+  // For yes/no: per area (and over all), how many went yes→no, no→yes, or stayed.
+  const ways = new Map<string | null, Map<number, number>>();
+  for (const p of pairs) {
+    if (!areas.includes(p.areaId)) continue;
+    perArea.set(p.areaId, (perArea.get(p.areaId) ?? 0) + p.n);
+    for (const key of [p.areaId, null]) {
+      const w = ways.get(key) ?? new Map<number, number>();
+      w.set(Math.sign(p.difference), (w.get(Math.sign(p.difference)) ?? 0) + p.n);
+      ways.set(key, w);
+    }
+  }
+  const counts = areas.map((row) => ({ row, column: "pairs", n: perArea.get(row) ?? 0 }));
+  const guarded = suppressTable(areas, ["pairs"], counts, k);
+  const chosen = tableCell(guarded, area, "pairs");
+  if (chosen.suppressed) return { suppressed: true, reason: chosen.reason };
+  let testsShown = true;
+  if (input.kind === "yes_no") {
+    const small = (n: number) => n > 0 && n < k;
+    const alsoHide = [...ways]
+      .filter(([, w]) => [...w.values()].some(small))
+      .map(([row]) => ({ row, column: "pairs" }));
+    const hidden = guarded.cells.filter((c) => c.suppressed).map(({ row, column }) => ({ row, column }));
+    testsShown = !tableCell(suppressTable(areas, ["pairs"], counts, k, { alsoHide: [...hidden, ...alsoHide] }), area, "pairs")
+      .suppressed;
   }
 
   const selected = area === null ? pairs : pairs.filter((p) => p.areaId === area);
@@ -64,6 +81,20 @@ export function changeFigure(input: {
   for (const p of selected) changes.fill(p.difference, i, (i += p.n));
   const zeros = new Array<number>(n).fill(0);
 
+  const figure: PairedFigure = {
+    n,
+    lost:
+      input.answeredBefore === null
+        ? { suppressed: true, reason: "complement" }
+        : { suppressed: false, n: Math.max(0, input.answeredBefore - n) },
+    before: waveSummary(n, sumBefore, sumsqBefore),
+    after: waveSummary(n, sumAfter, sumsqAfter),
+    tests: testsShown ? tests(input, zeros, changes) : null,
+  };
+  return { ...figure, suppressed: false };
+}
+
+function tests(input: { kind: IndicatorKind; ordinal: boolean }, zeros: number[], changes: number[]): PairedFigure["tests"] {
   const paired = pairedChange(zeros, changes);
   const tTest: TTest | Unavailable = paired.ok
     ? {
@@ -75,33 +106,21 @@ export function changeFigure(input: {
         dz: paired.dz,
       }
     : { ok: false, reason: paired.reason };
-
-  const figure: PairedFigure = {
-    n,
-    lost:
-      input.answeredBefore === null
-        ? { suppressed: true, reason: "complement" }
-        : { suppressed: false, n: Math.max(0, input.answeredBefore - n) },
-    before: waveSummary(n, sumBefore, sumsqBefore),
-    after: waveSummary(n, sumAfter, sumsqAfter),
-    tTest,
-  };
+  const result: NonNullable<PairedFigure["tests"]> = { tTest };
   if (input.ordinal) {
     const w = wilcoxonSignedRank(zeros, changes);
-    figure.wilcoxon = w.ok
-      ? { ok: true, v: w.v, z: w.z, p: w.p, method: w.method, zeros: w.zeros }
-      : { ok: false, reason: w.reason };
+    result.wilcoxon = w.ok ? { ok: true, v: w.v, z: w.z, p: w.p, method: w.method } : { ok: false, reason: w.reason };
   }
   if (input.kind === "yes_no") {
     const m = mcnemar(
       changes.map((d) => d < 0),
       changes.map((d) => d > 0),
     );
-    figure.mcnemar = m.ok
+    result.mcnemar = m.ok
       ? ({ ok: true, b: m.b, c: m.c, chiSquare: m.chiSquare, p: m.p } satisfies McNemarTest)
       : { ok: false, reason: m.reason };
   }
-  return { ...figure, suppressed: false };
+  return result;
 }
 
 /** Mean and sample SD from n, Σx and Σx² (values are small scores and counts, so no cancellation to fear). */

@@ -1,24 +1,21 @@
 import type {
   CellSummary,
-  Completeness,
   DistributionBar,
-  Figure,
   IndicatorKind,
   Interval,
   Summary,
+  SummaryValues,
 } from "../../shared/contract/outcomes.ts";
 import { describeFrequencies, type Frequency } from "../../shared/stats/describe-frequencies.ts";
 import type { MeanInterval } from "../../shared/stats/mean-interval.ts";
-import { suppressBreakdown } from "../../shared/stats/suppress.ts";
 import { wilsonInterval } from "../../shared/stats/wilson-interval.ts";
 import type { IndicatorDef } from "./indicator-catalogue.ts";
 import type { CellRow } from "./indicator-values.repository.ts";
 
 /**
  * The figures of one indicator over one population (a set of cell rows), built from frequency tables
- * with the functions in shared/stats. Nothing here decides whether a figure may be published except the
- * breakdowns inside a figure (distribution bars, completeness), which are protected against the
- * figure's own total; the area × wave table is protected in protection.ts before any of this is called.
+ * with the functions in shared/stats. Whether a figure may be published is decided before, in
+ * protection.ts; these functions only compute.
  */
 
 export function frequencies(rows: readonly CellRow[]): Frequency[] {
@@ -34,37 +31,35 @@ function interval(ci: MeanInterval): Interval {
   return ci.ok ? { ok: true, lower: ci.lower, upper: ci.upper } : { ok: false, reason: ci.reason };
 }
 
-/** n, mean, median, SD and the t interval; for yes/no also the share answering yes with Wilson's interval. */
-export function summaryOf(rows: readonly CellRow[], kind: IndicatorKind): Summary | null {
+/** n, and (when `withValues`) mean, median, SD and the t interval; for yes/no the share answering yes. */
+export function summaryOf(rows: readonly CellRow[], kind: IndicatorKind, withValues: boolean): Summary | null {
   const freq = frequencies(rows);
   const d = describeFrequencies(freq);
   if (!d.ok) return null;
-  const summary: Summary = { n: d.n, mean: d.mean, median: d.median, sd: d.sd, ci: interval(d.ci) };
+  if (!withValues) return { n: d.n, values: null };
+  const values: SummaryValues = { mean: d.mean, median: d.median, sd: d.sd, ci: interval(d.ci) };
   if (kind === "yes_no") {
-    const yes = freq.filter((f) => f.value === 1).reduce((s, f) => s + f.count, 0);
-    const w = wilsonInterval(yes, d.n);
-    if (w.ok) summary.proportion = { value: w.proportion, lower: w.lower, upper: w.upper };
+    const w = wilsonInterval(yesCount(freq), d.n);
+    if (w.ok) values.proportion = { value: w.proportion, lower: w.lower, upper: w.upper };
   }
-  return summary;
+  return { n: d.n, values };
 }
 
-/** A breakdown cell: n and mean with the t interval, or for yes/no the share answering yes (Wilson). */
-export function cellSummaryOf(rows: readonly CellRow[], kind: IndicatorKind): CellSummary | null {
+/** A breakdown cell: n, and the mean with the t interval, or for yes/no the share answering yes (Wilson). */
+export function cellSummaryOf(rows: readonly CellRow[], kind: IndicatorKind, withValues: boolean): CellSummary | null {
   const freq = frequencies(rows);
   const d = describeFrequencies(freq);
   if (!d.ok) return null;
+  if (!withValues) return { n: d.n, values: null };
   if (kind === "yes_no") {
-    const yes = freq.filter((f) => f.value === 1).reduce((s, f) => s + f.count, 0);
-    const w = wilsonInterval(yes, d.n);
-    if (w.ok) return { n: d.n, mean: w.proportion, ci: { ok: true, lower: w.lower, upper: w.upper } };
+    const w = wilsonInterval(yesCount(freq), d.n);
+    if (w.ok) return { n: d.n, values: { mean: w.proportion, ci: { ok: true, lower: w.lower, upper: w.upper } } };
   }
-  return { n: d.n, mean: d.mean, ci: interval(d.ci) };
+  return { n: d.n, values: { mean: d.mean, ci: interval(d.ci) } };
 }
 
-interface Category {
-  key: string;
-  label: string;
-  matches: (row: CellRow) => boolean;
+function yesCount(freq: readonly Frequency[]): number {
+  return freq.filter((f) => f.value === 1).reduce((s, f) => s + f.count, 0);
 }
 
 /** Counts of a number answer, in bins wide enough that a bar is rarely one person. */
@@ -78,74 +73,93 @@ const NUMBER_BINS: Array<[number, number]> = [
   [51, Number.POSITIVE_INFINITY],
 ];
 
-function categories(def: IndicatorDef): Category[] {
+export interface Categories {
+  list: { key: string; label: string }[];
+  /** The category of an answered row; "other" for an answer outside today's categories. */
+  keyOf(row: CellRow): string;
+}
+
+/** The bars an indicator's distribution is drawn with: scale points, choices, yes and no, or count bins. */
+export function categories(def: IndicatorDef): Categories {
   const { field, kind } = def;
-  const byChoice = (): Category[] =>
-    (field.choices ?? [])
-      .filter((c) => typeof c.score === "number" || (field.type === "rating" && typeof c.value === "number"))
-      .map((c) => ({ key: String(c.value), label: c.text, matches: (row) => row.choice === String(c.value) }));
   if (kind === "number") {
-    return NUMBER_BINS.map(([lo, hi]) => ({
+    const list = NUMBER_BINS.map(([lo, hi]) => ({
       key: `${lo}-${hi}`,
       label: lo === hi ? String(lo) : hi === Number.POSITIVE_INFINITY ? `${lo} or more` : `${lo}–${hi}`,
-      matches: (row) => row.value !== null && row.value >= lo && row.value <= hi,
     }));
+    return {
+      list,
+      keyOf: (row) => {
+        const i = NUMBER_BINS.findIndex(([lo, hi]) => row.value !== null && row.value >= lo && row.value <= hi);
+        return list[i]?.key ?? "other";
+      },
+    };
   }
-  if (kind === "yes_no" && field.type === "boolean") {
-    return [
-      { key: "1", label: "Yes", matches: (row) => row.value === 1 },
-      { key: "0", label: "No", matches: (row) => row.value === 0 },
-    ];
+  if (field.type === "boolean") {
+    return {
+      list: [
+        { key: "1", label: "Yes" },
+        { key: "0", label: "No" },
+      ],
+      keyOf: (row) => (row.value === 1 ? "1" : row.value === 0 ? "0" : "other"),
+    };
   }
-  if (field.choices?.length) return byChoice();
+  if (field.choices?.length) {
+    const list = field.choices
+      .filter((c) => typeof c.score === "number" || (field.type === "rating" && typeof c.value === "number"))
+      .map((c) => ({ key: String(c.value), label: c.text }));
+    const keys = new Set(list.map((c) => c.key));
+    return { list, keyOf: (row) => (row.choice !== null && keys.has(row.choice) ? row.choice : "other") };
+  }
   const { min, max, step } = field.scale ?? { min: 1, max: 5, step: 1 };
   const points: number[] = [];
   for (let v = min; v <= max && points.length < 100; v += step > 0 ? step : 1) points.push(v);
-  return points.map((v) => ({ key: String(v), label: String(v), matches: (row) => row.value === v }));
+  const list = points.map((v) => ({ key: String(v), label: String(v) }));
+  return { list, keyOf: (row) => (row.value !== null && points.includes(row.value) ? String(row.value) : "other") };
 }
 
 /**
- * How many gave each answer, as bars with the share and its Wilson interval. Bars about fewer than k
- * people are hidden, with enough others that the total cannot give them back. Answers outside today's
- * categories (a choice a later version removed) form an "other answers" bar.
+ * Indicators whose mean and SD (with n) fix how many gave each answer: at most three distinct values.
+ * Their means are published only where the distribution itself may be.
  */
-export function distributionOf(def: IndicatorDef, rows: readonly CellRow[], k: number): DistributionBar[] {
-  const answered = rows.filter((row) => row.status === "answered" && row.value !== null);
+export function meanRevealsCounts(def: IndicatorDef): boolean {
+  if (def.kind === "yes_no") return true;
+  if (def.kind === "number") return false;
+  const values = def.field.choices?.length
+    ? def.field.choices.flatMap((c) =>
+        typeof c.score === "number" ? [c.score] : def.field.type === "rating" && typeof c.value === "number" ? [c.value] : [],
+      )
+    : categories(def).list.map((c) => Number(c.key));
+  return new Set(values).size <= 3;
+}
+
+/** How many gave each answer, with the share and its Wilson interval; answers outside the categories last. */
+export function distributionOf(def: IndicatorDef, rows: readonly CellRow[]): DistributionBar[] {
   const cats = categories(def);
-  const counted = cats.map((cat) => ({
-    key: cat.key,
-    label: cat.label,
-    n: answered.filter(cat.matches).reduce((s, r) => s + r.n, 0),
-  }));
-  const other = answered.filter((row) => !cats.some((cat) => cat.matches(row))).reduce((s, r) => s + r.n, 0);
-  if (other > 0) counted.push({ key: "other", label: "Other answers", n: other });
-  const total = counted.reduce((s, c) => s + c.n, 0);
-  const protectedBars = suppressBreakdown(counted, k);
-  return protectedBars.cells.map((cell, i) => {
-    const label = counted[i]?.label ?? cell.key;
-    if (cell.suppressed) return { key: cell.key, label, suppressed: true, reason: cell.reason };
-    const w = wilsonInterval(cell.n, total);
-    if (!w.ok) return { key: cell.key, label, suppressed: false, n: 0, proportion: 0, lower: 0, upper: 0 };
-    return { key: cell.key, label, suppressed: false, n: cell.n, proportion: w.proportion, lower: w.lower, upper: w.upper };
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    if (row.status !== "answered" || row.value === null) continue;
+    const key = cats.keyOf(row);
+    counts.set(key, (counts.get(key) ?? 0) + row.n);
+  }
+  const bars = cats.list.map((c) => ({ ...c, n: counts.get(c.key) ?? 0 }));
+  const other = counts.get("other") ?? 0;
+  if (other > 0) bars.push({ key: "other", label: "Other answers", n: other });
+  const total = bars.reduce((s, b) => s + b.n, 0);
+  return bars.map((bar) => {
+    const w = wilsonInterval(bar.n, total);
+    return w.ok
+      ? { ...bar, proportion: w.proportion, lower: w.lower, upper: w.upper }
+      : { ...bar, proportion: 0, lower: 0, upper: 0 };
   });
 }
 
-/**
- * Answered (the summary's n, already published), skipped and declined. Skipped and declined are a
- * breakdown of their own: "prefer not to say" is an answer about the person, so it is hidden below k.
- */
-export function completenessOf(rows: readonly CellRow[], answered: number, k: number): Completeness {
-  const count = (status: string) => rows.filter((r) => r.status === status).reduce((s, r) => s + r.n, 0);
-  const [skipped, declined] = suppressBreakdown(
-    [
-      { key: "skipped", n: count("skipped") },
-      { key: "declined", n: count("declined") },
-    ],
-    k,
-  ).cells;
-  const figure = (cell: typeof skipped): Figure<{ n: number }> =>
-    !cell || cell.suppressed
-      ? { suppressed: true, reason: cell?.suppressed ? cell.reason : "below_threshold" }
-      : { suppressed: false, n: cell.n };
-  return { answered, skipped: figure(skipped), declined: figure(declined) };
+export function notAnsweredCounts(rows: readonly CellRow[]): { skipped: number; declined: number } {
+  let skipped = 0;
+  let declined = 0;
+  for (const row of rows) {
+    if (row.status === "skipped") skipped += row.n;
+    else if (row.status === "declined") declined += row.n;
+  }
+  return { skipped, declined };
 }

@@ -1,6 +1,7 @@
 import {
   countedReviewStatuses,
   type Figure,
+  type HeadlineFigure,
   type IndicatorHeadline,
   type OutcomeHeadline,
   type OutcomeMapResponse,
@@ -13,7 +14,7 @@ import { type IndicatorDef, indicatorInfo, loadCatalogue } from "./indicator-cat
 import { processRefreshQueue } from "./indicator-store.ts";
 import { aggregateCells, type CellRow } from "./indicator-values.repository.ts";
 import type { OutcomesContext } from "./outcome-page.service.ts";
-import { answeredTable, cellOf } from "./protection.ts";
+import { cellOf, protectIndicator } from "./protection.ts";
 import { theoryOfChange } from "./theory-of-change.ts";
 
 /**
@@ -49,18 +50,22 @@ export async function outcomeMap(ctx: OutcomesContext): Promise<OutcomeMapRespon
     if (latestWave === undefined || firstWave === undefined) {
       return { ...indicatorInfo(def), latest: null, baseline: null, change: null };
     }
-    const table = answeredTable(rows, areaIds, answeredWaves, k);
-    const figureAt = (wave: number): Figure<{ n: number; mean: number }> => {
-      const cell = cellOf(table, null, wave);
+    const tables = protectIndicator(def, rows, areaIds, answeredWaves, k);
+    const figureAt = (wave: number): Figure<HeadlineFigure> => {
+      const cell = cellOf(tables.counts, null, wave);
       if (cell.suppressed) return { suppressed: true, reason: cell.reason };
-      const d = describeFrequencies(frequencies(rows.filter((r) => r.wave === wave)));
-      return d.ok ? { suppressed: false, n: d.n, mean: d.mean } : { suppressed: true, reason: "below_threshold" };
+      const d = describeFrequencies(frequencies(rows.filter((r) => r.wave === wave && areaIds.includes(r.areaId))));
+      if (!d.ok) return { suppressed: true, reason: "below_threshold" };
+      const meanShown = !tables.meanFollowsValues || !cellOf(tables.values, null, wave).suppressed;
+      return { suppressed: false, n: d.n, mean: meanShown ? d.mean : null };
     };
     const latest = { wave: latestWave, figure: figureAt(latestWave) };
     const baseline = firstWave === latestWave ? null : { wave: firstWave, figure: figureAt(firstWave) };
     let change: IndicatorHeadline["change"] = null;
-    if (baseline && !baseline.figure.suppressed && !latest.figure.suppressed) {
-      const difference = latest.figure.mean - baseline.figure.mean;
+    const before = baseline && !baseline.figure.suppressed ? baseline.figure.mean : null;
+    const after = !latest.figure.suppressed ? latest.figure.mean : null;
+    if (before !== null && after !== null) {
+      const difference = after - before;
       if (difference === 0) change = "same";
       else if (def.direction !== null) {
         change = (def.direction === "lowerIsBetter" ? -difference : difference) > 0 ? "better" : "worse";

@@ -13,7 +13,6 @@ import {
   type OutcomePageResponse,
 } from "../../shared/contract/outcomes.ts";
 import { administrationModes } from "../../shared/contract/sync.ts";
-import type { TableCell } from "../../shared/stats/suppress-table.ts";
 import { nodeById } from "../../shared/toc/theory-of-change.ts";
 import { listAreas } from "../areas/areas.repository.ts";
 import type { Database } from "../db/schema.ts";
@@ -21,7 +20,7 @@ import type { SessionUser } from "../http/app-env.ts";
 import { assertAreaInScope } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { changeFigure } from "./change.ts";
-import { cellSummaryOf, completenessOf, distributionOf, summaryOf } from "./figures.ts";
+import { cellSummaryOf, distributionOf, notAnsweredCounts, summaryOf } from "./figures.ts";
 import { type IndicatorDef, indicatorInfo, loadCatalogue } from "./indicator-catalogue.ts";
 import { isOrdinal } from "./indicator-kind.ts";
 import { processRefreshQueue } from "./indicator-store.ts";
@@ -37,7 +36,7 @@ import {
   sliceActive,
   slicedCells,
 } from "./indicator-values.repository.ts";
-import { answeredTable, areaWaveKey, cellOf, hiddenCells, unsafeAreaWaves } from "./protection.ts";
+import { areaWaveKey, cellOf, hiddenCells, protectIndicator, unsafeAreaWaves } from "./protection.ts";
 import { theoryOfChange } from "./theory-of-change.ts";
 
 export interface OutcomesContext {
@@ -92,8 +91,8 @@ export async function outcomePage(
     const baseByIndicator = groupBy(base, (r) => indicatorKey(r.outcome, r.surveyId, r.question));
     for (const def of defs) {
       const indicatorRows = baseByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [];
-      const table = answeredTable(indicatorRows, areaIds, waves, k);
-      for (const key of hiddenCells(table)) {
+      const tables = protectIndicator(def, indicatorRows, areaIds, waves, k);
+      for (const key of new Set([...hiddenCells(tables.values), ...hiddenCells(tables.completeness)])) {
         const [hiddenArea, hiddenWave] = key.split("\u0000");
         excluded.add(areaWaveKey(def.surveyId, def.question, hiddenArea ?? "", hiddenWave ?? ""));
       }
@@ -227,7 +226,7 @@ interface IndicatorInput {
 function indicatorDetail(input: IndicatorInput): IndicatorDetail {
   const { def, rows, areas, waves, area, wave, k } = input;
   const areaIds = areas.map((a) => a.id);
-  const table = answeredTable(rows, areaIds, waves, k);
+  const tables = protectIndicator(def, rows, areaIds, waves, k);
   // Rows by area, by wave and by both, sorted once: every figure reads one of these lists.
   const byArea = groupBy(rows, (r) => r.areaId);
   const byWave = groupBy(rows, (r) => String(r.wave));
@@ -240,26 +239,22 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
       : w === null
         ? (byArea.get(a) ?? [])
         : (byAreaWave.get(`${a}\u0000${w}`) ?? []);
+  const valuesShown = (a: string | null, w: number | null) => !cellOf(tables.values, a, w).suppressed;
+  const meanShown = (a: string | null, w: number | null) => !tables.meanFollowsValues || valuesShown(a, w);
 
-  const chosen = cellOf(table, area, wave);
-  const selection = inCell(area, wave);
-  const summary = chosen.suppressed ? null : summaryOf(selection, def.kind);
-  const breakdownCell = (cell: TableCell, a: string | null, w: number | null): Figure<CellSummary> => {
+  const breakdownCell = (a: string | null, w: number | null): Figure<CellSummary> => {
+    const cell = cellOf(tables.counts, a, w);
     if (cell.suppressed) return { suppressed: true, reason: cell.reason };
-    const s = cellSummaryOf(inCell(a, w), def.kind);
-    return s ? { ...s, suppressed: false } : { n: 0, mean: 0, ci: { ok: false, reason: "not_enough_data" }, suppressed: false };
+    const s = cellSummaryOf(inCell(a, w), def.kind, meanShown(a, w));
+    return s ? { ...s, suppressed: false } : { n: 0, values: null, suppressed: false };
   };
   const areaBreakdown: Breakdown = {
-    rows: areas.map(
-      (a): BreakdownRow => ({ key: a.id, label: a.name, ...breakdownCell(cellOf(table, a.id, wave), a.id, wave) }),
-    ),
-    total: breakdownCell(cellOf(table, null, wave), null, wave),
+    rows: areas.map((a): BreakdownRow => ({ key: a.id, label: a.name, ...breakdownCell(a.id, wave) })),
+    total: breakdownCell(null, wave),
   };
   const waveBreakdown: Breakdown = {
-    rows: waves.map(
-      (w): BreakdownRow => ({ key: String(w), label: String(w), ...breakdownCell(cellOf(table, area, w), area, w) }),
-    ),
-    total: breakdownCell(cellOf(table, area, null), area, null),
+    rows: waves.map((w): BreakdownRow => ({ key: String(w), label: String(w), ...breakdownCell(area, w) })),
+    total: breakdownCell(area, null),
   };
 
   let change: ChangeSection;
@@ -267,7 +262,7 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
     change = { available: false, reason: input.change.unavailable };
   } else {
     const { from, to } = input.change;
-    const before = cellOf(table, area, from);
+    const before = cellOf(tables.counts, area, from);
     change = {
       available: true,
       fromWave: from,
@@ -284,15 +279,35 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
     };
   }
 
+  const chosen = cellOf(tables.counts, area, wave);
+  const selection = inCell(area, wave);
+  const summary = chosen.suppressed ? null : summaryOf(selection, def.kind, meanShown(area, wave));
+  const info = indicatorInfo(def);
+  if (!summary) {
+    return {
+      ...info,
+      summary: chosen.suppressed ? { suppressed: true, reason: chosen.reason } : { suppressed: true, reason: "below_threshold" },
+      distribution: null,
+      completeness: null,
+      byArea: areaBreakdown,
+      byWave: waveBreakdown,
+      change,
+    };
+  }
+  const values = cellOf(tables.values, area, wave);
+  const completeness = cellOf(tables.completeness, area, wave);
   return {
-    ...indicatorInfo(def),
-    summary: chosen.suppressed
-      ? { suppressed: true, reason: chosen.reason }
-      : summary
-        ? { ...summary, suppressed: false }
-        : { suppressed: true, reason: "below_threshold" },
-    distribution: summary ? distributionOf(def, selection, k) : null,
-    completeness: summary ? completenessOf(selection, summary.n, k) : null,
+    ...info,
+    summary: { ...summary, suppressed: false },
+    distribution: values.suppressed
+      ? { shown: false, suppressed: true, reason: values.reason }
+      : { shown: true, bars: distributionOf(def, selection) },
+    completeness: {
+      answered: summary.n,
+      notAnswered: completeness.suppressed
+        ? { shown: false, suppressed: true, reason: completeness.reason }
+        : { shown: true, ...notAnsweredCounts(selection) },
+    },
     byArea: areaBreakdown,
     byWave: waveBreakdown,
     change,

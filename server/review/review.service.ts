@@ -14,8 +14,6 @@ import type { ValidatorCache } from "../fieldwork/validator-cache.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { assertAreaInScope } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { replaceIndicatorValues } from "../outcomes/indicator-values.repository.ts";
-import { indicatorRows } from "../outcomes/indicator-values.ts";
 import { findSurveyVersion } from "../surveys/surveys.repository.ts";
 import { isWithdrawn } from "../withdrawal/withdrawals.repository.ts";
 import { itemDifferences, itemFromRow } from "./response-item.ts";
@@ -187,13 +185,9 @@ async function adopt(
     item.data,
   );
   await archiveFirstRevision(trx, row, itemFromRow(row));
+  // The dashboards' indicator rows follow by themselves: a trigger on `responses` queues the changed
+  // response for a rewrite before the dashboards next read (migration 2026-11-26-03).
   await adoptRevision(trx, { item, contentHash: target.content_hash, issues });
-  // The dashboards' figures are derived from the answers and envelope: derive them again.
-  await replaceIndicatorValues(
-    trx,
-    item.id,
-    indicatorRows(item, JSON.parse(version.fields) as SurveyField[]),
-  );
 }
 
 /** A comment that changes nothing else; it goes into the history like a decision. */

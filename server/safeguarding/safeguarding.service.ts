@@ -24,11 +24,13 @@ export interface RaiseContext {
  */
 export async function raiseConcern(ctx: RaiseContext, body: RaiseConcernRequest): Promise<UploadReceipt> {
   assertAreaInScope(ctx.user, body.areaId);
-  if (!(await findArea(ctx.db, body.areaId))) throw new ProblemError("area_not_found", `No area "${body.areaId}".`);
+  if (!(await findArea(ctx.db, body.areaId)))
+    throw new ProblemError("area_not_found", `No area "${body.areaId}".`);
   let participantCode: string | null = null;
   if (body.participantCode !== null) {
     participantCode = canonicalParticipantCode(body.participantCode);
-    if (!participantCode) throw new ProblemError("invalid_participant_code", "Check the code against the card.");
+    if (!participantCode)
+      throw new ProblemError("invalid_participant_code", "Check the code against the card.");
   }
   const concern = {
     ...body,

@@ -13,10 +13,10 @@ export const FollowUpSchedule = z
     offsetsDays: z.array(z.number().int().min(1).max(3650)).min(1).max(40),
     graceDays: z.number().int().min(0).max(365),
   })
-  .refine(
-    (s) => s.offsetsDays.every((d, i) => i === 0 || d > (s.offsetsDays[i - 1] ?? 0)),
-    { message: "Follow-ups must be in order, each later than the one before.", path: ["offsetsDays"] },
-  );
+  .refine((s) => s.offsetsDays.every((d, i) => i === 0 || d > (s.offsetsDays[i - 1] ?? 0)), {
+    message: "Follow-ups must be in order, each later than the one before.",
+    path: ["offsetsDays"],
+  });
 export type FollowUpSchedule = z.infer<typeof FollowUpSchedule>;
 
 export interface SurveyFollowUpSchedule extends FollowUpSchedule {

@@ -82,8 +82,17 @@ export type Figure<T> = Shown<T> | Hidden;
 export type Unavailable = { ok: false; reason: "not_enough_data" | "no_variation" };
 export type Interval = { ok: true; lower: number; upper: number } | Unavailable;
 
+/**
+ * The figures of a population's answers. `values` is null when an answer was given by fewer than k
+ * people and these figures would give that group back: a yes/no share is its two counts, and the
+ * mean and SD of an indicator with three possible values fix its three counts.
+ */
 export interface Summary {
   n: number;
+  values: SummaryValues | null;
+}
+
+export interface SummaryValues {
   mean: number;
   median: number;
   /** Null with a single value. */
@@ -97,32 +106,37 @@ export interface Summary {
 /** One cell of an area or wave breakdown. For yes/no, `mean` is the share answering yes (Wilson CI). */
 export interface CellSummary {
   n: number;
-  mean: number;
-  ci: Interval;
+  values: { mean: number; ci: Interval } | null;
 }
 
 export type BreakdownRow = { key: string; label: string } & Figure<CellSummary>;
 
 export interface Breakdown {
   rows: BreakdownRow[];
-  /** The line's total: the same as the summary's population, over every row shown. */
+  /** The line's total: the same population as the summary's, over every row shown. */
   total: Figure<CellSummary>;
 }
 
 /** A bar of the distribution: how many gave this answer, and the share with its 95% Wilson interval. */
-export type DistributionBar = { key: string; label: string } & Figure<{
+export interface DistributionBar {
+  key: string;
+  label: string;
   n: number;
   proportion: number;
   lower: number;
   upper: number;
-}>;
+}
+
+/**
+ * The spread of answers, shown only when every answer was given by none or at least k people, in
+ * this population and in enough others that no bar can be worked out by subtraction.
+ */
+export type Distribution = { shown: true; bars: DistributionBar[] } | ({ shown: false } & Hidden);
 
 export interface Completeness {
   answered: number;
-  /** No answer or not asked. */
-  skipped: Figure<{ n: number }>;
-  /** "Prefer not to say", "don't know", "not applicable". */
-  declined: Figure<{ n: number }>;
+  /** Skipped or not asked, and declined ("prefer not to say", "don't know", "not applicable"). */
+  notAnswered: { shown: true; skipped: number; declined: number } | ({ shown: false } & Hidden);
 }
 
 export interface TTest {
@@ -140,8 +154,6 @@ export interface WilcoxonTest {
   z: number;
   p: number;
   method: "exact" | "normal";
-  /** Pairs with no change, left out of the ranking. */
-  zeros: number;
 }
 export interface McNemarTest {
   ok: true;
@@ -163,11 +175,17 @@ export interface PairedFigure {
   lost: Figure<{ n: number }>;
   before: { mean: number; sd: number | null };
   after: { mean: number; sd: number | null };
-  tTest: TTest | Unavailable;
-  /** Ordinal scales only. */
-  wilcoxon?: WilcoxonTest | Unavailable;
-  /** Yes/no only. */
-  mcnemar?: McNemarTest | Unavailable;
+  /**
+   * The tests; null for a yes/no indicator when fewer than k people changed one way (or stayed),
+   * since the change's mean and SD would give those counts back.
+   */
+  tests: {
+    tTest: TTest | Unavailable;
+    /** Ordinal scales only. */
+    wilcoxon?: WilcoxonTest | Unavailable;
+    /** Yes/no only. */
+    mcnemar?: McNemarTest | Unavailable;
+  } | null;
 }
 
 export type ChangeSection =
@@ -188,7 +206,7 @@ export interface IndicatorInfo {
 export interface IndicatorDetail extends IndicatorInfo {
   summary: Figure<Summary>;
   /** Null while the summary is hidden. */
-  distribution: DistributionBar[] | null;
+  distribution: Distribution | null;
   completeness: Completeness | null;
   /** Every area in scope at the wave filtered on (or over all waves). */
   byArea: Breakdown;
@@ -239,11 +257,17 @@ export interface OutcomePageResponse {
 
 // ---- the map ----
 
+/** The mean over every area in scope at one wave; `mean` null as `Summary.values` is. */
+export interface HeadlineFigure {
+  n: number;
+  mean: number | null;
+}
+
 export interface IndicatorHeadline extends IndicatorInfo {
   /** Null when nobody has answered yet. */
-  latest: { wave: number; figure: Figure<{ n: number; mean: number }> } | null;
+  latest: { wave: number; figure: Figure<HeadlineFigure> } | null;
   /** The first wave with answers, when it is not the latest. */
-  baseline: { wave: number; figure: Figure<{ n: number; mean: number }> } | null;
+  baseline: { wave: number; figure: Figure<HeadlineFigure> } | null;
   /**
    * Baseline mean to latest mean, read with the indicator's direction; null when either is hidden or
    * there is one wave. Not paired: the outcome page has the change for the same participants.

@@ -1,7 +1,7 @@
 import type { AdministrationMode, AnswerIssue, InterviewEnding, SyncItem } from "../contract/sync.ts";
 
 /**
- * How an interview ended, and what of it is kept (docs/decisions/0006-interview-endings.md):
+ * How an interview ended, and what of it is kept (docs/decisions/0013-interview-endings.md):
  * - declined: consent was "no"; only `{ consent: false }` is kept, whatever else the form held;
  * - stopped: ended early (pause → stop, e.g. distress); the answers given so far are kept;
  * - completed: the end was reached.

@@ -30,7 +30,9 @@ export function followUpWindows(baselineAt: string, schedule: FollowUpSchedule):
 
 /** Quarterly follow-ups for `years` years: 91, 182, 274, 365 … days. */
 export function quarterlyOffsets(years: number): number[] {
-  return Array.from({ length: Math.max(0, Math.floor(years * 4)) }, (_, i) => Math.round(((i + 1) * 365.25) / 4));
+  return Array.from({ length: Math.max(0, Math.floor(years * 4)) }, (_, i) =>
+    Math.round(((i + 1) * 365.25) / 4),
+  );
 }
 
 export const followUpStatuses = ["overdue", "due", "upcoming", "complete", "stopped", "declined"] as const;
@@ -40,7 +42,10 @@ export type FollowUpStatus = (typeof followUpStatuses)[number];
  * Where one wave stands at `now`. A stopped interview counts as done: a person who stopped in distress
  * is not approached again for the same wave. A declined wave is done too; the next wave may be asked.
  */
-export function waveStatus(wave: Pick<DueWave, "opensAt" | "closesAt" | "ending">, now: Date): FollowUpStatus {
+export function waveStatus(
+  wave: Pick<DueWave, "opensAt" | "closesAt" | "ending">,
+  now: Date,
+): FollowUpStatus {
   switch (wave.ending) {
     case "completed":
       return "complete";

@@ -5,7 +5,14 @@ import type { SyncOutcomeKind } from "../contract/sync.ts";
  * "needs_review" and "conflict" are all safely on the server (the receipt says which); "refused"
  * means the server would not take it, so it stays on the tablet with the reason.
  */
-export const outboxStates = ["waiting", "uploading", "stored", "needs_review", "conflict", "refused"] as const;
+export const outboxStates = [
+  "waiting",
+  "uploading",
+  "stored",
+  "needs_review",
+  "conflict",
+  "refused",
+] as const;
 export type OutboxState = (typeof outboxStates)[number];
 
 /** What the server answered: a sync outcome, or "refused" for a record it would not take. */

@@ -18,7 +18,8 @@ import { DEFAULT_SUPPRESSION_THRESHOLD, type SuppressionReason } from "./suppres
  * without changing any published figure, so it cannot be read off.
  *
  * Steps, repeated until nothing changes:
- * 1. primary: hide every figure (cell, margin or total) about 0 < n < k people;
+ * 1. primary: hide every figure (cell, margin or total) about 0 < n < k people, and any non-empty cell
+ *    the caller asks to hide (`alsoHide`);
  * 2. along every line with a hidden figure: if it is the only one, or the hidden cells of a line whose
  *    margin is published hold fewer than k people between them (their sum is the margin minus the rest),
  *    also hide the line's smallest non-empty published cell;
@@ -58,6 +59,13 @@ export function suppressTable(
   columns: readonly string[],
   counts: readonly TableCount[],
   k = DEFAULT_SUPPRESSION_THRESHOLD,
+  options: {
+    /**
+     * Cells to hide as if they were below k (null for a margin): say, cells whose figure would reveal
+     * a smaller group inside them. They are protected like any other hidden cell.
+     */
+    alsoHide?: ReadonlyArray<{ row: string | null; column: string | null }>;
+  } = {},
 ): SuppressedTable {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`Suppression threshold must be an integer >= 1, got ${k}`);
   const R = rows.length;
@@ -88,6 +96,12 @@ export function suppressTable(
   const hidden: (SuppressionReason | null)[][] = n.map((line) =>
     line.map((count) => (count > 0 && count < k ? "below_threshold" : null)),
   );
+  for (const cell of options.alsoHide ?? []) {
+    const r = cell.row === null ? R : rowIndex.get(cell.row);
+    const c = cell.column === null ? C : columnIndex.get(cell.column);
+    if (r === undefined || c === undefined) throw new RangeError(`Unknown cell ${cell.row} × ${cell.column}`);
+    if ((at(n, r)[c] ?? 0) > 0) at(hidden, r)[c] = "below_threshold";
+  }
   const count = (r: number, c: number) => at(n, r)[c] ?? 0;
   const isHidden = (r: number, c: number) => at(hidden, r)[c] != null;
   const hide = (r: number, c: number) => {

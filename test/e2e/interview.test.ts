@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, E2E_PASSWORD, type E2E, startE2E } from "./harness.ts";
+import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
 import { passReadinessCheck } from "./offline-helpers.ts";
 
 let e2e: E2E;
@@ -84,7 +84,10 @@ describe("from login to a stored, validated interview", () => {
     await expect.poll(() => evaluator.url()).toMatch(/\/dashboard/);
     const table = evaluator.getByRole("table", { name: /Responses per survey, area and wave/ });
     await table.waitFor();
-    const row = table.getByRole("row").filter({ hasText: "Participant interview" }).filter({ hasText: "Northtown" });
+    const row = table
+      .getByRole("row")
+      .filter({ hasText: "Participant interview" })
+      .filter({ hasText: "Northtown" });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.getByRole("cell").allInnerTexts()).toContain("1");
     await expectNoAxeViolations(evaluator, "dashboard");

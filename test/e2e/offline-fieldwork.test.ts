@@ -80,7 +80,9 @@ describe("offline fieldwork on a tablet", () => {
     expect(await reopened.getByRole("radio", { name: "Some say" }).isChecked()).toBe(true);
     expect(await reopened.getByRole("radio", { name: "I don't have a plan" }).isChecked()).toBe(true);
     await reopened.getByRole("button", { name: "Previous" }).click();
-    expect(await reopened.getByRole("radio", { name: "Yes, I am happy to take part" }).isChecked()).toBe(true);
+    expect(await reopened.getByRole("radio", { name: "Yes, I am happy to take part" }).isChecked()).toBe(
+      true,
+    );
     expect(await storedCodes()).toEqual([]);
 
     await reopened.getByRole("link", { name: "Alongside" }).click();
@@ -89,7 +91,9 @@ describe("offline fieldwork on a tablet", () => {
     await expect.poll(storedCodes, { timeout: 30_000 }).toEqual([...finished].sort());
     await reopened.getByRole("heading", { name: "Nothing waiting to upload" }).waitFor();
     // The third is still a draft, on the tablet only.
-    await reopened.getByRole("button", { name: `Continue the interview with participant ${third}` }).waitFor();
+    await reopened
+      .getByRole("button", { name: `Continue the interview with participant ${third}` })
+      .waitFor();
     expect(await storedCodes()).toEqual([...finished].sort());
     await context.close();
   });
@@ -156,8 +160,34 @@ describe("offline fieldwork on a tablet", () => {
 
     await expect.poll(storedCodes, { timeout: 30_000 }).toEqual([code]);
     await expect
-      .poll(async () => (await e2e.server.handle.db.selectFrom("debriefs").select("notes").execute()).map((r) => r.notes))
+      .poll(async () =>
+        (await e2e.server.handle.db.selectFrom("debriefs").select("notes").execute()).map((r) => r.notes),
+      )
       .toEqual(["Long day, but fine."]);
+    await context.close();
+  });
+
+  it("keeps interviews on a tablet whose enrolment is not recognised, says why, and sends them once it is fixed", async () => {
+    await clearResponses();
+    const context = await e2e.browser.newContext(TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "researcher@example.org");
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await page.evaluate(() =>
+      window.localStorage.setItem("alongside.deviceToken", "a-token-nobody-enrolled"),
+    );
+    const code = await startInterview(page);
+    await giveConsent(page);
+    await completeInterview(page);
+    await page.getByText("Uploads are stopped on this tablet").waitFor({ timeout: 30_000 });
+    await page.getByText(/enrolment is not recognised/).waitFor();
+    await page.getByRole("heading", { name: "Saved on this tablet" }).waitFor();
+    expect(await storedCodes()).toEqual([]);
+
+    await page.evaluate(() => window.localStorage.removeItem("alongside.deviceToken"));
+    await page.getByRole("button", { name: "Upload now" }).click();
+    await page.getByRole("heading", { name: "Saved on the server" }).waitFor({ timeout: 30_000 });
+    expect(await storedCodes()).toEqual([code]);
     await context.close();
   });
 });

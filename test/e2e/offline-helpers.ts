@@ -56,7 +56,10 @@ export async function startInterview(page: Page, options: { code?: string } = {}
 
 export async function passReadinessCheck(page: Page): Promise<void> {
   await page.getByRole("heading", { name: "Readiness check" }).waitFor();
-  for (const box of await page.getByRole("group", { name: "Is now a good time?" }).getByRole("checkbox").all()) {
+  for (const box of await page
+    .getByRole("group", { name: "Is now a good time?" })
+    .getByRole("checkbox")
+    .all()) {
     await box.check();
   }
   await page.getByRole("button", { name: "Ready: go to consent" }).click();
@@ -74,10 +77,12 @@ export async function completeInterview(page: Page): Promise<void> {
     await page.getByRole("button", { name: "Next" }).click();
   }
   await page.getByRole("button", { name: "Complete" }).click();
-  await page.getByRole("heading", { name: /Interview finished|Consent not given|Interview stopped/, level: 1 }).waitFor();
+  await page
+    .getByRole("heading", { name: /Interview finished|Consent not given|Interview stopped/, level: 1 })
+    .waitFor();
 }
 
 /** Every answer so far has reached IndexedDB (the interview bar says "Saved hh:mm:ss"). */
 export async function waitUntilSaved(page: Page): Promise<void> {
-  await expect.poll(() => page.locator(".save-state").innerText()).toMatch(/^Saved \d/);
+  await expect.poll(() => page.locator(".save-state").textContent()).toMatch(/^Saved \d/);
 }

@@ -78,7 +78,8 @@ describe("the peer interview", () => {
 
     // Out of the sensitive section, the participant is asked to give the tablet back.
     for (let i = 0; i < 3; i++) {
-      if (await page.getByRole("heading", { name: "Thank you. Please give the tablet back" }).isVisible()) break;
+      if (await page.getByRole("heading", { name: "Thank you. Please give the tablet back" }).isVisible())
+        break;
       await page.getByRole("button", { name: "Next" }).click();
     }
     await page.getByRole("heading", { name: "Thank you. Please give the tablet back" }).waitFor();
@@ -115,7 +116,7 @@ describe("the peer interview", () => {
     await page.getByRole("button", { name: "Save my debrief" }).click();
     await page.getByText("Thank you for your debrief.").waitFor();
     await expect
-      .poll(async () => (await db().selectFrom("debriefs").select(["wellbeing", "wants_support"]).execute()))
+      .poll(async () => await db().selectFrom("debriefs").select(["wellbeing", "wants_support"]).execute())
       .toEqual([{ wellbeing: 2, wants_support: 1 }]);
 
     await page.getByRole("link", { name: "Raise a safeguarding concern" }).click();
@@ -129,7 +130,9 @@ describe("the peer interview", () => {
     await page.getByRole("button", { name: "Send the concern" }).click();
     await page.getByRole("heading", { name: "Safeguarding concern saved" }).waitFor();
     await expect
-      .poll(async () => db().selectFrom("safeguarding_concerns").select(["participant_code", "urgency"]).execute())
+      .poll(async () =>
+        db().selectFrom("safeguarding_concerns").select(["participant_code", "urgency"]).execute(),
+      )
       .toEqual([{ participant_code: code, urgency: "today" }]);
     // Never inside the participant's answers.
     expect(JSON.parse(response.data)).not.toHaveProperty("concern");
@@ -161,7 +164,9 @@ describe("the peer interview", () => {
     await page.getByRole("button", { name: "Yes, reschedule" }).click();
     await page.getByRole("heading", { name: "Interview rescheduled", level: 1 }).waitFor();
     await expect
-      .poll(async () => db().selectFrom("interview_reschedules").select(["participant_code", "wave"]).execute())
+      .poll(async () =>
+        db().selectFrom("interview_reschedules").select(["participant_code", "wave"]).execute(),
+      )
       .toEqual([{ participant_code: rescheduled, wave: 0 }]);
 
     await page.getByRole("link", { name: "Back to fieldwork" }).click();

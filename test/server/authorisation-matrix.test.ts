@@ -202,72 +202,69 @@ describe.each(routeKeys.filter((key): key is RouteKey => key in policy))("%s", (
     });
   }
 
-  it(
-    rule === "public"
-      ? "is open without a session"
-      : `answers 401 without a session, lets ${rule.join(", ")} through and refuses ${roles.filter((r) => !rule.includes(r)).join(", ") || "no one"}`,
-    async () => {
-      const sample = samples[key];
-      const specFor = (area: string) =>
-        sample ? sample.request(area, canary) : genericRequest(key, area, canary);
+  it(rule === "public"
+    ? "is open without a session"
+    : `answers 401 without a session, lets ${rule.join(", ")} through and refuses ${roles.filter((r) => !rule.includes(r)).join(", ") || "no one"}`, async () => {
+    const sample = samples[key];
+    const specFor = (area: string) =>
+      sample ? sample.request(area, canary) : genericRequest(key, area, canary);
 
-      const anonymous = await call(specFor(OWN));
-      const anonymousProblem = await problemOf(anonymous);
-      if (rule === "public") {
-        expect(anonymousProblem?.code, "public route").not.toBe("not_signed_in");
-        expect(anonymous.status).toBeLessThan(500);
-      } else {
-        expect(anonymous.status, "without a session").toBe(401);
-        expect(anonymousProblem?.code).toBe("not_signed_in");
+    const anonymous = await call(specFor(OWN));
+    const anonymousProblem = await problemOf(anonymous);
+    if (rule === "public") {
+      expect(anonymousProblem?.code, "public route").not.toBe("not_signed_in");
+      expect(anonymous.status).toBeLessThan(500);
+    } else {
+      expect(anonymous.status, "without a session").toBe(401);
+      expect(anonymousProblem?.code).toBe("not_signed_in");
+    }
+
+    for (const principal of principals) {
+      const user = await insertUser(
+        t.db,
+        {
+          email: `${randomUUID()}@example.org`,
+          displayName: principal.label,
+          role: principal.role,
+          areaId: principal.areaId,
+          passwordHash: null,
+        },
+        NOW,
+      );
+      const variants: { label: string; spec: RequestSpec; other: boolean }[] = [
+        { label: "own area", spec: specFor(OWN), other: false },
+        { label: "other area", spec: specFor(OTHER), other: true },
+      ];
+      if (method === "GET") {
+        const bare = specFor(OWN).path.split("?")[0] ?? "";
+        variants.push({ label: "no area given", spec: { path: bare }, other: false });
       }
-
-      for (const principal of principals) {
-        const user = await insertUser(
-          t.db,
-          {
-            email: `${randomUUID()}@example.org`,
-            displayName: principal.label,
-            role: principal.role,
-            areaId: principal.areaId,
-            passwordHash: null,
-          },
-          NOW,
-        );
-        const variants: { label: string; spec: RequestSpec; other: boolean }[] = [
-          { label: "own area", spec: specFor(OWN), other: false },
-          { label: "other area", spec: specFor(OTHER), other: true },
-        ];
-        if (method === "GET") {
-          const bare = specFor(OWN).path.split("?")[0] ?? "";
-          variants.push({ label: "no area given", spec: { path: bare }, other: false });
+      for (const variant of variants) {
+        const where = `${principal.label}, ${variant.label}`;
+        // A fresh session for every request: some routes (sign out, sign out everywhere) end it.
+        const res = await call(variant.spec, await sessionCookie(t, user.id));
+        const text = await res.clone().text();
+        const problem = await problemOf(res);
+        expect(res.status, `${where}: ${text}`).toBeLessThan(500);
+        if (!allowed(principal.role)) {
+          expect(res.status, where).toBe(403);
+          expect(problem?.code, where).toBe("forbidden_role");
+          continue;
         }
-        for (const variant of variants) {
-          const where = `${principal.label}, ${variant.label}`;
-          // A fresh session for every request: some routes (sign out, sign out everywhere) end it.
-          const res = await call(variant.spec, await sessionCookie(t, user.id));
-          const text = await res.clone().text();
-          const problem = await problemOf(res);
-          expect(res.status, `${where}: ${text}`).toBeLessThan(500);
-          if (!allowed(principal.role)) {
-            expect(res.status, where).toBe(403);
-            expect(problem?.code, where).toBe("forbidden_role");
-            continue;
-          }
-          expect(problem?.code, `${where}: ${text}`).not.toBe("not_signed_in");
-          expect(problem?.code, `${where}: ${text}`).not.toBe("forbidden_role");
-          const scoped = principal.areaId !== null;
-          if (!scoped || !variant.other) {
-            expect(problem?.code, `${where}: ${text}`).not.toBe("forbidden_area");
-          } else if (sample?.checkOtherArea) {
-            await sample.checkOtherArea(res.clone());
-          }
-          if (scoped && problem?.code !== "forbidden_area") {
-            expectNoCanary(text, JSON.stringify(variant.spec), canary, where);
-          }
+        expect(problem?.code, `${where}: ${text}`).not.toBe("not_signed_in");
+        expect(problem?.code, `${where}: ${text}`).not.toBe("forbidden_role");
+        const scoped = principal.areaId !== null;
+        if (!scoped || !variant.other) {
+          expect(problem?.code, `${where}: ${text}`).not.toBe("forbidden_area");
+        } else if (sample?.checkOtherArea) {
+          await sample.checkOtherArea(res.clone());
+        }
+        if (scoped && problem?.code !== "forbidden_area") {
+          expectNoCanary(text, JSON.stringify(variant.spec), canary, where);
         }
       }
-    },
-  );
+    }
+  }, 60_000);
 });
 
 async function sessionCookie(t: TestContext, userId: string): Promise<string> {

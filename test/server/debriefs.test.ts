@@ -38,7 +38,11 @@ describe("POST /api/debriefs", () => {
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ id: body.id, outcome: "accepted", receivedAt: NOW.toISOString() });
     const [row] = await rows();
-    const me = await t.db.selectFrom("users").select("id").where("role", "=", "peer_researcher").executeTakeFirstOrThrow();
+    const me = await t.db
+      .selectFrom("users")
+      .select("id")
+      .where("role", "=", "peer_researcher")
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({
       id: body.id,
       researcher_id: me.id,

@@ -3,7 +3,7 @@ import type { SyncItem, SyncOutcome } from "../../shared/contract/sync.ts";
 import { syncItem } from "../helpers/sync-items.ts";
 import { createTestContext, type TestContext } from "../helpers/test-app.ts";
 
-// How an interview ended travels with it in the sync contract (docs/decisions/0006-interview-endings.md).
+// How an interview ended travels with it in the sync contract (docs/decisions/0013-interview-endings.md).
 
 let t: TestContext;
 let researcher: string;
@@ -44,13 +44,19 @@ describe("interview endings", () => {
     const [result] = await sync([item]);
     expect(result?.outcome).toBe("accepted");
     expect(await ending(item.id)).toBe("stopped");
-    const row = await t.db.selectFrom("responses").select(["data", "review_status"]).where("id", "=", item.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("responses")
+      .select(["data", "review_status"])
+      .where("id", "=", item.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(row.data)).toEqual({ consent: true, accommodation: "hostel" });
     expect(row.review_status).toBe("received");
   });
 
   it("still flags a stopped interview's wrong answers", async () => {
-    const [result] = await sync([syncItem({ data: { consent: true, accommodation: "castle" }, ending: "stopped" })]);
+    const [result] = await sync([
+      syncItem({ data: { consent: true, accommodation: "castle" }, ending: "stopped" }),
+    ]);
     expect(result).toMatchObject({ outcome: "needs_review", issues: [{ question: "accommodation" }] });
   });
 
@@ -69,6 +75,9 @@ describe("interview endings", () => {
       json: { items: [{ ...syncItem(), ending: "rescheduled" }] },
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ code: "invalid_body", issues: [{ path: ["items", 0, "ending"] }] });
+    expect(await res.json()).toMatchObject({
+      code: "invalid_body",
+      issues: [{ path: ["items", 0, "ending"] }],
+    });
   });
 });

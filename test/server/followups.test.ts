@@ -32,7 +32,12 @@ async function sync(items: SyncItem[], cookie = researcher): Promise<SyncOutcome
   return ((await res.json()) as { results: SyncOutcome[] }).results;
 }
 
-function interview(code: string, wave: number, completedAt: string, overrides: Partial<SyncItem> = {}): SyncItem {
+function interview(
+  code: string,
+  wave: number,
+  completedAt: string,
+  overrides: Partial<SyncItem> = {},
+): SyncItem {
   return syncItem({ participantCode: code, wave, completedAt, startedAt: completedAt, ...overrides });
 }
 
@@ -47,17 +52,30 @@ describe("follow-up schedules", () => {
     const res = await t.request("/api/followups/schedules", { cookie: researcher });
     const { schedules } = (await res.json()) as FollowUpSchedulesResponse;
     expect(schedules).toContainEqual(
-      expect.objectContaining({ surveyId: "participant-interview", offsetsDays: [90, 180, 365], graceDays: 14 }),
+      expect.objectContaining({
+        surveyId: "participant-interview",
+        offsetsDays: [90, 180, 365],
+        graceDays: 14,
+      }),
     );
   });
 
   it("lets an administrator set a survey's windows, and audits it", async () => {
     const res = await setSchedule({ offsetsDays: [91, 182, 274, 365], graceDays: 10 });
     expect(res.status).toBe(200);
-    const { schedules } = (await (await t.request("/api/followups/schedules", { cookie: admin })).json()) as FollowUpSchedulesResponse;
-    expect(schedules.find((s) => s.surveyId === TEST_SURVEY_ID)).toMatchObject({ offsetsDays: [91, 182, 274, 365], graceDays: 10 });
+    const { schedules } = (await (
+      await t.request("/api/followups/schedules", { cookie: admin })
+    ).json()) as FollowUpSchedulesResponse;
+    expect(schedules.find((s) => s.surveyId === TEST_SURVEY_ID)).toMatchObject({
+      offsetsDays: [91, 182, 274, 365],
+      graceDays: 10,
+    });
     expect(await setSchedule({ offsetsDays: [30], graceDays: 0 })).toHaveProperty("status", 200);
-    const audited = await t.db.selectFrom("audit_log").select("target").where("action", "=", "followups.schedule").execute();
+    const audited = await t.db
+      .selectFrom("audit_log")
+      .select("target")
+      .where("action", "=", "followups.schedule")
+      .execute();
     expect(audited).toHaveLength(2);
   });
 
@@ -72,9 +90,13 @@ describe("follow-up schedules", () => {
     ]) {
       expect((await setSchedule(bad)).status, JSON.stringify(bad)).toBe(400);
     }
-    expect((await setSchedule({ offsetsDays: [90], graceDays: 1 }, admin, "no-such-survey")).status).toBe(404);
+    expect((await setSchedule({ offsetsDays: [90], graceDays: 1 }, admin, "no-such-survey")).status).toBe(
+      404,
+    );
     expect((await setSchedule({ offsetsDays: [90], graceDays: 1 }, admin, "%27%3B--")).status).toBe(404);
-    expect((await setSchedule({ offsetsDays: [90], graceDays: 1 }, await t.signIn("coordinator", "north"))).status).toBe(403);
+    expect(
+      (await setSchedule({ offsetsDays: [90], graceDays: 1 }, await t.signIn("coordinator", "north"))).status,
+    ).toBe(403);
     expect((await setSchedule({ offsetsDays: [90], graceDays: 1 }, researcher)).status).toBe(403);
     expect((await t.request("/api/followups/schedules")).status).toBe(401);
   });
@@ -96,9 +118,15 @@ describe("GET /api/followups/due", () => {
       interview(dueNow, 0, "2026-08-28T10:00:00.000Z"),
       interview(done, 0, "2026-08-20T10:00:00.000Z"),
       interview(done, 1, "2026-11-20T10:00:00.000Z"),
-      interview(declinedBaseline, 0, "2026-08-20T10:00:00.000Z", { data: { consent: false }, ending: "declined" }),
+      interview(declinedBaseline, 0, "2026-08-20T10:00:00.000Z", {
+        data: { consent: false },
+        ending: "declined",
+      }),
     ]);
-    await sync([interview(south, 0, "2026-08-28T10:00:00.000Z", { areaId: "south" })], await t.signIn("peer_researcher", "south"));
+    await sync(
+      [interview(south, 0, "2026-08-28T10:00:00.000Z", { areaId: "south" })],
+      await t.signIn("peer_researcher", "south"),
+    );
 
     const list = await dueList();
     expect(list.generatedAt).toBe(NOW.toISOString());
@@ -139,7 +167,10 @@ describe("GET /api/followups/due", () => {
       .execute();
     const list = await dueList();
     expect(list.participants.map((p) => p.participantCode)).toEqual([stopped]);
-    expect(list.participants[0]?.waves[0]).toMatchObject({ ending: "stopped", doneAt: "2026-11-20T10:00:00.000Z" });
+    expect(list.participants[0]?.waves[0]).toMatchObject({
+      ending: "stopped",
+      doneAt: "2026-11-20T10:00:00.000Z",
+    });
   });
 
   it("shows the last reschedule of a wave", async () => {
@@ -148,7 +179,14 @@ describe("GET /api/followups/due", () => {
     const res = await t.request("/api/followups/reschedules", {
       method: "POST",
       cookie: researcher,
-      json: { id: randomUUID(), surveyId: TEST_SURVEY_ID, participantCode: code, wave: 1, areaId: "north", rescheduledAt: "2026-11-25T15:00:00.000Z" },
+      json: {
+        id: randomUUID(),
+        surveyId: TEST_SURVEY_ID,
+        participantCode: code,
+        wave: 1,
+        areaId: "north",
+        rescheduledAt: "2026-11-25T15:00:00.000Z",
+      },
     });
     expect(res.status).toBe(201);
     const list = await dueList();
@@ -161,7 +199,9 @@ describe("GET /api/followups/due", () => {
     expect((await dueList(admin, "?areaId=south")).participants).toHaveLength(1);
     expect((await dueList(admin, "?areaId=north")).participants).toHaveLength(0);
     expect((await dueList(admin)).participants).toHaveLength(1);
-    expect((await t.request("/api/followups/due?areaId=%27%20OR%201%3D1", { cookie: admin })).status).toBe(400);
+    expect((await t.request("/api/followups/due?areaId=%27%20OR%201%3D1", { cookie: admin })).status).toBe(
+      400,
+    );
     expect((await t.request("/api/followups/due?surprise=1", { cookie: admin })).status).toBe(400);
     expect((await t.request("/api/followups/due", { cookie: await t.signIn("evaluator") })).status).toBe(403);
     expect((await t.request("/api/followups/due")).status).toBe(401);
@@ -193,7 +233,16 @@ describe("POST /api/followups/reschedules", () => {
     expect((await post({ ...body, wave: 2 })).status).toBe(409);
     expect(await rows()).toHaveLength(1);
     expect(Object.keys((await rows())[0] ?? {}).sort()).toEqual(
-      ["area_id", "id", "participant_code", "received_at", "rescheduled_at", "researcher_id", "survey_id", "wave"].sort(),
+      [
+        "area_id",
+        "id",
+        "participant_code",
+        "received_at",
+        "rescheduled_at",
+        "researcher_id",
+        "survey_id",
+        "wave",
+      ].sort(),
     );
   });
 
@@ -215,7 +264,12 @@ describe("POST /api/followups/reschedules", () => {
       })
       .execute();
     expect((await post(reschedule({ participantCode: code }))).status).toBe(410);
-    for (const bad of [reschedule({ wave: -1 }), reschedule({ id: "1" }), reschedule({ reason: "drunk" }), {}]) {
+    for (const bad of [
+      reschedule({ wave: -1 }),
+      reschedule({ id: "1" }),
+      reschedule({ reason: "drunk" }),
+      {},
+    ]) {
       expect((await post(bad)).status).toBe(400);
     }
     expect((await post(reschedule({ participantCode: "x".repeat(70_000) }))).status).toBe(413);

@@ -31,6 +31,12 @@ const writeKeys = (Object.keys(policy) as RouteKey[]).filter((key) => /^(POST|PU
 const TOTAL_RUNS = 3000;
 const RUNS_PER_ENDPOINT = Math.max(40, Math.floor(TOTAL_RUNS / writeKeys.length));
 const SYNC_RUNS = 150;
+/**
+ * On a busy machine a property stops early (passing with the runs it made) rather than overrunning the
+ * test's timeout, which would leave it running beside the next test and confuse that test's counts.
+ */
+const TIME_LIMIT_MS = 15_000;
+const TEST_TIMEOUT_MS = 60_000;
 
 let t: TestContext;
 let users: Record<Role, string>;
@@ -321,15 +327,19 @@ async function auditSnapshot() {
 }
 
 describe.each(writeKeys)("%s under hostile input", (key) => {
-  it("never answers 5xx and never half-writes, for thousands of malformed, nested and type-confused bodies", async () => {
-    const auditBefore = await auditSnapshot();
-    await fc.assert(
-      fc.asyncProperty(bodies(key), (body) => expectCalm(key, body)),
-      { numRuns: RUNS_PER_ENDPOINT },
-    );
-    const auditAfter = new Map((await auditSnapshot()).map((row) => [row.id, row]));
-    for (const row of auditBefore) expect(auditAfter.get(row.id)).toEqual(row);
-  });
+  it(
+    "never answers 5xx and never half-writes, for thousands of malformed, nested and type-confused bodies",
+    async () => {
+      const auditBefore = await auditSnapshot();
+      await fc.assert(
+        fc.asyncProperty(bodies(key), (body) => expectCalm(key, body)),
+        { numRuns: RUNS_PER_ENDPOINT, interruptAfterTimeLimit: TIME_LIMIT_MS },
+      );
+      const auditAfter = new Map((await auditSnapshot()).map((row) => [row.id, row]));
+      for (const row of auditBefore) expect(auditAfter.get(row.id)).toEqual(row);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
   it("refuses an oversized body with 413 and writes nothing", async () => {
     const limit = key === "POST /api/sync" ? MAX_SYNC_BODY_BYTES : 64 * 1024;
@@ -378,29 +388,35 @@ describe("POST /api/sync under hostile batches", () => {
     }),
   );
 
-  it("answers every item of a batch on its own and stores exactly what it reports", async () => {
-    const cookie = await sessionOf(users.peer_researcher);
-    await fc.assert(
-      fc.asyncProperty(batch, async (items) => {
-        const before = await counts();
-        const res = await t.request("/api/sync", { method: "POST", cookie, json: { items } });
-        const delta = changed(before, await counts());
-        expect(res.status, JSON.stringify(items).slice(0, 300)).toBeLessThan(500);
-        if (res.status !== 200) {
-          expect(Object.keys(delta).filter((table) => table !== "sessions")).toEqual([]);
-          return;
-        }
-        const { results } = (await res.json()) as SyncResponse;
-        expect(results).toHaveLength(items.length);
-        expect(results.map((result: SyncOutcome) => result.id)).toEqual(items.map((sent) => sent.id));
-        const stored = results.filter((r) => r.outcome === "accepted" || r.outcome === "needs_review").length;
-        const revisions = results.filter((r) => r.outcome === "conflict").length;
-        expect(delta.responses ?? 0).toBe(stored);
-        expect(delta.response_revisions ?? 0).toBe(revisions);
-      }),
-      { numRuns: SYNC_RUNS },
-    );
-  });
+  it(
+    "answers every item of a batch on its own and stores exactly what it reports",
+    async () => {
+      const cookie = await sessionOf(users.peer_researcher);
+      await fc.assert(
+        fc.asyncProperty(batch, async (items) => {
+          const before = await counts();
+          const res = await t.request("/api/sync", { method: "POST", cookie, json: { items } });
+          const delta = changed(before, await counts());
+          expect(res.status, JSON.stringify(items).slice(0, 300)).toBeLessThan(500);
+          if (res.status !== 200) {
+            expect(Object.keys(delta).filter((table) => table !== "sessions")).toEqual([]);
+            return;
+          }
+          const { results } = (await res.json()) as SyncResponse;
+          expect(results).toHaveLength(items.length);
+          expect(results.map((result: SyncOutcome) => result.id)).toEqual(items.map((sent) => sent.id));
+          const stored = results.filter(
+            (r) => r.outcome === "accepted" || r.outcome === "needs_review",
+          ).length;
+          const revisions = results.filter((r) => r.outcome === "conflict").length;
+          expect(delta.responses ?? 0).toBe(stored);
+          expect(delta.response_revisions ?? 0).toBe(revisions);
+        }),
+        { numRuns: SYNC_RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS },
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
 
 describe("after all that", () => {

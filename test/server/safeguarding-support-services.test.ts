@@ -21,14 +21,18 @@ describe("GET /api/areas/:id/support-services", () => {
       .set({ support_services: JSON.stringify(services) })
       .where("id", "=", "north")
       .execute();
-    const res = await t.request("/api/areas/north/support-services", { cookie: await t.signIn("peer_researcher", "north") });
+    const res = await t.request("/api/areas/north/support-services", {
+      cookie: await t.signIn("peer_researcher", "north"),
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ areaId: "north", areaName: "Northtown", services });
   });
 
   it("starts as an empty list and leaves out an entry that is not a service", async () => {
     const cookie = await t.signIn("coordinator", "north");
-    expect(await (await t.request("/api/areas/north/support-services", { cookie })).json()).toMatchObject({ services: [] });
+    expect(await (await t.request("/api/areas/north/support-services", { cookie })).json()).toMatchObject({
+      services: [],
+    });
     await t.db
       .updateTable("areas")
       .set({ support_services: JSON.stringify([services[0], { phone: "no name" }, "text"]) })
@@ -45,8 +49,12 @@ describe("GET /api/areas/:id/support-services", () => {
     expect((await t.request("/api/areas/south/support-services", { cookie: researcher })).status).toBe(403);
     const admin = await t.signIn("admin");
     expect((await t.request("/api/areas/nowhere/support-services", { cookie: admin })).status).toBe(404);
-    expect((await t.request(`/api/areas/${"x".repeat(500)}/support-services`, { cookie: admin })).status).toBe(404);
-    expect((await t.request("/api/areas/north/support-services", { cookie: await t.signIn("evaluator") })).status).toBe(403);
+    expect(
+      (await t.request(`/api/areas/${"x".repeat(500)}/support-services`, { cookie: admin })).status,
+    ).toBe(404);
+    expect(
+      (await t.request("/api/areas/north/support-services", { cookie: await t.signIn("evaluator") })).status,
+    ).toBe(403);
     expect((await t.request("/api/areas/north/support-services")).status).toBe(401);
   });
 });

@@ -78,13 +78,19 @@ describe("POST /api/safeguarding", () => {
   it("keeps the description out of the audit log", async () => {
     const body = concern();
     await raise(body);
-    const entries = await t.db.selectFrom("audit_log").selectAll().where("action", "=", "safeguarding.raise").execute();
+    const entries = await t.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "safeguarding.raise")
+      .execute();
     expect(entries).toHaveLength(1);
     expect(entries[0]?.detail).not.toContain("nowhere to sleep");
   });
 
   it("refuses another area, an unknown area and a participant code with a wrong check character", async () => {
-    expect(await (await raise(concern({ areaId: "south" }))).json()).toMatchObject({ code: "forbidden_area" });
+    expect(await (await raise(concern({ areaId: "south" }))).json()).toMatchObject({
+      code: "forbidden_area",
+    });
     const admin = await t.signIn("admin");
     expect((await raise(concern({ areaId: "east" }), admin)).status).toBe(404);
     const code = generateParticipantCode((a) => crypto.getRandomValues(a));
@@ -139,7 +145,9 @@ describe("POST /api/safeguarding", () => {
   });
 
   it("keeps hostile text as text", async () => {
-    const body = concern({ description: "'); DROP TABLE safeguarding_concerns; -- <script>alert(1)</script>" });
+    const body = concern({
+      description: "'); DROP TABLE safeguarding_concerns; -- <script>alert(1)</script>",
+    });
     expect((await raise(body)).status).toBe(201);
     expect((await storedConcerns())[0]?.description).toBe(body.description);
   });
@@ -168,7 +176,11 @@ describe("GET /api/safeguarding", () => {
     expect(res.status).toBe(200);
     const { concerns } = (await res.json()) as SafeguardingConcernsResponse;
     expect(concerns.map((c) => c.id)).toEqual([newer.id, old.id, acknowledged.id]);
-    expect(concerns[0]).toMatchObject({ areaId: "north", raisedBy: { name: expect.any(String) }, urgency: "today" });
+    expect(concerns[0]).toMatchObject({
+      areaId: "north",
+      raisedBy: { name: expect.any(String) },
+      urgency: "today",
+    });
   });
 
   it("leaves closed concerns out unless asked for all", async () => {

@@ -3,7 +3,7 @@ import { type Kysely, sql } from "kysely";
 // Frozen: this migration must keep producing the same schema forever. It takes Kysely<any> and
 // imports nothing from the application. Types are chosen to mean the same on SQLite and PostgreSQL.
 //
-// Offline-first fieldwork around the peer interview (see docs/decisions/0006-interview-endings.md):
+// Offline-first fieldwork around the peer interview (see docs/decisions/0013-interview-endings.md):
 // - areas.support_services: the local services a researcher signposts to when an interview stops.
 // - responses.ending: how an interview ended; "completed" for everything stored before this.
 // - safeguarding_concerns and debriefs: kept apart from participant answers, never inside them.
@@ -57,7 +57,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("debriefs")
     .columns(["researcher_id", "created_at"])
     .execute();
-  await db.schema.createIndex("debriefs_area_idx").on("debriefs").columns(["area_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("debriefs_area_idx")
+    .on("debriefs")
+    .columns(["area_id", "created_at"])
+    .execute();
 
   // No foreign key to surveys: the default below is written before the instruments are loaded.
   await db.schema

@@ -1,9 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { replaceIndicatorValues } from "../../../server/outcomes/indicator-values.repository.ts";
-import { indicatorRows } from "../../../server/outcomes/indicator-values.ts";
-import { itemFromRow } from "../../../server/review/response-item.ts";
 import type { ReviewDetail } from "../../../shared/contract/review.ts";
-import type { SyncItem } from "../../../shared/contract/sync.ts";
 import type {
   RecordWithdrawalResponse,
   WithdrawalPreview,
@@ -56,25 +52,7 @@ async function participantWithHistory(code: string) {
     json: { status: "approved", comment: "Participant said 5.", seen: seenOf(detail) },
   });
   expect(decided.status).toBe(200);
-  await deriveIndicatorValues([baseline, followUp]);
   return { baseline, followUp, ids: [baseline.id, followUp.id] };
-}
-
-/** Derives the dashboards' indicator values of these responses, as ingest does. */
-async function deriveIndicatorValues(items: SyncItem[]): Promise<void> {
-  const version = await t.db.selectFrom("survey_versions").select("fields").executeTakeFirstOrThrow();
-  for (const item of items) {
-    const stored = await t.db
-      .selectFrom("responses")
-      .selectAll()
-      .where("id", "=", item.id)
-      .executeTakeFirstOrThrow();
-    await replaceIndicatorValues(
-      t.db,
-      item.id,
-      indicatorRows(itemFromRow(stored), JSON.parse(version.fields)),
-    );
-  }
 }
 
 async function indicatorRowsFor(ids: string[]): Promise<number> {
@@ -113,7 +91,6 @@ describe("withdrawing a participant who asks for their data to be deleted", () =
     const { ids, followUp } = await participantWithHistory(code);
     const other = syncItem();
     await upload(t, researcher, [other]);
-    await deriveIndicatorValues([other]);
     expect(await indicatorRowsFor(ids)).toBeGreaterThan(0);
     const admin = await t.signIn("admin");
     expect(await exportedCodes(admin)).toContain(code);

@@ -23,17 +23,26 @@ const item = (overrides: Partial<SyncItem>): SyncItem => ({
 
 describe("finishAnswers", () => {
   it("keeps only the decline when consent is no", () => {
-    expect(finishAnswers({ consent: false, mood: 3 }, false)).toEqual({ ending: "declined", data: { consent: false } });
+    expect(finishAnswers({ consent: false, mood: 3 }, false)).toEqual({
+      ending: "declined",
+      data: { consent: false },
+    });
     expect(finishAnswers({ consent: false }, true)).toEqual({ ending: "declined", data: { consent: false } });
   });
 
   it("keeps a stopped interview's answers once consent was given, and nothing before", () => {
-    expect(finishAnswers({ consent: true, mood: 2 }, true)).toEqual({ ending: "stopped", data: { consent: true, mood: 2 } });
+    expect(finishAnswers({ consent: true, mood: 2 }, true)).toEqual({
+      ending: "stopped",
+      data: { consent: true, mood: 2 },
+    });
     expect(finishAnswers({}, true)).toBeNull();
   });
 
   it("completes an interview that reached the end", () => {
-    expect(finishAnswers({ consent: true, mood: 4 }, false)).toEqual({ ending: "completed", data: { consent: true, mood: 4 } });
+    expect(finishAnswers({ consent: true, mood: 4 }, false)).toEqual({
+      ending: "completed",
+      data: { consent: true, mood: 4 },
+    });
   });
 });
 
@@ -65,7 +74,9 @@ describe("issuesForEnding", () => {
 
   it("flags a decline that carries answers", () => {
     expect(issuesForEnding(item({ ending: "declined", data: { consent: false } }), [])).toEqual([]);
-    expect(issuesForEnding(item({ ending: "declined", data: { consent: false, mood: 1 } }), [])).toHaveLength(1);
+    expect(issuesForEnding(item({ ending: "declined", data: { consent: false, mood: 1 } }), [])).toHaveLength(
+      1,
+    );
     expect(issuesForEnding(item({ ending: "declined", data: { consent: true } }), [])).toHaveLength(1);
   });
 });

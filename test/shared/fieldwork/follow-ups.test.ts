@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { DueParticipant, DueWave } from "../../../shared/contract/followups.ts";
-import { followUpWindows, quarterlyOffsets, summariseDue, waveStatus } from "../../../shared/fieldwork/follow-ups.ts";
+import {
+  followUpWindows,
+  quarterlyOffsets,
+  summariseDue,
+  waveStatus,
+} from "../../../shared/fieldwork/follow-ups.ts";
 
 const NOW = new Date("2026-11-26T10:00:00.000Z");
 
@@ -19,14 +24,31 @@ function wave(n: number, opensAt: string, closesAt: string, ending: DueWave["end
 }
 
 function participant(code: string, waves: DueWave[]): DueParticipant {
-  return { participantCode: code, surveyId: "s", areaId: "a", baselineAt: "2026-01-01T00:00:00.000Z", lastInterviewerId: "u", waves };
+  return {
+    participantCode: code,
+    surveyId: "s",
+    areaId: "a",
+    baselineAt: "2026-01-01T00:00:00.000Z",
+    lastInterviewerId: "u",
+    waves,
+  };
 }
 
 describe("followUpWindows", () => {
   it("puts each wave its offset after the baseline, open the grace period either side", () => {
     expect(followUpWindows("2026-01-01T09:00:00.000Z", { offsetsDays: [90, 180], graceDays: 7 })).toEqual([
-      { wave: 1, opensAt: "2026-03-25T09:00:00.000Z", dueAt: "2026-04-01T09:00:00.000Z", closesAt: "2026-04-08T09:00:00.000Z" },
-      { wave: 2, opensAt: "2026-06-23T09:00:00.000Z", dueAt: "2026-06-30T09:00:00.000Z", closesAt: "2026-07-07T09:00:00.000Z" },
+      {
+        wave: 1,
+        opensAt: "2026-03-25T09:00:00.000Z",
+        dueAt: "2026-04-01T09:00:00.000Z",
+        closesAt: "2026-04-08T09:00:00.000Z",
+      },
+      {
+        wave: 2,
+        opensAt: "2026-06-23T09:00:00.000Z",
+        dueAt: "2026-06-30T09:00:00.000Z",
+        closesAt: "2026-07-07T09:00:00.000Z",
+      },
     ]);
   });
 
@@ -68,7 +90,9 @@ describe("summariseDue", () => {
     ]);
     const soon = participant("C", [wave(1, "2026-12-10T00:00:00.000Z", "2026-12-30T00:00:00.000Z")]);
     const later = participant("D", [wave(1, "2027-06-10T00:00:00.000Z", "2027-06-30T00:00:00.000Z")]);
-    const done = participant("E", [wave(1, "2026-10-01T00:00:00.000Z", "2026-10-30T00:00:00.000Z", "completed")]);
+    const done = participant("E", [
+      wave(1, "2026-10-01T00:00:00.000Z", "2026-10-30T00:00:00.000Z", "completed"),
+    ]);
     const summary = summariseDue([missedThenOpen, missed, soon, later, done], NOW);
     expect(summary.due.map((e) => [e.participant.participantCode, e.wave.wave])).toEqual([["A", 2]]);
     expect(summary.overdue.map((e) => [e.participant.participantCode, e.wave.wave])).toEqual([["B", 1]]);

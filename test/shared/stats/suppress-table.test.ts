@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type SuppressedTable, suppressTable, tableCell } from "../../../shared/stats/suppress-table.ts";
+import { determinedUnknowns } from "../../helpers/linear-recovery.ts";
 
 /** A table of counts as a list of rows, one number per column. */
 function table(grid: number[][], k = 5): SuppressedTable {
@@ -13,56 +14,23 @@ function table(grid: number[][], k = 5): SuppressedTable {
 const hiddenKeys = (t: SuppressedTable) =>
   t.cells.filter((cell) => cell.suppressed).map((cell) => `${cell.row ?? "all"}×${cell.column ?? "all"}`);
 
-/**
- * The attacker's view: every published figure, and the equations that tie each line to its margin.
- * Returns the hidden cells whose count those equations fix exactly (Gaussian elimination over the
- * hidden unknowns: a cell is fixed when its unit vector lies in the span of the equations).
- */
+/** Hidden cells of the table whose counts the published figures and the line equations fix exactly. */
 function recoverableCells(t: SuppressedTable): string[] {
   const R = t.rows.length;
   const C = t.columns.length;
+  const name = (r: number, c: number) => `${r},${c}`;
   const cellAt = (r: number, c: number) => t.cells[r * (C + 1) + c];
-  const hidden: Array<[number, number]> = [];
-  for (let r = 0; r <= R; r++) for (let c = 0; c <= C; c++) if (cellAt(r, c)?.suppressed) hidden.push([r, c]);
-  const column = new Map(hidden.map(([r, c], i) => [`${r},${c}`, i]));
-  // One equation per line: the interior cells minus the margin is zero.
-  const equations: number[][] = [];
-  const line = (cells: Array<[number, number]>, margin: [number, number]) => {
-    const eq = new Array<number>(hidden.length).fill(0);
-    for (const [r, c] of cells) {
-      const i = column.get(`${r},${c}`);
-      if (i !== undefined) eq[i] = (eq[i] ?? 0) + 1;
-    }
-    const m = column.get(`${margin[0]},${margin[1]}`);
-    if (m !== undefined) eq[m] = (eq[m] ?? 0) - 1;
-    equations.push(eq);
-  };
-  for (let r = 0; r <= R; r++) line(Array.from({ length: C }, (_, c): [number, number] => [r, c]), [r, C]);
-  for (let c = 0; c <= C; c++) line(Array.from({ length: R }, (_, r): [number, number] => [r, c]), [R, c]);
-  const rank = (m: number[][]) => {
-    const a = m.map((row) => [...row]);
-    let rk = 0;
-    for (let col = 0; col < hidden.length && rk < a.length; col++) {
-      const pivot = a.findIndex((row, i) => i >= rk && Math.abs(row[col] ?? 0) > 1e-9);
-      if (pivot < 0) continue;
-      [a[rk], a[pivot]] = [a[pivot] as number[], a[rk] as number[]];
-      const p = a[rk] as number[];
-      for (let i = 0; i < a.length; i++) {
-        const row = a[i] as number[];
-        if (i === rk || Math.abs(row[col] ?? 0) < 1e-12) continue;
-        const f = (row[col] ?? 0) / (p[col] ?? 1);
-        for (let j = 0; j < hidden.length; j++) row[j] = (row[j] ?? 0) - f * (p[j] ?? 0);
-      }
-      rk++;
-    }
-    return rk;
-  };
-  const base = rank(equations);
-  return hidden.flatMap(([r, c], i) => {
-    const unit = new Array<number>(hidden.length).fill(0);
-    unit[i] = 1;
-    return rank([...equations, unit]) === base ? [`${r},${c}`] : [];
-  });
+  const hidden: string[] = [];
+  for (let r = 0; r <= R; r++) for (let c = 0; c <= C; c++) if (cellAt(r, c)?.suppressed) hidden.push(name(r, c));
+  // Each line: its cells minus its margin is zero. Published cells are known, so only hidden ones remain.
+  const equations: Array<Array<[string, number]>> = [];
+  for (let r = 0; r <= R; r++) {
+    equations.push([...Array.from({ length: C }, (_, c): [string, number] => [name(r, c), 1]), [name(r, C), -1]]);
+  }
+  for (let c = 0; c <= C; c++) {
+    equations.push([...Array.from({ length: R }, (_, r): [string, number] => [name(r, c), 1]), [name(R, c), -1]]);
+  }
+  return determinedUnknowns(hidden, equations);
 }
 
 describe("suppressTable", () => {
@@ -149,6 +117,23 @@ describe("suppressTable", () => {
       }),
     };
     expect(recoverableCells(naive)).toEqual(["0,0", "0,1"]);
+  });
+
+  it("protects cells the caller asks to hide as if they were small, margins included", () => {
+    const grid = [
+      [20, 12, 15],
+      [18, 12, 25],
+    ];
+    const t = suppressTable(
+      ["r0", "r1"],
+      ["c0", "c1", "c2"],
+      grid.flatMap((line, r) => line.map((n, c) => ({ row: `r${r}`, column: `c${c}`, n }))),
+      5,
+      { alsoHide: [{ row: "r0", column: "c1" }] },
+    );
+    expect(tableCell(t, "r0", "c1")).toMatchObject({ suppressed: true, reason: "below_threshold" });
+    expect(recoverableCells(t)).toEqual([]);
+    expect(() => suppressTable(["r0"], ["c0"], [], 5, { alsoHide: [{ row: "nope", column: null }] })).toThrow(RangeError);
   });
 
   it("refuses a threshold below one and repeated keys", () => {

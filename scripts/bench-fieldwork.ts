@@ -1,0 +1,286 @@
+/**
+ * Fieldwork measurements for the closing note of the offline-first work (measured, never asserted):
+ *
+ * 1. Time from tapping "Start interview" to the readiness check, and from "Ready: go to consent" to
+ *    the first question, with the CPU throttled 4× (DevTools `Emulation.setCPUThrottlingRate`), both
+ *    online and offline (the service worker answering).
+ * 2. How long a tablet takes to upload 200 queued interviews to a local server (batches of 50), next
+ *    to the same 200 sent straight from Node, which is what the server alone costs.
+ *
+ * Needs the built client (`npx vite build`) and the system Chromium. Run: `npx tsx scripts/bench-fieldwork.ts`
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import { chromium, type Page } from "playwright-core";
+import { createApp } from "../server/app.ts";
+import { hashPassword } from "../server/auth/password.ts";
+import { seededRandom, syntheticAnswers } from "../server/demo/synthetic-answers.ts";
+import { type Config, chromiumPath } from "../server/env.ts";
+import { ValidatorCache } from "../server/fieldwork/validator-cache.ts";
+import { defaultStaticDir, prepareDatabase } from "../server/start.ts";
+import { insertUser } from "../server/users/users.repository.ts";
+import type { SyncItem } from "../shared/contract/sync.ts";
+import { generateParticipantCode } from "../shared/participant/code.ts";
+import type { SurveyField } from "../shared/survey/fields.ts";
+
+const RUNS = 7;
+const QUEUED = 200;
+const PASSWORD = "bench password for fieldwork";
+const EMAIL = "researcher@bench.example";
+
+const dir = mkdtempSync(join(tmpdir(), "alongside-bench-fieldwork-"));
+const config: Config = {
+  port: 0,
+  host: "127.0.0.1",
+  dataDir: dir,
+  databaseUrl: undefined,
+  publicUrl: "http://127.0.0.1",
+  secureCookies: false,
+  sessionHours: 2,
+  logRequests: false,
+};
+const handle = await prepareDatabase(config, join(dir, "bench.sqlite"));
+const db = handle.db;
+await db
+  .insertInto("areas")
+  .values({ id: "northtown", name: "Northtown", region: "North East", created_at: new Date().toISOString() })
+  .execute();
+await insertUser(
+  db,
+  {
+    email: EMAIL,
+    displayName: "Bench",
+    role: "peer_researcher",
+    areaId: "northtown",
+    passwordHash: await hashPassword(PASSWORD),
+  },
+  new Date(),
+);
+// Validation in this thread: the figure is for one core, like a small area's server.
+const app = createApp({
+  db,
+  config,
+  now: () => new Date(),
+  validators: new ValidatorCache(),
+  staticDir: defaultStaticDir,
+});
+const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+await new Promise((resolve) => server.once("listening", resolve));
+const address = server.address();
+const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+});
+
+try {
+  const context = await browser.newContext({ viewport: { width: 800, height: 1280 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Email", { exact: true }).fill(EMAIL);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+  await waitForOfflineCopies(page);
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  const online = await timeStarts(page, "online");
+  await context.setOffline(true);
+  const offline = await timeStarts(page, "offline");
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+
+  console.log("\nStart interview → readiness check, and Ready → first question (consent), CPU throttled 4×,");
+  console.log(`median of ${RUNS} (first run in brackets), milliseconds:`);
+  for (const [label, runs] of [
+    ["online", online],
+    ["offline", offline],
+  ] as const) {
+    console.log(
+      `  ${label.padEnd(8)} start→readiness ${fmt(runs.readiness)}   ready→first question ${fmt(runs.question)}   total ${fmt(runs.total)}`,
+    );
+  }
+
+  const upload = await timeUpload(page, context.setOffline.bind(context));
+  const direct = await timeDirect();
+  console.log(`\nUploading ${QUEUED} queued interviews (4 requests of 50) to a local server, SQLite:`);
+  console.log(
+    `  from the tablet's outbox: ${upload.toFixed(0)} ms (online → all ${QUEUED} stored and receipts saved)`,
+  );
+  console.log(`  reference, the same batches sent from Node: ${direct.toFixed(0)} ms`);
+  await context.close();
+} finally {
+  await browser.close();
+  server.close();
+  await handle.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+interface Runs {
+  readiness: number[];
+  question: number[];
+  total: number[];
+}
+
+async function timeStarts(page: Page, label: string): Promise<Runs> {
+  const runs: Runs = { readiness: [], question: [], total: [] };
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(`${base}/fieldwork`);
+    await page.getByRole("button", { name: "Choose Participant interview" }).click();
+    await page.getByRole("button", { name: "New code" }).click();
+    await page.getByLabel("Read aloud by me").check();
+    const readiness = await clickUntil(page, "Start interview", "h2", "Readiness check");
+    for (const box of await page.getByRole("checkbox").all()) await box.check();
+    const question = await clickUntil(
+      page,
+      "Ready: go to consent",
+      ".sd-question__title",
+      "Are you happy to take part today?",
+    );
+    runs.readiness.push(readiness);
+    runs.question.push(question);
+    runs.total.push(readiness + question);
+  }
+  process.stdout.write(`measured ${label}\n`);
+  return runs;
+}
+
+/**
+ * Clicks a button in the page and times, in the page, until an element with `text` is in the DOM and
+ * a frame has been drawn with it. The page code is a string: tsx would otherwise wrap its functions
+ * in a helper the page does not have.
+ */
+function clickUntil(page: Page, button: string, selector: string, text: string): Promise<number> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const target = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === ${JSON.stringify(button)});
+    if (!target) return reject(new Error("no button"));
+    const start = performance.now();
+    const check = () => {
+      const found = [...document.querySelectorAll(${JSON.stringify(selector)})].some((e) => e.textContent.includes(${JSON.stringify(text)}));
+      if (found) requestAnimationFrame(() => resolve(performance.now() - start));
+      else requestAnimationFrame(check);
+    };
+    target.click();
+    check();
+  })`);
+}
+
+async function waitForOfflineCopies(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  for (let i = 0; i < 100; i++) {
+    const ready = await page.evaluate(`(async () =>
+      navigator.serviceWorker.controller !== null &&
+      (await (await caches.open("alongside-session")).match("/api/auth/me")) !== undefined &&
+      (await (await caches.open("alongside-survey-versions")).match("/api/surveys/participant-interview/versions/1")) !== undefined
+    )()`);
+    if (ready) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error("the service worker did not keep the offline copies");
+}
+
+async function interviews(count: number, seed: number): Promise<SyncItem[]> {
+  const version = await db
+    .selectFrom("survey_versions")
+    .select("fields")
+    .where("survey_id", "=", "participant-interview")
+    .where("version", "=", 1)
+    .executeTakeFirstOrThrow();
+  const fields = JSON.parse(version.fields) as SurveyField[];
+  const random = seededRandom(seed);
+  const bytes = (b: Uint8Array) => {
+    for (let i = 0; i < b.length; i++) b[i] = Math.floor(random() * 256);
+    return b;
+  };
+  return Array.from({ length: count }, () => ({
+    id: crypto.randomUUID(),
+    surveyId: "participant-interview",
+    surveyVersion: 1,
+    participantCode: generateParticipantCode(bytes),
+    wave: 0,
+    areaId: "northtown",
+    startedAt: "2026-11-26T09:30:00.000Z",
+    completedAt: "2026-11-26T10:05:00.000Z",
+    administrationMode: "read_aloud" as const,
+    data: syntheticAnswers(fields, random),
+  }));
+}
+
+/** Queues 200 finished interviews in the tablet's IndexedDB while offline, then times the upload once online. */
+async function timeUpload(page: Page, setOffline: (offline: boolean) => Promise<void>): Promise<number> {
+  await db.deleteFrom("responses").execute();
+  const items = await interviews(QUEUED, 7);
+  await setOffline(true);
+  await page.goto(`${base}/fieldwork`);
+  await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+  const records = items.map((item) => ({
+    kind: "interview",
+    id: item.id,
+    ownerId: "",
+    ownerName: "",
+    surveyTitle: "Participant interview",
+    item,
+    queuedAt: new Date().toISOString(),
+    state: "waiting",
+    attempts: 0,
+    lastError: null,
+    receipt: null,
+    settledAt: null,
+  }));
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open("alongside-fieldwork");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction("outbox", "readwrite");
+      for (const record of ${JSON.stringify(records)}) tx.objectStore("outbox").put(record);
+      tx.oncomplete = () => { open.result.close(); resolve(true); };
+      tx.onerror = () => reject(tx.error);
+    };
+  })`);
+  await page.reload();
+  await page
+    .getByRole("heading", { name: `${QUEUED} interviews waiting to upload` })
+    .waitFor({ timeout: 60_000 });
+  const start = performance.now();
+  await setOffline(false);
+  await page.getByRole("heading", { name: "Nothing waiting to upload" }).waitFor({ timeout: 120_000 });
+  const elapsed = performance.now() - start;
+  const stored = await db
+    .selectFrom("responses")
+    .select(({ fn }) => fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  if (Number(stored.n) !== QUEUED) throw new Error(`expected ${QUEUED} stored, found ${stored.n}`);
+  return elapsed;
+}
+
+/** The same work without a browser: sign in and POST 4 batches of 50 from Node. */
+async function timeDirect(): Promise<number> {
+  await db.deleteFrom("responses").execute();
+  const items = await interviews(QUEUED, 8);
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+  });
+  const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
+  const start = performance.now();
+  for (let i = 0; i < items.length; i += 50) {
+    const res = await fetch(`${base}/api/sync`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ items: items.slice(i, i + 50) }),
+    });
+    if (!res.ok) throw new Error(`sync answered ${res.status}`);
+    await res.json();
+  }
+  return performance.now() - start;
+}
+
+function fmt(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  return `${median.toFixed(0).padStart(4)} (${(values[0] ?? Number.NaN).toFixed(0)})`;
+}
