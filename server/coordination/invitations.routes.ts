@@ -101,6 +101,9 @@ export function invitationsRoutes(): Hono<AppEnv> {
     const user = requireUser(c.get("user"));
     const person = await personInScope(db, user, c.req.param("userId"));
     if (person.password_hash !== null) throw new ProblemError("invitation_not_pending");
+    if (Number(person.disabled) === 1) {
+      throw new ProblemError("invitation_not_pending", "The account is disabled: enable it first.");
+    }
     if (user.role !== "admin" && !COORDINATOR_INVITES.includes(toUser(person).role)) {
       throw new ProblemError("forbidden_role", `A coordinator cannot invite a ${person.role}.`);
     }

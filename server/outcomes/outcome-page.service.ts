@@ -76,19 +76,24 @@ export async function outcomePage(
   const slice = parseSlice(query);
   const sliced = sliceActive(slice);
   const scope = { outcome: outcomeId, areaId: user.areaId };
+  const baseByIndicator = new Map<string, CellRow[]>();
 
   await processRefreshQueue(db);
   const base = await aggregateCells(db, scope);
+  for (const [key, group] of groupBy(base, (r) => indicatorKey(r.outcome, r.surveyId, r.question))) {
+    baseByIndicator.set(key, group);
+  }
   const outcomeRows = base.filter((r) => r.outcome === outcomeId);
   const waves = uniqueSorted(outcomeRows.map((r) => r.wave));
 
   let rows = base;
   let leftOut = 0;
+  /** Per indicator, the area-waves a sliced view leaves out. */
+  const leftOutOf = new Map<string, Set<string>>();
   if (sliced) {
     // Area-waves hidden in the unfiltered table, or cut into a part below k, stay out of the slice.
     const [parts, inSlice] = await Promise.all([partCounts(db, scope, slice), slicedCells(db, scope, slice)]);
     const excluded = unsafeAreaWaves(parts, k);
-    const baseByIndicator = groupBy(base, (r) => indicatorKey(r.outcome, r.surveyId, r.question));
     for (const def of defs) {
       const indicatorRows = baseByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [];
       const tables = protectIndicator(def, indicatorRows, areaIds, waves, k);
@@ -104,6 +109,16 @@ export async function outcomePage(
       return !out;
     });
     leftOut = dropped.size;
+    for (const def of defs) {
+      leftOutOf.set(
+        indicatorKey(def.outcome, def.surveyId, def.question),
+        new Set(
+          (baseByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [])
+            .filter((r) => excluded.has(areaWaveKey(r.surveyId, r.question, r.areaId, r.wave)))
+            .map((r) => `${r.areaId}\u0000${r.wave}`),
+        ),
+      );
+    }
   }
 
   const changeWaves = chooseChangeWaves(waves, query);
@@ -117,6 +132,7 @@ export async function outcomePage(
       def,
       rows: rowsByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [],
       pairs: pairsByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [],
+      leftOut: leftOutOf.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? new Set(),
       areas,
       waves,
       area,
@@ -215,6 +231,8 @@ interface IndicatorInput {
   def: IndicatorDef;
   rows: CellRow[];
   pairs: PairRow[];
+  /** Area-waves (area \0 wave) a sliced view leaves out; empty without a slice. */
+  leftOut: Set<string>;
   areas: { id: string; name: string }[];
   waves: number[];
   area: string | null;
@@ -242,7 +260,17 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
   const valuesShown = (a: string | null, w: number | null) => !cellOf(tables.values, a, w).suppressed;
   const meanShown = (a: string | null, w: number | null) => !tables.meanFollowsValues || valuesShown(a, w);
 
+  // A breakdown row every one of whose area-waves a slice left out says so, rather than "no answers".
+  const allLeftOut = (a: string | null, w: number | null) => {
+    if (input.leftOut.size === 0) return false;
+    const under = [...input.leftOut].filter((key) => {
+      const [la, lw] = key.split("\u0000");
+      return (a === null || la === a) && (w === null || lw === String(w));
+    });
+    return under.length > 0 && inCell(a, w).every((r) => r.status !== "answered");
+  };
   const breakdownCell = (a: string | null, w: number | null): Figure<CellSummary> => {
+    if (allLeftOut(a, w)) return { suppressed: true, reason: "left_out" };
     const cell = cellOf(tables.counts, a, w);
     if (cell.suppressed) return { suppressed: true, reason: cell.reason };
     const s = cellSummaryOf(inCell(a, w), def.kind, meanShown(a, w));
@@ -286,7 +314,11 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
   if (!summary) {
     return {
       ...info,
-      summary: chosen.suppressed ? { suppressed: true, reason: chosen.reason } : { suppressed: true, reason: "below_threshold" },
+      summary: allLeftOut(area, wave)
+        ? { suppressed: true, reason: "left_out" }
+        : chosen.suppressed
+          ? { suppressed: true, reason: chosen.reason }
+          : { suppressed: true, reason: "below_threshold" },
       distribution: null,
       completeness: null,
       byArea: areaBreakdown,

@@ -70,7 +70,12 @@ export const OutcomeId = z
 
 // ---- figures ----
 
-export type SuppressionReason = "below_threshold" | "complement";
+/**
+ * - below_threshold: fewer than k people behind the figure (or a smaller group inside it);
+ * - complement: enough people, but hidden so that a hidden figure cannot be worked out from it;
+ * - left_out: with a version, mode or month filter, an area-wave cut into a part below k is left out.
+ */
+export type SuppressionReason = "below_threshold" | "complement" | "left_out";
 export interface Hidden {
   suppressed: true;
   reason: SuppressionReason;
