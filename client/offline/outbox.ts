@@ -37,20 +37,33 @@ export async function markUploading(ids: string[]): Promise<void> {
 }
 
 /**
- * The server answered for this item. Once it is on the server the tablet keeps only the receipt:
+ * The server answered for these items, in one transaction (one change for the screens watching the
+ * outbox, however big the batch). Once an item is on the server the tablet keeps only the receipt:
  * participant answers and free text do not stay on a shared device longer than they must.
  */
-export async function settle(id: string, receipt: Receipt, now: string): Promise<void> {
-  await db.outbox
-    .where("id")
-    .equals(id)
-    .modify((record) => {
-      record.receipt = receipt;
-      record.lastError = null;
-      record.settledAt = now;
-      record.state = stateForOutcome(receipt.outcome);
-      if (isOnServer(record.state)) forgetContent(record);
+export async function settleAll(answers: { id: string; receipt: Receipt }[], now: string): Promise<void> {
+  if (answers.length === 0) return;
+  await db.transaction("rw", db.outbox, async () => {
+    const records = await db.outbox.bulkGet(answers.map((a) => a.id));
+    const updated = records.flatMap((record, index) => {
+      const receipt = answers[index]?.receipt;
+      if (!record || !receipt) return [];
+      const next: OutboxRecord = {
+        ...record,
+        receipt,
+        lastError: null,
+        settledAt: now,
+        state: stateForOutcome(receipt.outcome),
+      };
+      if (isOnServer(next.state)) forgetContent(next);
+      return [next];
     });
+    await db.outbox.bulkPut(updated);
+  });
+}
+
+export async function settle(id: string, receipt: Receipt, now: string): Promise<void> {
+  await settleAll([{ id, receipt }], now);
 }
 
 /** No answer (offline, server down, signed out): back to waiting, with the reason and one more try counted. */

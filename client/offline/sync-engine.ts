@@ -10,6 +10,7 @@ import {
   pruneReceipts,
   resetInterrupted,
   settle,
+  settleAll,
   waitingRecords,
 } from "./outbox.ts";
 import type { InterviewRecord, OutboxRecord, Receipt } from "./records.ts";
@@ -217,12 +218,15 @@ export class SyncEngine {
     const now = new Date().toISOString();
     switch (answer.kind) {
       case "ok": {
-        const answered = new Set<string>();
+        const answered = new Map<string, Receipt>();
         for (const outcome of answer.body.results) {
-          if (!ids.includes(outcome.id) || answered.has(outcome.id)) continue;
-          answered.add(outcome.id);
-          await settle(outcome.id, receiptFor(outcome), now);
+          if (ids.includes(outcome.id) && !answered.has(outcome.id))
+            answered.set(outcome.id, receiptFor(outcome));
         }
+        await settleAll(
+          [...answered].map(([id, receipt]) => ({ id, receipt })),
+          now,
+        );
         const missing = ids.filter((id) => !answered.has(id));
         if (missing.length > 0)
           await keepWaiting(missing, "The server did not say what happened to this interview.");
@@ -259,15 +263,18 @@ export class SyncEngine {
       ),
     );
     if (problem.code === "invalid_body" && culprits.size > 0 && culprits.size < batch.length) {
-      const rest: InterviewRecord[] = [];
-      for (const [index, record] of batch.entries()) {
-        if (culprits.has(index)) await settle(record.id, { outcome: "refused", problem }, now);
-        else rest.push(record);
-      }
-      return this.sendInterviews(rest);
+      const refused = batch.filter((_, index) => culprits.has(index));
+      await settleAll(
+        refused.map((record) => ({ id: record.id, receipt: { outcome: "refused", problem } })),
+        now,
+      );
+      return this.sendInterviews(batch.filter((_, index) => !culprits.has(index)));
     }
     if (problem.code === "invalid_body" || problem.code === "body_too_large") {
-      for (const record of batch) await settle(record.id, { outcome: "refused", problem }, now);
+      await settleAll(
+        batch.map((record) => ({ id: record.id, receipt: { outcome: "refused", problem } })),
+        now,
+      );
       return { result: "done" };
     }
     await keepWaiting(ids, problem.detail ?? problem.title);

@@ -20,7 +20,12 @@ import { clearLoginAttempts } from "./login-attempts.repository.ts";
 import { lockoutMessage, reserveLoginAttempt } from "./login-throttle.ts";
 import { decoyHash, hashPassword, verifyPassword } from "./password.ts";
 import { SESSION_COOKIE } from "./session-middleware.ts";
-import { createSession, deleteSession, deleteUserSessions } from "./sessions.repository.ts";
+import {
+  createSession,
+  deleteExpiredSessions,
+  deleteSession,
+  deleteUserSessions,
+} from "./sessions.repository.ts";
 import { consumeSetupToken, findSetupTokenUser } from "./setup-tokens.repository.ts";
 
 function toMe(row: UserRow): Me {
@@ -36,6 +41,7 @@ async function startSession(c: Context<AppEnv>, row: UserRow): Promise<void> {
   const { db, now, config } = c.get("deps");
   const presented = getCookie(c, SESSION_COOKIE);
   if (presented && presented.length <= 128) await deleteSession(db, presented);
+  await deleteExpiredSessions(db, now(), config.sessionIdleMinutes);
   const { token, expiresAt } = await createSession(db, row.id, now(), config.sessionHours);
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,

@@ -70,6 +70,15 @@ export async function deleteUserSessions(db: Kysely<Database>, userId: string): 
   return Number(result.numDeletedRows);
 }
 
-export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Promise<void> {
-  await db.deleteFrom("sessions").where("expires_at", "<=", now.toISOString()).execute();
+/** Sessions past their absolute expiry or idle too long; swept at each sign-in so the table stays small. */
+export async function deleteExpiredSessions(
+  db: Kysely<Database>,
+  now: Date,
+  idleMinutes: number = DEFAULT_IDLE_MINUTES,
+): Promise<void> {
+  const idleSince = new Date(now.getTime() - idleMinutes * 60_000).toISOString();
+  await db
+    .deleteFrom("sessions")
+    .where((eb) => eb.or([eb("expires_at", "<=", now.toISOString()), eb("last_seen_at", "<=", idleSince)]))
+    .execute();
 }

@@ -31,6 +31,15 @@ interface PoolWorker {
   pending: Map<number, Pending>;
 }
 
+/**
+ * The server runs its TypeScript through tsx, whose loader a worker thread does not inherit on Node 20,
+ * so each worker loads its entry through tsx's API (which also loads plain JavaScript).
+ */
+const WORKER_BOOTSTRAP = `
+const { workerData } = require("node:worker_threads");
+import("tsx/esm/api").then(({ tsImport }) => tsImport(workerData.entry, workerData.entry));
+`;
+
 /** Fewer interviews than this per worker are not worth a message round trip. */
 const MIN_SHARE = 2;
 
@@ -80,7 +89,10 @@ export class ValidatorPool extends ValidatorCache {
   }
 
   private start(slot: number): PoolWorker {
-    const worker = new Worker(new URL("./validation-worker.ts", import.meta.url));
+    const worker = new Worker(WORKER_BOOTSTRAP, {
+      eval: true,
+      workerData: { entry: new URL("./validation-worker.ts", import.meta.url).href },
+    });
     const poolWorker: PoolWorker = { worker, pending: new Map() };
     // An idle pool must not keep the process alive; a worker with work in flight does.
     worker.unref();

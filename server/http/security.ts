@@ -79,20 +79,33 @@ export function securityHeaders(): MiddlewareHandler {
  * query. Walked without recursion, like `jsonDepthExceeds`.
  */
 export function nulCharacterPath(value: unknown): (string | number)[] | null {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  // Each node links to its parent, so a deeply nested body costs time in proportion to its size, and
+  // the path is spelled out only for the one place that is reported.
+  interface Node {
+    value: unknown;
+    key: string | number | null;
+    parent: Node | null;
+  }
+  // Reported paths stop after 20 keys: enough to find the field, not an echo of a hostile body.
+  const pathOf = (node: Node | null, last?: string): (string | number)[] => {
+    const reversed: (string | number)[] = last === undefined ? [] : [last];
+    for (let at = node; at && at.key !== null; at = at.parent) reversed.push(at.key);
+    return reversed.reverse().slice(0, 20);
+  };
+  const stack: Node[] = [{ value, key: null, parent: null }];
   while (stack.length > 0) {
-    const next = stack.pop();
-    if (!next) continue;
-    if (typeof next.value === "string") {
-      if (next.value.includes("\u0000")) return next.path;
-    } else if (Array.isArray(next.value)) {
-      next.value.forEach((child, index) => {
-        stack.push({ value: child, path: [...next.path, index] });
-      });
-    } else if (typeof next.value === "object" && next.value !== null) {
-      for (const [key, child] of Object.entries(next.value)) {
-        if (key.includes("\u0000")) return [...next.path, key];
-        stack.push({ value: child, path: [...next.path, key] });
+    const node = stack.pop();
+    if (!node) continue;
+    if (typeof node.value === "string") {
+      if (node.value.includes("\u0000")) return pathOf(node);
+    } else if (Array.isArray(node.value)) {
+      for (let index = 0; index < node.value.length; index += 1) {
+        stack.push({ value: node.value[index], key: index, parent: node });
+      }
+    } else if (typeof node.value === "object" && node.value !== null) {
+      for (const [key, child] of Object.entries(node.value)) {
+        if (key.includes("\u0000")) return pathOf(node, key);
+        stack.push({ value: child, key, parent: node });
       }
     }
   }

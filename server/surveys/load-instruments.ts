@@ -7,7 +7,7 @@ import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";
-import { publishVersion, surveyExists } from "./surveys.repository.ts";
+import { publishFirstVersion, surveyExists } from "./surveys.repository.ts";
 
 const InstrumentFile = z.object({
   id: SurveyId,
@@ -33,12 +33,13 @@ export async function loadInstruments(db: Kysely<Database>, directory: string, n
       const messages = model.jsonErrors.map((e) => e.message).join("; ");
       throw new Error(`${name}: the survey JSON has errors: ${messages}`);
     }
-    const version = await publishVersion(db, { ...instrument, fields: surveyFields(model) }, now);
+    // Another server instance starting at the same moment may have published it since the check above.
+    if (!(await publishFirstVersion(db, { ...instrument, fields: surveyFields(model) }, now))) continue;
     await audit(db, {
       at: now,
       actorId: null,
       action: "survey.publish",
-      target: `${instrument.id}@${version}`,
+      target: `${instrument.id}@1`,
     });
     loaded.push(instrument.id);
   }

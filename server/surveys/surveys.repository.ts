@@ -89,17 +89,54 @@ export async function publishVersion(
       .where("survey_id", "=", survey.id)
       .executeTakeFirst();
     const version = Number(latest?.max ?? 0) + 1;
-    await trx
-      .insertInto("survey_versions")
-      .values({
-        survey_id: survey.id,
-        version,
-        title: survey.title,
-        definition: JSON.stringify(survey.definition),
-        fields: JSON.stringify(survey.fields),
-        published_at: now.toISOString(),
-      })
-      .execute();
+    await insertVersion(trx, survey, version, now);
     return version;
   });
+}
+
+/**
+ * Creates the survey and publishes `survey` as its version 1, unless a survey with this id exists;
+ * answers whether it did. Several server instances starting at once on PostgreSQL each try: the
+ * others' inserts wait for the first to commit and then do nothing, so no version 2 appears.
+ */
+export async function publishFirstVersion(
+  db: Kysely<Database>,
+  survey: NewPublishedSurvey,
+  now: Date,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const created = await trx
+      .insertInto("surveys")
+      .values({
+        id: survey.id,
+        title: survey.title,
+        description: survey.description,
+        created_at: now.toISOString(),
+      })
+      .onConflict((oc) => oc.column("id").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!created) return false;
+    await insertVersion(trx, survey, 1, now);
+    return true;
+  });
+}
+
+async function insertVersion(
+  db: Kysely<Database>,
+  survey: NewPublishedSurvey,
+  version: number,
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto("survey_versions")
+    .values({
+      survey_id: survey.id,
+      version,
+      title: survey.title,
+      definition: JSON.stringify(survey.definition),
+      fields: JSON.stringify(survey.fields),
+      published_at: now.toISOString(),
+    })
+    .execute();
 }

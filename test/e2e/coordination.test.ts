@@ -198,4 +198,86 @@ describe("coordinating fieldwork", () => {
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: "device_revoked" });
   });
+
+  it("has no accessibility violations on any coordination page, nor on people's own pages, with data in them", async () => {
+    await e2e.addUser("coordinator", "northtown", "lead@northtown.example");
+    await e2e.addUser("peer_researcher", "northtown", "sam@northtown.example");
+    await e2e.addUser("expert", "northtown", "alex@northtown.example");
+    const db = e2e.server.handle.db;
+    const sam = await db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "sam@northtown.example")
+      .executeTakeFirstOrThrow();
+    const at = new Date().toISOString();
+    await db
+      .insertInto("safeguarding_concerns")
+      .values({
+        id: randomUUID(),
+        area_id: "northtown",
+        raised_by: sam.id,
+        raised_at: at,
+        received_at: at,
+        participant_code: null,
+        urgency: "immediate",
+        description: "Said they had nowhere to sleep tonight.",
+        acknowledged_by: null,
+        acknowledged_at: null,
+        action_taken: null,
+        closed_at: null,
+      })
+      .execute();
+    await db
+      .insertInto("debriefs")
+      .values({
+        id: randomUUID(),
+        researcher_id: sam.id,
+        area_id: "northtown",
+        created_at: at,
+        wellbeing: 2,
+        notes: "A hard one.",
+        wants_support: 1,
+      })
+      .execute();
+    await db
+      .updateTable("areas")
+      .set({ reward_pence_per_hour: 1250 })
+      .where("id", "=", "northtown")
+      .execute();
+
+    const visits: [string, string[]][] = [
+      [
+        "lead@northtown.example",
+        [
+          "/coordination",
+          "/coordination/safeguarding",
+          "/coordination/follow-ups",
+          "/coordination/people",
+          "/coordination/tablets",
+          "/coordination/training",
+          "/coordination/debriefs",
+          "/coordination/plans",
+          "/coordination/rewards",
+          "/coordination/areas",
+          "/my-involvement",
+        ],
+      ],
+      ["sam@northtown.example", ["/my-involvement", "/enrol"]],
+      ["alex@northtown.example", ["/my-involvement"]],
+    ];
+    for (const [email, paths] of visits) {
+      const page = await newPage();
+      await page.goto(`${e2e.server.url}/login`);
+      await page.getByLabel("Email", { exact: true }).fill(email);
+      await page.getByLabel("Password", { exact: true }).fill(E2E_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect.poll(() => page.url()).not.toMatch(/\/login/);
+      for (const path of paths) {
+        await page.goto(`${e2e.server.url}${path}`);
+        await page.getByRole("heading", { level: 1 }).first().waitFor();
+        await page.waitForLoadState("networkidle");
+        await expectNoAxeViolations(page, `${email} on ${path}`);
+      }
+    }
+  });
 });

@@ -232,12 +232,32 @@ describe("co-design editor", () => {
     await researcher.getByRole("button", { name: "New code" }).click();
     await researcher.getByLabel("Read aloud by me").check();
     await researcher.getByRole("button", { name: "Start interview" }).click();
+    // The readiness check before consent (see the distress protocol), then the questions of version 2.
+    await researcher.getByRole("heading", { name: "Readiness check" }).waitFor();
+    for (const box of await researcher
+      .getByRole("group", { name: "Is now a good time?" })
+      .getByRole("checkbox")
+      .all()) {
+      await box.check();
+    }
+    await researcher.getByRole("button", { name: "Ready: go to consent" }).click();
     await researcher.getByText("A hostel").click();
     await researcher.getByText("How safe do you feel where you live now?").waitFor();
     await researcher.getByText("Not safe").click();
     await researcher.getByRole("button", { name: "Complete" }).click();
-    await researcher.getByRole("heading", { name: "Saved on the server" }).waitFor();
+    await researcher
+      .getByRole("heading", { name: /Interview finished|Saved on the server/, level: 1 })
+      .waitFor();
 
+    const storedVersions = async () =>
+      (
+        await e2e.server.handle.db
+          .selectFrom("responses")
+          .select("survey_version")
+          .where("survey_id", "=", SURVEY_ID)
+          .execute()
+      ).map((r) => Number(r.survey_version));
+    await expect.poll(storedVersions, { timeout: 20_000 }).toHaveLength(2);
     const stored = await e2e.server.handle.db
       .selectFrom("responses")
       .select(["survey_version", "data"])

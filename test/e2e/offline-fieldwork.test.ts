@@ -180,7 +180,7 @@ describe("offline fieldwork on a tablet", () => {
     await giveConsent(page);
     await completeInterview(page);
     await page.getByText("Uploads are stopped on this tablet").waitFor({ timeout: 30_000 });
-    await page.getByText(/enrolment is not recognised/).waitFor();
+    await page.getByText(/enrolment is not recognised/).first().waitFor();
     await page.getByRole("heading", { name: "Saved on this tablet" }).waitFor();
     expect(await storedCodes()).toEqual([]);
 

@@ -60,7 +60,7 @@ describe("the peer interview", () => {
     }
     const note = page.locator(".interviewer-note").first();
     await note.waitFor();
-    await page.getByText(/This part has sensitive questions/).waitFor();
+    await page.getByText(/^Sensitive questions: you can hand the tablet over/).waitFor();
     await expectNoAxeViolations(page, "sensitive questions, interviewer view");
 
     await page.getByRole("button", { name: "Show card" }).click();

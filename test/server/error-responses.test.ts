@@ -171,4 +171,21 @@ describe("the NUL character", () => {
     const rows = await t.db.selectFrom("areas").select("id").where("id", "=", "east").execute();
     expect(rows).toEqual([]);
   });
+
+  it("finds it at the bottom of a very deep body quickly and reports a short path", async () => {
+    const researcher = await sessionFor(t, (await addUser(t, "r@example.org", "peer_researcher")).id);
+    const depth = 200_000;
+    const body = `{"items":[{"data":{"x":${"[".repeat(depth)}"\\u0000"${"]".repeat(depth)}}}]}`;
+    const res = await t.request("/api/sync", {
+      method: "POST",
+      cookie: researcher,
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    const problem = (await res.json()) as { issues: { path: unknown[] }[] };
+    expect(res.status, JSON.stringify(problem).slice(0, 300)).toBe(400);
+    expect(problem, JSON.stringify(problem).slice(0, 300)).toHaveProperty("issues");
+    expect(problem.issues[0]?.path).toHaveLength(20);
+    expect(problem.issues[0]?.path.slice(0, 5)).toEqual(["items", 0, "data", "x", 0]);
+  });
 });

@@ -1,0 +1,101 @@
+import type { IndicatorDetail } from "../../shared/contract/index.ts";
+import { FigureTable } from "./FigureTable.tsx";
+import { formatCount, formatNumber, formatP, hiddenText, unavailableText, waveName } from "./format.ts";
+
+/**
+ * Change between two waves for the same participants: each wave's mean over the people seen at both,
+ * the mean change with its 95% interval, and the tests, worded so a reader need not know statistics
+ * to see which way things went and how sure we can be.
+ */
+export function ChangeSection({ indicator: d, k, filename }: { indicator: IndicatorDetail; k: number; filename: string }) {
+  const c = d.change;
+  const headingId = `change-${d.surveyId}-${d.question}`;
+  if (!c.available) {
+    return (
+      <section aria-labelledby={headingId}>
+        <h3 id={headingId}>Change for the same participants</h3>
+        <p>
+          {c.reason === "one_wave"
+            ? "Not available: there are answers from one wave only."
+            : "Not available with a version, mode or month filter: a participant's two interviews can fall either side of it."}
+        </p>
+      </section>
+    );
+  }
+  const title = `Change from ${waveName(c.fromWave).toLowerCase()} to ${waveName(c.toWave).toLowerCase()}, same participants`;
+  const f = c.figure;
+  if (f.suppressed) {
+    return (
+      <section aria-labelledby={headingId}>
+        <h3 id={headingId}>{title}</h3>
+        <p className="figure-hidden">Not shown: {hiddenText(f, k)} participants answered at both waves.</p>
+      </section>
+    );
+  }
+  const t = f.tests?.tTest;
+  const rows: [string, string][] = [
+    ["Participants answering at both waves", formatCount(f.n)],
+    ["Answered at the first wave but not the second", f.lost.suppressed ? hiddenText(f.lost, k) : formatCount(f.lost.n)],
+    [`Mean at ${waveName(c.fromWave).toLowerCase()} (SD)`, `${formatNumber(f.before.mean)} (${sdText(f.before.sd)})`],
+    [`Mean at ${waveName(c.toWave).toLowerCase()} (SD)`, `${formatNumber(f.after.mean)} (${sdText(f.after.sd)})`],
+  ];
+  if (!f.tests) {
+    rows.push(["Tests", `not shown: fewer than ${k} people changed one way, and the tests would show how many`]);
+  } else if (t && t.ok) {
+    rows.push(
+      ["Mean change", formatNumber(t.difference.mean)],
+      ["95% CI of the mean change", `${formatNumber(t.difference.lower)} to ${formatNumber(t.difference.upper)}`],
+      ["Paired t-test", `t(${t.df}) = ${formatNumber(t.t)}, p = ${formatP(t.p)}`],
+      ["Effect size (Cohen's dz)", formatNumber(t.dz)],
+    );
+  } else if (t) {
+    rows.push(["Mean change and t-test", unavailableText(t)]);
+  }
+  const w = f.tests?.wilcoxon;
+  if (w) {
+    rows.push([
+      "Wilcoxon signed-rank test",
+      w.ok ? `V = ${formatNumber(w.v)}, p = ${formatP(w.p)} (${w.method === "exact" ? "exact" : "normal approximation"})` : unavailableText(w),
+    ]);
+  }
+  const m = f.tests?.mcnemar;
+  if (m) {
+    rows.push([
+      "McNemar's test",
+      m.ok
+        ? `${formatCount(m.b)} went from yes to no, ${formatCount(m.c)} from no to yes; χ² = ${formatNumber(m.chiSquare)}, p = ${formatP(m.p)}`
+        : unavailableText(m),
+    ]);
+  }
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>{title}</h3>
+      {t?.ok && <p className="change-summary">{verdict(d, t.difference.mean, t.difference.lower, t.difference.upper)}</p>}
+      <FigureTable
+        caption={`${d.title}: ${title.toLowerCase()}`}
+        header={["Figure", "Value"]}
+        filename={filename}
+        rows={rows.map(([label, value]) => ({ key: label, cells: [label, value] }))}
+      />
+    </section>
+  );
+}
+
+function sdText(sd: number | null): string {
+  return sd === null ? "SD not enough data" : `SD ${formatNumber(sd)}`;
+}
+
+/** One sentence: which way, whether that is better, and whether the interval rules out no change. */
+function verdict(d: IndicatorDetail, mean: number, lower: number, upper: number): string {
+  if (mean === 0) return "On average, no change.";
+  const up = mean > 0;
+  const better = d.direction === null ? null : (d.direction === "higherIsBetter") === up;
+  const sure = lower > 0 || upper < 0;
+  const way = `On average ${up ? "up" : "down"} by ${formatNumber(Math.abs(mean))}`;
+  const judged = better === null ? "" : better ? ", which is better" : ", which is worse";
+  return `${way}${judged}. ${
+    sure
+      ? "The 95% interval does not include zero."
+      : "The 95% interval includes zero, so this could be chance."
+  }`;
+}

@@ -1,0 +1,205 @@
+import type { Breakdown, IndicatorDetail, OutcomePageResponse } from "../../shared/contract/index.ts";
+import { BarChart } from "./BarChart.tsx";
+import { ChangeSection } from "./ChangeSection.tsx";
+import { FigureTable } from "./FigureTable.tsx";
+import {
+  directionText,
+  formatCount,
+  formatNumber,
+  formatPercent,
+  hiddenText,
+  intervalText,
+  kindText,
+  meanText,
+  waveName,
+} from "./format.ts";
+
+/** Everything the page shows about one indicator: summary, distribution, completeness, breakdowns, change. */
+export function IndicatorSection({ indicator: d, data }: { indicator: IndicatorDetail; data: OutcomePageResponse }) {
+  const { k } = data;
+  const id = `indicator-${d.surveyId}-${d.question}`;
+  const file = (what: string) => `${d.surveyId}-${d.question}-${what}.csv`;
+  const yesNo = d.kind === "yes_no";
+  const summary = d.summary;
+
+  return (
+    <section aria-labelledby={id} className="indicator">
+      <h2 id={id}>{d.title}</h2>
+      <p className="muted">
+        {d.surveyTitle} · {kindText(d.kind)} · {directionText(d.direction)}
+      </p>
+
+      <h3>Summary</h3>
+      {summary.suppressed ? (
+        <p className="figure-hidden">Not shown: {hiddenText(summary, k)} answered.</p>
+      ) : (
+        <dl className="figures">
+          <div>
+            <dt>Answered (n)</dt>
+            <dd>{formatCount(summary.n)}</dd>
+          </div>
+          {summary.values === null ? (
+            <div>
+              <dt>Answers</dt>
+              <dd>Not shown: an answer was given by fewer than {k} people, and these figures would show how many.</dd>
+            </div>
+          ) : (
+            <>
+              {yesNo && summary.values.proportion && (
+                <div>
+                  <dt>Answering yes (95% CI)</dt>
+                  <dd>
+                    {formatPercent(summary.values.proportion.value)} ({formatPercent(summary.values.proportion.lower)} to{" "}
+                    {formatPercent(summary.values.proportion.upper)})
+                  </dd>
+                </div>
+              )}
+              <div>
+                <dt>Mean</dt>
+                <dd>{formatNumber(summary.values.mean)}</dd>
+              </div>
+              <div>
+                <dt>95% CI of the mean</dt>
+                <dd>{intervalText(summary.values.ci)}</dd>
+              </div>
+              <div>
+                <dt>Median</dt>
+                <dd>{formatNumber(summary.values.median)}</dd>
+              </div>
+              <div>
+                <dt>Standard deviation</dt>
+                <dd>{summary.values.sd === null ? "not enough data" : formatNumber(summary.values.sd)}</dd>
+              </div>
+            </>
+          )}
+        </dl>
+      )}
+
+      {d.distribution && (
+        <>
+          <h3>How people answered</h3>
+          {d.distribution.shown ? (
+            <>
+              <BarChart
+                title={`${d.title}: how people answered`}
+                description={d.distribution.bars
+                  .map((b) => `${b.label}: ${formatCount(b.n)} (${formatPercent(b.proportion)})`)
+                  .join("; ")}
+                bars={d.distribution.bars.map((b) => ({
+                  key: b.key,
+                  label: b.label,
+                  value: b.proportion,
+                  lower: b.lower,
+                  upper: b.upper,
+                  text: `${formatCount(b.n)} (${formatPercent(b.proportion)})`,
+                }))}
+              />
+              <details>
+                <summary>The distribution as a table</summary>
+                <FigureTable
+                  caption={`${d.title}: answers, with 95% Wilson intervals of each share`}
+                  header={["Answer", "People", "Share", "95% CI"]}
+                  numeric={[1, 2, 3]}
+                  filename={file("distribution")}
+                  rows={d.distribution.bars.map((b) => ({
+                    key: b.key,
+                    cells: [
+                      b.label,
+                      formatCount(b.n),
+                      formatPercent(b.proportion),
+                      `${formatPercent(b.lower)} to ${formatPercent(b.upper)}`,
+                    ],
+                  }))}
+                />
+              </details>
+            </>
+          ) : (
+            <p className="figure-hidden">
+              Not shown: some answers were given by fewer than {k} people here, or would be given away by this chart.
+            </p>
+          )}
+        </>
+      )}
+
+      {d.completeness && (
+        <>
+          <h3>Completeness</h3>
+          <p>
+            {formatCount(d.completeness.answered)} answered.{" "}
+            {d.completeness.notAnswered.shown
+              ? `${formatCount(d.completeness.notAnswered.skipped)} skipped or not asked; ${formatCount(
+                  d.completeness.notAnswered.declined,
+                )} preferred not to say, did not know or said it did not apply.`
+              : `How many skipped or declined is not shown: ${hiddenText(d.completeness.notAnswered, k)}.`}
+          </p>
+        </>
+      )}
+
+      <h3>By area</h3>
+      <BreakdownTable
+        breakdown={d.byArea}
+        k={k}
+        kind={d.kind}
+        first="Area"
+        caption={`${d.title} by area${data.filters.wave !== undefined ? `, ${waveName(data.filters.wave).toLowerCase()}` : ", all waves"}`}
+        filename={file("by-area")}
+      />
+      <h3>By wave</h3>
+      <BreakdownTable
+        breakdown={d.byWave}
+        k={k}
+        kind={d.kind}
+        first="Wave"
+        label={(row) => waveName(row)}
+        caption={`${d.title} by wave${
+          data.filters.area ? `, ${data.options.areas.find((a) => a.id === data.filters.area)?.name ?? ""}` : ", all areas"
+        }`}
+        filename={file("by-wave")}
+      />
+      <ChangeSection indicator={d} k={k} filename={file("change")} />
+    </section>
+  );
+}
+
+function BreakdownTable({
+  breakdown,
+  k,
+  kind,
+  first,
+  caption,
+  filename,
+  label,
+}: {
+  breakdown: Breakdown;
+  k: number;
+  kind: IndicatorDetail["kind"];
+  first: string;
+  caption: string;
+  filename: string;
+  label?: (key: string) => string;
+}) {
+  const meanHeader = kind === "yes_no" ? "Share answering yes" : "Mean";
+  const cells = (name: string, figure: Breakdown["total"]): string[] => {
+    if (figure.suppressed) return [name, hiddenText(figure, k), "", ""];
+    if (figure.n === 0) return [name, "0", "no answers", ""];
+    if (!figure.values) return [name, formatCount(figure.n), `not shown (a group under ${k})`, ""];
+    return [
+      name,
+      formatCount(figure.n),
+      meanText(kind, figure.values.mean),
+      intervalText(figure.values.ci, kind === "yes_no"),
+    ];
+  };
+  return (
+    <FigureTable
+      caption={caption}
+      header={[first, "n", meanHeader, "95% CI"]}
+      numeric={[1, 2]}
+      filename={filename}
+      rows={[
+        ...breakdown.rows.map((row) => ({ key: row.key, cells: cells(label ? label(row.label) : row.label, row) })),
+        { key: "__total", cells: cells("All shown", breakdown.total) },
+      ]}
+    />
+  );
+}

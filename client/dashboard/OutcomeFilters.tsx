@@ -1,0 +1,109 @@
+import { type FormEvent, useState } from "react";
+import type { OutcomePageResponse } from "../../shared/contract/index.ts";
+import { SelectField } from "../ui/SelectField.tsx";
+import { TextField } from "../ui/TextField.tsx";
+import { waveName } from "./format.ts";
+
+const FIELDS = ["area", "wave", "version", "mode", "from", "to", "changeFrom", "changeTo"] as const;
+type Field = (typeof FIELDS)[number];
+type Values = Record<Field, string>;
+
+const modeNames: Record<string, string> = {
+  read_aloud: "Read aloud by the peer researcher",
+  self_completed: "Completed by the participant",
+  mixed: "Mixed (handed over for some questions)",
+};
+
+export function filtersFrom(query: URLSearchParams): Values {
+  return Object.fromEntries(FIELDS.map((f) => [f, query.get(f) ?? ""])) as Values;
+}
+
+/**
+ * The filters every figure on the page respects, as one form: nothing changes until "Show figures",
+ * so a screen reader user is not sent figures on every keystroke. The waves compared for change are
+ * chosen here too.
+ */
+export function OutcomeFilters({
+  data,
+  query,
+  onApply,
+}: {
+  data: OutcomePageResponse;
+  query: URLSearchParams;
+  onApply: (query: URLSearchParams) => void;
+}) {
+  const [values, setValues] = useState<Values>(() => filtersFrom(query));
+  const set = (field: Field) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: event.target.value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const f of FIELDS) if (values[f]) next.set(f, values[f]);
+    onApply(next);
+  };
+  const reset = () => {
+    setValues(filtersFrom(new URLSearchParams()));
+    onApply(new URLSearchParams());
+  };
+  const { options } = data;
+  const waves = options.waves.map((w) => ({ value: String(w), label: waveName(w) }));
+  return (
+    <form className="filters" onSubmit={submit} aria-labelledby="filters-heading">
+      <h2 id="filters-heading">Filters</h2>
+      <div className="filters__grid">
+        <SelectField
+          label="Area"
+          value={values.area}
+          onChange={set("area")}
+          options={[
+            ...(options.areas.length > 1 ? [{ value: "", label: "All areas you can see" }] : []),
+            ...options.areas.map((a) => ({ value: a.id, label: a.name })),
+          ]}
+        />
+        <SelectField
+          label="Wave"
+          value={values.wave}
+          onChange={set("wave")}
+          options={[{ value: "", label: "All waves" }, ...waves]}
+        />
+        <SelectField
+          label="Survey version"
+          value={values.version}
+          onChange={set("version")}
+          options={[{ value: "", label: "All versions" }, ...options.versions.map((v) => ({ value: v.id, label: v.label }))]}
+        />
+        <SelectField
+          label="How the interview was done"
+          value={values.mode}
+          onChange={set("mode")}
+          options={[
+            { value: "", label: "Any way" },
+            ...options.modes.map((m) => ({ value: m, label: modeNames[m] ?? m })),
+          ]}
+        />
+        <TextField label="From month" type="month" value={values.from} onChange={set("from")} hint="Completed in or after" />
+        <TextField label="To month" type="month" value={values.to} onChange={set("to")} hint="Completed in or before" />
+        <SelectField
+          label="Compare change from"
+          value={values.changeFrom}
+          onChange={set("changeFrom")}
+          options={[{ value: "", label: "The first wave" }, ...waves]}
+        />
+        <SelectField
+          label="Compare change to"
+          value={values.changeTo}
+          onChange={set("changeTo")}
+          options={[{ value: "", label: "The latest wave" }, ...waves]}
+        />
+      </div>
+      <div className="actions">
+        <button type="submit" className="button">
+          Show figures
+        </button>
+        <button type="button" className="button button--secondary" onClick={reset}>
+          Clear filters
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,159 @@
+import { useEffect, useState } from "react";
+import type { OutcomePageResponse } from "../../shared/contract/index.ts";
+import { fetchOutcomePage } from "../api/outcomes.ts";
+import type { Resource } from "../api/use-resource.ts";
+import { useAnnounce } from "../app/announcer.tsx";
+import { Link } from "../app/router.tsx";
+import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { Loading } from "../ui/Loading.tsx";
+import { PageHeading } from "../ui/PageHeading.tsx";
+import { FigureTable } from "./FigureTable.tsx";
+import { formatCount, waveName } from "./format.ts";
+import { IndicatorSection } from "./IndicatorSection.tsx";
+import { OutcomeFilters } from "./OutcomeFilters.tsx";
+
+/**
+ * One outcome of the theory of change: filters, then each indicator's figures, then attrition. The
+ * filters live in the address (`?area=…&wave=…`), so a filtered page can be bookmarked or shared.
+ */
+export function OutcomePage({ outcomeId }: { outcomeId: string }) {
+  const announce = useAnnounce();
+  const [query, setQuery] = useState(() => new URLSearchParams(window.location.search));
+  const [page, setPage] = useState<Resource<OutcomePageResponse>>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+  const search = query.toString();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `search` stands for `query`; `attempt` reloads.
+  useEffect(() => {
+    let live = true;
+    fetchOutcomePage(outcomeId, query).then(
+      (data) => {
+        if (!live) return;
+        setPage({ status: "ready", data });
+        if (attempt > 0 || search) announce(`Figures updated for ${describeFilters(data)}.`);
+      },
+      (error: unknown) => live && setPage({ status: "error", error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [outcomeId, search, attempt, announce]);
+
+  const apply = (next: URLSearchParams) => {
+    const text = next.toString();
+    window.history.replaceState(null, "", `${window.location.pathname}${text ? `?${text}` : ""}`);
+    setQuery(next);
+    setAttempt((n) => n + 1);
+  };
+
+  const data = page.status === "ready" ? page.data : null;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/dashboard">Theory of change</Link>
+      </p>
+      <PageHeading>{data ? data.outcome.short : "Outcome"}</PageHeading>
+      {page.status === "loading" && <Loading what="the outcome's figures" />}
+      {page.status === "error" && (
+        <>
+          <ErrorAlert heading="The outcome's figures did not load" error={page.error} />
+          <button type="button" className="button button--secondary" onClick={() => setAttempt((n) => n + 1)}>
+            Load them again
+          </button>
+        </>
+      )}
+      {data && <OutcomeBody data={data} query={query} onApply={apply} />}
+    </>
+  );
+}
+
+function OutcomeBody({
+  data,
+  query,
+  onApply,
+}: {
+  data: OutcomePageResponse;
+  query: URLSearchParams;
+  onApply: (q: URLSearchParams) => void;
+}) {
+  const { outcome, k, notCounted } = data;
+  return (
+    <>
+      <p className="lead">{outcome.text}</p>
+      <p className="muted">
+        {outcome.inTheoryOfChange
+          ? `An outcome of the ${outcome.strand?.name ?? "cross-strand"} strand.`
+          : "This tag is used in a survey but is not an outcome of the theory of change."}
+      </p>
+      <OutcomeFilters data={data} query={query} onApply={onApply} />
+      <div className="notice" role="note" aria-label="What these figures count">
+        <p>
+          Figures count responses that were <strong>received</strong> or <strong>approved</strong>. Not counted:{" "}
+          {formatCount(notCounted.needsReview)} waiting for review, {formatCount(notCounted.rejected)} rejected.
+          Withdrawn participants' answers are deleted and never counted.
+        </p>
+        <p>
+          Any figure about fewer than {k} people is shown as “fewer than {k}”, and other figures are hidden where
+          they would give such a figure away.
+        </p>
+        {data.slice.active && data.slice.leftOut > 0 && (
+          <p>
+            With these filters, {formatCount(data.slice.leftOut)} area-waves are left out: filtering them would show
+            a group of fewer than {k}.
+          </p>
+        )}
+      </div>
+      {data.indicators.length === 0 ? (
+        <p>No survey question measures this outcome yet. That is itself a finding: this outcome is not measured.</p>
+      ) : (
+        <>
+          <nav aria-label="Indicators of this outcome" className="indicator-nav">
+            <ul>
+              {data.indicators.map((i) => (
+                <li key={i.key}>
+                  <a href={`#indicator-${i.surveyId}-${i.question}`}>{i.title}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {data.indicators.map((i) => (
+            <IndicatorSection key={i.key} indicator={i} data={data} />
+          ))}
+        </>
+      )}
+      {data.attrition.length > 0 && (
+        <section aria-labelledby="attrition-heading">
+          <h2 id="attrition-heading">Attrition between waves</h2>
+          <p>Interviews counted at each wave, and how many of them follow the same participant's baseline interview.</p>
+          <FigureTable
+            caption="Participants interviewed at each wave and retained since the baseline"
+            header={["Survey and wave", "Interviewed", "Also at baseline", "Retained of baseline"]}
+            numeric={[1, 2, 3]}
+            filename={`${outcome.id}-attrition.csv`}
+            rows={data.attrition.map((a) => ({
+              key: `${a.surveyId}-${a.wave}`,
+              cells: [
+                `${a.surveyTitle}, ${waveName(a.wave).toLowerCase()}`,
+                formatCount(a.participants),
+                formatCount(a.retained),
+                a.baseline > 0 ? `${Math.round((100 * a.retained) / a.baseline)}%` : "no baseline",
+              ],
+            }))}
+          />
+        </section>
+      )}
+    </>
+  );
+}
+
+function describeFilters(data: OutcomePageResponse): string {
+  const { filters, options } = data;
+  const parts = [
+    filters.area ? (options.areas.find((a) => a.id === filters.area)?.name ?? filters.area) : "all areas",
+    filters.wave !== undefined ? waveName(filters.wave).toLowerCase() : "all waves",
+  ];
+  if (filters.mode) parts.push(filters.mode.replace("_", " "));
+  if (filters.version) parts.push(filters.version);
+  if (filters.from || filters.to) parts.push(`${filters.from ?? "start"} to ${filters.to ?? "now"}`);
+  return parts.join(", ");
+}

@@ -1,0 +1,70 @@
+import type { Hidden, IndicatorDirection, IndicatorKind, Interval, Unavailable } from "../../shared/contract/index.ts";
+
+/**
+ * How the dashboard words its figures. A figure is never shown as NaN: missing statistics say why
+ * ("not enough data"), and suppressed ones say "fewer than k" without any number of their own.
+ */
+
+const decimal = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+const whole = new Intl.NumberFormat("en-GB");
+const percent = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 });
+
+export const formatCount = (n: number) => whole.format(n);
+export const formatNumber = (x: number) => (Number.isFinite(x) ? decimal.format(x) : "not enough data");
+export const formatPercent = (x: number) => (Number.isFinite(x) ? percent.format(x) : "not enough data");
+
+export function formatP(p: number): string {
+  if (!Number.isFinite(p)) return "not enough data";
+  return p < 0.001 ? "< 0.001" : p.toFixed(3);
+}
+
+export function hiddenText(figure: Hidden, k: number): string {
+  switch (figure.reason) {
+    case "below_threshold":
+      return `fewer than ${k}`;
+    case "complement":
+      return "hidden to protect a smaller group";
+    case "left_out":
+      return "left out of this filtered view";
+  }
+}
+
+export function unavailableText(u: Unavailable): string {
+  return u.reason === "no_variation" ? "no variation: everyone gave the same answer" : "not enough data";
+}
+
+export function intervalText(ci: Interval | null, asPercent = false): string {
+  if (!ci) return "not shown";
+  if (!ci.ok) return unavailableText(ci);
+  const f = asPercent ? formatPercent : formatNumber;
+  return `${f(ci.lower)} to ${f(ci.upper)}`;
+}
+
+export function directionText(direction: IndicatorDirection | null): string {
+  if (direction === "higherIsBetter") return "higher is better";
+  if (direction === "lowerIsBetter") return "lower is better";
+  return "no direction set";
+}
+
+export function kindText(kind: IndicatorKind): string {
+  switch (kind) {
+    case "scale":
+      return "rating scale";
+    case "choice":
+      return "single choice, scored";
+    case "yes_no":
+      return "yes or no";
+    case "number":
+      return "count";
+  }
+}
+
+/** Wave 0 is the baseline interview; later waves are follow-ups. */
+export function waveName(wave: number | string): string {
+  return Number(wave) === 0 ? "Baseline" : `Follow-up ${wave}`;
+}
+
+/** A mean as the indicator reads it: a share for yes/no, a number otherwise. */
+export function meanText(kind: IndicatorKind, mean: number): string {
+  return kind === "yes_no" ? `${formatPercent(mean)} yes` : formatNumber(mean);
+}
