@@ -110,8 +110,7 @@ async function copyTables(
     }
     for (const table of tables) await client.query(`ALTER TABLE ${quote(table)} ENABLE TRIGGER USER`);
 
-    const reports: TableReport[] = [];
-    for (const table of tables) reports.push(await compareTable(sqlite, client, table, columnsOf.get(table) ?? []));
+    const reports = await compareTables(sqlite, client, tables, columnsOf);
     const different = reports.filter((r) => !r.matches);
     if (different.length > 0) {
       throw new CopyError(
@@ -124,6 +123,40 @@ async function copyTables(
     await client.query("ROLLBACK");
     throw error;
   }
+}
+
+/**
+ * Compares an SQLite file with a PostgreSQL database table by table (counts and checksums) without
+ * changing either: to check a copy again later, or that nothing was written to the old file since.
+ */
+export async function verifyCopy(sqliteFile: string, postgresUrl: string): Promise<TableReport[]> {
+  const sqlite = new SQLite(sqliteFile, { readonly: true, fileMustExist: true });
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    sqlite.exec("BEGIN");
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const tables = parentsFirst(sqlite, sqliteTables(sqlite));
+    const columnsOf = new Map<string, Column[]>();
+    for (const table of tables) columnsOf.set(table, await matchingColumns(sqlite, client, table));
+    return await compareTables(sqlite, client, tables, columnsOf);
+  } finally {
+    if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+    sqlite.close();
+    await client.query("ROLLBACK").catch(() => undefined);
+    await client.end();
+  }
+}
+
+async function compareTables(
+  sqlite: SQLite.Database,
+  client: pg.Client,
+  tables: string[],
+  columnsOf: Map<string, Column[]>,
+): Promise<TableReport[]> {
+  const reports: TableReport[] = [];
+  for (const table of tables) reports.push(await compareTable(sqlite, client, table, columnsOf.get(table) ?? []));
+  return reports;
 }
 
 function sqliteTables(sqlite: SQLite.Database): string[] {

@@ -25,11 +25,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                 <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
               </th>
               <td>
-                {entry.actor ? (
-                  entry.actor.email || entry.actor.id
-                ) : (
-                  <span className="muted">Not signed in</span>
-                )}
+                <ActorCell entry={entry} />
               </td>
               <td>
                 {actionLabel(entry.action)}
@@ -48,6 +44,14 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Who acted; with no actor, a failed sign-in came from someone not signed in, anything else from the server. */
+function ActorCell({ entry }: { entry: AuditEntry }) {
+  if (entry.actor) return <>{entry.actor.email || entry.actor.id}</>;
+  return (
+    <span className="muted">{entry.action.startsWith("auth.") ? "Not signed in" : "The server itself"}</span>
   );
 }
 

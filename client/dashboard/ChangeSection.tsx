@@ -32,6 +32,14 @@ export function ChangeSection({ indicator: d, k, filename }: { indicator: Indica
       </section>
     );
   }
+  if (f.n === 0) {
+    return (
+      <section aria-labelledby={headingId}>
+        <h3 id={headingId}>{title}</h3>
+        <p>No participant has answered this question at both waves yet.</p>
+      </section>
+    );
+  }
   const t = f.tests?.tTest;
   const rows: [string, string][] = [
     ["Participants answering at both waves", formatCount(f.n)],

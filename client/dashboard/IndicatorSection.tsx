@@ -32,6 +32,8 @@ export function IndicatorSection({ indicator: d, data }: { indicator: IndicatorD
       <h3>Summary</h3>
       {summary.suppressed ? (
         <p className="figure-hidden">Not shown: {hiddenText(summary, k)} answered.</p>
+      ) : summary.n === 0 ? (
+        <p>No answers yet{data.filters.area || data.filters.wave !== undefined ? " with these filters" : ""}.</p>
       ) : (
         <dl className="figures">
           <div>

@@ -318,7 +318,7 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
         ? { suppressed: true, reason: "left_out" }
         : chosen.suppressed
           ? { suppressed: true, reason: chosen.reason }
-          : { suppressed: true, reason: "below_threshold" },
+          : { suppressed: false, n: 0, values: null },
       distribution: null,
       completeness: null,
       byArea: areaBreakdown,

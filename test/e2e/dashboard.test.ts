@@ -99,7 +99,7 @@ describe("outcome dashboards", () => {
     await outcome.focus();
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Areas co-produce the design and delivery of their work", level: 1 }).waitFor();
-    await page.getByRole("heading", { name: "How much say do you have in your own support?", level: 2 }).waitFor();
+    await page.getByRole("heading", { name: "Do workers listen to what you want?", level: 2 }).waitFor();
     await expectNoAxeViolations(page, "outcome page");
 
     await page.getByLabel("Area", { exact: true }).selectOption({ label: "Northtown" });
@@ -108,12 +108,15 @@ describe("outcome dashboards", () => {
     const byWave = page.getByRole("table", { name: /by wave, Northtown/ }).first();
     await byWave.waitFor();
 
-    const change = page.getByRole("heading", { name: "Change from baseline to follow-up 1, same participants" }).first();
-    await change.waitFor();
-    const table = page.getByRole("table", { name: /change from baseline to follow-up 1/ }).first();
-    await expect.poll(() => table.getByRole("rowheader", { name: "95% CI of the mean change" }).count()).toBe(1);
-    const interval = await table.getByRole("row", { name: /95% CI of the mean change/ }).innerText();
-    expect(interval).toMatch(/-?\d+\.\d\d to -?\d+\.\d\d/);
+    // "Do workers listen" is a 1–5 rating: its change has a paired t-test, Wilcoxon and a 95% interval.
+    const section = page.getByRole("region", { name: "Do workers listen to what you want?" });
+    await section.getByRole("heading", { name: "Change from baseline to follow-up 1, same participants" }).waitFor();
+    const table = section.getByRole("table", { name: /change from baseline to follow-up 1/ });
+    const row = table.getByRole("row", { name: /95% CI of the mean change/ });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/-?\d+\.\d\d to -?\d+\.\d\d/);
+    expect(await table.innerText()).toMatch(/Paired t-test\s+t\(\d+\) = /);
+    expect(await table.innerText()).toMatch(/Wilcoxon signed-rank test/);
     expect(await page.getByText("NaN").count()).toBe(0);
     await expectNoAxeViolations(page, "outcome page filtered to one area");
   });

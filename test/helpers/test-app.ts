@@ -39,6 +39,8 @@ export interface TestContext {
   db: Kysely<Database>;
   /** The database this run uses: every integration test runs on SQLite, and on PostgreSQL when configured. */
   dialect: Dialect;
+  /** The database file when the dialect is SQLite (to copy it, or open it beside the app). */
+  sqliteFile: string | undefined;
   validators: ValidatorCache;
   /** Creates a user and returns the cookie of a signed-in session. */
   signIn(role: Role, areaId?: string | null): Promise<string>;
@@ -76,6 +78,7 @@ export async function createTestContext(): Promise<TestContext> {
     app,
     db,
     dialect: database.handle.dialect,
+    sqliteFile: database.file,
     validators,
     request,
     async signIn(role, areaId = role === "admin" || role === "evaluator" ? null : "north") {

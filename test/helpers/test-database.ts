@@ -99,6 +99,8 @@ export async function createTemplate(
 
 export interface TestDatabase {
   handle: DatabaseHandle;
+  /** The SQLite file, on SQLite. */
+  file?: string;
   /** Closes the connection and deletes the database. */
   dispose(): Promise<void>;
 }
@@ -126,6 +128,7 @@ export async function openTestDatabase(template: DatabaseTemplate | undefined): 
   }
   return {
     handle,
+    file,
     async dispose() {
       await handle.close();
       rmSync(dir, { recursive: true, force: true });

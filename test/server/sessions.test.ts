@@ -79,6 +79,16 @@ describe("session expiry", () => {
     expect((await me(cookie)).status).toBe(401);
   });
 
+  it("sweeps away expired and idle sessions whenever someone signs in", async () => {
+    const sam = await addUser(t, "sam@example.org");
+    await sessionFor(t, sam.id, clock.now);
+    clock.advance((DEFAULT_IDLE_MINUTES + 1) * MINUTE);
+    const fresh = await sessionFor(t, sam.id, clock.now);
+    await signIn("sam@example.org");
+    expect(await rowCount(t, "sessions")).toBe(2);
+    expect((await me(fresh)).status).toBe(200);
+  });
+
   it("writes the last use at most once a minute", async () => {
     const user = await addUser(t, "sam@example.org");
     const cookie = await sessionFor(t, user.id, clock.now);

@@ -188,10 +188,10 @@ describe("an indicator's figures", () => {
     expect(valuesOf(south.summary).mean).toBeCloseTo(40 / 10, 12);
   });
 
-  it("says an indicator nobody has answered has not enough data, and gives no number for it", async () => {
+  it("says an indicator nobody has answered has no answers, with no other number", async () => {
     await upload(t, researcher, cohort("north", 0, [1, 2, 3, 4, 5]));
     const detail = indicator(await page(t, evaluator, BETTER_OUTCOMES), "nights");
-    expect(detail.summary).toEqual({ suppressed: true, reason: "below_threshold" });
+    expect(detail.summary).toEqual({ suppressed: false, n: 0, values: null });
     expect(detail.distribution).toBeNull();
   });
 });

@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seededRandom, syntheticAnswers } from "../server/demo/synthetic-answers.ts";
+import { syncBatch } from "../server/fieldwork/sync.service.ts";
+import { ValidatorCache } from "../server/fieldwork/validator-cache.ts";
+import type { SyncItem } from "../shared/contract/sync.ts";
+import { generateParticipantCode } from "../shared/participant/code.ts";
+import type { SurveyField } from "../shared/survey/fields.ts";
+import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "../test/e2e/harness.ts";
+
+/**
+ * The outcome dashboards in real Chromium: an evaluator opens the theory-of-change map, opens an
+ * outcome, filters it to one area and reads the change between waves for the same participants, with
+ * its confidence interval. Data is seeded through the real sync code; axe-core checks every screen.
+ */
+
+let e2e: E2E;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  await e2e.addUser("evaluator", null, "evaluator@example.org");
+  await seedInterviews();
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await e2e?.close();
+});
+
+/** 30 participants per area, most seen again at a follow-up: synthetic answers through syncBatch. */
+async function seedInterviews(): Promise<void> {
+  const db = e2e.server.handle.db;
+  const admin = await db.selectFrom("users").select("id").where("email", "=", "evaluator@example.org").executeTakeFirstOrThrow();
+  const version = await db
+    .selectFrom("survey_versions")
+    .select(["version", "fields"])
+    .where("survey_id", "=", "participant-interview")
+    .executeTakeFirstOrThrow();
+  const fields = JSON.parse(version.fields) as SurveyField[];
+  const random = seededRandom(5);
+  const bytes = (a: Uint8Array) => a.map(() => Math.floor(random() * 256));
+  const items: SyncItem[] = [];
+  for (const areaId of ["northtown", "southport"]) {
+    for (let p = 0; p < 30; p++) {
+      const code = generateParticipantCode(bytes);
+      const waves = p < 24 ? 2 : 1;
+      for (let wave = 0; wave < waves; wave++) {
+        const started = new Date(Date.UTC(2026, 2 + wave * 3, 1 + (p % 20), 10));
+        items.push({
+          id: randomUUID(),
+          surveyId: "participant-interview",
+          surveyVersion: Number(version.version),
+          participantCode: code,
+          wave,
+          areaId,
+          startedAt: started.toISOString(),
+          completedAt: new Date(started.getTime() + 25 * 60_000).toISOString(),
+          administrationMode: "read_aloud",
+          data: syntheticAnswers(fields, random, 0.3 + wave * 0.3),
+        });
+      }
+    }
+  }
+  const user = { id: admin.id, email: "seed", displayName: "Seed", role: "admin" as const, areaId: null };
+  const validators = new ValidatorCache();
+  for (let i = 0; i < items.length; i += 50) {
+    await syncBatch({ db, validators, user, now: new Date() }, { items: items.slice(i, i + 50) });
+  }
+}
+
+async function newPage(): Promise<Page> {
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+describe("outcome dashboards", () => {
+  it("an evaluator opens the map, an outcome, filters to one area and reads the change with its interval", async () => {
+    const page = await newPage();
+    await page.goto(`${e2e.server.url}/login`);
+    await page.getByLabel("Email", { exact: true }).fill("evaluator@example.org");
+    await page.getByLabel("Password", { exact: true }).fill(E2E_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    // The evaluator's home is the theory-of-change map.
+    await page.getByRole("heading", { name: "Outcomes", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "MEAM Approach areas", level: 3 }).waitFor();
+    const unmeasured = page.getByText("No survey question measures this outcome yet.");
+    expect(await unmeasured.count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, "map");
+    await page.screenshot({ path: "/tmp/shot-map.png", fullPage: true });
+
+    const outcome = page.getByRole("link", { name: "Areas co-produce the design and delivery of their work" });
+    await outcome.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Areas co-produce the design and delivery of their work", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Do workers listen to what you want?", level: 2 }).waitFor();
+    await expectNoAxeViolations(page, "outcome page");
+
+    await page.getByLabel("Area", { exact: true }).selectOption({ label: "Northtown" });
+    await page.getByRole("button", { name: "Show figures" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("area")).toBe("northtown");
+    const byWave = page.getByRole("table", { name: /by wave, Northtown/ }).first();
+    await byWave.waitFor();
+
+    // "Do workers listen" is a 1–5 rating: its change has a paired t-test, Wilcoxon and a 95% interval.
+    const section = page.getByRole("region", { name: "Do workers listen to what you want?" });
+    await section.getByRole("heading", { name: "Change from baseline to follow-up 1, same participants" }).waitFor();
+    const table = section.getByRole("table", { name: /change from baseline to follow-up 1/ });
+    const row = table.getByRole("row", { name: /95% CI of the mean change/ });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/-?\d+\.\d\d to -?\d+\.\d\d/);
+    expect(await table.innerText()).toMatch(/Paired t-test\s+t\(\d+\) = /);
+    expect(await table.innerText()).toMatch(/Wilcoxon signed-rank test/);
+    expect(await page.getByText("NaN").count()).toBe(0);
+    await page.screenshot({ path: "/tmp/shot-outcome.png", fullPage: true });
+    console.log(await page.locator("main").innerText());
+    await expectNoAxeViolations(page, "outcome page filtered to one area");
+  });
+});
