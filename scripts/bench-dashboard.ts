@@ -64,9 +64,13 @@ async function main(keep: boolean): Promise<void> {
         `generated and inserted in ${seconds.toFixed(1)} s (${Math.round(inserted.values / seconds).toLocaleString("en-GB")} values/s; file ${mb.toFixed(0)} MB)`,
     );
     // A fresh process, so the peak RSS reported is the server's, not the generator's.
-    const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, "--measure", file], {
-      stdio: "inherit",
-    });
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, import.meta.filename, "--measure", file],
+      {
+        stdio: "inherit",
+      },
+    );
     if (child.status !== 0) process.exitCode = child.status ?? 1;
   } finally {
     if (keep) console.log(`kept ${file}`);
@@ -81,7 +85,9 @@ async function generate(file: string): Promise<{ responses: number; values: numb
   const areas = Array.from({ length: AREAS }, (_, i) => `area-${String(i + 1).padStart(2, "0")}`);
   await handle.db
     .insertInto("areas")
-    .values(areas.map((id, i) => ({ id, name: `Area ${i + 1}`, region: "England", created_at: NOW.toISOString() })))
+    .values(
+      areas.map((id, i) => ({ id, name: `Area ${i + 1}`, region: "England", created_at: NOW.toISOString() })),
+    )
     .execute();
   const researcher = await insertUser(
     handle.db,
@@ -107,7 +113,9 @@ async function generate(file: string): Promise<{ responses: number; values: numb
   raw.pragma("cache_size = -1000000");
   raw.pragma("foreign_keys = ON");
   const indexes = raw
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'indicator_values' AND sql IS NOT NULL")
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'indicator_values' AND sql IS NOT NULL",
+    )
     .all() as { name: string; sql: string }[];
   for (const { name } of indexes) raw.exec(`DROP INDEX ${name}`);
 
@@ -295,7 +303,8 @@ async function measure(file: string): Promise<void> {
     body: JSON.stringify({ email: EVALUATOR, password: PASSWORD }),
   });
   const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
-  if (login.status !== 200 || !cookie) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+  if (login.status !== 200 || !cookie)
+    throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
 
   const page = async (path: string) => {
     const res = await app.request(path, { headers: { cookie } });
@@ -325,10 +334,18 @@ async function measure(file: string): Promise<void> {
   await handle.close();
 
   const ms = (x: number) => `${x.toFixed(0)} ms`;
-  console.log(`bare SQL count/avg over the outcome's ${Number(bareRow.n).toLocaleString("en-GB")} answered values: ${ms(bareMs)}`);
-  console.log(`outcome page through the API (16 indicators, every figure):   ${ms(pageMs)}  = ${(pageMs / bareMs).toFixed(2)} × the bare aggregate (target ≤ 2)`);
-  console.log(`  … filtered to one area:                                   ${ms(areaMs)}  = ${(areaMs / bareMs).toFixed(2)} ×`);
-  console.log(`  … filtered by administration mode (sliced, 3 queries):     ${ms(modeMs)}  = ${(modeMs / bareMs).toFixed(2)} ×`);
+  console.log(
+    `bare SQL count/avg over the outcome's ${Number(bareRow.n).toLocaleString("en-GB")} answered values: ${ms(bareMs)}`,
+  );
+  console.log(
+    `outcome page through the API (16 indicators, every figure):   ${ms(pageMs)}  = ${(pageMs / bareMs).toFixed(2)} × the bare aggregate (target ≤ 2)`,
+  );
+  console.log(
+    `  … filtered to one area:                                   ${ms(areaMs)}  = ${(areaMs / bareMs).toFixed(2)} ×`,
+  );
+  console.log(
+    `  … filtered by administration mode (sliced, 3 queries):     ${ms(modeMs)}  = ${(modeMs / bareMs).toFixed(2)} ×`,
+  );
   console.log(`theory-of-change map through the API (every outcome):       ${ms(mapMs)}`);
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
   console.log(

@@ -9,7 +9,9 @@ export const fetchOutcomeMap = () => get<OutcomeMapResponse>("/api/outcomes/map"
 
 export const fetchOutcomePage = (outcomeId: string, query: URLSearchParams) => {
   const search = query.toString();
-  return get<OutcomePageResponse>(`/api/outcomes/${encodeURIComponent(outcomeId)}${search ? `?${search}` : ""}`);
+  return get<OutcomePageResponse>(
+    `/api/outcomes/${encodeURIComponent(outcomeId)}${search ? `?${search}` : ""}`,
+  );
 };
 
 export const fetchSuppressionSetting = () => get<SuppressionSettingResponse>("/api/settings/suppression");

@@ -21,7 +21,15 @@ const ROW = 30;
  * everything it shows (role="img" with aria-labelledby), and a table with the same figures sits
  * beside it for anyone who wants to read or copy them. Intervals are drawn as whiskers.
  */
-export function BarChart({ title, description, bars }: { title: string; description: string; bars: ChartBar[] }) {
+export function BarChart({
+  title,
+  description,
+  bars,
+}: {
+  title: string;
+  description: string;
+  bars: ChartBar[];
+}) {
   const id = useId();
   const plot = WIDTH - LABEL - VALUE;
   const height = bars.length * ROW + 8;
@@ -41,7 +49,13 @@ export function BarChart({ title, description, bars }: { title: string; descript
         const y = 4 + i * ROW;
         return (
           <g key={bar.key}>
-            <text x={LABEL - 8} y={y + ROW / 2} className="chart__label" textAnchor="end" dominantBaseline="middle">
+            <text
+              x={LABEL - 8}
+              y={y + ROW / 2}
+              className="chart__label"
+              textAnchor="end"
+              dominantBaseline="middle"
+            >
               {bar.label.length > 26 ? `${bar.label.slice(0, 25)}…` : bar.label}
             </text>
             <rect x={LABEL} y={y + 5} width={x(bar.value) - LABEL} height={ROW - 10} className="chart__bar" />

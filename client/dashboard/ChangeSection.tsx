@@ -7,7 +7,15 @@ import { formatCount, formatNumber, formatP, hiddenText, unavailableText, waveNa
  * the mean change with its 95% interval, and the tests, worded so a reader need not know statistics
  * to see which way things went and how sure we can be.
  */
-export function ChangeSection({ indicator: d, k, filename }: { indicator: IndicatorDetail; k: number; filename: string }) {
+export function ChangeSection({
+  indicator: d,
+  k,
+  filename,
+}: {
+  indicator: IndicatorDetail;
+  k: number;
+  filename: string;
+}) {
   const c = d.change;
   const headingId = `change-${d.surveyId}-${d.question}`;
   if (!c.available) {
@@ -43,16 +51,31 @@ export function ChangeSection({ indicator: d, k, filename }: { indicator: Indica
   const t = f.tests?.tTest;
   const rows: [string, string][] = [
     ["Participants answering at both waves", formatCount(f.n)],
-    ["Answered at the first wave but not the second", f.lost.suppressed ? hiddenText(f.lost, k) : formatCount(f.lost.n)],
-    [`Mean at ${waveName(c.fromWave).toLowerCase()} (SD)`, `${formatNumber(f.before.mean)} (${sdText(f.before.sd)})`],
-    [`Mean at ${waveName(c.toWave).toLowerCase()} (SD)`, `${formatNumber(f.after.mean)} (${sdText(f.after.sd)})`],
+    [
+      "Answered at the first wave but not the second",
+      f.lost.suppressed ? hiddenText(f.lost, k) : formatCount(f.lost.n),
+    ],
+    [
+      `Mean at ${waveName(c.fromWave).toLowerCase()} (SD)`,
+      `${formatNumber(f.before.mean)} (${sdText(f.before.sd)})`,
+    ],
+    [
+      `Mean at ${waveName(c.toWave).toLowerCase()} (SD)`,
+      `${formatNumber(f.after.mean)} (${sdText(f.after.sd)})`,
+    ],
   ];
   if (!f.tests) {
-    rows.push(["Tests", `not shown: fewer than ${k} people changed one way, and the tests would show how many`]);
-  } else if (t && t.ok) {
+    rows.push([
+      "Tests",
+      `not shown: fewer than ${k} people changed one way, and the tests would show how many`,
+    ]);
+  } else if (t?.ok) {
     rows.push(
       ["Mean change", formatNumber(t.difference.mean)],
-      ["95% CI of the mean change", `${formatNumber(t.difference.lower)} to ${formatNumber(t.difference.upper)}`],
+      [
+        "95% CI of the mean change",
+        `${formatNumber(t.difference.lower)} to ${formatNumber(t.difference.upper)}`,
+      ],
       ["Paired t-test", `t(${t.df}) = ${formatNumber(t.t)}, p = ${formatP(t.p)}`],
       ["Effect size (Cohen's dz)", formatNumber(t.dz)],
     );
@@ -63,7 +86,9 @@ export function ChangeSection({ indicator: d, k, filename }: { indicator: Indica
   if (w) {
     rows.push([
       "Wilcoxon signed-rank test",
-      w.ok ? `V = ${formatNumber(w.v)}, p = ${formatP(w.p)} (${w.method === "exact" ? "exact" : "normal approximation"})` : unavailableText(w),
+      w.ok
+        ? `V = ${formatNumber(w.v)}, p = ${formatP(w.p)} (${w.method === "exact" ? "exact" : "normal approximation"})`
+        : unavailableText(w),
     ]);
   }
   const m = f.tests?.mcnemar;
@@ -78,7 +103,11 @@ export function ChangeSection({ indicator: d, k, filename }: { indicator: Indica
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
-      {t?.ok && <p className="change-summary">{verdict(d, t.difference.mean, t.difference.lower, t.difference.upper)}</p>}
+      {t?.ok && (
+        <p className="change-summary">
+          {verdict(d, t.difference.mean, t.difference.lower, t.difference.upper)}
+        </p>
+      )}
       <FigureTable
         caption={`${d.title}: ${title.toLowerCase()}`}
         header={["Figure", "Value"]}

@@ -1,5 +1,5 @@
-import { toCsv } from "./csv.ts";
 import { CsvActions } from "./CsvActions.tsx";
+import { toCsv } from "./csv.ts";
 
 export interface FigureRow {
   key: string;

@@ -15,7 +15,13 @@ import {
 } from "./format.ts";
 
 /** Everything the page shows about one indicator: summary, distribution, completeness, breakdowns, change. */
-export function IndicatorSection({ indicator: d, data }: { indicator: IndicatorDetail; data: OutcomePageResponse }) {
+export function IndicatorSection({
+  indicator: d,
+  data,
+}: {
+  indicator: IndicatorDetail;
+  data: OutcomePageResponse;
+}) {
   const { k } = data;
   const id = `indicator-${d.surveyId}-${d.question}`;
   const file = (what: string) => `${d.surveyId}-${d.question}-${what}.csv`;
@@ -33,7 +39,9 @@ export function IndicatorSection({ indicator: d, data }: { indicator: IndicatorD
       {summary.suppressed ? (
         <p className="figure-hidden">Not shown: {hiddenText(summary, k)} answered.</p>
       ) : summary.n === 0 ? (
-        <p>No answers yet{data.filters.area || data.filters.wave !== undefined ? " with these filters" : ""}.</p>
+        <p>
+          No answers yet{data.filters.area || data.filters.wave !== undefined ? " with these filters" : ""}.
+        </p>
       ) : (
         <dl className="figures">
           <div>
@@ -43,7 +51,10 @@ export function IndicatorSection({ indicator: d, data }: { indicator: IndicatorD
           {summary.values === null ? (
             <div>
               <dt>Answers</dt>
-              <dd>Not shown: an answer was given by fewer than {k} people, and these figures would show how many.</dd>
+              <dd>
+                Not shown: an answer was given by fewer than {k} people, and these figures would show how
+                many.
+              </dd>
             </div>
           ) : (
             <>
@@ -51,7 +62,8 @@ export function IndicatorSection({ indicator: d, data }: { indicator: IndicatorD
                 <div>
                   <dt>Answering yes (95% CI)</dt>
                   <dd>
-                    {formatPercent(summary.values.proportion.value)} ({formatPercent(summary.values.proportion.lower)} to{" "}
+                    {formatPercent(summary.values.proportion.value)} (
+                    {formatPercent(summary.values.proportion.lower)} to{" "}
                     {formatPercent(summary.values.proportion.upper)})
                   </dd>
                 </div>
@@ -117,7 +129,8 @@ export function IndicatorSection({ indicator: d, data }: { indicator: IndicatorD
             </>
           ) : (
             <p className="figure-hidden">
-              Not shown: some answers were given by fewer than {k} people here, or would be given away by this chart.
+              Not shown: some answers were given by fewer than {k} people here, or would be given away by this
+              chart.
             </p>
           )}
         </>
@@ -154,7 +167,9 @@ export function IndicatorSection({ indicator: d, data }: { indicator: IndicatorD
         first="Wave"
         label={(row) => waveName(row)}
         caption={`${d.title} by wave${
-          data.filters.area ? `, ${data.options.areas.find((a) => a.id === data.filters.area)?.name ?? ""}` : ", all areas"
+          data.filters.area
+            ? `, ${data.options.areas.find((a) => a.id === data.filters.area)?.name ?? ""}`
+            : ", all areas"
         }`}
         filename={file("by-wave")}
       />
@@ -199,7 +214,10 @@ function BreakdownTable({
       numeric={[1, 2]}
       filename={filename}
       rows={[
-        ...breakdown.rows.map((row) => ({ key: row.key, cells: cells(label ? label(row.label) : row.label, row) })),
+        ...breakdown.rows.map((row) => ({
+          key: row.key,
+          cells: cells(label ? label(row.label) : row.label, row),
+        })),
         { key: "__total", cells: cells("All shown", breakdown.total) },
       ]}
     />

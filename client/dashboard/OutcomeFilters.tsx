@@ -70,7 +70,10 @@ export function OutcomeFilters({
           label="Survey version"
           value={values.version}
           onChange={set("version")}
-          options={[{ value: "", label: "All versions" }, ...options.versions.map((v) => ({ value: v.id, label: v.label }))]}
+          options={[
+            { value: "", label: "All versions" },
+            ...options.versions.map((v) => ({ value: v.id, label: v.label })),
+          ]}
         />
         <SelectField
           label="How the interview was done"
@@ -81,8 +84,20 @@ export function OutcomeFilters({
             ...options.modes.map((m) => ({ value: m, label: modeNames[m] ?? m })),
           ]}
         />
-        <TextField label="From month" type="month" value={values.from} onChange={set("from")} hint="Completed in or after" />
-        <TextField label="To month" type="month" value={values.to} onChange={set("to")} hint="Completed in or before" />
+        <TextField
+          label="From month"
+          type="month"
+          value={values.from}
+          onChange={set("from")}
+          hint="Completed in or after"
+        />
+        <TextField
+          label="To month"
+          type="month"
+          value={values.to}
+          onChange={set("to")}
+          hint="Completed in or before"
+        />
         <SelectField
           label="Compare change from"
           value={values.changeFrom}

@@ -88,23 +88,27 @@ function OutcomeBody({
       <OutcomeFilters data={data} query={query} onApply={onApply} />
       <div className="notice" role="note" aria-label="What these figures count">
         <p>
-          Figures count responses that were <strong>received</strong> or <strong>approved</strong>. Not counted:{" "}
-          {formatCount(notCounted.needsReview)} waiting for review, {formatCount(notCounted.rejected)} rejected.
-          Withdrawn participants' answers are deleted and never counted.
+          Figures count responses that were <strong>received</strong> or <strong>approved</strong>. Not
+          counted: {formatCount(notCounted.needsReview)} waiting for review,{" "}
+          {formatCount(notCounted.rejected)} rejected. Withdrawn participants' answers are deleted and never
+          counted.
         </p>
         <p>
-          Any figure about fewer than {k} people is shown as “fewer than {k}”, and other figures are hidden where
-          they would give such a figure away.
+          Any figure about fewer than {k} people is shown as “fewer than {k}”, and other figures are hidden
+          where they would give such a figure away.
         </p>
         {data.slice.active && data.slice.leftOut > 0 && (
           <p>
-            With these filters, {formatCount(data.slice.leftOut)} area-waves are left out: filtering them would show
-            a group of fewer than {k}.
+            With these filters, {formatCount(data.slice.leftOut)} area-waves are left out: filtering them
+            would show a group of fewer than {k}.
           </p>
         )}
       </div>
       {data.indicators.length === 0 ? (
-        <p>No survey question measures this outcome yet. That is itself a finding: this outcome is not measured.</p>
+        <p>
+          No survey question measures this outcome yet. That is itself a finding: this outcome is not
+          measured.
+        </p>
       ) : (
         <>
           <nav aria-label="Indicators of this outcome" className="indicator-nav">
@@ -124,7 +128,10 @@ function OutcomeBody({
       {data.attrition.length > 0 && (
         <section aria-labelledby="attrition-heading">
           <h2 id="attrition-heading">Attrition between waves</h2>
-          <p>Interviews counted at each wave, and how many of them follow the same participant's baseline interview.</p>
+          <p>
+            Interviews counted at each wave, and how many of them follow the same participant's baseline
+            interview.
+          </p>
           <FigureTable
             caption="Participants interviewed at each wave and retained since the baseline"
             header={["Survey and wave", "Interviewed", "Also at baseline", "Retained of baseline"]}

@@ -22,9 +22,10 @@ export function TheoryOfChangeMap({ data }: { data: OutcomeMapResponse }) {
   return (
     <div className="toc">
       <p>
-        Read each strand from left to right: {stageName("enabler").toLowerCase()} make {stageName("activity")} possible,
-        which lead to {stageName("outcome").toLowerCase()}, which lead to the {stageName("vision").toLowerCase()}. Every
-        figure counts responses received or approved, and a figure about fewer than {data.k} people is not shown.
+        Read each strand from left to right: {stageName("enabler").toLowerCase()} make {stageName("activity")}{" "}
+        possible, which lead to {stageName("outcome").toLowerCase()}, which lead to the{" "}
+        {stageName("vision").toLowerCase()}. Every figure counts responses received or approved, and a figure
+        about fewer than {data.k} people is not shown.
       </p>
       {crossCutting.length > 0 && (
         <section aria-labelledby="toc-all-strands" className="toc__band">
@@ -34,7 +35,9 @@ export function TheoryOfChangeMap({ data }: { data: OutcomeMapResponse }) {
       )}
       {toc.strands.map((strand) => {
         const strandOutcomes = inStrand(strand.id, "outcome");
-        const measured = strandOutcomes.filter((o) => (headlines.get(o.id)?.indicators.length ?? 0) > 0).length;
+        const measured = strandOutcomes.filter(
+          (o) => (headlines.get(o.id)?.indicators.length ?? 0) > 0,
+        ).length;
         return (
           <section key={strand.id} aria-labelledby={`toc-${strand.id}`} className="toc__strand">
             <h3 id={`toc-${strand.id}`}>{strand.name}</h3>
@@ -93,7 +96,15 @@ function NodeList({ nodes }: { nodes: TocNode[] }) {
   );
 }
 
-function OutcomeCard({ node, headline, k }: { node: TocNode | null; headline: OutcomeHeadline | undefined; k: number }) {
+function OutcomeCard({
+  node,
+  headline,
+  k,
+}: {
+  node: TocNode | null;
+  headline: OutcomeHeadline | undefined;
+  k: number;
+}) {
   const id = node?.id ?? headline?.outcomeId ?? "";
   const indicators = headline?.indicators ?? [];
   return (
@@ -128,7 +139,7 @@ function IndicatorLine({ indicator: i, k }: { indicator: IndicatorHeadline; k: n
   }
   const { figure, wave } = i.latest;
   const value = figure.suppressed
-    ? hiddenText(figure, k)
+    ? `not shown (${hiddenText(figure, k)})`
     : figure.mean === null
       ? `n = ${formatCount(figure.n)} (answers not shown: a group is smaller than ${k})`
       : `${meanText(i.kind, figure.mean)}, n = ${formatCount(figure.n)}`;

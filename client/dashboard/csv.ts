@@ -1,5 +1,8 @@
 /** A table as CSV (RFC 4180): every field quoted when it needs to be, CRLF line ends. */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+export function toCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+): string {
   const field = (value: string | number) => {
     const text = String(value);
     // A leading =, +, - or @ makes a spreadsheet run the cell as a formula: quote it as text.

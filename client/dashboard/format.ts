@@ -1,4 +1,10 @@
-import type { Hidden, IndicatorDirection, IndicatorKind, Interval, Unavailable } from "../../shared/contract/index.ts";
+import type {
+  Hidden,
+  IndicatorDirection,
+  IndicatorKind,
+  Interval,
+  Unavailable,
+} from "../../shared/contract/index.ts";
 
 /**
  * How the dashboard words its figures. A figure is never shown as NaN: missing statistics say why

@@ -33,11 +33,17 @@ interface PoolWorker {
 
 /**
  * The server runs its TypeScript through tsx, whose loader a worker thread does not inherit on Node 20,
- * so each worker loads its entry through tsx's API (which also loads plain JavaScript).
+ * so each worker registers tsx itself. It then turns source maps off again: with them on, Node reads and
+ * keeps survey-core's 13 MB source map in every thread that loads it (~35 MB of heap each), and a
+ * validation worker's stack traces are never shown to anyone.
  */
 const WORKER_BOOTSTRAP = `
 const { workerData } = require("node:worker_threads");
-import("tsx/esm/api").then(({ tsImport }) => tsImport(workerData.entry, workerData.entry));
+import("tsx/esm/api").then(({ register }) => {
+  register();
+  process.setSourceMapsEnabled(false);
+  return import(workerData.entry);
+});
 `;
 
 /** Fewer interviews than this per worker are not worth a message round trip. */

@@ -59,8 +59,11 @@ export function changeFigure(input: {
       .filter(([, w]) => [...w.values()].some(small))
       .map(([row]) => ({ row, column: "pairs" }));
     const hidden = guarded.cells.filter((c) => c.suppressed).map(({ row, column }) => ({ row, column }));
-    testsShown = !tableCell(suppressTable(areas, ["pairs"], counts, k, { alsoHide: [...hidden, ...alsoHide] }), area, "pairs")
-      .suppressed;
+    testsShown = !tableCell(
+      suppressTable(areas, ["pairs"], counts, k, { alsoHide: [...hidden, ...alsoHide] }),
+      area,
+      "pairs",
+    ).suppressed;
   }
 
   const selected = area === null ? pairs : pairs.filter((p) => p.areaId === area);
@@ -78,7 +81,10 @@ export function changeFigure(input: {
   }
   const changes = new Array<number>(n);
   let i = 0;
-  for (const p of selected) changes.fill(p.difference, i, (i += p.n));
+  for (const p of selected) {
+    changes.fill(p.difference, i, i + p.n);
+    i += p.n;
+  }
   const zeros = new Array<number>(n).fill(0);
 
   const figure: PairedFigure = {
@@ -94,12 +100,20 @@ export function changeFigure(input: {
   return { ...figure, suppressed: false };
 }
 
-function tests(input: { kind: IndicatorKind; ordinal: boolean }, zeros: number[], changes: number[]): PairedFigure["tests"] {
+function tests(
+  input: { kind: IndicatorKind; ordinal: boolean },
+  zeros: number[],
+  changes: number[],
+): PairedFigure["tests"] {
   const paired = pairedChange(zeros, changes);
   const tTest: TTest | Unavailable = paired.ok
     ? {
         ok: true,
-        difference: { mean: paired.difference.mean, lower: paired.difference.lower, upper: paired.difference.upper },
+        difference: {
+          mean: paired.difference.mean,
+          lower: paired.difference.lower,
+          upper: paired.difference.upper,
+        },
         t: paired.t,
         df: paired.df,
         p: paired.p,
@@ -109,7 +123,9 @@ function tests(input: { kind: IndicatorKind; ordinal: boolean }, zeros: number[]
   const result: NonNullable<PairedFigure["tests"]> = { tTest };
   if (input.ordinal) {
     const w = wilcoxonSignedRank(zeros, changes);
-    result.wilcoxon = w.ok ? { ok: true, v: w.v, z: w.z, p: w.p, method: w.method } : { ok: false, reason: w.reason };
+    result.wilcoxon = w.ok
+      ? { ok: true, v: w.v, z: w.z, p: w.p, method: w.method }
+      : { ok: false, reason: w.reason };
   }
   if (input.kind === "yes_no") {
     const m = mcnemar(

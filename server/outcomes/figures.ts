@@ -32,7 +32,11 @@ function interval(ci: MeanInterval): Interval {
 }
 
 /** n, and (when `withValues`) mean, median, SD and the t interval; for yes/no the share answering yes. */
-export function summaryOf(rows: readonly CellRow[], kind: IndicatorKind, withValues: boolean): Summary | null {
+export function summaryOf(
+  rows: readonly CellRow[],
+  kind: IndicatorKind,
+  withValues: boolean,
+): Summary | null {
   const freq = frequencies(rows);
   const d = describeFrequencies(freq);
   if (!d.ok) return null;
@@ -46,14 +50,19 @@ export function summaryOf(rows: readonly CellRow[], kind: IndicatorKind, withVal
 }
 
 /** A breakdown cell: n, and the mean with the t interval, or for yes/no the share answering yes (Wilson). */
-export function cellSummaryOf(rows: readonly CellRow[], kind: IndicatorKind, withValues: boolean): CellSummary | null {
+export function cellSummaryOf(
+  rows: readonly CellRow[],
+  kind: IndicatorKind,
+  withValues: boolean,
+): CellSummary | null {
   const freq = frequencies(rows);
   const d = describeFrequencies(freq);
   if (!d.ok) return null;
   if (!withValues) return { n: d.n, values: null };
   if (kind === "yes_no") {
     const w = wilsonInterval(yesCount(freq), d.n);
-    if (w.ok) return { n: d.n, values: { mean: w.proportion, ci: { ok: true, lower: w.lower, upper: w.upper } } };
+    if (w.ok)
+      return { n: d.n, values: { mean: w.proportion, ci: { ok: true, lower: w.lower, upper: w.upper } } };
   }
   return { n: d.n, values: { mean: d.mean, ci: interval(d.ci) } };
 }
@@ -90,7 +99,9 @@ export function categories(def: IndicatorDef): Categories {
     return {
       list,
       keyOf: (row) => {
-        const i = NUMBER_BINS.findIndex(([lo, hi]) => row.value !== null && row.value >= lo && row.value <= hi);
+        const i = NUMBER_BINS.findIndex(
+          ([lo, hi]) => row.value !== null && row.value >= lo && row.value <= hi,
+        );
         return list[i]?.key ?? "other";
       },
     };
@@ -115,7 +126,10 @@ export function categories(def: IndicatorDef): Categories {
   const points: number[] = [];
   for (let v = min; v <= max && points.length < 100; v += step > 0 ? step : 1) points.push(v);
   const list = points.map((v) => ({ key: String(v), label: String(v) }));
-  return { list, keyOf: (row) => (row.value !== null && points.includes(row.value) ? String(row.value) : "other") };
+  return {
+    list,
+    keyOf: (row) => (row.value !== null && points.includes(row.value) ? String(row.value) : "other"),
+  };
 }
 
 /**
@@ -127,7 +141,11 @@ export function meanRevealsCounts(def: IndicatorDef): boolean {
   if (def.kind === "number") return false;
   const values = def.field.choices?.length
     ? def.field.choices.flatMap((c) =>
-        typeof c.score === "number" ? [c.score] : def.field.type === "rating" && typeof c.value === "number" ? [c.value] : [],
+        typeof c.score === "number"
+          ? [c.score]
+          : def.field.type === "rating" && typeof c.value === "number"
+            ? [c.value]
+            : [],
       )
     : categories(def).list.map((c) => Number(c.key));
   return new Set(values).size <= 3;

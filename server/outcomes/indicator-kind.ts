@@ -35,7 +35,9 @@ export function indicatorKind(field: SurveyField): IndicatorKind | null {
 }
 
 export function scoredChoices(field: SurveyField): { value: unknown; text: string; score: number }[] {
-  return (field.choices ?? []).flatMap((c) => (typeof c.score === "number" ? [{ ...c, score: c.score }] : []));
+  return (field.choices ?? []).flatMap((c) =>
+    typeof c.score === "number" ? [{ ...c, score: c.score }] : [],
+  );
 }
 
 /** Ordinal indicators get a Wilcoxon signed-rank test for change; counts and yes/no do not. */

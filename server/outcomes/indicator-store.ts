@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, PostgresAdapter, sql } from "kysely";
 import type { SurveyField } from "../../shared/survey/fields.ts";
 import type { Database } from "../db/schema.ts";
 import { INTERVIEW_ROW, type IndicatorRow, type IndicatorSource, indicatorRows } from "./indicator-values.ts";
@@ -82,7 +82,11 @@ async function insertIndicatorRows(db: Kysely<Database>, rows: readonly Indicato
   await storePairs(db, first, rows);
 }
 
-async function storePairs(db: Kysely<Database>, envelope: IndicatorRow, rows: readonly IndicatorRow[]): Promise<void> {
+async function storePairs(
+  db: Kysely<Database>,
+  envelope: IndicatorRow,
+  rows: readonly IndicatorRow[],
+): Promise<void> {
   const others = await db
     .selectFrom("responses")
     .select("id")
@@ -110,7 +114,11 @@ async function storePairs(db: Kysely<Database>, envelope: IndicatorRow, rows: re
     if (!own) return [];
     const interview = other.question === INTERVIEW_ROW;
     if (!interview && !(usable(own.status, own.value) && usable(other.status, other.value))) return [];
-    const otherSide = { responseId: other.response_id, wave: Number(other.wave), value: Number(other.value ?? 0) };
+    const otherSide = {
+      responseId: other.response_id,
+      wave: Number(other.wave),
+      value: Number(other.value ?? 0),
+    };
     const ownSide = { responseId: own.response_id, wave: own.wave, value: Number(own.value ?? 0) };
     const [early, late] = otherSide.wave < ownSide.wave ? [otherSide, ownSide] : [ownSide, otherSide];
     return [
@@ -138,7 +146,11 @@ async function storePairs(db: Kysely<Database>, envelope: IndicatorRow, rows: re
 }
 
 /** Rewrites one response's rows and pairs from what is stored now (or removes them if it is gone). */
-export async function refreshIndicators(db: Kysely<Database>, responseId: string, fieldsOf: FieldsOf): Promise<void> {
+export async function refreshIndicators(
+  db: Kysely<Database>,
+  responseId: string,
+  fieldsOf: FieldsOf,
+): Promise<void> {
   await deleteIndicators(db, responseId);
   const r = await db.selectFrom("responses").selectAll().where("id", "=", responseId).executeTakeFirst();
   if (!r) return;
@@ -176,7 +188,11 @@ export async function processRefreshQueue(db: Kysely<Database>): Promise<number>
         .where(
           "response_id",
           "in",
-          trx.selectFrom("indicator_refresh").select("response_id").orderBy("response_id").limit(REFRESH_BATCH),
+          trx
+            .selectFrom("indicator_refresh")
+            .select("response_id")
+            .orderBy("response_id")
+            .limit(REFRESH_BATCH),
         )
         .returning("response_id")
         .execute();
@@ -189,9 +205,16 @@ export async function processRefreshQueue(db: Kysely<Database>): Promise<number>
   }
 }
 
+/** The fields loader of each sync transaction: a batch parses each survey version's fields once. */
+const loaders = new WeakMap<Kysely<Database>, FieldsOf>();
+
 /**
  * Ingest: called by the sync service in its transaction for each response it has just inserted, so
  * an acknowledged interview is in the dashboards' tables as soon as it is stored.
+ *
+ * On PostgreSQL two server instances may store two waves of one participant at the same moment, and
+ * neither transaction would see the other's interview to pair it with. A transaction-scoped advisory
+ * lock on the participant code makes the second wait for the first to commit (SQLite has one writer).
  */
 export async function storeSyncedIndicators(
   db: Kysely<Database>,
@@ -208,6 +231,15 @@ export async function storeSyncedIndicators(
   },
   reviewStatus: string,
 ): Promise<void> {
-  const fields = await fieldsLoader(db)(item.surveyId, item.surveyVersion);
-  await storeIndicators(db, { ...item, reviewStatus }, fields);
+  let fieldsOf = loaders.get(db);
+  if (!fieldsOf) {
+    fieldsOf = fieldsLoader(db);
+    loaders.set(db, fieldsOf);
+  }
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`select pg_advisory_xact_lock(hashtext(${`alongside:participant:${item.participantCode}`}))`.execute(
+      db,
+    );
+  }
+  await storeIndicators(db, { ...item, reviewStatus }, await fieldsOf(item.surveyId, item.surveyVersion));
 }

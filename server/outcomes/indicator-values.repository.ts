@@ -30,7 +30,12 @@ export interface ValueScope {
 }
 
 export function sliceActive(slice: Slice): boolean {
-  return slice.version !== undefined || slice.mode !== undefined || slice.from !== undefined || slice.to !== undefined;
+  return (
+    slice.version !== undefined ||
+    slice.mode !== undefined ||
+    slice.from !== undefined ||
+    slice.to !== undefined
+  );
 }
 
 /** The month after a YYYY-MM month: the first timestamp prefix a range "up to and including" excludes. */
@@ -58,27 +63,46 @@ export interface CellRow {
 export async function aggregateCells(db: Kysely<Database>, scope: ValueScope): Promise<CellRow[]> {
   let q = db
     .selectFrom("indicator_cells")
-    .select(["outcome", "survey_id", "question", "area_id", "wave", "status", "has_value", "value", "choice", "n"])
+    .select([
+      "outcome",
+      "survey_id as surveyId",
+      "question",
+      "area_id as areaId",
+      "wave",
+      "status",
+      "has_value as hasValue",
+      "value",
+      "choice",
+      "n",
+    ])
     .where("n", ">", 0);
   if (scope.outcome !== null) q = q.where("outcome", "in", [scope.outcome, INTERVIEW_ROW]);
   if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
   const rows = await q.execute();
-  return rows.map((r) => ({
-    outcome: r.outcome,
-    surveyId: r.survey_id,
-    question: r.question,
-    areaId: r.area_id,
-    wave: Number(r.wave),
-    status: r.status,
-    value: Number(r.has_value) === 1 ? Number(r.value) : null,
-    choice: r.choice === "" ? null : r.choice,
-    n: Number(r.n),
-  }));
+  // Tens of thousands of rows on a big outcome: converted in place rather than copied.
+  const cells = rows as unknown as Array<CellRow & { hasValue?: number }>;
+  for (const r of cells) {
+    r.wave = Number(r.wave);
+    r.value = Number(r.hasValue) === 1 ? Number(r.value) : null;
+    r.choice = r.choice === "" ? null : r.choice;
+    r.n = Number(r.n);
+    delete r.hasValue;
+  }
+  return cells;
 }
 
 /** The same frequency table as {@link aggregateCells}, grouped from the rows inside a slice. */
 export async function slicedCells(db: Kysely<Database>, scope: ValueScope, slice: Slice): Promise<CellRow[]> {
-  const columns = ["outcome", "survey_id", "question", "area_id", "wave", "status", "value", "choice"] as const;
+  const columns = [
+    "outcome",
+    "survey_id",
+    "question",
+    "area_id",
+    "wave",
+    "status",
+    "value",
+    "choice",
+  ] as const;
   let q = db
     .selectFrom("indicator_values")
     .select([...columns, sql<number>`count(*)`.as("n")])

@@ -64,7 +64,14 @@ export function indicatorRows(source: IndicatorSource, fields: readonly SurveyFi
   }
   if (rows.length === 0) return rows;
   return [
-    { ...envelope, question: INTERVIEW_ROW, outcome: INTERVIEW_ROW, status: "answered", value: null, choice: null },
+    {
+      ...envelope,
+      question: INTERVIEW_ROW,
+      outcome: INTERVIEW_ROW,
+      status: "answered",
+      value: null,
+      choice: null,
+    },
     ...rows,
   ];
 }
@@ -87,7 +94,9 @@ function readAnswer(field: SurveyField, answer: unknown): Reading {
   if (answer === undefined || answer === null || answer === "") return SKIPPED;
   switch (field.type) {
     case "boolean":
-      return typeof answer === "boolean" ? { status: "answered", value: answer ? 1 : 0, choice: null } : SKIPPED;
+      return typeof answer === "boolean"
+        ? { status: "answered", value: answer ? 1 : 0, choice: null }
+        : SKIPPED;
     case "rating":
       return field.choices?.length ? readChoice(field, answer) : readScale(field, answer);
     case "radiogroup":
@@ -115,13 +124,16 @@ function readChoice(field: SurveyField, answer: unknown): Reading {
   // A rating's unscored choices are read by their numeric value; any other unscored choice is one of
   // the ways of not answering (prefer not to say, don't know, not applicable, somewhere else).
   if (field.type === "rating") {
-    return typeof choice.value === "number" ? { status: "answered", value: choice.value, choice: key } : SKIPPED;
+    return typeof choice.value === "number"
+      ? { status: "answered", value: choice.value, choice: key }
+      : SKIPPED;
   }
   return { status: "declined", value: null, choice: key };
 }
 
 function readNumber(field: SurveyField, answer: unknown): Reading {
-  const value = typeof answer === "number" ? answer : typeof answer === "string" ? Number(answer) : Number.NaN;
+  const value =
+    typeof answer === "number" ? answer : typeof answer === "string" ? Number(answer) : Number.NaN;
   if (!Number.isFinite(value)) return SKIPPED;
   if (field.range?.min !== undefined && value < field.range.min) return SKIPPED;
   if (field.range?.max !== undefined && value > field.range.max) return SKIPPED;

@@ -54,7 +54,9 @@ export async function outcomeMap(ctx: OutcomesContext): Promise<OutcomeMapRespon
     const figureAt = (wave: number): Figure<HeadlineFigure> => {
       const cell = cellOf(tables.counts, null, wave);
       if (cell.suppressed) return { suppressed: true, reason: cell.reason };
-      const d = describeFrequencies(frequencies(rows.filter((r) => r.wave === wave && areaIds.includes(r.areaId))));
+      const d = describeFrequencies(
+        frequencies(rows.filter((r) => r.wave === wave && areaIds.includes(r.areaId))),
+      );
       if (!d.ok) return { suppressed: true, reason: "below_threshold" };
       const meanShown = !tables.meanFollowsValues || !cellOf(tables.values, null, wave).suppressed;
       return { suppressed: false, n: d.n, mean: meanShown ? d.mean : null };
@@ -79,7 +81,9 @@ export async function outcomeMap(ctx: OutcomesContext): Promise<OutcomeMapRespon
     outcomeId,
     indicators: catalogue.indicators.filter((d) => d.outcome === outcomeId).map(headline),
   });
-  const otherIds = [...new Set(catalogue.indicators.map((d) => d.outcome))].filter((id) => !tocOutcomeIds.has(id)).sort();
+  const otherIds = [...new Set(catalogue.indicators.map((d) => d.outcome))]
+    .filter((id) => !tocOutcomeIds.has(id))
+    .sort();
   return {
     k,
     countedStatuses: countedReviewStatuses,

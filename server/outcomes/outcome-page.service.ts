@@ -3,8 +3,8 @@ import {
   type AttritionRow,
   type Breakdown,
   type BreakdownRow,
-  type ChangeSection,
   type CellSummary,
+  type ChangeSection,
   countedReviewStatuses,
   type Figure,
   type IndicatorDetail,
@@ -24,7 +24,6 @@ import { cellSummaryOf, distributionOf, notAnsweredCounts, summaryOf } from "./f
 import { type IndicatorDef, indicatorInfo, loadCatalogue } from "./indicator-catalogue.ts";
 import { isOrdinal } from "./indicator-kind.ts";
 import { processRefreshQueue } from "./indicator-store.ts";
-import { INTERVIEW_ROW } from "./indicator-values.ts";
 import {
   aggregateCells,
   type CellRow,
@@ -36,6 +35,7 @@ import {
   sliceActive,
   slicedCells,
 } from "./indicator-values.repository.ts";
+import { INTERVIEW_ROW } from "./indicator-values.ts";
 import { areaWaveKey, cellOf, hiddenCells, protectIndicator, unsafeAreaWaves } from "./protection.ts";
 import { theoryOfChange } from "./theory-of-change.ts";
 
@@ -68,7 +68,8 @@ export async function outcomePage(
   const areas = await listAreas(db, user.areaId);
   if (query.area !== undefined) {
     assertAreaInScope(user, query.area);
-    if (!areas.some((a) => a.id === query.area)) throw new ProblemError("area_not_found", `No area "${query.area}".`);
+    if (!areas.some((a) => a.id === query.area))
+      throw new ProblemError("area_not_found", `No area "${query.area}".`);
   }
   const areaIds = areas.map((a) => a.id);
   const area = query.area ?? null;
@@ -104,7 +105,8 @@ export async function outcomePage(
     }
     const dropped = new Set<string>();
     rows = inSlice.filter((r) => {
-      const out = r.outcome === outcomeId && excluded.has(areaWaveKey(r.surveyId, r.question, r.areaId, r.wave));
+      const out =
+        r.outcome === outcomeId && excluded.has(areaWaveKey(r.surveyId, r.question, r.areaId, r.wave));
       if (out) dropped.add(`${r.areaId}\u0000${r.wave}`);
       return !out;
     });
@@ -138,7 +140,11 @@ export async function outcomePage(
       area,
       wave,
       k,
-      change: sliced ? { unavailable: "sliced" } : changeWaves === null ? { unavailable: "one_wave" } : changeWaves,
+      change: sliced
+        ? { unavailable: "sliced" }
+        : changeWaves === null
+          ? { unavailable: "one_wave" }
+          : changeWaves,
     }),
   );
 
@@ -362,12 +368,18 @@ function attrition(
   for (const surveyId of uniqueSorted(defs.map((d) => d.surveyId))) {
     const interviews = cells.filter(
       (c) =>
-        c.outcome === INTERVIEW_ROW && c.surveyId === surveyId && c.question === INTERVIEW_ROW && (area === null || c.areaId === area),
+        c.outcome === INTERVIEW_ROW &&
+        c.surveyId === surveyId &&
+        c.question === INTERVIEW_ROW &&
+        (area === null || c.areaId === area),
     );
     const perWave = new Map<number, number>();
     for (const c of interviews) perWave.set(c.wave, (perWave.get(c.wave) ?? 0) + c.n);
     const baseline = perWave.get(0) ?? 0;
-    const title = defs.find((d) => d.surveyId === surveyId)?.surveyTitle ?? versions.find((v) => v.surveyId === surveyId)?.title ?? surveyId;
+    const title =
+      defs.find((d) => d.surveyId === surveyId)?.surveyTitle ??
+      versions.find((v) => v.surveyId === surveyId)?.title ??
+      surveyId;
     for (const w of uniqueSorted([...perWave.keys()])) {
       const retained =
         w === 0
@@ -382,7 +394,14 @@ function attrition(
                   (area === null || p.areaId === area),
               )
               .reduce((s, p) => s + p.n, 0);
-      rows.push({ surveyId, surveyTitle: title, wave: w, participants: perWave.get(w) ?? 0, retained, baseline });
+      rows.push({
+        surveyId,
+        surveyTitle: title,
+        wave: w,
+        participants: perWave.get(w) ?? 0,
+        retained,
+        baseline,
+      });
     }
   }
   return rows;

@@ -1,10 +1,15 @@
-import { type SuppressedTable, suppressTable, type TableCell, tableCell } from "../../shared/stats/suppress-table.ts";
+import {
+  type SuppressedTable,
+  suppressTable,
+  type TableCell,
+  tableCell,
+} from "../../shared/stats/suppress-table.ts";
 import { categories, meanRevealsCounts } from "./figures.ts";
 import type { IndicatorDef } from "./indicator-catalogue.ts";
 import type { CellRow, PartRow } from "./indicator-values.repository.ts";
 
 /**
- * Small-number protection across filters and breakdowns (DESIGN §4.7, docs/decisions/0007).
+ * Small-number protection across filters and breakdowns (DESIGN §4.7, docs/decisions/0016).
  *
  * An indicator's figures by area × wave, with every margin, form one table: the area and wave filters
  * pick one of its cells (an area at a wave, an area over all waves, a wave over all areas, or
@@ -43,7 +48,10 @@ export function protectIndicator(
   const cats = categories(def);
   const answered = new Map<string, { row: string; column: string; n: number }>();
   // Per cell and margin: answers per category, skipped and declined.
-  const tallies = new Map<string, { row: Key; column: Key; bars: Map<string, number>; skipped: number; declined: number }>();
+  const tallies = new Map<
+    string,
+    { row: Key; column: Key; bars: Map<string, number>; skipped: number; declined: number }
+  >();
   const tally = (row: Key, column: Key) => {
     const key = `${row}\u0000${column}`;
     let t = tallies.get(key);
@@ -56,7 +64,12 @@ export function protectIndicator(
   for (const r of rows) {
     const column = String(r.wave);
     if (!known.has(r.areaId) || !knownWaves.has(column)) continue;
-    for (const t of [tally(r.areaId, column), tally(r.areaId, null), tally(null, column), tally(null, null)]) {
+    for (const t of [
+      tally(r.areaId, column),
+      tally(r.areaId, null),
+      tally(null, column),
+      tally(null, null),
+    ]) {
       if (r.status === "answered" && r.value !== null) {
         const bar = cats.keyOf(r);
         t.bars.set(bar, (t.bars.get(bar) ?? 0) + r.n);
@@ -92,7 +105,8 @@ export function cellOf(table: SuppressedTable, area: string | null, wave: number
 export function hiddenCells(table: SuppressedTable): Set<string> {
   const hidden = new Set<string>();
   for (const cell of table.cells) {
-    if (cell.suppressed && cell.row !== null && cell.column !== null) hidden.add(`${cell.row}\u0000${cell.column}`);
+    if (cell.suppressed && cell.row !== null && cell.column !== null)
+      hidden.add(`${cell.row}\u0000${cell.column}`);
   }
   return hidden;
 }
@@ -106,11 +120,17 @@ export function hiddenCells(table: SuppressedTable): Set<string> {
 export function unsafeAreaWaves(parts: readonly PartRow[], k: number): Set<string> {
   const unsafe = new Set<string>();
   for (const part of parts) {
-    if (part.n > 0 && part.n < k) unsafe.add(areaWaveKey(part.surveyId, part.question, part.areaId, part.wave));
+    if (part.n > 0 && part.n < k)
+      unsafe.add(areaWaveKey(part.surveyId, part.question, part.areaId, part.wave));
   }
   return unsafe;
 }
 
-export function areaWaveKey(surveyId: string, question: string, areaId: string, wave: number | string): string {
+export function areaWaveKey(
+  surveyId: string,
+  question: string,
+  areaId: string,
+  wave: number | string,
+): string {
   return `${surveyId}\u0000${question}\u0000${areaId}\u0000${wave}`;
 }

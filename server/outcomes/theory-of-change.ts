@@ -15,7 +15,9 @@ export function theoryOfChange(): TheoryOfChange {
   const toc = TheoryOfChange.parse(JSON.parse(readFileSync(file, "utf8")));
   const problems = checkTheoryOfChange(toc);
   if (problems.length > 0) {
-    throw new Error(`${file} is not a sound theory of change:\n${problems.map((p) => `  ${p.message}`).join("\n")}`);
+    throw new Error(
+      `${file} is not a sound theory of change:\n${problems.map((p) => `  ${p.message}`).join("\n")}`,
+    );
   }
   loaded = toc;
   return toc;

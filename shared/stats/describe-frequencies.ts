@@ -1,6 +1,6 @@
+import type { DescribeResult } from "./describe-values.ts";
 import { meanInterval } from "./mean-interval.ts";
 import { assertLevel, DEFAULT_LEVEL } from "./result.ts";
-import type { DescribeResult } from "./describe-values.ts";
 
 /** How many answers had one value: a row of a frequency table, as a GROUP BY returns it. */
 export interface Frequency {

@@ -67,7 +67,8 @@ export function suppressTable(
     alsoHide?: ReadonlyArray<{ row: string | null; column: string | null }>;
   } = {},
 ): SuppressedTable {
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`Suppression threshold must be an integer >= 1, got ${k}`);
+  if (!Number.isInteger(k) || k < 1)
+    throw new RangeError(`Suppression threshold must be an integer >= 1, got ${k}`);
   const R = rows.length;
   const C = columns.length;
   const rowIndex = indexOf(rows, "row");
@@ -81,7 +82,8 @@ export function suppressTable(
     }
     const r = rowIndex.get(count.row);
     const c = columnIndex.get(count.column);
-    if (r === undefined || c === undefined) throw new RangeError(`Unknown cell ${count.row} × ${count.column}`);
+    if (r === undefined || c === undefined)
+      throw new RangeError(`Unknown cell ${count.row} × ${count.column}`);
     at(n, r)[c] = (at(n, r)[c] ?? 0) + count.n;
   }
   for (let r = 0; r < R; r++) {
@@ -116,7 +118,11 @@ export function suppressTable(
   const smallestPublished = (candidates: Array<[number, number]>): [number, number] | undefined => {
     let best: [number, number] | undefined;
     for (const [r, c] of candidates) {
-      if (count(r, c) > 0 && !isHidden(r, c) && (best === undefined || count(r, c) < count(best[0], best[1]))) {
+      if (
+        count(r, c) > 0 &&
+        !isHidden(r, c) &&
+        (best === undefined || count(r, c) < count(best[0], best[1]))
+      ) {
         best = [r, c];
       }
     }
@@ -131,9 +137,12 @@ export function suppressTable(
       if (!margin) continue;
       const hiddenCells = line.filter(([r, c]) => isHidden(r, c));
       if (hiddenCells.length === 0) continue;
-      const hiddenInterior = interior.filter(([r, c]) => isHidden(r, c)).reduce((s, [r, c]) => s + count(r, c), 0);
+      const hiddenInterior = interior
+        .filter(([r, c]) => isHidden(r, c))
+        .reduce((s, [r, c]) => s + count(r, c), 0);
       const exposed =
-        hiddenCells.length === 1 || (!isHidden(margin[0], margin[1]) && hiddenInterior > 0 && hiddenInterior < k);
+        hiddenCells.length === 1 ||
+        (!isHidden(margin[0], margin[1]) && hiddenInterior > 0 && hiddenInterior < k);
       if (!exposed) continue;
       const next = smallestPublished(interior) ?? smallestPublished([margin]);
       if (next) {
@@ -161,7 +170,11 @@ export function suppressTable(
   for (let r = 0; r <= R; r++) {
     for (let c = 0; c <= C; c++) {
       const reason = at(hidden, r)[c] ?? null;
-      const key = { row: r < R ? (rows[r] ?? null) : null, column: c < C ? (columns[c] ?? null) : null, n: count(r, c) };
+      const key = {
+        row: r < R ? (rows[r] ?? null) : null,
+        column: c < C ? (columns[c] ?? null) : null,
+        n: count(r, c),
+      };
       cells.push(reason === null ? { ...key, suppressed: false } : { ...key, suppressed: true, reason });
     }
   }
@@ -204,7 +217,10 @@ function findBridge(
 ): [number, number] | undefined {
   // Vertex ids: rows 0..R, columns R+1..R+1+C.
   const vertices = R + C + 2;
-  const adjacent: Array<Array<{ to: number; edge: [number, number] }>> = Array.from({ length: vertices }, () => []);
+  const adjacent: Array<Array<{ to: number; edge: [number, number] }>> = Array.from(
+    { length: vertices },
+    () => [],
+  );
   for (let r = 0; r <= R; r++) {
     for (let c = 0; c <= C; c++) {
       if (!isHidden(r, c)) continue;

@@ -5,15 +5,18 @@ import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import type { Role } from "../../shared/contract/roles.ts";
 import { hashPassword } from "../../server/auth/password.ts";
-import { type Config, chromiumPath } from "../../server/env.ts";
+import { type Config, chromiumPath, testDatabaseUrl } from "../../server/env.ts";
 import { prepareDatabase, type RunningServer, startServer } from "../../server/start.ts";
 import { insertUser } from "../../server/users/users.repository.ts";
+import { testDialect } from "../helpers/dialect.ts";
+import { createScratchDatabase } from "../helpers/postgres.ts";
 
 export const E2E_PASSWORD = "peer research together";
 export const CHROMIUM_PATH = chromiumPath();
 
 /**
- * A real server (the built client and the API on one port, over a fresh SQLite file) and the system
+ * A real server (the built client and the API on one port, over a fresh SQLite file, or a fresh
+ * PostgreSQL database in the e2e-pg project) and the system
  * Chromium. Flags as the machine notes require: no sandbox as root, no background network.
  */
 export interface E2E {
@@ -25,11 +28,13 @@ export interface E2E {
 
 export async function startE2E(): Promise<E2E> {
   const dir = mkdtempSync(join(tmpdir(), "alongside-e2e-"));
+  // The e2e-pg project runs the same tests on a fresh PostgreSQL database (see vitest.config.ts).
+  const postgres = testDialect() === "postgres" ? await createScratchDatabase(postgresServerUrl(), { label: "e2e" }) : undefined;
   const config: Config = {
     port: 0,
     host: "127.0.0.1",
     dataDir: dir,
-    databaseUrl: undefined,
+    databaseUrl: postgres?.url,
     publicUrl: "http://127.0.0.1",
     secureCookies: false,
     sessionHours: 1,
@@ -66,9 +71,16 @@ export async function startE2E(): Promise<E2E> {
     async close() {
       await browser.close();
       await server.close();
+      await postgres?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function postgresServerUrl(): string {
+  const url = testDatabaseUrl();
+  if (!url) throw new Error("The e2e-pg project needs TEST_DATABASE_URL.");
+  return url;
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");

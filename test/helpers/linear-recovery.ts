@@ -4,7 +4,10 @@
  * pin down exactly? An unknown is determined when its unit vector lies in the span of the equations.
  * Gaussian elimination on small dense matrices; coefficients are small integers.
  */
-export function determinedUnknowns(unknowns: readonly string[], equations: ReadonlyArray<ReadonlyArray<[string, number]>>): string[] {
+export function determinedUnknowns(
+  unknowns: readonly string[],
+  equations: ReadonlyArray<ReadonlyArray<[string, number]>>,
+): string[] {
   const index = new Map(unknowns.map((u, i) => [u, i]));
   const rows = equations.map((terms) => {
     const row = new Array<number>(unknowns.length).fill(0);

@@ -5,7 +5,7 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
 // indicator value are copied here as they stood on this date (server/outcomes/indicator-values.ts is
 // the living version used at ingest).
 //
-// Storage of the outcome dashboards (see docs/decisions/0006-outcome-figures-storage.md):
+// Storage of the outcome dashboards (see docs/decisions/0015-outcome-figures-storage.md):
 //
 // - indicator_values: one row per tagged question of each response (plus one row with question '' for
 //   the interview itself, for attrition), written at ingest, with the response's filter columns copied
@@ -24,7 +24,17 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
 //
 // Every child row references responses(id) ON DELETE CASCADE: withdrawing a participant removes them.
 
-const cellKey = ["outcome", "survey_id", "question", "area_id", "wave", "status", "has_value", "value", "choice"];
+const cellKey = [
+  "outcome",
+  "survey_id",
+  "question",
+  "area_id",
+  "wave",
+  "status",
+  "has_value",
+  "value",
+  "choice",
+];
 const pairKey = ["outcome", "from_wave", "to_wave", "survey_id", "question", "area_id", "difference"];
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -70,7 +80,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("indicator_pairs")
     .addColumn("response_id", "text", (c) => c.notNull().references("responses.id").onDelete("cascade"))
-    .addColumn("paired_response_id", "text", (c) => c.notNull().references("responses.id").onDelete("cascade"))
+    .addColumn("paired_response_id", "text", (c) =>
+      c.notNull().references("responses.id").onDelete("cascade"),
+    )
     .addColumn("question", "text", (c) => c.notNull())
     .addColumn("outcome", "text", (c) => c.notNull())
     .addColumn("survey_id", "text", (c) => c.notNull())
@@ -263,7 +275,9 @@ async function createTriggers(db: Kysely<any>): Promise<void> {
         .execute(db);
     } else {
       await sql
-        .raw(`CREATE TRIGGER ${t.name} AFTER ${t.event} ON ${t.table} WHEN ${t.when("IS NOT")} BEGIN ${t.body} END`)
+        .raw(
+          `CREATE TRIGGER ${t.name} AFTER ${t.event} ON ${t.table} WHEN ${t.when("IS NOT")} BEGIN ${t.body} END`,
+        )
         .execute(db);
     }
   }
@@ -295,14 +309,17 @@ const COUNTED = ["received", "approved"];
 
 function isIndicator(f: Field): boolean {
   if (!f.outcome) return false;
-  if (f.type === "radiogroup" || f.type === "dropdown") return (f.choices ?? []).some((c) => typeof c.score === "number");
+  if (f.type === "radiogroup" || f.type === "dropdown")
+    return (f.choices ?? []).some((c) => typeof c.score === "number");
   return ["boolean", "rating"].includes(f.type) || (f.type === "text" && f.inputType === "number");
 }
 
 function read(f: Field, answer: unknown): Reading {
   if (answer === undefined || answer === null || answer === "") return SKIPPED;
   if (f.type === "boolean") {
-    return typeof answer === "boolean" ? { status: "answered", value: answer ? 1 : 0, choice: null } : SKIPPED;
+    return typeof answer === "boolean"
+      ? { status: "answered", value: answer ? 1 : 0, choice: null }
+      : SKIPPED;
   }
   if (f.type === "text") {
     const v = typeof answer === "number" ? answer : typeof answer === "string" ? Number(answer) : Number.NaN;
@@ -322,7 +339,9 @@ function read(f: Field, answer: unknown): Reading {
   const key = String(choice.value);
   if (typeof choice.score === "number") return { status: "answered", value: choice.score, choice: key };
   if (f.type === "rating") {
-    return typeof choice.value === "number" ? { status: "answered", value: choice.value, choice: key } : SKIPPED;
+    return typeof choice.value === "number"
+      ? { status: "answered", value: choice.value, choice: key }
+      : SKIPPED;
   }
   return { status: "declined", value: null, choice: key };
 }
@@ -331,7 +350,10 @@ const PAGE = 500;
 
 /** Idempotent: only responses without any indicator row are read, page by page in id order. */
 async function backfill(db: Kysely<any>): Promise<void> {
-  const versions = await db.selectFrom("survey_versions").select(["survey_id", "version", "fields"]).execute();
+  const versions = await db
+    .selectFrom("survey_versions")
+    .select(["survey_id", "version", "fields"])
+    .execute();
   const fieldsOf = new Map<string, Field[]>();
   for (const v of versions) {
     const fields = (JSON.parse(String(v.fields)) as Field[]).filter(isIndicator);
@@ -346,7 +368,13 @@ async function backfill(db: Kysely<any>): Promise<void> {
       .selectAll("r")
       .where("r.id", ">", after)
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom("indicator_values as iv").select("iv.response_id").whereRef("iv.response_id", "=", "r.id"))),
+        not(
+          exists(
+            selectFrom("indicator_values as iv")
+              .select("iv.response_id")
+              .whereRef("iv.response_id", "=", "r.id"),
+          ),
+        ),
       )
       .orderBy("r.id")
       .limit(PAGE)
@@ -376,7 +404,10 @@ async function backfill(db: Kysely<any>): Promise<void> {
     }
     // 14 columns a row: 200 rows stay far below either database's limit on bound parameters.
     for (let i = 0; i < rows.length; i += 200) {
-      await db.insertInto("indicator_values").values(rows.slice(i, i + 200)).execute();
+      await db
+        .insertInto("indicator_values")
+        .values(rows.slice(i, i + 200))
+        .execute();
     }
     after = String(responses[responses.length - 1]?.id);
   }

@@ -1,7 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SuppressionSettingResponse } from "../../../shared/contract/settings.ts";
 import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
-import { CO_PRODUCE, cohort, indicator, map, numbersIn, page, publishOutcomesSurvey, upload } from "./helpers.ts";
+import {
+  CO_PRODUCE,
+  cohort,
+  indicator,
+  map,
+  numbersIn,
+  page,
+  publishOutcomesSurvey,
+  upload,
+} from "./helpers.ts";
 
 let t: TestContext;
 let researcher: string;
@@ -9,7 +18,10 @@ beforeEach(async () => {
   t = await createTestContext();
   await publishOutcomesSurvey(t);
   researcher = await t.signIn("admin");
-  await upload(t, researcher, [...cohort("north", 0, [1, 2, 3, 4, 5, 5]), ...cohort("south", 0, [4, 4, 4, 5, 5, 5, 5])]);
+  await upload(t, researcher, [
+    ...cohort("north", 0, [1, 2, 3, 4, 5, 5]),
+    ...cohort("south", 0, [4, 4, 4, 5, 5, 5, 5]),
+  ]);
 });
 afterEach(async () => {
   await t.close();
@@ -43,7 +55,9 @@ describe("who sees the outcome dashboards", () => {
       const cookie = await t.signIn(role, null);
       expect((await t.request("/api/outcomes/map", { cookie })).status).toBe(200);
     }
-    expect((await t.request("/api/outcomes/map", { cookie: await t.signIn("coordinator", "north") })).status).toBe(200);
+    expect(
+      (await t.request("/api/outcomes/map", { cookie: await t.signIn("coordinator", "north") })).status,
+    ).toBe(200);
     for (const role of ["peer_researcher", "expert"] as const) {
       const cookie = await t.signIn(role, "north");
       for (const path of ["/api/outcomes/map", `/api/outcomes/${CO_PRODUCE}`]) {
@@ -89,7 +103,9 @@ describe("the outcome page's query", () => {
 
   it("answers 404 for an unknown area, and for an outcome id that is not one", async () => {
     const cookie = await t.signIn("evaluator");
-    expect(await (await t.request(`/api/outcomes/${CO_PRODUCE}?area=nowhere`, { cookie })).json()).toMatchObject({
+    expect(
+      await (await t.request(`/api/outcomes/${CO_PRODUCE}?area=nowhere`, { cookie })).json(),
+    ).toMatchObject({
       code: "area_not_found",
     });
     for (const id of ["OUTCOME", "outcome--x", "..%2F..%2Fetc", "x".repeat(200)]) {
@@ -110,11 +126,19 @@ describe("the outcome page's query", () => {
 describe("the suppression threshold setting", () => {
   it("starts at 5, and an administrator can read and change it, which is audited", async () => {
     const admin = await t.signIn("admin");
-    const first = (await (await t.request("/api/settings/suppression", { cookie: admin })).json()) as SuppressionSettingResponse;
+    const first = (await (
+      await t.request("/api/settings/suppression", { cookie: admin })
+    ).json()) as SuppressionSettingResponse;
     expect(first).toEqual({ k: 5, updatedAt: null });
-    const res = await t.request("/api/settings/suppression", { method: "PUT", cookie: admin, json: { k: 8 } });
+    const res = await t.request("/api/settings/suppression", {
+      method: "PUT",
+      cookie: admin,
+      json: { k: 8 },
+    });
     expect(res.status).toBe(200);
-    expect(await (await t.request("/api/settings/suppression", { cookie: admin })).json()).toMatchObject({ k: 8 });
+    expect(await (await t.request("/api/settings/suppression", { cookie: admin })).json()).toMatchObject({
+      k: 8,
+    });
     const entry = await t.db
       .selectFrom("audit_log")
       .select(["action", "detail"])
@@ -134,7 +158,16 @@ describe("the suppression threshold setting", () => {
 
   it("refuses a threshold below 3, a fraction, extra fields, a wrong type and a body that is not JSON", async () => {
     const admin = await t.signIn("admin");
-    for (const json of [{ k: 2 }, { k: 0 }, { k: 5.5 }, { k: 101 }, { k: "5" }, { k: 5, extra: true }, {}, []]) {
+    for (const json of [
+      { k: 2 },
+      { k: 0 },
+      { k: 5.5 },
+      { k: 101 },
+      { k: "5" },
+      { k: 5, extra: true },
+      {},
+      [],
+    ]) {
       const res = await t.request("/api/settings/suppression", { method: "PUT", cookie: admin, json });
       expect(res.status, JSON.stringify(json)).toBe(400);
       expect(await res.json()).toMatchObject({ code: "invalid_body" });

@@ -15,7 +15,9 @@ export const CO_PRODUCE = "outcome-areas-co-produce-design-and-delivery";
 export const BETTER_OUTCOMES = "outcome-areas-see-better-outcomes";
 
 export function readOutcomesFixture(): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(import.meta.dirname, "../../fixtures/surveys/outcomes-check.json"), "utf8"));
+  return JSON.parse(
+    readFileSync(join(import.meta.dirname, "../../fixtures/surveys/outcomes-check.json"), "utf8"),
+  );
 }
 
 /** Publishes the fixture with every kind of indicator, and adds areas beyond the template's two. */
@@ -23,13 +25,21 @@ export async function publishOutcomesSurvey(t: TestContext, extraAreas: string[]
   const definition = readOutcomesFixture();
   await publishVersion(
     t.db,
-    { id: SURVEY, title: "Outcomes check", description: "", definition, fields: surveyFields(createSurveyModel(definition)) },
+    {
+      id: SURVEY,
+      title: "Outcomes check",
+      description: "",
+      definition,
+      fields: surveyFields(createSurveyModel(definition)),
+    },
     NOW,
   );
   if (extraAreas.length > 0) {
     await t.db
       .insertInto("areas")
-      .values(extraAreas.map((id) => ({ id, name: `Area ${id}`, region: "Test", created_at: NOW.toISOString() })))
+      .values(
+        extraAreas.map((id) => ({ id, name: `Area ${id}`, region: "Test", created_at: NOW.toISOString() })),
+      )
       .execute();
   }
 }
@@ -47,7 +57,13 @@ export interface Answers {
 
 /** A completed interview on the fixture survey. */
 export function interview(
-  options: { area?: string; wave?: number; code?: string; mode?: SyncItem["administrationMode"]; completedAt?: string },
+  options: {
+    area?: string;
+    wave?: number;
+    code?: string;
+    mode?: SyncItem["administrationMode"];
+    completedAt?: string;
+  },
   answers: Answers,
 ): SyncItem {
   const completedAt = options.completedAt ?? "2026-11-20T10:30:00.000Z";
@@ -68,7 +84,11 @@ export function interview(
 /** Uploads through the real sync route, in batches of 100; every item must be stored. */
 export async function upload(t: TestContext, cookie: string, items: SyncItem[]): Promise<void> {
   for (let i = 0; i < items.length; i += 100) {
-    const res = await t.request("/api/sync", { method: "POST", cookie, json: { items: items.slice(i, i + 100) } });
+    const res = await t.request("/api/sync", {
+      method: "POST",
+      cookie,
+      json: { items: items.slice(i, i + 100) },
+    });
     expect(res.status).toBe(200);
     const { results } = (await res.json()) as { results: { outcome: string }[] };
     for (const r of results) expect(["accepted", "needs_review"]).toContain(r.outcome);
@@ -80,7 +100,12 @@ export function cohort(area: string, wave: number, says: number[], extra: Answer
   return says.map((say) => interview({ area, wave }, { say, ...extra }));
 }
 
-export async function page(t: TestContext, cookie: string, outcome: string, query = ""): Promise<OutcomePageResponse> {
+export async function page(
+  t: TestContext,
+  cookie: string,
+  outcome: string,
+  query = "",
+): Promise<OutcomePageResponse> {
   const res = await t.request(`/api/outcomes/${outcome}${query}`, { cookie });
   expect(res.status, await res.clone().text()).toBe(200);
   return (await res.json()) as OutcomePageResponse;

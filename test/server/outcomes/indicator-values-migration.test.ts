@@ -28,20 +28,39 @@ describe("migration 2026-11-26-03 (indicator values)", () => {
     const before = await migrator.migrateTo("2026-11-26-01-initial");
     expect(before.error).toBeUndefined();
 
-    await db.insertInto("areas").values({ id: "north", name: "N", region: "R", created_at: NOW.toISOString() }).execute();
+    await db
+      .insertInto("areas")
+      .values({ id: "north", name: "N", region: "R", created_at: NOW.toISOString() })
+      .execute();
     await db
       .insertInto("users")
-      .values({ id: "u1", email: "u@example.org", display_name: "U", role: "admin", area_id: null, created_at: NOW.toISOString() })
+      .values({
+        id: "u1",
+        email: "u@example.org",
+        display_name: "U",
+        role: "admin",
+        area_id: null,
+        created_at: NOW.toISOString(),
+      })
       .execute();
     const definition = readOutcomesFixture();
     await publishVersion(
       db,
-      { id: SURVEY, title: "Outcomes check", description: "", definition, fields: surveyFields(createSurveyModel(definition)) },
+      {
+        id: SURVEY,
+        title: "Outcomes check",
+        description: "",
+        definition,
+        fields: surveyFields(createSurveyModel(definition)),
+      },
       NOW,
     );
     const code = "K7M2-9PQR";
     const items = [
-      { item: interview({ code, wave: 0 }, { say: 2, helped: false, housing: "prefer_not_to_say" }), status: "received" },
+      {
+        item: interview({ code, wave: 0 }, { say: 2, helped: false, housing: "prefer_not_to_say" }),
+        status: "received",
+      },
       { item: interview({ code, wave: 1 }, { say: 4, helped: true, nights: 3 }), status: "approved" },
       { item: interview({ wave: 0 }, { say: 5 }), status: "rejected" },
     ];
@@ -71,10 +90,15 @@ describe("migration 2026-11-26-03 (indicator values)", () => {
 
     const after = await migrator.migrateToLatest();
     expect(after.error).toBeUndefined();
-    const values = await db.selectFrom("indicator_values").selectAll().orderBy("wave").orderBy("question").execute();
+    const values = await db
+      .selectFrom("indicator_values")
+      .selectAll()
+      .orderBy("wave")
+      .orderBy("question")
+      .execute();
     // 3 responses × (4 indicators + the interview row).
     expect(values).toHaveLength(15);
-    expect(values.find((v) => v.question === "housing" && v.wave === 0)).toMatchObject({
+    expect(values.find((v) => v.question === "housing" && v.response_id === items[0]?.item.id)).toMatchObject({
       status: "declined",
       value: null,
       choice: "prefer_not_to_say",
@@ -82,7 +106,12 @@ describe("migration 2026-11-26-03 (indicator values)", () => {
     });
     const rejected = items[2]?.item.id;
     expect(values.filter((v) => v.response_id === rejected).every((v) => v.counted === 0)).toBe(true);
-    const pairs = await db.selectFrom("indicator_pair_cells").selectAll().where("n", ">", 0).orderBy("question").execute();
+    const pairs = await db
+      .selectFrom("indicator_pair_cells")
+      .selectAll()
+      .where("n", ">", 0)
+      .orderBy("question")
+      .execute();
     expect(pairs.map((p) => [p.question, p.difference, p.n])).toEqual([
       ["", 0, 1],
       ["helped", 1, 1],

@@ -43,7 +43,8 @@ function valuesOf(summary: IndicatorDetail["summary"]): SummaryValues {
 }
 
 function barsOf(detail: IndicatorDetail): DistributionBar[] {
-  if (!detail.distribution?.shown) throw new Error(`expected a distribution, got ${JSON.stringify(detail.distribution)}`);
+  if (!detail.distribution?.shown)
+    throw new Error(`expected a distribution, got ${JSON.stringify(detail.distribution)}`);
   return detail.distribution.bars;
 }
 
@@ -126,8 +127,16 @@ describe("an indicator's figures", () => {
     const own = barsOf(detail).find((bar) => bar.key === "own");
     const w = wilsonInterval(6, 16);
     if (!w.ok) throw new Error("fixture");
-    expect(own).toMatchObject({ label: "My own place", n: 6, proportion: 6 / 16, lower: expect.closeTo(w.lower, 12) });
-    expect(detail.completeness).toEqual({ answered: 16, notAnswered: { shown: true, skipped: 0, declined: 5 } });
+    expect(own).toMatchObject({
+      label: "My own place",
+      n: 6,
+      proportion: 6 / 16,
+      lower: expect.closeTo(w.lower, 12),
+    });
+    expect(detail.completeness).toEqual({
+      answered: 16,
+      notAnswered: { shown: true, skipped: 0, declined: 5 },
+    });
   });
 
   it("keeps the mean of a count exact and shows its distribution in bins", async () => {
@@ -237,7 +246,13 @@ describe("change between waves for the same participants", () => {
       p: expect.closeTo(expected.p, 10),
       dz: expect.closeTo(expected.dz, 10),
     });
-    expect(tests.wilcoxon).toEqual({ ok: true, v: w.v, z: expect.closeTo(w.z, 12), method: w.method, p: expect.closeTo(w.p, 12) });
+    expect(tests.wilcoxon).toEqual({
+      ok: true,
+      v: w.v,
+      z: expect.closeTo(w.z, 12),
+      method: w.method,
+      p: expect.closeTo(w.p, 12),
+    });
     expect(tests.mcnemar).toBeUndefined();
   });
 
@@ -291,8 +306,22 @@ describe("change between waves for the same participants", () => {
     await seedPanel();
     const body = await page(t, evaluator, CO_PRODUCE);
     expect(body.attrition).toEqual([
-      { surveyId: "outcomes-check", surveyTitle: "Outcomes check", wave: 0, participants: 12, retained: 12, baseline: 12 },
-      { surveyId: "outcomes-check", surveyTitle: "Outcomes check", wave: 1, participants: 10, retained: 10, baseline: 12 },
+      {
+        surveyId: "outcomes-check",
+        surveyTitle: "Outcomes check",
+        wave: 0,
+        participants: 12,
+        retained: 12,
+        baseline: 12,
+      },
+      {
+        surveyId: "outcomes-check",
+        surveyTitle: "Outcomes check",
+        wave: 1,
+        participants: 10,
+        retained: 10,
+        baseline: 12,
+      },
     ]);
   });
 });
@@ -330,7 +359,10 @@ describe("which responses count", () => {
       .set({ data: JSON.stringify({ consent: true, say: 5 }) })
       .where("id", "=", first)
       .execute();
-    expect(valuesOf(indicator(await page(t, evaluator, CO_PRODUCE), "say").summary).mean).toBeCloseTo(9 / 5, 12);
+    expect(valuesOf(indicator(await page(t, evaluator, CO_PRODUCE), "say").summary).mean).toBeCloseTo(
+      9 / 5,
+      12,
+    );
   });
 
   it("forgets a participant whose responses are deleted on withdrawal, in every figure", async () => {
@@ -339,7 +371,14 @@ describe("which responses count", () => {
     const others = [...cohort("north", 0, [3, 3, 3, 3, 3]), ...cohort("north", 1, [3, 3, 3, 3, 3])];
     await upload(t, researcher, [...mine, ...others]);
     expect(shown(indicator(await page(t, evaluator, CO_PRODUCE), "say").summary).n).toBe(12);
-    await t.db.deleteFrom("response_revisions").where("response_id", "in", mine.map((m) => m.id)).execute();
+    await t.db
+      .deleteFrom("response_revisions")
+      .where(
+        "response_id",
+        "in",
+        mine.map((m) => m.id),
+      )
+      .execute();
     await t.db.deleteFrom("responses").where("participant_code", "=", code).execute();
     const say = indicator(await page(t, evaluator, CO_PRODUCE), "say");
     expect(shown(say.summary)).toMatchObject({ n: 10, values: { mean: 3 } });
@@ -369,7 +408,10 @@ describe("which responses count", () => {
 describe("filters", () => {
   it("narrows every figure to a survey version, an administration mode or a range of months", async () => {
     await upload(t, researcher, [
-      ...cohort("north", 0, [1, 1, 1, 1, 1]).map((i) => ({ ...i, administrationMode: "self_completed" as const })),
+      ...cohort("north", 0, [1, 1, 1, 1, 1]).map((i) => ({
+        ...i,
+        administrationMode: "self_completed" as const,
+      })),
       ...cohort("north", 0, [5, 5, 5, 5, 5]),
       ...cohort("south", 0, [3, 3, 3, 3, 3]).map((i) => ({ ...i, completedAt: "2026-09-10T10:00:00.000Z" })),
       ...cohort("south", 0, [4, 4, 4, 4, 4]),
@@ -382,7 +424,7 @@ describe("filters", () => {
     const version = await page(t, evaluator, CO_PRODUCE, "?version=outcomes-check@1");
     expect(shown(indicator(version, "say").summary).n).toBe(20);
     const none = await page(t, evaluator, CO_PRODUCE, "?version=outcomes-check@2");
-    expect(indicator(none, "say").summary).toMatchObject({ suppressed: true });
+    expect(indicator(none, "say").summary).toEqual({ suppressed: false, n: 0, values: null });
     // A participant's two interviews can fall either side of such a filter: change is not shown.
     expect(indicator(self, "say").change).toEqual({ available: false, reason: "sliced" });
     expect(self.options.versions).toEqual([{ id: "outcomes-check@1", label: "Outcomes check, version 1" }]);

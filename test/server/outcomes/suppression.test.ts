@@ -54,7 +54,11 @@ const cellKey = (area: string | null | undefined, wave: number | string | null |
 async function harvest(
   question: string,
   waves: number[],
-  measures: (body: OutcomePageResponse, area: string | null, wave: number | null) => Array<[string, Cell, number]>,
+  measures: (
+    body: OutcomePageResponse,
+    area: string | null,
+    wave: number | null,
+  ) => Array<[string, Cell, number]>,
 ): Promise<Map<string, number>> {
   const known = new Map<string, number>();
   for (const area of [null, ...AREAS]) {
@@ -64,7 +68,12 @@ async function harvest(
       if (wave !== null) query.set("wave", String(wave));
       const body = await page(t, evaluator, CO_PRODUCE, `?${query}`);
       const detail = indicator(body, question);
-      for (const figure of [detail.summary, ...detail.byArea.rows, ...detail.byWave.rows, detail.byArea.total]) {
+      for (const figure of [
+        detail.summary,
+        ...detail.byArea.rows,
+        ...detail.byWave.rows,
+        detail.byArea.total,
+      ]) {
         if (figure.suppressed) expect(numbersIn(figure)).toEqual([]);
       }
       for (const [measure, cell, value] of measures(body, area, wave)) {
@@ -79,7 +88,11 @@ async function harvest(
 
 /** The n of every published figure: the summary, both breakdowns and their totals. */
 function counts(question: string) {
-  return (body: OutcomePageResponse, area: string | null, wave: number | null): Array<[string, Cell, number]> => {
+  return (
+    body: OutcomePageResponse,
+    area: string | null,
+    wave: number | null,
+  ): Array<[string, Cell, number]> => {
     const d = indicator(body, question);
     const out: Array<[string, Cell, number]> = [];
     const add = (cell: Cell, figure: { suppressed: boolean; n?: number }) => {
@@ -95,20 +108,33 @@ function counts(question: string) {
 }
 
 /** Unknowns never published, and whether the table's equations pin any of them down. */
-function recovered(known: Map<string, number>, measures: string[], waves: number[], answers: string[] = []): string[] {
+function recovered(
+  known: Map<string, number>,
+  measures: string[],
+  waves: number[],
+  answers: string[] = [],
+): string[] {
   const areas = [...AREAS, null];
   const ws = [...waves.map(String), null];
   const unknowns: string[] = [];
   const name = (m: string, a: string | null, w: string | null) => `${m}@${cellKey(a, w)}`;
-  for (const m of measures) for (const a of areas) for (const w of ws) if (!known.has(name(m, a, w))) unknowns.push(name(m, a, w));
+  for (const m of measures)
+    for (const a of areas) for (const w of ws) if (!known.has(name(m, a, w))) unknowns.push(name(m, a, w));
   const equations: Array<Array<[string, number]>> = [];
   for (const m of measures) {
-    for (const a of areas) equations.push([...waves.map((w): [string, number] => [name(m, a, String(w)), 1]), [name(m, a, null), -1]]);
-    for (const w of ws) equations.push([...AREAS.map((a): [string, number] => [name(m, a, w), 1]), [name(m, null, w), -1]]);
+    for (const a of areas)
+      equations.push([
+        ...waves.map((w): [string, number] => [name(m, a, String(w)), 1]),
+        [name(m, a, null), -1],
+      ]);
+    for (const w of ws)
+      equations.push([...AREAS.map((a): [string, number] => [name(m, a, w), 1]), [name(m, null, w), -1]]);
   }
   // Every answer adds up to n in each cell.
   if (answers.length > 0) {
-    for (const a of areas) for (const w of ws) equations.push([[name("n", a, w), 1], ...answers.map((m): [string, number] => [name(m, a, w), -1])]);
+    for (const a of areas)
+      for (const w of ws)
+        equations.push([[name("n", a, w), 1], ...answers.map((m): [string, number] => [name(m, a, w), -1])]);
   }
   return determinedUnknowns(unknowns, equations);
 }
@@ -162,7 +188,8 @@ describe("small-number suppression", () => {
       const d = indicator(body, "helped");
       const out = counts("helped")(body, area, wave);
       if (d.distribution?.shown) {
-        for (const bar of d.distribution.bars) out.push([bar.key === "1" ? "yes" : "no", cellKey(area, wave), bar.n]);
+        for (const bar of d.distribution.bars)
+          out.push([bar.key === "1" ? "yes" : "no", cellKey(area, wave), bar.n]);
       }
       // A published share is the yes count in disguise: n × share.
       const values = !d.summary.suppressed ? d.summary.values : null;
@@ -170,10 +197,12 @@ describe("small-number suppression", () => {
         out.push(["yes", cellKey(area, wave), Math.round(values.proportion.value * d.summary.n)]);
       }
       for (const row of d.byArea.rows) {
-        if (!row.suppressed && row.values) out.push(["yes", cellKey(row.key, wave), Math.round(row.values.mean * row.n)]);
+        if (!row.suppressed && row.values)
+          out.push(["yes", cellKey(row.key, wave), Math.round(row.values.mean * row.n)]);
       }
       for (const row of d.byWave.rows) {
-        if (!row.suppressed && row.values) out.push(["yes", cellKey(area, row.key), Math.round(row.values.mean * row.n)]);
+        if (!row.suppressed && row.values)
+          out.push(["yes", cellKey(area, row.key), Math.round(row.values.mean * row.n)]);
       }
       return out;
     });
@@ -209,7 +238,10 @@ describe("small-number suppression", () => {
   it("leaves out of a filtered view an area-wave cut into a part below k, so filters cannot be subtracted", async () => {
     const mode = (area: string, readAloud: number, self: number) => [
       ...cohort(area, 0, Array(readAloud).fill(3)),
-      ...cohort(area, 0, Array(self).fill(1)).map((i) => ({ ...i, administrationMode: "self_completed" as const })),
+      ...cohort(area, 0, Array(self).fill(1)).map((i) => ({
+        ...i,
+        administrationMode: "self_completed" as const,
+      })),
     ];
     await upload(t, researcher, [...mode("north", 8, 2), ...mode("south", 10, 6), ...mode("east", 7, 5)]);
     const all = indicator(await page(t, evaluator, CO_PRODUCE), "say");
@@ -236,17 +268,25 @@ describe("small-number suppression", () => {
     const before = indicator(await page(t, evaluator, CO_PRODUCE), "say");
     expect(before.byArea.rows.find((r) => r.key === "north")).toMatchObject({ suppressed: false, n: 7 });
     const admin = await t.signIn("admin");
-    const res = await t.request("/api/settings/suppression", { method: "PUT", cookie: admin, json: { k: 10 } });
+    const res = await t.request("/api/settings/suppression", {
+      method: "PUT",
+      cookie: admin,
+      json: { k: 10 },
+    });
     expect(res.status).toBe(200);
     const after = await page(t, evaluator, CO_PRODUCE);
     expect(after.k).toBe(10);
-    expect(indicator(after, "say").byArea.rows.find((r) => r.key === "north")).toMatchObject({ suppressed: true });
+    expect(indicator(after, "say").byArea.rows.find((r) => r.key === "north")).toMatchObject({
+      suppressed: true,
+    });
   });
 
   it("never shows on the map a figure the outcome page hides", async () => {
     await seedCounts({ north: [9, 2, 11], south: [14, 3, 12], east: [10, 1, 9] });
     const body = await map(t, evaluator);
-    const headline = body.outcomes.find((o) => o.outcomeId === CO_PRODUCE)?.indicators.find((i) => i.question === "say");
+    const headline = body.outcomes
+      .find((o) => o.outcomeId === CO_PRODUCE)
+      ?.indicators.find((i) => i.question === "say");
     const wave2 = indicator(await page(t, evaluator, CO_PRODUCE, "?wave=2"), "say");
     expect(headline?.latest?.wave).toBe(2);
     expect(headline?.latest?.figure.suppressed).toBe(wave2.summary.suppressed);

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { describeFrequencies } from "../../../shared/stats/describe-frequencies.ts";
 import { describeValues } from "../../../shared/stats/describe-values.ts";
 
-const expand = (rows: { value: number; count: number }[]) => rows.flatMap((r) => new Array(r.count).fill(r.value));
+const expand = (rows: { value: number; count: number }[]) =>
+  rows.flatMap((r) => new Array(r.count).fill(r.value));
 
 describe("describeFrequencies", () => {
   it("gives the figures describeValues gives for the same data written out", () => {
@@ -11,7 +12,10 @@ describe("describeFrequencies", () => {
       fc.property(
         fc.array(
           fc.record({
-            value: fc.oneof(fc.integer({ min: -5, max: 92 }), fc.double({ min: -100, max: 100, noNaN: true })),
+            value: fc.oneof(
+              fc.integer({ min: -5, max: 92 }),
+              fc.double({ min: -100, max: 100, noNaN: true }),
+            ),
             count: fc.integer({ min: 0, max: 40 }),
           }),
           { maxLength: 12 },

@@ -21,14 +21,21 @@ function recoverableCells(t: SuppressedTable): string[] {
   const name = (r: number, c: number) => `${r},${c}`;
   const cellAt = (r: number, c: number) => t.cells[r * (C + 1) + c];
   const hidden: string[] = [];
-  for (let r = 0; r <= R; r++) for (let c = 0; c <= C; c++) if (cellAt(r, c)?.suppressed) hidden.push(name(r, c));
+  for (let r = 0; r <= R; r++)
+    for (let c = 0; c <= C; c++) if (cellAt(r, c)?.suppressed) hidden.push(name(r, c));
   // Each line: its cells minus its margin is zero. Published cells are known, so only hidden ones remain.
   const equations: Array<Array<[string, number]>> = [];
   for (let r = 0; r <= R; r++) {
-    equations.push([...Array.from({ length: C }, (_, c): [string, number] => [name(r, c), 1]), [name(r, C), -1]]);
+    equations.push([
+      ...Array.from({ length: C }, (_, c): [string, number] => [name(r, c), 1]),
+      [name(r, C), -1],
+    ]);
   }
   for (let c = 0; c <= C; c++) {
-    equations.push([...Array.from({ length: R }, (_, r): [string, number] => [name(r, c), 1]), [name(R, c), -1]]);
+    equations.push([
+      ...Array.from({ length: R }, (_, r): [string, number] => [name(r, c), 1]),
+      [name(R, c), -1],
+    ]);
   }
   return determinedUnknowns(hidden, equations);
 }
@@ -113,7 +120,9 @@ describe("suppressTable", () => {
       ...t,
       cells: t.cells.map((cell) => {
         const hide = cell.row === "r0" && (cell.column === "c0" || cell.column === "c1");
-        return hide ? { ...cell, suppressed: true, reason: "below_threshold" } : { ...cell, suppressed: false };
+        return hide
+          ? { ...cell, suppressed: true, reason: "below_threshold" }
+          : { ...cell, suppressed: false };
       }),
     };
     expect(recoverableCells(naive)).toEqual(["0,0", "0,1"]);
@@ -133,7 +142,9 @@ describe("suppressTable", () => {
     );
     expect(tableCell(t, "r0", "c1")).toMatchObject({ suppressed: true, reason: "below_threshold" });
     expect(recoverableCells(t)).toEqual([]);
-    expect(() => suppressTable(["r0"], ["c0"], [], 5, { alsoHide: [{ row: "nope", column: null }] })).toThrow(RangeError);
+    expect(() => suppressTable(["r0"], ["c0"], [], 5, { alsoHide: [{ row: "nope", column: null }] })).toThrow(
+      RangeError,
+    );
   });
 
   it("refuses a threshold below one and repeated keys", () => {

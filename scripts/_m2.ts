@@ -1,0 +1,11 @@
+const mb = (n: number) => (n / 1048576).toFixed(0);
+const show = (label: string) => { const m = process.memoryUsage(); console.log(label, "rss", mb(m.rss), "heapUsed", mb(m.heapUsed), "heapTotal", mb(m.heapTotal), "external", mb(m.external), "arrayBuffers", mb(m.arrayBuffers)); };
+process.setSourceMapsEnabled(process.argv[2] !== "off");
+show("start");
+await import("survey-core");
+show("survey-core");
+await import("../server/app.ts");
+show("app");
+await import("../server/start.ts");
+show("start.ts");
+(globalThis as any).gc?.(); show("after gc");
