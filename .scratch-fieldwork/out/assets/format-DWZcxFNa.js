@@ -1,2 +1,0 @@
-function e(e){return e===0?`Baseline (0)`:`Follow-up ${e}`}var t=new Intl.DateTimeFormat(`en-GB`,{dateStyle:`medium`,timeStyle:`short`});function n(e){let n=new Date(e);return Number.isNaN(n.getTime())?e:t.format(n)}function r(e,t,n=`${t}s`){return`${e} ${e===1?t:n}`}export{r as n,e as r,n as t};
-//# sourceMappingURL=format-DWZcxFNa.js.map

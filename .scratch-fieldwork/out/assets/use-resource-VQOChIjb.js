@@ -1,2 +1,0 @@
-import{H as e,V as t}from"./index-SRZAplxD.js";var n=e(t(),1);function r(e){let[t,r]=(0,n.useState)({status:`loading`}),[i,a]=(0,n.useState)(0);return(0,n.useEffect)(()=>{let t=!0;return e().then(e=>t&&r({status:`ready`,data:e}),e=>t&&r({status:`error`,error:e})),()=>{t=!1}},[e,i]),[t,(0,n.useCallback)(()=>a(e=>e+1),[])]}export{r as t};
-//# sourceMappingURL=use-resource-VQOChIjb.js.map
