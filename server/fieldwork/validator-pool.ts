@@ -46,6 +46,12 @@ import("tsx/esm/api").then(({ register }) => {
 });
 `;
 
+/**
+ * A validation worker holds a few Models and one batch's answers at a time. A small young generation
+ * makes V8 collect garbage often instead of growing the heap to tens of MB per thread.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.YG ?? 4), maxOldGenerationSizeMb: 256 };
+
 /** Fewer interviews than this per worker are not worth a message round trip. */
 const MIN_SHARE = 2;
 
@@ -98,6 +104,7 @@ export class ValidatorPool extends ValidatorCache {
     const worker = new Worker(WORKER_BOOTSTRAP, {
       eval: true,
       workerData: { entry: new URL("./validation-worker.ts", import.meta.url).href },
+      resourceLimits: WORKER_LIMITS,
     });
     const poolWorker: PoolWorker = { worker, pending: new Map() };
     // An idle pool must not keep the process alive; a worker with work in flight does.

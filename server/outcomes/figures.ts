@@ -7,103 +7,107 @@ import type {
   SummaryValues,
 } from "../../shared/contract/outcomes.ts";
 import { describeFrequencies, type Frequency } from "../../shared/stats/describe-frequencies.ts";
-import type { MeanInterval } from "../../shared/stats/mean-interval.ts";
+import { type MeanInterval, meanInterval } from "../../shared/stats/mean-interval.ts";
+import { DEFAULT_LEVEL } from "../../shared/stats/result.ts";
 import { wilsonInterval } from "../../shared/stats/wilson-interval.ts";
 import type { IndicatorDef } from "./indicator-catalogue.ts";
-import type { CellRow } from "./indicator-values.repository.ts";
+import { type BucketRow, binIndex, type CellRow, NUMBER_BINS } from "./indicator-values.repository.ts";
 
 /**
- * The figures of one indicator over one population (a set of cell rows), built from frequency tables
- * with the functions in shared/stats. Whether a figure may be published is decided before, in
- * protection.ts; these functions only compute.
+ * The figures of one indicator over one population (a set of bucket rows), with the functions in
+ * shared/stats. Whether a figure may be published is decided before, in protection.ts; these only
+ * compute.
  */
-
-export function frequencies(rows: readonly CellRow[]): Frequency[] {
-  const byValue = new Map<number, number>();
-  for (const row of rows) {
-    if (row.status !== "answered" || row.value === null) continue;
-    byValue.set(row.value, (byValue.get(row.value) ?? 0) + row.n);
-  }
-  return [...byValue].map(([value, count]) => ({ value, count }));
-}
 
 function interval(ci: MeanInterval): Interval {
   return ci.ok ? { ok: true, lower: ci.lower, upper: ci.upper } : { ok: false, reason: ci.reason };
 }
 
-/** n, and (when `withValues`) mean, median, SD and the t interval; for yes/no the share answering yes. */
+function answered(rows: readonly BucketRow[]): BucketRow[] {
+  return rows.filter((r) => r.status === "answered");
+}
+
+/**
+ * The answers as a frequency table. Every bucket of a scale, choice or yes/no question holds one
+ * value, so its value is its mean; a count question's bins do not, and its exact values come from
+ * `countFrequencies` instead.
+ */
+function bucketFrequencies(rows: readonly BucketRow[]): Frequency[] {
+  const byValue = new Map<number, number>();
+  for (const r of answered(rows)) {
+    if (r.n === 0) continue;
+    const value = r.sum / r.n;
+    byValue.set(value, (byValue.get(value) ?? 0) + r.n);
+  }
+  return [...byValue].map(([value, count]) => ({ value, count }));
+}
+
+/**
+ * n, and (when `withValues`) mean, median, SD and the t interval; for yes/no the share answering yes.
+ * `exact` is the population's frequency table for a count question (whose buckets are bins).
+ */
 export function summaryOf(
-  rows: readonly CellRow[],
+  rows: readonly BucketRow[],
   kind: IndicatorKind,
   withValues: boolean,
+  exact: Frequency[] | null,
 ): Summary | null {
-  const freq = frequencies(rows);
+  const freq = exact ?? bucketFrequencies(rows);
   const d = describeFrequencies(freq);
   if (!d.ok) return null;
   if (!withValues) return { n: d.n, values: null };
   const values: SummaryValues = { mean: d.mean, median: d.median, sd: d.sd, ci: interval(d.ci) };
   if (kind === "yes_no") {
-    const w = wilsonInterval(yesCount(freq), d.n);
+    const yes = freq.filter((f) => f.value === 1).reduce((s, f) => s + f.count, 0);
+    const w = wilsonInterval(yes, d.n);
     if (w.ok) values.proportion = { value: w.proportion, lower: w.lower, upper: w.upper };
   }
   return { n: d.n, values };
 }
 
-/** A breakdown cell: n, and the mean with the t interval, or for yes/no the share answering yes (Wilson). */
-export function cellSummaryOf(
-  rows: readonly CellRow[],
-  kind: IndicatorKind,
-  withValues: boolean,
-): CellSummary | null {
-  const freq = frequencies(rows);
-  const d = describeFrequencies(freq);
-  if (!d.ok) return null;
-  if (!withValues) return { n: d.n, values: null };
-  if (kind === "yes_no") {
-    const w = wilsonInterval(yesCount(freq), d.n);
-    if (w.ok)
-      return { n: d.n, values: { mean: w.proportion, ci: { ok: true, lower: w.lower, upper: w.upper } } };
+/** A breakdown cell from its sums: n, and the mean with the t interval, or for yes/no the share (Wilson). */
+export function cellSummaryOf(rows: readonly BucketRow[], kind: IndicatorKind, withValues: boolean): CellSummary | null {
+  let n = 0;
+  let sum = 0;
+  let sumsq = 0;
+  for (const r of answered(rows)) {
+    n += r.n;
+    sum += r.sum;
+    sumsq += r.sumsq;
   }
-  return { n: d.n, values: { mean: d.mean, ci: interval(d.ci) } };
+  if (n === 0) return null;
+  if (!withValues) return { n, values: null };
+  if (kind === "yes_no") {
+    const w = wilsonInterval(Math.round(sum), n);
+    if (w.ok) return { n, values: { mean: w.proportion, ci: { ok: true, lower: w.lower, upper: w.upper } } };
+  }
+  const mean = sum / n;
+  if (n < 2) return { n, values: { mean, ci: { ok: false, reason: "not_enough_data" } } };
+  const sd = Math.sqrt(Math.max(0, (sumsq - (sum * sum) / n) / (n - 1)));
+  return { n, values: { mean, ci: interval(meanInterval(mean, sd, n, DEFAULT_LEVEL)) } };
 }
-
-function yesCount(freq: readonly Frequency[]): number {
-  return freq.filter((f) => f.value === 1).reduce((s, f) => s + f.count, 0);
-}
-
-/** Counts of a number answer, in bins wide enough that a bar is rarely one person. */
-const NUMBER_BINS: Array<[number, number]> = [
-  [0, 0],
-  [1, 2],
-  [3, 5],
-  [6, 10],
-  [11, 20],
-  [21, 50],
-  [51, Number.POSITIVE_INFINITY],
-];
 
 export interface Categories {
   list: { key: string; label: string }[];
-  /** The category of an answered row; "other" for an answer outside today's categories. */
-  keyOf(row: CellRow): string;
+  /** The bar of an answered bucket row; "other" for an answer outside today's categories. */
+  keyOf(row: BucketRow): string;
 }
+
+const binKey = (i: number) => {
+  const bin = NUMBER_BINS[i];
+  return bin ? `${bin[0]}-${bin[1]}` : "other";
+};
 
 /** The bars an indicator's distribution is drawn with: scale points, choices, yes and no, or count bins. */
 export function categories(def: IndicatorDef): Categories {
   const { field, kind } = def;
   if (kind === "number") {
-    const list = NUMBER_BINS.map(([lo, hi]) => ({
-      key: `${lo}-${hi}`,
-      label: lo === hi ? String(lo) : hi === Number.POSITIVE_INFINITY ? `${lo} or more` : `${lo}–${hi}`,
-    }));
     return {
-      list,
-      keyOf: (row) => {
-        const i = NUMBER_BINS.findIndex(
-          ([lo, hi]) => row.value !== null && row.value >= lo && row.value <= hi,
-        );
-        return list[i]?.key ?? "other";
-      },
+      list: NUMBER_BINS.map(([lo, hi], i) => ({
+        key: binKey(i),
+        label: lo === hi ? String(lo) : hi === Number.POSITIVE_INFINITY ? `${lo} or more` : `${lo}–${hi}`,
+      })),
+      keyOf: (row) => binKey(row.key),
     };
   }
   if (field.type === "boolean") {
@@ -112,7 +116,7 @@ export function categories(def: IndicatorDef): Categories {
         { key: "1", label: "Yes" },
         { key: "0", label: "No" },
       ],
-      keyOf: (row) => (row.value === 1 ? "1" : row.value === 0 ? "0" : "other"),
+      keyOf: (row) => (row.key === 1 ? "1" : row.key === 0 ? "0" : "other"),
     };
   }
   if (field.choices?.length) {
@@ -125,10 +129,9 @@ export function categories(def: IndicatorDef): Categories {
   const { min, max, step } = field.scale ?? { min: 1, max: 5, step: 1 };
   const points: number[] = [];
   for (let v = min; v <= max && points.length < 100; v += step > 0 ? step : 1) points.push(v);
-  const list = points.map((v) => ({ key: String(v), label: String(v) }));
   return {
-    list,
-    keyOf: (row) => (row.value !== null && points.includes(row.value) ? String(row.value) : "other"),
+    list: points.map((v) => ({ key: String(v), label: String(v) })),
+    keyOf: (row) => (points.includes(row.key) ? String(row.key) : "other"),
   };
 }
 
@@ -141,22 +144,17 @@ export function meanRevealsCounts(def: IndicatorDef): boolean {
   if (def.kind === "number") return false;
   const values = def.field.choices?.length
     ? def.field.choices.flatMap((c) =>
-        typeof c.score === "number"
-          ? [c.score]
-          : def.field.type === "rating" && typeof c.value === "number"
-            ? [c.value]
-            : [],
+        typeof c.score === "number" ? [c.score] : def.field.type === "rating" && typeof c.value === "number" ? [c.value] : [],
       )
     : categories(def).list.map((c) => Number(c.key));
   return new Set(values).size <= 3;
 }
 
 /** How many gave each answer, with the share and its Wilson interval; answers outside the categories last. */
-export function distributionOf(def: IndicatorDef, rows: readonly CellRow[]): DistributionBar[] {
+export function distributionOf(def: IndicatorDef, rows: readonly BucketRow[]): DistributionBar[] {
   const cats = categories(def);
   const counts = new Map<string, number>();
-  for (const row of rows) {
-    if (row.status !== "answered" || row.value === null) continue;
+  for (const row of answered(rows)) {
     const key = cats.keyOf(row);
     counts.set(key, (counts.get(key) ?? 0) + row.n);
   }
@@ -172,7 +170,7 @@ export function distributionOf(def: IndicatorDef, rows: readonly CellRow[]): Dis
   });
 }
 
-export function notAnsweredCounts(rows: readonly CellRow[]): { skipped: number; declined: number } {
+export function notAnsweredCounts(rows: readonly BucketRow[]): { skipped: number; declined: number } {
   let skipped = 0;
   let declined = 0;
   for (const row of rows) {
@@ -180,4 +178,38 @@ export function notAnsweredCounts(rows: readonly CellRow[]): { skipped: number; 
     else if (row.status === "declined") declined += row.n;
   }
   return { skipped, declined };
+}
+
+/**
+ * Exact rows (as a slice reads them from `indicator_values`) grouped into bucket rows as the
+ * aggregate read groups them, so both paths feed the same code.
+ */
+export function toBuckets(rows: readonly CellRow[], isCount: (surveyId: string, question: string) => boolean): BucketRow[] {
+  const buckets = new Map<string, BucketRow>();
+  for (const r of rows) {
+    const key = r.value === null ? 0 : isCount(r.surveyId, r.question) ? binIndex(r.value) : r.value;
+    const id = `${r.outcome}\u0000${r.surveyId}\u0000${r.question}\u0000${r.areaId}\u0000${r.wave}\u0000${r.status}\u0000${r.choice}\u0000${key}`;
+    let b = buckets.get(id);
+    if (!b) {
+      b = {
+        outcome: r.outcome,
+        surveyId: r.surveyId,
+        question: r.question,
+        areaId: r.areaId,
+        wave: r.wave,
+        status: r.status,
+        choice: r.choice,
+        key,
+        n: 0,
+        sum: 0,
+        sumsq: 0,
+      };
+      buckets.set(id, b);
+    }
+    const v = r.value ?? 0;
+    b.n += r.n;
+    b.sum += r.n * v;
+    b.sumsq += r.n * v * v;
+  }
+  return [...buckets.values()];
 }

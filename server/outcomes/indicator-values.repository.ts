@@ -59,39 +59,127 @@ export interface CellRow {
   n: number;
 }
 
-/** Counted answers by question, area, wave and value (and the interview rows), from the aggregate. */
-export async function aggregateCells(db: Kysely<Database>, scope: ValueScope): Promise<CellRow[]> {
+/**
+ * Counted answers of one question in one area-wave, grouped by distribution bar: a scale point, a
+ * choice, yes or no, or a bin of a count question (`binIndex`); with the sum and sum of squares of
+ * their values, so means and intervals are exact without the values themselves.
+ */
+export interface BucketRow {
+  outcome: string;
+  surveyId: string;
+  question: string;
+  areaId: string;
+  wave: number;
+  status: string;
+  /** The chosen choice, or null. */
+  choice: string | null;
+  /** The value itself, or for a count question the index of its bin (-1: outside every bin). */
+  key: number;
+  n: number;
+  sum: number;
+  sumsq: number;
+}
+
+/** Bins of a count question's distribution (inclusive); the last is open-ended. */
+export const NUMBER_BINS: ReadonlyArray<readonly [number, number]> = [
+  [0, 0],
+  [1, 2],
+  [3, 5],
+  [6, 10],
+  [11, 20],
+  [21, 50],
+  [51, Number.POSITIVE_INFINITY],
+];
+
+/** The bin of a count, as the SQL below computes it. */
+export function binIndex(value: number): number {
+  return NUMBER_BINS.findIndex(([lo, hi]) => value >= lo && value <= hi);
+}
+
+/**
+ * The aggregate, grouped once more by distribution bar: a count question's answers arrive as at most
+ * seven bins rather than one row per distinct number, which keeps an outcome page to a few thousand
+ * rows. `countQuestions` are the `surveyId/question` keys of count questions.
+ */
+export async function aggregateBuckets(
+  db: Kysely<Database>,
+  scope: ValueScope,
+  countQuestions: readonly string[],
+): Promise<BucketRow[]> {
+  const isCount =
+    countQuestions.length > 0
+      ? sql`(survey_id || '/' || question) in (${sql.join(countQuestions)})`
+      : sql`1 = 0`;
+  const bins = sql.join(
+    NUMBER_BINS.map(([lo, hi], i) =>
+      hi === Number.POSITIVE_INFINITY
+        ? sql`when value >= ${sql.lit(lo)} then ${sql.lit(i)}`
+        : sql`when value >= ${sql.lit(lo)} and value <= ${sql.lit(hi)} then ${sql.lit(i)}`,
+    ),
+    sql` `,
+  );
   let q = db
     .selectFrom("indicator_cells")
     .select([
       "outcome",
-      "survey_id as surveyId",
+      "survey_id",
       "question",
-      "area_id as areaId",
+      "area_id",
       "wave",
       "status",
-      "has_value as hasValue",
-      "value",
       "choice",
-      "n",
+      sql<number>`case when has_value = 0 then 0 when ${isCount} then (case ${bins} else -1 end) else value end`.as(
+        "bucket_key",
+      ),
+      sql<number>`sum(n)`.as("n"),
+      sql<number>`sum(n * value)`.as("value_sum"),
+      sql<number>`sum(n * value * value)`.as("value_sumsq"),
     ])
-    .where("n", ">", 0);
+    .where("n", ">", 0)
+    .groupBy(["outcome", "survey_id", "question", "area_id", "wave", "status", "choice", sql`bucket_key`]);
   if (scope.outcome !== null) q = q.where("outcome", "in", [scope.outcome, INTERVIEW_ROW]);
   if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
   const rows = await q.execute();
-  // Tens of thousands of rows on a big outcome: converted in place rather than copied.
-  const cells = rows as unknown as Array<CellRow & { hasValue?: number }>;
-  for (const r of cells) {
-    r.wave = Number(r.wave);
-    r.value = Number(r.hasValue) === 1 ? Number(r.value) : null;
-    r.choice = r.choice === "" ? null : r.choice;
-    r.n = Number(r.n);
-    delete r.hasValue;
-  }
-  return cells;
+  return rows.map((r) => ({
+    outcome: r.outcome,
+    surveyId: r.survey_id,
+    question: r.question,
+    areaId: r.area_id,
+    wave: Number(r.wave),
+    status: r.status,
+    choice: r.choice === "" ? null : r.choice,
+    key: Number(r.bucket_key),
+    n: Number(r.n),
+    sum: Number(r.value_sum),
+    sumsq: Number(r.value_sumsq),
+  }));
 }
 
-/** The same frequency table as {@link aggregateCells}, grouped from the rows inside a slice. */
+/** Exact answers of the given count questions in one population, for their medians. */
+export async function countValues(
+  db: Kysely<Database>,
+  scope: ValueScope,
+  countQuestions: readonly string[],
+  population: { area: string | null; wave: number | null },
+): Promise<Array<{ surveyId: string; question: string; value: number; n: number }>> {
+  if (countQuestions.length === 0 || scope.outcome === null) return [];
+  let q = db
+    .selectFrom("indicator_cells")
+    .select(["survey_id", "question", "value", sql<number>`sum(n)`.as("n")])
+    .where("outcome", "=", scope.outcome)
+    .where("status", "=", "answered")
+    .where("has_value", "=", 1)
+    .where("n", ">", 0)
+    .where(sql<boolean>`(survey_id || '/' || question) in (${sql.join(countQuestions)})`)
+    .groupBy(["survey_id", "question", "value"]);
+  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+  if (population.area !== null) q = q.where("area_id", "=", population.area);
+  if (population.wave !== null) q = q.where("wave", "=", population.wave);
+  const rows = await q.execute();
+  return rows.map((r) => ({ surveyId: r.survey_id, question: r.question, value: Number(r.value), n: Number(r.n) }));
+}
+
+/** Counted answers by value, grouped from the rows inside a slice (bucketed by the caller). */
 export async function slicedCells(db: Kysely<Database>, scope: ValueScope, slice: Slice): Promise<CellRow[]> {
   const columns = [
     "outcome",

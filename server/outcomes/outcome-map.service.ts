@@ -6,13 +6,12 @@ import {
   type OutcomeHeadline,
   type OutcomeMapResponse,
 } from "../../shared/contract/outcomes.ts";
-import { describeFrequencies } from "../../shared/stats/describe-frequencies.ts";
 import { outcomes } from "../../shared/toc/theory-of-change.ts";
 import { listAreas } from "../areas/areas.repository.ts";
-import { frequencies } from "./figures.ts";
+import { cellSummaryOf } from "./figures.ts";
 import { type IndicatorDef, indicatorInfo, loadCatalogue } from "./indicator-catalogue.ts";
 import { processRefreshQueue } from "./indicator-store.ts";
-import { aggregateCells, type CellRow } from "./indicator-values.repository.ts";
+import { aggregateBuckets, type BucketRow } from "./indicator-values.repository.ts";
 import type { OutcomesContext } from "./outcome-page.service.ts";
 import { cellOf, protectIndicator } from "./protection.ts";
 import { theoryOfChange } from "./theory-of-change.ts";
@@ -27,13 +26,11 @@ export async function outcomeMap(ctx: OutcomesContext): Promise<OutcomeMapRespon
   const { db, user, k } = ctx;
   const toc = theoryOfChange();
   await processRefreshQueue(db);
-  const [catalogue, areas, cells] = await Promise.all([
-    loadCatalogue(db),
-    listAreas(db, user.areaId),
-    aggregateCells(db, { outcome: null, areaId: user.areaId }),
-  ]);
+  const [catalogue, areas] = await Promise.all([loadCatalogue(db), listAreas(db, user.areaId)]);
+  const countKeys = catalogue.indicators.filter((d) => d.kind === "number").map((d) => `${d.surveyId}/${d.question}`);
+  const cells = await aggregateBuckets(db, { outcome: null, areaId: user.areaId }, countKeys);
   const areaIds = areas.map((a) => a.id);
-  const byIndicator = new Map<string, CellRow[]>();
+  const byIndicator = new Map<string, BucketRow[]>();
   for (const row of cells) {
     const key = `${row.outcome}\u0000${row.surveyId}\u0000${row.question}`;
     const list = byIndicator.get(key) ?? [];
@@ -54,12 +51,13 @@ export async function outcomeMap(ctx: OutcomesContext): Promise<OutcomeMapRespon
     const figureAt = (wave: number): Figure<HeadlineFigure> => {
       const cell = cellOf(tables.counts, null, wave);
       if (cell.suppressed) return { suppressed: true, reason: cell.reason };
-      const d = describeFrequencies(
-        frequencies(rows.filter((r) => r.wave === wave && areaIds.includes(r.areaId))),
+      const summary = cellSummaryOf(
+        rows.filter((r) => r.wave === wave && areaIds.includes(r.areaId)),
+        def.kind,
+        !tables.meanFollowsValues || !cellOf(tables.values, null, wave).suppressed,
       );
-      if (!d.ok) return { suppressed: true, reason: "below_threshold" };
-      const meanShown = !tables.meanFollowsValues || !cellOf(tables.values, null, wave).suppressed;
-      return { suppressed: false, n: d.n, mean: meanShown ? d.mean : null };
+      if (!summary) return { suppressed: true, reason: "below_threshold" };
+      return { suppressed: false, n: summary.n, mean: summary.values?.mean ?? null };
     };
     const latest = { wave: latestWave, figure: figureAt(latestWave) };
     const baseline = firstWave === latestWave ? null : { wave: firstWave, figure: figureAt(firstWave) };

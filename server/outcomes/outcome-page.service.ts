@@ -20,18 +20,21 @@ import type { SessionUser } from "../http/app-env.ts";
 import { assertAreaInScope } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { changeFigure } from "./change.ts";
-import { cellSummaryOf, distributionOf, notAnsweredCounts, summaryOf } from "./figures.ts";
+import type { Frequency } from "../../shared/stats/describe-frequencies.ts";
+import { cellSummaryOf, distributionOf, notAnsweredCounts, summaryOf, toBuckets } from "./figures.ts";
 import { type IndicatorDef, indicatorInfo, loadCatalogue } from "./indicator-catalogue.ts";
 import { isOrdinal } from "./indicator-kind.ts";
 import { processRefreshQueue } from "./indicator-store.ts";
 import {
-  aggregateCells,
-  type CellRow,
+  aggregateBuckets,
+  type BucketRow,
+  countValues,
   notCountedInterviews,
   type PairRow,
   pairCells,
   partCounts,
   type Slice,
+  type CellRow,
   sliceActive,
   slicedCells,
 } from "./indicator-values.repository.ts";
@@ -77,10 +80,12 @@ export async function outcomePage(
   const slice = parseSlice(query);
   const sliced = sliceActive(slice);
   const scope = { outcome: outcomeId, areaId: user.areaId };
-  const baseByIndicator = new Map<string, CellRow[]>();
+  const baseByIndicator = new Map<string, BucketRow[]>();
+  const countKeys = defs.filter((d) => d.kind === "number").map((d) => `${d.surveyId}/${d.question}`);
+  const isCount = (surveyId: string, question: string) => countKeys.includes(`${surveyId}/${question}`);
 
   await processRefreshQueue(db);
-  const base = await aggregateCells(db, scope);
+  const base = await aggregateBuckets(db, scope, countKeys);
   for (const [key, group] of groupBy(base, (r) => indicatorKey(r.outcome, r.surveyId, r.question))) {
     baseByIndicator.set(key, group);
   }
@@ -88,6 +93,8 @@ export async function outcomePage(
   const waves = uniqueSorted(outcomeRows.map((r) => r.wave));
 
   let rows = base;
+  /** With a slice, the exact rows inside it (for count questions' medians). */
+  let exactRows: CellRow[] = [];
   let leftOut = 0;
   /** Per indicator, the area-waves a sliced view leaves out. */
   const leftOutOf = new Map<string, Set<string>>();
@@ -104,12 +111,13 @@ export async function outcomePage(
       }
     }
     const dropped = new Set<string>();
-    rows = inSlice.filter((r) => {
+    exactRows = inSlice.filter((r) => {
       const out =
         r.outcome === outcomeId && excluded.has(areaWaveKey(r.surveyId, r.question, r.areaId, r.wave));
       if (out) dropped.add(`${r.areaId}\u0000${r.wave}`);
       return !out;
     });
+    rows = toBuckets(exactRows, isCount);
     leftOut = dropped.size;
     for (const def of defs) {
       leftOutOf.set(
@@ -127,6 +135,26 @@ export async function outcomePage(
   // The chosen waves' pairs of this outcome, and every interview pair from the baseline (attrition).
   const pairs = sliced ? [] : await pairCells(db, scope, changeWaves);
 
+  // A count question's buckets are bins: its median needs the exact values of the chosen population.
+  const exact = sliced
+    ? exactRows
+        .filter(
+          (r) =>
+            r.status === "answered" &&
+            r.value !== null &&
+            isCount(r.surveyId, r.question) &&
+            (area === null || r.areaId === area) &&
+            (wave === null || r.wave === wave),
+        )
+        .map((r) => ({ surveyId: r.surveyId, question: r.question, value: r.value ?? 0, n: r.n }))
+    : await countValues(db, scope, countKeys, { area, wave });
+  const exactByIndicator = new Map<string, Frequency[]>();
+  for (const e of exact) {
+    const key = indicatorKey(outcomeId, e.surveyId, e.question);
+    const list = exactByIndicator.get(key) ?? [];
+    list.push({ value: e.value, count: e.n });
+    exactByIndicator.set(key, list);
+  }
   const rowsByIndicator = groupBy(rows, (r) => indicatorKey(r.outcome, r.surveyId, r.question));
   const pairsByIndicator = groupBy(pairs, (p) => indicatorKey(p.outcome, p.surveyId, p.question));
   const indicators = defs.map((def) =>
@@ -135,6 +163,7 @@ export async function outcomePage(
       rows: rowsByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [],
       pairs: pairsByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [],
       leftOut: leftOutOf.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? new Set(),
+      exact: def.kind === "number" ? (exactByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? []) : null,
       areas,
       waves,
       area,
@@ -235,7 +264,9 @@ function outcomeInfo(outcomeId: string, defs: IndicatorDef[]): OutcomeNodeInfo {
 
 interface IndicatorInput {
   def: IndicatorDef;
-  rows: CellRow[];
+  rows: BucketRow[];
+  /** A count question's exact answers in the chosen population; null for other kinds. */
+  exact: Frequency[] | null;
   pairs: PairRow[];
   /** Area-waves (area \0 wave) a sliced view leaves out; empty without a slice. */
   leftOut: Set<string>;
@@ -255,7 +286,7 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
   const byArea = groupBy(rows, (r) => r.areaId);
   const byWave = groupBy(rows, (r) => String(r.wave));
   const byAreaWave = groupBy(rows, (r) => `${r.areaId}\u0000${r.wave}`);
-  const inCell = (a: string | null, w: number | null): CellRow[] =>
+  const inCell = (a: string | null, w: number | null): BucketRow[] =>
     a === null
       ? w === null
         ? rows
@@ -315,7 +346,7 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
 
   const chosen = cellOf(tables.counts, area, wave);
   const selection = inCell(area, wave);
-  const summary = chosen.suppressed ? null : summaryOf(selection, def.kind, meanShown(area, wave));
+  const summary = chosen.suppressed ? null : summaryOf(selection, def.kind, meanShown(area, wave), input.exact);
   const info = indicatorInfo(def);
   if (!summary) {
     return {
@@ -360,7 +391,7 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
 function attrition(
   defs: IndicatorDef[],
   versions: { surveyId: string; title: string }[],
-  cells: readonly CellRow[],
+  cells: readonly BucketRow[],
   pairs: readonly PairRow[],
   area: string | null,
 ): AttritionRow[] {

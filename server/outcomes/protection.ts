@@ -6,7 +6,7 @@ import {
 } from "../../shared/stats/suppress-table.ts";
 import { categories, meanRevealsCounts } from "./figures.ts";
 import type { IndicatorDef } from "./indicator-catalogue.ts";
-import type { CellRow, PartRow } from "./indicator-values.repository.ts";
+import type { BucketRow, PartRow } from "./indicator-values.repository.ts";
 
 /**
  * Small-number protection across filters and breakdowns (DESIGN §4.7, docs/decisions/0016).
@@ -37,7 +37,7 @@ type Key = string | null;
 
 export function protectIndicator(
   def: IndicatorDef,
-  rows: readonly CellRow[],
+  rows: readonly BucketRow[],
   areas: readonly string[],
   waves: readonly number[],
   k: number,
@@ -70,13 +70,13 @@ export function protectIndicator(
       tally(null, column),
       tally(null, null),
     ]) {
-      if (r.status === "answered" && r.value !== null) {
+      if (r.status === "answered") {
         const bar = cats.keyOf(r);
         t.bars.set(bar, (t.bars.get(bar) ?? 0) + r.n);
       } else if (r.status === "skipped") t.skipped += r.n;
       else if (r.status === "declined") t.declined += r.n;
     }
-    if (r.status === "answered" && r.value !== null) {
+    if (r.status === "answered") {
       const key = `${r.areaId}\u0000${column}`;
       const cell = answered.get(key) ?? { row: r.areaId, column, n: 0 };
       cell.n += r.n;
