@@ -45,6 +45,7 @@ function offlineFieldwork(): Parameters<typeof VitePWA>[0] {
     manifest: {
       name: "Alongside",
       short_name: "Alongside",
+      lang: "en-GB",
       description: "Peer research interviews, saved on the tablet and uploaded when there is a connection.",
       start_url: "/fieldwork",
       scope: "/",
@@ -71,7 +72,8 @@ function offlineFieldwork(): Parameters<typeof VitePWA>[0] {
             plugins: [
               {
                 fetchDidSucceed: async ({ response }) => {
-                  if (response.status === 401) await (await caches.open("alongside-session")).delete("/api/auth/me");
+                  if (response.status === 401)
+                    await (await caches.open("alongside-session")).delete("/api/auth/me");
                   return response;
                 },
               },
@@ -79,7 +81,8 @@ function offlineFieldwork(): Parameters<typeof VitePWA>[0] {
           },
         },
         {
-          urlPattern: ({ url }) => url.pathname === "/api/auth/logout" || url.pathname === "/api/auth/logout-all",
+          urlPattern: ({ url }) =>
+            url.pathname === "/api/auth/logout" || url.pathname === "/api/auth/logout-all",
           method: "POST",
           handler: "NetworkOnly",
           options: { plugins: [forgetSession] },

@@ -32,7 +32,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["test/shared/**/*.test.ts", "test/surveys/**/*.test.ts"],
+          include: ["test/shared/**/*.test.ts", "test/surveys/**/*.test.ts", "test/client/**/*.test.ts"],
         },
       },
       { test: { name: "integration", ...integration, provide: { dialect: "sqlite" } } },

@@ -322,31 +322,34 @@ async function measure(file: string): Promise<void> {
   const outcomePath = `/api/outcomes/${OUTCOME}`;
   const peak = peakRss;
   const rssReady = peak();
-  const bareMs = await median(bare);
-  const pageMs = await median(() => page(outcomePath));
-  const areaMs = await median(() => page(`${outcomePath}?area=area-07`));
+  // Each timing alternates with the bare aggregate, and the ratio is taken pair by pair: on a shared
+  // machine the load drifts, and both sides of a pair see the same load.
+  const page0 = await paired(bare, () => page(outcomePath));
+  const page1 = await paired(bare, () => page(`${outcomePath}?area=area-07`));
   const rssPage = peak();
-  const mapMs = await median(() => page("/api/outcomes/map"));
+  const map0 = await paired(bare, () => page("/api/outcomes/map"));
   const rssMap = peak();
-  const modeMs = await median(() => page(`${outcomePath}?mode=self_completed`));
+  const sliced = await paired(bare, () => page(`${outcomePath}?mode=self_completed`));
   const bareRow = await bare();
+  const bareAlone = await median(bare);
   const rssPeak = peak();
   await handle.close();
 
   const ms = (x: number) => `${x.toFixed(0)} ms`;
+  const line = (what: string, r: Paired) =>
+    console.log(
+      `${what.padEnd(58)} ${ms(r.ms)} (bare ${ms(r.bareMs)}): ${r.ratio.toFixed(2)} × the bare aggregate`,
+    );
   console.log(
-    `bare SQL count/avg over the outcome's ${Number(bareRow.n).toLocaleString("en-GB")} answered values: ${ms(bareMs)}`,
+    `bare SQL count/avg over the outcome's ${Number(bareRow.n).toLocaleString("en-GB")} answered values, alone: ${ms(bareAlone)}`,
   );
+  line("outcome page through the API (16 indicators, every figure)", page0);
+  line("  … filtered to one area", page1);
+  line("  … filtered by administration mode (reads the rows)", sliced);
+  line("theory-of-change map through the API (every outcome)", map0);
   console.log(
-    `outcome page through the API (16 indicators, every figure):   ${ms(pageMs)}  = ${(pageMs / bareMs).toFixed(2)} × the bare aggregate (target ≤ 2)`,
+    "(medians of 7 alternating runs; ratio = median of the per-pair ratios; target for the page ≤ 2)",
   );
-  console.log(
-    `  … filtered to one area:                                   ${ms(areaMs)}  = ${(areaMs / bareMs).toFixed(2)} ×`,
-  );
-  console.log(
-    `  … filtered by administration mode (sliced, 3 queries):     ${ms(modeMs)}  = ${(modeMs / bareMs).toFixed(2)} ×`,
-  );
-  console.log(`theory-of-change map through the API (every outcome):       ${ms(mapMs)}`);
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
   console.log(
     `server peak RSS (target ≤ 200 MB): ${mb(rssBefore)} with the app loaded, ${mb(rssReady)} after signing in, ` +
@@ -366,6 +369,40 @@ function peakRss(): number {
     // Not Linux.
   }
   return process.resourceUsage().maxRSS * 1024;
+}
+
+interface Paired {
+  ms: number;
+  bareMs: number;
+  ratio: number;
+}
+
+/** RUNS alternating timings of `bare` and `run` (after a warm-up of each), as medians and a median ratio. */
+async function paired(bare: () => Promise<unknown>, run: () => Promise<unknown>): Promise<Paired> {
+  await bare();
+  await run();
+  const bares: number[] = [];
+  const runs: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const b = await timed(bare);
+    const r = await timed(run);
+    bares.push(b);
+    runs.push(r);
+    ratios.push(r / b);
+  }
+  return { ms: middle(runs), bareMs: middle(bares), ratio: middle(ratios) };
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+function middle(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 /** Median of RUNS timed calls, after one untimed warm-up call. */

@@ -52,7 +52,11 @@ export interface IngestFigures {
   rawRowsPerSecond: number;
   /** Server CPU time per 1,000 responses (all threads), in seconds. */
   cpuSecondsPer1000: number;
+  /** The part of it on the main thread (HTTP, envelope checks, database); the rest is mostly validation. */
+  mainThreadCpuSecondsPer1000: number;
   peakRssMb: number;
+  /** The server's resident memory once started, before any sync (the baseline of the peak). */
+  startedRssMb: number;
 }
 
 const AREA = "bench-area";
@@ -64,7 +68,8 @@ export async function benchIngest(options: IngestOptions): Promise<IngestFigures
     options.dialect === "postgres"
       ? await createScratchDatabase(required(options.postgresUrl), { label: "bench" })
       : undefined;
-  const open = (): DatabaseHandle => (scratch ? openPostgres(scratch.url, 2) : openSqlite(join(dir, "alongside.sqlite")));
+  const open = (): DatabaseHandle =>
+    scratch ? openPostgres(scratch.url, 2) : openSqlite(join(dir, "alongside.sqlite"));
   let server: ServerProcess | undefined;
   try {
     const setup = open();
@@ -76,13 +81,16 @@ export async function benchIngest(options: IngestOptions): Promise<IngestFigures
       ...(scratch ? { databaseUrl: scratch.url } : {}),
       ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
     });
+    const startedRssMb = residentMb(server.pid, "VmRSS");
     const agent = new Agent({ keepAlive: true, maxSockets: options.tablets });
     const post = (cookie: string, body: string) => postSync(server?.url ?? "", agent, cookie, body);
 
     // Warm up: the validation workers start and build their Models; not counted.
     const warmCookie = cookies[0] ?? "";
     await Promise.all(
-      [1, 2, 3, 4].map((seed) => post(warmCookie, JSON.stringify({ items: benchInterviews(options.batchSize, seed, AREA) }))),
+      [1, 2, 3, 4].map((seed) =>
+        post(warmCookie, JSON.stringify({ items: benchInterviews(options.batchSize, seed, AREA) })),
+      ),
     );
 
     const bodies = cookies.map((_, tablet) =>
@@ -93,6 +101,7 @@ export async function benchIngest(options: IngestOptions): Promise<IngestFigures
     const latencies: number[] = [];
     const outcomes: Record<string, number> = {};
     const cpuBefore = cpuSeconds(server.pid);
+    const mainBefore = cpuSeconds(server.pid, server.pid);
     const started = performance.now();
     await Promise.all(
       cookies.map(async (cookie, tablet) => {
@@ -100,13 +109,15 @@ export async function benchIngest(options: IngestOptions): Promise<IngestFigures
           const sent = performance.now();
           const response = await post(cookie, body);
           latencies.push(performance.now() - sent);
-          for (const result of response.results) outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
+          for (const result of response.results)
+            outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
         }
       }),
     );
     const seconds = (performance.now() - started) / 1000;
     const cpu = cpuSeconds(server.pid) - cpuBefore;
-    const peakRssMb = peakRss(server.pid);
+    const mainCpu = cpuSeconds(server.pid, server.pid) - mainBefore;
+    const peakRssMb = residentMb(server.pid, "VmHWM");
     agent.destroy();
     await server.kill("SIGTERM");
     server = undefined;
@@ -128,7 +139,9 @@ export async function benchIngest(options: IngestOptions): Promise<IngestFigures
       outcomes,
       rawRowsPerSecond,
       cpuSecondsPer1000: (cpu / responses) * 1000,
+      mainThreadCpuSecondsPer1000: (mainCpu / responses) * 1000,
       peakRssMb,
+      startedRssMb,
     };
   } finally {
     await server?.kill("SIGKILL");
@@ -194,7 +207,8 @@ function postSync(url: string, agent: Agent, cookie: string, body: string): Prom
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => {
           const text = Buffer.concat(chunks).toString();
-          if (res.statusCode !== 200) reject(new Error(`sync answered ${res.statusCode}: ${text.slice(0, 300)}`));
+          if (res.statusCode !== 200)
+            reject(new Error(`sync answered ${res.statusCode}: ${text.slice(0, 300)}`));
           else resolve(JSON.parse(text) as SyncResponse);
         });
       },
@@ -276,17 +290,21 @@ async function rawInsertPostgres(url: string, batchSize: number, connections: nu
   }
 }
 
-/** User + system CPU seconds of a process, all its threads (Linux /proc; clock ticks of 1/100 s). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+/**
+ * User + system CPU seconds of a process, all its threads, or of one thread (the main thread's id is
+ * the process id). Linux /proc, clock ticks of 1/100 s.
+ */
+function cpuSeconds(pid: number, thread?: number): number {
+  const path = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+  const fields = readFileSync(path, "utf8").split(") ")[1]?.split(" ") ?? [];
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** The process's peak resident memory so far (VmHWM), in MB. */
-function peakRss(pid: number): number {
+/** The process's resident memory now (VmRSS) or at its peak so far (VmHWM), in MB. */
+function residentMb(pid: number, field: "VmRSS" | "VmHWM"): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8")
     .split("\n")
-    .find((l) => l.startsWith("VmHWM:"));
+    .find((l) => l.startsWith(`${field}:`));
   return Number(line?.replace(/\D+/g, "") ?? 0) / 1024;
 }
 

@@ -42,7 +42,14 @@ const support = [
   "I can see things getting better",
 ];
 
-const contacts = ["gp_visits", "ae_visits", "police_contacts", "drop_in_visits", "nights_rough", "keyworker_meetings"];
+const contacts = [
+  "gp_visits",
+  "ae_visits",
+  "police_contacts",
+  "drop_in_visits",
+  "nights_rough",
+  "keyworker_meetings",
+];
 const yesNo = ["has_gp", "has_keyworker", "in_treatment", "in_education", "volunteering", "has_id"];
 
 export function benchSurveyDefinition(): Record<string, unknown> {
@@ -52,7 +59,9 @@ export function benchSurveyDefinition(): Record<string, unknown> {
     pages: [
       {
         name: "consent",
-        elements: [{ type: "boolean", name: "consent", title: "Are you happy to take part?", isRequired: true }],
+        elements: [
+          { type: "boolean", name: "consent", title: "Are you happy to take part?", isRequired: true },
+        ],
       },
       {
         name: "about",
@@ -73,12 +82,26 @@ export function benchSurveyDefinition(): Record<string, unknown> {
             min: 0,
             max: 600,
           },
-          { type: "text", name: "last_contact", title: "When did you last see a support worker?", inputType: "date" },
+          {
+            type: "text",
+            name: "last_contact",
+            title: "When did you last see a support worker?",
+            inputType: "date",
+          },
           {
             type: "checkbox",
             name: "services",
             title: "Which services have you used this month?",
-            choices: ["gp", "drop_in", "hostel", "food_bank", "drug_service", "mental_health", "probation", "other"],
+            choices: [
+              "gp",
+              "drop_in",
+              "hostel",
+              "food_bank",
+              "drug_service",
+              "mental_health",
+              "probation",
+              "other",
+            ],
           },
           {
             type: "comment",
@@ -138,7 +161,12 @@ export function benchSurveyDefinition(): Record<string, unknown> {
             rateMax: 10,
           })),
           { type: "comment", name: "what_helped", title: "What has helped most?" },
-          { type: "comment", name: "what_next", title: "What would you like to happen next?", maxLength: 2000 },
+          {
+            type: "comment",
+            name: "what_next",
+            title: "What would you like to happen next?",
+            maxLength: 2000,
+          },
         ],
       },
     ],

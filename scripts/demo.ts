@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { readConfig } from "../server/env.ts";
 import { seedDemo } from "../server/demo/seed-demo.ts";
+import { readConfig } from "../server/env.ts";
 import { prepareDatabase, startServer } from "../server/start.ts";
 
 // A throwaway demo: a fresh SQLite file beside the real one, never the real data.
@@ -15,7 +15,8 @@ const server = await startServer(config, handle);
 
 console.log(`Alongside demo at ${config.publicUrl} with ${responses} synthetic interviews.`);
 console.log("Accounts (all with the password below):");
-for (const a of accounts) console.log(`  ${a.role.padEnd(16)} ${a.email.padEnd(30)} ${a.areaId ?? "all areas"}`);
+for (const a of accounts)
+  console.log(`  ${a.role.padEnd(16)} ${a.email.padEnd(30)} ${a.areaId ?? "all areas"}`);
 console.log(`Password: ${password}\n`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

@@ -155,7 +155,8 @@ async function compareTables(
   columnsOf: Map<string, Column[]>,
 ): Promise<TableReport[]> {
   const reports: TableReport[] = [];
-  for (const table of tables) reports.push(await compareTable(sqlite, client, table, columnsOf.get(table) ?? []));
+  for (const table of tables)
+    reports.push(await compareTable(sqlite, client, table, columnsOf.get(table) ?? []));
   return reports;
 }
 
@@ -178,8 +179,11 @@ function parentsFirst(sqlite: SQLite.Database, tables: string[]): string[] {
   const ordered: string[] = [];
   const placed = new Set<string>();
   while (ordered.length < tables.length) {
-    const ready = tables.filter((t) => !placed.has(t) && [...(parents.get(t) ?? [])].every((p) => placed.has(p)));
-    if (ready.length === 0) throw new CopyError("The tables' foreign keys form a cycle; cannot order the copy.");
+    const ready = tables.filter(
+      (t) => !placed.has(t) && [...(parents.get(t) ?? [])].every((p) => placed.has(p)),
+    );
+    if (ready.length === 0)
+      throw new CopyError("The tables' foreign keys form a cycle; cannot order the copy.");
     for (const table of ready) {
       ordered.push(table);
       placed.add(table);
@@ -198,9 +202,9 @@ async function hasTable(client: pg.Client, table: string): Promise<boolean> {
 
 /** The table's columns, which must be the same on both sides (they come from the same migrations). */
 async function matchingColumns(sqlite: SQLite.Database, client: pg.Client, table: string): Promise<Column[]> {
-  const inSqlite = (sqlite.prepare("SELECT name FROM pragma_table_info(?)").all(table) as { name: string }[]).map(
-    (c) => c.name,
-  );
+  const inSqlite = (
+    sqlite.prepare("SELECT name FROM pragma_table_info(?)").all(table) as { name: string }[]
+  ).map((c) => c.name);
   const { rows } = await client.query<{ column_name: string; data_type: string }>(
     `SELECT column_name, data_type FROM information_schema.columns
      WHERE table_schema = current_schema() AND table_name = $1`,
@@ -283,7 +287,10 @@ async function compareTable(
   const cursor = `copy_check_${table}`.slice(0, 60);
   await client.query(`DECLARE ${quote(cursor)} NO SCROLL CURSOR FOR ${select}`);
   for (;;) {
-    const { rows } = await client.query({ text: `FETCH ${FETCH_ROWS} FROM ${quote(cursor)}`, rowMode: "array" });
+    const { rows } = await client.query({
+      text: `FETCH ${FETCH_ROWS} FROM ${quote(cursor)}`,
+      rowMode: "array",
+    });
     for (const row of rows as unknown[][]) right.add(row);
     if (rows.length < FETCH_ROWS) break;
   }
@@ -307,7 +314,9 @@ export class TableChecksum {
   constructor(private readonly columns: Column[]) {}
 
   add(row: unknown[]): void {
-    const canonical = JSON.stringify(row.map((value, i) => normalise(value, this.columns[i]?.kind ?? "text")));
+    const canonical = JSON.stringify(
+      row.map((value, i) => normalise(value, this.columns[i]?.kind ?? "text")),
+    );
     const digest = createHash("sha256").update(canonical).digest();
     this.sum = (this.sum + BigInt(`0x${digest.subarray(0, 16).toString("hex")}`)) % 2n ** 128n;
     this.rows += 1;
@@ -358,7 +367,9 @@ export function formatReport(reports: TableReport[]): string {
 async function main(args: string[]): Promise<number> {
   const [file, url] = args;
   if (!file || !url || !/^postgres(ql)?:\/\//.test(url)) {
-    console.error("Usage: npm run copy-to-postgres -- <sqlite file> <postgres://user:pass@host:port/database>");
+    console.error(
+      "Usage: npm run copy-to-postgres -- <sqlite file> <postgres://user:pass@host:port/database>",
+    );
     return 2;
   }
   try {

@@ -84,7 +84,7 @@ export function InterviewRunner(props: Props) {
   }, [model, modelRef]);
 
   return (
-    <div className={`interview__survey interview__survey--${view.replace("_", "-")}`}>
+    <div className={`interview__survey interview__survey--${view.replace("_", "-")}`} tabIndex={-1}>
       <Survey model={model} />
     </div>
   );

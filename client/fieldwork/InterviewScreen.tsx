@@ -89,6 +89,7 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
     const reason = handBack;
     setHandBack(null);
     changeView("interviewer");
+    focusSurvey();
     if (reason === "pause") setDialog("pause");
     if (reason === "complete") window.setTimeout(() => modelRef.current?.tryComplete(), 0);
   };
@@ -120,13 +121,14 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
             onReady={() => {
               setStage("questions");
               saver.save({ stage: "questions" });
+              focusSurvey();
             }}
             onReschedule={() => void end(() => rescheduleInterview(me, saver.current))}
           />
         ) : (
           <>
             {facts.consent && view !== "hand_over" && (
-              <p className="consent-note">
+              <p className="consent-note" tabIndex={-1}>
                 <strong>Consent for this interview: {waveLabel(draft.setup.wave)}.</strong> Ask every time,
                 even if the person agreed at an earlier wave. If they say no, nothing but the “no” is kept.
               </p>
@@ -202,4 +204,15 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
       </Dialog>
     </div>
   );
+}
+
+/**
+ * The button that was pressed is gone (readiness check done, tablet handed back): put focus at the
+ * start of the questions, on the consent note where there is one, so the next Tab is in the survey.
+ */
+function focusSurvey(): void {
+  window.requestAnimationFrame(() => {
+    const target = document.querySelector<HTMLElement>(".consent-note, .interview__survey");
+    target?.focus({ preventScroll: false });
+  });
 }

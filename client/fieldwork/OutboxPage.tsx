@@ -1,8 +1,9 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Me } from "../../shared/contract/index.ts";
 import { Link } from "../app/router.tsx";
 import { listDrafts } from "../offline/drafts.ts";
 import { listOutbox, removeRefused, retry } from "../offline/outbox.ts";
+import { requestPersistentStorage, type StoragePersistence } from "../offline/persistent-storage.ts";
 import type { OutboxRecord } from "../offline/records.ts";
 import { syncEngine } from "../offline/sync-engine.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
@@ -35,6 +36,7 @@ export function OutboxPage({ me }: { me: Me }) {
     <>
       <PageHeading>Outbox</PageHeading>
       <SyncStatus showOutboxLink={false} />
+      <StorageNote />
       {drafts.length > 0 && (
         <section aria-labelledby="outbox-drafts">
           <h2 id="outbox-drafts">Drafts: not finished yet</h2>
@@ -137,5 +139,25 @@ function OutboxItem({ record, me }: { record: OutboxRecord; me: Me }) {
           </div>
         ))}
     </li>
+  );
+}
+
+/** Whether the browser has promised to keep this tablet's storage (asked after the first interview). */
+function StorageNote() {
+  const [persistence, setPersistence] = useState<StoragePersistence | null>(null);
+  useEffect(() => {
+    let live = true;
+    requestPersistentStorage().then((result) => live && setPersistence(result));
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (persistence === null || persistence === "unsupported") return null;
+  return (
+    <p className="muted">
+      {persistence === "persistent"
+        ? "This browser keeps Alongside's storage on this tablet even when space runs low."
+        : "This browser may clear stored data if the tablet runs very low on space. Installing Alongside (Add to home screen) makes it keep it; upload regularly."}
+    </p>
   );
 }

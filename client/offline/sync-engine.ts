@@ -77,6 +77,12 @@ export class SyncEngine {
     this.kick();
   }
 
+  /** Stops trying (no timer left behind); `start` begins again. */
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.user = null;
+  }
+
   getStatus = (): EngineStatus => this.status;
 
   subscribe = (listener: () => void): (() => void) => {
@@ -151,7 +157,8 @@ export class SyncEngine {
       case "unreachable": {
         this.failures += 1;
         const delay = retryDelayMs(this.failures);
-        this.timer = setTimeout(() => this.kick(), delay);
+        clearTimeout(this.timer);
+        if (this.user) this.timer = setTimeout(() => this.kick(), delay);
         this.update({
           phase: navigator.onLine ? "retrying" : "offline",
           progress: null,

@@ -56,7 +56,13 @@ export async function seedDemo(
   for (const account of DEMO_ACCOUNTS) {
     const row = await insertUser(
       db,
-      { email: account.email, displayName: demoName(account.role), role: account.role, areaId: account.areaId, passwordHash: hash },
+      {
+        email: account.email,
+        displayName: demoName(account.role),
+        role: account.role,
+        areaId: account.areaId,
+        passwordHash: hash,
+      },
       options.now,
     );
     if (account.role === "peer_researcher") researcherId = row.id;

@@ -17,7 +17,11 @@ const NOT_ANSWERING = new Set(["prefer_not_to_say", "dont_know", "not_applicable
  * Plausible answers to every field of a survey: a choice, a point on the scale, a number in range.
  * `lean` (0..1) shifts scored answers upward, so later waves can show change. Consent is always yes.
  */
-export function syntheticAnswers(fields: SurveyField[], random: () => number, lean = 0.5): Record<string, unknown> {
+export function syntheticAnswers(
+  fields: SurveyField[],
+  random: () => number,
+  lean = 0.5,
+): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
   const skewed = (count: number) => Math.min(count - 1, Math.floor(((random() + lean) / 2) * count));

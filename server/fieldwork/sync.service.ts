@@ -86,7 +86,7 @@ export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise
           receivedAt,
         })),
     );
-    // In batch order, so a later copy of an id in the same batch sees the earlier one.
+    const stored: Prepared[] = [];
     for (const entry of accepted) {
       const { item, issues } = entry;
       if (withdrawn.has(item.participantCode)) {
@@ -96,14 +96,24 @@ export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise
           problem: makeProblem("participant_withdrawn"),
         };
       } else if (issues && inserted.has(item.id)) {
-        await storeSyncedIndicators(trx, item, issues.length > 0 ? "needs_review" : "received");
+        stored.push(entry);
         outcomes[entry.index] =
           issues.length > 0
             ? { id: item.id, outcome: "needs_review", receivedAt, issues }
             : { id: item.id, outcome: "accepted", receivedAt };
-      } else {
-        outcomes[entry.index] = await storeResend(trx, ctx, entry, receivedAt);
       }
+    }
+    // By participant code: on PostgreSQL each takes a lock on its participant, and transactions that
+    // take them in one order cannot deadlock.
+    stored.sort(
+      (a, b) => compare(a.item.participantCode, b.item.participantCode) || compare(a.item.id, b.item.id),
+    );
+    for (const { item, issues } of stored) {
+      await storeSyncedIndicators(trx, item, issues && issues.length > 0 ? "needs_review" : "received");
+    }
+    // Then resends, in batch order, so a later copy of an id in the same batch sees the earlier one.
+    for (const entry of accepted) {
+      if (!outcomes[entry.index]) outcomes[entry.index] = await storeResend(trx, ctx, entry, receivedAt);
     }
   });
 
@@ -225,6 +235,10 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promis
 
 async function areaExists(db: Kysely<Database>, id: string): Promise<boolean> {
   return (await db.selectFrom("areas").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function tally(results: SyncOutcome[]): Record<string, number> {

@@ -6,11 +6,14 @@ import type {
   TTest,
   Unavailable,
 } from "../../shared/contract/outcomes.ts";
+import {
+  pairedChangeFromDifferences,
+  wilcoxonFromDifferences,
+} from "../../shared/stats/change-frequencies.ts";
+import type { Frequency } from "../../shared/stats/describe-frequencies.ts";
 import { mcnemar } from "../../shared/stats/mcnemar.ts";
-import { pairedChange } from "../../shared/stats/paired-change.ts";
 import { suppressTable, tableCell } from "../../shared/stats/suppress-table.ts";
-import { wilcoxonSignedRank } from "../../shared/stats/wilcoxon-signed-rank.ts";
-import type { PairRow } from "./indicator-values.repository.ts";
+import type { PairChangeRow, PairWayRow } from "./indicator-values.repository.ts";
 
 /**
  * Change between two waves for the same participants, from the counted pairs of one indicator.
@@ -21,31 +24,34 @@ import type { PairRow } from "./indicator-values.repository.ts";
  * are shown only where those counts are none or at least k, in a second table protected the same way.
  *
  * The pairs arrive counted by their change d = after − before. The paired t-test, Cohen's dz and
- * Wilcoxon's signed-rank test depend on the changes alone, so shared/stats's functions get (0, d) for
- * each pair; McNemar's test of a yes/no indicator only needs who went from yes to no (d = −1) and from
- * no to yes (d = +1). Each wave's mean and SD over the paired participants come from running sums.
+ * Wilcoxon's signed-rank test depend on the changes alone, and shared/stats computes them from that
+ * frequency table; McNemar's test of a yes/no indicator only needs who went from yes to no (d = −1)
+ * and from no to yes (d = +1). Each wave's mean and SD over the paired participants come from sums.
  */
 export function changeFigure(input: {
   kind: IndicatorKind;
   ordinal: boolean;
-  pairs: readonly PairRow[];
+  /** This indicator's pairs per area and direction, over every area in scope. */
+  ways: readonly PairWayRow[];
+  /** This indicator's pairs in the chosen population, by change. */
+  changes: readonly PairChangeRow[];
   areas: readonly string[];
   area: string | null;
   /** Answered at the first wave in the same population, when that figure is itself published. */
   answeredBefore: number | null;
   k: number;
 }): Figure<PairedFigure> {
-  const { pairs, areas, area, k } = input;
+  const { ways, areas, area, k } = input;
   const perArea = new Map<string, number>();
   // For yes/no: per area (and over all), how many went yes→no, no→yes, or stayed.
-  const ways = new Map<string | null, Map<number, number>>();
-  for (const p of pairs) {
+  const byWay = new Map<string | null, Map<number, number>>();
+  for (const p of ways) {
     if (!areas.includes(p.areaId)) continue;
     perArea.set(p.areaId, (perArea.get(p.areaId) ?? 0) + p.n);
     for (const key of [p.areaId, null]) {
-      const w = ways.get(key) ?? new Map<number, number>();
-      w.set(Math.sign(p.difference), (w.get(Math.sign(p.difference)) ?? 0) + p.n);
-      ways.set(key, w);
+      const w = byWay.get(key) ?? new Map<number, number>();
+      w.set(p.way, (w.get(p.way) ?? 0) + p.n);
+      byWay.set(key, w);
     }
   }
   const counts = areas.map((row) => ({ row, column: "pairs", n: perArea.get(row) ?? 0 }));
@@ -55,7 +61,7 @@ export function changeFigure(input: {
   let testsShown = true;
   if (input.kind === "yes_no") {
     const small = (n: number) => n > 0 && n < k;
-    const alsoHide = [...ways]
+    const alsoHide = [...byWay]
       .filter(([, w]) => [...w.values()].some(small))
       .map(([row]) => ({ row, column: "pairs" }));
     const hidden = guarded.cells.filter((c) => c.suppressed).map(({ row, column }) => ({ row, column }));
@@ -66,26 +72,19 @@ export function changeFigure(input: {
     ).suppressed;
   }
 
-  const selected = area === null ? pairs : pairs.filter((p) => p.areaId === area);
   let n = 0;
   let sumBefore = 0;
   let sumAfter = 0;
   let sumsqBefore = 0;
   let sumsqAfter = 0;
-  for (const p of selected) {
+  for (const p of input.changes) {
     n += p.n;
     sumBefore += p.sumBefore;
     sumAfter += p.sumAfter;
     sumsqBefore += p.sumsqBefore;
     sumsqAfter += p.sumsqAfter;
   }
-  const changes = new Array<number>(n);
-  let i = 0;
-  for (const p of selected) {
-    changes.fill(p.difference, i, i + p.n);
-    i += p.n;
-  }
-  const zeros = new Array<number>(n).fill(0);
+  const changes: Frequency[] = input.changes.map((p) => ({ value: p.difference, count: p.n }));
 
   const figure: PairedFigure = {
     n,
@@ -95,17 +94,16 @@ export function changeFigure(input: {
         : { suppressed: false, n: Math.max(0, input.answeredBefore - n) },
     before: waveSummary(n, sumBefore, sumsqBefore),
     after: waveSummary(n, sumAfter, sumsqAfter),
-    tests: testsShown ? tests(input, zeros, changes) : null,
+    tests: testsShown ? tests(input, changes) : null,
   };
   return { ...figure, suppressed: false };
 }
 
 function tests(
   input: { kind: IndicatorKind; ordinal: boolean },
-  zeros: number[],
-  changes: number[],
+  changes: Frequency[],
 ): PairedFigure["tests"] {
-  const paired = pairedChange(zeros, changes);
+  const paired = pairedChangeFromDifferences(changes);
   const tTest: TTest | Unavailable = paired.ok
     ? {
         ok: true,
@@ -122,16 +120,27 @@ function tests(
     : { ok: false, reason: paired.reason };
   const result: NonNullable<PairedFigure["tests"]> = { tTest };
   if (input.ordinal) {
-    const w = wilcoxonSignedRank(zeros, changes);
+    const w = wilcoxonFromDifferences(changes);
     result.wilcoxon = w.ok
       ? { ok: true, v: w.v, z: w.z, p: w.p, method: w.method }
       : { ok: false, reason: w.reason };
   }
   if (input.kind === "yes_no") {
-    const m = mcnemar(
-      changes.map((d) => d < 0),
-      changes.map((d) => d > 0),
-    );
+    // For 0/1 answers a change of −1 is yes→no and +1 is no→yes; McNemar reads only those two counts.
+    const went = (sign: number) =>
+      changes.filter((c) => Math.sign(c.value) === sign).reduce((s, c) => s + c.count, 0);
+    const stayed = went(0);
+    const before = [
+      ...Array(went(-1)).fill(true),
+      ...Array(went(1)).fill(false),
+      ...Array(stayed).fill(false),
+    ];
+    const after = [
+      ...Array(went(-1)).fill(false),
+      ...Array(went(1)).fill(true),
+      ...Array(stayed).fill(false),
+    ];
+    const m = mcnemar(before, after);
     result.mcnemar = m.ok
       ? ({ ok: true, b: m.b, c: m.c, chiSquare: m.chiSquare, p: m.p } satisfies McNemarTest)
       : { ok: false, reason: m.reason };

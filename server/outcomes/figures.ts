@@ -66,7 +66,11 @@ export function summaryOf(
 }
 
 /** A breakdown cell from its sums: n, and the mean with the t interval, or for yes/no the share (Wilson). */
-export function cellSummaryOf(rows: readonly BucketRow[], kind: IndicatorKind, withValues: boolean): CellSummary | null {
+export function cellSummaryOf(
+  rows: readonly BucketRow[],
+  kind: IndicatorKind,
+  withValues: boolean,
+): CellSummary | null {
   let n = 0;
   let sum = 0;
   let sumsq = 0;
@@ -144,7 +148,11 @@ export function meanRevealsCounts(def: IndicatorDef): boolean {
   if (def.kind === "number") return false;
   const values = def.field.choices?.length
     ? def.field.choices.flatMap((c) =>
-        typeof c.score === "number" ? [c.score] : def.field.type === "rating" && typeof c.value === "number" ? [c.value] : [],
+        typeof c.score === "number"
+          ? [c.score]
+          : def.field.type === "rating" && typeof c.value === "number"
+            ? [c.value]
+            : [],
       )
     : categories(def).list.map((c) => Number(c.key));
   return new Set(values).size <= 3;
@@ -184,7 +192,10 @@ export function notAnsweredCounts(rows: readonly BucketRow[]): { skipped: number
  * Exact rows (as a slice reads them from `indicator_values`) grouped into bucket rows as the
  * aggregate read groups them, so both paths feed the same code.
  */
-export function toBuckets(rows: readonly CellRow[], isCount: (surveyId: string, question: string) => boolean): BucketRow[] {
+export function toBuckets(
+  rows: readonly CellRow[],
+  isCount: (surveyId: string, question: string) => boolean,
+): BucketRow[] {
   const buckets = new Map<string, BucketRow>();
   for (const r of rows) {
     const key = r.value === null ? 0 : isCount(r.surveyId, r.question) ? binIndex(r.value) : r.value;

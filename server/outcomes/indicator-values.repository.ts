@@ -91,6 +91,23 @@ export const NUMBER_BINS: ReadonlyArray<readonly [number, number]> = [
   [51, Number.POSITIVE_INFINITY],
 ];
 
+/** Rows of the given `surveyId/question` keys: per survey, `question in (…)`, cheaper than joining strings. */
+function countCondition(countQuestions: readonly string[]) {
+  const bySurvey = new Map<string, string[]>();
+  for (const key of countQuestions) {
+    const slash = key.indexOf("/");
+    const survey = key.slice(0, slash);
+    bySurvey.set(survey, [...(bySurvey.get(survey) ?? []), key.slice(slash + 1)]);
+  }
+  if (bySurvey.size === 0) return sql<boolean>`1 = 0`;
+  return sql<boolean>`(${sql.join(
+    [...bySurvey].map(
+      ([survey, questions]) => sql`(survey_id = ${survey} and question in (${sql.join(questions)}))`,
+    ),
+    sql` or `,
+  )})`;
+}
+
 /** The bin of a count, as the SQL below computes it. */
 export function binIndex(value: number): number {
   return NUMBER_BINS.findIndex(([lo, hi]) => value >= lo && value <= hi);
@@ -106,10 +123,7 @@ export async function aggregateBuckets(
   scope: ValueScope,
   countQuestions: readonly string[],
 ): Promise<BucketRow[]> {
-  const isCount =
-    countQuestions.length > 0
-      ? sql`(survey_id || '/' || question) in (${sql.join(countQuestions)})`
-      : sql`1 = 0`;
+  const isCount = countCondition(countQuestions);
   const bins = sql.join(
     NUMBER_BINS.map(([lo, hi], i) =>
       hi === Number.POSITIVE_INFINITY
@@ -170,13 +184,18 @@ export async function countValues(
     .where("status", "=", "answered")
     .where("has_value", "=", 1)
     .where("n", ">", 0)
-    .where(sql<boolean>`(survey_id || '/' || question) in (${sql.join(countQuestions)})`)
+    .where(countCondition(countQuestions))
     .groupBy(["survey_id", "question", "value"]);
   if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
   if (population.area !== null) q = q.where("area_id", "=", population.area);
   if (population.wave !== null) q = q.where("wave", "=", population.wave);
   const rows = await q.execute();
-  return rows.map((r) => ({ surveyId: r.survey_id, question: r.question, value: Number(r.value), n: Number(r.n) }));
+  return rows.map((r) => ({
+    surveyId: r.survey_id,
+    question: r.question,
+    value: Number(r.value),
+    n: Number(r.n),
+  }));
 }
 
 /** Counted answers by value, grouped from the rows inside a slice (bucketed by the caller). */
@@ -252,14 +271,19 @@ export async function partCounts(db: Kysely<Database>, scope: ValueScope, slice:
   }));
 }
 
-export interface PairRow {
-  outcome: string;
+/** Pairs of one question in one area by direction of change: how many went down (-1), stayed (0), went up (1). */
+export interface PairWayRow {
   surveyId: string;
   question: string;
   areaId: string;
-  fromWave: number;
-  toWave: number;
-  /** after - before: every pair in this row changed by exactly this much. */
+  way: -1 | 0 | 1;
+  n: number;
+}
+
+/** The chosen population's pairs of one question by change (after - before), with each wave's sums. */
+export interface PairChangeRow {
+  surveyId: string;
+  question: string;
   difference: number;
   n: number;
   sumBefore: number;
@@ -268,44 +292,103 @@ export interface PairRow {
   sumsqAfter: number;
 }
 
+/** Interview pairs from the baseline (wave 0) to each later wave, by survey and area: attrition. */
+export interface RetainedRow {
+  surveyId: string;
+  areaId: string;
+  toWave: number;
+  n: number;
+}
+
 /**
- * Counted pairs of the same participant's answers at two waves, from the aggregate, by change: one
- * outcome's questions between `waves.from` and `waves.to` (none when `waves` is null), and every
- * interview pair from the baseline (wave 0), for attrition.
+ * Counted pairs between two waves of one outcome's questions, per area and direction of change: what
+ * the protection of change figures needs, a few rows per question and area.
  */
-export async function pairCells(
+export async function pairWays(
   db: Kysely<Database>,
-  scope: ValueScope,
-  waves: { from: number; to: number } | null,
-): Promise<PairRow[]> {
-  const read = async (outcome: string, from: number, to: number | null) => {
-    let q = db
-      .selectFrom("indicator_pair_cells")
-      .selectAll()
-      .where("outcome", "=", outcome)
-      .where("from_wave", "=", from)
-      .where("n", ">", 0);
-    if (to !== null) q = q.where("to_wave", "=", to);
-    if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-    return q.execute();
-  };
-  const rows = [
-    ...(await read(INTERVIEW_ROW, 0, null)),
-    ...(scope.outcome !== null && waves !== null ? await read(scope.outcome, waves.from, waves.to) : []),
-  ];
+  scope: ValueScope & { outcome: string },
+  waves: { from: number; to: number },
+): Promise<PairWayRow[]> {
+  let q = db
+    .selectFrom("indicator_pair_cells")
+    .select([
+      "survey_id",
+      "question",
+      "area_id",
+      sql<number>`case when difference < 0 then -1 when difference > 0 then 1 else 0 end`.as("way"),
+      sql<number>`sum(n)`.as("n"),
+    ])
+    .where("outcome", "=", scope.outcome)
+    .where("from_wave", "=", waves.from)
+    .where("to_wave", "=", waves.to)
+    .where("n", ">", 0)
+    .groupBy(["survey_id", "question", "area_id", sql`way`]);
+  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+  const rows = await q.execute();
   return rows.map((r) => ({
-    outcome: r.outcome,
     surveyId: r.survey_id,
     question: r.question,
     areaId: r.area_id,
-    fromWave: Number(r.from_wave),
-    toWave: Number(r.to_wave),
+    way: Math.sign(Number(r.way)) as -1 | 0 | 1,
+    n: Number(r.n),
+  }));
+}
+
+/** Counted pairs between two waves in one population (an area, or every area in scope), by change. */
+export async function pairChanges(
+  db: Kysely<Database>,
+  scope: ValueScope & { outcome: string },
+  waves: { from: number; to: number },
+  area: string | null,
+): Promise<PairChangeRow[]> {
+  let q = db
+    .selectFrom("indicator_pair_cells")
+    .select([
+      "survey_id",
+      "question",
+      "difference",
+      sql<number>`sum(n)`.as("n"),
+      sql<number>`sum(sum_before)`.as("sum_before"),
+      sql<number>`sum(sum_after)`.as("sum_after"),
+      sql<number>`sum(sumsq_before)`.as("sumsq_before"),
+      sql<number>`sum(sumsq_after)`.as("sumsq_after"),
+    ])
+    .where("outcome", "=", scope.outcome)
+    .where("from_wave", "=", waves.from)
+    .where("to_wave", "=", waves.to)
+    .where("n", ">", 0)
+    .groupBy(["survey_id", "question", "difference"]);
+  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+  if (area !== null) q = q.where("area_id", "=", area);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    surveyId: r.survey_id,
+    question: r.question,
     difference: Number(r.difference),
     n: Number(r.n),
     sumBefore: Number(r.sum_before),
     sumAfter: Number(r.sum_after),
     sumsqBefore: Number(r.sumsq_before),
     sumsqAfter: Number(r.sumsq_after),
+  }));
+}
+
+/** How many baseline interviews were followed by one of the same participant at each later wave. */
+export async function retainedFromBaseline(db: Kysely<Database>, scope: ValueScope): Promise<RetainedRow[]> {
+  let q = db
+    .selectFrom("indicator_pair_cells")
+    .select(["survey_id", "area_id", "to_wave", sql<number>`sum(n)`.as("n")])
+    .where("outcome", "=", INTERVIEW_ROW)
+    .where("from_wave", "=", 0)
+    .where("n", ">", 0)
+    .groupBy(["survey_id", "area_id", "to_wave"]);
+  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    surveyId: r.survey_id,
+    areaId: r.area_id,
+    toWave: Number(r.to_wave),
+    n: Number(r.n),
   }));
 }
 

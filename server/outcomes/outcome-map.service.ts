@@ -27,7 +27,9 @@ export async function outcomeMap(ctx: OutcomesContext): Promise<OutcomeMapRespon
   const toc = theoryOfChange();
   await processRefreshQueue(db);
   const [catalogue, areas] = await Promise.all([loadCatalogue(db), listAreas(db, user.areaId)]);
-  const countKeys = catalogue.indicators.filter((d) => d.kind === "number").map((d) => `${d.surveyId}/${d.question}`);
+  const countKeys = catalogue.indicators
+    .filter((d) => d.kind === "number")
+    .map((d) => `${d.surveyId}/${d.question}`);
   const cells = await aggregateBuckets(db, { outcome: null, areaId: user.areaId }, countKeys);
   const areaIds = areas.map((a) => a.id);
   const byIndicator = new Map<string, BucketRow[]>();

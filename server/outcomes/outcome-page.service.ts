@@ -13,6 +13,7 @@ import {
   type OutcomePageResponse,
 } from "../../shared/contract/outcomes.ts";
 import { administrationModes } from "../../shared/contract/sync.ts";
+import type { Frequency } from "../../shared/stats/describe-frequencies.ts";
 import { nodeById } from "../../shared/toc/theory-of-change.ts";
 import { listAreas } from "../areas/areas.repository.ts";
 import type { Database } from "../db/schema.ts";
@@ -20,7 +21,6 @@ import type { SessionUser } from "../http/app-env.ts";
 import { assertAreaInScope } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { changeFigure } from "./change.ts";
-import type { Frequency } from "../../shared/stats/describe-frequencies.ts";
 import { cellSummaryOf, distributionOf, notAnsweredCounts, summaryOf, toBuckets } from "./figures.ts";
 import { type IndicatorDef, indicatorInfo, loadCatalogue } from "./indicator-catalogue.ts";
 import { isOrdinal } from "./indicator-kind.ts";
@@ -28,13 +28,17 @@ import { processRefreshQueue } from "./indicator-store.ts";
 import {
   aggregateBuckets,
   type BucketRow,
+  type CellRow,
   countValues,
   notCountedInterviews,
-  type PairRow,
-  pairCells,
+  type PairChangeRow,
+  type PairWayRow,
+  pairChanges,
+  pairWays,
   partCounts,
+  type RetainedRow,
+  retainedFromBaseline,
   type Slice,
-  type CellRow,
   sliceActive,
   slicedCells,
 } from "./indicator-values.repository.ts";
@@ -132,8 +136,12 @@ export async function outcomePage(
   }
 
   const changeWaves = chooseChangeWaves(waves, query);
-  // The chosen waves' pairs of this outcome, and every interview pair from the baseline (attrition).
-  const pairs = sliced ? [] : await pairCells(db, scope, changeWaves);
+  // The chosen waves' pairs of this outcome, and the interview pairs from the baseline (attrition).
+  const [ways, changes, retained] = await Promise.all([
+    !sliced && changeWaves ? pairWays(db, scope, changeWaves) : [],
+    !sliced && changeWaves ? pairChanges(db, scope, changeWaves, area) : [],
+    sliced ? [] : retainedFromBaseline(db, scope),
+  ]);
 
   // A count question's buckets are bins: its median needs the exact values of the chosen population.
   const exact = sliced
@@ -156,14 +164,19 @@ export async function outcomePage(
     exactByIndicator.set(key, list);
   }
   const rowsByIndicator = groupBy(rows, (r) => indicatorKey(r.outcome, r.surveyId, r.question));
-  const pairsByIndicator = groupBy(pairs, (p) => indicatorKey(p.outcome, p.surveyId, p.question));
+  const waysByIndicator = groupBy(ways, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
+  const changesByIndicator = groupBy(changes, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
   const indicators = defs.map((def) =>
     indicatorDetail({
       def,
       rows: rowsByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [],
-      pairs: pairsByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [],
+      ways: waysByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [],
+      changes: changesByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [],
       leftOut: leftOutOf.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? new Set(),
-      exact: def.kind === "number" ? (exactByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? []) : null,
+      exact:
+        def.kind === "number"
+          ? (exactByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [])
+          : null,
       areas,
       waves,
       area,
@@ -194,7 +207,7 @@ export async function outcomePage(
     slice: sliced ? { active: true, leftOut } : { active: false },
     notCounted: await notCountedInterviews(db, { surveyIds, areaId: area ?? user.areaId, wave }),
     indicators,
-    attrition: sliced ? [] : attrition(defs, catalogue.versions, base, pairs, area),
+    attrition: sliced ? [] : attrition(defs, catalogue.versions, base, retained, area),
   };
 }
 
@@ -267,7 +280,8 @@ interface IndicatorInput {
   rows: BucketRow[];
   /** A count question's exact answers in the chosen population; null for other kinds. */
   exact: Frequency[] | null;
-  pairs: PairRow[];
+  ways: PairWayRow[];
+  changes: PairChangeRow[];
   /** Area-waves (area \0 wave) a sliced view leaves out; empty without a slice. */
   leftOut: Set<string>;
   areas: { id: string; name: string }[];
@@ -335,7 +349,8 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
       figure: changeFigure({
         kind: def.kind,
         ordinal: isOrdinal(def.kind),
-        pairs: input.pairs,
+        ways: input.ways,
+        changes: input.changes,
         areas: areaIds,
         area,
         answeredBefore: before.suppressed ? null : before.n,
@@ -346,7 +361,9 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
 
   const chosen = cellOf(tables.counts, area, wave);
   const selection = inCell(area, wave);
-  const summary = chosen.suppressed ? null : summaryOf(selection, def.kind, meanShown(area, wave), input.exact);
+  const summary = chosen.suppressed
+    ? null
+    : summaryOf(selection, def.kind, meanShown(area, wave), input.exact);
   const info = indicatorInfo(def);
   if (!summary) {
     return {
@@ -392,7 +409,7 @@ function attrition(
   defs: IndicatorDef[],
   versions: { surveyId: string; title: string }[],
   cells: readonly BucketRow[],
-  pairs: readonly PairRow[],
+  retainedRows: readonly RetainedRow[],
   area: string | null,
 ): AttritionRow[] {
   const rows: AttritionRow[] = [];
@@ -415,14 +432,9 @@ function attrition(
       const retained =
         w === 0
           ? baseline
-          : pairs
+          : retainedRows
               .filter(
-                (p) =>
-                  p.outcome === INTERVIEW_ROW &&
-                  p.surveyId === surveyId &&
-                  p.fromWave === 0 &&
-                  p.toWave === w &&
-                  (area === null || p.areaId === area),
+                (p) => p.surveyId === surveyId && p.toWave === w && (area === null || p.areaId === area),
               )
               .reduce((s, p) => s + p.n, 0);
       rows.push({

@@ -35,11 +35,16 @@ export async function surveyExists(db: Kysely<Database>, surveyId: string): Prom
   return row !== undefined;
 }
 
+/** The largest value of an `integer` column on PostgreSQL (SQLite's are 64-bit). */
+const MAX_INTEGER = 2_147_483_647;
+
 export async function findSurveyVersion(
   db: Kysely<Database>,
   surveyId: string,
   version: number,
 ): Promise<SurveyVersionRow | undefined> {
+  // No version can be beyond PostgreSQL's `integer`; asking would be an error there, not "not found".
+  if (!Number.isSafeInteger(version) || version < 1 || version > MAX_INTEGER) return undefined;
   return db
     .selectFrom("survey_versions")
     .selectAll()

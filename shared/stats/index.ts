@@ -1,3 +1,4 @@
+export * from "./change-frequencies.ts";
 export * from "./choice-proportions.ts";
 export * from "./describe-frequencies.ts";
 export * from "./describe-values.ts";

@@ -3,11 +3,11 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import type { Role } from "../../shared/contract/roles.ts";
 import { hashPassword } from "../../server/auth/password.ts";
 import { type Config, chromiumPath, testDatabaseUrl } from "../../server/env.ts";
 import { prepareDatabase, type RunningServer, startServer } from "../../server/start.ts";
 import { insertUser } from "../../server/users/users.repository.ts";
+import type { Role } from "../../shared/contract/roles.ts";
 import { testDialect } from "../helpers/dialect.ts";
 import { createScratchDatabase } from "../helpers/postgres.ts";
 
@@ -29,7 +29,10 @@ export interface E2E {
 export async function startE2E(): Promise<E2E> {
   const dir = mkdtempSync(join(tmpdir(), "alongside-e2e-"));
   // The e2e-pg project runs the same tests on a fresh PostgreSQL database (see vitest.config.ts).
-  const postgres = testDialect() === "postgres" ? await createScratchDatabase(postgresServerUrl(), { label: "e2e" }) : undefined;
+  const postgres =
+    testDialect() === "postgres"
+      ? await createScratchDatabase(postgresServerUrl(), { label: "e2e" })
+      : undefined;
   const config: Config = {
     port: 0,
     host: "127.0.0.1",
@@ -66,7 +69,11 @@ export async function startE2E(): Promise<E2E> {
     server,
     browser,
     async addUser(role, areaId, email) {
-      await insertUser(handle.db, { email, displayName: email.split("@")[0] ?? email, role, areaId, passwordHash }, new Date());
+      await insertUser(
+        handle.db,
+        { email, displayName: email.split("@")[0] ?? email, role, areaId, passwordHash },
+        new Date(),
+      );
     },
     async close() {
       await browser.close();
@@ -97,11 +104,17 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // evaluate() is not subject to the page's CSP, unlike an injected <script>.
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } })
+      .axe;
     return axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     });
   });
   const { violations } = result as { violations: AxeViolation[] };
-  return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  return violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => ({ target: n.target })),
+  }));
 }

@@ -34,6 +34,23 @@ async function clearResponses(): Promise<void> {
 }
 
 describe("offline fieldwork on a tablet", () => {
+  it("serves the service worker and the manifest so that browsers always check for a new version", async () => {
+    const sw = await fetch(`${e2e.server.url}/sw.js`);
+    expect(sw.status).toBe(200);
+    expect(sw.headers.get("cache-control")).toBe("no-cache");
+    expect(sw.headers.get("content-type")).toMatch(/javascript/);
+    // The worker loads the Workbox runtime by its hashed name ("./workbox-<hash>", without ".js").
+    const runtime = /workbox-[0-9a-f]+/.exec(await sw.text())?.[0];
+    expect(runtime).toBeDefined();
+    const workbox = await fetch(`${e2e.server.url}/${runtime}.js`);
+    expect(workbox.status).toBe(200);
+    expect(workbox.headers.get("cache-control")).toContain("immutable");
+    const manifest = await fetch(`${e2e.server.url}/manifest.webmanifest`);
+    expect(manifest.headers.get("cache-control")).toBe("no-cache");
+    expect(manifest.headers.get("content-type")).toMatch(/^application\/manifest\+json/);
+    expect(await manifest.json()).toMatchObject({ start_url: "/fieldwork", display: "standalone" });
+  });
+
   it("keeps every answer through offline work, a reload and a closed page, and stores each finished interview once", async () => {
     await clearResponses();
     const context = await e2e.browser.newContext(TABLET);
@@ -84,6 +101,10 @@ describe("offline fieldwork on a tablet", () => {
       true,
     );
     expect(await storedCodes()).toEqual([]);
+
+    // The follow-up list is there offline too, from the copy kept while online.
+    await reopened.goto(`${e2e.server.url}/fieldwork/due`);
+    await reopened.getByText(/^List as of/).waitFor();
 
     await reopened.getByRole("link", { name: "Alongside" }).click();
     await reopened.getByRole("heading", { name: "Interviews in progress" }).waitFor();
@@ -180,7 +201,10 @@ describe("offline fieldwork on a tablet", () => {
     await giveConsent(page);
     await completeInterview(page);
     await page.getByText("Uploads are stopped on this tablet").waitFor({ timeout: 30_000 });
-    await page.getByText(/enrolment is not recognised/).first().waitFor();
+    await page
+      .getByText(/enrolment is not recognised/)
+      .first()
+      .waitFor();
     await page.getByRole("heading", { name: "Saved on this tablet" }).waitFor();
     expect(await storedCodes()).toEqual([]);
 
@@ -188,6 +212,24 @@ describe("offline fieldwork on a tablet", () => {
     await page.getByRole("button", { name: "Upload now" }).click();
     await page.getByRole("heading", { name: "Saved on the server" }).waitFor({ timeout: 30_000 });
     expect(await storedCodes()).toEqual([code]);
+    await context.close();
+  });
+
+  it("forgets who was signed in when they sign out, so a shared tablet does not open offline as them", async () => {
+    const context = await e2e.browser.newContext(TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "researcher@example.org");
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await waitUntilReadyOffline(page);
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    const remembered = await page.evaluate(async () =>
+      (await caches.open("alongside-session")).match("/api/auth/me"),
+    );
+    expect(remembered).toBeUndefined();
+    await goOffline(context, page);
+    await page.goto(`${e2e.server.url}/fieldwork`);
+    await page.getByRole("heading", { name: "Alongside cannot reach the server" }).waitFor();
     await context.close();
   });
 });

@@ -56,7 +56,9 @@ export async function createTestContext(): Promise<TestContext> {
   const dialect = testDialect();
   const template = databaseTemplate();
   if (dialect !== (template?.dialect ?? "sqlite")) {
-    throw new Error(`The ${dialect} test project has no ${dialect} template database (global setup missing).`);
+    throw new Error(
+      `The ${dialect} test project has no ${dialect} template database (global setup missing).`,
+    );
   }
   const database = await openTestDatabase(template);
   const db = database.handle.db;

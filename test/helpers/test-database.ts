@@ -8,7 +8,12 @@ import type { Database } from "../../server/db/schema.ts";
 import { publishVersion } from "../../server/surveys/surveys.repository.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
-import { createScratchDatabase, dropDatabase, dropDatabasesStartingWith, type ScratchDatabase } from "./postgres.ts";
+import {
+  createScratchDatabase,
+  dropDatabase,
+  dropDatabasesStartingWith,
+  type ScratchDatabase,
+} from "./postgres.ts";
 
 /**
  * The database every integration test starts from, on either dialect: migrated to the latest

@@ -143,7 +143,9 @@ it("keeps every acknowledged batch whole through a SIGKILL mid-stream, and the r
   expect(final.counts).toEqual(batches.map(() => BATCH_SIZE));
   const sqlite = new SQLite(file, { readonly: true });
   const totals = sqlite
-    .prepare("SELECT (SELECT count(*) FROM responses) AS responses, (SELECT count(*) FROM response_revisions) AS revisions")
+    .prepare(
+      "SELECT (SELECT count(*) FROM responses) AS responses, (SELECT count(*) FROM response_revisions) AS revisions",
+    )
     .get() as { responses: number; revisions: number };
   sqlite.close();
   expect(totals).toEqual({ responses: BATCHES * BATCH_SIZE, revisions: 0 });

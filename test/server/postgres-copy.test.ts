@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { CopyError, copySqliteToPostgres, verifyCopy } from "../../scripts/sqlite-to-postgres.ts";
 import { createApp } from "../../server/app.ts";
 import { openPostgres } from "../../server/db/connect.ts";
 import { testDatabaseUrl } from "../../server/env.ts";
 import { ValidatorCache } from "../../server/fieldwork/validator-cache.ts";
 import type { SyncResponse } from "../../shared/contract/sync.ts";
-import { CopyError, copySqliteToPostgres, verifyCopy } from "../../scripts/sqlite-to-postgres.ts";
 import { createScratchDatabase, type ScratchDatabase } from "../helpers/postgres.ts";
 import { syncItem } from "../helpers/sync-items.ts";
 import { createTestContext, NOW, TEST_PASSWORD, type TestContext, testConfig } from "../helpers/test-app.ts";
@@ -28,7 +28,9 @@ describe.runIf(serverUrl)("copying an SQLite deployment into PostgreSQL", () => 
     const stored = syncItem();
     const items = [
       stored,
-      syncItem({ data: { consent: true, say_in_support: 3, anything_else: "Ça va — «bien» 👍\n'quoted' \"twice\"" } }),
+      syncItem({
+        data: { consent: true, say_in_support: 3, anything_else: "Ça va — «bien» 👍\n'quoted' \"twice\"" },
+      }),
       syncItem({ data: { consent: true, accommodation: "castle", say_in_support: 9 } }),
       ...Array.from({ length: 40 }, () => syncItem()),
     ];
@@ -48,7 +50,14 @@ describe.runIf(serverUrl)("copying an SQLite deployment into PostgreSQL", () => 
     const reports = await copySqliteToPostgres(source.sqliteFile, target.url, (line) => lines.push(line));
 
     const byTable = new Map(reports.map((r) => [r.table, r]));
-    for (const table of ["users", "sessions", "responses", "response_revisions", "audit_log", "survey_versions"]) {
+    for (const table of [
+      "users",
+      "sessions",
+      "responses",
+      "response_revisions",
+      "audit_log",
+      "survey_versions",
+    ]) {
       expect(byTable.get(table)?.sqliteRows, table).toBeGreaterThan(0);
     }
     expect(reports.filter((r) => !r.matches)).toEqual([]);
@@ -58,7 +67,12 @@ describe.runIf(serverUrl)("copying an SQLite deployment into PostgreSQL", () => 
     // The same app on the copy: the old session cookie, the password and the answers all carried over.
     const copy = openPostgres(target.url, 2);
     try {
-      const app = createApp({ db: copy.db, config: testConfig, now: () => NOW, validators: new ValidatorCache() });
+      const app = createApp({
+        db: copy.db,
+        config: testConfig,
+        now: () => NOW,
+        validators: new ValidatorCache(),
+      });
       const login = await app.request("/api/auth/login", {
         method: "POST",
         headers: { "content-type": "application/json" },
@@ -91,7 +105,11 @@ describe.runIf(serverUrl)("copying an SQLite deployment into PostgreSQL", () => 
 
     const copy = openPostgres(target.url, 1);
     try {
-      await copy.db.updateTable("responses").set({ review_status: "approved" }).where("revisions", "=", 2).execute();
+      await copy.db
+        .updateTable("responses")
+        .set({ review_status: "approved" })
+        .where("revisions", "=", 2)
+        .execute();
     } finally {
       await copy.close();
     }

@@ -112,7 +112,10 @@ describe.runIf(serverUrl)("two server instances on one PostgreSQL", () => {
     for (let round = 0; round < 4; round += 1) {
       const items = Array.from({ length: 50 }, () => syncItem());
       // The other instance gets the batch in reverse: inserts in opposite orders must not deadlock.
-      const [fromA, fromB] = await Promise.all([sync(a, cookie, items), sync(b, cookie, [...items].reverse())]);
+      const [fromA, fromB] = await Promise.all([
+        sync(a, cookie, items),
+        sync(b, cookie, [...items].reverse()),
+      ]);
       const outcomeB = new Map(fromB.map((r) => [r.id, r.outcome]));
       for (const result of fromA) {
         const pair = [result.outcome, outcomeB.get(result.id)].sort();

@@ -19,7 +19,11 @@ describe("shared/", () => {
       const text = readFileSync(file, "utf8");
       for (const match of text.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)) {
         const spec = match[1] ?? "";
-        if (spec.startsWith("node:") || /(^|\/)(server|client)\//.test(spec) || /^(fs|path|crypto|os)$/.test(spec)) {
+        if (
+          spec.startsWith("node:") ||
+          /(^|\/)(server|client)\//.test(spec) ||
+          /^(fs|path|crypto|os)$/.test(spec)
+        ) {
           offenders.push(`${relative(sharedDir, file)} imports ${spec}`);
         }
       }

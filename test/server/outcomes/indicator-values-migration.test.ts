@@ -98,12 +98,14 @@ describe("migration 2026-11-26-03 (indicator values)", () => {
       .execute();
     // 3 responses × (4 indicators + the interview row).
     expect(values).toHaveLength(15);
-    expect(values.find((v) => v.question === "housing" && v.response_id === items[0]?.item.id)).toMatchObject({
-      status: "declined",
-      value: null,
-      choice: "prefer_not_to_say",
-      counted: 1,
-    });
+    expect(values.find((v) => v.question === "housing" && v.response_id === items[0]?.item.id)).toMatchObject(
+      {
+        status: "declined",
+        value: null,
+        choice: "prefer_not_to_say",
+        counted: 1,
+      },
+    );
     const rejected = items[2]?.item.id;
     expect(values.filter((v) => v.response_id === rejected).every((v) => v.counted === 0)).toBe(true);
     const pairs = await db

@@ -29,7 +29,9 @@ const model = createSurveyModel({
 });
 
 function issuesFor(data: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(validateAnswers(model, { consent: true, ...data }).map((i) => [i.question, i.message]));
+  return Object.fromEntries(
+    validateAnswers(model, { consent: true, ...data }).map((i) => [i.question, i.message]),
+  );
 }
 
 describe("validateAnswers", () => {
@@ -60,11 +62,9 @@ describe("validateAnswers", () => {
   });
 
   it("flags values outside the choices, which survey-core would silently drop", () => {
-    expect(Object.keys(issuesFor({ housing: "castle", number_choice: "2", services: ["gp", "spa"] }))).toEqual([
-      "housing",
-      "number_choice",
-      "services",
-    ]);
+    expect(
+      Object.keys(issuesFor({ housing: "castle", number_choice: "2", services: ["gp", "spa"] })),
+    ).toEqual(["housing", "number_choice", "services"]);
     expect(issuesFor({ services: "gp" }).services).toMatch(/list/);
     expect(issuesFor({ services: ["gp", "gp"] }).services).toMatch(/twice/);
   });
@@ -95,7 +95,11 @@ describe("validateAnswers", () => {
   });
 
   it("flags numbers sent as text, text sent as numbers, and over-long text", () => {
-    expect(Object.keys(issuesFor({ visits: "3", notes: 42, short: "toolong" }))).toEqual(["visits", "notes", "short"]);
+    expect(Object.keys(issuesFor({ visits: "3", notes: 42, short: "toolong" }))).toEqual([
+      "visits",
+      "notes",
+      "short",
+    ]);
     expect(Object.keys(issuesFor({ visits: Number.NaN }))).toEqual(["visits"]);
   });
 
