@@ -82,7 +82,9 @@ export async function benchIngest(options: IngestOptions): Promise<IngestFigures
       ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
     });
     const startedRssMb = residentMb(server.pid, "VmRSS");
-    const agent = new Agent({ keepAlive: true, maxSockets: options.tablets });
+    // A connection per batch: a kept-alive socket idle past the server's keep-alive timeout can be
+    // closed just as it is reused, which would show up as a failed batch.
+    const agent = new Agent({ keepAlive: false, maxSockets: options.tablets });
     const post = (cookie: string, body: string) => postSync(server?.url ?? "", agent, cookie, body);
 
     // Warm up: the validation workers start and build their Models; not counted.

@@ -86,7 +86,7 @@ export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise
           receivedAt,
         })),
     );
-    const stored: Prepared[] = [];
+    const newlyStored: Prepared[] = [];
     for (const entry of accepted) {
       const { item, issues } = entry;
       if (withdrawn.has(item.participantCode)) {
@@ -96,7 +96,7 @@ export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise
           problem: makeProblem("participant_withdrawn"),
         };
       } else if (issues && inserted.has(item.id)) {
-        stored.push(entry);
+        newlyStored.push(entry);
         outcomes[entry.index] =
           issues.length > 0
             ? { id: item.id, outcome: "needs_review", receivedAt, issues }
@@ -105,10 +105,10 @@ export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise
     }
     // By participant code: on PostgreSQL each takes a lock on its participant, and transactions that
     // take them in one order cannot deadlock.
-    stored.sort(
+    newlyStored.sort(
       (a, b) => compare(a.item.participantCode, b.item.participantCode) || compare(a.item.id, b.item.id),
     );
-    for (const { item, issues } of stored) {
+    for (const { item, issues } of newlyStored) {
       await storeSyncedIndicators(trx, item, issues && issues.length > 0 ? "needs_review" : "received");
     }
     // Then resends, in batch order, so a later copy of an id in the same batch sees the earlier one.

@@ -50,7 +50,7 @@ import("tsx/esm/api").then(({ register }) => {
  * A validation worker holds a few Models and one batch's answers at a time. A small young generation
  * makes V8 collect garbage often instead of growing the heap to tens of MB per thread.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.YG ?? 4), maxOldGenerationSizeMb: 128 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 };
 
 /** Fewer interviews than this per worker are not worth a message round trip. */
 const MIN_SHARE = 2;

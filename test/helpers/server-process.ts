@@ -55,7 +55,6 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
-    YG: process.env.YG ?? "4",
   };
   const child = spawn(
     process.execPath,
