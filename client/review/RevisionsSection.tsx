@@ -11,6 +11,7 @@ const ENVELOPE_LABELS: Record<string, string> = {
   startedAt: "Started",
   completedAt: "Completed",
   administrationMode: "Administration mode",
+  ending: "How the interview ended",
 };
 
 /** Other copies of this interview that arrived under the same id, and how each differs from the current one. */

@@ -1,49 +1,34 @@
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { Hono } from "hono";
+import type { Hono, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app-env.ts";
 
+const IMMUTABLE = "public, max-age=31536000, immutable";
+const REVALIDATE = "no-cache";
+
 /**
- * Serves the built client. Hashed assets are cached for a year; every other path that is not an API
- * route gets index.html, so a deep link or a reload on /fieldwork opens the app. The service worker
+ * Serves the built client. Files named by their content hash (/assets, the Workbox runtime) are cached
+ * for a year; everything else is asked for again each time: index.html, which names this release's
+ * assets, and the service worker and manifest, which keep their names across releases (a cached sw.js
+ * would hold every tablet on an old version). Every path that is not an API route or a file gets
+ * index.html, so a deep link or a reload on /fieldwork opens the app. The service worker
  * (client/offline/) precaches the same files, so a tablet opens the app with no connection.
  */
 export function mountClient(app: Hono<AppEnv>, staticDir: string): void {
-  app.use(
-    "/assets/*",
-    serveStatic({
-      root: staticDir,
-      onFound: (_path, c) => {
-        c.header("cache-control", "public, max-age=31536000, immutable");
-      },
-    }),
-  );
-  // The service worker and the web app manifest keep their names across releases: the browser must ask
-  // each time (a cached sw.js would hold every tablet on an old version). The Workbox runtime it loads
-  // is named by its hash, like the assets.
-  app.use(
-    "/sw.js",
-    serveStatic({ root: staticDir, onFound: (_path, c) => void c.header("cache-control", "no-cache") }),
-  );
-  app.use(
-    "/manifest.webmanifest",
-    serveStatic({ root: staticDir, onFound: (_path, c) => void c.header("cache-control", "no-cache") }),
-  );
-  app.use(
-    "/workbox-*",
-    serveStatic({
-      root: staticDir,
-      onFound: (_path, c) => void c.header("cache-control", "public, max-age=31536000, immutable"),
-    }),
-  );
-  app.use("*", serveStatic({ root: staticDir }));
-  app.get(
-    "*",
-    serveStatic({
-      root: staticDir,
-      path: "index.html",
-      onFound: (_path, c) => {
-        c.header("cache-control", "no-cache");
-      },
-    }),
-  );
+  const files = serveStatic({ root: staticDir });
+  // A hashed file that is not there is a 404, never the page in its place (cached for a year).
+  app.get("/assets/*", cacheFor(IMMUTABLE), files, (c) => c.notFound());
+  app.get("/workbox-*", cacheFor(IMMUTABLE), files, (c) => c.notFound());
+  app.use("*", cacheFor(REVALIDATE), files);
+  app.get("*", cacheFor(REVALIDATE), serveStatic({ root: staticDir, path: "index.html" }));
+}
+
+/**
+ * Sets the cache policy on a file the next handler served. (serveStatic's own `onFound` hook runs after
+ * its response is built, where a header set on the context no longer reaches that response.)
+ */
+function cacheFor(policy: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (c.res.status === 200 || c.res.status === 206) c.res.headers.set("cache-control", policy);
+  };
 }

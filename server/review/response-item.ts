@@ -1,5 +1,5 @@
 import type { Selectable } from "kysely";
-import type { AdministrationMode, SyncItem } from "../../shared/contract/sync.ts";
+import type { AdministrationMode, InterviewEnding, SyncItem } from "../../shared/contract/sync.ts";
 import type { ResponsesTable } from "../db/schema.ts";
 import { canonicalJson } from "../fieldwork/content-hash.ts";
 
@@ -18,6 +18,8 @@ export function itemFromRow(row: Selectable<ResponsesTable>): SyncItem {
     startedAt: row.started_at,
     completedAt: row.completed_at,
     administrationMode: row.administration_mode as AdministrationMode,
+    // In the canonical form sync hashes: "completed" is left out (shared/fieldwork/endings.ts).
+    ...(row.ending === "completed" ? {} : { ending: row.ending as InterviewEnding }),
     data: JSON.parse(row.data) as Record<string, unknown>,
   };
 }
@@ -31,6 +33,7 @@ const ENVELOPE = [
   "startedAt",
   "completedAt",
   "administrationMode",
+  "ending",
 ] as const;
 
 /** Envelope fields and answers whose values differ between two copies of a response. */

@@ -164,6 +164,7 @@ export async function adoptRevision(
       wave: item.wave,
       area_id: item.areaId,
       administration_mode: item.administrationMode,
+      ending: item.ending ?? "completed",
       started_at: item.startedAt,
       completed_at: item.completedAt,
       data: JSON.stringify(item.data),

@@ -7,6 +7,7 @@ import type {
   ReviewStatus,
 } from "../../shared/contract/review.ts";
 import type { AnswerIssue, SyncItem } from "../../shared/contract/sync.ts";
+import { issuesForEnding } from "../../shared/fieldwork/endings.ts";
 import type { SurveyField } from "../../shared/survey/fields.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";
@@ -178,11 +179,14 @@ async function adopt(
   }
   const version = await findSurveyVersion(trx, item.surveyId, item.surveyVersion);
   if (!version) throw new ProblemError("survey_version_not_found", `${item.surveyId}@${item.surveyVersion}`);
-  const issues = ctx.validators.validate(
-    item.surveyId,
-    item.surveyVersion,
-    () => JSON.parse(version.definition),
-    item.data,
+  const issues = issuesForEnding(
+    item,
+    ctx.validators.validate(
+      item.surveyId,
+      item.surveyVersion,
+      () => JSON.parse(version.definition),
+      item.data,
+    ),
   );
   await archiveFirstRevision(trx, row, itemFromRow(row));
   // The dashboards' indicator rows follow by themselves: a trigger on `responses` queues the changed

@@ -94,6 +94,11 @@ export async function deleteParticipantData(db: Kysely<Database>, participantCod
     .deleteFrom("response_revisions")
     .where("item", "like", `%"participantCode":"${participantCode}"%`)
     .execute();
+  // Their follow-up plans go too: the "not today" answers they gave at a readiness check, and which
+  // researcher was to see them when. Safeguarding concerns stay: they are a duty of care, kept under
+  // their own rules, not research data (docs/decisions/0006).
+  await db.deleteFrom("interview_reschedules").where("participant_code", "=", participantCode).execute();
+  await db.deleteFrom("participant_assignments").where("participant_code", "=", participantCode).execute();
   return Number(deleted.numDeletedRows);
 }
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.ts";
 import type { AppEnv } from "../../server/http/app-env.ts";
 import { policy, type RouteKey } from "../../server/http/policy.ts";
-import { defaultStaticDir } from "../../server/start.ts";
+import { defaultStaticDir } from "../../server/paths.ts";
 import { createTestContext, NOW, type TestContext, testConfig } from "../helpers/test-app.ts";
 
 /**
@@ -111,6 +111,30 @@ describe("the served app", () => {
     const res = await app.request("/api/not-a-route");
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
+  });
+
+  it("caches hashed files for a year, asks again for the page, worker and manifest, and 404s a missing asset", async () => {
+    const asset = readdirSync(join(defaultStaticDir, "assets")).find((file) => file.endsWith(".js"));
+    const workbox = readdirSync(defaultStaticDir).find((file) => /^workbox-.*\.js$/.test(file));
+    expect(asset && workbox).toBeTruthy();
+    const policies: Record<string, string | null> = {};
+    for (const path of [`/assets/${asset}`, `/${workbox}`, "/", "/index.html", "/fieldwork/deep", "/sw.js"]) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      policies[path] = res.headers.get("cache-control");
+    }
+    expect(policies).toEqual({
+      [`/assets/${asset}`]: "public, max-age=31536000, immutable",
+      [`/${workbox}`]: "public, max-age=31536000, immutable",
+      "/": "no-cache",
+      "/index.html": "no-cache",
+      "/fieldwork/deep": "no-cache",
+      "/sw.js": "no-cache",
+    });
+    expect((await app.request("/manifest.webmanifest")).headers.get("cache-control")).toBe("no-cache");
+    const missing = await app.request("/assets/not-a-file.js");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("cache-control") ?? "").not.toContain("immutable");
   });
 });
 

@@ -357,6 +357,46 @@ describe("conflicting revisions in review", () => {
     expect(restored.revisions).toHaveLength(2);
   });
 
+  it("keeps how each copy ended, and judges a stopped copy only on the questions it reached", async () => {
+    const full = syncItem();
+    const stopped = { ...full, ending: "stopped" as const, data: { consent: true } };
+    expect((await upload(t, researcher, [stopped]))[0]?.outcome).toBe("accepted");
+    expect((await upload(t, researcher, [full]))[0]?.outcome).toBe("conflict");
+    const before = await reviewDetail(t, coordinator, full.id);
+    expect(before.revisions.find((r) => r.revision === 1)?.item.ending).toBe("stopped");
+    expect(before.revisions.find((r) => r.revision === 2)?.changedEnvelope).toEqual(["ending"]);
+
+    const adopted = await decide(coordinator, full.id, {
+      status: "approved",
+      adoptRevision: 2,
+      seen: seenOf(before),
+    });
+    expect(adopted.status).toBe(200);
+    const endingOf = async () =>
+      (
+        await t.db
+          .selectFrom("responses")
+          .select("ending")
+          .where("id", "=", full.id)
+          .executeTakeFirstOrThrow()
+      ).ending;
+    expect(await endingOf()).toBe("completed");
+
+    const back = await decide(coordinator, full.id, {
+      status: "approved",
+      adoptRevision: 1,
+      seen: seenOf((await adopted.json()) as ReviewDetail),
+    });
+    expect(back.status).toBe(200);
+    expect(((await back.json()) as ReviewDetail).issues).toEqual([]);
+    expect(await endingOf()).toBe("stopped");
+    // Either copy resent is still recognised.
+    expect((await upload(t, researcher, [stopped, full])).map((r) => r.outcome)).toEqual([
+      "duplicate",
+      "duplicate",
+    ]);
+  });
+
   it("refuses to adopt a revision that does not exist", async () => {
     const item = syncItem();
     await upload(t, researcher, [item]);

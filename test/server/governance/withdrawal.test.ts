@@ -8,7 +8,7 @@ import type {
 import { generateParticipantCode } from "../../../shared/participant/code.ts";
 import { csvObjects } from "../../helpers/strict-csv.ts";
 import { syncItem } from "../../helpers/sync-items.ts";
-import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
+import { createTestContext, TEST_SURVEY_ID, type TestContext } from "../../helpers/test-app.ts";
 import { unzip } from "../../helpers/unzip.ts";
 import { auditEntries, countRows, reviewDetail, seenOf, upload } from "./helpers.ts";
 
@@ -135,6 +135,56 @@ describe("withdrawing a participant who asks for their data to be deleted", () =
     ]);
     expect(JSON.stringify(audit)).not.toContain("Things are better now.");
     expect(JSON.stringify(audit)).not.toContain("Participant said 5.");
+  });
+
+  it("removes their follow-up plans too: reschedules and assignments, and no one else's", async () => {
+    const code = newCode();
+    const other = newCode();
+    await upload(t, researcher, [syncItem({ participantCode: code }), syncItem({ participantCode: other })]);
+    for (const participantCode of [code, other]) {
+      const rescheduled = await t.request("/api/followups/reschedules", {
+        method: "POST",
+        cookie: researcher,
+        json: {
+          id: crypto.randomUUID(),
+          surveyId: TEST_SURVEY_ID,
+          participantCode,
+          wave: 1,
+          areaId: "north",
+          rescheduledAt: "2026-11-25T15:00:00.000Z",
+        },
+      });
+      expect(rescheduled.status).toBe(201);
+    }
+    const researcherRow = await t.db
+      .selectFrom("users")
+      .select("id")
+      .where("role", "=", "peer_researcher")
+      .executeTakeFirstOrThrow();
+    for (const participantCode of [code, other]) {
+      const assigned = await t.request("/api/assignments", {
+        method: "POST",
+        cookie: coordinator,
+        json: {
+          participantCode,
+          surveyId: TEST_SURVEY_ID,
+          wave: 1,
+          areaId: "north",
+          researcherId: researcherRow.id,
+          dueOn: null,
+        },
+      });
+      expect(assigned.status).toBe(201);
+    }
+    const codesIn = async (table: "interview_reschedules" | "participant_assignments") =>
+      (await t.db.selectFrom(table).select("participant_code").execute()).map((r) => r.participant_code);
+    expect((await codesIn("interview_reschedules")).sort()).toEqual([code, other].sort());
+    expect((await codesIn("participant_assignments")).sort()).toEqual([code, other].sort());
+
+    expect((await withdraw(coordinator, { participantCode: code, choice: "delete_all" })).status).toBe(201);
+
+    expect(await codesIn("interview_reschedules")).toEqual([other]);
+    expect(await codesIn("participant_assignments")).toEqual([other]);
   });
 
   it("refuses interviews still queued on a tablet, with a clear outcome, and stores nothing", async () => {
