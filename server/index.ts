@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { firstAdminSetupLink } from "./auth/bootstrap-admin.ts";
 import { readConfig } from "./env.ts";
-import { defaultStaticDir, prepareDatabase, startServer } from "./start.ts";
+import { defaultStaticDir } from "./paths.ts";
+import { prepareDatabase, startServer } from "./start.ts";
 
 // The only file that listens on a port.
 const config = readConfig();

@@ -1,16 +1,15 @@
 import type { AddressInfo } from "node:net";
-import { join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { type DatabaseHandle, openDatabase } from "./db/connect.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import type { Config } from "./env.ts";
 import { createValidators } from "./fieldwork/validator-pool.ts";
+import { defaultInstrumentsDir, defaultStaticDir } from "./paths.ts";
 import { loadInstruments } from "./surveys/load-instruments.ts";
 
-export const projectRoot = resolve(import.meta.dirname, "..");
-export const defaultStaticDir = join(projectRoot, "dist", "client");
-export const defaultInstrumentsDir = join(projectRoot, "surveys", "instruments");
+/** Kept for scripts that read them from here; new code imports them from ./paths.ts. */
+export { defaultInstrumentsDir, defaultStaticDir };
 
 export interface RunningServer {
   url: string;

@@ -1,8 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { outcomes, TheoryOfChange } from "../../shared/toc/theory-of-change.ts";
-
-const tocFile = resolve(import.meta.dirname, "../../surveys/theory-of-change.json");
+import { theoryOfChangeFile as tocFile } from "../paths.ts";
 
 let cached: Promise<ReadonlySet<string>> | undefined;
 

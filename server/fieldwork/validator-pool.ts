@@ -101,11 +101,14 @@ export class ValidatorPool extends ValidatorCache {
   }
 
   private start(slot: number): PoolWorker {
-    const worker = new Worker(WORKER_BOOTSTRAP, {
-      eval: true,
-      workerData: { entry: new URL("./validation-worker.ts", import.meta.url).href },
-      resourceLimits: WORKER_LIMITS,
-    });
+    // Built (dist/server/, plain Node) the worker is a file beside this one; from source it goes through tsx.
+    const worker = import.meta.url.endsWith(".js")
+      ? new Worker(new URL("./validation-worker.js", import.meta.url), { resourceLimits: WORKER_LIMITS })
+      : new Worker(WORKER_BOOTSTRAP, {
+          eval: true,
+          workerData: { entry: new URL("./validation-worker.ts", import.meta.url).href },
+          resourceLimits: WORKER_LIMITS,
+        });
     const poolWorker: PoolWorker = { worker, pending: new Map() };
     // An idle pool must not keep the process alive; a worker with work in flight does.
     worker.unref();

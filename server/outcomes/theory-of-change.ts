@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { checkTheoryOfChange, TheoryOfChange } from "../../shared/toc/theory-of-change.ts";
+import { theoryOfChangeFile as file } from "../paths.ts";
 
-const file = join(import.meta.dirname, "../../surveys/theory-of-change.json");
 let loaded: TheoryOfChange | undefined;
 
 /**

@@ -1,15 +1,17 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { buildServer } from "../../scripts/build-server.ts";
+import { projectRoot } from "../../server/paths.ts";
 
 /**
- * The real server as a child process (`server/index.ts`, exactly what `npm start` runs after the build),
- * for tests and benchmarks that need what `app.request()` cannot give: several instances at once, a
- * SIGKILL in the middle of a write, the memory of the server alone. Node runs tsx as a loader in the
- * same process (`node --import tsx`), so a signal reaches the server itself, not a wrapper.
+ * The real server as a child process, exactly what `npm start` runs: the built `dist/server/index.js`
+ * under plain Node. For tests and benchmarks that need what `app.request()` cannot give: several
+ * instances at once, a SIGKILL in the middle of a write, the memory of the server alone.
  */
 
-export const projectRoot = resolve(import.meta.dirname, "../..");
+export { projectRoot };
 
 export interface ServerProcess {
   url: string;
@@ -27,7 +29,7 @@ export interface ServerProcessOptions {
   databaseUrl?: string;
   /** Extra environment for the server, e.g. LOG_REQUESTS. */
   env?: Record<string, string>;
-  /** Extra node options before the loader, e.g. `--max-old-space-size=…`. */
+  /** Extra node options before the script, e.g. `--max-old-space-size=…`. */
   nodeArgs?: string[];
   startTimeoutMs?: number;
 }
@@ -45,7 +47,25 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export const builtServer = join(projectRoot, "dist", "server", "index.js");
+
+/**
+ * Builds the server into dist/server/ unless a build at least as new as every source file it is built
+ * from is there (`npm test` builds first; a test or benchmark run on its own rebuilds here, so it never
+ * runs yesterday's server).
+ */
+export async function ensureServerBuilt(): Promise<void> {
+  const builtAt = existsSync(builtServer) ? statSync(builtServer).mtimeMs : 0;
+  const stale = ["server", "shared"].some((folder) =>
+    readdirSync(join(projectRoot, folder), { recursive: true, encoding: "utf8" }).some(
+      (file) => file.endsWith(".ts") && statSync(join(projectRoot, folder, file)).mtimeMs > builtAt,
+    ),
+  );
+  if (stale) await buildServer();
+}
+
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+  await ensureServerBuilt();
   const port = await freePort();
   const env: Record<string, string> = {
     TZ: "UTC",
@@ -56,11 +76,11 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   };
-  const child = spawn(
-    process.execPath,
-    [...(options.nodeArgs ?? []), "--import", "tsx", join(projectRoot, "server", "index.ts")],
-    { cwd: projectRoot, env, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), builtServer], {
+    cwd: projectRoot,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const exited = new Promise<void>((done) => child.once("exit", () => done()));
   await new Promise<void>((ready, fail) => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { defaultInstrumentsDir } from "../../server/start.ts";
+import { defaultInstrumentsDir } from "../../server/paths.ts";
 import { loadInstruments } from "../../server/surveys/load-instruments.ts";
 import { createTestContext, NOW, readFixtureSurvey, type TestContext } from "../helpers/test-app.ts";
 
