@@ -327,7 +327,12 @@ export class SyncEngine {
 function pauseFor(problem: Problem): Signal | null {
   const code: string = problem.code;
   if (code === "not_signed_in") return { result: "signed_out", message: SIGNED_OUT };
-  if (code === "device_revoked" || code === "device_unknown" || code === "device_other_area") {
+  if (
+    code === "device_revoked" ||
+    code === "device_unknown" ||
+    code === "device_other_area" ||
+    code === "device_required"
+  ) {
     return { result: "blocked", message: problem.title };
   }
   if (code === "forbidden_role" || code === "account_disabled") {

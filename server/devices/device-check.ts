@@ -3,13 +3,15 @@ import type { Database } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { inScope } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { findDeviceByToken, touchDevice } from "./devices.repository.ts";
+import { findDeviceByToken, hasEnrolledDevice, touchDevice } from "./devices.repository.ts";
 
 /**
- * The sync endpoint's check of the `x-alongside-device` header (see docs/decisions on device
- * enrolment). No header: allowed, as before enrolment existed. A header naming a revoked device, a
- * device nobody enrolled, or a device of an area outside the user's scope: the whole batch is refused
- * with a problem that says why, and the tablet keeps every interview. A good device is marked as seen.
+ * The sync endpoint's check of the `x-alongside-device` header (docs/decisions/0011-coordination.md).
+ * No header: allowed for someone who never had a tablet enrolled (a browser, as before enrolment
+ * existed); refused with `device_required` for someone who has, so a revoked tablet cannot upload by
+ * leaving the header out. A header naming a revoked device, a device nobody enrolled, or a device of an
+ * area outside the user's scope: the whole batch is refused with a problem that says why, and the
+ * tablet keeps every interview. A good device is marked as seen.
  * Answers the device's id, or null when there was no header.
  */
 export async function checkSyncDevice(
@@ -18,7 +20,10 @@ export async function checkSyncDevice(
   user: SessionUser,
   now: Date,
 ): Promise<string | null> {
-  if (token === undefined || token === "") return null;
+  if (token === undefined || token === "") {
+    if (await hasEnrolledDevice(db, user.id)) throw new ProblemError("device_required");
+    return null;
+  }
   const device = token.length <= 128 ? await findDeviceByToken(db, token) : undefined;
   if (!device) throw new ProblemError("device_unknown");
   if (device.revokedAt !== null) {

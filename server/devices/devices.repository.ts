@@ -169,6 +169,12 @@ export async function findDeviceByToken(
   return row && { id: row.id, areaId: row.area_id, revokedAt: row.revoked_at, lastSeenAt: row.last_seen_at };
 }
 
+/** Whether a tablet was ever enrolled for this person (revoked ones count: the person uses tablets). */
+export async function hasEnrolledDevice(db: Kysely<Database>, userId: string): Promise<boolean> {
+  const row = await db.selectFrom("devices").select("id").where("user_id", "=", userId).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function touchDevice(db: Kysely<Database>, id: string, now: Date): Promise<void> {
   await db.updateTable("devices").set({ last_seen_at: now.toISOString() }).where("id", "=", id).execute();
 }

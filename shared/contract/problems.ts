@@ -83,6 +83,11 @@ export const problems = {
     title:
       "This tablet is enrolled for another area, so it cannot upload your interviews. Nothing on it is lost.",
   },
+  device_required: {
+    status: 403,
+    title:
+      "Your uploads come from your enrolled tablet, so this browser cannot upload them. Nothing here is lost: ask your coordinator to enrol this device, or use your tablet.",
+  },
   device_not_found: { status: 404, title: "There is no enrolled tablet with that id." },
   enrolment_code_invalid: {
     status: 400,

@@ -141,6 +141,24 @@ describe("syncing from an enrolled tablet", () => {
     expect(await responses()).toBe(1);
   });
 
+  it("refuses uploads without the header from someone whose tablet was enrolled, even once it is revoked", async () => {
+    const { device } = await enrol();
+    expect(await problemCode(syncWith(undefined), 403)).toBe("device_required");
+    await okJson(
+      t.request(`/api/devices/${device.id}/revoke`, {
+        method: "POST",
+        cookie: coordinator.cookie,
+        json: { endSessions: false },
+      }),
+    );
+    expect(await problemCode(syncWith(undefined), 403)).toBe("device_required");
+    expect(await responses()).toBe(0);
+    // Someone else in the area, never given a tablet, still uploads from a browser.
+    const colleague = await t.signIn("peer_researcher", "north");
+    expect((await syncWith(undefined, [syncItem()], colleague)).status).toBe(200);
+    expect(await responses()).toBe(1);
+  });
+
   it("refuses every upload from a revoked tablet, says why, and stores nothing", async () => {
     const { token, device } = await enrol();
     const revoked = await okJson<Device>(
