@@ -25,9 +25,18 @@ export function AppRoutes() {
   const { me } = state;
   if (path === "/login") {
     if (!me) return <LoginPage />;
-    return <Redirect to={safeNextPath(new URLSearchParams(window.location.search).get("next")) ?? "/"} />;
+    const next = safeNextPath(new URLSearchParams(window.location.search).get("next"));
+    return <Redirect to={next ? `${next}${window.location.hash}` : "/"} />;
   }
-  if (!me) return <Redirect to={path === "/" ? "/login" : `/login?next=${encodeURIComponent(path)}`} />;
+  // The fragment rides along through sign-in (an enrolment code in /enrol#code=… must survive it); it
+  // stays in the browser and never reaches the server.
+  if (!me) {
+    return (
+      <Redirect
+        to={path === "/" ? "/login" : `/login?next=${encodeURIComponent(path)}${window.location.hash}`}
+      />
+    );
+  }
   if (path === "/") return <HomePage me={me} />;
 
   // A page owns its path and every sub-path (/dashboard/outcomes/x); it reads the rest itself.

@@ -28,8 +28,9 @@ function checkPasswords(password: string, repeat: string): SetupErrors {
 }
 
 /**
- * The one-time link printed by the server on first start: `/setup#token=…`. The token is in the
- * fragment so it never reaches a server log; it is read once and then removed from the address bar.
+ * A one-time link, `/setup#token=…`: an invitation a coordinator sent, or the first administrator's
+ * link printed by the server on first start. The token is in the fragment so it never reaches a server
+ * log; it is read once and then removed from the address bar.
  */
 export default function SetupPage() {
   const { setMe } = useSession();
@@ -50,7 +51,10 @@ export default function SetupPage() {
         <PageHeading>Set up Alongside</PageHeading>
         <div className="alert alert--error" role="alert">
           <p className="alert__heading">This link has no setup token</p>
-          <p>Open the full setup link that the server printed when it first started.</p>
+          <p>
+            Open the whole link you were given: the invitation from your coordinator, or, for the first
+            administrator, the link the server printed when it first started.
+          </p>
         </div>
       </div>
     );
@@ -79,7 +83,7 @@ export default function SetupPage() {
   return (
     <div className="narrow">
       <PageHeading>Set up Alongside</PageHeading>
-      <p>Choose the password for the first administrator account. You will be signed in straight away.</p>
+      <p>Choose the password for your account. You will be signed in straight away.</p>
       {failure !== null && <ErrorAlert heading="The account was not set up" error={failure} />}
       <form onSubmit={handleSubmit} noValidate>
         <TextField

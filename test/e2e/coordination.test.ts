@@ -280,4 +280,18 @@ describe("coordinating fieldwork", () => {
       }
     }
   });
+
+  it("keeps an enrolment code opened while signed out through signing in", async () => {
+    await e2e.addUser("peer_researcher", "northtown", "kit@northtown.example");
+    const tablet = await newPage({ width: 800, height: 1280 });
+    await tablet.goto(`${e2e.server.url}/enrol#code=ABCDE-FGHJK`);
+    await tablet.getByRole("heading", { name: "Sign in", level: 1 }).waitFor();
+    expect(new URL(tablet.url()).hash).toBe("#code=ABCDE-FGHJK");
+    await tablet.getByLabel("Email", { exact: true }).fill("kit@northtown.example");
+    await tablet.getByLabel("Password", { exact: true }).fill(E2E_PASSWORD);
+    await tablet.getByRole("button", { name: "Sign in" }).click();
+    await tablet.getByRole("heading", { name: "Enrol this tablet", level: 1 }).waitFor();
+    expect(await tablet.getByLabel("Enrolment code").inputValue()).toBe("ABCDE-FGHJK");
+    expect(tablet.url()).not.toContain("ABCDE");
+  });
 });
