@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { build } from "vite";
@@ -10,6 +11,11 @@ import { build } from "vite";
  * open /fieldwork, next to the floor — survey-core, survey-react-ui and React rendering one survey,
  * built alone by the same Vite. The app is built into a temporary directory with a manifest, so the
  * dist/ that a running server or e2e test uses is left alone.
+ *
+ * `npx tsx scripts/bench-bundle.ts` prints the figures on their own, with where the bytes come from:
+ * each counted chunk's gzip bytes shared out over the source files its (hidden) source map names,
+ * in proportion to the minified bytes each produced. That share is an estimate (gzip does not add up
+ * per file), good for finding what to move; the totals above it are exact.
  */
 
 const root = resolve(import.meta.dirname, "..");
@@ -22,6 +28,8 @@ export interface BundleFigures {
   /** gzip bytes of chunks the fieldwork page may import later (dynamic imports), not counted above. */
   lazyGzip: number;
   floorGzip: number;
+  /** Estimated gzip bytes of the counted chunks per source (a package name, or a file of ours), largest first. */
+  sources: { source: string; gzip: number }[];
 }
 
 interface ManifestChunk {
@@ -42,7 +50,8 @@ export async function measureBundle(): Promise<BundleFigures> {
     await build({
       configFile: join(root, "vite.config.ts"),
       logLevel: "warn",
-      build: { outDir: appDir, emptyOutDir: true, manifest: true, sourcemap: false },
+      // "hidden": the maps are written for the attribution below, the chunks carry no comment naming them.
+      build: { outDir: appDir, emptyOutDir: true, manifest: true, sourcemap: "hidden" },
     });
     const manifest = JSON.parse(readFileSync(join(appDir, ".vite", "manifest.json"), "utf8")) as Record<
       string,
@@ -76,11 +85,82 @@ export async function measureBundle(): Promise<BundleFigures> {
         .sort((a, b) => b.gzip - a.gzip),
       lazyGzip: sum(lazy),
       floorGzip: await buildFloor(floorRoot),
+      sources: attribute(
+        appDir,
+        [...files].filter((f) => f.endsWith(".js")),
+      ),
     };
   } finally {
     rmSync(appDir, { recursive: true, force: true });
     rmSync(floorRoot, { recursive: true, force: true });
   }
+}
+
+/** Shares each chunk's gzip bytes over the sources its source map names, by minified bytes produced. */
+function attribute(dir: string, files: string[]): { source: string; gzip: number }[] {
+  const totals = new Map<string, number>();
+  const add = (source: string, gzip: number) => totals.set(source, (totals.get(source) ?? 0) + gzip);
+  for (const file of files) {
+    const gzip = gzipSize(join(dir, file));
+    let map: { sources: string[]; mappings: string };
+    try {
+      map = JSON.parse(readFileSync(join(dir, `${file}.map`), "utf8"));
+    } catch {
+      add("(no source map)", gzip);
+      continue;
+    }
+    const code = readFileSync(join(dir, file), "utf8");
+    const lineLengths = code.split("\n").map((line) => line.length + 1);
+    const bytes = new Map<number, number>();
+    let source = 0;
+    map.mappings.split(";").forEach((line, lineNo) => {
+      let column = 0;
+      let from = 0;
+      let current = -1;
+      for (const segment of line.split(",")) {
+        if (!segment) continue;
+        const fields = decodeVlq(segment);
+        column += fields[0] ?? 0;
+        if (current >= 0) bytes.set(current, (bytes.get(current) ?? 0) + column - from);
+        if (fields.length > 1) source += fields[1] ?? 0;
+        current = fields.length > 1 ? source : -1;
+        from = column;
+      }
+      if (current >= 0) bytes.set(current, (bytes.get(current) ?? 0) + (lineLengths[lineNo] ?? 0) - from);
+    });
+    const mapped = [...bytes.values()].reduce((n, b) => n + b, 0);
+    if (mapped === 0) add("(unmapped)", gzip);
+    else add("(unmapped)", (gzip * Math.max(0, code.length - mapped)) / code.length);
+    for (const [index, b] of bytes) add(sourceName(map.sources[index] ?? "?"), (gzip * b) / code.length);
+  }
+  return [...totals]
+    .map(([source, gzip]) => ({ source, gzip: Math.round(gzip) }))
+    .sort((a, b) => b.gzip - a.gzip);
+}
+
+/** A package for node_modules/<name>/…, otherwise the file relative to the project. */
+function sourceName(path: string): string {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
+  if (pkg) return pkg;
+  return path.replace(/^(\.\.\/)+/, "").replace(/^.*?\/(client|shared)\//, "$1/");
+}
+
+function decodeVlq(segment: string): number[] {
+  const digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const values: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of segment) {
+    const digit = digits.indexOf(char);
+    value += (digit & 31) << shift;
+    if (digit & 32) shift += 5;
+    else {
+      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return values;
 }
 
 /** React, survey-core and survey-react-ui rendering one question: what no fieldwork client can avoid. */
@@ -111,4 +191,22 @@ createRoot(document.getElementById("root")!).render(<Survey model={model} />);
   return readdirSync(assets)
     .filter((f) => f.endsWith(".js"))
     .reduce((n, f) => n + gzipSize(join(assets, f)), 0);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const b = await measureBundle();
+  const kib = (n: number) => `${(n / 1024).toFixed(1).padStart(6)} KiB`;
+  console.log(
+    `/fieldwork  ${kib(b.fieldworkGzip)} gzip (-9) = ${(b.fieldworkGzip / b.floorGzip).toFixed(3)} × the floor`,
+  );
+  console.log(`floor       ${kib(b.floorGzip)} (React + survey-core + survey-react-ui, one question)`);
+  console.log(`target      ${kib(b.floorGzip * 1.1)} (1.1 × the floor)`);
+  console.log(`loaded later by the page (dynamic imports, not counted): ${kib(b.lazyGzip)}`);
+  console.log("\nCounted chunks:");
+  for (const f of b.fieldworkFiles) console.log(`  ${kib(f.gzip)}  ${f.file}`);
+  const ours = b.sources.filter((s) => /^(client|shared)\//.test(s.source));
+  console.log("\nWhere the bytes come from (estimated; packages, then our files):");
+  for (const s of b.sources.filter((s) => !ours.includes(s))) console.log(`  ${kib(s.gzip)}  ${s.source}`);
+  console.log(`  ${kib(ours.reduce((n, s) => n + s.gzip, 0))}  our code (${ours.length} files), largest:`);
+  for (const s of ours.slice(0, 15)) console.log(`    ${kib(s.gzip)}  ${s.source}`);
 }

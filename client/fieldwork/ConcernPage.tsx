@@ -1,10 +1,10 @@
 import { type FormEvent, useId, useState } from "react";
+import type { Me } from "../../shared/contract/index.ts";
 import {
   MAX_CONCERN_LENGTH,
-  type Me,
   type SafeguardingUrgency,
   safeguardingUrgencies,
-} from "../../shared/contract/index.ts";
+} from "../../shared/contract/safeguarding-constants.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
 import { Link } from "../app/router.tsx";
 import { getRecord } from "../offline/outbox.ts";

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
+import { MAX_DEBRIEF_NOTES } from "../../shared/contract/debrief-constants.ts";
 import type { Me } from "../../shared/contract/index.ts";
-import { MAX_DEBRIEF_NOTES } from "../../shared/contract/index.ts";
 import { useAnnounce } from "../app/announcer.tsx";
 import { newResponseId } from "../offline/response-id.ts";
 import { FieldError } from "../ui/FieldError.tsx";

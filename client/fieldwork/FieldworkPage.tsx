@@ -1,21 +1,28 @@
 import "./fieldwork.css";
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
+import type { Me } from "../../shared/contract/index.ts";
 import { usePathname } from "../app/router.tsx";
 import { useMe } from "../auth/session.tsx";
 import { registerServiceWorker } from "../offline/service-worker.ts";
 import { syncEngine } from "../offline/sync-engine.ts";
 import { warmOfflineCache } from "../offline/warm-cache.ts";
+import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { ConcernPage } from "./ConcernPage.tsx";
-import { DebriefPage } from "./DebriefPage.tsx";
-import { DueListPage } from "./DueListPage.tsx";
 import { FieldworkHome } from "./FieldworkHome.tsx";
 import { InterviewEndedPage } from "./InterviewEndedPage.tsx";
 import { InterviewScreen } from "./InterviewScreen.tsx";
-import { OutboxPage } from "./OutboxPage.tsx";
-import { fieldworkView } from "./paths.ts";
+import { type FieldworkView, fieldworkView } from "./paths.ts";
 import { StartInterviewPage } from "./StartInterviewPage.tsx";
 import { UpdatePrompt } from "./UpdatePrompt.tsx";
+
+// The outbox, the due list and the stand-alone debrief load when opened (from the service worker's
+// precache, so offline too). What opening /fieldwork, running an interview and its way out need (the
+// end screen with the distress signposting, the safeguarding concern form) comes with the page itself,
+// so none of it ever waits for a download (docs/decisions/0020).
+const OutboxPage = lazy(() => import("./OutboxPage.tsx").then((m) => ({ default: m.OutboxPage })));
+const DueListPage = lazy(() => import("./DueListPage.tsx").then((m) => ({ default: m.DueListPage })));
+const DebriefPage = lazy(() => import("./DebriefPage.tsx").then((m) => ({ default: m.DebriefPage })));
 
 /**
  * Offline-first fieldwork. Opening it installs the service worker (the app then opens with no
@@ -36,6 +43,14 @@ export default function FieldworkPage() {
     return () => window.removeEventListener("online", warm);
   }, [me]);
 
+  return (
+    <Suspense fallback={<Loading what="the page" />}>
+      <FieldworkScreen view={view} me={me} />
+    </Suspense>
+  );
+}
+
+function FieldworkScreen({ view, me }: { view: FieldworkView; me: Me }) {
   switch (view.page) {
     case "interview":
       // The update prompt never shows here: a new version must not interrupt an interview.

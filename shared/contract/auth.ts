@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Role } from "./roles.ts";
+import { Role } from "./role-schema.ts";
 
 export const LoginRequest = z.strictObject({
   email: z.string().trim().toLowerCase().email().max(254),

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { AreaId } from "./areas.ts";
+import { MAX_DEBRIEF_NOTES } from "./debrief-constants.ts";
 
 /**
  * A peer researcher's debrief and wellbeing check after an interview. Kept apart from participant
  * data (no link to the response) and seen only by the researcher and their area's coordinator.
  */
-export const MAX_DEBRIEF_NOTES = 4000;
+export { MAX_DEBRIEF_NOTES } from "./debrief-constants.ts";
 
 export const SubmitDebriefRequest = z.strictObject({
   id: z.uuid(),

@@ -19,7 +19,7 @@ export * from "./progress.ts";
 export * from "./retention.ts";
 export * from "./review.ts";
 export * from "./rewards.ts";
-export * from "./roles.ts";
+export * from "./role-schema.ts";
 export * from "./safeguarding.ts";
 export * from "./safeguarding-queue.ts";
 export * from "./settings.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Role } from "./roles.ts";
+import { Role } from "./role-schema.ts";
 import type { User } from "./users.ts";
 
 /**

@@ -1,8 +1,9 @@
-import { z } from "zod";
-
+/**
+ * The roles and their labels, free of zod so the client can show them without loading the schema
+ * library (docs/decisions/0020). The request schema for a role is `Role` in `role-schema.ts`.
+ */
 export const roles = ["admin", "coordinator", "peer_researcher", "evaluator", "expert"] as const;
-export const Role = z.enum(roles);
-export type Role = z.infer<typeof Role>;
+export type Role = (typeof roles)[number];
 
 export const roleLabels: Record<Role, string> = {
   admin: "Administrator",

@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { AreaId } from "./areas.ts";
+import { MAX_CONCERN_LENGTH, safeguardingUrgencies } from "./safeguarding-constants.ts";
 
 /**
  * Safeguarding concerns raised by a peer researcher during or after an interview. They travel on their
  * own, never inside a participant's answers, and reach the area's coordinators as soon as the tablet
  * is online. The coordinators' queue builds on `GET /api/safeguarding`.
  */
-export const safeguardingUrgencies = ["immediate", "today", "this_week"] as const;
+export { MAX_CONCERN_LENGTH, safeguardingUrgencies } from "./safeguarding-constants.ts";
+
 export const SafeguardingUrgency = z.enum(safeguardingUrgencies);
 export type SafeguardingUrgency = z.infer<typeof SafeguardingUrgency>;
-
-export const MAX_CONCERN_LENGTH = 4000;
 
 export const RaiseConcernRequest = z.strictObject({
   /** Made on the device when the concern is written, so a resend is recognised. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "./auth.ts";
-import { Role } from "./roles.ts";
+import { Role } from "./role-schema.ts";
 
 export const User = z.object({
   id: z.string(),

@@ -1,0 +1,79 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The JavaScript a tablet loads to open /fieldwork is the entry (client/main.tsx) plus the fieldwork
+ * page and everything either imports statically (scripts/bench-bundle.ts measures it; target ≤ 1.1×
+ * React + survey-core + survey-react-ui). This walks that import graph in the source, so a heavy
+ * package that leaks back onto the route fails here, before anyone builds (docs/decisions/0020).
+ *
+ * Only `import()` (a lazy chunk) and `import type` / `export type` are not followed. An import that
+ * names only types inline (`import { type A } from`) is followed: with verbatimModuleSyntax it still
+ * loads the module.
+ */
+const root = resolve(import.meta.dirname, "../..");
+const starts = ["client/main.tsx", "client/fieldwork/FieldworkPage.tsx"];
+
+/** Packages the fieldwork route has no use for: zod only validates on the server (the client never parses). */
+const notOnTheRoute = ["zod", "qrcode", "jstat", "simple-statistics", "workbox-window"];
+
+interface Graph {
+  files: Set<string>;
+  /** package name -> the files that import it */
+  packages: Map<string, string[]>;
+}
+
+const importPattern =
+  /(?:^|[\n;])\s*(import|export)\s+(type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?["']([^"']+)["']/g;
+
+function walk(): Graph {
+  const files = new Set<string>();
+  const packages = new Map<string, string[]>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const text = readFileSync(join(root, file), "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
+    for (const match of text.matchAll(importPattern)) {
+      if (match[2]) continue; // import type / export type
+      const spec = match[3] ?? "";
+      if (spec.startsWith(".")) {
+        const target = relative(root, resolve(root, dirname(file), spec));
+        if (/\.(ts|tsx)$/.test(target) && existsSync(join(root, target))) visit(target);
+        continue;
+      }
+      if (spec.startsWith("virtual:")) continue;
+      const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : (spec.split("/")[0] ?? "");
+      packages.set(name, [...(packages.get(name) ?? []), file]);
+    }
+  };
+  for (const start of starts) visit(start);
+  return { files, packages };
+}
+
+describe("the fieldwork route's static imports", () => {
+  const graph = walk();
+
+  it("reach the fieldwork page and the offline layer (the walk follows the imports)", () => {
+    expect(graph.files).toContain("client/fieldwork/InterviewScreen.tsx");
+    expect(graph.files).toContain("client/offline/db.ts");
+    expect([...graph.packages.keys()]).toEqual(expect.arrayContaining(["react", "dexie", "survey-core"]));
+  });
+
+  it("load no zod and no other route's packages: constants come from zod-free contract files", () => {
+    const leaks = notOnTheRoute.flatMap((name) =>
+      (graph.packages.get(name) ?? []).map((file) => `${file} imports ${name}`),
+    );
+    expect(leaks).toEqual([]);
+  });
+
+  it("load no other route's folder and not the contract barrel, which evaluates every schema", () => {
+    const stray = [...graph.files].filter(
+      (file) =>
+        /^client\/(admin|audit|coordination|dashboard|editor|exports|retention|review|withdrawal)\//.test(
+          file,
+        ) || file === "shared/contract/index.ts",
+    );
+    expect(stray).toEqual([]);
+  });
+});
