@@ -8,6 +8,7 @@ import {
   paymentMethodLabels,
   trainingKindLabels,
 } from "../../shared/contract/index.ts";
+import { standingText } from "../../shared/coordination/training-standing.ts";
 import {
   fetchReadiness,
   listDebriefs,
@@ -25,7 +26,6 @@ import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { DebriefTable } from "./DebriefsSection.tsx";
 import { PlanForm } from "./PlanForm.tsx";
-import { standingText } from "./training-standing.ts";
 import "./coordination.css";
 
 /**

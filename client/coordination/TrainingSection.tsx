@@ -7,6 +7,7 @@ import {
   trainingKinds,
   trainingStandings,
 } from "../../shared/contract/index.ts";
+import { standingText } from "../../shared/coordination/training-standing.ts";
 import { issuesByField } from "../api/api-error.ts";
 import { listPlans, listTraining, recordTraining } from "../api/coordination.ts";
 import { useResource } from "../api/use-resource.ts";
@@ -16,7 +17,6 @@ import { focusFirstError } from "../ui/focus-first-error.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextField } from "../ui/TextField.tsx";
-import { standingText } from "./training-standing.ts";
 import { useAreaChoice } from "./use-area-choice.tsx";
 
 /** Training records of the area's researchers, each kind's standing, and recording new training. */

@@ -12,6 +12,7 @@ import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { fieldworkPath, queryParam } from "./paths.ts";
 import { StartInterviewForm } from "./StartInterviewForm.tsx";
+import { TrainingWarning } from "./TrainingWarning.tsx";
 
 /**
  * Who, which wave, where and how; then the interview exists on the tablet as a draft before anything
@@ -30,6 +31,7 @@ export function StartInterviewPage({ surveyId, me }: { surveyId: string; me: Me 
   return (
     <>
       <PageHeading>Start an interview</PageHeading>
+      <TrainingWarning />
       {surveys.status === "loading" && <Loading what="the survey" />}
       {surveys.status === "error" && (
         <>

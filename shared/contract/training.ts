@@ -1,27 +1,28 @@
 import { z } from "zod";
 import { CalendarDate } from "./assignments.ts";
+import {
+  DEFAULT_REFRESHER_MONTHS,
+  REFRESHER_NOTICE_DAYS,
+  REQUIRED_TRAINING,
+  trainingKindLabels,
+  trainingKinds,
+} from "./training-constants.ts";
 
 /**
  * Training records for the people who do fieldwork, with the day each refresher is due. Fieldwork
  * asks `GET /api/me/readiness` before an interview starts and warns (it does not block) when required
  * training has lapsed or was never recorded.
  */
-export const trainingKinds = ["safeguarding", "distress_protocol", "interview_practice"] as const;
 export const TrainingKind = z.enum(trainingKinds);
 export type TrainingKind = z.infer<typeof TrainingKind>;
 
-export const trainingKindLabels: Record<TrainingKind, string> = {
-  safeguarding: "Safeguarding",
-  distress_protocol: "Distress protocol",
-  interview_practice: "Interview practice",
+export {
+  DEFAULT_REFRESHER_MONTHS,
+  REFRESHER_NOTICE_DAYS,
+  REQUIRED_TRAINING,
+  trainingKindLabels,
+  trainingKinds,
 };
-
-/** Needed before fieldwork; interview practice is recommended and its refresher is shown, not required. */
-export const REQUIRED_TRAINING: readonly TrainingKind[] = ["safeguarding", "distress_protocol"];
-/** A refresher this close is shown as coming up. */
-export const REFRESHER_NOTICE_DAYS = 30;
-/** When no refresher date is given: a year after completion. */
-export const DEFAULT_REFRESHER_MONTHS = 12;
 
 export const RecordTrainingRequest = z
   .strictObject({

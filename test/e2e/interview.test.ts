@@ -41,6 +41,11 @@ describe("from login to a stored, validated interview", () => {
 
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
     await page.getByRole("heading", { name: "Start an interview" }).waitFor();
+    // No training is recorded for this researcher: the start screen warns, and still lets them start.
+    await page.getByText("Your training needs a refresher before fieldwork").waitFor();
+    expect(await page.getByRole("status").filter({ hasText: "Safeguarding" }).textContent()).toContain(
+      "Distress protocol: never recorded",
+    );
     await page.getByRole("button", { name: "New code" }).click();
     const code = await page.getByLabel("Participant code").inputValue();
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);

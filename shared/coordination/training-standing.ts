@@ -1,4 +1,4 @@
-import type { TrainingStanding } from "../../shared/contract/index.ts";
+import type { TrainingStanding } from "../contract/training.ts";
 
 /** "Current until 10 Nov 2027", "Lapsed on …", "Never recorded". */
 export function standingText(standing: TrainingStanding): string {

@@ -1,14 +1,14 @@
 import { useEffect, useState } from "react";
-import { type Readiness, trainingKindLabels } from "../../shared/contract/index.ts";
+import type { Readiness } from "../../shared/contract/training.ts";
+import { trainingKindLabels } from "../../shared/contract/training-constants.ts";
+import { standingText } from "../../shared/coordination/training-standing.ts";
 import { fetchReadiness } from "../api/coordination.ts";
-import { standingText } from "./training-standing.ts";
 
 /**
  * A warning to show before fieldwork starts when the researcher's required training (safeguarding,
  * distress protocol) has lapsed or was never recorded. It warns; it does not stop anyone. Shows
  * nothing while loading, when all is well, and when the server cannot be reached (offline: the
- * interview must still be possible). Mount it on the fieldwork start screen:
- * `<TrainingWarning />`.
+ * interview must still be possible). Shown on the start-interview screen.
  */
 export function TrainingWarning() {
   const [readiness, setReadiness] = useState<Readiness | null>(null);
