@@ -9,11 +9,7 @@ export default defineConfig({
   root: "client",
   plugins: [react(), VitePWA(offlineFieldwork())],
   resolve: {
-    // Dexie's own ES module build (ES2021) instead of the ES5 UMD file its package entry wraps: the
-    // same library, ~1.3 KiB less gzip on the fieldwork route (docs/decisions/0020). Only the client
-    // build reads this file; Node and vitest resolve dexie as usual.
     alias: [
-      { find: /^dexie$/, replacement: "dexie/dist/modern/dexie.mjs" },
       // zod, set to jitless before any schema is built: see client/zod-jitless.ts.
       { find: /^zod$/, replacement: fileURLToPath(new URL("client/zod-jitless.ts", import.meta.url)) },
     ],

@@ -1,22 +1,25 @@
-import { db } from "./db.ts";
+import { database, readsOnly, write } from "./db.ts";
 import type { DraftRecord, InterviewRecord, OutboxRecord } from "./records.ts";
 
 /** Interviews in progress on this tablet, the most recently touched first. */
 export async function listDrafts(): Promise<DraftRecord[]> {
-  return db.drafts.orderBy("updatedAt").reverse().toArray();
+  return (await (await database()).getAllFromIndex("drafts", "updatedAt")).reverse();
 }
 
 export async function getDraft(id: string): Promise<DraftRecord | undefined> {
-  return db.drafts.get(id);
+  return (await database()).get("drafts", id);
 }
 
+readsOnly(["drafts"], listDrafts);
+readsOnly(["drafts"], getDraft);
+
 export async function putDraft(draft: DraftRecord): Promise<void> {
-  await db.drafts.put(draft);
+  await write(["drafts"], (tx) => tx.objectStore("drafts").put(draft));
 }
 
 /** Throws away an interview in progress: only when the researcher has confirmed it. */
 export async function deleteDraft(id: string): Promise<void> {
-  await db.drafts.delete(id);
+  await write(["drafts"], (tx) => tx.objectStore("drafts").delete(id));
 }
 
 /**
@@ -25,9 +28,9 @@ export async function deleteDraft(id: string): Promise<void> {
  * both (which would show it twice).
  */
 export async function moveDraftToOutbox(draftId: string, record: OutboxRecord | null): Promise<void> {
-  await db.transaction("rw", db.drafts, db.outbox, async () => {
-    if (record) await db.outbox.put(record);
-    await db.drafts.delete(draftId);
+  await write(["drafts", "outbox"], async (tx) => {
+    if (record) await tx.objectStore("outbox").put(record);
+    await tx.objectStore("drafts").delete(draftId);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { SyncItem } from "../../shared/contract/sync.ts";
-import { db } from "./db.ts";
+import { write } from "./db.ts";
 import type { InterviewRecord } from "./records.ts";
 
 /**
@@ -43,9 +43,10 @@ export async function migrateLegacyOutbox(storage: Storage = window.localStorage
     receipt: null,
     settledAt: null,
   }));
-  await db.transaction("rw", db.outbox, async () => {
+  await write(["outbox"], async (tx) => {
+    const outbox = tx.objectStore("outbox");
     for (const record of records) {
-      if (!(await db.outbox.get(record.id))) await db.outbox.put(record);
+      if (!(await outbox.get(record.id))) await outbox.put(record);
     }
   });
   storage.removeItem(LEGACY_KEY);

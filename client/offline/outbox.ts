@@ -1,5 +1,5 @@
 import { isOnServer, stateForOutcome } from "../../shared/fieldwork/outbox-state.ts";
-import { db } from "./db.ts";
+import { database, readsOnly, write } from "./db.ts";
 import type { OutboxRecord, Receipt } from "./records.ts";
 
 /**
@@ -11,29 +11,51 @@ import type { OutboxRecord, Receipt } from "./records.ts";
 const RECEIPT_DAYS = 14;
 
 export async function queue(record: OutboxRecord): Promise<void> {
-  await db.outbox.put(record);
+  await write(["outbox"], (tx) => tx.objectStore("outbox").put(record));
 }
 
 export async function listOutbox(): Promise<OutboxRecord[]> {
-  return db.outbox.orderBy("queuedAt").toArray();
+  return (await database()).getAllFromIndex("outbox", "queuedAt");
 }
 
 export async function getRecord(id: string): Promise<OutboxRecord | undefined> {
-  return db.outbox.get(id);
+  return (await database()).get("outbox", id);
 }
 
 /** Items to send, oldest first. */
 export async function waitingRecords(): Promise<OutboxRecord[]> {
-  return db.outbox.where("state").equals("waiting").sortBy("queuedAt");
+  const records = await (await database()).getAllFromIndex("outbox", "state", "waiting");
+  // A stable sort: items queued at the same moment keep their id order.
+  return records.sort((a, b) => (a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : 0));
+}
+
+for (const query of [listOutbox, getRecord, waitingRecords]) readsOnly(["outbox"], query);
+
+/**
+ * Changes the stored items with these ids (those still there) in one transaction: every item is
+ * read and written back inside it, so no other write can come between. `change` returns the item
+ * to store, or null to leave it as it is.
+ */
+async function modify(ids: string[], change: (record: OutboxRecord) => OutboxRecord | null): Promise<void> {
+  await write(["outbox"], async (tx) => {
+    const store = tx.objectStore("outbox");
+    const records = await Promise.all([...new Set(ids)].map((id) => store.get(id)));
+    const changed = records.flatMap((record) => (record ? (change(record) ?? []) : []));
+    await Promise.all(changed.map((record) => store.put(record)));
+  });
 }
 
 /** After a crash or a closed tab mid-upload, "uploading" items go back to waiting. */
 export async function resetInterrupted(): Promise<void> {
-  await db.outbox.where("state").equals("uploading").modify({ state: "waiting" });
+  await write(["outbox"], async (tx) => {
+    const store = tx.objectStore("outbox");
+    const uploading = await store.index("state").getAll("uploading");
+    await Promise.all(uploading.map((record) => store.put({ ...record, state: "waiting" })));
+  });
 }
 
 export async function markUploading(ids: string[]): Promise<void> {
-  await db.outbox.where("id").anyOf(ids).modify({ state: "uploading" });
+  await modify(ids, (record) => ({ ...record, state: "uploading" }));
 }
 
 /**
@@ -43,8 +65,9 @@ export async function markUploading(ids: string[]): Promise<void> {
  */
 export async function settleAll(answers: { id: string; receipt: Receipt }[], now: string): Promise<void> {
   if (answers.length === 0) return;
-  await db.transaction("rw", db.outbox, async () => {
-    const records = await db.outbox.bulkGet(answers.map((a) => a.id));
+  await write(["outbox"], async (tx) => {
+    const store = tx.objectStore("outbox");
+    const records = await Promise.all(answers.map((a) => store.get(a.id)));
     const updated = records.flatMap((record, index) => {
       const receipt = answers[index]?.receipt;
       if (!record || !receipt) return [];
@@ -58,7 +81,7 @@ export async function settleAll(answers: { id: string; receipt: Receipt }[], now
       if (isOnServer(next.state)) forgetContent(next);
       return [next];
     });
-    await db.outbox.bulkPut(updated);
+    await Promise.all(updated.map((record) => store.put(record)));
   });
 }
 
@@ -68,43 +91,41 @@ export async function settle(id: string, receipt: Receipt, now: string): Promise
 
 /** No answer (offline, server down, signed out): back to waiting, with the reason and one more try counted. */
 export async function keepWaiting(ids: string[], reason: string): Promise<void> {
-  await db.outbox
-    .where("id")
-    .anyOf(ids)
-    .modify((record) => {
-      record.state = "waiting";
-      record.attempts += 1;
-      record.lastError = reason;
-    });
+  await modify(ids, (record) => ({
+    ...record,
+    state: "waiting",
+    attempts: record.attempts + 1,
+    lastError: reason,
+  }));
 }
 
 /** "Try again" on a refused item: it goes back in the queue with its content as it was. */
 export async function retry(id: string): Promise<void> {
-  await db.outbox
-    .where("id")
-    .equals(id)
-    .modify((record) => {
-      if (record.state !== "refused") return;
-      record.state = "waiting";
-      record.receipt = null;
-      record.settledAt = null;
-    });
+  await modify([id], (record) =>
+    record.state === "refused" ? { ...record, state: "waiting", receipt: null, settledAt: null } : null,
+  );
 }
 
 /** Deleting from the tablet: only a refused item, and only when the researcher confirmed it. */
 export async function removeRefused(id: string): Promise<void> {
-  await db.outbox
-    .where("id")
-    .equals(id)
-    .and((record) => record.state === "refused")
-    .delete();
+  await write(["outbox"], async (tx) => {
+    const store = tx.objectStore("outbox");
+    if ((await store.get(id))?.state === "refused") await store.delete(id);
+  });
 }
 
 export async function pruneReceipts(now: Date): Promise<void> {
   const before = new Date(now.getTime() - RECEIPT_DAYS * 86_400_000).toISOString();
-  await db.outbox
-    .filter((record) => isOnServer(record.state) && record.settledAt !== null && record.settledAt < before)
-    .delete();
+  await write(["outbox"], async (tx) => {
+    let cursor = await tx.objectStore("outbox").openCursor();
+    while (cursor) {
+      const record = cursor.value;
+      if (isOnServer(record.state) && record.settledAt !== null && record.settledAt < before) {
+        await cursor.delete();
+      }
+      cursor = await cursor.continue();
+    }
+  });
 }
 
 function forgetContent(record: OutboxRecord): void {

@@ -2,15 +2,18 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { stubBrowser } from "./offline-globals.ts";
 
 stubBrowser();
-const { db } = await import("../../../client/offline/db.ts");
-const { DraftSaver, getDraft, moveDraftToOutbox } = await import("../../../client/offline/drafts.ts");
+const { database } = await import("../../../client/offline/db.ts");
+const { DraftSaver, getDraft, moveDraftToOutbox, putDraft } = await import(
+  "../../../client/offline/drafts.ts"
+);
 const outbox = await import("../../../client/offline/outbox.ts");
 const { migrateLegacyOutbox } = await import("../../../client/offline/legacy-outbox.ts");
 const { draftRecord, interviewRecord } = await import("./records.ts");
 
 beforeEach(async () => {
-  await db.drafts.clear();
-  await db.outbox.clear();
+  const db = await database();
+  await db.clear("drafts");
+  await db.clear("outbox");
 });
 
 describe("drafts", () => {
@@ -28,16 +31,16 @@ describe("drafts", () => {
 
   it("moves a finished interview from the drafts to the outbox in one step, and a stop before consent to nowhere", async () => {
     const draft = draftRecord();
-    await db.drafts.put(draft);
+    await putDraft(draft);
     await moveDraftToOutbox(draft.id, interviewRecord({ id: draft.id }));
     expect(await getDraft(draft.id)).toBeUndefined();
     expect((await outbox.getRecord(draft.id))?.state).toBe("waiting");
 
     const abandoned = draftRecord();
-    await db.drafts.put(abandoned);
+    await putDraft(abandoned);
     await moveDraftToOutbox(abandoned.id, null);
-    expect(await db.drafts.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(1);
+    expect(await (await database()).count("drafts")).toBe(0);
+    expect(await (await database()).count("outbox")).toBe(1);
   });
 });
 

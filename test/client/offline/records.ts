@@ -1,4 +1,9 @@
-import type { DebriefRecord, DraftRecord, InterviewRecord } from "../../../client/offline/records.ts";
+import type {
+  ConcernRecord,
+  DebriefRecord,
+  DraftRecord,
+  InterviewRecord,
+} from "../../../client/offline/records.ts";
 import type { SyncItem } from "../../../shared/contract/sync.ts";
 
 let next = 0;
@@ -56,6 +61,31 @@ export function debriefRecord(ownerId: string): DebriefRecord {
     lastError: null,
     receipt: null,
     settledAt: null,
+  };
+}
+
+export function concernRecord(overrides: Partial<ConcernRecord> = {}): ConcernRecord {
+  const id = overrides.id ?? uuid();
+  return {
+    kind: "concern",
+    id,
+    ownerId: "u1",
+    ownerName: "Sam",
+    body: {
+      id,
+      areaId: "north",
+      raisedAt: "2026-11-26T10:00:00.000Z",
+      participantCode: "ABCD-EFGH",
+      urgency: "today",
+      description: "Said they had nowhere to sleep tonight.",
+    },
+    queuedAt: "2026-11-26T10:00:00.000Z",
+    state: "waiting",
+    attempts: 0,
+    lastError: null,
+    receipt: null,
+    settledAt: null,
+    ...overrides,
   };
 }
 

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SyncItem, SyncOutcome } from "../../../shared/contract/sync.ts";
+import type { OutboxState } from "../../../shared/fieldwork/outbox-state.ts";
 import { stubBrowser } from "./offline-globals.ts";
 
 const browser = stubBrowser();
-const { db } = await import("../../../client/offline/db.ts");
+const { database } = await import("../../../client/offline/db.ts");
 const outbox = await import("../../../client/offline/outbox.ts");
 const { SyncEngine } = await import("../../../client/offline/sync-engine.ts");
 const { debriefRecord, interviewRecord } = await import("./records.ts");
@@ -31,10 +32,14 @@ beforeEach(async () => {
   requests = [];
   browser.setOnline(true);
   browser.storage.clear();
-  await db.outbox.clear();
+  await (await database()).clear("outbox");
   engine = new SyncEngine();
 });
 afterEach(() => engine.dispose());
+
+async function countInState(state: OutboxState): Promise<number> {
+  return (await database()).countFromIndex("outbox", "state", state);
+}
 
 async function queueInterviews(count: number) {
   const records = Array.from({ length: count }, () => interviewRecord());
@@ -49,7 +54,7 @@ describe("the sync engine", () => {
     engine.start({ id: "u1" });
     await engine.uploadNow();
     expect(requests.map((r) => r.body.items?.length)).toEqual([50, 50, 20]);
-    expect(await db.outbox.where("state").equals("stored").count()).toBe(120);
+    expect(await countInState("stored")).toBe(120);
     expect(engine.getStatus()).toMatchObject({ phase: "idle", progress: null });
   });
 
@@ -82,10 +87,10 @@ describe("the sync engine", () => {
     engine.kick();
     await Promise.resolve();
     expect(requests).toHaveLength(1);
-    expect(await db.outbox.where("state").equals("waiting").count()).toBe(3);
+    expect(await countInState("waiting")).toBe(3);
     serve((_, body) => json(200, { results: accepted(body.items) }));
     engine.start({ id: "u1" });
-    await vi.waitFor(async () => expect(await db.outbox.where("state").equals("stored").count()).toBe(3));
+    await vi.waitFor(async () => expect(await countInState("stored")).toBe(3));
   });
 
   it("stops on a revoked tablet and sends its enrolment token with every upload", async () => {
@@ -96,7 +101,7 @@ describe("the sync engine", () => {
     await engine.uploadNow();
     expect(engine.getStatus()).toMatchObject({ phase: "blocked", message: "device_revoked" });
     expect(requests[0]?.headers.get("x-alongside-device")).toBe("token-1");
-    expect(await db.outbox.where("state").equals("waiting").count()).toBe(1);
+    expect(await countInState("waiting")).toBe(1);
   });
 
   it("splits a batch the server finds too large, and refuses only the items a refused batch names", async () => {
