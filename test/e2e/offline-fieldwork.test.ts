@@ -215,6 +215,37 @@ describe("offline fieldwork on a tablet", () => {
     await context.close();
   });
 
+  it("shows another tab at once what this tab saves, offline and after the upload", async () => {
+    await clearResponses();
+    const context = await e2e.browser.newContext(TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "researcher@example.org");
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await waitUntilReadyOffline(page);
+    const other = await context.newPage();
+    await other.goto(`${e2e.server.url}/fieldwork/outbox`);
+    await other.getByRole("heading", { name: "Outbox", level: 1 }).waitFor();
+    await goOffline(context, page);
+
+    const code = await startInterview(page);
+    await giveConsent(page);
+    await waitUntilSaved(page);
+    const drafts = other.getByRole("region", { name: "Drafts: not finished yet" });
+    await expect.poll(() => drafts.textContent(), { timeout: 10_000 }).toContain(code);
+
+    await completeInterview(page);
+    const queued = other.getByRole("region", { name: "Finished and queued" });
+    await expect.poll(() => queued.textContent(), { timeout: 10_000 }).toContain(`participant ${code}`);
+    expect(await queued.textContent()).toContain("Waiting to upload");
+    expect(await drafts.count()).toBe(0);
+
+    // Back online, the tablet uploads by itself; the other tab sees the receipt arrive.
+    await context.setOffline(false);
+    await expect.poll(() => queued.textContent(), { timeout: 30_000 }).toContain("Stored");
+    expect(await storedCodes()).toEqual([code]);
+    await context.close();
+  });
+
   it("forgets who was signed in when they sign out, so a shared tablet does not open offline as them", async () => {
     const context = await e2e.browser.newContext(TABLET);
     const page = await context.newPage();
