@@ -1,84 +1,296 @@
-import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import SQLite from "better-sqlite3";
-import { sql } from "kysely";
-import { createApp } from "../server/app.ts";
-import { hashPassword } from "../server/auth/password.ts";
+import { SESSION_COOKIE } from "../server/auth/session-middleware.ts";
+import { createSession } from "../server/auth/sessions.repository.ts";
 import { openSqlite } from "../server/db/connect.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
 import { seededRandom, syntheticAnswers } from "../server/demo/synthetic-answers.ts";
-import type { Config } from "../server/env.ts";
-import { ValidatorCache } from "../server/fieldwork/validator-cache.ts";
 import { indicatorRows } from "../server/outcomes/indicator-values.ts";
-import { defaultInstrumentsDir } from "../server/start.ts";
+import { defaultInstrumentsDir } from "../server/paths.ts";
 import { loadInstruments } from "../server/surveys/load-instruments.ts";
 import { insertUser } from "../server/users/users.repository.ts";
 import { generateParticipantCode } from "../shared/participant/code.ts";
 import type { SurveyField } from "../shared/survey/fields.ts";
+import { type ServerProcess, startServerProcess } from "../test/helpers/server-process.ts";
 
 /**
- * Outcome dashboard benchmark (measured, never asserted): 52,632 participant interviews × the 19 tagged
- * questions of the real participant interview = 1,000,008 answers across 39 areas and 4 waves,
- * bulk-inserted straight into SQLite (with the pairs of each participant's interviews, as ingest writes
- * them; the aggregate tables are filled by the same triggers that maintain them in production). A second process (so its peak RSS is the server's alone) opens the file, builds the app and
- * times one outcome page through `app.request()` next to a bare SQL count/avg over the same values.
+ * Outcome dashboard benchmark (measured, never asserted). By default 52,632 participant interviews ×
+ * the 19 tagged questions of the real participant interview = 1,000,008 answers across 39 areas and 4
+ * waves, bulk-inserted straight into SQLite with the pairs of each participant's interviews as ingest
+ * writes them, and the trigger-kept aggregates counted at the end (`countAggregates`, the statements
+ * migration 2026-11-26-08 backfills with). Then the real server (`startServerProcess`, a child process,
+ * so the memory measured is the server's alone) opens the file, and each outcome page variant is timed
+ * through HTTP, alternating with a bare SQL count/avg over the same values run by this process on its
+ * own connection to the same file.
  *
- *   npx tsx scripts/bench-dashboard.ts            # generate, then measure
- *   npx tsx scripts/bench-dashboard.ts --keep     # keep the database file and print its path
+ *   npx tsx scripts/bench-dashboard.ts                       # 52,632 interviews (1,000,008 answers)
+ *   npx tsx scripts/bench-dashboard.ts --interviews 5000     # a quicker run
+ *   npx tsx scripts/bench-dashboard.ts --keep                # keep the database file and print its path
+ *   npx tsx scripts/bench-dashboard.ts --reuse FILE          # measure a kept file again
  *
- * Targets from issue 5: outcome page ≤ 2 × the bare aggregate; peak RSS ≤ 200 MB.
+ * `benchDashboard(options)` returns the same figures for scripts/bench.ts. Targets from issue 5:
+ * outcome page ≤ 2 × the bare aggregate over the same values; server peak RSS ≤ 200 MB.
  */
 
-const INTERVIEWS = 52_632;
+export const DEFAULT_INTERVIEWS = 52_632;
 const AREAS = 39;
 const WAVES = 4;
 const SURVEY = "participant-interview";
 const OUTCOME = "outcome-areas-see-better-outcomes";
-const RUNS = 7;
 const NOW = new Date("2026-11-26T10:00:00.000Z");
-const PASSWORD = "bench-password-2026";
-/** A fresh account per measuring run, so a kept database can be measured again. */
-const EVALUATOR = `evaluator-${randomUUID()}@example.org`;
 
-const mode = process.argv[2];
-if (mode === "--measure") {
-  await measure(process.argv[3] ?? "");
-} else {
-  await main(process.argv.includes("--keep"));
+export interface DashboardOptions {
+  /** Interviews to generate (19 answers each); default 52,632. */
+  interviews?: number;
+  /** Alternating timed runs per variant (after a warm-up); default 7. */
+  runs?: number;
+  /** Keep the generated database (its path is returned). */
+  keep?: boolean;
+  /** Measure this kept database instead of generating one. */
+  reuse?: string;
+  /** Extra node options for the server, e.g. --cpu-prof. */
+  nodeArgs?: string[];
 }
 
-async function main(keep: boolean): Promise<void> {
+export interface DashboardVariant {
+  label: string;
+  path: string;
+  /** Median time of the page through HTTP. */
+  ms: number;
+  /** Median time of the bare count/avg over the outcome's answered values, alternating with the page. */
+  bareMs: number;
+  /** Median of the per-pair ratios page ÷ bare (the reference issue 5 sets). */
+  ratio: number;
+  /** Median time of the bare count/avg over just the values the filters keep (SQLite may seek an area). */
+  filteredBareMs: number;
+  /** How many values the filtered bare aggregate counted. */
+  values: number;
+}
+
+export interface DashboardFigures {
+  interviews: number;
+  values: number;
+  /** Generation and bulk insert, seconds (0 when reusing a file). */
+  generateSeconds: number;
+  fileMb: number;
+  variants: DashboardVariant[];
+  /** The server's resident memory, MB: once started, then its peak (VmHWM) after each step. */
+  rss: {
+    startedMb: number;
+    afterPagesMb: number;
+    afterMapMb: number;
+    afterFilteredMb: number;
+    endMb: number;
+  };
+  /** 1-minute load average before and after measuring. */
+  load: [number, number];
+  file?: string;
+}
+
+export async function benchDashboard(options: DashboardOptions = {}): Promise<DashboardFigures> {
+  const total = options.interviews ?? DEFAULT_INTERVIEWS;
   const dir = mkdtempSync(join(tmpdir(), "alongside-bench-dashboard-"));
-  const file = join(dir, "bench.sqlite");
+  let file = join(dir, "alongside.sqlite");
+  let server: ServerProcess | undefined;
   try {
-    const started = performance.now();
-    const inserted = await generate(file);
-    const seconds = (performance.now() - started) / 1000;
-    const mb = statSync(file).size / 1e6;
-    console.log(
-      `dashboard data: ${inserted.responses.toLocaleString("en-GB")} interviews, ` +
-        `${inserted.values.toLocaleString("en-GB")} indicator values, ${AREAS} areas, ${WAVES} waves ` +
-        `generated and inserted in ${seconds.toFixed(1)} s (${Math.round(inserted.values / seconds).toLocaleString("en-GB")} values/s; file ${mb.toFixed(0)} MB)`,
-    );
-    // A fresh process, so the peak RSS reported is the server's, not the generator's.
-    const child = spawnSync(
-      process.execPath,
-      [...process.execArgv, import.meta.filename, "--measure", file],
+    let generateSeconds = 0;
+    if (options.reuse) {
+      file = options.reuse;
+    } else {
+      const started = performance.now();
+      await generate(file, total);
+      generateSeconds = (performance.now() - started) / 1000;
+    }
+    // A fresh evaluator session for this run, made on the file before the server opens it.
+    const setup = openSqlite(file);
+    await migrateToLatest(setup.db);
+    const evaluator = await insertUser(
+      setup.db,
       {
-        stdio: "inherit",
+        email: `evaluator-${randomUUID()}@example.org`,
+        displayName: "Evaluator",
+        role: "evaluator",
+        areaId: null,
+        passwordHash: null,
       },
+      new Date(),
     );
-    if (child.status !== 0) process.exitCode = child.status ?? 1;
+    const { token } = await createSession(setup.db, evaluator.id, new Date(), 12);
+    await setup.close();
+    const cookie = `${SESSION_COOKIE}=${token}`;
+
+    const dataDir = join(file, "..");
+    if (!file.endsWith("alongside.sqlite"))
+      throw new Error("the database file must be named alongside.sqlite");
+    server = await startServerProcess({
+      dataDir,
+      ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
+    });
+    const pid = server.pid;
+    const startedMb = residentMb(pid, "VmRSS");
+    const load0 = loadavg()[0] ?? 0;
+
+    const raw = new SQLite(file, { readonly: true });
+    const interviews = Number((raw.prepare("SELECT count(*) AS n FROM responses").get() as { n: number }).n);
+    const values = Number(
+      (raw.prepare("SELECT count(*) AS n FROM indicator_values WHERE question <> ''").get() as { n: number })
+        .n,
+    );
+    /** The bare aggregate over the values a variant's filters keep. */
+    const bare = (where: string, ...params: unknown[]) => {
+      const statement = raw.prepare(
+        `SELECT count(*) AS n, avg(value) AS mean FROM indicator_values WHERE outcome = ? AND status = 'answered' AND counted = 1${where}`,
+      );
+      return () => statement.get(OUTCOME, ...params) as { n: number; mean: number };
+    };
+    const url = server.url;
+    const page = (path: string) => async () => {
+      const res = await fetch(`${url}${path}`, { headers: { cookie } });
+      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const runs = options.runs ?? 7;
+    const outcomeBare = bare("");
+    const measureVariant = async (
+      label: string,
+      path: string,
+      filteredBare: () => { n: number },
+    ): Promise<DashboardVariant> => {
+      const r = await paired(runs, async () => outcomeBare(), page(path));
+      const filtered = await paired(
+        runs,
+        async () => filteredBare(),
+        async () => undefined,
+      );
+      return { label, path, ...r, filteredBareMs: filtered.bareMs, values: Number(filteredBare().n) };
+    };
+    const outcomePath = `/api/outcomes/${OUTCOME}`;
+    const months = raw
+      .prepare("SELECT DISTINCT month FROM indicator_slice_parts WHERE outcome = ? ORDER BY month")
+      .all(OUTCOME) as { month: string }[];
+    const from = months[Math.floor(months.length / 3)]?.month ?? "2026-01";
+    const to = months[Math.floor((2 * months.length) / 3)]?.month ?? "2026-06";
+    const monthAfter = (m: string) => {
+      const [y, mm] = m.split("-").map(Number);
+      return mm === 12 ? `${(y ?? 0) + 1}-01` : `${y}-${String((mm ?? 0) + 1).padStart(2, "0")}`;
+    };
+
+    const variants: DashboardVariant[] = [];
+    variants.push(await measureVariant("outcome page, every figure", outcomePath, bare("")));
+    variants.push(
+      await measureVariant("… one area", `${outcomePath}?area=area-07`, bare(" AND area_id = ?", "area-07")),
+    );
+    variants.push(await measureVariant("… one wave", `${outcomePath}?wave=2`, bare(" AND wave = ?", 2)));
+    const afterPagesMb = residentMb(pid, "VmHWM");
+    variants.push(await measureVariant("theory-of-change map, every outcome", "/api/outcomes/map", bare("")));
+    const afterMapMb = residentMb(pid, "VmHWM");
+    variants.push(
+      await measureVariant(
+        "… administration mode self-completed",
+        `${outcomePath}?mode=self_completed`,
+        bare(" AND administration_mode = ?", "self_completed"),
+      ),
+    );
+    variants.push(
+      await measureVariant(
+        "… administration mode read aloud",
+        `${outcomePath}?mode=read_aloud`,
+        bare(" AND administration_mode = ?", "read_aloud"),
+      ),
+    );
+    variants.push(
+      await measureVariant(
+        `… survey version ${SURVEY}@1`,
+        `${outcomePath}?version=${SURVEY}@1`,
+        bare(" AND survey_id = ? AND survey_version = ?", SURVEY, 1),
+      ),
+    );
+    variants.push(
+      await measureVariant(
+        `… months ${from} to ${to}`,
+        `${outcomePath}?from=${from}&to=${to}`,
+        bare(" AND completed_at >= ? AND completed_at < ?", from, monthAfter(to)),
+      ),
+    );
+    variants.push(
+      await measureVariant(
+        `… one area, read aloud, ${from} to ${to}`,
+        `${outcomePath}?area=area-07&mode=read_aloud&from=${from}&to=${to}`,
+        bare(
+          " AND area_id = ? AND administration_mode = ? AND completed_at >= ? AND completed_at < ?",
+          "area-07",
+          "read_aloud",
+          from,
+          monthAfter(to),
+        ),
+      ),
+    );
+    const afterFilteredMb = residentMb(pid, "VmHWM");
+    const endMb = residentMb(pid, "VmRSS");
+    raw.close();
+    return {
+      interviews,
+      values,
+      generateSeconds,
+      fileMb: statSync(file).size / 1e6,
+      variants,
+      rss: { startedMb, afterPagesMb, afterMapMb, afterFilteredMb, endMb },
+      load: [load0, loadavg()[0] ?? 0],
+      ...(options.keep || options.reuse ? { file } : {}),
+    };
   } finally {
-    if (keep) console.log(`kept ${file}`);
-    else rmSync(dir, { recursive: true, force: true });
+    await server?.kill();
+    if (!options.keep && !options.reuse) rmSync(dir, { recursive: true, force: true });
+    else if (options.reuse) rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function generate(file: string): Promise<{ responses: number; values: number }> {
+/** The figures as the bench report prints them. */
+export function formatDashboard(f: DashboardFigures): string {
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
+  const lines = [
+    `dashboard data: ${f.interviews.toLocaleString("en-GB")} interviews, ${f.values.toLocaleString("en-GB")} indicator values, ${AREAS} areas, ${WAVES} waves` +
+      (f.generateSeconds > 0 ? `, generated and inserted in ${f.generateSeconds.toFixed(1)} s` : "") +
+      ` (file ${f.fileMb.toFixed(0)} MB)`,
+    "",
+    "| through the API (HTTP, real server) | page | bare count/avg, outcome's values | page ÷ bare | bare count/avg, only the filtered values (n) |",
+    "|---|---|---|---|---|",
+    ...f.variants.map(
+      (v) =>
+        `| ${v.label} | ${ms(v.ms)} | ${ms(v.bareMs)} | ${v.ratio.toFixed(2)} | ${ms(v.filteredBareMs)} (${v.values.toLocaleString("en-GB")}) |`,
+    ),
+    "",
+    "Medians of alternating runs (page, then the bare count/avg over the outcome's answered values); the ratio is the median of the per-pair ratios, target ≤ 2. The last column is the bare aggregate over only the values the filters keep, for reference: SQLite reads an area's values by seeking, which no page of every figure can match.",
+    `Server RSS (target ≤ 200 MB): ${f.rss.startedMb.toFixed(0)} MB once started; peak ${f.rss.afterPagesMb.toFixed(0)} MB after the outcome pages, ${f.rss.afterMapMb.toFixed(0)} MB after the map, ${f.rss.afterFilteredMb.toFixed(0)} MB after the filtered pages; ${f.rss.endMb.toFixed(0)} MB at the end.`,
+    `1-minute load average ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)}.`,
+  ];
+  if (f.file) lines.push(`kept ${f.file}`);
+  return lines.join("\n");
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const args = process.argv.slice(2);
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const interviews = option("--interviews");
+  const runs = option("--runs");
+  const reuse = option("--reuse");
+  const figures = await benchDashboard({
+    ...(interviews ? { interviews: Number(interviews) } : {}),
+    ...(runs ? { runs: Number(runs) } : {}),
+    ...(reuse ? { reuse } : {}),
+    keep: args.includes("--keep"),
+  });
+  console.log(formatDashboard(figures));
+}
+
+async function generate(file: string, total: number): Promise<{ responses: number; values: number }> {
   const handle = openSqlite(file);
   await migrateToLatest(handle.db);
   await loadInstruments(handle.db, defaultInstrumentsDir, NOW);
@@ -118,6 +330,14 @@ async function generate(file: string): Promise<{ responses: number; values: numb
     )
     .all() as { name: string; sql: string }[];
   for (const { name } of indexes) raw.exec(`DROP INDEX ${name}`);
+  // The aggregates are counted once at the end by the statements below, which give what the triggers
+  // would have (a test of the migration checks that); the triggers are put back before measuring.
+  const triggers = raw
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('indicator_values', 'indicator_pairs')",
+    )
+    .all() as { name: string; sql: string }[];
+  for (const { name } of triggers) raw.exec(`DROP TRIGGER ${name}`);
 
   const insertResponse = raw.prepare(
     `INSERT INTO responses (id, survey_id, survey_version, participant_code, wave, area_id, administration_mode,
@@ -131,7 +351,8 @@ async function generate(file: string): Promise<{ responses: number; values: numb
   );
   const insertPair = raw.prepare(
     `INSERT INTO indicator_pairs (response_id, paired_response_id, question, outcome, survey_id, area_id,
-       from_wave, to_wave, before_value, after_value, counted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       from_wave, to_wave, before_value, after_value, counted, slice_version, slice_mode, from_month, to_month)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
   const random = seededRandom(20261126);
@@ -142,7 +363,8 @@ async function generate(file: string): Promise<{ responses: number; values: numb
   // One participant's interviews at a time: their rows, then the pairs ingest would write between them.
   const batch = raw.transaction((participants: Interview[][]) => {
     for (const interviews of participants) {
-      const written: { wave: number; rows: ReturnType<typeof indicatorRows> }[] = [];
+      const written: { wave: number; mode: string; month: string; rows: ReturnType<typeof indicatorRows> }[] =
+        [];
       for (const it of interviews) {
         const reviewStatus = random() < 0.02 ? "needs_review" : "received";
         insertResponse.run(
@@ -214,10 +436,14 @@ async function generate(file: string): Promise<{ responses: number; values: numb
               before.value ?? 0,
               after.value ?? 0,
               Number(before.counted) * Number(after.counted),
+              surveyVersion,
+              earlier.mode === it.mode ? it.mode : "",
+              earlier.month,
+              it.completedAt.slice(0, 7),
             );
           }
         }
-        written.push({ wave: it.wave, rows });
+        written.push({ wave: it.wave, mode: it.mode, month: it.completedAt.slice(0, 7), rows });
         responses += 1;
       }
     }
@@ -226,12 +452,12 @@ async function generate(file: string): Promise<{ responses: number; values: numb
   let pending: Interview[][] = [];
   let queued = 0;
   let participant = 0;
-  while (responses + queued < INTERVIEWS) {
+  while (responses + queued < total) {
     const code = generateParticipantCode(bytes);
     const area = areas[participant % AREAS] ?? "area-01";
     participant += 1;
     const interviews: Interview[] = [];
-    for (let wave = 0; wave < WAVES && responses + queued + interviews.length < INTERVIEWS; wave++) {
+    for (let wave = 0; wave < WAVES && responses + queued + interviews.length < total; wave++) {
       if (random() > (retention[wave] ?? 0)) break;
       const started = new Date(NOW.getTime() - (400 - wave * 90 - (participant % 60)) * 86_400_000);
       interviews.push({
@@ -255,6 +481,8 @@ async function generate(file: string): Promise<{ responses: number; values: numb
   }
   batch(pending);
   for (const { sql: create } of indexes) raw.exec(create);
+  countAggregates(raw);
+  for (const { sql: create } of triggers) raw.exec(create);
   raw.exec("ANALYZE");
   raw.pragma("journal_mode = WAL");
   raw.close();
@@ -272,126 +500,72 @@ interface Interview {
   data: Record<string, unknown>;
 }
 
-async function measure(file: string): Promise<void> {
-  const rssBefore = peakRss();
-  const handle = openSqlite(file);
-  const config: Config = {
-    port: 0,
-    host: "127.0.0.1",
-    dataDir: "unused",
-    databaseUrl: undefined,
-    publicUrl: "http://localhost",
-    secureCookies: false,
-    sessionHours: 12,
-    logRequests: false,
-  };
-  const app = createApp({ db: handle.db, config, now: () => new Date(), validators: new ValidatorCache() });
-  await insertUser(
-    handle.db,
-    {
-      email: EVALUATOR,
-      displayName: "Evaluator",
-      role: "evaluator",
-      areaId: null,
-      passwordHash: await hashPassword(PASSWORD),
-    },
-    new Date(),
-  );
-  const login = await app.request("/api/auth/login", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: EVALUATOR, password: PASSWORD }),
-  });
-  const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
-  if (login.status !== 200 || !cookie)
-    throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
-
-  const page = async (path: string) => {
-    const res = await app.request(path, { headers: { cookie } });
-    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
-  const bare = () =>
-    handle.db
-      .selectFrom("indicator_values")
-      .select([sql<number>`count(*)`.as("n"), sql<number>`avg(value)`.as("mean")])
-      .where("outcome", "=", OUTCOME)
-      .where("status", "=", "answered")
-      .executeTakeFirstOrThrow();
-
-  const outcomePath = `/api/outcomes/${OUTCOME}`;
-  const peak = peakRss;
-  const rssReady = peak();
-  // Each timing alternates with the bare aggregate, and the ratio is taken pair by pair: on a shared
-  // machine the load drifts, and both sides of a pair see the same load.
-  const page0 = await paired(bare, () => page(outcomePath));
-  const page1 = await paired(bare, () => page(`${outcomePath}?area=area-07`));
-  const rssPage = peak();
-  const map0 = await paired(bare, () => page("/api/outcomes/map"));
-  const rssMap = peak();
-  const sliced = await paired(bare, () => page(`${outcomePath}?mode=self_completed`));
-  const bareRow = await bare();
-  const bareAlone = await median(bare);
-  const rssPeak = peak();
-  await handle.close();
-
-  const ms = (x: number) => `${x.toFixed(0)} ms`;
-  const line = (what: string, r: Paired) =>
-    console.log(
-      `${what.padEnd(58)} ${ms(r.ms)} (bare ${ms(r.bareMs)}): ${r.ratio.toFixed(2)} × the bare aggregate`,
-    );
-  console.log(
-    `bare SQL count/avg over the outcome's ${Number(bareRow.n).toLocaleString("en-GB")} answered values, alone: ${ms(bareAlone)}`,
-  );
-  line("outcome page through the API (16 indicators, every figure)", page0);
-  line("  … filtered to one area", page1);
-  line("  … filtered by administration mode (reads the rows)", sliced);
-  line("theory-of-change map through the API (every outcome)", map0);
-  console.log(
-    "(medians of 7 alternating runs; ratio = median of the per-pair ratios; target for the page ≤ 2)",
-  );
-  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
-  console.log(
-    `server peak RSS (target ≤ 200 MB): ${mb(rssBefore)} with the app loaded, ${mb(rssReady)} after signing in, ` +
-      `${mb(rssPage)} after the outcome pages, ${mb(rssMap)} after the map, ${mb(rssPeak)} after the filtered page`,
-  );
-}
-
 /**
- * This process's peak resident memory. Linux's VmHWM starts afresh at exec; getrusage's maxRSS does
- * not (a child would report the generator's peak), so it is only the fallback elsewhere.
+ * The trigger-kept aggregates of everything inserted, counted at once: the statements migration
+ * 2026-11-26-03 and 2026-11-26-08 fill them with for rows stored before them.
  */
-function peakRss(): number {
-  try {
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
-    if (hwm?.[1]) return Number(hwm[1]) * 1024;
-  } catch {
-    // Not Linux.
+function countAggregates(raw: SQLite.Database): void {
+  const cell = `outcome, survey_id, question, area_id, wave, status, CASE WHEN value IS NULL THEN 0 ELSE 1 END,
+    COALESCE(value, 0), COALESCE(choice, '')`;
+  const pair = "outcome, from_wave, to_wave, survey_id, question, area_id, after_value - before_value";
+  const sums = `count(*), sum(before_value), sum(after_value), sum(before_value * before_value),
+    sum(after_value * after_value)`;
+  for (const table of [
+    "indicator_cells",
+    "indicator_slice_cells",
+    "indicator_slice_parts",
+    "indicator_pair_cells",
+    "indicator_pair_slice_cells",
+  ]) {
+    raw.exec(`DELETE FROM ${table}`);
   }
-  return process.resourceUsage().maxRSS * 1024;
+  raw.exec(
+    `INSERT INTO indicator_cells SELECT ${cell}, count(*) FROM indicator_values WHERE counted = 1 GROUP BY ${cell}`,
+  );
+  const slice = `${cell}, survey_version, administration_mode, substr(completed_at, 1, 7)`;
+  raw.exec(
+    `INSERT INTO indicator_slice_cells SELECT ${slice}, count(*) FROM indicator_values WHERE counted = 1 GROUP BY ${slice}`,
+  );
+  const part =
+    "outcome, survey_id, question, area_id, wave, survey_version, administration_mode, substr(completed_at, 1, 7)";
+  raw.exec(
+    `INSERT INTO indicator_slice_parts SELECT ${part}, count(*) FROM indicator_values WHERE counted = 1 AND status = 'answered' GROUP BY ${part}`,
+  );
+  raw.exec(
+    `INSERT INTO indicator_pair_cells SELECT ${pair}, ${sums} FROM indicator_pairs WHERE counted = 1 GROUP BY ${pair}`,
+  );
+  const pairSlice = `${pair}, slice_version, slice_mode, from_month, to_month`;
+  raw.exec(
+    `INSERT INTO indicator_pair_slice_cells SELECT ${pairSlice}, ${sums} FROM indicator_pairs WHERE counted = 1 GROUP BY ${pairSlice}`,
+  );
 }
 
-interface Paired {
-  ms: number;
-  bareMs: number;
-  ratio: number;
+function residentMb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith(`${field}:`));
+  return Number(line?.replace(/\D+/g, "") ?? 0) / 1024;
 }
 
-/** RUNS alternating timings of `bare` and `run` (after a warm-up of each), as medians and a median ratio. */
-async function paired(bare: () => Promise<unknown>, run: () => Promise<unknown>): Promise<Paired> {
+/** `runs` alternating timings of `bare` and `run` (after a warm-up of each), as medians and a median ratio. */
+async function paired(
+  runs: number,
+  bare: () => Promise<unknown>,
+  run: () => Promise<unknown>,
+): Promise<{ ms: number; bareMs: number; ratio: number }> {
   await bare();
   await run();
   const bares: number[] = [];
-  const runs: number[] = [];
+  const times: number[] = [];
   const ratios: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const b = await timed(bare);
     const r = await timed(run);
     bares.push(b);
-    runs.push(r);
+    times.push(r);
     ratios.push(r / b);
   }
-  return { ms: middle(runs), bareMs: middle(bares), ratio: middle(ratios) };
+  return { ms: middle(times), bareMs: middle(bares), ratio: middle(ratios) };
 }
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
@@ -403,17 +577,4 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 function middle(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-/** Median of RUNS timed calls, after one untimed warm-up call. */
-async function median(run: () => Promise<unknown>): Promise<number> {
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import SQLite from "better-sqlite3";
 import type { Kysely } from "kysely";
 import pg from "pg";
@@ -10,6 +11,7 @@ import { createSession } from "../server/auth/sessions.repository.ts";
 import { type DatabaseHandle, openPostgres, openSqlite } from "../server/db/connect.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
 import type { Database } from "../server/db/schema.ts";
+import { testDatabaseUrl } from "../server/env.ts";
 import { publishVersion } from "../server/surveys/surveys.repository.ts";
 import { insertUser } from "../server/users/users.repository.ts";
 import type { SyncResponse } from "../shared/contract/sync.ts";
@@ -145,6 +147,10 @@ export async function benchIngest(options: IngestOptions): Promise<IngestFigures
       peakRssMb,
       startedRssMb,
     };
+  } catch (error) {
+    // What the server said is what explains a failed batch.
+    if (server) console.error(`server output:\n${server.output().slice(-3_000)}`);
+    throw error;
   } finally {
     await server?.kill("SIGKILL");
     await scratch?.drop();
@@ -313,4 +319,48 @@ function residentMb(pid: number, field: "VmRSS" | "VmHWM"): number {
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/**
+ * `npx tsx scripts/bench-ingest.ts [--batches N] [--sqlite-only] [--cpu-prof DIR] [--node-arg=--flag …]`:
+ * the ingest figures alone (SQLite, and PostgreSQL when TEST_DATABASE_URL is set), as `npm run bench`
+ * takes them; --node-arg passes an option to the server's Node (e.g. a V8 heap flag to try).
+ */
+async function main(args: string[]): Promise<void> {
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const postgresUrl = testDatabaseUrl();
+  const profileDir = option("--cpu-prof");
+  const nodeArgs = [
+    ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+    ...args.filter((a) => a.startsWith("--node-arg=")).map((a) => a.slice("--node-arg=".length)),
+  ];
+  const dialects =
+    args.includes("--sqlite-only") || !postgresUrl ? ["sqlite" as const] : (["sqlite", "postgres"] as const);
+  for (const dialect of dialects) {
+    const figures = await benchIngest({
+      dialect,
+      postgresUrl,
+      tablets: 20,
+      batchSize: 50,
+      batchesPerTablet: Number(option("--batches") ?? 10),
+      ...(nodeArgs.length > 0 ? { nodeArgs } : {}),
+    });
+    console.log(
+      [
+        `${dialect}: ${figures.responsesPerSecond.toFixed(0)} responses/s`,
+        `p50 ${figures.p50Ms.toFixed(0)} ms, p99 ${figures.p99Ms.toFixed(0)} ms per batch`,
+        `server CPU per 1,000: ${figures.cpuSecondsPer1000.toFixed(2)} s (main thread ${figures.mainThreadCpuSecondsPer1000.toFixed(2)} s)`,
+        `peak RSS ${figures.peakRssMb.toFixed(0)} MB (${figures.startedRssMb.toFixed(0)} MB once started)`,
+        `raw inserts ${figures.rawRowsPerSecond.toFixed(0)}/s`,
+        `outcomes ${JSON.stringify(figures.outcomes)}`,
+      ].join("; "),
+    );
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main(process.argv.slice(2));
 }

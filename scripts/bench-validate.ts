@@ -1,56 +1,79 @@
+import { pathToFileURL } from "node:url";
+import type { Model } from "survey-core";
 import {
   installFastPropertyReads,
   uninstallFastPropertyReads,
 } from "../server/fieldwork/survey-core-fast-path.ts";
-import { ValidatorCache } from "../server/fieldwork/validator-cache.ts";
-import { BENCH_SURVEY_ID, benchInterviews, benchSurveyDefinition } from "./bench-interview.ts";
+import { createSurveyModel } from "../shared/survey/model.ts";
+import { validateAnswers } from "../shared/survey/validate-answers.ts";
+import { VersionValidator } from "../shared/survey/version-validator.ts";
+import { benchInterviews, benchSurveyDefinition } from "./bench-interview.ts";
 
 /**
  * How long the server takes to validate one stored 40-question interview against its version, on one
- * thread with the version's Model reused (as each validation worker does): the median and 90th
- * percentile over many different interviews, with survey-core as shipped and with the worker's fast
- * path. CPU time, not wall time, so other work on the machine inflates it less.
+ * thread: the median and 90th percentile over many different interviews, three ways — a reused
+ * survey-core Model as shipped, the same with the workers' fast path, and the version's compiled
+ * validation plan (what the server uses for every version that compiles). CPU time, not wall time, so
+ * other work on the machine inflates it less.
  */
 
 export interface ValidateFigures {
   interviews: number;
   buildModelMs: number;
+  /** Building the Model and compiling the plan from it, once per version. */
+  compileMs: number;
   plain: { medianMs: number; p90Ms: number };
   fastPath: { medianMs: number; p90Ms: number };
+  compiled: { medianMs: number; p90Ms: number };
 }
 
 export function benchValidate(count = 2_000): ValidateFigures {
-  const definition = JSON.stringify(benchSurveyDefinition());
+  const definition = benchSurveyDefinition();
   const answers = benchInterviews(count, 42, "bench-area").map((item) => item.data);
 
-  const built = process.cpuUsage();
-  new ValidatorCache().validateAllNow(BENCH_SURVEY_ID, 1, definition, []);
-  const buildModelMs = cpuMs(process.cpuUsage(built));
+  let started = process.cpuUsage();
+  createSurveyModel(definition);
+  const buildModelMs = cpuMs(process.cpuUsage(started));
+  started = process.cpuUsage();
+  const validator = new VersionValidator(definition);
+  const compileMs = cpuMs(process.cpuUsage(started));
+  if (!validator.compiled.supported)
+    throw new Error(`the benchmark's survey does not compile: ${validator.compiled.reason}`);
 
-  // Both ways in alternating blocks, so that whatever else the machine does weighs on both alike.
+  const model = (): Model => createSurveyModel(definition);
+  // Every way in alternating blocks, so that whatever else the machine does weighs on all alike.
   const ways = [
-    { fast: false, cache: new ValidatorCache(), times: [] as number[] },
-    { fast: true, cache: new ValidatorCache(), times: [] as number[] },
+    { fast: false, validate: usingModel(model()), times: [] as number[] },
+    { fast: true, validate: usingModel(model()), times: [] as number[] },
+    {
+      fast: false,
+      validate: (data: Record<string, unknown>) => validator.validate(data),
+      times: [] as number[],
+    },
   ];
   const BLOCK = 100;
   for (let start = -BLOCK; start < answers.length; start += BLOCK) {
     for (const way of ways) {
       if (way.fast) installFastPropertyReads();
-      // The first block warms both up and is not counted.
+      // The first block warms each up and is not counted.
       for (const data of answers.slice(Math.max(0, start), start + BLOCK)) {
         const before = process.cpuUsage();
-        way.cache.validateAllNow(BENCH_SURVEY_ID, 1, definition, [data]);
+        way.validate(data);
         if (start >= 0) way.times.push(cpuMs(process.cpuUsage(before)));
       }
       uninstallFastPropertyReads();
     }
   }
-  const [plain, fastPath] = ways.map(({ times }) => {
+  const [plain, fastPath, compiled] = ways.map(({ times }) => {
     times.sort((a, b) => a - b);
     return { medianMs: at(times, 0.5), p90Ms: at(times, 0.9) };
   });
-  if (!plain || !fastPath) throw new Error("unreachable");
-  return { interviews: count, buildModelMs, plain, fastPath };
+  if (!plain || !fastPath || !compiled) throw new Error("unreachable");
+  return { interviews: count, buildModelMs, compileMs, plain, fastPath, compiled };
+}
+
+function usingModel(model: Model) {
+  return (data: Record<string, unknown>) => validateAnswers(model, data);
 }
 
 function cpuMs(usage: NodeJS.CpuUsage): number {
@@ -59,4 +82,16 @@ function cpuMs(usage: NodeJS.CpuUsage): number {
 
 function at(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const v = benchValidate();
+  const ms = (x: number) => `${x.toFixed(3)} ms`;
+  console.log(
+    `validating one 40-question interview, CPU time over ${v.interviews} interviews (median / 90th percentile):`,
+  );
+  console.log(`  survey-core Model as shipped      ${ms(v.plain.medianMs)} / ${ms(v.plain.p90Ms)}`);
+  console.log(`  with the workers' fast path       ${ms(v.fastPath.medianMs)} / ${ms(v.fastPath.p90Ms)}`);
+  console.log(`  compiled validation plan          ${ms(v.compiled.medianMs)} / ${ms(v.compiled.p90Ms)}`);
+  console.log(`  once per version: Model ${ms(v.buildModelMs)}, Model + plan ${ms(v.compileMs)}`);
 }

@@ -11,10 +11,13 @@ export function ChangeSection({
   indicator: d,
   k,
   filename,
+  sliced,
 }: {
   indicator: IndicatorDetail;
   k: number;
   filename: string;
+  /** A version, mode or month filter is on: a pair counts when both interviews fall inside it. */
+  sliced: boolean;
 }) {
   const c = d.change;
   const headingId = `change-${d.surveyId}-${d.question}`;
@@ -22,11 +25,7 @@ export function ChangeSection({
     return (
       <section aria-labelledby={headingId}>
         <h3 id={headingId}>Change for the same participants</h3>
-        <p>
-          {c.reason === "one_wave"
-            ? "Not available: there are answers from one wave only."
-            : "Not available with a version, mode or month filter: a participant's two interviews can fall either side of it."}
-        </p>
+        <p>Not available: there are answers from one wave only.</p>
       </section>
     );
   }
@@ -36,7 +35,12 @@ export function ChangeSection({
     return (
       <section aria-labelledby={headingId}>
         <h3 id={headingId}>{title}</h3>
-        <p className="figure-hidden">Not shown: {hiddenText(f, k)} participants answered at both waves.</p>
+        <p className="figure-hidden">
+          {f.reason === "left_out"
+            ? "Not shown: with these filters this area's pairs would be cut into a group of fewer than " +
+              `${k}, so it is left out.`
+            : `Not shown: ${hiddenText(f, k)} participants answered at both waves.`}
+        </p>
       </section>
     );
   }
@@ -52,7 +56,9 @@ export function ChangeSection({
   const rows: [string, string][] = [
     ["Participants answering at both waves", formatCount(f.n)],
     [
-      "Answered at the first wave but not the second",
+      sliced
+        ? "Answered at the first wave inside these filters but not at the second inside them"
+        : "Answered at the first wave but not the second",
       f.lost.suppressed ? hiddenText(f.lost, k) : formatCount(f.lost.n),
     ],
     [
@@ -103,6 +109,12 @@ export function ChangeSection({
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
+      {sliced && (
+        <p>
+          With the version, mode or month filters, a participant counts here only when both interviews fall
+          inside them.
+        </p>
+      )}
       {t?.ok && (
         <p className="change-summary">
           {verdict(d, t.difference.mean, t.difference.lower, t.difference.upper)}

@@ -7,6 +7,7 @@ import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { ResponseCountsTable } from "./ResponseCountsTable.tsx";
+import { StrandTable } from "./StrandTable.tsx";
 import { SuppressionSetting } from "./SuppressionSetting.tsx";
 import { TheoryOfChangeMap } from "./TheoryOfChangeMap.tsx";
 
@@ -30,7 +31,12 @@ export function DashboardHome() {
             </button>
           </>
         )}
-        {map.status === "ready" && <TheoryOfChangeMap data={map.data} />}
+        {map.status === "ready" && (
+          <>
+            <TheoryOfChangeMap data={map.data} />
+            <StrandTable data={map.data} />
+          </>
+        )}
       </section>
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading">Responses received</h2>

@@ -173,7 +173,7 @@ export function IndicatorSection({
         }`}
         filename={file("by-wave")}
       />
-      <ChangeSection indicator={d} k={k} filename={file("change")} />
+      <ChangeSection indicator={d} k={k} filename={file("change")} sliced={data.slice.active} />
     </section>
   );
 }

@@ -82,8 +82,8 @@ function OutcomeBody({
       <p className="lead">{outcome.text}</p>
       <p className="muted">
         {outcome.inTheoryOfChange
-          ? `An outcome of the ${outcome.strand?.name ?? "cross-strand"} strand.`
-          : "This tag is used in a survey but is not an outcome of the theory of change."}
+          ? `An outcome of the ${outcome.strand?.name ?? "cross-strand"} strand. Each question measures one outcome, so every indicator here belongs to this strand: its breakdown by strand is the figures below. The theory of change page compares the strands.`
+          : "This tag is used in a survey but is not an outcome of the theory of change, so it belongs to no strand."}
       </p>
       <OutcomeFilters data={data} query={query} onApply={onApply} />
       <div className="notice" role="note" aria-label="What these figures count">

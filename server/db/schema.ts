@@ -1,4 +1,4 @@
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 /**
  * The database as the application sees it. Timestamps are ISO-8601 strings in UTC and JSON is
@@ -25,6 +25,9 @@ export interface Database {
   indicator_cells: IndicatorCellsTable;
   indicator_pair_cells: IndicatorPairCellsTable;
   indicator_refresh: IndicatorRefreshTable;
+  indicator_slice_cells: IndicatorSliceCellsTable;
+  indicator_slice_parts: IndicatorSlicePartsTable;
+  indicator_pair_slice_cells: IndicatorPairSliceCellsTable;
   settings: SettingsTable;
   login_attempts: LoginAttemptsTable;
   review_events: ReviewEventsTable;
@@ -231,6 +234,14 @@ export interface IndicatorPairsTable {
   after_value: number;
   /** 1 when both interviews count. */
   counted: number;
+  /** The survey version of both interviews, or 0 when they differ (migration 2026-11-26-08). */
+  slice_version: ColumnType<number, number | undefined, number>;
+  /** The administration mode of both interviews, or '' when they differ. */
+  slice_mode: ColumnType<string, string | undefined, string>;
+  /** YYYY-MM (UTC) of the earlier interview's completion. */
+  from_month: ColumnType<string, string | undefined, string>;
+  /** YYYY-MM (UTC) of the later interview's completion. */
+  to_month: ColumnType<string, string | undefined, string>;
 }
 
 /** Counted indicator_values by grouping columns; maintained by triggers (migration 2026-11-26-03). */
@@ -263,6 +274,40 @@ export interface IndicatorPairCellsTable {
   sum_after: number;
   sumsq_before: number;
   sumsq_after: number;
+}
+
+/**
+ * Counted indicator_values keyed like `indicator_cells` plus the filters that cut inside an area-wave:
+ * survey version, administration mode and completion month (YYYY-MM, UTC). Trigger-maintained
+ * (migration 2026-11-26-08); a filtered outcome page reads these.
+ */
+export interface IndicatorSliceCellsTable extends IndicatorCellsTable {
+  survey_version: number;
+  administration_mode: string;
+  month: string;
+}
+
+/** Counted answers per question, area, wave, version, mode and month: parts a filter may not cut below k. */
+export interface IndicatorSlicePartsTable {
+  outcome: string;
+  survey_id: string;
+  question: string;
+  area_id: string;
+  wave: number;
+  survey_version: number;
+  administration_mode: string;
+  month: string;
+  n: number;
+}
+
+/** Counted indicator_pairs by change and by the pair's slice columns (see `IndicatorPairsTable`). */
+export interface IndicatorPairSliceCellsTable extends IndicatorPairCellsTable {
+  /** Both interviews' version, or 0. */
+  survey_version: number;
+  /** Both interviews' mode, or ''. */
+  administration_mode: string;
+  from_month: string;
+  to_month: string;
 }
 
 /** Responses changed after ingest whose indicator rows must be rewritten before the next read. */

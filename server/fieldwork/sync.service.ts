@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, PostgresAdapter, sql } from "kysely";
 import { makeProblem, type Problem } from "../../shared/contract/problems.ts";
 import type { AnswerIssue, SyncItem, SyncOutcome, SyncRequest } from "../../shared/contract/sync.ts";
 import { issuesForEnding, withCanonicalEnding } from "../../shared/fieldwork/endings.ts";
@@ -67,57 +67,15 @@ export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise
   }
   await validate(ctx, fresh);
 
-  await ctx.db.transaction().execute(async (trx) => {
-    // Read inside the write transaction, so a withdrawal recorded while this batch was validated counts.
-    const withdrawn = await withdrawnAmong(
-      trx,
-      accepted.map((entry) => entry.item.participantCode),
-    );
-    const inserted = await insertNewResponses(
-      trx,
-      fresh
-        .filter((p) => !withdrawn.has(p.item.participantCode))
-        .map((p) => ({
-          item: p.item,
-          hash: p.hash,
-          issues: p.issues ?? [],
-          submittedBy: ctx.user.id,
-          deviceId: null,
-          receivedAt,
-        })),
-    );
-    const newlyStored: Prepared[] = [];
-    for (const entry of accepted) {
-      const { item, issues } = entry;
-      if (withdrawn.has(item.participantCode)) {
-        outcomes[entry.index] = {
-          id: item.id,
-          outcome: "rejected",
-          problem: makeProblem("participant_withdrawn"),
-        };
-      } else if (issues && inserted.has(item.id)) {
-        newlyStored.push(entry);
-        outcomes[entry.index] =
-          issues.length > 0
-            ? { id: item.id, outcome: "needs_review", receivedAt, issues }
-            : { id: item.id, outcome: "accepted", receivedAt };
-      }
-    }
-    // By participant code: on PostgreSQL each takes a lock on its participant, and transactions that
-    // take them in one order cannot deadlock.
-    newlyStored.sort(
-      (a, b) => compare(a.item.participantCode, b.item.participantCode) || compare(a.item.id, b.item.id),
-    );
-    for (const { item, issues } of newlyStored) {
-      await storeSyncedIndicators(trx, item, issues && issues.length > 0 ? "needs_review" : "received");
-    }
-    // Then resends, in batch order, so a later copy of an id in the same batch sees the earlier one.
-    for (const entry of accepted) {
-      if (!outcomes[entry.index]) outcomes[entry.index] = await storeResend(trx, ctx, entry, receivedAt);
-    }
+  // Outcomes decided inside the transaction are kept only once it commits: a retried attempt starts
+  // again from the envelope checks' outcomes.
+  const decided = await inTransaction(ctx.db, async (trx) => {
+    const attempt = [...outcomes];
+    await storeBatch(trx, ctx, accepted, fresh, attempt, receivedAt);
+    return attempt;
   });
 
-  const results = outcomes.map((o, i) => {
+  const results = decided.map((o, i) => {
     if (!o) throw new Error(`sync item ${i} has no outcome`);
     return o;
   });
@@ -130,6 +88,105 @@ export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise
     detail: tally(results),
   });
   return results;
+}
+
+/** Writes the batch in the transaction `trx` and fills in each stored or resent item's outcome. */
+async function storeBatch(
+  trx: Kysely<Database>,
+  ctx: SyncContext,
+  accepted: Prepared[],
+  fresh: Prepared[],
+  outcomes: (SyncOutcome | undefined)[],
+  receivedAt: string,
+): Promise<void> {
+  await lockAggregates(trx, fresh);
+  // Read inside the write transaction, so a withdrawal recorded while this batch was validated counts.
+  const withdrawn = await withdrawnAmong(
+    trx,
+    accepted.map((entry) => entry.item.participantCode),
+  );
+  const inserted = await insertNewResponses(
+    trx,
+    fresh
+      .filter((p) => !withdrawn.has(p.item.participantCode))
+      .map((p) => ({
+        item: p.item,
+        hash: p.hash,
+        issues: p.issues ?? [],
+        submittedBy: ctx.user.id,
+        deviceId: null,
+        receivedAt,
+      })),
+  );
+  const newlyStored: Prepared[] = [];
+  for (const entry of accepted) {
+    const { item, issues } = entry;
+    if (withdrawn.has(item.participantCode)) {
+      outcomes[entry.index] = {
+        id: item.id,
+        outcome: "rejected",
+        problem: makeProblem("participant_withdrawn"),
+      };
+    } else if (issues && inserted.has(item.id)) {
+      newlyStored.push(entry);
+      outcomes[entry.index] =
+        issues.length > 0
+          ? { id: item.id, outcome: "needs_review", receivedAt, issues }
+          : { id: item.id, outcome: "accepted", receivedAt };
+    }
+  }
+  // By participant code: on PostgreSQL each takes a lock on its participant, and transactions that
+  // take them in one order cannot deadlock.
+  newlyStored.sort(
+    (a, b) => compare(a.item.participantCode, b.item.participantCode) || compare(a.item.id, b.item.id),
+  );
+  for (const { item, issues } of newlyStored) {
+    await storeSyncedIndicators(trx, item, issues && issues.length > 0 ? "needs_review" : "received");
+  }
+  // Then resends, in batch order, so a later copy of an id in the same batch sees the earlier one.
+  for (const entry of accepted) {
+    if (!outcomes[entry.index]) outcomes[entry.index] = await storeResend(trx, ctx, entry, receivedAt);
+  }
+}
+
+/**
+ * New responses count into shared aggregate rows (indicator cells and pair cells, keyed by survey and
+ * area among others), which two batches would update in different orders and so deadlock on
+ * PostgreSQL. Their transactions first take a lock per survey and area they add to, in one order, so
+ * batches for the same survey and area write in turn (across server instances too) and others at
+ * once. SQLite has one writer anyway.
+ */
+async function lockAggregates(trx: Kysely<Database>, fresh: readonly Prepared[]): Promise<void> {
+  if (fresh.length === 0 || !(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  const keys = [...new Set(fresh.map((p) => `alongside:sync:${p.item.surveyId}:${p.item.areaId}`))].sort(
+    compare,
+  );
+  for (const key of keys) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+}
+
+/**
+ * PostgreSQL aborts one of two transactions that wait for each other (a deadlock: two batches counting
+ * into the same aggregate rows in different orders) or that cannot be serialised. Nothing of an
+ * aborted transaction is kept, so the batch is written again, a few times, before it fails.
+ */
+const TRANSIENT = new Set(["40P01", "40001"]);
+const ATTEMPTS = 5;
+
+async function inTransaction<T>(
+  db: Kysely<Database>,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction().execute(work);
+    } catch (error) {
+      const code =
+        typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+      if (attempt >= ATTEMPTS || typeof code !== "string" || !TRANSIENT.has(code)) throw error;
+      // A short, random pause, so the two do not meet again at once.
+      await new Promise((resume) => setTimeout(resume, Math.random() * 10 * attempt));
+    }
+  }
 }
 
 /** Rejects what cannot be stored (bad code, area, survey version); returns the rest with their hashes. */

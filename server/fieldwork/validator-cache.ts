@@ -1,26 +1,25 @@
-import type { Model } from "survey-core";
 import type { AnswerIssue } from "../../shared/contract/sync.ts";
-import { createSurveyModel } from "../../shared/survey/model.ts";
-import { validateAnswers } from "../../shared/survey/validate-answers.ts";
+import { VersionValidator } from "../../shared/survey/version-validator.ts";
 
 /** One interview's answers to validate against a survey version. */
 export type Answers = Record<string, unknown>;
 
 /**
- * One survey-core Model per published version, built on first use and reused: building a Model costs
- * several times what validating one response does. Published versions never change, so a cached
- * Model never goes stale. Validation is synchronous, so a Model is never shared by two requests at once.
+ * One validator per published version, built on first use and reused: it compiles the version into a
+ * validation plan where it can (shared/survey/validation-plan.ts) and keeps a survey-core Model only
+ * where it must. Published versions never change, so a cached validator never goes stale. Validation
+ * is synchronous, so a validator is never shared by two requests at once.
  *
- * `validateAll` is what sync uses: here it validates in this thread; `ValidatorPool` spreads the same
- * work over worker threads so a sync batch uses every core (see validator-pool.ts).
+ * `validateAll` is what sync uses: here it validates in this thread; `ValidatorPool` sends versions
+ * that need survey-core to worker threads (see validator-pool.ts).
  */
 export class ValidatorCache {
-  private readonly models = new Map<string, Model>();
+  private readonly validators = new Map<string, VersionValidator>();
 
   constructor(private readonly maxEntries = 500) {}
 
   validate(surveyId: string, version: number, definition: () => unknown, data: Answers): AnswerIssue[] {
-    return validateAnswers(this.model(surveyId, version, definition), data);
+    return this.validator(surveyId, version, definition).validate(data);
   }
 
   /** Validates many interviews of one version; `definition` is the version's JSON as stored. */
@@ -39,28 +38,36 @@ export class ValidatorCache {
     definition: string,
     answers: readonly Answers[],
   ): AnswerIssue[][] {
-    const model = this.model(surveyId, version, () => JSON.parse(definition));
-    return answers.map((data) => validateAnswers(model, data));
+    const validator = this.validator(surveyId, version, () => JSON.parse(definition));
+    return answers.map((data) => validator.validate(data));
   }
 
   /** Releases what the cache holds beyond memory (worker threads, in the pool). */
   async close(): Promise<void> {}
 
   get size(): number {
-    return this.models.size;
+    return this.validators.size;
   }
 
-  private model(surveyId: string, version: number, definition: () => unknown): Model {
+  protected validator(surveyId: string, version: number, definition: () => unknown): VersionValidator {
     const key = `${surveyId}@${version}`;
-    let model = this.models.get(key);
-    if (!model) {
-      if (this.models.size >= this.maxEntries) {
-        const oldest = this.models.keys().next().value;
-        if (oldest !== undefined) this.models.delete(oldest);
-      }
-      model = createSurveyModel(definition());
-      this.models.set(key, model);
+    let validator = this.validators.get(key);
+    if (!validator) {
+      validator = new VersionValidator(definition());
+      this.remember(key, validator);
     }
-    return model;
+    return validator;
+  }
+
+  protected remember(key: string, validator: VersionValidator): void {
+    if (this.validators.size >= this.maxEntries) {
+      const oldest = this.validators.keys().next().value;
+      if (oldest !== undefined) this.validators.delete(oldest);
+    }
+    this.validators.set(key, validator);
+  }
+
+  protected cached(key: string): VersionValidator | undefined {
+    return this.validators.get(key);
   }
 }

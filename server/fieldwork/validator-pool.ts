@@ -1,14 +1,19 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { AnswerIssue } from "../../shared/contract/sync.ts";
+import { VersionValidator } from "../../shared/survey/version-validator.ts";
 import { type Answers, ValidatorCache } from "./validator-cache.ts";
 
 /**
- * survey-core validation is the costly part of a sync (milliseconds per interview, all of it
- * synchronous JavaScript), so the server runs it on worker threads, one per core: a batch is split
- * across them and the main thread stays free to parse requests and write to the database meanwhile.
- * Each worker keeps its own Model per version. A worker that dies is replaced on the next batch, and
- * the batch it held fails like any other surprise (the tablet retries).
+ * A version that compiles to a validation plan (shared/survey/validation-plan.ts, every instrument
+ * does) is validated in this thread: about 0.05 ms an interview, less than handing the answers to
+ * another thread and back would cost, and no worker needs to exist (each costs tens of MB).
+ *
+ * A version that does not compile needs survey-core itself (milliseconds per interview, all of it
+ * synchronous JavaScript), so its batches go to worker threads, one per core, started when first
+ * needed: a batch is split across them and the main thread stays free to parse requests and write
+ * to the database meanwhile. Each worker keeps its own validator per version. A worker that dies is
+ * replaced on the next batch, and the batch it held fails like any other surprise (the tablet retries).
  */
 
 export interface ValidationTask {
@@ -57,6 +62,8 @@ const MIN_SHARE = 2;
 
 export class ValidatorPool extends ValidatorCache {
   private readonly workers: (PoolWorker | undefined)[];
+  /** Versions that do not compile: the main thread keeps no validator (nor Model) for them. */
+  private readonly needSurveyCore = new Set<string>();
   private nextTask = 0;
   private nextWorker = 0;
 
@@ -72,6 +79,9 @@ export class ValidatorPool extends ValidatorCache {
     answers: readonly Answers[],
   ): Promise<AnswerIssue[][]> {
     if (answers.length === 0) return [];
+    if (this.compiles(surveyId, version, definition)) {
+      return this.validateAllNow(surveyId, version, definition, answers);
+    }
     const shares = Math.max(1, Math.min(this.workers.length, Math.floor(answers.length / MIN_SHARE)));
     const size = Math.ceil(answers.length / shares);
     const parts: Promise<AnswerIssue[][]>[] = [];
@@ -79,6 +89,25 @@ export class ValidatorPool extends ValidatorCache {
       parts.push(this.run({ surveyId, version, definition, answers: answers.slice(start, start + size) }));
     }
     return (await Promise.all(parts)).flat();
+  }
+
+  /** How many worker threads are running now (none until a version needs survey-core). */
+  get runningWorkers(): number {
+    return this.workers.filter((w) => w !== undefined).length;
+  }
+
+  private compiles(surveyId: string, version: number, definition: string): boolean {
+    const key = `${surveyId}@${version}`;
+    const cached = this.cached(key);
+    if (cached) return cached.compiled.supported;
+    if (this.needSurveyCore.has(key)) return false;
+    const validator = new VersionValidator(JSON.parse(definition));
+    if (!validator.compiled.supported) {
+      this.needSurveyCore.add(key);
+      return false;
+    }
+    this.remember(key, validator);
+    return true;
   }
 
   override async close(): Promise<void> {

@@ -37,8 +37,11 @@ export function changeFigure(input: {
   changes: readonly PairChangeRow[];
   areas: readonly string[];
   area: string | null;
-  /** Answered at the first wave in the same population, when that figure is itself published. */
-  answeredBefore: number | null;
+  /**
+   * Answered at the first wave in the same population, when that figure is itself published; else
+   * why not (hidden as a complement, or left out of a filtered view).
+   */
+  answeredBefore: number | { hidden: "complement" | "left_out" };
   k: number;
 }): Figure<PairedFigure> {
   const { ways, areas, area, k } = input;
@@ -89,9 +92,9 @@ export function changeFigure(input: {
   const figure: PairedFigure = {
     n,
     lost:
-      input.answeredBefore === null
-        ? { suppressed: true, reason: "complement" }
-        : { suppressed: false, n: Math.max(0, input.answeredBefore - n) },
+      typeof input.answeredBefore === "number"
+        ? { suppressed: false, n: Math.max(0, input.answeredBefore - n) }
+        : { suppressed: true, reason: input.answeredBefore.hidden },
     before: waveSummary(n, sumBefore, sumsqBefore),
     after: waveSummary(n, sumAfter, sumsqAfter),
     tests: testsShown ? tests(input, changes) : null,
@@ -146,6 +149,24 @@ function tests(
       : { ok: false, reason: m.reason };
   }
   return result;
+}
+
+/**
+ * The areas the unfiltered change table hides (below k, or hidden with them): a filtered view must
+ * leave these out too, or the unfiltered total minus the filtered areas would give one back.
+ */
+export function hiddenChangeAreas(
+  ways: readonly PairWayRow[],
+  areas: readonly string[],
+  k: number,
+): Set<string> {
+  const perArea = new Map<string, number>();
+  for (const p of ways) perArea.set(p.areaId, (perArea.get(p.areaId) ?? 0) + p.n);
+  const counts = areas.map((row) => ({ row, column: "pairs", n: perArea.get(row) ?? 0 }));
+  const guarded = suppressTable(areas, ["pairs"], counts, k);
+  return new Set(
+    guarded.cells.flatMap((c) => (c.suppressed && c.row !== null && c.column !== null ? [c.row] : [])),
+  );
 }
 
 /** Mean and sample SD from n, Σx and Σx² (values are small scores and counts, so no cancellation to fear). */

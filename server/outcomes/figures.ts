@@ -11,7 +11,7 @@ import { type MeanInterval, meanInterval } from "../../shared/stats/mean-interva
 import { DEFAULT_LEVEL } from "../../shared/stats/result.ts";
 import { wilsonInterval } from "../../shared/stats/wilson-interval.ts";
 import type { IndicatorDef } from "./indicator-catalogue.ts";
-import { type BucketRow, binIndex, type CellRow, NUMBER_BINS } from "./indicator-values.repository.ts";
+import { type BucketRow, NUMBER_BINS } from "./indicator-values.repository.ts";
 
 /**
  * The figures of one indicator over one population (a set of bucket rows), with the functions in
@@ -186,41 +186,4 @@ export function notAnsweredCounts(rows: readonly BucketRow[]): { skipped: number
     else if (row.status === "declined") declined += row.n;
   }
   return { skipped, declined };
-}
-
-/**
- * Exact rows (as a slice reads them from `indicator_values`) grouped into bucket rows as the
- * aggregate read groups them, so both paths feed the same code.
- */
-export function toBuckets(
-  rows: readonly CellRow[],
-  isCount: (surveyId: string, question: string) => boolean,
-): BucketRow[] {
-  const buckets = new Map<string, BucketRow>();
-  for (const r of rows) {
-    const key = r.value === null ? 0 : isCount(r.surveyId, r.question) ? binIndex(r.value) : r.value;
-    const id = `${r.outcome}\u0000${r.surveyId}\u0000${r.question}\u0000${r.areaId}\u0000${r.wave}\u0000${r.status}\u0000${r.choice}\u0000${key}`;
-    let b = buckets.get(id);
-    if (!b) {
-      b = {
-        outcome: r.outcome,
-        surveyId: r.surveyId,
-        question: r.question,
-        areaId: r.areaId,
-        wave: r.wave,
-        status: r.status,
-        choice: r.choice,
-        key,
-        n: 0,
-        sum: 0,
-        sumsq: 0,
-      };
-      buckets.set(id, b);
-    }
-    const v = r.value ?? 0;
-    b.n += r.n;
-    b.sum += r.n * v;
-    b.sumsq += r.n * v * v;
-  }
-  return [...buckets.values()];
 }

@@ -99,7 +99,18 @@ async function storePairs(
   if (others.length === 0) return;
   const theirs = await db
     .selectFrom("indicator_values")
-    .select(["response_id", "question", "outcome", "wave", "status", "value", "counted"])
+    .select([
+      "response_id",
+      "question",
+      "outcome",
+      "wave",
+      "status",
+      "value",
+      "counted",
+      "survey_version",
+      "administration_mode",
+      "completed_at",
+    ])
     .where(
       "response_id",
       "in",
@@ -118,8 +129,18 @@ async function storePairs(
       responseId: other.response_id,
       wave: Number(other.wave),
       value: Number(other.value ?? 0),
+      version: Number(other.survey_version),
+      mode: other.administration_mode,
+      month: other.completed_at.slice(0, 7),
     };
-    const ownSide = { responseId: own.response_id, wave: own.wave, value: Number(own.value ?? 0) };
+    const ownSide = {
+      responseId: own.response_id,
+      wave: own.wave,
+      value: Number(own.value ?? 0),
+      version: Number(own.survey_version),
+      mode: own.administration_mode,
+      month: own.completed_at.slice(0, 7),
+    };
     const [early, late] = otherSide.wave < ownSide.wave ? [otherSide, ownSide] : [ownSide, otherSide];
     return [
       {
@@ -134,6 +155,11 @@ async function storePairs(
         before_value: early.value,
         after_value: late.value,
         counted: Number(other.counted) * Number(own.counted),
+        // The pair's place in the version, mode and month filters (migration 2026-11-26-08).
+        slice_version: early.version === late.version ? early.version : 0,
+        slice_mode: early.mode === late.mode ? early.mode : "",
+        from_month: early.month,
+        to_month: late.month,
       },
     ];
   });

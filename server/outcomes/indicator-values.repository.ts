@@ -1,5 +1,4 @@
 import { type Kysely, sql } from "kysely";
-import { countedReviewStatuses } from "../../shared/contract/outcomes.ts";
 import type { Database } from "../db/schema.ts";
 import { INTERVIEW_ROW } from "./indicator-values.ts";
 
@@ -7,9 +6,10 @@ export { replaceIndicatorValues } from "./indicator-store.ts";
 
 /**
  * Reads for the outcome dashboards. Unfiltered figures come from the trigger-maintained aggregates
- * (`indicator_cells`, `indicator_pair_cells`): a few thousand rows however many answers there are.
- * Figures filtered by survey version, mode or months cut inside those aggregates, so they are grouped
- * from `indicator_values` itself. All SQL is the query builder or expressions both SQLite and
+ * (`indicator_cells`, `indicator_pair_cells`): tens of thousands of rows however many answers there
+ * are. Figures filtered by survey version, mode or months cut inside those, so they read the
+ * aggregates keyed by those filters too (`indicator_slice_cells`, `indicator_slice_parts`,
+ * `indicator_pair_slice_cells`; docs/decisions/0019). Nothing here reads `indicator_values`. All SQL is the query builder or expressions both SQLite and
  * PostgreSQL accept; counts come back as strings on PostgreSQL, hence `Number()`.
  */
 
@@ -47,18 +47,6 @@ export function monthAfter(month: string): string {
   return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, "0")}`;
 }
 
-export interface CellRow {
-  outcome: string;
-  surveyId: string;
-  question: string;
-  areaId: string;
-  wave: number;
-  status: string;
-  value: number | null;
-  choice: string | null;
-  n: number;
-}
-
 /**
  * Counted answers of one question in one area-wave, grouped by distribution bar: a scale point, a
  * choice, yes or no, or a bin of a count question (`binIndex`); with the sum and sum of squares of
@@ -91,149 +79,236 @@ export const NUMBER_BINS: ReadonlyArray<readonly [number, number]> = [
   [51, Number.POSITIVE_INFINITY],
 ];
 
-/** Rows of the given `surveyId/question` keys: per survey, `question in (…)`, cheaper than joining strings. */
-function countCondition(countQuestions: readonly string[]) {
-  const bySurvey = new Map<string, string[]>();
-  for (const key of countQuestions) {
-    const slash = key.indexOf("/");
-    const survey = key.slice(0, slash);
-    bySurvey.set(survey, [...(bySurvey.get(survey) ?? []), key.slice(slash + 1)]);
-  }
-  if (bySurvey.size === 0) return sql<boolean>`1 = 0`;
-  return sql<boolean>`(${sql.join(
-    [...bySurvey].map(
-      ([survey, questions]) => sql`(survey_id = ${survey} and question in (${sql.join(questions)}))`,
-    ),
-    sql` or `,
-  )})`;
-}
-
 /** The bin of a count, as the SQL below computes it. */
 export function binIndex(value: number): number {
   return NUMBER_BINS.findIndex(([lo, hi]) => value >= lo && value <= hi);
 }
 
+/** The population the page's summary is about: an area and a wave, or null for all of them. */
+export interface Population {
+  area: string | null;
+  wave: number | null;
+}
+
+/** Counted answers by distribution bar, and the exact values of count questions (for their medians). */
+export interface CellRead {
+  buckets: BucketRow[];
+  /** Count questions' answers in the chosen population: `surveyId/question` → value → how many. */
+  exact: Map<string, Map<number, number>>;
+}
+
+const cellColumns = [
+  "outcome",
+  "survey_id",
+  "question",
+  "area_id",
+  "wave",
+  "status",
+  "has_value",
+  "value",
+  "choice",
+] as const;
+
+/** One aggregate row as read: `n` counts the whole scope, `n_in` (when sliced) the answers inside the slice. */
+export interface RawCell {
+  outcome: string;
+  survey_id: string;
+  question: string;
+  area_id: string;
+  wave: number | string;
+  status: string;
+  has_value: number | string;
+  value: number | string;
+  choice: string;
+  n: number | string;
+  n_in?: number | string;
+}
+
+/** Which rows to leave out of a read (a slice's unsafe area-waves). */
+export type DropRow = (row: {
+  outcome: string;
+  surveyId: string;
+  question: string;
+  areaId: string;
+  wave: number;
+}) => boolean;
+
+interface ExactRows {
+  areas: string[];
+  waves: number[];
+  values: number[];
+  counts: number[];
+}
+
 /**
- * The aggregate, grouped once more by distribution bar: a count question's answers arrive as at most
- * seven bins rather than one row per distinct number, which keeps an outcome page to a few thousand
- * rows. `countQuestions` are the `surveyId/question` keys of count questions.
+ * Buckets aggregate rows as they stream past, one at a time, so no read holds its rows in memory.
+ * Rows arrive in key order (outcome, survey, question, area, wave, status, value, choice), so every
+ * distribution bar's rows are adjacent: a count question's bins are runs of ascending values, any
+ * other bar is one value and choice. No key is built per row; each row holds one value, so its sums
+ * are n × value. Count questions' exact answers in the population are kept (as numbers) for medians.
  */
-export async function aggregateBuckets(
+export class CellBuckets {
+  private readonly buckets: BucketRow[] = [];
+  private readonly exactRows = new Map<string, ExactRows>();
+  private last: BucketRow | undefined;
+  private lastCount = false;
+  private lastQuestion = "";
+  private lastSurvey = "";
+  private exactOf: ExactRows | undefined;
+
+  constructor(
+    private readonly isCount: (surveyId: string, question: string) => boolean,
+    private readonly population: Population,
+    /** Which count: the whole scope's (`n`) or the slice's (`n_in`). */
+    private readonly count: "n" | "n_in",
+  ) {}
+
+  add(r: RawCell): void {
+    const n = Number(this.count === "n" ? r.n : (r.n_in ?? 0));
+    if (!(n > 0)) return;
+    const wave = Number(r.wave);
+    if (r.question !== this.lastQuestion || r.survey_id !== this.lastSurvey) {
+      this.lastCount = this.isCount(r.survey_id, r.question);
+      this.lastQuestion = r.question;
+      this.lastSurvey = r.survey_id;
+      this.exactOf = undefined;
+    }
+    const hasValue = Number(r.has_value) === 1;
+    const value = Number(r.value);
+    const choice = r.choice === "" ? null : r.choice;
+    const key = !hasValue ? 0 : this.lastCount ? binIndex(value) : value;
+    const { area, wave: populationWave } = this.population;
+    if (
+      this.lastCount &&
+      hasValue &&
+      r.status === "answered" &&
+      (area === null || area === r.area_id) &&
+      (populationWave === null || populationWave === wave)
+    ) {
+      if (!this.exactOf) {
+        const id = `${r.survey_id}/${r.question}`;
+        this.exactOf = this.exactRows.get(id) ?? { areas: [], waves: [], values: [], counts: [] };
+        this.exactRows.set(id, this.exactOf);
+      }
+      this.exactOf.areas.push(r.area_id);
+      this.exactOf.waves.push(wave);
+      this.exactOf.values.push(value);
+      this.exactOf.counts.push(n);
+    }
+    const last = this.last;
+    if (
+      last !== undefined &&
+      last.key === key &&
+      last.choice === choice &&
+      last.status === r.status &&
+      last.wave === wave &&
+      last.areaId === r.area_id &&
+      last.question === r.question &&
+      last.surveyId === r.survey_id &&
+      last.outcome === r.outcome
+    ) {
+      last.n += n;
+      last.sum += n * value;
+      last.sumsq += n * value * value;
+      return;
+    }
+    this.last = {
+      outcome: r.outcome,
+      surveyId: r.survey_id,
+      question: r.question,
+      areaId: r.area_id,
+      wave,
+      status: r.status,
+      choice,
+      key,
+      n,
+      sum: n * value,
+      sumsq: n * value * value,
+    };
+    this.buckets.push(this.last);
+  }
+
+  /** The buckets and exact frequency tables, without the rows `drop` leaves out. */
+  read(drop?: DropRow): CellRead {
+    const buckets = drop ? this.buckets.filter((b) => !drop(b)) : this.buckets;
+    const exact = new Map<string, Map<number, number>>();
+    for (const [id, rows] of this.exactRows) {
+      const slash = id.indexOf("/");
+      const surveyId = id.slice(0, slash);
+      const question = id.slice(slash + 1);
+      const table = new Map<number, number>();
+      for (let i = 0; i < rows.values.length; i++) {
+        const areaId = rows.areas[i] ?? "";
+        const wave = rows.waves[i] ?? 0;
+        if (drop?.({ outcome: "", surveyId, question, areaId, wave })) continue;
+        const value = rows.values[i] ?? 0;
+        table.set(value, (table.get(value) ?? 0) + (rows.counts[i] ?? 0));
+      }
+      exact.set(id, table);
+    }
+    return { buckets, exact };
+  }
+}
+
+/**
+ * A read's rows into the given buckets. Read at once rather than streamed: Kysely streams SQLite one
+ * row per promise, which made a page two to three times slower, and the rows are tens of thousands.
+ */
+async function feed(query: { execute(): Promise<RawCell[]> }, into: readonly CellBuckets[]): Promise<void> {
+  for (const row of await query.execute()) for (const b of into) b.add(row);
+}
+
+/**
+ * The trigger-kept aggregate of one outcome (or every outcome) in key order: tens of thousands of
+ * rows, which SQLite reads off its clustered key without sorting.
+ */
+export async function aggregateCells(
   db: Kysely<Database>,
   scope: ValueScope,
-  countQuestions: readonly string[],
-): Promise<BucketRow[]> {
-  const isCount = countCondition(countQuestions);
-  const bins = sql.join(
-    NUMBER_BINS.map(([lo, hi], i) =>
-      hi === Number.POSITIVE_INFINITY
-        ? sql`when value >= ${sql.lit(lo)} then ${sql.lit(i)}`
-        : sql`when value >= ${sql.lit(lo)} and value <= ${sql.lit(hi)} then ${sql.lit(i)}`,
-    ),
-    sql` `,
-  );
+  into: CellBuckets,
+): Promise<void> {
   let q = db
     .selectFrom("indicator_cells")
+    .select([...cellColumns, "n"])
+    .where("n", ">", 0);
+  if (scope.outcome !== null) q = q.where("outcome", "in", [INTERVIEW_ROW, scope.outcome]);
+  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+  for (const column of cellColumns) q = q.orderBy(column);
+  await feed(q, [into]);
+}
+
+/**
+ * The same rows from the slice cells, in one pass over the outcome's in key order: `n` over every
+ * part (the whole scope, as `aggregateCells` gives it) and `n_in` over the parts the filters keep.
+ * One query: read question by question, the same rows took twice as long.
+ */
+export async function slicedCells(
+  db: Kysely<Database>,
+  scope: ValueScope,
+  slice: Slice,
+  into: { whole: CellBuckets; inside: CellBuckets },
+): Promise<void> {
+  const { version, mode, from, to } = slice;
+  const inside = [
+    ...(version ? [sql`survey_id = ${version.surveyId}`, sql`survey_version = ${version.version}`] : []),
+    ...(mode ? [sql`administration_mode = ${mode}`] : []),
+    ...(from ? [sql`month >= ${from}`] : []),
+    ...(to ? [sql`month <= ${to}`] : []),
+  ];
+  const condition = inside.length > 0 ? sql.join(inside, sql` and `) : sql`1 = 1`;
+  let q = db
+    .selectFrom("indicator_slice_cells")
     .select([
-      "outcome",
-      "survey_id",
-      "question",
-      "area_id",
-      "wave",
-      "status",
-      "choice",
-      sql<number>`case when has_value = 0 then 0 when ${isCount} then (case ${bins} else -1 end) else value end`.as(
-        "bucket_key",
-      ),
+      ...cellColumns,
       sql<number>`sum(n)`.as("n"),
-      sql<number>`sum(n * value)`.as("value_sum"),
-      sql<number>`sum(n * value * value)`.as("value_sumsq"),
+      sql<number>`sum(case when ${condition} then n else 0 end)`.as("n_in"),
     ])
     .where("n", ">", 0)
-    .groupBy(["outcome", "survey_id", "question", "area_id", "wave", "status", "choice", sql`bucket_key`]);
-  if (scope.outcome !== null) q = q.where("outcome", "in", [scope.outcome, INTERVIEW_ROW]);
+    .groupBy([...cellColumns]);
+  if (scope.outcome !== null) q = q.where("outcome", "in", [INTERVIEW_ROW, scope.outcome]);
   if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    outcome: r.outcome,
-    surveyId: r.survey_id,
-    question: r.question,
-    areaId: r.area_id,
-    wave: Number(r.wave),
-    status: r.status,
-    choice: r.choice === "" ? null : r.choice,
-    key: Number(r.bucket_key),
-    n: Number(r.n),
-    sum: Number(r.value_sum),
-    sumsq: Number(r.value_sumsq),
-  }));
-}
-
-/** Exact answers of the given count questions in one population, for their medians. */
-export async function countValues(
-  db: Kysely<Database>,
-  scope: ValueScope,
-  countQuestions: readonly string[],
-  population: { area: string | null; wave: number | null },
-): Promise<Array<{ surveyId: string; question: string; value: number; n: number }>> {
-  if (countQuestions.length === 0 || scope.outcome === null) return [];
-  let q = db
-    .selectFrom("indicator_cells")
-    .select(["survey_id", "question", "value", sql<number>`sum(n)`.as("n")])
-    .where("outcome", "=", scope.outcome)
-    .where("status", "=", "answered")
-    .where("has_value", "=", 1)
-    .where("n", ">", 0)
-    .where(countCondition(countQuestions))
-    .groupBy(["survey_id", "question", "value"]);
-  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  if (population.area !== null) q = q.where("area_id", "=", population.area);
-  if (population.wave !== null) q = q.where("wave", "=", population.wave);
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    surveyId: r.survey_id,
-    question: r.question,
-    value: Number(r.value),
-    n: Number(r.n),
-  }));
-}
-
-/** Counted answers by value, grouped from the rows inside a slice (bucketed by the caller). */
-export async function slicedCells(db: Kysely<Database>, scope: ValueScope, slice: Slice): Promise<CellRow[]> {
-  const columns = [
-    "outcome",
-    "survey_id",
-    "question",
-    "area_id",
-    "wave",
-    "status",
-    "value",
-    "choice",
-  ] as const;
-  let q = db
-    .selectFrom("indicator_values")
-    .select([...columns, sql<number>`count(*)`.as("n")])
-    .where("counted", "=", 1)
-    .groupBy([...columns]);
-  if (scope.outcome !== null) q = q.where("outcome", "in", [scope.outcome, INTERVIEW_ROW]);
-  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  const { version, mode, from, to } = slice;
-  if (version) q = q.where("survey_id", "=", version.surveyId).where("survey_version", "=", version.version);
-  if (mode) q = q.where("administration_mode", "=", mode);
-  if (from) q = q.where("completed_at", ">=", from);
-  if (to) q = q.where("completed_at", "<", monthAfter(to));
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    outcome: r.outcome,
-    surveyId: r.survey_id,
-    question: r.question,
-    areaId: r.area_id,
-    wave: Number(r.wave),
-    status: r.status,
-    value: r.value === null ? null : Number(r.value),
-    choice: r.choice,
-    n: Number(r.n),
-  }));
+  for (const column of cellColumns) q = q.orderBy(column);
+  await feed(q, [into.whole, into.inside]);
 }
 
 export interface PartRow {
@@ -245,22 +320,28 @@ export interface PartRow {
 }
 
 /**
- * Answers per question × area × wave × part, where a part is one combination of the dimensions the
- * active filters cut along (survey version, mode, month). Read over the whole scope, not the slice:
- * an area-wave may appear in a sliced view only if every one of its parts is empty or holds k answers.
+ * The parts of an area-wave a filter cuts it into (one combination of the survey version, mode and
+ * month, along the dimensions the active filters use) that hold 0 < n < k answers. Read over the whole
+ * scope, not the slice: an area-wave may appear in a sliced view only if every one of its parts is
+ * empty or holds k answers. A small table (one row per part), grouped in SQL; only the unsafe come back.
  */
-export async function partCounts(db: Kysely<Database>, scope: ValueScope, slice: Slice): Promise<PartRow[]> {
+export async function smallParts(
+  db: Kysely<Database>,
+  scope: ValueScope,
+  slice: Slice,
+  k: number,
+): Promise<PartRow[]> {
   let q = db
-    .selectFrom("indicator_values")
-    .select(["survey_id", "question", "area_id", "wave", sql<number>`count(*)`.as("n")])
-    .where("counted", "=", 1)
-    .where("status", "=", "answered")
-    .groupBy(["survey_id", "question", "area_id", "wave"]);
+    .selectFrom("indicator_slice_parts")
+    .select(["survey_id", "question", "area_id", "wave", sql<number>`sum(n)`.as("n")])
+    .groupBy(["survey_id", "question", "area_id", "wave"])
+    .having(sql<number>`sum(n)`, ">", 0)
+    .having(sql<number>`sum(n)`, "<", k);
   if (scope.outcome !== null) q = q.where("outcome", "=", scope.outcome);
   if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  if (slice.version) q = q.groupBy(["survey_id", "survey_version"]);
+  if (slice.version) q = q.groupBy("survey_version");
   if (slice.mode) q = q.groupBy("administration_mode");
-  if (slice.from || slice.to) q = q.groupBy(sql`substr(completed_at, 1, 7)`);
+  if (slice.from || slice.to) q = q.groupBy("month");
   const rows = await q.execute();
   return rows.map((r) => ({
     surveyId: r.survey_id,
@@ -373,6 +454,123 @@ export async function pairChanges(
   }));
 }
 
+/** A slice's pairs of one question in one area, by change: both interviews inside the filters. */
+export interface SlicedPairRow extends PairChangeRow {
+  areaId: string;
+  /** Pairs with this change over every part (unfiltered); `n` and the sums count those inside. */
+  nAll: number;
+}
+
+/** The pair's own slice columns a filter reads: a pair is inside when both of its interviews are. */
+function pairSliceCondition(slice: Slice) {
+  const { version, mode, from, to } = slice;
+  const inside = [
+    ...(version ? [sql`survey_id = ${version.surveyId}`, sql`survey_version = ${version.version}`] : []),
+    ...(mode ? [sql`administration_mode = ${mode}`] : []),
+    ...(from ? [sql`from_month >= ${from}`] : []),
+    ...(to ? [sql`to_month <= ${to}`] : []),
+  ];
+  return inside.length > 0 ? sql<boolean>`${sql.join(inside, sql` and `)}` : sql<boolean>`1 = 1`;
+}
+
+/**
+ * Counted pairs between two waves inside a slice, per area and change, with each wave's sums: the
+ * sliced change's figures and its protection both come from these (a few thousand rows).
+ */
+export async function slicedPairs(
+  db: Kysely<Database>,
+  scope: ValueScope & { outcome: string },
+  waves: { from: number; to: number },
+  slice: Slice,
+): Promise<SlicedPairRow[]> {
+  const inside = pairSliceCondition(slice);
+  const within = (column: string) => sql<number>`sum(case when ${inside} then ${sql.ref(column)} else 0 end)`;
+  let q = db
+    .selectFrom("indicator_pair_slice_cells")
+    .select([
+      "survey_id",
+      "question",
+      "area_id",
+      "difference",
+      sql<number>`sum(n)`.as("n_all"),
+      within("n").as("n"),
+      within("sum_before").as("sum_before"),
+      within("sum_after").as("sum_after"),
+      within("sumsq_before").as("sumsq_before"),
+      within("sumsq_after").as("sumsq_after"),
+    ])
+    .where("outcome", "=", scope.outcome)
+    .where("from_wave", "=", waves.from)
+    .where("to_wave", "=", waves.to)
+    .where("n", ">", 0)
+    .groupBy(["survey_id", "question", "area_id", "difference"]);
+  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    surveyId: r.survey_id,
+    question: r.question,
+    areaId: r.area_id,
+    difference: Number(r.difference),
+    nAll: Number(r.n_all),
+    n: Number(r.n),
+    sumBefore: Number(r.sum_before),
+    sumAfter: Number(r.sum_after),
+    sumsqBefore: Number(r.sumsq_before),
+    sumsqAfter: Number(r.sumsq_after),
+  }));
+}
+
+/**
+ * Question × area pairs (between two waves) that a filter would cut into a part of 0 < n < k: parts
+ * are the pair's version and mode (each one shared by both interviews, or "mixed") and its two months.
+ */
+export async function smallPairParts(
+  db: Kysely<Database>,
+  scope: ValueScope & { outcome: string },
+  waves: { from: number; to: number },
+  slice: Slice,
+  k: number,
+): Promise<Array<{ surveyId: string; question: string; areaId: string }>> {
+  let q = db
+    .selectFrom("indicator_pair_slice_cells")
+    .select(["survey_id", "question", "area_id"])
+    .where("outcome", "=", scope.outcome)
+    .where("from_wave", "=", waves.from)
+    .where("to_wave", "=", waves.to)
+    .groupBy(["survey_id", "question", "area_id"])
+    .having(sql<number>`sum(n)`, ">", 0)
+    .having(sql<number>`sum(n)`, "<", k);
+  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+  if (slice.version) q = q.groupBy("survey_version");
+  if (slice.mode) q = q.groupBy("administration_mode");
+  if (slice.from || slice.to) q = q.groupBy(["from_month", "to_month"]);
+  const rows = await q.execute();
+  return rows.map((r) => ({ surveyId: r.survey_id, question: r.question, areaId: r.area_id }));
+}
+
+/** Attrition inside a slice: baseline interviews followed at a later wave, both inside the filters. */
+export async function slicedRetained(
+  db: Kysely<Database>,
+  scope: ValueScope,
+  slice: Slice,
+): Promise<RetainedRow[]> {
+  let q = db
+    .selectFrom("indicator_pair_slice_cells")
+    .select(["survey_id", "area_id", "to_wave", sql<number>`sum(n)`.as("n")])
+    .where("outcome", "=", INTERVIEW_ROW)
+    .where("from_wave", "=", 0)
+    .where("n", ">", 0)
+    .groupBy(["survey_id", "area_id", "to_wave"]);
+  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+  const rows = await q.where(pairSliceCondition(slice)).execute();
+  return rows.map((r) => ({
+    surveyId: r.survey_id,
+    areaId: r.area_id,
+    toWave: Number(r.to_wave),
+    n: Number(r.n),
+  }));
+}
+
 /** How many baseline interviews were followed by one of the same participant at each later wave. */
 export async function retainedFromBaseline(db: Kysely<Database>, scope: ValueScope): Promise<RetainedRow[]> {
   let q = db
@@ -404,7 +602,9 @@ export async function notCountedInterviews(
   let q = db
     .selectFrom("responses")
     .select(["review_status", sql<number>`count(*)`.as("n")])
-    .where("review_status", "not in", [...countedReviewStatuses])
+    // The statuses that do not count, spelled (as literals, not parameters) as the partial index
+    // responses_not_counted_idx is, so the planner can see the index covers them.
+    .where("review_status", "in", [sql.lit("needs_review"), sql.lit("rejected")])
     .where("survey_id", "in", filter.surveyIds)
     .groupBy("review_status");
   if (filter.areaId !== null) q = q.where("area_id", "=", filter.areaId);

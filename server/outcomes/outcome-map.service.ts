@@ -5,13 +5,14 @@ import {
   type IndicatorHeadline,
   type OutcomeHeadline,
   type OutcomeMapResponse,
+  type StrandSummary,
 } from "../../shared/contract/outcomes.ts";
-import { outcomes } from "../../shared/toc/theory-of-change.ts";
+import { nodeById, outcomes } from "../../shared/toc/theory-of-change.ts";
 import { listAreas } from "../areas/areas.repository.ts";
 import { cellSummaryOf } from "./figures.ts";
 import { type IndicatorDef, indicatorInfo, loadCatalogue } from "./indicator-catalogue.ts";
 import { processRefreshQueue } from "./indicator-store.ts";
-import { aggregateBuckets, type BucketRow } from "./indicator-values.repository.ts";
+import { aggregateCells, type BucketRow, CellBuckets } from "./indicator-values.repository.ts";
 import type { OutcomesContext } from "./outcome-page.service.ts";
 import { cellOf, protectIndicator } from "./protection.ts";
 import { theoryOfChange } from "./theory-of-change.ts";
@@ -27,10 +28,12 @@ export async function outcomeMap(ctx: OutcomesContext): Promise<OutcomeMapRespon
   const toc = theoryOfChange();
   await processRefreshQueue(db);
   const [catalogue, areas] = await Promise.all([loadCatalogue(db), listAreas(db, user.areaId)]);
-  const countKeys = catalogue.indicators
-    .filter((d) => d.kind === "number")
-    .map((d) => `${d.surveyId}/${d.question}`);
-  const cells = await aggregateBuckets(db, { outcome: null, areaId: user.areaId }, countKeys);
+  const countKeys = new Set(
+    catalogue.indicators.filter((d) => d.kind === "number").map((d) => `${d.surveyId}/${d.question}`),
+  );
+  const all = new CellBuckets((s, q) => countKeys.has(`${s}/${q}`), { area: null, wave: null }, "n");
+  await aggregateCells(db, { outcome: null, areaId: user.areaId }, all);
+  const cells = all.read().buckets;
   const areaIds = areas.map((a) => a.id);
   const byIndicator = new Map<string, BucketRow[]>();
   for (const row of cells) {
@@ -84,11 +87,29 @@ export async function outcomeMap(ctx: OutcomesContext): Promise<OutcomeMapRespon
   const otherIds = [...new Set(catalogue.indicators.map((d) => d.outcome))]
     .filter((id) => !tocOutcomeIds.has(id))
     .sort();
+  const headlines = outcomes(toc).map((o) => grouped(o.id));
+  const strands = toc.strands.map((strand): StrandSummary => {
+    const mine = headlines.filter((h) => nodeById(toc, h.outcomeId)?.strand === strand.id);
+    const indicators = mine.flatMap((h) => h.indicators);
+    const way = (change: IndicatorHeadline["change"]) => indicators.filter((i) => i.change === change).length;
+    return {
+      id: strand.id,
+      name: strand.name,
+      outcomes: mine.length,
+      measured: mine.filter((h) => h.indicators.length > 0).length,
+      indicators: indicators.length,
+      better: way("better"),
+      worse: way("worse"),
+      same: way("same"),
+      notKnown: way(null),
+    };
+  });
   return {
     k,
     countedStatuses: countedReviewStatuses,
     theoryOfChange: toc,
-    outcomes: outcomes(toc).map((o) => grouped(o.id)),
+    strands,
+    outcomes: headlines,
     otherTags: otherIds.map(grouped),
   };
 }

@@ -20,30 +20,32 @@ import type { Database } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { assertAreaInScope } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { changeFigure } from "./change.ts";
-import { cellSummaryOf, distributionOf, notAnsweredCounts, summaryOf, toBuckets } from "./figures.ts";
+import { changeFigure, hiddenChangeAreas } from "./change.ts";
+import { cellSummaryOf, distributionOf, notAnsweredCounts, summaryOf } from "./figures.ts";
 import { type IndicatorDef, indicatorInfo, loadCatalogue } from "./indicator-catalogue.ts";
 import { isOrdinal } from "./indicator-kind.ts";
 import { processRefreshQueue } from "./indicator-store.ts";
 import {
-  aggregateBuckets,
+  aggregateCells,
   type BucketRow,
-  type CellRow,
-  countValues,
+  CellBuckets,
   notCountedInterviews,
   type PairChangeRow,
   type PairWayRow,
   pairChanges,
   pairWays,
-  partCounts,
   type RetainedRow,
   retainedFromBaseline,
   type Slice,
   sliceActive,
   slicedCells,
+  slicedPairs,
+  slicedRetained,
+  smallPairParts,
+  smallParts,
 } from "./indicator-values.repository.ts";
 import { INTERVIEW_ROW } from "./indicator-values.ts";
-import { areaWaveKey, cellOf, hiddenCells, protectIndicator, unsafeAreaWaves } from "./protection.ts";
+import { cellOf, hiddenCells, protectIndicator, unsafeAreaWaves } from "./protection.ts";
 import { theoryOfChange } from "./theory-of-change.ts";
 
 export interface OutcomesContext {
@@ -84,109 +86,139 @@ export async function outcomePage(
   const slice = parseSlice(query);
   const sliced = sliceActive(slice);
   const scope = { outcome: outcomeId, areaId: user.areaId };
-  const baseByIndicator = new Map<string, BucketRow[]>();
-  const countKeys = defs.filter((d) => d.kind === "number").map((d) => `${d.surveyId}/${d.question}`);
-  const isCount = (surveyId: string, question: string) => countKeys.includes(`${surveyId}/${question}`);
+  const countKeys = new Set(
+    defs.filter((d) => d.kind === "number").map((d) => `${d.surveyId}/${d.question}`),
+  );
+  const isCount = (surveyId: string, question: string) => countKeys.has(`${surveyId}/${question}`);
 
   await processRefreshQueue(db);
-  const base = await aggregateBuckets(db, scope, countKeys);
-  for (const [key, group] of groupBy(base, (r) => indicatorKey(r.outcome, r.surveyId, r.question))) {
-    baseByIndicator.set(key, group);
-  }
-  const outcomeRows = base.filter((r) => r.outcome === outcomeId);
-  const waves = uniqueSorted(outcomeRows.map((r) => r.wave));
+  const population = { area, wave };
+  // Without a slice, the aggregate; with one, the slice cells, which give the whole scope and the
+  // slice in one pass.
+  const whole = new CellBuckets(isCount, population, "n");
+  const inside = new CellBuckets(isCount, population, "n_in");
+  if (sliced) await slicedCells(db, scope, slice, { whole, inside });
+  else await aggregateCells(db, scope, whole);
+  const base = whole.read();
+  const baseByIndicator = groupByIndicator(base.buckets);
+  const waves = uniqueSorted(base.buckets.filter((r) => r.outcome === outcomeId).map((r) => r.wave));
+  const changeWaves = chooseChangeWaves(waves, query);
 
-  let rows = base;
-  /** With a slice, the exact rows inside it (for count questions' medians). */
-  let exactRows: CellRow[] = [];
+  /** The answers every figure is made from: the aggregate, or with a slice the parts inside it. */
+  let read = base;
   let leftOut = 0;
   /** Per indicator, the area-waves a sliced view leaves out. */
   const leftOutOf = new Map<string, Set<string>>();
-  if (sliced) {
+  /** Per indicator, how its change is read: the unfiltered pairs, or a slice's (with areas left out). */
+  let pairsOf: (def: IndicatorDef) => IndicatorPairs;
+  let retained: RetainedRow[];
+  if (!sliced) {
+    const [ways, changes, kept] = await Promise.all([
+      changeWaves ? pairWays(db, scope, changeWaves) : [],
+      changeWaves ? pairChanges(db, scope, changeWaves, area) : [],
+      retainedFromBaseline(db, scope),
+    ]);
+    retained = kept;
+    const waysBy = groupBy(ways, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
+    const changesBy = groupBy(changes, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
+    pairsOf = (def) => {
+      const key = indicatorKey(def.outcome, def.surveyId, def.question);
+      return { ways: waysBy.get(key) ?? [], changes: changesBy.get(key) ?? [], areas: areaIds };
+    };
+  } else {
     // Area-waves hidden in the unfiltered table, or cut into a part below k, stay out of the slice.
-    const [parts, inSlice] = await Promise.all([partCounts(db, scope, slice), slicedCells(db, scope, slice)]);
+    const [parts, allPairs, smallPairs, kept] = await Promise.all([
+      smallParts(db, scope, slice, k),
+      changeWaves ? slicedPairs(db, scope, changeWaves, slice) : [],
+      changeWaves ? smallPairParts(db, scope, changeWaves, slice, k) : [],
+      slicedRetained(db, scope, slice),
+    ]);
+    retained = kept;
     const excluded = unsafeAreaWaves(parts, k);
     for (const def of defs) {
       const indicatorRows = baseByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [];
       const tables = protectIndicator(def, indicatorRows, areaIds, waves, k);
       for (const key of new Set([...hiddenCells(tables.values), ...hiddenCells(tables.completeness)])) {
         const [hiddenArea, hiddenWave] = key.split("\u0000");
-        excluded.add(areaWaveKey(def.surveyId, def.question, hiddenArea ?? "", hiddenWave ?? ""));
+        excluded.add(def.surveyId, def.question, hiddenArea ?? "", Number(hiddenWave));
       }
     }
     const dropped = new Set<string>();
-    exactRows = inSlice.filter((r) => {
+    read = inside.read((r) => {
+      // Exact answers come without their outcome: they are this outcome's count questions.
       const out =
-        r.outcome === outcomeId && excluded.has(areaWaveKey(r.surveyId, r.question, r.areaId, r.wave));
+        (r.outcome === outcomeId || r.outcome === "") &&
+        r.question !== INTERVIEW_ROW &&
+        excluded.has(r.surveyId, r.question, r.areaId, r.wave);
       if (out) dropped.add(`${r.areaId}\u0000${r.wave}`);
-      return !out;
+      return out;
     });
-    rows = toBuckets(exactRows, isCount);
     leftOut = dropped.size;
     for (const def of defs) {
       leftOutOf.set(
         indicatorKey(def.outcome, def.surveyId, def.question),
         new Set(
           (baseByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [])
-            .filter((r) => excluded.has(areaWaveKey(r.surveyId, r.question, r.areaId, r.wave)))
+            .filter((r) => excluded.has(r.surveyId, r.question, r.areaId, r.wave))
             .map((r) => `${r.areaId}\u0000${r.wave}`),
         ),
       );
     }
+    // Change inside a slice: pairs with both interviews inside it, from the areas whose pairs the
+    // filters cut only into parts of k or more and that the unfiltered change table shows.
+    // The unfiltered pairs per area and direction (`nAll`), for the areas the unfiltered table hides.
+    const baseWays: PairWayRow[] = allPairs.map((p) => ({
+      surveyId: p.surveyId,
+      question: p.question,
+      areaId: p.areaId,
+      way: Math.sign(p.difference) as -1 | 0 | 1,
+      n: p.nAll,
+    }));
+    const baseWaysBy = groupBy(baseWays, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
+    const pairs = allPairs.filter((p) => p.n > 0);
+    const pairsBy = groupBy(pairs, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
+    const smallBy = groupBy(smallPairs, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
+    pairsOf = (def) => {
+      const key = indicatorKey(def.outcome, def.surveyId, def.question);
+      const out = hiddenChangeAreas(baseWaysBy.get(key) ?? [], areaIds, k);
+      for (const p of smallBy.get(key) ?? []) out.add(p.areaId);
+      const kept = areaIds.filter((a) => !out.has(a));
+      const rows = (pairsBy.get(key) ?? []).filter((p) => !out.has(p.areaId));
+      return {
+        ways: rows.map((p) => ({
+          surveyId: p.surveyId,
+          question: p.question,
+          areaId: p.areaId,
+          way: Math.sign(p.difference) as -1 | 0 | 1,
+          n: p.n,
+        })),
+        changes: rows.filter((p) => area === null || p.areaId === area),
+        areas: kept,
+      };
+    };
   }
 
-  const changeWaves = chooseChangeWaves(waves, query);
-  // The chosen waves' pairs of this outcome, and the interview pairs from the baseline (attrition).
-  const [ways, changes, retained] = await Promise.all([
-    !sliced && changeWaves ? pairWays(db, scope, changeWaves) : [],
-    !sliced && changeWaves ? pairChanges(db, scope, changeWaves, area) : [],
-    sliced ? [] : retainedFromBaseline(db, scope),
-  ]);
-
-  // A count question's buckets are bins: its median needs the exact values of the chosen population.
-  const exact = sliced
-    ? exactRows
-        .filter(
-          (r) =>
-            r.status === "answered" &&
-            r.value !== null &&
-            isCount(r.surveyId, r.question) &&
-            (area === null || r.areaId === area) &&
-            (wave === null || r.wave === wave),
-        )
-        .map((r) => ({ surveyId: r.surveyId, question: r.question, value: r.value ?? 0, n: r.n }))
-    : await countValues(db, scope, countKeys, { area, wave });
-  const exactByIndicator = new Map<string, Frequency[]>();
-  for (const e of exact) {
-    const key = indicatorKey(outcomeId, e.surveyId, e.question);
-    const list = exactByIndicator.get(key) ?? [];
-    list.push({ value: e.value, count: e.n });
-    exactByIndicator.set(key, list);
-  }
-  const rowsByIndicator = groupBy(rows, (r) => indicatorKey(r.outcome, r.surveyId, r.question));
-  const waysByIndicator = groupBy(ways, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
-  const changesByIndicator = groupBy(changes, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
+  const rowsByIndicator = groupByIndicator(read.buckets);
   const indicators = defs.map((def) =>
     indicatorDetail({
       def,
       rows: rowsByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [],
-      ways: waysByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [],
-      changes: changesByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [],
+      pairs: pairsOf(def),
       leftOut: leftOutOf.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? new Set(),
+      // A count question's buckets are bins: its median needs the exact values of the population.
       exact:
         def.kind === "number"
-          ? (exactByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [])
+          ? [...(read.exact.get(`${def.surveyId}/${def.question}`) ?? [])].map(([value, count]) => ({
+              value,
+              count,
+            }))
           : null,
       areas,
       waves,
       area,
       wave,
       k,
-      change: sliced
-        ? { unavailable: "sliced" }
-        : changeWaves === null
-          ? { unavailable: "one_wave" }
-          : changeWaves,
+      change: changeWaves === null ? { unavailable: "one_wave" } : changeWaves,
     }),
   );
 
@@ -207,7 +239,7 @@ export async function outcomePage(
     slice: sliced ? { active: true, leftOut } : { active: false },
     notCounted: await notCountedInterviews(db, { surveyIds, areaId: area ?? user.areaId, wave }),
     indicators,
-    attrition: sliced ? [] : attrition(defs, catalogue.versions, base, retained, area),
+    attrition: attrition(defs, catalogue.versions, read.buckets, retained, area),
   };
 }
 
@@ -224,6 +256,30 @@ function parseSlice(query: OutcomePageQuery): Slice {
 function stripChange(query: OutcomePageQuery): OutcomePageResponse["filters"] {
   const { changeFrom: _from, changeTo: _to, ...filters } = query;
   return filters;
+}
+
+/** Buckets by indicator: they arrive in key order, so each indicator's are one run. */
+function groupByIndicator(rows: readonly BucketRow[]): Map<string, BucketRow[]> {
+  const groups = new Map<string, BucketRow[]>();
+  let list: BucketRow[] | undefined;
+  let outcome = "";
+  let surveyId = "";
+  let question = "";
+  for (const r of rows) {
+    if (!list || r.question !== question || r.surveyId !== surveyId || r.outcome !== outcome) {
+      outcome = r.outcome;
+      surveyId = r.surveyId;
+      question = r.question;
+      const key = indicatorKey(outcome, surveyId, question);
+      list = groups.get(key);
+      if (!list) {
+        list = [];
+        groups.set(key, list);
+      }
+    }
+    list.push(r);
+  }
+  return groups;
 }
 
 function indicatorKey(outcome: string, surveyId: string, question: string): string {
@@ -275,13 +331,22 @@ function outcomeInfo(outcomeId: string, defs: IndicatorDef[]): OutcomeNodeInfo {
   };
 }
 
+/** One indicator's pairs between the chosen waves, as its change figure reads them. */
+interface IndicatorPairs {
+  /** Per area and direction of change, over every area in `areas`. */
+  ways: PairWayRow[];
+  /** In the chosen population, by change. */
+  changes: PairChangeRow[];
+  /** The areas the change table is made of: every area in scope, less those a slice leaves out. */
+  areas: string[];
+}
+
 interface IndicatorInput {
   def: IndicatorDef;
   rows: BucketRow[];
   /** A count question's exact answers in the chosen population; null for other kinds. */
   exact: Frequency[] | null;
-  ways: PairWayRow[];
-  changes: PairChangeRow[];
+  pairs: IndicatorPairs;
   /** Area-waves (area \0 wave) a sliced view leaves out; empty without a slice. */
   leftOut: Set<string>;
   areas: { id: string; name: string }[];
@@ -289,7 +354,7 @@ interface IndicatorInput {
   area: string | null;
   wave: number | null;
   k: number;
-  change: { from: number; to: number } | { unavailable: "sliced" | "one_wave" };
+  change: { from: number; to: number } | { unavailable: "one_wave" };
 }
 
 function indicatorDetail(input: IndicatorInput): IndicatorDetail {
@@ -297,17 +362,35 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
   const areaIds = areas.map((a) => a.id);
   const tables = protectIndicator(def, rows, areaIds, waves, k);
   // Rows by area, by wave and by both, sorted once: every figure reads one of these lists.
-  const byArea = groupBy(rows, (r) => r.areaId);
-  const byWave = groupBy(rows, (r) => String(r.wave));
-  const byAreaWave = groupBy(rows, (r) => `${r.areaId}\u0000${r.wave}`);
+  const byArea = new Map<string, BucketRow[]>();
+  const byWave = new Map<number, BucketRow[]>();
+  const byAreaWave = new Map<string, Map<number, BucketRow[]>>();
+  const listIn = <K>(map: Map<K, BucketRow[]>, key: K): BucketRow[] => {
+    let list = map.get(key);
+    if (!list) {
+      list = [];
+      map.set(key, list);
+    }
+    return list;
+  };
+  for (const r of rows) {
+    listIn(byArea, r.areaId).push(r);
+    listIn(byWave, r.wave).push(r);
+    let areaWaves = byAreaWave.get(r.areaId);
+    if (!areaWaves) {
+      areaWaves = new Map();
+      byAreaWave.set(r.areaId, areaWaves);
+    }
+    listIn(areaWaves, r.wave).push(r);
+  }
   const inCell = (a: string | null, w: number | null): BucketRow[] =>
     a === null
       ? w === null
         ? rows
-        : (byWave.get(String(w)) ?? [])
+        : (byWave.get(w) ?? [])
       : w === null
         ? (byArea.get(a) ?? [])
-        : (byAreaWave.get(`${a}\u0000${w}`) ?? []);
+        : (byAreaWave.get(a)?.get(w) ?? []);
   const valuesShown = (a: string | null, w: number | null) => !cellOf(tables.values, a, w).suppressed;
   const meanShown = (a: string | null, w: number | null) => !tables.meanFollowsValues || valuesShown(a, w);
 
@@ -320,6 +403,12 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
     });
     return under.length > 0 && inCell(a, w).every((r) => r.status !== "answered");
   };
+  /** Some area-wave under (a, w) is left out of this filtered view. */
+  const leftOutAt = (a: string | null, w: number | null) =>
+    [...input.leftOut].some((key) => {
+      const [la, lw] = key.split("\u0000");
+      return (a === null || la === a) && (w === null || lw === String(w));
+    });
   const breakdownCell = (a: string | null, w: number | null): Figure<CellSummary> => {
     if (allLeftOut(a, w)) return { suppressed: true, reason: "left_out" };
     const cell = cellOf(tables.counts, a, w);
@@ -342,20 +431,29 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
   } else {
     const { from, to } = input.change;
     const before = cellOf(tables.counts, area, from);
+    const { pairs } = input;
     change = {
       available: true,
       fromWave: from,
       toWave: to,
-      figure: changeFigure({
-        kind: def.kind,
-        ordinal: isOrdinal(def.kind),
-        ways: input.ways,
-        changes: input.changes,
-        areas: areaIds,
-        area,
-        answeredBefore: before.suppressed ? null : before.n,
-        k,
-      }),
+      figure:
+        area !== null && !pairs.areas.includes(area)
+          ? { suppressed: true, reason: "left_out" }
+          : changeFigure({
+              kind: def.kind,
+              ordinal: isOrdinal(def.kind),
+              ways: pairs.ways,
+              changes: pairs.changes,
+              areas: pairs.areas,
+              area,
+              // A slice that left out some of the first wave's answers has no count to subtract from.
+              answeredBefore: leftOutAt(area, from)
+                ? { hidden: "left_out" }
+                : before.suppressed
+                  ? { hidden: "complement" }
+                  : before.n,
+              k,
+            }),
     };
   }
 

@@ -42,57 +42,71 @@ export function protectIndicator(
   waves: readonly number[],
   k: number,
 ): IndicatorProtection {
-  const known = new Set(areas);
   const columns = waves.map(String);
-  const knownWaves = new Set(columns);
+  const areaIndex = new Map(areas.map((a, i) => [a, i]));
+  const waveIndex = new Map(waves.map((w, i) => [w, i]));
+  const R = areas.length;
+  const C = waves.length;
   const cats = categories(def);
-  const answered = new Map<string, { row: string; column: string; n: number }>();
-  // Per cell and margin: answers per category, skipped and declined.
-  const tallies = new Map<
-    string,
-    { row: Key; column: Key; bars: Map<string, number>; skipped: number; declined: number }
-  >();
-  const tally = (row: Key, column: Key) => {
-    const key = `${row}\u0000${column}`;
-    let t = tallies.get(key);
-    if (!t) {
-      t = { row, column, bars: new Map(), skipped: 0, declined: 0 };
-      tallies.set(key, t);
-    }
-    return t;
-  };
+  // Per cell and margin (index r × (C + 1) + c, the margins last): answers per category, skipped, declined.
+  const size = (R + 1) * (C + 1);
+  const bars: Array<Map<string, number> | undefined> = new Array(size);
+  const skipped = new Array<number>(size).fill(0);
+  const declined = new Array<number>(size).fill(0);
+  const answeredN = new Array<number>(R * C).fill(0);
   for (const r of rows) {
-    const column = String(r.wave);
-    if (!known.has(r.areaId) || !knownWaves.has(column)) continue;
-    for (const t of [
-      tally(r.areaId, column),
-      tally(r.areaId, null),
-      tally(null, column),
-      tally(null, null),
-    ]) {
-      if (r.status === "answered") {
-        const bar = cats.keyOf(r);
-        t.bars.set(bar, (t.bars.get(bar) ?? 0) + r.n);
-      } else if (r.status === "skipped") t.skipped += r.n;
-      else if (r.status === "declined") t.declined += r.n;
-    }
+    const ri = areaIndex.get(r.areaId);
+    const ci = waveIndex.get(r.wave);
+    if (ri === undefined || ci === undefined) continue;
+    const at = [ri * (C + 1) + ci, ri * (C + 1) + C, R * (C + 1) + ci, R * (C + 1) + C];
     if (r.status === "answered") {
-      const key = `${r.areaId}\u0000${column}`;
-      const cell = answered.get(key) ?? { row: r.areaId, column, n: 0 };
-      cell.n += r.n;
-      answered.set(key, cell);
+      const bar = cats.keyOf(r);
+      for (const i of at) {
+        let m = bars[i];
+        if (!m) {
+          m = new Map();
+          bars[i] = m;
+        }
+        m.set(bar, (m.get(bar) ?? 0) + r.n);
+      }
+      answeredN[ri * C + ci] = (answeredN[ri * C + ci] ?? 0) + r.n;
+    } else if (r.status === "skipped") {
+      for (const i of at) skipped[i] = (skipped[i] ?? 0) + r.n;
+    } else if (r.status === "declined") {
+      for (const i of at) declined[i] = (declined[i] ?? 0) + r.n;
     }
   }
+  const answered: { row: string; column: string; n: number }[] = [];
+  for (let ri = 0; ri < R; ri++) {
+    for (let ci = 0; ci < C; ci++) {
+      const n = answeredN[ri * C + ci] ?? 0;
+      if (n > 0) answered.push({ row: areas[ri] ?? "", column: columns[ci] ?? "", n });
+    }
+  }
+  const cellKey = (i: number): { row: Key; column: Key } => {
+    const ri = Math.floor(i / (C + 1));
+    const ci = i % (C + 1);
+    return { row: ri < R ? (areas[ri] ?? null) : null, column: ci < C ? (columns[ci] ?? null) : null };
+  };
+  const where = (test: (i: number) => boolean) => {
+    const out: { row: Key; column: Key }[] = [];
+    for (let i = 0; i < size; i++) if (test(i)) out.push(cellKey(i));
+    return out;
+  };
   const small = (n: number) => n > 0 && n < k;
-  const counts = suppressTable(areas, columns, [...answered.values()], k);
+  const counts = suppressTable(areas, columns, answered, k);
   const countsHidden = counts.cells.filter((c) => c.suppressed).map(({ row, column }) => ({ row, column }));
-  const where = (test: (t: { bars: Map<string, number>; skipped: number; declined: number }) => boolean) =>
-    [...tallies.values()].filter(test).map(({ row, column }) => ({ row, column }));
-  const values = suppressTable(areas, columns, [...answered.values()], k, {
-    alsoHide: [...countsHidden, ...where((t) => [...t.bars.values()].some(small))],
+  const smallBar = (i: number) => {
+    const m = bars[i];
+    if (!m) return false;
+    for (const n of m.values()) if (small(n)) return true;
+    return false;
+  };
+  const values = suppressTable(areas, columns, answered, k, {
+    alsoHide: [...countsHidden, ...where(smallBar)],
   });
-  const completeness = suppressTable(areas, columns, [...answered.values()], k, {
-    alsoHide: [...countsHidden, ...where((t) => small(t.skipped) || small(t.declined))],
+  const completeness = suppressTable(areas, columns, answered, k, {
+    alsoHide: [...countsHidden, ...where((i) => small(skipped[i] ?? 0) || small(declined[i] ?? 0))],
   });
   return { counts, values, completeness, meanFollowsValues: meanRevealsCounts(def) };
 }
@@ -111,26 +125,49 @@ export function hiddenCells(table: SuppressedTable): Set<string> {
   return hidden;
 }
 
+/** Area-waves of questions (survey, question, area, wave), looked up without building a key per row. */
+export class AreaWaves {
+  private readonly byQuestion = new Map<string, Map<string, Set<number>>>();
+  private lastSurvey = "";
+  private lastQuestion = "";
+  private last: Map<string, Set<number>> | undefined;
+
+  add(surveyId: string, question: string, areaId: string, wave: number): void {
+    const key = `${surveyId}\u0000${question}`;
+    let areas = this.byQuestion.get(key);
+    if (!areas) {
+      areas = new Map();
+      this.byQuestion.set(key, areas);
+    }
+    let waves = areas.get(areaId);
+    if (!waves) {
+      waves = new Set();
+      areas.set(areaId, waves);
+    }
+    waves.add(wave);
+    this.lastSurvey = "";
+    this.lastQuestion = "";
+  }
+
+  has(surveyId: string, question: string, areaId: string, wave: number): boolean {
+    if (surveyId !== this.lastSurvey || question !== this.lastQuestion) {
+      this.lastSurvey = surveyId;
+      this.lastQuestion = question;
+      this.last = this.byQuestion.get(`${surveyId}\u0000${question}`);
+    }
+    return this.last?.get(areaId)?.has(wave) ?? false;
+  }
+}
+
 /**
  * With a version, mode or month filter, an area-wave is cut into parts. Only area-waves whose every
  * part is empty or holds at least k answers may appear in the filtered view: then anything that
- * filtered views can be subtracted into is a sum of whole parts of at least k. Keys are
- * survey, question, area and wave.
+ * filtered views can be subtracted into is a sum of whole parts of at least k.
  */
-export function unsafeAreaWaves(parts: readonly PartRow[], k: number): Set<string> {
-  const unsafe = new Set<string>();
+export function unsafeAreaWaves(parts: readonly PartRow[], k: number): AreaWaves {
+  const unsafe = new AreaWaves();
   for (const part of parts) {
-    if (part.n > 0 && part.n < k)
-      unsafe.add(areaWaveKey(part.surveyId, part.question, part.areaId, part.wave));
+    if (part.n > 0 && part.n < k) unsafe.add(part.surveyId, part.question, part.areaId, part.wave);
   }
   return unsafe;
-}
-
-export function areaWaveKey(
-  surveyId: string,
-  question: string,
-  areaId: string,
-  wave: number | string,
-): string {
-  return `${surveyId}\u0000${question}\u0000${areaId}\u0000${wave}`;
 }

@@ -194,7 +194,7 @@ export interface PairedFigure {
 }
 
 export type ChangeSection =
-  | { available: false; reason: "one_wave" | "sliced" }
+  | { available: false; reason: "one_wave" }
   | { available: true; fromWave: number; toWave: number; figure: Figure<PairedFigure> };
 
 export interface IndicatorInfo {
@@ -286,10 +286,32 @@ export interface OutcomeHeadline {
   indicators: IndicatorHeadline[];
 }
 
+/**
+ * One strand of the theory of change, from its outcomes' headlines. A question measures one outcome
+ * and an outcome sits in one strand, so this is the breakdown by strand: how much of each strand is
+ * measured, and which way its indicators moved (each read with its direction, from figures the map
+ * publishes; hidden or one-wave figures count as not known).
+ */
+export interface StrandSummary {
+  id: string;
+  name: string;
+  outcomes: number;
+  /** Outcomes with at least one tagged question. */
+  measured: number;
+  indicators: number;
+  better: number;
+  worse: number;
+  same: number;
+  /** No direction to read, a hidden figure, or one wave only. */
+  notKnown: number;
+}
+
 export interface OutcomeMapResponse {
   k: number;
   countedStatuses: readonly string[];
   theoryOfChange: TheoryOfChange;
+  /** The breakdown by strand, in the diagram's order. */
+  strands: StrandSummary[];
   outcomes: OutcomeHeadline[];
   /** Outcome tags used in surveys that the theory of change does not have. */
   otherTags: OutcomeHeadline[];

@@ -110,6 +110,11 @@ export function suppressTable(
     at(hidden, r)[c] = "complement";
   };
 
+  // Nothing hidden, nothing to protect: the common case on a large table, so skip the search.
+  if (hidden.every((line) => line.every((reason) => reason === null))) {
+    return { rows: [...rows], columns: [...columns], cells: tableCells(rows, columns, n, hidden) };
+  }
+
   // Lines as lists of [r, c], the margin cell last.
   const lines: Array<Array<[number, number]>> = [];
   for (let r = 0; r <= R; r++) lines.push(Array.from({ length: C + 1 }, (_, c): [number, number] => [r, c]));
@@ -166,19 +171,32 @@ export function suppressTable(
     hide(next[0], next[1]);
   }
 
+  return { rows: [...rows], columns: [...columns], cells: tableCells(rows, columns, n, hidden) };
+}
+
+function tableCells(
+  rows: readonly string[],
+  columns: readonly string[],
+  n: number[][],
+  hidden: (SuppressionReason | null)[][],
+): TableCell[] {
+  const R = rows.length;
+  const C = columns.length;
   const cells: TableCell[] = [];
   for (let r = 0; r <= R; r++) {
     for (let c = 0; c <= C; c++) {
       const reason = at(hidden, r)[c] ?? null;
-      const key = {
-        row: r < R ? (rows[r] ?? null) : null,
-        column: c < C ? (columns[c] ?? null) : null,
-        n: count(r, c),
-      };
-      cells.push(reason === null ? { ...key, suppressed: false } : { ...key, suppressed: true, reason });
+      const row = r < R ? (rows[r] ?? null) : null;
+      const column = c < C ? (columns[c] ?? null) : null;
+      const count = at(n, r)[c] ?? 0;
+      cells.push(
+        reason === null
+          ? { row, column, n: count, suppressed: false }
+          : { row, column, n: count, suppressed: true, reason },
+      );
     }
   }
-  return { rows: [...rows], columns: [...columns], cells };
+  return cells;
 }
 
 /** The cell of a suppressed table; null for a row or column means its margin. */

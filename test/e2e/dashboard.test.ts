@@ -97,6 +97,12 @@ describe("outcome dashboards", () => {
     await page.getByRole("heading", { name: "MEAM Approach areas", level: 3 }).waitFor();
     const unmeasured = page.getByText("No survey question measures this outcome yet.");
     expect(await unmeasured.count()).toBeGreaterThan(0);
+    // The breakdown by strand: each strand's outcomes, how many are measured, and their indicators.
+    const strands = page.getByRole("table", {
+      name: "Outcomes and indicators by strand of the theory of change",
+    });
+    await strands.waitFor();
+    expect(await strands.getByRole("row", { name: /MEAM Approach areas/ }).textContent()).toMatch(/\d/);
     await expectNoAxeViolations(page, "map");
 
     const outcome = page.getByRole("link", {
@@ -131,5 +137,18 @@ describe("outcome dashboards", () => {
     );
     expect(await page.getByText("NaN").count()).toBe(0);
     await expectNoAxeViolations(page, "outcome page filtered to one area");
+
+    // Every interview was read aloud: under that filter the change is the same participants', with a
+    // note that both interviews must fall inside the filters.
+    await page
+      .getByLabel("How the interview was done", { exact: true })
+      .selectOption({ value: "read_aloud" });
+    await page.getByRole("button", { name: "Show figures" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("mode")).toBe("read_aloud");
+    await section.getByText("a participant counts here only when both interviews fall inside them").waitFor();
+    await table.getByRole("row", { name: /95% CI of the mean change/ }).waitFor();
+    expect(await table.getByRole("row", { name: /Paired t-test/ }).textContent()).toMatch(/t\(\d+\) = -?\d/);
+    expect(await page.getByText("NaN").count()).toBe(0);
+    await expectNoAxeViolations(page, "outcome page filtered by area and mode");
   });
 });

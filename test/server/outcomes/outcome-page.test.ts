@@ -12,9 +12,11 @@ import {
   cohort,
   indicator,
   interview,
+  map,
   newCode,
   page,
   publishOutcomesSurvey,
+  SURVEY as SURVEY_ID,
   upload,
 } from "./helpers.ts";
 
@@ -425,9 +427,85 @@ describe("filters", () => {
     expect(shown(indicator(version, "say").summary).n).toBe(20);
     const none = await page(t, evaluator, CO_PRODUCE, "?version=outcomes-check@2");
     expect(indicator(none, "say").summary).toEqual({ suppressed: false, n: 0, values: null });
-    // A participant's two interviews can fall either side of such a filter: change is not shown.
-    expect(indicator(self, "say").change).toEqual({ available: false, reason: "sliced" });
     expect(self.options.versions).toEqual([{ id: "outcomes-check@1", label: "Outcomes check, version 1" }]);
+  });
+
+  it("gives change and attrition inside a mode filter from pairs with both interviews inside it", async () => {
+    // Ten participants self-completed both interviews; six were read to at the baseline and
+    // self-completed the follow-up (a mixed pair, outside either mode); two were seen once. Every
+    // answer is given by none or at least k people in each area-wave, so nothing is left out.
+    const before = [2, 2, 2, 2, 2, 3, 3, 3, 3, 3];
+    const after = [3, 3, 3, 4, 4, 3, 3, 4, 4, 4];
+    const self = { mode: "self_completed" as const };
+    const inside = before.map(() => newCode());
+    const mixed = Array.from({ length: 6 }, () => newCode());
+    await upload(t, researcher, [
+      ...inside.map((code, i) => interview({ code, wave: 0, ...self }, { say: before[i] })),
+      ...inside.map((code, i) => interview({ code, wave: 1, ...self }, { say: after[i] })),
+      ...mixed.map((code) => interview({ code, wave: 0 }, { say: 5 })),
+      ...mixed.map((code) => interview({ code, wave: 1, ...self }, { say: 1 })),
+      interview({ wave: 0, ...self }, { say: 3 }),
+      interview({ wave: 0, ...self }, { say: 3 }),
+    ]);
+    const body = await page(t, evaluator, CO_PRODUCE, "?mode=self_completed");
+    expect(body.slice).toEqual({ active: true, leftOut: 0 });
+    const say = indicator(body, "say");
+    if (!say.change.available) throw new Error("expected change");
+    const figure = shown(say.change.figure);
+    const expected = pairedChange(before, after);
+    if (!expected.ok) throw new Error("fixture");
+    expect(figure.n).toBe(10);
+    // Self-completed at the baseline: the ten, and the two seen once.
+    expect(figure.lost).toEqual({ suppressed: false, n: 2 });
+    expect(figure.before.mean).toBeCloseTo(expected.before.mean, 12);
+    expect(testsOf(say).tTest).toMatchObject({ ok: true, t: expect.closeTo(expected.t, 10), df: 9 });
+    expect(body.attrition).toEqual([
+      {
+        surveyId: SURVEY_ID,
+        surveyTitle: "Outcomes check",
+        wave: 0,
+        participants: 12,
+        retained: 12,
+        baseline: 12,
+      },
+      {
+        surveyId: SURVEY_ID,
+        surveyTitle: "Outcomes check",
+        wave: 1,
+        participants: 16,
+        retained: 10,
+        baseline: 12,
+      },
+    ]);
+    // Unfiltered, the mixed pairs count too.
+    const all = indicator(await page(t, evaluator, CO_PRODUCE), "say");
+    if (!all.change.available) throw new Error("expected change");
+    expect(shown(all.change.figure).n).toBe(16);
+  });
+
+  it("gives change inside a range of months only for pairs whose both interviews fall in it", async () => {
+    const codes = Array.from({ length: 8 }, () => newCode());
+    const late = Array.from({ length: 6 }, () => newCode());
+    await upload(t, researcher, [
+      ...codes.map((code) =>
+        interview({ code, wave: 0, completedAt: "2026-03-05T10:00:00.000Z" }, { say: 2 }),
+      ),
+      ...codes.map((code) =>
+        interview({ code, wave: 1, completedAt: "2026-06-05T10:00:00.000Z" }, { say: 4 }),
+      ),
+      ...late.map((code) =>
+        interview({ code, wave: 0, completedAt: "2026-06-20T10:00:00.000Z" }, { say: 3 }),
+      ),
+      ...late.map((code) =>
+        interview({ code, wave: 1, completedAt: "2026-09-20T10:00:00.000Z" }, { say: 3 }),
+      ),
+    ]);
+    const spring = indicator(await page(t, evaluator, CO_PRODUCE, "?from=2026-03&to=2026-06"), "say");
+    if (!spring.change.available) throw new Error("expected change");
+    expect(shown(spring.change.figure)).toMatchObject({ n: 8, before: { mean: 2 }, after: { mean: 4 } });
+    const summer = indicator(await page(t, evaluator, CO_PRODUCE, "?from=2026-06&to=2026-09"), "say");
+    if (!summer.change.available) throw new Error("expected change");
+    expect(shown(summer.change.figure)).toMatchObject({ n: 6, before: { mean: 3 }, after: { mean: 3 } });
   });
 });
 
@@ -436,6 +514,37 @@ describe("the outcome itself", () => {
     const body = await page(t, evaluator, CO_PRODUCE);
     expect(body.outcome).toMatchObject({ id: CO_PRODUCE, inTheoryOfChange: true, strand: { id: "areas" } });
     expect(body.indicators.map((i) => i.question)).toEqual(["say", "helped"]);
+  });
+
+  it("breaks the map down by strand: outcomes measured, indicators, and which way they moved", async () => {
+    const codes = Array.from({ length: 6 }, () => newCode());
+    await upload(t, researcher, [
+      ...codes.map((code) => interview({ code, wave: 0 }, { say: 2 })),
+      ...codes.map((code) => interview({ code, wave: 1 }, { say: 4 })),
+    ]);
+    const body = await map(t, evaluator);
+    const toc = body.theoryOfChange;
+    expect(body.strands.map((s) => s.id)).toEqual(toc.strands.map((s) => s.id));
+    for (const strand of body.strands) {
+      const mine = body.outcomes.filter(
+        (o) => toc.nodes.find((n) => n.id === o.outcomeId)?.strand === strand.id,
+      );
+      const indicators = mine.flatMap((o) => o.indicators);
+      expect(strand).toEqual({
+        id: strand.id,
+        name: toc.strands.find((s) => s.id === strand.id)?.name,
+        outcomes: mine.length,
+        measured: mine.filter((o) => o.indicators.length > 0).length,
+        indicators: indicators.length,
+        better: indicators.filter((i) => i.change === "better").length,
+        worse: indicators.filter((i) => i.change === "worse").length,
+        same: indicators.filter((i) => i.change === "same").length,
+        notKnown: indicators.filter((i) => i.change === null).length,
+      });
+    }
+    // `say` (higher is better) went from 2 to 4 in the co-production outcome's strand.
+    const strand = toc.nodes.find((n) => n.id === CO_PRODUCE)?.strand;
+    expect(body.strands.find((s) => s.id === strand)?.better).toBeGreaterThanOrEqual(1);
   });
 
   it("opens a tag that is not in the theory of change, saying so", async () => {

@@ -263,6 +263,48 @@ describe("small-number suppression", () => {
     expect(northRow).toEqual({ key: "north", label: "Northtown", suppressed: true, reason: "left_out" });
   });
 
+  it("leaves out of filtered change an area whose pairs a filter cuts into a part below k", async () => {
+    // Every pair answers 2 then 3: nothing is hidden unfiltered. North's pairs split 8 read aloud at
+    // both waves and 2 self-completed at both; south's 10 and 6; east's 7 and 5.
+    const panel = (area: string, readAloud: number, self: number) => {
+      const pair = (mode: "read_aloud" | "self_completed") => {
+        const code = newCode();
+        return [
+          interview({ area, code, wave: 0, mode }, { say: 2 }),
+          interview({ area, code, wave: 1, mode }, { say: 3 }),
+        ];
+      };
+      return [
+        ...Array.from({ length: readAloud }, () => pair("read_aloud")),
+        ...Array.from({ length: self }, () => pair("self_completed")),
+      ].flat();
+    };
+    await upload(t, researcher, [...panel("north", 8, 2), ...panel("south", 10, 6), ...panel("east", 7, 5)]);
+    const changeOf = async (query: string) => {
+      const d = indicator(await page(t, evaluator, CO_PRODUCE, query), "say");
+      if (!d.change.available) throw new Error("expected change");
+      return d.change.figure;
+    };
+    const n = (f: Awaited<ReturnType<typeof changeOf>>) => (f.suppressed ? null : f.n);
+    expect(n(await changeOf(""))).toBe(38);
+    expect(n(await changeOf("?area=north"))).toBe(10);
+    // North's self-completed pairs are 2: north is out of every mode's change, alone or in the total,
+    // so the unfiltered total minus the filtered ones never isolates them.
+    for (const mode of ["read_aloud", "self_completed", "mixed"]) {
+      expect(await changeOf(`?mode=${mode}&area=north`)).toEqual({ suppressed: true, reason: "left_out" });
+    }
+    expect(n(await changeOf("?mode=read_aloud"))).toBe(17);
+    expect(n(await changeOf("?mode=self_completed"))).toBe(11);
+    expect(n(await changeOf("?mode=read_aloud&area=south"))).toBe(10);
+    expect(n(await changeOf("?mode=self_completed&area=east"))).toBe(5);
+    // Attrition inside the filter counts interviews (decision 0004), from pairs inside it.
+    const self = await page(t, evaluator, CO_PRODUCE, "?mode=self_completed");
+    expect(self.attrition.map((r) => [r.wave, r.participants, r.retained])).toEqual([
+      [0, 13, 13],
+      [1, 13, 13],
+    ]);
+  });
+
   it("uses the threshold an administrator sets, at once", async () => {
     await seedCounts({ north: [7, 0, 0], south: [12, 0, 0], east: [0, 0, 0] });
     const before = indicator(await page(t, evaluator, CO_PRODUCE), "say");
