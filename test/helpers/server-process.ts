@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { buildServer } from "../../scripts/build-server.ts";
@@ -50,6 +50,21 @@ export async function freePort(): Promise<number> {
 export const builtServer = join(projectRoot, "dist", "server", "index.js");
 
 /**
+ * The Node options `npm start` gives the server (package.json's start script: a young generation of
+ * 4 MB semi-spaces keeps peak memory near 200 MB under load, see docs/benchmarks.md), read from there so
+ * tests and benchmarks run the server exactly as it ships.
+ */
+export function startNodeOptions(): string[] {
+  const pkg = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  const start = pkg.scripts.start ?? "";
+  const match = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/server\/index\.js/.exec(start);
+  if (!match) throw new Error(`package.json's start script does not run dist/server/index.js: ${start}`);
+  return (match[1] ?? "").trim().split(" ").filter(Boolean);
+}
+
+/**
  * Builds the server into dist/server/ unless a build at least as new as every source file it is built
  * from is there (`npm test` builds first; a test or benchmark run on its own rebuilds here, so it never
  * runs yesterday's server).
@@ -76,7 +91,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   };
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), builtServer], {
+  const child = spawn(process.execPath, [...startNodeOptions(), ...(options.nodeArgs ?? []), builtServer], {
     cwd: projectRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],
