@@ -157,7 +157,8 @@ describe("co-design editor", () => {
     const box = await preview.boundingBox();
     expect(box?.width).toBeGreaterThanOrEqual(700);
     expect(box?.width).toBeLessThanOrEqual(800);
-    expect(await preview.getByText("How safe do you feel where you are staying?").count()).toBe(0);
+    // The preview follows the editor a moment later: wait until it has taken the new condition.
+    await expect.poll(() => preview.getByText("How safe do you feel where you are staying?").count()).toBe(0);
     await preview.getByText("A hostel").click();
     await preview.getByText("How safe do you feel where you are staying?").waitFor();
     await preview.getByText("My own place").click();
