@@ -7,7 +7,7 @@ import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { inScope } from "../http/policy.ts";
-import { storeSyncedIndicators } from "../outcomes/indicator-store.ts";
+import { storeSyncedIndicatorsBatch } from "../outcomes/indicator-store.ts";
 import { findSurveyVersion, type SurveyVersionRow } from "../surveys/surveys.repository.ts";
 import { withdrawnAmong } from "../withdrawal/withdrawals.repository.ts";
 import { contentHash } from "./content-hash.ts";
@@ -135,14 +135,19 @@ async function storeBatch(
           : { id: item.id, outcome: "accepted", receivedAt };
     }
   }
-  // By participant code: on PostgreSQL each takes a lock on its participant, and transactions that
-  // take them in one order cannot deadlock.
+  // By participant code: on PostgreSQL the batch locks its participants in that order, and
+  // transactions that take them in one order cannot deadlock. One call writes the batch's indicator
+  // rows and pairs with a few statements.
   newlyStored.sort(
     (a, b) => compare(a.item.participantCode, b.item.participantCode) || compare(a.item.id, b.item.id),
   );
-  for (const { item, issues } of newlyStored) {
-    await storeSyncedIndicators(trx, item, issues && issues.length > 0 ? "needs_review" : "received");
-  }
+  await storeSyncedIndicatorsBatch(
+    trx,
+    newlyStored.map(({ item, issues }) => ({
+      item,
+      reviewStatus: issues && issues.length > 0 ? "needs_review" : "received",
+    })),
+  );
   // Then resends, in batch order, so a later copy of an id in the same batch sees the earlier one.
   for (const entry of accepted) {
     if (!outcomes[entry.index]) outcomes[entry.index] = await storeResend(trx, ctx, entry, receivedAt);

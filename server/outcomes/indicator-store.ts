@@ -234,38 +234,145 @@ export async function processRefreshQueue(db: Kysely<Database>): Promise<number>
 /** The fields loader of each sync transaction: a batch parses each survey version's fields once. */
 const loaders = new WeakMap<Kysely<Database>, FieldsOf>();
 
-/**
- * Ingest: called by the sync service in its transaction for each response it has just inserted, so
- * an acknowledged interview is in the dashboards' tables as soon as it is stored.
- *
- * On PostgreSQL two server instances may store two waves of one participant at the same moment, and
- * neither transaction would see the other's interview to pair it with. A transaction-scoped advisory
- * lock on the participant code makes the second wait for the first to commit (SQLite has one writer).
- */
-export async function storeSyncedIndicators(
-  db: Kysely<Database>,
-  item: {
-    id: string;
-    surveyId: string;
-    surveyVersion: number;
-    areaId: string;
-    wave: number;
-    participantCode: string;
-    administrationMode: string;
-    completedAt: string;
-    data: Record<string, unknown>;
-  },
-  reviewStatus: string,
-): Promise<void> {
+function loaderOf(db: Kysely<Database>): FieldsOf {
   let fieldsOf = loaders.get(db);
   if (!fieldsOf) {
     fieldsOf = fieldsLoader(db);
     loaders.set(db, fieldsOf);
   }
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`select pg_advisory_xact_lock(hashtext(${`alongside:participant:${item.participantCode}`}))`.execute(
+  return fieldsOf;
+}
+
+/** What the sync service knows of a response it has just inserted. */
+export interface SyncedResponse {
+  id: string;
+  surveyId: string;
+  surveyVersion: number;
+  areaId: string;
+  wave: number;
+  participantCode: string;
+  administrationMode: string;
+  completedAt: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * On PostgreSQL two server instances may store two waves of one participant at the same moment, and
+ * neither transaction would see the other's interview to pair it with. A transaction-scoped advisory
+ * lock on the participant code makes the second wait for the first to commit (SQLite has one writer).
+ * Locks are taken in code order, so transactions that each take several cannot deadlock.
+ */
+async function lockParticipants(db: Kysely<Database>, codes: readonly string[]): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  const keys = [...new Set(codes)]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((code) => `alongside:participant:${code}`);
+  if (keys.length === 1) {
+    await sql`select pg_advisory_xact_lock(hashtext(${keys[0]}))`.execute(db);
+  } else if (keys.length > 1) {
+    // One round trip: the keys come out of the ordered subquery, and are locked, in that order.
+    await sql`select pg_advisory_xact_lock(hashtext(k.key)) from (
+      select key, ord from unnest(${keys}::text[]) with ordinality as u(key, ord) order by ord) k`.execute(
       db,
     );
   }
-  await storeIndicators(db, { ...item, reviewStatus }, await fieldsOf(item.surveyId, item.surveyVersion));
+}
+
+/**
+ * Ingest: called by the sync service in its transaction for each response it has just inserted, so
+ * an acknowledged interview is in the dashboards' tables as soon as it is stored. See
+ * {@link storeSyncedIndicatorsBatch} for a whole batch at once.
+ */
+export async function storeSyncedIndicators(
+  db: Kysely<Database>,
+  item: SyncedResponse,
+  reviewStatus: string,
+): Promise<void> {
+  await lockParticipants(db, [item.participantCode]);
+  await storeIndicators(db, { ...item, reviewStatus }, await loaderOf(db)(item.surveyId, item.surveyVersion));
+}
+
+/**
+ * Rows a single multi-row INSERT of the batch writes: 2,000 × 14 columns = 28,000 bound parameters,
+ * under SQLite's 32,766 and PostgreSQL's 65,535; a batch of 50 interviews of 40 questions is 2 inserts.
+ */
+const BATCH_INSERT_CHUNK = 2000;
+/** Responses stored and paired together: their ids are bound twice in the pairing statement. */
+const BATCH_PAIR_CHUNK = 500;
+
+/**
+ * Ingest of a whole batch: the same rows and pairs as {@link storeSyncedIndicators} called for each
+ * response in turn (in any order), with a few statements per batch instead of a few per response.
+ * Called once, in the batch's transaction, after every response of `items` has been inserted.
+ *
+ * The values of all the batch's responses go in by multi-row inserts; then one INSERT … SELECT pairs
+ * each new row with the rows of the same participant's other interviews (same survey and area, another
+ * wave), as `storePairs` does. A pair of two responses of this batch is written once, from its later
+ * wave's side, as the per-response path writes it once from whichever came second.
+ */
+export async function storeSyncedIndicatorsBatch(
+  db: Kysely<Database>,
+  items: readonly { item: SyncedResponse; reviewStatus: string }[],
+): Promise<void> {
+  if (items.length === 0) return;
+  await lockParticipants(
+    db,
+    items.map(({ item }) => item.participantCode),
+  );
+  const fieldsOf = loaderOf(db);
+  const built: { id: string; rows: IndicatorRow[] }[] = [];
+  for (const { item, reviewStatus } of items) {
+    const rows = indicatorRows({ ...item, reviewStatus }, await fieldsOf(item.surveyId, item.surveyVersion));
+    if (rows.length > 0) built.push({ id: item.id, rows });
+  }
+  // Chunk by chunk: a chunk's rows, then its pairs with what is stored (earlier chunks included). A
+  // later chunk's responses have no rows yet, so they pair with this one's when their turn comes.
+  for (let i = 0; i < built.length; i += BATCH_PAIR_CHUNK) {
+    const chunk = built.slice(i, i + BATCH_PAIR_CHUNK);
+    const rows = chunk.flatMap((c) => c.rows);
+    for (let j = 0; j < rows.length; j += BATCH_INSERT_CHUNK) {
+      await db
+        .insertInto("indicator_values")
+        .values(rows.slice(j, j + BATCH_INSERT_CHUNK))
+        .execute();
+    }
+    await insertBatchPairs(
+      db,
+      chunk.map((c) => c.id),
+    );
+  }
+}
+
+/**
+ * Pairs of the responses `chunk` (their rows just stored) with the other interviews of their participants,
+ * as `storePairs` builds them: the other interview has the same participant, survey and area in
+ * `responses`, another id and another wave; its row of the same question has another wave; the
+ * interview rows always pair, a question's rows when both are answered with a value. A pair of two
+ * responses of `chunk` is taken once, from the side of its later wave (waves differ in every pair).
+ */
+async function insertBatchPairs(db: Kysely<Database>, chunk: readonly string[]): Promise<void> {
+  const early = (column: string) =>
+    sql.raw(`CASE WHEN o.wave < n.wave THEN o.${column} ELSE n.${column} END`);
+  const late = (column: string) => sql.raw(`CASE WHEN o.wave < n.wave THEN n.${column} ELSE o.${column} END`);
+  const ids = () => sql.join(chunk.map((id) => sql`${id}`));
+  await sql`
+    INSERT INTO indicator_pairs (response_id, paired_response_id, question, outcome, survey_id, area_id,
+      from_wave, to_wave, before_value, after_value, counted, slice_version, slice_mode, from_month, to_month)
+    SELECT ${early("response_id")}, ${late("response_id")}, o.question, o.outcome, n.survey_id, n.area_id,
+      ${early("wave")}, ${late("wave")},
+      COALESCE(${early("value")}, 0), COALESCE(${late("value")}, 0),
+      o.counted * n.counted,
+      CASE WHEN o.survey_version = n.survey_version THEN n.survey_version ELSE 0 END,
+      CASE WHEN o.administration_mode = n.administration_mode THEN n.administration_mode ELSE '' END,
+      substr(${early("completed_at")}, 1, 7), substr(${late("completed_at")}, 1, 7)
+    FROM indicator_values n
+    JOIN responses r ON r.participant_code = n.participant_code AND r.survey_id = n.survey_id
+      AND r.area_id = n.area_id AND r.wave <> n.wave AND r.id <> n.response_id
+    JOIN indicator_values o ON o.response_id = r.id AND o.question = n.question AND o.outcome = n.outcome
+      AND o.wave <> n.wave
+    WHERE n.response_id IN (${ids()})
+      AND (o.question = ${INTERVIEW_ROW} OR (n.status = 'answered' AND n.value IS NOT NULL
+        AND o.status = 'answered' AND o.value IS NOT NULL))
+      AND (o.wave < n.wave OR r.id NOT IN (${ids()}))
+  `.execute(db);
 }
