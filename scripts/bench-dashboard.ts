@@ -242,6 +242,10 @@ export async function benchDashboard(options: DashboardOptions = {}): Promise<Da
       load: [load0, loadavg()[0] ?? 0],
       ...(options.keep || options.reuse ? { file } : {}),
     };
+  } catch (error) {
+    // The server's own output says why a page failed (or why it went away).
+    if (server) console.error(`server output:\n${server.output().slice(-4000)}`);
+    throw error;
   } finally {
     await server?.kill();
     if (!options.keep && !options.reuse) rmSync(dir, { recursive: true, force: true });

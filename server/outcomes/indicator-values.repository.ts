@@ -8,8 +8,8 @@ export { replaceIndicatorValues } from "./indicator-store.ts";
  * Reads for the outcome dashboards. Unfiltered figures come from the trigger-maintained aggregates
  * (`indicator_cells`, `indicator_pair_cells`): tens of thousands of rows however many answers there
  * are. Figures filtered by survey version, mode or months cut inside those, so they read the
- * aggregates keyed by those filters too (`indicator_slice_cells`, `indicator_slice_parts`,
- * `indicator_pair_slice_cells`; docs/decisions/0019). Nothing here reads `indicator_values`. All SQL is the query builder or expressions both SQLite and
+ * aggregates keyed by those filters too (`indicator_slice_cells`, `indicator_pair_slice_cells`;
+ * docs/decisions/0019). Nothing here reads `indicator_values`. All SQL is the query builder or expressions both SQLite and
  * PostgreSQL accept; counts come back as strings on PostgreSQL, hence `Number()`.
  */
 
@@ -319,22 +319,45 @@ export interface PartRow {
   n: number;
 }
 
+/** The bin of a count (as `binIndex`), in SQL: -1 outside every bin. */
+function binSql() {
+  const whens = NUMBER_BINS.map(([lo, hi], i) =>
+    hi === Number.POSITIVE_INFINITY
+      ? sql`when value >= ${sql.lit(lo)} then ${sql.lit(i)}`
+      : sql`when value >= ${sql.lit(lo)} and value <= ${sql.lit(hi)} then ${sql.lit(i)}`,
+  );
+  return sql`case ${sql.join(whens, sql` `)} else -1 end`;
+}
+
 /**
- * The parts of an area-wave a filter cuts it into (one combination of the survey version, mode and
- * month, along the dimensions the active filters use) that hold 0 < n < k answers. Read over the whole
- * scope, not the slice: an area-wave may appear in a sliced view only if every one of its parts is
- * empty or holds k answers. A small table (one row per part), grouped in SQL; only the unsafe come back.
+ * Area-waves a filter would cut into a small piece: some part (one combination of the survey version,
+ * mode and month, along the dimensions the active filters use) holds 0 < n < k answers **of one
+ * answer** — one status (answered, skipped, declined), one value (for a count question, one bin of its
+ * distribution) and one choice. Read over the whole scope, not the slice: an area-wave may appear in a
+ * sliced view only if every part of every answer is empty or holds k answers (docs/decisions/0016).
+ * Then every count a filtered view publishes about it, and every difference between two views or
+ * with the unfiltered one, is a sum of such pieces, each empty or of at least k. Checking only each
+ * part's total let an answer given by fewer than k inside a part be had by subtraction. Grouped in
+ * SQL; only the unsafe come back.
  */
 export async function smallParts(
   db: Kysely<Database>,
   scope: ValueScope,
   slice: Slice,
   k: number,
+  /** Count questions (`surveyId/question`), whose answers are binned as their distribution is. */
+  countQuestions: readonly string[],
 ): Promise<PartRow[]> {
+  const answer =
+    countQuestions.length > 0
+      ? sql`case when has_value = 0 then 0 when survey_id || '/' || question in (${sql.join(
+          countQuestions.map((q) => sql`${q}`),
+        )}) then ${binSql()} else value end`
+      : sql`value`;
   let q = db
-    .selectFrom("indicator_slice_parts")
+    .selectFrom("indicator_slice_cells")
     .select(["survey_id", "question", "area_id", "wave", sql<number>`sum(n)`.as("n")])
-    .groupBy(["survey_id", "question", "area_id", "wave"])
+    .groupBy(["survey_id", "question", "area_id", "wave", "status", "has_value", sql`${answer}`, "choice"])
     .having(sql<number>`sum(n)`, ">", 0)
     .having(sql<number>`sum(n)`, "<", k);
   if (scope.outcome !== null) q = q.where("outcome", "=", scope.outcome);
@@ -521,8 +544,12 @@ export async function slicedPairs(
 }
 
 /**
- * Question × area pairs (between two waves) that a filter would cut into a part of 0 < n < k: parts
- * are the pair's version and mode (each one shared by both interviews, or "mixed") and its two months.
+ * Question × area pairs (between two waves) that a filter would cut into a part of 0 < n < k in one
+ * direction of change for a yes/no question (down, none, up; one whole for the others): parts are the
+ * pair's version and mode (each one shared by both interviews, or "mixed") and its two months. By
+ * direction, because a yes/no indicator's tests publish how many changed each way (McNemar's b and c,
+ * as the unfiltered change table protects them), and the unfiltered count minus the filtered one must
+ * not give back a handful inside one part.
  */
 export async function smallPairParts(
   db: Kysely<Database>,
@@ -530,14 +557,25 @@ export async function smallPairParts(
   waves: { from: number; to: number },
   slice: Slice,
   k: number,
+  /** Yes/no questions (`surveyId/question`), whose parts are checked per direction of change. */
+  yesNoQuestions: readonly string[],
 ): Promise<Array<{ surveyId: string; question: string; areaId: string }>> {
+  // No grouping term without yes/no questions: a constant in GROUP BY is a column position in SQLite.
+  const way =
+    yesNoQuestions.length > 0
+      ? [
+          sql`case when survey_id || '/' || question not in (${sql.join(
+            yesNoQuestions.map((q) => sql`${q}`),
+          )}) then 0 when difference < 0 then -1 when difference > 0 then 1 else 0 end`,
+        ]
+      : [];
   let q = db
     .selectFrom("indicator_pair_slice_cells")
     .select(["survey_id", "question", "area_id"])
     .where("outcome", "=", scope.outcome)
     .where("from_wave", "=", waves.from)
     .where("to_wave", "=", waves.to)
-    .groupBy(["survey_id", "question", "area_id"])
+    .groupBy(["survey_id", "question", "area_id", ...way])
     .having(sql<number>`sum(n)`, ">", 0)
     .having(sql<number>`sum(n)`, "<", k);
   if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);

@@ -128,9 +128,18 @@ export async function outcomePage(
   } else {
     // Area-waves hidden in the unfiltered table, or cut into a part below k, stay out of the slice.
     const [parts, allPairs, smallPairs, kept] = await Promise.all([
-      smallParts(db, scope, slice, k),
+      smallParts(db, scope, slice, k, [...countKeys]),
       changeWaves ? slicedPairs(db, scope, changeWaves, slice) : [],
-      changeWaves ? smallPairParts(db, scope, changeWaves, slice, k) : [],
+      changeWaves
+        ? smallPairParts(
+            db,
+            scope,
+            changeWaves,
+            slice,
+            k,
+            defs.filter((d) => d.kind === "yes_no").map((d) => `${d.surveyId}/${d.question}`),
+          )
+        : [],
       slicedRetained(db, scope, slice),
     ]);
     retained = kept;

@@ -160,9 +160,10 @@ export class AreaWaves {
 }
 
 /**
- * With a version, mode or month filter, an area-wave is cut into parts. Only area-waves whose every
- * part is empty or holds at least k answers may appear in the filtered view: then anything that
- * filtered views can be subtracted into is a sum of whole parts of at least k.
+ * With a version, mode or month filter, an area-wave is cut into parts. Only area-waves where every
+ * part holds, of every answer (status, value or bin, choice), none or at least k may appear in the
+ * filtered view (`smallParts` returns the others): then every count a filtered view publishes, and
+ * anything two views can be subtracted into, is a sum of such pieces of none or at least k.
  */
 export function unsafeAreaWaves(parts: readonly PartRow[], k: number): AreaWaves {
   const unsafe = new AreaWaves();

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { OutcomePageResponse } from "../../../shared/contract/outcomes.ts";
+import type { SyncItem } from "../../../shared/contract/sync.ts";
 import { determinedUnknowns } from "../../helpers/linear-recovery.ts";
 import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
 import {
+  BETTER_OUTCOMES,
   CO_PRODUCE,
   cohort,
   indicator,
@@ -263,6 +265,188 @@ describe("small-number suppression", () => {
     expect(northRow).toEqual({ key: "north", label: "Northtown", suppressed: true, reason: "left_out" });
   });
 
+  describe("answers inside the parts a filter cuts an area-wave into", () => {
+    /**
+     * Every count a view publishes about each area (and all areas): n, each distribution bar of `say`
+     * (scale), `helped` (yes/no; also n × the share saying yes, from the summary and the area breakdown),
+     * `nights` (count, binned) and `housing` (single choice), read from the pages with `?area=` and
+     * without it.
+     */
+    async function published(query: string): Promise<Map<string, number>> {
+      const out = new Map<string, number>();
+      const put = (key: string, value: number) => {
+        if (out.has(key)) expect(out.get(key), `${query} ${key}`).toBe(value);
+        out.set(key, value);
+      };
+      for (const area of [null, ...AREAS]) {
+        const params = new URLSearchParams(query);
+        if (area) params.set("area", area);
+        const bodies = {
+          [CO_PRODUCE]: await page(t, evaluator, CO_PRODUCE, `?${params}`),
+          [BETTER_OUTCOMES]: await page(t, evaluator, BETTER_OUTCOMES, `?${params}`),
+        };
+        for (const [outcome, question] of [
+          [CO_PRODUCE, "say"],
+          [CO_PRODUCE, "helped"],
+          [BETTER_OUTCOMES, "nights"],
+          [BETTER_OUTCOMES, "housing"],
+        ] as const) {
+          const d = indicator(bodies[outcome], question);
+          const cell = `${question}@${area ?? "*"}`;
+          for (const figure of [d.summary, ...d.byArea.rows, d.byArea.total]) {
+            if (figure.suppressed) expect(numbersIn(figure)).toEqual([]);
+          }
+          if (!d.summary.suppressed) {
+            put(`n:${cell}`, d.summary.n);
+            const share = d.summary.values?.proportion?.value;
+            if (share !== undefined) put(`yes:${cell}`, Math.round(share * d.summary.n));
+          }
+          if (d.distribution?.shown)
+            for (const bar of d.distribution.bars) put(`bar ${bar.key}:${cell}`, bar.n);
+          if (area === null) {
+            for (const row of d.byArea.rows) {
+              if (row.suppressed) continue;
+              put(`n:${question}@${row.key}`, row.n);
+              if (question === "helped" && row.values)
+                put(`yes:${question}@${row.key}`, Math.round(row.values.mean * row.n));
+            }
+          }
+        }
+      }
+      return out;
+    }
+
+    /** Each published count of the narrower view subtracted from the same count of the wider one. */
+    function smallDifferences(
+      wider: Map<string, number>,
+      narrower: Map<string, number>,
+      label: string,
+    ): string[] {
+      const found: string[] = [];
+      for (const [key, n] of narrower) {
+        const all = wider.get(key);
+        if (all === undefined) continue;
+        const d = all - n;
+        if (d > 0 && d < 5) found.push(`${label} ${key}: ${all} - ${n} = ${d}`);
+      }
+      return found;
+    }
+
+    const person = (
+      area: string,
+      say: 1 | 3,
+      options: { mode?: "read_aloud" | "self_completed"; month?: string } = {},
+    ) =>
+      interview(
+        {
+          area,
+          wave: 0,
+          mode: options.mode ?? "read_aloud",
+          completedAt: `${options.month ?? "2026-10"}-15T10:00:00.000Z`,
+        },
+        { say, helped: say === 3, nights: say === 1 ? 4 : 0, housing: say === 1 ? "street" : "own" },
+      );
+    const people = (count: number, make: () => SyncItem) => Array.from({ length: count }, make);
+
+    it("never lets an answer given by fewer than k inside a mode be had by subtracting one mode from all", async () => {
+      // North: 8 read aloud all answering 1 (no, 4 nights); 7 self-completed, 5 answering 3 and 2
+      // answering 1. Every part holds at least k, and so does every unfiltered bar (1: 10, 3: 5); but
+      // the 2 self-completed who answered 1 are every unfiltered bar 1 minus the read-aloud one.
+      await upload(t, researcher, [
+        ...people(8, () => person("north", 1)),
+        ...people(5, () => person("north", 3, { mode: "self_completed" })),
+        ...people(2, () => person("north", 1, { mode: "self_completed" })),
+        ...people(10, () => person("south", 3)),
+        ...people(6, () => person("south", 3, { mode: "self_completed" })),
+        ...people(7, () => person("east", 3)),
+        ...people(5, () => person("east", 3, { mode: "self_completed" })),
+      ]);
+      const all = await published("");
+      // The unfiltered view publishes north's bars: the attack has something to subtract from.
+      expect(all.get("bar 1:say@north")).toBe(10);
+      expect(all.get("yes:helped@north")).toBe(5);
+      const small: string[] = [];
+      const modes = ["read_aloud", "self_completed", "mixed"];
+      const views = new Map<string, Map<string, number>>();
+      for (const mode of modes) views.set(mode, await published(`mode=${mode}`));
+      for (const mode of modes) {
+        const view = views.get(mode) ?? new Map();
+        small.push(...smallDifferences(all, view, `all - ${mode}`));
+        for (const [key, n] of view) if (n > 0 && n < 5) small.push(`${mode} ${key} = ${n}`);
+      }
+      // All minus two modes is the third.
+      for (const [a, b] of [
+        ["read_aloud", "self_completed"],
+        ["read_aloud", "mixed"],
+        ["self_completed", "mixed"],
+      ] as const) {
+        const va = views.get(a) ?? new Map<string, number>();
+        const vb = views.get(b) ?? new Map<string, number>();
+        for (const [key, n] of all) {
+          const x = va.get(key);
+          const y = vb.get(key);
+          if (x === undefined || y === undefined) continue;
+          const d = n - x - y;
+          if (d > 0 && d < 5) small.push(`all - ${a} - ${b} ${key} = ${d}`);
+        }
+      }
+      expect(small).toEqual([]);
+      // North is left out of the filtered views; south and east, whose every answer in every mode is
+      // 0 or at least k, are not.
+      const read = indicator(await page(t, evaluator, CO_PRODUCE, "?mode=read_aloud"), "say");
+      expect(read.byArea.rows.find((r) => r.key === "north")).toMatchObject({ reason: "left_out" });
+      expect(read.byArea.rows.find((r) => r.key === "south")).toMatchObject({ suppressed: false, n: 10 });
+    });
+
+    it("never lets an answer given by fewer than k in one month be had from month ranges one month apart", async () => {
+      // North: September 5 answering 3 and 2 answering 1; October 8 answering 1.
+      await upload(t, researcher, [
+        ...people(5, () => person("north", 3, { month: "2026-09" })),
+        ...people(2, () => person("north", 1, { month: "2026-09" })),
+        ...people(8, () => person("north", 1, { month: "2026-10" })),
+        ...people(6, () => person("south", 3, { month: "2026-09" })),
+        ...people(10, () => person("south", 3, { month: "2026-10" })),
+        ...people(5, () => person("east", 1, { month: "2026-09" })),
+        ...people(7, () => person("east", 3, { month: "2026-10" })),
+      ]);
+      // Each range and the months (of those with interviews) it holds.
+      const months: Record<string, string[]> = {
+        "": ["09", "10"],
+        "from=2026-09&to=2026-10": ["09", "10"],
+        "from=2026-09": ["09", "10"],
+        "to=2026-10": ["09", "10"],
+        "from=2026-10": ["10"],
+        "from=2026-10&to=2026-10": ["10"],
+        "to=2026-09": ["09"],
+      };
+      const ranges = Object.keys(months);
+      const views = new Map<string, Map<string, number>>();
+      for (const range of ranges) views.set(range, await published(range));
+      expect(views.get("")?.get("bar 1:say@north")).toBe(10);
+      const small: string[] = [];
+      for (const wider of ranges) {
+        for (const narrower of ranges) {
+          // Subtraction means the narrower range's months all lie inside the wider one's.
+          if (wider === narrower || !(months[narrower] ?? []).every((m) => months[wider]?.includes(m)))
+            continue;
+          small.push(
+            ...smallDifferences(
+              views.get(wider) ?? new Map(),
+              views.get(narrower) ?? new Map(),
+              `[${wider}] - [${narrower}]`,
+            ),
+          );
+        }
+      }
+      for (const [range, view] of views)
+        for (const [key, n] of view) if (n > 0 && n < 5) small.push(`[${range}] ${key} = ${n}`);
+      expect(small).toEqual([]);
+      const october = indicator(await page(t, evaluator, CO_PRODUCE, "?from=2026-10&to=2026-10"), "say");
+      expect(october.byArea.rows.find((r) => r.key === "north")).toMatchObject({ reason: "left_out" });
+      expect(october.byArea.rows.find((r) => r.key === "south")).toMatchObject({ suppressed: false, n: 10 });
+    });
+  });
+
   it("leaves out of filtered change an area whose pairs a filter cuts into a part below k", async () => {
     // Every pair answers 2 then 3: nothing is hidden unfiltered. North's pairs split 8 read aloud at
     // both waves and 2 self-completed at both; south's 10 and 6; east's 7 and 5.
@@ -303,6 +487,72 @@ describe("small-number suppression", () => {
       [0, 13, 13],
       [1, 13, 13],
     ]);
+  });
+
+  it("never lets a yes/no change of fewer than k inside a mode be had by subtracting one mode from all", async () => {
+    // Pairs answering `helped`: north 6 read aloud went no → yes and 5 stayed yes; 2 self-completed
+    // went no → yes and 5 stayed yes. Every part holds k pairs and every unfiltered direction too (8 up,
+    // 10 stayed), but the 2 self-completed who went up are McNemar's c unfiltered minus read aloud.
+    const pairs = (area: string, mode: "read_aloud" | "self_completed", up: number, stayed: number) =>
+      [
+        ...Array.from({ length: up }, () => [false, true]),
+        ...Array.from({ length: stayed }, () => [true, true]),
+      ].flatMap(([before, after]) => {
+        const code = newCode();
+        return [
+          interview({ area, code, wave: 0, mode }, { helped: before, nights: 1 }),
+          interview({ area, code, wave: 1, mode }, { helped: after, nights: 0 }),
+        ];
+      });
+    await upload(t, researcher, [
+      ...pairs("north", "read_aloud", 6, 5),
+      ...pairs("north", "self_completed", 2, 5),
+      ...pairs("south", "read_aloud", 6, 6),
+      ...pairs("south", "self_completed", 5, 5),
+      ...pairs("east", "read_aloud", 7, 5),
+      ...pairs("east", "self_completed", 5, 5),
+    ]);
+    /** Every count the change figure gives: n, McNemar's b and c, and yes before and after (n × mean). */
+    const changeCounts = async (query: string): Promise<Map<string, number>> => {
+      const out = new Map<string, number>();
+      for (const area of [null, ...AREAS]) {
+        const params = new URLSearchParams(query);
+        if (area) params.set("area", area);
+        const d = indicator(await page(t, evaluator, CO_PRODUCE, `?${params}`), "helped");
+        if (!d.change.available) throw new Error("expected change");
+        const f = d.change.figure;
+        if (f.suppressed) {
+          expect(numbersIn(f)).toEqual([]);
+          continue;
+        }
+        const cell = area ?? "*";
+        out.set(`n@${cell}`, f.n);
+        out.set(`yes before@${cell}`, Math.round(f.before.mean * f.n));
+        out.set(`yes after@${cell}`, Math.round(f.after.mean * f.n));
+        const m = f.tests?.mcnemar;
+        if (m?.ok) {
+          out.set(`b@${cell}`, m.b);
+          out.set(`c@${cell}`, m.c);
+        }
+      }
+      return out;
+    };
+    const all = await changeCounts("");
+    expect(all.get("c@north")).toBe(8);
+    const small: string[] = [];
+    for (const mode of ["read_aloud", "self_completed", "mixed"]) {
+      for (const [key, n] of await changeCounts(`mode=${mode}`)) {
+        const d = (all.get(key) ?? 0) - n;
+        if (d > 0 && d < 5) small.push(`all - ${mode} ${key}: ${all.get(key)} - ${n} = ${d}`);
+        if (n > 0 && n < 5) small.push(`${mode} ${key} = ${n}`);
+      }
+    }
+    expect(small).toEqual([]);
+    const south = indicator(await page(t, evaluator, CO_PRODUCE, "?mode=read_aloud&area=south"), "helped");
+    expect(south.change).toMatchObject({ available: true, figure: { suppressed: false, n: 12 } });
+    // An outcome with no yes/no indicator has its filtered change too (nights: 1 then 0; 11 + 12 + 12).
+    const nights = indicator(await page(t, researcher, BETTER_OUTCOMES, "?mode=read_aloud"), "nights");
+    expect(nights.change).toMatchObject({ available: true, figure: { suppressed: false, n: 35 } });
   });
 
   it("uses the threshold an administrator sets, at once", async () => {
