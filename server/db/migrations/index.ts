@@ -7,6 +7,7 @@ import * as governance from "./2026-11-26-05-governance.ts";
 import * as fieldwork from "./2026-11-26-06-fieldwork.ts";
 import * as coordination from "./2026-11-26-07-coordination.ts";
 import * as outcomeSlices from "./2026-11-26-08-outcome-slices.ts";
+import * as statementCounts from "./2026-11-26-09-statement-counts.ts";
 
 /**
  * Every migration, by dated name. Listed statically (not read from disk) so the server runs the same
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26-06-fieldwork": fieldwork,
   "2026-11-26-07-coordination": coordination,
   "2026-11-26-08-outcome-slices": outcomeSlices,
+  "2026-11-26-09-statement-counts": statementCounts,
 };
