@@ -17,7 +17,9 @@ import { NOW, seedTestDatabase } from "../helpers/test-database.ts";
 // unacknowledged one must be whole or absent, and the tablet's retry must complete the set.
 
 const PASSWORD = "correct horse battery staple";
-const BATCHES = 24;
+// Enough batches that the kill, a moment after the sixth acknowledgement, always lands mid-stream: the
+// server takes a few milliseconds a batch, and 50 more are queued behind it.
+const BATCHES = 60;
 const BATCH_SIZE = 20;
 const SENDERS = 3;
 const KILL_AFTER_ACKS = 6;
@@ -107,7 +109,7 @@ it("keeps every acknowledged batch whole through a SIGKILL mid-stream, and the r
         }
         if (acknowledged.size >= KILL_AFTER_ACKS && !killed) {
           // A moment later, at a random point of whatever the server is doing then.
-          killed = new Promise((wait) => setTimeout(wait, Math.random() * 400)).then(() =>
+          killed = new Promise((wait) => setTimeout(wait, Math.random() * 100)).then(() =>
             running.kill("SIGKILL"),
           );
         }
