@@ -8,9 +8,6 @@ import { createValidators } from "./fieldwork/validator-pool.ts";
 import { defaultInstrumentsDir, defaultStaticDir } from "./paths.ts";
 import { loadInstruments } from "./surveys/load-instruments.ts";
 
-/** Kept for scripts that read them from here; new code imports them from ./paths.ts. */
-export { defaultInstrumentsDir, defaultStaticDir };
-
 export interface RunningServer {
   url: string;
   handle: DatabaseHandle;

@@ -231,18 +231,6 @@ export async function processRefreshQueue(db: Kysely<Database>): Promise<number>
   }
 }
 
-/** The fields loader of each sync transaction: a batch parses each survey version's fields once. */
-const loaders = new WeakMap<Kysely<Database>, FieldsOf>();
-
-function loaderOf(db: Kysely<Database>): FieldsOf {
-  let fieldsOf = loaders.get(db);
-  if (!fieldsOf) {
-    fieldsOf = fieldsLoader(db);
-    loaders.set(db, fieldsOf);
-  }
-  return fieldsOf;
-}
-
 /** What the sync service knows of a response it has just inserted. */
 export interface SyncedResponse {
   id: string;
@@ -279,20 +267,6 @@ async function lockParticipants(db: Kysely<Database>, codes: readonly string[]):
 }
 
 /**
- * Ingest: called by the sync service in its transaction for each response it has just inserted, so
- * an acknowledged interview is in the dashboards' tables as soon as it is stored. See
- * {@link storeSyncedIndicatorsBatch} for a whole batch at once.
- */
-export async function storeSyncedIndicators(
-  db: Kysely<Database>,
-  item: SyncedResponse,
-  reviewStatus: string,
-): Promise<void> {
-  await lockParticipants(db, [item.participantCode]);
-  await storeIndicators(db, { ...item, reviewStatus }, await loaderOf(db)(item.surveyId, item.surveyVersion));
-}
-
-/**
  * Rows a single multi-row INSERT of the batch writes: 2,000 × 14 columns = 28,000 bound parameters,
  * under SQLite's 32,766 and PostgreSQL's 65,535; a batch of 50 interviews of 40 questions is 2 inserts.
  */
@@ -301,8 +275,8 @@ const BATCH_INSERT_CHUNK = 2000;
 const BATCH_PAIR_CHUNK = 500;
 
 /**
- * Ingest of a whole batch: the same rows and pairs as {@link storeSyncedIndicators} called for each
- * response in turn (in any order), with a few statements per batch instead of a few per response.
+ * Ingest of a whole batch: the same rows and pairs as {@link storeIndicators} called for each response
+ * in turn (in any order), with a few statements per batch instead of a few per response.
  * Called once, in the batch's transaction, after every response of `items` has been inserted.
  *
  * The values of all the batch's responses go in by multi-row inserts; then one INSERT … SELECT pairs
@@ -319,7 +293,7 @@ export async function storeSyncedIndicatorsBatch(
     db,
     items.map(({ item }) => item.participantCode),
   );
-  const fieldsOf = loaderOf(db);
+  const fieldsOf = fieldsLoader(db);
   const built: { id: string; rows: IndicatorRow[] }[] = [];
   for (const { item, reviewStatus } of items) {
     const rows = indicatorRows({ ...item, reviewStatus }, await fieldsOf(item.surveyId, item.surveyVersion));

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
-  storeSyncedIndicators,
+  fieldsLoader,
+  refreshIndicators,
   storeSyncedIndicatorsBatch,
 } from "../../../server/outcomes/indicator-store.ts";
 import type { SyncItem } from "../../../shared/contract/sync.ts";
@@ -10,7 +11,7 @@ import { interview, newCode, publishOutcomesSurvey, upload } from "./helpers.ts"
 
 // Ingest writes a batch's indicator rows and pairs with a few set-based statements
 // (storeSyncedIndicatorsBatch). Here the rows it gives are compared with those of the per-response
-// path (storeSyncedIndicators, one response at a time), and every aggregate table with a recount.
+// path (refreshIndicators, one response at a time, as review decisions rewrite them), and every aggregate table with a recount.
 
 let t: TestContext;
 let researcher: string;
@@ -134,27 +135,12 @@ async function rewriteOneByOne(order: "asc" | "desc"): Promise<void> {
     await trx.deleteFrom("indicator_values").execute();
     const stored = await trx
       .selectFrom("responses")
-      .selectAll()
+      .select("id")
       .orderBy("received_at", order)
       .orderBy("id", order)
       .execute();
-    for (const r of stored) {
-      await storeSyncedIndicators(
-        trx,
-        {
-          id: r.id,
-          surveyId: r.survey_id,
-          surveyVersion: Number(r.survey_version),
-          areaId: r.area_id,
-          wave: Number(r.wave),
-          participantCode: r.participant_code,
-          administrationMode: r.administration_mode,
-          completedAt: r.completed_at,
-          data: JSON.parse(r.data) as Record<string, unknown>,
-        },
-        r.review_status,
-      );
-    }
+    const fieldsOf = fieldsLoader(trx);
+    for (const r of stored) await refreshIndicators(trx, r.id, fieldsOf);
   });
 }
 
