@@ -48,6 +48,8 @@ function offlineFieldwork(): Parameters<typeof VitePWA>[0] {
   return {
     registerType: "prompt",
     injectRegister: false,
+    // The icons are in globPatterns already; listing them again would put each in the precache twice.
+    includeManifestIcons: false,
     filename: "sw.js",
     manifest: {
       name: "Alongside",
@@ -59,7 +61,14 @@ function offlineFieldwork(): Parameters<typeof VitePWA>[0] {
       display: "standalone",
       theme_color: "#1a4f8b",
       background_color: "#ffffff",
-      icons: [{ src: "/favicon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" }],
+      // PNGs made from favicon.svg by scripts/make-icons.ts (tablets install with these); the maskable
+      // one is full-bleed theme colour with the artwork inside the safe zone.
+      icons: [
+        { src: "/favicon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" },
+        { src: "/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+        { src: "/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+        { src: "/icon-maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+      ],
     },
     workbox: {
       globPatterns: ["**/*.{js,css,html,svg,png,woff,woff2}"],

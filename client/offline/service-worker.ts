@@ -6,7 +6,7 @@ import { registerSW } from "virtual:pwa-register";
  *
  * A new version is never applied by itself (`registerType: "prompt"`): it waits, and `UpdatePrompt`
  * offers it when no interview is on screen. Applying it tells the waiting worker to take over and
- * reloads the page once it has.
+ * reloads this page once it has (test/e2e/app-update.test.ts).
  */
 export interface UpdateState {
   updateReady: boolean;
@@ -16,6 +16,7 @@ export interface UpdateState {
 let state: UpdateState = { updateReady: false, offlineReady: false };
 const listeners = new Set<() => void>();
 let apply: ((reload?: boolean) => Promise<void>) | null = null;
+let registration: ServiceWorkerRegistration | undefined;
 let registered = false;
 
 const HOUR = 3_600_000;
@@ -27,15 +28,31 @@ export function registerServiceWorker(): void {
     immediate: true,
     onNeedRefresh: () => set({ updateReady: true }),
     onOfflineReady: () => set({ offlineReady: true }),
-    onRegisteredSW: (_url, registration) => {
+    // Left to itself registerSW reloads on a change of worker, but only if a worker already controlled
+    // the page when it registered: a tablet that installed the app on this visit (signed in, opened
+    // fieldwork, kept the page open for days) would take the update without a reload, old page under
+    // the new worker, its prompt stuck. And it reloads every tab when one applies the update, even a tab
+    // in the middle of an interview. `applyUpdate` reloads instead, only the tab that asked.
+    onNeedReload: () => {},
+    onRegisteredSW: (_url, found) => {
+      registration = found;
       // A tablet may stay open for days: look for a new version every hour.
-      if (registration) setInterval(() => void registration.update().catch(() => {}), HOUR);
+      if (found) setInterval(() => void found.update().catch(() => {}), HOUR);
     },
   });
 }
 
-export function applyUpdate(): Promise<void> {
-  return apply ? apply(true) : Promise.resolve();
+export async function applyUpdate(): Promise<void> {
+  if (!apply) return;
+  if (!registration?.waiting) {
+    // Nothing waits: another tab has applied it and the new worker controls this page already.
+    window.location.reload();
+    return;
+  }
+  navigator.serviceWorker.addEventListener("controllerchange", () => window.location.reload(), {
+    once: true,
+  });
+  await apply();
 }
 
 export function getUpdateState(): UpdateState {

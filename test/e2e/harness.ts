@@ -26,7 +26,12 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+export interface E2EOptions {
+  /** The built client to serve; dist/client unless a test serves a copy it changes (app-update). */
+  staticDir?: string;
+}
+
+export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const dir = mkdtempSync(join(tmpdir(), "alongside-e2e-"));
   // The e2e-pg project runs the same tests on a fresh PostgreSQL database (see vitest.config.ts).
   const postgres =
@@ -51,7 +56,7 @@ export async function startE2E(): Promise<E2E> {
       { id: "southport", name: "Southport", region: "South West", created_at: new Date().toISOString() },
     ])
     .execute();
-  const server = await startServer(config, handle);
+  const server = await startServer(config, handle, options.staticDir);
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [

@@ -24,6 +24,20 @@ afterAll(async () => {
   await e2e?.close();
 });
 
+interface ManifestIcon {
+  src: string;
+  sizes: string;
+  type: string;
+  purpose: string;
+}
+
+/** Width and height from a PNG's header (its first chunk, IHDR). */
+function pngSize(png: Buffer): [number, number] {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(png.toString("latin1", 12, 16)).toBe("IHDR");
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+}
+
 async function storedCodes(): Promise<string[]> {
   const rows = await e2e.server.handle.db.selectFrom("responses").select("participant_code").execute();
   return rows.map((row) => row.participant_code).sort();
@@ -48,7 +62,26 @@ describe("offline fieldwork on a tablet", () => {
     const manifest = await fetch(`${e2e.server.url}/manifest.webmanifest`);
     expect(manifest.headers.get("cache-control")).toBe("no-cache");
     expect(manifest.headers.get("content-type")).toMatch(/^application\/manifest\+json/);
-    expect(await manifest.json()).toMatchObject({ start_url: "/fieldwork", display: "standalone" });
+    const { icons, ...app } = (await manifest.json()) as { icons: ManifestIcon[] };
+    expect(app).toMatchObject({ start_url: "/fieldwork", display: "standalone" });
+    // Tablets install the app with PNG icons: 192 and 512 pixels, and a maskable one.
+    const pngs = icons.filter((icon) => icon.type === "image/png");
+    expect(pngs.map((icon) => `${icon.sizes} ${icon.purpose}`).sort()).toEqual([
+      "192x192 any",
+      "512x512 any",
+      "512x512 maskable",
+    ]);
+    // Each icon is served as the type it claims, and a PNG at the size it claims. Icons keep their
+    // names across releases, so they are revalidated like the manifest.
+    for (const icon of icons) {
+      const image = await fetch(new URL(icon.src, e2e.server.url));
+      expect(image.status, icon.src).toBe(200);
+      expect(image.headers.get("content-type")?.split(";")[0], icon.src).toBe(icon.type);
+      expect(image.headers.get("cache-control"), icon.src).toBe("no-cache");
+      if (icon.type !== "image/png") continue;
+      const [width, height] = pngSize(Buffer.from(await image.arrayBuffer()));
+      expect(`${width}x${height}`, icon.src).toBe(icon.sizes);
+    }
   });
 
   it("keeps every answer through offline work, a reload and a closed page, and stores each finished interview once", async () => {
