@@ -80,8 +80,10 @@ export function authRoutes(): Hono<AppEnv> {
     }
 
     const row = await findUserByEmail(db, body.email);
-    // An unknown email is checked against a decoy hash, so both failures take as long.
-    const ok = await verifyPassword(body.password, row?.password_hash ?? (await decoyHash));
+    // An unknown email is checked against a decoy hash, so both failures take as long (the decoy is
+    // awaited either way, so the first sign-in after a start costs the same for both).
+    const decoy = await decoyHash();
+    const ok = await verifyPassword(body.password, row?.password_hash ?? decoy);
     const known = row?.password_hash != null;
     if (!row || !known || !ok) {
       await failed("bad_credentials");

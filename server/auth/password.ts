@@ -5,7 +5,30 @@ import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:c
 const PARAMS = { N: 1 << 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
-function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+// Each derivation holds 32 MiB outside the JS heap for ~50 ms; a burst of sign-ins would otherwise run
+// four at once on libuv's pool (+120 MB) beside ingest. Two at a time keep the server's memory in
+// bounds (docs/decisions/0021); the rest wait their turn, a few tens of milliseconds.
+const MAX_AT_ONCE = 2;
+let running = 0;
+const queue: Array<() => void> = [];
+
+/** Derivations running now (for the test of the limit). */
+export function derivationsRunning(): number {
+  return running;
+}
+
+async function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  if (running >= MAX_AT_ONCE) await new Promise<void>((resolve) => queue.push(resolve));
+  running += 1;
+  try {
+    return await deriveNow(password, salt, options);
+  } finally {
+    running -= 1;
+    queue.shift()?.();
+  }
+}
+
+function deriveNow(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(
       password.normalize("NFKC"),
@@ -37,5 +60,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** A hash of a random password, checked when the email is unknown so both paths take as long. */
-export const decoyHash = hashPassword(randomBytes(16).toString("hex"));
+let decoy: Promise<string> | undefined;
+
+/**
+ * A hash of a random password, checked when the email is unknown so both paths take as long. Made on
+ * the first sign-in, not at start (it costs 32 MiB); the sign-in route asks for it on every attempt,
+ * known email or not, so the first attempt of either kind pays for it.
+ */
+export function decoyHash(): Promise<string> {
+  decoy ??= hashPassword(randomBytes(16).toString("hex"));
+  return decoy;
+}

@@ -50,9 +50,10 @@ export async function freePort(): Promise<number> {
 export const builtServer = join(projectRoot, "dist", "server", "index.js");
 
 /**
- * The Node options `npm start` gives the server (package.json's start script: a young generation of
- * 4 MB semi-spaces keeps peak memory near 200 MB under load, see docs/benchmarks.md), read from there so
- * tests and benchmarks run the server exactly as it ships.
+ * The Node options `npm start` gives the server (package.json's start script: 4 MB semi-spaces and an
+ * old generation allowed to grow to twice what survived the last full collection keep peak memory
+ * well under 200 MB, see docs/decisions/0021-server-memory.md), read from there so tests and
+ * benchmarks run the server exactly as it ships.
  */
 export function startNodeOptions(): string[] {
   const pkg = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as {
