@@ -78,6 +78,11 @@ export interface DashboardFigures {
   generateSeconds: number;
   fileMb: number;
   variants: DashboardVariant[];
+  /**
+   * One filtered page (self-completed) timed once: first after every area's part checks went stale,
+   * first after one participant's withdrawal (one area stale), and then once more.
+   */
+  cold: { everyAreaMs: number; oneAreaMs: number; warmMs: number };
   /** The server's resident memory, MB: once started, then its peak (VmHWM) after each step. */
   rss: {
     startedMb: number;
@@ -170,7 +175,7 @@ export async function benchDashboard(options: DashboardOptions = {}): Promise<Da
     };
     const outcomePath = `/api/outcomes/${OUTCOME}`;
     const months = raw
-      .prepare("SELECT DISTINCT month FROM indicator_slice_parts WHERE outcome = ? ORDER BY month")
+      .prepare("SELECT DISTINCT month FROM indicator_slice_cells WHERE outcome = ? ORDER BY month")
       .all(OUTCOME) as { month: string }[];
     const from = months[Math.floor(months.length / 3)]?.month ?? "2026-01";
     const to = months[Math.floor((2 * months.length) / 3)]?.month ?? "2026-06";
@@ -188,6 +193,21 @@ export async function benchDashboard(options: DashboardOptions = {}): Promise<Da
     const afterPagesMb = residentMb(pid, "VmHWM");
     variants.push(await measureVariant("theory-of-change map, every outcome", "/api/outcomes/map", bare("")));
     const afterMapMb = residentMb(pid, "VmHWM");
+    // Filtered pages read stored part checks (docs/decisions/0019), computed again for an area when a
+    // write has raised its generation. First requests after writes, timed once each: with every area
+    // to compute (as after the migration or a bulk load), and after one participant is withdrawn (a
+    // cascade through one area, as a withdrawal, a review decision or an ingest batch would be).
+    const writer = new SQLite(file);
+    writer.exec("DELETE FROM indicator_part_checks");
+    const coldAllMs = await timed(page(`${outcomePath}?mode=self_completed`));
+    writer
+      .prepare(
+        "DELETE FROM responses WHERE participant_code = (SELECT participant_code FROM responses WHERE area_id = ? AND wave = 3 LIMIT 1)",
+      )
+      .run("area-07");
+    writer.close();
+    const coldWriteMs = await timed(page(`${outcomePath}?mode=self_completed`));
+    const warmMs = await timed(page(`${outcomePath}?mode=self_completed`));
     variants.push(
       await measureVariant(
         "… administration mode self-completed",
@@ -238,6 +258,7 @@ export async function benchDashboard(options: DashboardOptions = {}): Promise<Da
       generateSeconds,
       fileMb: statSync(file).size / 1e6,
       variants,
+      cold: { everyAreaMs: coldAllMs, oneAreaMs: coldWriteMs, warmMs },
       rss: { startedMb, afterPagesMb, afterMapMb, afterFilteredMb, endMb },
       load: [load0, loadavg()[0] ?? 0],
       ...(options.keep || options.reuse ? { file } : {}),
@@ -269,6 +290,7 @@ export function formatDashboard(f: DashboardFigures): string {
     ),
     "",
     "Medians of alternating runs (page, then the bare count/avg over the outcome's answered values); the ratio is the median of the per-pair ratios, target ≤ 2. The last column is the bare aggregate over only the values the filters keep, for reference: SQLite reads an area's values by seeking, which no page of every figure can match.",
+    `First filtered page after writes (self-completed, timed once): ${ms(f.cold.everyAreaMs)} with every area's part checks to compute (after the migration or a bulk load), ${ms(f.cold.oneAreaMs)} after one participant's withdrawal (one area), then ${ms(f.cold.warmMs)}.`,
     `Server RSS (target ≤ 200 MB): ${f.rss.startedMb.toFixed(0)} MB once started; peak ${f.rss.afterPagesMb.toFixed(0)} MB after the outcome pages, ${f.rss.afterMapMb.toFixed(0)} MB after the map, ${f.rss.afterFilteredMb.toFixed(0)} MB after the filtered pages; ${f.rss.endMb.toFixed(0)} MB at the end.`,
     `1-minute load average ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)}.`,
   ];
@@ -517,7 +539,6 @@ function countAggregates(raw: SQLite.Database): void {
   for (const table of [
     "indicator_cells",
     "indicator_slice_cells",
-    "indicator_slice_parts",
     "indicator_pair_cells",
     "indicator_pair_slice_cells",
   ]) {
@@ -530,17 +551,18 @@ function countAggregates(raw: SQLite.Database): void {
   raw.exec(
     `INSERT INTO indicator_slice_cells SELECT ${slice}, count(*) FROM indicator_values WHERE counted = 1 GROUP BY ${slice}`,
   );
-  const part =
-    "outcome, survey_id, question, area_id, wave, survey_version, administration_mode, substr(completed_at, 1, 7)";
-  raw.exec(
-    `INSERT INTO indicator_slice_parts SELECT ${part}, count(*) FROM indicator_values WHERE counted = 1 AND status = 'answered' GROUP BY ${part}`,
-  );
   raw.exec(
     `INSERT INTO indicator_pair_cells SELECT ${pair}, ${sums} FROM indicator_pairs WHERE counted = 1 GROUP BY ${pair}`,
   );
   const pairSlice = `${pair}, slice_version, slice_mode, from_month, to_month`;
   raw.exec(
     `INSERT INTO indicator_pair_slice_cells SELECT ${pairSlice}, ${sums} FROM indicator_pairs WHERE counted = 1 GROUP BY ${pairSlice}`,
+  );
+  // Every area written: its part checks (migration 2026-11-26-10) are computed when first read.
+  raw.exec("DELETE FROM indicator_part_checks");
+  raw.exec("DELETE FROM indicator_generations");
+  raw.exec(
+    "INSERT INTO indicator_generations SELECT DISTINCT survey_id, area_id, 1 FROM indicator_values WHERE question = ''",
   );
 }
 

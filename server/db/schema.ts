@@ -26,7 +26,10 @@ export interface Database {
   indicator_pair_cells: IndicatorPairCellsTable;
   indicator_refresh: IndicatorRefreshTable;
   indicator_slice_cells: IndicatorSliceCellsTable;
-  indicator_slice_parts: IndicatorSlicePartsTable;
+  indicator_generations: IndicatorGenerationsTable;
+  indicator_part_minimums: IndicatorPartMinimumsTable;
+  indicator_pair_part_minimums: IndicatorPairPartMinimumsTable;
+  indicator_part_checks: IndicatorPartChecksTable;
   indicator_pair_slice_cells: IndicatorPairSliceCellsTable;
   settings: SettingsTable;
   login_attempts: LoginAttemptsTable;
@@ -287,17 +290,53 @@ export interface IndicatorSliceCellsTable extends IndicatorCellsTable {
   month: string;
 }
 
-/** Counted answers per question, area, wave, version, mode and month: parts a filter may not cut below k. */
-export interface IndicatorSlicePartsTable {
+/**
+ * A counter per survey and area, raised by a trigger whenever an interview's row of that survey and
+ * area is written or deleted (migration 2026-11-26-10): stored part checks older than it are stale.
+ */
+export interface IndicatorGenerationsTable {
+  survey_id: string;
+  area_id: string;
+  generation: number;
+}
+
+/**
+ * Per question, area-wave and set of filter dimensions (`dims`: 1 version, 2 mode, 4 month), the
+ * smallest positive count of one answer in one part: by value (`smallest`) and with a count
+ * question's values taken by bin (`smallest_binned`). Computed by the server (part-checks.repository).
+ */
+export interface IndicatorPartMinimumsTable {
   outcome: string;
   survey_id: string;
   question: string;
   area_id: string;
   wave: number;
-  survey_version: number;
-  administration_mode: string;
-  month: string;
-  n: number;
+  dims: number;
+  smallest: number;
+  smallest_binned: number;
+}
+
+/** The same for pairs between two waves: of pairs in one part, and of one direction of change in one part. */
+export interface IndicatorPairPartMinimumsTable {
+  outcome: string;
+  from_wave: number;
+  to_wave: number;
+  survey_id: string;
+  question: string;
+  area_id: string;
+  dims: number;
+  smallest: number;
+  smallest_by_way: number;
+}
+
+/** The generation each outcome's stored minimums of an area were computed at (waves -1, -1: the values'). */
+export interface IndicatorPartChecksTable {
+  outcome: string;
+  from_wave: number;
+  to_wave: number;
+  survey_id: string;
+  area_id: string;
+  generation: number;
 }
 
 /** Counted indicator_pairs by change and by the pair's slice columns (see `IndicatorPairsTable`). */

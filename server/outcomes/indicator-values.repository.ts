@@ -97,18 +97,6 @@ export interface CellRead {
   exact: Map<string, Map<number, number>>;
 }
 
-const cellColumns = [
-  "outcome",
-  "survey_id",
-  "question",
-  "area_id",
-  "wave",
-  "status",
-  "has_value",
-  "value",
-  "choice",
-] as const;
-
 /** One aggregate row as read: `n` counts the whole scope, `n_in` (when sliced) the answers inside the slice. */
 export interface RawCell {
   outcome: string;
@@ -123,6 +111,9 @@ export interface RawCell {
   n: number | string;
   n_in?: number | string;
 }
+
+/** An aggregate row without the columns its question fixes (outcome, survey, question). */
+export type QuestionCell = Omit<RawCell, "outcome" | "survey_id" | "question">;
 
 /** Which rows to leave out of a read (a slice's unsafe area-waves). */
 export type DropRow = (row: {
@@ -152,8 +143,9 @@ export class CellBuckets {
   private readonly exactRows = new Map<string, ExactRows>();
   private last: BucketRow | undefined;
   private lastCount = false;
-  private lastQuestion = "";
-  private lastSurvey = "";
+  private lastQuestion: OutcomeQuestion | undefined;
+  /** The question of the last bucket (question objects are one per question and read). */
+  private lastBucketQuestion: OutcomeQuestion | undefined;
   private exactOf: ExactRows | undefined;
 
   constructor(
@@ -163,14 +155,14 @@ export class CellBuckets {
     private readonly count: "n" | "n_in",
   ) {}
 
-  add(r: RawCell): void {
+  /** One aggregate row of `question` (the row's own columns vary; the question's are fixed). */
+  add(question: OutcomeQuestion, r: QuestionCell): void {
     const n = Number(this.count === "n" ? r.n : (r.n_in ?? 0));
     if (!(n > 0)) return;
     const wave = Number(r.wave);
-    if (r.question !== this.lastQuestion || r.survey_id !== this.lastSurvey) {
-      this.lastCount = this.isCount(r.survey_id, r.question);
-      this.lastQuestion = r.question;
-      this.lastSurvey = r.survey_id;
+    if (question !== this.lastQuestion) {
+      this.lastCount = this.isCount(question.surveyId, question.question);
+      this.lastQuestion = question;
       this.exactOf = undefined;
     }
     const hasValue = Number(r.has_value) === 1;
@@ -186,7 +178,7 @@ export class CellBuckets {
       (populationWave === null || populationWave === wave)
     ) {
       if (!this.exactOf) {
-        const id = `${r.survey_id}/${r.question}`;
+        const id = `${question.surveyId}/${question.question}`;
         this.exactOf = this.exactRows.get(id) ?? { areas: [], waves: [], values: [], counts: [] };
         this.exactRows.set(id, this.exactOf);
       }
@@ -203,19 +195,18 @@ export class CellBuckets {
       last.status === r.status &&
       last.wave === wave &&
       last.areaId === r.area_id &&
-      last.question === r.question &&
-      last.surveyId === r.survey_id &&
-      last.outcome === r.outcome
+      this.lastBucketQuestion === question
     ) {
       last.n += n;
       last.sum += n * value;
       last.sumsq += n * value * value;
       return;
     }
+    this.lastBucketQuestion = question;
     this.last = {
-      outcome: r.outcome,
-      surveyId: r.survey_id,
-      question: r.question,
+      outcome: question.outcome,
+      surveyId: question.surveyId,
+      question: question.question,
       areaId: r.area_id,
       wave,
       status: r.status,
@@ -250,12 +241,56 @@ export class CellBuckets {
   }
 }
 
+/** The columns that vary inside one question's aggregate rows (outcome, survey and question are fixed). */
+const rowColumns = ["area_id", "wave", "status", "has_value", "value", "choice"] as const;
+
+/** A question of an outcome (or an interview row: outcome and question ''). */
+export interface OutcomeQuestion {
+  outcome: string;
+  surveyId: string;
+  question: string;
+}
+
 /**
- * A read's rows into the given buckets. Read at once rather than streamed: Kysely streams SQLite one
- * row per promise, which made a page two to three times slower, and the rows are tens of thousands.
+ * The questions with aggregate rows of one outcome, and the interview rows, in key order; or every
+ * outcome's (the map), with `null`.
  */
-async function feed(query: { execute(): Promise<RawCell[]> }, into: readonly CellBuckets[]): Promise<void> {
-  for (const row of await query.execute()) for (const b of into) b.add(row);
+export async function outcomeQuestions(
+  db: Kysely<Database>,
+  outcome: string | null,
+): Promise<OutcomeQuestion[]> {
+  let q = db
+    .selectFrom("indicator_cells")
+    .select(["outcome", "survey_id", "question"])
+    .distinct()
+    .orderBy("outcome")
+    .orderBy("survey_id")
+    .orderBy("question");
+  if (outcome !== null) q = q.where("outcome", "in", [INTERVIEW_ROW, outcome]);
+  return (await q.execute()).map((r) => ({
+    outcome: r.outcome,
+    surveyId: r.survey_id,
+    question: r.question,
+  }));
+}
+
+/**
+ * A read's rows into the given buckets, one question at a time, in key order. Each query returns only
+ * the columns that vary within the question, and the buckets take the fixed ones from the question
+ * itself (rows are not extended, which would change their shape one by one): turning every row's outcome, survey and question text into JavaScript strings was most of
+ * the cost of a page (and of its memory). Read at once rather than streamed: Kysely streams SQLite
+ * one row per promise, which made a page two to three times slower.
+ */
+async function feedByQuestion(
+  questions: readonly OutcomeQuestion[],
+  read: (q: OutcomeQuestion) => Promise<QuestionCell[]>,
+  into: readonly CellBuckets[],
+): Promise<void> {
+  for (const q of questions) {
+    for (const row of await read(q)) {
+      for (const b of into) b.add(q, row);
+    }
+  }
 }
 
 /**
@@ -267,20 +302,28 @@ export async function aggregateCells(
   scope: ValueScope,
   into: CellBuckets,
 ): Promise<void> {
-  let q = db
-    .selectFrom("indicator_cells")
-    .select([...cellColumns, "n"])
-    .where("n", ">", 0);
-  if (scope.outcome !== null) q = q.where("outcome", "in", [INTERVIEW_ROW, scope.outcome]);
-  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  for (const column of cellColumns) q = q.orderBy(column);
-  await feed(q, [into]);
+  const questions = await outcomeQuestions(db, scope.outcome);
+  await feedByQuestion(
+    questions,
+    (question) => {
+      let q = db
+        .selectFrom("indicator_cells")
+        .select([...rowColumns, "n"])
+        .where("outcome", "=", question.outcome)
+        .where("survey_id", "=", question.surveyId)
+        .where("question", "=", question.question)
+        .where("n", ">", 0);
+      if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+      for (const column of rowColumns) q = q.orderBy(column);
+      return q.execute();
+    },
+    [into],
+  );
 }
 
 /**
- * The same rows from the slice cells, in one pass over the outcome's in key order: `n` over every
- * part (the whole scope, as `aggregateCells` gives it) and `n_in` over the parts the filters keep.
- * One query: read question by question, the same rows took twice as long.
+ * The same rows from the slice cells, question by question in key order: `n` over every part (the
+ * whole scope, as `aggregateCells` gives it) and `n_in` over the parts the filters keep.
  */
 export async function slicedCells(
   db: Kysely<Database>,
@@ -296,19 +339,28 @@ export async function slicedCells(
     ...(to ? [sql`month <= ${to}`] : []),
   ];
   const condition = inside.length > 0 ? sql.join(inside, sql` and `) : sql`1 = 1`;
-  let q = db
-    .selectFrom("indicator_slice_cells")
-    .select([
-      ...cellColumns,
-      sql<number>`sum(n)`.as("n"),
-      sql<number>`sum(case when ${condition} then n else 0 end)`.as("n_in"),
-    ])
-    .where("n", ">", 0)
-    .groupBy([...cellColumns]);
-  if (scope.outcome !== null) q = q.where("outcome", "in", [INTERVIEW_ROW, scope.outcome]);
-  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  for (const column of cellColumns) q = q.orderBy(column);
-  await feed(q, [into.whole, into.inside]);
+  const questions = await outcomeQuestions(db, scope.outcome);
+  await feedByQuestion(
+    questions,
+    (question) => {
+      let q = db
+        .selectFrom("indicator_slice_cells")
+        .select([
+          ...rowColumns,
+          sql<number>`sum(n)`.as("n"),
+          sql<number>`sum(case when ${condition} then n else 0 end)`.as("n_in"),
+        ])
+        .where("outcome", "=", question.outcome)
+        .where("survey_id", "=", question.surveyId)
+        .where("question", "=", question.question)
+        .where("n", ">", 0)
+        .groupBy([...rowColumns]);
+      if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+      for (const column of rowColumns) q = q.orderBy(column);
+      return q.execute();
+    },
+    [into.whole, into.inside],
+  );
 }
 
 export interface PartRow {
@@ -317,62 +369,6 @@ export interface PartRow {
   areaId: string;
   wave: number;
   n: number;
-}
-
-/** The bin of a count (as `binIndex`), in SQL: -1 outside every bin. */
-function binSql() {
-  const whens = NUMBER_BINS.map(([lo, hi], i) =>
-    hi === Number.POSITIVE_INFINITY
-      ? sql`when value >= ${sql.lit(lo)} then ${sql.lit(i)}`
-      : sql`when value >= ${sql.lit(lo)} and value <= ${sql.lit(hi)} then ${sql.lit(i)}`,
-  );
-  return sql`case ${sql.join(whens, sql` `)} else -1 end`;
-}
-
-/**
- * Area-waves a filter would cut into a small piece: some part (one combination of the survey version,
- * mode and month, along the dimensions the active filters use) holds 0 < n < k answers **of one
- * answer** — one status (answered, skipped, declined), one value (for a count question, one bin of its
- * distribution) and one choice. Read over the whole scope, not the slice: an area-wave may appear in a
- * sliced view only if every part of every answer is empty or holds k answers (docs/decisions/0016).
- * Then every count a filtered view publishes about it, and every difference between two views or
- * with the unfiltered one, is a sum of such pieces, each empty or of at least k. Checking only each
- * part's total let an answer given by fewer than k inside a part be had by subtraction. Grouped in
- * SQL; only the unsafe come back.
- */
-export async function smallParts(
-  db: Kysely<Database>,
-  scope: ValueScope,
-  slice: Slice,
-  k: number,
-  /** Count questions (`surveyId/question`), whose answers are binned as their distribution is. */
-  countQuestions: readonly string[],
-): Promise<PartRow[]> {
-  const answer =
-    countQuestions.length > 0
-      ? sql`case when has_value = 0 then 0 when survey_id || '/' || question in (${sql.join(
-          countQuestions.map((q) => sql`${q}`),
-        )}) then ${binSql()} else value end`
-      : sql`value`;
-  let q = db
-    .selectFrom("indicator_slice_cells")
-    .select(["survey_id", "question", "area_id", "wave", sql<number>`sum(n)`.as("n")])
-    .groupBy(["survey_id", "question", "area_id", "wave", "status", "has_value", sql`${answer}`, "choice"])
-    .having(sql<number>`sum(n)`, ">", 0)
-    .having(sql<number>`sum(n)`, "<", k);
-  if (scope.outcome !== null) q = q.where("outcome", "=", scope.outcome);
-  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  if (slice.version) q = q.groupBy("survey_version");
-  if (slice.mode) q = q.groupBy("administration_mode");
-  if (slice.from || slice.to) q = q.groupBy("month");
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    surveyId: r.survey_id,
-    question: r.question,
-    areaId: r.area_id,
-    wave: Number(r.wave),
-    n: Number(r.n),
-  }));
 }
 
 /** Pairs of one question in one area by direction of change: how many went down (-1), stayed (0), went up (1). */
@@ -480,8 +476,6 @@ export async function pairChanges(
 /** A slice's pairs of one question in one area, by change: both interviews inside the filters. */
 export interface SlicedPairRow extends PairChangeRow {
   areaId: string;
-  /** Pairs with this change over every part (unfiltered); `n` and the sums count those inside. */
-  nAll: number;
 }
 
 /** The pair's own slice columns a filter reads: a pair is inside when both of its interviews are. */
@@ -497,8 +491,10 @@ function pairSliceCondition(slice: Slice) {
 }
 
 /**
- * Counted pairs between two waves inside a slice, per area and change, with each wave's sums: the
- * sliced change's figures and its protection both come from these (a few thousand rows).
+ * Counted pairs between two waves inside a slice, per area and change, with each wave's sums (a few
+ * thousand rows): the sliced change's figures. Only pairs inside the filters are read (the condition
+ * is in the WHERE clause, so a group is returned only when some pair of it is inside); the protection
+ * of the unfiltered change table reads `pairWays`, as the unfiltered page does.
  */
 export async function slicedPairs(
   db: Kysely<Database>,
@@ -507,83 +503,45 @@ export async function slicedPairs(
   slice: Slice,
 ): Promise<SlicedPairRow[]> {
   const inside = pairSliceCondition(slice);
-  const within = (column: string) => sql<number>`sum(case when ${inside} then ${sql.ref(column)} else 0 end)`;
-  let q = db
-    .selectFrom("indicator_pair_slice_cells")
-    .select([
-      "survey_id",
-      "question",
-      "area_id",
-      "difference",
-      sql<number>`sum(n)`.as("n_all"),
-      within("n").as("n"),
-      within("sum_before").as("sum_before"),
-      within("sum_after").as("sum_after"),
-      within("sumsq_before").as("sumsq_before"),
-      within("sumsq_after").as("sumsq_after"),
-    ])
-    .where("outcome", "=", scope.outcome)
-    .where("from_wave", "=", waves.from)
-    .where("to_wave", "=", waves.to)
-    .where("n", ">", 0)
-    .groupBy(["survey_id", "question", "area_id", "difference"]);
-  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    surveyId: r.survey_id,
-    question: r.question,
-    areaId: r.area_id,
-    difference: Number(r.difference),
-    nAll: Number(r.n_all),
-    n: Number(r.n),
-    sumBefore: Number(r.sum_before),
-    sumAfter: Number(r.sum_after),
-    sumsqBefore: Number(r.sumsq_before),
-    sumsqAfter: Number(r.sumsq_after),
-  }));
-}
-
-/**
- * Question × area pairs (between two waves) that a filter would cut into a part of 0 < n < k in one
- * direction of change for a yes/no question (down, none, up; one whole for the others): parts are the
- * pair's version and mode (each one shared by both interviews, or "mixed") and its two months. By
- * direction, because a yes/no indicator's tests publish how many changed each way (McNemar's b and c,
- * as the unfiltered change table protects them), and the unfiltered count minus the filtered one must
- * not give back a handful inside one part.
- */
-export async function smallPairParts(
-  db: Kysely<Database>,
-  scope: ValueScope & { outcome: string },
-  waves: { from: number; to: number },
-  slice: Slice,
-  k: number,
-  /** Yes/no questions (`surveyId/question`), whose parts are checked per direction of change. */
-  yesNoQuestions: readonly string[],
-): Promise<Array<{ surveyId: string; question: string; areaId: string }>> {
-  // No grouping term without yes/no questions: a constant in GROUP BY is a column position in SQLite.
-  const way =
-    yesNoQuestions.length > 0
-      ? [
-          sql`case when survey_id || '/' || question not in (${sql.join(
-            yesNoQuestions.map((q) => sql`${q}`),
-          )}) then 0 when difference < 0 then -1 when difference > 0 then 1 else 0 end`,
-        ]
-      : [];
-  let q = db
-    .selectFrom("indicator_pair_slice_cells")
-    .select(["survey_id", "question", "area_id"])
-    .where("outcome", "=", scope.outcome)
-    .where("from_wave", "=", waves.from)
-    .where("to_wave", "=", waves.to)
-    .groupBy(["survey_id", "question", "area_id", ...way])
-    .having(sql<number>`sum(n)`, ">", 0)
-    .having(sql<number>`sum(n)`, "<", k);
-  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  if (slice.version) q = q.groupBy("survey_version");
-  if (slice.mode) q = q.groupBy("administration_mode");
-  if (slice.from || slice.to) q = q.groupBy(["from_month", "to_month"]);
-  const rows = await q.execute();
-  return rows.map((r) => ({ surveyId: r.survey_id, question: r.question, areaId: r.area_id }));
+  const out: SlicedPairRow[] = [];
+  // Question by question, so no row carries its survey and question as text (see `feedByQuestion`).
+  for (const { surveyId, question } of await outcomeQuestions(db, scope.outcome)) {
+    if (question === INTERVIEW_ROW) continue;
+    let q = db
+      .selectFrom("indicator_pair_slice_cells")
+      .select([
+        "area_id",
+        "difference",
+        sql<number>`sum(n)`.as("n"),
+        sql<number>`sum(sum_before)`.as("sum_before"),
+        sql<number>`sum(sum_after)`.as("sum_after"),
+        sql<number>`sum(sumsq_before)`.as("sumsq_before"),
+        sql<number>`sum(sumsq_after)`.as("sumsq_after"),
+      ])
+      .where("outcome", "=", scope.outcome)
+      .where("from_wave", "=", waves.from)
+      .where("to_wave", "=", waves.to)
+      .where("survey_id", "=", surveyId)
+      .where("question", "=", question)
+      .where("n", ">", 0)
+      .where(inside)
+      .groupBy(["area_id", "difference"]);
+    if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+    for (const r of await q.execute()) {
+      out.push({
+        surveyId,
+        question,
+        areaId: r.area_id,
+        difference: Number(r.difference),
+        n: Number(r.n),
+        sumBefore: Number(r.sum_before),
+        sumAfter: Number(r.sum_after),
+        sumsqBefore: Number(r.sumsq_before),
+        sumsqAfter: Number(r.sumsq_after),
+      });
+    }
+  }
+  return out;
 }
 
 /** Attrition inside a slice: baseline interviews followed at a later wave, both inside the filters. */

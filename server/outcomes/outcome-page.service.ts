@@ -41,10 +41,10 @@ import {
   slicedCells,
   slicedPairs,
   slicedRetained,
-  smallPairParts,
-  smallParts,
 } from "./indicator-values.repository.ts";
 import { INTERVIEW_ROW } from "./indicator-values.ts";
+import { smallPairParts, smallParts } from "./part-checks.repository.ts";
+import { dimsOf } from "./part-minimums.ts";
 import { cellOf, hiddenCells, protectIndicator, unsafeAreaWaves } from "./protection.ts";
 import { theoryOfChange } from "./theory-of-change.ts";
 
@@ -127,19 +127,16 @@ export async function outcomePage(
     };
   } else {
     // Area-waves hidden in the unfiltered table, or cut into a part below k, stay out of the slice.
-    const [parts, allPairs, smallPairs, kept] = await Promise.all([
-      smallParts(db, scope, slice, k, [...countKeys]),
+    const dims = dimsOf(slice);
+    const yesNoKeys = new Set(
+      defs.filter((d) => d.kind === "yes_no").map((d) => `${d.surveyId}/${d.question}`),
+    );
+    const [parts, baseWays, slicedRows, smallPairs, kept] = await Promise.all([
+      smallParts(db, scope, dims, k, countKeys),
+      // The unfiltered pairs per area and direction, for the areas the unfiltered table hides.
+      changeWaves ? pairWays(db, scope, changeWaves) : [],
       changeWaves ? slicedPairs(db, scope, changeWaves, slice) : [],
-      changeWaves
-        ? smallPairParts(
-            db,
-            scope,
-            changeWaves,
-            slice,
-            k,
-            defs.filter((d) => d.kind === "yes_no").map((d) => `${d.surveyId}/${d.question}`),
-          )
-        : [],
+      changeWaves ? smallPairParts(db, scope, changeWaves, dims, k, yesNoKeys) : [],
       slicedRetained(db, scope, slice),
     ]);
     retained = kept;
@@ -152,40 +149,44 @@ export async function outcomePage(
         excluded.add(def.surveyId, def.question, hiddenArea ?? "", Number(hiddenWave));
       }
     }
+    // Rows come in key order, so an area-wave's rows are one run: look each run up once.
     const dropped = new Set<string>();
+    let lastRow: { surveyId: string; question: string; areaId: string; wave: number } | undefined;
+    let lastOut = false;
     read = inside.read((r) => {
       // Exact answers come without their outcome: they are this outcome's count questions.
-      const out =
-        (r.outcome === outcomeId || r.outcome === "") &&
-        r.question !== INTERVIEW_ROW &&
-        excluded.has(r.surveyId, r.question, r.areaId, r.wave);
+      if (
+        lastRow === undefined ||
+        r.wave !== lastRow.wave ||
+        r.areaId !== lastRow.areaId ||
+        r.question !== lastRow.question ||
+        r.surveyId !== lastRow.surveyId
+      ) {
+        lastRow = r;
+        lastOut = r.question !== INTERVIEW_ROW && excluded.has(r.surveyId, r.question, r.areaId, r.wave);
+      }
+      const out = (r.outcome === outcomeId || r.outcome === "") && lastOut;
       if (out) dropped.add(`${r.areaId}\u0000${r.wave}`);
       return out;
     });
     leftOut = dropped.size;
     for (const def of defs) {
-      leftOutOf.set(
-        indicatorKey(def.outcome, def.surveyId, def.question),
-        new Set(
-          (baseByIndicator.get(indicatorKey(def.outcome, def.surveyId, def.question)) ?? [])
-            .filter((r) => excluded.has(r.surveyId, r.question, r.areaId, r.wave))
-            .map((r) => `${r.areaId}\u0000${r.wave}`),
-        ),
-      );
+      const key = indicatorKey(def.outcome, def.surveyId, def.question);
+      const left = new Set<string>();
+      let area = "";
+      let wave = Number.NaN;
+      for (const r of baseByIndicator.get(key) ?? []) {
+        if (r.areaId === area && r.wave === wave) continue;
+        area = r.areaId;
+        wave = r.wave;
+        if (excluded.has(r.surveyId, r.question, r.areaId, r.wave)) left.add(`${r.areaId}\u0000${r.wave}`);
+      }
+      leftOutOf.set(key, left);
     }
     // Change inside a slice: pairs with both interviews inside it, from the areas whose pairs the
     // filters cut only into parts of k or more and that the unfiltered change table shows.
-    // The unfiltered pairs per area and direction (`nAll`), for the areas the unfiltered table hides.
-    const baseWays: PairWayRow[] = allPairs.map((p) => ({
-      surveyId: p.surveyId,
-      question: p.question,
-      areaId: p.areaId,
-      way: Math.sign(p.difference) as -1 | 0 | 1,
-      n: p.nAll,
-    }));
     const baseWaysBy = groupBy(baseWays, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
-    const pairs = allPairs.filter((p) => p.n > 0);
-    const pairsBy = groupBy(pairs, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
+    const pairsBy = groupBy(slicedRows, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
     const smallBy = groupBy(smallPairs, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
     pairsOf = (def) => {
       const key = indicatorKey(def.outcome, def.surveyId, def.question);
@@ -403,21 +404,26 @@ function indicatorDetail(input: IndicatorInput): IndicatorDetail {
   const valuesShown = (a: string | null, w: number | null) => !cellOf(tables.values, a, w).suppressed;
   const meanShown = (a: string | null, w: number | null) => !tables.meanFollowsValues || valuesShown(a, w);
 
-  // A breakdown row every one of whose area-waves a slice left out says so, rather than "no answers".
-  const allLeftOut = (a: string | null, w: number | null) => {
-    if (input.leftOut.size === 0) return false;
-    const under = [...input.leftOut].filter((key) => {
-      const [la, lw] = key.split("\u0000");
-      return (a === null || la === a) && (w === null || lw === String(w));
-    });
-    return under.length > 0 && inCell(a, w).every((r) => r.status !== "answered");
-  };
+  // The area-waves a slice left out, by area and by wave, looked up once per breakdown cell.
+  const leftOutAreas = new Map<string, Set<string>>();
+  const leftOutWaves = new Set<string>();
+  for (const key of input.leftOut) {
+    const [la = "", lw = ""] = key.split("\u0000");
+    leftOutAreas.set(la, (leftOutAreas.get(la) ?? new Set()).add(lw));
+    leftOutWaves.add(lw);
+  }
   /** Some area-wave under (a, w) is left out of this filtered view. */
-  const leftOutAt = (a: string | null, w: number | null) =>
-    [...input.leftOut].some((key) => {
-      const [la, lw] = key.split("\u0000");
-      return (a === null || la === a) && (w === null || lw === String(w));
-    });
+  const leftOutAt = (a: string | null, w: number | null): boolean =>
+    a === null
+      ? w === null
+        ? input.leftOut.size > 0
+        : leftOutWaves.has(String(w))
+      : w === null
+        ? leftOutAreas.has(a)
+        : (leftOutAreas.get(a)?.has(String(w)) ?? false);
+  // A breakdown row every one of whose area-waves a slice left out says so, rather than "no answers".
+  const allLeftOut = (a: string | null, w: number | null) =>
+    leftOutAt(a, w) && inCell(a, w).every((r) => r.status !== "answered");
   const breakdownCell = (a: string | null, w: number | null): Figure<CellSummary> => {
     if (allLeftOut(a, w)) return { suppressed: true, reason: "left_out" };
     const cell = cellOf(tables.counts, a, w);

@@ -8,6 +8,7 @@ import * as fieldwork from "./2026-11-26-06-fieldwork.ts";
 import * as coordination from "./2026-11-26-07-coordination.ts";
 import * as outcomeSlices from "./2026-11-26-08-outcome-slices.ts";
 import * as statementCounts from "./2026-11-26-09-statement-counts.ts";
+import * as partChecks from "./2026-11-26-10-part-checks.ts";
 
 /**
  * Every migration, by dated name. Listed statically (not read from disk) so the server runs the same
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26-07-coordination": coordination,
   "2026-11-26-08-outcome-slices": outcomeSlices,
   "2026-11-26-09-statement-counts": statementCounts,
+  "2026-11-26-10-part-checks": partChecks,
 };

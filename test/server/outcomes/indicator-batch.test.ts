@@ -55,16 +55,6 @@ const cell = [
   "coalesce(choice, '')",
 ];
 const slice = [...cell, "survey_version", "administration_mode", "substr(completed_at, 1, 7)"];
-const part = [
-  "outcome",
-  "survey_id",
-  "question",
-  "area_id",
-  "wave",
-  "survey_version",
-  "administration_mode",
-  "substr(completed_at, 1, 7)",
-];
 const pair = [
   "outcome",
   "from_wave",
@@ -88,8 +78,6 @@ async function aggregates(): Promise<{ stored: Row[][]; recounted: Row[][] }> {
       from indicator_cells where n > 0`),
     await query(`select outcome, survey_id, question, area_id, wave, status, has_value, value, choice,
       survey_version, administration_mode, month, n from indicator_slice_cells where n > 0`),
-    await query(`select outcome, survey_id, question, area_id, wave, survey_version, administration_mode,
-      month, n from indicator_slice_parts where n > 0`),
     await query(`select outcome, from_wave, to_wave, survey_id, question, area_id, difference, n,
       sum_before, sum_after, sumsq_before, sumsq_after from indicator_pair_cells where n > 0`),
     await query(`select outcome, from_wave, to_wave, survey_id, question, area_id, difference,
@@ -102,10 +90,6 @@ async function aggregates(): Promise<{ stored: Row[][]; recounted: Row[][] }> {
     ),
     await query(
       `select ${named(slice)}, count(*) as n from indicator_values where counted = 1 group by ${grouped(slice)}`,
-    ),
-    await query(
-      `select ${named(part)}, count(*) as n from indicator_values where counted = 1 and status = 'answered'
-        group by ${grouped(part)}`,
     ),
     await query(
       `select ${named(pair)}, ${sums} from indicator_pairs where counted = 1 group by ${grouped(pair)}`,

@@ -52,16 +52,6 @@ const sliceColumns = [
   "administration_mode",
   "month",
 ];
-const partColumns = [
-  "outcome",
-  "survey_id",
-  "question",
-  "area_id",
-  "wave",
-  "survey_version",
-  "administration_mode",
-  "month",
-];
 const pairColumns = [
   "outcome",
   "from_wave",
@@ -77,7 +67,7 @@ const pairColumns = [
 ];
 
 /** What the slice aggregates must hold: the counted rows, grouped. */
-async function expected(): Promise<{ cells: Row[]; parts: Row[]; pairs: Row[] }> {
+async function expected(): Promise<{ cells: Row[]; pairs: Row[] }> {
   const cells = await sql<Row>`
     select outcome, survey_id, question, area_id, wave, status,
       case when value is null then 0 else 1 end as has_value, coalesce(value, 0) as value,
@@ -86,13 +76,6 @@ async function expected(): Promise<{ cells: Row[]; parts: Row[]; pairs: Row[] }>
     from indicator_values where counted = 1
     group by outcome, survey_id, question, area_id, wave, status, case when value is null then 0 else 1 end,
       coalesce(value, 0), coalesce(choice, ''), survey_version, administration_mode, substr(completed_at, 1, 7)
-  `.execute(t.db);
-  const parts = await sql<Row>`
-    select outcome, survey_id, question, area_id, wave, survey_version, administration_mode,
-      substr(completed_at, 1, 7) as month, count(*) as n
-    from indicator_values where counted = 1 and status = 'answered'
-    group by outcome, survey_id, question, area_id, wave, survey_version, administration_mode,
-      substr(completed_at, 1, 7)
   `.execute(t.db);
   const pairs = await sql<Row>`
     select p.outcome, p.from_wave, p.to_wave, p.survey_id, p.question, p.area_id,
@@ -123,13 +106,12 @@ async function expected(): Promise<{ cells: Row[]; parts: Row[]; pairs: Row[] }>
         ),
       )
       .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-  return { cells: sort(cells.rows), parts: sort(parts.rows), pairs: sort(pairs.rows) };
+  return { cells: sort(cells.rows), pairs: sort(pairs.rows) };
 }
 
-async function actual(): Promise<{ cells: Row[]; parts: Row[]; pairs: Row[] }> {
+async function actual(): Promise<{ cells: Row[]; pairs: Row[] }> {
   return {
     cells: await rows("indicator_slice_cells", sliceColumns),
-    parts: await rows("indicator_slice_parts", partColumns),
     pairs: await rows("indicator_pair_slice_cells", pairColumns),
   };
 }
@@ -186,7 +168,7 @@ describe("the slice aggregates (migration 2026-11-26-08)", () => {
     expect(await actual()).toEqual(await expected());
     // A month is the UTC month: 23:30 at +01:00 on 2 March is 22:30 UTC, still March.
     expect(
-      (await actual()).parts.every((p) => ["2026-03", "2026-06", "2026-09"].includes(String(p.month))),
+      (await actual()).cells.every((p) => ["2026-03", "2026-06", "2026-09"].includes(String(p.month))),
     ).toBe(true);
 
     // Withdrawal deletes a participant's responses; the cascade reaches every table and aggregate.
@@ -214,11 +196,13 @@ describe("the slice aggregates (migration 2026-11-26-08)", () => {
     await seed();
     const before = await actual();
     const migrator = new Migrator({ db: t.db, provider: { getMigrations: async () => migrations } });
-    // Back to before the slices (through 09, which on PostgreSQL swaps the insert triggers for
-    // per-statement ones), then forward again.
+    // Back to before the slices (through 10, which drops the per-part totals and adds the part checks'
+    // generations, and 09, which on PostgreSQL swaps the insert triggers for per-statement ones), then
+    // forward again.
     const down = await migrator.migrateTo("2026-11-26-07-coordination");
     expect(down.error).toBeUndefined();
     expect(down.results?.map((r) => r.migrationName)).toEqual([
+      "2026-11-26-10-part-checks",
       "2026-11-26-09-statement-counts",
       "2026-11-26-08-outcome-slices",
     ]);
@@ -229,5 +213,68 @@ describe("the slice aggregates (migration 2026-11-26-08)", () => {
     // And the triggers work after the rebuild: more interviews are counted as they arrive.
     await seed();
     expect(await actual()).toEqual(await expected());
+  });
+});
+
+describe("migration 2026-11-26-10 (part checks)", () => {
+  const partTotals = async () =>
+    (
+      await sql<Row>`select outcome, survey_id, question, area_id, wave, survey_version, administration_mode,
+        month, n from indicator_slice_parts where n > 0`.execute(t.db)
+    ).rows;
+  const recountedParts = async () =>
+    (
+      await sql<Row>`select outcome, survey_id, question, area_id, wave, survey_version, administration_mode,
+        substr(completed_at, 1, 7) as month, count(*) as n from indicator_values
+        where counted = 1 and status = 'answered'
+        group by outcome, survey_id, question, area_id, wave, survey_version, administration_mode,
+          substr(completed_at, 1, 7)`.execute(t.db)
+    ).rows;
+  const normal = (list: Row[]) =>
+    list
+      .map((r) =>
+        Object.fromEntries(
+          Object.entries(r).map(([k, v]) => [
+            k,
+            k === "n" || k === "wave" || k === "survey_version" ? Number(v) : v,
+          ]),
+        ),
+      )
+      .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
+  it("drops the per-part totals and their triggers; down brings both back, up drops them again", async () => {
+    await seed();
+    const migrator = new Migrator({ db: t.db, provider: { getMigrations: async () => migrations } });
+    const down = await migrator.migrateTo("2026-11-26-09-statement-counts");
+    expect(down.error).toBeUndefined();
+    expect(down.results?.map((r) => r.migrationName)).toEqual(["2026-11-26-10-part-checks"]);
+    // Backfilled, then kept by the triggers again.
+    expect(normal(await partTotals())).toEqual(normal(await recountedParts()));
+    await seed();
+    expect(normal(await partTotals())).toEqual(normal(await recountedParts()));
+    expect((await partTotals()).length).toBeGreaterThan(0);
+
+    const up = await migrator.migrateToLatest();
+    expect(up.error).toBeUndefined();
+    await expect(partTotals()).rejects.toThrow();
+    // Every area with counted answers has a generation; each new interview raises its area's.
+    const generations = async () =>
+      Object.fromEntries(
+        (await t.db.selectFrom("indicator_generations").select(["area_id", "generation"]).execute()).map(
+          (g) => [g.area_id, Number(g.generation)],
+        ),
+      );
+    const before = await generations();
+    expect(Object.keys(before).sort()).toEqual(["east", "north"]);
+    await seed();
+    const after = await generations();
+    expect(after.east).toBeGreaterThan(before.east ?? 0);
+    expect(after.north).toBeGreaterThan(before.north ?? 0);
+    expect(await actual()).toEqual(await expected());
+    const evaluator = await t.signIn("evaluator");
+    const res = await t.request("/api/outcomes/outcome-areas-co-produce-design-and-delivery?mode=mixed", {
+      cookie: evaluator,
+    });
+    expect(res.status).toBe(200);
   });
 });
