@@ -321,31 +321,61 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 }
 
-/**
- * `npx tsx scripts/bench-ingest.ts [--batches N] [--sqlite-only] [--cpu-prof DIR] [--node-arg=--flag …]`:
- * the ingest figures alone (SQLite, and PostgreSQL when TEST_DATABASE_URL is set), as `npm run bench`
- * takes them; --node-arg passes an option to the server's Node (e.g. a V8 heap flag to try).
- */
+const USAGE = `Ingest benchmark alone (measured, never asserted), as \`npm run bench\` takes it:
+20 simulated tablets post completed 40-question interviews in batches of 50 over HTTP to the built server.
+
+  npx tsx scripts/bench-ingest.ts [options]
+
+  --postgres URL     PostgreSQL server to bench on (a scratch database is made there and dropped);
+                     default TEST_DATABASE_URL. Without either, SQLite only.
+  --sqlite-only      only SQLite
+  --postgres-only    only PostgreSQL (needs --postgres or TEST_DATABASE_URL)
+  --batches N        batches per tablet (default 10: 20 × 10 × 50 = 10,000 interviews)
+  --tablets N        simulated tablets (default 20)
+  --batch-size N     interviews per batch (default 50)
+  --cpu-prof DIR     profile the server's main thread into DIR
+  --node-arg=FLAG    pass an option to the server's Node (e.g. a V8 heap flag to try); repeatable
+  --help             this text
+
+A durable PostgreSQL for this (fsync on):
+  export URL="$(PGPORT=54353 PGDATA_DIR=/tmp/pg-ingest PG_DURABLE=1 .ci/start-postgres)"
+  npx tsx scripts/bench-ingest.ts --postgres "$URL" --postgres-only`;
+
 async function main(args: string[]): Promise<void> {
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(USAGE);
+    return;
+  }
   const option = (name: string) => {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const postgresUrl = testDatabaseUrl();
+  const count = (name: string, fallback: number) => {
+    const value = Number(option(name) ?? fallback);
+    if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} takes a whole number ≥ 1`);
+    return value;
+  };
+  const postgresUrl = option("--postgres") ?? testDatabaseUrl();
   const profileDir = option("--cpu-prof");
   const nodeArgs = [
     ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
     ...args.filter((a) => a.startsWith("--node-arg=")).map((a) => a.slice("--node-arg=".length)),
   ];
-  const dialects =
-    args.includes("--sqlite-only") || !postgresUrl ? ["sqlite" as const] : (["sqlite", "postgres"] as const);
+  if (args.includes("--postgres-only") && !postgresUrl) {
+    throw new Error("--postgres-only needs --postgres URL or TEST_DATABASE_URL");
+  }
+  const dialects: ("sqlite" | "postgres")[] = args.includes("--postgres-only")
+    ? ["postgres"]
+    : args.includes("--sqlite-only") || !postgresUrl
+      ? ["sqlite"]
+      : ["sqlite", "postgres"];
   for (const dialect of dialects) {
     const figures = await benchIngest({
       dialect,
       postgresUrl,
-      tablets: 20,
-      batchSize: 50,
-      batchesPerTablet: Number(option("--batches") ?? 10),
+      tablets: count("--tablets", 20),
+      batchSize: count("--batch-size", 50),
+      batchesPerTablet: count("--batches", 10),
       ...(nodeArgs.length > 0 ? { nodeArgs } : {}),
     });
     console.log(

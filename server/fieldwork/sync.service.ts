@@ -1,4 +1,5 @@
-import { type Kysely, PostgresAdapter, sql } from "kysely";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { type Kysely, PostgresAdapter } from "kysely";
 import { makeProblem, type Problem } from "../../shared/contract/problems.ts";
 import type { AnswerIssue, SyncItem, SyncOutcome, SyncRequest } from "../../shared/contract/sync.ts";
 import { issuesForEnding, withCanonicalEnding } from "../../shared/fieldwork/endings.ts";
@@ -7,7 +8,11 @@ import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { inScope } from "../http/policy.ts";
-import { storeSyncedIndicatorsBatch } from "../outcomes/indicator-store.ts";
+import {
+  type PreparedIndicators,
+  prepareSyncedIndicators,
+  storeSyncedIndicatorsBatch,
+} from "../outcomes/indicator-store.ts";
 import { findSurveyVersion, type SurveyVersionRow } from "../surveys/surveys.repository.ts";
 import { withdrawnAmong } from "../withdrawal/withdrawals.repository.ts";
 import { contentHash } from "./content-hash.ts";
@@ -44,14 +49,23 @@ interface Prepared {
  * surprise (the database failing) throws, and then nothing of the batch is kept and the device retries.
  *
  * The work per batch, not per item, is what keeps ingest fast: one query finds which ids are already
- * stored, survey-core validates the new ones (on every core, see ValidatorPool) before the transaction
- * opens, and one INSERT … ON CONFLICT DO NOTHING stores them. Ids that another request or server
- * instance stored a moment earlier come back as not inserted and are re-read like any resend.
+ * stored, survey-core validates the new ones (on every core, see ValidatorPool) and their indicator
+ * rows are built before the transaction opens, and one INSERT … ON CONFLICT DO NOTHING stores them.
+ * Ids that another request or server instance stored a moment earlier come back as not inserted and
+ * are re-read like any resend.
  */
 export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise<SyncOutcome[]> {
   const receivedAt = ctx.now.toISOString();
   const outcomes: (SyncOutcome | undefined)[] = new Array(request.items.length);
+  // On PostgreSQL each step before the transaction is milliseconds of this thread's time with no I/O
+  // in between. Between them the batch lets the event loop turn, so that a batch holding its area's
+  // lock (decision 0017) has its next statement sent without waiting behind all of another batch's
+  // preparation. SQLite's calls never wait for I/O, so there is no holder to let through there: a
+  // turn would only let more batches be parsed at once, and hold more memory.
+  const yieldTurn = ctx.db.getExecutor().adapter instanceof PostgresAdapter ? nextTurn : async () => {};
+  await yieldTurn();
   const accepted = await checkEnvelopes(ctx, request.items, outcomes);
+  await yieldTurn();
 
   const stored = await findStoredIds(
     ctx.db,
@@ -66,40 +80,53 @@ export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise
     fresh.push(entry);
   }
   await validate(ctx, fresh);
+  await yieldTurn();
+  // Built here for every new item; the transaction keeps those of the items it actually inserts.
+  const indicators = await prepareSyncedIndicators(
+    ctx.db,
+    fresh.map(({ item, issues }) => ({
+      item,
+      reviewStatus: issues && issues.length > 0 ? "needs_review" : "received",
+    })),
+  );
+  await yieldTurn();
 
   // Outcomes decided inside the transaction are kept only once it commits: a retried attempt starts
   // again from the envelope checks' outcomes.
-  const decided = await inTransaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const attempt = [...outcomes];
-    await storeBatch(trx, ctx, accepted, fresh, attempt, receivedAt);
-    return attempt;
+    return storeBatch(trx, ctx, request, { accepted, fresh, indicators }, attempt, receivedAt);
   });
-
-  const results = decided.map((o, i) => {
-    if (!o) throw new Error(`sync item ${i} has no outcome`);
-    return o;
-  });
-  await audit(ctx.db, {
-    at: ctx.now,
-    actorId: ctx.user.id,
-    action: "sync.batch",
-    target: request.deviceId ?? null,
-    deviceId: request.deviceId ?? null,
-    detail: tally(results),
-  });
-  return results;
 }
 
-/** Writes the batch in the transaction `trx` and fills in each stored or resent item's outcome. */
+/** What a batch brings to its transaction, all of it worked out before the transaction opens. */
+interface BatchWork {
+  /** Items that passed the envelope checks, in batch order. */
+  accepted: Prepared[];
+  /** Those not stored yet (first occurrence of each id), validated. */
+  fresh: Prepared[];
+  /** The indicator rows of the fresh items. */
+  indicators: PreparedIndicators[];
+}
+
+/**
+ * Writes the batch in the transaction `trx` and fills in each stored or resent item's outcome.
+ *
+ * The order matters on PostgreSQL. First what concerns only the batch's own responses: their rows
+ * (in id order, so two instances inserting the same batch wait for each other instead of
+ * deadlocking), the resends and the audit entry. Last, the indicator rows, which count into
+ * aggregate rows shared by every batch of the same survey and area: `storeSyncedIndicatorsBatch`
+ * takes that area's lock, which is then held only for those rows and the commit, and the holder never
+ * waits for a row that a batch waiting for the lock holds (decision 0017).
+ */
 async function storeBatch(
   trx: Kysely<Database>,
   ctx: SyncContext,
-  accepted: Prepared[],
-  fresh: Prepared[],
+  request: SyncRequest,
+  { accepted, fresh, indicators }: BatchWork,
   outcomes: (SyncOutcome | undefined)[],
   receivedAt: string,
-): Promise<void> {
-  await lockAggregates(trx, fresh);
+): Promise<SyncOutcome[]> {
   // Read inside the write transaction, so a withdrawal recorded while this batch was validated counts.
   const withdrawn = await withdrawnAmong(
     trx,
@@ -118,7 +145,6 @@ async function storeBatch(
         receivedAt,
       })),
   );
-  const newlyStored: Prepared[] = [];
   for (const entry of accepted) {
     const { item, issues } = entry;
     if (withdrawn.has(item.participantCode)) {
@@ -128,45 +154,35 @@ async function storeBatch(
         problem: makeProblem("participant_withdrawn"),
       };
     } else if (issues && inserted.has(item.id)) {
-      newlyStored.push(entry);
       outcomes[entry.index] =
         issues.length > 0
           ? { id: item.id, outcome: "needs_review", receivedAt, issues }
           : { id: item.id, outcome: "accepted", receivedAt };
     }
   }
-  // By participant code: on PostgreSQL the batch locks its participants in that order, and
-  // transactions that take them in one order cannot deadlock. One call writes the batch's indicator
-  // rows and pairs with a few statements.
-  newlyStored.sort(
-    (a, b) => compare(a.item.participantCode, b.item.participantCode) || compare(a.item.id, b.item.id),
-  );
-  await storeSyncedIndicatorsBatch(
-    trx,
-    newlyStored.map(({ item, issues }) => ({
-      item,
-      reviewStatus: issues && issues.length > 0 ? "needs_review" : "received",
-    })),
-  );
   // Then resends, in batch order, so a later copy of an id in the same batch sees the earlier one.
   for (const entry of accepted) {
     if (!outcomes[entry.index]) outcomes[entry.index] = await storeResend(trx, ctx, entry, receivedAt);
   }
-}
-
-/**
- * New responses count into shared aggregate rows (indicator cells and pair cells, keyed by survey and
- * area among others), which two batches would update in different orders and so deadlock on
- * PostgreSQL. Their transactions first take a lock per survey and area they add to, in one order, so
- * batches for the same survey and area write in turn (across server instances too) and others at
- * once. SQLite has one writer anyway.
- */
-async function lockAggregates(trx: Kysely<Database>, fresh: readonly Prepared[]): Promise<void> {
-  if (fresh.length === 0 || !(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
-  const keys = [...new Set(fresh.map((p) => `alongside:sync:${p.item.surveyId}:${p.item.areaId}`))].sort(
-    compare,
+  const results = outcomes.map((o, i) => {
+    if (!o) throw new Error(`sync item ${i} has no outcome`);
+    return o;
+  });
+  // In the batch's transaction: the batch and its audit entry are stored together or not at all, with
+  // one commit (one flush to disk) between them.
+  await audit(trx, {
+    at: ctx.now,
+    actorId: ctx.user.id,
+    action: "sync.batch",
+    target: request.deviceId ?? null,
+    deviceId: request.deviceId ?? null,
+    detail: tally(results),
+  });
+  await storeSyncedIndicatorsBatch(
+    trx,
+    indicators.filter((p) => inserted.has(p.id)),
   );
-  for (const key of keys) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+  return results;
 }
 
 /**
@@ -297,10 +313,6 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promis
 
 async function areaExists(db: Kysely<Database>, id: string): Promise<boolean> {
   return (await db.selectFrom("areas").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function tally(results: SyncOutcome[]): Record<string, number> {

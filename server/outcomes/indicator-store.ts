@@ -1,6 +1,7 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
 import type { SurveyField } from "../../shared/survey/fields.ts";
 import type { Database } from "../db/schema.ts";
+import { indicatorKind } from "./indicator-kind.ts";
 import { INTERVIEW_ROW, type IndicatorRow, type IndicatorSource, indicatorRows } from "./indicator-values.ts";
 
 /**
@@ -231,7 +232,7 @@ export async function processRefreshQueue(db: Kysely<Database>): Promise<number>
   }
 }
 
-/** What the sync service knows of a response it has just inserted. */
+/** What the sync service knows of a response it is about to insert. */
 export interface SyncedResponse {
   id: string;
   surveyId: string;
@@ -244,20 +245,127 @@ export interface SyncedResponse {
   data: Record<string, unknown>;
 }
 
+/** One response's indicator rows, built before the batch's transaction opens. */
+export interface PreparedIndicators {
+  id: string;
+  surveyId: string;
+  areaId: string;
+  participantCode: string;
+  rows: IndicatorRow[];
+  /**
+   * PostgreSQL only: the rows as elements of each column's array literal (see
+   * {@link insertRowsAsArrays}), written out here so the transaction only joins strings.
+   */
+  elements?: string[];
+}
+
 /**
- * On PostgreSQL two server instances may store two waves of one participant at the same moment, and
- * neither transaction would see the other's interview to pair it with. A transaction-scoped advisory
- * lock on the participant code makes the second wait for the first to commit (SQLite has one writer).
- * Locks are taken in code order, so transactions that each take several cannot deadlock.
+ * Builds the indicator rows of a batch's new responses (reading each version's fields once) so that
+ * none of this work happens inside the transaction, where on PostgreSQL it would be done holding the
+ * lock of the survey and area. Responses whose version tags no question give none.
  */
-async function lockParticipants(db: Kysely<Database>, codes: readonly string[]): Promise<void> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  const keys = [...new Set(codes)]
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((code) => `alongside:participant:${code}`);
+export async function prepareSyncedIndicators(
+  db: Kysely<Database>,
+  items: readonly { item: SyncedResponse; reviewStatus: string }[],
+): Promise<PreparedIndicators[]> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const fieldsOf = fieldsLoader(db);
+  // Only the tagged questions give rows: they are picked out once per version, not once per interview.
+  const indicatorFields = new Map<string, SurveyField[]>();
+  const fieldsFor = async (surveyId: string, version: number) => {
+    const key = `${surveyId}@${version}`;
+    let fields = indicatorFields.get(key);
+    if (!fields) {
+      fields = (await fieldsOf(surveyId, version)).filter((f) => indicatorKind(f) !== null);
+      indicatorFields.set(key, fields);
+    }
+    return fields;
+  };
+  const prepared: PreparedIndicators[] = [];
+  for (const { item, reviewStatus } of items) {
+    const rows = indicatorRows({ ...item, reviewStatus }, await fieldsFor(item.surveyId, item.surveyVersion));
+    if (rows.length === 0) continue;
+    prepared.push({
+      id: item.id,
+      surveyId: item.surveyId,
+      areaId: item.areaId,
+      participantCode: item.participantCode,
+      rows,
+      ...(postgres ? { elements: arrayElements(rows) } : {}),
+    });
+  }
+  return prepared;
+}
+
+/**
+ * Rows a single multi-row INSERT of the batch writes on SQLite: 2,000 × 14 columns = 28,000 bound
+ * parameters, under SQLite's 32,766. PostgreSQL takes any number of rows as 14 arrays (`unnest`).
+ */
+const BATCH_INSERT_CHUNK = 2000;
+/** Responses stored and paired together: their ids are bound twice in the pairing statement. */
+const BATCH_PAIR_CHUNK = 500;
+
+/**
+ * Ingest of a whole batch: the same rows and pairs as {@link storeIndicators} called for each response
+ * in turn (in any order), with a few statements per batch instead of a few per response. Called once,
+ * in the batch's transaction, after every response of `prepared` has been inserted, and as late in
+ * that transaction as it can be: on PostgreSQL its first statement takes the lock of each survey and
+ * area, held until commit (see {@link lockSurveyAreas}).
+ *
+ * The values of all the batch's responses go in by one insert (PostgreSQL) or a few multi-row ones
+ * (SQLite); then the batch's participants' other interviews are looked up by participant code, and
+ * only if there are any does one INSERT … SELECT pair each new row with the rows of the same
+ * participant's other interviews (same survey and area, another wave), as `storePairs` does. A pair
+ * of two responses of this batch is written once, from its later wave's side, as the per-response
+ * path writes it once from whichever came second.
+ */
+export async function storeSyncedIndicatorsBatch(
+  db: Kysely<Database>,
+  prepared: readonly PreparedIndicators[],
+): Promise<void> {
+  if (prepared.length === 0) return;
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  if (postgres) await lockSurveyAreas(db, prepared);
+  // Chunk by chunk: a chunk's rows, then its pairs with what is stored (earlier chunks included). A
+  // later chunk's responses have no rows yet, so they pair with this one's when their turn comes.
+  for (let i = 0; i < prepared.length; i += BATCH_PAIR_CHUNK) {
+    const chunk = prepared.slice(i, i + BATCH_PAIR_CHUNK);
+    const codes = [...new Set(chunk.map((c) => c.participantCode))];
+    let interviews: Interview[];
+    if (postgres) interviews = await insertRowsAsArrays(db, chunk, codes);
+    else {
+      const rows = chunk.flatMap((c) => c.rows);
+      for (let j = 0; j < rows.length; j += BATCH_INSERT_CHUNK) {
+        await db
+          .insertInto("indicator_values")
+          .values(rows.slice(j, j + BATCH_INSERT_CHUNK))
+          .execute();
+      }
+      interviews = await participantsInterviews(db, codes);
+    }
+    const partners = pairable(chunk, interviews);
+    if (partners) await insertBatchPairs(db, chunk, partners);
+  }
+}
+
+/**
+ * New responses count into shared aggregate rows (cells and pair cells, keyed by survey and area among
+ * others), which the statement-level triggers of migration 2026-11-26-09 upsert in the order their
+ * `GROUP BY` happens to produce: two batches of one area would take those row locks in different
+ * orders and deadlock. And a batch pairs its new interviews with the committed interviews of the same
+ * participants: two transactions storing two waves of one participant at once would each miss the
+ * other. So a transaction-scoped advisory lock per survey and area (the scope of both the aggregate
+ * rows and a participant's pairs) makes batches that count into the same area write their indicator
+ * rows in turn, across server instances too, and batches of other areas at once. Keys are taken in
+ * sorted order in one statement, so transactions that take several cannot deadlock on them; and the
+ * lock is taken after the responses themselves are written, so the holder never waits for a row
+ * that a waiter holds (decision 0017). SQLite has one writer anyway.
+ */
+async function lockSurveyAreas(db: Kysely<Database>, prepared: readonly PreparedIndicators[]): Promise<void> {
+  const keys = [...new Set(prepared.map((p) => `alongside:sync:${p.surveyId}:${p.areaId}`))].sort(compare);
   if (keys.length === 1) {
     await sql`select pg_advisory_xact_lock(hashtext(${keys[0]}))`.execute(db);
-  } else if (keys.length > 1) {
+  } else {
     // One round trip: the keys come out of the ordered subquery, and are locked, in that order.
     await sql`select pg_advisory_xact_lock(hashtext(k.key)) from (
       select key, ord from unnest(${keys}::text[]) with ordinality as u(key, ord) order by ord) k`.execute(
@@ -266,55 +374,128 @@ async function lockParticipants(db: Kysely<Database>, codes: readonly string[]):
   }
 }
 
-/**
- * Rows a single multi-row INSERT of the batch writes: 2,000 × 14 columns = 28,000 bound parameters,
- * under SQLite's 32,766 and PostgreSQL's 65,535; a batch of 50 interviews of 40 questions is 2 inserts.
- */
-const BATCH_INSERT_CHUNK = 2000;
-/** Responses stored and paired together: their ids are bound twice in the pairing statement. */
-const BATCH_PAIR_CHUNK = 500;
+/** The columns of `indicator_values`, in the order of {@link arrayElements} and the insert below. */
+const ARRAY_COLUMNS = [
+  ["response_id", "text"],
+  ["question", "text"],
+  ["survey_id", "text"],
+  ["survey_version", "integer"],
+  ["area_id", "text"],
+  ["wave", "integer"],
+  ["participant_code", "text"],
+  ["administration_mode", "text"],
+  ["completed_at", "text"],
+  ["outcome", "text"],
+  ["status", "text"],
+  ["value", "double precision"],
+  ["choice", "text"],
+  ["counted", "integer"],
+] as const;
 
 /**
- * Ingest of a whole batch: the same rows and pairs as {@link storeIndicators} called for each response
- * in turn (in any order), with a few statements per batch instead of a few per response.
- * Called once, in the batch's transaction, after every response of `items` has been inserted.
- *
- * The values of all the batch's responses go in by multi-row inserts; then one INSERT … SELECT pairs
- * each new row with the rows of the same participant's other interviews (same survey and area, another
- * wave), as `storePairs` does. A pair of two responses of this batch is written once, from its later
- * wave's side, as the per-response path writes it once from whichever came second.
+ * Each column's values of `rows` as the comma-separated elements of a PostgreSQL array literal: every
+ * value double-quoted with `"` and `\` escaped (so any text, commas and braces included, reads back
+ * as itself), and NULL bare. The array is then sent as one bound parameter, never spliced into SQL.
  */
-export async function storeSyncedIndicatorsBatch(
-  db: Kysely<Database>,
-  items: readonly { item: SyncedResponse; reviewStatus: string }[],
-): Promise<void> {
-  if (items.length === 0) return;
-  await lockParticipants(
-    db,
-    items.map(({ item }) => item.participantCode),
+function arrayElements(rows: readonly IndicatorRow[]): string[] {
+  return ARRAY_COLUMNS.map(([column]) =>
+    rows
+      .map((row) => {
+        const value: unknown = row[column];
+        return value === null || value === undefined
+          ? "NULL"
+          : `"${String(value).replace(/["\\]/g, "\\$&")}"`;
+      })
+      .join(","),
   );
-  const fieldsOf = fieldsLoader(db);
-  const built: { id: string; rows: IndicatorRow[] }[] = [];
-  for (const { item, reviewStatus } of items) {
-    const rows = indicatorRows({ ...item, reviewStatus }, await fieldsOf(item.surveyId, item.surveyVersion));
-    if (rows.length > 0) built.push({ id: item.id, rows });
+}
+
+/** A stored interview of one of the batch's participants. */
+interface Interview {
+  id: string;
+  participant_code: string;
+  survey_id: string;
+  area_id: string;
+  wave: number;
+}
+
+/**
+ * PostgreSQL: one statement inserts the chunk's rows, any number of them, each column as one array
+ * parameter (parsed, bound and planned in a fraction of what 14 placeholders a row cost), and reads
+ * the stored interviews of the chunk's participants for the pairing. One round trip fewer while the
+ * area's lock is held; the read sees what every earlier holder of the lock committed, as the
+ * statement starts after the lock was granted. The aggregate triggers (per statement, with a
+ * transition table) run once for the whole insert.
+ */
+async function insertRowsAsArrays(
+  db: Kysely<Database>,
+  chunk: readonly PreparedIndicators[],
+  codes: readonly string[],
+): Promise<Interview[]> {
+  const arrays = ARRAY_COLUMNS.map((_, c) => {
+    const parts = chunk.map((p) => (p.elements ?? arrayElements(p.rows))[c]).filter((e) => e !== "");
+    return `{${parts.join(",")}}`;
+  });
+  const columns = sql.raw(ARRAY_COLUMNS.map(([column]) => column).join(", "));
+  const unnested = sql.join(ARRAY_COLUMNS.map(([, type], c) => sql`${arrays[c]}::${sql.raw(type)}[]`));
+  const result = await sql<Interview>`
+    WITH inserted AS (INSERT INTO indicator_values (${columns}) SELECT * FROM unnest(${unnested}))
+    SELECT id, participant_code, survey_id, area_id, wave FROM responses
+    WHERE participant_code = ANY(${[...codes]}::text[])
+  `.execute(db);
+  return result.rows;
+}
+
+/** The stored interviews of these participants (SQLite; PostgreSQL reads them with the insert). */
+async function participantsInterviews(db: Kysely<Database>, codes: readonly string[]): Promise<Interview[]> {
+  return db
+    .selectFrom("responses")
+    .select(["id", "participant_code", "survey_id", "area_id", "wave"])
+    .where("participant_code", "in", [...codes])
+    .execute();
+}
+
+/** Which responses the pairing statement needs to look at, when there are any. */
+interface Partners {
+  /** Responses of the chunk with at least one other interview of their participant to pair with. */
+  paired: string[];
+  /** Those other interviews (some may be of the chunk too). */
+  others: string[];
+}
+
+/**
+ * Which of the chunk's responses have another interview of their participant (same survey and area,
+ * another wave) to pair with, from the participants' interviews read by participant code (an index
+ * lookup): most new interviews are a participant's first, and then there is nothing to pair.
+ * Otherwise the pairing statement is given the exact responses on both sides, so its cost is bounded
+ * by those few interviews whatever plan the database picks. (Before, it was left to join by
+ * participant code: on tables not analysed yet, PostgreSQL planned it as every new row against every
+ * stored row of the same question, taking seconds while the batch held its area's lock.)
+ */
+function pairable(
+  chunk: readonly PreparedIndicators[],
+  interviews: readonly Interview[],
+): Partners | undefined {
+  const key = (code: string, survey: string, area: string) => `${code}\u0000${survey}\u0000${area}`;
+  const byParticipant = new Map<string, Interview[]>();
+  for (const interview of interviews) {
+    const k = key(interview.participant_code, interview.survey_id, interview.area_id);
+    const list = byParticipant.get(k);
+    if (list) list.push(interview);
+    else byParticipant.set(k, [interview]);
   }
-  // Chunk by chunk: a chunk's rows, then its pairs with what is stored (earlier chunks included). A
-  // later chunk's responses have no rows yet, so they pair with this one's when their turn comes.
-  for (let i = 0; i < built.length; i += BATCH_PAIR_CHUNK) {
-    const chunk = built.slice(i, i + BATCH_PAIR_CHUNK);
-    const rows = chunk.flatMap((c) => c.rows);
-    for (let j = 0; j < rows.length; j += BATCH_INSERT_CHUNK) {
-      await db
-        .insertInto("indicator_values")
-        .values(rows.slice(j, j + BATCH_INSERT_CHUNK))
-        .execute();
-    }
-    await insertBatchPairs(
-      db,
-      chunk.map((c) => c.id),
+  const paired: string[] = [];
+  const others = new Set<string>();
+  for (const c of chunk) {
+    const wave = c.rows[0]?.wave;
+    const theirs = (byParticipant.get(key(c.participantCode, c.surveyId, c.areaId)) ?? []).filter(
+      (r) => r.id !== c.id && Number(r.wave) !== wave,
     );
+    if (theirs.length === 0) continue;
+    paired.push(c.id);
+    for (const r of theirs) others.add(r.id);
   }
+  return paired.length > 0 ? { paired, others: [...others] } : undefined;
 }
 
 /**
@@ -323,12 +504,17 @@ export async function storeSyncedIndicatorsBatch(
  * `responses`, another id and another wave; its row of the same question has another wave; the
  * interview rows always pair, a question's rows when both are answered with a value. A pair of two
  * responses of `chunk` is taken once, from the side of its later wave (waves differ in every pair).
+ * `partners` limits both sides to the responses that have a pair at all (see {@link pairable}).
  */
-async function insertBatchPairs(db: Kysely<Database>, chunk: readonly string[]): Promise<void> {
+async function insertBatchPairs(
+  db: Kysely<Database>,
+  chunk: readonly PreparedIndicators[],
+  partners: Partners,
+): Promise<void> {
   const early = (column: string) =>
     sql.raw(`CASE WHEN o.wave < n.wave THEN o.${column} ELSE n.${column} END`);
   const late = (column: string) => sql.raw(`CASE WHEN o.wave < n.wave THEN n.${column} ELSE o.${column} END`);
-  const ids = () => sql.join(chunk.map((id) => sql`${id}`));
+  const list = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}`));
   await sql`
     INSERT INTO indicator_pairs (response_id, paired_response_id, question, outcome, survey_id, area_id,
       from_wave, to_wave, before_value, after_value, counted, slice_version, slice_mode, from_month, to_month)
@@ -344,9 +530,14 @@ async function insertBatchPairs(db: Kysely<Database>, chunk: readonly string[]):
       AND r.area_id = n.area_id AND r.wave <> n.wave AND r.id <> n.response_id
     JOIN indicator_values o ON o.response_id = r.id AND o.question = n.question AND o.outcome = n.outcome
       AND o.wave <> n.wave
-    WHERE n.response_id IN (${ids()})
+    WHERE n.response_id IN (${list(partners.paired)}) AND r.id IN (${list(partners.others)})
+      AND o.response_id IN (${list(partners.others)})
       AND (o.question = ${INTERVIEW_ROW} OR (n.status = 'answered' AND n.value IS NOT NULL
         AND o.status = 'answered' AND o.value IS NOT NULL))
-      AND (o.wave < n.wave OR r.id NOT IN (${ids()}))
+      AND (o.wave < n.wave OR r.id NOT IN (${list(chunk.map((c) => c.id))}))
   `.execute(db);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -26,11 +26,11 @@ class FailingIndicatorInserts implements KyselyPlugin {
   ) {}
 
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    if (
-      node.kind === "InsertQueryNode" &&
-      node.into?.table.identifier.name === "indicator_values" &&
-      this.failed < this.times
-    ) {
+    // SQLite's path builds the insert with Kysely; PostgreSQL's sends the rows as arrays in raw SQL.
+    const indicatorInsert =
+      (node.kind === "InsertQueryNode" && node.into?.table.identifier.name === "indicator_values") ||
+      (node.kind === "RawNode" && /\bINSERT INTO indicator_values\b/.test(node.sqlFragments.join("?")));
+    if (indicatorInsert && this.failed < this.times) {
       this.failed += 1;
       throw this.error();
     }
