@@ -124,7 +124,7 @@ export type DropRow = (row: {
   wave: number;
 }) => boolean;
 
-interface ExactRows {
+export interface ExactRows {
   areas: string[];
   waves: number[];
   values: number[];
@@ -219,6 +219,19 @@ export class CellBuckets {
     this.buckets.push(this.last);
   }
 
+  /** The buckets as added, in key order. */
+  rows(): readonly BucketRow[] {
+    return this.buckets;
+  }
+
+  /**
+   * Count questions' exact answers in the population (`surveyId/question`), in the order their rows
+   * were added (key order: an area-wave's are one run).
+   */
+  exactRowsOf(id: string): Readonly<ExactRows> | undefined {
+    return this.exactRows.get(id);
+  }
+
   /** The buckets and exact frequency tables, without the rows `drop` leaves out. */
   read(drop?: DropRow): CellRead {
     const buckets = drop ? this.buckets.filter((b) => !drop(b)) : this.buckets;
@@ -301,8 +314,10 @@ export async function aggregateCells(
   db: Kysely<Database>,
   scope: ValueScope,
   into: CellBuckets,
+  /** The scope's questions, when the caller has read them already. */
+  questionList?: readonly OutcomeQuestion[],
 ): Promise<void> {
-  const questions = await outcomeQuestions(db, scope.outcome);
+  const questions = questionList ?? (await outcomeQuestions(db, scope.outcome));
   await feedByQuestion(
     questions,
     (question) => {
@@ -321,16 +336,8 @@ export async function aggregateCells(
   );
 }
 
-/**
- * The same rows from the slice cells, question by question in key order: `n` over every part (the
- * whole scope, as `aggregateCells` gives it) and `n_in` over the parts the filters keep.
- */
-export async function slicedCells(
-  db: Kysely<Database>,
-  scope: ValueScope,
-  slice: Slice,
-  into: { whole: CellBuckets; inside: CellBuckets },
-): Promise<void> {
+/** The slice cells' columns a filter reads: a value is inside when its interview is. */
+function sliceCondition(slice: Slice) {
   const { version, mode, from, to } = slice;
   const inside = [
     ...(version ? [sql`survey_id = ${version.surveyId}`, sql`survey_version = ${version.version}`] : []),
@@ -338,7 +345,59 @@ export async function slicedCells(
     ...(from ? [sql`month >= ${from}`] : []),
     ...(to ? [sql`month <= ${to}`] : []),
   ];
-  const condition = inside.length > 0 ? sql.join(inside, sql` and `) : sql`1 = 1`;
+  return inside.length > 0 ? sql<boolean>`${sql.join(inside, sql` and `)}` : sql<boolean>`1 = 1`;
+}
+
+/**
+ * The answers inside a slice of the given questions, from the slice cells, grouped as the aggregate's
+ * rows are and in key order, `n` counting only the answers inside the filters; only in `areas` when given
+ * (a question's cells of a few areas are a range of the key each). Only groups with some answer inside
+ * are returned (the condition is in the WHERE clause).
+ */
+export async function insideCells(
+  db: Kysely<Database>,
+  scope: ValueScope,
+  slice: Slice,
+  questions: readonly OutcomeQuestion[],
+  areas: (question: OutcomeQuestion) => readonly string[] | null,
+  into: CellBuckets,
+): Promise<void> {
+  const condition = sliceCondition(slice);
+  await feedByQuestion(
+    questions,
+    async (question) => {
+      const only = areas(question);
+      if (only !== null && only.length === 0) return [];
+      let q = db
+        .selectFrom("indicator_slice_cells")
+        .select([...rowColumns, sql<number>`sum(n)`.as("n")])
+        .where("outcome", "=", question.outcome)
+        .where("survey_id", "=", question.surveyId)
+        .where("question", "=", question.question)
+        .where("n", ">", 0)
+        .where(condition)
+        .groupBy([...rowColumns]);
+      if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+      if (only !== null) q = q.where("area_id", "in", only);
+      for (const column of rowColumns) q = q.orderBy(column);
+      return q.execute();
+    },
+    [into],
+  );
+}
+
+/**
+ * The same rows from the slice cells, question by question in key order: `n` over every part (the
+ * whole scope, as `aggregateCells` gives it) and `n_in` over the parts the filters keep. Groups every
+ * slice cell of the outcome: the reference the page's reads are tested against (`insideCells`).
+ */
+export async function slicedCells(
+  db: Kysely<Database>,
+  scope: ValueScope,
+  slice: Slice,
+  into: { whole: CellBuckets; inside: CellBuckets },
+): Promise<void> {
+  const condition = sliceCondition(slice);
   const questions = await outcomeQuestions(db, scope.outcome);
   await feedByQuestion(
     questions,
@@ -361,6 +420,47 @@ export async function slicedCells(
     },
     [into.whole, into.inside],
   );
+}
+
+/** A question's area-wave: `surveyId`, `question`, `areaId`, `wave`. */
+export interface QuestionAreaWave {
+  surveyId: string;
+  question: string;
+  areaId: string;
+  wave: number;
+}
+
+/**
+ * Which of the given question area-waves hold some answer inside the slice: one statement, each
+ * candidate a seek into the slice cells' key that stops at the first answer inside.
+ */
+export async function holdAnswersInside(
+  db: Kysely<Database>,
+  outcome: string,
+  slice: Slice,
+  candidates: readonly QuestionAreaWave[],
+): Promise<QuestionAreaWave[]> {
+  const out: QuestionAreaWave[] = [];
+  const condition = sliceCondition(slice);
+  for (let i = 0; i < candidates.length; i += 200) {
+    const part = candidates.slice(i, i + 200);
+    // A VALUES table's columns are column1, column2, … on SQLite and PostgreSQL alike.
+    const list = sql.join(
+      part.map((c) => sql`(${c.surveyId}, ${c.question}, ${c.areaId}, cast(${c.wave} as integer))`),
+    );
+    const rows = await sql<{ survey_id: string; question: string; area_id: string; wave: number | string }>`
+      select t.column1 as survey_id, t.column2 as question, t.column3 as area_id, t.column4 as wave
+      from (values ${list}) as t
+      where exists (
+        select 1 from indicator_slice_cells
+        where outcome = ${outcome} and survey_id = t.column1 and question = t.column2
+          and area_id = t.column3 and wave = t.column4 and n > 0 and ${condition}
+      )
+    `.execute(db);
+    for (const r of rows.rows)
+      out.push({ surveyId: r.survey_id, question: r.question, areaId: r.area_id, wave: Number(r.wave) });
+  }
+  return out;
 }
 
 export interface PartRow {
@@ -501,12 +601,17 @@ export async function slicedPairs(
   scope: ValueScope & { outcome: string },
   waves: { from: number; to: number },
   slice: Slice,
+  /** Per question, the areas to read, or null for all. */
+  areas: (question: OutcomeQuestion) => readonly string[] | null = () => null,
 ): Promise<SlicedPairRow[]> {
   const inside = pairSliceCondition(slice);
   const out: SlicedPairRow[] = [];
   // Question by question, so no row carries its survey and question as text (see `feedByQuestion`).
-  for (const { surveyId, question } of await outcomeQuestions(db, scope.outcome)) {
+  for (const oq of await outcomeQuestions(db, scope.outcome)) {
+    const { surveyId, question } = oq;
     if (question === INTERVIEW_ROW) continue;
+    const only = areas(oq);
+    if (only !== null && only.length === 0) continue;
     let q = db
       .selectFrom("indicator_pair_slice_cells")
       .select([
@@ -525,7 +630,57 @@ export async function slicedPairs(
       .where("question", "=", question)
       .where("n", ">", 0)
       .where(inside)
-      .groupBy(["area_id", "difference"]);
+      .groupBy(["area_id", "difference"])
+      .orderBy("area_id")
+      .orderBy("difference");
+    if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+    if (only !== null) q = q.where("area_id", "in", only);
+    for (const r of await q.execute()) {
+      out.push({
+        surveyId,
+        question,
+        areaId: r.area_id,
+        difference: Number(r.difference),
+        n: Number(r.n),
+        sumBefore: Number(r.sum_before),
+        sumAfter: Number(r.sum_after),
+        sumsqBefore: Number(r.sumsq_before),
+        sumsqAfter: Number(r.sumsq_after),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Counted pairs between two waves per question, area and change, from the unfiltered aggregate (its
+ * key, so nothing is grouped), in key order, only in the given areas per question: a slice's change in
+ * the areas whose pairs all fall inside the filters. Question by question, as `slicedPairs`.
+ */
+export async function pairsByArea(
+  db: Kysely<Database>,
+  scope: ValueScope & { outcome: string },
+  waves: { from: number; to: number },
+  areas: (question: OutcomeQuestion) => readonly string[],
+): Promise<SlicedPairRow[]> {
+  const out: SlicedPairRow[] = [];
+  for (const oq of await outcomeQuestions(db, scope.outcome)) {
+    const { surveyId, question } = oq;
+    if (question === INTERVIEW_ROW) continue;
+    const only = areas(oq);
+    if (only.length === 0) continue;
+    let q = db
+      .selectFrom("indicator_pair_cells")
+      .select(["area_id", "difference", "n", "sum_before", "sum_after", "sumsq_before", "sumsq_after"])
+      .where("outcome", "=", scope.outcome)
+      .where("from_wave", "=", waves.from)
+      .where("to_wave", "=", waves.to)
+      .where("survey_id", "=", surveyId)
+      .where("question", "=", question)
+      .where("area_id", "in", only)
+      .where("n", ">", 0)
+      .orderBy("area_id")
+      .orderBy("difference");
     if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
     for (const r of await q.execute()) {
       out.push({
@@ -542,6 +697,51 @@ export async function slicedPairs(
     }
   }
   return out;
+}
+
+/** Counted interviews or interview pairs of a survey in an area (and wave): all of them, and inside a slice. */
+export interface Coverage {
+  surveyId: string;
+  areaId: string;
+  /** The wave, or for pairs their first wave. */
+  wave: number;
+  n: number;
+  inside: number;
+}
+
+/**
+ * How many counted interview pairs between two waves fall inside a slice, per survey and area, against
+ * all of them: where all do, every question's pairs there do too (a question's pair is one of its
+ * interviews' pair, with the same slice columns), and where none do, none.
+ */
+export async function pairCoverage(
+  db: Kysely<Database>,
+  scope: ValueScope,
+  waves: { from: number; to: number },
+  slice: Slice,
+): Promise<Coverage[]> {
+  let q = db
+    .selectFrom("indicator_pair_slice_cells")
+    .select([
+      "survey_id",
+      "area_id",
+      sql<number>`sum(n)`.as("n"),
+      sql<number>`sum(case when ${pairSliceCondition(slice)} then n else 0 end)`.as("inside"),
+    ])
+    .where("outcome", "=", INTERVIEW_ROW)
+    .where("question", "=", INTERVIEW_ROW)
+    .where("from_wave", "=", waves.from)
+    .where("to_wave", "=", waves.to)
+    .where("n", ">", 0)
+    .groupBy(["survey_id", "area_id"]);
+  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+  return (await q.execute()).map((r) => ({
+    surveyId: r.survey_id,
+    areaId: r.area_id,
+    wave: waves.from,
+    n: Number(r.n),
+    inside: Number(r.inside),
+  }));
 }
 
 /** Attrition inside a slice: baseline interviews followed at a later wave, both inside the filters. */

@@ -29,11 +29,19 @@ import {
   aggregateCells,
   type BucketRow,
   CellBuckets,
+  type CellRead,
+  type ExactRows,
+  holdAnswersInside,
+  insideCells,
   notCountedInterviews,
+  outcomeQuestions,
   type PairChangeRow,
   type PairWayRow,
   pairChanges,
+  pairCoverage,
+  pairsByArea,
   pairWays,
+  type QuestionAreaWave,
   type RetainedRow,
   retainedFromBaseline,
   type Slice,
@@ -65,6 +73,11 @@ export async function outcomePage(
   ctx: OutcomesContext,
   outcomeId: string,
   query: OutcomePageQuery,
+  /**
+   * Tests only: read a slice by grouping every slice cell of the outcome (and every pair slice cell),
+   * the definition the page's reads must agree with.
+   */
+  reference: { groupEverySliceCell?: boolean } = {},
 ): Promise<OutcomePageResponse> {
   const { db, user, k } = ctx;
   const toc = theoryOfChange();
@@ -93,12 +106,10 @@ export async function outcomePage(
 
   await processRefreshQueue(db);
   const population = { area, wave };
-  // Without a slice, the aggregate; with one, the slice cells, which give the whole scope and the
-  // slice in one pass.
+  // The whole scope from the aggregate, with or without a slice (small-number protection is over it).
+  const questions = await outcomeQuestions(db, outcomeId);
   const whole = new CellBuckets(isCount, population, "n");
-  const inside = new CellBuckets(isCount, population, "n_in");
-  if (sliced) await slicedCells(db, scope, slice, { whole, inside });
-  else await aggregateCells(db, scope, whole);
+  await aggregateCells(db, scope, whole, questions);
   const base = whole.read();
   const baseByIndicator = groupByIndicator(base.buckets);
   const waves = uniqueSorted(base.buckets.filter((r) => r.outcome === outcomeId).map((r) => r.wave));
@@ -131,13 +142,16 @@ export async function outcomePage(
     const yesNoKeys = new Set(
       defs.filter((d) => d.kind === "yes_no").map((d) => `${d.surveyId}/${d.question}`),
     );
-    const [parts, baseWays, slicedRows, smallPairs, kept] = await Promise.all([
+    const interviewQuestions = questions.filter((q) => q.question === INTERVIEW_ROW);
+    const interviewsInside = new CellBuckets(isCount, population, "n");
+    const [parts, baseWays, smallPairs, pairCover, kept] = await Promise.all([
       smallParts(db, scope, dims, k, countKeys),
       // The unfiltered pairs per area and direction, for the areas the unfiltered table hides.
       changeWaves ? pairWays(db, scope, changeWaves) : [],
-      changeWaves ? slicedPairs(db, scope, changeWaves, slice) : [],
       changeWaves ? smallPairParts(db, scope, changeWaves, dims, k, yesNoKeys) : [],
+      changeWaves ? pairCoverage(db, scope, changeWaves, slice) : [],
       slicedRetained(db, scope, slice),
+      insideCells(db, scope, slice, interviewQuestions, () => null, interviewsInside),
     ]);
     retained = kept;
     const excluded = unsafeAreaWaves(parts, k);
@@ -149,26 +163,103 @@ export async function outcomePage(
         excluded.add(def.surveyId, def.question, hiddenArea ?? "", Number(hiddenWave));
       }
     }
-    // Rows come in key order, so an area-wave's rows are one run: look each run up once.
-    const dropped = new Set<string>();
-    let lastRow: { surveyId: string; question: string; areaId: string; wave: number } | undefined;
-    let lastOut = false;
-    read = inside.read((r) => {
-      // Exact answers come without their outcome: they are this outcome's count questions.
-      if (
-        lastRow === undefined ||
-        r.wave !== lastRow.wave ||
-        r.areaId !== lastRow.areaId ||
-        r.question !== lastRow.question ||
-        r.surveyId !== lastRow.surveyId
-      ) {
-        lastRow = r;
-        lastOut = r.question !== INTERVIEW_ROW && excluded.has(r.surveyId, r.question, r.areaId, r.wave);
+    // How much of each area-wave the filters keep, from its interviews (one row each, which every
+    // question's answers follow): all of it, none, or part. Only where they keep part of an area-wave
+    // that the view shows are the slice cells read; where they keep all of it, its answers are the
+    // aggregate's. Rows come in key order, so an area-wave's rows of a question are one run.
+    const interviews = new Map<string, { all: number; inside: number }>();
+    const interviewsAt = (surveyId: string, areaId: string, w: number) => {
+      const key = `${surveyId}\u0000${areaId}\u0000${w}`;
+      let counts = interviews.get(key);
+      if (!counts) {
+        counts = { all: 0, inside: 0 };
+        interviews.set(key, counts);
       }
-      const out = (r.outcome === outcomeId || r.outcome === "") && lastOut;
-      if (out) dropped.add(`${r.areaId}\u0000${r.wave}`);
-      return out;
-    });
+      return counts;
+    };
+    for (const r of base.buckets) {
+      if (r.question === INTERVIEW_ROW) interviewsAt(r.surveyId, r.areaId, r.wave).all += r.n;
+    }
+    for (const r of interviewsInside.rows()) interviewsAt(r.surveyId, r.areaId, r.wave).inside += r.n;
+    const shareAt = (surveyId: string, areaId: string, w: number): "all" | "none" | "part" => {
+      const counts = interviews.get(`${surveyId}\u0000${areaId}\u0000${w}`);
+      if (!counts || counts.inside === 0) return "none";
+      return counts.inside === counts.all ? "all" : "part";
+    };
+    /** Area-waves with answers left out; then candidates to check for answers inside the filters. */
+    const dropped = new Set<string>();
+    const toCheck: QuestionAreaWave[] = [];
+    /** Per question (survey \0 question), the areas with a shown area-wave the filters keep part of. */
+    const partAreas = new Map<string, Set<string>>();
+    const runs: Array<{ first: number; end: number; keep: "all" | "part" | "out" }> = [];
+    for (let i = 0; i < base.buckets.length; ) {
+      const r = base.buckets[i] as BucketRow;
+      let end = i + 1;
+      for (; end < base.buckets.length; end++) {
+        const next = base.buckets[end] as BucketRow;
+        if (
+          next.wave !== r.wave ||
+          next.areaId !== r.areaId ||
+          next.question !== r.question ||
+          next.surveyId !== r.surveyId ||
+          next.outcome !== r.outcome
+        )
+          break;
+      }
+      if (r.question !== INTERVIEW_ROW) {
+        const share = shareAt(r.surveyId, r.areaId, r.wave);
+        const out = excluded.has(r.surveyId, r.question, r.areaId, r.wave);
+        if (share !== "none") {
+          if (out) {
+            if (share === "all") dropped.add(`${r.areaId}\u0000${r.wave}`);
+            else toCheck.push({ surveyId: r.surveyId, question: r.question, areaId: r.areaId, wave: r.wave });
+          } else if (share === "part") {
+            const key = `${r.surveyId}\u0000${r.question}`;
+            partAreas.set(key, (partAreas.get(key) ?? new Set()).add(r.areaId));
+          }
+          runs.push({ first: i, end, keep: out ? "out" : share });
+        }
+      }
+      i = end;
+    }
+    // An area-wave is left out when some question left out there has an answer inside the filters:
+    // checked a question at a time per area-wave, until one has.
+    let pending = toCheck.filter((c) => !dropped.has(`${c.areaId}\u0000${c.wave}`));
+    while (pending.length > 0) {
+      const round = new Map<string, QuestionAreaWave>();
+      const rest: QuestionAreaWave[] = [];
+      for (const c of pending) {
+        const key = `${c.areaId}\u0000${c.wave}`;
+        if (round.has(key)) rest.push(c);
+        else round.set(key, c);
+      }
+      for (const c of await holdAnswersInside(db, outcomeId, slice, [...round.values()]))
+        dropped.add(`${c.areaId}\u0000${c.wave}`);
+      pending = rest.filter((c) => !dropped.has(`${c.areaId}\u0000${c.wave}`));
+    }
+    const partial = new CellBuckets(isCount, population, "n");
+    await insideCells(
+      db,
+      scope,
+      slice,
+      questions.filter((q) => partAreas.has(`${q.surveyId}\u0000${q.question}`)),
+      (q) => [...(partAreas.get(`${q.surveyId}\u0000${q.question}`) ?? [])],
+      partial,
+    );
+    read = composeInside(base.buckets, runs, interviewsInside, whole, partial);
+    if (reference.groupEverySliceCell) {
+      const inside = new CellBuckets(isCount, population, "n_in");
+      await slicedCells(db, scope, slice, { whole: new CellBuckets(isCount, population, "n"), inside });
+      dropped.clear();
+      read = inside.read((r) => {
+        const out =
+          (r.outcome === outcomeId || r.outcome === "") &&
+          r.question !== INTERVIEW_ROW &&
+          excluded.has(r.surveyId, r.question, r.areaId, r.wave);
+        if (out) dropped.add(`${r.areaId}\u0000${r.wave}`);
+        return out;
+      });
+    }
     leftOut = dropped.size;
     for (const def of defs) {
       const key = indicatorKey(def.outcome, def.surveyId, def.question);
@@ -184,16 +275,53 @@ export async function outcomePage(
       leftOutOf.set(key, left);
     }
     // Change inside a slice: pairs with both interviews inside it, from the areas whose pairs the
-    // filters cut only into parts of k or more and that the unfiltered change table shows.
+    // filters cut only into parts of k or more and that the unfiltered change table shows. Where the
+    // filters keep all of an area's interview pairs, its pairs are the aggregate's; where part, the
+    // pair slice cells are read.
     const baseWaysBy = groupBy(baseWays, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
-    const pairsBy = groupBy(slicedRows, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
     const smallBy = groupBy(smallPairs, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
-    pairsOf = (def) => {
+    const outAreas = new Map<string, Set<string>>();
+    for (const def of defs) {
       const key = indicatorKey(def.outcome, def.surveyId, def.question);
       const out = hiddenChangeAreas(baseWaysBy.get(key) ?? [], areaIds, k);
       for (const p of smallBy.get(key) ?? []) out.add(p.areaId);
+      outAreas.set(key, out);
+    }
+    const pairShare = new Map(
+      pairCover.map((c) => [
+        `${c.surveyId}\u0000${c.areaId}`,
+        c.inside === 0 ? "none" : c.inside === c.n ? "all" : "part",
+      ]),
+    );
+    const shareOf = (surveyId: string, areaId: string) =>
+      pairShare.get(`${surveyId}\u0000${areaId}`) ?? "none";
+    const shown = (surveyId: string, question: string, areaId: string) =>
+      !(outAreas.get(indicatorKey(outcomeId, surveyId, question))?.has(areaId) ?? false);
+    const [allPairs, partPairs] = changeWaves
+      ? await Promise.all([
+          pairsByArea(db, scope, changeWaves, (q) =>
+            areaIds.filter((a) => shareOf(q.surveyId, a) === "all" && shown(q.surveyId, q.question, a)),
+          ),
+          slicedPairs(db, scope, changeWaves, slice, (q) =>
+            areaIds.filter((a) => shareOf(q.surveyId, a) === "part" && shown(q.surveyId, q.question, a)),
+          ),
+        ])
+      : [[], []];
+    const slicedRows = reference.groupEverySliceCell
+      ? changeWaves
+        ? (await slicedPairs(db, scope, changeWaves, slice)).filter((p) =>
+            shown(p.surveyId, p.question, p.areaId),
+          )
+        : []
+      : [...allPairs, ...partPairs];
+    const pairsBy = groupBy(slicedRows, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
+    // Per question in area order (each area's changes in order, from one source or the other).
+    for (const rows of pairsBy.values()) rows.sort((a, b) => compareText(a.areaId, b.areaId));
+    pairsOf = (def) => {
+      const key = indicatorKey(def.outcome, def.surveyId, def.question);
+      const out = outAreas.get(key) ?? new Set();
       const kept = areaIds.filter((a) => !out.has(a));
-      const rows = (pairsBy.get(key) ?? []).filter((p) => !out.has(p.areaId));
+      const rows = pairsBy.get(key) ?? [];
       return {
         ways: rows.map((p) => ({
           surveyId: p.surveyId,
@@ -251,6 +379,79 @@ export async function outcomePage(
     indicators,
     attrition: attrition(defs, catalogue.versions, read.buckets, retained, area),
   };
+}
+
+/** A run of the aggregate's rows of one question in one area-wave, and what a slice keeps of it. */
+interface Run {
+  first: number;
+  end: number;
+  keep: "all" | "part" | "out";
+}
+
+/**
+ * A slice's answers, in the aggregate's key order: the interview rows inside it; then for each
+ * question's area-wave the slice keeps and shows, the aggregate's own rows where it keeps every
+ * interview there, or the slice cells read where it keeps part. The same rows, in the same order, as
+ * grouping every slice cell with the filters and leaving out the rest, without reading them.
+ */
+function composeInside(
+  rows: readonly BucketRow[],
+  runs: readonly Run[],
+  interviews: CellBuckets,
+  whole: CellBuckets,
+  partial: CellBuckets,
+): CellRead {
+  const partRows = new Map<string, BucketRow[]>();
+  for (const r of partial.rows()) {
+    const key = `${r.surveyId}\u0000${r.question}\u0000${r.areaId}\u0000${r.wave}`;
+    const list = partRows.get(key);
+    if (list) list.push(r);
+    else partRows.set(key, [r]);
+  }
+  const buckets: BucketRow[] = [...interviews.rows()];
+  // Count questions' exact answers (medians) follow their rows: per question, area-wave by area-wave.
+  const exact = new Map<string, Map<number, number>>();
+  // An area-wave's exact rows are one run of each list: where each run starts and ends.
+  const runsOf = new Map<ExactRows, Map<string, [number, number]>>();
+  const addExact = (table: Map<number, number>, from: ExactRows | undefined, areaId: string, w: number) => {
+    if (!from) return;
+    let index = runsOf.get(from);
+    if (!index) {
+      index = new Map();
+      for (let i = 0; i < from.values.length; i++) {
+        const key = `${from.areas[i]}\u0000${from.waves[i]}`;
+        const at = index.get(key);
+        if (at) at[1] = i + 1;
+        else index.set(key, [i, i + 1]);
+      }
+      runsOf.set(from, index);
+    }
+    const [start, end] = index.get(`${areaId}\u0000${w}`) ?? [0, 0];
+    for (let i = start; i < end; i++) {
+      const value = from.values[i] ?? 0;
+      table.set(value, (table.get(value) ?? 0) + (from.counts[i] ?? 0));
+    }
+  };
+  for (const run of runs) {
+    if (run.keep === "out") continue;
+    const r = rows[run.first] as BucketRow;
+    const id = `${r.surveyId}/${r.question}`;
+    const exactOf = whole.exactRowsOf(id) ? (exact.get(id) ?? new Map<number, number>()) : undefined;
+    if (exactOf) exact.set(id, exactOf);
+    if (run.keep === "all") {
+      for (let i = run.first; i < run.end; i++) buckets.push(rows[i] as BucketRow);
+      if (exactOf) addExact(exactOf, whole.exactRowsOf(id), r.areaId, r.wave);
+    } else {
+      for (const p of partRows.get(`${r.surveyId}\u0000${r.question}\u0000${r.areaId}\u0000${r.wave}`) ?? [])
+        buckets.push(p);
+      if (exactOf) addExact(exactOf, partial.exactRowsOf(id), r.areaId, r.wave);
+    }
+  }
+  return { buckets, exact };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function parseSlice(query: OutcomePageQuery): Slice {
