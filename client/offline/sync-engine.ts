@@ -1,7 +1,8 @@
+import { batches } from "../../shared/batches.ts";
 import type { Problem } from "../../shared/contract/problems.ts";
 import type { SyncOutcome, SyncResponse } from "../../shared/contract/sync.ts";
 import type { UploadReceipt } from "../../shared/contract/upload-receipt.ts";
-import { batches, retryDelayMs } from "../../shared/fieldwork/backoff.ts";
+import { retryDelayMs } from "../../shared/fieldwork/backoff.ts";
 import { deviceId } from "./device-id.ts";
 import { migrateLegacyOutbox } from "./legacy-outbox.ts";
 import {

@@ -336,17 +336,23 @@ export async function aggregateCells(
   );
 }
 
-/** The slice cells' columns a filter reads: a value is inside when its interview is. */
-function sliceCondition(slice: Slice) {
+/**
+ * The filter as a condition on slice columns: a value is inside when its interview is (one `month`
+ * column); a pair when both of its interviews are (`from_month` and `to_month`).
+ */
+function sliceCondition(slice: Slice, months = { from: "month", to: "month" }) {
   const { version, mode, from, to } = slice;
   const inside = [
     ...(version ? [sql`survey_id = ${version.surveyId}`, sql`survey_version = ${version.version}`] : []),
     ...(mode ? [sql`administration_mode = ${mode}`] : []),
-    ...(from ? [sql`month >= ${from}`] : []),
-    ...(to ? [sql`month <= ${to}`] : []),
+    ...(from ? [sql`${sql.ref(months.from)} >= ${from}`] : []),
+    ...(to ? [sql`${sql.ref(months.to)} <= ${to}`] : []),
   ];
   return inside.length > 0 ? sql<boolean>`${sql.join(inside, sql` and `)}` : sql<boolean>`1 = 1`;
 }
+
+/** A pair's own slice columns: inside when both of its interviews are. */
+const PAIR_MONTHS = { from: "from_month", to: "to_month" };
 
 /**
  * The answers inside a slice of the given questions, from the slice cells, grouped as the aggregate's
@@ -578,18 +584,6 @@ export interface SlicedPairRow extends PairChangeRow {
   areaId: string;
 }
 
-/** The pair's own slice columns a filter reads: a pair is inside when both of its interviews are. */
-function pairSliceCondition(slice: Slice) {
-  const { version, mode, from, to } = slice;
-  const inside = [
-    ...(version ? [sql`survey_id = ${version.surveyId}`, sql`survey_version = ${version.version}`] : []),
-    ...(mode ? [sql`administration_mode = ${mode}`] : []),
-    ...(from ? [sql`from_month >= ${from}`] : []),
-    ...(to ? [sql`to_month <= ${to}`] : []),
-  ];
-  return inside.length > 0 ? sql<boolean>`${sql.join(inside, sql` and `)}` : sql<boolean>`1 = 1`;
-}
-
 /**
  * Counted pairs between two waves inside a slice, per area and change, with each wave's sums (a few
  * thousand rows): the sliced change's figures. Only pairs inside the filters are read (the condition
@@ -604,7 +598,7 @@ export async function slicedPairs(
   /** Per question, the areas to read, or null for all. */
   areas: (question: OutcomeQuestion) => readonly string[] | null = () => null,
 ): Promise<SlicedPairRow[]> {
-  const inside = pairSliceCondition(slice);
+  const inside = sliceCondition(slice, PAIR_MONTHS);
   const out: SlicedPairRow[] = [];
   // Question by question, so no row carries its survey and question as text (see `feedByQuestion`).
   for (const oq of await outcomeQuestions(db, scope.outcome)) {
@@ -726,7 +720,7 @@ export async function pairCoverage(
       "survey_id",
       "area_id",
       sql<number>`sum(n)`.as("n"),
-      sql<number>`sum(case when ${pairSliceCondition(slice)} then n else 0 end)`.as("inside"),
+      sql<number>`sum(case when ${sliceCondition(slice, PAIR_MONTHS)} then n else 0 end)`.as("inside"),
     ])
     .where("outcome", "=", INTERVIEW_ROW)
     .where("question", "=", INTERVIEW_ROW)
@@ -758,7 +752,7 @@ export async function slicedRetained(
     .where("n", ">", 0)
     .groupBy(["survey_id", "area_id", "to_wave"]);
   if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  const rows = await q.where(pairSliceCondition(slice)).execute();
+  const rows = await q.where(sliceCondition(slice, PAIR_MONTHS)).execute();
   return rows.map((r) => ({
     surveyId: r.survey_id,
     areaId: r.area_id,

@@ -1,4 +1,5 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
+import { batches } from "../../shared/batches.ts";
 import type { Database } from "../db/schema.ts";
 import type { PartRow, ValueScope } from "./indicator-values.repository.ts";
 import { type PairPartMinimum, type PartMinimum, pairPartMinimums, partMinimums } from "./part-minimums.ts";
@@ -61,12 +62,6 @@ function bySurvey(stale: readonly StaleArea[]): Map<string, string[]> {
   return out;
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /** The outcome's questions with stored answers, per survey. */
 async function questionsOf(db: Kysely<Database>, outcome: string): Promise<Map<string, string[]>> {
   const rows = await db
@@ -96,9 +91,9 @@ async function store(
       await sql`select pg_advisory_xact_lock(hashtext(${`part-checks ${outcome}`}))`.execute(trx);
     }
     for (const [surveyId, areas] of bySurvey(stale)) {
-      for (const part of chunks(areas, 200)) await write(trx, surveyId, part);
+      for (const part of batches(areas, 200)) await write(trx, surveyId, part);
     }
-    for (const part of chunks(stale, 200)) {
+    for (const part of batches(stale, 200)) {
       await trx
         .insertInto("indicator_part_checks")
         .values(
@@ -132,7 +127,7 @@ async function refreshValueChecks(
   const computed: Array<{ surveyId: string; question: string; rows: PartMinimum[] }> = [];
   for (const [surveyId, areas] of bySurvey(stale)) {
     for (const question of questions.get(surveyId) ?? []) {
-      for (const part of chunks(areas, AREAS_PER_READ)) {
+      for (const part of batches(areas, AREAS_PER_READ)) {
         // One question's cells in these areas at a time (thousands of rows), in key order.
         const pieces = await db
           .selectFrom("indicator_slice_cells")
@@ -184,7 +179,7 @@ async function refreshValueChecks(
             smallest_binned: r.smallestBinned,
           })),
       );
-    for (const part of chunks(rows, 500))
+    for (const part of batches(rows, 500))
       await trx.insertInto("indicator_part_minimums").values(part).execute();
   });
 }
@@ -201,7 +196,7 @@ async function refreshPairChecks(
   const computed: Array<{ surveyId: string; question: string; rows: PairPartMinimum[] }> = [];
   for (const [surveyId, areas] of bySurvey(stale)) {
     for (const question of questions.get(surveyId) ?? []) {
-      for (const part of chunks(areas, AREAS_PER_READ)) {
+      for (const part of batches(areas, AREAS_PER_READ)) {
         const pieces = await db
           .selectFrom("indicator_pair_slice_cells")
           .select([
@@ -253,7 +248,7 @@ async function refreshPairChecks(
             smallest_by_way: r.smallestByWay,
           })),
       );
-    for (const part of chunks(rows, 500))
+    for (const part of batches(rows, 500))
       await trx.insertInto("indicator_pair_part_minimums").values(part).execute();
   });
 }

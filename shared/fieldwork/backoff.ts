@@ -11,11 +11,3 @@ export function retryDelayMs(failures: number, random: () => number = Math.rando
   const ceiling = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(failures - 1, 20));
   return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }
-
-/** Splits a queue into requests of at most `size` items, oldest first. */
-export function batches<T>(items: readonly T[], size: number): T[][] {
-  if (size < 1) throw new Error("batch size must be at least 1");
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
-  return out;
-}

@@ -1,7 +1,7 @@
-import { sql } from "kysely";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { fieldsLoader, refreshIndicators } from "../../server/outcomes/indicator-store.ts";
 import type { SyncItem, SyncResponse } from "../../shared/contract/sync.ts";
+import { aggregatesAndRecount, queryRows } from "../helpers/aggregate-recount.ts";
 import { createTestContext, type TestContext } from "../helpers/test-app.ts";
 import { interview, newCode, publishOutcomesSurvey } from "./outcomes/helpers.ts";
 
@@ -22,73 +22,8 @@ afterEach(async () => {
   await t.close();
 });
 
-type Row = Record<string, unknown>;
-
-async function rows(text: string): Promise<Row[]> {
-  const result = await sql<Row>`${sql.raw(text)}`.execute(t.db);
-  return result.rows
-    .map((r) =>
-      Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [
-          k,
-          typeof v === "bigint" || (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v)) ? Number(v) : v,
-        ]),
-      ),
-    )
-    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-}
-
-const cellKey = [
-  "outcome",
-  "survey_id",
-  "question",
-  "area_id",
-  "wave",
-  "status",
-  "case when value is null then 0 else 1 end",
-  "coalesce(value, 0)",
-  "coalesce(choice, '')",
-];
-const sliceKey = [...cellKey, "survey_version", "administration_mode", "substr(completed_at, 1, 7)"];
-const pairKey = [
-  "outcome",
-  "from_wave",
-  "to_wave",
-  "survey_id",
-  "question",
-  "area_id",
-  "after_value - before_value",
-];
-const pairSliceKey = [...pairKey, "slice_version", "slice_mode", "from_month", "to_month"];
-const pairSums =
-  "count(*) as n, sum(before_value) as sb, sum(after_value) as sa, sum(before_value * before_value) as sqb, sum(after_value * after_value) as sqa";
-/** A recount grouped by `key`, each expression under its own name (PostgreSQL would repeat some). */
-const recount = (table: string, key: string[], sums: string, where = "counted = 1") =>
-  `select ${key.map((e, i) => `${e} as c${i}`).join(", ")}, ${sums} from ${table} where ${where}
-   group by ${key.join(", ")}`;
-
-/** The aggregate tables as stored, and the same counted again from the rows, column for column. */
-async function aggregates(): Promise<{ stored: string[][]; recounted: string[][] }> {
-  const values = (list: Row[]) => list.map((r) => Object.values(r).map(String).join("|")).sort();
-  const stored = [
-    await rows(`select outcome, survey_id, question, area_id, wave, status, has_value, value, choice, n
-      from indicator_cells where n > 0`),
-    await rows(`select outcome, survey_id, question, area_id, wave, status, has_value, value, choice,
-      survey_version, administration_mode, month, n from indicator_slice_cells where n > 0`),
-    await rows(`select outcome, from_wave, to_wave, survey_id, question, area_id, difference, n,
-      sum_before, sum_after, sumsq_before, sumsq_after from indicator_pair_cells where n > 0`),
-    await rows(`select outcome, from_wave, to_wave, survey_id, question, area_id, difference,
-      survey_version, administration_mode, from_month, to_month, n, sum_before, sum_after, sumsq_before,
-      sumsq_after from indicator_pair_slice_cells where n > 0`),
-  ];
-  const recounted = [
-    await rows(recount("indicator_values", cellKey, "count(*) as n")),
-    await rows(recount("indicator_values", sliceKey, "count(*) as n")),
-    await rows(recount("indicator_pairs", pairKey, pairSums)),
-    await rows(recount("indicator_pairs", pairSliceKey, pairSums)),
-  ];
-  return { stored: stored.map(values), recounted: recounted.map(values) };
-}
+const rows = (text: string) => queryRows(t.db, text);
+const aggregates = () => aggregatesAndRecount(t.db);
 
 async function post(items: SyncItem[]): Promise<SyncResponse["results"]> {
   const res = await t.request("/api/sync", { method: "POST", cookie: researcher, json: { items } });

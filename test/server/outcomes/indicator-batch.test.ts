@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   fieldsLoader,
@@ -6,6 +5,7 @@ import {
   storeSyncedIndicatorsBatch,
 } from "../../../server/outcomes/indicator-store.ts";
 import type { SyncItem } from "../../../shared/contract/sync.ts";
+import { aggregatesAndRecount, normalRows, queryRows } from "../../helpers/aggregate-recount.ts";
 import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
 import { interview, newCode, publishOutcomesSurvey, upload } from "./helpers.ts";
 
@@ -24,85 +24,9 @@ afterEach(async () => {
   await t.close();
 });
 
-type Row = Record<string, unknown>;
-
-function normal(list: Row[]): Row[] {
-  return list
-    .map((r) =>
-      Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [
-          k,
-          typeof v === "bigint" || (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v)) ? Number(v) : v,
-        ]),
-      ),
-    )
-    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-}
-
-async function query(text: string): Promise<Row[]> {
-  return normal((await sql<Row>`${sql.raw(text)}`.execute(t.db)).rows);
-}
-
-const cell = [
-  "outcome",
-  "survey_id",
-  "question",
-  "area_id",
-  "wave",
-  "status",
-  "case when value is null then 0 else 1 end",
-  "coalesce(value, 0)",
-  "coalesce(choice, '')",
-];
-const slice = [...cell, "survey_version", "administration_mode", "substr(completed_at, 1, 7)"];
-const pair = [
-  "outcome",
-  "from_wave",
-  "to_wave",
-  "survey_id",
-  "question",
-  "area_id",
-  "after_value - before_value",
-];
-const pairSlice = [...pair, "slice_version", "slice_mode", "from_month", "to_month"];
-const sums = `count(*) as n, sum(before_value) as sb, sum(after_value) as sa,
-  sum(before_value * before_value) as sqb, sum(after_value * after_value) as sqa`;
-/** Each expression under its own name (PostgreSQL names unnamed ones after their function). */
-const named = (list: string[]) => list.map((e, i) => `${e} as c${i}`).join(", ");
-const grouped = (list: string[]) => list.join(", ");
-
-/** Every aggregate table (rows with n > 0) and the same recounted from the rows. */
-async function aggregates(): Promise<{ stored: Row[][]; recounted: Row[][] }> {
-  const stored = [
-    await query(`select outcome, survey_id, question, area_id, wave, status, has_value, value, choice, n
-      from indicator_cells where n > 0`),
-    await query(`select outcome, survey_id, question, area_id, wave, status, has_value, value, choice,
-      survey_version, administration_mode, month, n from indicator_slice_cells where n > 0`),
-    await query(`select outcome, from_wave, to_wave, survey_id, question, area_id, difference, n,
-      sum_before, sum_after, sumsq_before, sumsq_after from indicator_pair_cells where n > 0`),
-    await query(`select outcome, from_wave, to_wave, survey_id, question, area_id, difference,
-      survey_version, administration_mode, from_month, to_month, n, sum_before, sum_after, sumsq_before,
-      sumsq_after from indicator_pair_slice_cells where n > 0`),
-  ];
-  const recounted = [
-    await query(
-      `select ${named(cell)}, count(*) as n from indicator_values where counted = 1 group by ${grouped(cell)}`,
-    ),
-    await query(
-      `select ${named(slice)}, count(*) as n from indicator_values where counted = 1 group by ${grouped(slice)}`,
-    ),
-    await query(
-      `select ${named(pair)}, ${sums} from indicator_pairs where counted = 1 group by ${grouped(pair)}`,
-    ),
-    await query(
-      `select ${named(pairSlice)}, ${sums} from indicator_pairs where counted = 1 group by ${grouped(pairSlice)}`,
-    ),
-  ];
-  // Same columns in the same order, compared by value only.
-  const values = (tables: Row[][]) =>
-    tables.map((rows) => normal(rows.map((r) => ({ ...Object.values(r) }))));
-  return { stored: values(stored), recounted: values(recounted) };
-}
+const query = (text: string) => queryRows(t.db, text);
+const normal = normalRows;
+const aggregates = () => aggregatesAndRecount(t.db);
 
 async function snapshot() {
   return {

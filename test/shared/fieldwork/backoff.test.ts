@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { batches, MAX_RETRY_MS, retryDelayMs } from "../../../shared/fieldwork/backoff.ts";
+import { batches } from "../../../shared/batches.ts";
+import { MAX_RETRY_MS, retryDelayMs } from "../../../shared/fieldwork/backoff.ts";
 import { isOnServer, stateForOutcome } from "../../../shared/fieldwork/outbox-state.ts";
 
 describe("retryDelayMs", () => {
