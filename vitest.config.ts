@@ -12,6 +12,19 @@ const postgresUrl = testDatabaseUrl();
 /** Tests about one dialect only: postgres-* need PostgreSQL itself, crash-* kill a server on an SQLite file. */
 const dialectSpecific = ["test/server/postgres*.test.ts", "test/server/crash*.test.ts"];
 
+/**
+ * End-to-end files whose browser journeys depend on the database, run again on PostgreSQL. The others
+ * exercise the client (offline storage, the service worker, the interview views, CSP) against routes
+ * the integration-pg project already runs on PostgreSQL, so a second browser run would prove the same
+ * thing twice.
+ */
+const e2eOnBothDatabases = [
+  "test/e2e/interview.test.ts",
+  "test/e2e/dashboard.test.ts",
+  "test/e2e/governance.test.ts",
+  "test/e2e/coordination.test.ts",
+];
+
 const integration = {
   include: ["test/server/**/*.test.ts"],
   globalSetup: ["test/helpers/database-setup.ts"],
@@ -28,6 +41,10 @@ const e2e = {
 export default defineConfig({
   test: {
     env: { TZ: "UTC" },
+    // Vitest's default on a 2-core machine is one worker, which leaves a core idle while a test waits on
+    // a database, a child server or a password hash. Two workers run integration files side by side;
+    // end-to-end files (fileParallelism: false) still run one at a time.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -47,7 +64,14 @@ export default defineConfig({
                 provide: { dialect: "postgres" as const },
               },
             },
-            { test: { name: "e2e-pg", ...e2e, provide: { dialect: "postgres" as const } } },
+            {
+              test: {
+                name: "e2e-pg",
+                ...e2e,
+                include: e2eOnBothDatabases,
+                provide: { dialect: "postgres" as const },
+              },
+            },
           ]
         : []),
     ],
