@@ -108,7 +108,8 @@ export function authRoutes(): Hono<AppEnv> {
     const body = await readJson(c, SetupRequest);
     const candidate = await findSetupTokenUser(db, body.token, now());
     const row = candidate ? await findUserById(db, candidate) : undefined;
-    if (!row) throw new ProblemError("setup_token_invalid");
+    // A disabled account's links are retired when it is disabled; this refuses any that slipped past.
+    if (!row || Number(row.disabled) === 1) throw new ProblemError("setup_token_invalid");
     // Checked before the link is used up, so a refused password does not burn the only way in.
     const weakness = passwordWeakness(body.password, row.email);
     if (weakness)

@@ -6,7 +6,7 @@ import { findArea } from "../areas/areas.repository.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import { hashPassword } from "../auth/password.ts";
-import { deleteUserSessions } from "../auth/sessions.repository.ts";
+import { retireAccess } from "../auth/retire-access.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
@@ -78,7 +78,8 @@ export function usersRoutes(): Hono<AppEnv> {
   });
 
   // Disabling ends every session of the account in the same transaction, so the person is signed out
-  // everywhere at once; the session check also refuses a disabled account on its next request.
+  // everywhere at once; the session check also refuses a disabled account on its next request. It also
+  // retires their one-time links and tablets (retireAccess), which enabling does not bring back.
   for (const [verb, disabled] of [
     ["disable", true],
     ["enable", false],
@@ -87,16 +88,17 @@ export function usersRoutes(): Hono<AppEnv> {
       const { db, now } = c.get("deps");
       const target = await otherAccount(c);
       if ((Number(target.disabled) === 1) !== disabled) {
+        const actorId = requireUser(c.get("user")).id;
         await db.transaction().execute(async (trx) => {
           await setUserDisabled(trx, target.id, disabled);
-          const sessions = disabled ? await deleteUserSessions(trx, target.id) : 0;
+          const retired = disabled ? await retireAccess(trx, target.id, { actorId, now: now() }) : null;
           await audit(trx, {
             ...requestOrigin(c),
             at: now(),
-            actorId: requireUser(c.get("user")).id,
+            actorId,
             action: disabled ? "user.disable" : "user.enable",
             target: target.id,
-            detail: disabled ? { email: target.email, sessionsEnded: sessions } : { email: target.email },
+            detail: retired ? { email: target.email, ...retired } : { email: target.email },
           });
         });
       }
