@@ -1,9 +1,12 @@
+import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishFirstVersion } from "../../server/surveys/surveys.repository.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
-import { type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
+import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
 import { passReadinessCheck } from "./offline-helpers.ts";
 
 /**
@@ -173,6 +176,36 @@ describe("survey HTML in the browser", () => {
     await preview.getByText("Your session has expired, sign in again").waitFor();
     await page.waitForTimeout(300);
     expectHarmless(await inspect(page), violations);
+    await context.close();
+  });
+
+  it("tells the co-designer in plain words what a save took out of the survey's HTML", async () => {
+    const { context, page, violations } = await watchedPage({ width: 1440, height: 900 });
+    await signIn(page, "coordinator@example.org");
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await page.goto(`${e2e.server.url}/editor/${SURVEY_ID}`);
+    await page.getByRole("heading", { name: "Editing: Hostile HTML", level: 1 }).waitFor();
+    await page.locator(".qlist__select", { hasText: "Are you happy to take part today?" }).click();
+    const wording = page.getByLabel("Question wording");
+    await wording.fill("Are you happy to take part in this today?");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    const note = page.getByRole("status").filter({ hasText: "Some formatting was taken out when you saved" });
+    await note.waitFor();
+    const text = (await note.textContent()) ?? "";
+    expect(text).toContain("In the information text starting “Thank you for your time.");
+    expect(text).toContain('an action that runs by itself ("onerror") on a picture');
+    expect(text).toContain("a drawing (svg)");
+    expect(text).toContain('the style "position: fixed"');
+    expect(text).toContain('an address starting "javascript:" on a link');
+    const violationsFound = await axeViolations(page);
+    expect(violationsFound, JSON.stringify(violationsFound, null, 1)).toEqual([]);
+    const shots = join(tmpdir(), "alongside-account-screens");
+    mkdirSync(shots, { recursive: true });
+    await note.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, "editor-removed-html.png") });
+    await note.getByRole("button", { name: "I have read this" }).click();
+    await expect.poll(() => note.count()).toBe(0);
+    expect(violations).toEqual([]);
     await context.close();
   });
 });
