@@ -227,6 +227,17 @@ describe("a password reset link from an administrator or coordinator", () => {
     expect((await actions()).some((r) => r.action === "user.reset_link")).toBe(false);
   });
 
+  it("refuses an oversized body before doing anything", async () => {
+    const sam = await addUser(t, "sam@example.org");
+    const res = await t.request(`/api/users/${sam.id}/reset-link`, {
+      method: "POST",
+      cookie: admin.cookie,
+      json: { padding: "x".repeat(70_000) },
+    });
+    expect(await problemCode(res, 413)).toBe("body_too_large");
+    expect((await actions()).some((r) => r.action === "user.reset_link")).toBe(false);
+  });
+
   it("answers hostile ids as not found", async () => {
     for (const id of ["x".repeat(500), "' OR '1'='1", "../../auth/me", "%00"]) {
       const res = await resetLink(admin.cookie, id);
