@@ -156,6 +156,20 @@ const TAG_WORDS: Record<string, string> = {
 
 const tagWords = (tag: string) => TAG_WORDS[tag] ?? `a "${tag}" element`;
 
+/** What a removed style property would have done, in words a co-designer uses. */
+function styleWords(property: string): string {
+  if (
+    /^(position|top|left|right|bottom|inset|z-index|float|transform|translate|rotate|scale|margin)/.test(
+      property,
+    )
+  )
+    return "a style that moves it or places it over the page";
+  if (/^(width|height|min-|max-)/.test(property)) return "a style that sets its size";
+  if (/^(display|visibility|opacity|overflow|clip)/.test(property))
+    return "a style that hides or shows things";
+  return "a style";
+}
+
 export interface SanitisedHtml {
   html: string;
   /** What was taken out, in plain words, each once (empty when nothing was). */
@@ -206,7 +220,7 @@ export function sanitiseHtml(input: string): SanitisedHtml {
     css: {
       whiteList: ALLOWED_STYLES,
       onIgnoreAttr: (name: string, value: string) => {
-        removed.add(`the style "${name}: ${value.trim().slice(0, 40)}"`);
+        removed.add(`${styleWords(name)} ("${name}: ${value.trim().slice(0, 40)}")`);
       },
     },
     escapeHtml: (text) => (dropping > 0 ? "" : xss.escapeHtml(text)),

@@ -195,7 +195,7 @@ describe("survey HTML in the browser", () => {
     expect(text).toContain("In the information text starting “Thank you for your time.");
     expect(text).toContain('an action that runs by itself ("onerror") on a picture');
     expect(text).toContain("a drawing (svg)");
-    expect(text).toContain('the style "position: fixed"');
+    expect(text).toContain('a style that moves it or places it over the page ("position: fixed")');
     expect(text).toContain('an address starting "javascript:" on a link');
     const violationsFound = await axeViolations(page);
     expect(violationsFound, JSON.stringify(violationsFound, null, 1)).toEqual([]);

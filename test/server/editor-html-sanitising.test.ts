@@ -53,7 +53,10 @@ describe("saving survey HTML", () => {
 
     const removed = new Map((saved.removedHtml ?? []).map((r) => [r.where, r.removed]));
     expect(removed.get("cover")).toEqual(
-      expect.arrayContaining(['the style "position: fixed"', 'an address starting "javascript:" on a link']),
+      expect.arrayContaining([
+        'a style that moves it or places it over the page ("position: fixed")',
+        'an address starting "javascript:" on a link',
+      ]),
     );
     expect(removed.get("drawing")).toEqual(["a drawing (svg)"]);
     expect(removed.get("picture")).toEqual(['an action that runs by itself ("onerror") on a picture']);

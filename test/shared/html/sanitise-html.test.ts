@@ -76,7 +76,7 @@ describe("sanitising survey HTML", () => {
       'an address starting "javascript:" on a link',
     ]);
     expect(sanitiseHtml('<p style="position:fixed;color:red">x</p>').removed).toEqual([
-      'the style "position: fixed"',
+      'a style that moves it or places it over the page ("position: fixed")',
     ]);
     expect(sanitiseHtml("<form><input></form>").removed).toEqual(["a form", "a form field"]);
   });
@@ -144,7 +144,7 @@ describe("sanitising a survey definition", () => {
           where: "the survey's completedHtml",
           removed: ['an action that runs by itself ("onerror") on a picture'],
         },
-        { where: "intro", removed: ['the style "position: fixed"'] },
+        { where: "intro", removed: ['a style that moves it or places it over the page ("position: fixed")'] },
       ]),
     );
     expect(removals.map((r) => r.where)).toContain("the survey's html");
