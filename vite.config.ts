@@ -1,13 +1,15 @@
+import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 
 // The client lives in client/ and is built to dist/client, which the Hono server serves.
 // In development `npm run dev` proxies /api to a server started with `npm start` on port 3000.
 export default defineConfig({
   root: "client",
-  plugins: [react(), VitePWA(offlineFieldwork())],
+  plugins: [react(), VitePWA(offlineFieldwork()), sourceMapsOffTheServedFolder()],
   resolve: {
     alias: [
       // zod, set to jitless before any schema is built: see client/zod-jitless.ts.
@@ -17,7 +19,9 @@ export default defineConfig({
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,
-    sourcemap: true,
+    // "hidden": maps are written (to read error reports against) but no chunk names them, and
+    // sourceMapsOffTheServedFolder() moves them out of what the server serves (issue 14, finding 10).
+    sourcemap: "hidden",
   },
   server: {
     // Only API calls go to the server: client/api/*.ts are source files Vite serves itself, and the
@@ -71,6 +75,8 @@ function offlineFieldwork(): Parameters<typeof VitePWA>[0] {
       ],
     },
     workbox: {
+      // The service worker is Workbox's code, not ours: no map for it at all.
+      sourcemap: false,
       globPatterns: ["**/*.{js,css,html,svg,png,woff,woff2}"],
       maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
       navigateFallback: "/index.html",
@@ -122,6 +128,37 @@ function offlineFieldwork(): Parameters<typeof VitePWA>[0] {
           options: { cacheName: "alongside-fieldwork-data", networkTimeoutSeconds: 5, cacheableResponse: ok },
         },
       ],
+    },
+  };
+}
+
+/**
+ * Moves the production build's source maps from dist/client (which the server serves) to
+ * dist/client-sourcemaps (which it does not), so they stay on the server for reading error reports
+ * without giving anyone our source. Other output folders (the bundle benchmark's) keep their maps.
+ */
+function sourceMapsOffTheServedFolder(): Plugin {
+  const served = resolve(dirname(fileURLToPath(import.meta.url)), "dist", "client");
+  let outDir = "";
+  return {
+    name: "alongside-source-maps-off-the-served-folder",
+    apply: "build",
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: "post",
+      sequential: true,
+      handler() {
+        if (outDir !== served) return;
+        const kept = `${served}-sourcemaps`;
+        rmSync(kept, { recursive: true, force: true });
+        for (const file of readdirSync(served, { recursive: true, encoding: "utf8" })) {
+          if (!file.endsWith(".map")) continue;
+          mkdirSync(dirname(join(kept, file)), { recursive: true });
+          renameSync(join(served, file), join(kept, file));
+        }
+      },
     },
   };
 }

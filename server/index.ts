@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { firstAdminSetupLink } from "./auth/bootstrap-admin.ts";
 import { readConfig } from "./env.ts";
+import { insecureCookieWarning } from "./http/cookie-warning.ts";
 import { defaultStaticDir } from "./paths.ts";
 import { prepareDatabase, startServer } from "./start.ts";
 
@@ -13,6 +14,8 @@ if (!existsSync(join(defaultStaticDir, "index.html"))) {
 }
 const server = await startServer(config, handle);
 console.log(`Alongside is running at ${config.publicUrl} (${handle.dialect}).`);
+const cookieWarning = insecureCookieWarning(config);
+if (cookieWarning) console.warn(cookieWarning);
 const link = await firstAdminSetupLink(handle.db, config.publicUrl, new Date());
 if (link) {
   console.log(

@@ -5,6 +5,7 @@ import { listUsers } from "../api/users.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { CreateUserForm } from "./CreateUserForm.tsx";
+import { ResetLinkButton } from "./ResetLinkButton.tsx";
 import { UserStatusToggle } from "./UserStatusToggle.tsx";
 
 /** Accounts: every account for an admin, the coordinator's own area for a coordinator. */
@@ -26,6 +27,7 @@ export function UsersSection({ me, areas }: { me: Me; areas: Area[] }) {
                 <th scope="col">Role</th>
                 <th scope="col">Area</th>
                 <th scope="col">Status</th>
+                <th scope="col">Forgotten password</th>
               </tr>
             </thead>
             <tbody>
@@ -37,6 +39,9 @@ export function UsersSection({ me, areas }: { me: Me; areas: Area[] }) {
                   <td>{areaName(areas, user.areaId)}</td>
                   <td>
                     <UserStatusToggle me={me} user={user} onChanged={reload} />
+                  </td>
+                  <td>
+                    <ResetLinkButton me={me} user={user} />
                   </td>
                 </tr>
               ))}

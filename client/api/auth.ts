@@ -1,4 +1,4 @@
-import type { LoginRequest, Me, SetupRequest } from "../../shared/contract/index.ts";
+import type { ChangePasswordRequest, LoginRequest, Me, SetupRequest } from "../../shared/contract/index.ts";
 import { ApiError } from "./api-error.ts";
 import { get, post } from "./http.ts";
 
@@ -7,6 +7,8 @@ export const logout = () => post<void>("/api/auth/logout");
 /** Ends every session of the signed-in account, on every device. */
 export const logoutEverywhere = () => post<void>("/api/auth/logout-all");
 export const setup = (body: SetupRequest) => post<Me>("/api/auth/setup", body);
+/** Keeps this session; every other session of the account ends. */
+export const changePassword = (body: ChangePasswordRequest) => post<void>("/api/auth/password", body);
 
 /** The signed-in person, or null when there is no session. */
 export async function fetchMe(): Promise<Me | null> {

@@ -1,5 +1,6 @@
 import type {
   CreateUserRequest,
+  ResetLink,
   SetUserRoleRequest,
   User,
   UsersResponse,
@@ -13,3 +14,6 @@ export const disableUser = (id: string) => post<User>(`/api/users/${encodeURICom
 export const enableUser = (id: string) => post<User>(`/api/users/${encodeURIComponent(id)}/enable`);
 export const setUserRole = (id: string, body: SetUserRoleRequest) =>
   request<User>("PUT", `/api/users/${encodeURIComponent(id)}/role`, body);
+/** A one-time password reset link for someone who forgot theirs; shown once. */
+export const makeResetLink = (id: string) =>
+  post<ResetLink>(`/api/users/${encodeURIComponent(id)}/reset-link`);

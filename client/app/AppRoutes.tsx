@@ -17,8 +17,8 @@ export function AppRoutes() {
   const path = usePathname();
   const { state } = useSession();
 
-  // The setup link works before anyone exists to sign in as.
-  if (path === "/setup") return <LazyPage path={path} page={SetupPage} />;
+  // The setup link works before anyone exists to sign in as; a reset link for someone signed out.
+  if (path === "/setup" || path === "/reset-password") return <LazyPage path={path} page={SetupPage} />;
   if (state.status === "loading") return <Loading what="Alongside" />;
   if (state.status === "unreachable") return <ServerUnreachable error={state.error} />;
 

@@ -55,6 +55,9 @@ export function Header() {
                 Sign out
               </button>
               <SignOutEverywhereButton />
+              <Link to="/account/password" className="who__link">
+                Change password
+              </Link>
             </div>
           </>
         )}

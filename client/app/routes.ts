@@ -89,6 +89,13 @@ export const pageRoutes: readonly PageRoute[] = [
     page: lazy(() => import("../coordination/EnrolPage.tsx")),
     inNav: false,
   },
+  {
+    path: "/account/password",
+    label: "Change password",
+    roles: ["admin", "coordinator", "peer_researcher", "evaluator", "expert"],
+    page: lazy(() => import("../auth/ChangePasswordPage.tsx")),
+    inNav: false,
+  },
 ];
 
 export function routesFor(role: Role): PageRoute[] {

@@ -74,6 +74,11 @@ export function LoginPage() {
           {busy ? "Signing in…" : "Sign in"}
         </button>
       </form>
+      <h2 className="login-help__heading">Forgotten your password?</h2>
+      <p>
+        Ask your coordinator or an administrator. They can give you a link to choose a new password. The link
+        works once, for an hour.
+      </p>
     </div>
   );
 }

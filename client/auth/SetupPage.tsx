@@ -29,11 +29,14 @@ function checkPasswords(password: string, repeat: string): SetupErrors {
 
 /**
  * A one-time link, `/setup#token=…`: an invitation a coordinator sent, or the first administrator's
- * link printed by the server on first start. The token is in the fragment so it never reaches a server
- * log; it is read once and then removed from the address bar.
+ * link printed by the server on first start; or `/reset-password#token=…`, a password reset link an
+ * administrator or coordinator made for someone who forgot theirs (same endpoint: it also signs the
+ * account out everywhere else). The token is in the fragment so it never reaches a server log; it is
+ * read once and then removed from the address bar.
  */
 export default function SetupPage() {
   const { setMe } = useSession();
+  const [reset] = useState(() => window.location.pathname === "/reset-password");
   const [token] = useState(tokenFromHash);
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
@@ -45,6 +48,20 @@ export default function SetupPage() {
     if (window.location.hash) window.history.replaceState(null, "", window.location.pathname);
   }, []);
 
+  if (!token && reset) {
+    return (
+      <div className="narrow">
+        <PageHeading>Choose a new password</PageHeading>
+        <div className="alert alert--error" role="alert">
+          <p className="alert__heading">This link is not complete</p>
+          <p>
+            Open the whole link your coordinator or administrator gave you, or scan its QR code. If it still
+            does not work, ask them for a new one.
+          </p>
+        </div>
+      </div>
+    );
+  }
   if (!token) {
     return (
       <div className="narrow">
@@ -82,9 +99,21 @@ export default function SetupPage() {
 
   return (
     <div className="narrow">
-      <PageHeading>Set up Alongside</PageHeading>
-      <p>Choose the password for your account. You will be signed in straight away.</p>
-      {failure !== null && <ErrorAlert heading="The account was not set up" error={failure} />}
+      <PageHeading>{reset ? "Choose a new password" : "Set up Alongside"}</PageHeading>
+      {reset ? (
+        <p>
+          Choose a new password for your account. You will be signed in here straight away, and signed out
+          everywhere else. The link works once.
+        </p>
+      ) : (
+        <p>Choose the password for your account. You will be signed in straight away.</p>
+      )}
+      {failure !== null && (
+        <ErrorAlert
+          heading={reset ? "Your password was not changed" : "The account was not set up"}
+          error={failure}
+        />
+      )}
       <form onSubmit={handleSubmit} noValidate>
         <TextField
           label="New password"
@@ -104,7 +133,7 @@ export default function SetupPage() {
           error={errors.repeat}
         />
         <button type="submit" className="button" disabled={busy}>
-          Set password and sign in
+          {reset ? "Set new password and sign in" : "Set password and sign in"}
         </button>
       </form>
     </div>

@@ -30,6 +30,7 @@ import {
   type SurveyJson,
   textOf,
 } from "../../shared/editor/survey-json.ts";
+import type { HtmlRemoval } from "../../shared/html/sanitise-survey.ts";
 import { ApiError } from "../api/api-error.ts";
 import {
   acceptSuggestion,
@@ -54,6 +55,7 @@ import { HistoryPanel } from "./HistoryPanel.tsx";
 import { ImportExportPanel } from "./ImportExportPanel.tsx";
 import { QuestionForm } from "./QuestionForm.tsx";
 import { QuestionList } from "./QuestionList.tsx";
+import { RemovedHtmlNote } from "./RemovedHtmlNote.tsx";
 import { ReviewThread } from "./ReviewThread.tsx";
 import { StaleDraftPanel } from "./StaleDraftPanel.tsx";
 import { SurveyPreview } from "./SurveyPreview.tsx";
@@ -83,6 +85,9 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
   const [originalName, setOriginalName] = useState("");
   const [busy, setBusy] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
+  const [removedHtml, setRemovedHtml] = useState<{ removals: HtmlRemoval[]; survey: SurveyJson } | null>(
+    null,
+  );
   const [stale, setStale] = useState<{
     theirs: NonNullable<typeof base>;
     choices: Record<string, MergeSide>;
@@ -136,6 +141,7 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
       if (!working || !base) return;
       setBusy(true);
       setSaveError(null);
+      setRemovedHtml(null);
       const source = options.source ?? "editor";
       try {
         const draft = await saveDraft(
@@ -150,10 +156,15 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
           source,
         );
         editor.adopt(draft);
+        if (draft.removedHtml && draft.removedHtml.length > 0) {
+          setRemovedHtml({ removals: draft.removedHtml, survey: normaliseSurvey(draft.definition) });
+        }
         setStale(null);
         setNameIssues(null);
         setOriginalName(selected ? (elementAt(normaliseSurvey(draft.definition), selected)?.name ?? "") : "");
-        announce(`Saved as revision ${draft.revision}.`);
+        announce(
+          `Saved as revision ${draft.revision}.${draft.removedHtml?.length ? " Some formatting was taken out: see the note." : ""}`,
+        );
         await editor.refresh();
       } catch (error) {
         const theirs = staleDraft(error);
@@ -319,6 +330,13 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
         <p className="hint">Fix the problems listed below to save. Your changes stay here meanwhile.</p>
       )}
       {saveError !== null && <ErrorAlert error={saveError} heading="The draft was not saved" />}
+      {removedHtml && (
+        <RemovedHtmlNote
+          removals={removedHtml.removals}
+          survey={removedHtml.survey}
+          onDismiss={() => setRemovedHtml(null)}
+        />
+      )}
       {stale && merge && (
         <StaleDraftPanel
           theirs={stale.theirs}

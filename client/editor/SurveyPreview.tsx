@@ -4,6 +4,7 @@ import type { Model } from "survey-core";
 import { Survey } from "survey-react-ui";
 import { isUnsafeHtml } from "../../shared/editor/check-definition.ts";
 import { allElements, isObject, type SurveyJson } from "../../shared/editor/survey-json.ts";
+import { sanitiseRenderedHtml } from "../../shared/html/survey-model-html.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
 import { applySurveyTheme } from "../fieldwork/survey-theme.ts";
 
@@ -45,6 +46,8 @@ export function SurveyPreview({ definition, pageIndex }: Props) {
   useEffect(() => {
     const timer = window.setTimeout(() => {
       const next = createSurveyModel(safeForPreview(definition));
+      // Unsaved text has not been sanitised by the server yet: the preview shows what a save would keep.
+      sanitiseRenderedHtml(next);
       next.showCompletePage = false;
       applySurveyTheme(next);
       const old = previous.current;

@@ -1,4 +1,5 @@
 import { Model, settings } from "survey-core";
+import { sanitiseRenderedHtml } from "../../shared/html/survey-model-html.ts";
 import { registerAlongsideProperties } from "../../shared/survey/properties.ts";
 import { showInterviewerNote } from "./interviewer-note.ts";
 import { applySurveyTheme } from "./survey-theme.ts";
@@ -12,6 +13,8 @@ settings.titleTags.question = "h3";
 export function createInterviewModel(definition: Record<string, unknown>): Model {
   registerAlongsideProperties();
   const model = new Model(definition);
+  // Every piece of HTML the survey shows is cut to the allow-list again here, whatever the server sent.
+  sanitiseRenderedHtml(model);
   model.showTitle = false;
   // We show our own confirmation once the interview is safely in the outbox.
   model.showCompletePage = false;

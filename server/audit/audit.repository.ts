@@ -42,7 +42,12 @@ export type AuditAction =
   | "reward.statement"
   | "training.record"
   | "safeguarding.raise"
-  | "followups.schedule";
+  | "followups.schedule"
+  // Account security (issue 14).
+  | "auth.password_change"
+  | "auth.password_change_failed"
+  | "auth.password_reset"
+  | "user.reset_link";
 
 /** Who did what, when, and from which device (see `requestOrigin()` in `audit-origin.ts`). */
 export interface AuditInput {

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { LoginRequest, type Me, SetupRequest } from "../../shared/contract/auth.ts";
+import { ChangePasswordRequest, LoginRequest, type Me, SetupRequest } from "../../shared/contract/auth.ts";
 import { passwordWeakness } from "../../shared/contract/password-rules.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
@@ -23,10 +23,11 @@ import { SESSION_COOKIE } from "./session-middleware.ts";
 import {
   createSession,
   deleteExpiredSessions,
+  deleteOtherSessions,
   deleteSession,
   deleteUserSessions,
 } from "./sessions.repository.ts";
-import { consumeSetupToken, findSetupTokenUser } from "./setup-tokens.repository.ts";
+import { consumeSetupToken, findSetupTokenUser, retireUserSetupTokens } from "./setup-tokens.repository.ts";
 
 function toMe(row: UserRow): Me {
   const { disabled: _disabled, ...me } = toUser(row);
@@ -108,17 +109,85 @@ export function authRoutes(): Hono<AppEnv> {
     const body = await readJson(c, SetupRequest);
     const candidate = await findSetupTokenUser(db, body.token, now());
     const row = candidate ? await findUserById(db, candidate) : undefined;
-    if (!row) throw new ProblemError("setup_token_invalid");
+    // A disabled account's links are retired when it is disabled; this refuses any that slipped past.
+    if (!row || Number(row.disabled) === 1) throw new ProblemError("setup_token_invalid");
     // Checked before the link is used up, so a refused password does not burn the only way in.
     const weakness = passwordWeakness(body.password, row.email);
     if (weakness)
       throw new ProblemError("weak_password", weakness, [{ path: ["password"], message: weakness }]);
-    if ((await consumeSetupToken(db, body.token, now())) !== row.id)
-      throw new ProblemError("setup_token_invalid");
-    await setPasswordHash(db, row.id, await hashPassword(body.password));
+    const hash = await hashPassword(body.password);
+    // An account that had a password is being reset (an admin's or coordinator's link): every session
+    // it had ends, so whoever may have known the old password is signed out everywhere.
+    const reset = row.password_hash !== null;
+    const at = now();
+    const sessionsEnded = await db.transaction().execute(async (trx) => {
+      if ((await consumeSetupToken(trx, body.token, at)) !== row.id) return null;
+      await setPasswordHash(trx, row.id, hash);
+      await retireUserSetupTokens(trx, row.id, at);
+      return deleteUserSessions(trx, row.id);
+    });
+    if (sessionsEnded === null) throw new ProblemError("setup_token_invalid");
+    await clearLoginAttempts(db, row.email);
     await startSession(c, row);
-    await audit(db, { ...requestOrigin(c), at: now(), actorId: row.id, action: "auth.setup" });
+    await audit(db, {
+      ...requestOrigin(c),
+      at,
+      actorId: row.id,
+      action: reset ? "auth.password_reset" : "auth.setup",
+      ...(reset ? { detail: { sessionsEnded } } : {}),
+    });
     return c.json(toMe(row));
+  });
+
+  // A signed-in person changes their own password. The current password is asked for (a session left
+  // open on a shared tablet is not enough), wrong guesses count toward the sign-in lockout of the
+  // account, and every other session of the account ends; this one stays signed in.
+  app.post("/password", allow("POST /api/auth/password"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const body = await readJson(c, ChangePasswordRequest);
+    const origin = requestOrigin(c);
+    const reservation = await reserveLoginAttempt(db, { email: user.email, ip: origin.ip, now: now() });
+    if (reservation.kind === "locked") {
+      c.header("retry-after", String(reservation.retryAfterSeconds));
+      throw new ProblemError(
+        "too_many_attempts",
+        lockoutMessage(reservation.scope, reservation.retryAfterSeconds),
+      );
+    }
+    const row = await findUserById(db, user.id);
+    if (!row?.password_hash || !(await verifyPassword(body.currentPassword, row.password_hash))) {
+      await audit(db, {
+        ...origin,
+        at: now(),
+        actorId: user.id,
+        action: "auth.password_change_failed",
+        target: user.email,
+      });
+      throw new ProblemError("wrong_current_password", undefined, [
+        { path: ["currentPassword"], message: "This is not your current password." },
+      ]);
+    }
+    await clearLoginAttempts(db, user.email);
+    const weakness = passwordWeakness(body.newPassword, row.email);
+    if (weakness)
+      throw new ProblemError("weak_password", weakness, [{ path: ["newPassword"], message: weakness }]);
+    const hash = await hashPassword(body.newPassword);
+    const token = getCookie(c, SESSION_COOKIE) ?? "";
+    const at = now();
+    await db.transaction().execute(async (trx) => {
+      await setPasswordHash(trx, user.id, hash);
+      const sessionsEnded = await deleteOtherSessions(trx, user.id, token);
+      const linksRetired = await retireUserSetupTokens(trx, user.id, at);
+      await audit(trx, {
+        ...origin,
+        at,
+        actorId: user.id,
+        action: "auth.password_change",
+        detail: { sessionsEnded, linksRetired },
+      });
+    });
+    return c.body(null, 204);
   });
 
   app.post("/logout", allow("POST /api/auth/logout"), async (c) => {

@@ -82,3 +82,17 @@ export async function deleteExpiredSessions(
     .where((eb) => eb.or([eb("expires_at", "<=", now.toISOString()), eb("last_seen_at", "<=", idleSince)]))
     .execute();
 }
+
+/** Ends every session of an account but the one making the request (after a password change). */
+export async function deleteOtherSessions(
+  db: Kysely<Database>,
+  userId: string,
+  keepToken: string,
+): Promise<number> {
+  const result = await db
+    .deleteFrom("sessions")
+    .where("user_id", "=", userId)
+    .where("id", "!=", tokenId(keepToken))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -54,3 +54,21 @@ export async function findSetupTokenUser(
     .executeTakeFirst();
   return row?.user_id;
 }
+
+/**
+ * Ends every unused one-time link of an account (invitation, setup or password reset): on disabling
+ * it, and before a new reset link is issued so only the newest works. Returns how many were live.
+ */
+export async function retireUserSetupTokens(
+  db: Kysely<Database>,
+  userId: string,
+  now: Date,
+): Promise<number> {
+  const result = await db
+    .updateTable("setup_tokens")
+    .set({ used_at: now.toISOString() })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -16,6 +16,7 @@ import {
 import { dataNameChanges, lockedChanges } from "../../shared/editor/guards.ts";
 import { applySuggestion, currentWording, findQuestion } from "../../shared/editor/suggestion.ts";
 import { normaliseSurvey, type SurveyJson, sameJson } from "../../shared/editor/survey-json.ts";
+import { type HtmlRemoval, sanitiseSurveyHtml } from "../../shared/html/sanitise-survey.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
 import { audit } from "../audit/audit.repository.ts";
@@ -88,12 +89,16 @@ export async function saveDraft(
   const { row } = state;
   if (request.revision !== row.revision) throw await staleError(ctx.db, surveyId);
 
-  const next = normaliseSurvey(request.definition);
-  const issues = await checkForSave(next);
+  const checked = normaliseSurvey(request.definition);
+  const issues = await checkForSave(checked);
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) {
     throw new ProblemError("survey_json_invalid", "Fix these before saving.", issuesOf(errors));
   }
+  // What the check lets through is still cut to the HTML allow-list (issue 14, finding 2); the answer
+  // tells the co-designer what was removed, so nothing disappears without a word.
+  const { definition: next, removals: removedHtml } = sanitiseSurveyHtml(checked);
+  const withNote = (draft: Draft): Draft => (removedHtml.length > 0 ? { ...draft, removedHtml } : draft);
   const unlocked = guardLockedWording(ctx, state, next);
 
   let confirmed: string[] = [];
@@ -115,7 +120,7 @@ export async function saveDraft(
   const summary = summariseChanges(previous, next);
   const titleChanged = request.title !== row.title || (request.description ?? "") !== row.description;
   if (isEmptySummary(summary) && !titleChanged) {
-    return toDraft(ctx.db, row); // nothing to write: the same revision stands
+    return withNote(await toDraft(ctx.db, row)); // nothing to write: the same revision stands
   }
   const status: DraftStatus = row.status === "published" ? "draft" : row.status;
   const revision = await ctx.db.transaction().execute(async (trx) => {
@@ -171,7 +176,7 @@ export async function saveDraft(
       detail: { questions: unlocked, revision },
     });
   }
-  return toDraft(ctx.db, (await loadDraftState(ctx.db, surveyId)).row);
+  return withNote(await toDraft(ctx.db, (await loadDraftState(ctx.db, surveyId)).row));
 }
 
 export async function suggest(
@@ -247,7 +252,7 @@ export async function acceptSuggestion(ctx: EditorContext, surveyId: string, id:
       {
         title: row.title,
         description: row.description,
-        definition: applied.survey,
+        definition: sanitiseSurveyHtml(applied.survey).definition,
         status,
         baseVersion: state.published?.version ?? row.baseVersion,
         ownerId: row.ownerId ?? ctx.user.id,
@@ -346,7 +351,8 @@ export async function publish(
     );
   }
   if (unchangedSincePublished(state)) throw new ProblemError("draft_unchanged");
-  const definition = normaliseSurvey(row.definition);
+  // Sanitised again: a draft saved before sanitising existed must not publish its HTML as it was.
+  const { definition, removals } = sanitiseSurveyHtml(normaliseSurvey(row.definition));
   const blockers = publishBlockers(checkDefinition(definition, { outcomeIds: await outcomeIds() }));
   if (blockers.length > 0) {
     throw new ProblemError("survey_json_invalid", "Fix these before publishing.", issuesOf(blockers));
@@ -411,7 +417,12 @@ export async function publish(
     actorId: ctx.user.id,
     action: "survey.publish",
     target: `${surveyId}@${version}`,
-    detail: { revision: row.revision, signedOffBy, reason },
+    detail: { revision: row.revision, signedOffBy, reason, ...htmlRemovedDetail(removals) },
   });
   return { version, draft: await toDraft(ctx.db, (await loadDraftState(ctx.db, surveyId)).row) };
+}
+
+/** For the audit row of a publish whose HTML had to be cut on the way (a draft from before sanitising). */
+function htmlRemovedDetail(removals: HtmlRemoval[]): { htmlRemoved?: HtmlRemoval[] } {
+  return removals.length > 0 ? { htmlRemoved: removals } : {};
 }

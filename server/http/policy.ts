@@ -103,6 +103,10 @@ export const policy = {
   "GET /api/me/rewards": everyone,
   "GET /api/me/rewards/statement": everyone,
   "GET /api/me/assignments": fieldworkers,
+  // Account security (issue 14): a signed-in person changes their password; a reset link for someone
+  // who forgot theirs (a coordinator only for researchers and experts in their own area).
+  "POST /api/auth/password": everyone,
+  "POST /api/users/:id/reset-link": ["admin", "coordinator"],
 } as const satisfies Record<string, "public" | readonly Role[]>;
 
 export type RouteKey = keyof typeof policy;

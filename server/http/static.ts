@@ -15,6 +15,9 @@ const REVALIDATE = "no-cache";
  */
 export function mountClient(app: Hono<AppEnv>, staticDir: string): void {
   const files = serveStatic({ root: staticDir });
+  // Source maps are our whole client source: never served, even if a build left one in the folder
+  // (the build moves them to dist/client-sourcemaps/, kept on the server for reading error reports).
+  app.get("*", async (c, next) => (isSourceMap(c.req.path) ? c.notFound() : next()));
   // A hashed file that is not there is a 404, never the page in its place (cached for a year).
   app.get("/assets/*", cacheFor(IMMUTABLE), files, (c) => c.notFound());
   app.get("/workbox-*", cacheFor(IMMUTABLE), files, (c) => c.notFound());
@@ -31,4 +34,15 @@ function cacheFor(policy: string): MiddlewareHandler<AppEnv> {
     await next();
     if (c.res.status === 200 || c.res.status === 206) c.res.headers.set("cache-control", policy);
   };
+}
+
+/** A request for a source map, however its name is cased or percent-encoded. */
+function isSourceMap(path: string): boolean {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A malformed escape is not a file name we serve; the raw path is checked below.
+  }
+  return /\.map$/i.test(path) || /\.map$/i.test(decoded);
 }

@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { RESET_LINK_MINUTES, type ResetLink } from "../../shared/contract/auth.ts";
 import { passwordWeakness } from "../../shared/contract/password-rules.ts";
 import type { Role } from "../../shared/contract/roles.ts";
 import { CreateUserRequest, SetUserRoleRequest } from "../../shared/contract/users.ts";
@@ -6,7 +7,8 @@ import { findArea } from "../areas/areas.repository.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import { hashPassword } from "../auth/password.ts";
-import { deleteUserSessions } from "../auth/sessions.repository.ts";
+import { retireAccess } from "../auth/retire-access.ts";
+import { createSetupToken, retireUserSetupTokens } from "../auth/setup-tokens.repository.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
@@ -78,7 +80,8 @@ export function usersRoutes(): Hono<AppEnv> {
   });
 
   // Disabling ends every session of the account in the same transaction, so the person is signed out
-  // everywhere at once; the session check also refuses a disabled account on its next request.
+  // everywhere at once; the session check also refuses a disabled account on its next request. It also
+  // retires their one-time links and tablets (retireAccess), which enabling does not bring back.
   for (const [verb, disabled] of [
     ["disable", true],
     ["enable", false],
@@ -87,22 +90,66 @@ export function usersRoutes(): Hono<AppEnv> {
       const { db, now } = c.get("deps");
       const target = await otherAccount(c);
       if ((Number(target.disabled) === 1) !== disabled) {
+        const actorId = requireUser(c.get("user")).id;
         await db.transaction().execute(async (trx) => {
           await setUserDisabled(trx, target.id, disabled);
-          const sessions = disabled ? await deleteUserSessions(trx, target.id) : 0;
+          const retired = disabled ? await retireAccess(trx, target.id, { actorId, now: now() }) : null;
           await audit(trx, {
             ...requestOrigin(c),
             at: now(),
-            actorId: requireUser(c.get("user")).id,
+            actorId,
             action: disabled ? "user.disable" : "user.enable",
             target: target.id,
-            detail: disabled ? { email: target.email, sessionsEnded: sessions } : { email: target.email },
+            detail: retired ? { email: target.email, ...retired } : { email: target.email },
           });
         });
       }
       return c.json(toUser({ ...target, disabled: disabled ? 1 : 0 }));
     });
   }
+
+  // "Forgot password" without email: the person asks their coordinator or an administrator, who makes
+  // a one-time link here and hands it over (shown once). Older links stop working; using it sets a new
+  // password and ends every session (POST /api/auth/setup). A coordinator may do this only for the
+  // researchers and experts of their own area, the people they invite: never for another coordinator,
+  // an evaluator or an admin (see docs/decisions/0026).
+  app.post("/:id/reset-link", allow("POST /api/users/:id/reset-link"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const target = await otherAccount(c);
+    if (user.role !== "admin") {
+      // Someone outside the coordinator's area is answered as not found, so its existence is not shown.
+      if (user.areaId === null || target.area_id !== user.areaId) throw new ProblemError("user_not_found");
+      if (!COORDINATOR_CREATES.includes(target.role as Role)) {
+        throw new ProblemError(
+          "forbidden_role",
+          "Ask an administrator to make a reset link for this account.",
+        );
+      }
+    }
+    if (Number(target.disabled) === 1) {
+      throw new ProblemError(
+        "reset_not_allowed",
+        "The account is disabled. Enable it first if that is right.",
+      );
+    }
+    const at = now();
+    const link = await db.transaction().execute(async (trx): Promise<ResetLink> => {
+      const linksRetired = await retireUserSetupTokens(trx, target.id, at);
+      const token = await createSetupToken(trx, target.id, at, RESET_LINK_MINUTES / 60);
+      const expiresAt = new Date(at.getTime() + RESET_LINK_MINUTES * 60_000).toISOString();
+      await audit(trx, {
+        ...requestOrigin(c),
+        at,
+        actorId: user.id,
+        action: "user.reset_link",
+        target: target.id,
+        detail: { email: target.email, expiresAt, linksRetired },
+      });
+      return { setupPath: `/reset-password#token=${token}`, expiresAt };
+    });
+    return c.json(link, 201);
+  });
 
   app.put("/:id/role", allow("PUT /api/users/:id/role"), async (c) => {
     const { db, now } = c.get("deps");

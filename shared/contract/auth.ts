@@ -24,3 +24,19 @@ export const Me = z.object({
   areaId: z.string().nullable(),
 });
 export type Me = z.infer<typeof Me>;
+
+/** A signed-in person changes their password: the current one proves it is them, not a borrowed session. */
+export const ChangePasswordRequest = z.strictObject({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(MIN_PASSWORD_LENGTH).max(1024),
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
+
+/** How long an admin-issued password reset link works: long enough to hand over, short if it leaks. */
+export const RESET_LINK_MINUTES = 60;
+
+/** A one-time password reset link (`/reset-password#token=…`), shown once to whoever issued it. */
+export interface ResetLink {
+  setupPath: string;
+  expiresAt: string;
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DefinitionIssue } from "../editor/check-definition.ts";
 import type { ItemDiff } from "../editor/version-diff.ts";
+import type { HtmlRemoval } from "../html/sanitise-survey.ts";
 import { jsonDepthExceeds } from "./json-depth.ts";
 import type { Problem } from "./problems.ts";
 import { SurveyId } from "./surveys.ts";
@@ -129,6 +130,8 @@ export interface Draft {
   updatedBy: Person | null;
   /** Published data names someone has confirmed this draft drops or retypes. */
   confirmedDataNameChanges: string[];
+  /** Only in the answer to a save: formatting taken out of the survey's HTML, to tell the person. */
+  removedHtml?: HtmlRemoval[];
 }
 
 export interface EditorComment {

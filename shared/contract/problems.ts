@@ -109,6 +109,9 @@ export const problems = {
     status: 409,
     title: "This area has no reward policy yet. Set its reward per hour first.",
   },
+  // Account security (issue 14): password change and admin-issued reset links.
+  wrong_current_password: { status: 400, title: "Your current password is not right." },
+  reset_not_allowed: { status: 409, title: "A password reset link cannot be made for this account now." },
   record_conflict: {
     status: 409,
     title: "Something different is already stored under this id. The copy on the tablet is kept.",

@@ -67,7 +67,17 @@ describe("disabling an account", () => {
       .execute();
     expect(rows.map((r) => [r.action, r.target, JSON.parse(r.detail)])).toEqual([
       ["user.enable", sam.id, { email: "sam@example.org" }],
-      ["user.disable", sam.id, { email: "sam@example.org", sessionsEnded: 1 }],
+      [
+        "user.disable",
+        sam.id,
+        {
+          email: "sam@example.org",
+          sessionsEnded: 1,
+          linksRetired: 0,
+          devicesRevoked: 0,
+          enrolmentCodesRetired: 0,
+        },
+      ],
     ]);
     expect(rows.every((r) => r.actor_id !== null)).toBe(true);
   });
