@@ -15,7 +15,7 @@ const Env = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LOG_REQUESTS: z.enum(["true", "false"]).default("false"),
-  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  DRAIN_SECONDS: z.coerce.number().min(0).max(600).default(10),
   TEST_DATABASE_URL: z.string().optional(),
   CHROMIUM_PATH: z.string().optional(),
 });
@@ -36,7 +36,7 @@ export interface Config {
   trustProxy?: boolean;
   logRequests: boolean;
   /** On SIGTERM, requests in flight get this long to finish before their connections are cut (default 10). */
-  shutdownGraceSeconds?: number;
+  drainSeconds?: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,7 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     trustProxy: e.TRUST_PROXY === "true",
     logRequests: e.LOG_REQUESTS === "true",
-    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    drainSeconds: e.DRAIN_SECONDS,
   };
 }
 

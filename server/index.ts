@@ -30,7 +30,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (stopping) process.exit(1);
     stopping = true;
-    const graceMs = (config.shutdownGraceSeconds ?? 10) * 1000;
+    const graceMs = (config.drainSeconds ?? 10) * 1000;
     console.log(`Stopping (${signal}): finishing the requests in flight, for at most ${graceMs / 1000} s.`);
     server.drain(graceMs).then(
       () => {

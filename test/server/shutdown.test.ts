@@ -128,7 +128,7 @@ describe.runIf(testDialect() === "sqlite")("stopping the server with SIGTERM", (
   });
 
   it("cuts off a request that does not finish within the grace period and still exits 0", async () => {
-    const { server: running, cookie } = await start({ SHUTDOWN_GRACE_SECONDS: "1" });
+    const { server: running, cookie } = await start({ DRAIN_SECONDS: "1" });
     const stuck = slowSync(running.url, cookie, JSON.stringify({ items: [syncItem()] }));
     stuck.answered.catch(() => undefined);
     await new Promise((resume) => setTimeout(resume, 200));
