@@ -20,12 +20,13 @@ export const READY_CHECK_MS = 2_000;
 
 export function healthRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.use("*", async (c, next) => {
-    await next();
+  // Only these two paths: the routes are mounted at "/", so a "*" middleware here would reach every page.
+  routes.get("/healthz", (c) => {
     c.header("cache-control", "no-store");
+    return c.text("ok");
   });
-  routes.get("/healthz", (c) => c.text("ok"));
   routes.get("/readyz", async (c) => {
+    c.header("cache-control", "no-store");
     const { db, lifecycle, health } = c.get("deps");
     if (lifecycle?.draining) return notReady(c);
     let timer: NodeJS.Timeout | undefined;
