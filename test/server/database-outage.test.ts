@@ -1,3 +1,4 @@
+import { createServer, type Socket } from "node:net";
 import type {
   KyselyPlugin,
   PluginTransformQueryArgs,
@@ -13,6 +14,7 @@ import { classifyDatabaseError, DatabaseHealth } from "../../server/db/availabil
 import { openPostgres, serviceTimeouts } from "../../server/db/connect.ts";
 import { testDatabaseUrl } from "../../server/env.ts";
 import type { Lifecycle } from "../../server/http/app-env.ts";
+import { READY_CHECK_MS } from "../../server/http/health.routes.ts";
 import type { SyncItem, SyncResponse } from "../../shared/contract/sync.ts";
 import { testDialect } from "../helpers/dialect.ts";
 import { freePort } from "../helpers/server-process.ts";
@@ -139,6 +141,31 @@ describe("a database that cannot be reached", () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/unreachable/);
     } finally {
+      await gone.close();
+    }
+  });
+
+  it("never hangs on a database host that takes the connection and then says nothing", async () => {
+    // What a failover's old address or a network partition looks like: TCP connects, no answer comes.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((done) => silent.listen(0, "127.0.0.1", done));
+    const address = silent.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    const gone = openPostgres(`postgres://nobody:nothing@127.0.0.1:${port}/none`, 2);
+    try {
+      const { app } = appWith({ db: gone.db });
+      let started = Date.now();
+      expect((await app.request("/readyz")).status).toBe(503);
+      expect(Date.now() - started).toBeLessThan(READY_CHECK_MS + 500);
+      started = Date.now();
+      const res = await app.request("/api/auth/me", { headers: { cookie: "alongside_session=abc" } });
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("5");
+      expect(Date.now() - started).toBeLessThan(serviceTimeouts.connectMs + 1_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
       await gone.close();
     }
   });
