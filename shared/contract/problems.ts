@@ -118,12 +118,12 @@ export const problems = {
   database_unavailable: {
     status: 503,
     title:
-      "The server cannot reach its database just now. Nothing you sent was lost: it stays on your tablet and is sent again shortly.",
+      "The server cannot store anything just now. Nothing you sent was lost: it stays on your tablet and is sent again shortly.",
   },
   storage_full: {
     status: 507,
     title:
-      "The server has no room left to store this. Nothing you sent was lost: it stays on your tablet and is sent again later.",
+      "The server has run out of room to store this. Nothing you sent was lost: it stays on your tablet and is sent again later.",
   },
 } as const satisfies Record<string, { status: number; title: string }>;
 
