@@ -167,4 +167,22 @@ describe.runIf(testDialect() === "postgres")("PostgreSQL restarted under a synci
     expect(began.length, server.output()).toBeLessThanOrEqual(RESTARTS * 2);
     expect(began.length).toBeGreaterThanOrEqual(RESTARTS);
   }, 60_000);
+
+  it("starts while the database is still down and serves once it comes up", async () => {
+    await server.kill();
+    await cluster.crash();
+    const starting = startServerProcess({ dataDir, databaseUrl: cluster.url, startTimeoutMs: 60_000 });
+    await new Promise((resume) => setTimeout(resume, 1_500));
+    await cluster.start();
+    server = await starting;
+    expect(server.output()).toMatch(/Waiting for the database to accept connections/);
+    expect(await ready()).toBe(true);
+    const cookie = await signIn(0);
+    const res = await fetch(`${server.url}/api/sync`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ items: [syncItem()] }),
+    });
+    expect(res.status, server.output()).toBe(200);
+  }, 60_000);
 });
