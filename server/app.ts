@@ -58,10 +58,11 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route("/", healthRoutes());
 
   const api = new Hono<AppEnv>();
-  // An API answer that is not a server error reached the database: an outage, if any, is over.
+  // A successful API answer reached the database: an outage, if any, is over. (Not a 4xx: a refused
+  // body or an unknown path is answered before the database is asked.)
   api.use("*", async (c, next) => {
     await next();
-    if (c.res.status < 500) deps.health?.recovered();
+    if (c.res.status < 400) deps.health?.recovered();
   });
   api.use("*", sameOriginWrites());
   api.use("*", refuseNulInAddress());

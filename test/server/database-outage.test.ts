@@ -135,6 +135,8 @@ describe("a database that cannot be reached", () => {
         // Nothing about the internals: no address, driver message or stack.
         expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|postgres|stack/i);
       }
+      // An answer that never asked the database (an unknown path) does not end the outage in the log.
+      expect((await app.request("/api/nowhere")).status).toBe(404);
       const ready = await app.request("/readyz");
       expect(ready.status).toBe(503);
       expect(Date.now() - started).toBeLessThan(serviceTimeouts.connectMs);
