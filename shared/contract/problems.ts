@@ -116,6 +116,18 @@ export const problems = {
     status: 409,
     title: "Something different is already stored under this id. The copy on the tablet is kept.",
   },
+  // Resilience (issue 21): the database is away or full. Answered with Retry-After; the tablet keeps
+  // everything it sent and tries again.
+  database_unavailable: {
+    status: 503,
+    title:
+      "The server cannot store anything just now. Nothing you sent was lost: it stays on your tablet and is sent again shortly.",
+  },
+  storage_full: {
+    status: 507,
+    title:
+      "The server has run out of room to store this. Nothing you sent was lost: it stays on your tablet and is sent again later.",
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problems;
