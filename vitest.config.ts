@@ -23,6 +23,7 @@ const e2eOnBothDatabases = [
   "test/e2e/dashboard.test.ts",
   "test/e2e/governance.test.ts",
   "test/e2e/coordination.test.ts",
+  "test/e2e/database-outage.test.ts",
 ];
 
 const integration = {
