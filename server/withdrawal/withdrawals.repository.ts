@@ -78,6 +78,19 @@ export async function participantAreas(
   return rows.map((r) => ({ id: r.id, name: r.name, responses: Number(r.n) }));
 }
 
+/** The area a participant code first arrived in (decision 0025), if it ever arrived. */
+export async function participantHome(
+  db: Kysely<Database>,
+  participantCode: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("participants")
+    .select("area_id")
+    .where("participant_code", "=", participantCode)
+    .executeTakeFirst();
+  return row?.area_id;
+}
+
 /**
  * Deletes every response of the participant, and with them (ON DELETE CASCADE) their revisions,
  * review history and anything derived from them. A different copy of someone else's response that
