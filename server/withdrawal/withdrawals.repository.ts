@@ -112,6 +112,9 @@ export async function deleteParticipantData(db: Kysely<Database>, participantCod
   // their own rules, not research data (docs/decisions/0006).
   await db.deleteFrom("interview_reschedules").where("participant_code", "=", participantCode).execute();
   await db.deleteFrom("participant_assignments").where("participant_code", "=", participantCode).execute();
+  // And the record of which area their code first arrived in, and when (decision 0025): the
+  // withdrawal itself now refuses any later upload of the code.
+  await db.deleteFrom("participants").where("participant_code", "=", participantCode).execute();
   return Number(deleted.numDeletedRows);
 }
 

@@ -160,6 +160,12 @@ describe("finding 1: a participant's area cannot be created by an upload", () =>
       201,
     );
     expect(await areasOf(code)).toEqual([]);
+    const home = await t.db
+      .selectFrom("participants")
+      .selectAll()
+      .where("participant_code", "=", code)
+      .execute();
+    expect(home).toEqual([]);
     const entry = await t.db
       .selectFrom("audit_log")
       .selectAll()
@@ -355,6 +361,15 @@ describe("finding 6: device provenance", () => {
     expect(await problemCode(set("north", { enrolledTabletsOnly: false, extra: 1 }), 400)).toBe(
       "invalid_body",
     );
+    const huge = { enrolledTabletsOnly: false, pad: "x".repeat(2_000_000) };
+    expect(await problemCode(set("north", huge), 413)).toBe("body_too_large");
+    const notJson = t.request("/api/devices/upload-rules/north", {
+      method: "PUT",
+      cookie: northCoordinator.cookie,
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(await problemCode(notJson, 400)).toBe("malformed_json");
     expect(await problemCode(set("nowhere'; drop table areas;--", { enrolledTabletsOnly: false }), 403)).toBe(
       "forbidden_area",
     );
