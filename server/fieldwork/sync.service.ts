@@ -103,7 +103,7 @@ export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise
   // again from the envelope checks' outcomes.
   return inTransaction(ctx.db, async (trx) => {
     const attempt = [...outcomes];
-    return storeBatch(trx, ctx, request, { accepted, fresh, indicators }, attempt, receivedAt);
+    return storeBatch(trx, ctx, { accepted, fresh, indicators }, attempt, receivedAt);
   });
 }
 
@@ -130,7 +130,6 @@ interface BatchWork {
 async function storeBatch(
   trx: Kysely<Database>,
   ctx: SyncContext,
-  request: SyncRequest,
   { accepted, fresh, indicators }: BatchWork,
   outcomes: (SyncOutcome | undefined)[],
   receivedAt: string,
