@@ -113,6 +113,19 @@ export const problems = {
     status: 409,
     title: "Something different is already stored under this id. The copy on the tablet is kept.",
   },
+  // Who sees what (issue 13, docs/decisions/0024-who-sees-what.md): refusals that say why.
+  live_figures_for_analysts_only: {
+    status: 403,
+    title: "Live figures are for the research team's analysts only.",
+  },
+  exports_for_analysts_only: {
+    status: 403,
+    title: "Exports of interviews are for the research team's analysts only.",
+  },
+  answers_for_analysts_only: {
+    status: 403,
+    title: "Participants' answers are for the research team's analysts only.",
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problems;
