@@ -37,8 +37,13 @@ const STATUSES = [
 ] as const satisfies readonly { value: ExportStatus; label: string; hint?: string }[];
 
 const FILE_HINTS: Record<ExportFile, string> = {
-  "responses-wide.csv": "For R, SPSS, Stata and Excel. Missing answers are NA.",
-  "responses-long.csv": "Response, question, value: one row per answer.",
+  "responses-wide.csv":
+    "For R, pandas, SPSS and Stata: every answer exactly as given. Do not open it in Excel: a cell starting with = or - could run as a formula. Missing answers are NA.",
+  "responses-long.csv":
+    "For R, pandas, SPSS and Stata: response, question, value, one row per answer, exactly as given.",
+  "responses-wide-excel.csv":
+    "For Excel and other spreadsheets: the same rows, with any text that starts like a formula (=, +, -, @) kept as text behind an apostrophe.",
+  "responses-long-excel.csv": "For Excel and other spreadsheets: one row per answer, formulas kept as text.",
   "codebook.csv": "Every question's wording per version, its choices and their labels, and its outcome.",
   "responses.json": "The answers as given, with the survey's questions.",
   "datapackage.zip": "Both CSVs and the codebook with a datapackage.json describing their columns.",

@@ -224,6 +224,7 @@ describe("the wide CSV", () => {
       "received_at",
       "review_status",
       "review_issues",
+      "withheld_answers",
       ...ANSWER_COLUMNS,
     ]);
     const rows = csvObjects(csv);
@@ -565,6 +566,7 @@ describe("who may export what", () => {
       responses: 4,
       filters: { areaId: null, wave: 0, status: "all" },
       freeTextWithheld: false,
+      misfitsWithheld: false,
     });
   });
 
