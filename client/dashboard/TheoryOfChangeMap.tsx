@@ -24,8 +24,10 @@ export function TheoryOfChangeMap({ data }: { data: OutcomeMapResponse }) {
       <p>
         Read each strand from left to right: {stageName("enabler").toLowerCase()} make {stageName("activity")}{" "}
         possible, which lead to {stageName("outcome").toLowerCase()}, which lead to the{" "}
-        {stageName("vision").toLowerCase()}. Every figure counts responses received or approved, and a figure
-        about fewer than {data.k} people is not shown.
+        {stageName("vision").toLowerCase()}. Every figure counts responses received or approved.{" "}
+        {data.view === "released"
+          ? `A figure about fewer than ${data.k} people is not shown.`
+          : "Every figure is exact: nothing is hidden or rounded."}
       </p>
       {crossCutting.length > 0 && (
         <section aria-labelledby="toc-all-strands" className="toc__band">
