@@ -8,7 +8,7 @@ import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { FigureTable } from "./FigureTable.tsx";
-import { formatCount, waveName } from "./format.ts";
+import { formatCount, useReleasePrecision, waveName } from "./format.ts";
 import { IndicatorSection } from "./IndicatorSection.tsx";
 import { LiveViewNotice } from "./LiveViewNotice.tsx";
 import { OutcomeFilters } from "./OutcomeFilters.tsx";
@@ -92,6 +92,7 @@ function OutcomeBody({
   onApply: (q: URLSearchParams) => void;
 }) {
   const { outcome, k, notCounted } = data;
+  useReleasePrecision(data.view);
   return (
     <>
       <p className="lead">{outcome.text}</p>
