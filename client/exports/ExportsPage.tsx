@@ -129,12 +129,21 @@ export default function ExportsPage() {
         participants who asked for their data to be deleted are never included. Every download is recorded in
         the audit log.
       </p>
-      {surveys.data.freeTextWithheld && (
+      {(surveys.data.freeTextWithheld || surveys.data.misfitsWithheld) && (
         <div className="notice">
-          <p>
-            Answers written in the participant's own words are left out of your exports: they are where a name
-            or a story that identifies someone turns up. The codebook lists those questions.
-          </p>
+          {surveys.data.freeTextWithheld && (
+            <p>
+              Answers written in the participant's own words are left out of your exports: they are where a
+              name or a story that identifies someone turns up. The codebook lists those questions.
+            </p>
+          )}
+          {surveys.data.misfitsWithheld && (
+            <p>
+              An answer that does not fit its question, such as words typed where a number was asked for, is
+              left out too and marked “[withheld]”: that is where a name or an address can slip in. Only the
+              data manager's exports include them.
+            </p>
+          )}
         </div>
       )}
       {list.length === 0 ? (

@@ -45,7 +45,11 @@ export function exportsRoutes(): Hono<AppEnv> {
   app.get("/", allow("GET /api/exports"), async (c) => {
     const user = requireUser(c.get("user"));
     const surveys = await exportableSurveys(c.get("deps").db, user.areaId);
-    return c.json({ surveys, freeTextWithheld: withholdsFreeText(user) } satisfies ExportableSurveysResponse);
+    return c.json({
+      surveys,
+      freeTextWithheld: withholdsFreeText(user),
+      misfitsWithheld: withholdsMisfits(user),
+    } satisfies ExportableSurveysResponse);
   });
 
   app.get("/:surveyId/:file", allow("GET /api/exports/:surveyId/:file"), async (c) => {

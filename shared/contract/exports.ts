@@ -69,4 +69,6 @@ export interface ExportableSurveysResponse {
   surveys: ExportableSurvey[];
   /** True when free-text answers are left out for the caller's role. */
   freeTextWithheld: boolean;
+  /** True when answers that do not fit their question's type are left out (everyone but the data manager). */
+  misfitsWithheld: boolean;
 }

@@ -501,6 +501,7 @@ describe("who may export what", () => {
       await t.request("/api/exports", { cookie: evaluator })
     ).json()) as ExportableSurveysResponse;
     expect(list.freeTextWithheld).toBe(true);
+    expect(list.misfitsWithheld).toBe(true);
     const wide = await text(evaluator, "responses-wide.csv");
     const header = parseCsvStrict(wide)[0]?.map((f) => f.text) ?? [];
     expect(header).not.toContain("anything_else");
