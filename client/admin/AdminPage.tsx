@@ -15,9 +15,16 @@ export default function AdminPage() {
       <PageHeading>Administration</PageHeading>
       <nav aria-label="Other work" className="quick-links">
         <ul>
-          <li>
-            <Link to="/dashboard">Dashboard: responses received</Link>
-          </li>
+          {/* Live figures are for trusted analysts; coordinators follow up interviews instead (0024). */}
+          {me.role === "coordinator" ? (
+            <li>
+              <Link to="/needs-attention">Interviews that need attention</Link>
+            </li>
+          ) : (
+            <li>
+              <Link to="/dashboard">Dashboard: responses received</Link>
+            </li>
+          )}
           <li>
             <Link to="/fieldwork">Fieldwork: start an interview</Link>
           </li>

@@ -90,7 +90,7 @@ export async function downloadExport(
 function recordCounter(file: ExportFile): ((chunk: Uint8Array) => number) | null {
   const QUOTE = 0x22;
   const LF = 0x0a;
-  if (file === "responses-wide.csv") {
+  if (file === "responses-wide.csv" || file === "responses-wide-excel.csv") {
     let inQuotes = false;
     let records = 0;
     return (chunk) => {

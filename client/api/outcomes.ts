@@ -1,11 +1,13 @@
 import type {
+  LiveView,
   OutcomeMapResponse,
   OutcomePageResponse,
   SuppressionSettingResponse,
 } from "../../shared/contract/index.ts";
 import { get, request } from "./http.ts";
 
-export const fetchOutcomeMap = () => get<OutcomeMapResponse>("/api/outcomes/map");
+export const fetchOutcomeMap = (view: LiveView = "exact") =>
+  get<OutcomeMapResponse>(`/api/outcomes/map${view === "released" ? "?view=released" : ""}`);
 
 export const fetchOutcomePage = (outcomeId: string, query: URLSearchParams) => {
   const search = query.toString();

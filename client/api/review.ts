@@ -1,4 +1,5 @@
 import type {
+  AttentionResponse,
   ReviewCommentRequest,
   ReviewDecisionRequest,
   ReviewDetail,
@@ -22,3 +23,11 @@ export const decideReview = (id: string, body: ReviewDecisionRequest) =>
 
 export const commentOnReview = (id: string, body: ReviewCommentRequest) =>
   post<ReviewDetail>(`/api/review/responses/${encodeURIComponent(id)}/comments`, body);
+
+/** The area partnership's list: interviews that need attention and which questions, no answers. */
+export function listNeedingAttention(cursor?: string) {
+  const params = new URLSearchParams();
+  if (cursor) params.set("cursor", cursor);
+  const search = params.toString();
+  return get<AttentionResponse>(`/api/review/attention${search ? `?${search}` : ""}`);
+}

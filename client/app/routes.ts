@@ -25,7 +25,8 @@ export const pageRoutes: readonly PageRoute[] = [
   {
     path: "/dashboard",
     label: "Dashboard",
-    roles: ["evaluator", "coordinator", "admin"],
+    // Live, exact figures: trusted analysts only (docs/decisions/0024-who-sees-what.md).
+    roles: ["evaluator", "admin"],
     page: lazy(() => import("../dashboard/DashboardPage.tsx")),
   },
   {
@@ -49,14 +50,21 @@ export const pageRoutes: readonly PageRoute[] = [
   {
     path: "/review",
     label: "Review",
-    roles: ["admin", "coordinator"],
+    roles: ["admin", "evaluator"],
     page: lazy(() => import("../review/ReviewPage.tsx")),
   },
   {
     path: "/exports",
     label: "Exports",
-    roles: ["evaluator", "coordinator", "admin"],
+    roles: ["evaluator", "admin"],
     page: lazy(() => import("../exports/ExportsPage.tsx")),
+  },
+  {
+    path: "/needs-attention",
+    label: "Needs attention",
+    // The area partnership's view of review: which interviews and questions, never the answers.
+    roles: ["coordinator"],
+    page: lazy(() => import("../review/NeedsAttentionPage.tsx")),
   },
   {
     path: "/withdrawal",

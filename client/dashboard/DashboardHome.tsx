@@ -1,4 +1,5 @@
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
+import type { LiveView } from "../../shared/contract/index.ts";
 import { fetchOutcomeMap } from "../api/outcomes.ts";
 import { fetchResponseCounts } from "../api/stats.ts";
 import { useResource } from "../api/use-resource.ts";
@@ -6,6 +7,7 @@ import { useMe } from "../auth/session.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
+import { LiveViewNotice, setViewInAddress, viewFromAddress } from "./LiveViewNotice.tsx";
 import { ResponseCountsTable } from "./ResponseCountsTable.tsx";
 import { StrandTable } from "./StrandTable.tsx";
 import { SuppressionSetting } from "./SuppressionSetting.tsx";
@@ -14,12 +16,22 @@ import { TheoryOfChangeMap } from "./TheoryOfChangeMap.tsx";
 /** The dashboard's home: the theory of change with each outcome's figures, then fieldwork counts. */
 export function DashboardHome() {
   const me = useMe();
-  const [map, reloadMap] = useResource(fetchOutcomeMap);
+  const [view, setView] = useState<LiveView>(viewFromAddress);
+  const loadMap = useCallback(() => fetchOutcomeMap(view), [view]);
+  const [map, reloadMap] = useResource(loadMap);
   const [counts, reloadCounts] = useResource(fetchResponseCounts);
   const reload = useCallback(() => reloadMap(), [reloadMap]);
   return (
     <>
       <PageHeading>Outcomes</PageHeading>
+      <LiveViewNotice
+        view={view}
+        k={map.status === "ready" && map.data.view === "released" ? map.data.k : null}
+        onChange={(next) => {
+          setViewInAddress(next);
+          setView(next);
+        }}
+      />
       <section aria-labelledby="map-heading">
         <h2 id="map-heading">The theory of change, measured</h2>
         {map.status === "loading" && <Loading what="the theory of change" />}

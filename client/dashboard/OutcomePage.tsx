@@ -8,8 +8,9 @@ import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { FigureTable } from "./FigureTable.tsx";
-import { formatCount, waveName } from "./format.ts";
+import { formatCount, useReleasePrecision, waveName } from "./format.ts";
 import { IndicatorSection } from "./IndicatorSection.tsx";
+import { LiveViewNotice } from "./LiveViewNotice.tsx";
 import { OutcomeFilters } from "./OutcomeFilters.tsx";
 
 /**
@@ -39,7 +40,11 @@ export function OutcomePage({ outcomeId }: { outcomeId: string }) {
     };
   }, [outcomeId, search, attempt, announce]);
 
-  const apply = (next: URLSearchParams) => {
+  const apply = (requested: URLSearchParams, keepView = true) => {
+    const next = new URLSearchParams(requested);
+    // The filters form knows nothing of the view: a filtered page stays exact or "as released".
+    const view = query.get("view");
+    if (keepView && view && !next.has("view")) next.set("view", view);
     const text = next.toString();
     window.history.replaceState(null, "", `${window.location.pathname}${text ? `?${text}` : ""}`);
     setQuery(next);
@@ -53,6 +58,16 @@ export function OutcomePage({ outcomeId }: { outcomeId: string }) {
         <Link to="/dashboard">Theory of change</Link>
       </p>
       <PageHeading>{data ? data.outcome.short : "Outcome"}</PageHeading>
+      <LiveViewNotice
+        view={query.get("view") === "released" ? "released" : "exact"}
+        k={data?.view === "released" ? data.k : null}
+        onChange={(view) => {
+          const next = new URLSearchParams(query);
+          if (view === "released") next.set("view", "released");
+          else next.delete("view");
+          apply(next, false);
+        }}
+      />
       {page.status === "loading" && <Loading what="the outcome's figures" />}
       {page.status === "error" && (
         <>
@@ -77,6 +92,7 @@ function OutcomeBody({
   onApply: (q: URLSearchParams) => void;
 }) {
   const { outcome, k, notCounted } = data;
+  useReleasePrecision(data.view);
   return (
     <>
       <p className="lead">{outcome.text}</p>
@@ -93,10 +109,15 @@ function OutcomeBody({
           {formatCount(notCounted.rejected)} rejected. Withdrawn participants' answers are deleted and never
           counted.
         </p>
-        <p>
-          Any figure about fewer than {k} people is shown as “fewer than {k}”, and other figures are hidden
-          where they would give such a figure away.
-        </p>
+        {data.view === "released" ? (
+          <p>
+            As it would be released: any figure about fewer than {k} people is shown as “fewer than {k}”, and
+            other figures are hidden where they would give such a figure away. Counts and percentages are
+            whole numbers; averages and their ranges have one decimal place.
+          </p>
+        ) : (
+          <p>Every figure is exact: nothing is hidden or rounded.</p>
+        )}
         {data.slice.active && data.slice.leftOut > 0 && (
           <p>
             With these filters, {formatCount(data.slice.leftOut)} area-waves are left out: filtering them

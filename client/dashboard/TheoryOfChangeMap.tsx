@@ -1,7 +1,7 @@
 import type { IndicatorHeadline, OutcomeHeadline, OutcomeMapResponse } from "../../shared/contract/index.ts";
 import type { StageId, TocNode } from "../../shared/toc/theory-of-change.ts";
 import { Link } from "../app/router.tsx";
-import { directionText, formatCount, hiddenText, meanText, waveName } from "./format.ts";
+import { directionText, formatCount, hiddenText, meanText, useReleasePrecision, waveName } from "./format.ts";
 
 /**
  * The theory of change as the dashboard's home: one section per strand, reading left to right as the
@@ -11,6 +11,7 @@ import { directionText, formatCount, hiddenText, meanText, waveName } from "./fo
  * latest figure, which way it moved, and opens the outcome's page.
  */
 export function TheoryOfChangeMap({ data }: { data: OutcomeMapResponse }) {
+  useReleasePrecision(data.view);
   const toc = data.theoryOfChange;
   const headlines = new Map(data.outcomes.map((o) => [o.outcomeId, o]));
   const stageName = (id: StageId) => toc.stages.find((s) => s.id === id)?.name ?? id;
@@ -24,8 +25,10 @@ export function TheoryOfChangeMap({ data }: { data: OutcomeMapResponse }) {
       <p>
         Read each strand from left to right: {stageName("enabler").toLowerCase()} make {stageName("activity")}{" "}
         possible, which lead to {stageName("outcome").toLowerCase()}, which lead to the{" "}
-        {stageName("vision").toLowerCase()}. Every figure counts responses received or approved, and a figure
-        about fewer than {data.k} people is not shown.
+        {stageName("vision").toLowerCase()}. Every figure counts responses received or approved.{" "}
+        {data.view === "released"
+          ? `A figure about fewer than ${data.k} people is not shown.`
+          : "Every figure is exact: nothing is hidden or rounded."}
       </p>
       {crossCutting.length > 0 && (
         <section aria-labelledby="toc-all-strands" className="toc__band">

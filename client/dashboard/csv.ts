@@ -1,12 +1,15 @@
-/** A table as CSV (RFC 4180): every field quoted when it needs to be, CRLF line ends. */
+import { spreadsheetSafe } from "../../shared/spreadsheet-cell.ts";
+
+/**
+ * A table as CSV (RFC 4180): every field quoted when it needs to be, CRLF line ends. These files are
+ * for spreadsheets, so every cell that a spreadsheet would run as a formula is neutralised.
+ */
 export function toCsv(
   header: readonly string[],
   rows: ReadonlyArray<ReadonlyArray<string | number>>,
 ): string {
   const field = (value: string | number) => {
-    const text = String(value);
-    // A leading =, +, - or @ makes a spreadsheet run the cell as a formula: quote it as text.
-    const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+    const safe = spreadsheetSafe(String(value));
     return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
   };
   return [header, ...rows].map((row) => row.map(field).join(",")).join("\r\n");

@@ -11,13 +11,32 @@ import type {
  * ("not enough data"), and suppressed ones say "fewer than k" without any number of their own.
  */
 
-const decimal = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+const exact = {
+  decimal: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
+  percent: new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }),
+};
+/** As a release writes them: means and limits to one decimal, percentages whole. */
+const released = {
+  decimal: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+  percent: new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 0 }),
+};
 const whole = new Intl.NumberFormat("en-GB");
-const percent = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 });
+let formats = exact;
+
+/**
+ * Which precision the page being drawn uses. The dashboard page sets it from its data's view before
+ * its figures render (one dashboard page is drawn at a time), so "as it would be released" shows
+ * 3.5 rather than 3.50, which would claim a precision the release does not have.
+ */
+export function useReleasePrecision(view: "exact" | "released" | undefined): void {
+  formats = view === "released" ? released : exact;
+}
 
 export const formatCount = (n: number) => whole.format(n);
-export const formatNumber = (x: number) => (Number.isFinite(x) ? decimal.format(x) : "not enough data");
-export const formatPercent = (x: number) => (Number.isFinite(x) ? percent.format(x) : "not enough data");
+export const formatNumber = (x: number) =>
+  Number.isFinite(x) ? formats.decimal.format(x) : "not enough data";
+export const formatPercent = (x: number) =>
+  Number.isFinite(x) ? formats.percent.format(x) : "not enough data";
 
 export function formatP(p: number): string {
   if (!Number.isFinite(p)) return "not enough data";

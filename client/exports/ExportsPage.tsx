@@ -37,8 +37,13 @@ const STATUSES = [
 ] as const satisfies readonly { value: ExportStatus; label: string; hint?: string }[];
 
 const FILE_HINTS: Record<ExportFile, string> = {
-  "responses-wide.csv": "For R, SPSS, Stata and Excel. Missing answers are NA.",
-  "responses-long.csv": "Response, question, value: one row per answer.",
+  "responses-wide.csv":
+    "For R, pandas, SPSS and Stata: every answer exactly as given. Do not open it in Excel: a cell starting with = or - could run as a formula. Missing answers are NA.",
+  "responses-long.csv":
+    "For R, pandas, SPSS and Stata: response, question, value, one row per answer, exactly as given.",
+  "responses-wide-excel.csv":
+    "For Excel and other spreadsheets: the same rows, with any text that starts like a formula (=, +, -, @) kept as text behind an apostrophe.",
+  "responses-long-excel.csv": "For Excel and other spreadsheets: one row per answer, formulas kept as text.",
   "codebook.csv": "Every question's wording per version, its choices and their labels, and its outcome.",
   "responses.json": "The answers as given, with the survey's questions.",
   "datapackage.zip": "Both CSVs and the codebook with a datapackage.json describing their columns.",
@@ -124,12 +129,21 @@ export default function ExportsPage() {
         participants who asked for their data to be deleted are never included. Every download is recorded in
         the audit log.
       </p>
-      {surveys.data.freeTextWithheld && (
+      {(surveys.data.freeTextWithheld || surveys.data.misfitsWithheld) && (
         <div className="notice">
-          <p>
-            Answers written in the participant's own words are left out of your exports: they are where a name
-            or a story that identifies someone turns up. The codebook lists those questions.
-          </p>
+          {surveys.data.freeTextWithheld && (
+            <p>
+              Answers written in the participant's own words are left out of your exports: they are where a
+              name or a story that identifies someone turns up. The codebook lists those questions.
+            </p>
+          )}
+          {surveys.data.misfitsWithheld && (
+            <p>
+              An answer that does not fit its question, such as words typed where a number was asked for, is
+              left out too and marked “[withheld]”: that is where a name or an address can slip in. Only the
+              data manager's exports include them.
+            </p>
+          )}
         </div>
       )}
       {list.length === 0 ? (

@@ -105,6 +105,25 @@ export async function seedDemo(
       }
     }
   }
+  // Two Northtown interviews whose answers fail a check, so the coordinator's "Needs attention" list
+  // and the analysts' review queue have something in them (docs/decisions/0024-who-sees-what.md).
+  if (fields.some((f) => f.name === "workers_listen")) {
+    for (const offset of [3, 9]) {
+      const started = new Date(options.now.getTime() - offset * 86_400_000);
+      items.push({
+        id: randomUUID(),
+        surveyId: interview.id,
+        surveyVersion: interview.version,
+        participantCode: generateParticipantCode(bytes),
+        wave: 0,
+        areaId: "northtown",
+        startedAt: started.toISOString(),
+        completedAt: new Date(started.getTime() + 25 * 60_000).toISOString(),
+        administrationMode: "read_aloud",
+        data: { ...syntheticAnswers(fields, random, 0.35), workers_listen: 9 },
+      });
+    }
+  }
   const validators = new ValidatorCache();
   for (let i = 0; i < items.length; i += 50) {
     const batch = items.slice(i, i + 50);

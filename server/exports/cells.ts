@@ -40,6 +40,41 @@ export function longCells(column: AnswerColumn, value: unknown): string[] {
   return [scalarText(value) ?? JSON.stringify(value)];
 }
 
+/** SurveyJS's own values for its special items, which the flattened choices do not list. */
+const SPECIAL_CHOICES = new Set(["other", "none", "refuse", "dontknow"]);
+
+/**
+ * Whether an answer fits its column's type: a boolean in a yes/no question, a number in a number
+ * question, a real date, one of the question's codes in a choice question, a structure in a matrix.
+ * Free text fits a text column whatever it says. Only a response flagged for review can hold a misfit.
+ */
+export function fitsColumn(column: AnswerColumn, value: unknown): boolean {
+  if (value === undefined || value === null || value === "") return true;
+  switch (column.kind) {
+    case "boolean":
+    case "integer":
+    case "number":
+    case "date":
+      return wideCell(column, value) !== null;
+    case "code":
+      return scalarText(value) !== null && isChoice(column, value);
+    case "codes":
+      return Array.isArray(value)
+        ? value.every((v) => scalarText(v) !== null && isChoice(column, v))
+        : scalarText(value) !== null && isChoice(column, value);
+    case "text":
+      return typeof value !== "object";
+    case "json":
+      return typeof value === "object";
+  }
+}
+
+function isChoice(column: AnswerColumn, value: unknown): boolean {
+  const choices = column.versions.flatMap((v) => v.field.choices ?? []);
+  if (choices.length === 0 || SPECIAL_CHOICES.has(String(value))) return true;
+  return choices.some((c) => String(c.value) === String(value));
+}
+
 function scalarText(value: unknown): string | null {
   if (typeof value === "string") return value;
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : null;

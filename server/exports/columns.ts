@@ -77,6 +77,12 @@ export const ENVELOPE_COLUMNS = [
     type: "string",
     description: "Questions whose answers failed the survey's checks, separated by ';'.",
   },
+  {
+    name: "withheld_answers",
+    type: "string",
+    description:
+      "Questions whose answer did not fit the question's type (such as words in a number question) and is left out of this export, separated by ';'. Only the data manager's exports include them.",
+  },
 ] as const;
 
 const FREE_TEXT_TYPES = new Set([

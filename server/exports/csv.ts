@@ -1,4 +1,5 @@
 import { MISSING_VALUE } from "../../shared/contract/exports.ts";
+import { spreadsheetSafe } from "../../shared/spreadsheet-cell.ts";
 
 /**
  * CSV as RFC 4180 writes it and R's read.csv and pandas read it: comma-separated, CRLF between records,
@@ -6,12 +7,17 @@ import { MISSING_VALUE } from "../../shared/contract/exports.ts";
  * readers trim), quotes inside doubled. Missing is `NA`, unquoted. A NUL character, which no answer
  * means and which stops R reading, becomes U+FFFD.
  */
-export function csvRecord(cells: (string | null)[]): string {
-  return `${cells.map(csvField).join(",")}\r\n`;
+export function csvRecord(cells: (string | null)[], forSpreadsheets = false): string {
+  return `${cells.map((cell) => csvField(cell, forSpreadsheets)).join(",")}\r\n`;
 }
 
-function csvField(cell: string | null): string {
+/**
+ * With `forSpreadsheets`, a cell a spreadsheet would run as a formula is neutralised (issue 14,
+ * finding 7); the files for R and pandas are written without it, exactly as the answers were given.
+ */
+function csvField(cell: string | null, forSpreadsheets: boolean): string {
   if (cell === null) return MISSING_VALUE;
-  const text = cell.includes("\u0000") ? cell.replaceAll("\u0000", "\uFFFD") : cell;
+  const whole = cell.includes("\u0000") ? cell.replaceAll("\u0000", "\uFFFD") : cell;
+  const text = forSpreadsheets ? spreadsheetSafe(whole) : whole;
   return /[",\r\n]|^\s|\s$/.test(text) || text === MISSING_VALUE ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -23,6 +23,10 @@ export function exportBody(
       return byteStream(wideCsv(plan, pages()));
     case "responses-long.csv":
       return byteStream(longCsv(plan, pages()));
+    case "responses-wide-excel.csv":
+      return byteStream(wideCsv(plan, pages(), { forSpreadsheets: true }));
+    case "responses-long-excel.csv":
+      return byteStream(longCsv(plan, pages(), { forSpreadsheets: true }));
     case "codebook.csv":
       return byteStream(utf8(codebookCsv(plan)));
     case "responses.json":
@@ -53,6 +57,10 @@ function describeFilters(query: ExportQuery, plan: ExportPlan): string {
     query.areaId ? `area ${query.areaId}` : "every area in the exporter's scope",
     query.wave === undefined ? "every wave" : `wave ${query.wave}`,
   ];
-  const withheld = plan.withheld.length > 0 ? " Free-text answers are left out." : "";
+  const freeText = plan.withheld.length > 0 ? " Free-text answers are left out." : "";
+  const misfits = plan.withholdMisfits
+    ? " Answers that do not fit their question's type are left out (see withheld_answers)."
+    : "";
+  const withheld = freeText + misfits;
   return `Responses to "${plan.surveyTitle}" (${parts.join(", ")}). Missing answers are NA.${withheld}`;
 }

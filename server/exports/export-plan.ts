@@ -13,6 +13,11 @@ export interface ExportPlan {
   columns: AnswerColumn[];
   /** Free-text columns left out for the caller's role (listed in the codebook, never in the data). */
   withheld: AnswerColumn[];
+  /**
+   * Answers that do not fit their question's type are left out, with a marker (everyone but the data
+   * manager: docs/decisions/0024-who-sees-what.md).
+   */
+  withholdMisfits: boolean;
 }
 
 /**
@@ -22,6 +27,7 @@ export interface ExportPlan {
 export function buildPlan(
   survey: { id: string; title: string; versions: VersionRow[] },
   withholdFreeText: boolean,
+  withholdMisfits = true,
 ): ExportPlan {
   const versions = survey.versions.map((v) => ({
     version: Number(v.version),
@@ -44,6 +50,7 @@ export function buildPlan(
     versions: versions.map(({ version, title, fields }) => ({ version, title, fields })),
     columns: withholdFreeText ? all.filter((c) => !c.freeText) : all,
     withheld: withholdFreeText ? all.filter((c) => c.freeText) : [],
+    withholdMisfits,
   };
 }
 

@@ -16,14 +16,24 @@ import { exportBody } from "./export-body.ts";
 import { buildPlan } from "./export-plan.ts";
 import { countExport, type ExportFilter, exportableSurveys, surveyVersions } from "./exports.repository.ts";
 
-/** Free text stays with those who run the fieldwork; see export-plan.ts. */
+/** Free text stays with the data manager; see export-plan.ts. */
 function withholdsFreeText(user: SessionUser): boolean {
   return user.role === "evaluator";
+}
+
+/**
+ * An answer that does not fit its question's type reaches only the data manager (issue 14, finding 3;
+ * docs/decisions/0024-who-sees-what.md): it is where a name or an address turns up.
+ */
+function withholdsMisfits(user: SessionUser): boolean {
+  return user.role !== "admin";
 }
 
 const CONTENT_TYPES: Record<ExportFile, string> = {
   "responses-wide.csv": "text/csv; charset=utf-8; header=present",
   "responses-long.csv": "text/csv; charset=utf-8; header=present",
+  "responses-wide-excel.csv": "text/csv; charset=utf-8; header=present",
+  "responses-long-excel.csv": "text/csv; charset=utf-8; header=present",
   "codebook.csv": "text/csv; charset=utf-8; header=present",
   "responses.json": "application/json; charset=utf-8",
   "datapackage.zip": "application/zip",
@@ -35,7 +45,11 @@ export function exportsRoutes(): Hono<AppEnv> {
   app.get("/", allow("GET /api/exports"), async (c) => {
     const user = requireUser(c.get("user"));
     const surveys = await exportableSurveys(c.get("deps").db, user.areaId);
-    return c.json({ surveys, freeTextWithheld: withholdsFreeText(user) } satisfies ExportableSurveysResponse);
+    return c.json({
+      surveys,
+      freeTextWithheld: withholdsFreeText(user),
+      misfitsWithheld: withholdsMisfits(user),
+    } satisfies ExportableSurveysResponse);
   });
 
   app.get("/:surveyId/:file", allow("GET /api/exports/:surveyId/:file"), async (c) => {
@@ -58,7 +72,7 @@ export function exportsRoutes(): Hono<AppEnv> {
       status: query.status,
       receivedUpTo: at.toISOString(),
     };
-    const plan = buildPlan({ id: surveyId.data, ...survey }, withholdsFreeText(user));
+    const plan = buildPlan({ id: surveyId.data, ...survey }, withholdsFreeText(user), withholdsMisfits(user));
     const responses = await countExport(db, filter);
     // Audited before the first byte: an export that is interrupted was still an access to the data.
     await audit(db, {
@@ -72,6 +86,7 @@ export function exportsRoutes(): Hono<AppEnv> {
         responses,
         filters: { areaId: query.areaId ?? null, wave: query.wave ?? null, status: query.status },
         freeTextWithheld: plan.withheld.length > 0,
+        misfitsWithheld: plan.withholdMisfits,
       },
     });
 

@@ -1,5 +1,6 @@
+import { WITHHELD_VALUE } from "../../shared/contract/exports.ts";
 import type { AnswerIssue } from "../../shared/contract/sync.ts";
-import { booleanText, longCells, utcSeconds, wideCell } from "./cells.ts";
+import { booleanText, fitsColumn, longCells, utcSeconds, wideCell } from "./cells.ts";
 import { type AnswerColumn, ENVELOPE_COLUMNS } from "./columns.ts";
 import { csvRecord } from "./csv.ts";
 import type { ExportPlan } from "./export-plan.ts";
@@ -15,8 +16,26 @@ function issueQuestions(row: ExportRow): string[] {
   return [...new Set((JSON.parse(row.issues) as AnswerIssue[]).map((i) => i.question))];
 }
 
-function envelopeCells(row: ExportRow): (string | null)[] {
+/** The columns of a response whose answer is withheld because it does not fit its question's type. */
+function misfits(plan: ExportPlan, data: Record<string, unknown>): Set<AnswerColumn> {
+  const out = new Set<AnswerColumn>();
+  if (!plan.withholdMisfits) return out;
+  for (const column of plan.columns) if (!fitsColumn(column, data[column.key])) out.add(column);
+  return out;
+}
+
+function withheldNames(withheld: Set<AnswerColumn>): string[] {
+  return [...withheld].map((c) => c.name).sort();
+}
+
+/** How a CSV is written: exact for R and pandas, or with formulas neutralised for spreadsheets. */
+export interface CsvOptions {
+  forSpreadsheets?: boolean;
+}
+
+function envelopeCells(row: ExportRow, withheld: Set<AnswerColumn>): (string | null)[] {
   const issues = issueQuestions(row);
+  const names = withheldNames(withheld);
   return [
     row.id,
     row.participant_code,
@@ -30,16 +49,24 @@ function envelopeCells(row: ExportRow): (string | null)[] {
     utcSeconds(row.received_at),
     row.review_status,
     issues.length > 0 ? issues.join(";") : null,
+    names.length > 0 ? names.join(";") : null,
   ];
 }
 
-export async function* wideCsv(plan: ExportPlan, pages: Pages): AsyncGenerator<string> {
-  yield csvRecord([...ENVELOPE_COLUMNS.map((c) => c.name), ...plan.columns.map((c) => c.name)]);
+export async function* wideCsv(
+  plan: ExportPlan,
+  pages: Pages,
+  options: CsvOptions = {},
+): AsyncGenerator<string> {
+  const safe = options.forSpreadsheets === true;
+  yield csvRecord([...ENVELOPE_COLUMNS.map((c) => c.name), ...plan.columns.map((c) => c.name)], safe);
   for await (const page of pages) {
     let text = "";
     for (const row of page) {
       const data = JSON.parse(row.data) as Record<string, unknown>;
-      text += csvRecord([...envelopeCells(row), ...plan.columns.map((c) => wideCell(c, data[c.key]))]);
+      const withheld = misfits(plan, data);
+      const answers = plan.columns.map((c) => (withheld.has(c) ? null : wideCell(c, data[c.key])));
+      text += csvRecord([...envelopeCells(row, withheld), ...answers], safe);
     }
     yield text;
   }
@@ -55,17 +82,30 @@ export const LONG_COLUMNS = [
   "value",
 ] as const;
 
-/** One row per answer (per chosen code of a multiple choice); unanswered questions have no row. */
-export async function* longCsv(plan: ExportPlan, pages: Pages): AsyncGenerator<string> {
-  yield csvRecord([...LONG_COLUMNS]);
+/**
+ * One row per answer (per chosen code of a multiple choice); unanswered questions have no row. A
+ * withheld answer has one row, with the value `[withheld]`.
+ */
+export async function* longCsv(
+  plan: ExportPlan,
+  pages: Pages,
+  options: CsvOptions = {},
+): AsyncGenerator<string> {
+  const safe = options.forSpreadsheets === true;
+  yield csvRecord([...LONG_COLUMNS], safe);
   for await (const page of pages) {
     let text = "";
     for (const row of page) {
       const data = JSON.parse(row.data) as Record<string, unknown>;
+      const withheld = misfits(plan, data);
       const keys = [row.id, row.participant_code, row.area_id, String(row.wave), String(row.survey_version)];
       for (const column of plan.columns) {
+        if (withheld.has(column)) {
+          text += csvRecord([...keys, column.name, WITHHELD_VALUE], safe);
+          continue;
+        }
         for (const value of longCells(column, data[column.key])) {
-          text += csvRecord([...keys, column.name, value]);
+          text += csvRecord([...keys, column.name, value], safe);
         }
       }
     }
@@ -215,9 +255,10 @@ export async function* jsonExport(
     let text = "";
     for (const row of page) {
       const data = JSON.parse(row.data) as Record<string, unknown>;
+      const withheld = misfits(plan, data);
       const answers: Record<string, unknown> = {};
       for (const column of plan.columns) {
-        if (data[column.key] !== undefined) answers[column.key] = data[column.key];
+        if (data[column.key] !== undefined && !withheld.has(column)) answers[column.key] = data[column.key];
       }
       const response = {
         responseId: row.id,
@@ -232,6 +273,8 @@ export async function* jsonExport(
         reviewStatus: row.review_status,
         issues: issueQuestions(row),
         answers,
+        /** Questions whose answer did not fit the question's type and is left out (see WITHHELD_VALUE). */
+        withheldAnswers: [...withheld].map((c) => c.key).sort(),
       };
       text += `${first ? "" : ","}\n${JSON.stringify(response)}`;
       first = false;

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import type { ProblemCode } from "../../shared/contract/problems.ts";
 import { type Role, roles } from "../../shared/contract/roles.ts";
 import type { AppEnv, SessionUser } from "./app-env.ts";
 import { ProblemError } from "./problem.ts";
@@ -10,7 +11,12 @@ import { ProblemError } from "./problem.ts";
  */
 const everyone: readonly Role[] = roles;
 const fieldworkers: readonly Role[] = ["admin", "coordinator", "peer_researcher"];
-const analysts: readonly Role[] = ["admin", "coordinator", "evaluator"];
+/**
+ * Trusted analysts (docs/decisions/0024-who-sees-what.md): the data manager (admin) and independent
+ * evaluators, under a data-sharing agreement. Only they see participants' answers, row by row or as
+ * live, exact figures; everyone else sees releases.
+ */
+const trustedAnalysts: readonly Role[] = ["admin", "evaluator"];
 
 export const policy = {
   "POST /api/auth/login": "public",
@@ -44,23 +50,25 @@ export const policy = {
   "GET /api/editor/surveys/:id/versions": ["expert", "coordinator", "admin"],
   "GET /api/editor/surveys/:id/diff": ["expert", "coordinator", "admin"],
   "POST /api/sync": fieldworkers,
-  "GET /api/stats/response-counts": analysts,
-  "GET /api/outcomes/map": analysts,
-  "GET /api/outcomes/:outcomeId": analysts,
+  "GET /api/stats/response-counts": trustedAnalysts,
+  "GET /api/outcomes/map": trustedAnalysts,
+  "GET /api/outcomes/:outcomeId": trustedAnalysts,
   "GET /api/settings/suppression": ["admin"],
   "PUT /api/settings/suppression": ["admin"],
-  "GET /api/review/responses": ["admin", "coordinator"],
-  "GET /api/review/responses/:id": ["admin", "coordinator"],
-  "POST /api/review/responses/:id/decision": ["admin", "coordinator"],
-  "POST /api/review/responses/:id/comments": ["admin", "coordinator"],
+  "GET /api/review/responses": trustedAnalysts,
+  "GET /api/review/responses/:id": trustedAnalysts,
+  "POST /api/review/responses/:id/decision": trustedAnalysts,
+  "POST /api/review/responses/:id/comments": trustedAnalysts,
+  // The area partnership's view of review: which interviews need attention, which questions, no answers.
+  "GET /api/review/attention": ["admin", "coordinator", "evaluator"],
   "GET /api/withdrawals": ["admin", "coordinator"],
   "GET /api/withdrawals/preview": ["admin", "coordinator"],
   "POST /api/withdrawals": ["admin", "coordinator"],
   "GET /api/retention": ["admin"],
   "POST /api/retention/settings": ["admin"],
   "POST /api/retention/deletions": ["admin"],
-  "GET /api/exports": analysts,
-  "GET /api/exports/:surveyId/:file": analysts,
+  "GET /api/exports": trustedAnalysts,
+  "GET /api/exports/:surveyId/:file": trustedAnalysts,
   "GET /api/areas/:id/support-services": fieldworkers,
   "POST /api/safeguarding": fieldworkers,
   "GET /api/safeguarding": ["admin", "coordinator"],
@@ -115,14 +123,45 @@ export const policy = {
 
 export type RouteKey = keyof typeof policy;
 
+const LIVE_FIGURES =
+  "They change with every interview and are exact, so they could show what one person answered. Shared figures come out as releases, checked and signed off first.";
+const EXPORTS =
+  "One row per interview, with every answer, is for trusted analysts under the data-sharing agreement. Shared figures come out as releases, checked and signed off first.";
+const ANSWERS =
+  'You can see which interviews need attention and which questions are affected, under "Needs attention"; their answers stay with the analysts.';
+
+/**
+ * Routes whose refusal says why, for everyone the table leaves out: who sees what is a model, and a
+ * person refused should learn where their figures come from instead (releases).
+ */
+const refusals: Partial<Record<RouteKey, { code: ProblemCode; detail: string }>> = {
+  "GET /api/stats/response-counts": { code: "live_figures_for_analysts_only", detail: LIVE_FIGURES },
+  "GET /api/outcomes/map": { code: "live_figures_for_analysts_only", detail: LIVE_FIGURES },
+  "GET /api/outcomes/:outcomeId": { code: "live_figures_for_analysts_only", detail: LIVE_FIGURES },
+  "GET /api/exports": { code: "exports_for_analysts_only", detail: EXPORTS },
+  "GET /api/exports/:surveyId/:file": { code: "exports_for_analysts_only", detail: EXPORTS },
+  "GET /api/review/responses": { code: "answers_for_analysts_only", detail: ANSWERS },
+  "GET /api/review/responses/:id": { code: "answers_for_analysts_only", detail: ANSWERS },
+  "POST /api/review/responses/:id/decision": { code: "answers_for_analysts_only", detail: ANSWERS },
+  "POST /api/review/responses/:id/comments": { code: "answers_for_analysts_only", detail: ANSWERS },
+};
+
+/** The problem code a signed-in role outside a route's list gets. */
+export function refusalCode(key: RouteKey): ProblemCode {
+  return refusals[key]?.code ?? "forbidden_role";
+}
+
 export function allow(key: RouteKey): MiddlewareHandler<AppEnv> {
   const rule: "public" | readonly Role[] = policy[key];
   return async (c, next) => {
     if (rule !== "public") {
       const user = c.get("user");
       if (!user) throw new ProblemError("not_signed_in");
-      if (!rule.includes(user.role))
+      if (!rule.includes(user.role)) {
+        const refusal = refusals[key];
+        if (refusal) throw new ProblemError(refusal.code, refusal.detail);
         throw new ProblemError("forbidden_role", `${key} is not open to ${user.role}.`);
+      }
     }
     await next();
   };

@@ -1,5 +1,7 @@
+import type { Context } from "hono";
 import { Hono } from "hono";
 import {
+  LiveView,
   OutcomeId,
   type OutcomeMapResponse,
   OutcomePageQuery,
@@ -8,20 +10,29 @@ import {
 import type { AppEnv } from "../http/app-env.ts";
 import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readQuery } from "../http/read-query.ts";
+import { toFieldIssues } from "../http/read-json.ts";
 import { suppressionThreshold } from "../settings/settings.repository.ts";
 import { outcomeMap } from "./outcome-map.service.ts";
 import { outcomePage } from "./outcome-page.service.ts";
+import { roundForRelease } from "./released-view.ts";
 
-/** The outcome dashboards. Every figure leaves here already suppressed below the threshold k. */
+/**
+ * The live outcome dashboards, for trusted analysts only (docs/decisions/0024-who-sees-what.md).
+ * They see exact figures (`view=exact`, the default: the protection runs with k = 1, which hides
+ * nothing), or the page as it would be released (`view=released`: the protection at the data
+ * manager's k, then the release rounding). Everyone else sees releases.
+ */
 export function outcomesRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get("/map", allow("GET /api/outcomes/map"), async (c) => {
     const { db } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const { k } = await suppressionThreshold(db);
-    return c.json((await outcomeMap({ db, user, k })) satisfies OutcomeMapResponse);
+    const { view, rest } = splitView(c);
+    if (Object.keys(rest).length > 0) throw new ProblemError("invalid_query", "The map takes only `view`.");
+    const k = await thresholdFor(c, view);
+    const body = await outcomeMap({ db, user, k });
+    return c.json(finish(body, view) satisfies OutcomeMapResponse);
   });
 
   app.get("/:outcomeId", allow("GET /api/outcomes/:outcomeId"), async (c) => {
@@ -29,10 +40,42 @@ export function outcomesRoutes(): Hono<AppEnv> {
     const user = requireUser(c.get("user"));
     const id = OutcomeId.safeParse(c.req.param("outcomeId"));
     if (!id.success) throw new ProblemError("outcome_not_found", "That is not an outcome id.");
-    const query = readQuery(c, OutcomePageQuery);
-    const { k } = await suppressionThreshold(db);
-    return c.json((await outcomePage({ db, user, k }, id.data, query)) satisfies OutcomePageResponse);
+    const { view, rest } = splitView(c);
+    const parsed = OutcomePageQuery.safeParse(rest);
+    if (!parsed.success) {
+      throw new ProblemError(
+        "invalid_query",
+        "See `issues` for each parameter that is wrong.",
+        toFieldIssues(parsed.error),
+      );
+    }
+    const query = parsed.data;
+    const k = await thresholdFor(c, view);
+    const body = await outcomePage({ db, user, k }, id.data, query);
+    return c.json(finish(body, view) satisfies OutcomePageResponse);
   });
 
   return app;
+}
+
+/** `view` apart from the page's filters, which are checked against their own schema. */
+function splitView(c: Context<AppEnv>): { view: LiveView; rest: Record<string, string> } {
+  const { view: raw, ...rest } = c.req.query();
+  const view = LiveView.safeParse(raw ?? "exact");
+  if (!view.success) {
+    throw new ProblemError("invalid_query", "`view` is `exact` or `released`.", [
+      { path: ["view"], message: "exact or released" },
+    ]);
+  }
+  return { view: view.data, rest };
+}
+
+/** k = 1 hides nothing (every suppression rule hides only counts from 1 to k − 1). */
+async function thresholdFor(c: Context<AppEnv>, view: LiveView): Promise<number> {
+  if (view === "exact") return 1;
+  return (await suppressionThreshold(c.get("deps").db)).k;
+}
+
+function finish<T extends { k: number }>(body: T, view: LiveView): T & { view: LiveView } {
+  return view === "released" ? { ...roundForRelease(body), view } : { ...body, view };
 }

@@ -1,6 +1,8 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import {
+  AttentionQuery,
+  type AttentionResponse,
   ReviewCommentRequest,
   ReviewDecisionRequest,
   ReviewListQuery,
@@ -12,15 +14,17 @@ import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import { readQuery } from "../http/read-query.ts";
+import { needsAttention } from "./attention.ts";
 import { listForReview } from "./review.repository.ts";
 import { comment, decide, type ReviewContext, reviewDetail } from "./review.service.ts";
 
 const ResponseId = z.uuid();
 
 /**
- * The review queue for coordinators (their area) and admins (every area). Evaluators are not here:
- * reviewing is case work on one participant's whole interview and its history; evaluators get the
- * review state of every exported row instead (see docs/decisions/0006-review-and-withdrawal.md).
+ * The review queue for trusted analysts: the data manager (every area) and evaluators (their scope).
+ * Reviewing reads a participant's answers, so it moved from coordinators to the analysts
+ * (docs/decisions/0024-who-sees-what.md); coordinators get `/attention`: which interviews in their area
+ * need attention and which questions are affected, without the answers.
  */
 export function reviewRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -46,6 +50,14 @@ export function reviewRoutes(): Hono<AppEnv> {
     if (query.areaId !== undefined) assertAreaInScope(user, query.areaId);
     const page = await listForReview(c.get("deps").db, { ...query, scopeAreaId: user.areaId });
     return c.json(page satisfies ReviewListResponse);
+  });
+
+  app.get("/attention", allow("GET /api/review/attention"), async (c) => {
+    const user = requireUser(c.get("user"));
+    const query = readQuery(c, AttentionQuery);
+    if (query.areaId !== undefined) assertAreaInScope(user, query.areaId);
+    const page = await needsAttention(c.get("deps").db, { ...query, scopeAreaId: user.areaId });
+    return c.json(page satisfies AttentionResponse);
   });
 
   app.get("/responses/:id", allow("GET /api/review/responses/:id"), async (c) => {

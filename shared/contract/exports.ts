@@ -8,6 +8,8 @@ import { AreaId } from "./areas.ts";
 export const exportFiles = [
   "responses-wide.csv",
   "responses-long.csv",
+  "responses-wide-excel.csv",
+  "responses-long-excel.csv",
   "codebook.csv",
   "responses.json",
   "datapackage.zip",
@@ -16,8 +18,10 @@ export const ExportFile = z.enum(exportFiles);
 export type ExportFile = z.infer<typeof ExportFile>;
 
 export const exportFileLabels: Record<ExportFile, string> = {
-  "responses-wide.csv": "CSV, one row per response",
-  "responses-long.csv": "CSV, one row per answer (long)",
+  "responses-wide.csv": "CSV for R, pandas or SPSS, one row per response (exact)",
+  "responses-long.csv": "CSV for R, pandas or SPSS, one row per answer (long, exact)",
+  "responses-wide-excel.csv": "CSV for Excel, one row per response (safe to open in a spreadsheet)",
+  "responses-long-excel.csv": "CSV for Excel, one row per answer (safe to open in a spreadsheet)",
   "codebook.csv": "Codebook (CSV)",
   "responses.json": "JSON",
   "datapackage.zip": "Frictionless data package (zip: both CSVs, codebook, datapackage.json)",
@@ -43,6 +47,13 @@ export type ExportQuery = z.output<typeof ExportQuery>;
 /** How the CSV files write a missing answer: R's read.csv and pandas both read it as missing. */
 export const MISSING_VALUE = "NA";
 
+/**
+ * What an export writes in place of an answer that does not fit its question's type (free text in a
+ * number question, text that is not one of a choice question's codes) for everyone but the data
+ * manager: such text is where a name or an address turns up (issue 14, finding 3).
+ */
+export const WITHHELD_VALUE = "[withheld]";
+
 /** The number of responses in an export, sent before the body so a client can show progress. */
 export const EXPORT_RESPONSES_HEADER = "x-export-responses";
 
@@ -58,4 +69,6 @@ export interface ExportableSurveysResponse {
   surveys: ExportableSurvey[];
   /** True when free-text answers are left out for the caller's role. */
   freeTextWithheld: boolean;
+  /** True when answers that do not fit their question's type are left out (everyone but the data manager). */
+  misfitsWithheld: boolean;
 }

@@ -62,6 +62,15 @@ export const OutcomePageQuery = z
   });
 export type OutcomePageQuery = z.infer<typeof OutcomePageQuery>;
 
+/**
+ * How a trusted analyst reads the live pages (docs/decisions/0024-who-sees-what.md): `exact`, every
+ * figure as computed, nothing hidden; or `released`, as a release would show it: the small-number
+ * protection at the data manager's k, counts and percentages whole, means and limits to one decimal.
+ */
+export const liveViews = ["exact", "released"] as const;
+export const LiveView = z.enum(liveViews);
+export type LiveView = z.infer<typeof LiveView>;
+
 export const OutcomeId = z
   .string()
   .min(1)
@@ -242,6 +251,8 @@ export interface OutcomeNodeInfo {
 }
 
 export interface OutcomePageResponse {
+  /** Set by the route: exact live figures, or the page as it would be released. */
+  view?: LiveView;
   k: number;
   countedStatuses: readonly string[];
   outcome: OutcomeNodeInfo;
@@ -307,6 +318,8 @@ export interface StrandSummary {
 }
 
 export interface OutcomeMapResponse {
+  /** Set by the route: exact live figures, or the map as it would be released. */
+  view?: LiveView;
   k: number;
   countedStatuses: readonly string[];
   theoryOfChange: TheoryOfChange;

@@ -154,6 +154,19 @@ export const problems = {
     title:
       "In this area only enrolled tablets may upload interviews, so this one was not stored. It is kept here: use your enrolled tablet, or ask your coordinator to enrol this one.",
   },
+  // Who sees what (issue 13, docs/decisions/0024-who-sees-what.md): refusals that say why.
+  live_figures_for_analysts_only: {
+    status: 403,
+    title: "Live figures are for the research team's analysts only.",
+  },
+  exports_for_analysts_only: {
+    status: 403,
+    title: "Exports of interviews are for the research team's analysts only.",
+  },
+  answers_for_analysts_only: {
+    status: 403,
+    title: "Participants' answers are for the research team's analysts only.",
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problems;

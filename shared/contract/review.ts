@@ -129,3 +129,36 @@ export type ReviewDecisionRequest = z.infer<typeof ReviewDecisionRequest>;
 
 export const ReviewCommentRequest = z.strictObject({ comment: Comment.min(1, "Write a comment.") });
 export type ReviewCommentRequest = z.infer<typeof ReviewCommentRequest>;
+
+/**
+ * The area partnership's view of review (docs/decisions/0024-who-sees-what.md): which interviews in
+ * their area need attention and which questions are affected, never what was answered. Coordinators may
+ * know the people; trusted analysts review the answers themselves.
+ */
+export const AttentionQuery = z.strictObject({
+  areaId: AreaId.optional(),
+  cursor: KeysetCursor.optional(),
+  limit: PageLimit,
+});
+export type AttentionQuery = z.output<typeof AttentionQuery>;
+
+export interface AttentionItem {
+  id: string;
+  surveyTitle: string;
+  participantCode: string;
+  areaId: string;
+  areaName: string;
+  wave: number;
+  completedAt: string;
+  receivedAt: string;
+  /** The questions whose answers need checking, by name and wording: no answer, no check message. */
+  questions: { name: string; title: string }[];
+  /** True when a different copy arrived under the same id (the tablet sent it twice, differently). */
+  conflictingCopies: boolean;
+}
+
+export interface AttentionResponse {
+  items: AttentionItem[];
+  total: number;
+  nextCursor: string | null;
+}

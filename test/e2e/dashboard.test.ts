@@ -103,6 +103,10 @@ describe("outcome dashboards", () => {
     });
     await strands.waitFor();
     expect(await strands.getByRole("row", { name: /MEAM Approach areas/ }).textContent()).toMatch(/\d/);
+    // Live, exact figures are marked as not for sharing on every dashboard page.
+    await page
+      .getByRole("heading", { name: "Not for sharing — exact figures for the research team" })
+      .waitFor();
     await expectNoAxeViolations(page, "map");
 
     const outcome = page.getByRole("link", {
@@ -150,5 +154,20 @@ describe("outcome dashboards", () => {
     expect(await table.getByRole("row", { name: /Paired t-test/ }).textContent()).toMatch(/t\(\d+\) = -?\d/);
     expect(await page.getByText("NaN").count()).toBe(0);
     await expectNoAxeViolations(page, "outcome page filtered by area and mode");
+
+    // The switch shows the page as a release would: protected at k, means to one decimal.
+    await page
+      .getByRole("heading", { name: "Not for sharing — exact figures for the research team" })
+      .waitFor();
+    const toggle = page.getByRole("button", { name: "Show as it would be released" });
+    expect(await toggle.getAttribute("aria-pressed")).toBe("false");
+    await toggle.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("view")).toBe("released");
+    expect(new URL(page.url()).searchParams.get("mode")).toBe("read_aloud");
+    await page.getByText(/As it would be released: any figure about fewer than \d+ people/).waitFor();
+    expect(await toggle.getAttribute("aria-pressed")).toBe("true");
+    const released = await table.getByRole("row", { name: /95% CI of the mean change/ }).textContent();
+    expect(released).toMatch(/-?\d+\.\d to -?\d+\.\d(?!\d)/);
+    await expectNoAxeViolations(page, "outcome page as it would be released");
   });
 });

@@ -67,7 +67,7 @@ async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
 }
 
 describe("reviewing and exporting", () => {
-  it("a coordinator approves a flagged response and downloads an export that includes it", async () => {
+  it("the data manager approves a flagged response and downloads an export that includes it", async () => {
     const { id, code } = await uploadFlaggedInterview();
     const context = await e2e.browser.newContext({
       viewport: { width: 1280, height: 900 },
@@ -79,7 +79,8 @@ describe("reviewing and exporting", () => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
 
-    await signIn(page, "coordinator@example.org");
+    // Review reads answers, so it is for trusted analysts: the data manager (admin) or an evaluator.
+    await signIn(page, "admin@example.org");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review" }).click();
     await page.getByRole("heading", { name: "Review responses", level: 1 }).waitFor();
     await page.getByRole("heading", { name: "1 response: needs review" }).waitFor();
@@ -139,6 +140,36 @@ describe("reviewing and exporting", () => {
       { action: "review.decision", target: id },
       { action: "export.download", target: "participant-interview" },
     ]);
+    await context.close();
+  });
+
+  it("a coordinator sees which interviews need attention and which questions, never the answers, and no dashboard or exports", async () => {
+    const { code } = await uploadFlaggedInterview();
+    const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, "coordinator@example.org");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const name of ["Dashboard", "Exports", "Review"]) {
+      expect(await nav.getByRole("link", { name, exact: true }).count(), name).toBe(0);
+    }
+    await nav.getByRole("link", { name: "Needs attention" }).click();
+    await page.getByRole("heading", { name: "Interviews that need attention", level: 1 }).waitFor();
+    const row = page.getByRole("row").filter({ hasText: code });
+    await row.waitFor();
+    // The question's wording is shown; the answer (9 on a 1–5 scale) and the free text are not.
+    expect(await row.textContent()).toMatch(/listen/i);
+    const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).not.toContain("not today");
+    expect(text).not.toMatch(/\b9\b/);
+    await expectNoAxeViolations(page, "needs attention");
+
+    for (const path of ["/dashboard", "/exports", `/review`]) {
+      await page.goto(`${e2e.server.url}${path}`);
+      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      const main = (await page.locator("main").textContent()) ?? "";
+      expect(main, path).not.toMatch(/Outcomes|Download|Review responses/);
+    }
+    await expectNoAxeViolations(page, "a page not for a coordinator");
     await context.close();
   });
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.ts";
 import { createSession } from "../../server/auth/sessions.repository.ts";
 import { ValidatorCache } from "../../server/fieldwork/validator-cache.ts";
-import { policy, type RouteKey } from "../../server/http/policy.ts";
+import { policy, type RouteKey, refusalCode } from "../../server/http/policy.ts";
 import { insertUser } from "../../server/users/users.repository.ts";
 import type { Problem } from "../../shared/contract/problems.ts";
 import { type Role, roles } from "../../shared/contract/roles.ts";
@@ -24,7 +24,8 @@ import {
  * is what the routes enforce; this test proves they enforce exactly that:
  *
  * - without a session: 401 `not_signed_in` (public routes: anything but that);
- * - a role the table does not list: 403 `forbidden_role`, whatever the area;
+ * - a role the table does not list: 403 `forbidden_role`, whatever the area (or the route's own refusal,
+ *   such as `exports_for_analysts_only`, where the policy says why: docs/decisions/0024);
  * - a listed role: never 401/403-role and never a 5xx (a 400 or 404 from placeholder input is fine);
  * - a user scoped to one area asking about another: `forbidden_area` where the route is known to carry
  *   an area (`samples` below), and for every route, no data from the other area in the answer. The other
@@ -187,6 +188,28 @@ describe("the policy table", () => {
   });
 });
 
+describe("who sees what (docs/decisions/0024-who-sees-what.md)", () => {
+  const answerRoutes: RouteKey[] = [
+    "GET /api/outcomes/map",
+    "GET /api/outcomes/:outcomeId",
+    "GET /api/stats/response-counts",
+    "GET /api/exports",
+    "GET /api/exports/:surveyId/:file",
+    "GET /api/review/responses",
+    "GET /api/review/responses/:id",
+    "POST /api/review/responses/:id/decision",
+    "POST /api/review/responses/:id/comments",
+  ];
+
+  it("opens participants' answers and live figures to trusted analysts (admin, evaluator) only", () => {
+    for (const key of answerRoutes) expect([key, policy[key]]).toEqual([key, ["admin", "evaluator"]]);
+  });
+
+  it("tells everyone else why, and points to releases where figures are shared", () => {
+    for (const key of answerRoutes) expect(refusalCode(key), key).not.toBe("forbidden_role");
+  });
+});
+
 describe.each(routeKeys.filter((key): key is RouteKey => key in policy))("%s", (key) => {
   let t: TestContext;
   let canary: Canary;
@@ -256,7 +279,7 @@ describe.each(routeKeys.filter((key): key is RouteKey => key in policy))("%s", (
         expect(res.status, `${where}: ${text}`).toBeLessThan(500);
         if (!allowed(principal.role)) {
           expect(res.status, where).toBe(403);
-          expect(problem?.code, where).toBe("forbidden_role");
+          expect(problem?.code, where).toBe(refusalCode(key));
           continue;
         }
         expect(problem?.code, `${where}: ${text}`).not.toBe("not_signed_in");

@@ -52,7 +52,7 @@ interface Seeded {
 
 let t: TestContext;
 let researcher: string;
-let coordinator: string;
+let dataManager: string;
 let seeded: Seeded;
 
 async function seed(): Promise<Seeded> {
@@ -120,16 +120,16 @@ async function seed(): Promise<Seeded> {
   const south = syncItem({ areaId: "south" });
   await upload(t, await t.signIn("peer_researcher", "south"), [south]);
 
-  const detail = await reviewDetail(t, coordinator, rejected.id);
+  const detail = await reviewDetail(t, dataManager, rejected.id);
   const res = await t.request(`/api/review/responses/${rejected.id}/decision`, {
     method: "POST",
-    cookie: coordinator,
+    cookie: dataManager,
     json: { status: "rejected", comment: "Test interview.", seen: seenOf(detail) },
   });
   expect(res.status).toBe(200);
   const withdrawal = await t.request("/api/withdrawals", {
     method: "POST",
-    cookie: coordinator,
+    cookie: dataManager,
     json: { participantCode: withdrawn.participantCode, choice: "delete_all" },
   });
   expect(withdrawal.status).toBe(201);
@@ -139,7 +139,9 @@ async function seed(): Promise<Seeded> {
 beforeEach(async () => {
   t = await createTestContext();
   researcher = await t.signIn("peer_researcher", "north");
-  coordinator = await t.signIn("coordinator", "north");
+  // The data manager (admin) is the one exporter who sees free text; scoped to north here so every
+  // expectation below is about one area's rows, as it would be for an area's own data manager.
+  dataManager = await t.signIn("admin", "north");
   seeded = await seed();
 });
 afterEach(async () => {
@@ -206,7 +208,7 @@ const ANSWER_COLUMNS = [
 
 describe("the wide CSV", () => {
   it("holds every exportable response of the caller's area, cell for cell as the database has it", async () => {
-    const csv = await text(coordinator, "responses-wide.csv");
+    const csv = await text(dataManager, "responses-wide.csv");
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
     const [header] = parseCsvStrict(csv);
     expect(header?.map((f) => f.text)).toEqual([
@@ -222,6 +224,7 @@ describe("the wide CSV", () => {
       "received_at",
       "review_status",
       "review_issues",
+      "withheld_answers",
       ...ANSWER_COLUMNS,
     ]);
     const rows = csvObjects(csv);
@@ -254,7 +257,7 @@ describe("the wide CSV", () => {
   });
 
   it("quotes commas, quotes, newlines, edge spaces and a literal NA, and keeps non-ASCII text as UTF-8", async () => {
-    const res = await download(coordinator, "responses-wide.csv");
+    const res = await download(dataManager, "responses-wide.csv");
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
     const bytes = new Uint8Array(await res.arrayBuffer());
     const csv = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -273,7 +276,7 @@ describe("the wide CSV", () => {
   });
 
   it("leaves a value that does not fit its column's type missing, and lists the response's issues", async () => {
-    const rows = csvObjects(await text(coordinator, "responses-wide.csv"));
+    const rows = csvObjects(await text(dataManager, "responses-wide.csv"));
     const flagged = rows.find((r) => r.response_id === seeded.exported[2]?.id);
     expect(flagged?.review_issues?.split(";").sort()).toEqual([
       "accommodation",
@@ -327,7 +330,7 @@ describe("the wide CSV", () => {
 
 describe("the long CSV", () => {
   it("has one row per answer and per chosen code, matching the database", async () => {
-    const rows = csvObjects(await text(coordinator, "responses-long.csv"));
+    const rows = csvObjects(await text(dataManager, "responses-long.csv"));
     const expected: string[] = [];
     for (const db of await expectedRows("north")) {
       const data = JSON.parse(db.data) as Record<string, unknown>;
@@ -359,7 +362,7 @@ describe("the long CSV", () => {
 
 describe("the JSON export", () => {
   it("holds each response's answers exactly as stored, with the survey's versions and columns", async () => {
-    const body = JSON.parse(await text(coordinator, "responses.json")) as {
+    const body = JSON.parse(await text(dataManager, "responses.json")) as {
       survey: { id: string };
       versions: { version: number; fields: { name: string; title: string }[] }[];
       columns: { name: string; key: string }[];
@@ -384,7 +387,7 @@ describe("the JSON export", () => {
 
 describe("the codebook", () => {
   it("gives each question's wording per version, its type, choice codes with labels and outcome tag", async () => {
-    const rows = csvObjects(await text(coordinator, "codebook.csv"));
+    const rows = csvObjects(await text(dataManager, "codebook.csv"));
     const say = rows.filter((r) => r.column === "say_in_support");
     expect(say.map((r) => [r.survey_version, r.title, r.outcome, r.indicator, r.export_type])).toEqual([
       ["1", "How much say do you have in your support?", "outcome-test", "higherIsBetter", "integer"],
@@ -415,7 +418,7 @@ describe("the codebook", () => {
 
 describe("the Frictionless data package", () => {
   it("is a valid zip of datapackage.json and the CSVs, each file matching its schema", async () => {
-    const res = await download(coordinator, "datapackage.zip", "?wave=0");
+    const res = await download(dataManager, "datapackage.zip", "?wave=0");
     expect(res.headers.get("content-type")).toBe("application/zip");
     expect(res.headers.get("content-disposition")).toBe(
       'attachment; filename="wellbeing-check-datapackage-2026-11-26.zip"',
@@ -498,6 +501,7 @@ describe("who may export what", () => {
       await t.request("/api/exports", { cookie: evaluator })
     ).json()) as ExportableSurveysResponse;
     expect(list.freeTextWithheld).toBe(true);
+    expect(list.misfitsWithheld).toBe(true);
     const wide = await text(evaluator, "responses-wide.csv");
     const header = parseCsvStrict(wide)[0]?.map((f) => f.text) ?? [];
     expect(header).not.toContain("anything_else");
@@ -524,7 +528,7 @@ describe("who may export what", () => {
     expect(
       new Set(csvObjects(await text(northEvaluator, "responses-wide.csv")).map((r) => r.area_id)),
     ).toEqual(new Set(["north"]));
-    for (const cookie of [coordinator, northEvaluator]) {
+    for (const cookie of [dataManager, northEvaluator]) {
       const res = await download(cookie, "responses-wide.csv", "?areaId=south");
       expect(res.status).toBe(403);
     }
@@ -532,7 +536,7 @@ describe("who may export what", () => {
     const south = csvObjects(await text(admin, "responses-wide.csv", "?areaId=south"));
     expect(south.map((r) => r.response_id)).toEqual([seeded.south.id]);
     const surveys = (await (
-      await t.request("/api/exports", { cookie: coordinator })
+      await t.request("/api/exports", { cookie: dataManager })
     ).json()) as ExportableSurveysResponse;
     expect(surveys.surveys).toEqual([
       { id: SURVEY, title: "Wellbeing check", versions: [1, 2], responses: 5 },
@@ -540,14 +544,14 @@ describe("who may export what", () => {
   });
 
   it("filters by wave and by approval", async () => {
-    const wave1 = csvObjects(await text(coordinator, "responses-wide.csv", "?wave=1"));
+    const wave1 = csvObjects(await text(dataManager, "responses-wide.csv", "?wave=1"));
     expect(wave1.map((r) => r.response_id)).toEqual([seeded.exported[1]?.id]);
-    expect(csvObjects(await text(coordinator, "responses-wide.csv", "?status=approved"))).toEqual([]);
+    expect(csvObjects(await text(dataManager, "responses-wide.csv", "?status=approved"))).toEqual([]);
   });
 
-  it("is closed to peer researchers, experts and anyone signed out", async () => {
-    for (const role of ["peer_researcher", "expert"] as const) {
-      const cookie = await t.signIn(role);
+  it("is closed to coordinators, peer researchers, experts and anyone signed out", async () => {
+    for (const role of ["coordinator", "peer_researcher", "expert"] as const) {
+      const cookie = await t.signIn(role, "north");
       expect((await download(cookie, "responses-wide.csv")).status).toBe(403);
       expect((await t.request("/api/exports", { cookie })).status).toBe(403);
     }
@@ -555,7 +559,7 @@ describe("who may export what", () => {
   });
 
   it("audits every download with who, what, which filters and how many responses", async () => {
-    await text(coordinator, "responses-long.csv", "?wave=0&status=all");
+    await text(dataManager, "responses-long.csv", "?wave=0&status=all");
     const [entry] = await auditEntries(t, "export.download");
     expect(entry).toMatchObject({ target: SURVEY, actor_id: expect.any(String) });
     expect(JSON.parse(entry?.detail ?? "{}")).toEqual({
@@ -563,6 +567,7 @@ describe("who may export what", () => {
       responses: 4,
       filters: { areaId: null, wave: 0, status: "all" },
       freeTextWithheld: false,
+      misfitsWithheld: false,
     });
   });
 
@@ -573,7 +578,7 @@ describe("who may export what", () => {
       "/api/exports/no-such-survey/responses-wide.csv",
       "/api/exports/NOT%20A%20SURVEY/responses-wide.csv",
     ]) {
-      expect((await t.request(path, { cookie: coordinator })).status, path).toBe(404);
+      expect((await t.request(path, { cookie: dataManager })).status, path).toBe(404);
     }
     for (const query of [
       "?wave=-1",
@@ -585,7 +590,7 @@ describe("who may export what", () => {
       "?format=xlsx",
       `?areaId=${"a".repeat(500)}`,
     ]) {
-      const res = await download(coordinator, "responses-wide.csv", query);
+      const res = await download(dataManager, "responses-wide.csv", query);
       expect(res.status, query).toBe(400);
       expect(((await res.json()) as { code: string }).code).toBe("invalid_query");
     }
@@ -628,7 +633,7 @@ describe("a large export", () => {
         .values(rows.slice(i, i + 200))
         .execute();
 
-    const res = await download(coordinator, "responses-wide.csv");
+    const res = await download(dataManager, "responses-wide.csv");
     expect(res.headers.get("x-export-responses")).toBe(String(1234 + seeded.exported.length));
     const reader = res.body?.getReader();
     let chunks = 0;
@@ -645,7 +650,7 @@ describe("a large export", () => {
     expect(exported).toEqual((await expectedRows("north")).map((r) => r.id));
     expect(new Set(exported).size).toBe(exported.length);
 
-    const zip = unzip(new Uint8Array(await (await download(coordinator, "datapackage.zip")).arrayBuffer()));
+    const zip = unzip(new Uint8Array(await (await download(dataManager, "datapackage.zip")).arrayBuffer()));
     expect(
       csvObjects(zip.get("responses-wide.csv")?.toString("utf8") ?? "").map((r) => r.response_id),
     ).toEqual(exported);

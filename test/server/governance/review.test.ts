@@ -6,12 +6,12 @@ import { auditEntries, reviewDetail, seenOf, upload } from "./helpers.ts";
 
 let t: TestContext;
 let researcher: string;
-let coordinator: string;
+let reviewer: string;
 
 beforeEach(async () => {
   t = await createTestContext();
   researcher = await t.signIn("peer_researcher", "north");
-  coordinator = await t.signIn("coordinator", "north");
+  reviewer = await t.signIn("evaluator", "north");
 });
 afterEach(async () => {
   await t.close();
@@ -30,14 +30,14 @@ async function decide(cookie: string, id: string, body: unknown) {
 }
 
 describe("the review queue", () => {
-  it("lists responses needing review in the coordinator's area, oldest first, with their issue counts", async () => {
+  it("lists responses needing review in the reviewer's area, oldest first, with their issue counts", async () => {
     const north = flagged();
     const fine = syncItem();
     const south = { ...flagged(), areaId: "south" };
     await upload(t, researcher, [north, fine]);
     await upload(t, await t.signIn("peer_researcher", "south"), [south]);
 
-    const page = await list(coordinator);
+    const page = await list(reviewer);
     expect(page.total).toBe(1);
     expect(page.responses).toEqual([
       expect.objectContaining({
@@ -61,7 +61,7 @@ describe("the review queue", () => {
     let cursor: string | null = "";
     while (cursor !== null) {
       const page: ReviewListResponse = await list(
-        coordinator,
+        reviewer,
         `?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
       );
       expect(page.total).toBe(7);
@@ -71,8 +71,8 @@ describe("the review queue", () => {
     expect(seen.sort()).toEqual(items.map((i) => i.id).sort());
   });
 
-  it("refuses another area's filter to a coordinator and bad query parameters to anyone", async () => {
-    expect((await t.request("/api/review/responses?areaId=south", { cookie: coordinator })).status).toBe(403);
+  it("refuses another area's filter to a reviewer and bad query parameters to anyone", async () => {
+    expect((await t.request("/api/review/responses?areaId=south", { cookie: reviewer })).status).toBe(403);
     for (const query of [
       "?status=deleted",
       "?limit=0",
@@ -81,17 +81,17 @@ describe("the review queue", () => {
       "?cursor=%27%3B%20drop%20table%20responses",
       "?surprise=1",
     ]) {
-      const res = await t.request(`/api/review/responses${query}`, { cookie: coordinator });
+      const res = await t.request(`/api/review/responses${query}`, { cookie: reviewer });
       expect(res.status, query).toBe(400);
       expect(((await res.json()) as { code: string }).code).toBe("invalid_query");
     }
   });
 
-  it("is closed to evaluators, peer researchers, experts and anyone signed out", async () => {
+  it("is closed to coordinators, peer researchers, experts and anyone signed out (answers are for analysts)", async () => {
     const [item] = [flagged()];
     await upload(t, researcher, [item]);
-    for (const role of ["evaluator", "peer_researcher", "expert"] as const) {
-      const cookie = await t.signIn(role);
+    for (const role of ["coordinator", "peer_researcher", "expert"] as const) {
+      const cookie = await t.signIn(role, "north");
       expect((await t.request("/api/review/responses", { cookie })).status).toBe(403);
       expect((await t.request(`/api/review/responses/${item.id}`, { cookie })).status).toBe(403);
       const res = await decide(cookie, item.id, { status: "approved", seen: {} });
@@ -105,11 +105,11 @@ describe("a review decision", () => {
   it("approves a flagged response and keeps who changed what, when, with the comment", async () => {
     const item = flagged();
     await upload(t, researcher, [item]);
-    const before = await reviewDetail(t, coordinator, item.id);
+    const before = await reviewDetail(t, reviewer, item.id);
     expect(before.issues.map((i) => i.question).sort()).toEqual(["accommodation", "say_in_support"]);
     expect(before.fields.map((f) => f.name)).toContain("say_in_support");
 
-    const res = await decide(coordinator, item.id, {
+    const res = await decide(reviewer, item.id, {
       status: "approved",
       comment: "Checked with the researcher: a slip of the finger.",
       seen: seenOf(before),
@@ -121,7 +121,7 @@ describe("a review decision", () => {
       expect.objectContaining({
         fromStatus: "needs_review",
         toStatus: "approved",
-        actor: expect.stringContaining("coordinator"),
+        actor: expect.stringContaining("evaluator"),
         comment: "Checked with the researcher: a slip of the finger.",
         adoptedRevision: null,
       }),
@@ -136,13 +136,13 @@ describe("a review decision", () => {
   it("keeps every change in order, and comments that change nothing", async () => {
     const item = flagged();
     await upload(t, researcher, [item]);
-    let detail = await reviewDetail(t, coordinator, item.id);
+    let detail = await reviewDetail(t, reviewer, item.id);
     detail = (await (
-      await decide(coordinator, item.id, { status: "approved", seen: seenOf(detail) })
+      await decide(reviewer, item.id, { status: "approved", seen: seenOf(detail) })
     ).json()) as ReviewDetail;
     const commented = await t.request(`/api/review/responses/${item.id}/comments`, {
       method: "POST",
-      cookie: coordinator,
+      cookie: reviewer,
       json: { comment: "  Second look: still fine.  " },
     });
     expect(commented.status).toBe(201);
@@ -166,8 +166,8 @@ describe("a review decision", () => {
   it("asks for a reason to reject", async () => {
     const item = flagged();
     await upload(t, researcher, [item]);
-    const detail = await reviewDetail(t, coordinator, item.id);
-    const res = await decide(coordinator, item.id, {
+    const detail = await reviewDetail(t, reviewer, item.id);
+    const res = await decide(reviewer, item.id, {
       status: "rejected",
       comment: "   ",
       seen: seenOf(detail),
@@ -181,11 +181,11 @@ describe("a review decision", () => {
   it("refuses a decision made on a stale view, so two reviewers cannot overwrite each other blind", async () => {
     const item = flagged();
     await upload(t, researcher, [item]);
-    const seenByBoth = await reviewDetail(t, coordinator, item.id);
-    expect(
-      (await decide(coordinator, item.id, { status: "approved", seen: seenOf(seenByBoth) })).status,
-    ).toBe(200);
-    const other = await t.signIn("coordinator", "north");
+    const seenByBoth = await reviewDetail(t, reviewer, item.id);
+    expect((await decide(reviewer, item.id, { status: "approved", seen: seenOf(seenByBoth) })).status).toBe(
+      200,
+    );
+    const other = await t.signIn("evaluator", "north");
     const late = await decide(other, item.id, {
       status: "rejected",
       comment: "No.",
@@ -193,27 +193,25 @@ describe("a review decision", () => {
     });
     expect(late.status).toBe(409);
     expect(((await late.json()) as { code: string }).code).toBe("review_changed");
-    expect((await reviewDetail(t, coordinator, item.id)).response.reviewStatus).toBe("approved");
+    expect((await reviewDetail(t, reviewer, item.id)).response.reviewStatus).toBe("approved");
   });
 
   it("refuses to decide on another area's response, an unknown id and a malformed id", async () => {
     const south = { ...flagged(), areaId: "south" };
     await upload(t, await t.signIn("peer_researcher", "south"), [south]);
     const seen = { status: "needs_review", revisions: 1, currentRevision: 1 };
-    expect((await decide(coordinator, south.id, { status: "approved", seen })).status).toBe(403);
-    expect((await t.request(`/api/review/responses/${south.id}`, { cookie: coordinator })).status).toBe(403);
-    const unknown = await decide(coordinator, crypto.randomUUID(), { status: "approved", seen });
+    expect((await decide(reviewer, south.id, { status: "approved", seen })).status).toBe(403);
+    expect((await t.request(`/api/review/responses/${south.id}`, { cookie: reviewer })).status).toBe(403);
+    const unknown = await decide(reviewer, crypto.randomUUID(), { status: "approved", seen });
     expect(unknown.status).toBe(404);
-    expect((await t.request("/api/review/responses/not-a-uuid", { cookie: coordinator })).status).toBe(404);
-    expect((await t.request("/api/review/responses/..%2F..%2Fsync", { cookie: coordinator })).status).toBe(
-      404,
-    );
+    expect((await t.request("/api/review/responses/not-a-uuid", { cookie: reviewer })).status).toBe(404);
+    expect((await t.request("/api/review/responses/..%2F..%2Fsync", { cookie: reviewer })).status).toBe(404);
   });
 
   it("refuses malformed, oversized and hostile bodies without changing anything", async () => {
     const item = flagged();
     await upload(t, researcher, [item]);
-    const seen = seenOf(await reviewDetail(t, coordinator, item.id));
+    const seen = seenOf(await reviewDetail(t, reviewer, item.id));
     const bodies: unknown[] = [
       {},
       { status: "received", seen },
@@ -226,7 +224,7 @@ describe("a review decision", () => {
       { status: "approved", seen: "needs_review" },
     ];
     for (const body of bodies) {
-      const res = await decide(coordinator, item.id, body);
+      const res = await decide(reviewer, item.id, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
     for (const text of [
@@ -238,7 +236,7 @@ describe("a review decision", () => {
     ]) {
       const res = await t.request(`/api/review/responses/${item.id}/decision`, {
         method: "POST",
-        cookie: coordinator,
+        cookie: reviewer,
         headers: { "content-type": "application/json" },
         body: text,
       });
@@ -246,32 +244,32 @@ describe("a review decision", () => {
     }
     const notJson = await t.request(`/api/review/responses/${item.id}/decision`, {
       method: "POST",
-      cookie: coordinator,
+      cookie: reviewer,
       headers: { "content-type": "application/json" },
       body: "{status:",
     });
     expect(notJson.status).toBe(400);
     const form = await t.request(`/api/review/responses/${item.id}/comments`, {
       method: "POST",
-      cookie: coordinator,
+      cookie: reviewer,
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: "comment=hi",
     });
     expect(form.status).toBe(415);
     const huge = await t.request(`/api/review/responses/${item.id}/comments`, {
       method: "POST",
-      cookie: coordinator,
+      cookie: reviewer,
       json: { comment: "x".repeat(100_000) },
     });
     expect(huge.status).toBe(413);
     const crossSite = await t.request(`/api/review/responses/${item.id}/comments`, {
       method: "POST",
-      cookie: coordinator,
+      cookie: reviewer,
       headers: { origin: "https://evil.example" },
       json: { comment: "hi" },
     });
     expect(crossSite.status).toBe(403);
-    const after = await reviewDetail(t, coordinator, item.id);
+    const after = await reviewDetail(t, reviewer, item.id);
     expect(after.response.reviewStatus).toBe("needs_review");
     expect(after.history).toEqual([]);
   });
@@ -282,7 +280,7 @@ describe("a review decision", () => {
     const hostile = `<img src=x onerror="alert(1)"> '; DROP TABLE responses; -- \u202e`;
     const res = await t.request(`/api/review/responses/${item.id}/comments`, {
       method: "POST",
-      cookie: coordinator,
+      cookie: reviewer,
       json: { comment: hostile },
     });
     expect(res.status).toBe(201);
@@ -299,7 +297,7 @@ describe("conflicting revisions in review", () => {
     const [outcome] = await upload(t, researcher, [changed]);
     expect(outcome?.outcome).toBe("conflict");
 
-    const detail = await reviewDetail(t, coordinator, item.id);
+    const detail = await reviewDetail(t, reviewer, item.id);
     expect(detail.response).toMatchObject({ reviewStatus: "needs_review", revisions: 2, currentRevision: 1 });
     expect(detail.revisions.map((r) => [r.revision, r.current])).toEqual([
       [1, true],
@@ -317,9 +315,9 @@ describe("conflicting revisions in review", () => {
     await upload(t, researcher, [item]);
     const corrected = { ...item, data: { ...item.data, visits: 5 } };
     await upload(t, researcher, [corrected]);
-    const before = await reviewDetail(t, coordinator, item.id);
+    const before = await reviewDetail(t, reviewer, item.id);
 
-    const res = await decide(coordinator, item.id, {
+    const res = await decide(reviewer, item.id, {
       status: "approved",
       adoptRevision: 2,
       comment: "The second copy has the corrected visit count.",
@@ -345,7 +343,7 @@ describe("conflicting revisions in review", () => {
     expect(resent.map((r) => r.outcome)).toEqual(["duplicate", "duplicate"]);
 
     // And the original can be brought back: the adopted copy stays too.
-    const back = await decide(coordinator, item.id, {
+    const back = await decide(reviewer, item.id, {
       status: "approved",
       adoptRevision: 1,
       seen: seenOf(after),
@@ -362,11 +360,11 @@ describe("conflicting revisions in review", () => {
     const stopped = { ...full, ending: "stopped" as const, data: { consent: true } };
     expect((await upload(t, researcher, [stopped]))[0]?.outcome).toBe("accepted");
     expect((await upload(t, researcher, [full]))[0]?.outcome).toBe("conflict");
-    const before = await reviewDetail(t, coordinator, full.id);
+    const before = await reviewDetail(t, reviewer, full.id);
     expect(before.revisions.find((r) => r.revision === 1)?.item.ending).toBe("stopped");
     expect(before.revisions.find((r) => r.revision === 2)?.changedEnvelope).toEqual(["ending"]);
 
-    const adopted = await decide(coordinator, full.id, {
+    const adopted = await decide(reviewer, full.id, {
       status: "approved",
       adoptRevision: 2,
       seen: seenOf(before),
@@ -382,7 +380,7 @@ describe("conflicting revisions in review", () => {
       ).ending;
     expect(await endingOf()).toBe("completed");
 
-    const back = await decide(coordinator, full.id, {
+    const back = await decide(reviewer, full.id, {
       status: "approved",
       adoptRevision: 1,
       seen: seenOf((await adopted.json()) as ReviewDetail),
@@ -401,8 +399,8 @@ describe("conflicting revisions in review", () => {
     const item = syncItem();
     await upload(t, researcher, [item]);
     await upload(t, researcher, [{ ...item, data: { ...item.data, visits: 5 } }]);
-    const detail = await reviewDetail(t, coordinator, item.id);
-    const res = await decide(coordinator, item.id, {
+    const detail = await reviewDetail(t, reviewer, item.id);
+    const res = await decide(reviewer, item.id, {
       status: "approved",
       adoptRevision: 7,
       seen: seenOf(detail),
@@ -416,13 +414,13 @@ describe("conflicting revisions in review", () => {
     const admin = await t.signIn("admin");
     await upload(t, admin, [item]);
     await upload(t, admin, [{ ...item, areaId: "south" }]);
-    const detail = await reviewDetail(t, coordinator, item.id);
-    const res = await decide(coordinator, item.id, {
+    const detail = await reviewDetail(t, reviewer, item.id);
+    const res = await decide(reviewer, item.id, {
       status: "approved",
       adoptRevision: 2,
       seen: seenOf(detail),
     });
     expect(res.status).toBe(403);
-    expect((await reviewDetail(t, coordinator, item.id)).response.areaId).toBe("north");
+    expect((await reviewDetail(t, reviewer, item.id)).response.areaId).toBe("north");
   });
 });

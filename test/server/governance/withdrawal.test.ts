@@ -15,11 +15,14 @@ import { auditEntries, countRows, reviewDetail, seenOf, upload } from "./helpers
 let t: TestContext;
 let researcher: string;
 let coordinator: string;
+/** Review and exports are for trusted analysts (docs/decisions/0024): an evaluator in the same area. */
+let analyst: string;
 
 beforeEach(async () => {
   t = await createTestContext();
   researcher = await t.signIn("peer_researcher", "north");
   coordinator = await t.signIn("coordinator", "north");
+  analyst = await t.signIn("evaluator", "north");
 });
 afterEach(async () => {
   await t.close();
@@ -45,10 +48,10 @@ async function participantWithHistory(code: string) {
   });
   await upload(t, researcher, [baseline, followUp]);
   await upload(t, researcher, [{ ...followUp, data: { ...followUp.data, say_in_support: 4 } }]);
-  const detail = await reviewDetail(t, coordinator, followUp.id);
+  const detail = await reviewDetail(t, analyst, followUp.id);
   const decided = await t.request(`/api/review/responses/${followUp.id}/decision`, {
     method: "POST",
-    cookie: coordinator,
+    cookie: analyst,
     json: { status: "approved", comment: "Participant said 5.", seen: seenOf(detail) },
   });
   expect(decided.status).toBe(200);
@@ -120,9 +123,7 @@ describe("withdrawing a participant who asks for their data to be deleted", () =
     expect(await indicatorRowsFor(ids)).toBe(0);
     expect(await indicatorRowsFor([other.id])).toBeGreaterThan(0);
     expect(await exportedCodes(admin)).not.toContain(code);
-    expect((await t.request(`/api/review/responses/${followUp.id}`, { cookie: coordinator })).status).toBe(
-      404,
-    );
+    expect((await t.request(`/api/review/responses/${followUp.id}`, { cookie: analyst })).status).toBe(404);
 
     // What is left is the code, in the withdrawal entry of the audit log (which ties it to no
     // response id) and in the withdrawal record that refuses later uploads; no answer anywhere.
@@ -221,7 +222,7 @@ describe("withdrawing a participant who lets us keep what they gave", () => {
     expect(res.status).toBe(201);
     expect(((await res.json()) as RecordWithdrawalResponse).responsesDeleted).toBe(0);
     expect(await countRows(t, "responses")).toBe(1);
-    expect(await exportedCodes(coordinator)).toContain(code);
+    expect(await exportedCodes(analyst)).toContain(code);
 
     const [later] = await upload(t, researcher, [syncItem({ participantCode: code, wave: 1 })]);
     expect(later).toMatchObject({ outcome: "rejected", problem: { code: "participant_withdrawn" } });
@@ -430,10 +431,10 @@ describe("review after a withdrawal", () => {
     await upload(t, researcher, [item]);
     await upload(t, researcher, [{ ...item, participantCode: code }]);
     await withdraw(coordinator, { participantCode: code, choice: "keep_given" });
-    const detail: ReviewDetail = await reviewDetail(t, coordinator, item.id);
+    const detail: ReviewDetail = await reviewDetail(t, analyst, item.id);
     const res = await t.request(`/api/review/responses/${item.id}/decision`, {
       method: "POST",
-      cookie: coordinator,
+      cookie: analyst,
       json: { status: "approved", adoptRevision: 2, seen: seenOf(detail) },
     });
     expect(res.status).toBe(410);

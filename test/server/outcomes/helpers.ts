@@ -117,6 +117,25 @@ export async function map(t: TestContext, cookie: string): Promise<OutcomeMapRes
   return (await res.json()) as OutcomeMapResponse;
 }
 
+/**
+ * The page and map as they would be released (docs/decisions/0024): the small-number protection at
+ * the data manager's k, and the release rounding. Trusted analysts' default view is exact.
+ */
+export async function releasedPage(
+  t: TestContext,
+  cookie: string,
+  outcome: string,
+  query = "",
+): Promise<OutcomePageResponse> {
+  return page(t, cookie, outcome, `${query}${query.includes("?") ? "&" : "?"}view=released`);
+}
+
+export async function releasedMap(t: TestContext, cookie: string): Promise<OutcomeMapResponse> {
+  const res = await t.request("/api/outcomes/map?view=released", { cookie });
+  expect(res.status).toBe(200);
+  return (await res.json()) as OutcomeMapResponse;
+}
+
 export function indicator(body: OutcomePageResponse, question: string) {
   const found = body.indicators.find((i) => i.question === question);
   if (!found) throw new Error(`no indicator ${question}`);

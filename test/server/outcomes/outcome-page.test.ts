@@ -16,6 +16,7 @@ import {
   newCode,
   page,
   publishOutcomesSurvey,
+  releasedPage,
   SURVEY as SURVEY_ID,
   upload,
 } from "./helpers.ts";
@@ -106,7 +107,7 @@ describe("an indicator's figures", () => {
       researcher,
       answers.map((helped) => interview({}, { helped })),
     );
-    const helped = indicator(await page(t, evaluator, CO_PRODUCE), "helped");
+    const helped = indicator(await releasedPage(t, evaluator, CO_PRODUCE), "helped");
     expect(helped.summary).toEqual({ suppressed: false, n: 10, values: null });
     expect(helped.distribution).toEqual({ shown: false, suppressed: true, reason: "below_threshold" });
   });
@@ -168,7 +169,7 @@ describe("an indicator's figures", () => {
       researcher,
       [0, 0, 1, 2, 3, 7, 12, 30, 0, 4].map((n) => interview({}, { nights: n })),
     );
-    const detail = indicator(await page(t, evaluator, BETTER_OUTCOMES), "nights");
+    const detail = indicator(await releasedPage(t, evaluator, BETTER_OUTCOMES), "nights");
     expect(valuesOf(detail.summary)).toMatchObject({ mean: 5.9, median: 2.5 });
     expect(detail.distribution).toMatchObject({ shown: false });
   });
@@ -288,7 +289,7 @@ describe("change between waves for the same participants", () => {
       ...codes.map((code, i) => interview({ code, wave: 0 }, { helped: before[i] })),
       ...codes.map((code, i) => interview({ code, wave: 1 }, { helped: after[i] })),
     ]);
-    const helped = indicator(await page(t, evaluator, CO_PRODUCE), "helped");
+    const helped = indicator(await releasedPage(t, evaluator, CO_PRODUCE), "helped");
     if (!helped.change.available) throw new Error("expected change");
     expect(shown(helped.change.figure)).toMatchObject({ n: 17, tests: null });
   });

@@ -9,10 +9,10 @@ import {
   cohort,
   indicator,
   interview,
-  map,
+  releasedMap as map,
   newCode,
   numbersIn,
-  page,
+  releasedPage as page,
   publishOutcomesSurvey,
   upload,
 } from "./helpers.ts";
