@@ -457,7 +457,12 @@ class Exporter {
           this.lost.push({ name, message: "A pattern with an apostrophe cannot be written in XLSForm." });
         else parts.push(`regex(., '${v.regex}')`);
       } else if (v.type === "expression" && typeof v.expression === "string") {
-        const x = this.xpath(v.expression, name, name, "check");
+        // `{q} empty or (…)`: how the import says "only when answered", which XLSForm means anyway.
+        const own = new RegExp(
+          `^\\{(?:panel\\.)?${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\} empty or \\((.*)\\)$`,
+          "s",
+        );
+        const x = this.xpath(own.exec(v.expression)?.[1] ?? v.expression, name, name, "check");
         if (x) parts.push(x);
       } else if (v.type === "numeric") {
         if (typeof v.minValue === "number") parts.push(`. >= ${v.minValue}`);
@@ -507,7 +512,7 @@ function textOf(value: unknown): string {
 
 /** `{name}` and `{panel.name}` in a text show an answer: `${name}` in XLSForm. */
 function fromPiping(text: string): string {
-  return text.replace(/\{(?:panel\.|parentpanel\.)?([A-Za-z_][A-Za-z0-9_.-]*)\}/g, "${$1}");
+  return text.replace(/(?<!\$)\{(?:panel\.|parentpanel\.)?([A-Za-z_][A-Za-z0-9_.-]*)\}/g, "${$1}");
 }
 
 function unescapeHtml(text: string): string {

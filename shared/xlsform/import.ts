@@ -625,8 +625,8 @@ class Importer {
     const { record } = row;
     const children: Json[] = [];
     const appearance = record.cells.get("appearance") ?? "";
-    const title = this.localised(record, "label", this.byName.get(row.repeat ?? "") ?? null);
-    const description = this.localised(record, "hint", null);
+    const title = this.localised(record, "label", row);
+    const description = this.localised(record, "hint", row);
     const visibleIf = this.expression(row, "relevant", { ...this.context(row), self: null });
     const name = row.name || `group_row${record.row}`;
     if (!row.name) {
@@ -703,9 +703,8 @@ class Importer {
 
   private question(row: Row): Json | null {
     const { record, type } = row;
-    const repeatRow = this.byName.get(row.repeat ?? "") ?? null;
-    const title = this.localised(record, "label", repeatRow);
-    const description = this.localised(record, "hint", repeatRow);
+    const title = this.localised(record, "label", row);
+    const description = this.localised(record, "hint", row);
     const appearances = (record.cells.get("appearance") ?? "").split(/\s+/).filter(Boolean);
     const element: Json = { type: "text", name: row.name };
     const used = new Set<string>();
@@ -738,7 +737,7 @@ class Importer {
         break;
       case "note": {
         element.type = "html";
-        const html = this.localised(record, "label", repeatRow);
+        const html = this.localised(record, "label", row);
         element.html = typeof html === "object" ? mapValues(html, escapeHtml) : escapeHtml(html ?? "");
         break;
       }
@@ -817,10 +816,9 @@ class Importer {
     let filter: XPathNode | null = null;
     if (filterSource) filter = this.parse(row, "choice_filter", filterSource);
     const items: Json[] = [];
-    const repeatRow = this.byName.get(row.repeat ?? "") ?? null;
     let filterOk = filter !== null;
     for (const choice of list) {
-      const text = this.localised(choice.record, "label", repeatRow);
+      const text = this.localised(choice.record, "label", row);
       const item: Json = { value: choice.name, ...(text !== undefined ? { text } : {}) };
       if (filter && filterOk) {
         try {
@@ -849,7 +847,6 @@ class Importer {
   /** The columns every question shares: required, relevant, constraint, default, read_only. */
   private common(row: Row, element: Json): void {
     const { record } = row;
-    const repeatRow = this.byName.get(row.repeat ?? "") ?? null;
     const required = record.cells.get("required");
     const isRequired = yes(required);
     if (isRequired) element.isRequired = true;
@@ -857,7 +854,7 @@ class Importer {
       const requiredIf = this.expression(row, "required");
       if (requiredIf) element.requiredIf = requiredIf;
     }
-    const requiredMessage = this.localised(record, "required_message", repeatRow);
+    const requiredMessage = this.localised(record, "required_message", row);
     if (requiredMessage !== undefined) element.requiredErrorText = requiredMessage;
     const visibleIf = this.expression(row, "relevant");
     if (visibleIf) element.visibleIf = visibleIf;
@@ -891,7 +888,7 @@ class Importer {
       } else parts.push(node);
     };
     split(tree);
-    const text = this.localised(row.record, "constraint_message", this.byName.get(row.repeat ?? "") ?? null);
+    const text = this.localised(row.record, "constraint_message", row);
     const withText = (v: Json): Json => (text !== undefined ? { ...v, text } : v);
     const validators: Json[] = [];
     const rest: string[] = [];
@@ -907,8 +904,10 @@ class Importer {
       return null;
     }
     if (rest.length) {
-      const expression = rest.length === 1 ? rest[0] : rest.map((r) => `(${r})`).join(" and ");
-      validators.push(withText({ type: "expression", expression }));
+      const joined = rest.length === 1 ? (rest[0] as string) : rest.map((r) => `(${r})`).join(" and ");
+      // XLSForm checks a constraint only on an answer given; survey-core runs it on empty ones too.
+      const own = this.reference(row.name, row).written;
+      validators.push(withText({ type: "expression", expression: `${own} empty or (${joined})` }));
     }
     return validators;
   }

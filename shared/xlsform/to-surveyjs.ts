@@ -63,7 +63,10 @@ function arity(node: { name: string; args: XPathNode[] }, count: number): void {
 export function toSurveyJs(node: XPathNode, ctx: ExpressionContext): string {
   const nested = (child: XPathNode): string => {
     const text = toSurveyJs(child, ctx);
-    return child.kind === "binary" ? `(${text})` : text;
+    const operation =
+      child.kind === "binary" ||
+      (child.kind === "call" && (child.name === "selected" || child.name === "not"));
+    return operation ? `(${text})` : text;
   };
   switch (node.kind) {
     case "number":
