@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useId, useState } from "react";
 import type { VersionHistoryResponse, WordingDiffResponse } from "../../shared/contract/index.ts";
 import { exportUrl, fetchDiff, fetchVersions } from "../api/editor.ts";
+import { xlsformUrl } from "../api/xlsform.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime, plural } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
@@ -94,6 +95,9 @@ export function HistoryPanel({ surveyId, refreshKey }: { surveyId: string; refre
                   <td>
                     <a href={exportUrl(surveyId, v.version)} download>
                       Download version {v.version}
+                    </a>{" "}
+                    <a href={xlsformUrl(surveyId, v.version)} download>
+                      As XLSForm (.xlsx)
                     </a>
                   </td>
                 </tr>
