@@ -104,8 +104,8 @@ export function XlsformImport() {
             <>
               <h4>Brought across with a change</h4>
               <ul>
-                {result.report.changed.map((n, i) => (
-                  <Note key={`${n.sheet}-${n.row}-${i}`} note={n} />
+                {result.report.changed.map((n) => (
+                  <Note key={`${n.sheet}-${n.row}-${n.column ?? ""}-${n.message}`} note={n} />
                 ))}
               </ul>
             </>
