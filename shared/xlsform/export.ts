@@ -158,7 +158,6 @@ const SURVEY_HEADERS = [
   "parameters",
   "repeat_count",
 ] as const;
-type Header = (typeof SURVEY_HEADERS)[number];
 
 export function toXlsform(definition: unknown, info: { formId: string; version: string }): XlsformExport {
   const json = isObject(definition) ? definition : {};
