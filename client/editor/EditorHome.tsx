@@ -67,7 +67,7 @@ export function EditorHome() {
         )}
       </section>
       <CreateSurveyForm />
-      <XlsformImport />
+      <XlsformImport onImported={reload} />
     </>
   );
 }

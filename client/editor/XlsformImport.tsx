@@ -5,17 +5,11 @@ import { Link } from "../app/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { TextField } from "../ui/TextField.tsx";
 
-const SHEETS: Record<XlsformRowNote["sheet"], string> = {
-  survey: "Questions sheet",
-  choices: "Choices sheet",
-  settings: "Settings sheet",
-};
-
 function Note({ note }: { note: XlsformRowNote }) {
   return (
     <li>
       <strong>
-        {SHEETS[note.sheet]}, row {note.row}
+        Sheet “{note.sheet}”, row {note.row}
         {note.name ? ` (${note.name})` : ""}:
       </strong>{" "}
       {note.message}
@@ -24,7 +18,7 @@ function Note({ note }: { note: XlsformRowNote }) {
 }
 
 /** Brings in a questionnaire made for ODK or KoboToolbox (an XLSForm spreadsheet) as a new draft. */
-export function XlsformImport() {
+export function XlsformImport({ onImported }: { onImported?: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [id, setId] = useState("");
   const [busy, setBusy] = useState(false);
@@ -39,6 +33,7 @@ export function XlsformImport() {
     setResult(null);
     try {
       setResult(await importXlsform(file, id.trim()));
+      onImported?.();
     } catch (error) {
       setFailure(error);
     }
@@ -59,7 +54,7 @@ export function XlsformImport() {
           <input
             id="xlsform-file"
             type="file"
-            className="input"
+            className="input xlsform-file"
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
@@ -76,7 +71,7 @@ export function XlsformImport() {
         </button>
       </form>
       {result && (
-        <div role="status" aria-live="polite">
+        <div role="status" aria-live="polite" className="xlsform-result">
           <h3>“{result.draft.title}” is ready as a draft</h3>
           <p>
             {result.report.converted} rows came across

@@ -478,7 +478,7 @@ class Importer {
       ...(row.name ? { name: row.name } : {}),
       column,
       expression,
-      message: `The ${COLUMN_WORDS[column] ?? column} is not converted: ${why}.`,
+      message: `The ${COLUMN_WORDS[column] ?? column} could not be converted: ${why}.`,
     });
   }
 
