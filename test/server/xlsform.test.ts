@@ -84,15 +84,28 @@ describe("POST /api/editor/xlsform", () => {
       "xlsform_media_type",
     );
     await problem(await upload(cookie, await xlsxOf(everyRowType), "?id=../../etc"), 400, "invalid_query");
-    // A zip bomb: 200 MB of zeros compresses to a few hundred kB.
-    const bomb = zipSync({ "xl/workbook.xml": new Uint8Array(200 * 1024 * 1024) }, { level: 9 });
+    // A zip bomb: 64 MB of zeros compresses to about 64 kB.
+    const bomb = zipSync({ "xl/workbook.xml": new Uint8Array(64 * 1024 * 1024) }, { level: 9 });
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
     const started = Date.now();
     await problem(await upload(cookie, bomb), 413, "body_too_large");
     expect(Date.now() - started).toBeLessThan(2000);
+    // A zip bomb whose directory lies: it declares 1,000 bytes and inflates to 64 MB.
+    const liar = zipSync({ "xl/workbook.xml": new Uint8Array(64 * 1024 * 1024) }, { level: 9 });
+    const view = new DataView(liar.buffer, liar.byteOffset, liar.byteLength);
+    view.setUint32(22, 1000, true); // the local header's uncompressed size
+    for (let i = liar.byteLength - 22; i >= 0; i -= 1) {
+      if (view.getUint32(i, true) === 0x02014b50) {
+        view.setUint32(i + 24, 1000, true); // the central directory's
+        break;
+      }
+    }
+    const liarStarted = Date.now();
+    await problem(await upload(cookie, liar), 413, "body_too_large");
+    expect(Date.now() - liarStarted).toBeLessThan(8000);
     // Larger than the upload limit.
     await problem(await upload(cookie, new Uint8Array(3 * 1024 * 1024)), 413, "body_too_large");
-  });
+  }, 60_000);
 
   it("reads a 5 MB sheet within its bounds or refuses it, quickly", async () => {
     const rows: (string | null)[][] = [["type", "name", "label"]];
