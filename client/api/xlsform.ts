@@ -1,5 +1,6 @@
-import type { Problem, XlsformImportResponse } from "../../shared/contract/index.ts";
+import type { Problem, XlsformExportReport, XlsformImportResponse } from "../../shared/contract/index.ts";
 import { ApiError, NetworkError } from "./api-error.ts";
+import { get } from "./http.ts";
 
 /** Sends an .xlsx XLSForm; the server makes a new survey draft from it and reports on every row. */
 export async function importXlsform(file: File, id: string): Promise<XlsformImportResponse> {
@@ -27,3 +28,6 @@ export async function importXlsform(file: File, id: string): Promise<XlsformImpo
 
 export const xlsformUrl = (id: string, version: number) =>
   `/api/editor/surveys/${encodeURIComponent(id)}/xlsform?version=${version}`;
+
+export const xlsformReport = (id: string, version: number) =>
+  get<XlsformExportReport>(`/api/editor/surveys/${encodeURIComponent(id)}/xlsform-report?version=${version}`);

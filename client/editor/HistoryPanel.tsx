@@ -1,11 +1,11 @@
 import { type FormEvent, useCallback, useEffect, useId, useState } from "react";
 import type { VersionHistoryResponse, WordingDiffResponse } from "../../shared/contract/index.ts";
 import { exportUrl, fetchDiff, fetchVersions } from "../api/editor.ts";
-import { xlsformUrl } from "../api/xlsform.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime, plural } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { DiffText } from "./DiffText.tsx";
+import { XlsformDownload } from "./XlsformDownload.tsx";
 
 type Which = number | "draft";
 
@@ -95,10 +95,8 @@ export function HistoryPanel({ surveyId, refreshKey }: { surveyId: string; refre
                   <td>
                     <a href={exportUrl(surveyId, v.version)} download>
                       Download version {v.version}
-                    </a>{" "}
-                    <a href={xlsformUrl(surveyId, v.version)} download>
-                      As XLSForm (.xlsx)
                     </a>
+                    <XlsformDownload surveyId={surveyId} version={v.version} />
                   </td>
                 </tr>
               ))}

@@ -145,6 +145,7 @@ const SURVEY_HEADERS = [
   "name",
   "label",
   "hint",
+  "guidance_hint",
   "required",
   "required_message",
   "relevant",
@@ -197,6 +198,12 @@ class Exporter {
       if (!["title", "pages", "elements", "questions", "calculatedValues", "description"].includes(key)) {
         this.lost.push({ name: "", message: `The survey setting “${key}” has no XLSForm equivalent.` });
       }
+    }
+    for (const [key, names] of this.settingsLost) {
+      const shown =
+        names.length > 6 ? `${names.slice(0, 6).join(", ")} and ${names.length - 6} more` : names.join(", ");
+      const what = SETTING_WORDS[key] ?? `The setting “${key}”`;
+      this.lost.push({ name: "", message: `${what} (${shown}) has no place in XLSForm and is left out.` });
     }
     const languages = [...this.languages].sort();
     const headers: string[] = [];
@@ -417,7 +424,11 @@ class Exporter {
       "defaultValue",
       "defaultValueExpression",
       "validators",
+      "interviewerNote",
+      "min",
+      "max",
     );
+    if (typeof e.interviewerNote === "string" && e.interviewerNote) row.guidance_hint = e.interviewerNote;
     if (e.isRequired) row.required = "yes";
     if (typeof e.requiredIf === "string") {
       const r = this.xpath(e.requiredIf, name, name, "condition for requiring it");
@@ -438,15 +449,29 @@ class Exporter {
     }
     this.validators(e, row, name);
     for (const key of Object.keys(e)) {
-      if (!handled.has(key))
-        this.lost.push({ name, message: `The setting “${key}” has no XLSForm equivalent.` });
+      if (!handled.has(key)) this.unsupported(key, name);
     }
     this.rows.push(row);
+  }
+
+  /** Settings without an XLSForm place, gathered per setting so the report reads as a short list. */
+  private readonly settingsLost = new Map<string, string[]>();
+
+  private unsupported(key: string, name: string): void {
+    const names = this.settingsLost.get(key) ?? [];
+    names.push(name);
+    this.settingsLost.set(key, names);
   }
 
   private validators(e: Json, row: Partial<Record<string, string>>, name: string): void {
     const parts: string[] = [];
     let message: unknown;
+    if (e.inputType === "number" && typeof e.min === "number") parts.push(`. >= ${e.min}`);
+    if (e.inputType === "number" && typeof e.max === "number") parts.push(`. <= ${e.max}`);
+    for (const key of ["min", "max"]) {
+      if (e[key] !== undefined && !(e.inputType === "number" && typeof e[key] === "number"))
+        this.unsupported(key, name);
+    }
     for (const v of Array.isArray(e.validators) ? e.validators : []) {
       if (!isObject(v)) continue;
       if (v.type === "regex" && v.regex === INTEGER_PATTERN) continue;
@@ -502,6 +527,22 @@ class Exporter {
     if (anyFilter) row.choice_filter = filters.join(" or ");
   }
 }
+
+/** Alongside's own settings in words for the people who read the export report. */
+const SETTING_WORDS: Record<string, string> = {
+  outcome: "Which outcome a question measures",
+  indicator: "Whether a higher answer is better",
+  sensitive: "The mark for sensitive questions",
+  locked: "The lock on licensed wording",
+  licence: "The licence note",
+  minRateDescription: "The label at the low end of a scale",
+  maxRateDescription: "The label at the high end of a scale",
+  otherText: "The wording of the “Other” choice",
+  min: "A lowest allowed value",
+  max: "A highest allowed value",
+  visible: "Hiding a question",
+  enableIf: "A condition for answering",
+};
 
 function textOf(value: unknown): string {
   if (typeof value === "string") return value;

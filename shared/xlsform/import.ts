@@ -92,6 +92,7 @@ const KNOWN_COLUMNS = new Set([
   "name",
   "label",
   "hint",
+  "guidance_hint",
   "required",
   "required_message",
   "relevant",
@@ -782,6 +783,8 @@ class Importer {
     const unused = appearances.filter((a) => !used.has(a));
     if (unused.length) this.unknownAppearance(row, unused.join(" "));
 
+    const guidance = record.cells.get("guidance_hint");
+    if (guidance) element.interviewerNote = guidance;
     this.common(row, element);
     if (type === "integer") {
       const validators = (element.validators as Json[] | undefined) ?? [];

@@ -68,6 +68,25 @@ describe("bringing in an XLSForm from the editor", () => {
     await page.context().close();
   });
 
+  it("downloads a published version as XLSForm and says what it leaves out", async () => {
+    const page = await signIn({ width: 1440, height: 900 });
+    await page.goto(`${e2e.server.url}/editor/participant-interview`);
+    await page.getByRole("button", { name: "History" }).click();
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "As XLSForm (.xlsx)" }).first().click();
+    expect((await download).suggestedFilename()).toBe("participant-interview-1.xlsx");
+    await page.getByRole("button", { name: "What XLSForm leaves out" }).first().click();
+    const report = page
+      .getByRole("status")
+      .filter({ hasText: /leaves out|fits in XLSForm|:/ })
+      .first();
+    await report.locator("li, p").first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const shots = process.env.XLSFORM_SHOTS;
+    if (shots) await page.screenshot({ path: join(shots, "xlsform-export-laptop-full.png"), fullPage: true });
+    await page.context().close();
+  });
+
   it("says plainly when the file is not a spreadsheet", async () => {
     const page = await signIn({ width: 1440, height: 900 });
     await page.goto(`${e2e.server.url}/editor`);
