@@ -196,7 +196,10 @@ class Exporter {
     }
     for (const key of Object.keys(this.json)) {
       if (!["title", "pages", "elements", "questions", "calculatedValues", "description"].includes(key)) {
-        this.lost.push({ name: "", message: `The survey setting “${key}” has no XLSForm equivalent.` });
+        this.lost.push({
+          name: "",
+          message: `${SETTING_WORDS[key] ?? `The survey setting “${key}”`} has no place in XLSForm and is left out.`,
+        });
       }
     }
     for (const [key, names] of this.settingsLost) {
@@ -542,6 +545,8 @@ const SETTING_WORDS: Record<string, string> = {
   max: "A highest allowed value",
   visible: "Hiding a question",
   enableIf: "A condition for answering",
+  showQuestionNumbers: "Numbering of questions",
+  completedHtml: "The closing message",
 };
 
 function textOf(value: unknown): string {
