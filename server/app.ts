@@ -37,6 +37,7 @@ import { statsRoutes } from "./stats/stats.routes.ts";
 import { surveysRoutes } from "./surveys/surveys.routes.ts";
 import { usersRoutes } from "./users/users.routes.ts";
 import { withdrawalRoutes } from "./withdrawal/withdrawal.routes.ts";
+import { xlsformRoutes } from "./xlsform/xlsform.routes.ts";
 
 /** Bodies other than sync batches are small forms. */
 const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -67,7 +68,8 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   api.use("*", sameOriginWrites());
   api.use("*", refuseNulInAddress());
   api.use("*", async (c, next) => {
-    if (c.req.path === "/api/sync") return next();
+    // The sync and XLSForm upload routes set their own, larger limits.
+    if (c.req.path === "/api/sync" || c.req.path === "/api/editor/xlsform") return next();
     return bodyLimit({
       maxSize: DEFAULT_BODY_LIMIT,
       onError: () => {
@@ -89,6 +91,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   api.route("/audit", auditRoutes());
   api.route("/surveys", surveysRoutes());
   api.route("/editor", editorRoutes());
+  api.route("/editor", xlsformRoutes());
   api.route("/sync", syncRoutes());
   api.route("/stats", statsRoutes());
   api.route("/outcomes", outcomesRoutes());

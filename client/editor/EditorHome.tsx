@@ -10,6 +10,7 @@ import { formatDateTime } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { XlsformImport } from "./XlsformImport.tsx";
 
 /** Every survey, with where its draft stands, and a form to start a new one. */
 export function EditorHome() {
@@ -66,6 +67,7 @@ export function EditorHome() {
         )}
       </section>
       <CreateSurveyForm />
+      <XlsformImport onImported={reload} />
     </>
   );
 }

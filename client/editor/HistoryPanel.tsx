@@ -5,6 +5,7 @@ import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime, plural } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { DiffText } from "./DiffText.tsx";
+import { XlsformDownload } from "./XlsformDownload.tsx";
 
 type Which = number | "draft";
 
@@ -95,6 +96,7 @@ export function HistoryPanel({ surveyId, refreshKey }: { surveyId: string; refre
                     <a href={exportUrl(surveyId, v.version)} download>
                       Download version {v.version}
                     </a>
+                    <XlsformDownload surveyId={surveyId} version={v.version} />
                   </td>
                 </tr>
               ))}

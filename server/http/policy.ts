@@ -49,6 +49,10 @@ export const policy = {
   "POST /api/editor/surveys/:id/publish": ["coordinator", "admin"],
   "GET /api/editor/surveys/:id/versions": ["expert", "coordinator", "admin"],
   "GET /api/editor/surveys/:id/diff": ["expert", "coordinator", "admin"],
+  // XLSForm in and out (issue 19).
+  "POST /api/editor/xlsform": ["expert", "coordinator", "admin"],
+  "GET /api/editor/surveys/:id/xlsform": ["expert", "coordinator", "admin"],
+  "GET /api/editor/surveys/:id/xlsform-report": ["expert", "coordinator", "admin"],
   "POST /api/sync": fieldworkers,
   "GET /api/stats/response-counts": trustedAnalysts,
   "GET /api/outcomes/map": trustedAnalysts,

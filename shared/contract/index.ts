@@ -31,3 +31,4 @@ export * from "./training.ts";
 export * from "./upload-receipt.ts";
 export * from "./users.ts";
 export * from "./withdrawals.ts";
+export * from "./xlsform.ts";

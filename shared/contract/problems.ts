@@ -38,6 +38,9 @@ export const problems = {
   draft_not_in_review: { status: 409, title: "Send the draft for review first." },
   signoff_required: { status: 409, title: "Publishing needs an expert's sign-off, or a reason why not." },
   draft_unchanged: { status: 409, title: "This draft is the same as the published version." },
+  // XLSForm import and export (issue 19).
+  xlsform_unreadable: { status: 422, title: "This file could not be read as an XLSForm." },
+  xlsform_media_type: { status: 415, title: "Send the form as an Excel workbook (.xlsx)." },
   internal: { status: 500, title: "Something went wrong on our side. Nothing you sent was lost." },
   too_many_attempts: {
     status: 429,

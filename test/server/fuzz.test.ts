@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../../server/auth/sessions.repository.ts";
 import { policy, type RouteKey } from "../../server/http/policy.ts";
 import { insertUser } from "../../server/users/users.repository.ts";
+import { MAX_XLSFORM_BYTES } from "../../server/xlsform/workbook.ts";
 import { type Problem, problems } from "../../shared/contract/problems.ts";
 import type { Role } from "../../shared/contract/roles.ts";
 import { MAX_SYNC_BODY_BYTES, type SyncOutcome, type SyncResponse } from "../../shared/contract/sync.ts";
@@ -342,7 +343,12 @@ describe.each(writeKeys)("%s under hostile input", (key) => {
   );
 
   it("refuses an oversized body with 413 and writes nothing", async () => {
-    const limit = key === "POST /api/sync" ? MAX_SYNC_BODY_BYTES : 64 * 1024;
+    const limit =
+      key === "POST /api/sync"
+        ? MAX_SYNC_BODY_BYTES
+        : key === "POST /api/editor/xlsform" // an .xlsx upload has its own limit (decision 0029)
+          ? MAX_XLSFORM_BYTES
+          : 64 * 1024;
     const { res, delta } = await send(key, {
       text: JSON.stringify({ ...templateFor(key), padding: "x".repeat(limit + 1) }),
       type: "application/json",

@@ -1,0 +1,178 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { SurveyDefinition } from "../../shared/contract/editor.ts";
+import { SurveyId } from "../../shared/contract/surveys.ts";
+import type { XlsformExportReport, XlsformImportResponse } from "../../shared/contract/xlsform.ts";
+import { toXlsform } from "../../shared/xlsform/export.ts";
+import { convertXlsform, XlsformError } from "../../shared/xlsform/import.ts";
+import { audit } from "../audit/audit.repository.ts";
+import { loadDraftState, toDraft } from "../editor/draft-state.ts";
+import { addDraftEvent, writeDraft } from "../editor/drafts.repository.ts";
+import { insertSurvey } from "../editor/history.repository.ts";
+import type { AppEnv } from "../http/app-env.ts";
+import { allow, requireUser } from "../http/policy.ts";
+import { ProblemError } from "../http/problem.ts";
+import { findSurveyVersion } from "../surveys/surveys.repository.ts";
+import { MAX_XLSFORM_BYTES, readXlsformWorkbook, WorkbookError, writeWorkbook } from "./workbook.ts";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A survey id from the form's own id: lower-case, hyphens for anything else, at most 64. */
+function idFrom(formId: string | null, title: string): string {
+  const base = (formId || title || "imported-form")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 64)
+    .replace(/-+$/, "");
+  return base || "imported-form";
+}
+
+function convert(sheets: Awaited<ReturnType<typeof readXlsformWorkbook>>) {
+  try {
+    return convertXlsform(sheets);
+  } catch (error) {
+    if (error instanceof XlsformError) throw new ProblemError("xlsform_unreadable", error.message);
+    throw error;
+  }
+}
+
+/**
+ * XLSForm in and out, under /api/editor (issue 19). Import turns an uploaded .xlsx into a new survey
+ * with a draft holding the converted form, and answers with the draft and the per-row report. Export
+ * writes any published version (or the draft) as an .xlsx; its report says what has no XLSForm
+ * equivalent. Same people as the editor (see the policy table).
+ */
+export function xlsformRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post(
+    "/xlsform",
+    allow("POST /api/editor/xlsform"),
+    bodyLimit({
+      maxSize: MAX_XLSFORM_BYTES,
+      onError: () => {
+        throw new ProblemError(
+          "body_too_large",
+          `The file may be at most ${MAX_XLSFORM_BYTES / 1024 / 1024} MB.`,
+        );
+      },
+    }),
+    async (c) => {
+      const deps = c.get("deps");
+      const user = requireUser(c.get("user"));
+      const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+      if (type !== XLSX && type !== "application/octet-stream") throw new ProblemError("xlsform_media_type");
+      const askedId = c.req.query("id");
+      if (askedId !== undefined && !SurveyId.safeParse(askedId).success) {
+        throw new ProblemError(
+          "invalid_query",
+          "“id” must use lower-case letters, digits and hyphens (at most 64).",
+        );
+      }
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      let sheets: Awaited<ReturnType<typeof readXlsformWorkbook>>;
+      try {
+        sheets = await readXlsformWorkbook(bytes);
+      } catch (error) {
+        if (!(error instanceof WorkbookError)) throw error;
+        throw new ProblemError(error.tooLarge ? "body_too_large" : "xlsform_unreadable", error.message);
+      }
+      const result = convert(sheets);
+      const definition = SurveyDefinition.safeParse(result.survey);
+      if (!definition.success) {
+        throw new ProblemError(
+          "xlsform_unreadable",
+          definition.error.issues[0]?.message ?? "The form is too complex.",
+        );
+      }
+      const title = String(result.survey.title).slice(0, 200).trim() || "Imported form";
+      const id = askedId ?? idFrom(result.formId, title);
+      const now = deps.now();
+      const created = await deps.db.transaction().execute(async (trx) => {
+        if (!(await insertSurvey(trx, { id, title, description: "", at: now }))) return false;
+        await writeDraft(
+          trx,
+          id,
+          { revision: 0, status: "draft" },
+          {
+            title,
+            description: "",
+            definition: definition.data,
+            status: "draft",
+            baseVersion: null,
+            ownerId: user.id,
+            confirmedNameChanges: [],
+          },
+          user.id,
+          now,
+        );
+        await addDraftEvent(trx, {
+          surveyId: id,
+          revision: 1,
+          at: now,
+          actorId: user.id,
+          kind: "imported",
+          questions: [],
+          summary: `imported from an XLSForm (${result.report.converted} rows converted)`,
+        });
+        return true;
+      });
+      if (!created) {
+        throw new ProblemError(
+          "survey_exists",
+          `There is already a survey "${id}". Choose another id for the imported form.`,
+        );
+      }
+      await audit(deps.db, { at: now, actorId: user.id, action: "survey.create", target: id });
+      const { row } = await loadDraftState(deps.db, id);
+      return c.json(
+        { draft: await toDraft(deps.db, row), report: result.report } satisfies XlsformImportResponse,
+        201,
+      );
+    },
+  );
+
+  const definitionOf = async (
+    c: { get: (k: "deps") => AppEnv["Variables"]["deps"] },
+    id: string,
+    which: string,
+  ) => {
+    const { db } = c.get("deps");
+    if (which === "draft") {
+      const { row } = await loadDraftState(db, id);
+      return { definition: row.definition as unknown, version: `draft-r${row.revision}` };
+    }
+    if (!/^\d{1,9}$/.test(which) || Number(which) < 1) {
+      throw new ProblemError("invalid_query", '“version” must be a version number or "draft".');
+    }
+    const version = await findSurveyVersion(db, id, Number(which));
+    if (!version) throw new ProblemError("survey_version_not_found");
+    return { definition: JSON.parse(version.definition) as unknown, version: which };
+  };
+  const surveyId = (value: string): string => {
+    const parsed = SurveyId.safeParse(value);
+    if (!parsed.success) throw new ProblemError("survey_not_found");
+    return parsed.data;
+  };
+
+  app.get("/surveys/:id/xlsform", allow("GET /api/editor/surveys/:id/xlsform"), async (c) => {
+    const id = surveyId(c.req.param("id"));
+    const { definition, version } = await definitionOf(c, id, c.req.query("version") ?? "draft");
+    const { sheets } = toXlsform(definition, { formId: id, version });
+    const bytes = await writeWorkbook(sheets);
+    c.header("content-type", XLSX);
+    c.header("content-disposition", `attachment; filename="${id}-${version}.xlsx"`);
+    return c.body(bytes.buffer as ArrayBuffer);
+  });
+
+  app.get("/surveys/:id/xlsform-report", allow("GET /api/editor/surveys/:id/xlsform-report"), async (c) => {
+    const id = surveyId(c.req.param("id"));
+    const { definition, version } = await definitionOf(c, id, c.req.query("version") ?? "draft");
+    return c.json({
+      lost: toXlsform(definition, { formId: id, version }).lost,
+    } satisfies XlsformExportReport);
+  });
+
+  return app;
+}
