@@ -7,7 +7,12 @@ import type {
   ReleaseTable,
 } from "../../shared/contract/releases.ts";
 import { releaseBreakdownLabels } from "../../shared/contract/releases.ts";
-import type { CheckCell, CheckVector, EarlierRelease } from "../../shared/disclosure/check-release.ts";
+import type {
+  CheckCell,
+  CheckVector,
+  EarlierRelease,
+  SideKnowledge,
+} from "../../shared/disclosure/check-release.ts";
 import { cellKey } from "../../shared/disclosure/check-release.ts";
 import { meanInterval } from "../../shared/stats/mean-interval.ts";
 import { DEFAULT_LEVEL } from "../../shared/stats/result.ts";
@@ -67,12 +72,15 @@ export interface FiguresInput {
   /** By indicator key, for the composition's change waves. */
   pairs: ReadonlyMap<string, PairRow[]>;
   earlier: EarlierData[];
+  /** The small-number threshold: atoms of 1 to k − 1 interviews are secrets. */
+  k: number;
 }
 
 export interface Figures {
   tables: ReleaseTable[];
   cells: CheckCell[];
   earlier: EarlierRelease[];
+  side: SideKnowledge;
   dataAsOf: string | null;
 }
 
@@ -91,6 +99,9 @@ interface RowSpec {
 
 interface AtomInfo {
   index: number;
+  /** Interviews in it (current atoms only). */
+  count: number;
+  mask: string;
   area: string;
   wave: number;
   cat: string;
@@ -115,7 +126,16 @@ class AtomSystem {
     const key = `${area}\u0001${wave}\u0001${cat}\u0001${current ? "c" : "g"}${mask}`;
     let a = this.byKey.get(key);
     if (!a) {
-      a = { index: this.next++, area, wave, cat, current, releases };
+      a = {
+        index: this.next++,
+        count: 0,
+        mask: `${current ? "c" : "g"}${mask}`,
+        area,
+        wave,
+        cat,
+        current,
+        releases,
+      };
       this.byKey.set(key, a);
       const group = `${area}\u0001${wave}`;
       const list = this.byAreaWave.get(group) ?? [];
@@ -277,7 +297,7 @@ export function buildFigures(input: FiguresInput): Figures {
     const byResponse = new Map((input.answers.get(def.key) ?? []).map((a) => [a.responseId, a]));
     for (const i of interviews) {
       const m = membership.get(i.id);
-      sys.atom(i.area, i.wave, answerKey(def, byResponse.get(i.id)), true, m ?? empty, maskOf(m));
+      sys.atom(i.area, i.wave, answerKey(def, byResponse.get(i.id)), true, m ?? empty, maskOf(m)).count++;
     }
     const cats = [...categories(def).list.map((c) => c.key), "other", NOT_ANSWERED];
     for (const g of gone.values())
@@ -610,5 +630,22 @@ export function buildFigures(input: FiguresInput): Figures {
     (m, i) => (m === null || i.completedAt > m ? i.completedAt : m),
     null,
   );
-  return { tables, cells, earlier, dataAsOf };
+  // Side knowledge: interviews per area, wave and membership are known to the area's people; every
+  // atom of 1 to k − 1 interviews is a secret.
+  const side: SideKnowledge = { known: [], secrets: [] };
+  for (const [name, sys] of systems) {
+    for (const list of sys.byAreaWave.values()) {
+      const groups = new Map<string, AtomInfo[]>();
+      for (const a of list) groups.set(a.mask, [...(groups.get(a.mask) ?? []), a]);
+      for (const g of groups.values())
+        side.known.push({ system: name, terms: g.map((a) => [a.index, 1] as const) });
+      for (const a of list)
+        if (a.current && a.count > 0 && a.count < input.k)
+          side.secrets.push({
+            label: `${name} ${a.area} ${a.wave} ${a.cat}`,
+            vector: { system: name, terms: [[a.index, 1]] },
+          });
+    }
+  }
+  return { tables, cells, earlier, dataAsOf, side };
 }
