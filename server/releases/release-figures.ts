@@ -252,6 +252,14 @@ function answerKey(def: IndicatorDef, a: Answer | undefined): string {
   });
 }
 
+/** The answers a table has columns for: the question's options, and "Other answers" when any was given. */
+function answerList(def: IndicatorDef, answers: readonly Answer[]): { key: string; label: string }[] {
+  const list = categories(def).list;
+  return answers.some((a) => answerKey(def, a) === "other")
+    ? [...list, { key: "other", label: "Other answers" }]
+    : list;
+}
+
 const inRow = (row: { area: string | null; wave: number | null }, i: { area: string; wave: number }) =>
   (row.area === null || i.area === row.area) && (row.wave === null || i.wave === row.wave);
 
@@ -299,7 +307,15 @@ export function buildFigures(input: FiguresInput): Figures {
       const m = membership.get(i.id);
       sys.atom(i.area, i.wave, answerKey(def, byResponse.get(i.id)), true, m ?? empty, maskOf(m)).count++;
     }
-    const cats = [...categories(def).list.map((c) => c.key), "other", NOT_ANSWERED];
+    // "Other" (an answer outside today's options) is an answer only where some interview gave one;
+    // its column is then shown, so the attacker and the checks know the same list of answers.
+    const cats = [...answerList(def, input.answers.get(def.key) ?? []).map((c) => c.key), NOT_ANSWERED];
+    // Every answer of every group of interviews has its atom, empty or not: an outsider does not know
+    // which are empty, except from a published zero (which the checks take into account).
+    for (const i of interviews) {
+      const m = membership.get(i.id);
+      for (const c of cats) sys.atom(i.area, i.wave, c, true, m ?? empty, maskOf(m));
+    }
     for (const g of gone.values())
       for (const c of cats) sys.atom(g.area, g.wave, c, false, g.releases, maskOf(g.releases));
     systems.set(`q:${def.key}`, sys);
@@ -359,7 +375,7 @@ export function buildFigures(input: FiguresInput): Figures {
 
   for (const def of input.indicators) {
     const answers = new Map((input.answers.get(def.key) ?? []).map((a) => [a.responseId, a]));
-    const cats = categories(def).list;
+    const cats = answerList(def, input.answers.get(def.key) ?? []);
     const scores = scoresByKey.get(def.key) ?? null;
     const indicator = {
       key: def.key,
