@@ -268,25 +268,38 @@ export function checkRelease(
   dependents();
 
   if (secondaryOn) {
-    for (let guard = 0; guard < 100000; guard++) {
-      let acted = false;
-      for (const [, s] of systems) {
-        const fix = findRecoverable(s, cells, withheld);
-        if (!fix) continue;
-        const { cell, reason } = fix;
-        withhold(
-          cell,
-          reason,
-          reason === "earlier_release" ? "cross_release" : "secondary",
-          reason === "earlier_release"
-            ? "with an earlier release it would give back a withheld figure"
-            : "with other figures it would give back a withheld figure",
-        );
-        acted = true;
-        break;
+    // A system found clean stays clean until a figure with a vector in it is withheld (withholding
+    // only removes equations, but adds a target), so only those systems are audited again.
+    const systemsOfCell = new Map<number, Set<string>>();
+    cells.forEach((c, i) => {
+      systemsOfCell.set(i, new Set(c.vectors.map((v) => v.system)));
+    });
+    const dirty = new Set(systems.keys());
+    let before = withheld.size;
+    const markNew = () => {
+      for (const [i] of [...withheld].slice(before))
+        for (const name of systemsOfCell.get(i) ?? []) dirty.add(name);
+      before = withheld.size;
+    };
+    for (let guard = 0; guard < 100000 && dirty.size > 0; guard++) {
+      const name = dirty.values().next().value as string;
+      const s = systems.get(name);
+      const fix = s ? findRecoverable(s, cells, withheld) : null;
+      if (!fix) {
+        dirty.delete(name);
+        continue;
       }
-      if (!acted && !dependents()) break;
-      if (acted) dependents();
+      const { cell, reason } = fix;
+      withhold(
+        cell,
+        reason,
+        reason === "earlier_release" ? "cross_release" : "secondary",
+        reason === "earlier_release"
+          ? "with an earlier release it would give back a withheld figure"
+          : "with other figures it would give back a withheld figure",
+      );
+      dependents();
+      markNew();
     }
   }
 
