@@ -316,7 +316,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   console.log(formatDashboard(figures));
 }
 
-async function generate(file: string, total: number): Promise<{ responses: number; values: number }> {
+export async function generate(file: string, total: number): Promise<{ responses: number; values: number }> {
   const handle = openSqlite(file);
   await migrateToLatest(handle.db);
   await loadInstruments(handle.db, defaultInstrumentsDir, NOW);

@@ -49,7 +49,17 @@ export type AuditAction =
   | "auth.password_change"
   | "auth.password_change_failed"
   | "auth.password_reset"
-  | "user.reset_link";
+  | "user.reset_link"
+  | "release.compose"
+  | "release.update"
+  | "release.check"
+  | "release.signoff"
+  | "release.annotate"
+  | "release.summary"
+  | "release.publish"
+  | "release.read"
+  | "release.list"
+  | "release.public_read";
 
 /** Who did what, when, and from which device (see `requestOrigin()` in `audit-origin.ts`). */
 export interface AuditInput {

@@ -123,6 +123,18 @@ export const policy = {
   // who forgot theirs (a coordinator only for researchers and experts in their own area).
   "POST /api/auth/password": everyone,
   "POST /api/users/:id/reset-link": ["admin", "coordinator"],
+  // Releases (issue 13, docs/decisions/0022): analysts compose, check and publish; experts sign off,
+  // annotate and edit the participant summary; each audience reads its published releases.
+  "GET /api/releases": everyone,
+  "POST /api/releases": ["admin", "evaluator"],
+  "GET /api/releases/:id": everyone,
+  "PUT /api/releases/:id": ["admin", "evaluator"],
+  "POST /api/releases/:id/check": ["admin", "evaluator"],
+  "POST /api/releases/:id/signoffs": ["admin", "evaluator", "expert"],
+  "POST /api/releases/:id/annotations": ["expert"],
+  "PUT /api/releases/:id/participant-summary": ["expert"],
+  "POST /api/releases/:id/publish": ["admin", "evaluator"],
+  "GET /api/public/releases/:token": "public",
 } as const satisfies Record<string, "public" | readonly Role[]>;
 
 export type RouteKey = keyof typeof policy;

@@ -16,6 +16,7 @@ export * from "./participation-plans.ts";
 export * from "./password-rules.ts";
 export * from "./problems.ts";
 export * from "./progress.ts";
+export * from "./release-schemas.ts";
 export * from "./retention.ts";
 export * from "./review.ts";
 export * from "./rewards.ts";

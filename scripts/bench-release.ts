@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { openSqlite } from "../server/db/connect.ts";
+import { loadCatalogue } from "../server/outcomes/indicator-catalogue.ts";
+import { findRelease, insertRelease } from "../server/releases/releases.repository.ts";
+import { checkReleaseFigures } from "../server/releases/releases.service.ts";
+import { insertUser } from "../server/users/users.repository.ts";
+import type { ComposeReleaseRequest } from "../shared/contract/releases.ts";
+import { DEFAULT_INTERVIEWS, generate } from "./bench-dashboard.ts";
+
+/**
+ * Checking a release (issue 13; measured, not asserted; target ≤ 2 s): every outcome the participant
+ * interview measures × every breakdown and the change between the first two waves, against `earlier`
+ * published releases of the same survey, on the dashboard benchmark's synthetic database (39 areas,
+ * 4 waves, ~1M answers at the default size). The earlier releases are checks of the same data marked
+ * published (the same interviews in each), so each later check audits against all of them.
+ *
+ *   node --import tsx scripts/bench-release.ts [--interviews N] [--earlier 10]
+ */
+const SURVEY = "participant-interview";
+const NOW = new Date("2026-11-26T10:00:00.000Z");
+
+export async function benchRelease(interviews: number, earlierCount: number) {
+  const dir = mkdtempSync(join(tmpdir(), "alongside-release-bench-"));
+  const file = join(dir, "bench.sqlite");
+  try {
+    const t0 = performance.now();
+    const made = await generate(file, interviews);
+    const generateMs = performance.now() - t0;
+    const handle = openSqlite(file);
+    const db = handle.db;
+    const analyst = await insertUser(
+      db,
+      {
+        email: "analyst@example.org",
+        displayName: "Analyst",
+        role: "evaluator",
+        areaId: null,
+        passwordHash: null,
+      },
+      NOW,
+    );
+    const catalogue = await loadCatalogue(db);
+    const outcomes = [
+      ...new Set(catalogue.indicators.filter((d) => d.surveyId === SURVEY).map((d) => d.outcome)),
+    ];
+    const composition: ComposeReleaseRequest = {
+      title: "Benchmark",
+      surveyId: SURVEY,
+      outcomes,
+      breakdowns: ["overall", "area", "wave", "area_wave"],
+      change: { fromWave: 0, toWave: 1 },
+      narrative: "",
+      audiences: ["public"],
+      corrects: null,
+    };
+    const by = { id: analyst.id, name: "Analyst" };
+    const times: number[] = [];
+    for (let i = 0; i <= earlierCount; i++) {
+      const id = `bench-${i}`;
+      await insertRelease(db, { id, composition, userId: analyst.id, now: NOW.toISOString() });
+      const row = await findRelease(db, id);
+      if (!row) throw new Error("no release");
+      const start = performance.now();
+      const snapshot = await checkReleaseFigures(db, row, by, NOW);
+      times.push(performance.now() - start);
+      if (i < earlierCount)
+        await db
+          .updateTable("releases")
+          .set({ status: "published", published_at: new Date(NOW.getTime() + i * 1000).toISOString() })
+          .where("id", "=", id)
+          .execute();
+      if (i === earlierCount) {
+        const cells = snapshot.tables.reduce((s, t) => s + t.rows.length * t.columns.length, 0);
+        const withheld = snapshot.checklist.reduce((s, c) => s + c.withheld.length, 0);
+        await handle.close();
+        return {
+          interviews,
+          answers: made.values,
+          generateMs,
+          outcomes: outcomes.length,
+          tables: snapshot.tables.length,
+          cells,
+          withheld,
+          firstMs: times[0] ?? Number.NaN,
+          lastMs: times[earlierCount] ?? Number.NaN,
+          earlier: earlierCount,
+        };
+      }
+    }
+    throw new Error("unreachable");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const args = process.argv.slice(2);
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const f = await benchRelease(
+    Number(option("--interviews") ?? DEFAULT_INTERVIEWS),
+    Number(option("--earlier") ?? 10),
+  );
+  console.log(
+    [
+      `Release check (target ≤ 2 s, measured not asserted): ${f.interviews} interviews, ${f.answers} indicator rows,`,
+      `${f.outcomes} outcomes × all breakdowns + change, ${f.tables} tables, ${f.cells} cells.`,
+      `First check (no earlier release): ${(f.firstMs / 1000).toFixed(2)} s.`,
+      `Check against ${f.earlier} earlier published releases: ${(f.lastMs / 1000).toFixed(2)} s; ${f.withheld} cells withheld.`,
+    ].join("\n"),
+  );
+}

@@ -1,0 +1,427 @@
+import type {
+  ChecklistItem,
+  ReleaseCell,
+  ReleaseColumnKind,
+  ReleaseRule,
+  WithheldCellRef,
+  WithheldReason,
+} from "../contract/releases.ts";
+import { SpanBasis } from "./span.ts";
+
+/**
+ * The output checks of a release (docs/decisions/0023), pure: plain figures in, each cell's published
+ * value or withheld reason out, with the checklist of what each rule withheld.
+ *
+ * Every count is a sum over *atoms* — the finest groups of interviews the data can tell apart (one
+ * question's answer × area × wave × which earlier releases the interview was in). A figure is given
+ * to the checks as its atom vector in one or more *systems* (one per question: figures about different
+ * questions share no atoms, but a count of interviews is a vector in every question's system). A
+ * withheld count is recoverable when its vector lies in the span of what is published, in this release
+ * and every earlier one; the checks withhold more until none is.
+ */
+
+export interface CellRef {
+  tableId: string;
+  rowKey: string;
+  columnKey: string;
+}
+
+export interface CheckVector {
+  system: string;
+  /** [atom, integer coefficient] */
+  terms: ReadonlyArray<readonly [number, number]>;
+}
+
+export interface CheckCell extends CellRef {
+  kind: ReleaseColumnKind;
+  /** Null when there is nothing to show (e.g. the average of nobody): withheld. */
+  value: number | null;
+  /** Plain words naming the figure, for the checklist ("Not answered, Area 3 at round 2"). */
+  label: string;
+  /** The same figure in another release of the same survey (table, row and column by meaning). */
+  identity: string;
+  /** How the figure constrains the atoms; empty for figures outside the linear audit. */
+  vectors: CheckVector[];
+  /** Keys (`cellKey`) of the counts this figure is computed from: withheld with any of them. */
+  dependsOn: string[];
+  /** Figures over several areas: how many areas have anyone in it. */
+  areas?: number;
+  /** Totals of counts (nights, times): the two largest contributions, for the dominance rule. */
+  dominance?: { top1: number; top2: number };
+}
+
+export interface EarlierCell {
+  identity: string;
+  value: number;
+  vectors: CheckVector[];
+}
+
+export interface EarlierRelease {
+  id: string;
+  title: string;
+  cells: EarlierCell[];
+}
+
+export interface CheckOptions {
+  k: number;
+  /** A figure across areas needs at least this many areas with anyone in it. */
+  minimumAreas: number;
+  /** Dominance: withheld when the largest contribution is more than this share of the total… */
+  top1Share: number;
+  /** …or the two largest together more than this share. */
+  top2Share: number;
+}
+
+export const defaultCheckOptions: CheckOptions = { k: 5, minimumAreas: 3, top1Share: 0.5, top2Share: 0.75 };
+
+/**
+ * What an outsider may know besides the release, and what must stay unknown:
+ * - `known`: sums the attacker is assumed to know anyway — how many interviews each area did at each
+ *   wave between any two releases (coordinators run the fieldwork). They cannot be withheld.
+ * - `secrets`: the finest groups of fewer than k people (an atom: area × wave × answer × which
+ *   releases) — no combination of published and known figures may give one back, even when no table
+ *   shows it as a cell (e.g. the one interview that arrived between two releases).
+ */
+export interface SideKnowledge {
+  known: CheckVector[];
+  secrets: { label: string; vector: CheckVector }[];
+}
+
+export interface CheckOutcome {
+  cells: Map<string, ReleaseCell>;
+  checklist: ChecklistItem[];
+}
+
+export const cellKey = (c: CellRef) => `${c.tableId}\u0000${c.rowKey}\u0000${c.columnKey}`;
+
+const ruleText: Record<ReleaseRule, { title: (o: CheckOptions) => string; description: string }> = {
+  primary: {
+    title: (o) => `Every count is 0 or at least ${o.k} people`,
+    description:
+      "A number of people smaller than this could point to someone, so it is withheld: every answer, “not answered”, “did not take part” and every total.",
+  },
+  secondary: {
+    title: () => "No withheld figure can be worked out from the others",
+    description:
+      "Totals, other rows and other tables in this release could give back a withheld figure by adding or taking away, so some further figures are withheld too.",
+  },
+  cross_release: {
+    title: () => "No withheld figure can be worked out with earlier releases",
+    description:
+      "Comparing this release with earlier ones of the same survey could give back a withheld figure, so the figures that would allow it are withheld.",
+  },
+  differences: {
+    title: (o) => `Figures changed since an earlier release by 0 or at least ${o.k} people`,
+    description:
+      "A figure that changed by only a few people since an earlier release would show what those few people said.",
+  },
+  dominance: {
+    title: (o) =>
+      `No total is mostly about one or two people (one over ${Math.round(o.top1Share * 100)}%, two over ${Math.round(o.top2Share * 100)}%)`,
+    description:
+      "A total such as nights in a police cell that comes mostly from one or two people would say a lot about them.",
+  },
+  minimum_areas: {
+    title: (o) => `Figures across areas come from at least ${o.minimumAreas} areas`,
+    description:
+      "A figure said to cover several areas but coming from one or two would point to those areas.",
+  },
+  rounding: {
+    title: () => "Numbers are rounded",
+    description:
+      "Counts and percentages are whole numbers; averages and the range they are likely to lie in have one decimal place.",
+  },
+};
+
+const isCount = (kind: ReleaseColumnKind) => kind === "count";
+
+export function roundFor(kind: ReleaseColumnKind, value: number): number {
+  if (kind === "mean" || kind === "lower" || kind === "upper") return Math.round(value * 10) / 10;
+  return Math.round(value);
+}
+
+interface SystemState {
+  /** Indices (into `cells`) of the current cells with a vector in this system, and the vector. */
+  members: { cell: number; vector: Map<number, number> }[];
+  earlier: { release: number; vector: Map<number, number>; value: number }[];
+  known: Map<number, number>[];
+  secrets: Map<number, number>[];
+}
+
+const toMap = (terms: CheckVector["terms"]) => {
+  const m = new Map<number, number>();
+  for (const [a, c] of terms) m.set(a, (m.get(a) ?? 0) + c);
+  return m;
+};
+
+/**
+ * Runs every rule on every table of the release together, against the earlier releases. `withhold`
+ * records the first reason a cell was withheld; later rules see it withheld.
+ */
+export function checkRelease(
+  cells: readonly CheckCell[],
+  earlier: readonly EarlierRelease[],
+  options: CheckOptions = defaultCheckOptions,
+  switches: { secondary?: boolean; crossRelease?: boolean } = {},
+  side: SideKnowledge = { known: [], secrets: [] },
+): CheckOutcome {
+  const { k } = options;
+  const secondaryOn = switches.secondary ?? true;
+  const crossOn = switches.crossRelease ?? true;
+  const index = new Map(cells.map((c, i) => [cellKey(c), i]));
+  const withheld = new Map<number, WithheldReason>();
+  const byRule = new Map<ReleaseRule, WithheldCellRef[]>();
+  const withhold = (i: number, reason: WithheldReason, rule: ReleaseRule, why: string) => {
+    if (withheld.has(i)) return;
+    withheld.set(i, reason);
+    const c = cells[i] as CheckCell;
+    const list = byRule.get(rule) ?? [];
+    list.push({
+      tableId: c.tableId,
+      rowKey: c.rowKey,
+      columnKey: c.columnKey,
+      explanation: `${c.label}: ${why}`,
+    });
+    byRule.set(rule, list);
+  };
+
+  // Primary: every count 0 or ≥ k; nothing to show is withheld too.
+  cells.forEach((c, i) => {
+    if (c.value === null) withhold(i, "depends_on_withheld", "primary", "nobody to show");
+    else if (isCount(c.kind) && c.value > 0 && c.value < k)
+      withhold(i, "below_k", "primary", `fewer than ${k} people`);
+  });
+
+  // Minimum number of areas, and dominance: they do not depend on other cells.
+  cells.forEach((c, i) => {
+    if (c.areas !== undefined && c.areas > 0 && c.areas < options.minimumAreas)
+      withhold(i, "too_few_areas", "minimum_areas", `from ${c.areas} area${c.areas === 1 ? "" : "s"}`);
+  });
+  cells.forEach((c, i) => {
+    if (!c.dominance || c.value === null || c.value <= 0) return;
+    const { top1, top2 } = c.dominance;
+    if (top1 > options.top1Share * c.value || top1 + top2 > options.top2Share * c.value)
+      withhold(i, "dominance", "dominance", "mostly from one or two people");
+  });
+
+  // Differences from the same figure in an earlier release, over nested groups of interviews.
+  if (crossOn) {
+    const earlierByIdentity = new Map<string, EarlierCell[]>();
+    for (const r of earlier)
+      for (const e of r.cells) {
+        const list = earlierByIdentity.get(e.identity) ?? [];
+        list.push(e);
+        earlierByIdentity.set(e.identity, list);
+      }
+    cells.forEach((c, i) => {
+      if (!isCount(c.kind) || c.value === null || withheld.has(i)) return;
+      for (const e of earlierByIdentity.get(c.identity) ?? []) {
+        const d = Math.abs(c.value - e.value);
+        if (d > 0 && d < k && nested(c.vectors, e.vectors)) {
+          withhold(
+            i,
+            "small_difference",
+            "differences",
+            `changed by fewer than ${k} people since an earlier release`,
+          );
+          return;
+        }
+      }
+    });
+  }
+
+  // Secondary and cross-release suppression, to a fixed point with the dependent figures.
+  const systems = new Map<string, SystemState>();
+  const systemOf = (name: string) => {
+    let s = systems.get(name);
+    if (!s) {
+      s = { members: [], earlier: [], known: [], secrets: [] };
+      systems.set(name, s);
+    }
+    return s;
+  };
+  cells.forEach((c, i) => {
+    for (const v of c.vectors) systemOf(v.system).members.push({ cell: i, vector: toMap(v.terms) });
+  });
+  for (const v of side.known) systems.get(v.system)?.known.push(toMap(v.terms));
+  for (const x of side.secrets) systems.get(x.vector.system)?.secrets.push(toMap(x.vector.terms));
+  if (crossOn)
+    earlier.forEach((r, ri) => {
+      for (const e of r.cells)
+        for (const v of e.vectors) {
+          const s = systems.get(v.system);
+          if (s) s.earlier.push({ release: ri, vector: toMap(v.terms), value: e.value });
+        }
+    });
+
+  const dependents = () => {
+    let changed = false;
+    cells.forEach((c, i) => {
+      if (withheld.has(i)) return;
+      if (c.dependsOn.some((key) => withheld.has(index.get(key) ?? -1))) {
+        withhold(i, "depends_on_withheld", "secondary", "would reveal a withheld figure");
+        changed = true;
+      }
+    });
+    return changed;
+  };
+  dependents();
+
+  if (secondaryOn) {
+    // A system found clean stays clean until a figure with a vector in it is withheld (withholding
+    // only removes equations, but adds a target), so only those systems are audited again.
+    const systemsOfCell = new Map<number, Set<string>>();
+    cells.forEach((c, i) => {
+      systemsOfCell.set(i, new Set(c.vectors.map((v) => v.system)));
+    });
+    const dirty = new Set(systems.keys());
+    let before = withheld.size;
+    const markNew = () => {
+      for (const [i] of [...withheld].slice(before))
+        for (const name of systemsOfCell.get(i) ?? []) dirty.add(name);
+      before = withheld.size;
+    };
+    for (let guard = 0; guard < 100000 && dirty.size > 0; guard++) {
+      const name = dirty.values().next().value as string;
+      const s = systems.get(name);
+      const fix = s ? findRecoverable(s, cells, withheld) : null;
+      if (!fix) {
+        dirty.delete(name);
+        continue;
+      }
+      const { cell, reason } = fix;
+      withhold(
+        cell,
+        reason,
+        reason === "earlier_release" ? "cross_release" : "secondary",
+        reason === "earlier_release"
+          ? "with an earlier release it would give back a withheld figure"
+          : "with other figures it would give back a withheld figure",
+      );
+      dependents();
+      markNew();
+    }
+  }
+
+  // Publish what is left, rounded.
+  let adjusted = 0;
+  const out = new Map<string, ReleaseCell>();
+  cells.forEach((c, i) => {
+    const reason = withheld.get(i);
+    if (reason !== undefined || c.value === null) {
+      out.set(cellKey(c), { published: false, reason: reason ?? "depends_on_withheld" });
+      return;
+    }
+    const value = roundFor(c.kind, c.value);
+    if (value !== c.value) adjusted++;
+    out.set(cellKey(c), { published: true, value });
+  });
+
+  const parameters: Record<ReleaseRule, Record<string, number>> = {
+    primary: { k },
+    secondary: {},
+    cross_release: { earlierReleases: earlier.length },
+    differences: { k },
+    dominance: { top1: options.top1Share * 100, top2: options.top2Share * 100 },
+    minimum_areas: { minimumAreas: options.minimumAreas },
+    rounding: {},
+  };
+  const checklist: ChecklistItem[] = (
+    [
+      "primary",
+      "secondary",
+      "cross_release",
+      "differences",
+      "dominance",
+      "minimum_areas",
+      "rounding",
+    ] as const
+  ).map((rule) => ({
+    rule,
+    title: ruleText[rule].title(options),
+    description: ruleText[rule].description,
+    parameters: parameters[rule],
+    withheld: byRule.get(rule) ?? [],
+    adjusted: rule === "rounding" ? adjusted : 0,
+  }));
+  return { cells: out, checklist };
+}
+
+/** Two figures over nested groups: in some shared system, one's atoms include the other's. */
+function nested(a: readonly CheckVector[], b: readonly CheckVector[]): boolean {
+  // Figures outside the linear audit (paired counts) are compared as the same population.
+  if (a.length === 0 && b.length === 0) return true;
+  for (const va of a) {
+    const vb = b.find((x) => x.system === va.system);
+    if (!vb) continue;
+    const ma = toMap(va.terms);
+    const mb = toMap(vb.terms);
+    const sub = (x: Map<number, number>, y: Map<number, number>) =>
+      [...x].every(([atom, c]) => y.get(atom) === c);
+    if (sub(ma, mb) || sub(mb, ma)) return true;
+  }
+  return false;
+}
+
+/**
+ * The first withheld count in this system that the published figures give back, and the figure to
+ * withhold so that they no longer do: among the current published figures the attacker's combination
+ * uses, a derived figure (average, interval) first, then the smallest count (a zero last, since it
+ * is the most informative to keep).
+ */
+function findRecoverable(
+  s: SystemState,
+  cells: readonly CheckCell[],
+  withheld: ReadonlyMap<number, WithheldReason>,
+): { cell: number; reason: WithheldReason } | null {
+  const basis = new SpanBasis();
+  const published = s.members.filter((m) => !withheld.has(m.cell) && cells[m.cell]?.value !== null);
+  // Labels: current figures by member index; earlier ones after them.
+  // A published zero tells the attacker every atom in it is empty (counts are not negative).
+  const addWithZeros = (vector: Map<number, number>, value: number | null, label: number) => {
+    basis.add(vector, label);
+    if (value === 0) for (const atom of vector.keys()) basis.add(new Map([[atom, 1]]), label);
+  };
+  published.forEach((m, i) => {
+    const c = cells[m.cell] as CheckCell;
+    addWithZeros(m.vector, isCount(c.kind) ? c.value : null, i);
+  });
+  s.earlier.forEach((e, j) => {
+    addWithZeros(e.vector, e.value, published.length + j);
+  });
+  s.known.forEach((v, j) => {
+    basis.add(v, published.length + s.earlier.length + j);
+  });
+  const cost = (i: number) => {
+    const x = cells[i] as CheckCell;
+    if (!isCount(x.kind)) return -1;
+    if (x.value === 0) return Number.MAX_SAFE_INTEGER;
+    return x.value ?? 0;
+  };
+  /** The figure to withhold so that `vector` is no longer given back, or null if none would help. */
+  const fixFor = (vector: Map<number, number>): { cell: number; reason: WithheldReason } | null => {
+    const used = basis.explain(vector);
+    if (!used) return null;
+    const current = used
+      .filter((l) => l < published.length)
+      .map((l) => (published[l] as { cell: number }).cell);
+    const viaEarlier = used.some((l) => l >= published.length && l < published.length + s.earlier.length);
+    if (current.length === 0) return null; // only earlier releases and side knowledge give it: nothing to withhold here
+    const pick = current.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+    return { cell: pick, reason: viaEarlier ? "earlier_release" : "complement" };
+  };
+  const seen = new Set<number>();
+  for (const m of s.members) {
+    if (!withheld.has(m.cell) || seen.has(m.cell)) continue;
+    const c = cells[m.cell] as CheckCell;
+    if (!isCount(c.kind) || c.value === null || c.value === 0) continue;
+    seen.add(m.cell);
+    const fix = fixFor(m.vector);
+    if (fix) return fix;
+  }
+  for (const secret of s.secrets) {
+    const fix = fixFor(secret);
+    if (fix) return fix;
+  }
+  return null;
+}

@@ -1,0 +1,101 @@
+/**
+ * Exact linear algebra for the disclosure audit: is a vector in the span of others, and which of them
+ * combine to make it? Vectors are sparse (atom index → integer coefficient). Arithmetic is modulo a
+ * prime below 2^26, so every product stays an exact double; a vector in the rational span is always
+ * found in the modular span, and the converse fails only when the prime divides a determinant of the
+ * system, which for 0/1 and small-score vectors is vanishingly unlikely (docs/decisions/0023).
+ */
+export const PRIME = 67108859;
+
+export type SparseVector = ReadonlyMap<number, number>;
+
+const mod = (a: number) => {
+  const r = a % PRIME;
+  return r < 0 ? r + PRIME : r;
+};
+const mul = (a: number, b: number) => (a * b) % PRIME;
+
+function inverse(a: number): number {
+  let [r0, r1] = [PRIME, mod(a)];
+  let [t0, t1] = [0, 1];
+  while (r1 !== 0) {
+    const q = Math.floor(r0 / r1);
+    [r0, r1] = [r1, r0 - q * r1];
+    [t0, t1] = [t1, t0 - q * t1];
+  }
+  return mod(t0);
+}
+
+interface BasisRow {
+  pivot: number;
+  row: Map<number, number>;
+  /** Which added vectors (by their label) this row is a combination of. */
+  combo: Map<number, number>;
+}
+
+/** `row += f × other` in place, dropping zeros. */
+function addScaled(row: Map<number, number>, other: ReadonlyMap<number, number>, f: number): void {
+  for (const [k, v] of other) {
+    const next = mod((row.get(k) ?? 0) + mul(f, v));
+    if (next === 0) row.delete(k);
+    else row.set(k, next);
+  }
+}
+
+/**
+ * An incremental row-echelon basis. Rows are reduced by earlier rows at insertion, so reducing a
+ * vector by the rows in insertion order eliminates every pivot.
+ */
+export class SpanBasis {
+  private rows: BasisRow[] = [];
+  private pivots = new Set<number>();
+
+  get rank(): number {
+    return this.rows.length;
+  }
+
+  private reduce(
+    vector: SparseVector,
+    label: number | null,
+  ): { row: Map<number, number>; combo: Map<number, number> } {
+    const row = new Map<number, number>();
+    for (const [k, v] of vector) {
+      const m = mod(v);
+      if (m !== 0) row.set(k, m);
+    }
+    const combo = new Map<number, number>();
+    if (label !== null) combo.set(label, 1);
+    for (const b of this.rows) {
+      const c = row.get(b.pivot);
+      if (c === undefined) continue;
+      const f = mod(-c);
+      addScaled(row, b.row, f);
+      addScaled(combo, b.combo, f);
+    }
+    return { row, combo };
+  }
+
+  /** Adds a labelled vector; false when it was already in the span. */
+  add(vector: SparseVector, label: number): boolean {
+    const { row, combo } = this.reduce(vector, label);
+    if (row.size === 0) return false;
+    let pivot = Number.POSITIVE_INFINITY;
+    for (const k of row.keys()) if (k < pivot) pivot = k;
+    const inv = inverse(row.get(pivot) ?? 1);
+    for (const [k, v] of row) row.set(k, mul(v, inv));
+    for (const [k, v] of combo) combo.set(k, mul(v, inv));
+    this.rows.push({ pivot, row, combo });
+    this.pivots.add(pivot);
+    return true;
+  }
+
+  /**
+   * Null when the vector is not in the span; otherwise the labels of the added vectors with a nonzero
+   * coefficient in one combination that gives it (the figures an attacker would combine).
+   */
+  explain(vector: SparseVector): number[] | null {
+    const { row, combo } = this.reduce(vector, null);
+    if (row.size !== 0) return null;
+    return [...combo.entries()].filter(([, v]) => v !== 0).map(([k]) => k);
+  }
+}
