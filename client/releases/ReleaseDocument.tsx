@@ -151,7 +151,7 @@ export function ReleaseDocument({
           <ul>
             {release.signOffs.map((s) => (
               <li key={s.id}>
-                {s.by.name}, {s.as === "expert" ? "expert by experience" : "evaluator"}, on{" "}
+                {s.by.name} ({s.as === "expert" ? "expert by experience" : "research team"}), on{" "}
                 {dateText(s.signedAt)}
                 {s.note.trim() ? `: “${s.note}”` : ""}
               </li>
