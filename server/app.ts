@@ -26,6 +26,7 @@ import { ProblemError, problemResponse } from "./http/problem.ts";
 import { refuseNulInAddress, sameOriginWrites, securityHeaders } from "./http/security.ts";
 import { mountClient } from "./http/static.ts";
 import { outcomesRoutes } from "./outcomes/outcomes.routes.ts";
+import { publicReleasesRoutes, releasesRoutes } from "./releases/releases.routes.ts";
 import { retentionRoutes } from "./retention/retention.routes.ts";
 import { reviewRoutes } from "./review/review.routes.ts";
 import { safeguardingQueueRoutes } from "./safeguarding/queue.routes.ts";
@@ -96,6 +97,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route("/devices", devicesRoutes());
   api.route("/assignments", assignmentsRoutes());
   api.route("/progress", progressRoutes());
+  api.route("/releases", releasesRoutes());
+  api.route("/public/releases", publicReleasesRoutes());
   api.route("/safeguarding-queue", safeguardingQueueRoutes());
   api.route("/debriefs", debriefViewsRoutes());
   api.route("/participation-plans", participationPlansRoutes());

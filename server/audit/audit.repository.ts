@@ -42,7 +42,17 @@ export type AuditAction =
   | "reward.statement"
   | "training.record"
   | "safeguarding.raise"
-  | "followups.schedule";
+  | "followups.schedule"
+  | "release.compose"
+  | "release.update"
+  | "release.check"
+  | "release.signoff"
+  | "release.annotate"
+  | "release.summary"
+  | "release.publish"
+  | "release.read"
+  | "release.list"
+  | "release.public_read";
 
 /** Who did what, when, and from which device (see `requestOrigin()` in `audit-origin.ts`). */
 export interface AuditInput {

@@ -103,6 +103,18 @@ export const policy = {
   "GET /api/me/rewards": everyone,
   "GET /api/me/rewards/statement": everyone,
   "GET /api/me/assignments": fieldworkers,
+  // Releases (issue 13, docs/decisions/0022): analysts compose, check and publish; experts sign off,
+  // annotate and edit the participant summary; each audience reads its published releases.
+  "GET /api/releases": everyone,
+  "POST /api/releases": ["admin", "evaluator"],
+  "GET /api/releases/:id": everyone,
+  "PUT /api/releases/:id": ["admin", "evaluator"],
+  "POST /api/releases/:id/check": ["admin", "evaluator"],
+  "POST /api/releases/:id/signoffs": ["admin", "evaluator", "expert"],
+  "POST /api/releases/:id/annotations": ["expert"],
+  "PUT /api/releases/:id/participant-summary": ["expert"],
+  "POST /api/releases/:id/publish": ["admin", "evaluator"],
+  "GET /api/public/releases/:token": "public",
 } as const satisfies Record<string, "public" | readonly Role[]>;
 
 export type RouteKey = keyof typeof policy;

@@ -113,6 +113,38 @@ export const problems = {
     status: 409,
     title: "Something different is already stored under this id. The copy on the tablet is kept.",
   },
+  // Releases (issue 13, shared/contract/releases.ts).
+  release_not_found: { status: 404, title: "There is no release with that id." },
+  release_published: {
+    status: 409,
+    title: "This release is published and cannot change. To correct it, make a new release that corrects it.",
+  },
+  release_reference_missing: {
+    status: 422,
+    title: "This release asks for an outcome or question that the survey no longer has.",
+  },
+  release_empty: {
+    status: 422,
+    title: "This release has no figures: no interviews are counted for what it asks for.",
+  },
+  release_not_checked: { status: 409, title: "Run the output checks on this release first." },
+  release_snapshot_changed: {
+    status: 409,
+    title: "The figures were checked again since you opened them. Look at the new figures first.",
+  },
+  release_already_signed: {
+    status: 409,
+    title: "This sign-off has already been given, or you have already signed off this release.",
+  },
+  release_not_signed_off: {
+    status: 409,
+    title: "Publishing needs two sign-offs on these figures: an analyst's and an expert by experience's.",
+  },
+  release_correction_invalid: {
+    status: 422,
+    title: "A correction must name a published release of the same survey that has not been corrected yet.",
+  },
+  release_table_not_found: { status: 404, title: "This release has no table with that id." },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problems;

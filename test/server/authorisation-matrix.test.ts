@@ -158,6 +158,8 @@ describe("the policy table", () => {
 
   it("opens only signing in, first setup and signing out to people who are not signed in", () => {
     expect(policyKeys.filter((key) => policy[key] === "public").sort()).toEqual([
+      // A published release's unguessable public link (issue 13, docs/decisions/0022).
+      "GET /api/public/releases/:token",
       "POST /api/auth/login",
       "POST /api/auth/logout",
       "POST /api/auth/setup",

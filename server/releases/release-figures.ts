@@ -1,0 +1,614 @@
+import type {
+  ComposeReleaseRequest,
+  ReleaseBreakdown,
+  ReleaseColumn,
+  ReleaseRow,
+  ReleaseSnapshot,
+  ReleaseTable,
+} from "../../shared/contract/releases.ts";
+import { releaseBreakdownLabels } from "../../shared/contract/releases.ts";
+import type { CheckCell, CheckVector, EarlierRelease } from "../../shared/disclosure/check-release.ts";
+import { cellKey } from "../../shared/disclosure/check-release.ts";
+import { meanInterval } from "../../shared/stats/mean-interval.ts";
+import { DEFAULT_LEVEL } from "../../shared/stats/result.ts";
+import { categories } from "../outcomes/figures.ts";
+import type { IndicatorDef } from "../outcomes/indicator-catalogue.ts";
+import { binIndex } from "../outcomes/indicator-values.repository.ts";
+
+/**
+ * A release's tables, computed from the counted interviews, with every figure also expressed as the
+ * output checks need it: a sum over atoms (docs/decisions/0023). No database here; the repository
+ * reads the rows.
+ *
+ * An atom of question q is (area, wave, answer, membership): membership says which earlier published
+ * releases of the survey included the interviews in it, and whether they are still here ("current")
+ * or gone since (withdrawn, or no longer counted) — a gone interview's answer is no longer known, so it
+ * has an atom for every answer it could have given. A count of interviews is a vector in every
+ * question's system, since every interview has a row (answered or not) for every question.
+ */
+
+export interface Interview {
+  id: string;
+  area: string;
+  wave: number;
+  participant: string;
+  completedAt: string;
+}
+
+export interface Answer {
+  responseId: string;
+  status: string;
+  value: number | null;
+  choice: string | null;
+}
+
+export interface PairRow {
+  area: string;
+  before: number;
+  after: number;
+}
+
+export interface EarlierData {
+  id: string;
+  title: string;
+  publishedAt: string;
+  snapshot: ReleaseSnapshot;
+  interviews: { id: string; area: string; wave: number }[];
+}
+
+export interface FiguresInput {
+  composition: ComposeReleaseRequest;
+  areas: ReadonlyMap<string, string>;
+  /** The composition's indicators in order, with their outcome. */
+  indicators: IndicatorDef[];
+  interviews: Interview[];
+  /** By indicator key. */
+  answers: ReadonlyMap<string, Answer[]>;
+  /** By indicator key, for the composition's change waves. */
+  pairs: ReadonlyMap<string, PairRow[]>;
+  earlier: EarlierData[];
+}
+
+export interface Figures {
+  tables: ReleaseTable[];
+  cells: CheckCell[];
+  earlier: EarlierRelease[];
+  dataAsOf: string | null;
+}
+
+const NOT_ANSWERED = "not_answered";
+const PARTICIPATION = "participation";
+const DNTP_SYSTEM = "did-not-take-part";
+
+export const waveLabel = (w: number) => (w === 0 ? "First interview" : `Follow-up ${w}`);
+
+interface RowSpec {
+  key: string;
+  label: string;
+  area: string | null;
+  wave: number | null;
+}
+
+interface AtomInfo {
+  index: number;
+  area: string;
+  wave: number;
+  cat: string;
+  current: boolean;
+  releases: ReadonlySet<number>;
+}
+
+/** One question's atoms, grouped by area and wave for quick selection. */
+class AtomSystem {
+  readonly byAreaWave = new Map<string, AtomInfo[]>();
+  private byKey = new Map<string, AtomInfo>();
+  private next = 0;
+
+  atom(
+    area: string,
+    wave: number,
+    cat: string,
+    current: boolean,
+    releases: ReadonlySet<number>,
+    mask: string,
+  ) {
+    const key = `${area}\u0001${wave}\u0001${cat}\u0001${current ? "c" : "g"}${mask}`;
+    let a = this.byKey.get(key);
+    if (!a) {
+      a = { index: this.next++, area, wave, cat, current, releases };
+      this.byKey.set(key, a);
+      const group = `${area}\u0001${wave}`;
+      const list = this.byAreaWave.get(group) ?? [];
+      list.push(a);
+      this.byAreaWave.set(group, list);
+    }
+    return a;
+  }
+
+  /** Atoms of (area, wave) in the row, answers passing `cat`, of the current data or an earlier release. */
+  select(
+    row: { area: string | null; wave: number | null },
+    cat: (c: string) => number,
+    of: "current" | number,
+  ): [number, number][] {
+    const terms: [number, number][] = [];
+    for (const list of this.byAreaWave.values()) {
+      const first = list[0];
+      if (!first) continue;
+      if (row.area !== null && first.area !== row.area) continue;
+      if (row.wave !== null && first.wave !== row.wave) continue;
+      for (const a of list) {
+        if (of === "current" ? !a.current : !a.releases.has(of)) continue;
+        const coef = cat(a.cat);
+        if (coef !== 0) terms.push([a.index, coef]);
+      }
+    }
+    return terms;
+  }
+}
+
+/** Which answers a column adds up, with what coefficient (a mean: each answer's score). */
+function columnCategories(
+  columnKey: string,
+  scores: ReadonlyMap<string, number> | null,
+): ((c: string) => number) | null {
+  if (columnKey === "answered") return (c) => (c === NOT_ANSWERED ? 0 : 1);
+  if (columnKey === NOT_ANSWERED) return (c) => (c === NOT_ANSWERED ? 1 : 0);
+  if (columnKey === "interviews") return () => 1;
+  if (columnKey.startsWith("c:")) {
+    const key = columnKey.slice(2);
+    return (c) => (c === key ? 1 : 0);
+  }
+  if (columnKey === "mean" && scores) return (c) => scores.get(c) ?? 0;
+  if (columnKey === "mean2" && scores) return (c) => (scores.get(c) ?? 0) ** 2;
+  return null;
+}
+
+export function identityOf(
+  table: ReleaseTable,
+  row: { area: string | null; wave: number | null },
+  columnKey: string,
+) {
+  const change = table.change ? `${table.change.fromWave}-${table.change.toWave}` : "";
+  return `${table.kind}|${table.indicator?.key ?? ""}|${change}|a=${row.area ?? "*"}|w=${row.wave ?? "*"}|${columnKey}`;
+}
+
+function rowSpecs(
+  breakdown: ReleaseBreakdown,
+  interviews: readonly Interview[],
+  areaName: (a: string) => string,
+): RowSpec[] {
+  const areas = [...new Set(interviews.map((i) => i.area))].sort((a, b) =>
+    areaName(a).localeCompare(areaName(b)),
+  );
+  const waves = [...new Set(interviews.map((i) => i.wave))].sort((a, b) => a - b);
+  const all: RowSpec = { key: "all", label: "Everyone", area: null, wave: null };
+  switch (breakdown) {
+    case "overall":
+      return [all];
+    case "area":
+      return [...areas.map((a) => ({ key: a, label: areaName(a), area: a, wave: null })), all];
+    case "wave":
+      return [...waves.map((w) => ({ key: `w${w}`, label: waveLabel(w), area: null, wave: w })), all];
+    case "area_wave":
+      return areas.flatMap((a) =>
+        waves.map((w) => ({ key: `${a}@w${w}`, label: `${areaName(a)}, ${waveLabel(w)}`, area: a, wave: w })),
+      );
+  }
+}
+
+/** Each answer's score, for averages: scale points, scored choices; null when answers have no order. */
+function scoresOf(def: IndicatorDef): Map<string, number> | null {
+  if (def.kind === "number" || def.kind === "yes_no") return null;
+  const list = categories(def).list;
+  if (def.field.choices?.length) {
+    const m = new Map<string, number>();
+    for (const c of def.field.choices) {
+      const s = typeof c.score === "number" ? c.score : typeof c.value === "number" ? c.value : null;
+      if (s !== null && list.some((l) => l.key === String(c.value))) m.set(String(c.value), s);
+    }
+    return m.size > 0 ? m : null;
+  }
+  const m = new Map(list.map((c) => [c.key, Number(c.key)] as [string, number]));
+  return [...m.values()].every(Number.isFinite) ? m : null;
+}
+
+/** The answer key of one stored answer row: a category, "other", or not answered. */
+function answerKey(def: IndicatorDef, a: Answer | undefined): string {
+  if (!a || a.status !== "answered") return NOT_ANSWERED;
+  const key = def.kind === "number" ? binIndex(a.value ?? Number.NaN) : (a.value ?? Number.NaN);
+  return categories(def).keyOf({
+    outcome: "",
+    surveyId: "",
+    question: "",
+    areaId: "",
+    wave: 0,
+    status: a.status,
+    choice: a.choice,
+    key,
+    n: 1,
+    sum: a.value ?? 0,
+    sumsq: 0,
+  });
+}
+
+const inRow = (row: { area: string | null; wave: number | null }, i: { area: string; wave: number }) =>
+  (row.area === null || i.area === row.area) && (row.wave === null || i.wave === row.wave);
+
+function meanAndInterval(values: readonly number[]) {
+  const n = values.length;
+  if (n === 0) return { mean: null, lower: null, upper: null };
+  const mean = values.reduce((s, v) => s + v, 0) / n;
+  if (n < 2) return { mean, lower: null, upper: null };
+  const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
+  const ci = meanInterval(mean, sd, n, DEFAULT_LEVEL);
+  return ci.ok ? { mean, lower: ci.lower, upper: ci.upper } : { mean, lower: null, upper: null };
+}
+
+export function buildFigures(input: FiguresInput): Figures {
+  const { composition, interviews } = input;
+  const areaName = (a: string) => input.areas.get(a) ?? a;
+  const earlierIndex = new Map(input.earlier.map((e, i) => [e.id, i]));
+  // Which earlier releases each interview was in; the gone ones, with where they were.
+  const membership = new Map<string, Set<number>>();
+  const current = new Set(interviews.map((i) => i.id));
+  const gone = new Map<string, { area: string; wave: number; releases: Set<number> }>();
+  input.earlier.forEach((e, ri) => {
+    for (const i of e.interviews) {
+      if (current.has(i.id)) {
+        const s = membership.get(i.id) ?? new Set<number>();
+        s.add(ri);
+        membership.set(i.id, s);
+      } else {
+        const g = gone.get(i.id) ?? { area: i.area, wave: i.wave, releases: new Set<number>() };
+        g.releases.add(ri);
+        gone.set(i.id, g);
+      }
+    }
+  });
+  const maskOf = (s: ReadonlySet<number> | undefined) => (s ? [...s].sort((a, b) => a - b).join(",") : "");
+  const empty = new Set<number>();
+
+  // One atom system per question, and the systems every interview count is a vector in.
+  const systems = new Map<string, AtomSystem>();
+  const defs = new Map(input.indicators.map((d) => [d.key, d]));
+  for (const def of input.indicators) {
+    const sys = new AtomSystem();
+    const byResponse = new Map((input.answers.get(def.key) ?? []).map((a) => [a.responseId, a]));
+    for (const i of interviews) {
+      const m = membership.get(i.id);
+      sys.atom(i.area, i.wave, answerKey(def, byResponse.get(i.id)), true, m ?? empty, maskOf(m));
+    }
+    const cats = [...categories(def).list.map((c) => c.key), "other", NOT_ANSWERED];
+    for (const g of gone.values())
+      for (const c of cats) sys.atom(g.area, g.wave, c, false, g.releases, maskOf(g.releases));
+    systems.set(`q:${def.key}`, sys);
+  }
+
+  const cells: CheckCell[] = [];
+  const tables: ReleaseTable[] = [];
+  const scoresByKey = new Map(input.indicators.map((d) => [d.key, scoresOf(d)]));
+
+  /** Vectors of a figure in the current data or an earlier release (by index). */
+  const vectorsOf = (
+    table: ReleaseTable,
+    row: { area: string | null; wave: number | null },
+    columnKey: string,
+    of: "current" | number,
+  ): CheckVector[] => {
+    if (table.kind === "participation") {
+      if (columnKey !== "interviews") return [];
+      return [...systems].map(([name, sys]) => ({ system: name, terms: sys.select(row, () => 1, of) }));
+    }
+    if (table.kind !== "indicator" || !table.indicator) return [];
+    const sys = systems.get(`q:${table.indicator.key}`);
+    if (!sys) return [];
+    const scores = scoresByKey.get(table.indicator.key) ?? null;
+    const keys = columnKey === "mean" ? ["mean", "mean2"] : [columnKey];
+    const out: CheckVector[] = [];
+    for (const k of keys) {
+      const cat = columnCategories(k, scores);
+      if (cat) out.push({ system: `q:${table.indicator.key}`, terms: sys.select(row, cat, of) });
+    }
+    return out;
+  };
+
+  const push = (
+    table: ReleaseTable,
+    row: ReleaseRow,
+    column: ReleaseColumn,
+    value: number | null,
+    extra: Partial<CheckCell> = {},
+  ) => {
+    const ref = { tableId: table.id, rowKey: row.key, columnKey: column.key };
+    cells.push({
+      ...ref,
+      kind: column.kind,
+      value,
+      label: `${table.title}, ${row.label}, ${column.label}`,
+      identity: identityOf(table, row, column.key),
+      vectors: extra.vectors ?? vectorsOf(table, row, column.key, "current"),
+      dependsOn: extra.dependsOn ?? [],
+      ...(extra.areas !== undefined ? { areas: extra.areas } : {}),
+      ...(extra.dominance ? { dominance: extra.dominance } : {}),
+    });
+    row.cells[column.key] = { published: false, reason: "depends_on_withheld" }; // filled after the checks
+  };
+  const keyOf = (table: ReleaseTable, row: ReleaseRow, column: string) =>
+    cellKey({ tableId: table.id, rowKey: row.key, columnKey: column });
+
+  for (const def of input.indicators) {
+    const answers = new Map((input.answers.get(def.key) ?? []).map((a) => [a.responseId, a]));
+    const cats = categories(def).list;
+    const scores = scoresByKey.get(def.key) ?? null;
+    const indicator = {
+      key: def.key,
+      question: def.question,
+      title: def.title,
+      kind: def.kind,
+      direction: def.direction,
+    };
+    for (const breakdown of composition.breakdowns) {
+      const columns: ReleaseColumn[] = [
+        ...cats.flatMap((c): ReleaseColumn[] => [
+          { key: `c:${c.key}`, label: c.label, kind: "count", of: null },
+          { key: `p:${c.key}`, label: `${c.label} (%)`, kind: "percent", of: `c:${c.key}` },
+        ]),
+        { key: "answered", label: "Answered", kind: "count", of: null },
+        { key: NOT_ANSWERED, label: "Not answered", kind: "count", of: null },
+        ...(scores || def.kind === "number"
+          ? ([
+              { key: "mean", label: "Average", kind: "mean", of: "answered" },
+              { key: "lower", label: "Likely lowest average", kind: "lower", of: "answered" },
+              { key: "upper", label: "Likely highest average", kind: "upper", of: "answered" },
+            ] as ReleaseColumn[])
+          : []),
+        ...(def.kind === "number"
+          ? ([
+              { key: "total", label: "Total of all answers", kind: "total", of: "answered" },
+            ] as ReleaseColumn[])
+          : []),
+      ];
+      const table: ReleaseTable = {
+        id: `${def.key}:${breakdown}`,
+        kind: "indicator",
+        title: `${def.title} — ${releaseBreakdownLabels[breakdown].toLowerCase()}`,
+        outcomeId: def.outcome,
+        indicator,
+        breakdown,
+        change: null,
+        columns,
+        rows: [],
+      };
+      for (const spec of rowSpecs(breakdown, interviews, areaName)) {
+        const row: ReleaseRow = { ...spec, cells: {} };
+        const people = interviews.filter((i) => inRow(spec, i));
+        const areasIn = new Set(people.map((i) => i.area)).size;
+        const across = spec.area === null ? { areas: areasIn } : {};
+        const counts = new Map<string, number>();
+        const values: number[] = [];
+        for (const i of people) {
+          const a = answers.get(i.id);
+          const k = answerKey(def, a);
+          counts.set(k, (counts.get(k) ?? 0) + 1);
+          if (k !== NOT_ANSWERED) {
+            const v = scores ? scores.get(k) : def.kind === "number" ? (a?.value ?? undefined) : undefined;
+            if (v !== undefined && v !== null) values.push(v);
+          }
+        }
+        const answered = people.length - (counts.get(NOT_ANSWERED) ?? 0);
+        for (const col of columns) {
+          if (col.kind === "count") {
+            const v =
+              col.key === "answered"
+                ? answered
+                : col.key === NOT_ANSWERED
+                  ? (counts.get(NOT_ANSWERED) ?? 0)
+                  : (counts.get(col.key.slice(2)) ?? 0);
+            push(table, row, col, v, across);
+          } else if (col.kind === "percent") {
+            const n = counts.get(col.key.slice(2)) ?? 0;
+            push(table, row, col, answered > 0 ? (100 * n) / answered : null, {
+              ...across,
+              vectors: [],
+              dependsOn: [keyOf(table, row, `c:${col.key.slice(2)}`), keyOf(table, row, "answered")],
+            });
+          } else if (col.kind === "mean" || col.kind === "lower" || col.kind === "upper") {
+            const m = meanAndInterval(values);
+            const v = col.kind === "mean" ? m.mean : col.kind === "lower" ? m.lower : m.upper;
+            push(table, row, col, v, {
+              ...across,
+              ...(col.kind === "mean" ? {} : { vectors: [] }),
+              dependsOn: [
+                keyOf(table, row, "answered"),
+                ...(col.kind === "mean" ? [] : [keyOf(table, row, "mean")]),
+              ],
+            });
+          } else if (col.kind === "total") {
+            const sorted = [...values].sort((a, b) => b - a);
+            push(
+              table,
+              row,
+              col,
+              values.reduce((s, v) => s + v, 0),
+              {
+                ...across,
+                vectors: [],
+                dependsOn: [keyOf(table, row, "answered")],
+                dominance: { top1: sorted[0] ?? 0, top2: sorted[1] ?? 0 },
+              },
+            );
+          }
+        }
+        table.rows.push(row);
+      }
+      tables.push(table);
+    }
+
+    if (composition.change) {
+      const { fromWave, toWave } = composition.change;
+      const pairs = input.pairs.get(def.key) ?? [];
+      const pairSystem = `pairs:${def.key}:${fromWave}-${toWave}`;
+      const pairAreas = [...new Set(pairs.map((p) => p.area))].sort();
+      const atomOf = new Map(pairAreas.map((a, i) => [a, i]));
+      const byArea = composition.breakdowns.some((b) => b === "area" || b === "area_wave");
+      const table: ReleaseTable = {
+        id: `${def.key}:change`,
+        kind: "change",
+        title: `${def.title} — change for the same people from ${waveLabel(fromWave).toLowerCase()} to ${waveLabel(toWave).toLowerCase()}`,
+        outcomeId: def.outcome,
+        indicator,
+        breakdown: byArea ? "area" : "overall",
+        change: { fromWave, toWave },
+        columns: [
+          { key: "n", label: "People interviewed both times", kind: "count", of: null },
+          { key: "before", label: "Average before", kind: "mean", of: "n" },
+          { key: "after", label: "Average after", kind: "mean", of: "n" },
+          { key: "change", label: "Average change", kind: "mean", of: "n" },
+          { key: "lower", label: "Likely smallest change", kind: "lower", of: "n" },
+          { key: "upper", label: "Likely largest change", kind: "upper", of: "n" },
+        ],
+        rows: [],
+      };
+      const specs: RowSpec[] = [
+        ...(byArea ? pairAreas.map((a) => ({ key: a, label: areaName(a), area: a, wave: null })) : []),
+        { key: "all", label: "Everyone", area: null, wave: null },
+      ];
+      for (const spec of specs) {
+        const row: ReleaseRow = { ...spec, cells: {} };
+        const mine = pairs.filter((p) => spec.area === null || p.area === spec.area);
+        const areasIn = new Set(mine.map((p) => p.area)).size;
+        const across = spec.area === null ? { areas: areasIn } : {};
+        const nKey = keyOf(table, row, "n");
+        const terms = (spec.area === null ? pairAreas : [spec.area]).map(
+          (a) => [atomOf.get(a) ?? 0, 1] as [number, number],
+        );
+        const diff = meanAndInterval(mine.map((p) => p.after - p.before));
+        const avg = (xs: number[]) => (xs.length ? xs.reduce((s, v) => s + v, 0) / xs.length : null);
+        const [cN, cBefore, cAfter, cChange, cLower, cUpper] = table.columns as [
+          ReleaseColumn,
+          ReleaseColumn,
+          ReleaseColumn,
+          ReleaseColumn,
+          ReleaseColumn,
+          ReleaseColumn,
+        ];
+        push(table, row, cN, mine.length, { ...across, vectors: [{ system: pairSystem, terms }] });
+        const dep = { ...across, vectors: [], dependsOn: [nKey] };
+        push(table, row, cBefore, avg(mine.map((p) => p.before)), dep);
+        push(table, row, cAfter, avg(mine.map((p) => p.after)), dep);
+        push(table, row, cChange, diff.mean, dep);
+        push(table, row, cLower, diff.lower, dep);
+        push(table, row, cUpper, diff.upper, dep);
+        table.rows.push(row);
+      }
+      tables.push(table);
+    }
+  }
+
+  // Participation: interviews, and people interviewed first who did not take part at a later wave.
+  {
+    const table: ReleaseTable = {
+      id: PARTICIPATION,
+      kind: "participation",
+      title: "Who took part",
+      outcomeId: null,
+      indicator: null,
+      breakdown: "area_wave",
+      change: null,
+      columns: [
+        { key: "interviews", label: "Interviews", kind: "count", of: null },
+        {
+          key: "did_not_take_part",
+          label: "Did not take part (interviewed first time, not this time)",
+          kind: "count",
+          of: null,
+        },
+      ],
+      rows: [],
+    };
+    const waves = [...new Set(interviews.map((i) => i.wave))].sort((a, b) => a - b);
+    const first = waves[0];
+    const baseline = new Map<string, Set<string>>();
+    for (const i of interviews) {
+      if (i.wave !== first) continue;
+      const s = baseline.get(i.area) ?? new Set<string>();
+      s.add(i.participant);
+      baseline.set(i.area, s);
+    }
+    const specs = [
+      ...rowSpecs("area_wave", interviews, areaName),
+      ...waves.map((w) => ({ key: `w${w}`, label: `Everyone, ${waveLabel(w)}`, area: null, wave: w })),
+    ];
+    const areaList = [...new Set(interviews.map((i) => i.area))].sort();
+    const dntpAtom = (a: string, w: number) => areaList.indexOf(a) * 1000 + w;
+    const [cI, cD] = table.columns as [ReleaseColumn, ReleaseColumn];
+    for (const spec of specs) {
+      const row: ReleaseRow = { ...spec, cells: {} };
+      const people = interviews.filter((i) => inRow(spec, i));
+      const across = spec.area === null ? { areas: new Set(people.map((i) => i.area)).size } : {};
+      push(table, row, cI, people.length, across);
+      const rowAreas = spec.area === null ? areaList : [spec.area];
+      let missing = 0;
+      for (const a of rowAreas) {
+        const seen = new Set(people.filter((i) => i.area === a).map((i) => i.participant));
+        for (const p of baseline.get(a) ?? []) if (!seen.has(p)) missing++;
+      }
+      push(table, row, cD, spec.wave === first ? 0 : missing, {
+        ...across,
+        vectors: [
+          {
+            system: DNTP_SYSTEM,
+            terms: rowAreas.map((a) => [dntpAtom(a, spec.wave ?? 0), 1] as [number, number]),
+          },
+        ],
+      });
+      table.rows.push(row);
+    }
+    tables.push(table);
+  }
+
+  // Earlier releases, as vectors in today's atoms.
+  const earlier: EarlierRelease[] = input.earlier.map((e, ri) => ({
+    id: e.id,
+    title: e.title,
+    cells: e.snapshot.tables.flatMap((t) =>
+      t.rows.flatMap((row) =>
+        Object.entries(row.cells).flatMap(([columnKey, cell]) => {
+          if (!cell.published) return [];
+          const column = t.columns.find((c) => c.key === columnKey);
+          if (!column) return [];
+          const identity = identityOf(t, row, columnKey);
+          const indicatorKnown = !t.indicator || defs.has(t.indicator.key);
+          let vectors: CheckVector[] = [];
+          if (t.kind === "indicator" && indicatorKnown) vectors = vectorsOf(t, row, columnKey, ri);
+          else if (t.kind === "participation" && columnKey === "interviews")
+            vectors = vectorsOf(t, row, columnKey, ri);
+          else if (t.kind === "participation" && columnKey === "did_not_take_part") {
+            const list = row.area === null ? [...new Set(e.interviews.map((i) => i.area))] : [row.area];
+            const areaList = [...new Set(interviews.map((i) => i.area))].sort();
+            vectors = [
+              {
+                system: DNTP_SYSTEM,
+                terms: list.map(
+                  (a) => [Math.max(0, areaList.indexOf(a)) * 1000 + (row.wave ?? 0), 1] as [number, number],
+                ),
+              },
+            ];
+          } else if (t.kind === "change" && columnKey === "n" && t.indicator) {
+            // Paired counts: compared as the same figure only (the differences rule).
+            vectors = [];
+          }
+          return [{ identity, value: cell.value, vectors }];
+        }),
+      ),
+    ),
+  }));
+  void earlierIndex;
+
+  const dataAsOf = interviews.reduce<string | null>(
+    (m, i) => (m === null || i.completedAt > m ? i.completedAt : m),
+    null,
+  );
+  return { tables, cells, earlier, dataAsOf };
+}

@@ -1,0 +1,338 @@
+import { Hono } from "hono";
+import {
+  CheckReleaseRequest,
+  ComposeReleaseRequest,
+  ParticipantSummaryRequest,
+  PublicTokenParam,
+  PublishReleaseRequest,
+  ReleaseAnnotationRequest,
+  ReleaseIdParam,
+  ReleaseSignOffRequest,
+} from "../../shared/contract/release-schemas.ts";
+import type {
+  ParticipantSummary,
+  ReleaseAnnotation,
+  ReleaseSignOff,
+  ReleasesResponse,
+} from "../../shared/contract/releases.ts";
+import { audit } from "../audit/audit.repository.ts";
+import { requestOrigin } from "../audit/audit-origin.ts";
+import type { AppEnv } from "../http/app-env.ts";
+import { allow, requireUser } from "../http/policy.ts";
+import { ProblemError } from "../http/problem.ts";
+import { readJson } from "../http/read-json.ts";
+import { scoreSummary } from "./participant-summary.ts";
+import {
+  findRelease,
+  findReleaseByToken,
+  insertAnnotation,
+  insertRelease,
+  insertSignOff,
+  listReleases,
+  publishRelease,
+  setParticipantSummary,
+  signOffs,
+  updateComposition,
+  userNames,
+} from "./releases.repository.ts";
+import {
+  canRead,
+  checkReleaseFigures,
+  compositionOf,
+  isAnalyst,
+  newId,
+  newPublicToken,
+  publishedRelease,
+  readableRelease,
+  releaseView,
+  signerRole,
+  snapshotOf,
+  summaries,
+  validateComposition,
+} from "./releases.service.ts";
+
+/** Path ids are checked before any query, so a hostile id is a plain 404. */
+function releaseId(raw: string): string {
+  const parsed = ReleaseIdParam.safeParse(raw);
+  if (!parsed.success) throw new ProblemError("release_not_found");
+  return parsed.data;
+}
+
+/** `/api/releases`: compose, check, sign off, annotate, publish and read (shared/contract/releases.ts). */
+export function releasesRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/", allow("GET /api/releases"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const rows = (await listReleases(db, false)).filter((r) => canRead(user.role, r));
+    await audit(db, {
+      ...requestOrigin(c),
+      at: now(),
+      actorId: user.id,
+      action: "release.list",
+      detail: { count: rows.length },
+    });
+    return c.json({ releases: await summaries(db, rows) } satisfies ReleasesResponse);
+  });
+
+  app.post("/", allow("POST /api/releases"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const body = await readJson(c, ComposeReleaseRequest);
+    await validateComposition(db, body, null);
+    const id = newId();
+    const at = now();
+    await db.transaction().execute(async (trx) => {
+      await insertRelease(trx, { id, composition: body, userId: user.id, now: at.toISOString() });
+      await audit(trx, { ...requestOrigin(c), at, actorId: user.id, action: "release.compose", target: id });
+    });
+    const row = await findRelease(db, id);
+    if (!row) throw new ProblemError("internal");
+    return c.json(await releaseView(db, row, user.role), 201);
+  });
+
+  app.get("/:id", allow("GET /api/releases/:id"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const row = await readableRelease(db, releaseId(c.req.param("id")), user.role);
+    await audit(db, {
+      ...requestOrigin(c),
+      at: now(),
+      actorId: user.id,
+      action: "release.read",
+      target: row.id,
+    });
+    return c.json(await releaseView(db, row, user.role));
+  });
+
+  app.put("/:id", allow("PUT /api/releases/:id"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const row = await readableRelease(db, releaseId(c.req.param("id")), user.role);
+    const body = await readJson(c, ComposeReleaseRequest);
+    if (row.status === "published") throw new ProblemError("release_published");
+    await validateComposition(db, body, row.id);
+    const at = now();
+    if (!(await updateComposition(db, row.id, body, at.toISOString())))
+      throw new ProblemError("release_published");
+    await audit(db, { ...requestOrigin(c), at, actorId: user.id, action: "release.update", target: row.id });
+    const fresh = await findRelease(db, row.id);
+    if (!fresh) throw new ProblemError("internal");
+    return c.json(await releaseView(db, fresh, user.role));
+  });
+
+  app.post("/:id/check", allow("POST /api/releases/:id/check"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const row = await readableRelease(db, releaseId(c.req.param("id")), user.role);
+    await readJson(c, CheckReleaseRequest);
+    const at = now();
+    const snapshot = await checkReleaseFigures(db, row, { id: user.id, name: user.displayName }, at);
+    const withheld = snapshot.checklist.reduce((s, item) => s + item.withheld.length, 0);
+    await audit(db, {
+      ...requestOrigin(c),
+      at,
+      actorId: user.id,
+      action: "release.check",
+      target: row.id,
+      detail: { snapshotId: snapshot.id, withheld, against: snapshot.checkedAgainst.map((e) => e.id) },
+    });
+    const fresh = await findRelease(db, row.id);
+    if (!fresh) throw new ProblemError("internal");
+    return c.json(await releaseView(db, fresh, user.role));
+  });
+
+  app.post("/:id/signoffs", allow("POST /api/releases/:id/signoffs"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const row = await readableRelease(db, releaseId(c.req.param("id")), user.role);
+    const body = await readJson(c, ReleaseSignOffRequest);
+    if (row.status === "published") throw new ProblemError("release_published");
+    const snapshot = snapshotOf(row);
+    if (row.status !== "checked" || !snapshot) throw new ProblemError("release_not_checked");
+    if (snapshot.id !== body.snapshotId) throw new ProblemError("release_snapshot_changed");
+    const as = signerRole(user.role);
+    if (!as) throw new ProblemError("forbidden_role");
+    const existing = await signOffs(db, row.id, snapshot.id);
+    if (existing.some((s) => s.as === as || s.by.id === user.id))
+      throw new ProblemError(
+        "release_already_signed",
+        as === "analyst" ? "An analyst has signed already." : "An expert has signed already.",
+      );
+    const at = now();
+    const id = newId();
+    try {
+      await db.transaction().execute(async (trx) => {
+        await insertSignOff(trx, {
+          id,
+          releaseId: row.id,
+          snapshotId: snapshot.id,
+          as,
+          userId: user.id,
+          note: body.note,
+          now: at.toISOString(),
+        });
+        await audit(trx, {
+          ...requestOrigin(c),
+          at,
+          actorId: user.id,
+          action: "release.signoff",
+          target: row.id,
+          detail: { as, snapshotId: snapshot.id },
+        });
+      });
+    } catch {
+      // The unique constraints decide a race between two sign-offs.
+      throw new ProblemError("release_already_signed");
+    }
+    return c.json(
+      {
+        id,
+        snapshotId: snapshot.id,
+        as,
+        by: { id: user.id, name: user.displayName },
+        note: body.note,
+        signedAt: at.toISOString(),
+      } satisfies ReleaseSignOff,
+      201,
+    );
+  });
+
+  app.post("/:id/annotations", allow("POST /api/releases/:id/annotations"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const row = await readableRelease(db, releaseId(c.req.param("id")), user.role);
+    const body = await readJson(c, ReleaseAnnotationRequest);
+    if (row.status === "published") throw new ProblemError("release_published");
+    const snapshot = snapshotOf(row);
+    if (row.status !== "checked" || !snapshot) throw new ProblemError("release_not_checked");
+    if (!snapshot.tables.some((t) => t.id === body.tableId))
+      throw new ProblemError("release_table_not_found");
+    if (body.whatItMeans === "" && body.whatShouldChange === "")
+      throw new ProblemError("invalid_body", "Write what this means, what should change, or both.", [
+        { path: ["whatItMeans"], message: "Write something here or in whatShouldChange." },
+      ]);
+    const at = now();
+    const id = newId();
+    await db.transaction().execute(async (trx) => {
+      await insertAnnotation(trx, {
+        id,
+        releaseId: row.id,
+        tableId: body.tableId,
+        whatItMeans: body.whatItMeans,
+        whatShouldChange: body.whatShouldChange,
+        userId: user.id,
+        now: at.toISOString(),
+      });
+      await audit(trx, {
+        ...requestOrigin(c),
+        at,
+        actorId: user.id,
+        action: "release.annotate",
+        target: row.id,
+        detail: { tableId: body.tableId },
+      });
+    });
+    return c.json(
+      {
+        id,
+        tableId: body.tableId,
+        whatItMeans: body.whatItMeans,
+        whatShouldChange: body.whatShouldChange,
+        by: { id: user.id, name: user.displayName },
+        createdAt: at.toISOString(),
+      } satisfies ReleaseAnnotation,
+      201,
+    );
+  });
+
+  app.put("/:id/participant-summary", allow("PUT /api/releases/:id/participant-summary"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const row = await readableRelease(db, releaseId(c.req.param("id")), user.role);
+    const body = await readJson(c, ParticipantSummaryRequest);
+    if (row.status === "published") throw new ProblemError("release_published");
+    if (row.status !== "checked") throw new ProblemError("release_not_checked");
+    const at = now();
+    const summary: ParticipantSummary = {
+      text: body.text,
+      ...scoreSummary(body.text),
+      editedBy: { id: user.id, name: user.displayName },
+      updatedAt: at.toISOString(),
+    };
+    if (!(await setParticipantSummary(db, row.id, summary, at.toISOString())))
+      throw new ProblemError("release_published");
+    await audit(db, { ...requestOrigin(c), at, actorId: user.id, action: "release.summary", target: row.id });
+    return c.json(summary);
+  });
+
+  app.post("/:id/publish", allow("POST /api/releases/:id/publish"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const row = await readableRelease(db, releaseId(c.req.param("id")), user.role);
+    const body = await readJson(c, PublishReleaseRequest);
+    if (row.status === "published") throw new ProblemError("release_published");
+    const snapshot = snapshotOf(row);
+    if (row.status !== "checked" || !snapshot) throw new ProblemError("release_not_checked");
+    if (snapshot.id !== body.snapshotId) throw new ProblemError("release_snapshot_changed");
+    const signed = await signOffs(db, row.id, snapshot.id);
+    if (!signed.some((s) => s.as === "analyst") || !signed.some((s) => s.as === "expert"))
+      throw new ProblemError("release_not_signed_off");
+    const composition = compositionOf(row);
+    if (composition.corrects !== null) {
+      const target = await findRelease(db, composition.corrects);
+      if (!target || target.status !== "published" || target.corrected_by)
+        throw new ProblemError("release_correction_invalid");
+    }
+    const at = now();
+    const token = composition.audiences.includes("public") ? newPublicToken() : null;
+    if (
+      !(await publishRelease(db, row.id, snapshot.id, {
+        userId: user.id,
+        now: at.toISOString(),
+        token,
+        corrects: composition.corrects,
+      }))
+    )
+      throw new ProblemError("release_snapshot_changed");
+    await audit(db, {
+      ...requestOrigin(c),
+      at,
+      actorId: user.id,
+      action: "release.publish",
+      target: row.id,
+      detail: { snapshotId: snapshot.id, audiences: composition.audiences, corrects: composition.corrects },
+    });
+    const fresh = await findRelease(db, row.id);
+    if (!fresh) throw new ProblemError("internal");
+    return c.json(await releaseView(db, fresh, user.role));
+  });
+
+  return app;
+}
+
+/** `/api/public/releases/:token`: a published public release, without sign-in. */
+export function publicReleasesRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get("/:token", allow("GET /api/public/releases/:token"), async (c) => {
+    const { db, now } = c.get("deps");
+    const parsed = PublicTokenParam.safeParse(c.req.param("token"));
+    if (!parsed.success) throw new ProblemError("release_not_found");
+    const row = await findReleaseByToken(db, parsed.data);
+    if (!row || row.status !== "published" || !compositionOf(row).audiences.includes("public"))
+      throw new ProblemError("release_not_found");
+    await audit(db, {
+      ...requestOrigin(c),
+      at: now(),
+      actorId: null,
+      action: "release.public_read",
+      target: row.id,
+    });
+    return c.json(await publishedRelease(db, row));
+  });
+  return app;
+}
+
+void isAnalyst;
+void userNames;

@@ -1,0 +1,309 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type {
+  ComposeReleaseRequest,
+  ParticipantSummary,
+  PublishedRelease,
+  ReleaseAudience,
+  ReleaseOutcome,
+  ReleaseSignerRole,
+  ReleaseSnapshot,
+  ReleaseSummaryItem,
+  ReleaseView,
+} from "../../shared/contract/releases.ts";
+import { publicReleasePath } from "../../shared/contract/releases.ts";
+import type { Role } from "../../shared/contract/roles.ts";
+import { cellKey, checkRelease, defaultCheckOptions } from "../../shared/disclosure/check-release.ts";
+import { nodeById } from "../../shared/toc/theory-of-change.ts";
+import type { Database } from "../db/schema.ts";
+import { ProblemError } from "../http/problem.ts";
+import { loadCatalogue } from "../outcomes/indicator-catalogue.ts";
+import { theoryOfChange } from "../outcomes/theory-of-change.ts";
+import { suppressionThreshold } from "../settings/settings.repository.ts";
+import { generateSummary } from "./participant-summary.ts";
+import { buildFigures } from "./release-figures.ts";
+import {
+  annotations,
+  answerRows,
+  countedInterviews,
+  earlierPublished,
+  findRelease,
+  pairRows,
+  type ReleaseRow,
+  signOffs,
+  storeSnapshot,
+  userNames,
+} from "./releases.repository.ts";
+
+/**
+ * The release workflow (docs/decisions/0022): compose → check → two sign-offs → publish, and who
+ * may read what. Analysts (admin, evaluator) see every release; experts see checked ones (they sign
+ * them off) and published ones for experts; coordinators, peer researchers and the public see only
+ * published releases for their audience.
+ */
+
+export const analystRoles: readonly Role[] = ["admin", "evaluator"];
+export const isAnalyst = (role: Role) => analystRoles.includes(role);
+
+const audienceOfRole: Partial<Record<Role, ReleaseAudience>> = {
+  coordinator: "area_partnership",
+  expert: "experts",
+  peer_researcher: "participants",
+};
+
+export const compositionOf = (row: ReleaseRow) => JSON.parse(row.composition) as ComposeReleaseRequest;
+export const snapshotOf = (row: ReleaseRow) =>
+  row.snapshot ? (JSON.parse(row.snapshot) as ReleaseSnapshot) : null;
+const summaryOf = (row: ReleaseRow) =>
+  row.participant_summary ? (JSON.parse(row.participant_summary) as ParticipantSummary) : null;
+
+/** May this role read this release at all? Anything else answers 404, so drafts are not even confirmed. */
+export function canRead(role: Role, row: ReleaseRow): boolean {
+  if (isAnalyst(role)) return true;
+  if (role === "expert" && row.status === "checked") return true;
+  if (row.status !== "published") return false;
+  const audience = audienceOfRole[role];
+  return audience !== undefined && compositionOf(row).audiences.includes(audience);
+}
+
+export async function readableRelease(db: Kysely<Database>, id: string, role: Role): Promise<ReleaseRow> {
+  const row = await findRelease(db, id);
+  if (!row || !canRead(role, row)) throw new ProblemError("release_not_found");
+  return row;
+}
+
+/** Checks the composition's references: the survey, the outcomes, the release it corrects. */
+export async function validateComposition(
+  db: Kysely<Database>,
+  c: ComposeReleaseRequest,
+  self: string | null,
+) {
+  const survey = await db
+    .selectFrom("surveys")
+    .select(["id"])
+    .where("id", "=", c.surveyId)
+    .executeTakeFirst();
+  if (!survey) throw new ProblemError("survey_not_found", `No survey "${c.surveyId}".`);
+  const catalogue = await loadCatalogue(db);
+  const toc = theoryOfChange();
+  for (const o of c.outcomes) {
+    const used = catalogue.indicators.some((d) => d.surveyId === c.surveyId && d.outcome === o);
+    if (!used)
+      throw new ProblemError(
+        "release_reference_missing",
+        `No question of this survey measures the outcome "${o}"${nodeById(toc, o) ? "" : " (and the theory of change has no such outcome)"}.`,
+      );
+  }
+  if (c.corrects !== null) {
+    const target = await findRelease(db, c.corrects);
+    if (
+      !target ||
+      target.id === self ||
+      target.status !== "published" ||
+      target.survey_id !== c.surveyId ||
+      target.corrected_by
+    )
+      throw new ProblemError("release_correction_invalid");
+  }
+}
+
+function outcomesOf(c: ComposeReleaseRequest): ReleaseOutcome[] {
+  const toc = theoryOfChange();
+  return c.outcomes.map((id) => {
+    const node = nodeById(toc, id);
+    const strand = node?.strand ? toc.strands.find((s) => s.id === node.strand) : undefined;
+    return {
+      id,
+      short: node?.short ?? id,
+      text: node?.text ?? id,
+      strand: strand ? { id: strand.id, name: strand.name } : null,
+    };
+  });
+}
+
+/** Freezes the figures and runs every output check; the release becomes `checked`. */
+export async function checkReleaseFigures(
+  db: Kysely<Database>,
+  row: ReleaseRow,
+  by: { id: string; name: string },
+  now: Date,
+  switches: { secondary?: boolean; crossRelease?: boolean } = {},
+): Promise<ReleaseSnapshot> {
+  if (row.status === "published") throw new ProblemError("release_published");
+  const composition = compositionOf(row);
+  await validateComposition(db, composition, row.id);
+  const catalogue = await loadCatalogue(db);
+  const indicators = composition.outcomes.flatMap((o) =>
+    catalogue.indicators.filter((d) => d.surveyId === composition.surveyId && d.outcome === o),
+  );
+  const questions = indicators.map((d) => ({ outcome: d.outcome, question: d.question }));
+  const interviews = await countedInterviews(db, composition.surveyId);
+  if (interviews.length === 0)
+    throw new ProblemError("release_empty", "No interviews of this survey are counted yet.");
+  const [answers, pairs, earlier, areas, k] = await Promise.all([
+    answerRows(db, composition.surveyId, questions),
+    composition.change
+      ? pairRows(db, composition.surveyId, questions, composition.change.fromWave, composition.change.toWave)
+      : Promise.resolve(new Map()),
+    earlierPublished(db, composition.surveyId, row.id),
+    db.selectFrom("areas").select(["id", "name"]).execute(),
+    suppressionThreshold(db),
+  ]);
+  const figures = buildFigures({
+    composition,
+    areas: new Map(areas.map((a) => [a.id, a.name])),
+    indicators,
+    interviews,
+    answers,
+    pairs,
+    earlier,
+  });
+  const result = checkRelease(figures.cells, figures.earlier, { ...defaultCheckOptions, k: k.k }, switches);
+  for (const t of figures.tables)
+    for (const r of t.rows)
+      for (const columnKey of Object.keys(r.cells)) {
+        const cell = result.cells.get(cellKey({ tableId: t.id, rowKey: r.key, columnKey }));
+        r.cells[columnKey] = cell ?? { published: false, reason: "depends_on_withheld" };
+      }
+  const snapshot: ReleaseSnapshot = {
+    id: randomBytes(16).toString("base64url"),
+    checkedAt: now.toISOString(),
+    checkedBy: by,
+    dataAsOf: figures.dataAsOf,
+    k: k.k,
+    tables: figures.tables,
+    checklist: result.checklist,
+    checkedAgainst: earlier.map((e) => ({ id: e.id, title: e.title, publishedAt: e.publishedAt })),
+  };
+  const survey = await db
+    .selectFrom("surveys")
+    .select(["title"])
+    .where("id", "=", composition.surveyId)
+    .executeTakeFirst();
+  const summary = generateSummary(survey?.title ?? composition.surveyId, snapshot, now.toISOString());
+  if (!(await storeSnapshot(db, row.id, snapshot, summary, interviews, now.toISOString())))
+    throw new ProblemError("release_published");
+  return snapshot;
+}
+
+export function signerRole(role: Role): ReleaseSignerRole | null {
+  if (isAnalyst(role)) return "analyst";
+  if (role === "expert") return "expert";
+  return null;
+}
+
+export const newPublicToken = () => randomBytes(32).toString("base64url");
+export const newId = () => randomUUID();
+
+async function titles(db: Kysely<Database>, ids: (string | null)[]) {
+  const list = ids.filter((x): x is string => x !== null);
+  if (list.length === 0) return new Map<string, string>();
+  const rows = await db.selectFrom("releases").select(["id", "title"]).where("id", "in", list).execute();
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
+
+async function surveyTitle(db: Kysely<Database>, id: string) {
+  const s = await db.selectFrom("surveys").select(["title"]).where("id", "=", id).executeTakeFirst();
+  return s?.title ?? id;
+}
+
+/** What still stands between a release and publishing, in plain words. */
+function blockersOf(row: ReleaseRow, signed: { as: ReleaseSignerRole }[]): string[] {
+  if (row.status === "published") return [];
+  if (row.status === "draft")
+    return [
+      "Run the output checks.",
+      "Get an analyst's sign-off.",
+      "Get an expert by experience's sign-off.",
+    ];
+  const out: string[] = [];
+  if (!signed.some((s) => s.as === "analyst")) out.push("Get an analyst's sign-off.");
+  if (!signed.some((s) => s.as === "expert")) out.push("Get an expert by experience's sign-off.");
+  return out;
+}
+
+export async function releaseView(db: Kysely<Database>, row: ReleaseRow, viewer: Role): Promise<ReleaseView> {
+  const composition = compositionOf(row);
+  const snapshot = snapshotOf(row);
+  const signed = snapshot ? await signOffs(db, row.id, snapshot.id) : [];
+  const names = await userNames(db, [row.created_by, ...(row.published_by ? [row.published_by] : [])]);
+  const t = await titles(db, [row.corrects, row.corrected_by]);
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status as ReleaseView["status"],
+    composition,
+    surveyTitle: await surveyTitle(db, row.survey_id),
+    outcomes: outcomesOf(composition),
+    createdAt: row.created_at,
+    createdBy: { id: row.created_by, name: names.get(row.created_by) ?? "" },
+    updatedAt: row.updated_at,
+    publishedAt: row.published_at,
+    publishedBy: row.published_by ? { id: row.published_by, name: names.get(row.published_by) ?? "" } : null,
+    corrects: row.corrects ? { id: row.corrects, title: t.get(row.corrects) ?? "" } : null,
+    correctedBy: row.corrected_by ? { id: row.corrected_by, title: t.get(row.corrected_by) ?? "" } : null,
+    snapshot,
+    signOffs: signed,
+    annotations: await annotations(db, row.id),
+    participantSummary: summaryOf(row),
+    blockers: blockersOf(row, signed),
+    publicLink:
+      isAnalyst(viewer) && row.public_token
+        ? { token: row.public_token, path: publicReleasePath(row.public_token) }
+        : null,
+  };
+}
+
+/** A published release as its audiences (and the public link) see it: nothing about who drafted it. */
+export async function publishedRelease(db: Kysely<Database>, row: ReleaseRow): Promise<PublishedRelease> {
+  const composition = compositionOf(row);
+  const snapshot = snapshotOf(row);
+  if (row.status !== "published" || !snapshot || !row.published_at)
+    throw new ProblemError("release_not_found");
+  const t = await titles(db, [row.corrects, row.corrected_by]);
+  return {
+    id: row.id,
+    title: row.title,
+    surveyId: row.survey_id,
+    surveyTitle: await surveyTitle(db, row.survey_id),
+    publishedAt: row.published_at,
+    narrative: composition.narrative,
+    audiences: composition.audiences,
+    outcomes: outcomesOf(composition),
+    breakdowns: composition.breakdowns,
+    change: composition.change,
+    corrects: row.corrects ? { id: row.corrects, title: t.get(row.corrects) ?? "" } : null,
+    correctedBy: row.corrected_by ? { id: row.corrected_by, title: t.get(row.corrected_by) ?? "" } : null,
+    snapshot,
+    signOffs: await signOffs(db, row.id, snapshot.id),
+    annotations: await annotations(db, row.id),
+    participantSummary: summaryOf(row),
+  };
+}
+
+export async function summaries(db: Kysely<Database>, rows: ReleaseRow[]): Promise<ReleaseSummaryItem[]> {
+  const names = await userNames(
+    db,
+    rows.map((r) => r.created_by),
+  );
+  const t = await titles(
+    db,
+    rows.flatMap((r) => [r.corrects, r.corrected_by]),
+  );
+  const surveys = new Map(
+    (await db.selectFrom("surveys").select(["id", "title"]).execute()).map((s) => [s.id, s.title]),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    surveyId: row.survey_id,
+    surveyTitle: surveys.get(row.survey_id) ?? row.survey_id,
+    status: row.status as ReleaseSummaryItem["status"],
+    audiences: compositionOf(row).audiences,
+    createdAt: row.created_at,
+    createdBy: { id: row.created_by, name: names.get(row.created_by) ?? "" },
+    publishedAt: row.published_at,
+    corrects: row.corrects ? { id: row.corrects, title: t.get(row.corrects) ?? "" } : null,
+    correctedBy: row.corrected_by ? { id: row.corrected_by, title: t.get(row.corrected_by) ?? "" } : null,
+  }));
+}

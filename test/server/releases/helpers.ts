@@ -1,0 +1,77 @@
+import { expect } from "vitest";
+import type {
+  ComposeReleaseRequest,
+  PublishedRelease,
+  ReleaseCell,
+  ReleaseView,
+} from "../../../shared/contract/releases.ts";
+import type { TestContext } from "../../helpers/test-app.ts";
+import { BETTER_OUTCOMES, CO_PRODUCE, SURVEY } from "../outcomes/helpers.ts";
+
+export function composition(over: Partial<ComposeReleaseRequest> = {}): ComposeReleaseRequest {
+  return {
+    title: "How areas are doing",
+    surveyId: SURVEY,
+    outcomes: [CO_PRODUCE, BETTER_OUTCOMES],
+    breakdowns: ["overall", "area", "wave", "area_wave"],
+    change: null,
+    narrative: "What people told us this year.",
+    audiences: ["area_partnership", "experts", "participants", "public"],
+    corrects: null,
+    ...over,
+  };
+}
+
+export async function json<T>(res: Response, status: number): Promise<T> {
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  return JSON.parse(text) as T;
+}
+
+/** Compose, check, two sign-offs and publish; returns the published view (analyst's). */
+export async function publishRelease(
+  t: TestContext,
+  people: { analyst: string; expert: string },
+  body: ComposeReleaseRequest,
+): Promise<ReleaseView> {
+  const made = await json<ReleaseView>(
+    await t.request("/api/releases", { method: "POST", cookie: people.analyst, json: body }),
+    201,
+  );
+  const checked = await json<ReleaseView>(
+    await t.request(`/api/releases/${made.id}/check`, { method: "POST", cookie: people.analyst, json: {} }),
+    200,
+  );
+  const snapshotId = checked.snapshot?.id ?? "";
+  for (const cookie of [people.analyst, people.expert]) {
+    await json(
+      await t.request(`/api/releases/${made.id}/signoffs`, {
+        method: "POST",
+        cookie,
+        json: { snapshotId, note: "" },
+      }),
+      201,
+    );
+  }
+  return json<ReleaseView>(
+    await t.request(`/api/releases/${made.id}/publish`, {
+      method: "POST",
+      cookie: people.analyst,
+      json: { snapshotId },
+    }),
+    200,
+  );
+}
+
+export type AnyRelease = Pick<PublishedRelease, "snapshot"> | Pick<ReleaseView, "snapshot">;
+
+export function cell(
+  r: AnyRelease,
+  tableId: string,
+  rowKey: string,
+  columnKey: string,
+): ReleaseCell | undefined {
+  return r.snapshot?.tables.find((t) => t.id === tableId)?.rows.find((x) => x.key === rowKey)?.cells[
+    columnKey
+  ];
+}
