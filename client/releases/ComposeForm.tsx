@@ -72,7 +72,12 @@ export function ComposeForm({
 
   const strandName = (id: string | null) =>
     map.theoryOfChange.strands.find((s) => s.id === id)?.name ?? "Across every strand";
-  const measured = new Map(map.outcomes.map((o) => [o.outcomeId, o.indicators.length]));
+  // An outcome can be reported on only where a question of the chosen survey measures it.
+  const measuredBy = (surveyId: string) =>
+    new Map(
+      map.outcomes.map((o) => [o.outcomeId, o.indicators.filter((i) => i.surveyId === surveyId).length]),
+    );
+  const measured = measuredBy(value.surveyId);
   const outcomeOptions = map.theoryOfChange.nodes
     .filter((n) => n.stage === "outcome" && (measured.get(n.id) ?? 0) > 0)
     .map((n) => {
@@ -123,12 +128,24 @@ export function ComposeForm({
         label="Survey"
         options={surveys.map((s) => ({ value: s.id, label: s.title }))}
         value={value.surveyId}
-        onChange={(e) => set("surveyId", e.target.value)}
+        onChange={(e) => {
+          const surveyId = e.target.value;
+          const still = measuredBy(surveyId);
+          setValue((old) => ({
+            ...old,
+            surveyId,
+            outcomes: old.outcomes.filter((o) => (still.get(o) ?? 0) > 0),
+          }));
+        }}
         error={errors.surveyId}
       />
       <CheckboxGroup
         legend="Outcomes to report on"
-        hint="Outcomes of the theory of change that a survey question measures."
+        hint={
+          outcomeOptions.length > 0
+            ? "Outcomes of the theory of change that a question of this survey measures."
+            : "No question of this survey measures an outcome of the theory of change: choose another survey."
+        }
         options={outcomeOptions}
         value={value.outcomes}
         onChange={(v) => set("outcomes", v)}
