@@ -170,7 +170,7 @@ function SummaryEditor({ release, onDone }: { release: ReleaseView; onDone: () =
       </p>
       {failure !== null && <ErrorAlert error={failure} heading="The summary was not saved" />}
       <TextAreaField
-        label="Summary in plain words"
+        label="The summary, in plain words"
         value={text}
         maxLength={RELEASE_LIMITS.participantSummary}
         rows={10}
