@@ -1,4 +1,4 @@
-import type { ReleaseSnapshot } from "../../shared/contract/releases.ts";
+import type { ReleaseSnapshot, WithheldCellRef } from "../../shared/contract/releases.ts";
 import { dateText } from "./format.ts";
 
 /**
@@ -47,13 +47,16 @@ export function Checklist({ snapshot }: { snapshot: ReleaseSnapshot }) {
                     ? "Withheld 1 figure:"
                     : `Withheld ${item.withheld.length} figures:`}
                 </p>
-                <ul>
-                  {item.withheld.map((w) => (
-                    <li key={`${w.tableId}/${w.rowKey}/${w.columnKey}`}>
-                      {tableTitle(snapshot, w.tableId)}: {w.explanation}
-                    </li>
-                  ))}
-                </ul>
+                {byTable(snapshot, item.withheld).map((group) => (
+                  <div key={group.tableId} className="checklist__table">
+                    <p className="checklist__table-title">{group.title}</p>
+                    <ul>
+                      {group.items.map((w) => (
+                        <li key={`${w.rowKey}/${w.columnKey}`}>{w.text}</li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
               </>
             )}
           </li>
@@ -63,6 +66,24 @@ export function Checklist({ snapshot }: { snapshot: ReleaseSnapshot }) {
   );
 }
 
-function tableTitle(snapshot: ReleaseSnapshot, tableId: string): string {
-  return snapshot.tables.find((t) => t.id === tableId)?.title ?? "A table";
+/**
+ * A rule's withheld figures grouped by table, in the release's order. The checks' explanations name
+ * the table first; under the table's own title that would be said twice, so it is left off.
+ */
+function byTable(snapshot: ReleaseSnapshot, withheld: WithheldCellRef[]) {
+  return snapshot.tables
+    .map((table) => ({
+      tableId: table.id,
+      title: table.title,
+      items: withheld
+        .filter((w) => w.tableId === table.id)
+        .map((w) => ({
+          rowKey: w.rowKey,
+          columnKey: w.columnKey,
+          text: w.explanation.startsWith(`${table.title}, `)
+            ? w.explanation.slice(table.title.length + 2)
+            : w.explanation,
+        })),
+    }))
+    .filter((group) => group.items.length > 0);
 }

@@ -15,17 +15,23 @@ export interface DisplayTable {
  */
 export function displayTable(table: ReleaseTable, k: number): DisplayTable {
   const byKey = new Map(table.columns.map((c) => [c.key, c]));
+  // A share belongs with the count it is `of`; a likely range with the average just before it (the
+  // contract points both average and range at the count they are about, so order tells which).
   const partOf = (c: ReleaseColumn): ReleaseColumn | undefined => {
-    if (!c.of) return undefined;
-    const owner = byKey.get(c.of);
-    if (c.kind === "percent" && (owner?.kind === "count" || owner?.kind === "total")) return owner;
-    if ((c.kind === "lower" || c.kind === "upper") && owner?.kind === "mean") return owner;
+    if (c.kind === "percent") {
+      const owner = c.of ? byKey.get(c.of) : undefined;
+      return owner?.kind === "count" || owner?.kind === "total" ? owner : undefined;
+    }
+    if (c.kind === "lower" || c.kind === "upper") {
+      const before = table.columns.slice(0, table.columns.indexOf(c));
+      return before.findLast((b) => b.kind === "mean");
+    }
     return undefined;
   };
   const shown = table.columns.filter((c) => !partOf(c));
   const parts = (owner: ReleaseColumn) => table.columns.filter((c) => partOf(c) === owner);
   const header = [
-    table.breakdown ? releaseBreakdownLabels[table.breakdown] : "Group",
+    table.breakdown && table.breakdown !== "overall" ? releaseBreakdownLabels[table.breakdown] : "Who",
     ...shown.map((c) => {
       const extra = parts(c);
       if (c.kind === "mean" && extra.length > 0) return `${c.label} (likely range)`;

@@ -22,9 +22,9 @@ const byArea: ReleaseTable = {
     { key: "p0", label: "Never (%)", kind: "percent", of: "c0" },
     { key: "c1", label: "Always", kind: "count", of: null },
     { key: "p1", label: "Always (%)", kind: "percent", of: "c1" },
-    { key: "mean", label: "Average", kind: "mean", of: null },
-    { key: "lo", label: "Lowest likely", kind: "lower", of: "mean" },
-    { key: "hi", label: "Highest likely", kind: "upper", of: "mean" },
+    { key: "mean", label: "Average", kind: "mean", of: "answered" },
+    { key: "lo", label: "Lowest likely", kind: "lower", of: "answered" },
+    { key: "hi", label: "Highest likely", kind: "upper", of: "answered" },
   ],
   rows: [
     {
@@ -72,6 +72,50 @@ describe("a release table as people read it", () => {
     expect(cells[1]).toBe("withheld: fewer than 5 people");
     expect(cells[2]).toBe("11 (share withheld: could be worked out from other figures)");
     expect(cells[3]).toBe("3.1 (range withheld: would reveal a withheld figure)");
+  });
+});
+
+describe("a change table", () => {
+  it("puts the likely range with the average change, the last average before it", () => {
+    const change: ReleaseTable = {
+      ...byArea,
+      id: "listen-change",
+      kind: "change",
+      breakdown: "overall",
+      columns: [
+        { key: "n", label: "People interviewed both times", kind: "count", of: null },
+        { key: "before", label: "Average before", kind: "mean", of: "n" },
+        { key: "after", label: "Average after", kind: "mean", of: "n" },
+        { key: "change", label: "Average change", kind: "mean", of: "n" },
+        { key: "lower", label: "Likely smallest change", kind: "lower", of: "n" },
+        { key: "upper", label: "Likely largest change", kind: "upper", of: "n" },
+      ],
+      rows: [
+        {
+          key: "all",
+          label: "Everyone",
+          area: null,
+          wave: null,
+          cells: {
+            n: shown(48),
+            before: shown(2.5),
+            after: shown(3),
+            change: shown(0.5),
+            lower: shown(0.2),
+            upper: shown(0.8),
+          },
+        },
+      ],
+    };
+    const table = displayTable(change, 5);
+    expect(table.header).toEqual([
+      "Who",
+      "People interviewed both times",
+      "Average before",
+      "Average after",
+      "Average change (likely range)",
+    ]);
+    expect(table.rows[0]?.cells).toEqual(["Everyone", "48", "2.5", "3.0", "0.5 (0.2 to 0.8)"]);
   });
 });
 
