@@ -115,7 +115,15 @@ export function ReleaseDocument({
           </section>
         );
       })}
-      {other.length > 0 && (
+      {/* The participation table is its own section; several such tables share one heading. */}
+      {other.length === 1 && other[0] && (
+        <div className="release-section">
+          <ReleaseFigure table={other[0]} k={snapshot.k} annotations={notesFor(other[0])} headingLevel={2}>
+            {figureExtra?.(other[0])}
+          </ReleaseFigure>
+        </div>
+      )}
+      {other.length > 1 && (
         <section aria-labelledby="release-participation" className="release-section">
           <h2 id="release-participation">Who took part</h2>
           {other.map((table) => (
