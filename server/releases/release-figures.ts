@@ -7,7 +7,12 @@ import type {
   ReleaseTable,
 } from "../../shared/contract/releases.ts";
 import { releaseBreakdownLabels } from "../../shared/contract/releases.ts";
-import type { CheckCell, CheckVector, EarlierRelease } from "../../shared/disclosure/check-release.ts";
+import type {
+  CheckCell,
+  CheckVector,
+  EarlierRelease,
+  SideKnowledge,
+} from "../../shared/disclosure/check-release.ts";
 import { cellKey } from "../../shared/disclosure/check-release.ts";
 import { meanInterval } from "../../shared/stats/mean-interval.ts";
 import { DEFAULT_LEVEL } from "../../shared/stats/result.ts";
@@ -67,12 +72,15 @@ export interface FiguresInput {
   /** By indicator key, for the composition's change waves. */
   pairs: ReadonlyMap<string, PairRow[]>;
   earlier: EarlierData[];
+  /** The small-number threshold: atoms of 1 to k − 1 interviews are secrets. */
+  k: number;
 }
 
 export interface Figures {
   tables: ReleaseTable[];
   cells: CheckCell[];
   earlier: EarlierRelease[];
+  side: SideKnowledge;
   dataAsOf: string | null;
 }
 
@@ -91,6 +99,9 @@ interface RowSpec {
 
 interface AtomInfo {
   index: number;
+  /** Interviews in it (current atoms only). */
+  count: number;
+  mask: string;
   area: string;
   wave: number;
   cat: string;
@@ -115,7 +126,16 @@ class AtomSystem {
     const key = `${area}\u0001${wave}\u0001${cat}\u0001${current ? "c" : "g"}${mask}`;
     let a = this.byKey.get(key);
     if (!a) {
-      a = { index: this.next++, area, wave, cat, current, releases };
+      a = {
+        index: this.next++,
+        count: 0,
+        mask: `${current ? "c" : "g"}${mask}`,
+        area,
+        wave,
+        cat,
+        current,
+        releases,
+      };
       this.byKey.set(key, a);
       const group = `${area}\u0001${wave}`;
       const list = this.byAreaWave.get(group) ?? [];
@@ -232,6 +252,14 @@ function answerKey(def: IndicatorDef, a: Answer | undefined): string {
   });
 }
 
+/** The answers a table has columns for: the question's options, and "Other answers" when any was given. */
+function answerList(def: IndicatorDef, answers: readonly Answer[]): { key: string; label: string }[] {
+  const list = categories(def).list;
+  return answers.some((a) => answerKey(def, a) === "other")
+    ? [...list, { key: "other", label: "Other answers" }]
+    : list;
+}
+
 const inRow = (row: { area: string | null; wave: number | null }, i: { area: string; wave: number }) =>
   (row.area === null || i.area === row.area) && (row.wave === null || i.wave === row.wave);
 
@@ -277,9 +305,17 @@ export function buildFigures(input: FiguresInput): Figures {
     const byResponse = new Map((input.answers.get(def.key) ?? []).map((a) => [a.responseId, a]));
     for (const i of interviews) {
       const m = membership.get(i.id);
-      sys.atom(i.area, i.wave, answerKey(def, byResponse.get(i.id)), true, m ?? empty, maskOf(m));
+      sys.atom(i.area, i.wave, answerKey(def, byResponse.get(i.id)), true, m ?? empty, maskOf(m)).count++;
     }
-    const cats = [...categories(def).list.map((c) => c.key), "other", NOT_ANSWERED];
+    // "Other" (an answer outside today's options) is an answer only where some interview gave one;
+    // its column is then shown, so the attacker and the checks know the same list of answers.
+    const cats = [...answerList(def, input.answers.get(def.key) ?? []).map((c) => c.key), NOT_ANSWERED];
+    // Every answer of every group of interviews has its atom, empty or not: an outsider does not know
+    // which are empty, except from a published zero (which the checks take into account).
+    for (const i of interviews) {
+      const m = membership.get(i.id);
+      for (const c of cats) sys.atom(i.area, i.wave, c, true, m ?? empty, maskOf(m));
+    }
     for (const g of gone.values())
       for (const c of cats) sys.atom(g.area, g.wave, c, false, g.releases, maskOf(g.releases));
     systems.set(`q:${def.key}`, sys);
@@ -339,7 +375,7 @@ export function buildFigures(input: FiguresInput): Figures {
 
   for (const def of input.indicators) {
     const answers = new Map((input.answers.get(def.key) ?? []).map((a) => [a.responseId, a]));
-    const cats = categories(def).list;
+    const cats = answerList(def, input.answers.get(def.key) ?? []);
     const scores = scoresByKey.get(def.key) ?? null;
     const indicator = {
       key: def.key,
@@ -610,5 +646,22 @@ export function buildFigures(input: FiguresInput): Figures {
     (m, i) => (m === null || i.completedAt > m ? i.completedAt : m),
     null,
   );
-  return { tables, cells, earlier, dataAsOf };
+  // Side knowledge: interviews per area, wave and membership are known to the area's people; every
+  // atom of 1 to k − 1 interviews is a secret.
+  const side: SideKnowledge = { known: [], secrets: [] };
+  for (const [name, sys] of systems) {
+    for (const list of sys.byAreaWave.values()) {
+      const groups = new Map<string, AtomInfo[]>();
+      for (const a of list) groups.set(a.mask, [...(groups.get(a.mask) ?? []), a]);
+      for (const g of groups.values())
+        side.known.push({ system: name, terms: g.map((a) => [a.index, 1] as const) });
+      for (const a of list)
+        if (a.current && a.count > 0 && a.count < input.k)
+          side.secrets.push({
+            label: `${name} ${a.area} ${a.wave} ${a.cat}`,
+            vector: { system: name, terms: [[a.index, 1]] },
+          });
+    }
+  }
+  return { tables, cells, earlier, dataAsOf, side };
 }

@@ -157,8 +157,15 @@ export async function checkReleaseFigures(
     answers,
     pairs,
     earlier,
+    k: k.k,
   });
-  const result = checkRelease(figures.cells, figures.earlier, { ...defaultCheckOptions, k: k.k }, switches);
+  const result = checkRelease(
+    figures.cells,
+    figures.earlier,
+    { ...defaultCheckOptions, k: k.k },
+    switches,
+    figures.side,
+  );
   for (const t of figures.tables)
     for (const r of t.rows)
       for (const columnKey of Object.keys(r.cells)) {

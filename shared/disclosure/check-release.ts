@@ -74,6 +74,19 @@ export interface CheckOptions {
 
 export const defaultCheckOptions: CheckOptions = { k: 5, minimumAreas: 3, top1Share: 0.5, top2Share: 0.75 };
 
+/**
+ * What an outsider may know besides the release, and what must stay unknown:
+ * - `known`: sums the attacker is assumed to know anyway — how many interviews each area did at each
+ *   wave between any two releases (coordinators run the fieldwork). They cannot be withheld.
+ * - `secrets`: the finest groups of fewer than k people (an atom: area × wave × answer × which
+ *   releases) — no combination of published and known figures may give one back, even when no table
+ *   shows it as a cell (e.g. the one interview that arrived between two releases).
+ */
+export interface SideKnowledge {
+  known: CheckVector[];
+  secrets: { label: string; vector: CheckVector }[];
+}
+
 export interface CheckOutcome {
   cells: Map<string, ReleaseCell>;
   checklist: ChecklistItem[];
@@ -131,6 +144,8 @@ interface SystemState {
   /** Indices (into `cells`) of the current cells with a vector in this system, and the vector. */
   members: { cell: number; vector: Map<number, number> }[];
   earlier: { release: number; vector: Map<number, number>; value: number }[];
+  known: Map<number, number>[];
+  secrets: Map<number, number>[];
 }
 
 const toMap = (terms: CheckVector["terms"]) => {
@@ -148,6 +163,7 @@ export function checkRelease(
   earlier: readonly EarlierRelease[],
   options: CheckOptions = defaultCheckOptions,
   switches: { secondary?: boolean; crossRelease?: boolean } = {},
+  side: SideKnowledge = { known: [], secrets: [] },
 ): CheckOutcome {
   const { k } = options;
   const secondaryOn = switches.secondary ?? true;
@@ -219,7 +235,7 @@ export function checkRelease(
   const systemOf = (name: string) => {
     let s = systems.get(name);
     if (!s) {
-      s = { members: [], earlier: [] };
+      s = { members: [], earlier: [], known: [], secrets: [] };
       systems.set(name, s);
     }
     return s;
@@ -227,6 +243,8 @@ export function checkRelease(
   cells.forEach((c, i) => {
     for (const v of c.vectors) systemOf(v.system).members.push({ cell: i, vector: toMap(v.terms) });
   });
+  for (const v of side.known) systems.get(v.system)?.known.push(toMap(v.terms));
+  for (const x of side.secrets) systems.get(x.vector.system)?.secrets.push(toMap(x.vector.terms));
   if (crossOn)
     earlier.forEach((r, ri) => {
       for (const e of r.cells)
@@ -358,27 +376,39 @@ function findRecoverable(
   s.earlier.forEach((e, j) => {
     addWithZeros(e.vector, e.value, published.length + j);
   });
+  s.known.forEach((v, j) => {
+    basis.add(v, published.length + s.earlier.length + j);
+  });
+  const cost = (i: number) => {
+    const x = cells[i] as CheckCell;
+    if (!isCount(x.kind)) return -1;
+    if (x.value === 0) return Number.MAX_SAFE_INTEGER;
+    return x.value ?? 0;
+  };
+  /** The figure to withhold so that `vector` is no longer given back, or null if none would help. */
+  const fixFor = (vector: Map<number, number>): { cell: number; reason: WithheldReason } | null => {
+    const used = basis.explain(vector);
+    if (!used) return null;
+    const current = used
+      .filter((l) => l < published.length)
+      .map((l) => (published[l] as { cell: number }).cell);
+    const viaEarlier = used.some((l) => l >= published.length && l < published.length + s.earlier.length);
+    if (current.length === 0) return null; // only earlier releases and side knowledge give it: nothing to withhold here
+    const pick = current.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+    return { cell: pick, reason: viaEarlier ? "earlier_release" : "complement" };
+  };
   const seen = new Set<number>();
   for (const m of s.members) {
     if (!withheld.has(m.cell) || seen.has(m.cell)) continue;
     const c = cells[m.cell] as CheckCell;
     if (!isCount(c.kind) || c.value === null || c.value === 0) continue;
     seen.add(m.cell);
-    const used = basis.explain(m.vector);
-    if (!used) continue;
-    const current = used
-      .filter((l) => l < published.length)
-      .map((l) => (published[l] as { cell: number }).cell);
-    const viaEarlier = used.some((l) => l >= published.length);
-    if (current.length === 0) continue; // only earlier releases give it: nothing left to withhold here
-    const cost = (i: number) => {
-      const x = cells[i] as CheckCell;
-      if (!isCount(x.kind)) return -1;
-      if (x.value === 0) return Number.MAX_SAFE_INTEGER;
-      return x.value ?? 0;
-    };
-    const pick = current.reduce((a, b) => (cost(b) < cost(a) ? b : a));
-    return { cell: pick, reason: viaEarlier ? "earlier_release" : "complement" };
+    const fix = fixFor(m.vector);
+    if (fix) return fix;
+  }
+  for (const secret of s.secrets) {
+    const fix = fixFor(secret);
+    if (fix) return fix;
   }
   return null;
 }
