@@ -260,6 +260,14 @@ describe("releases", () => {
     await page.getByRole("link", { name: "Correct it: start a new release from this one" }).waitFor();
     expect(await page.getByRole("button", { name: "Run the checks again" }).count()).toBe(0);
     await check(page, "analyst published");
+
+    // A correction starts a new release from this one's composition.
+    await page.getByRole("link", { name: "Correct it: start a new release from this one" }).click();
+    await page.getByRole("heading", { name: "Correct a release", level: 1 }).waitFor();
+    expect(await page.getByLabel("Title", { exact: true }).inputValue()).toBe(`${TITLE} (corrected)`);
+    expect(await page.getByRole("checkbox", { name: new RegExp(`^${OUTCOME}`) }).isChecked()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: "Anyone with the link" }).isChecked()).toBe(true);
+    await check(page, "analyst correction");
   });
 
   it("a coordinator and an expert read the published release", async () => {
