@@ -11,6 +11,7 @@ import { pageRoutes } from "./routes.ts";
 import { ServerUnreachable } from "./ServerUnreachable.tsx";
 
 const SetupPage = lazy(() => import("../auth/SetupPage.tsx"));
+const PublicReleasePage = lazy(() => import("../releases/PublicReleasePage.tsx"));
 
 /** Picks the page for the current path, and sends people who are not signed in to /login. */
 export function AppRoutes() {
@@ -19,6 +20,8 @@ export function AppRoutes() {
 
   // The setup link works before anyone exists to sign in as; a reset link for someone signed out.
   if (path === "/setup" || path === "/reset-password") return <LazyPage path={path} page={SetupPage} />;
+  // A release's public link (`publicReleasePath`) is for anyone, signed in or not.
+  if (path.startsWith("/r/")) return <LazyPage path="/r" page={PublicReleasePage} />;
   if (state.status === "loading") return <Loading what="Alongside" />;
   if (state.status === "unreachable") return <ServerUnreachable error={state.error} />;
 

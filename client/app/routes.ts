@@ -91,6 +91,12 @@ export const pageRoutes: readonly PageRoute[] = [
     page: lazy(() => import("../coordination/MyInvolvementPage.tsx")),
   },
   {
+    path: "/releases",
+    label: "Releases",
+    roles: ["evaluator", "admin", "expert", "coordinator", "peer_researcher"],
+    page: lazy(() => import("../releases/ReleasesPage.tsx")),
+  },
+  {
     path: "/enrol",
     label: "Enrol this tablet",
     roles: ["peer_researcher", "coordinator", "admin"],

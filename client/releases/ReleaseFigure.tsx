@@ -1,0 +1,62 @@
+import type { ReactNode } from "react";
+import type { ReleaseAnnotation, ReleaseTable } from "../../shared/contract/releases.ts";
+import { BarChart } from "../dashboard/BarChart.tsx";
+import { displayTable } from "./display-table.ts";
+import { dateText } from "./format.ts";
+import { ReleaseTableView } from "./ReleaseTableView.tsx";
+import { chartsFor } from "./release-charts.ts";
+
+/**
+ * One table of a release: its chart(s) as accessible SVG (the dashboard's bar chart; what is drawn
+ * is chosen in `release-charts.ts`), the table with every figure, and the experts' notes on it.
+ */
+export function ReleaseFigure({
+  table,
+  k,
+  annotations,
+  headingLevel,
+  children,
+}: {
+  table: ReleaseTable;
+  k: number;
+  annotations: ReleaseAnnotation[];
+  headingLevel: 2 | 3;
+  /** Extra content under the notes (an expert's form to add one). */
+  children?: ReactNode;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const NotesHeading = headingLevel === 2 ? "h3" : "h4";
+  const headingId = `figure-${table.id}`;
+  return (
+    <section className="release-figure" aria-labelledby={headingId}>
+      <Heading id={headingId}>{table.title}</Heading>
+      {table.indicator && <p className="muted">The question asked: “{table.indicator.title}”</p>}
+      {chartsFor(table, k).map((chart) => (
+        <figure key={chart.key} className="release-chart">
+          {chart.caption && <figcaption className="release-chart__caption">{chart.caption}</figcaption>}
+          <BarChart title={chart.title} description={chart.description} bars={chart.bars} />
+        </figure>
+      ))}
+      <ReleaseTableView caption={table.title} table={displayTable(table, k)} filename={`${table.id}.csv`} />
+      {annotations.length > 0 && (
+        <div className="release-notes">
+          <NotesHeading className="release-notes__heading">What experts by experience said</NotesHeading>
+          {annotations.map((note) => (
+            <blockquote key={note.id} className="release-note">
+              <p>
+                <strong>What this means:</strong> {note.whatItMeans}
+              </p>
+              <p>
+                <strong>What should change:</strong> {note.whatShouldChange}
+              </p>
+              <footer>
+                {note.by.name}, {dateText(note.createdAt)}
+              </footer>
+            </blockquote>
+          ))}
+        </div>
+      )}
+      {children}
+    </section>
+  );
+}

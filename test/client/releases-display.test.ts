@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { displayTable } from "../../client/releases/display-table.ts";
+import { chartsFor } from "../../client/releases/release-charts.ts";
+import type { ReleaseCell, ReleaseTable } from "../../shared/contract/releases.ts";
+
+const shown = (value: number): ReleaseCell => ({ published: true, value });
+const held = (reason: "below_k" | "complement" | "depends_on_withheld"): ReleaseCell => ({
+  published: false,
+  reason,
+});
+
+const byArea: ReleaseTable = {
+  id: "listen-area",
+  kind: "indicator",
+  title: "Do workers listen? — by area",
+  outcomeId: "outcome-x",
+  indicator: null,
+  breakdown: "area",
+  change: null,
+  columns: [
+    { key: "c0", label: "Never", kind: "count", of: null },
+    { key: "p0", label: "Never (%)", kind: "percent", of: "c0" },
+    { key: "c1", label: "Always", kind: "count", of: null },
+    { key: "p1", label: "Always (%)", kind: "percent", of: "c1" },
+    { key: "mean", label: "Average", kind: "mean", of: "answered" },
+    { key: "lo", label: "Lowest likely", kind: "lower", of: "answered" },
+    { key: "hi", label: "Highest likely", kind: "upper", of: "answered" },
+  ],
+  rows: [
+    {
+      key: "north",
+      label: "Northtown",
+      area: "north",
+      wave: null,
+      cells: {
+        c0: shown(6),
+        p0: shown(40),
+        c1: shown(9),
+        p1: shown(60),
+        mean: shown(2.7),
+        lo: shown(2.4),
+        hi: shown(3),
+      },
+    },
+    {
+      key: "south",
+      label: "Southport",
+      area: "south",
+      wave: null,
+      cells: {
+        c0: held("below_k"),
+        p0: held("depends_on_withheld"),
+        c1: shown(11),
+        p1: held("complement"),
+        mean: shown(3.1),
+        lo: held("depends_on_withheld"),
+        hi: held("depends_on_withheld"),
+      },
+    },
+  ],
+};
+
+describe("a release table as people read it", () => {
+  it("puts each share beside its count and each likely range beside its average", () => {
+    const table = displayTable(byArea, 5);
+    expect(table.header).toEqual(["By area", "Never (share)", "Always (share)", "Average (likely range)"]);
+    expect(table.rows[0]?.cells).toEqual(["Northtown", "6 (40%)", "9 (60%)", "2.7 (2.4 to 3.0)"]);
+  });
+
+  it("says why a figure is withheld and gives no number for it", () => {
+    const cells = displayTable(byArea, 5).rows[1]?.cells ?? [];
+    expect(cells[1]).toBe("withheld: fewer than 5 people");
+    expect(cells[2]).toBe("11 (share withheld: could be worked out from other figures)");
+    expect(cells[3]).toBe("3.1 (range withheld: would reveal a withheld figure)");
+  });
+});
+
+describe("a change table", () => {
+  it("puts the likely range with the average change, the last average before it", () => {
+    const change: ReleaseTable = {
+      ...byArea,
+      id: "listen-change",
+      kind: "change",
+      breakdown: "overall",
+      columns: [
+        { key: "n", label: "People interviewed both times", kind: "count", of: null },
+        { key: "before", label: "Average before", kind: "mean", of: "n" },
+        { key: "after", label: "Average after", kind: "mean", of: "n" },
+        { key: "change", label: "Average change", kind: "mean", of: "n" },
+        { key: "lower", label: "Likely smallest change", kind: "lower", of: "n" },
+        { key: "upper", label: "Likely largest change", kind: "upper", of: "n" },
+      ],
+      rows: [
+        {
+          key: "all",
+          label: "Everyone",
+          area: null,
+          wave: null,
+          cells: {
+            n: shown(48),
+            before: shown(2.5),
+            after: shown(3),
+            change: shown(0.5),
+            lower: shown(0.2),
+            upper: shown(0.8),
+          },
+        },
+      ],
+    };
+    const table = displayTable(change, 5);
+    expect(table.header).toEqual([
+      "Who",
+      "People interviewed both times",
+      "Average before",
+      "Average after",
+      "Average change (likely range)",
+    ]);
+    expect(table.rows[0]?.cells).toEqual(["Everyone", "48", "2.5", "3.0", "0.5 (0.2 to 0.8)"]);
+  });
+});
+
+describe("a release table's charts", () => {
+  it("draws one chart of answer shares per area, a withheld share as an empty bar marked withheld", () => {
+    const charts = chartsFor(byArea, 5);
+    expect(charts.map((c) => c.caption)).toEqual(["Northtown", "Southport"]);
+    const south = charts[1];
+    expect(south?.bars.map((b) => [b.label, b.value, b.text])).toEqual([
+      ["Never", 0, "withheld"],
+      ["Always", 0, "withheld"],
+    ]);
+    expect(south?.description).toBe(
+      "Never: withheld: would reveal a withheld figure; Always: withheld: could be worked out from other figures",
+    );
+    expect(charts[0]?.bars.map((b) => b.value)).toEqual([0.4, 0.6]);
+  });
+
+  it("scales a chart of counts by the published figures only", () => {
+    const participation: ReleaseTable = {
+      ...byArea,
+      id: "participation",
+      kind: "participation",
+      columns: [{ key: "n", label: "Interviews", kind: "count", of: null }],
+      rows: [
+        { key: "a", label: "Northtown", area: "a", wave: 0, cells: { n: shown(30) } },
+        { key: "b", label: "Southport", area: "b", wave: 0, cells: { n: shown(15) } },
+        { key: "c", label: "Eastfield", area: "c", wave: 0, cells: { n: held("below_k") } },
+      ],
+    };
+    const [chart] = chartsFor(participation, 5);
+    expect(chart?.bars.map((b) => [b.label, b.value, b.text])).toEqual([
+      ["Northtown", 1, "30"],
+      ["Southport", 0.5, "15"],
+      ["Eastfield", 0, "withheld"],
+    ]);
+    expect(chart?.description).toContain("Eastfield: withheld: fewer than 5 people");
+  });
+});
