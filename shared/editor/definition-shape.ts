@@ -95,6 +95,12 @@ class Walker {
       const property = className
         ? (Serializer.findProperty(className, key) as PropertyInfo | null | undefined)
         : undefined;
+      if (key === "questions" && className?.endsWith("trigger")) {
+        // A trigger's `questions` names the questions it shows or hides.
+        if (!Array.isArray(value) || !value.every((v) => typeof v === "string"))
+          this.add(here, "“questions” must be a list of question names.");
+        continue;
+      }
       if (OBJECT_LISTS.has(key) || ITEM_LISTS.has(key)) {
         this.list(key, value, property ?? undefined, here);
         continue;
