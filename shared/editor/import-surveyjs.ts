@@ -75,7 +75,7 @@ export function prepareImport(input: unknown): PreparedImport {
   }
   if (legacy > 0)
     changes.push(
-      `${legacy} older setting${legacy === 1 ? "" : "s"} (such as “hasOther”) ${legacy === 1 ? "was" : "were"} written the current way; the survey works the same.`,
+      `${legacy} older setting${legacy === 1 ? "" : "s"} ${legacy === 1 ? "was" : "were"} written the current way; the survey works the same.`,
     );
 
   // Data names: keep every good, unique one; propose a safe one for the rest.
