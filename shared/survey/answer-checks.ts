@@ -172,6 +172,12 @@ export function valueIssues(
       continue;
     }
     if (value === null || value === undefined) continue;
+    if (!field.cells && !field.panel && !field.items) {
+      // A flat question (most of them): no path to build.
+      const problem = checkValue(field, value);
+      if (problem) issues.push({ question: key, message: problem });
+      continue;
+    }
     for (const problem of checkNested(field, value, [])) {
       issues.push(
         problem.path.length > 0
