@@ -43,7 +43,24 @@ const NUMBER_KINDS = new Set(["number"]);
 /** Answers given in the definition (defaults, values set by triggers): survey-core reads their lists' items. */
 const VALUE_KINDS = new Set(["value", "triggervalue", "panelvalue", "rowvalue"]);
 /** Names and kinds survey-core lower-cases or trims as soon as it reads them. */
-const NAMES = new Set(["type", "name", "valueName", "cellType", "inputType", "setToName"]);
+const NAMES = new Set([
+  "type",
+  "name",
+  "valueName",
+  "cellType",
+  "inputType",
+  "setToName",
+  "fromName",
+  "gotoName",
+  "choicesFromQuestion",
+]);
+/**
+ * survey-core looks names and types up in plain objects, lower-cased: `constructor`, `toString`… would
+ * find Object's own members there instead of a question or a class.
+ */
+const RESERVED_NAMES = new Set(
+  [...Object.getOwnPropertyNames(Object.prototype), "__proto__"].map((n) => n.toLowerCase()),
+);
 const FLAG_KINDS = new Set(["boolean", "switch"]);
 
 /** Lists whose items survey-core builds objects from (not values). */
@@ -83,13 +100,15 @@ class Walker {
   }
 
   object(node: Json, className: string | undefined, path: Path): void {
-    if (className === "rating") this.ratingScale(node, path);
+    if (className === "rating" || node.cellType === "rating") this.ratingScale(node, path);
     for (const [key, value] of Object.entries(node)) {
       if (this.issues.length >= MAX_ISSUES) return;
       const here = [...path, key];
       if (value === undefined || value === null) continue;
       if (NAMES.has(key)) {
         if (typeof value !== "string") this.add(here, `“${key}” must be text; here it is ${kind(value)}.`);
+        else if (RESERVED_NAMES.has(value.toLowerCase()))
+          this.add(here, `“${value}” cannot be used as a name or type: JavaScript reserves it.`);
         continue;
       }
       const property = className
@@ -166,8 +185,10 @@ class Walker {
   /** A generated scale (no rateValues) must have a sensible number of points. */
   private ratingScale(node: Json, path: Path): void {
     if (Array.isArray(node.rateValues) && node.rateValues.length > 0) return;
-    const num = (v: unknown, fallback: number) =>
-      typeof v === "number" && Number.isFinite(v) ? v : fallback;
+    const num = (v: unknown, fallback: number) => {
+      const n = typeof v === "string" && v.trim() !== "" ? Number(v) : v;
+      return typeof n === "number" && Number.isFinite(n) ? n : fallback;
+    };
     const min = num(node.rateMin, 1);
     const max = num(node.rateMax, 5);
     const step = num(node.rateStep, 1);

@@ -463,7 +463,7 @@ describe("survey definitions under hostile input (issue 14, finding 8)", () => {
             headers: { "content-type": "application/json", cookie },
             body: text,
           });
-          expect(res.status, text.slice(0, 400)).toBeLessThan(500);
+          expect(res.status, text).toBeLessThan(500);
           if (res.status === 400) {
             const problem = (await res.json()) as Problem;
             expect(problemCodes.has(problem.code)).toBe(true);
