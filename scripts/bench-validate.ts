@@ -72,6 +72,36 @@ export function benchValidate(count = 2_000): ValidateFigures {
   return { interviews: count, buildModelMs, compileMs, plain, fastPath, compiled };
 }
 
+/**
+ * Validation per interview for each survey of the differential corpus (test/fixtures/surveys/corpus),
+ * compiled (where the version compiles) and on survey-core (the fallback), over answer sets made by
+ * survey-core: median CPU ms per interview.
+ */
+export async function benchCorpus(
+  sets = 50,
+): Promise<{ name: string; compiles: boolean; compiledMs: number; fallbackMs: number }[]> {
+  const { corpus, generateAnswers } = await import("../test/shared/survey/differential-corpus.ts");
+  return corpus().map(({ name, definition }) => {
+    const answers = Array.from({ length: sets }, (_, i) => generateAnswers(definition, i + 1));
+    const time = (validator: VersionValidator) => {
+      const times = answers.map((data) => {
+        const before = process.cpuUsage();
+        validator.validate(data);
+        return cpuMs(process.cpuUsage(before));
+      });
+      times.sort((a, b) => a - b);
+      return at(times, 0.5);
+    };
+    const compiled = new VersionValidator(definition);
+    return {
+      name,
+      compiles: compiled.compiled.supported,
+      compiledMs: time(compiled),
+      fallbackMs: time(new VersionValidator(definition, { compile: false })),
+    };
+  });
+}
+
 function usingModel(model: Model) {
   return (data: Record<string, unknown>) => validateAnswers(model, data);
 }
@@ -94,4 +124,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log(`  with the workers' fast path       ${ms(v.fastPath.medianMs)} / ${ms(v.fastPath.p90Ms)}`);
   console.log(`  compiled validation plan          ${ms(v.compiled.medianMs)} / ${ms(v.compiled.p90Ms)}`);
   console.log(`  once per version: Model ${ms(v.buildModelMs)}, Model + plan ${ms(v.compileMs)}`);
+  console.log("corpus, median CPU per interview (compiled where it compiles / survey-core fallback):");
+  for (const c of await benchCorpus()) {
+    console.log(
+      `  ${c.name.padEnd(28)} ${c.compiles ? ms(c.compiledMs) : "does not compile"} / ${ms(c.fallbackMs)}`,
+    );
+  }
 }

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { testDatabaseUrl } from "../server/env.ts";
 import { type BundleFigures, measureBundle } from "./bench-bundle.ts";
 import { benchIngest, type IngestFigures } from "./bench-ingest.ts";
-import { benchValidate, type ValidateFigures } from "./bench-validate.ts";
+import { benchCorpus, benchValidate, type ValidateFigures } from "./bench-validate.ts";
 
 /**
  * `npm run bench`: every benchmark, each figure printed beside its reference measured in the same run,
@@ -45,6 +45,7 @@ say(machine());
 
 console.log("\nValidation of one interview …");
 say(validationSection(benchValidate()));
+say(corpusSection(await benchCorpus()));
 
 const ingest: IngestFigures[] = [];
 for (const dialect of ["sqlite", "postgres"] as const) {
@@ -127,6 +128,20 @@ function validationSection(v: ValidateFigures): string {
     `| compiled plan (what the server runs) | ${ms(v.compiled.medianMs)} | ${ms(v.compiled.p90Ms)} |`,
     "",
     `Once per version: building the Model ${ms(v.buildModelMs)}; building it and compiling the plan ${ms(v.compileMs)}. At the plan's median one core validates about ${(1000 / v.compiled.medianMs).toFixed(0)} interviews/s, so validation is no longer what limits ingest.`,
+  ].join("\n");
+}
+
+function corpusSection(rows: Awaited<ReturnType<typeof benchCorpus>>): string {
+  return [
+    "## Validating one interview of each corpus survey",
+    "",
+    "The differential suite's corpus (test/fixtures/surveys/corpus; every question type and trigger kind), over answer sets made by survey-core: median CPU per interview on the compiled plan where the survey compiles, and on survey-core (the fallback: one reused Model, or a fresh Model per interview where survey-core keeps state beyond the answers, docs/decisions/0027).",
+    "",
+    "| survey | compiled plan | survey-core fallback |",
+    "|---|---|---|",
+    ...rows.map(
+      (r) => `| ${r.name} | ${r.compiles ? ms(r.compiledMs) : "does not compile"} | ${ms(r.fallbackMs)} |`,
+    ),
   ].join("\n");
 }
 

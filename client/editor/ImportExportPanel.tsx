@@ -1,5 +1,6 @@
 import { type ChangeEvent, useId, useState } from "react";
 import type { DefinitionCheckResponse } from "../../shared/contract/index.ts";
+import { type PreparedImport, prepareImport } from "../../shared/editor/import-surveyjs.ts";
 import { checkDefinition, exportUrl } from "../api/editor.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 
@@ -25,6 +26,7 @@ export function ImportExportPanel({ surveyId, unsaved, onImport }: Props) {
   const [text, setText] = useState("");
   const [report, setReport] = useState<DefinitionCheckResponse | null>(null);
   const [parsed, setParsed] = useState<Record<string, unknown> | null>(null);
+  const [prepared, setPrepared] = useState<PreparedImport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -65,10 +67,13 @@ export function ImportExportPanel({ surveyId, unsaved, onImport }: Props) {
       typeof record.definition === "object" && record.definition !== null && !record.pages && !record.elements
         ? (record.definition as Record<string, unknown>)
         : record;
+    // Names with spaces, capitals or duplicates, and older settings, are put right before the check.
+    const ready = prepareImport(definition);
     setBusy(true);
     try {
-      setReport(await checkDefinition(definition));
-      setParsed(definition);
+      setReport(await checkDefinition(ready.definition));
+      setParsed(ready.definition);
+      setPrepared(ready);
     } catch (error) {
       setFailure(error);
     } finally {
@@ -163,6 +168,39 @@ export function ImportExportPanel({ surveyId, unsaved, onImport }: Props) {
       {report && parsed && (
         <div className="import-report" role="status">
           <h4>What the check found</h4>
+          {prepared && prepared.changes.length > 0 && (
+            <>
+              <h5>What was changed so the survey works here</h5>
+              <ul className="issues">
+                {prepared.changes.map((change) => (
+                  <li key={change}>{change}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {prepared && prepared.renames.length > 0 && (
+            <div className="table-scroll">
+              <table className="table import-renames">
+                <caption>New data names</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Question</th>
+                    <th scope="col">Name in the file</th>
+                    <th scope="col">New data name</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {prepared.renames.map((r) => (
+                    <tr key={`${r.from}→${r.to}`}>
+                      <td>{r.title}</td>
+                      <td>{r.from || "(none)"}</td>
+                      <td>{r.to}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           <p>
             {report.questionCount} question{report.questionCount === 1 ? "" : "s"}; {errors.length} error
             {errors.length === 1 ? "" : "s"}; {warnings.length} warning{warnings.length === 1 ? "" : "s"}.

@@ -95,8 +95,8 @@ export function ResponseReview({ id }: { id: string }) {
           <h2>What did not pass the survey's checks</h2>
           <ul>
             {detail.issues.map((issue) => (
-              <li key={`${issue.question}:${issue.message}`}>
-                <strong>{issue.question}</strong>: {issue.message}
+              <li key={`${issue.path ?? issue.question}:${issue.message}`}>
+                <strong>{issue.path ?? issue.question}</strong>: {issue.message}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DefinitionIssue } from "../editor/check-definition.ts";
+import { definitionShapeIssues } from "../editor/definition-shape.ts";
 import type { ItemDiff } from "../editor/version-diff.ts";
 import type { HtmlRemoval } from "../html/sanitise-survey.ts";
 import { jsonDepthExceeds } from "./json-depth.ts";
@@ -38,7 +39,11 @@ export const SurveyDefinition = z
   .refine(
     (d) => !hasHostileKey(d),
     "The survey JSON uses a reserved key (__proto__, constructor or prototype).",
-  );
+  )
+  .superRefine((d, ctx) => {
+    // Lists holding null or plain values where survey-core expects objects (issue 14, finding 8).
+    for (const issue of definitionShapeIssues(d)) ctx.addIssue({ code: "custom", ...issue });
+  });
 export type SurveyDefinition = z.infer<typeof SurveyDefinition>;
 
 export const QuestionName = z.string().min(1).max(128);

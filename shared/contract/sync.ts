@@ -58,8 +58,14 @@ export type SyncRequest = z.infer<typeof SyncRequest>;
 
 /** Something in the answers that did not pass the survey's own rules. */
 export interface AnswerIssue {
+  /** The top-level question (its data name) the issue belongs to. */
   question: string;
   message: string;
+  /**
+   * Where inside that question, when the issue is nested: `support.staffHelpfulness` (a matrix row and
+   * column, or a multiple-text item), `household[1].age` (a dynamic panel or dynamic matrix row).
+   */
+  path?: string;
 }
 
 /**

@@ -150,7 +150,8 @@ export function checkDefinition(definition: unknown, options: CheckOptions = {})
         message: `“${name}” has a direction but no outcome: choose the outcome it measures.`,
       });
     }
-    if (hasChoices(element.type) && !element.choicesByUrl) {
+    // Choices loaded from a web address or carried forward from another question are not listed here.
+    if (hasChoices(element.type) && !element.choicesByUrl && !element.choicesFromQuestion) {
       const items = itemsOf(element.choices);
       if (items.length === 0) {
         issues.push({

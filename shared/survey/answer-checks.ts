@@ -23,10 +23,29 @@ export interface AnswerField {
   maxLength?: number;
   rows?: ReadonlySet<string>;
   columns?: ReadonlySet<unknown>;
+  /** Choices survey-core takes from elsewhere (a URL): any value is accepted, as the server cannot know them. */
+  anyChoice?: boolean;
+  /** "Other" stored as the typed text itself (`storeOthersAsComment: false`): any text is accepted too. */
+  otherAsText?: boolean;
+  /** A matrix of dropdowns or a dynamic matrix: what each column's cell accepts, by column name. */
+  cells?: ReadonlyMap<string, AnswerField>;
+  /** A dynamic panel: what each question of one panel accepts, by value name. */
+  panel?: ReadonlyMap<string, AnswerField>;
+  /** A multiple-text question: what each item accepts, by item name. */
+  items?: ReadonlyMap<string, AnswerField>;
 }
 
 type QuestionProps = Question & {
   choices?: { value: unknown }[];
+  visibleChoices?: { value: unknown }[];
+  choicesFromQuestion?: string;
+  choicesByUrl?: { url?: string; path?: string };
+  storeOthersAsComment?: boolean | "default";
+  rowCount?: number;
+  visibleRows?: { rowName?: unknown; cells: { column: { name: string }; question: Question }[] }[];
+  template?: { questions: Question[] };
+  items?: { name: string; editor: Question }[];
+  cellType?: string;
   showOtherItem?: boolean;
   showNoneItem?: boolean;
   showRefuseItem?: boolean;
@@ -58,6 +77,8 @@ export function answerField(question: Question): AnswerField {
     case "tagbox":
     case "ranking":
       field.choices = choiceValues(q);
+      if (q.choicesByUrl?.url) field.anyChoice = true;
+      if (q.showOtherItem && q.storeOthersAsComment === false) field.otherAsText = true;
       break;
     case "rating":
       if (q.rateValues && q.rateValues.length > 0) field.rateValues = q.rateValues.map((r) => r.value);
@@ -78,13 +99,52 @@ export function answerField(question: Question): AnswerField {
       field.rows = new Set((q.rows ?? []).map((r) => String(r.value)));
       field.columns = new Set((q.columns ?? []).map((c) => c.value));
       break;
+    case "matrixdropdown":
+      field.rows = new Set((q.rows ?? []).map((r) => String(r.value)));
+      field.cells = cellFields(q);
+      break;
+    case "matrixdynamic":
+      field.cells = cellFields(q);
+      break;
+    case "paneldynamic":
+      field.panel = new Map(
+        (q.template?.questions ?? []).map((inner) => [inner.getValueName(), answerField(inner)]),
+      );
+      break;
+    case "multipletext":
+      field.items = new Map((q.items ?? []).map((item) => [item.name, answerField(item.editor)]));
+      break;
   }
   return field;
 }
 
-function choiceValues(q: QuestionProps): Set<unknown> {
+/**
+ * What each column's cells accept, read from the cells survey-core builds (they carry the matrix's own
+ * choices where a column has none). A dynamic matrix without rows has no cells: one is added to read
+ * them, on the Model built for this and never used to validate an interview before.
+ */
+function cellFields(q: QuestionProps): Map<string, AnswerField> {
+  const cells = new Map<string, AnswerField>();
+  let rows = q.visibleRows ?? [];
+  if (rows.length === 0 && q.getType() === "matrixdynamic") {
+    const dynamic = q as QuestionProps & { addRow(): void };
+    dynamic.addRow();
+    rows = q.visibleRows ?? [];
+  }
+  for (const cell of rows[0]?.cells ?? []) cells.set(cell.column.name, answerField(cell.question));
+  return cells;
+}
+
+function choiceValues(q: QuestionProps, depth = 0): Set<unknown> {
   const values = new Set<unknown>();
   for (const choice of q.choices ?? []) values.add(choice.value);
+  // Choices survey-core makes itself (a dropdown's choicesMin…choicesMax) are among the visible ones.
+  for (const choice of q.visibleChoices ?? []) values.add(choice.value);
+  // Choices carried forward from another question: every choice that question can show (its own
+  // carried-forward ones too); which of them are offered depends on its answer, so all are accepted.
+  const source = q.choicesFromQuestion ? q.survey?.getQuestionByName(q.choicesFromQuestion) : undefined;
+  if (source && depth < 10)
+    for (const value of choiceValues(source as QuestionProps, depth + 1)) values.add(value);
   if (q.showOtherItem && q.otherItem) values.add(q.otherItem.value);
   if (q.showNoneItem && q.noneItem) values.add(q.noneItem.value);
   if (q.showRefuseItem && q.refuseItem) values.add(q.refuseItem.value);
@@ -112,10 +172,134 @@ export function valueIssues(
       continue;
     }
     if (value === null || value === undefined) continue;
-    const problem = checkValue(field, value);
-    if (problem) issues.push({ question: key, message: problem });
+    if (!field.cells && !field.panel && !field.items) {
+      // A flat question (most of them): no path to build.
+      const problem = checkValue(field, value);
+      if (problem) issues.push({ question: key, message: problem });
+      continue;
+    }
+    for (const problem of checkNested(field, value, [])) {
+      issues.push(
+        problem.path.length > 0
+          ? { question: key, message: problem.message, path: joinPath(key, problem.path) }
+          : { question: key, message: problem.message },
+      );
+    }
   }
   return issues;
+}
+
+type Step = string | number;
+interface Problem {
+  path: Step[];
+  message: string;
+}
+
+/** `household[1].age`, `support.staff` */
+export function joinPath(question: string, steps: readonly Step[]): string {
+  let path = question;
+  for (const step of steps) path += typeof step === "number" ? `[${step}]` : `.${step}`;
+  return path;
+}
+
+/** The problems with one value, its nested values included, each with where inside it. */
+function checkNested(field: AnswerField, value: unknown, path: Step[]): Problem[] {
+  if (field.cells && field.type === "matrixdropdown") return checkMatrixDropdown(field, value, path);
+  if (field.cells) return checkMatrixDynamic(field, value, path);
+  if (field.panel) return checkPanels(field.panel, value, path);
+  if (field.items) return checkItems(field.items, value, path);
+  const problem = checkValue(field, value);
+  return problem ? [{ path, message: problem }] : [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The keys of one row, panel or item set, each checked by its own field. */
+function checkKeys(
+  fields: ReadonlyMap<string, AnswerField>,
+  value: Record<string, unknown>,
+  path: Step[],
+  unknown: (key: string) => string,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const [key, inner] of Object.entries(value)) {
+    const here = [...path, key];
+    const field = fields.get(key) ?? commentOwner(fields, key);
+    if (!field) problems.push({ path: here, message: unknown(key) });
+    else if (field.valueName !== key) {
+      if (typeof inner !== "string") problems.push({ path: here, message: "A comment must be text." });
+    } else if (inner !== null && inner !== undefined) problems.push(...checkNested(field, inner, here));
+  }
+  return problems;
+}
+
+function checkMatrixDropdown(field: AnswerField, value: unknown, path: Step[]): Problem[] {
+  if (!isRecord(value)) return [{ path, message: `Expected an answer per row, got ${describe(value)}.` }];
+  const problems: Problem[] = [];
+  for (const [row, cells] of Object.entries(value)) {
+    const here = [...path, row];
+    if (!field.rows?.has(row))
+      problems.push({ path: here, message: `${describe(row)} is not a row of this question.` });
+    else if (cells === null || cells === undefined) continue;
+    else if (!isRecord(cells))
+      problems.push({ path: here, message: `Expected an answer per column, got ${describe(cells)}.` });
+    else
+      problems.push(
+        ...checkKeys(
+          cellsByName(field),
+          cells,
+          here,
+          (k) => `${describe(k)} is not a column of this question.`,
+        ),
+      );
+  }
+  return problems;
+}
+
+function checkMatrixDynamic(field: AnswerField, value: unknown, path: Step[]): Problem[] {
+  if (!Array.isArray(value)) return [{ path, message: `Expected a list of rows, got ${describe(value)}.` }];
+  const problems: Problem[] = [];
+  value.forEach((row, index) => {
+    const here = [...path, index];
+    if (row === null || row === undefined) return;
+    if (!isRecord(row))
+      problems.push({ path: here, message: `Expected an answer per column, got ${describe(row)}.` });
+    else
+      problems.push(
+        ...checkKeys(
+          cellsByName(field),
+          row,
+          here,
+          (k) => `${describe(k)} is not a column of this question.`,
+        ),
+      );
+  });
+  return problems;
+}
+
+function checkPanels(fields: ReadonlyMap<string, AnswerField>, value: unknown, path: Step[]): Problem[] {
+  if (!Array.isArray(value)) return [{ path, message: `Expected a list of panels, got ${describe(value)}.` }];
+  const problems: Problem[] = [];
+  value.forEach((panel, index) => {
+    const here = [...path, index];
+    if (panel === null || panel === undefined) return;
+    if (!isRecord(panel))
+      problems.push({ path: here, message: `Expected the answers of one panel, got ${describe(panel)}.` });
+    else problems.push(...checkKeys(fields, panel, here, () => "This is not a question in this panel."));
+  });
+  return problems;
+}
+
+function checkItems(fields: ReadonlyMap<string, AnswerField>, value: unknown, path: Step[]): Problem[] {
+  if (!isRecord(value)) return [{ path, message: `Expected an answer per item, got ${describe(value)}.` }];
+  return checkKeys(fields, value, path, (k) => `${describe(k)} is not an item of this question.`);
+}
+
+/** A matrix's cell fields keyed as a row's value keys them (by column name). */
+function cellsByName(field: AnswerField): ReadonlyMap<string, AnswerField> {
+  return field.cells ?? new Map();
 }
 
 export const COMMENT_SUFFIX = "-Comment";
@@ -181,13 +365,17 @@ function checkValue(field: AnswerField, value: unknown): string | undefined {
     case "radiogroup":
     case "dropdown":
     case "imagepicker":
-      return field.choices?.has(value) ? undefined : `${describe(value)} is not one of the choices.`;
+      if (field.anyChoice || field.choices?.has(value)) return undefined;
+      if (field.otherAsText && typeof value === "string") return undefined;
+      return `${describe(value)} is not one of the choices.`;
     case "checkbox":
     case "tagbox":
     case "ranking": {
       if (!Array.isArray(value)) return `Expected a list of choices, got ${describe(value)}.`;
       const allowed = field.choices;
-      const wrong = value.filter((v) => !allowed?.has(v));
+      const wrong = field.anyChoice
+        ? []
+        : value.filter((v) => !allowed?.has(v) && !(field.otherAsText && typeof v === "string"));
       if (wrong.length > 0)
         return `${describe(wrong)} ${wrong.length === 1 ? "is" : "are"} not among the choices.`;
       if (new Set(value).size !== value.length) return "The same choice is given twice.";
@@ -207,7 +395,6 @@ function checkValue(field: AnswerField, value: unknown): string | undefined {
       return checkMatrix(field, value);
     case "html":
     case "image":
-    case "expression":
       return "This item does not take an answer.";
     default:
       return undefined;

@@ -1,18 +1,25 @@
 import type { Model, Question } from "survey-core";
 import type { AnswerIssue } from "../contract/sync.ts";
-import { type AnswerField, answerField, valueIssues } from "./answer-checks.ts";
+import { type AnswerField, answerField, joinPath, valueIssues } from "./answer-checks.ts";
 
 /**
  * Meaning check of one response against one survey version: survey-core's own rules (required,
- * validators, ranges on text inputs) plus the checks survey-core skips (answer-checks.ts).
+ * validators, ranges on text inputs) on every question survey-core validates — inside panels, each
+ * panel of a dynamic panel, each row and cell of a matrix, each item of a multiple-text question —
+ * plus the checks survey-core skips (answer-checks.ts). Nested issues carry their path
+ * (`household[1].age`, `support.staff`).
  *
- * The Model is reused across calls (building one costs far more than validating), so this sets its
- * data, validates, and leaves it to the next call to replace the data. This is the reference: the
- * compiled plan (validation-plan.ts) must give exactly what this gives, and versions it cannot cover
- * are validated here.
+ * A Model may be reused for many interviews only where `data` is all that differs between them
+ * (`modelIsReusable`); `VersionValidator` builds one per interview otherwise. This is the reference:
+ * the compiled plan (validation-plan.ts) must give exactly what this gives.
  */
-export function validateAnswers(model: Model, data: Record<string, unknown>): AnswerIssue[] {
-  const issues = valueIssues(answerFields(model), data);
+export function validateAnswers(
+  model: Model,
+  data: Record<string, unknown>,
+  fields: ReadonlyMap<string, AnswerField> = answerFields(model),
+): AnswerIssue[] {
+  const issues = valueIssues(fields, data);
+  const seen = new Set(issues.map((i) => i.path ?? i.question));
 
   // A question still carrying the previous interview's errors re-validates itself as soon as its value
   // changes, and validate() below checks it again anyway: clearing them first saves that double work.
@@ -20,15 +27,56 @@ export function validateAnswers(model: Model, data: Record<string, unknown>): An
   model.data = data;
   model.validate(true, false);
   const failed: Question[] = [];
-  for (const question of model.getAllQuestions(true)) {
+  const report = (question: Question, top: string, steps: (string | number)[]) => {
     if (question.errors.length > 0) failed.push(question);
+    const path = steps.length > 0 ? joinPath(top, steps) : undefined;
+    const key = path ?? top;
     for (const error of question.errors) {
-      const name = question.getValueName();
-      if (!issues.some((i) => i.question === name)) issues.push({ question: name, message: error.getText() });
+      if (seen.has(key)) break;
+      seen.add(key);
+      issues.push(
+        path
+          ? { question: top, message: error.getText(), path }
+          : { question: top, message: error.getText() },
+      );
     }
-  }
+    for (const [inner, step] of innerQuestions(question)) report(inner, top, [...steps, ...step]);
+  };
+  for (const question of model.getAllQuestions(true)) report(question, question.getValueName(), []);
   withErrors.set(model, failed);
   return issues;
+}
+
+type Nested = Question & {
+  panels?: { questions: Question[] }[];
+  visibleRows?: { rowName?: unknown; cells: { column: { name: string }; question: Question }[] }[];
+  items?: { name: string; editor: Question }[];
+};
+
+/** The questions survey-core validates inside a question, each with the steps that lead to it. */
+function innerQuestions(question: Question): [Question, (string | number)[]][] {
+  const q = question as Nested;
+  const found: [Question, (string | number)[]][] = [];
+  switch (question.getType()) {
+    case "paneldynamic":
+      (q.panels ?? []).forEach((panel, index) => {
+        for (const inner of panel.questions) found.push([inner, [index, inner.getValueName()]]);
+      });
+      break;
+    case "matrixdropdown":
+    case "matrixdynamic": {
+      const dynamic = question.getType() === "matrixdynamic";
+      (q.visibleRows ?? []).forEach((row, index) => {
+        const rowStep = dynamic ? index : String(row.rowName);
+        for (const cell of row.cells) found.push([cell.question, [rowStep, cell.column.name]]);
+      });
+      break;
+    }
+    case "multipletext":
+      for (const item of q.items ?? []) found.push([item.editor, [item.name]]);
+      break;
+  }
+  return found;
 }
 
 /** Per reused Model: what each question accepts, by value name (fixed for a version), and those left with errors. */
@@ -46,4 +94,19 @@ export function answerFields(model: Model): Map<string, AnswerField> {
     fieldsByModel.set(model, fields);
   }
   return fields;
+}
+
+/** Question types whose state survey-core keeps apart from `data` (row and panel counts, added rows). */
+const STATEFUL_TYPES = new Set(["paneldynamic", "matrixdynamic"]);
+
+/**
+ * Whether one Model can validate interview after interview with the same outcome as a fresh one:
+ * setting `data` resets answers, conditions and calculated values, but not what triggers did
+ * (a legacy `visible` trigger leaves a question shown, `setvalue` may set a variable, `complete` ends
+ * the survey) nor a dynamic panel's or matrix's count of panels or rows. Those versions get a Model per
+ * interview (issue 16, finding 3).
+ */
+export function modelIsReusable(model: Model): boolean {
+  if (model.triggers.length > 0) return false;
+  return !model.getAllQuestions(false, false, true).some((q) => STATEFUL_TYPES.has(q.getType()));
 }

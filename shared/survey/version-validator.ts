@@ -1,25 +1,37 @@
 import type { Model } from "survey-core";
 import type { AnswerIssue } from "../contract/sync.ts";
+import type { AnswerField } from "./answer-checks.ts";
 import { validateWithPlan } from "./compiled-validation.ts";
 import { createSurveyModel } from "./model.ts";
-import { validateAnswers } from "./validate-answers.ts";
+import { answerFields, modelIsReusable, validateAnswers } from "./validate-answers.ts";
 import { type CompiledValidation, compileValidationPlan } from "./validation-plan.ts";
 
 /**
  * Validation of interviews against one published version (immutable, so this is built once per
  * version and reused). Where the version compiles to a plan, interviews are validated with it, without
  * a survey-core Model; otherwise, and for interviews carrying values a question cannot take, with a
- * Model, built when first needed. Either way the issues are exactly `validateAnswers`'s.
+ * Model: one reused where only `data` differs between interviews, a fresh one per interview where
+ * survey-core keeps other state (triggers, dynamic panels and matrices; docs/decisions/0027). Either
+ * way the issues are exactly `validateAnswers`'s on a fresh Model.
  */
 export class VersionValidator {
   readonly compiled: CompiledValidation;
+  readonly reusable: boolean;
+  private readonly definition: unknown;
+  private readonly fields: ReadonlyMap<string, AnswerField>;
   private model: Model | undefined;
 
-  constructor(private readonly definition: unknown) {
-    const model = createSurveyModel(definition);
-    this.compiled = compileValidationPlan(definition, model);
-    // A compiled version lets the Model go: most interviews never need it, and it is large.
-    if (!this.compiled.supported) this.model = model;
+  constructor(definition: unknown, options: { compile?: boolean } = {}) {
+    this.definition = pagesFirst(definition);
+    const model = createSurveyModel(this.definition);
+    this.fields = answerFields(model);
+    this.reusable = modelIsReusable(model);
+    this.compiled =
+      options.compile === false
+        ? { supported: false, reason: "compiling was turned off" }
+        : compileValidationPlan(this.definition, model);
+    // A compiled version lets the Model go: most interviews never need it, and it is large. The Model
+    // that read the fields is not used to validate (reading a dynamic matrix's cells may add a row).
   }
 
   validate(data: Record<string, unknown>): AnswerIssue[] {
@@ -27,7 +39,35 @@ export class VersionValidator {
       const issues = validateWithPlan(this.compiled.plan, data);
       if (issues) return issues;
     }
+    if (!this.reusable) return validateAnswers(createSurveyModel(this.definition), data, this.fields);
     this.model ??= createSurveyModel(this.definition);
-    return validateAnswers(this.model, data);
+    return validateAnswers(this.model, data, this.fields);
   }
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * survey-core reads questions at the root (`elements`, or the older `questions`) as one first page, and
+ * a page's `questions` as its `elements`. Writing them that way before anything reads the definition
+ * gives the same survey in the one shape the compiled plan covers (issue 16, finding 5).
+ */
+export function pagesFirst(definition: unknown): unknown {
+  if (!isObject(definition)) return definition;
+  const { elements, questions, ...rest } = definition;
+  const root = Array.isArray(elements) ? elements : Array.isArray(questions) ? questions : undefined;
+  const pages = Array.isArray(rest.pages) ? rest.pages : undefined;
+  if (root && pages && pages.length > 0) return definition; // both: left exactly as survey-core reads it
+  const normalised: Json = { ...rest };
+  if (root) normalised.pages = [{ name: "page1", elements: root }];
+  else if (pages)
+    normalised.pages = pages.map((page) => {
+      if (!isObject(page) || page.elements !== undefined || !Array.isArray(page.questions)) return page;
+      const { questions: pageQuestions, ...others } = page;
+      return { ...others, elements: pageQuestions };
+    });
+  else return definition;
+  return normalised;
 }

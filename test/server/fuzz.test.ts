@@ -425,6 +425,64 @@ describe("POST /api/sync under hostile batches", () => {
   );
 });
 
+/** A definition with every kind of list survey-core reads (issue 14, finding 8: null inside them was a 500). */
+const richDefinition = {
+  title: "Everything",
+  triggers: [{ type: "setvalue", expression: "{a} = 1", setToName: "b", setValue: 2 }],
+  calculatedValues: [{ name: "total", expression: "{a} + 1" }],
+  pages: [
+    {
+      name: "p1",
+      elements: [
+        {
+          type: "radiogroup",
+          name: "a",
+          choices: [1, { value: 2, text: "Two" }],
+          validators: [{ type: "expression", expression: "{a} > 0" }],
+        },
+        { type: "panel", name: "box", elements: [{ type: "text", name: "b", inputType: "number" }] },
+        { type: "matrix", name: "m", rows: ["r1"], columns: [{ value: 1, text: "One" }] },
+        {
+          type: "matrixdropdown",
+          name: "md",
+          rows: ["r1"],
+          columns: [{ name: "c", cellType: "rating", rateMax: 3 }],
+        },
+        { type: "matrixdynamic", name: "mx", columns: [{ name: "c", cellType: "dropdown", choices: ["x"] }] },
+        { type: "paneldynamic", name: "pd", templateElements: [{ type: "text", name: "t" }] },
+        { type: "multipletext", name: "mt", items: [{ name: "i1" }] },
+      ],
+    },
+  ],
+  questions: [{ type: "comment", name: "legacy" }],
+};
+
+describe("survey definitions under hostile input (issue 14, finding 8)", () => {
+  it(
+    "POST /api/editor/check never answers 5xx and names the place of a malformed part",
+    async () => {
+      const cookie = await sessionOf(users.coordinator);
+      await fc.assert(
+        fc.asyncProperty(mutated({ definition: richDefinition }), async (text) => {
+          const res = await t.app.request("/api/editor/check", {
+            method: "POST",
+            headers: { "content-type": "application/json", cookie },
+            body: text,
+          });
+          expect(res.status, text).toBeLessThan(500);
+          if (res.status === 400) {
+            const problem = (await res.json()) as Problem;
+            expect(problemCodes.has(problem.code)).toBe(true);
+            if (problem.code === "invalid_body") expect(problem.issues?.length ?? 0).toBeGreaterThan(0);
+          }
+        }),
+        { numRuns: 400, interruptAfterTimeLimit: TIME_LIMIT_MS },
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
 describe("after all that", () => {
   it("has not polluted any prototype", () => {
     const probe = {} as Record<string, unknown>;

@@ -1,0 +1,70 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkDefinition, hasErrors } from "../../../shared/editor/check-definition.ts";
+import { prepareImport } from "../../../shared/editor/import-surveyjs.ts";
+import { createSurveyModel } from "../../../shared/survey/model.ts";
+
+/** Import of realistic SurveyJS surveys (issue 16, finding 6): refused before, imported now. */
+
+const fixture = (name: string) =>
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, "../../fixtures/surveys/imports", `${name}.json`), "utf8"),
+  );
+
+const wordingOf = (definition: unknown) =>
+  createSurveyModel(definition)
+    .getAllQuestions(false, false, true)
+    .map((q) => q.title);
+
+describe.each(["customer-satisfaction", "household", "legacy-root-questions"])("importing %s", (name) => {
+  const original = fixture(name);
+
+  it("was refused by the publish check as it is", () => {
+    expect(hasErrors(checkDefinition(original))).toBe(true);
+  });
+
+  it("passes the check after import, with every question and its wording intact", () => {
+    const { definition, changes } = prepareImport(original);
+    const report = checkDefinition(definition);
+    expect(report.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(wordingOf(definition)).toEqual(wordingOf(original));
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.join(" ")).not.toMatch(/[{}]|valueName|jsonErrors/);
+  });
+});
+
+describe("prepareImport", () => {
+  it("proposes safe data names, lists old → new, and rewrites conditions and carried-forward choices", () => {
+    const { definition, renames } = prepareImport(fixture("customer-satisfaction"));
+    expect(renames).toEqual([
+      { from: "Overall Satisfaction", to: "overall_satisfaction", title: "How satisfied are you overall?" },
+      { from: "Why?", to: "why", title: "Why?" },
+      { from: "Used Services", to: "used_services", title: "Used Services" },
+    ]);
+    const text = JSON.stringify(definition);
+    expect(text).toContain('"visibleIf":"{overall_satisfaction} < 3"');
+    expect(text).toContain('"choicesFromQuestion":"used_services"');
+    expect(text).toContain('"visibleIf":"{used_services.length} > 1"');
+    expect(text).toContain('"showOtherItem":true');
+    expect(text).not.toContain("hasOther");
+  });
+
+  it("renames a duplicate and leaves references with the question that kept the name", () => {
+    const { definition, renames } = prepareImport(fixture("household"));
+    expect(renames.map((r) => [r.from, r.to])).toEqual([
+      ["member age", "member_age"],
+      ["age", "age_2"],
+    ]);
+    expect(JSON.stringify(definition)).toContain('"visibleIf":"{age} > 18"');
+  });
+
+  it("moves legacy root questions to a page and follows trigger references", () => {
+    const { definition, renames } = prepareImport(fixture("legacy-root-questions"));
+    expect(definition.pages[0]?.elements).toHaveLength(2);
+    expect(renames.map((r) => r.to)).toEqual(["first_name", "q_2nd"]);
+    expect(definition.triggers).toEqual([
+      { type: "visible", expression: "{first_name} notempty", questions: ["q_2nd"] },
+    ]);
+  });
+});
