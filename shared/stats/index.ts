@@ -1,4 +1,5 @@
 export * from "./change-frequencies.ts";
+export * from "./change-verdict.ts";
 export * from "./choice-proportions.ts";
 export * from "./describe-frequencies.ts";
 export * from "./describe-values.ts";
