@@ -13,6 +13,7 @@ import {
   meanText,
   waveName,
 } from "./format.ts";
+import { GlossaryLinks } from "./Glossary.tsx";
 
 /** Everything the page shows about one indicator: summary, distribution, completeness, breakdowns, change. */
 export function IndicatorSection({
@@ -87,6 +88,9 @@ export function IndicatorSection({
             </>
           )}
         </dl>
+      )}
+      {!summary.suppressed && summary.n > 0 && summary.values !== null && (
+        <GlossaryLinks terms={yesNo ? ["ci", "wilson", "sd"] : ["ci", "sd"]} />
       )}
 
       {d.distribution && (

@@ -9,6 +9,7 @@ import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { FigureTable } from "./FigureTable.tsx";
 import { formatCount, useReleasePrecision, waveName } from "./format.ts";
+import { Glossary } from "./Glossary.tsx";
 import { IndicatorSection } from "./IndicatorSection.tsx";
 import { LiveViewNotice } from "./LiveViewNotice.tsx";
 import { OutcomeFilters } from "./OutcomeFilters.tsx";
@@ -170,6 +171,7 @@ function OutcomeBody({
           />
         </section>
       )}
+      {data.indicators.length > 0 && <Glossary />}
     </>
   );
 }

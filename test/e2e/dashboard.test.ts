@@ -140,6 +140,14 @@ describe("outcome dashboards", () => {
       /V = \d/,
     );
     expect(await page.getByText("NaN").count()).toBe(0);
+    // Each result has a plain sentence, and each statistic links to what it means.
+    expect(await section.locator(".change-summary").textContent()).toMatch(
+      /^On average .* we are fairly sure \(95% confidence\) the true change is between -?−?[\d.]+ and -?−?[\d.]+/,
+    );
+    await section.getByRole("link", { name: "Cohen's dz (effect size)" }).click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#glossary-dz");
+    expect(await page.locator("#glossary-dz").textContent()).toMatch(/0\.2 is small/);
+    expect(new URL(page.url()).searchParams.get("area")).toBe("northtown");
     await expectNoAxeViolations(page, "outcome page filtered to one area");
 
     // Every interview was read aloud: under that filter the change is the same participants', with a
