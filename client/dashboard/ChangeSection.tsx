@@ -1,7 +1,15 @@
 import type { IndicatorDetail } from "../../shared/contract/index.ts";
 import { attritionCaveat, changeSentence } from "../../shared/stats/plain-language.ts";
 import { FigureTable } from "./FigureTable.tsx";
-import { formatCount, formatNumber, formatP, hiddenText, unavailableText, waveName } from "./format.ts";
+import {
+  formatCount,
+  formatNumber,
+  formatP,
+  hiddenSentence,
+  hiddenText,
+  unavailableText,
+  waveName,
+} from "./format.ts";
 import { GlossaryLinks, type GlossaryTerm } from "./Glossary.tsx";
 
 /**
@@ -41,7 +49,7 @@ export function ChangeSection({
           {f.reason === "left_out"
             ? "Not shown: with these filters this area's pairs would be cut into a group of fewer than " +
               `${k}, so it is left out.`
-            : `Not shown: ${hiddenText(f, k)} participants answered at both waves.`}
+            : hiddenSentence(f, k, "answered at both waves")}
         </p>
       </section>
     );

@@ -7,6 +7,7 @@ import {
   formatCount,
   formatNumber,
   formatPercent,
+  hiddenSentence,
   hiddenText,
   intervalText,
   kindText,
@@ -38,7 +39,7 @@ export function IndicatorSection({
 
       <h3>Summary</h3>
       {summary.suppressed ? (
-        <p className="figure-hidden">Not shown: {hiddenText(summary, k)} answered.</p>
+        <p className="figure-hidden">{hiddenSentence(summary, k, "answered")}</p>
       ) : summary.n === 0 ? (
         <p>
           No answers yet{data.filters.area || data.filters.wave !== undefined ? " with these filters" : ""}.

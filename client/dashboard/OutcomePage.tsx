@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { OutcomePageResponse } from "../../shared/contract/index.ts";
+import { ApiError } from "../api/api-error.ts";
 import { fetchOutcomePage } from "../api/outcomes.ts";
 import type { Resource } from "../api/use-resource.ts";
 import { useAnnounce } from "../app/announcer.tsx";
@@ -70,14 +71,33 @@ export function OutcomePage({ outcomeId }: { outcomeId: string }) {
         }}
       />
       {page.status === "loading" && <Loading what="the outcome's figures" />}
-      {page.status === "error" && (
+      {page.status === "error" && page.error instanceof ApiError && page.error.code === "invalid_query" && (
         <>
-          <ErrorAlert heading="The outcome's figures did not load" error={page.error} />
-          <button type="button" className="button button--secondary" onClick={() => setAttempt((n) => n + 1)}>
-            Load them again
+          <div className="alert alert--error" role="alert">
+            <p className="alert__heading">These filters cannot be shown together</p>
+            <p>
+              For example, the “To” month may be before the “From” month, or change may be compared to an
+              earlier wave. Clear the filters and choose them again.
+            </p>
+          </div>
+          <button type="button" className="button" onClick={() => apply(new URLSearchParams())}>
+            Clear the filters
           </button>
         </>
       )}
+      {page.status === "error" &&
+        !(page.error instanceof ApiError && page.error.code === "invalid_query") && (
+          <>
+            <ErrorAlert heading="The outcome's figures did not load" error={page.error} />
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setAttempt((n) => n + 1)}
+            >
+              Load them again
+            </button>
+          </>
+        )}
       {data && <OutcomeBody data={data} query={query} onApply={apply} />}
     </>
   );

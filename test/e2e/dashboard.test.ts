@@ -163,6 +163,19 @@ describe("outcome dashboards", () => {
     expect(await page.getByText("NaN").count()).toBe(0);
     await expectNoAxeViolations(page, "outcome page filtered by area and mode");
 
+    // A "To" month before the "From" month is explained next to the field, and the form stays.
+    await page.getByLabel("From month", { exact: true }).fill("2026-09");
+    await page.getByLabel("To month", { exact: true }).fill("2026-03");
+    await page.getByRole("button", { name: "Show figures" }).click();
+    await page.getByText("The “To” month is before the “From” month.", { exact: false }).waitFor();
+    expect(new URL(page.url()).searchParams.get("to")).toBeNull();
+    await page.getByRole("button", { name: "Show figures" }).waitFor();
+    expect(await page.getByLabel("To month", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByText("issues").count()).toBe(0);
+    await expectNoAxeViolations(page, "filters with a month range the wrong way round");
+    await page.getByLabel("From month", { exact: true }).fill("");
+    await page.getByLabel("To month", { exact: true }).fill("");
+
     // The switch shows the page as a release would: protected at k, means to one decimal.
     await page
       .getByRole("heading", { name: "Not for sharing — exact figures for the research team" })
