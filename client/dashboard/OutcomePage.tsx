@@ -14,6 +14,7 @@ import { Glossary } from "./Glossary.tsx";
 import { IndicatorSection } from "./IndicatorSection.tsx";
 import { LiveViewNotice } from "./LiveViewNotice.tsx";
 import { OutcomeFilters } from "./OutcomeFilters.tsx";
+import { OutcomeSummaryTable } from "./OutcomeSummaryTable.tsx";
 
 /**
  * One outcome of the theory of change: filters, then each indicator's figures, then attrition. The
@@ -153,6 +154,7 @@ function OutcomeBody({
         </p>
       ) : (
         <>
+          <OutcomeSummaryTable data={data} />
           <nav aria-label="Indicators of this outcome" className="indicator-nav">
             <ul>
               {data.indicators.map((i) => (

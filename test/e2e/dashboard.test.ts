@@ -118,6 +118,11 @@ describe("outcome dashboards", () => {
       .getByRole("heading", { name: "Areas co-produce the design and delivery of their work", level: 1 })
       .waitFor();
     await page.getByRole("heading", { name: "Do workers listen to what you want?", level: 2 }).waitFor();
+    // A summary of every question comes first, its change worded by the same rule as the map.
+    const summary = page.getByRole("table", { name: /summary of every question/ });
+    expect(
+      await summary.getByRole("row", { name: /Do workers listen to what you want\?/ }).textContent(),
+    ).toMatch(/(Clearly (better|worse|higher|lower)|No clear change), baseline to follow-up 1/);
     await expectNoAxeViolations(page, "outcome page");
 
     await page.getByLabel("Area", { exact: true }).selectOption({ label: "Northtown" });
@@ -139,7 +144,7 @@ describe("outcome dashboards", () => {
     expect(await table.getByRole("row", { name: /Wilcoxon signed-rank test/ }).textContent()).toMatch(
       /V = \d/,
     );
-    expect(await page.getByText("NaN").count()).toBe(0);
+    expect(await page.getByText(/NaN/).count()).toBe(0);
     // Each result has a plain sentence, and each statistic links to what it means.
     expect(await section.locator(".change-summary").textContent()).toMatch(
       /^On average .* we are fairly sure \(95% confidence\) the true change is between -?−?[\d.]+ and -?−?[\d.]+/,
@@ -160,7 +165,7 @@ describe("outcome dashboards", () => {
     await section.getByText("a participant counts here only when both interviews fall inside them").waitFor();
     await table.getByRole("row", { name: /95% CI of the mean change/ }).waitFor();
     expect(await table.getByRole("row", { name: /Paired t-test/ }).textContent()).toMatch(/t\(\d+\) = -?\d/);
-    expect(await page.getByText("NaN").count()).toBe(0);
+    expect(await page.getByText(/NaN/).count()).toBe(0);
     await expectNoAxeViolations(page, "outcome page filtered by area and mode");
 
     // A "To" month before the "From" month is explained next to the field, and the form stays.
