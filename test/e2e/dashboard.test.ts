@@ -123,6 +123,10 @@ describe("outcome dashboards", () => {
     expect(
       await summary.getByRole("row", { name: /Do workers listen to what you want\?/ }).textContent(),
     ).toMatch(/(Clearly (better|worse|higher|lower)|No clear change), baseline to follow-up 1/);
+    // Each indicator has a chart of its figure at each wave, described in words.
+    expect(
+      await page.getByRole("img", { name: "Do workers listen to what you want?: average at each wave" }).count(),
+    ).toBe(1);
     await expectNoAxeViolations(page, "outcome page");
 
     await page.getByLabel("Area", { exact: true }).selectOption({ label: "Northtown" });
