@@ -14,8 +14,8 @@ export function StrandTable({ data }: { data: OutcomeMapResponse }) {
       <p>
         A question measures one outcome and an outcome belongs to one strand, so each indicator sits in
         exactly one strand. “Better” and “Worse” count clear changes for the same people since baseline; “No
-        clear change” counts changes that could be chance. “Not known” counts indicators with only a baseline,
-        a hidden figure or no better direction.
+        clear change” counts changes that could be chance. “Not known” counts indicators with no answers yet,
+        only a baseline, a hidden figure or no better direction.
       </p>
       <FigureTable
         caption="Outcomes and indicators by strand of the theory of change"
