@@ -1,6 +1,16 @@
 import type { IndicatorDetail } from "../../shared/contract/index.ts";
+import { attritionCaveat, changeSentence } from "../../shared/stats/plain-language.ts";
 import { FigureTable } from "./FigureTable.tsx";
-import { formatCount, formatNumber, formatP, hiddenText, unavailableText, waveName } from "./format.ts";
+import {
+  formatCount,
+  formatNumber,
+  formatP,
+  hiddenSentence,
+  hiddenText,
+  unavailableText,
+  waveName,
+} from "./format.ts";
+import { GlossaryLinks, type GlossaryTerm } from "./Glossary.tsx";
 
 /**
  * Change between two waves for the same participants: each wave's mean over the people seen at both,
@@ -39,7 +49,7 @@ export function ChangeSection({
           {f.reason === "left_out"
             ? "Not shown: with these filters this area's pairs would be cut into a group of fewer than " +
               `${k}, so it is left out.`
-            : `Not shown: ${hiddenText(f, k)} participants answered at both waves.`}
+            : hiddenSentence(f, k, "answered at both waves")}
         </p>
       </section>
     );
@@ -88,7 +98,11 @@ export function ChangeSection({
   } else if (t) {
     rows.push(["Mean change and t-test", unavailableText(t)]);
   }
+  const terms: GlossaryTerm[] = ["sd"];
+  if (t?.ok) terms.push("ci", "t", "p", "dz");
+  const caveat = f.lost.suppressed ? null : attritionCaveat(f.n, f.lost.n);
   const w = f.tests?.wilcoxon;
+  if (w?.ok) terms.push("wilcoxon");
   if (w) {
     rows.push([
       "Wilcoxon signed-rank test",
@@ -98,6 +112,8 @@ export function ChangeSection({
     ]);
   }
   const m = f.tests?.mcnemar;
+  if (m?.ok) terms.push("mcnemar");
+  if ((w?.ok || m?.ok) && !terms.includes("p")) terms.push("p");
   if (m) {
     rows.push([
       "McNemar's test",
@@ -117,7 +133,21 @@ export function ChangeSection({
       )}
       {t?.ok && (
         <p className="change-summary">
-          {verdict(d, t.difference.mean, t.difference.lower, t.difference.upper)}
+          {changeSentence({
+            kind: d.kind === "yes_no" ? "yes_no" : "scale",
+            direction: d.direction,
+            mean: t.difference.mean,
+            lower: t.difference.lower,
+            upper: t.difference.upper,
+            fromName: waveName(c.fromWave).toLowerCase(),
+            toName: waveName(c.toWave).toLowerCase(),
+            levelPercent: 95,
+          })}
+        </p>
+      )}
+      {caveat && (
+        <p className="notice notice--warning" role="note">
+          {caveat}
         </p>
       )}
       <FigureTable
@@ -126,25 +156,11 @@ export function ChangeSection({
         filename={filename}
         rows={rows.map(([label, value]) => ({ key: label, cells: [label, value] }))}
       />
+      <GlossaryLinks terms={terms} />
     </section>
   );
 }
 
 function sdText(sd: number | null): string {
   return sd === null ? "SD not enough data" : `SD ${formatNumber(sd)}`;
-}
-
-/** One sentence: which way, whether that is better, and whether the interval rules out no change. */
-function verdict(d: IndicatorDetail, mean: number, lower: number, upper: number): string {
-  if (mean === 0) return "On average, no change.";
-  const up = mean > 0;
-  const better = d.direction === null ? null : (d.direction === "higherIsBetter") === up;
-  const sure = lower > 0 || upper < 0;
-  const way = `On average ${up ? "up" : "down"} by ${formatNumber(Math.abs(mean))}`;
-  const judged = better === null ? "" : better ? ", which is better" : ", which is worse";
-  return `${way}${judged}. ${
-    sure
-      ? "The 95% interval does not include zero."
-      : "The 95% interval includes zero, so this could be chance."
-  }`;
 }

@@ -1,5 +1,5 @@
 import { CsvActions } from "./CsvActions.tsx";
-import { toCsv } from "./csv.ts";
+import { splitIntervals, toCsv } from "./csv.ts";
 
 export interface FigureRow {
   key: string;
@@ -64,12 +64,13 @@ export function FigureTable({
       <CsvActions
         what={caption}
         filename={filename}
-        csv={() =>
-          toCsv(
+        csv={() => {
+          const table = splitIntervals(
             header,
             rows.map((r) => r.cells),
-          )
-        }
+          );
+          return toCsv(table.header, table.rows);
+        }}
       />
     </div>
   );

@@ -7,12 +7,14 @@ import {
   formatCount,
   formatNumber,
   formatPercent,
+  hiddenSentence,
   hiddenText,
   intervalText,
   kindText,
   meanText,
   waveName,
 } from "./format.ts";
+import { GlossaryLinks } from "./Glossary.tsx";
 
 /** Everything the page shows about one indicator: summary, distribution, completeness, breakdowns, change. */
 export function IndicatorSection({
@@ -37,7 +39,7 @@ export function IndicatorSection({
 
       <h3>Summary</h3>
       {summary.suppressed ? (
-        <p className="figure-hidden">Not shown: {hiddenText(summary, k)} answered.</p>
+        <p className="figure-hidden">{hiddenSentence(summary, k, "answered")}</p>
       ) : summary.n === 0 ? (
         <p>
           No answers yet{data.filters.area || data.filters.wave !== undefined ? " with these filters" : ""}.
@@ -87,6 +89,9 @@ export function IndicatorSection({
             </>
           )}
         </dl>
+      )}
+      {!summary.suppressed && summary.n > 0 && summary.values !== null && (
+        <GlossaryLinks terms={yesNo ? ["ci", "wilson", "sd"] : ["ci", "sd"]} />
       )}
 
       {d.distribution && (
@@ -160,6 +165,7 @@ export function IndicatorSection({
         filename={file("by-area")}
       />
       <h3>By wave</h3>
+      <WaveChart indicator={d} />
       <BreakdownTable
         breakdown={d.byWave}
         k={k}
@@ -220,6 +226,41 @@ function BreakdownTable({
         })),
         { key: "__total", cells: cells("All shown", breakdown.total) },
       ]}
+    />
+  );
+}
+
+/**
+ * Each wave's mean (or share answering yes) with its 95% interval as a whisker. Bars start at zero;
+ * the axis runs to the highest upper limit shown (100% for a share). Waves hidden or without figures
+ * are left out of the chart and explained in the table below it.
+ */
+function WaveChart({ indicator: d }: { indicator: IndicatorDetail }) {
+  const shown = d.byWave.rows.flatMap((row) =>
+    !row.suppressed && row.values !== null && row.n > 0 ? [{ row, values: row.values }] : [],
+  );
+  if (shown.length < 2) return null;
+  const yesNo = d.kind === "yes_no";
+  const top = yesNo
+    ? 1
+    : Math.max(...shown.map(({ values }) => (values.ci.ok ? values.ci.upper : values.mean)), 0) || 1;
+  const bars = shown.map(({ row, values }) => {
+    const ci = values.ci.ok ? values.ci : null;
+    const interval = ci ? ` (95% CI ${intervalText(values.ci, yesNo)})` : "";
+    return {
+      key: row.key,
+      label: waveName(row.label),
+      value: values.mean / top,
+      ...(ci ? { lower: ci.lower / top, upper: ci.upper / top } : {}),
+      text: meanText(d.kind, values.mean),
+      interval,
+    };
+  });
+  return (
+    <BarChart
+      title={`${d.title}: ${yesNo ? "share answering yes" : "average"} at each wave`}
+      description={`${bars.map((b) => `${b.label}: ${b.text}${b.interval}`).join("; ")}. Whiskers show the 95% CI.`}
+      bars={bars.map(({ interval: _, ...bar }) => bar)}
     />
   );
 }

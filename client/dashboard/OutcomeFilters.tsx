@@ -18,6 +18,19 @@ export function filtersFrom(query: URLSearchParams): Values {
   return Object.fromEntries(FIELDS.map((f) => [f, query.get(f) ?? ""])) as Values;
 }
 
+/** Problems a person can make with the filters, as sentences to show next to the field to correct. */
+export function filterErrors(values: Values): Partial<Record<Field, string>> {
+  const errors: Partial<Record<Field, string>> = {};
+  if (values.from && values.to && values.from > values.to) {
+    errors.to =
+      "The “To” month is before the “From” month. Choose a “To” month that is the same as or after it.";
+  }
+  if (values.changeFrom && values.changeTo && Number(values.changeFrom) >= Number(values.changeTo)) {
+    errors.changeTo = "Compare change to a later wave than the one you compare from.";
+  }
+  return errors;
+}
+
 /**
  * The filters every figure on the page respects, as one form: nothing changes until "Show figures",
  * so a screen reader user is not sent figures on every keystroke. The waves compared for change are
@@ -33,15 +46,25 @@ export function OutcomeFilters({
   onApply: (query: URLSearchParams) => void;
 }) {
   const [values, setValues] = useState<Values>(() => filtersFrom(query));
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const set = (field: Field) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: event.target.value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const found = filterErrors(values);
+    setErrors(found);
+    const first = FIELDS.find((f) => found[f]);
+    if (first) {
+      // Keep the form as it is and move to the field to correct.
+      (event.currentTarget as HTMLFormElement).querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      return;
+    }
     const next = new URLSearchParams();
     for (const f of FIELDS) if (values[f]) next.set(f, values[f]);
     onApply(next);
   };
   const reset = () => {
+    setErrors({});
     setValues(filtersFrom(new URLSearchParams()));
     onApply(new URLSearchParams());
   };
@@ -94,9 +117,11 @@ export function OutcomeFilters({
         <TextField
           label="To month"
           type="month"
+          name="to"
           value={values.to}
           onChange={set("to")}
           hint="Completed in or before"
+          error={errors.to}
         />
         <SelectField
           label="Compare change from"
@@ -106,8 +131,10 @@ export function OutcomeFilters({
         />
         <SelectField
           label="Compare change to"
+          name="changeTo"
           value={values.changeTo}
           onChange={set("changeTo")}
+          error={errors.changeTo}
           options={[{ value: "", label: "The latest wave" }, ...waves]}
         />
       </div>

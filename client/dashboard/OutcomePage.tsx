@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { OutcomePageResponse } from "../../shared/contract/index.ts";
+import { ApiError } from "../api/api-error.ts";
 import { fetchOutcomePage } from "../api/outcomes.ts";
 import type { Resource } from "../api/use-resource.ts";
 import { useAnnounce } from "../app/announcer.tsx";
@@ -9,9 +10,11 @@ import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { FigureTable } from "./FigureTable.tsx";
 import { formatCount, useReleasePrecision, waveName } from "./format.ts";
+import { Glossary } from "./Glossary.tsx";
 import { IndicatorSection } from "./IndicatorSection.tsx";
 import { LiveViewNotice } from "./LiveViewNotice.tsx";
 import { OutcomeFilters } from "./OutcomeFilters.tsx";
+import { OutcomeSummaryTable } from "./OutcomeSummaryTable.tsx";
 
 /**
  * One outcome of the theory of change: filters, then each indicator's figures, then attrition. The
@@ -69,14 +72,33 @@ export function OutcomePage({ outcomeId }: { outcomeId: string }) {
         }}
       />
       {page.status === "loading" && <Loading what="the outcome's figures" />}
-      {page.status === "error" && (
+      {page.status === "error" && page.error instanceof ApiError && page.error.code === "invalid_query" && (
         <>
-          <ErrorAlert heading="The outcome's figures did not load" error={page.error} />
-          <button type="button" className="button button--secondary" onClick={() => setAttempt((n) => n + 1)}>
-            Load them again
+          <div className="alert alert--error" role="alert">
+            <p className="alert__heading">These filters cannot be shown together</p>
+            <p>
+              For example, the “To” month may be before the “From” month, or change may be compared to an
+              earlier wave. Clear the filters and choose them again.
+            </p>
+          </div>
+          <button type="button" className="button" onClick={() => apply(new URLSearchParams())}>
+            Clear the filters
           </button>
         </>
       )}
+      {page.status === "error" &&
+        !(page.error instanceof ApiError && page.error.code === "invalid_query") && (
+          <>
+            <ErrorAlert heading="The outcome's figures did not load" error={page.error} />
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setAttempt((n) => n + 1)}
+            >
+              Load them again
+            </button>
+          </>
+        )}
       {data && <OutcomeBody data={data} query={query} onApply={apply} />}
     </>
   );
@@ -132,6 +154,7 @@ function OutcomeBody({
         </p>
       ) : (
         <>
+          <OutcomeSummaryTable data={data} />
           <nav aria-label="Indicators of this outcome" className="indicator-nav">
             <ul>
               {data.indicators.map((i) => (
@@ -170,6 +193,7 @@ function OutcomeBody({
           />
         </section>
       )}
+      {data.indicators.length > 0 && <Glossary />}
     </>
   );
 }

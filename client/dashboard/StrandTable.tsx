@@ -13,11 +13,22 @@ export function StrandTable({ data }: { data: OutcomeMapResponse }) {
       <h3 id="strands-heading">By strand</h3>
       <p>
         A question measures one outcome and an outcome belongs to one strand, so each indicator sits in
-        exactly one strand. “Not known” counts indicators with one wave, a hidden figure or no direction.
+        exactly one strand. “Better” and “Worse” count clear changes for the same people since baseline; “No
+        clear change” counts changes that could be chance. “Not known” counts indicators with no answers yet,
+        only a baseline, a hidden figure or no better direction.
       </p>
       <FigureTable
         caption="Outcomes and indicators by strand of the theory of change"
-        header={["Strand", "Outcomes", "Measured", "Indicators", "Better", "Worse", "No change", "Not known"]}
+        header={[
+          "Strand",
+          "Outcomes",
+          "Measured",
+          "Indicators",
+          "Better",
+          "Worse",
+          "No clear change",
+          "Not known",
+        ]}
         numeric={[1, 2, 3, 4, 5, 6, 7]}
         filename="outcomes-by-strand"
         rows={data.strands.map((s) => ({
@@ -29,7 +40,7 @@ export function StrandTable({ data }: { data: OutcomeMapResponse }) {
             formatCount(s.indicators),
             formatCount(s.better),
             formatCount(s.worse),
-            formatCount(s.same),
+            formatCount(s.noClearChange),
             formatCount(s.notKnown),
           ],
         }))}

@@ -30,6 +30,7 @@ export function TheoryOfChangeMap({ data }: { data: OutcomeMapResponse }) {
           ? `A figure about fewer than ${data.k} people is not shown.`
           : "Every figure is exact: nothing is hidden or rounded."}
       </p>
+      <ChangeNote data={data} />
       {crossCutting.length > 0 && (
         <section aria-labelledby="toc-all-strands" className="toc__band">
           <h3 id="toc-all-strands">{stageName("enabler")} across every strand</h3>
@@ -86,6 +87,21 @@ export function TheoryOfChangeMap({ data }: { data: OutcomeMapResponse }) {
   );
 }
 
+/** What "clearly better" means, and how many clear changes chance alone would give. */
+function ChangeNote({ data }: { data: OutcomeMapResponse }) {
+  const { tested, expectedByChance, levelPercent } = data.changeTested;
+  if (tested === 0) return null;
+  return (
+    <p className="toc__change-note">
+      Each change compares the same people at baseline and at the latest follow-up. We say “clearly better” or
+      “clearly worse” only when we are {levelPercent}% sure the change is not zero; otherwise we say “no clear
+      change”. We compared {formatCount(tested)} {tested === 1 ? "indicator" : "indicators"}: even if nothing
+      had really changed, about {expectedByChance.toLocaleString("en-GB")} of them would look clearly better
+      or worse by chance alone, so read a single clear change with care.
+    </p>
+  );
+}
+
 function NodeList({ nodes }: { nodes: TocNode[] }) {
   if (nodes.length === 0) return <p className="muted">None in this strand.</p>;
   return (
@@ -130,7 +146,13 @@ function OutcomeCard({
   );
 }
 
-const changeWords = { better: "better than", worse: "worse than", same: "the same as" } as const;
+const changeWords = {
+  better: "clearly better than",
+  worse: "clearly worse than",
+  up: "clearly higher than",
+  down: "clearly lower than",
+  no_clear_change: "no clear change since",
+} as const;
 
 function IndicatorLine({ indicator: i, k }: { indicator: IndicatorHeadline; k: number }) {
   if (!i.latest) {

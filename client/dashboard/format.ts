@@ -54,6 +54,18 @@ export function hiddenText(figure: Hidden, k: number): string {
   }
 }
 
+/** Why a figure is not shown, as a whole sentence; `what` says what the hidden number counts. */
+export function hiddenSentence(figure: Hidden, k: number, what: string): string {
+  switch (figure.reason) {
+    case "below_threshold":
+      return `Not shown: fewer than ${k} people ${what}.`;
+    case "complement":
+      return `Not shown: with the other figures on this page it would give away a group of fewer than ${k} people.`;
+    case "left_out":
+      return `Not shown: with these filters this figure would give away a group of fewer than ${k} people, so it is left out. Remove a filter to see it.`;
+  }
+}
+
 export function unavailableText(u: Unavailable): string {
   return u.reason === "no_variation" ? "no variation: everyone gave the same answer" : "not enough data";
 }

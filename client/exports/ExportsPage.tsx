@@ -56,6 +56,13 @@ type Download =
   | { state: "failed"; error: unknown };
 
 /** Choose a survey and a format; the file downloads as it streams, with its progress shown. */
+/** The survey offered first: the one with the most responses (the first listed of equals), not an empty one. */
+export function mostAnswered<T extends { responses: number }>(list: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const s of list) if (best === undefined || s.responses > best.responses) best = s;
+  return best;
+}
+
 export default function ExportsPage() {
   const me = useMe();
   const announce = useAnnounce();
@@ -85,7 +92,7 @@ export default function ExportsPage() {
     );
   }
   const list: ExportableSurvey[] = surveys.data.surveys;
-  const chosen = list.find((s) => s.id === surveyId) ?? list[0];
+  const chosen = list.find((s) => s.id === surveyId) ?? mostAnswered(list);
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

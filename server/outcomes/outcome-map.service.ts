@@ -7,12 +7,24 @@ import {
   type OutcomeMapResponse,
   type StrandSummary,
 } from "../../shared/contract/outcomes.ts";
+import { changeVerdict, expectedByChance } from "../../shared/stats/change-verdict.ts";
+import { DEFAULT_LEVEL } from "../../shared/stats/result.ts";
 import { nodeById, outcomes } from "../../shared/toc/theory-of-change.ts";
 import { listAreas } from "../areas/areas.repository.ts";
+import { changeFigure } from "./change.ts";
 import { cellSummaryOf } from "./figures.ts";
 import { type IndicatorDef, indicatorInfo, loadCatalogue } from "./indicator-catalogue.ts";
+import { isOrdinal } from "./indicator-kind.ts";
 import { processRefreshQueue } from "./indicator-store.ts";
-import { aggregateCells, type BucketRow, CellBuckets } from "./indicator-values.repository.ts";
+import {
+  aggregateCells,
+  type BucketRow,
+  CellBuckets,
+  type PairChangeRow,
+  type PairWayRow,
+  pairChanges,
+  pairWays,
+} from "./indicator-values.repository.ts";
 import type { OutcomesContext } from "./outcome-page.service.ts";
 import { cellOf, protectIndicator } from "./protection.ts";
 import { theoryOfChange } from "./theory-of-change.ts";
@@ -22,6 +34,10 @@ import { theoryOfChange } from "./theory-of-change.ts";
  * mean at the latest wave with answers, over every area in scope), the baseline figure and which way
  * it moved. Figures come from the same protected area × wave table as the outcome page, so the map
  * never shows a cell the page hides.
+ *
+ * Which way it moved is the outcome page's paired change (same participants, baseline to latest wave,
+ * every area in scope, protected the same way): "better" or "worse" only when its 95% interval
+ * excludes zero, else "no clear change" (docs/decisions/0033-say-only-what-the-data-support.md).
  */
 export async function outcomeMap(ctx: OutcomesContext): Promise<OutcomeMapResponse> {
   const { db, user, k } = ctx;
@@ -42,7 +58,52 @@ export async function outcomeMap(ctx: OutcomesContext): Promise<OutcomeMapRespon
     list.push(row);
     byIndicator.set(key, list);
   }
-  const headline = (def: IndicatorDef): IndicatorHeadline => {
+  const scopeOf = (outcome: string) => ({ outcome, areaId: user.areaId });
+  const pairsCache = new Map<string, Promise<[PairWayRow[], PairChangeRow[]]>>();
+  const pairsOf = (outcome: string, from: number, to: number) => {
+    const key = `${outcome}\u0000${from}\u0000${to}`;
+    let found = pairsCache.get(key);
+    if (!found) {
+      found = Promise.all([
+        pairWays(db, scopeOf(outcome), { from, to }),
+        pairChanges(db, scopeOf(outcome), { from, to }, null),
+      ]);
+      pairsCache.set(key, found);
+    }
+    return found;
+  };
+  const verdictOf = async (
+    def: IndicatorDef,
+    from: number,
+    to: number,
+    answeredBefore: number | null,
+  ): Promise<IndicatorHeadline["change"]> => {
+    const [allWays, allChanges] = await pairsOf(def.outcome, from, to);
+    const mine = <T extends { surveyId: string; question: string }>(rows: T[]) =>
+      rows.filter((r) => r.surveyId === def.surveyId && r.question === def.question);
+    const changes = mine(allChanges);
+    const figure = changeFigure({
+      kind: def.kind,
+      ordinal: isOrdinal(def.kind),
+      ways: mine(allWays),
+      changes,
+      areas: areaIds,
+      area: null,
+      answeredBefore: answeredBefore ?? { hidden: "complement" },
+      k,
+    });
+    if (figure.suppressed || !figure.tests) return null;
+    const { tTest } = figure.tests;
+    if (!tTest.ok) {
+      // Everyone changed by the same amount: zero is no change; any other amount is a clear change.
+      if (tTest.reason !== "no_variation" || figure.n < 2) return null;
+      const d = changes[0]?.difference;
+      if (d === undefined) return null;
+      return d === 0 ? "no_clear_change" : changeVerdict({ lower: d, upper: d }, def.direction);
+    }
+    return changeVerdict(tTest.difference, def.direction);
+  };
+  const headline = async (def: IndicatorDef): Promise<IndicatorHeadline> => {
     const rows = byIndicator.get(`${def.outcome}\u0000${def.surveyId}\u0000${def.question}`) ?? [];
     const answeredWaves = [...new Set(rows.filter((r) => r.status === "answered").map((r) => r.wave))].sort(
       (a, b) => a - b,
@@ -66,28 +127,23 @@ export async function outcomeMap(ctx: OutcomesContext): Promise<OutcomeMapRespon
     };
     const latest = { wave: latestWave, figure: figureAt(latestWave) };
     const baseline = firstWave === latestWave ? null : { wave: firstWave, figure: figureAt(firstWave) };
-    let change: IndicatorHeadline["change"] = null;
-    const before = baseline && !baseline.figure.suppressed ? baseline.figure.mean : null;
-    const after = !latest.figure.suppressed ? latest.figure.mean : null;
-    if (before !== null && after !== null) {
-      const difference = after - before;
-      if (difference === 0) change = "same";
-      else if (def.direction !== null) {
-        change = (def.direction === "lowerIsBetter" ? -difference : difference) > 0 ? "better" : "worse";
-      }
-    }
+    const change =
+      baseline === null
+        ? null
+        : await verdictOf(def, firstWave, latestWave, baseline.figure.suppressed ? null : baseline.figure.n);
     return { ...indicatorInfo(def), latest, baseline, change };
   };
 
   const tocOutcomeIds = new Set(outcomes(toc).map((o) => o.id));
-  const grouped = (outcomeId: string): OutcomeHeadline => ({
+  const grouped = async (outcomeId: string): Promise<OutcomeHeadline> => ({
     outcomeId,
-    indicators: catalogue.indicators.filter((d) => d.outcome === outcomeId).map(headline),
+    indicators: await Promise.all(catalogue.indicators.filter((d) => d.outcome === outcomeId).map(headline)),
   });
   const otherIds = [...new Set(catalogue.indicators.map((d) => d.outcome))]
     .filter((id) => !tocOutcomeIds.has(id))
     .sort();
-  const headlines = outcomes(toc).map((o) => grouped(o.id));
+  const headlines = await Promise.all(outcomes(toc).map((o) => grouped(o.id)));
+  const others = await Promise.all(otherIds.map(grouped));
   const strands = toc.strands.map((strand): StrandSummary => {
     const mine = headlines.filter((h) => nodeById(toc, h.outcomeId)?.strand === strand.id);
     const indicators = mine.flatMap((h) => h.indicators);
@@ -100,16 +156,24 @@ export async function outcomeMap(ctx: OutcomesContext): Promise<OutcomeMapRespon
       indicators: indicators.length,
       better: way("better"),
       worse: way("worse"),
-      same: way("same"),
-      notKnown: way(null),
+      noClearChange: way("no_clear_change"),
+      notKnown: indicators.length - way("better") - way("worse") - way("no_clear_change"),
     };
   });
+  const tested = [...headlines, ...others]
+    .flatMap((h) => h.indicators)
+    .filter((i) => i.change !== null).length;
   return {
     k,
     countedStatuses: countedReviewStatuses,
     theoryOfChange: toc,
     strands,
+    changeTested: {
+      tested,
+      expectedByChance: expectedByChance(tested),
+      levelPercent: Math.round(DEFAULT_LEVEL * 100),
+    },
     outcomes: headlines,
-    otherTags: otherIds.map(grouped),
+    otherTags: others,
   };
 }

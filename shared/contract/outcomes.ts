@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ChangeVerdict } from "../stats/change-verdict.ts";
 import type { TheoryOfChange } from "../toc/theory-of-change.ts";
 import { AreaId } from "./areas.ts";
 import { AdministrationMode } from "./sync.ts";
@@ -285,10 +286,12 @@ export interface IndicatorHeadline extends IndicatorInfo {
   /** The first wave with answers, when it is not the latest. */
   baseline: { wave: number; figure: Figure<HeadlineFigure> } | null;
   /**
-   * Baseline mean to latest mean, read with the indicator's direction; null when either is hidden or
-   * there is one wave. Not paired: the outcome page has the change for the same participants.
+   * The change from the baseline to the latest wave for the same participants (the outcome page's
+   * paired figure): "better"/"worse" (or "up"/"down" with no direction) only when its 95% confidence
+   * interval excludes zero, else "no_clear_change"; null when there is one wave, the change is hidden
+   * or cannot be computed. See docs/decisions/0033-say-only-what-the-data-support.md.
    */
-  change: "better" | "worse" | "same" | null;
+  change: ChangeVerdict | null;
 }
 
 export interface OutcomeHeadline {
@@ -312,8 +315,9 @@ export interface StrandSummary {
   indicators: number;
   better: number;
   worse: number;
-  same: number;
-  /** No direction to read, a hidden figure, or one wave only. */
+  /** The change's interval includes zero: it could be chance. */
+  noClearChange: number;
+  /** No direction to read (also when it clearly went up or down), a hidden change, or one wave only. */
   notKnown: number;
 }
 
@@ -325,6 +329,11 @@ export interface OutcomeMapResponse {
   theoryOfChange: TheoryOfChange;
   /** The breakdown by strand, in the diagram's order. */
   strands: StrandSummary[];
+  /**
+   * Indicators whose change was tested (a verdict other than null), and how many of them would show a
+   * clear change by chance alone if nothing had changed (tested × 0.05).
+   */
+  changeTested: { tested: number; expectedByChance: number; levelPercent: number };
   outcomes: OutcomeHeadline[];
   /** Outcome tags used in surveys that the theory of change does not have. */
   otherTags: OutcomeHeadline[];

@@ -1,4 +1,5 @@
 export * from "./change-frequencies.ts";
+export * from "./change-verdict.ts";
 export * from "./choice-proportions.ts";
 export * from "./describe-frequencies.ts";
 export * from "./describe-values.ts";
@@ -6,6 +7,7 @@ export * from "./mcnemar.ts";
 export * from "./mean-interval.ts";
 export * from "./missing.ts";
 export * from "./paired-change.ts";
+export * from "./plain-language.ts";
 export * from "./result.ts";
 export * from "./suppress.ts";
 export * from "./suppress-table.ts";

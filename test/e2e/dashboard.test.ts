@@ -118,6 +118,15 @@ describe("outcome dashboards", () => {
       .getByRole("heading", { name: "Areas co-produce the design and delivery of their work", level: 1 })
       .waitFor();
     await page.getByRole("heading", { name: "Do workers listen to what you want?", level: 2 }).waitFor();
+    // A summary of every question comes first, its change worded by the same rule as the map.
+    const summary = page.getByRole("table", { name: /summary of every question/ });
+    expect(
+      await summary.getByRole("row", { name: /Do workers listen to what you want\?/ }).textContent(),
+    ).toMatch(/(Clearly (better|worse|higher|lower)|No clear change), baseline to follow-up 1/);
+    // Each indicator has a chart of its figure at each wave, described in words.
+    expect(
+      await page.getByRole("img", { name: "Do workers listen to what you want?: average at each wave" }).count(),
+    ).toBe(1);
     await expectNoAxeViolations(page, "outcome page");
 
     await page.getByLabel("Area", { exact: true }).selectOption({ label: "Northtown" });
@@ -139,7 +148,15 @@ describe("outcome dashboards", () => {
     expect(await table.getByRole("row", { name: /Wilcoxon signed-rank test/ }).textContent()).toMatch(
       /V = \d/,
     );
-    expect(await page.getByText("NaN").count()).toBe(0);
+    expect(await page.getByText(/NaN/).count()).toBe(0);
+    // Each result has a plain sentence, and each statistic links to what it means.
+    expect(await section.locator(".change-summary").textContent()).toMatch(
+      /^On average .* we are fairly sure \(95% confidence\) the true change is between -?−?[\d.]+ and -?−?[\d.]+/,
+    );
+    await section.getByRole("link", { name: "Cohen's dz (effect size)" }).click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#glossary-dz");
+    expect(await page.locator("#glossary-dz").textContent()).toMatch(/0\.2 is small/);
+    expect(new URL(page.url()).searchParams.get("area")).toBe("northtown");
     await expectNoAxeViolations(page, "outcome page filtered to one area");
 
     // Every interview was read aloud: under that filter the change is the same participants', with a
@@ -152,8 +169,21 @@ describe("outcome dashboards", () => {
     await section.getByText("a participant counts here only when both interviews fall inside them").waitFor();
     await table.getByRole("row", { name: /95% CI of the mean change/ }).waitFor();
     expect(await table.getByRole("row", { name: /Paired t-test/ }).textContent()).toMatch(/t\(\d+\) = -?\d/);
-    expect(await page.getByText("NaN").count()).toBe(0);
+    expect(await page.getByText(/NaN/).count()).toBe(0);
     await expectNoAxeViolations(page, "outcome page filtered by area and mode");
+
+    // A "To" month before the "From" month is explained next to the field, and the form stays.
+    await page.getByLabel("From month", { exact: true }).fill("2026-09");
+    await page.getByLabel("To month", { exact: true }).fill("2026-03");
+    await page.getByRole("button", { name: "Show figures" }).click();
+    await page.getByText("The “To” month is before the “From” month.", { exact: false }).waitFor();
+    expect(new URL(page.url()).searchParams.get("to")).toBeNull();
+    await page.getByRole("button", { name: "Show figures" }).waitFor();
+    expect(await page.getByLabel("To month", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByText("issues").count()).toBe(0);
+    await expectNoAxeViolations(page, "filters with a month range the wrong way round");
+    await page.getByLabel("From month", { exact: true }).fill("");
+    await page.getByLabel("To month", { exact: true }).fill("");
 
     // The switch shows the page as a release would: protected at k, means to one decimal.
     await page

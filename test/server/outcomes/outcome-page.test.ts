@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DistributionBar, IndicatorDetail, SummaryValues } from "../../../shared/contract/outcomes.ts";
+import { expectedByChance } from "../../../shared/stats/change-verdict.ts";
 import { describeValues } from "../../../shared/stats/describe-values.ts";
 import { mcnemar } from "../../../shared/stats/mcnemar.ts";
 import { pairedChange } from "../../../shared/stats/paired-change.ts";
@@ -539,13 +540,54 @@ describe("the outcome itself", () => {
         indicators: indicators.length,
         better: indicators.filter((i) => i.change === "better").length,
         worse: indicators.filter((i) => i.change === "worse").length,
-        same: indicators.filter((i) => i.change === "same").length,
-        notKnown: indicators.filter((i) => i.change === null).length,
+        noClearChange: indicators.filter((i) => i.change === "no_clear_change").length,
+        notKnown: indicators.filter((i) => i.change === null || i.change === "up" || i.change === "down")
+          .length,
       });
     }
     // `say` (higher is better) went from 2 to 4 in the co-production outcome's strand.
     const strand = toc.nodes.find((n) => n.id === CO_PRODUCE)?.strand;
     expect(body.strands.find((s) => s.id === strand)?.better).toBeGreaterThanOrEqual(1);
+  });
+
+  it("calls a change better only when its interval excludes zero", async () => {
+    // Everyone went up by 1 or 2: the mean change is 1.5 and its 95% interval (about 0.9 to 2.1) is above zero.
+    const codes = Array.from({ length: 6 }, () => newCode());
+    await upload(t, researcher, [
+      ...codes.map((code) => interview({ code, wave: 0 }, { say: 2 })),
+      ...codes.map((code, i) => interview({ code, wave: 1 }, { say: i % 2 === 0 ? 3 : 4 })),
+    ]);
+    const body = await map(t, evaluator);
+    const say = body.outcomes.flatMap((o) => o.indicators).find((i) => i.question === "say");
+    expect(say?.change).toBe("better");
+    expect(body.changeTested.tested).toBeGreaterThanOrEqual(1);
+    expect(body.changeTested).toEqual({
+      tested: body.changeTested.tested,
+      expectedByChance: expectedByChance(body.changeTested.tested),
+      levelPercent: 95,
+    });
+  });
+
+  it("says no clear change when the mean went up but the interval includes zero", async () => {
+    // Changes +3, −2, +2, −2, +1, −1: the mean went up (1/6) but the interval is about −2.1 to 2.4.
+    const steps = [3, -2, 2, -2, 1, -1];
+    const codes = steps.map(() => newCode());
+    await upload(t, researcher, [
+      ...codes.map((code, i) => interview({ code, wave: 0 }, { say: (steps[i] ?? 0) > 0 ? 1 : 4 })),
+      ...codes.map((code, i) =>
+        interview({ code, wave: 1 }, { say: ((steps[i] ?? 0) > 0 ? 1 : 4) + (steps[i] ?? 0) }),
+      ),
+    ]);
+    const body = await map(t, evaluator);
+    const say = body.outcomes.flatMap((o) => o.indicators).find((i) => i.question === "say");
+    // The latest mean is above the baseline mean, which the old map called "better".
+    const before = say?.baseline?.figure;
+    const after = say?.latest?.figure;
+    if (!before || before.suppressed || !after || after.suppressed) throw new Error("expected figures");
+    expect(after.mean ?? 0).toBeGreaterThan(before.mean ?? 0);
+    expect(say?.change).toBe("no_clear_change");
+    const strand = body.theoryOfChange.nodes.find((n) => n.id === CO_PRODUCE)?.strand;
+    expect(body.strands.find((s) => s.id === strand)?.noClearChange).toBeGreaterThanOrEqual(1);
   });
 
   it("opens a tag that is not in the theory of change, saying so", async () => {
