@@ -39,7 +39,7 @@ import {
 import { consumeSetupToken, findSetupTokenUser, retireUserSetupTokens } from "./setup-tokens.repository.ts";
 
 function toMe(row: UserRow): Me {
-  const { disabled: _disabled, ...me } = toUser(row);
+  const { disabled: _disabled, invited: _invited, ...me } = toUser(row);
   return me;
 }
 

@@ -79,7 +79,8 @@ describe("first run and one-time links", () => {
     await coordinator.getByLabel("Email", { exact: true }).fill("cora@example.org");
     await coordinator.getByLabel("Password", { exact: true }).fill("peer research together");
     await coordinator.getByRole("button", { name: "Sign in" }).click();
-    await expect.poll(() => coordinator.url()).not.toMatch(/\/login/);
+    // A coordinator lands on Coordination, not on Administration.
+    await expect.poll(() => coordinator.url()).toMatch(/\/coordination$/);
     const setupPath = await coordinator.evaluate(async () => {
       const res = await fetch("/api/invitations", {
         method: "POST",
@@ -105,5 +106,48 @@ describe("first run and one-time links", () => {
     await sam.getByLabel("Repeat the password", { exact: true }).fill("interviews at the day centre");
     await sam.getByRole("button", { name: "Set password and sign in" }).click();
     await expect.poll(() => sam.url()).not.toMatch(/\/setup/);
+  });
+
+  it("shows people who never chose a password as Invited, and adds people only by invitation", async () => {
+    await e2e.addUser("admin", null, "ada@example.org");
+    const before = await e2e.server.handle.db.selectFrom("users").select("id").execute();
+    const admin = await newPage();
+    await admin.goto(`${e2e.server.url}/login`);
+    await admin.getByLabel("Email", { exact: true }).fill("ada@example.org");
+    await admin.getByLabel("Password", { exact: true }).fill("peer research together");
+    await admin.getByRole("button", { name: "Sign in" }).click();
+    await admin.getByRole("heading", { name: "Administration", level: 1 }).waitFor();
+    const row = (name: string) =>
+      admin.getByRole("row").filter({ has: admin.getByRole("rowheader", { name }) });
+    await row("cora").waitFor();
+    // The invited researcher from the previous test set a password; a new invitation has not.
+    await admin.evaluate(async () => {
+      await fetch("/api/invitations", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          email: "noor@example.org",
+          displayName: "Noor",
+          role: "peer_researcher",
+          areaId: "northtown",
+        }),
+      });
+    });
+    await admin.reload();
+    await row("Noor").waitFor();
+    expect(await row("Noor").textContent()).toContain("Invited");
+    expect(await row("Noor").textContent()).not.toContain("Active");
+    expect(await row("cora").textContent()).toContain("Active");
+    // No form to give someone a password the administrator chose: only the way to invite.
+    expect(await admin.getByRole("heading", { name: /Add a user/ }).count()).toBe(0);
+    expect(await admin.getByLabel("Password", { exact: true }).count()).toBe(0);
+    await admin.getByRole("link", { name: "invite them from People and invitations" }).click();
+    await admin.getByRole("heading", { name: "People and invitations", level: 1 }).waitFor();
+    expect((await e2e.server.handle.db.selectFrom("users").select("id").execute()).length).toBe(
+      before.length + 1,
+    );
+    await admin.goto(`${e2e.server.url}/admin`);
+    await row("Noor").waitFor();
+    await expectNoAxeViolations(admin, "administration users");
   });
 });
