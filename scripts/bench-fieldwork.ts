@@ -7,8 +7,10 @@
  * 2. How long a tablet takes to upload 200 queued interviews to a local server (batches of 50), next
  *    to the same 200 sent straight from Node, which is what the server alone costs.
  *
- * Needs the built client (`npx vite build`) and the system Chromium. Run: `npx tsx scripts/bench-fieldwork.ts`
+ * Needs the built client: it builds it first when dist/ is missing or older than the sources (as
+ * `npm start` does, scripts/build-freshness.mjs), and the system Chromium. Run: `npx tsx scripts/bench-fieldwork.ts`
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,7 +21,7 @@ import { hashPassword } from "../server/auth/password.ts";
 import { seededRandom, syntheticAnswers } from "../server/demo/synthetic-answers.ts";
 import { type Config, chromiumPath } from "../server/env.ts";
 import { ValidatorCache } from "../server/fieldwork/validator-cache.ts";
-import { defaultStaticDir } from "../server/paths.ts";
+import { defaultStaticDir, projectRoot } from "../server/paths.ts";
 import { prepareDatabase } from "../server/start.ts";
 import { insertUser } from "../server/users/users.repository.ts";
 import type { SyncItem } from "../shared/contract/sync.ts";
@@ -30,6 +32,15 @@ const RUNS = 7;
 const QUEUED = 200;
 const PASSWORD = "bench password for fieldwork";
 const EMAIL = "researcher@bench.example";
+
+// The built client, made or brought up to date first (a fresh clone has none). The build's own lines go
+// to stderr, so `npm run bench`, which keeps this script's stdout as its report, keeps only the figures.
+const built = spawnSync(process.execPath, [join(projectRoot, "scripts", "build-freshness.mjs")], {
+  cwd: projectRoot,
+  stdio: ["ignore", 2, 2],
+});
+if (built.status !== 0)
+  throw new Error("Building the client for the fieldwork benchmark failed (see above).");
 
 const dir = mkdtempSync(join(tmpdir(), "alongside-bench-fieldwork-"));
 const config: Config = {

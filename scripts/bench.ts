@@ -21,6 +21,22 @@ import { benchCorpus, benchValidate, type ValidateFigures } from "./bench-valida
 
 const root = resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
+
+const usage = `npm run bench [-- options]: runs every benchmark and writes docs/benchmarks.md.
+
+Options:
+  --postgres URL   a PostgreSQL server to make scratch databases on (its role needs CREATEDB);
+                   without it, TEST_DATABASE_URL is used if set, otherwise SQLite only
+  --batches N      batches of 50 interviews per tablet in the ingest benchmark (default 10)
+  --no-scripts     only ingest, validation and the bundle: skip scripts/bench-*.ts
+  --help, -h       print this and stop
+
+One benchmark on its own: npx tsx scripts/bench-fieldwork.ts (or another scripts/bench-*.ts).
+For figures worth comparing, run nothing else on the machine.`;
+if (args.includes("--help") || args.includes("-h")) {
+  console.log(usage);
+  process.exit(0);
+}
 const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;

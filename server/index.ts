@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { firstAdminSetupLink } from "./auth/bootstrap-admin.ts";
+import { setupLinkNotice } from "./auth/setup-link-notice.ts";
 import { readConfig } from "./env.ts";
 import { insecureCookieWarning } from "./http/cookie-warning.ts";
 import { defaultStaticDir } from "./paths.ts";
@@ -17,13 +18,7 @@ console.log(`Alongside is running at ${config.publicUrl} (${handle.dialect}).`);
 const cookieWarning = insecureCookieWarning(config);
 if (cookieWarning) console.warn(cookieWarning);
 const link = await firstAdminSetupLink(handle.db, config.publicUrl, new Date());
-if (link) {
-  console.log(
-    "\nNo administrator has a password yet. Open this one-time link (valid for 24 hours) to set it:",
-  );
-  console.log(`  ${link}`);
-  console.log("The administrator's email for signing in afterwards is admin@alongside.local.\n");
-}
+if (link) console.log(setupLinkNotice(link));
 
 // SIGTERM (a service manager, a rolling restart) and SIGINT (Ctrl-C): report not-ready, refuse new
 // connections, let requests in flight finish (bounded), close the database, exit 0. A second signal

@@ -8,7 +8,7 @@ import { UsersSection } from "./UsersSection.tsx";
 
 export default function AdminPage() {
   const me = useMe();
-  // Both sections show areas, and a new area must appear in the "Add a user" form at once.
+  // Both sections show areas: the users table names each account's area.
   const [areas, reloadAreas] = useResource(listAreas);
   return (
     <>

@@ -34,7 +34,8 @@ export function UserStatusToggle({ me, user, onChanged }: { me: Me; user: User; 
     (user.disabled ? enableRef : disableRef).current?.focus();
   }, [user.disabled]);
 
-  if (me.role !== "admin" || me.id === user.id) return <>{user.disabled ? "Disabled" : "Active"}</>;
+  const status = user.disabled ? "Disabled" : user.invited ? "Invited" : "Active";
+  if (me.role !== "admin" || me.id === user.id) return <>{status}</>;
 
   const change = async (disable: boolean) => {
     setBusy(true);
@@ -59,7 +60,7 @@ export function UserStatusToggle({ me, user, onChanged }: { me: Me; user: User; 
 
   return (
     <div className="user-status">
-      <span>{user.disabled ? "Disabled" : "Active"}</span>
+      <span>{status}</span>
       {user.disabled ? (
         <button
           ref={enableRef}

@@ -2,9 +2,9 @@ import type { Area, Me } from "../../shared/contract/index.ts";
 import { roleLabels } from "../../shared/contract/index.ts";
 import { useResource } from "../api/use-resource.ts";
 import { listUsers } from "../api/users.ts";
+import { Link } from "../app/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
-import { CreateUserForm } from "./CreateUserForm.tsx";
 import { ResetLinkButton } from "./ResetLinkButton.tsx";
 import { UserStatusToggle } from "./UserStatusToggle.tsx";
 
@@ -49,7 +49,10 @@ export function UsersSection({ me, areas }: { me: Me; areas: Area[] }) {
           </table>
         </div>
       )}
-      <CreateUserForm me={me} areas={areas} onCreated={reload} />
+      <p className="users-invite">
+        To add someone, <Link to="/coordination/people">invite them from People and invitations</Link>. They
+        get a link (and a QR code) to choose their own password, so no one else ever knows it.
+      </p>
     </section>
   );
 }

@@ -124,8 +124,10 @@ export function homePathFor(role: Role): string | null {
     case "evaluator":
       return "/dashboard";
     case "admin":
-    case "coordinator":
       return "/admin";
+    // A coordinator's work is coordinating fieldwork in their area (issue 15).
+    case "coordinator":
+      return "/coordination";
     case "expert":
       return "/editor";
     default:

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from "react";
 import type { AuditQuery } from "../../shared/contract/index.ts";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextField } from "../ui/TextField.tsx";
-import { actionFamilies, actionLabel } from "./action-labels.ts";
+import { actionFamilies, actionLabel, familyLabel } from "./action-labels.ts";
 
 export type AuditFilterValues = Required<Pick<AuditQuery, "actor" | "action" | "from" | "to" | "q">>;
 
@@ -53,7 +53,7 @@ export function AuditFilters({
             error={errors.action}
             options={[
               { value: "", label: "Any action" },
-              ...actionFamilies(actions).map((family) => ({ value: family, label: `Any ${family} action` })),
+              ...actionFamilies(actions).map((family) => ({ value: family, label: familyLabel(family) })),
               ...actions.map((action) => ({ value: action, label: actionLabel(action) })),
             ]}
           />

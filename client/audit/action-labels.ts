@@ -42,7 +42,41 @@ const labels: Record<string, string> = {
   "safeguarding.action": "Safeguarding action recorded",
   "safeguarding.close": "Safeguarding concern closed",
   "plan.update": "Fieldwork plan changed",
+  "device.interviews": "Tablet's interviews listed",
+  "area.upload_rule": "Tablet upload rule changed",
+  "reward.record": "Reward recorded",
+  "reward.statement": "Reward statement made",
+  "training.record": "Training recorded",
+  "safeguarding.raise": "Safeguarding concern raised",
+  "followups.schedule": "Follow-up schedule changed",
 };
+
+/** Plain words for each kind of action, for searching a whole kind at once. */
+const familyLabels: Record<string, string> = {
+  auth: "signing in and passwords",
+  user: "accounts",
+  area: "areas",
+  survey: "surveys",
+  sync: "uploads",
+  settings: "settings",
+  review: "reviews",
+  participant: "participants",
+  retention: "keeping and deleting data",
+  export: "exports",
+  device: "tablets",
+  assignment: "assignments",
+  safeguarding: "safeguarding",
+  plan: "fieldwork plans",
+  reward: "rewards",
+  training: "training",
+  followups: "follow-ups",
+};
+
+/** "Any action about accounts", or the family's code for a kind added later without words yet. */
+export function familyLabel(family: string): string {
+  const words = familyLabels[family];
+  return words ? `Any action about ${words}` : `Any ${family} action`;
+}
 
 export function actionLabel(action: string): string {
   return labels[action] ?? action;

@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from "react";
-import { login } from "../api/auth.ts";
+import { type FormEvent, useEffect, useState } from "react";
+import { login, setupStatus } from "../api/auth.ts";
 import { focusFirstError } from "../ui/focus-first-error.ts";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { TextField } from "../ui/TextField.tsx";
@@ -28,6 +28,19 @@ export function LoginPage() {
   const [errors, setErrors] = useState<LoginErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [setupPending, setSetupPending] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    setupStatus().then(
+      (status) => live && setSetupPending(status.setupPending),
+      // Offline or an older server: the page works as before, without the notice.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -50,6 +63,16 @@ export function LoginPage() {
   return (
     <div className="narrow">
       <PageHeading>Sign in</PageHeading>
+      {setupPending && (
+        <div className="notice notice--warning" role="status">
+          <p className="alert__heading">Alongside is not set up yet</p>
+          <p>
+            No one can sign in until the first administrator has chosen a password. The link to do that is in
+            the server&rsquo;s output: the window or log where Alongside was started. Whoever started the
+            server can find it there and open it.
+          </p>
+        </div>
+      )}
       {failure !== null && <LoginFailure error={failure} />}
       <form onSubmit={handleSubmit} noValidate>
         <TextField

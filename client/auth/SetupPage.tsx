@@ -1,10 +1,16 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { MIN_PASSWORD_LENGTH, passwordWeakness } from "../../shared/contract/index.ts";
+import {
+  MIN_PASSWORD_LENGTH,
+  passwordWeakness,
+  roleLabels,
+  type SetupLinkInfo,
+} from "../../shared/contract/index.ts";
 import { ApiError } from "../api/api-error.ts";
-import { setup } from "../api/auth.ts";
+import { setup, setupLinkInfo } from "../api/auth.ts";
 import { navigate } from "../app/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { focusFirstError } from "../ui/focus-first-error.ts";
+import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { useSession } from "./session.tsx";
@@ -43,10 +49,31 @@ export default function SetupPage() {
   const [errors, setErrors] = useState<SetupErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // What the link is for, asked before the form is shown: "checking", the answer, "used" (used or
+  // expired: no form, since no password could be set with it), or "unknown" (the question failed, e.g.
+  // offline: the form is shown and setting the password gives the answer).
+  const [link, setLink] = useState<SetupLinkInfo | "checking" | "used" | "unknown">(
+    token ? "checking" : "unknown",
+  );
 
   useEffect(() => {
     if (window.location.hash) window.history.replaceState(null, "", window.location.pathname);
   }, []);
+
+  useEffect(() => {
+    if (!token) return;
+    let live = true;
+    setupLinkInfo(token).then(
+      (info) => live && setLink(info),
+      (error: unknown) => {
+        if (!live) return;
+        setLink(error instanceof ApiError && error.code === "setup_token_invalid" ? "used" : "unknown");
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [token]);
 
   if (!token && reset) {
     return (
@@ -77,6 +104,35 @@ export default function SetupPage() {
     );
   }
 
+  if (link === "checking") {
+    return (
+      <div className="narrow">
+        <Loading what="your link" />
+      </div>
+    );
+  }
+  if (link === "used") {
+    return (
+      <div className="narrow">
+        <PageHeading>{reset ? "Choose a new password" : "Set up your account"}</PageHeading>
+        <div className="alert alert--error" role="alert">
+          <p className="alert__heading">This link has already been used or has expired</p>
+          <p>
+            Each link works only once, for a limited time. If you have already chosen your password, sign in
+            with it. Otherwise ask your coordinator or an administrator for a new link.
+          </p>
+        </div>
+        <p>
+          <a className="button button--secondary" href="/">
+            Go to sign in
+          </a>
+        </p>
+      </div>
+    );
+  }
+  const info = typeof link === "object" ? link : null;
+  const purpose = info?.purpose ?? (reset ? "reset" : "first_admin");
+
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found = checkPasswords(password, repeat);
@@ -99,18 +155,46 @@ export default function SetupPage() {
 
   return (
     <div className="narrow">
-      <PageHeading>{reset ? "Choose a new password" : "Set up Alongside"}</PageHeading>
-      {reset ? (
-        <p>
-          Choose a new password for your account. You will be signed in here straight away, and signed out
-          everywhere else. The link works once.
-        </p>
+      {purpose === "invitation" && info ? (
+        <>
+          <PageHeading>{`Welcome to Alongside, ${info.displayName}`}</PageHeading>
+          <p>
+            You have been invited as {/^[AEIOU]/.test(roleLabels[info.role]) ? "an" : "a"}{" "}
+            <strong>{roleLabels[info.role].toLowerCase()}</strong>
+            {info.areaName ? (
+              <>
+                {" "}
+                in <strong>{info.areaName}</strong>
+              </>
+            ) : (
+              " for every area"
+            )}
+            .
+          </p>
+          <p>
+            Choose a password for your account. You will be signed in straight away. This link works once.
+          </p>
+        </>
+      ) : purpose === "reset" ? (
+        <>
+          <PageHeading>Choose a new password</PageHeading>
+          <p>
+            {info ? `${info.displayName}, choose` : "Choose"} a new password for your account. You will be
+            signed in here straight away, and signed out everywhere else. The link works once.
+          </p>
+        </>
       ) : (
-        <p>Choose the password for your account. You will be signed in straight away.</p>
+        <>
+          <PageHeading>Set up Alongside</PageHeading>
+          <p>
+            You are the first administrator. Choose your password: you will be signed in straight away, and
+            can then add areas and invite people.
+          </p>
+        </>
       )}
       {failure !== null && (
         <ErrorAlert
-          heading={reset ? "Your password was not changed" : "The account was not set up"}
+          heading={purpose === "reset" ? "Your password was not changed" : "Your account was not set up"}
           error={failure}
         />
       )}
@@ -133,7 +217,7 @@ export default function SetupPage() {
           error={errors.repeat}
         />
         <button type="submit" className="button" disabled={busy}>
-          {reset ? "Set new password and sign in" : "Set password and sign in"}
+          {purpose === "reset" ? "Set new password and sign in" : "Set password and sign in"}
         </button>
       </form>
     </div>

@@ -102,11 +102,7 @@ function ConcernCard({ concern, onChanged }: { concern: SafeguardingQueueItem; o
 
   return (
     <article className={classes} aria-labelledby={headingId}>
-      <h2 id={headingId}>
-        {safeguardingUrgencyLabels[concern.urgency]}:{" "}
-        {concern.state === "new" ? "new" : concern.state === "acknowledged" ? "being dealt with" : "closed"}
-        <span className="visually-hidden">, raised {formatDateTime(concern.raisedAt)}</span>
-      </h2>
+      <h2 id={headingId}>{concernHeading(concern)}</h2>
       <p>{concern.description}</p>
       <dl>
         <dt>Area</dt>
@@ -222,4 +218,29 @@ function ActionForm({ concern, onChanged }: { concern: SafeguardingQueueItem; on
       </div>
     </form>
   );
+}
+
+/** The card's heading as one sentence: "New concern to deal with today, raised 6 Dec 2026, 14:05". */
+export function concernHeading(concern: {
+  state: "new" | "acknowledged" | "closed";
+  urgency: keyof typeof safeguardingUrgencyLabels;
+  raisedAt: string;
+}): string {
+  const state =
+    concern.state === "new"
+      ? "New concern"
+      : concern.state === "acknowledged"
+        ? "Concern being dealt with"
+        : "Closed concern";
+  const when =
+    concern.urgency === "immediate"
+      ? "that needs action now"
+      : concern.urgency === "today"
+        ? "to deal with today"
+        : "to deal with this week";
+  const raised = `raised ${formatDateTime(concern.raisedAt)}`;
+  if (concern.state === "closed") return `${state}, ${raised}`;
+  if (concern.state === "acknowledged")
+    return `${state} (needed ${concern.urgency === "immediate" ? "at once" : when.replace("to deal with ", "")}), ${raised}`;
+  return `${state} ${when}, ${raised}`;
 }

@@ -1,7 +1,15 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { ChangePasswordRequest, LoginRequest, type Me, SetupRequest } from "../../shared/contract/auth.ts";
+import {
+  ChangePasswordRequest,
+  LoginRequest,
+  type Me,
+  type SetupLinkInfo,
+  SetupLinkRequest,
+  SetupRequest,
+  type SetupStatus,
+} from "../../shared/contract/auth.ts";
 import { passwordWeakness } from "../../shared/contract/password-rules.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
@@ -16,6 +24,7 @@ import {
   toUser,
   type UserRow,
 } from "../users/users.repository.ts";
+import { FIRST_ADMIN_EMAIL } from "./bootstrap-admin.ts";
 import { clearLoginAttempts } from "./login-attempts.repository.ts";
 import { lockoutMessage, reserveLoginAttempt } from "./login-throttle.ts";
 import { decoyHash, hashPassword, verifyPassword } from "./password.ts";
@@ -30,7 +39,7 @@ import {
 import { consumeSetupToken, findSetupTokenUser, retireUserSetupTokens } from "./setup-tokens.repository.ts";
 
 function toMe(row: UserRow): Me {
-  const { disabled: _disabled, ...me } = toUser(row);
+  const { disabled: _disabled, invited: _invited, ...me } = toUser(row);
   return me;
 }
 
@@ -137,6 +146,44 @@ export function authRoutes(): Hono<AppEnv> {
       ...(reset ? { detail: { sessionsEnded } } : {}),
     });
     return c.json(toMe(row));
+  });
+
+  // What a one-time link is for, asked before the form is shown: a used or expired link says so at
+  // once instead of after the person has chosen a password, and an invitation greets them by name with
+  // their role and area. Uses nothing up. The token travels in the body, never in a logged address.
+  app.post("/setup-link", allow("POST /api/auth/setup-link"), async (c) => {
+    const { db, now } = c.get("deps");
+    const body = await readJson(c, SetupLinkRequest);
+    const candidate = await findSetupTokenUser(db, body.token, now());
+    const row = candidate ? await findUserById(db, candidate) : undefined;
+    if (!row || Number(row.disabled) === 1) throw new ProblemError("setup_token_invalid");
+    const area = row.area_id
+      ? await db.selectFrom("areas").select("name").where("id", "=", row.area_id).executeTakeFirst()
+      : undefined;
+    const purpose: SetupLinkInfo["purpose"] =
+      row.password_hash !== null
+        ? "reset"
+        : row.role === "admin" && row.email === FIRST_ADMIN_EMAIL
+          ? "first_admin"
+          : "invitation";
+    return c.json({
+      purpose,
+      displayName: row.display_name,
+      role: toUser(row).role,
+      areaName: area?.name ?? null,
+    } satisfies SetupLinkInfo);
+  });
+
+  // Whether no administrator has a password yet, so the sign-in page can say where the setup link is.
+  app.get("/setup-status", allow("GET /api/auth/setup-status"), async (c) => {
+    const { db } = c.get("deps");
+    const ready = await db
+      .selectFrom("users")
+      .select("id")
+      .where("role", "=", "admin")
+      .where("password_hash", "is not", null)
+      .executeTakeFirst();
+    return c.json({ setupPending: !ready } satisfies SetupStatus);
   });
 
   // A signed-in person changes their own password. The current password is asked for (a session left

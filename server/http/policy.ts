@@ -21,6 +21,8 @@ const trustedAnalysts: readonly Role[] = ["admin", "evaluator"];
 export const policy = {
   "POST /api/auth/login": "public",
   "POST /api/auth/setup": "public",
+  "POST /api/auth/setup-link": "public",
+  "GET /api/auth/setup-status": "public",
   "POST /api/auth/logout": "public",
   "GET /api/auth/me": everyone,
   "POST /api/auth/logout-all": everyone,

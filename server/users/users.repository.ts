@@ -14,6 +14,7 @@ export function toUser(row: UserRow): User {
     role: row.role as Role,
     areaId: row.area_id,
     disabled: Number(row.disabled) === 1,
+    invited: row.password_hash === null,
   };
 }
 

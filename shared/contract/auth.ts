@@ -15,6 +15,27 @@ export const SetupRequest = z.strictObject({
 });
 export type SetupRequest = z.infer<typeof SetupRequest>;
 
+/** Asks what a one-time link is for before the person chooses a password (`POST /api/auth/setup-link`). */
+export const SetupLinkRequest = z.strictObject({ token: z.string().min(16).max(256) });
+export type SetupLinkRequest = z.infer<typeof SetupLinkRequest>;
+
+/**
+ * What a live one-time link is for: the first administrator's setup, an invitation (greeted by name,
+ * with their role and area), or a password reset. A used or expired link gets `setup_token_invalid`.
+ */
+export interface SetupLinkInfo {
+  purpose: "first_admin" | "invitation" | "reset";
+  displayName: string;
+  role: Role;
+  /** The area's name; null for someone whose scope is every area. */
+  areaName: string | null;
+}
+
+/** Whether the installation still waits for its first administrator (`GET /api/auth/setup-status`). */
+export interface SetupStatus {
+  setupPending: boolean;
+}
+
 /** Who is signed in. `areaId` null means the user's scope is every area. */
 export const Me = z.object({
   id: z.string(),

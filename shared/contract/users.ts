@@ -9,6 +9,8 @@ export const User = z.object({
   role: Role,
   areaId: z.string().nullable(),
   disabled: z.boolean(),
+  /** Invited and has not chosen a password yet, so cannot sign in: shown as "Invited", not "Active". */
+  invited: z.boolean().optional(),
 });
 export type User = z.infer<typeof User>;
 

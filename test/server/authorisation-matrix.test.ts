@@ -165,13 +165,15 @@ describe("the policy table", () => {
     expect(policyKeys.filter((key) => !routeKeys.includes(key))).toEqual([]);
   });
 
-  it("opens only signing in, first setup and signing out to people who are not signed in", () => {
+  it("opens only signing in, first setup (and asking about it) and signing out to people who are not signed in", () => {
     expect(policyKeys.filter((key) => policy[key] === "public").sort()).toEqual([
+      "GET /api/auth/setup-status",
       // A published release's unguessable public link (issue 13, docs/decisions/0022).
       "GET /api/public/releases/:token",
       "POST /api/auth/login",
       "POST /api/auth/logout",
       "POST /api/auth/setup",
+      "POST /api/auth/setup-link",
     ]);
   });
 
