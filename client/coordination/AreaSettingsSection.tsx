@@ -3,6 +3,7 @@ import type { AreaSettings, AreaTarget, Me, SupportService } from "../../shared/
 import { MAX_SUPPORT_SERVICES } from "../../shared/contract/index.ts";
 import { issuesByField } from "../api/api-error.ts";
 import { getAreaSettings, setAreaTargets, updateAreaSettings } from "../api/coordination.ts";
+import { getUploadRule, setUploadRule } from "../api/devices.ts";
 import { listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";
 import { useAnnounce } from "../app/announcer.tsx";
@@ -30,6 +31,7 @@ export function AreaSettingsSection({ me }: { me: Me }) {
       {settings.status === "ready" && (
         <>
           <SettingsForm key={settings.data.id} settings={settings.data} onSaved={reload} />
+          <UploadRuleForm key={`${settings.data.id}-uploads`} areaId={settings.data.id} />
           <TargetsForm key={`${settings.data.id}-targets`} settings={settings.data} onSaved={reload} />
         </>
       )}
@@ -339,6 +341,64 @@ function TargetsForm({ settings, onSaved }: { settings: AreaSettings; onSaved: (
           Save targets
         </button>
       </div>
+    </form>
+  );
+}
+
+/**
+ * The area's rule "only enrolled tablets may upload" (decision 0025). On: interviews for the area are
+ * stored only when they come from a tablet enrolled for it, so the data manager can always tell which
+ * tablet collected what. Off: a researcher never given a tablet may also upload from a browser.
+ */
+function UploadRuleForm({ areaId }: { areaId: string }) {
+  const announce = useAnnounce();
+  const load = useCallback(() => getUploadRule(areaId), [areaId]);
+  const [rule] = useResource(load);
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  if (rule.status === "loading") return <Loading what="the upload rule" />;
+  if (rule.status === "error")
+    return <ErrorAlert heading="The upload rule did not load" error={rule.error} />;
+  const checked = choice ?? rule.data.enrolledTabletsOnly;
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFailure(null);
+    setBusy(true);
+    try {
+      const saved = await setUploadRule(areaId, checked);
+      setChoice(saved.enrolledTabletsOnly);
+      announce(
+        saved.enrolledTabletsOnly
+          ? "Saved: only enrolled tablets can upload interviews for this area."
+          : "Saved: interviews for this area can also be uploaded from a browser.",
+      );
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={handleSubmit} noValidate aria-labelledby="upload-rule-heading" className="panel">
+      <h3 id="upload-rule-heading">Where interviews can be uploaded from</h3>
+      {failure !== null && <ErrorAlert heading="The upload rule was not saved" error={failure} />}
+      <div className="field">
+        <label className="choice">
+          <input type="checkbox" checked={checked} onChange={(e) => setChoice(e.target.checked)} />
+          <span>Only tablets enrolled for this area can upload interviews</span>
+        </label>
+        <p className="hint">
+          Recommended. Then you always know which tablet each interview came from, and if a tablet is lost the
+          data manager can list what was collected on it. When this is off, a researcher who was never given a
+          tablet can also upload from a web browser.
+        </p>
+      </div>
+      <button type="submit" className="button" disabled={busy}>
+        Save upload rule
+      </button>
     </form>
   );
 }

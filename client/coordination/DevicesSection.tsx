@@ -1,13 +1,15 @@
-import { type FormEvent, useCallback, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import type { Device, EnrolmentCode, Me } from "../../shared/contract/index.ts";
 import { issuesByField } from "../api/api-error.ts";
 import { createEnrolmentCode, listDevices, revokeDevice } from "../api/coordination.ts";
+import { deviceInterviews } from "../api/devices.ts";
+import { listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";
 import { listUsers } from "../api/users.ts";
 import { useAnnounce } from "../app/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { focusFirstError } from "../ui/focus-first-error.ts";
-import { formatDateTime } from "../ui/format.ts";
+import { formatDateTime, waveLabel } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextField } from "../ui/TextField.tsx";
@@ -23,6 +25,8 @@ export function DevicesSection({ me }: { me: Me }) {
   );
   const [devices, reload] = useResource(loadDevices);
   const [users] = useResource(listUsers);
+  // The data manager (an administrator) can list what was collected on a tablet, e.g. a lost one.
+  const [collected, setCollected] = useState<Device | null>(null);
   const people =
     users.status === "ready"
       ? users.data.filter(
@@ -44,12 +48,19 @@ export function DevicesSection({ me }: { me: Me }) {
           (devices.data.devices.length === 0 ? (
             <p>No tablets enrolled yet.</p>
           ) : (
-            <DeviceTable devices={devices.data.devices} onChanged={reload} />
+            <DeviceTable
+              devices={devices.data.devices}
+              onChanged={reload}
+              onShowCollected={me.role === "admin" ? setCollected : undefined}
+            />
           ))}
         <button type="button" className="button button--secondary" onClick={reload}>
           Refresh the list
         </button>
       </section>
+      {collected && (
+        <CollectedOnTablet key={collected.id} device={collected} onClose={() => setCollected(null)} />
+      )}
     </>
   );
 }
@@ -121,7 +132,15 @@ function EnrolForm({ people }: { people: { id: string; name: string }[] }) {
   );
 }
 
-function DeviceTable({ devices, onChanged }: { devices: Device[]; onChanged: () => void }) {
+function DeviceTable({
+  devices,
+  onChanged,
+  onShowCollected,
+}: {
+  devices: Device[];
+  onChanged: () => void;
+  onShowCollected: ((device: Device) => void) | undefined;
+}) {
   return (
     <div className="table-scroll">
       <table className="table">
@@ -133,6 +152,7 @@ function DeviceTable({ devices, onChanged }: { devices: Device[]; onChanged: () 
             <th scope="col">Enrolled</th>
             <th scope="col">Last upload</th>
             <th scope="col">Status</th>
+            {onShowCollected && <th scope="col">Collected</th>}
           </tr>
         </thead>
         <tbody>
@@ -151,6 +171,17 @@ function DeviceTable({ devices, onChanged }: { devices: Device[]; onChanged: () 
                   <RevokeControl device={device} onRevoked={onChanged} />
                 )}
               </td>
+              {onShowCollected && (
+                <td>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() => onShowCollected(device)}
+                  >
+                    What was collected<span className="visually-hidden"> on {device.label}</span>
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -206,5 +237,75 @@ function RevokeControl({ device, onRevoked }: { device: Device; onRevoked: () =>
         </button>
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * Everything the server stored from one tablet: which interview, which survey and follow-up, and when
+ * it arrived. No answers and no participant codes: this is for checking what a lost tablet held and
+ * for asking the area about specific interviews (decision 0025).
+ */
+function CollectedOnTablet({ device, onClose }: { device: Device; onClose: () => void }) {
+  const load = useCallback(() => deviceInterviews(device.id), [device.id]);
+  const [listing] = useResource(load);
+  const [surveys] = useResource(listPublishedSurveys);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const title = (surveyId: string) =>
+    (surveys.status === "ready" ? surveys.data.find((s) => s.id === surveyId)?.title : undefined) ?? surveyId;
+  return (
+    <section aria-labelledby="collected-heading" className="panel">
+      <h2 id="collected-heading" ref={heading} tabIndex={-1}>
+        Collected on {device.label} ({device.userName})
+      </h2>
+      <p className="hint">
+        Every interview the server received from this tablet. Answers are not shown here. Each interview's
+        reference is what to quote when you ask the area about it.
+      </p>
+      {listing.status === "loading" && <Loading what="what was collected" />}
+      {listing.status === "error" && <ErrorAlert heading="The list did not load" error={listing.error} />}
+      {listing.status === "ready" &&
+        (listing.data.interviews.length === 0 ? (
+          <p>Nothing has been received from this tablet.</p>
+        ) : (
+          <>
+            <p>
+              {listing.data.interviews.length === 1
+                ? "1 interview received."
+                : `${listing.data.interviews.length} interviews received${
+                    listing.data.truncated ? " (the most recent shown; there are more)" : ""
+                  }.`}
+            </p>
+            <div className="table-scroll">
+              <table className="table">
+                <caption>Interviews received from {device.label}, most recent first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Received</th>
+                    <th scope="col">Survey</th>
+                    <th scope="col">Interview</th>
+                    <th scope="col">Reference</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {listing.data.interviews.map((interview) => (
+                    <tr key={interview.id}>
+                      <td>{formatDateTime(interview.receivedAt)}</td>
+                      <td>{title(interview.surveyId)}</td>
+                      <td>{waveLabel(interview.wave)}</td>
+                      <td>
+                        <code>{interview.id}</code>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ))}
+      <button type="button" className="button button--secondary" onClick={onClose}>
+        Close this list
+      </button>
+    </section>
   );
 }

@@ -34,7 +34,7 @@ export function stateText(record: OutboxRecord): StateText {
     case "needs_review":
       return {
         label: "Needs review",
-        detail: `Stored on the server at ${receiptTime(record)}. Some answers did not pass the survey's checks, so a reviewer will look at them.`,
+        detail: `Stored on the server at ${receiptTime(record)}. ${reviewReason(record)}`,
         tone: "success",
       };
     case "conflict":
@@ -55,6 +55,23 @@ export function stateText(record: OutboxRecord): StateText {
         tone: "error",
       };
   }
+}
+
+/** The interview's own details the server checks besides the answers (server/fieldwork/plausibility.ts). */
+const ENVELOPE_FIELDS = new Set(["startedAt", "completedAt", "wave"]);
+
+/** Why a stored interview is waiting for a reviewer: its answers, its date or follow-up, or both. */
+function reviewReason(record: OutboxRecord): string {
+  const issues = record.receipt?.outcome === "needs_review" ? record.receipt.issues : [];
+  const envelope = issues.some((issue) => ENVELOPE_FIELDS.has(issue.question));
+  const answers = issues.length === 0 || issues.some((issue) => !ENVELOPE_FIELDS.has(issue.question));
+  if (envelope && answers) {
+    return "Some answers did not pass the survey's checks, and its date or follow-up number looked wrong, so a reviewer will look at it. Check this tablet's date and time.";
+  }
+  if (envelope) {
+    return "Its date or follow-up number looked wrong (this tablet's clock may be off), so a reviewer will check it. Check this tablet's date and time.";
+  }
+  return "Some answers did not pass the survey's checks, so a reviewer will look at them.";
 }
 
 function receiptTime(record: OutboxRecord): string {

@@ -69,6 +69,13 @@ export function ConfirmWithdrawal({
           </dd>
         </div>
       </dl>
+      {preview.otherAreas && (
+        <p role="note">
+          This participant was also interviewed outside your area, so their withdrawal has to be recorded by
+          the data manager, who can see every interview it affects. Please pass on their choice to the data
+          manager; nothing is changed from here.
+        </p>
+      )}
       {existing && (
         <p>
           A withdrawal is already recorded for this code (
@@ -92,7 +99,7 @@ export function ConfirmWithdrawal({
         <button
           type="button"
           className={deleting ? "button button--danger" : "button"}
-          disabled={!checked || busy}
+          disabled={!checked || busy || preview.otherAreas}
           onClick={confirm}
         >
           {deleting && preview.responses > 0

@@ -16,7 +16,8 @@ export async function findArea(db: Kysely<Database>, id: string): Promise<Area |
 export async function insertArea(db: Kysely<Database>, area: CreateAreaRequest, now: Date): Promise<boolean> {
   const result = await db
     .insertInto("areas")
-    .values({ ...area, created_at: now.toISOString() })
+    // New areas take uploads from enrolled tablets only (decision 0025); areas from before keep theirs.
+    .values({ ...area, created_at: now.toISOString(), enrolled_tablets_only: 1 })
     .onConflict((oc) => oc.column("id").doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;

@@ -32,6 +32,8 @@ export type AuditAction =
   | "device.enrolment_code"
   | "device.enrol"
   | "device.revoke"
+  | "device.interviews"
+  | "area.upload_rule"
   | "assignment.set"
   | "assignment.status"
   | "safeguarding.acknowledge"

@@ -41,6 +41,7 @@ export interface Database {
   interview_reschedules: InterviewReschedulesTable;
   area_targets: AreaTargetsTable;
   devices: DevicesTable;
+  participants: ParticipantsTable;
   device_enrolment_codes: DeviceEnrolmentCodesTable;
   participant_assignments: ParticipantAssignmentsTable;
   safeguarding_actions: SafeguardingActionsTable;
@@ -62,6 +63,8 @@ export interface AreasTable {
   reward_policy_note: Generated<string>;
   /** JSON array of `SupportService` (shared/contract/support-services.ts) for the distress protocol. */
   support_services: Generated<string>;
+  /** 1: only tablets enrolled for the area may upload its interviews (2026-12-06-12, decision 0025). */
+  enrolled_tablets_only: Generated<number>;
 }
 
 export interface UsersTable {
@@ -109,6 +112,13 @@ export interface SurveyVersionsTable {
   /** The answerable fields, flattened once at publish for exports and statistics. */
   fields: string;
   published_at: string;
+}
+
+/** The area a participant code first arrived in; an upload cannot move it (decision 0025). */
+export interface ParticipantsTable {
+  participant_code: string;
+  area_id: string;
+  first_seen_at: string;
 }
 
 export interface ResponsesTable {

@@ -12,14 +12,18 @@ import { findDeviceByToken, hasEnrolledDevice, touchDevice } from "./devices.rep
  * leaving the header out. A header naming a revoked device, a device nobody enrolled, or a device of an
  * area outside the user's scope: the whole batch is refused with a problem that says why, and the
  * tablet keeps every interview. A good device is marked as seen.
- * Answers the device's id, or null when there was no header.
+ *
+ * A token is bound to the person it was enrolled for and to its area (decision 0025): someone else
+ * signed in on the tablet is refused with `device_other_person`, except that area's coordinator, who
+ * may upload from a researcher's tablet (e.g. to empty the outbox of a tablet being handed back).
+ * Answers the verified device, or null when there was no header.
  */
 export async function checkSyncDevice(
   db: Kysely<Database>,
   token: string | undefined,
   user: SessionUser,
   now: Date,
-): Promise<string | null> {
+): Promise<VerifiedDevice | null> {
   if (token === undefined || token === "") {
     if (await hasEnrolledDevice(db, user.id)) throw new ProblemError("device_required");
     return null;
@@ -30,9 +34,17 @@ export async function checkSyncDevice(
     throw new ProblemError("device_revoked", `It was withdrawn on ${device.revokedAt.slice(0, 10)}.`);
   }
   if (!inScope(user, device.areaId)) throw new ProblemError("device_other_area");
+  const areaCoordinator = user.role === "coordinator" && user.areaId === device.areaId;
+  if (device.userId !== user.id && !areaCoordinator) throw new ProblemError("device_other_person");
   // At most once a minute: a busy tablet does not turn every batch into an extra write.
   if (device.lastSeenAt === null || now.getTime() - Date.parse(device.lastSeenAt) >= 60_000) {
     await touchDevice(db, device.id, now);
   }
-  return device.id;
+  return { id: device.id, areaId: device.areaId };
+}
+
+/** An enrolled tablet whose token the request carried, checked against its person and area. */
+export interface VerifiedDevice {
+  id: string;
+  areaId: string;
 }

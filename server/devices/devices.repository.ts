@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Device } from "../../shared/contract/devices.ts";
+import type { Device, DeviceInterview, UploadRule } from "../../shared/contract/devices.ts";
 import { tokenId } from "../auth/tokens.ts";
 import type { Database } from "../db/schema.ts";
 import { normaliseEnrolmentCode } from "./enrolment-code.ts";
@@ -153,6 +153,7 @@ export async function revokeDevice(db: Kysely<Database>, id: string, by: string,
 export interface DeviceByToken {
   id: string;
   areaId: string;
+  userId: string;
   revokedAt: string | null;
   lastSeenAt: string | null;
 }
@@ -163,10 +164,18 @@ export async function findDeviceByToken(
 ): Promise<DeviceByToken | undefined> {
   const row = await db
     .selectFrom("devices")
-    .select(["id", "area_id", "revoked_at", "last_seen_at"])
+    .select(["id", "area_id", "user_id", "revoked_at", "last_seen_at"])
     .where("token_hash", "=", tokenId(token))
     .executeTakeFirst();
-  return row && { id: row.id, areaId: row.area_id, revokedAt: row.revoked_at, lastSeenAt: row.last_seen_at };
+  return (
+    row && {
+      id: row.id,
+      areaId: row.area_id,
+      userId: row.user_id,
+      revokedAt: row.revoked_at,
+      lastSeenAt: row.last_seen_at,
+    }
+  );
 }
 
 /** Whether a tablet was ever enrolled for this person (revoked ones count: the person uses tablets). */
@@ -177,4 +186,51 @@ export async function hasEnrolledDevice(db: Kysely<Database>, userId: string): P
 
 export async function touchDevice(db: Kysely<Database>, id: string, now: Date): Promise<void> {
   await db.updateTable("devices").set({ last_seen_at: now.toISOString() }).where("id", "=", id).execute();
+}
+
+/** Everything stored from one tablet, newest first: what and when, never the answers or the code. */
+export async function interviewsFromDevice(
+  db: Kysely<Database>,
+  deviceId: string,
+  limit: number,
+): Promise<{ interviews: DeviceInterview[]; truncated: boolean }> {
+  const rows = await db
+    .selectFrom("responses")
+    .select(["id", "survey_id", "survey_version", "wave", "received_at"])
+    .where("device_id", "=", deviceId)
+    .orderBy("received_at", "desc")
+    .orderBy("id")
+    .limit(limit + 1)
+    .execute();
+  return {
+    interviews: rows.slice(0, limit).map((r) => ({
+      id: r.id,
+      surveyId: r.survey_id,
+      surveyVersion: Number(r.survey_version),
+      wave: Number(r.wave),
+      receivedAt: r.received_at,
+    })),
+    truncated: rows.length > limit,
+  };
+}
+
+export async function findUploadRule(db: Kysely<Database>, areaId: string): Promise<UploadRule | undefined> {
+  const row = await db
+    .selectFrom("areas")
+    .select(["id", "enrolled_tablets_only"])
+    .where("id", "=", areaId)
+    .executeTakeFirst();
+  return row && { areaId: row.id, enrolledTabletsOnly: Number(row.enrolled_tablets_only) === 1 };
+}
+
+export async function setUploadRule(
+  db: Kysely<Database>,
+  areaId: string,
+  enrolledTabletsOnly: boolean,
+): Promise<void> {
+  await db
+    .updateTable("areas")
+    .set({ enrolled_tablets_only: enrolledTabletsOnly ? 1 : 0 })
+    .where("id", "=", areaId)
+    .execute();
 }

@@ -1,6 +1,8 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import {
   CreateEnrolmentCodeRequest,
+  DEVICE_INTERVIEWS_LIMIT,
+  type DeviceInterviews,
   DevicesQuery,
   type DevicesResponse,
   ENROLMENT_CODE_MINUTES,
@@ -8,6 +10,8 @@ import {
   type EnrolledDevice,
   type EnrolmentCode,
   RevokeDeviceRequest,
+  SetUploadRuleRequest,
+  type UploadRule,
 } from "../../shared/contract/devices.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
@@ -15,7 +19,7 @@ import { deleteUserSessions } from "../auth/sessions.repository.ts";
 import { newToken } from "../auth/tokens.ts";
 import { listArea, personInScope } from "../coordination/scope.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, inScope, requireUser } from "../http/policy.ts";
+import { allow, assertAreaInScope, inScope, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import { readQuery } from "../http/read-query.ts";
@@ -23,9 +27,12 @@ import {
   enrolDevice,
   findDevice,
   findLiveEnrolmentCode,
+  findUploadRule,
   insertEnrolmentCode,
+  interviewsFromDevice,
   listDevices,
   revokeDevice,
+  setUploadRule,
 } from "./devices.repository.ts";
 import { newEnrolmentCode } from "./enrolment-code.ts";
 
@@ -146,5 +153,64 @@ export function devicesRoutes(): Hono<AppEnv> {
     return c.json(after ?? device);
   });
 
+  /**
+   * What was collected on one tablet (a lost one, say): every interview stored from it, by id, survey,
+   * wave and time received; never answers or participant codes. For the data manager only: a list of
+   * interview ids is what a deletion or a check with the area needs, and nothing more (decision 0025).
+   */
+  app.get("/:id/interviews", allow("GET /api/devices/:id/interviews"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const id = c.req.param("id");
+    const device = id.length <= 64 ? await findDevice(db, id) : undefined;
+    if (!device) throw new ProblemError("device_not_found");
+    const { interviews, truncated } = await interviewsFromDevice(db, device.id, DEVICE_INTERVIEWS_LIMIT);
+    await audit(db, {
+      ...requestOrigin(c),
+      at: now(),
+      actorId: user.id,
+      action: "device.interviews",
+      target: device.id,
+      deviceId: device.id,
+      detail: { rows: interviews.length, truncated },
+    });
+    return c.json({ device, interviews, truncated } satisfies DeviceInterviews);
+  });
+
+  /** An area's rule "only enrolled tablets may upload" (on for areas created from 2026-12-06). */
+  app.get("/upload-rules/:areaId", allow("GET /api/devices/upload-rules/:areaId"), async (c) => {
+    return c.json(await uploadRuleInScope(c));
+  });
+
+  app.put("/upload-rules/:areaId", allow("PUT /api/devices/upload-rules/:areaId"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const before = await uploadRuleInScope(c);
+    const { enrolledTabletsOnly } = await readJson(c, SetUploadRuleRequest);
+    if (enrolledTabletsOnly !== before.enrolledTabletsOnly) {
+      await db.transaction().execute(async (trx) => {
+        await setUploadRule(trx, before.areaId, enrolledTabletsOnly);
+        await audit(trx, {
+          ...requestOrigin(c),
+          at: now(),
+          actorId: user.id,
+          action: "area.upload_rule",
+          target: before.areaId,
+          detail: { enrolledTabletsOnly },
+        });
+      });
+    }
+    return c.json({ areaId: before.areaId, enrolledTabletsOnly } satisfies UploadRule);
+  });
+
   return app;
+}
+
+async function uploadRuleInScope(c: Context<AppEnv>): Promise<UploadRule> {
+  const user = requireUser(c.get("user"));
+  const areaId = c.req.param("areaId") ?? "";
+  assertAreaInScope(user, areaId);
+  const rule = areaId.length <= 64 ? await findUploadRule(c.get("deps").db, areaId) : undefined;
+  if (!rule) throw new ProblemError("area_not_found", `No area "${areaId}".`);
+  return rule;
 }

@@ -8,6 +8,10 @@ export interface StoredResponse {
   id: string;
   contentHash: string;
   revisions: number;
+  /** Where and from whom it came: a resend must come from there too (decision 0025). */
+  areaId: string;
+  submittedBy: string;
+  deviceId: string | null;
 }
 
 export async function findStoredResponse(
@@ -16,10 +20,77 @@ export async function findStoredResponse(
 ): Promise<StoredResponse | undefined> {
   const row = await db
     .selectFrom("responses")
-    .select(["id", "content_hash", "revisions"])
+    .select(["id", "content_hash", "revisions", "area_id", "submitted_by", "device_id"])
     .where("id", "=", id)
     .executeTakeFirst();
-  return row && { id: row.id, contentHash: row.content_hash, revisions: Number(row.revisions) };
+  return (
+    row && {
+      id: row.id,
+      contentHash: row.content_hash,
+      revisions: Number(row.revisions),
+      areaId: row.area_id,
+      submittedBy: row.submitted_by,
+      deviceId: row.device_id,
+    }
+  );
+}
+
+/** Codes per INSERT into `participants`: 3 columns each, far below either database's parameter limit. */
+const CLAIM_CHUNK = 300;
+
+/**
+ * Records each code's area where the code has none yet, and answers every given code's area (its
+ * own, or the one another request recorded first). Codes go in sorted order, so two transactions on
+ * PostgreSQL wait for each other's codes in the same order instead of deadlocking; a code another
+ * transaction is claiming makes this one wait until that commits, then read its area.
+ */
+export async function claimParticipants(
+  db: Kysely<Database>,
+  claims: readonly { code: string; areaId: string }[],
+  at: string,
+): Promise<Map<string, string>> {
+  const first = new Map<string, string>();
+  for (const { code, areaId } of claims) if (!first.has(code)) first.set(code, areaId);
+  const rows = [...first]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([code, areaId]) => ({ participant_code: code, area_id: areaId, first_seen_at: at }));
+  for (let start = 0; start < rows.length; start += CLAIM_CHUNK) {
+    await db
+      .insertInto("participants")
+      .values(rows.slice(start, start + CLAIM_CHUNK))
+      .onConflict((oc) => oc.column("participant_code").doNothing())
+      .execute();
+  }
+  const homes = new Map<string, string>();
+  if (rows.length === 0) return homes;
+  const stored = await db
+    .selectFrom("participants")
+    .select(["participant_code", "area_id"])
+    .where("participant_code", "in", [...first.keys()])
+    .execute();
+  for (const row of stored) homes.set(row.participant_code, row.area_id);
+  return homes;
+}
+
+/**
+ * Which of these (code, area) pairs already have an interview stored: a participant the data manager
+ * placed in a second area, or one seen in two areas before participants had one area. Keys are
+ * `code + "\u0000" + area`.
+ */
+export async function presentIn(
+  db: Kysely<Database>,
+  pairs: readonly { code: string; areaId: string }[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  if (pairs.length === 0) return found;
+  const rows = await db
+    .selectFrom("responses")
+    .select(["participant_code", "area_id"])
+    .distinct()
+    .where("participant_code", "in", [...new Set(pairs.map((p) => p.code))])
+    .execute();
+  for (const row of rows) found.add(`${row.participant_code}\u0000${row.area_id}`);
+  return found;
 }
 
 export async function revisionWithHash(

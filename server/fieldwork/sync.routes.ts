@@ -24,10 +24,10 @@ export function syncRoutes(): Hono<AppEnv> {
       const deps = c.get("deps");
       const user = requireUser(c.get("user"));
       // An enrolled tablet that was revoked is told so before anything else (coordination).
-      await checkSyncDevice(deps.db, c.req.header(DEVICE_HEADER), user, deps.now());
+      const device = await checkSyncDevice(deps.db, c.req.header(DEVICE_HEADER), user, deps.now());
       const request = await readJson(c, SyncRequest);
       const results = await syncBatch(
-        { db: deps.db, validators: deps.validators, user, now: deps.now() },
+        { db: deps.db, validators: deps.validators, user, now: deps.now(), device },
         request,
       );
       return c.json({ results } satisfies SyncResponse);

@@ -6,6 +6,7 @@ import { issuesForEnding, withCanonicalEnding } from "../../shared/fieldwork/end
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";
+import type { VerifiedDevice } from "../devices/device-check.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { inScope } from "../http/policy.ts";
 import {
@@ -16,12 +17,16 @@ import {
 import { findSurveyVersion, type SurveyVersionRow } from "../surveys/surveys.repository.ts";
 import { withdrawnAmong } from "../withdrawal/withdrawals.repository.ts";
 import { contentHash } from "./content-hash.ts";
+import { lastScheduledWaves, plausibilityIssues } from "./plausibility.ts";
 import {
   addConflictingRevision,
+  claimParticipants,
   findStoredIds,
   findStoredResponse,
   insertNewResponses,
+  presentIn,
   revisionWithHash,
+  type StoredResponse,
 } from "./responses.repository.ts";
 import type { ValidatorCache } from "./validator-cache.ts";
 
@@ -30,6 +35,8 @@ export interface SyncContext {
   validators: ValidatorCache;
   user: SessionUser;
   now: Date;
+  /** The enrolled tablet the request came from, verified by its token (device-check.ts); absent: none. */
+  device?: VerifiedDevice | null;
 }
 
 /** An item that passed the envelope checks, with what storing it needs. */
@@ -80,6 +87,7 @@ export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise
     fresh.push(entry);
   }
   await validate(ctx, fresh);
+  await checkPlausibility(ctx, fresh);
   await yieldTurn();
   // Built here for every new item; the transaction keeps those of the items it actually inserts.
   const indicators = await prepareSyncedIndicators(
@@ -132,16 +140,20 @@ async function storeBatch(
     trx,
     accepted.map((entry) => entry.item.participantCode),
   );
+  const candidates = fresh.filter((p) => !withdrawn.has(p.item.participantCode));
+  const elsewhere = await participantsElsewhere(trx, ctx, candidates);
+  // A later copy of a refused id in the same batch is refused with it (nothing is stored under it).
+  const refusedIds = new Set(candidates.filter((p) => elsewhere.has(p.index)).map((p) => p.item.id));
   const inserted = await insertNewResponses(
     trx,
-    fresh
-      .filter((p) => !withdrawn.has(p.item.participantCode))
+    candidates
+      .filter((p) => !elsewhere.has(p.index))
       .map((p) => ({
         item: p.item,
         hash: p.hash,
         issues: p.issues ?? [],
         submittedBy: ctx.user.id,
-        deviceId: null,
+        deviceId: ctx.device?.id ?? null,
         receivedAt,
       })),
   );
@@ -152,6 +164,13 @@ async function storeBatch(
         id: item.id,
         outcome: "rejected",
         problem: makeProblem("participant_withdrawn"),
+      };
+    } else if (elsewhere.has(entry.index) || refusedIds.has(item.id)) {
+      // Not naming the area, nor whether the code has interviews there (decision 0025).
+      outcomes[entry.index] = {
+        id: item.id,
+        outcome: "rejected",
+        problem: makeProblem("participant_other_area"),
       };
     } else if (issues && inserted.has(item.id)) {
       outcomes[entry.index] =
@@ -169,13 +188,14 @@ async function storeBatch(
     return o;
   });
   // In the batch's transaction: the batch and its audit entry are stored together or not at all, with
-  // one commit (one flush to disk) between them.
+  // one commit (one flush to disk) between them. The device is the verified enrolled tablet, never
+  // the `deviceId` the body claims (decision 0025).
   await audit(trx, {
     at: ctx.now,
     actorId: ctx.user.id,
     action: "sync.batch",
-    target: request.deviceId ?? null,
-    deviceId: request.deviceId ?? null,
+    target: ctx.device?.id ?? null,
+    deviceId: ctx.device?.id ?? null,
     detail: tally(results),
   });
   await storeSyncedIndicatorsBatch(
@@ -217,7 +237,7 @@ async function checkEnvelopes(
   outcomes: (SyncOutcome | undefined)[],
 ): Promise<Prepared[]> {
   const versions = new Map<string, Promise<SurveyVersionRow | undefined>>();
-  const areas = new Map<string, Promise<boolean>>();
+  const areas = new Map<string, Promise<AreaRule | undefined>>();
   const accepted: Prepared[] = [];
   for (const [index, raw] of items.entries()) {
     const rejected = (problem: Problem) => {
@@ -238,8 +258,18 @@ async function checkEnvelopes(
       rejected(makeProblem("forbidden_area", `Area "${item.areaId}" is outside your scope.`));
       continue;
     }
-    if (!(await memo(areas, item.areaId, () => areaExists(ctx.db, item.areaId)))) {
+    const area = await memo(areas, item.areaId, () => areaRule(ctx.db, item.areaId));
+    if (!area) {
       rejected(makeProblem("area_not_found", `No area "${item.areaId}".`));
+      continue;
+    }
+    // A tablet's token is bound to its area; an area may take uploads from enrolled tablets only.
+    if (ctx.device && ctx.device.areaId !== item.areaId) {
+      rejected(makeProblem("device_other_area"));
+      continue;
+    }
+    if (area.enrolledTabletsOnly && !ctx.device) {
+      rejected(makeProblem("device_required_in_area"));
       continue;
     }
     const versionKey = `${item.surveyId}@${item.surveyVersion}`;
@@ -289,6 +319,11 @@ async function storeResend(
 ): Promise<SyncOutcome> {
   const stored = await findStoredResponse(db, item.id);
   if (!stored) throw new Error(`response ${item.id} vanished during sync`);
+  if (!mayResend(ctx, stored, item)) {
+    // Neither "duplicate" nor "conflict": either would say the id is stored, and a conflict would
+    // flag someone else's interview for review. The stored interview is not touched.
+    return { id: item.id, outcome: "rejected", problem: makeProblem("interview_id_unavailable") };
+  }
   if (stored.contentHash === hash || (await revisionWithHash(db, item.id, hash)) !== undefined) {
     return { id: item.id, outcome: "duplicate", receivedAt };
   }
@@ -302,6 +337,17 @@ async function storeResend(
   return { id: item.id, outcome: "conflict", receivedAt, revision };
 }
 
+/**
+ * A resend is the same interview sent again only from where it came from: the same area, and the
+ * researcher who sent it, that area's coordinator (or the data manager), or the same enrolled tablet.
+ */
+function mayResend(ctx: SyncContext, stored: StoredResponse, item: SyncItem): boolean {
+  if (stored.areaId !== item.areaId) return false;
+  if (stored.submittedBy === ctx.user.id) return true;
+  if (ctx.user.role === "coordinator" || ctx.user.role === "admin") return inScope(ctx.user, stored.areaId);
+  return ctx.device != null && stored.deviceId === ctx.device.id;
+}
+
 function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
   let value = cache.get(key);
   if (!value) {
@@ -311,8 +357,65 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promis
   return value;
 }
 
-async function areaExists(db: Kysely<Database>, id: string): Promise<boolean> {
-  return (await db.selectFrom("areas").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+interface AreaRule {
+  enrolledTabletsOnly: boolean;
+}
+
+async function areaRule(db: Kysely<Database>, id: string): Promise<AreaRule | undefined> {
+  const row = await db
+    .selectFrom("areas")
+    .select("enrolled_tablets_only")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row && { enrolledTabletsOnly: Number(row.enrolled_tablets_only) === 1 };
+}
+
+/** Adds to each new item's issues what makes its times or wave implausible (plausibility.ts). */
+async function checkPlausibility(ctx: SyncContext, fresh: Prepared[]): Promise<void> {
+  if (fresh.length === 0) return;
+  const lastWaves = await lastScheduledWaves(
+    ctx.db,
+    fresh.map((entry) => entry.item.surveyId),
+  );
+  for (const entry of fresh) {
+    const found = plausibilityIssues(entry.item, ctx.now, lastWaves.get(entry.item.surveyId));
+    if (found.length > 0) entry.issues = [...(entry.issues ?? []), ...found];
+  }
+}
+
+/**
+ * Which of these new items name a participant who lives in another area: the batch indexes to refuse.
+ * A participant's area is where their code first arrived (`participants`, decision 0025). Each new
+ * code is claimed for its item's area first (INSERT … ON CONFLICT DO NOTHING on the code's primary
+ * key): when two areas upload one new code at the same moment, PostgreSQL makes the second insert
+ * wait for the first transaction and then do nothing, and SQLite runs the two transactions one after
+ * the other, so either way one area wins and the other is refused. Only the data manager (an
+ * administrator, who has no area) may add a participant to a second area, e.g. someone who moved; an
+ * area where the participant already has interviews stays open to that area's fieldworkers.
+ */
+async function participantsElsewhere(
+  trx: Kysely<Database>,
+  ctx: SyncContext,
+  candidates: Prepared[],
+): Promise<Set<number>> {
+  const refused = new Set<number>();
+  if (candidates.length === 0) return refused;
+  const homes = await claimParticipants(
+    trx,
+    candidates.map((p) => ({ code: p.item.participantCode, areaId: p.item.areaId })),
+    ctx.now.toISOString(),
+  );
+  if (ctx.user.areaId === null) return refused;
+  const away = candidates.filter((p) => homes.get(p.item.participantCode) !== p.item.areaId);
+  if (away.length === 0) return refused;
+  const present = await presentIn(
+    trx,
+    away.map((p) => ({ code: p.item.participantCode, areaId: p.item.areaId })),
+  );
+  for (const p of away) {
+    if (!present.has(`${p.item.participantCode}\u0000${p.item.areaId}`)) refused.add(p.index);
+  }
+  return refused;
 }
 
 function tally(results: SyncOutcome[]): Record<string, number> {

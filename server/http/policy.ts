@@ -80,6 +80,10 @@ export const policy = {
   "POST /api/devices/enrolment-codes": ["admin", "coordinator"],
   "POST /api/devices/enrol": fieldworkers,
   "POST /api/devices/:id/revoke": ["admin", "coordinator"],
+  // Provenance (issue 14, decision 0025): what one tablet collected is for the data manager only.
+  "GET /api/devices/:id/interviews": ["admin"],
+  "GET /api/devices/upload-rules/:areaId": ["admin", "coordinator"],
+  "PUT /api/devices/upload-rules/:areaId": ["admin", "coordinator"],
   "GET /api/assignments": ["admin", "coordinator"],
   "POST /api/assignments": ["admin", "coordinator"],
   "POST /api/assignments/:id/status": fieldworkers,

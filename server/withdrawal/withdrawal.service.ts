@@ -14,6 +14,7 @@ import {
   deleteParticipantData,
   findWithdrawal,
   participantAreas,
+  participantHome,
   saveWithdrawal,
 } from "./withdrawals.repository.ts";
 
@@ -31,29 +32,58 @@ function canonical(code: string): string {
 }
 
 /**
- * A coordinator acts for participants interviewed in their area. The withdrawal then applies to the
- * participant everywhere: it is the person who withdraws, not one area's copy of them. A participant
- * with no stored responses yet (their interviews still on a tablet) may be withdrawn by any
- * coordinator, so that those uploads are refused when they come.
+ * Who may act for a participant. The data manager (an administrator, no area) acts for anyone. A
+ * coordinator acts for participants interviewed only in their own area, and for codes nobody has
+ * uploaded yet (their interviews may still be on a tablet: the withdrawal makes those uploads
+ * refused when they come). A participant seen in any other area, or whose withdrawal another area
+ * recorded, is withdrawn by the data manager, who can see every area the deletion reaches
+ * (docs/decisions/0025; before, one area's coordinator deleted every area's interviews).
  */
-function assertParticipantInScope(user: SessionUser, areas: { id: string }[], recordedArea: string | null) {
-  if (user.areaId === null) return;
-  const known = areas.length > 0 ? areas.map((a) => a.id) : recordedArea ? [recordedArea] : [];
-  if (known.length > 0 && !known.some((id) => inScope(user, id))) {
-    throw new ProblemError("forbidden_area", "This participant was interviewed outside your area.");
-  }
+interface Standing {
+  /** The participant's areas this user may see, with their interview counts. */
+  own: { id: string; name: string; responses: number }[];
+  /** Whether the participant is known in an area this user is not responsible for. */
+  elsewhere: boolean;
 }
 
+async function standing(
+  db: Kysely<Database>,
+  user: SessionUser,
+  participantCode: string,
+  recordedArea: string | null,
+): Promise<Standing & { all: { id: string; name: string; responses: number }[] }> {
+  const all = await participantAreas(db, participantCode);
+  if (user.areaId === null) return { all, own: all, elsewhere: false };
+  const own = all.filter((a) => inScope(user, a.id));
+  const home = await participantHome(db, participantCode);
+  const elsewhere =
+    all.some((a) => !inScope(user, a.id)) ||
+    (home !== undefined && !inScope(user, home)) ||
+    (recordedArea !== null && !inScope(user, recordedArea));
+  return { all, own, elsewhere };
+}
+
+/**
+ * What a withdrawal would touch. For a coordinator, a code known only in other areas reads exactly
+ * like a code nobody has uploaded (same status, same body): the preview does not tell one area that a
+ * participant exists in another. A participant of theirs who was also seen elsewhere is marked
+ * `otherAreas`, without naming the area, so they know to ask the data manager.
+ */
 export async function previewWithdrawal(ctx: WithdrawalContext, rawCode: string): Promise<WithdrawalPreview> {
   const participantCode = canonical(rawCode);
-  const areas = await participantAreas(ctx.db, participantCode);
-  const withdrawal = (await findWithdrawal(ctx.db, participantCode)) ?? null;
-  assertParticipantInScope(ctx.user, areas, withdrawal?.areaId ?? null);
+  const found = (await findWithdrawal(ctx.db, participantCode)) ?? null;
+  const { own, elsewhere } = await standing(ctx.db, ctx.user, participantCode, found?.areaId ?? null);
+  const visible = own.length > 0 || !elsewhere;
+  const withdrawal =
+    found && (ctx.user.areaId === null || (found.areaId !== null && inScope(ctx.user, found.areaId)))
+      ? found
+      : null;
   return {
     participantCode,
-    responses: areas.reduce((sum, a) => sum + a.responses, 0),
-    areas: areas.map(({ id, name }) => ({ id, name })),
-    withdrawal,
+    responses: own.reduce((sum, a) => sum + a.responses, 0),
+    areas: own.map(({ id, name }) => ({ id, name })),
+    withdrawal: visible ? withdrawal : null,
+    otherAreas: own.length > 0 && elsewhere,
   };
 }
 
@@ -71,6 +101,14 @@ export async function recordWithdrawal(
   const participantCode = canonical(body.participantCode);
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await findWithdrawal(trx, participantCode);
+    // First, before anything that would tell whether another area knows this participant.
+    const { all: areas, elsewhere } = await standing(
+      trx,
+      ctx.user,
+      participantCode,
+      existing?.areaId ?? null,
+    );
+    if (elsewhere) throw new ProblemError("withdrawal_needs_data_manager");
     // Recording a deletion again runs it again (it deletes anything that arrived since); keeping
     // cannot follow a deletion, and a second "keep" changes nothing.
     if (existing && body.choice === "keep_given") {
@@ -79,8 +117,6 @@ export async function recordWithdrawal(
         `Recorded on ${existing.recordedAt.slice(0, 10)}: ${existing.choice === "delete_all" ? "all answers deleted" : "answers kept"}.`,
       );
     }
-    const areas = await participantAreas(trx, participantCode);
-    assertParticipantInScope(ctx.user, areas, existing?.areaId ?? null);
     const responsesDeleted =
       body.choice === "delete_all" ? await deleteParticipantData(trx, participantCode) : 0;
     const saved = await saveWithdrawal(trx, {
@@ -102,6 +138,9 @@ export async function recordWithdrawal(
       detail: {
         choice: body.choice,
         responsesDeleted,
+        // Every area the withdrawal reached, and in which capacity the person acted (decision 0025).
+        areas: areas.map((a) => a.id),
+        actingAs: ctx.user.areaId === null ? "data_manager" : "coordinator",
         ...(existing ? { previousChoice: existing.choice } : {}),
       },
     });

@@ -78,6 +78,19 @@ export async function participantAreas(
   return rows.map((r) => ({ id: r.id, name: r.name, responses: Number(r.n) }));
 }
 
+/** The area a participant code first arrived in (decision 0025), if it ever arrived. */
+export async function participantHome(
+  db: Kysely<Database>,
+  participantCode: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("participants")
+    .select("area_id")
+    .where("participant_code", "=", participantCode)
+    .executeTakeFirst();
+  return row?.area_id;
+}
+
 /**
  * Deletes every response of the participant, and with them (ON DELETE CASCADE) their revisions,
  * review history and anything derived from them. A different copy of someone else's response that
@@ -99,6 +112,9 @@ export async function deleteParticipantData(db: Kysely<Database>, participantCod
   // their own rules, not research data (docs/decisions/0006).
   await db.deleteFrom("interview_reschedules").where("participant_code", "=", participantCode).execute();
   await db.deleteFrom("participant_assignments").where("participant_code", "=", participantCode).execute();
+  // And the record of which area their code first arrived in, and when (decision 0025): the
+  // withdrawal itself now refuses any later upload of the code.
+  await db.deleteFrom("participants").where("participant_code", "=", participantCode).execute();
   return Number(deleted.numDeletedRows);
 }
 

@@ -58,3 +58,35 @@ export const RevokeDeviceRequest = z.strictObject({
   endSessions: z.boolean(),
 });
 export type RevokeDeviceRequest = z.infer<typeof RevokeDeviceRequest>;
+
+/**
+ * An area's rule for uploads (`/api/devices/upload-rules/:areaId`): when on, an interview for the area
+ * is stored only if it comes from a tablet enrolled for it; a browser's upload is refused per item
+ * and kept where it is (docs/decisions/0025).
+ */
+export interface UploadRule {
+  areaId: string;
+  enrolledTabletsOnly: boolean;
+}
+
+export const SetUploadRuleRequest = z.strictObject({ enrolledTabletsOnly: z.boolean() });
+export type SetUploadRuleRequest = z.infer<typeof SetUploadRuleRequest>;
+
+/** One interview stored from a tablet, as the data manager sees it: what and when, never the answers. */
+export interface DeviceInterview {
+  id: string;
+  surveyId: string;
+  surveyVersion: number;
+  wave: number;
+  receivedAt: string;
+}
+
+/** `GET /api/devices/:id/interviews`: everything the server stored from one tablet, newest first. */
+export interface DeviceInterviews {
+  device: Device;
+  interviews: DeviceInterview[];
+  /** True when there were more than the listing holds (see `DEVICE_INTERVIEWS_LIMIT`). */
+  truncated: boolean;
+}
+
+export const DEVICE_INTERVIEWS_LIMIT = 20_000;

@@ -116,6 +116,32 @@ export const problems = {
     status: 409,
     title: "Something different is already stored under this id. The copy on the tablet is kept.",
   },
+  // Provenance (issue 14, decision 0025): per-item sync refusals and who may withdraw whom.
+  participant_other_area: {
+    status: 409,
+    title:
+      "This participant code belongs to someone interviewed in another area, so this interview cannot be stored for your area. It is kept on this tablet: check the code with your coordinator.",
+  },
+  interview_id_unavailable: {
+    status: 409,
+    title:
+      "This interview cannot be stored under the reference it carries. It is kept on this tablet: tell your coordinator.",
+  },
+  withdrawal_needs_data_manager: {
+    status: 403,
+    title:
+      "This participant's withdrawal has to be recorded by the data manager, because it concerns interviews outside your area. Nothing has been changed.",
+  },
+  device_other_person: {
+    status: 403,
+    title:
+      "This tablet is enrolled for someone else, so it cannot upload your interviews. Nothing on it is lost: ask your coordinator to enrol it for you.",
+  },
+  device_required_in_area: {
+    status: 403,
+    title:
+      "In this area only enrolled tablets may upload interviews, so this one was not stored. It is kept here: use your enrolled tablet, or ask your coordinator to enrol this one.",
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problems;

@@ -44,6 +44,12 @@ export interface WithdrawalPreview {
   responses: number;
   areas: { id: string; name: string }[];
   withdrawal: Withdrawal | null;
+  /**
+   * For a coordinator: the participant was also interviewed in another area (not named), so only the
+   * data manager can record their withdrawal. `responses` and `areas` count the coordinator's own area
+   * only; a code known only elsewhere reads exactly like an unknown one (decision 0025).
+   */
+  otherAreas: boolean;
 }
 
 export interface RecordWithdrawalResponse {

@@ -103,6 +103,14 @@ const samples: Partial<Record<RouteKey, Sample>> = {
   "GET /api/surveys/:id/versions/:version": {
     request: () => ({ path: `/api/surveys/${TEST_SURVEY_ID}/versions/1` }),
   },
+  "GET /api/devices/upload-rules/:areaId": {
+    request: (area) => ({ path: `/api/devices/upload-rules/${area}` }),
+    checkOtherArea: expectForbiddenArea,
+  },
+  "PUT /api/devices/upload-rules/:areaId": {
+    request: (area) => ({ path: `/api/devices/upload-rules/${area}`, body: { enrolledTabletsOnly: false } }),
+    checkOtherArea: expectForbiddenArea,
+  },
 };
 
 /**

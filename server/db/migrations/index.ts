@@ -9,6 +9,7 @@ import * as coordination from "./2026-11-26-07-coordination.ts";
 import * as outcomeSlices from "./2026-11-26-08-outcome-slices.ts";
 import * as statementCounts from "./2026-11-26-09-statement-counts.ts";
 import * as partChecks from "./2026-11-26-10-part-checks.ts";
+import * as provenance from "./2026-12-06-12-provenance.ts";
 
 /**
  * Every migration, by dated name. Listed statically (not read from disk) so the server runs the same
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26-08-outcome-slices": outcomeSlices,
   "2026-11-26-09-statement-counts": statementCounts,
   "2026-11-26-10-part-checks": partChecks,
+  "2026-12-06-12-provenance": provenance,
 };

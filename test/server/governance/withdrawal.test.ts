@@ -128,7 +128,12 @@ describe("withdrawing a participant who asks for their data to be deleted", () =
     // response id) and in the withdrawal record that refuses later uploads; no answer anywhere.
     const [entry] = await auditEntries(t, "participant.withdraw");
     expect(entry).toMatchObject({ target: code });
-    expect(JSON.parse(entry?.detail ?? "{}")).toEqual({ choice: "delete_all", responsesDeleted: 2 });
+    expect(JSON.parse(entry?.detail ?? "{}")).toEqual({
+      choice: "delete_all",
+      responsesDeleted: 2,
+      areas: ["north"],
+      actingAs: "coordinator",
+    });
     const audit = await t.db.selectFrom("audit_log").selectAll().execute();
     expect(audit.filter((e) => JSON.stringify(e).includes(code)).map((e) => e.action)).toEqual([
       "participant.withdraw",
@@ -296,6 +301,7 @@ describe("the withdrawal preview and list", () => {
       responses: 2,
       areas: [{ id: "north", name: "Northtown" }],
       withdrawal: null,
+      otherAreas: false,
     });
     expect(await countRows(t, "responses")).toBe(2);
     expect(await countRows(t, "withdrawals")).toBe(0);
@@ -326,14 +332,22 @@ describe("the withdrawal preview and list", () => {
 });
 
 describe("who may withdraw whom", () => {
-  it("refuses a coordinator a participant interviewed only in another area", async () => {
+  it("refuses a coordinator a participant interviewed only in another area, whose preview reads as unknown", async () => {
     const code = newCode();
     await upload(t, await t.signIn("peer_researcher", "south"), [
       syncItem({ participantCode: code, areaId: "south" }),
     ]);
-    expect((await preview(coordinator, code)).status).toBe(403);
+    // The preview does not tell north that south knows this code (decision 0025).
+    expect(await (await preview(coordinator, code)).json()).toEqual({
+      participantCode: code,
+      responses: 0,
+      areas: [],
+      withdrawal: null,
+      otherAreas: false,
+    });
     const res = await withdraw(coordinator, { participantCode: code, choice: "delete_all" });
     expect(res.status).toBe(403);
+    expect(((await res.json()) as { code: string }).code).toBe("withdrawal_needs_data_manager");
     expect(await countRows(t, "responses")).toBe(1);
     expect(await countRows(t, "withdrawals")).toBe(0);
     expect(
@@ -342,14 +356,17 @@ describe("who may withdraw whom", () => {
     expect(await countRows(t, "responses")).toBe(0);
   });
 
-  it("deletes everywhere for a participant interviewed in the coordinator's area and another", async () => {
+  it("leaves a participant interviewed in the coordinator's area and another to the data manager, who deletes everywhere", async () => {
     const code = newCode();
-    await upload(t, await t.signIn("admin"), [
+    const admin = await t.signIn("admin");
+    await upload(t, admin, [
       syncItem({ participantCode: code, areaId: "north" }),
       syncItem({ participantCode: code, areaId: "south", wave: 1 }),
     ]);
     const res = await withdraw(coordinator, { participantCode: code, choice: "delete_all" });
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(403);
+    expect(await countRows(t, "responses")).toBe(2);
+    expect((await withdraw(admin, { participantCode: code, choice: "delete_all" })).status).toBe(201);
     expect(await countRows(t, "responses")).toBe(0);
   });
 
