@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import SQLite from "better-sqlite3";
 import pg from "pg";
-import { openPostgres, openSqlite } from "../server/db/connect.ts";
+import { migrationTimeouts, openPostgres, openSqlite } from "../server/db/connect.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
 import { canonicalJson } from "../server/fieldwork/content-hash.ts";
 
@@ -68,7 +68,8 @@ export async function copySqliteToPostgres(
     } finally {
       await source.close();
     }
-    const target = openPostgres(postgresUrl, 1);
+    // One long transaction over every table: the generous bounds migrations use, not the service ones.
+    const target = openPostgres(postgresUrl, 1, migrationTimeouts);
     try {
       await migrateToLatest(target.db);
     } finally {

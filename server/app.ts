@@ -13,6 +13,7 @@ import { participationPlansRoutes } from "./coordination/participation-plans.rou
 import { progressRoutes } from "./coordination/progress.routes.ts";
 import { rewardsRoutes } from "./coordination/rewards.routes.ts";
 import { trainingRoutes } from "./coordination/training.routes.ts";
+import { classifyDatabaseError, DatabaseHealth, RETRY_AFTER_SECONDS } from "./db/availability.ts";
 import { debriefViewsRoutes } from "./debriefs/debrief-views.routes.ts";
 import { debriefsRoutes } from "./debriefs/debriefs.routes.ts";
 import { devicesRoutes } from "./devices/devices.routes.ts";
@@ -22,6 +23,7 @@ import { supportServicesRoutes } from "./fieldwork/support-services.routes.ts";
 import { syncRoutes } from "./fieldwork/sync.routes.ts";
 import { followupsRoutes } from "./followups/followups.routes.ts";
 import type { AppDeps, AppEnv } from "./http/app-env.ts";
+import { healthRoutes } from "./http/health.routes.ts";
 import { ProblemError, problemResponse } from "./http/problem.ts";
 import { refuseNulInAddress, sameOriginWrites, securityHeaders } from "./http/security.ts";
 import { mountClient } from "./http/static.ts";
@@ -43,16 +45,24 @@ const DEFAULT_BODY_LIMIT = 64 * 1024;
  * Builds the whole application from its dependencies. Nothing here listens on a port or reads the
  * environment, so tests call `createApp(...).request(...)` on a fresh database.
  */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const deps: AppDeps = appDeps.health ? appDeps : { ...appDeps, health: new DatabaseHealth() };
 
   app.use("*", securityHeaders());
   app.use("*", async (c, next) => {
     c.set("deps", deps);
     await next();
   });
+  // Health for load balancers and service managers (issue 21): outside /api, public, no data.
+  app.route("/", healthRoutes());
 
   const api = new Hono<AppEnv>();
+  // An API answer that is not a server error reached the database: an outage, if any, is over.
+  api.use("*", async (c, next) => {
+    await next();
+    if (c.res.status < 500) deps.health?.recovered();
+  });
   api.use("*", sameOriginWrites());
   api.use("*", refuseNulInAddress());
   api.use("*", async (c, next) => {
@@ -112,6 +122,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.notFound((c) => problemResponse(c, makeProblem("not_found")));
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error.problem);
+    // The database is away or full (issue 21): say so and when to try again; log the outage once.
+    const outage = classifyDatabaseError(error);
+    if (outage) {
+      deps.health?.failed(outage, error);
+      c.header("retry-after", String(RETRY_AFTER_SECONDS[outage]));
+      c.header("cache-control", "no-store");
+      return problemResponse(c, makeProblem(outage === "full" ? "storage_full" : "database_unavailable"));
+    }
     // A surprise: log it for us, tell the caller nothing about the internals.
     console.error(`${c.req.method} ${c.req.path} failed:`, error);
     return problemResponse(c, makeProblem("internal"));

@@ -15,6 +15,7 @@ const Env = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LOG_REQUESTS: z.enum(["true", "false"]).default("false"),
+  DRAIN_SECONDS: z.coerce.number().min(0).max(600).default(10),
   TEST_DATABASE_URL: z.string().optional(),
   CHROMIUM_PATH: z.string().optional(),
 });
@@ -34,6 +35,8 @@ export interface Config {
   /** Behind a load balancer: take the client's address from the last X-Forwarded-For entry. */
   trustProxy?: boolean;
   logRequests: boolean;
+  /** On SIGTERM, requests in flight get this long to finish before their connections are cut (default 10). */
+  drainSeconds?: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     trustProxy: e.TRUST_PROXY === "true",
     logRequests: e.LOG_REQUESTS === "true",
+    drainSeconds: e.DRAIN_SECONDS,
   };
 }
 

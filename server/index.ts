@@ -25,11 +25,25 @@ if (link) {
   console.log("The administrator's email for signing in afterwards is admin@alongside.local.\n");
 }
 
+// SIGTERM (a service manager, a rolling restart) and SIGINT (Ctrl-C): report not-ready, refuse new
+// connections, let requests in flight finish (bounded), close the database, exit 0. A second signal
+// while draining stops at once.
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+    if (stopping) process.exit(1);
+    stopping = true;
+    const graceMs = (config.drainSeconds ?? 10) * 1000;
+    console.log(`Stopping (${signal}): finishing the requests in flight, for at most ${graceMs / 1000} s.`);
+    server.drain(graceMs).then(
+      () => {
+        console.log("Stopped.");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error("Stopping failed:", error);
+        process.exit(1);
+      },
     );
   });
 }

@@ -45,6 +45,8 @@ type RunResult = "done" | "unreachable" | "signed_out" | "blocked";
 interface Signal {
   result: RunResult;
   message?: string;
+  /** The server asked for this long before the next try (Retry-After on a 503/507). */
+  retryAfterMs?: number;
 }
 
 const SIGNED_OUT =
@@ -157,7 +159,8 @@ export class SyncEngine {
         return;
       case "unreachable": {
         this.failures += 1;
-        const delay = retryDelayMs(this.failures);
+        // Never sooner than the server asked (a database restarting says 5 s, a full disk 60 s).
+        const delay = Math.max(retryDelayMs(this.failures), signal.retryAfterMs ?? 0);
         clearTimeout(this.timer);
         if (this.user) this.timer = setTimeout(() => this.kick(), delay);
         this.update({
@@ -242,7 +245,7 @@ export class SyncEngine {
       }
       case "unreachable":
         await keepWaiting(ids, answer.reason);
-        return { result: "unreachable" };
+        return unreachable(answer.retryAfterMs);
       case "problem":
         return this.batchRefused(batch, answer.problem, now);
     }
@@ -301,7 +304,7 @@ export class SyncEngine {
         return { result: "done" };
       case "unreachable":
         await keepWaiting([record.id], answer.reason);
-        return { result: "unreachable" };
+        return unreachable(answer.retryAfterMs);
       case "problem": {
         const paused = pauseFor(answer.problem);
         if (paused) {
@@ -322,6 +325,10 @@ export class SyncEngine {
     this.status = { ...this.status, ...change };
     for (const listener of this.listeners) listener();
   }
+}
+
+function unreachable(retryAfterMs: number | undefined): Signal {
+  return retryAfterMs === undefined ? { result: "unreachable" } : { result: "unreachable", retryAfterMs };
 }
 
 /** Problems about the session or the tablet rather than the item: stop trying until something changes. */

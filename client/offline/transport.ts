@@ -1,5 +1,6 @@
 import { DEVICE_HEADER, DEVICE_TOKEN_KEY } from "../../shared/contract/device-constants.ts";
 import type { Problem } from "../../shared/contract/problems.ts";
+import { retryAfterMs } from "../../shared/fieldwork/backoff.ts";
 
 /**
  * How queued items travel. Unlike `client/api/http.ts` this never throws and never signs the app out
@@ -11,8 +12,12 @@ import type { Problem } from "../../shared/contract/problems.ts";
 export type UploadAnswer<T> =
   | { kind: "ok"; status: number; body: T }
   | { kind: "problem"; problem: Problem }
-  /** No answer we can trust: offline, the connection dropped, or a proxy answered for the server. */
-  | { kind: "unreachable"; reason: string };
+  /**
+   * No answer we can trust: offline, the connection dropped, a proxy answered for the server, or the
+   * server said it cannot store anything just now (503/507, e.g. its database is restarting). Every
+   * item stays waiting; `retryAfterMs` is how long the server asked us to wait, when it said.
+   */
+  | { kind: "unreachable"; reason: string; retryAfterMs?: number };
 
 export async function upload<T>(path: string, body: unknown): Promise<UploadAnswer<T>> {
   const headers: Record<string, string> = { accept: "application/json", "content-type": "application/json" };
@@ -37,12 +42,17 @@ export async function upload<T>(path: string, body: unknown): Promise<UploadAnsw
   }
   if (response.ok && parsed !== undefined) return { kind: "ok", status: response.status, body: parsed as T };
   if (!response.ok && isProblem(parsed) && response.status < 500) return { kind: "problem", problem: parsed };
+  const wait = retryAfterMs(response.headers.get("retry-after"));
   return {
     kind: "unreachable",
     reason:
       response.status >= 500
-        ? "The server is not answering properly right now."
+        ? // Our own server's problems are written for the person reading them; a proxy's page is not.
+          isProblem(parsed)
+          ? parsed.title
+          : "The server is not answering properly right now."
         : `The server gave an answer this app does not understand (${response.status}).`,
+    ...(wait === null ? {} : { retryAfterMs: wait }),
   };
 }
 

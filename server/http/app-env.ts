@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Me } from "../../shared/contract/auth.ts";
+import type { DatabaseHealth } from "../db/availability.ts";
 import type { Database } from "../db/schema.ts";
 import type { Config } from "../env.ts";
 import type { ValidatorCache } from "../fieldwork/validator-cache.ts";
@@ -12,6 +13,15 @@ export interface AppDeps {
   validators: ValidatorCache;
   /** Directory of the built client; absent in API-only tests. */
   staticDir?: string;
+  /** Whether the database is away (logs an outage once); `createApp` makes one when absent. */
+  health?: DatabaseHealth;
+  /** Set by the shutdown hook: /readyz answers "not ready" while the server drains. */
+  lifecycle?: Lifecycle;
+}
+
+/** Shared between the server's shutdown hook and /readyz. */
+export interface Lifecycle {
+  draining: boolean;
 }
 
 export type SessionUser = Me;

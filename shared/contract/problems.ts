@@ -142,6 +142,18 @@ export const problems = {
     title:
       "In this area only enrolled tablets may upload interviews, so this one was not stored. It is kept here: use your enrolled tablet, or ask your coordinator to enrol this one.",
   },
+  // Resilience (issue 21): the database is away or full. Answered with Retry-After; the tablet keeps
+  // everything it sent and tries again.
+  database_unavailable: {
+    status: 503,
+    title:
+      "The server cannot store anything just now. Nothing you sent was lost: it stays on your tablet and is sent again shortly.",
+  },
+  storage_full: {
+    status: 507,
+    title:
+      "The server has run out of room to store this. Nothing you sent was lost: it stays on your tablet and is sent again later.",
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problems;

@@ -78,6 +78,38 @@ describe("the sync engine", () => {
     });
   });
 
+  it("keeps every item through a 503 or 507 and waits at least as long as Retry-After asks", async () => {
+    const records = await queueInterviews(3);
+    for (const [status, code, seconds] of [
+      [503, "database_unavailable", 5],
+      [507, "storage_full", 60],
+    ] as const) {
+      serve(
+        () =>
+          new Response(
+            JSON.stringify({ type: `/problems/${code}`, title: `Plain words for ${code}`, status, code }),
+            {
+              status,
+              headers: { "content-type": "application/problem+json", "retry-after": String(seconds) },
+            },
+          ),
+      );
+      engine.start({ id: "u1" });
+      const before = Date.now();
+      await engine.uploadNow();
+      expect(engine.getStatus().phase).toBe("retrying");
+      expect(engine.getStatus().nextRetryAt ?? 0).toBeGreaterThanOrEqual(before + seconds * 1000);
+      expect(await countInState("waiting")).toBe(3);
+      expect(await outbox.getRecord(records[0]?.id ?? "")).toMatchObject({
+        state: "waiting",
+        lastError: `Plain words for ${code}`,
+      });
+    }
+    serve((_, body) => json(200, { results: accepted(body.items) }));
+    await engine.uploadNow();
+    expect(await countInState("stored")).toBe(3);
+  });
+
   it("pauses on a signed-out session until the researcher signs in again, keeping every item", async () => {
     await queueInterviews(3);
     serve(() => problem(401, "not_signed_in"));

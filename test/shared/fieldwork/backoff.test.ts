@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { batches } from "../../../shared/batches.ts";
-import { MAX_RETRY_MS, retryDelayMs } from "../../../shared/fieldwork/backoff.ts";
+import { MAX_RETRY_MS, retryAfterMs, retryDelayMs } from "../../../shared/fieldwork/backoff.ts";
 import { isOnServer, stateForOutcome } from "../../../shared/fieldwork/outbox-state.ts";
 
 describe("retryDelayMs", () => {
@@ -10,6 +10,20 @@ describe("retryDelayMs", () => {
     expect(retryDelayMs(1, () => 0.999_999)).toBe(5_000);
     expect(retryDelayMs(3, () => 0)).toBe(10_000);
     expect(retryDelayMs(50, () => 0.999_999)).toBe(MAX_RETRY_MS);
+  });
+});
+
+describe("retryAfterMs", () => {
+  it("reads seconds or an HTTP date, never negative, never more than the longest backoff", () => {
+    const now = Date.parse("2026-11-26T10:00:00.000Z");
+    expect(retryAfterMs("5", now)).toBe(5_000);
+    expect(retryAfterMs(" 60 ", now)).toBe(60_000);
+    expect(retryAfterMs("Thu, 26 Nov 2026 10:00:30 GMT", now)).toBe(30_000);
+    expect(retryAfterMs("Thu, 26 Nov 2026 09:00:00 GMT", now)).toBe(0);
+    expect(retryAfterMs("86400", now)).toBe(MAX_RETRY_MS);
+    for (const junk of [null, "", "-5", "1.5", "soon", "1e9", "99999999999"]) {
+      expect(retryAfterMs(junk, now), String(junk)).toBeNull();
+    }
   });
 });
 
