@@ -86,3 +86,12 @@ export async function completeInterview(page: Page): Promise<void> {
 export async function waitUntilSaved(page: Page): Promise<void> {
   await expect.poll(() => page.locator(".save-state").textContent()).toMatch(/^Saved \d/);
 }
+
+/** The interviewer takes the tablet back: press and hold the hand-back control for over 2 seconds. */
+export async function holdToTakeBack(page: Page, ms = 2300): Promise<void> {
+  const button = page.getByRole("button", { name: /hold to/ });
+  await button.hover();
+  await page.mouse.down();
+  await page.waitForTimeout(ms);
+  await page.mouse.up();
+}
