@@ -56,13 +56,7 @@ export async function startInterview(page: Page, options: { code?: string } = {}
 
 export async function passReadinessCheck(page: Page): Promise<void> {
   await page.getByRole("heading", { name: "Readiness check" }).waitFor();
-  for (const box of await page
-    .getByRole("group", { name: "Is now a good time?" })
-    .getByRole("checkbox")
-    .all()) {
-    await box.check();
-  }
-  await page.getByRole("button", { name: "Ready: go to consent" }).click();
+  await page.getByRole("button", { name: "All of these are true: go to consent" }).click();
   await page.getByText("Are you happy to take part today?").waitFor();
 }
 

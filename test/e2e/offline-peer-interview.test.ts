@@ -54,8 +54,6 @@ describe("the peer interview", () => {
     await page.getByRole("button", { name: "Start interview" }).click();
     await page.getByRole("heading", { name: "Readiness check" }).waitFor();
     await expectNoAxeViolations(page, "readiness check");
-    await page.getByRole("button", { name: "Ready: go to consent" }).click();
-    await page.getByText("Tick every check before consent").waitFor();
     await passReadinessCheck(page);
     await page.getByText(/^Consent for this interview: Baseline/).waitFor();
     await giveConsent(page);
