@@ -135,6 +135,10 @@ describe("the peer interview", () => {
     await page.getByLabel("What is the concern?").fill("Said they have nowhere safe to stay tonight.");
     await page.getByRole("button", { name: "Send the concern" }).click();
     await page.getByRole("heading", { name: "Safeguarding concern saved" }).waitFor();
+    // Once stored on the server, the page no longer also says it is waiting to go (issue 15).
+    await page.getByText("Your area's coordinators can see it now.").waitFor({ timeout: 30_000 });
+    expect(await page.getByText(/as soon as the tablet is online/).count()).toBe(0);
+    await page.getByText(/stored on the server/).waitFor();
     await expect
       .poll(async () =>
         db().selectFrom("safeguarding_concerns").select(["participant_code", "urgency"]).execute(),
