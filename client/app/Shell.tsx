@@ -1,14 +1,16 @@
 import type { ReactNode } from "react";
+import { useChromeHidden } from "./chrome.ts";
 import { Header } from "./Header.tsx";
 
-/** Skip link, header and the one `<main>` every page renders into. */
+/** Skip link, header (hidden while a participant holds the tablet) and the one `<main>` every page renders into. */
 export function Shell({ children }: { children: ReactNode }) {
+  const chromeHidden = useChromeHidden();
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to main content
       </a>
-      <Header />
+      {!chromeHidden && <Header />}
       <main id="main" tabIndex={-1} className="main">
         {children}
       </main>

@@ -159,7 +159,12 @@ function ConcernSent({ id }: { id: string }) {
         <p>
           <strong>{text?.label ?? "Saving"}.</strong> {text?.detail}
         </p>
-        <p>It goes to your area's coordinators as soon as the tablet is online.</p>
+        {/* One message per state: once the server has it, it is not still waiting to go. */}
+        <p>
+          {text?.tone === "success"
+            ? "Your area's coordinators can see it now."
+            : "It goes to your area's coordinators as soon as the tablet is online."}
+        </p>
       </div>
       <p>
         <Link to={fieldworkPath.home}>Back to fieldwork</Link>

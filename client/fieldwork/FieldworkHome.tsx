@@ -2,16 +2,20 @@ import type { Me } from "../../shared/contract/index.ts";
 import { Link, navigate } from "../app/router.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { DraftList } from "./DraftList.tsx";
+import { useEnrolment } from "./enrolment.ts";
+import { NotEnrolled } from "./NotEnrolled.tsx";
 import { fieldworkPath } from "./paths.ts";
 import { SurveyChooser } from "./SurveyChooser.tsx";
 import { SyncStatus } from "./SyncStatus.tsx";
 
 /** The researcher's home: what is waiting, what is in progress, and a new interview. */
 export function FieldworkHome({ me }: { me: Me }) {
+  const enrolment = useEnrolment(me.areaId);
   return (
     <>
       <PageHeading>Fieldwork</PageHeading>
       <SyncStatus />
+      {enrolment === "blocked" && <NotEnrolled />}
       <DraftList me={me} />
       <SurveyChooser onChoose={(survey) => navigate(fieldworkPath.start(survey.id))} />
       <nav aria-label="More for fieldwork" className="quick-links">

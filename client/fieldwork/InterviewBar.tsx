@@ -14,13 +14,17 @@ interface Props {
   onView: (view: InterviewView) => void;
   onPause: () => void;
   onStop: () => void;
+  /** The participant holds the tablet and asks for a break, or to stop, or gives it back. */
+  onParticipantBreak: () => void;
+  onParticipantStop: () => void;
   onGiveBack: () => void;
 }
 
 /**
  * Always on screen during an interview: who it is with, that the answers are saved, Pause and Stop
- * (the distress protocol), and the three ways of holding the tablet. In hand-over the participant
- * sees only a way to stop or take a break and a way to give the tablet back.
+ * (the distress protocol), and the three ways of holding the tablet. While the participant holds the
+ * tablet (show card, hand-over) they see only a way to ask for a break, to stop, or to give it back;
+ * each leads to the hand-back screen that only the interviewer gets past.
  */
 export function InterviewBar({
   draft,
@@ -31,6 +35,8 @@ export function InterviewBar({
   onView,
   onPause,
   onStop,
+  onParticipantBreak,
+  onParticipantStop,
   onGiveBack,
 }: Props) {
   const saved = useSyncExternalStore(
@@ -38,16 +44,28 @@ export function InterviewBar({
     () => saver.status(),
   );
 
-  if (view === "hand_over") {
+  if (view !== "interviewer") {
     return (
       <div className="interview-bar interview-bar--hand-over">
         <p className="interview-bar__hand-over-note">
-          <strong>You are answering on your own.</strong> Nobody else sees your answers on the screen. When
-          you finish this part, give the tablet back.
+          {view === "hand_over" ? (
+            <>
+              <strong>You are answering on your own.</strong> Nobody else sees your answers on the screen.
+              When you finish this part, give the tablet back.
+            </>
+          ) : (
+            <>
+              <strong>These are the answers you can choose from.</strong> Tap your answer, or tell the
+              interviewer.
+            </>
+          )}
         </p>
         <div className="interview-bar__actions">
-          <button type="button" className="button button--large" onClick={onPause}>
-            I want a break or to stop
+          <button type="button" className="button button--large" onClick={onParticipantBreak}>
+            I want a break
+          </button>
+          <button type="button" className="button button--large" onClick={onParticipantStop}>
+            I want to stop
           </button>
           <button type="button" className="button button--secondary button--large" onClick={onGiveBack}>
             Give the tablet back
@@ -104,7 +122,7 @@ export function InterviewBar({
             <button
               type="button"
               className="button button--secondary"
-              aria-pressed={view === "show_card"}
+              aria-pressed={false}
               onClick={() => onView("show_card")}
             >
               Show card

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Model } from "survey-core";
 import type { Me } from "../../shared/contract/index.ts";
 import { useAnnounce } from "../app/announcer.tsx";
+import { useHideChrome } from "../app/chrome.ts";
 import { Link, navigate } from "../app/router.tsx";
 import { DraftSaver, getDraft } from "../offline/drafts.ts";
 import { interviewOpened } from "../offline/interview-lock.ts";
@@ -11,7 +12,7 @@ import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { Dialog } from "./Dialog.tsx";
 import { type EndedAs, finishInterview, rescheduleInterview } from "./finish-interview.ts";
-import { HandBack } from "./HandBack.tsx";
+import { HandBack, type HandBackReason } from "./HandBack.tsx";
 import { InterviewBar } from "./InterviewBar.tsx";
 import { InterviewRunner, type PageFacts } from "./InterviewRunner.tsx";
 import { fieldworkPath } from "./paths.ts";
@@ -49,8 +50,6 @@ export function InterviewScreen({ id, me }: { id: string; me: Me }) {
   return <InterviewSession draft={draft} me={me} />;
 }
 
-type HandBackReason = "section_end" | "give_back" | "pause" | "complete";
-
 function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
   const announce = useAnnounce();
   const [saver] = useState(() => new DraftSaver(draft));
@@ -60,9 +59,15 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
   const [dialog, setDialog] = useState<"pause" | "stop" | null>(null);
   const [facts, setFacts] = useState<PageFacts>({ consent: false, sensitive: false });
   const [ending, setEnding] = useState(false);
+  /** What the participant asked for while they held the tablet, shown to the interviewer after. */
+  const [asked, setAsked] = useState<"break" | "stop" | null>(null);
   const modelRef = useRef<Model | null>(null);
 
   useEffect(() => interviewOpened(), []);
+  // While the participant holds the tablet there is no way out of the interview but the hand-back.
+  const participantHolds = view !== "interviewer" || handBack !== null;
+  useHideChrome(participantHolds);
+  useStayOnPage(participantHolds);
 
   const end = useCallback(
     async (how: () => Promise<EndedAs>) => {
@@ -90,8 +95,16 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
     setHandBack(null);
     changeView("interviewer");
     focusSurvey();
-    if (reason === "pause") setDialog("pause");
+    if (reason === "break" || reason === "stop") {
+      setAsked(reason);
+      setDialog(reason === "break" ? "pause" : "stop");
+    }
     if (reason === "complete") window.setTimeout(() => modelRef.current?.tryComplete(), 0);
+  };
+
+  const closeDialog = () => {
+    setDialog(null);
+    setAsked(null);
   };
 
   const consentGiven = () => saver.current.data.consent === true || !("consent" in saver.current.data);
@@ -109,8 +122,10 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
           questions={stage === "questions"}
           sensitivePage={facts.sensitive}
           onView={changeView}
-          onPause={() => (view === "hand_over" ? setHandBack("pause") : setDialog("pause"))}
+          onPause={() => setDialog("pause")}
           onStop={() => setDialog("stop")}
+          onParticipantBreak={() => setHandBack("break")}
+          onParticipantStop={() => setHandBack("stop")}
           onGiveBack={() => setHandBack("give_back")}
         />
       )}
@@ -150,8 +165,13 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
         )}
       </div>
 
-      <Dialog open={dialog === "pause"} labelledBy="pause-heading" onCancel={() => setDialog(null)}>
+      <Dialog open={dialog === "pause"} labelledBy="pause-heading" onCancel={closeDialog}>
         <h2 id="pause-heading">Interview paused</h2>
+        {asked === "break" && (
+          <p className="notice notice--warning">
+            <strong>The participant asked for a break.</strong>
+          </p>
+        )}
         <p>Check in with the person. Nothing is lost while you pause.</p>
         <ul>
           <li>Ask how they are feeling, and whether they want a break, some water or some air.</li>
@@ -161,7 +181,7 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
           </li>
         </ul>
         <div className="actions">
-          <button type="button" className="button button--large" onClick={() => setDialog(null)}>
+          <button type="button" className="button button--large" onClick={closeDialog}>
             Carry on with the interview
           </button>
           <button
@@ -174,8 +194,14 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
         </div>
       </Dialog>
 
-      <Dialog open={dialog === "stop"} labelledBy="stop-heading" onCancel={() => setDialog(null)}>
+      <Dialog open={dialog === "stop"} labelledBy="stop-heading" onCancel={closeDialog}>
         <h2 id="stop-heading">Stop the interview now?</h2>
+        {asked === "stop" && (
+          <p className="notice notice--warning">
+            <strong>The participant asked to stop.</strong> Check they are all right, then stop unless they
+            change their mind.
+          </p>
+        )}
         <p>
           {stage === "questions" && consentGiven()
             ? "The answers given so far are kept on this tablet and marked as stopped. Nothing more is asked."
@@ -193,17 +219,31 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
           >
             Yes, stop now
           </button>
-          <button
-            type="button"
-            className="button button--secondary button--large"
-            onClick={() => setDialog(null)}
-          >
+          <button type="button" className="button button--secondary button--large" onClick={closeDialog}>
             No, go back
           </button>
         </div>
       </Dialog>
     </div>
   );
+}
+
+/**
+ * While `locked`, the browser's Back (a swipe on a tablet) does not leave the page: it is put back
+ * at once. Reloading the page does not unlock it either, as the view is kept in the draft.
+ */
+function useStayOnPage(locked: boolean): void {
+  useEffect(() => {
+    if (!locked) return;
+    const here = window.location.pathname;
+    window.history.pushState(null, "", here);
+    const stay = () => {
+      if (window.location.pathname !== here) navigate(here);
+      else window.history.pushState(null, "", here);
+    };
+    window.addEventListener("popstate", stay);
+    return () => window.removeEventListener("popstate", stay);
+  }, [locked]);
 }
 
 /**

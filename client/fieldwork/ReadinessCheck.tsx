@@ -1,8 +1,8 @@
-import { type FormEvent, useId, useState } from "react";
-import { FieldError } from "../ui/FieldError.tsx";
+import { useState } from "react";
 
 /**
- * Before consent: is this a good moment? Nothing here is stored. If the person is unwell, intoxicated,
+ * Before consent: is this a good moment? The researcher goes through the four checks with the person
+ * and confirms them all with one tap. Nothing here is stored. If the person is unwell, intoxicated,
  * in crisis, or there is no private space, the interview is rescheduled rather than started: only
  * the date is kept, for the due list.
  */
@@ -14,50 +14,18 @@ const checks = [
 ] as const;
 
 export function ReadinessCheck({ onReady, onReschedule }: { onReady: () => void; onReschedule: () => void }) {
-  const id = useId();
-  const [ticked, setTicked] = useState<boolean[]>(checks.map(() => false));
-  const [error, setError] = useState<string | undefined>();
   const [rescheduling, setRescheduling] = useState(false);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (ticked.every(Boolean)) {
-      onReady();
-      return;
-    }
-    setError("Tick every check before consent. If one is not true today, reschedule instead.");
-    event.currentTarget.querySelector<HTMLInputElement>("input:not(:checked)")?.focus();
-  };
-
   return (
-    <form className="readiness" onSubmit={submit} noValidate>
-      <h2>Readiness check</h2>
-      <p>
-        Before you ask for consent, check with the person that now is a good time. Nothing here is saved. If
-        any of these is not true today, do not start: reschedule instead.
-      </p>
-      <fieldset
-        className={error ? "field field--invalid choices" : "field choices"}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        <legend>Is now a good time?</legend>
-        <FieldError id={`${id}-error`} message={error} />
-        {checks.map((text, index) => (
-          <label key={text} className="choice">
-            <input
-              type="checkbox"
-              checked={ticked[index] ?? false}
-              onChange={(event) => {
-                const next = [...ticked];
-                next[index] = event.target.checked;
-                setTicked(next);
-                setError(undefined);
-              }}
-            />
-            {text}
-          </label>
+    <section className="readiness" aria-labelledby="readiness-heading">
+      <h2 id="readiness-heading">Readiness check</h2>
+      <p>Before you ask for consent, check with the person that now is a good time. Nothing here is saved.</p>
+      <ul className="readiness__checks">
+        {checks.map((text) => (
+          <li key={text}>{text}</li>
         ))}
-      </fieldset>
+      </ul>
+      <p>If any of these is not true today, do not start: reschedule instead.</p>
       {rescheduling ? (
         <fieldset className="stop--asking">
           <legend className="visually-hidden">Reschedule this interview?</legend>
@@ -76,8 +44,8 @@ export function ReadinessCheck({ onReady, onReschedule }: { onReady: () => void;
         </fieldset>
       ) : (
         <div className="actions">
-          <button type="submit" className="button button--large">
-            Ready: go to consent
+          <button type="button" className="button button--large" onClick={onReady}>
+            All of these are true: go to consent
           </button>
           <button
             type="button"
@@ -88,6 +56,6 @@ export function ReadinessCheck({ onReady, onReschedule }: { onReady: () => void;
           </button>
         </div>
       )}
-    </form>
+    </section>
   );
 }

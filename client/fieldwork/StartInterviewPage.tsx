@@ -10,6 +10,8 @@ import { newResponseId } from "../offline/response-id.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
+import { useEnrolment } from "./enrolment.ts";
+import { NotEnrolled } from "./NotEnrolled.tsx";
 import { fieldworkPath, queryParam } from "./paths.ts";
 import { StartInterviewForm } from "./StartInterviewForm.tsx";
 import { TrainingWarning } from "./TrainingWarning.tsx";
@@ -22,6 +24,7 @@ export function StartInterviewPage({ surveyId, me }: { surveyId: string; me: Me 
   const [surveys, reload] = useResource(listPublishedSurveys);
   const survey = surveys.status === "ready" ? surveys.data.find((s) => s.id === surveyId) : undefined;
   const wave = Number(queryParam("wave"));
+  const enrolment = useEnrolment(me.areaId);
 
   const start = async (chosen: PublishedSurveySummary, setup: InterviewSetupFields) => {
     const id = await startDraft(me, chosen, setup);
@@ -42,7 +45,8 @@ export function StartInterviewPage({ surveyId, me }: { surveyId: string; me: Me 
         </>
       )}
       {surveys.status === "ready" && !survey && <p>This survey is not published, or not on this tablet.</p>}
-      {survey && (
+      {enrolment === "blocked" && <NotEnrolled />}
+      {survey && enrolment !== "blocked" && (
         <StartInterviewForm
           me={me}
           survey={survey}

@@ -96,7 +96,8 @@ export const policy = {
   "POST /api/devices/:id/revoke": ["admin", "coordinator"],
   // Provenance (issue 14, decision 0025): what one tablet collected is for the data manager only.
   "GET /api/devices/:id/interviews": ["admin"],
-  "GET /api/devices/upload-rules/:areaId": ["admin", "coordinator"],
+  // Peer researchers read their own area's rule so a tablet that could never upload says so before "Start" (issue 15).
+  "GET /api/devices/upload-rules/:areaId": ["admin", "coordinator", "peer_researcher"],
   "PUT /api/devices/upload-rules/:areaId": ["admin", "coordinator"],
   "GET /api/assignments": ["admin", "coordinator"],
   "POST /api/assignments": ["admin", "coordinator"],

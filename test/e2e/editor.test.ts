@@ -235,13 +235,7 @@ describe("co-design editor", () => {
     await researcher.getByRole("button", { name: "Start interview" }).click();
     // The readiness check before consent (see the distress protocol), then the questions of version 2.
     await researcher.getByRole("heading", { name: "Readiness check" }).waitFor();
-    for (const box of await researcher
-      .getByRole("group", { name: "Is now a good time?" })
-      .getByRole("checkbox")
-      .all()) {
-      await box.check();
-    }
-    await researcher.getByRole("button", { name: "Ready: go to consent" }).click();
+    await researcher.getByRole("button", { name: "All of these are true: go to consent" }).click();
     await researcher.getByText("A hostel").click();
     await researcher.getByText("How safe do you feel where you live now?").waitFor();
     await researcher.getByText("Not safe").click();

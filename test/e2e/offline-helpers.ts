@@ -56,13 +56,7 @@ export async function startInterview(page: Page, options: { code?: string } = {}
 
 export async function passReadinessCheck(page: Page): Promise<void> {
   await page.getByRole("heading", { name: "Readiness check" }).waitFor();
-  for (const box of await page
-    .getByRole("group", { name: "Is now a good time?" })
-    .getByRole("checkbox")
-    .all()) {
-    await box.check();
-  }
-  await page.getByRole("button", { name: "Ready: go to consent" }).click();
+  await page.getByRole("button", { name: "All of these are true: go to consent" }).click();
   await page.getByText("Are you happy to take part today?").waitFor();
 }
 
@@ -85,4 +79,13 @@ export async function completeInterview(page: Page): Promise<void> {
 /** Every answer so far has reached IndexedDB (the interview bar says "Saved hh:mm:ss"). */
 export async function waitUntilSaved(page: Page): Promise<void> {
   await expect.poll(() => page.locator(".save-state").textContent()).toMatch(/^Saved \d/);
+}
+
+/** The interviewer takes the tablet back: press and hold the hand-back control for over 2 seconds. */
+export async function holdToTakeBack(page: Page, ms = 2300): Promise<void> {
+  const button = page.getByRole("button", { name: /hold to/ });
+  await button.hover();
+  await page.mouse.down();
+  await page.waitForTimeout(ms);
+  await page.mouse.up();
 }

@@ -1,7 +1,14 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, type E2E, startE2E } from "./harness.ts";
-import { giveConsent, passReadinessCheck, signIn, startInterview, TABLET } from "./offline-helpers.ts";
+import {
+  giveConsent,
+  holdToTakeBack,
+  passReadinessCheck,
+  signIn,
+  startInterview,
+  TABLET,
+} from "./offline-helpers.ts";
 
 // The peer interview itself: interviewer, show-card and hand-over views, pause and stop with the
 // distress protocol, a safeguarding concern and the researcher's debrief; the readiness check's
@@ -47,8 +54,6 @@ describe("the peer interview", () => {
     await page.getByRole("button", { name: "Start interview" }).click();
     await page.getByRole("heading", { name: "Readiness check" }).waitFor();
     await expectNoAxeViolations(page, "readiness check");
-    await page.getByRole("button", { name: "Ready: go to consent" }).click();
-    await page.getByText("Tick every check before consent").waitFor();
     await passReadinessCheck(page);
     await page.getByText(/^Consent for this interview: Baseline/).waitFor();
     await giveConsent(page);
@@ -64,11 +69,12 @@ describe("the peer interview", () => {
     await expectNoAxeViolations(page, "sensitive questions, interviewer view");
 
     await page.getByRole("button", { name: "Show card" }).click();
-    expect(await page.getByRole("button", { name: "Show card" }).getAttribute("aria-pressed")).toBe("true");
+    await page.getByText("These are the answers you can choose from.").waitFor();
     expect(await note.isVisible()).toBe(false);
     await expectNoAxeViolations(page, "show-card view");
 
-    await page.getByRole("button", { name: "Interviewer" }).click();
+    await page.getByRole("button", { name: "Give the tablet back" }).click();
+    await holdToTakeBack(page);
     await page.getByRole("button", { name: "Hand over" }).click();
     await page.getByText("You are answering on your own.").waitFor();
     expect(await note.isVisible()).toBe(false);
@@ -84,7 +90,7 @@ describe("the peer interview", () => {
     }
     await page.getByRole("heading", { name: "Thank you. Please give the tablet back" }).waitFor();
     await expectNoAxeViolations(page, "hand back");
-    await page.getByRole("button", { name: "I am the interviewer: carry on" }).click();
+    await holdToTakeBack(page);
     await page.getByRole("heading", { name: "To finish" }).waitFor();
     expect(await page.locator(".interviewer-note").first().isVisible()).toBe(true);
 
@@ -129,6 +135,10 @@ describe("the peer interview", () => {
     await page.getByLabel("What is the concern?").fill("Said they have nowhere safe to stay tonight.");
     await page.getByRole("button", { name: "Send the concern" }).click();
     await page.getByRole("heading", { name: "Safeguarding concern saved" }).waitFor();
+    // Once stored on the server, the page no longer also says it is waiting to go (issue 15).
+    await page.getByText("Your area's coordinators can see it now.").waitFor({ timeout: 30_000 });
+    expect(await page.getByText(/as soon as the tablet is online/).count()).toBe(0);
+    await page.getByText(/stored on the server/).waitFor();
     await expect
       .poll(async () =>
         db().selectFrom("safeguarding_concerns").select(["participant_code", "urgency"]).execute(),
