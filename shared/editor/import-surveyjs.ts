@@ -147,7 +147,7 @@ function unique(base: string, taken: ReadonlySet<string>): string {
   }
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -156,7 +156,7 @@ function rewriteReferences(root: unknown, byOld: ReadonlyMap<string, string>): v
   const names = [...byOld.keys()].sort((a, b) => b.length - a.length);
   if (names.length === 0) return;
   const pattern = new RegExp(
-    `\\{(\\s*)(${names.map(escape).join("|")})(?=\\s*[}.\\[]|-Comment\\s*\\})`,
+    `\\{(\\s*)(${names.map(escapeRegExp).join("|")})(?=\\s*[}.\\[]|-Comment\\s*\\})`,
     "gi",
   );
   const text = (value: string) =>

@@ -125,7 +125,9 @@ describe("outcome dashboards", () => {
     ).toMatch(/(Clearly (better|worse|higher|lower)|No clear change), baseline to follow-up 1/);
     // Each indicator has a chart of its figure at each wave, described in words.
     expect(
-      await page.getByRole("img", { name: "Do workers listen to what you want?: average at each wave" }).count(),
+      await page
+        .getByRole("img", { name: "Do workers listen to what you want?: average at each wave" })
+        .count(),
     ).toBe(1);
     await expectNoAxeViolations(page, "outcome page");
 

@@ -129,8 +129,9 @@ type Path = (string | number)[];
 
 function paths(value: unknown, prefix: Path = []): Path[] {
   const out: Path[] = prefix.length > 0 ? [prefix] : [];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (value && typeof value === "object")
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) out.push(...paths(v, [...prefix, i]));
+  } else if (value && typeof value === "object")
     for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
   return out;
 }
