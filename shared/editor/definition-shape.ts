@@ -216,18 +216,26 @@ function isPlainValue(value: unknown): boolean {
 }
 
 /** The survey-core class an item of a list is read as, when survey-core knows it. */
+/**
+ * Is `name` one of survey-core's classes? `Serializer.findClass` looks names up in a plain object, so
+ * `constructor` or `__proto__` would find Object's own members: those are no class.
+ */
+function isClass(name: string): boolean {
+  return !RESERVED_NAMES.has(name.toLowerCase()) && Boolean(Serializer.findClass(name));
+}
+
 function itemClass(item: Json, key: string, property: PropertyInfo | undefined): string | undefined {
   const type = typeof item.type === "string" ? item.type : undefined;
   if (key === "pages") return "page";
   if (key === "elements" || key === "questions" || key === "templateElements" || key === "detailElements")
-    return type && Serializer.findClass(type) ? type : undefined;
+    return type && isClass(type) ? type : undefined;
   if (property?.baseClassName) {
     if (!type) return undefined;
     const full = `${type}${property.classNamePart ?? ""}`;
-    if (Serializer.findClass(full)) return full;
-    return Serializer.findClass(type) ? type : undefined;
+    if (isClass(full)) return full;
+    return isClass(type) ? type : undefined;
   }
-  if (property?.className && Serializer.findClass(property.className)) return property.className;
+  if (property?.className && isClass(property.className)) return property.className;
   return undefined;
 }
 

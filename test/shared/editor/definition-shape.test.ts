@@ -41,4 +41,18 @@ describe("definitionShapeIssues", () => {
       definitionShapeIssues({ elements: [{ type: "rating", name: "r", rateMax: 1e9 }] })[0]?.path,
     ).toEqual(["elements", 0, "rateMax"]);
   });
+
+  it("refuses a type that names one of Object's own members instead of crashing on it", () => {
+    // survey-core's class lookup is a plain object: `constructor` finds Object itself, not a class.
+    for (const type of ["constructor", "__proto__", "Constructor"]) {
+      const question = definitionShapeIssues({ pages: [{ elements: [{ type, name: "a", title: "A" }] }] });
+      expect(question[0]?.path).toEqual(["pages", 0, "elements", 0, "type"]);
+      const trigger = definitionShapeIssues({ triggers: [{ type, expression: "{a} = 1" }] });
+      expect(trigger[0]?.path).toEqual(["triggers", 0, "type"]);
+      const validator = definitionShapeIssues({
+        elements: [{ type: "text", name: "b", validators: [{ type, text: "x" }] }],
+      });
+      expect(validator[0]?.path).toEqual(["elements", 0, "validators", 0, "type"]);
+    }
+  });
 });
