@@ -49,6 +49,16 @@ const labels: Record<string, string> = {
   "training.record": "Training recorded",
   "safeguarding.raise": "Safeguarding concern raised",
   "followups.schedule": "Follow-up schedule changed",
+  "release.compose": "Release started",
+  "release.update": "Release changed",
+  "release.check": "Release checked",
+  "release.signoff": "Release signed off",
+  "release.annotate": "Note added to a release",
+  "release.summary": "Participant summary edited",
+  "release.publish": "Release published",
+  "release.read": "Release read",
+  "release.list": "Releases listed",
+  "release.public_read": "Release read through its public link",
 };
 
 /** Plain words for each kind of action, for searching a whole kind at once. */
@@ -70,6 +80,7 @@ const familyLabels: Record<string, string> = {
   reward: "rewards",
   training: "training",
   followups: "follow-ups",
+  release: "releases",
 };
 
 /** "Any action about accounts", or the family's code for a kind added later without words yet. */

@@ -413,7 +413,23 @@ describe("conflicting revisions in review", () => {
     const item = syncItem();
     const admin = await t.signIn("admin");
     await upload(t, admin, [item]);
-    await upload(t, admin, [{ ...item, areaId: "south" }]);
+    // A resend naming another area is no longer a revision (decision 0025)…
+    const [moved] = await upload(t, admin, [{ ...item, areaId: "south" }]);
+    expect(moved?.outcome === "rejected" && moved.problem.code).toBe("interview_id_unavailable");
+    // …but revisions stored before that rule may still name one: the review must refuse to adopt it.
+    await upload(t, admin, [{ ...item, data: { ...item.data, visits: 5 } }]);
+    const stored = await t.db
+      .selectFrom("response_revisions")
+      .select("item")
+      .where("response_id", "=", item.id)
+      .where("revision", "=", 2)
+      .executeTakeFirstOrThrow();
+    await t.db
+      .updateTable("response_revisions")
+      .set({ item: JSON.stringify({ ...JSON.parse(stored.item), areaId: "south" }) })
+      .where("response_id", "=", item.id)
+      .where("revision", "=", 2)
+      .execute();
     const detail = await reviewDetail(t, reviewer, item.id);
     const res = await decide(reviewer, item.id, {
       status: "approved",

@@ -417,7 +417,12 @@ describe("filters", () => {
         administrationMode: "self_completed" as const,
       })),
       ...cohort("north", 0, [5, 5, 5, 5, 5]),
-      ...cohort("south", 0, [3, 3, 3, 3, 3]).map((i) => ({ ...i, completedAt: "2026-09-10T10:00:00.000Z" })),
+      // Started before it ended: an interview that ends before it starts is flagged for review (decision 0025).
+      ...cohort("south", 0, [3, 3, 3, 3, 3]).map((i) => ({
+        ...i,
+        startedAt: "2026-09-10T09:40:00.000Z",
+        completedAt: "2026-09-10T10:00:00.000Z",
+      })),
       ...cohort("south", 0, [4, 4, 4, 4, 4]),
     ]);
     const self = await page(t, evaluator, CO_PRODUCE, "?mode=self_completed");
