@@ -9,8 +9,19 @@ import { testDatabaseUrl } from "./server/env.ts";
 // The project provides the dialect; test/helpers/database-setup.ts builds the template database.
 const postgresUrl = testDatabaseUrl();
 
-/** Tests about one dialect only: postgres-* need PostgreSQL itself, crash-* kill a server on an SQLite file. */
-const dialectSpecific = ["test/server/postgres*.test.ts", "test/server/crash*.test.ts"];
+/**
+ * Tests about one dialect only, run in the SQLite project: postgres-* need PostgreSQL itself (two
+ * instances, the copy), crash-* kill a server on an SQLite file, sqlite-full-disk fills an SQLite file,
+ * shutdown stops a server on an SQLite file.
+ */
+const dialectSpecific = [
+  "test/server/postgres*.test.ts",
+  "test/server/crash*.test.ts",
+  "test/server/sqlite-full-disk.test.ts",
+  "test/server/shutdown.test.ts",
+];
+/** Tests of PostgreSQL itself going away (a cluster of the test's own), run in integration-pg only. */
+const postgresOnly = ["test/server/database-restart.test.ts"];
 
 /**
  * End-to-end files whose browser journeys depend on the database, run again on PostgreSQL. The others
@@ -53,7 +64,9 @@ export default defineConfig({
           include: ["test/shared/**/*.test.ts", "test/surveys/**/*.test.ts", "test/client/**/*.test.ts"],
         },
       },
-      { test: { name: "integration", ...integration, provide: { dialect: "sqlite" } } },
+      {
+        test: { name: "integration", ...integration, exclude: postgresOnly, provide: { dialect: "sqlite" } },
+      },
       { test: { name: "e2e", ...e2e, provide: { dialect: "sqlite" } } },
       ...(postgresUrl
         ? [
