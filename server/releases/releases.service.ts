@@ -13,7 +13,13 @@ import type {
 } from "../../shared/contract/releases.ts";
 import { publicReleasePath } from "../../shared/contract/releases.ts";
 import type { Role } from "../../shared/contract/roles.ts";
-import { cellKey, checkRelease, defaultCheckOptions } from "../../shared/disclosure/check-release.ts";
+import {
+  type CheckBudget,
+  CheckTooLarge,
+  cellKey,
+  checkReleaseInSlices,
+  defaultCheckOptions,
+} from "../../shared/disclosure/check-release.ts";
 import { nodeById } from "../../shared/toc/theory-of-change.ts";
 import type { Database } from "../db/schema.ts";
 import { ProblemError } from "../http/problem.ts";
@@ -121,6 +127,13 @@ function outcomesOf(c: ComposeReleaseRequest): ReleaseOutcome[] {
   });
 }
 
+/**
+ * How long the output checks of one release may run (docs/decisions/0023). They pause every few
+ * milliseconds so the server keeps answering others; past this budget the release is refused as too
+ * large and nothing is stored.
+ */
+export const defaultCheckBudget: CheckBudget = { maxMs: 60_000, maxWork: 4e9 };
+
 /** Freezes the figures and runs every output check; the release becomes `checked`. */
 export async function checkReleaseFigures(
   db: Kysely<Database>,
@@ -128,6 +141,7 @@ export async function checkReleaseFigures(
   by: { id: string; name: string },
   now: Date,
   switches: { secondary?: boolean; crossRelease?: boolean } = {},
+  budget: CheckBudget = defaultCheckBudget,
 ): Promise<ReleaseSnapshot> {
   if (row.status === "published") throw new ProblemError("release_published");
   const composition = compositionOf(row);
@@ -159,13 +173,20 @@ export async function checkReleaseFigures(
     earlier,
     k: k.k,
   });
-  const result = checkRelease(
-    figures.cells,
-    figures.earlier,
-    { ...defaultCheckOptions, k: k.k },
-    switches,
-    figures.side,
-  );
+  let result: Awaited<ReturnType<typeof checkReleaseInSlices>>;
+  try {
+    result = await checkReleaseInSlices(
+      figures.cells,
+      figures.earlier,
+      { ...defaultCheckOptions, k: k.k },
+      switches,
+      figures.side,
+      budget,
+    );
+  } catch (e) {
+    if (e instanceof CheckTooLarge) throw new ProblemError("release_too_large_to_check");
+    throw e;
+  }
   for (const t of figures.tables)
     for (const r of t.rows)
       for (const columnKey of Object.keys(r.cells)) {

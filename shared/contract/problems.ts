@@ -145,6 +145,11 @@ export const problems = {
     title: "A correction must name a published release of the same survey that has not been corrected yet.",
   },
   release_table_not_found: { status: 404, title: "This release has no table with that id." },
+  release_too_large_to_check: {
+    status: 422,
+    title:
+      "This release is too large to check in one go. Nothing was published. Choose fewer outcomes or fewer breakdowns and check again.",
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problems;

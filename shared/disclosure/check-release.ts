@@ -6,7 +6,9 @@ import type {
   WithheldCellRef,
   WithheldReason,
 } from "../contract/releases.ts";
-import { SpanBasis } from "./span.ts";
+import { SpanBasis, WorkMeter } from "./span.ts";
+
+export { CheckTooLarge } from "./span.ts";
 
 /**
  * The output checks of a release (docs/decisions/0023), pure: plain figures in, each cell's published
@@ -155,8 +157,19 @@ const toMap = (terms: CheckVector["terms"]) => {
 };
 
 /**
+ * How much the secondary/cross-release audit may do before it gives up (`CheckTooLarge`): `maxWork`
+ * coefficient updates of the elimination, `maxMs` wall-clock milliseconds. A check that gives up
+ * returns nothing, so nothing that was not fully checked can be published.
+ */
+export interface CheckBudget {
+  maxWork?: number;
+  maxMs?: number;
+}
+
+/**
  * Runs every rule on every table of the release together, against the earlier releases. `withhold`
- * records the first reason a cell was withheld; later rules see it withheld.
+ * records the first reason a cell was withheld; later rules see it withheld. Runs to the end without
+ * pausing; throws `CheckTooLarge` past the budget.
  */
 export function checkRelease(
   cells: readonly CheckCell[],
@@ -164,7 +177,50 @@ export function checkRelease(
   options: CheckOptions = defaultCheckOptions,
   switches: { secondary?: boolean; crossRelease?: boolean } = {},
   side: SideKnowledge = { known: [], secrets: [] },
+  budget: CheckBudget = {},
 ): CheckOutcome {
+  const steps = runChecks(cells, earlier, options, switches, side, budget);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same checks, pausing every `sliceMs` so that other requests are served while a large release
+ * is audited (the checks are plain computation; without pauses they would hold the server's only
+ * thread). Throws `CheckTooLarge` past the budget.
+ */
+export async function checkReleaseInSlices(
+  cells: readonly CheckCell[],
+  earlier: readonly EarlierRelease[],
+  options: CheckOptions = defaultCheckOptions,
+  switches: { secondary?: boolean; crossRelease?: boolean } = {},
+  side: SideKnowledge = { known: [], secrets: [] },
+  budget: CheckBudget = {},
+  sliceMs = 20,
+): Promise<CheckOutcome> {
+  const steps = runChecks(cells, earlier, options, switches, side, budget);
+  let sliceStart = Date.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (Date.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      sliceStart = Date.now();
+    }
+  }
+}
+
+function* runChecks(
+  cells: readonly CheckCell[],
+  earlier: readonly EarlierRelease[],
+  options: CheckOptions,
+  switches: { secondary?: boolean; crossRelease?: boolean },
+  side: SideKnowledge,
+  budget: CheckBudget,
+): Generator<void, CheckOutcome, void> {
+  const meter = new WorkMeter(budget.maxWork, budget.maxMs);
   const { k } = options;
   const secondaryOn = switches.secondary ?? true;
   const crossOn = switches.crossRelease ?? true;
@@ -281,10 +337,12 @@ export function checkRelease(
         for (const name of systemsOfCell.get(i) ?? []) dirty.add(name);
       before = withheld.size;
     };
-    for (let guard = 0; guard < 100000 && dirty.size > 0; guard++) {
+    // Ends: each round either finds a system clean or withholds one more published figure.
+    while (dirty.size > 0) {
+      meter.charge(1);
       const name = dirty.values().next().value as string;
       const s = systems.get(name);
-      const fix = s ? findRecoverable(s, cells, withheld) : null;
+      const fix = s ? yield* findRecoverable(s, cells, withheld, meter) : null;
       if (!fix) {
         dirty.delete(name);
         continue;
@@ -369,12 +427,13 @@ function nested(a: readonly CheckVector[], b: readonly CheckVector[]): boolean {
  * uses, a derived figure (average, interval) first, then the smallest count (a zero last, since it
  * is the most informative to keep).
  */
-function findRecoverable(
+function* findRecoverable(
   s: SystemState,
   cells: readonly CheckCell[],
   withheld: ReadonlyMap<number, WithheldReason>,
-): { cell: number; reason: WithheldReason } | null {
-  const basis = new SpanBasis();
+  meter: WorkMeter,
+): Generator<void, { cell: number; reason: WithheldReason } | null, void> {
+  const basis = new SpanBasis(meter);
   const published = s.members.filter((m) => !withheld.has(m.cell) && cells[m.cell]?.value !== null);
   // Labels: current figures by member index; earlier ones after them.
   // A published zero tells the attacker every atom in it is empty (counts are not negative).
@@ -382,16 +441,19 @@ function findRecoverable(
     basis.add(vector, label);
     if (value === 0) for (const atom of vector.keys()) basis.add(new Map([[atom, 1]]), label);
   };
-  published.forEach((m, i) => {
+  for (const [i, m] of published.entries()) {
     const c = cells[m.cell] as CheckCell;
     addWithZeros(m.vector, isCount(c.kind) ? c.value : null, i);
-  });
-  s.earlier.forEach((e, j) => {
+    yield;
+  }
+  for (const [j, e] of s.earlier.entries()) {
     addWithZeros(e.vector, e.value, published.length + j);
-  });
-  s.known.forEach((v, j) => {
+    yield;
+  }
+  for (const [j, v] of s.known.entries()) {
     basis.add(v, published.length + s.earlier.length + j);
-  });
+    yield;
+  }
   const cost = (i: number) => {
     const x = cells[i] as CheckCell;
     if (!isCount(x.kind)) return -1;
@@ -418,10 +480,12 @@ function findRecoverable(
     seen.add(m.cell);
     const fix = fixFor(m.vector);
     if (fix) return fix;
+    yield;
   }
   for (const secret of s.secrets) {
     const fix = fixFor(secret);
     if (fix) return fix;
+    yield;
   }
   return null;
 }

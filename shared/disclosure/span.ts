@@ -9,6 +9,39 @@ export const PRIME = 67108859;
 
 export type SparseVector = ReadonlyMap<number, number>;
 
+/** The check ran out of its work or time budget: nothing it found may be published. */
+export class CheckTooLarge extends Error {
+  constructor(readonly why: "work" | "time") {
+    super(`The release check stopped: over its ${why} budget.`);
+    this.name = "CheckTooLarge";
+  }
+}
+
+/**
+ * Counts elimination work (coefficient updates) and wall time, and throws `CheckTooLarge` past
+ * either limit, so a release too large to audit is refused instead of holding the server.
+ */
+export class WorkMeter {
+  spent = 0;
+  private nextClock = 0;
+  private readonly deadline: number;
+  constructor(
+    readonly maxWork: number = Number.POSITIVE_INFINITY,
+    maxMs: number = Number.POSITIVE_INFINITY,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.deadline = clock() + maxMs;
+  }
+  charge(n: number): void {
+    this.spent += n;
+    if (this.spent > this.maxWork) throw new CheckTooLarge("work");
+    if (this.spent >= this.nextClock) {
+      this.nextClock = this.spent + 20000;
+      if (this.clock() > this.deadline) throw new CheckTooLarge("time");
+    }
+  }
+}
+
 const mod = (a: number) => {
   const r = a % PRIME;
   return r < 0 ? r + PRIME : r;
@@ -50,6 +83,8 @@ export class SpanBasis {
   private rows: BasisRow[] = [];
   private pivots = new Set<number>();
 
+  constructor(private readonly meter: WorkMeter = new WorkMeter()) {}
+
   get rank(): number {
     return this.rows.length;
   }
@@ -65,9 +100,11 @@ export class SpanBasis {
     }
     const combo = new Map<number, number>();
     if (label !== null) combo.set(label, 1);
+    this.meter.charge(1 + this.rows.length);
     for (const b of this.rows) {
       const c = row.get(b.pivot);
       if (c === undefined) continue;
+      this.meter.charge(b.row.size + b.combo.size);
       const f = mod(-c);
       addScaled(row, b.row, f);
       addScaled(combo, b.combo, f);
