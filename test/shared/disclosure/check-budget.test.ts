@@ -23,7 +23,7 @@ function table(counts: number[][]): CheckCell[] {
       dependsOn: [],
     });
   counts.forEach((row, r) => {
-    row.forEach((_, c) => add(`r${r}`, `c${c}`, [[r, c]]));
+    for (let c = 0; c < row.length; c++) add(`r${r}`, `c${c}`, [[r, c]]);
     add(
       `r${r}`,
       "total",
