@@ -134,8 +134,31 @@ function outcomesOf(c: ComposeReleaseRequest): ReleaseOutcome[] {
  */
 export const defaultCheckBudget: CheckBudget = { maxMs: 60_000, maxWork: 4e9 };
 
-/** Freezes the figures and runs every output check; the release becomes `checked`. */
+/** Checks running in this process: one at a time, so analysts cannot stack up work on the server. */
+let checksRunning = 0;
+
+/**
+ * Freezes the figures and runs every output check; the release becomes `checked`. One check runs at
+ * a time (another answers `release_check_busy`); past the budget nothing is stored.
+ */
 export async function checkReleaseFigures(
+  db: Kysely<Database>,
+  row: ReleaseRow,
+  by: { id: string; name: string },
+  now: Date,
+  switches: { secondary?: boolean; crossRelease?: boolean } = {},
+  budget: CheckBudget = defaultCheckBudget,
+): Promise<ReleaseSnapshot> {
+  if (checksRunning > 0) throw new ProblemError("release_check_busy");
+  checksRunning++;
+  try {
+    return await checkFiguresNow(db, row, by, now, switches, budget);
+  } finally {
+    checksRunning--;
+  }
+}
+
+async function checkFiguresNow(
   db: Kysely<Database>,
   row: ReleaseRow,
   by: { id: string; name: string },

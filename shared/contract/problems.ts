@@ -145,6 +145,10 @@ export const problems = {
     title: "A correction must name a published release of the same survey that has not been corrected yet.",
   },
   release_table_not_found: { status: 404, title: "This release has no table with that id." },
+  release_check_busy: {
+    status: 503,
+    title: "Another release is being checked right now. Try again in a minute.",
+  },
   release_too_large_to_check: {
     status: 422,
     title:

@@ -105,4 +105,19 @@ describe("a release too large to check", () => {
     expect(snapshot.tables.length).toBeGreaterThan(0);
     expect((await findRelease(t.db, row.id))?.status).toBe("checked");
   });
+
+  it("runs one check at a time: a second one while the first runs is turned away, and the first completes", async () => {
+    const a = await findRelease(t.db, await draft());
+    const b = await findRelease(t.db, await draft());
+    if (!a || !b) throw new Error("no release");
+    const first = checkReleaseFigures(t.db, a, { id: "test", name: "Test" }, NOW);
+    await expect(checkReleaseFigures(t.db, b, { id: "test", name: "Test" }, NOW)).rejects.toMatchObject({
+      problem: { code: "release_check_busy", status: 503 },
+    });
+    await first;
+    expect((await findRelease(t.db, a.id))?.status).toBe("checked");
+    expect((await findRelease(t.db, b.id))?.status).toBe("draft");
+    await checkReleaseFigures(t.db, b, { id: "test", name: "Test" }, NOW);
+    expect((await findRelease(t.db, b.id))?.status).toBe("checked");
+  });
 });
