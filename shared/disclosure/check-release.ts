@@ -148,6 +148,13 @@ interface SystemState {
   earlier: { release: number; vector: Map<number, number>; value: number }[];
   known: Map<number, number>[];
   secrets: Map<number, number>[];
+  /**
+   * Targets (withheld cells by index, secrets by position) found not recoverable, or recoverable only
+   * from earlier releases and side knowledge (nothing here to withhold). Withholding only removes
+   * equations, so the span only shrinks: such a target never needs testing again.
+   */
+  doneCells: Set<number>;
+  doneSecrets: Set<number>;
 }
 
 const toMap = (terms: CheckVector["terms"]) => {
@@ -227,9 +234,12 @@ function* runChecks(
   const index = new Map(cells.map((c, i) => [cellKey(c), i]));
   const withheld = new Map<number, WithheldReason>();
   const byRule = new Map<ReleaseRule, WithheldCellRef[]>();
+  /** Cell indices in the order they were withheld. */
+  const order: number[] = [];
   const withhold = (i: number, reason: WithheldReason, rule: ReleaseRule, why: string) => {
     if (withheld.has(i)) return;
     withheld.set(i, reason);
+    order.push(i);
     const c = cells[i] as CheckCell;
     const list = byRule.get(rule) ?? [];
     list.push({
@@ -291,7 +301,7 @@ function* runChecks(
   const systemOf = (name: string) => {
     let s = systems.get(name);
     if (!s) {
-      s = { members: [], earlier: [], known: [], secrets: [] };
+      s = { members: [], earlier: [], known: [], secrets: [], doneCells: new Set(), doneSecrets: new Set() };
       systems.set(name, s);
     }
     return s;
@@ -310,16 +320,23 @@ function* runChecks(
         }
     });
 
+  // Dependent figures: withheld with any count they are computed from, followed transitively from
+  // each newly withheld cell.
+  const dependentsOf = new Map<number, number[]>();
+  cells.forEach((c, i) => {
+    for (const key of c.dependsOn) {
+      const j = index.get(key);
+      if (j === undefined) continue;
+      const list = dependentsOf.get(j) ?? [];
+      list.push(i);
+      dependentsOf.set(j, list);
+    }
+  });
+  let dependentsDone = 0;
   const dependents = () => {
-    let changed = false;
-    cells.forEach((c, i) => {
-      if (withheld.has(i)) return;
-      if (c.dependsOn.some((key) => withheld.has(index.get(key) ?? -1))) {
-        withhold(i, "depends_on_withheld", "secondary", "would reveal a withheld figure");
-        changed = true;
-      }
-    });
-    return changed;
+    for (; dependentsDone < order.length; dependentsDone++)
+      for (const d of dependentsOf.get(order[dependentsDone] as number) ?? [])
+        withhold(d, "depends_on_withheld", "secondary", "would reveal a withheld figure");
   };
   dependents();
 
@@ -333,21 +350,10 @@ function* runChecks(
     const dirty = new Set(systems.keys());
     let before = withheld.size;
     const markNew = () => {
-      for (const [i] of [...withheld].slice(before))
-        for (const name of systemsOfCell.get(i) ?? []) dirty.add(name);
-      before = withheld.size;
+      for (; before < order.length; before++)
+        for (const name of systemsOfCell.get(order[before] as number) ?? []) dirty.add(name);
     };
-    // Ends: each round either finds a system clean or withholds one more published figure.
-    while (dirty.size > 0) {
-      meter.charge(1);
-      const name = dirty.values().next().value as string;
-      const s = systems.get(name);
-      const fix = s ? yield* findRecoverable(s, cells, withheld, meter) : null;
-      if (!fix) {
-        dirty.delete(name);
-        continue;
-      }
-      const { cell, reason } = fix;
+    const fix = (cell: number, reason: WithheldReason) => {
       withhold(
         cell,
         reason,
@@ -358,6 +364,14 @@ function* runChecks(
       );
       dependents();
       markNew();
+    };
+    // Ends: each round either finds a system clean or withholds at least one more published figure.
+    while (dirty.size > 0) {
+      meter.charge(1);
+      const name = dirty.values().next().value as string;
+      const s = systems.get(name);
+      const acted = s ? yield* auditRound(s, cells, withheld, meter, fix) : false;
+      if (!acted) dirty.delete(name);
     }
   }
 
@@ -422,17 +436,21 @@ function nested(a: readonly CheckVector[], b: readonly CheckVector[]): boolean {
 }
 
 /**
- * The first withheld count in this system that the published figures give back, and the figure to
- * withhold so that they no longer do: among the current published figures the attacker's combination
- * uses, a derived figure (average, interval) first, then the smallest count (a zero last, since it
- * is the most informative to keep).
+ * One round of the audit of a system: one basis of what is published now (with earlier releases and
+ * side knowledge), then every target not yet cleared. A target that the basis cannot give back is
+ * cleared for good (the span only shrinks). A target it gives back through figures that are all still
+ * published is a real recovery now, so the cheapest of those figures is withheld at once — a
+ * derived figure (average, interval) first, then the smallest count, a zero last; a target whose
+ * combination uses a figure withheld earlier in this round waits for the next round's basis.
+ * Returns whether anything was withheld (then the system is audited again).
  */
-function* findRecoverable(
+function* auditRound(
   s: SystemState,
   cells: readonly CheckCell[],
   withheld: ReadonlyMap<number, WithheldReason>,
   meter: WorkMeter,
-): Generator<void, { cell: number; reason: WithheldReason } | null, void> {
+  fix: (cell: number, reason: WithheldReason) => void,
+): Generator<void, boolean, void> {
   const basis = new SpanBasis(meter);
   const published = s.members.filter((m) => !withheld.has(m.cell) && cells[m.cell]?.value !== null);
   // Labels: current figures by member index; earlier ones after them.
@@ -460,32 +478,35 @@ function* findRecoverable(
     if (x.value === 0) return Number.MAX_SAFE_INTEGER;
     return x.value ?? 0;
   };
-  /** The figure to withhold so that `vector` is no longer given back, or null if none would help. */
-  const fixFor = (vector: Map<number, number>): { cell: number; reason: WithheldReason } | null => {
+  let acted = false;
+  /** "done": not recoverable, or only from what cannot be withheld; "open": test again next round. */
+  const test = (vector: Map<number, number>): "done" | "open" => {
     const used = basis.explain(vector);
-    if (!used) return null;
+    if (!used) return "done";
     const current = used
       .filter((l) => l < published.length)
       .map((l) => (published[l] as { cell: number }).cell);
+    if (current.length === 0) return "done"; // only earlier releases and side knowledge give it: nothing to withhold here
+    if (current.some((c) => withheld.has(c))) return "open";
     const viaEarlier = used.some((l) => l >= published.length && l < published.length + s.earlier.length);
-    if (current.length === 0) return null; // only earlier releases and side knowledge give it: nothing to withhold here
     const pick = current.reduce((a, b) => (cost(b) < cost(a) ? b : a));
-    return { cell: pick, reason: viaEarlier ? "earlier_release" : "complement" };
+    fix(pick, viaEarlier ? "earlier_release" : "complement");
+    acted = true;
+    return "open";
   };
   const seen = new Set<number>();
   for (const m of s.members) {
-    if (!withheld.has(m.cell) || seen.has(m.cell)) continue;
+    if (!withheld.has(m.cell) || seen.has(m.cell) || s.doneCells.has(m.cell)) continue;
     const c = cells[m.cell] as CheckCell;
     if (!isCount(c.kind) || c.value === null || c.value === 0) continue;
     seen.add(m.cell);
-    const fix = fixFor(m.vector);
-    if (fix) return fix;
+    if (test(m.vector) === "done") s.doneCells.add(m.cell);
     yield;
   }
-  for (const secret of s.secrets) {
-    const fix = fixFor(secret);
-    if (fix) return fix;
+  for (const [j, secret] of s.secrets.entries()) {
+    if (s.doneSecrets.has(j)) continue;
+    if (test(secret) === "done") s.doneSecrets.add(j);
     yield;
   }
-  return null;
+  return acted;
 }
