@@ -155,6 +155,17 @@ interface SystemState {
    */
   doneCells: Set<number>;
   doneSecrets: Set<number>;
+  /**
+   * The basis kept between rounds: earlier releases and side knowledge first (never withheld), then
+   * the current figures in `sequence` (member indices, most likely to stay published first); a round
+   * re-adds only from the first figure withheld since. Dropped when the system is found clean.
+   */
+  basis?: SpanBasis;
+  sequence: number[];
+  /** Basis rank before `sequence[i]` was added, and whether it was (it is skipped once withheld). */
+  rankBefore: number[];
+  inBasis: boolean[];
+  added: number;
 }
 
 const toMap = (terms: CheckVector["terms"]) => {
@@ -301,7 +312,18 @@ function* runChecks(
   const systemOf = (name: string) => {
     let s = systems.get(name);
     if (!s) {
-      s = { members: [], earlier: [], known: [], secrets: [], doneCells: new Set(), doneSecrets: new Set() };
+      s = {
+        members: [],
+        earlier: [],
+        known: [],
+        secrets: [],
+        doneCells: new Set(),
+        doneSecrets: new Set(),
+        sequence: [],
+        rankBefore: [],
+        inBasis: [],
+        added: 0,
+      };
       systems.set(name, s);
     }
     return s;
@@ -371,7 +393,10 @@ function* runChecks(
       const name = dirty.values().next().value as string;
       const s = systems.get(name);
       const acted = s ? yield* auditRound(s, cells, withheld, meter, fix) : false;
-      if (!acted) dirty.delete(name);
+      if (!acted) {
+        dirty.delete(name);
+        if (s) s.basis = undefined;
+      }
     }
   }
 
@@ -451,44 +476,72 @@ function* auditRound(
   meter: WorkMeter,
   fix: (cell: number, reason: WithheldReason) => void,
 ): Generator<void, boolean, void> {
-  const basis = new SpanBasis(meter);
-  const published = s.members.filter((m) => !withheld.has(m.cell) && cells[m.cell]?.value !== null);
-  // Labels: current figures by member index; earlier ones after them.
-  // A published zero tells the attacker every atom in it is empty (counts are not negative).
-  const addWithZeros = (vector: Map<number, number>, value: number | null, label: number) => {
-    basis.add(vector, label);
-    if (value === 0) for (const atom of vector.keys()) basis.add(new Map([[atom, 1]]), label);
-  };
-  for (const [i, m] of published.entries()) {
-    const c = cells[m.cell] as CheckCell;
-    addWithZeros(m.vector, isCount(c.kind) ? c.value : null, i);
-    yield;
-  }
-  for (const [j, e] of s.earlier.entries()) {
-    addWithZeros(e.vector, e.value, published.length + j);
-    yield;
-  }
-  for (const [j, v] of s.known.entries()) {
-    basis.add(v, published.length + s.earlier.length + j);
-    yield;
-  }
   const cost = (i: number) => {
     const x = cells[i] as CheckCell;
     if (!isCount(x.kind)) return -1;
     if (x.value === 0) return Number.MAX_SAFE_INTEGER;
     return x.value ?? 0;
   };
+  // Labels: current figures by member index; earlier ones after them, then side knowledge.
+  const M = s.members.length;
+  const E = s.earlier.length;
+  // A published zero tells the attacker every atom in it is empty (counts are not negative).
+  const addWithZeros = (b: SpanBasis, vector: Map<number, number>, value: number | null, label: number) => {
+    b.add(vector, label);
+    if (value === 0) for (const atom of vector.keys()) b.add(new Map([[atom, 1]]), label);
+  };
+  let basis = s.basis;
+  if (!basis) {
+    basis = new SpanBasis(meter);
+    for (const [j, e] of s.earlier.entries()) {
+      addWithZeros(basis, e.vector, e.value, M + j);
+      yield;
+    }
+    for (const [j, v] of s.known.entries()) {
+      basis.add(v, M + E + j);
+      yield;
+    }
+    s.sequence = [...s.members.keys()]
+      .filter((mi) => cells[(s.members[mi] as { cell: number }).cell]?.value !== null)
+      .sort(
+        (a, b) =>
+          cost((s.members[b] as { cell: number }).cell) - cost((s.members[a] as { cell: number }).cell) ||
+          a - b,
+      );
+    s.rankBefore = [];
+    s.inBasis = [];
+    s.added = 0;
+    s.basis = basis;
+  }
+  // Figures withheld since the last round: re-add from the first of them on.
+  for (let i = 0; i < s.added; i++)
+    if (s.inBasis[i] && withheld.has((s.members[s.sequence[i] as number] as { cell: number }).cell)) {
+      basis.truncate(s.rankBefore[i] as number);
+      s.added = i;
+      break;
+    }
+  for (let i = s.added; i < s.sequence.length; i++) {
+    const mi = s.sequence[i] as number;
+    const m = s.members[mi] as { cell: number; vector: Map<number, number> };
+    s.rankBefore[i] = basis.rank;
+    s.inBasis[i] = !withheld.has(m.cell);
+    if (s.inBasis[i]) {
+      const c = cells[m.cell] as CheckCell;
+      addWithZeros(basis, m.vector, isCount(c.kind) ? c.value : null, mi);
+    }
+    yield;
+  }
+  s.added = s.sequence.length;
+  const published = basis;
   let acted = false;
   /** "done": not recoverable, or only from what cannot be withheld; "open": test again next round. */
   const test = (vector: Map<number, number>): "done" | "open" => {
-    const used = basis.explain(vector);
+    const used = published.explain(vector);
     if (!used) return "done";
-    const current = used
-      .filter((l) => l < published.length)
-      .map((l) => (published[l] as { cell: number }).cell);
+    const current = used.filter((l) => l < M).map((l) => (s.members[l] as { cell: number }).cell);
     if (current.length === 0) return "done"; // only earlier releases and side knowledge give it: nothing to withhold here
     if (current.some((c) => withheld.has(c))) return "open";
-    const viaEarlier = used.some((l) => l >= published.length && l < published.length + s.earlier.length);
+    const viaEarlier = used.some((l) => l >= M && l < M + E);
     const pick = current.reduce((a, b) => (cost(b) < cost(a) ? b : a));
     fix(pick, viaEarlier ? "earlier_release" : "complement");
     acted = true;
