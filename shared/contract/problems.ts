@@ -145,6 +145,11 @@ export const problems = {
     title: "A correction must name a published release of the same survey that has not been corrected yet.",
   },
   release_table_not_found: { status: 404, title: "This release has no table with that id." },
+  release_check_outdated: {
+    status: 409,
+    title:
+      "Another release of this survey was published after this one was checked. Run the output checks again before publishing.",
+  },
   release_check_busy: {
     status: 503,
     title: "Another release is being checked right now. Try again in a minute.",
