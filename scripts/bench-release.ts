@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { openSqlite } from "../server/db/connect.ts";
 import { ProblemError } from "../server/http/problem.ts";
@@ -35,12 +36,14 @@ export function describeRelease(f: Awaited<ReturnType<typeof benchRelease>>): st
     return [
       head,
       `Refused as too large to check after ${(f.lastMs / 1000).toFixed(1)} s (with ${f.earlier} earlier published release${f.earlier === 1 ? "" : "s"}); nothing stored.`,
+      `Longest time the server could not answer anyone else during the checks: ${f.maxLagMs.toFixed(0)} ms.`,
     ].join("\n");
   return [
     head,
     `${f.tables} tables, ${f.cells} cells.`,
     `First check (no earlier release): ${(f.firstMs / 1000).toFixed(2)} s.`,
     `Check against ${f.earlier} earlier published release${f.earlier === 1 ? "" : "s"}: ${(f.lastMs / 1000).toFixed(2)} s; ${f.withheld} cells withheld.`,
+    `Longest time the server could not answer anyone else during the checks: ${f.maxLagMs.toFixed(0)} ms.`,
   ].join("\n");
 }
 
@@ -80,16 +83,20 @@ export async function benchRelease(interviews: number, earlierCount: number) {
     };
     const by = { id: analyst.id, name: "Analyst" };
     const times: number[] = [];
+    // The longest time the check held the event loop (other requests waited at most this long).
+    const lag = monitorEventLoopDelay({ resolution: 10 });
     for (let i = 0; i <= earlierCount; i++) {
       const id = `bench-${i}`;
       await insertRelease(db, { id, composition, userId: analyst.id, now: NOW.toISOString() });
       const row = await findRelease(db, id);
       if (!row) throw new Error("no release");
       const start = performance.now();
+      lag.enable();
       const snapshot = await checkReleaseFigures(db, row, by, NOW).catch((e: unknown) => {
         if (e instanceof ProblemError && e.problem.code === "release_too_large_to_check") return null;
         throw e;
       });
+      lag.disable();
       times.push(performance.now() - start);
       if (!snapshot) {
         await handle.close();
@@ -105,6 +112,7 @@ export async function benchRelease(interviews: number, earlierCount: number) {
           lastMs: times[i] ?? Number.NaN,
           earlier: i,
           refused: true,
+          maxLagMs: lag.max / 1e6,
         };
       }
       if (i < earlierCount)
@@ -129,6 +137,7 @@ export async function benchRelease(interviews: number, earlierCount: number) {
           lastMs: times[earlierCount] ?? Number.NaN,
           earlier: earlierCount,
           refused: false,
+          maxLagMs: lag.max / 1e6,
         };
       }
     }

@@ -263,11 +263,13 @@ function* runChecks(
   };
 
   // Primary: every count 0 or ≥ k; nothing to show is withheld too.
-  cells.forEach((c, i) => {
+  for (const [i, c] of cells.entries()) {
+    if (i % 500 === 0) yield;
     if (c.value === null) withhold(i, "depends_on_withheld", "primary", "nobody to show");
     else if (isCount(c.kind) && c.value > 0 && c.value < k)
       withhold(i, "below_k", "primary", `fewer than ${k} people`);
-  });
+  }
+  yield;
 
   // Minimum number of areas, and dominance: they do not depend on other cells.
   cells.forEach((c, i) => {
@@ -280,6 +282,7 @@ function* runChecks(
     if (top1 > options.top1Share * c.value || top1 + top2 > options.top2Share * c.value)
       withhold(i, "dominance", "dominance", "mostly from one or two people");
   });
+  yield;
 
   // Differences from the same figure in an earlier release, over nested groups of interviews.
   if (crossOn) {
@@ -290,8 +293,10 @@ function* runChecks(
         list.push(e);
         earlierByIdentity.set(e.identity, list);
       }
-    cells.forEach((c, i) => {
-      if (!isCount(c.kind) || c.value === null || withheld.has(i)) return;
+    yield;
+    for (const [i, c] of cells.entries()) {
+      if (i % 500 === 0) yield;
+      if (!isCount(c.kind) || c.value === null || withheld.has(i)) continue;
       for (const e of earlierByIdentity.get(c.identity) ?? []) {
         const d = Math.abs(c.value - e.value);
         if (d > 0 && d < k && nested(c.vectors, e.vectors)) {
@@ -301,10 +306,10 @@ function* runChecks(
             "differences",
             `changed by fewer than ${k} people since an earlier release`,
           );
-          return;
+          break;
         }
       }
-    });
+    }
   }
 
   // Secondary and cross-release suppression, to a fixed point with the dependent figures.
@@ -328,24 +333,27 @@ function* runChecks(
     }
     return s;
   };
-  cells.forEach((c, i) => {
+  for (const [i, c] of cells.entries()) {
+    if (i % 500 === 0) yield;
     for (const v of c.vectors) systemOf(v.system).members.push({ cell: i, vector: toMap(v.terms) });
-  });
+  }
   for (const v of side.known) systems.get(v.system)?.known.push(toMap(v.terms));
   for (const x of side.secrets) systems.get(x.vector.system)?.secrets.push(toMap(x.vector.terms));
   if (crossOn)
-    earlier.forEach((r, ri) => {
-      for (const e of r.cells)
+    for (const [ri, r] of earlier.entries())
+      for (const [j, e] of r.cells.entries()) {
+        if (j % 500 === 0) yield;
         for (const v of e.vectors) {
           const s = systems.get(v.system);
           if (s) s.earlier.push({ release: ri, vector: toMap(v.terms), value: e.value });
         }
-    });
+      }
 
   // Dependent figures: withheld with any count they are computed from, followed transitively from
   // each newly withheld cell.
   const dependentsOf = new Map<number, number[]>();
-  cells.forEach((c, i) => {
+  for (const [i, c] of cells.entries()) {
+    if (i % 500 === 0) yield;
     for (const key of c.dependsOn) {
       const j = index.get(key);
       if (j === undefined) continue;
@@ -353,7 +361,7 @@ function* runChecks(
       list.push(i);
       dependentsOf.set(j, list);
     }
-  });
+  }
   let dependentsDone = 0;
   const dependents = () => {
     for (; dependentsDone < order.length; dependentsDone++)
