@@ -19,6 +19,7 @@ import {
   cellKey,
   checkReleaseInSlices,
   defaultCheckOptions,
+  inSlices,
 } from "../../shared/disclosure/check-release.ts";
 import { nodeById } from "../../shared/toc/theory-of-change.ts";
 import type { Database } from "../db/schema.ts";
@@ -27,7 +28,7 @@ import { loadCatalogue } from "../outcomes/indicator-catalogue.ts";
 import { theoryOfChange } from "../outcomes/theory-of-change.ts";
 import { suppressionThreshold } from "../settings/settings.repository.ts";
 import { generateSummary } from "./participant-summary.ts";
-import { buildFigures } from "./release-figures.ts";
+import { buildFiguresInSteps } from "./release-figures.ts";
 import {
   annotations,
   answerRows,
@@ -186,16 +187,18 @@ async function checkFiguresNow(
     db.selectFrom("areas").select(["id", "name"]).execute(),
     suppressionThreshold(db),
   ]);
-  const figures = buildFigures({
-    composition,
-    areas: new Map(areas.map((a) => [a.id, a.name])),
-    indicators,
-    interviews,
-    answers,
-    pairs,
-    earlier,
-    k: k.k,
-  });
+  const figures = await inSlices(
+    buildFiguresInSteps({
+      composition,
+      areas: new Map(areas.map((a) => [a.id, a.name])),
+      indicators,
+      interviews,
+      answers,
+      pairs,
+      earlier,
+      k: k.k,
+    }),
+  );
   let result: Awaited<ReturnType<typeof checkReleaseInSlices>>;
   try {
     result = await checkReleaseInSlices(

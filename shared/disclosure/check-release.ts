@@ -218,7 +218,11 @@ export async function checkReleaseInSlices(
   budget: CheckBudget = {},
   sliceMs = 20,
 ): Promise<CheckOutcome> {
-  const steps = runChecks(cells, earlier, options, switches, side, budget);
+  return inSlices(runChecks(cells, earlier, options, switches, side, budget), sliceMs);
+}
+
+/** Runs a computation written as a generator, letting other work in every `sliceMs` at a `yield`. */
+export async function inSlices<T>(steps: Generator<void, T, void>, sliceMs = 20): Promise<T> {
   let sliceStart = Date.now();
   for (;;) {
     const step = steps.next();
