@@ -273,7 +273,8 @@ function meanAndInterval(values: readonly number[]) {
   return ci.ok ? { mean, lower: ci.lower, upper: ci.upper } : { mean, lower: null, upper: null };
 }
 
-export function buildFigures(input: FiguresInput): Figures {
+/** Builds the figures, pausing after each question so a caller can let other requests in. */
+export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figures, void> {
   const { composition, interviews } = input;
   const areaName = (a: string) => input.areas.get(a) ?? a;
   const earlierIndex = new Map(input.earlier.map((e, i) => [e.id, i]));
@@ -301,6 +302,7 @@ export function buildFigures(input: FiguresInput): Figures {
   const systems = new Map<string, AtomSystem>();
   const defs = new Map(input.indicators.map((d) => [d.key, d]));
   for (const def of input.indicators) {
+    yield;
     const sys = new AtomSystem();
     const byResponse = new Map((input.answers.get(def.key) ?? []).map((a) => [a.responseId, a]));
     for (const i of interviews) {
@@ -374,6 +376,7 @@ export function buildFigures(input: FiguresInput): Figures {
     cellKey({ tableId: table.id, rowKey: row.key, columnKey: column });
 
   for (const def of input.indicators) {
+    yield;
     const answers = new Map((input.answers.get(def.key) ?? []).map((a) => [a.responseId, a]));
     const cats = answerList(def, input.answers.get(def.key) ?? []);
     const scores = scoresByKey.get(def.key) ?? null;

@@ -279,6 +279,16 @@ export function releasesRoutes(): Hono<AppEnv> {
     const signed = await signOffs(db, row.id, snapshot.id);
     if (!signed.some((s) => s.as === "analyst") || !signed.some((s) => s.as === "expert"))
       throw new ProblemError("release_not_signed_off");
+    // The cross-release check saw only the releases published by then.
+    const seen = new Set(snapshot.checkedAgainst.map((e) => e.id));
+    const publishedSince = await db
+      .selectFrom("releases")
+      .select(["id"])
+      .where("survey_id", "=", row.survey_id)
+      .where("status", "=", "published")
+      .where("id", "!=", row.id)
+      .execute();
+    if (publishedSince.some((r) => !seen.has(r.id))) throw new ProblemError("release_check_outdated");
     const composition = compositionOf(row);
     if (composition.corrects !== null) {
       const target = await findRelease(db, composition.corrects);

@@ -13,7 +13,14 @@ import type {
 } from "../../shared/contract/releases.ts";
 import { publicReleasePath } from "../../shared/contract/releases.ts";
 import type { Role } from "../../shared/contract/roles.ts";
-import { cellKey, checkRelease, defaultCheckOptions } from "../../shared/disclosure/check-release.ts";
+import {
+  type CheckBudget,
+  CheckTooLarge,
+  cellKey,
+  checkReleaseInSlices,
+  defaultCheckOptions,
+  inSlices,
+} from "../../shared/disclosure/check-release.ts";
 import { nodeById } from "../../shared/toc/theory-of-change.ts";
 import type { Database } from "../db/schema.ts";
 import { ProblemError } from "../http/problem.ts";
@@ -21,7 +28,7 @@ import { loadCatalogue } from "../outcomes/indicator-catalogue.ts";
 import { theoryOfChange } from "../outcomes/theory-of-change.ts";
 import { suppressionThreshold } from "../settings/settings.repository.ts";
 import { generateSummary } from "./participant-summary.ts";
-import { buildFigures } from "./release-figures.ts";
+import { buildFiguresInSteps } from "./release-figures.ts";
 import {
   annotations,
   answerRows,
@@ -121,13 +128,44 @@ function outcomesOf(c: ComposeReleaseRequest): ReleaseOutcome[] {
   });
 }
 
-/** Freezes the figures and runs every output check; the release becomes `checked`. */
+/**
+ * How long the output checks of one release may run (docs/decisions/0023). They pause every few
+ * milliseconds so the server keeps answering others; past this budget the release is refused as too
+ * large and nothing is stored.
+ */
+export const defaultCheckBudget: CheckBudget = { maxMs: 60_000, maxWork: 4e9 };
+
+/** Checks running in this process: one at a time, so analysts cannot stack up work on the server. */
+let checksRunning = 0;
+
+/**
+ * Freezes the figures and runs every output check; the release becomes `checked`. One check runs at
+ * a time (another answers `release_check_busy`); past the budget nothing is stored.
+ */
 export async function checkReleaseFigures(
   db: Kysely<Database>,
   row: ReleaseRow,
   by: { id: string; name: string },
   now: Date,
   switches: { secondary?: boolean; crossRelease?: boolean } = {},
+  budget: CheckBudget = defaultCheckBudget,
+): Promise<ReleaseSnapshot> {
+  if (checksRunning > 0) throw new ProblemError("release_check_busy");
+  checksRunning++;
+  try {
+    return await checkFiguresNow(db, row, by, now, switches, budget);
+  } finally {
+    checksRunning--;
+  }
+}
+
+async function checkFiguresNow(
+  db: Kysely<Database>,
+  row: ReleaseRow,
+  by: { id: string; name: string },
+  now: Date,
+  switches: { secondary?: boolean; crossRelease?: boolean } = {},
+  budget: CheckBudget = defaultCheckBudget,
 ): Promise<ReleaseSnapshot> {
   if (row.status === "published") throw new ProblemError("release_published");
   const composition = compositionOf(row);
@@ -149,23 +187,32 @@ export async function checkReleaseFigures(
     db.selectFrom("areas").select(["id", "name"]).execute(),
     suppressionThreshold(db),
   ]);
-  const figures = buildFigures({
-    composition,
-    areas: new Map(areas.map((a) => [a.id, a.name])),
-    indicators,
-    interviews,
-    answers,
-    pairs,
-    earlier,
-    k: k.k,
-  });
-  const result = checkRelease(
-    figures.cells,
-    figures.earlier,
-    { ...defaultCheckOptions, k: k.k },
-    switches,
-    figures.side,
+  const figures = await inSlices(
+    buildFiguresInSteps({
+      composition,
+      areas: new Map(areas.map((a) => [a.id, a.name])),
+      indicators,
+      interviews,
+      answers,
+      pairs,
+      earlier,
+      k: k.k,
+    }),
   );
+  let result: Awaited<ReturnType<typeof checkReleaseInSlices>>;
+  try {
+    result = await checkReleaseInSlices(
+      figures.cells,
+      figures.earlier,
+      { ...defaultCheckOptions, k: k.k },
+      switches,
+      figures.side,
+      budget,
+    );
+  } catch (e) {
+    if (e instanceof CheckTooLarge) throw new ProblemError("release_too_large_to_check");
+    throw e;
+  }
   for (const t of figures.tables)
     for (const r of t.rows)
       for (const columnKey of Object.keys(r.cells)) {

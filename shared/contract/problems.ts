@@ -202,6 +202,20 @@ export const problems = {
     title: "A correction must name a published release of the same survey that has not been corrected yet.",
   },
   release_table_not_found: { status: 404, title: "This release has no table with that id." },
+  release_check_outdated: {
+    status: 409,
+    title:
+      "Another release of this survey was published after this one was checked. Run the output checks again before publishing.",
+  },
+  release_check_busy: {
+    status: 503,
+    title: "Another release is being checked right now. Try again in a minute.",
+  },
+  release_too_large_to_check: {
+    status: 422,
+    title:
+      "This release is too large to check in one go. Nothing was published. Choose fewer outcomes or fewer breakdowns and check again.",
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problems;

@@ -6,7 +6,9 @@ import type {
   WithheldCellRef,
   WithheldReason,
 } from "../contract/releases.ts";
-import { SpanBasis } from "./span.ts";
+import { SpanBasis, WorkMeter } from "./span.ts";
+
+export { CheckTooLarge } from "./span.ts";
 
 /**
  * The output checks of a release (docs/decisions/0023), pure: plain figures in, each cell's published
@@ -146,6 +148,24 @@ interface SystemState {
   earlier: { release: number; vector: Map<number, number>; value: number }[];
   known: Map<number, number>[];
   secrets: Map<number, number>[];
+  /**
+   * Targets (withheld cells by index, secrets by position) found not recoverable, or recoverable only
+   * from earlier releases and side knowledge (nothing here to withhold). Withholding only removes
+   * equations, so the span only shrinks: such a target never needs testing again.
+   */
+  doneCells: Set<number>;
+  doneSecrets: Set<number>;
+  /**
+   * The basis kept between rounds: earlier releases and side knowledge first (never withheld), then
+   * the current figures in `sequence` (member indices, most likely to stay published first); a round
+   * re-adds only from the first figure withheld since. Dropped when the system is found clean.
+   */
+  basis?: SpanBasis;
+  sequence: number[];
+  /** Basis rank before `sequence[i]` was added, and whether it was (it is skipped once withheld). */
+  rankBefore: number[];
+  inBasis: boolean[];
+  added: number;
 }
 
 const toMap = (terms: CheckVector["terms"]) => {
@@ -155,8 +175,19 @@ const toMap = (terms: CheckVector["terms"]) => {
 };
 
 /**
+ * How much the secondary/cross-release audit may do before it gives up (`CheckTooLarge`): `maxWork`
+ * coefficient updates of the elimination, `maxMs` wall-clock milliseconds. A check that gives up
+ * returns nothing, so nothing that was not fully checked can be published.
+ */
+export interface CheckBudget {
+  maxWork?: number;
+  maxMs?: number;
+}
+
+/**
  * Runs every rule on every table of the release together, against the earlier releases. `withhold`
- * records the first reason a cell was withheld; later rules see it withheld.
+ * records the first reason a cell was withheld; later rules see it withheld. Runs to the end without
+ * pausing; throws `CheckTooLarge` past the budget.
  */
 export function checkRelease(
   cells: readonly CheckCell[],
@@ -164,16 +195,66 @@ export function checkRelease(
   options: CheckOptions = defaultCheckOptions,
   switches: { secondary?: boolean; crossRelease?: boolean } = {},
   side: SideKnowledge = { known: [], secrets: [] },
+  budget: CheckBudget = {},
 ): CheckOutcome {
+  const steps = runChecks(cells, earlier, options, switches, side, budget);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same checks, pausing every `sliceMs` so that other requests are served while a large release
+ * is audited (the checks are plain computation; without pauses they would hold the server's only
+ * thread). Throws `CheckTooLarge` past the budget.
+ */
+export async function checkReleaseInSlices(
+  cells: readonly CheckCell[],
+  earlier: readonly EarlierRelease[],
+  options: CheckOptions = defaultCheckOptions,
+  switches: { secondary?: boolean; crossRelease?: boolean } = {},
+  side: SideKnowledge = { known: [], secrets: [] },
+  budget: CheckBudget = {},
+  sliceMs = 20,
+): Promise<CheckOutcome> {
+  return inSlices(runChecks(cells, earlier, options, switches, side, budget), sliceMs);
+}
+
+/** Runs a computation written as a generator, letting other work in every `sliceMs` at a `yield`. */
+export async function inSlices<T>(steps: Generator<void, T, void>, sliceMs = 20): Promise<T> {
+  let sliceStart = Date.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (Date.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      sliceStart = Date.now();
+    }
+  }
+}
+
+function* runChecks(
+  cells: readonly CheckCell[],
+  earlier: readonly EarlierRelease[],
+  options: CheckOptions,
+  switches: { secondary?: boolean; crossRelease?: boolean },
+  side: SideKnowledge,
+  budget: CheckBudget,
+): Generator<void, CheckOutcome, void> {
+  const meter = new WorkMeter(budget.maxWork, budget.maxMs);
   const { k } = options;
   const secondaryOn = switches.secondary ?? true;
   const crossOn = switches.crossRelease ?? true;
   const index = new Map(cells.map((c, i) => [cellKey(c), i]));
   const withheld = new Map<number, WithheldReason>();
   const byRule = new Map<ReleaseRule, WithheldCellRef[]>();
+  /** Cell indices in the order they were withheld. */
+  const order: number[] = [];
   const withhold = (i: number, reason: WithheldReason, rule: ReleaseRule, why: string) => {
     if (withheld.has(i)) return;
     withheld.set(i, reason);
+    order.push(i);
     const c = cells[i] as CheckCell;
     const list = byRule.get(rule) ?? [];
     list.push({
@@ -186,11 +267,13 @@ export function checkRelease(
   };
 
   // Primary: every count 0 or ≥ k; nothing to show is withheld too.
-  cells.forEach((c, i) => {
+  for (const [i, c] of cells.entries()) {
+    if (i % 500 === 0) yield;
     if (c.value === null) withhold(i, "depends_on_withheld", "primary", "nobody to show");
     else if (isCount(c.kind) && c.value > 0 && c.value < k)
       withhold(i, "below_k", "primary", `fewer than ${k} people`);
-  });
+  }
+  yield;
 
   // Minimum number of areas, and dominance: they do not depend on other cells.
   cells.forEach((c, i) => {
@@ -203,6 +286,7 @@ export function checkRelease(
     if (top1 > options.top1Share * c.value || top1 + top2 > options.top2Share * c.value)
       withhold(i, "dominance", "dominance", "mostly from one or two people");
   });
+  yield;
 
   // Differences from the same figure in an earlier release, over nested groups of interviews.
   if (crossOn) {
@@ -213,8 +297,10 @@ export function checkRelease(
         list.push(e);
         earlierByIdentity.set(e.identity, list);
       }
-    cells.forEach((c, i) => {
-      if (!isCount(c.kind) || c.value === null || withheld.has(i)) return;
+    yield;
+    for (const [i, c] of cells.entries()) {
+      if (i % 500 === 0) yield;
+      if (!isCount(c.kind) || c.value === null || withheld.has(i)) continue;
       for (const e of earlierByIdentity.get(c.identity) ?? []) {
         const d = Math.abs(c.value - e.value);
         if (d > 0 && d < k && nested(c.vectors, e.vectors)) {
@@ -224,10 +310,10 @@ export function checkRelease(
             "differences",
             `changed by fewer than ${k} people since an earlier release`,
           );
-          return;
+          break;
         }
       }
-    });
+    }
   }
 
   // Secondary and cross-release suppression, to a fixed point with the dependent figures.
@@ -235,35 +321,56 @@ export function checkRelease(
   const systemOf = (name: string) => {
     let s = systems.get(name);
     if (!s) {
-      s = { members: [], earlier: [], known: [], secrets: [] };
+      s = {
+        members: [],
+        earlier: [],
+        known: [],
+        secrets: [],
+        doneCells: new Set(),
+        doneSecrets: new Set(),
+        sequence: [],
+        rankBefore: [],
+        inBasis: [],
+        added: 0,
+      };
       systems.set(name, s);
     }
     return s;
   };
-  cells.forEach((c, i) => {
+  for (const [i, c] of cells.entries()) {
+    if (i % 500 === 0) yield;
     for (const v of c.vectors) systemOf(v.system).members.push({ cell: i, vector: toMap(v.terms) });
-  });
+  }
   for (const v of side.known) systems.get(v.system)?.known.push(toMap(v.terms));
   for (const x of side.secrets) systems.get(x.vector.system)?.secrets.push(toMap(x.vector.terms));
   if (crossOn)
-    earlier.forEach((r, ri) => {
-      for (const e of r.cells)
+    for (const [ri, r] of earlier.entries())
+      for (const [j, e] of r.cells.entries()) {
+        if (j % 500 === 0) yield;
         for (const v of e.vectors) {
           const s = systems.get(v.system);
           if (s) s.earlier.push({ release: ri, vector: toMap(v.terms), value: e.value });
         }
-    });
-
-  const dependents = () => {
-    let changed = false;
-    cells.forEach((c, i) => {
-      if (withheld.has(i)) return;
-      if (c.dependsOn.some((key) => withheld.has(index.get(key) ?? -1))) {
-        withhold(i, "depends_on_withheld", "secondary", "would reveal a withheld figure");
-        changed = true;
       }
-    });
-    return changed;
+
+  // Dependent figures: withheld with any count they are computed from, followed transitively from
+  // each newly withheld cell.
+  const dependentsOf = new Map<number, number[]>();
+  for (const [i, c] of cells.entries()) {
+    if (i % 500 === 0) yield;
+    for (const key of c.dependsOn) {
+      const j = index.get(key);
+      if (j === undefined) continue;
+      const list = dependentsOf.get(j) ?? [];
+      list.push(i);
+      dependentsOf.set(j, list);
+    }
+  }
+  let dependentsDone = 0;
+  const dependents = () => {
+    for (; dependentsDone < order.length; dependentsDone++)
+      for (const d of dependentsOf.get(order[dependentsDone] as number) ?? [])
+        withhold(d, "depends_on_withheld", "secondary", "would reveal a withheld figure");
   };
   dependents();
 
@@ -277,19 +384,10 @@ export function checkRelease(
     const dirty = new Set(systems.keys());
     let before = withheld.size;
     const markNew = () => {
-      for (const [i] of [...withheld].slice(before))
-        for (const name of systemsOfCell.get(i) ?? []) dirty.add(name);
-      before = withheld.size;
+      for (; before < order.length; before++)
+        for (const name of systemsOfCell.get(order[before] as number) ?? []) dirty.add(name);
     };
-    for (let guard = 0; guard < 100000 && dirty.size > 0; guard++) {
-      const name = dirty.values().next().value as string;
-      const s = systems.get(name);
-      const fix = s ? findRecoverable(s, cells, withheld) : null;
-      if (!fix) {
-        dirty.delete(name);
-        continue;
-      }
-      const { cell, reason } = fix;
+    const fix = (cell: number, reason: WithheldReason) => {
       withhold(
         cell,
         reason,
@@ -300,6 +398,17 @@ export function checkRelease(
       );
       dependents();
       markNew();
+    };
+    // Ends: each round either finds a system clean or withholds at least one more published figure.
+    while (dirty.size > 0) {
+      meter.charge(1);
+      const name = dirty.values().next().value as string;
+      const s = systems.get(name);
+      const acted = s ? yield* auditRound(s, cells, withheld, meter, fix) : false;
+      if (!acted) {
+        dirty.delete(name);
+        if (s) s.basis = undefined;
+      }
     }
   }
 
@@ -364,64 +473,105 @@ function nested(a: readonly CheckVector[], b: readonly CheckVector[]): boolean {
 }
 
 /**
- * The first withheld count in this system that the published figures give back, and the figure to
- * withhold so that they no longer do: among the current published figures the attacker's combination
- * uses, a derived figure (average, interval) first, then the smallest count (a zero last, since it
- * is the most informative to keep).
+ * One round of the audit of a system: one basis of what is published now (with earlier releases and
+ * side knowledge), then every target not yet cleared. A target that the basis cannot give back is
+ * cleared for good (the span only shrinks). A target it gives back through figures that are all still
+ * published is a real recovery now, so the cheapest of those figures is withheld at once — a
+ * derived figure (average, interval) first, then the smallest count, a zero last; a target whose
+ * combination uses a figure withheld earlier in this round waits for the next round's basis.
+ * Returns whether anything was withheld (then the system is audited again).
  */
-function findRecoverable(
+function* auditRound(
   s: SystemState,
   cells: readonly CheckCell[],
   withheld: ReadonlyMap<number, WithheldReason>,
-): { cell: number; reason: WithheldReason } | null {
-  const basis = new SpanBasis();
-  const published = s.members.filter((m) => !withheld.has(m.cell) && cells[m.cell]?.value !== null);
-  // Labels: current figures by member index; earlier ones after them.
-  // A published zero tells the attacker every atom in it is empty (counts are not negative).
-  const addWithZeros = (vector: Map<number, number>, value: number | null, label: number) => {
-    basis.add(vector, label);
-    if (value === 0) for (const atom of vector.keys()) basis.add(new Map([[atom, 1]]), label);
-  };
-  published.forEach((m, i) => {
-    const c = cells[m.cell] as CheckCell;
-    addWithZeros(m.vector, isCount(c.kind) ? c.value : null, i);
-  });
-  s.earlier.forEach((e, j) => {
-    addWithZeros(e.vector, e.value, published.length + j);
-  });
-  s.known.forEach((v, j) => {
-    basis.add(v, published.length + s.earlier.length + j);
-  });
+  meter: WorkMeter,
+  fix: (cell: number, reason: WithheldReason) => void,
+): Generator<void, boolean, void> {
   const cost = (i: number) => {
     const x = cells[i] as CheckCell;
     if (!isCount(x.kind)) return -1;
     if (x.value === 0) return Number.MAX_SAFE_INTEGER;
     return x.value ?? 0;
   };
-  /** The figure to withhold so that `vector` is no longer given back, or null if none would help. */
-  const fixFor = (vector: Map<number, number>): { cell: number; reason: WithheldReason } | null => {
-    const used = basis.explain(vector);
-    if (!used) return null;
-    const current = used
-      .filter((l) => l < published.length)
-      .map((l) => (published[l] as { cell: number }).cell);
-    const viaEarlier = used.some((l) => l >= published.length && l < published.length + s.earlier.length);
-    if (current.length === 0) return null; // only earlier releases and side knowledge give it: nothing to withhold here
+  // Labels: current figures by member index; earlier ones after them, then side knowledge.
+  const M = s.members.length;
+  const E = s.earlier.length;
+  // A published zero tells the attacker every atom in it is empty (counts are not negative).
+  const addWithZeros = (b: SpanBasis, vector: Map<number, number>, value: number | null, label: number) => {
+    b.add(vector, label);
+    if (value === 0) for (const atom of vector.keys()) b.add(new Map([[atom, 1]]), label);
+  };
+  let basis = s.basis;
+  if (!basis) {
+    basis = new SpanBasis(meter);
+    for (const [j, e] of s.earlier.entries()) {
+      addWithZeros(basis, e.vector, e.value, M + j);
+      yield;
+    }
+    for (const [j, v] of s.known.entries()) {
+      basis.add(v, M + E + j);
+      yield;
+    }
+    s.sequence = [...s.members.keys()]
+      .filter((mi) => cells[(s.members[mi] as { cell: number }).cell]?.value !== null)
+      .sort(
+        (a, b) =>
+          cost((s.members[b] as { cell: number }).cell) - cost((s.members[a] as { cell: number }).cell) ||
+          a - b,
+      );
+    s.rankBefore = [];
+    s.inBasis = [];
+    s.added = 0;
+    s.basis = basis;
+  }
+  // Figures withheld since the last round: re-add from the first of them on.
+  for (let i = 0; i < s.added; i++)
+    if (s.inBasis[i] && withheld.has((s.members[s.sequence[i] as number] as { cell: number }).cell)) {
+      basis.truncate(s.rankBefore[i] as number);
+      s.added = i;
+      break;
+    }
+  for (let i = s.added; i < s.sequence.length; i++) {
+    const mi = s.sequence[i] as number;
+    const m = s.members[mi] as { cell: number; vector: Map<number, number> };
+    s.rankBefore[i] = basis.rank;
+    s.inBasis[i] = !withheld.has(m.cell);
+    if (s.inBasis[i]) {
+      const c = cells[m.cell] as CheckCell;
+      addWithZeros(basis, m.vector, isCount(c.kind) ? c.value : null, mi);
+    }
+    yield;
+  }
+  s.added = s.sequence.length;
+  const published = basis;
+  let acted = false;
+  /** "done": not recoverable, or only from what cannot be withheld; "open": test again next round. */
+  const test = (vector: Map<number, number>): "done" | "open" => {
+    const used = published.explain(vector);
+    if (!used) return "done";
+    const current = used.filter((l) => l < M).map((l) => (s.members[l] as { cell: number }).cell);
+    if (current.length === 0) return "done"; // only earlier releases and side knowledge give it: nothing to withhold here
+    if (current.some((c) => withheld.has(c))) return "open";
+    const viaEarlier = used.some((l) => l >= M && l < M + E);
     const pick = current.reduce((a, b) => (cost(b) < cost(a) ? b : a));
-    return { cell: pick, reason: viaEarlier ? "earlier_release" : "complement" };
+    fix(pick, viaEarlier ? "earlier_release" : "complement");
+    acted = true;
+    return "open";
   };
   const seen = new Set<number>();
   for (const m of s.members) {
-    if (!withheld.has(m.cell) || seen.has(m.cell)) continue;
+    if (!withheld.has(m.cell) || seen.has(m.cell) || s.doneCells.has(m.cell)) continue;
     const c = cells[m.cell] as CheckCell;
     if (!isCount(c.kind) || c.value === null || c.value === 0) continue;
     seen.add(m.cell);
-    const fix = fixFor(m.vector);
-    if (fix) return fix;
+    if (test(m.vector) === "done") s.doneCells.add(m.cell);
+    yield;
   }
-  for (const secret of s.secrets) {
-    const fix = fixFor(secret);
-    if (fix) return fix;
+  for (const [j, secret] of s.secrets.entries()) {
+    if (s.doneSecrets.has(j)) continue;
+    if (test(secret) === "done") s.doneSecrets.add(j);
+    yield;
   }
-  return null;
+  return acted;
 }

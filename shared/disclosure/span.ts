@@ -9,6 +9,39 @@ export const PRIME = 67108859;
 
 export type SparseVector = ReadonlyMap<number, number>;
 
+/** The check ran out of its work or time budget: nothing it found may be published. */
+export class CheckTooLarge extends Error {
+  constructor(readonly why: "work" | "time") {
+    super(`The release check stopped: over its ${why} budget.`);
+    this.name = "CheckTooLarge";
+  }
+}
+
+/**
+ * Counts elimination work (coefficient updates) and wall time, and throws `CheckTooLarge` past
+ * either limit, so a release too large to audit is refused instead of holding the server.
+ */
+export class WorkMeter {
+  spent = 0;
+  private nextClock = 0;
+  private readonly deadline: number;
+  constructor(
+    readonly maxWork: number = Number.POSITIVE_INFINITY,
+    maxMs: number = Number.POSITIVE_INFINITY,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.deadline = clock() + maxMs;
+  }
+  charge(n: number): void {
+    this.spent += n;
+    if (this.spent > this.maxWork) throw new CheckTooLarge("work");
+    if (this.spent >= this.nextClock) {
+      this.nextClock = this.spent + 20000;
+      if (this.clock() > this.deadline) throw new CheckTooLarge("time");
+    }
+  }
+}
+
 const mod = (a: number) => {
   const r = a % PRIME;
   return r < 0 ? r + PRIME : r;
@@ -48,7 +81,10 @@ function addScaled(row: Map<number, number>, other: ReadonlyMap<number, number>,
  */
 export class SpanBasis {
   private rows: BasisRow[] = [];
-  private pivots = new Set<number>();
+  /** Atom → index of the row whose pivot it is. */
+  private pivots = new Map<number, number>();
+
+  constructor(private readonly meter: WorkMeter = new WorkMeter()) {}
 
   get rank(): number {
     return this.rows.length;
@@ -65,14 +101,36 @@ export class SpanBasis {
     }
     const combo = new Map<number, number>();
     if (label !== null) combo.set(label, 1);
-    for (const b of this.rows) {
+    // Rows are applied in insertion order, but only those whose pivot the vector has (a row only
+    // brings in pivots of later rows, so a min-heap of row indices visits each needed row once).
+    const heap: number[] = [];
+    const queued = new Set<number>();
+    const queue = (atoms: Iterable<number>) => {
+      for (const a of atoms) {
+        const r = this.pivots.get(a);
+        if (r === undefined || queued.has(r)) continue;
+        queued.add(r);
+        heapPush(heap, r);
+      }
+    };
+    this.meter.charge(1 + row.size);
+    queue(row.keys());
+    while (heap.length > 0) {
+      const b = this.rows[heapPop(heap)] as BasisRow;
       const c = row.get(b.pivot);
       if (c === undefined) continue;
+      this.meter.charge(2 * b.row.size + b.combo.size);
       const f = mod(-c);
       addScaled(row, b.row, f);
       addScaled(combo, b.combo, f);
+      queue(b.row.keys());
     }
     return { row, combo };
+  }
+
+  /** Forgets every row after the first `rank` (rows never change once added). */
+  truncate(rank: number): void {
+    for (const b of this.rows.splice(rank)) this.pivots.delete(b.pivot);
   }
 
   /** Adds a labelled vector; false when it was already in the span. */
@@ -84,8 +142,8 @@ export class SpanBasis {
     const inv = inverse(row.get(pivot) ?? 1);
     for (const [k, v] of row) row.set(k, mul(v, inv));
     for (const [k, v] of combo) combo.set(k, mul(v, inv));
+    this.pivots.set(pivot, this.rows.length);
     this.rows.push({ pivot, row, combo });
-    this.pivots.add(pivot);
     return true;
   }
 
@@ -98,4 +156,35 @@ export class SpanBasis {
     if (row.size !== 0) return null;
     return [...combo.entries()].filter(([, v]) => v !== 0).map(([k]) => k);
   }
+}
+
+function heapPush(heap: number[], x: number): void {
+  let i = heap.length;
+  heap.push(x);
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const p = heap[parent] as number;
+    if (p <= x) break;
+    heap[i] = p;
+    i = parent;
+  }
+  heap[i] = x;
+}
+
+function heapPop(heap: number[]): number {
+  const top = heap[0] as number;
+  const last = heap.pop() as number;
+  if (heap.length === 0) return top;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= heap.length) break;
+    const r = l + 1;
+    const child = r < heap.length && (heap[r] as number) < (heap[l] as number) ? r : l;
+    if ((heap[child] as number) >= last) break;
+    heap[i] = heap[child] as number;
+    i = child;
+  }
+  heap[i] = last;
+  return top;
 }
