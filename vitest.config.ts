@@ -21,7 +21,7 @@ const dialectSpecific = [
   "test/server/shutdown.test.ts",
 ];
 /** Tests of PostgreSQL itself going away (a cluster of the test's own), run in integration-pg only. */
-const postgresOnly = ["test/server/database-restart.test.ts"];
+const postgresOnly = ["test/server/database-restart.test.ts", "test/server/database-bounds.test.ts"];
 
 /**
  * End-to-end files whose browser journeys depend on the database, run again on PostgreSQL. The others
