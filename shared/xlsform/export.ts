@@ -1,6 +1,7 @@
 import { ConditionsParser, type Operand } from "survey-core";
 import { INTEGER_PATTERN } from "./import.ts";
 import type { Cell } from "./sheets.ts";
+import { SURVEY_COLUMNS } from "./survey-columns.ts";
 
 /**
  * SurveyJS JSON → XLSForm sheets (plain rows; writing the .xlsx is the caller's). Every element or
@@ -140,25 +141,7 @@ function write(op: Op, self: string | null, types: Map<string, string>, nested: 
   throw new NoXPath(type);
 }
 
-const SURVEY_HEADERS = [
-  "type",
-  "name",
-  "label",
-  "hint",
-  "guidance_hint",
-  "required",
-  "required_message",
-  "relevant",
-  "constraint",
-  "constraint_message",
-  "calculation",
-  "default",
-  "read_only",
-  "choice_filter",
-  "appearance",
-  "parameters",
-  "repeat_count",
-] as const;
+const SURVEY_HEADERS = SURVEY_COLUMNS;
 
 export function toXlsform(definition: unknown, info: { formId: string; version: string }): XlsformExport {
   const json = isObject(definition) ? definition : {};

@@ -7,6 +7,7 @@ import {
   type SheetRows,
   type XlsformSheets,
 } from "./sheets.ts";
+import { SURVEY_COLUMNS } from "./survey-columns.ts";
 import { type ExpressionContext, quote, toSurveyJs, Untranslatable } from "./to-surveyjs.ts";
 import { parseXPath, referencedNames, XPathError, type XPathNode } from "./xpath.ts";
 
@@ -87,25 +88,7 @@ const MEDIA = new Set([
   "csv-external",
 ]);
 
-const KNOWN_COLUMNS = new Set([
-  "type",
-  "name",
-  "label",
-  "hint",
-  "guidance_hint",
-  "required",
-  "required_message",
-  "relevant",
-  "constraint",
-  "constraint_message",
-  "calculation",
-  "default",
-  "read_only",
-  "choice_filter",
-  "appearance",
-  "parameters",
-  "repeat_count",
-]);
+const KNOWN_COLUMNS: ReadonlySet<string> = new Set(SURVEY_COLUMNS);
 const LOCALISED_COLUMNS = new Set(["label", "hint", "required_message", "constraint_message"]);
 
 interface Row {

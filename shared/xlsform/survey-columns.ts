@@ -1,0 +1,20 @@
+/** The columns of an XLSForm `survey` sheet that Alongside reads on import and writes on export, in order. */
+export const SURVEY_COLUMNS = [
+  "type",
+  "name",
+  "label",
+  "hint",
+  "guidance_hint",
+  "required",
+  "required_message",
+  "relevant",
+  "constraint",
+  "constraint_message",
+  "calculation",
+  "default",
+  "read_only",
+  "choice_filter",
+  "appearance",
+  "parameters",
+  "repeat_count",
+] as const;
