@@ -16,7 +16,9 @@ import { trainingRoutes } from "./coordination/training.routes.ts";
 import { classifyDatabaseError, DatabaseHealth, RETRY_AFTER_SECONDS } from "./db/availability.ts";
 import { debriefViewsRoutes } from "./debriefs/debrief-views.routes.ts";
 import { debriefsRoutes } from "./debriefs/debriefs.routes.ts";
+import { refuseLostDevices } from "./devices/device-check.ts";
 import { devicesRoutes } from "./devices/devices.routes.ts";
+import { lostDevicesRoutes } from "./devices/lost-devices.routes.ts";
 import { editorRoutes } from "./editor/editor.routes.ts";
 import { exportsRoutes } from "./exports/exports.routes.ts";
 import { supportServicesRoutes } from "./fieldwork/support-services.routes.ts";
@@ -82,6 +84,8 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
     })(c, next);
   });
   api.use("*", sessionMiddleware());
+  // A tablet reported lost is refused everywhere (issue 17, docs/decisions/0036).
+  api.use("*", refuseLostDevices());
   api.use("*", async (c, next) => {
     await next();
     c.header("cache-control", c.res.headers.get("cache-control") ?? "no-store");
@@ -108,6 +112,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   // Coordination (issue 8).
   api.route("/invitations", invitationsRoutes());
   api.route("/area-settings", areaSettingsRoutes());
+  api.route("/devices", lostDevicesRoutes());
   api.route("/devices", devicesRoutes());
   api.route("/assignments", assignmentsRoutes());
   api.route("/progress", progressRoutes());

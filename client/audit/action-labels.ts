@@ -59,6 +59,11 @@ const labels: Record<string, string> = {
   "release.read": "Release read",
   "release.list": "Releases listed",
   "release.public_read": "Release read through its public link",
+  "device.lost": "Tablet reported lost",
+  "device.found": "Lost tablet marked found",
+  "device.lost_refused": "Lost tablet refused",
+  "device.wiped": "Lost tablet said it deleted everything",
+  "device.lost_report": "What was on a lost tablet listed",
 };
 
 /** Plain words for each kind of action, for searching a whole kind at once. */

@@ -59,7 +59,13 @@ export type AuditAction =
   | "release.publish"
   | "release.read"
   | "release.list"
-  | "release.public_read";
+  | "release.public_read"
+  // A lost tablet (issue 17).
+  | "device.lost"
+  | "device.found"
+  | "device.lost_refused"
+  | "device.wiped"
+  | "device.lost_report";
 
 /** Who did what, when, and from which device (see `requestOrigin()` in `audit-origin.ts`). */
 export interface AuditInput {

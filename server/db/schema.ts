@@ -52,6 +52,7 @@ export interface Database {
   release_interviews: ReleaseInterviewsTable;
   release_signoffs: ReleaseSignoffsTable;
   release_annotations: ReleaseAnnotationsTable;
+  device_manifest_items: DeviceManifestItemsTable;
 }
 
 export interface AreasTable {
@@ -476,6 +477,33 @@ export interface DevicesTable {
   revoked_at: string | null;
   revoked_by: string | null;
   last_seen_at: string | null;
+  // A lost tablet (issue 17, decision 0036).
+  lost_at: string | null;
+  lost_by: string | null;
+  lost_reason: string | null;
+  found_at: string | null;
+  found_by: string | null;
+  wiped_at: string | null;
+  lost_refused_at: string | null;
+  manifest_at: string | null;
+  manifest_omitted: number | null;
+}
+
+/**
+ * What a tablet said it held and had not yet uploaded (its manifest), one row per item it ever
+ * reported; `on_tablet` is 1 for the lines of its latest manifest ("on it at its last report").
+ */
+export interface DeviceManifestItemsTable {
+  device_id: string;
+  item_id: string;
+  kind: string;
+  participant_code: string | null;
+  survey_id: string | null;
+  wave: number | null;
+  collected_at: string;
+  first_reported_at: string;
+  last_reported_at: string;
+  on_tablet: number;
 }
 
 /** A short-lived, single-use code shown as a QR code; `id` is the SHA-256 of the code. */

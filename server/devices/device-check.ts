@@ -1,9 +1,15 @@
+import type { MiddlewareHandler } from "hono";
 import type { Kysely } from "kysely";
+import { DEVICE_HEADER } from "../../shared/contract/device-constants.ts";
+import { WIPED_PATH } from "../../shared/contract/lost-device-constants.ts";
+import { audit } from "../audit/audit.repository.ts";
+import { requestOrigin } from "../audit/audit-origin.ts";
 import type { Database } from "../db/schema.ts";
-import type { SessionUser } from "../http/app-env.ts";
+import type { AppEnv, SessionUser } from "../http/app-env.ts";
 import { inScope } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { findDeviceByToken, hasEnrolledDevice, touchDevice } from "./devices.repository.ts";
+import { findLostStateByToken, noteRefusal } from "./lost-devices.repository.ts";
 
 /**
  * The sync endpoint's check of the `x-alongside-device` header (docs/decisions/0011-coordination.md).
@@ -30,6 +36,8 @@ export async function checkSyncDevice(
   }
   const device = token.length <= 128 ? await findDeviceByToken(db, token) : undefined;
   if (!device) throw new ProblemError("device_unknown");
+  // Reported lost: refused before anything else, and told nothing more (decision 0036).
+  if (device.lost) throw new ProblemError("device_lost");
   if (device.revokedAt !== null) {
     throw new ProblemError("device_revoked", `It was withdrawn on ${device.revokedAt.slice(0, 10)}.`);
   }
@@ -47,4 +55,35 @@ export async function checkSyncDevice(
 export interface VerifiedDevice {
   id: string;
   areaId: string;
+}
+
+/**
+ * A tablet reported lost is refused on every API route, whatever it asks for and whoever is signed in
+ * on it (docs/decisions/0036): any request carrying its token gets `device_lost` and nothing else,
+ * before the route runs. The one exception is the tablet's report that it deleted everything. The
+ * refusal is audited, at most once a minute per tablet.
+ */
+export function refuseLostDevices(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = c.req.header(DEVICE_HEADER);
+    if (token === undefined || token === "" || token.length > 128 || c.req.path === WIPED_PATH) {
+      return next();
+    }
+    const { db, now } = c.get("deps");
+    const device = await findLostStateByToken(db, token);
+    if (!device?.lost) return next();
+    const at = now();
+    if (await noteRefusal(db, device.id, at)) {
+      await audit(db, {
+        ...requestOrigin(c),
+        at,
+        actorId: c.get("user")?.id ?? null,
+        action: "device.lost_refused",
+        target: device.id,
+        deviceId: device.id,
+        detail: { method: c.req.method, path: c.req.path },
+      });
+    }
+    throw new ProblemError("device_lost");
+  };
 }

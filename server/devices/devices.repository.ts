@@ -27,6 +27,10 @@ function toDevice(row: DeviceRow): Device {
     enrolledByName: row.enrolled_by_name,
     revokedAt: row.revoked_at,
     lastSeenAt: row.last_seen_at,
+    lostAt: row.lost_at,
+    lostReason: row.lost_reason,
+    foundAt: row.found_at,
+    wipedAt: row.wiped_at,
   };
 }
 
@@ -156,6 +160,8 @@ export interface DeviceByToken {
   userId: string;
   revokedAt: string | null;
   lastSeenAt: string | null;
+  /** Lost and not found again: refused with `device_lost` (decision 0036). */
+  lost: boolean;
 }
 
 export async function findDeviceByToken(
@@ -164,7 +170,7 @@ export async function findDeviceByToken(
 ): Promise<DeviceByToken | undefined> {
   const row = await db
     .selectFrom("devices")
-    .select(["id", "area_id", "user_id", "revoked_at", "last_seen_at"])
+    .select(["id", "area_id", "user_id", "revoked_at", "last_seen_at", "lost_at", "found_at"])
     .where("token_hash", "=", tokenId(token))
     .executeTakeFirst();
   return (
@@ -174,6 +180,7 @@ export async function findDeviceByToken(
       userId: row.user_id,
       revokedAt: row.revoked_at,
       lastSeenAt: row.last_seen_at,
+      lost: row.lost_at !== null && row.found_at === null,
     }
   );
 }

@@ -138,6 +138,14 @@ export const policy = {
   "PUT /api/releases/:id/participant-summary": ["expert"],
   "POST /api/releases/:id/publish": ["admin", "evaluator"],
   "GET /api/public/releases/:token": "public",
+  // A lost tablet (issue 17, docs/decisions/0036): its area's coordinator or the data manager reports
+  // it lost or found and sees what was on it; the tablet sends its manifest, and after wiping itself
+  // says so with its token alone (it may have no session left).
+  "POST /api/devices/:id/lost": ["admin", "coordinator"],
+  "POST /api/devices/:id/found": ["admin", "coordinator"],
+  "GET /api/devices/:id/lost-report": ["admin", "coordinator"],
+  "POST /api/devices/manifest": fieldworkers,
+  "POST /api/devices/wiped": "public",
 } as const satisfies Record<string, "public" | readonly Role[]>;
 
 export type RouteKey = keyof typeof policy;

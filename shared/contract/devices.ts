@@ -39,6 +39,13 @@ export interface Device {
   enrolledByName: string;
   revokedAt: string | null;
   lastSeenAt: string | null;
+  /** Reported lost (issue 17, decision 0036): its token is refused everywhere and it wipes itself. */
+  lostAt: string | null;
+  lostReason: string | null;
+  /** Marked found again after being lost; it stays withdrawn until it is enrolled again. */
+  foundAt: string | null;
+  /** When the lost tablet said it had deleted everything (its word, sent at its next contact). */
+  wipedAt: string | null;
 }
 
 export interface EnrolledDevice {

@@ -216,6 +216,11 @@ export const problems = {
     title:
       "This release is too large to check in one go. Nothing was published. Choose fewer outcomes or fewer breakdowns and check again.",
   },
+  // A lost tablet (issue 17, docs/decisions/0036). 403, not 410: the refusal is about the credential
+  // the request carries, not about the address, and a 410 may be cached as "this address is gone".
+  // The title says nothing about who reported it, when, or what was on it.
+  device_lost: { status: 403, title: "This tablet has been reported lost." },
+  device_not_lost: { status: 409, title: "This tablet is not reported lost." },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problems;

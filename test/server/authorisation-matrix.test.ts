@@ -174,6 +174,8 @@ describe("the policy table", () => {
       "POST /api/auth/logout",
       "POST /api/auth/setup",
       "POST /api/auth/setup-link",
+      // A lost tablet's report that it deleted everything: its token is the credential (decision 0036).
+      "POST /api/devices/wiped",
     ]);
   });
 
