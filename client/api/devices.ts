@@ -1,5 +1,5 @@
-import type { DeviceInterviews, UploadRule } from "../../shared/contract/index.ts";
-import { get, request } from "./http.ts";
+import type { Device, DeviceInterviews, LostReport, UploadRule } from "../../shared/contract/index.ts";
+import { get, post, request } from "./http.ts";
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -11,3 +11,9 @@ export const setUploadRule = (areaId: string, enrolledTabletsOnly: boolean) =>
 /** What was stored from one tablet: for the data manager. */
 export const deviceInterviews = (deviceId: string) =>
   get<DeviceInterviews>(`/api/devices/${id(deviceId)}/interviews`);
+
+/** A lost tablet (decision 0036): report it lost or found, and see what was on it. */
+export const reportDeviceLost = (deviceId: string, reason: string, endSessions: boolean) =>
+  post<Device>(`/api/devices/${id(deviceId)}/lost`, { reason, endSessions });
+export const reportDeviceFound = (deviceId: string) => post<Device>(`/api/devices/${id(deviceId)}/found`, {});
+export const lostReport = (deviceId: string) => get<LostReport>(`/api/devices/${id(deviceId)}/lost-report`);

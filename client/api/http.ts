@@ -1,4 +1,7 @@
+import { DEVICE_HEADER } from "../../shared/contract/device-constants.ts";
 import type { Problem } from "../../shared/contract/index.ts";
+import { deviceToken } from "../offline/transport.ts";
+import { tabletReportedLost } from "../offline/wipe.ts";
 import { ApiError, NetworkError } from "./api-error.ts";
 
 /**
@@ -17,6 +20,9 @@ export function onSessionExpired(handler: () => void): void {
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
+  // An enrolled tablet names itself on every request, so a lost one is refused everywhere (0036).
+  const token = deviceToken();
+  if (token) headers[DEVICE_HEADER] = token;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -31,6 +37,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   if (!response.ok) {
     const problem = await readProblem(response);
     if (problem.code === "not_signed_in") sessionExpiredHandler?.();
+    if (problem.code === "device_lost") await tabletReportedLost(token);
     throw new ApiError(problem);
   }
   if (response.status === 204) return undefined as T;

@@ -14,6 +14,7 @@ import { Loading } from "../ui/Loading.tsx";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { EnrolmentQr } from "./EnrolmentQr.tsx";
+import { FoundControl, isLost, LostReportPanel, lostStatus, ReportLostControl } from "./LostTablet.tsx";
 import { useAreaChoice } from "./use-area-choice.tsx";
 
 /** Tablets: enrol one for a researcher with a QR code, see the area's tablets, revoke one. */
@@ -27,6 +28,8 @@ export function DevicesSection({ me }: { me: Me }) {
   const [users] = useResource(listUsers);
   // The data manager (an administrator) can list what was collected on a tablet, e.g. a lost one.
   const [collected, setCollected] = useState<Device | null>(null);
+  // What was on a tablet reported lost (decision 0036).
+  const [lostShown, setLostShown] = useState<Device | null>(null);
   const people =
     users.status === "ready"
       ? users.data.filter(
@@ -52,12 +55,16 @@ export function DevicesSection({ me }: { me: Me }) {
               devices={devices.data.devices}
               onChanged={reload}
               onShowCollected={me.role === "admin" ? setCollected : undefined}
+              onShowLost={setLostShown}
             />
           ))}
         <button type="button" className="button button--secondary" onClick={reload}>
           Refresh the list
         </button>
       </section>
+      {lostShown && (
+        <LostReportPanel key={lostShown.id} device={lostShown} onClose={() => setLostShown(null)} />
+      )}
       {collected && (
         <CollectedOnTablet key={collected.id} device={collected} onClose={() => setCollected(null)} />
       )}
@@ -136,10 +143,12 @@ function DeviceTable({
   devices,
   onChanged,
   onShowCollected,
+  onShowLost,
 }: {
   devices: Device[];
   onChanged: () => void;
   onShowCollected: ((device: Device) => void) | undefined;
+  onShowLost: (device: Device) => void;
 }) {
   return (
     <div className="table-scroll">
@@ -165,10 +174,43 @@ function DeviceTable({
               </td>
               <td>{device.lastSeenAt ? formatDateTime(device.lastSeenAt) : "Not yet"}</td>
               <td>
-                {device.revokedAt ? (
-                  `Revoked ${formatDateTime(device.revokedAt)}`
+                {device.lostAt !== null ? (
+                  <div className="lost-tablet">
+                    <p>{lostStatus(device)}</p>
+                    <div className="actions">
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => onShowLost(device)}
+                      >
+                        What was on it<span className="visually-hidden"> ({device.label})</span>
+                      </button>
+                      {isLost(device) && <FoundControl device={device} onFound={onChanged} />}
+                    </div>
+                  </div>
+                ) : device.revokedAt ? (
+                  <>
+                    <p>Revoked {formatDateTime(device.revokedAt)}</p>
+                    {/* A revoked tablet still holds what it never sent: it can be reported lost too. */}
+                    <ReportLostControl
+                      device={device}
+                      onReported={() => {
+                        onChanged();
+                        onShowLost(device);
+                      }}
+                    />
+                  </>
                 ) : (
-                  <RevokeControl device={device} onRevoked={onChanged} />
+                  <div className="actions">
+                    <RevokeControl device={device} onRevoked={onChanged} />
+                    <ReportLostControl
+                      device={device}
+                      onReported={() => {
+                        onChanged();
+                        onShowLost(device);
+                      }}
+                    />
+                  </div>
                 )}
               </td>
               {onShowCollected && (

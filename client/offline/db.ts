@@ -1,6 +1,7 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from "idb";
 import type { OutboxState } from "../../shared/fieldwork/outbox-state.ts";
 import type { DraftRecord, OutboxRecord } from "./records.ts";
+import { tabletWiped } from "./wipe-state.ts";
 
 /**
  * The tablet's own database (IndexedDB through `idb`). It survives reloads, crashes, a flat battery
@@ -37,6 +38,8 @@ let connection: Promise<FieldworkDatabase> | null = null;
 
 /** The open database (opened once per page, on first use). */
 export function database(): Promise<FieldworkDatabase> {
+  // A tablet reported lost deleted its stores: opening would create the database afresh.
+  if (tabletWiped()) return Promise.reject(new Error("This tablet's stores were deleted."));
   if (connection) return connection;
   const opening = openDB<FieldworkSchema>(DATABASE_NAME, DATABASE_VERSION, {
     upgrade(db, _oldVersion, _newVersion, transaction) {

@@ -5,6 +5,7 @@ import type { UploadReceipt } from "../../shared/contract/upload-receipt.ts";
 import { retryDelayMs } from "../../shared/fieldwork/backoff.ts";
 import { deviceId } from "./device-id.ts";
 import { migrateLegacyOutbox } from "./legacy-outbox.ts";
+import { sendManifest } from "./manifest.ts";
 import {
   keepWaiting,
   markUploading,
@@ -187,6 +188,10 @@ export class SyncEngine {
   private async uploadWaiting(): Promise<Signal> {
     const user = this.user;
     if (!user) return { result: "done" };
+    // Each contact first says what the tablet holds (decision 0036); a lost tablet stops here, wiped.
+    const manifest = await sendManifest();
+    if (manifest?.kind === "problem" && manifest.problem.code === "device_lost")
+      return lost(manifest.problem);
     // A debrief is its author's own: it goes only under their session.
     const waiting = (await waitingRecords()).filter((r) => r.kind !== "debrief" || r.ownerId === user.id);
     if (waiting.length === 0) return { result: "done" };
@@ -247,6 +252,7 @@ export class SyncEngine {
         await keepWaiting(ids, answer.reason);
         return unreachable(answer.retryAfterMs);
       case "problem":
+        if (answer.problem.code === "device_lost") return lost(answer.problem);
         return this.batchRefused(batch, answer.problem, now);
     }
   }
@@ -306,6 +312,7 @@ export class SyncEngine {
         await keepWaiting([record.id], answer.reason);
         return unreachable(answer.retryAfterMs);
       case "problem": {
+        if (answer.problem.code === "device_lost") return lost(answer.problem);
         const paused = pauseFor(answer.problem);
         if (paused) {
           await keepWaiting([record.id], paused.message ?? answer.problem.title);
@@ -329,6 +336,11 @@ export class SyncEngine {
 
 function unreachable(retryAfterMs: number | undefined): Signal {
   return retryAfterMs === undefined ? { result: "unreachable" } : { result: "unreachable", retryAfterMs };
+}
+
+/** The tablet was reported lost and has deleted its stores (transport.ts): write nothing, try no more. */
+function lost(problem: Problem): Signal {
+  return { result: "blocked", message: problem.title };
 }
 
 /** Problems about the session or the tablet rather than the item: stop trying until something changes. */

@@ -1,6 +1,7 @@
 import { DEVICE_HEADER, DEVICE_TOKEN_KEY } from "../../shared/contract/device-constants.ts";
 import type { Problem } from "../../shared/contract/problems.ts";
 import { retryAfterMs } from "../../shared/fieldwork/backoff.ts";
+import { tabletReportedLost } from "./wipe.ts";
 
 /**
  * How queued items travel. Unlike `client/api/http.ts` this never throws and never signs the app out
@@ -40,6 +41,8 @@ export async function upload<T>(path: string, body: unknown): Promise<UploadAnsw
   } catch {
     parsed = undefined;
   }
+  // Reported lost (decision 0036): every store is deleted before the caller hears the answer.
+  if (isProblem(parsed) && parsed.code === "device_lost") await tabletReportedLost(token);
   if (response.ok && parsed !== undefined) return { kind: "ok", status: response.status, body: parsed as T };
   if (!response.ok && isProblem(parsed) && response.status < 500) return { kind: "problem", problem: parsed };
   const wait = retryAfterMs(response.headers.get("retry-after"));

@@ -11,6 +11,7 @@ export * from "./exports.ts";
 export * from "./followups.ts";
 export * from "./invitations.ts";
 export * from "./keyset.ts";
+export * from "./lost-devices.ts";
 export * from "./outcomes.ts";
 export * from "./participation-plans.ts";
 export * from "./password-rules.ts";

@@ -1,0 +1,46 @@
+import { useEffect, useRef } from "react";
+import { setTabletWiped, WIPED_MARKER_KEY } from "../offline/wipe-state.ts";
+
+/**
+ * Shown instead of the whole app once the server has said this tablet was reported lost and the
+ * tablet has deleted everything it kept (docs/decisions/0036). Nothing here comes from the server:
+ * whoever holds the tablet learns only that it was reported lost and whom to contact.
+ */
+export function TabletLostScreen() {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = "This tablet was reported lost – Alongside";
+    heading.current?.focus();
+  }, []);
+  const setUpAgain = () => {
+    try {
+      window.localStorage.removeItem(WIPED_MARKER_KEY);
+    } catch {
+      // Nothing to remove.
+    }
+    setTabletWiped(false);
+    window.location.assign("/");
+  };
+  return (
+    <main id="main" className="main">
+      <h1 ref={heading} tabIndex={-1}>
+        This tablet was reported lost
+      </h1>
+      <p>
+        Alongside has deleted everything it kept on this tablet: interviews, interviews in progress and
+        anything that was waiting to be sent.
+      </p>
+      <p>
+        If you found this tablet, please hand it in to the organisation it belongs to, or contact the
+        coordinator of the local area that runs the research.
+      </p>
+      <p>
+        If this is your tablet and you have it back, tell your coordinator. They will set it up for you again
+        before it can be used.
+      </p>
+      <button type="button" className="button button--secondary" onClick={setUpAgain}>
+        Start again on this tablet
+      </button>
+    </main>
+  );
+}
