@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { finishWipe } from "../offline/wipe.ts";
 import { setTabletWiped, WIPED_MARKER_KEY } from "../offline/wipe-state.ts";
 
 /**
@@ -11,6 +12,8 @@ export function TabletLostScreen() {
   useEffect(() => {
     document.title = "This tablet was reported lost – Alongside";
     heading.current?.focus();
+    // After a reload: delete what could not go while the service worker held it, and tell the server.
+    void finishWipe();
   }, []);
   const setUpAgain = () => {
     try {

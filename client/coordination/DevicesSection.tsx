@@ -159,7 +159,7 @@ function DeviceTable({
             <th scope="col">Tablet</th>
             <th scope="col">Used by</th>
             <th scope="col">Enrolled</th>
-            <th scope="col">Last upload</th>
+            <th scope="col">Last in contact</th>
             <th scope="col">Status</th>
             {onShowCollected && <th scope="col">Collected</th>}
           </tr>

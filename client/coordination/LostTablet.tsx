@@ -96,7 +96,7 @@ export function lostStatus(device: Device): string {
     return `Found ${formatDateTime(device.foundAt)}. It needs enrolling again before it can be used.`;
   const reported = `Reported lost ${formatDateTime(device.lostAt ?? "")}.`;
   return device.wipedAt
-    ? `${reported} It deleted everything on it ${formatDateTime(device.wipedAt)}.`
+    ? `${reported} On ${formatDateTime(device.wipedAt)} it said it had deleted everything on it.`
     : `${reported} It has not connected since.`;
 }
 
@@ -251,7 +251,7 @@ function NotSent({
   return (
     <>
       <p>
-        {plural(items.length, "item")} on the tablet never arrived and cannot be recovered from it.
+        {plural(items.length, "thing")} on the tablet never reached the server.
         {concerns > 0 &&
           ` ${plural(concerns, "safeguarding concern")} never arrived: ask ${device.userName} about ${
             concerns === 1 ? "it" : "them"

@@ -4,90 +4,164 @@ import { closeDatabase } from "./db.ts";
 import { setTabletWiped, WIPED_MARKER_KEY } from "./wipe-state.ts";
 
 /**
- * Deletes everything this app keeps on the tablet: every IndexedDB database the browser lists for
- * this origin (`indexedDB.databases()`), every Cache Storage cache, the service worker, localStorage
+ * Deletes everything this app keeps on the tablet: the service worker, every Cache Storage cache,
+ * every IndexedDB database the browser lists for this origin (`indexedDB.databases()`), localStorage
  * and sessionStorage. Used when the server says the tablet was reported lost (docs/decisions/0036).
- * Resolves once every deletion has finished; rejects if one could not be done (the caller then does
- * not claim a wipe it did not make).
+ *
+ * Resolves once everything is gone; rejects if something is left. A database another holder keeps
+ * open (the service worker's own bookkeeping, which never closes it) cannot go while that holder
+ * lives: its deletion stays queued and completes when the worker stops, which it does once no page
+ * is under its control. `tabletReportedLost` reloads the page for that and finishes the wipe after.
  */
 export async function wipeThisTablet(): Promise<void> {
   await closeDatabase();
-  const failures: string[] = [];
-  if (typeof indexedDB !== "undefined") {
-    const names =
-      typeof indexedDB.databases === "function" ? (await indexedDB.databases()).map((d) => d.name) : [];
-    for (const name of names) {
-      if (name === undefined) continue;
-      try {
-        await deleteDatabase(name);
-      } catch {
-        failures.push(`database ${name}`);
-      }
+  const left: string[] = [];
+  if ("serviceWorker" in navigator) {
+    for (const registration of await navigator.serviceWorker.getRegistrations()) {
+      if (!(await registration.unregister().catch(() => false))) left.push("service worker");
     }
   }
   if (typeof caches !== "undefined") {
     for (const key of await caches.keys()) {
-      if (!(await caches.delete(key))) failures.push(`cache ${key}`);
+      if (!(await caches.delete(key))) left.push(`cache ${key}`);
     }
   }
-  if ("serviceWorker" in navigator) {
-    for (const registration of await navigator.serviceWorker.getRegistrations()) {
-      await registration.unregister().catch(() => failures.push("service worker"));
-    }
+  if (typeof indexedDB !== "undefined" && typeof indexedDB.databases === "function") {
+    const names = (await indexedDB.databases()).flatMap((d) => (d.name === undefined ? [] : [d.name]));
+    const results = await Promise.all(names.map((name) => deleteDatabase(name)));
+    names.forEach((name, i) => {
+      if (!results[i]) left.push(`database ${name}`);
+    });
   }
-  for (const storage of [window.localStorage, window.sessionStorage]) {
-    try {
-      storage.clear();
-    } catch {
-      failures.push("web storage");
-    }
+  try {
+    window.sessionStorage.clear();
+    // Everything but the "reported lost" marker (a time, no data), so a reload still says so.
+    const local = window.localStorage;
+    for (const key of Object.keys(local)) if (key !== WIPED_MARKER_KEY) local.removeItem(key);
+  } catch {
+    left.push("web storage");
   }
-  if (failures.length > 0) throw new Error(`Could not delete: ${failures.join(", ")}.`);
+  if (left.length > 0) throw new Error(`Still on the tablet: ${left.join(", ")}.`);
 }
 
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
+/** True once deleted; false if it is still blocked after `waitMs` (the request stays queued). */
+function deleteDatabase(name: string, waitMs = 3000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), waitMs);
     const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-    // "blocked": another tab still has it open; it closes on the version change (db.ts) and the
-    // deletion then completes, firing success.
+    request.onsuccess = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    request.onerror = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
   });
+}
+
+/** What the marker holds: when, and the token until the server has heard of the wipe. */
+interface WipedMarker {
+  at: string;
+  reportWith?: string;
 }
 
 let handling: Promise<void> | null = null;
 
 /**
- * The server answered `device_lost`: stop everything, delete every store, show the "reported lost"
- * screen, and tell the server the wipe happened (best effort; the token is read before the wipe
- * clears it and used once). Several answers arriving together share one wipe.
+ * The server answered `device_lost`: stop everything (nothing renders but the "reported lost"
+ * screen and the database may not be reopened), delete every store, then tell the server the wipe
+ * happened (best effort). If something could not go yet (see `wipeThisTablet`), the page reloads
+ * under no service worker and `finishWipe` completes it; until the server has heard, the lost token
+ * is kept in the marker, since it can do nothing now but say "wiped". Several refusals arriving
+ * together share one wipe.
  */
 export function tabletReportedLost(token: string | null): Promise<void> {
   handling ??= (async () => {
     setTabletWiped(true);
+    // The marker first: from here on a reload shows the "reported lost" screen and finishes the job.
+    const marker: WipedMarker = { at: new Date().toISOString(), ...(token ? { reportWith: token } : {}) };
+    writeMarker(marker);
     let complete = true;
     try {
       await wipeThisTablet();
     } catch {
       complete = false;
     }
-    try {
-      window.localStorage.setItem(WIPED_MARKER_KEY, new Date().toISOString());
-    } catch {
-      // The screen still shows for this page; a reload shows the sign-in page.
-    }
-    if (complete && token) {
-      try {
-        await fetch(WIPED_PATH, {
-          method: "POST",
-          credentials: "same-origin",
-          headers: { accept: "application/json", "content-type": "application/json", [DEVICE_HEADER]: token },
-          body: "{}",
-        });
-      } catch {
-        // Offline or refused: the server then only knows the tablet was told.
-      }
-    }
+    if (complete && (!token || (await reportWiped(token)))) writeMarker({ at: marker.at });
+    if (!(await everythingGone())) window.location.reload();
   })();
   return handling;
+}
+
+/**
+ * On the "reported lost" screen (after the reload): delete whatever the first pass could not, and tell
+ * the server if it has not heard yet. Tries again every few seconds until everything is gone: a
+ * stopped service worker lets go of its database within about half a minute.
+ */
+export async function finishWipe(tries = 60, everyMs = 5000): Promise<boolean> {
+  // In the page that heard `device_lost`, the first pass goes first.
+  if (handling) await handling.catch(() => undefined);
+  for (let attempt = 0; attempt < tries; attempt++) {
+    const marker = readMarker();
+    if (!marker) return false;
+    let complete = true;
+    try {
+      await wipeThisTablet();
+    } catch {
+      complete = false;
+    }
+    const reported = complete && marker.reportWith ? await reportWiped(marker.reportWith) : true;
+    writeMarker(complete && reported ? { at: marker.at } : marker);
+    if (complete && reported) return true;
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  return false;
+}
+
+async function everythingGone(): Promise<boolean> {
+  try {
+    const databases = typeof indexedDB.databases === "function" ? await indexedDB.databases() : [];
+    const cacheKeys = typeof caches === "undefined" ? [] : await caches.keys();
+    return databases.length === 0 && cacheKeys.length === 0;
+  } catch {
+    return false;
+  }
+}
+
+async function reportWiped(token: string): Promise<boolean> {
+  try {
+    const response = await fetch(WIPED_PATH, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { accept: "application/json", "content-type": "application/json", [DEVICE_HEADER]: token },
+      body: "{}",
+    });
+    // 403: the server does not take it (found again, say); nothing more to tell it.
+    return response.ok || response.status === 403;
+  } catch {
+    return false;
+  }
+}
+
+function writeMarker(marker: WipedMarker): void {
+  try {
+    window.localStorage.setItem(WIPED_MARKER_KEY, JSON.stringify(marker));
+  } catch {
+    // The screen still shows for this page; a reload shows the sign-in page.
+  }
+}
+
+function readMarker(): WipedMarker | null {
+  try {
+    const text = window.localStorage.getItem(WIPED_MARKER_KEY);
+    if (text === null) return null;
+    const parsed = JSON.parse(text) as Partial<WipedMarker>;
+    return {
+      at: typeof parsed.at === "string" ? parsed.at : new Date().toISOString(),
+      ...(typeof parsed.reportWith === "string" ? { reportWith: parsed.reportWith } : {}),
+    };
+  } catch {
+    return null;
+  }
 }
