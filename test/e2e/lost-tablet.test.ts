@@ -126,6 +126,7 @@ describe("a lost tablet", () => {
     await lead.getByText("Say briefly what happened").waitFor();
     await lead.getByLabel("What happened").fill("Left on the number 12 bus on Tuesday afternoon.");
     await expectNoAxeViolations(lead, "reporting a tablet lost");
+    await lead.screenshot({ path: `${screenshots}/alongside-report-lost-form.png`, fullPage: true });
     await lead.getByRole("button", { name: "Report Tablet 5 lost" }).click();
 
     const notSent = lead.getByRole("table", { name: /Not sent from Tablet 5/ });
