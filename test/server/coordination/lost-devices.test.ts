@@ -117,6 +117,13 @@ describe("reporting a tablet lost", () => {
     expect(actions.filter((a) => a === "device.lost")).toHaveLength(1);
     // Six refusals in the same minute: one audit entry.
     expect(actions.filter((a) => a === "device.lost_refused")).toHaveLength(1);
+    // A minute later the next refusal is recorded again.
+    await t.db
+      .updateTable("devices")
+      .set({ lost_refused_at: new Date(NOW.getTime() - 60_000).toISOString() })
+      .execute();
+    expect(await problemCode(sync([syncItem()]), 403)).toBe("device_lost");
+    expect((await auditActions()).filter((a) => a === "device.lost_refused")).toHaveLength(2);
   });
 
   it("leaves the researcher's session and other tablets alone unless asked to end the sessions", async () => {
