@@ -1,6 +1,6 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
 import { finishWipe } from "../offline/wipe.ts";
-import { setTabletWiped, WIPED_MARKER_KEY } from "../offline/wipe-state.ts";
+import { setTabletWiped, subscribeWiped, WIPED_MARKER_KEY, wipeFinished } from "../offline/wipe-state.ts";
 
 /**
  * Shown instead of the whole app once the server has said this tablet was reported lost and the
@@ -9,6 +9,7 @@ import { setTabletWiped, WIPED_MARKER_KEY } from "../offline/wipe-state.ts";
  */
 export function TabletLostScreen() {
   const heading = useRef<HTMLHeadingElement>(null);
+  const finished = useSyncExternalStore(subscribeWiped, wipeFinished);
   useEffect(() => {
     document.title = "This tablet was reported lost – Alongside";
     heading.current?.focus();
@@ -29,9 +30,10 @@ export function TabletLostScreen() {
       <h1 ref={heading} tabIndex={-1}>
         This tablet was reported lost
       </h1>
-      <p>
-        Alongside has deleted everything it kept on this tablet: interviews, interviews in progress and
-        anything that was waiting to be sent.
+      <p role="status">
+        {finished
+          ? "Alongside has deleted everything it kept on this tablet: interviews, interviews in progress and anything that was waiting to be sent."
+          : "Alongside is deleting everything it kept on this tablet: interviews, interviews in progress and anything that was waiting to be sent."}
       </p>
       <p>
         If you found this tablet, please hand it in to the organisation it belongs to, or contact the

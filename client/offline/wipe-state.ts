@@ -7,6 +7,8 @@
 export const WIPED_MARKER_KEY = "alongside.tabletWiped";
 
 let wiped = false;
+/** Every store is gone (not only asked to go): what the screen may claim. */
+let finished = false;
 const listeners = new Set<() => void>();
 
 export function tabletWiped(): boolean {
@@ -20,6 +22,15 @@ export function tabletWiped(): boolean {
 
 export function setTabletWiped(value: boolean): void {
   wiped = value;
+  for (const listener of [...listeners]) listener();
+}
+
+export function wipeFinished(): boolean {
+  return finished;
+}
+
+export function setWipeFinished(): void {
+  finished = true;
   for (const listener of [...listeners]) listener();
 }
 

@@ -1,7 +1,7 @@
 import { DEVICE_HEADER } from "../../shared/contract/device-constants.ts";
 import { WIPED_PATH } from "../../shared/contract/lost-device-constants.ts";
 import { closeDatabase } from "./db.ts";
-import { setTabletWiped, WIPED_MARKER_KEY } from "./wipe-state.ts";
+import { setTabletWiped, setWipeFinished, WIPED_MARKER_KEY } from "./wipe-state.ts";
 
 /**
  * Deletes everything this app keeps on the tablet: the service worker, every Cache Storage cache,
@@ -88,6 +88,7 @@ export function tabletReportedLost(token: string | null): Promise<void> {
     } catch {
       complete = false;
     }
+    if (complete) setWipeFinished();
     if (complete && (!token || (await reportWiped(token)))) writeMarker({ at: marker.at });
     if (!(await everythingGone())) window.location.reload();
   })();
@@ -111,6 +112,7 @@ export async function finishWipe(tries = 60, everyMs = 5000): Promise<boolean> {
     } catch {
       complete = false;
     }
+    if (complete) setWipeFinished();
     const reported = complete && marker.reportWith ? await reportWiped(marker.reportWith) : true;
     writeMarker(complete && reported ? { at: marker.at } : marker);
     if (complete && reported) return true;

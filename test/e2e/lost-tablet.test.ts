@@ -157,6 +157,7 @@ describe("a lost tablet", () => {
       })
       .toEqual([]);
     expect(await page.evaluate(async () => (await caches.keys()).length)).toBe(0);
+    await page.getByText("Alongside has deleted everything it kept on this tablet").waitFor();
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(["alongside.tabletWiped"]);
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     await expectNoAxeViolations(page, "the tablet's 'reported lost' screen");
