@@ -90,7 +90,7 @@ export function ReviewThread(props: Props) {
             {s.note && <p className="suggestion__note">“{s.note}”</p>}
             {s.status === "open" && (canDecide || s.author.id === meId) && (
               <div className="actions actions--tight">
-                {canDecide && (
+                {canDecide && s.author.id !== meId && (
                   <button
                     type="button"
                     className="button"
@@ -106,16 +106,17 @@ export function ReviewThread(props: Props) {
                   disabled={busy}
                   onClick={() => void run(() => props.onDecline(s))}
                 >
-                  {s.author.id === meId && !canDecide
-                    ? "Withdraw my suggestion"
-                    : `Decline suggestion by ${s.author.name}`}
+                  {s.author.id === meId ? "Withdraw my suggestion" : `Decline suggestion by ${s.author.name}`}
                 </button>
               </div>
             )}
           </li>
         ))}
       </ul>
-      {unsaved && open.length > 0 && canDecide && (
+      {open.some((s) => s.author.id === meId) && (
+        <p className="hint">Someone else decides on your own suggestions. You can withdraw them.</p>
+      )}
+      {unsaved && open.some((s) => s.author.id !== meId) && canDecide && (
         <p className="hint">Save your changes before accepting a suggestion.</p>
       )}
 

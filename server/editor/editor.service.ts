@@ -227,6 +227,8 @@ export async function acceptSuggestion(ctx: EditorContext, surveyId: string, id:
   const suggestion = await openSuggestion(ctx, surveyId, id);
   const state = await loadDraftState(ctx.db, surveyId);
   const { row } = state;
+  // Someone other than the author decides (issue 15), whatever their role: the author may withdraw it.
+  if (suggestion.authorId === ctx.user.id) throw new ProblemError("own_suggestion");
   if (!mayDecide(ctx, row.ownerId)) throw new ProblemError("not_draft_owner");
   const applied = applySuggestion(normaliseSurvey(row.definition), suggestion);
   if (!applied.ok) {
