@@ -56,6 +56,14 @@ describe("nobody accepts their own suggestion", () => {
       const accepted = await decider.request("POST", `/surveys/having-a-say/suggestions/${made.id}/accept`);
       expect(accepted.status, await accepted.clone().text()).toBe(200);
       expect(await titleOf(owner)).toBe(PROPOSED);
+      // The change log names the question by its wording, not its data name (issue 15).
+      const events = (await owner.view("having-a-say")).events;
+      expect(events[0]?.summary).toBe(
+        `accepted a suggested rewording of the question “${sayQuestion.title}”`,
+      );
+      expect(events.find((e) => e.kind === "saved")?.summary).toBe(
+        `added the question “${sayQuestion.title}”`,
+      );
     });
   }
 
