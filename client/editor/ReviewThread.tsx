@@ -25,7 +25,7 @@ interface Props {
 
 /** Comments and suggested rewordings on one question, each with who and when. */
 export function ReviewThread(props: Props) {
-  const { question, questionTitle, locked, comments, suggestions, meId, canDecide, unsaved } = props;
+  const { questionTitle, locked, comments, suggestions, meId, canDecide, unsaved } = props;
   const id = useId();
   const [comment, setComment] = useState("");
   const [field, setField] = useState<SuggestionField>("title");
@@ -189,7 +189,7 @@ export function ReviewThread(props: Props) {
       </ul>
       <form className="thread__form" onSubmit={submitComment}>
         <div className="field">
-          <label htmlFor={`${id}-comment`}>Add a comment on {question}</label>
+          <label htmlFor={`${id}-comment`}>Add a comment on “{questionTitle}”</label>
           <textarea
             id={`${id}-comment`}
             className="input input--area"
