@@ -275,7 +275,7 @@ export function ConditionBuilder({ self, questions, expression, onChange, knownN
         </p>
       )}
       <details className="advanced" open={parsed === null || problems.length > 0 || undefined}>
-        <summary>Advanced</summary>
+        <summary>Advanced: the condition as the survey software writes it</summary>
         <div className={`field${problems.length ? " field--invalid" : ""}`}>
           <label htmlFor={`${id}-expression`}>The condition in the survey software’s own notation</label>
           <p className="hint" id={`${id}-expression-hint`}>

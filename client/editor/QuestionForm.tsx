@@ -423,7 +423,7 @@ export function QuestionForm({
         )}
       </fieldset>
       <details className="advanced" open={nameProblem !== null || renamedPublished || undefined}>
-        <summary>Advanced</summary>
+        <summary>Advanced: the name answers are stored under</summary>
         <TextInput
           label="Name the answers are stored under"
           hint="Used in downloaded answers and in conditions. Letters, numbers and _ only. Change it only before the survey is first published."

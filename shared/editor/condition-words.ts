@@ -70,7 +70,7 @@ export function describeCondition(expression: string, questions: readonly Elemen
     return {
       kind: "not-understood",
       sentence:
-        "This question is only asked when a condition is met, but the condition is too complex to put into words here. Someone who knows the survey software can see it under Advanced.",
+        "This question is only asked when a condition is met, but the condition is too complex to put into words here. Someone who knows the survey software can see it under “Advanced”.",
     };
   }
   if (parsed.rules.length === 0) return { kind: "always", sentence: "Always asked." };

@@ -134,7 +134,7 @@ describe("co-design editor", () => {
     await expect.poll(() => wording.evaluate((el) => el === document.activeElement)).toBe(true);
     await ayesha.keyboard.press("ControlOrMeta+a");
     await ayesha.keyboard.type("How safe do you feel where you are staying?");
-    await ayesha.getByText("Advanced", { exact: true }).last().click();
+    await ayesha.getByText("Advanced: the name answers are stored under").click();
     await ayesha.getByLabel("Name the answers are stored under").fill("feel_safe");
     await ayesha.getByLabel("Choice 1 text").fill("Safe");
     await ayesha.getByLabel("Choice 2 text").fill("Not safe");
