@@ -34,8 +34,8 @@ export function PlainLanguageNote({ id, text }: { id: string; text: string }) {
               // biome-ignore lint/suspicious/noArrayIndexKey: steps have no identity beyond their order.
               <li key={index}>
                 {index === 0
-                  ? `${step.points}: the reading-ease formula, from the length of sentences and words`
-                  : `${step.points}: ${step.reason}`}
+                  ? `Starts at ${step.points}, from how long the sentences and words are (the Flesch reading-ease formula).`
+                  : `${-step.points} off. ${step.reason}.`}
               </li>
             ))}
           </ul>

@@ -231,7 +231,7 @@ export function checkPlainLanguage(text: string, options: PlainLanguageOptions =
     const points = Math.min(MAX_HARD_WORD_PENALTY, HARD_WORD_PENALTY * hardWords.length);
     steps.push({
       points: -points,
-      reason: `${hardWords.length === 1 ? "A word" : `${hardWords.length} words`} that many people may not know or that have a plainer alternative: ${hardWords.map((w) => `“${w}”`).join(", ")}`,
+      reason: `${hardWords.length === 1 ? "A word that many people may not know, or that has" : `${hardWords.length} words that many people may not know, or that have`} a plainer alternative: ${hardWords.map((w) => `“${w}”`).join(", ")}`,
     });
   }
   const score =
