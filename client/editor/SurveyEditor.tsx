@@ -517,7 +517,6 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
                 <button
                   type="button"
                   className="button button--secondary"
-                  aria-pressed={showPreview}
                   onClick={() => setShowPreview((open) => !open)}
                 >
                   {showPreview ? "Back to the question" : "Show the preview"}

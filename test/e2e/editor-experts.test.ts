@@ -185,6 +185,9 @@ describe("the editor for experts by experience (issue 15)", () => {
       .poll(() => activity.textContent())
       .toContain(`changed the question “${NOTWITHSTANDING.slice(0, 79)}…”`);
     expect(await activity.textContent()).not.toContain("workers_listen");
+    await expectNoAxeViolations(page, "laptop: review and publish");
+    await activity.scrollIntoViewIfNeeded();
+    await screenshot(page, "laptop-review");
     await page.context().close();
   });
 
