@@ -51,15 +51,8 @@ export function fillToReach(model: Model, questionName: string | null, pageIndex
     model.setValue(question.getValueName(), value);
     filled.push(question.title);
   };
-  for (let p = 0; p < Math.min(pageIndex, model.pages.length); p += 1) {
-    const page = model.pages[p];
-    if (!page) continue;
-    // In order, since an answer can make a later question appear.
-    for (const question of page.questions) {
-      if (question.isVisible && question.isRequired) fill(question, sampleAnswer(question));
-    }
-  }
   const target = questionName ? model.getQuestionByName(questionName) : null;
+  // The condition first: its answers win over sample answers.
   if (target && !target.isVisible && typeof target.visibleIf === "string") {
     const condition = parseCondition(target.visibleIf);
     const rules = condition
@@ -92,6 +85,15 @@ export function fillToReach(model: Model, questionName: string | null, pageIndex
         default:
           break; // "is not" and "not answered" hold while the question is empty
       }
+    }
+  }
+  // Then the required answers, so a first-choice sample never blocks the condition's own answer.
+  for (let p = 0; p < Math.min(pageIndex, model.pages.length); p += 1) {
+    const page = model.pages[p];
+    if (!page) continue;
+    // In order, since an answer can make a later question appear.
+    for (const question of page.questions) {
+      if (question.isVisible && question.isRequired) fill(question, sampleAnswer(question));
     }
   }
   return filled;
