@@ -316,14 +316,17 @@ export function QuestionForm({
               </div>
               {type === "text" && (
                 <>
-                  <TextInput
-                    label="Pattern the answer must match"
-                    hint="A regular expression, for example ^[A-Z]{2}[0-9]{4}$."
-                    className="input input--medium code"
-                    value={validation.pattern ?? ""}
-                    error={validation.pattern ? patternProblem(validation.pattern) : null}
-                    onChange={(pattern) => setValidation({ pattern: pattern || undefined })}
-                  />
+                  <details className="advanced" open={validation.pattern ? true : undefined}>
+                    <summary>Advanced: a pattern the answer must match</summary>
+                    <TextInput
+                      label="Pattern the answer must match"
+                      hint="For people who know regular expressions, for example ^[A-Z]{2}[0-9]{4}$ for two capital letters and four digits."
+                      className="input input--medium code"
+                      value={validation.pattern ?? ""}
+                      error={validation.pattern ? patternProblem(validation.pattern) : null}
+                      onChange={(pattern) => setValidation({ pattern: pattern || undefined })}
+                    />
+                  </details>
                   {validation.pattern && (
                     <TextInput
                       label="Message when it does not match"

@@ -162,6 +162,17 @@ describe("the editor for experts by experience (issue 15)", () => {
       .toBe("{support_now} = 'yes'");
     await expectNoAxeViolations(page, "laptop: advanced open");
 
+    // A choice question: how each answer is stored is advanced too.
+    await page
+      .locator(".qlist__select")
+      .filter({ hasText: "Are you getting support at the moment?" })
+      .click();
+    await page.getByLabel("Choice 1 text").waitFor();
+    expect(await visibleText(page)).not.toContain("Stored as");
+    await page.getByRole("button", { name: "Advanced: how each answer is stored" }).click();
+    await expect.poll(() => page.getByLabel("Stored as").first().inputValue()).toBe("yes");
+    await expectNoAxeViolations(page, "laptop: choices with stored values");
+
     // Plain language: the 22-word sentence with "notwithstanding" is not rated plain, and says why.
     await page.locator(".qlist__select").filter({ hasText: "Do workers listen to you?" }).click();
     await page.getByLabel("Question wording").fill(NOTWITHSTANDING);
