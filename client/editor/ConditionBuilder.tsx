@@ -9,6 +9,7 @@ import {
   operatorLabels,
   parseCondition,
 } from "../../shared/editor/condition.ts";
+import { describeCondition } from "../../shared/editor/condition-words.ts";
 import { type ElementJson, itemsOf, textOf } from "../../shared/editor/survey-json.ts";
 
 interface Props {
@@ -76,8 +77,9 @@ function valueOptions(question: ElementJson | undefined): ValueOption[] | null {
 }
 
 /**
- * "Show this question only if…". The builder writes the SurveyJS `visibleIf` expression, shown below
- * it and editable as text; an expression the builder cannot show is kept as text, never rewritten.
+ * "Only ask this if…". The builder writes the SurveyJS `visibleIf` expression and says the condition in
+ * a plain sentence built from it; the expression itself is under "Advanced", editable as text. An
+ * expression the builder cannot show is kept as text, never rewritten.
  */
 export function ConditionBuilder({ self, questions, expression, onChange, knownNames }: Props) {
   const id = useId();
@@ -118,18 +120,18 @@ export function ConditionBuilder({ self, questions, expression, onChange, knownN
     });
   };
 
+  const words = describeCondition(text, questions);
   return (
     <fieldset className="condition">
-      <legend>Show this question only if…</legend>
-      {parsed === null ? (
-        <p className="hint">This condition is too complex for the builder. Edit it as text below.</p>
-      ) : rules.length === 0 ? (
-        <p className="hint">Always shown.</p>
-      ) : (
+      <legend>When to ask this question</legend>
+      <p className="condition__sentence" aria-live="polite">
+        {words.sentence}
+      </p>
+      {parsed === null || rules.length === 0 ? null : (
         <>
           {rules.length > 1 && (
             <div className="field field--inline">
-              <label htmlFor={`${id}-combinator`}>Show when</label>
+              <label htmlFor={`${id}-combinator`}>Ask it when</label>
               <select
                 id={`${id}-combinator`}
                 className="input input--medium"
@@ -153,7 +155,7 @@ export function ConditionBuilder({ self, questions, expression, onChange, knownN
                 // biome-ignore lint/suspicious/noArrayIndexKey: rules have no identity beyond their place.
                 <li key={index} className="condition__rule">
                   <div className="field">
-                    <label htmlFor={`${ruleId}-q`}>Rule {index + 1}: question</label>
+                    <label htmlFor={`${ruleId}-q`}>Rule {index + 1}: the question</label>
                     <select
                       id={`${ruleId}-q`}
                       className="input"
@@ -181,7 +183,7 @@ export function ConditionBuilder({ self, questions, expression, onChange, knownN
                     </select>
                   </div>
                   <div className="field">
-                    <label htmlFor={`${ruleId}-op`}>Rule {index + 1}: test</label>
+                    <label htmlFor={`${ruleId}-op`}>Rule {index + 1}: its answer</label>
                     <select
                       id={`${ruleId}-op`}
                       className="input input--medium"
@@ -207,7 +209,7 @@ export function ConditionBuilder({ self, questions, expression, onChange, knownN
                   </div>
                   {needsValue(rule.operator) && (
                     <div className="field">
-                      <label htmlFor={`${ruleId}-value`}>Rule {index + 1}: answer</label>
+                      <label htmlFor={`${ruleId}-value`}>Rule {index + 1}: this answer</label>
                       {options ? (
                         <select
                           id={`${ruleId}-value`}
@@ -264,7 +266,7 @@ export function ConditionBuilder({ self, questions, expression, onChange, knownN
       )}
       {parsed !== null && candidates.length > 0 && (
         <button type="button" className="button button--secondary" onClick={addRule}>
-          {rules.length === 0 ? "Add a condition" : "Add another rule"}
+          {rules.length === 0 ? "Only ask it after a certain answer" : "Add another rule"}
         </button>
       )}
       {buildProblem && (
@@ -272,34 +274,37 @@ export function ConditionBuilder({ self, questions, expression, onChange, knownN
           {buildProblem}
         </p>
       )}
-      <div className={`field${problems.length ? " field--invalid" : ""}`}>
-        <label htmlFor={`${id}-expression`}>Condition as an expression</label>
-        <p className="hint" id={`${id}-expression-hint`}>
-          The SurveyJS expression the builder writes, for example <code>{"{consent} = true"}</code>. You can
-          edit it here.
-        </p>
-        {problems.length > 0 && (
-          <div id={`${id}-expression-error`}>
-            {problems.map((p) => (
-              <p key={p.message} className="field-error">
-                <span className="visually-hidden">Error: </span>
-                {p.message}
-              </p>
-            ))}
-          </div>
-        )}
-        <input
-          id={`${id}-expression`}
-          className="input input--wide code"
-          value={text}
-          aria-describedby={`${id}-expression-hint${problems.length ? ` ${id}-expression-error` : ""}`}
-          aria-invalid={problems.length ? true : undefined}
-          onChange={(event) => {
-            setText(event.target.value);
-            onChange(event.target.value);
-          }}
-        />
-      </div>
+      <details className="advanced" open={parsed === null || problems.length > 0 || undefined}>
+        <summary>Advanced: the condition as the survey software writes it</summary>
+        <div className={`field${problems.length ? " field--invalid" : ""}`}>
+          <label htmlFor={`${id}-expression`}>The condition in the survey software’s own notation</label>
+          <p className="hint" id={`${id}-expression-hint`}>
+            The rules above write this for you. Change it here only if you know the notation; the sentence
+            above shows what it means.
+          </p>
+          {problems.length > 0 && (
+            <div id={`${id}-expression-error`}>
+              {problems.map((p) => (
+                <p key={p.message} className="field-error">
+                  <span className="visually-hidden">Error: </span>
+                  {p.message}
+                </p>
+              ))}
+            </div>
+          )}
+          <input
+            id={`${id}-expression`}
+            className="input input--wide code"
+            value={text}
+            aria-describedby={`${id}-expression-hint${problems.length ? ` ${id}-expression-error` : ""}`}
+            aria-invalid={problems.length ? true : undefined}
+            onChange={(event) => {
+              setText(event.target.value);
+              onChange(event.target.value);
+            }}
+          />
+        </div>
+      </details>
     </fieldset>
   );
 }

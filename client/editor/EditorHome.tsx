@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from "react";
 import { draftStatusLabels } from "../../shared/contract/index.ts";
-import { slug } from "../../shared/editor/question-types.ts";
 import { issuesByField } from "../api/api-error.ts";
 import { createSurvey, listEditorSurveys } from "../api/editor.ts";
 import { useResource } from "../api/use-resource.ts";
@@ -72,13 +71,28 @@ export function EditorHome() {
   );
 }
 
+/**
+ * A short name for links from the survey's name: "Having a say!" → "having-a-say". Empty until there
+ * is a name (issue 15: it was pre-filled "q-item").
+ */
+export function proposeSurveyId(title: string): string {
+  return title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+/, "")
+    .slice(0, 48)
+    .replace(/-+$/, "");
+}
+
 function CreateSurveyForm() {
   const [title, setTitle] = useState("");
   const [id, setId] = useState("");
   const [idTouched, setIdTouched] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const surveyId = idTouched ? id : slug(title).replace(/_/g, "-");
+  const surveyId = idTouched ? id : proposeSurveyId(title);
   const fieldErrors = issuesByField(failure);
 
   const submit = async (event: FormEvent) => {
@@ -107,8 +121,8 @@ function CreateSurveyForm() {
           required
         />
         <TextField
-          label="Survey id"
-          hint="Used in links and exports: lower-case letters, digits and hyphens."
+          label="Short name for links"
+          hint="Used in the survey’s web address and in downloaded answers. We suggest one from the survey name; you can change it. Use lower-case letters, numbers and hyphens, for example having-a-say."
           className="input input--medium code"
           value={surveyId}
           onChange={(e) => {
@@ -117,7 +131,7 @@ function CreateSurveyForm() {
           }}
           error={fieldErrors.id}
         />
-        <button type="submit" className="button" disabled={busy || !title.trim()}>
+        <button type="submit" className="button" disabled={busy || !title.trim() || !surveyId.trim()}>
           Create the survey
         </button>
       </form>

@@ -158,8 +158,7 @@ export function HistoryPanel({ surveyId, refreshKey }: { surveyId: string; refre
                 <p className="diff-list__head">
                   <strong>{item.title}</strong>{" "}
                   <span className="muted">
-                    ({item.kind}
-                    {item.name ? ` ${item.name}` : ""}, {item.status})
+                    ({item.kind}, {item.status})
                   </span>
                 </p>
                 <dl className="diff-list__strings">

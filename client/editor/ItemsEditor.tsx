@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useId, useState } from "react";
 import { slug } from "../../shared/editor/question-types.ts";
 import { isObject, textOf, withText } from "../../shared/editor/survey-json.ts";
 import { PlainLanguageNote } from "./PlainLanguageNote.tsx";
@@ -63,6 +63,11 @@ function toItems(value: unknown): Item[] {
 export function ItemsEditor({ legend, noun, items, onChange, withScores, readOnly, autoValues }: Props) {
   const id = useId();
   const list = toItems(items);
+  // How each answer is stored is advanced detail: shown on request, or when a value needs fixing.
+  const [valuesOpen, setValuesOpen] = useState(false);
+  const valueProblem =
+    list.some((i) => !i.value.trim()) || new Set(list.map((i) => i.value)).size !== list.length;
+  const showValues = valuesOpen || valueProblem;
   const emit = (next: Item[]) => onChange(next.map(toJson));
   const update = (index: number, change: Partial<Item>) =>
     emit(list.map((item, i) => (i === index ? { ...item, ...change } : item)));
@@ -115,16 +120,18 @@ export function ItemsEditor({ legend, noun, items, onChange, withScores, readOnl
                   />
                   <PlainLanguageNote id={`${textId}-plain`} text={item.text} />
                 </div>
-                <div className="field">
-                  <label htmlFor={`${id}-${index}-value`}>Stored as</label>
-                  <input
-                    id={`${id}-${index}-value`}
-                    className="input input--medium code"
-                    value={item.value}
-                    readOnly={readOnly}
-                    onChange={(event) => update(index, { value: event.target.value })}
-                  />
-                </div>
+                {showValues && (
+                  <div className="field">
+                    <label htmlFor={`${id}-${index}-value`}>Stored as</label>
+                    <input
+                      id={`${id}-${index}-value`}
+                      className="input input--medium code"
+                      value={item.value}
+                      readOnly={readOnly}
+                      onChange={(event) => update(index, { value: event.target.value })}
+                    />
+                  </div>
+                )}
                 {withScores && (
                   <div className="field">
                     <label htmlFor={`${id}-${index}-score`}>Score</label>
@@ -180,11 +187,23 @@ export function ItemsEditor({ legend, noun, items, onChange, withScores, readOnl
           );
         })}
       </ol>
-      {!readOnly && (
-        <button type="button" className="button button--secondary" onClick={add}>
-          Add a {noun}
-        </button>
-      )}
+      <div className="actions actions--tight">
+        {!readOnly && (
+          <button type="button" className="button button--secondary" onClick={add}>
+            Add a {noun}
+          </button>
+        )}
+        {!valueProblem && (
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-expanded={valuesOpen}
+            onClick={() => setValuesOpen((open) => !open)}
+          >
+            {valuesOpen ? "Hide how each answer is stored" : "Advanced: how each answer is stored"}
+          </button>
+        )}
+      </div>
     </fieldset>
   );
 }

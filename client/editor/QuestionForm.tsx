@@ -96,7 +96,7 @@ export function QuestionForm({
   const nameProblem = !DATA_NAME.test(element.name)
     ? "Start with a letter; use only letters, digits and _ (up to 64)."
     : allQuestions.filter((q) => q.name === element.name).length > 1
-      ? "Another question already uses this name."
+      ? "Another question already uses this name. Choose another."
       : null;
   const outcome = typeof element.outcome === "string" ? element.outcome : "";
 
@@ -171,21 +171,6 @@ export function QuestionForm({
         value={textOf(element.interviewerNote)}
         onChange={(value) => set("interviewerNote", value || undefined)}
       />
-      <TextInput
-        label="Data name"
-        hint="The column this answer is stored in. Change it only before the survey is first published."
-        className="input input--medium code"
-        value={element.name}
-        error={nameProblem}
-        onChange={(value) => onChange({ ...element, name: value.trim() })}
-      />
-      {renamedPublished && (
-        <p className="notice notice--warning">
-          “{originalName}” was published. Answers already collected stay under “{originalName}”; answers under
-          “{element.name}” start a new series. You will be asked to confirm when you save.
-        </p>
-      )}
-
       {type === "text" && (
         <Select
           label="Kind of answer"
@@ -331,14 +316,17 @@ export function QuestionForm({
               </div>
               {type === "text" && (
                 <>
-                  <TextInput
-                    label="Pattern the answer must match"
-                    hint="A regular expression, for example ^[A-Z]{2}[0-9]{4}$."
-                    className="input input--medium code"
-                    value={validation.pattern ?? ""}
-                    error={validation.pattern ? patternProblem(validation.pattern) : null}
-                    onChange={(pattern) => setValidation({ pattern: pattern || undefined })}
-                  />
+                  <details className="advanced" open={validation.pattern ? true : undefined}>
+                    <summary>Advanced: a pattern the answer must match</summary>
+                    <TextInput
+                      label="Pattern the answer must match"
+                      hint="For people who know regular expressions, for example ^[A-Z]{2}[0-9]{4}$ for two capital letters and four digits."
+                      className="input input--medium code"
+                      value={validation.pattern ?? ""}
+                      error={validation.pattern ? patternProblem(validation.pattern) : null}
+                      onChange={(pattern) => setValidation({ pattern: pattern || undefined })}
+                    />
+                  </details>
                   {validation.pattern && (
                     <TextInput
                       label="Message when it does not match"
@@ -437,6 +425,23 @@ export function QuestionForm({
           />
         )}
       </fieldset>
+      <details className="advanced" open={nameProblem !== null || renamedPublished || undefined}>
+        <summary>Advanced: the name answers are stored under</summary>
+        <TextInput
+          label="Name the answers are stored under"
+          hint="Used in downloaded answers and in conditions. Letters, numbers and _ only. Change it only before the survey is first published."
+          className="input input--medium code"
+          value={element.name}
+          error={nameProblem}
+          onChange={(value) => onChange({ ...element, name: value.trim() })}
+        />
+        {renamedPublished && (
+          <p className="notice notice--warning">
+            “{originalName}” was published. Answers already collected stay under “{originalName}”; answers
+            under “{element.name}” start a new series. You will be asked to confirm when you save.
+          </p>
+        )}
+      </details>
     </div>
   );
 }

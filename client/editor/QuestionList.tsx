@@ -99,11 +99,10 @@ export function QuestionList({
                   >
                     <span className="qlist__title">{title}</span>
                     <span className="qlist__meta">
-                      {isQuestionType(element.type) ? questionTypeLabels[element.type] : element.type} ·{" "}
-                      <span className="code">{element.name}</span>
-                      {element.visibleIf ? " · conditional" : ""}
+                      {isQuestionType(element.type) ? questionTypeLabels[element.type] : element.type}
+                      {element.visibleIf ? " · asked only sometimes" : ""}
                       {element.locked === true ? " · locked" : ""}
-                      {hard ? ` · reading ease ${check?.score}` : ""}
+                      {hard ? ` · hard to read (${check?.score} out of 100)` : ""}
                       {suggestions > 0 ? ` · ${suggestions} suggestion${suggestions === 1 ? "" : "s"}` : ""}
                       {notes > 0 ? ` · ${notes} comment${notes === 1 ? "" : "s"}` : ""}
                     </span>

@@ -25,7 +25,7 @@ interface Props {
 
 /** Comments and suggested rewordings on one question, each with who and when. */
 export function ReviewThread(props: Props) {
-  const { question, questionTitle, locked, comments, suggestions, meId, canDecide, unsaved } = props;
+  const { questionTitle, locked, comments, suggestions, meId, canDecide, unsaved } = props;
   const id = useId();
   const [comment, setComment] = useState("");
   const [field, setField] = useState<SuggestionField>("title");
@@ -90,7 +90,7 @@ export function ReviewThread(props: Props) {
             {s.note && <p className="suggestion__note">“{s.note}”</p>}
             {s.status === "open" && (canDecide || s.author.id === meId) && (
               <div className="actions actions--tight">
-                {canDecide && (
+                {canDecide && s.author.id !== meId && (
                   <button
                     type="button"
                     className="button"
@@ -106,16 +106,17 @@ export function ReviewThread(props: Props) {
                   disabled={busy}
                   onClick={() => void run(() => props.onDecline(s))}
                 >
-                  {s.author.id === meId && !canDecide
-                    ? "Withdraw my suggestion"
-                    : `Decline suggestion by ${s.author.name}`}
+                  {s.author.id === meId ? "Withdraw my suggestion" : `Decline suggestion by ${s.author.name}`}
                 </button>
               </div>
             )}
           </li>
         ))}
       </ul>
-      {unsaved && open.length > 0 && canDecide && (
+      {open.some((s) => s.author.id === meId) && (
+        <p className="hint">Someone else decides on your own suggestions. You can withdraw them.</p>
+      )}
+      {unsaved && open.some((s) => s.author.id !== meId) && canDecide && (
         <p className="hint">Save your changes before accepting a suggestion.</p>
       )}
 
@@ -188,7 +189,7 @@ export function ReviewThread(props: Props) {
       </ul>
       <form className="thread__form" onSubmit={submitComment}>
         <div className="field">
-          <label htmlFor={`${id}-comment`}>Add a comment on {question}</label>
+          <label htmlFor={`${id}-comment`}>Add a comment on “{questionTitle}”</label>
           <textarea
             id={`${id}-comment`}
             className="input input--area"

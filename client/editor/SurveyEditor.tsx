@@ -1,5 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import type { FieldIssue, Suggestion } from "../../shared/contract/index.ts";
+import { wordingFinder } from "../../shared/editor/change-summary.ts";
 import { checkDefinition as checkLocally } from "../../shared/editor/check-definition.ts";
 import {
   duplicateElement,
@@ -62,6 +63,8 @@ import { SurveyPreview } from "./SurveyPreview.tsx";
 import { SurveySettings } from "./SurveySettings.tsx";
 import { outcomeIds } from "./theory-of-change.ts";
 import { useDraftEditor } from "./use-draft.ts";
+import { useEverydayWords } from "./use-everyday-words.ts";
+import { useMediaQuery } from "./use-media-query.ts";
 import { WorkflowPanel } from "./WorkflowPanel.tsx";
 
 type View = "questions" | "review" | "history" | "import";
@@ -73,6 +76,8 @@ const viewLabels: Record<View, string> = {
 };
 
 const WORDING_FIELD_ID = "question-wording";
+/** Wide enough for the list, the form and the preview side by side (a 1440-pixel laptop is). */
+const WIDE_LAYOUT = "(min-width: 85rem)";
 
 /** One survey in the co-design editor: its questions, preview, review, history and import/export. */
 export function SurveyEditor({ surveyId }: { surveyId: string }) {
@@ -103,7 +108,11 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
   const checked = useDeferredValue(working);
   const issues = useMemo(() => (checked ? checkLocally(checked, { outcomeIds }).issues : []), [checked]);
   const errors = issues.filter((i) => i.severity === "error");
-  const plain = useMemo(() => (checked ? worstQuestions(checked) : []), [checked]);
+  const everyday = useEverydayWords();
+  const plain = useMemo(() => (checked ? worstQuestions(checked, { everyday }) : []), [checked, everyday]);
+  // Side by side on a laptop; on a narrower screen (a tablet) the preview takes the form's place on request.
+  const wide = useMediaQuery(WIDE_LAYOUT);
+  const [showPreview, setShowPreview] = useState(false);
   const plainByName = useMemo(() => new Map(plain.map((q) => [q.name, q])), [plain]);
 
   const select = useCallback(
@@ -231,6 +240,7 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
   const publishedNames = new Set(view.publishedDataNames);
   const current = selected ? elementAt(working, selected) : undefined;
   const savedSurvey = normaliseSurvey(view.draft.definition);
+  const wordingOf = wordingFinder(working, savedSurvey);
   const openSuggestions = new Map<string, number>();
   for (const s of view.suggestions) {
     if (s.status === "open") openSuggestions.set(s.question, (openSuggestions.get(s.question) ?? 0) + 1);
@@ -294,6 +304,14 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
       throw error;
     }
   };
+
+  const preview = (
+    <SurveyPreview
+      definition={working}
+      pageIndex={selected?.page ?? null}
+      questionName={current && !isContainer(current) ? current.name : null}
+    />
+  );
 
   const savedAt = view.draft.updatedAt
     ? `Saved revision ${base.revision}${base.updatedBy ? ` by ${base.updatedBy.name}` : ""}, ${formatDateTime(base.updatedAt ?? "")}`
@@ -447,7 +465,7 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
                             className="link-button"
                             onClick={() => select({ page: target.page, index: target.index })}
                           >
-                            Open “{issue.question}”
+                            Open “{wordingOf(issue.question ?? "")}”
                           </button>
                         )}
                       </li>
@@ -482,7 +500,8 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
                             q.title
                           )}{" "}
                           <span className="muted">
-                            (reading ease {q.score ?? "—"}, {q.hintCount} hint{q.hintCount === 1 ? "" : "s"})
+                            ({q.score === null ? "" : `easy to read: ${q.score} out of 100; `}
+                            {q.hintCount} thing{q.hintCount === 1 ? "" : "s"} to look at)
                           </span>
                         </li>
                       );
@@ -492,148 +511,164 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
             </div>
           </section>
 
-          <section className="editor__form" aria-labelledby="question-heading">
-            <h2 id="question-heading">
-              {current ? `Question: ${textOf(current.title) || current.name}` : "Question"}
-            </h2>
-            {!current || !selected ? (
-              <p className="muted">Choose a question from the list, or add one.</p>
-            ) : (
-              <>
-                <div className="actions actions--tight">
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => {
-                      const copy = duplicateElement(working, selected);
-                      update(copy.survey);
-                      setSelected(copy.at);
-                      setOriginalName(elementAt(copy.survey, copy.at)?.name ?? "");
-                      announce("Duplicated. The copy is open.");
-                    }}
-                  >
-                    Duplicate
-                  </button>
-                  {working.pages.length > 1 && (
-                    <label className="inline-select">
-                      Move to page{" "}
-                      <select
-                        className="input input--short"
-                        value={selected.page}
-                        onChange={(e) => {
-                          const page = Number(e.target.value);
-                          const to = { page, index: working.pages[page]?.elements.length ?? 0 };
-                          move(selected, page === selected.page ? selected : to);
-                        }}
-                      >
-                        {working.pages.map((p, i) => (
-                          <option key={p.name} value={i}>
-                            {i + 1}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                  )}
-                  <button
-                    type="button"
-                    className="button button--quiet"
-                    onClick={() => setConfirmRemove(true)}
-                  >
-                    Remove
-                  </button>
-                </div>
-                {confirmRemove && (
-                  <div className="notice notice--warning" role="alert">
-                    <p>
-                      Remove “{textOf(current.title) || current.name}”?
-                      {publishedNames.has(current.name)
-                        ? " It was published: answers already collected stay, and its series ends. You will be asked to confirm when you save."
-                        : ""}
-                    </p>
+          <div className="editor__work">
+            {!wide && (
+              <div className="editor__switch">
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setShowPreview((open) => !open)}
+                >
+                  {showPreview ? "Back to the question" : "Show the preview"}
+                </button>
+              </div>
+            )}
+            {(wide || !showPreview) && (
+              <section className="editor__form" aria-labelledby="question-heading">
+                <h2 id="question-heading">
+                  {current ? `Question: ${textOf(current.title) || current.name}` : "Question"}
+                </h2>
+                {!current || !selected ? (
+                  <p className="muted">Choose a question from the list, or add one.</p>
+                ) : (
+                  <>
                     <div className="actions actions--tight">
                       <button
                         type="button"
-                        className="button button--danger"
+                        className="button button--secondary"
                         onClick={() => {
-                          update(removeElement(working, selected));
-                          select(null);
-                          announce("Question removed. Save to keep the change.");
+                          const copy = duplicateElement(working, selected);
+                          update(copy.survey);
+                          setSelected(copy.at);
+                          setOriginalName(elementAt(copy.survey, copy.at)?.name ?? "");
+                          announce("Duplicated. The copy is open.");
                         }}
                       >
-                        Yes, remove it
+                        Duplicate
                       </button>
+                      {working.pages.length > 1 && (
+                        <label className="inline-select">
+                          Move to page{" "}
+                          <select
+                            className="input input--short"
+                            value={selected.page}
+                            onChange={(e) => {
+                              const page = Number(e.target.value);
+                              const to = { page, index: working.pages[page]?.elements.length ?? 0 };
+                              move(selected, page === selected.page ? selected : to);
+                            }}
+                          >
+                            {working.pages.map((p, i) => (
+                              <option key={p.name} value={i}>
+                                {i + 1}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                      )}
                       <button
                         type="button"
-                        className="button button--secondary"
-                        onClick={() => setConfirmRemove(false)}
+                        className="button button--quiet"
+                        onClick={() => setConfirmRemove(true)}
                       >
-                        Keep it
+                        Remove
                       </button>
                     </div>
-                  </div>
+                    {confirmRemove && (
+                      <div className="notice notice--warning" role="alert">
+                        <p>
+                          Remove “{textOf(current.title) || current.name}”?
+                          {publishedNames.has(current.name)
+                            ? " It was published: answers already collected stay, and its series ends. You will be asked to confirm when you save."
+                            : ""}
+                        </p>
+                        <div className="actions actions--tight">
+                          <button
+                            type="button"
+                            className="button button--danger"
+                            onClick={() => {
+                              update(removeElement(working, selected));
+                              select(null);
+                              announce("Question removed. Save to keep the change.");
+                            }}
+                          >
+                            Yes, remove it
+                          </button>
+                          <button
+                            type="button"
+                            className="button button--secondary"
+                            onClick={() => setConfirmRemove(false)}
+                          >
+                            Keep it
+                          </button>
+                        </div>
+                      </div>
+                    )}
+                    {isContainer(current) ? (
+                      <p>
+                        This is a {current.type} that groups other questions. Edit what is inside it through
+                        Import and export (as JSON).
+                      </p>
+                    ) : (
+                      <QuestionForm
+                        key={`${selected.page}:${selected.index}:${originalName}`}
+                        element={current}
+                        originalName={originalName}
+                        allQuestions={questions}
+                        knownNames={knownNames}
+                        publishedNames={publishedNames}
+                        canUnlock={role === "coordinator" || role === "admin"}
+                        wordingFieldId={WORDING_FIELD_ID}
+                        onChange={(element) => update(replaceElement(working, selected, element))}
+                      />
+                    )}
+                    {!isContainer(current) && current.type !== "html" && (
+                      <ReviewThread
+                        question={current.name}
+                        questionTitle={textOf(current.title) || current.name}
+                        locked={current.locked === true}
+                        currentText={{
+                          title: currentWording(savedSurvey, current.name, "title") ?? textOf(current.title),
+                          description:
+                            currentWording(savedSurvey, current.name, "description") ??
+                            textOf(current.description),
+                        }}
+                        comments={view.comments.filter((c) => c.question === current.name)}
+                        suggestions={view.suggestions.filter((s) => s.question === current.name)}
+                        meId={me.id}
+                        canDecide={canDecide}
+                        unsaved={dirty}
+                        onComment={(body) =>
+                          runAndRefresh(
+                            () => addComment(surveyId, { question: current.name, body }),
+                            "Comment added.",
+                          )
+                        }
+                        onSuggest={(field, proposed, note) =>
+                          runAndRefresh(
+                            () =>
+                              suggestRewording(surveyId, { question: current.name, field, proposed, note }),
+                            "Suggestion sent. The draft's owner will see it.",
+                          )
+                        }
+                        onAccept={(s: Suggestion) =>
+                          runAndRefresh(
+                            () => acceptSuggestion(surveyId, s.id),
+                            `Accepted ${s.author.name}'s wording.`,
+                          )
+                        }
+                        onDecline={(s: Suggestion) =>
+                          runAndRefresh(() => declineSuggestion(surveyId, s.id), "Suggestion declined.")
+                        }
+                      />
+                    )}
+                  </>
                 )}
-                {isContainer(current) ? (
-                  <p>
-                    This is a {current.type} that groups other questions. Edit what is inside it through
-                    Import and export (as JSON).
-                  </p>
-                ) : (
-                  <QuestionForm
-                    key={`${selected.page}:${selected.index}:${originalName}`}
-                    element={current}
-                    originalName={originalName}
-                    allQuestions={questions}
-                    knownNames={knownNames}
-                    publishedNames={publishedNames}
-                    canUnlock={role === "coordinator" || role === "admin"}
-                    wordingFieldId={WORDING_FIELD_ID}
-                    onChange={(element) => update(replaceElement(working, selected, element))}
-                  />
-                )}
-                {!isContainer(current) && current.type !== "html" && (
-                  <ReviewThread
-                    question={current.name}
-                    questionTitle={textOf(current.title) || current.name}
-                    locked={current.locked === true}
-                    currentText={{
-                      title: currentWording(savedSurvey, current.name, "title") ?? textOf(current.title),
-                      description:
-                        currentWording(savedSurvey, current.name, "description") ??
-                        textOf(current.description),
-                    }}
-                    comments={view.comments.filter((c) => c.question === current.name)}
-                    suggestions={view.suggestions.filter((s) => s.question === current.name)}
-                    meId={me.id}
-                    canDecide={canDecide}
-                    unsaved={dirty}
-                    onComment={(body) =>
-                      runAndRefresh(
-                        () => addComment(surveyId, { question: current.name, body }),
-                        "Comment added.",
-                      )
-                    }
-                    onSuggest={(field, proposed, note) =>
-                      runAndRefresh(
-                        () => suggestRewording(surveyId, { question: current.name, field, proposed, note }),
-                        "Suggestion sent. The draft's owner will see it.",
-                      )
-                    }
-                    onAccept={(s: Suggestion) =>
-                      runAndRefresh(
-                        () => acceptSuggestion(surveyId, s.id),
-                        `Accepted ${s.author.name}'s wording.`,
-                      )
-                    }
-                    onDecline={(s: Suggestion) =>
-                      runAndRefresh(() => declineSuggestion(surveyId, s.id), "Suggestion declined.")
-                    }
-                  />
-                )}
-              </>
+              </section>
             )}
-          </section>
-
-          <SurveyPreview definition={working} pageIndex={selected?.page ?? null} />
+            {!wide && showPreview && preview}
+          </div>
+          {wide && preview}
         </div>
       )}
 
@@ -687,10 +722,10 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
                               select({ page: target.page, index: target.index });
                             }}
                           >
-                            {s.question}
+                            {wordingOf(s.question)}
                           </button>
                         ) : (
-                          s.question
+                          wordingOf(s.question)
                         )}{" "}
                         · {formatDateTime(s.createdAt)}
                       </li>

@@ -7,11 +7,14 @@ import { allElements, isObject, type SurveyJson } from "../../shared/editor/surv
 import { sanitiseRenderedHtml } from "../../shared/html/survey-model-html.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
 import { applySurveyTheme } from "../fieldwork/survey-theme.ts";
+import { fillToReach } from "./preview-answers.ts";
 
 interface Props {
   definition: SurveyJson;
   /** The page of the question being edited, so the preview shows it. */
   pageIndex: number | null;
+  /** The question being edited: the preview opens at it, with what it needs answered to be seen. */
+  questionName?: string | null;
 }
 
 const REBUILD_AFTER_MS = 150;
@@ -34,14 +37,18 @@ function safeForPreview(definition: SurveyJson): SurveyJson {
 }
 
 /**
- * What a participant will see, rendered by survey-react-ui exactly as the tablet renders it, at a
- * tablet's width. It rebuilds shortly after each change and carries over the answers given in the
- * preview, so a condition that was met stays met while the wording is edited.
+ * What a participant will see, rendered by survey-react-ui as the tablet renders it. It opens at the
+ * question being edited, with earlier required answers (and what its condition needs) filled in, so
+ * it can be seen at once. It rebuilds shortly after each change and carries over the answers given in
+ * the preview, so a condition that was met stays met while the wording is edited.
  */
-export function SurveyPreview({ definition, pageIndex }: Props) {
+export function SurveyPreview({ definition, pageIndex, questionName = null }: Props) {
   const [model, setModel] = useState<Model | null>(null);
   const [answers, setAnswers] = useState<Record<string, unknown>>({});
+  const [filled, setFilled] = useState<string[]>([]);
   const previous = useRef<Model | null>(null);
+  const frame = useRef<HTMLElement | null>(null);
+  const shown = useRef<string | null>(null);
 
   useEffect(() => {
     const timer = window.setTimeout(() => {
@@ -70,34 +77,59 @@ export function SurveyPreview({ definition, pageIndex }: Props) {
 
   useEffect(() => {
     if (!model || pageIndex === null) return;
+    const added = fillToReach(model, questionName, pageIndex);
+    if (added.length > 0) {
+      setFilled((before) => [...new Set([...before, ...added])]);
+      setAnswers({ ...model.data });
+    }
     const page = model.pages[pageIndex];
     if (page?.isVisible) model.currentPage = page;
-  }, [model, pageIndex]);
+    // Bring the question into view when another question is chosen, not on every keystroke.
+    if (questionName && shown.current !== questionName) {
+      shown.current = questionName;
+      requestAnimationFrame(() => {
+        const element = frame.current?.querySelector(`[data-name="${CSS.escape(questionName)}"]`);
+        element?.scrollIntoView({ block: "nearest" });
+      });
+    }
+  }, [model, pageIndex, questionName]);
 
   const clear = () => {
     if (!model) return;
     model.clear(true, true);
     setAnswers({});
+    setFilled([]);
+    shown.current = null;
   };
 
-  const answered = Object.entries(answers);
+  const answered = Object.keys(answers)
+    .map((name) => model?.getQuestionByValueName(name) ?? model?.getQuestionByName(name))
+    .filter((q) => q !== null && q !== undefined)
+    .map(
+      (q) =>
+        `“${q.title}”: ${q.displayValue === "" || q.displayValue === undefined ? "answered" : String(q.displayValue)}`,
+    );
   return (
     <section className="preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview</h2>
       <p className="hint">
-        As a participant sees it on a 10-inch tablet. Answer the questions here to check conditions: nothing
-        you answer in the preview is saved.
+        What a participant sees. Answer the questions here to check when questions are asked: nothing you
+        answer in the preview is saved.
       </p>
+      {filled.length > 0 && (
+        <p className="hint preview__filled">
+          So you can see this question straight away, the preview answered{" "}
+          {filled.length === 1 ? "one earlier question" : `${filled.length} earlier questions`} for you.
+          Change them below if you like.
+        </p>
+      )}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1). */}
-      <section className="preview__frame" aria-label="Survey preview at tablet size" tabIndex={0}>
+      <section ref={frame} className="preview__frame" aria-label="Survey preview" tabIndex={0}>
         {model ? <Survey model={model} /> : <p className="loading">Building the preview…</p>}
       </section>
       <div className="preview__answers">
         <p>
-          <strong>Answers in the preview:</strong>{" "}
-          {answered.length === 0
-            ? "none yet."
-            : answered.map(([name, value]) => `${name} = ${JSON.stringify(value)}`).join("; ")}
+          <strong>Answers in the preview:</strong> {answered.length === 0 ? "none yet." : answered.join("; ")}
         </p>
         <button
           type="button"

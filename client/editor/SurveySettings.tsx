@@ -1,6 +1,13 @@
 import { useId } from "react";
+import { describeCondition } from "../../shared/editor/condition-words.ts";
 import { addPage, removePage, updatePage } from "../../shared/editor/definition.ts";
-import { type SurveyJson, textOf, withText } from "../../shared/editor/survey-json.ts";
+import {
+  allElements,
+  isContainer,
+  type SurveyJson,
+  textOf,
+  withText,
+} from "../../shared/editor/survey-json.ts";
 import { TextInput } from "./fields.tsx";
 
 interface Props {
@@ -13,6 +20,9 @@ interface Props {
 /** The survey as a whole: its name in lists, what participants see first, and its pages. */
 export function SurveySettings({ survey, catalogue, onCatalogue, onChange }: Props) {
   const id = useId();
+  const questions = allElements(survey)
+    .map((v) => v.element)
+    .filter((e) => !isContainer(e));
   const setSurveyText = (key: "title" | "description", value: string) => {
     const next = { ...survey, [key]: value ? withText(survey[key], value) : undefined };
     if (!value) delete next[key];
@@ -60,12 +70,24 @@ export function SurveySettings({ survey, catalogue, onCatalogue, onChange }: Pro
                 )
               }
             />
-            <TextInput
-              label={`Page ${index + 1}: show only if (expression)`}
-              className="input input--wide code"
-              value={typeof page.visibleIf === "string" ? page.visibleIf : ""}
-              onChange={(value) => onChange(updatePage(survey, index, { visibleIf: value || undefined }))}
-            />
+            {typeof page.visibleIf === "string" && page.visibleIf.trim() && (
+              <p className="condition__sentence">
+                {describeCondition(page.visibleIf, questions).sentence.replace(
+                  "Only ask this if",
+                  "Only show this page if",
+                )}
+              </p>
+            )}
+            <details className="advanced">
+              <summary>Advanced: when to show page {index + 1}</summary>
+              <TextInput
+                label={`Page ${index + 1}: show only if, in the survey software’s own notation`}
+                hint="Leave empty to show the page always."
+                className="input input--wide code"
+                value={typeof page.visibleIf === "string" ? page.visibleIf : ""}
+                onChange={(value) => onChange(updatePage(survey, index, { visibleIf: value || undefined }))}
+              />
+            </details>
             {survey.pages.length > 1 && (
               <button
                 type="button"

@@ -7,7 +7,12 @@ import type {
   SuggestionRequest,
 } from "../../shared/contract/editor.ts";
 import type { FieldIssue } from "../../shared/contract/problems.ts";
-import { describeSummary, isEmptySummary, summariseChanges } from "../../shared/editor/change-summary.ts";
+import {
+  describeSummary,
+  isEmptySummary,
+  summariseChanges,
+  wordingFinder,
+} from "../../shared/editor/change-summary.ts";
 import {
   checkDefinition,
   type DefinitionIssue,
@@ -149,7 +154,9 @@ export async function saveDraft(
       kind,
       questions: [...summary.added, ...summary.removed, ...summary.changed],
       summary: `${kind === "imported" ? "imported SurveyJS JSON: " : ""}${
-        titleChanged && isEmptySummary(summary) ? "renamed the survey" : describeSummary(summary)
+        titleChanged && isEmptySummary(summary)
+          ? "renamed the survey"
+          : describeSummary(summary, wordingFinder(next, previous))
       }`,
     });
     const newlyConfirmed = confirmed.filter((n) => !row.confirmedNameChanges.includes(n));
@@ -161,7 +168,9 @@ export async function saveDraft(
         actorId: ctx.user.id,
         kind: "data_names_confirmed",
         questions: newlyConfirmed,
-        summary: `confirmed that published data names change: ${newlyConfirmed.join(", ")}`,
+        summary: `confirmed that answers to ${newlyConfirmed
+          .map((n) => `“${wordingFinder(next, previous)(n)}”`)
+          .join(", ")} are stored under a new name from now on`,
       });
     }
     return written;
@@ -227,6 +236,8 @@ export async function acceptSuggestion(ctx: EditorContext, surveyId: string, id:
   const suggestion = await openSuggestion(ctx, surveyId, id);
   const state = await loadDraftState(ctx.db, surveyId);
   const { row } = state;
+  // Someone other than the author decides (issue 15), whatever their role: the author may withdraw it.
+  if (suggestion.authorId === ctx.user.id) throw new ProblemError("own_suggestion");
   if (!mayDecide(ctx, row.ownerId)) throw new ProblemError("not_draft_owner");
   const applied = applySuggestion(normaliseSurvey(row.definition), suggestion);
   if (!applied.ok) {
@@ -269,7 +280,7 @@ export async function acceptSuggestion(ctx: EditorContext, surveyId: string, id:
       actorId: ctx.user.id,
       kind: "suggestion_accepted",
       questions: [suggestion.question],
-      summary: `accepted a suggested rewording of ${suggestion.question} (${suggestion.field})`,
+      summary: `accepted a suggested rewording of the ${suggestion.field === "title" ? "question" : "help text of"} “${wordingFinder(normaliseSurvey(row.definition))(suggestion.question)}”`,
     });
     return "accepted" as const;
   });

@@ -35,6 +35,10 @@ export const problems = {
   suggestion_outdated: { status: 409, title: "The wording has changed since this suggestion was made." },
   suggestion_decided: { status: 409, title: "This suggestion has already been accepted or declined." },
   not_draft_owner: { status: 403, title: "Only the draft's owner or a coordinator can do this." },
+  own_suggestion: {
+    status: 403,
+    title: "You made this suggestion, so someone else decides on it. You can still withdraw it.",
+  },
   draft_not_in_review: { status: 409, title: "Send the draft for review first." },
   signoff_required: { status: 409, title: "Publishing needs an expert's sign-off, or a reason why not." },
   draft_unchanged: { status: 409, title: "This draft is the same as the published version." },

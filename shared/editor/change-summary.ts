@@ -1,4 +1,4 @@
-import { allElements, type SurveyJson, sameJson } from "./survey-json.ts";
+import { allElements, type SurveyJson, sameJson, textOf } from "./survey-json.ts";
 
 /** What one save changed, by question name, for the attribution log ("who changed what, when"). */
 export interface ChangeSummary {
@@ -53,12 +53,37 @@ export function isEmptySummary(summary: ChangeSummary): boolean {
   );
 }
 
-export function describeSummary(summary: ChangeSummary): string {
+/**
+ * The change in words. With `wordingOf`, each question is named by its wording (“changed the question
+ * ‘Do workers listen to you?’”), as experts know it; without, by its data name.
+ */
+export function describeSummary(summary: ChangeSummary, wordingOf?: (name: string) => string): string {
+  const list = (names: string[]) => {
+    if (!wordingOf) return names.join(", ");
+    const quoted = names.map((n) => `“${wordingOf(n)}”`);
+    return `${names.length === 1 ? "the question" : "the questions"} ${quoted.join(", ")}`;
+  };
   const parts: string[] = [];
-  if (summary.added.length) parts.push(`added ${summary.added.join(", ")}`);
-  if (summary.removed.length) parts.push(`removed ${summary.removed.join(", ")}`);
-  if (summary.changed.length) parts.push(`changed ${summary.changed.join(", ")}`);
+  if (summary.added.length) parts.push(`added ${list(summary.added)}`);
+  if (summary.removed.length) parts.push(`removed ${list(summary.removed)}`);
+  if (summary.changed.length) parts.push(`changed ${list(summary.changed)}`);
   if (summary.reordered) parts.push("reordered questions");
   if (summary.settingsChanged) parts.push("changed survey or page settings");
   return parts.length ? parts.join("; ") : "no changes";
+}
+
+const MAX_WORDING = 80;
+
+/** A question's wording for a sentence about it: its title, shortened; its data name if it has none. */
+export function wordingFinder(...surveys: SurveyJson[]): (name: string) => string {
+  const titles = new Map<string, string>();
+  for (const survey of surveys) {
+    for (const { element } of allElements(survey)) {
+      if (titles.has(element.name)) continue;
+      const text = (textOf(element.title) || (element.type === "html" ? "Information text" : "")).trim();
+      if (text)
+        titles.set(element.name, text.length > MAX_WORDING ? `${text.slice(0, MAX_WORDING - 1)}…` : text);
+    }
+  }
+  return (name) => titles.get(name) ?? name;
 }

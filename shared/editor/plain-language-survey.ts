@@ -2,6 +2,7 @@ import {
   checkPlainLanguage,
   MIN_WORDS_FOR_SCORE,
   PLAIN_TARGET,
+  type PlainLanguageOptions,
   type PlainLanguageResult,
 } from "./plain-language.ts";
 import { allElements, isContainer, type SurveyJson, textOf } from "./survey-json.ts";
@@ -20,8 +21,11 @@ export interface QuestionCheck {
   strings: StringCheck[];
 }
 
-export function checkElementWording(strings: WordingString[]): StringCheck[] {
-  return strings.map((s) => ({ ...s, result: checkPlainLanguage(s.text) }));
+export function checkElementWording(
+  strings: WordingString[],
+  options: PlainLanguageOptions = {},
+): StringCheck[] {
+  return strings.map((s) => ({ ...s, result: checkPlainLanguage(s.text, options) }));
 }
 
 /**
@@ -29,11 +33,11 @@ export function checkElementWording(strings: WordingString[]): StringCheck[] {
  * Short strings (choice labels) count for hints but not for the score, since a formula over a
  * few words says nothing.
  */
-export function worstQuestions(survey: SurveyJson): QuestionCheck[] {
+export function worstQuestions(survey: SurveyJson, options: PlainLanguageOptions = {}): QuestionCheck[] {
   const checks: QuestionCheck[] = [];
   for (const { element } of allElements(survey)) {
     if (isContainer(element)) continue;
-    const strings = checkElementWording(elementWording(element));
+    const strings = checkElementWording(elementWording(element), options);
     const scores = strings
       .filter((s) => s.result.words >= MIN_WORDS_FOR_SCORE && s.result.score !== null)
       .map((s) => s.result.score as number);
@@ -49,8 +53,11 @@ export function worstQuestions(survey: SurveyJson): QuestionCheck[] {
 }
 
 /** The questions that need work: below the plain-English target or carrying a hint. */
-export function questionsNeedingWork(survey: SurveyJson): QuestionCheck[] {
-  return worstQuestions(survey).filter(
+export function questionsNeedingWork(
+  survey: SurveyJson,
+  options: PlainLanguageOptions = {},
+): QuestionCheck[] {
+  return worstQuestions(survey, options).filter(
     (q) => (q.score !== null && q.score < PLAIN_TARGET) || q.hintCount > 0,
   );
 }

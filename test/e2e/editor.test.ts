@@ -134,33 +134,40 @@ describe("co-design editor", () => {
     await expect.poll(() => wording.evaluate((el) => el === document.activeElement)).toBe(true);
     await ayesha.keyboard.press("ControlOrMeta+a");
     await ayesha.keyboard.type("How safe do you feel where you are staying?");
-    await ayesha.getByLabel("Data name").fill("feel_safe");
+    await ayesha.getByText("Advanced: the name answers are stored under").click();
+    await ayesha.getByLabel("Name the answers are stored under").fill("feel_safe");
     await ayesha.getByLabel("Choice 1 text").fill("Safe");
     await ayesha.getByLabel("Choice 2 text").fill("Not safe");
     await ayesha.getByLabel("Outcome in the theory of change").selectOption({
       value: "outcome-areas-see-better-outcomes",
     });
-    await ayesha.getByRole("button", { name: "Add a condition" }).click();
+    await ayesha.getByRole("button", { name: "Only ask it after a certain answer" }).click();
     await ayesha
-      .getByLabel("Rule 1: question")
+      .getByLabel("Rule 1: the question")
       .selectOption({ label: "Where are you staying at the moment?" });
-    await ayesha.getByLabel("Rule 1: answer").selectOption({ label: "A hostel" });
+    await ayesha.getByLabel("Rule 1: this answer").selectOption({ label: "A hostel" });
     await expect
-      .poll(() => ayesha.getByLabel("Condition as an expression").inputValue())
+      .poll(() => ayesha.getByLabel("The condition in the survey software’s own notation").inputValue())
       .toBe("{stay} = 'hostel'");
+    await ayesha
+      .getByText("Only ask this if they answered “A hostel” to “Where are you staying at the moment?”.")
+      .waitFor();
 
     // The plain-language check sits beside the wording.
-    await expect.poll(() => ayesha.getByText(/Reading ease \d+ of 100/).count()).toBeGreaterThan(0);
+    await expect.poll(() => ayesha.getByText(/Easy to read: \d+ out of 100/).count()).toBeGreaterThan(0);
 
-    const preview = ayesha.getByRole("region", { name: "Survey preview at tablet size" });
+    const preview = ayesha.getByRole("region", { name: "Survey preview" });
     await preview.getByText("Where are you staying at the moment?").waitFor();
+    // Beside the form on a laptop (issue 15), not below it.
     const box = await preview.boundingBox();
-    expect(box?.width).toBeGreaterThanOrEqual(700);
-    expect(box?.width).toBeLessThanOrEqual(800);
-    // The preview follows the editor a moment later: wait until it has taken the new condition.
-    await expect.poll(() => preview.getByText("How safe do you feel where you are staying?").count()).toBe(0);
-    await preview.getByText("A hostel").click();
+    const form = await ayesha.locator(".editor__form").boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(400);
+    expect(box?.x).toBeGreaterThanOrEqual((form?.x ?? 0) + (form?.width ?? 0));
+    // The preview follows the editor a moment later, and answers "A hostel" by itself so the question
+    // being written can be seen at once (issue 15).
+    await ayesha.getByText("the preview answered one earlier question for you", { exact: false }).waitFor();
     await preview.getByText("How safe do you feel where you are staying?").waitFor();
+    await expect.poll(() => preview.getByRole("radio", { name: "A hostel" }).isChecked()).toBe(true);
     await preview.getByText("My own place").click();
     await expect.poll(() => preview.getByText("How safe do you feel where you are staying?").count()).toBe(0);
     await preview.getByText("A hostel").click();
@@ -279,8 +286,10 @@ describe("co-design editor", () => {
     await coordinator.getByLabel("Compare from", { exact: true }).selectOption("1");
     await coordinator.getByLabel("Compare to", { exact: true }).selectOption("2");
     await coordinator.getByRole("button", { name: "Show the differences" }).click();
-    const added = coordinator.locator(".diff-list > li").filter({ hasText: "feel_safe" });
-    await expect.poll(() => added.textContent()).toContain("question feel_safe, added");
+    const added = coordinator
+      .locator(".diff-list > li")
+      .filter({ hasText: "How safe do you feel where you live now?" });
+    await expect.poll(() => added.textContent()).toContain("(question, added)");
     await expect
       .poll(() => added.locator("ins").first().textContent())
       .toContain("How safe do you feel where you live now?");

@@ -170,7 +170,7 @@ describe("survey HTML in the browser", () => {
     await page.waitForURL((url) => !url.pathname.startsWith("/login"));
     await page.goto(`${e2e.server.url}/editor/${SURVEY_ID}`);
     await page.getByRole("heading", { name: "Editing: Hostile HTML", level: 1 }).waitFor();
-    const preview = page.getByRole("region", { name: "Survey preview at tablet size" });
+    const preview = page.getByRole("region", { name: "Survey preview" });
     await preview.getByText("Yes, I am happy to take part").click();
     await preview.getByRole("button", { name: "Next" }).click();
     await preview.getByText("Your session has expired, sign in again").waitFor();

@@ -267,7 +267,11 @@ describe("comments and suggested rewordings", () => {
       original: sayQuestion.title,
       author: { name: "expert 2" },
     });
-    const refused = await other.request("POST", `/surveys/having-a-say/suggestions/${made.id}/accept`);
+    const own = await other.request("POST", `/surveys/having-a-say/suggestions/${made.id}/accept`);
+    expect(own.status).toBe(403);
+    expect(await own.json()).toMatchObject({ code: "own_suggestion" });
+    const third = await editorAs(t, "expert");
+    const refused = await third.request("POST", `/surveys/having-a-say/suggestions/${made.id}/accept`);
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ code: "not_draft_owner" });
 
