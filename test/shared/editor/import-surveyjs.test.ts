@@ -101,3 +101,23 @@ describe("prepareImport", () => {
     expect(model.getQuestionByName("followUp").isVisible).toBe(false);
   });
 });
+
+describe("conditions inside a dynamic panel", () => {
+  it("know {panel.x} there, and only there", () => {
+    const inPanel = {
+      elements: [
+        {
+          type: "paneldynamic",
+          name: "people",
+          templateElements: [
+            { type: "text", name: "who" },
+            { type: "text", name: "age", visibleIf: "{panel.who} notempty" },
+          ],
+        },
+        { type: "text", name: "after", visibleIf: "{panel.who} notempty" },
+      ],
+    };
+    const bad = checkDefinition(inPanel).issues.filter((i) => i.code === "bad_expression");
+    expect(bad.map((i) => i.question)).toEqual(["after"]);
+  });
+});
