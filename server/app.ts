@@ -20,6 +20,7 @@ import { refuseLostDevices } from "./devices/device-check.ts";
 import { devicesRoutes } from "./devices/devices.routes.ts";
 import { lostDevicesRoutes } from "./devices/lost-devices.routes.ts";
 import { editorRoutes } from "./editor/editor.routes.ts";
+import { importRoutes } from "./editor/import.routes.ts";
 import { exportsRoutes } from "./exports/exports.routes.ts";
 import { supportServicesRoutes } from "./fieldwork/support-services.routes.ts";
 import { syncRoutes } from "./fieldwork/sync.routes.ts";
@@ -97,6 +98,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   api.route("/surveys", surveysRoutes());
   api.route("/editor", editorRoutes());
   api.route("/editor", xlsformRoutes());
+  api.route("/editor", importRoutes());
   api.route("/sync", syncRoutes());
   api.route("/stats", statsRoutes());
   api.route("/outcomes", outcomesRoutes());

@@ -191,10 +191,11 @@ export function ImportExportPanel({ surveyId, unsaved, onImport }: Props) {
                 </thead>
                 <tbody>
                   {prepared.renames.map((r) => (
-                    <tr key={`${r.from}→${r.to}`}>
+                    <tr key={`${r.within ?? ""}:${r.from}→${r.to}`}>
                       <td>{r.title}</td>
                       <td>{r.from || "(none)"}</td>
-                      <td>{r.to}</td>
+                      {/* A column, item or panel question: its answers sit under its question's name. */}
+                      <td>{r.within ? `${r.within} › ${r.to}` : r.to}</td>
                     </tr>
                   ))}
                 </tbody>

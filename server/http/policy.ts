@@ -53,6 +53,7 @@ export const policy = {
   "GET /api/editor/surveys/:id/diff": ["expert", "coordinator", "admin"],
   // XLSForm in and out (issue 19).
   "POST /api/editor/xlsform": ["expert", "coordinator", "admin"],
+  "POST /api/editor/import": ["expert", "coordinator", "admin"],
   "GET /api/editor/surveys/:id/xlsform": ["expert", "coordinator", "admin"],
   "GET /api/editor/surveys/:id/xlsform-report": ["expert", "coordinator", "admin"],
   "POST /api/sync": fieldworkers,

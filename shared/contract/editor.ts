@@ -16,7 +16,7 @@ import { SurveyId } from "./surveys.ts";
 /** Panels in a dynamic panel in a page: nothing a real survey builds nests deeper than this. */
 export const MAX_DEFINITION_DEPTH = 24;
 
-function hasHostileKey(value: unknown): boolean {
+export function hasHostileKey(value: unknown): boolean {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const next = stack.pop();

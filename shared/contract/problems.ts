@@ -45,6 +45,8 @@ export const problems = {
   // XLSForm import and export (issue 19).
   xlsform_unreadable: { status: 422, title: "This file could not be read as an XLSForm." },
   xlsform_media_type: { status: 415, title: "Send the form as an Excel workbook (.xlsx)." },
+  // SurveyJS import (issue 16).
+  import_refused: { status: 422, title: "Parts of this survey cannot work, even after preparing it." },
   internal: { status: 500, title: "Something went wrong on our side. Nothing you sent was lost." },
   too_many_attempts: {
     status: 429,

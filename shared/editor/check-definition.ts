@@ -112,8 +112,14 @@ export function checkDefinition(definition: unknown, options: CheckOptions = {})
     }
   }
 
+  // Inside a dynamic panel, `{panel.x}` (and the previous or enclosing panel's) names its own questions.
+  const dynamicPanels = new Set(
+    visits.filter((v) => v.element.type === "paneldynamic").map((v) => v.element.name),
+  );
+  const knownInPanel = new Set([...known, "panel", "prevPanel", "parentPanel"]);
   let questionCount = 0;
-  for (const { element } of visits) {
+  for (const { element, panels } of visits) {
+    const knownHere = panels.some((p) => dynamicPanels.has(p)) ? knownInPanel : known;
     const name = element.name;
     if (isAnswerable(element)) {
       questionCount += 1;
@@ -129,7 +135,7 @@ export function checkDefinition(definition: unknown, options: CheckOptions = {})
     for (const key of ["visibleIf", "enableIf", "requiredIf"]) {
       const expression = element[key];
       if (typeof expression !== "string") continue;
-      for (const problem of checkExpression(expression, known)) {
+      for (const problem of checkExpression(expression, knownHere)) {
         issues.push({ severity: "error", code: "bad_expression", question: name, message: problem.message });
       }
     }

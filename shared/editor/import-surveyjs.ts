@@ -23,6 +23,11 @@ export interface Rename {
   to: string;
   /** The question's wording, to recognise it by. */
   title: string;
+  /**
+   * For a matrix column, a multiple-text item or a question inside a dynamic panel: the (new) data name
+   * of the question it belongs to. Its answers are stored under that question, then this name.
+   */
+  within?: string;
 }
 
 export interface PreparedImport {
@@ -32,7 +37,16 @@ export interface PreparedImport {
   changes: string[];
 }
 
+/** Elements that hold other elements. A dynamic panel also stores answers (a list, one per panel). */
 const CONTAINERS = new Set(["panel", "paneldynamic"]);
+/** Questions whose answer is an object keyed by names of their own: columns or items. */
+const INNER_NAMES: Record<string, string> = {
+  matrixdropdown: "columns",
+  matrixdynamic: "columns",
+  multipletext: "items",
+};
+/** `{row.x}`, `{panel.x}`: inside a matrix or dynamic panel, a name of that question's own. */
+const LOCAL_PREFIXES = new Set(["row", "panel", "prevpanel", "parentpanel", "composite"]);
 
 /** Older property names survey-core still reads, and the names it writes today. */
 const LEGACY: Record<string, string> = {
@@ -80,10 +94,14 @@ export function prepareImport(input: unknown): PreparedImport {
 
   // Data names: keep every good, unique one; propose a safe one for the rest.
   const answerable = elements.filter(
-    (e) => typeof e.type === "string" && !NON_ANSWER_TYPES.has(e.type) && !CONTAINERS.has(e.type),
+    (e) => typeof e.type === "string" && !NON_ANSWER_TYPES.has(e.type) && e.type !== "panel",
   );
   const nameKey = (e: JsonObject) => (typeof e.valueName === "string" && e.valueName ? "valueName" : "name");
   const needsNew: JsonObject[] = [];
+  const ownerOf = new Map<JsonObject, JsonObject>();
+  for (const element of elements)
+    if (element.type === "paneldynamic" && Array.isArray(element.templateElements))
+      for (const inner of element.templateElements) if (isObject(inner)) ownerOf.set(inner, element);
   for (const element of answerable) {
     const name = element[nameKey(element)];
     const good = typeof name === "string" && DATA_NAME.test(name) && !taken.has(name.toLowerCase());
@@ -101,9 +119,61 @@ export function prepareImport(input: unknown): PreparedImport {
     element[key] = proposed;
     renames.push({ from: old, to: proposed, title });
   }
+  // Inside a dynamic panel, a question keeps its data name under the panel's: say which.
+  for (const rename of renames) {
+    const element = answerable.find((e) => e[nameKey(e)] === rename.to);
+    const owner = element ? ownerOf.get(element) : undefined;
+    if (owner && typeof owner.name === "string") rename.within = owner.name;
+  }
+  // Matrix columns and multiple-text items: names of their own, unique within their question.
+  const inner = new Map<string, Map<string, string>>();
+  const columnRenames = new Set<Rename>();
+  for (const element of answerable) {
+    const key = INNER_NAMES[String(element.type)];
+    const list = key ? element[key] : undefined;
+    if (!key || !Array.isArray(list)) continue;
+    const local = new Set<string>();
+    const pending: number[] = [];
+    list.forEach((item, i) => {
+      const name = isObject(item) ? item.name : item;
+      const good = typeof name === "string" && DATA_NAME.test(name) && !local.has(name.toLowerCase());
+      if (good) local.add(name.toLowerCase());
+      else pending.push(i);
+    });
+    const owner = String(element[nameKey(element)]);
+    const map = new Map<string, string>();
+    const kept = new Set(local);
+    for (const i of pending) {
+      const item = list[i];
+      const raw = isObject(item) ? item.name : item;
+      const old = typeof raw === "string" || typeof raw === "number" ? String(raw) : "";
+      const proposed = unique(slug(old || textOf(isObject(item) ? item.title : "") || "item"), local);
+      local.add(proposed.toLowerCase());
+      const title = textOf(isObject(item) ? item.title : undefined) || old;
+      const next: JsonObject = isObject(item) ? item : {};
+      if (next.title === undefined && old) next.title = old;
+      next.name = proposed;
+      list[i] = next;
+      const rename: Rename = { from: old, to: proposed, title, within: owner };
+      renames.push(rename);
+      columnRenames.add(rename);
+      if (old && !kept.has(old.toLowerCase()) && !map.has(old.toLowerCase()))
+        map.set(old.toLowerCase(), proposed);
+    }
+    if (map.size > 0) inner.set(owner.toLowerCase(), map);
+  }
+  // A dynamic panel's questions are read as `{panel.name}` inside it and `{list[0].name}` outside.
+  for (const rename of renames) {
+    if (!rename.within || !rename.from) continue;
+    const owner = answerable.find((e) => e[nameKey(e)] === rename.within);
+    if (owner?.type !== "paneldynamic") continue;
+    const map = inner.get(rename.within.toLowerCase()) ?? new Map<string, string>();
+    if (!map.has(rename.from.toLowerCase())) map.set(rename.from.toLowerCase(), rename.to);
+    inner.set(rename.within.toLowerCase(), map);
+  }
   // Panels and pages with a clashing or missing name get their own (they hold no answers).
   const containerNames = new Set<string>(taken);
-  for (const holder of [...definition.pages, ...elements.filter((e) => CONTAINERS.has(String(e.type)))]) {
+  for (const holder of [...definition.pages, ...elements.filter((e) => e.type === "panel")]) {
     const name = typeof holder.name === "string" ? holder.name : "";
     if (name && !containerNames.has(name.toLowerCase())) {
       containerNames.add(name.toLowerCase());
@@ -122,18 +192,26 @@ export function prepareImport(input: unknown): PreparedImport {
     const byOld = new Map<string, string>();
     // The first question with an old name is the one conditions mean (survey-core finds the first).
     // A duplicate's old name still belongs to the question that kept it: references stay with that one.
+    // (A question inside a dynamic panel is found by its plain name too: survey-core looks everywhere.)
     for (const r of renames) {
       const old = r.from.toLowerCase();
-      if (r.from && !kept.has(old) && !byOld.has(old)) byOld.set(old, r.to);
+      if (r.from && !columnRenames.has(r) && !kept.has(old) && !byOld.has(old)) byOld.set(old, r.to);
     }
-    rewriteReferences(definition, byOld);
-    changes.push(
-      `${renames.length} question${renames.length === 1 ? " was" : "s were"} given a new data name, because ${
-        renames.length === 1 ? "its name" : "their names"
-      } had spaces, capitals or other signs, or another question used the same name. Data names label the answers in exports; the wording people see is unchanged. Conditions that mention ${
-        renames.length === 1 ? "it" : "them"
-      } were updated.`,
-    );
+    rewriteReferences(definition, byOld, inner);
+    const parts = columnRenames.size;
+    const top = renames.length - parts;
+    if (top > 0)
+      changes.push(
+        `${top} question${top === 1 ? " was" : "s were"} given a new data name, because ${
+          top === 1 ? "its name" : "their names"
+        } had spaces, capitals or other signs, or another question used the same name. Data names label the answers in exports; the wording people see is unchanged. Conditions that mention ${
+          top === 1 ? "it" : "them"
+        } were updated.`,
+      );
+    if (parts > 0)
+      changes.push(
+        `${parts} column${parts === 1 ? " or item was" : "s or items were"} given a new data name inside ${parts === 1 ? "its" : "their"} table or list of boxes, for the same reasons. The wording people see is unchanged.`,
+      );
   }
   return { definition, renames, changes };
 }
@@ -147,35 +225,62 @@ function unique(base: string, taken: ReadonlySet<string>): string {
   }
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** `{Old Name}`, `{Old Name.row}`, `{Old Name-Comment}` in every text; exact names in name references. */
-function rewriteReferences(root: unknown, byOld: ReadonlyMap<string, string>): void {
-  const names = [...byOld.keys()].sort((a, b) => b.length - a.length);
-  if (names.length === 0) return;
-  const pattern = new RegExp(
-    `\\{(\\s*)(${names.map(escapeRegExp).join("|")})(?=\\s*[}.\\[]|-Comment\\s*\\})`,
-    "gi",
-  );
-  const text = (value: string) =>
+/**
+ * Every `{…}` reference in every text, segment by segment: the first names a question (`{Old Name}`,
+ * `{Old Name-Comment}`, `{Old Name.length}`, `{list[0].x}`); later segments name that question's columns,
+ * items or panel questions (`{matrix.row.Old column}`, `{list[0].Old inner}`); inside a matrix or dynamic
+ * panel, `{row.…}` and `{panel.…}` name its own. Exact names in name references (`choicesFromQuestion`,
+ * trigger targets). Anything not renamed is left byte for byte.
+ */
+function rewriteReferences(
+  root: unknown,
+  byOld: ReadonlyMap<string, string>,
+  inner: ReadonlyMap<string, ReadonlyMap<string, string>>,
+): void {
+  if (byOld.size === 0 && inner.size === 0) return;
+  const reference = (path: string, local: ReadonlyMap<string, string> | undefined): string => {
+    const tokens = path.match(/\[[^\]]*\]|\.|[^.[]+/g) ?? [];
+    let owner: ReadonlyMap<string, string> | undefined;
+    let first = true;
+    return tokens
+      .map((token) => {
+        if (token === "." || token.startsWith("[")) return token;
+        const lower = token.toLowerCase();
+        if (first) {
+          first = false;
+          if (LOCAL_PREFIXES.has(lower)) {
+            owner = local;
+            return token;
+          }
+          const comment = /^(.*?)(-comment)$/i.exec(token);
+          const name = comment ? (comment[1] ?? "") : token;
+          const renamed = byOld.get(name.toLowerCase());
+          owner = inner.get((renamed ?? name).toLowerCase());
+          return renamed ? `${renamed}${comment ? comment[2] : ""}` : token;
+        }
+        return owner?.get(lower) ?? token;
+      })
+      .join("");
+  };
+  const text = (value: string, local: ReadonlyMap<string, string> | undefined) =>
     value.replace(
-      pattern,
-      (_, space: string, name: string) => `{${space}${byOld.get(name.toLowerCase()) ?? name}`,
+      /\{(\s*)([^{}]*?)(\s*)\}/g,
+      (_, before: string, path: string, after: string) => `{${before}${reference(path, local)}${after}}`,
     );
-  const visit = (node: unknown): unknown => {
-    if (typeof node === "string") return text(node);
-    if (Array.isArray(node)) return node.map(visit);
+  const visit = (node: unknown, local: ReadonlyMap<string, string> | undefined): unknown => {
+    if (typeof node === "string") return text(node, local);
+    if (Array.isArray(node)) return node.map((v) => visit(v, local));
     if (!isObject(node)) return node;
+    const own = typeof node.name === "string" ? inner.get(node.name.toLowerCase()) : undefined;
+    const scope = own && typeof node.type === "string" ? own : local;
     for (const [key, value] of Object.entries(node)) {
       if (NAME_REFERENCES.has(key) && typeof value === "string")
         node[key] = byOld.get(value.toLowerCase()) ?? value;
       else if (key === "questions" && Array.isArray(value) && value.every((v) => typeof v === "string"))
         node[key] = value.map((v: string) => byOld.get(v.toLowerCase()) ?? v);
-      else if (key !== "name" && key !== "valueName") node[key] = visit(value);
+      else if (key !== "name" && key !== "valueName") node[key] = visit(value, scope);
     }
     return node;
   };
-  visit(root);
+  visit(root, undefined);
 }

@@ -17,22 +17,25 @@ const wordingOf = (definition: unknown) =>
     .getAllQuestions(false, false, true)
     .map((q) => q.title);
 
-describe.each(["customer-satisfaction", "household", "legacy-root-questions"])("importing %s", (name) => {
-  const original = fixture(name);
+describe.each(["customer-satisfaction", "household", "legacy-root-questions", "service-review"])(
+  "importing %s",
+  (name) => {
+    const original = fixture(name);
 
-  it("was refused by the publish check as it is", () => {
-    expect(hasErrors(checkDefinition(original))).toBe(true);
-  });
+    it("was refused by the publish check as it is", () => {
+      expect(hasErrors(checkDefinition(original))).toBe(true);
+    });
 
-  it("passes the check after import, with every question and its wording intact", () => {
-    const { definition, changes } = prepareImport(original);
-    const report = checkDefinition(definition);
-    expect(report.issues.filter((i) => i.severity === "error")).toEqual([]);
-    expect(wordingOf(definition)).toEqual(wordingOf(original));
-    expect(changes.length).toBeGreaterThan(0);
-    expect(changes.join(" ")).not.toMatch(/[{}]|valueName|jsonErrors/);
-  });
-});
+    it("passes the check after import, with every question and its wording intact", () => {
+      const { definition, changes } = prepareImport(original);
+      const report = checkDefinition(definition);
+      expect(report.issues.filter((i) => i.severity === "error")).toEqual([]);
+      expect(wordingOf(definition)).toEqual(wordingOf(original));
+      expect(changes.length).toBeGreaterThan(0);
+      expect(changes.join(" ")).not.toMatch(/[{}]|valueName|jsonErrors/);
+    });
+  },
+);
 
 describe("prepareImport", () => {
   it("proposes safe data names, lists old → new, and rewrites conditions and carried-forward choices", () => {
@@ -66,5 +69,55 @@ describe("prepareImport", () => {
     expect(definition.triggers).toEqual([
       { type: "visible", expression: "{first_name} notempty", questions: ["q_2nd"] },
     ]);
+  });
+
+  it("renames matrix columns, multiple-text items and dynamic-panel questions, with every reference", () => {
+    const { definition, renames } = prepareImport(fixture("service-review"));
+    expect(renames.filter((r) => r.within).map((r) => [r.within, r.from, r.to])).toEqual([
+      ["household_members", "Member Name", "member_name"],
+      ["household_members", "Member Age", "member_age"],
+      ["service_satisfaction", "Staff helpfulness", "staff_helpfulness"],
+      ["service_satisfaction", "Would return", "would_return"],
+      ["service_satisfaction", "Why not", "why_not"],
+      ["visits", "Place name", "place_name"],
+      ["visits", "How long", "how_long"],
+      ["contact_details", "Phone number", "phone_number"],
+      ["contact_details", "e-mail", "e_mail"],
+    ]);
+    const text = JSON.stringify(definition);
+    expect(text).toContain('"visibleIf":"{row.would_return} = false"');
+    expect(text).toContain('"templateTitle":"Person {panelIndex}: {panel.member_name}"');
+    expect(text).toContain(
+      "{service_satisfaction.support.staff_helpfulness} < 3 or {contact_details.phone_number} empty or {household_members[0].member_age} > 80 or {visits[0].place_name} = 'x'",
+    );
+    // The same answers work the same way: survey-core shows the follow-up for the renamed data.
+    const model = createSurveyModel(definition);
+    model.data = { service_satisfaction: { support: { staff_helpfulness: 2 } } };
+    expect(model.getQuestionByName("followUp").isVisible).toBe(true);
+    model.data = {
+      service_satisfaction: { support: { staff_helpfulness: 5 } },
+      contact_details: { phone_number: "1" },
+    };
+    expect(model.getQuestionByName("followUp").isVisible).toBe(false);
+  });
+});
+
+describe("conditions inside a dynamic panel", () => {
+  it("know {panel.x} there, and only there", () => {
+    const inPanel = {
+      elements: [
+        {
+          type: "paneldynamic",
+          name: "people",
+          templateElements: [
+            { type: "text", name: "who" },
+            { type: "text", name: "age", visibleIf: "{panel.who} notempty" },
+          ],
+        },
+        { type: "text", name: "after", visibleIf: "{panel.who} notempty" },
+      ],
+    };
+    const bad = checkDefinition(inPanel).issues.filter((i) => i.code === "bad_expression");
+    expect(bad.map((i) => i.question)).toEqual(["after"]);
   });
 });
