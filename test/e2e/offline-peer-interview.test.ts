@@ -50,8 +50,7 @@ describe("the peer interview", () => {
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
     await page.getByRole("button", { name: "New code" }).click();
     const code = await page.getByLabel("Participant code").inputValue();
-    await page.getByLabel("Read aloud by me").check();
-    await page.getByRole("button", { name: "Start interview" }).click();
+    await page.getByRole("button", { name: "Start, read aloud by me" }).click();
     await page.getByRole("heading", { name: "Readiness check" }).waitFor();
     await expectNoAxeViolations(page, "readiness check");
     await passReadinessCheck(page);
@@ -168,8 +167,7 @@ describe("the peer interview", () => {
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
     await page.getByRole("button", { name: "New code" }).click();
     const rescheduled = await page.getByLabel("Participant code").inputValue();
-    await page.getByLabel("Read aloud by me").check();
-    await page.getByRole("button", { name: "Start interview" }).click();
+    await page.getByRole("button", { name: "Start, read aloud by me" }).click();
     await page.getByRole("button", { name: "Not today: reschedule" }).click();
     await page.getByRole("button", { name: "Yes, reschedule" }).click();
     await page.getByRole("heading", { name: "Interview rescheduled", level: 1 }).waitFor();
