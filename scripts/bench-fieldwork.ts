@@ -1,8 +1,8 @@
 /**
  * Fieldwork measurements for the closing note of the offline-first work (measured, never asserted):
  *
- * 1. Time from tapping "Start interview" to the readiness check, and from "Ready: go to consent" to
- *    the first question, with the CPU throttled 4× (DevTools `Emulation.setCPUThrottlingRate`), both
+ * 1. Time from tapping "Start, read aloud by me" to the readiness check, and from "All of these are
+ *    true: go to consent" through consent's "yes" to the first real question (taps excluded), with the CPU throttled 4× (DevTools `Emulation.setCPUThrottlingRate`), both
  *    online and offline (the service worker answering).
  * 2. How long a tablet takes to upload 200 queued interviews to a local server (batches of 50), next
  *    to the same 200 sent straight from Node, which is what the server alone costs.
@@ -105,7 +105,9 @@ try {
   const offline = await timeStarts(page, "offline");
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
 
-  console.log("\nStart interview → readiness check, and Ready → first question (consent), CPU throttled 4×,");
+  console.log(
+    "\nStart → readiness check, and Ready → consent → yes → first real question, CPU throttled 4×,",
+  );
   console.log(`median of ${RUNS} (first run in brackets), milliseconds:`);
   for (const [label, runs] of [
     ["online", online],
@@ -143,18 +145,24 @@ async function timeStarts(page: Page, label: string): Promise<Runs> {
     await page.goto(`${base}/fieldwork`);
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
     await page.getByRole("button", { name: "New code" }).click();
-    await page.getByLabel("Read aloud by me").check();
-    const readiness = await clickUntil(page, "Start interview", "h2", "Readiness check");
-    for (const box of await page.getByRole("checkbox").all()) await box.check();
-    const question = await clickUntil(
+    const readiness = await clickUntil(page, "Start, read aloud by me", "h2", "Readiness check");
+    const consent = await clickUntil(
       page,
-      "Ready: go to consent",
+      "All of these are true: go to consent",
       ".sd-question__title",
       "Are you happy to take part today?",
     );
+    // A yes to consent goes straight on to the first real question (no Next since issue 15).
+    const first = await clickUntil(
+      page,
+      "Yes, I am happy to take part",
+      ".sd-question__title",
+      "how much say do you get?",
+      ".sd-item__control-label",
+    );
     runs.readiness.push(readiness);
-    runs.question.push(question);
-    runs.total.push(readiness + question);
+    runs.question.push(consent + first);
+    runs.total.push(readiness + consent + first);
   }
   process.stdout.write(`measured ${label}\n`);
   return runs;
@@ -165,9 +173,15 @@ async function timeStarts(page: Page, label: string): Promise<Runs> {
  * a frame has been drawn with it. The page code is a string: tsx would otherwise wrap its functions
  * in a helper the page does not have.
  */
-function clickUntil(page: Page, button: string, selector: string, text: string): Promise<number> {
+function clickUntil(
+  page: Page,
+  button: string,
+  selector: string,
+  text: string,
+  clickable = "button",
+): Promise<number> {
   return page.evaluate(`new Promise((resolve, reject) => {
-    const target = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === ${JSON.stringify(button)});
+    const target = [...document.querySelectorAll(${JSON.stringify(clickable)})].find((b) => b.textContent.trim() === ${JSON.stringify(button)});
     if (!target) return reject(new Error("no button"));
     const start = performance.now();
     const check = () => {

@@ -69,7 +69,9 @@ export default function EnrolPage() {
           </p>
         </div>
         <p>
-          <Link to="/fieldwork">Go to fieldwork</Link>
+          <Link to="/fieldwork" className="button button--secondary">
+            Go to fieldwork
+          </Link>
         </p>
       </div>
     );

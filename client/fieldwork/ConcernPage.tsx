@@ -167,7 +167,9 @@ function ConcernSent({ id }: { id: string }) {
         </p>
       </div>
       <p>
-        <Link to={fieldworkPath.home}>Back to fieldwork</Link>
+        <Link to={fieldworkPath.home} className="button button--secondary">
+          Back to fieldwork
+        </Link>
       </p>
     </>
   );

@@ -24,7 +24,9 @@ export function DebriefPage({ me }: { me: Me }) {
         </>
       )}
       <p>
-        <Link to={fieldworkPath.home}>Back to fieldwork</Link>
+        <Link to={fieldworkPath.home} className="button button--secondary">
+          Back to fieldwork
+        </Link>
       </p>
     </>
   );

@@ -62,7 +62,9 @@ export function DueListPage({ me }: { me: Me }) {
       )}
       {due.status === "ready" && <DueSections list={due.data} me={me} titles={titles} onTablet={onTablet} />}
       <p>
-        <Link to={fieldworkPath.home}>Back to fieldwork</Link>
+        <Link to={fieldworkPath.home} className="button button--secondary">
+          Back to fieldwork
+        </Link>
       </p>
     </>
   );

@@ -1,76 +1,71 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import type { AdministrationMode, Me, PublishedSurveySummary } from "../../shared/contract/index.ts";
+import type { WaveChoice } from "../../shared/fieldwork/wave-choice.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
 import type { InterviewSetupFields } from "../offline/contract.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { focusFirstError } from "../ui/focus-first-error.ts";
-import { TextField } from "../ui/TextField.tsx";
-import { AdministrationModeField } from "./AdministrationModeField.tsx";
 import { AreaField } from "./AreaField.tsx";
+import { administrationModeOptions } from "./administration-modes.ts";
 import { ParticipantCodeField } from "./ParticipantCodeField.tsx";
 import { participantCodeProblem } from "./participant-code-problem.ts";
+import { WaveField } from "./WaveField.tsx";
 
 interface Props {
   me: Me;
   survey: PublishedSurveySummary;
   initialCode?: string;
-  initialWave?: number;
+  /** The wave worked out for a code (its interviews on this tablet and the due list). */
+  waveFor: (participantCode: string | null) => WaveChoice;
   onStart: (setup: InterviewSetupFields) => Promise<void>;
   onBack: () => void;
 }
 
 interface StartErrors {
   code?: string | undefined;
-  wave?: string | undefined;
   area?: string | undefined;
-  mode?: string | undefined;
 }
 
-function waveProblem(wave: string): string | undefined {
-  return /^\d{1,3}$/.test(wave.trim()) && Number(wave) <= 100
-    ? undefined
-    : "Enter the wave as a whole number: 0 for the baseline, 1 for the first follow-up.";
-}
-
-export function StartInterviewForm({
-  me,
-  survey,
-  initialCode = "",
-  initialWave = 0,
-  onStart,
-  onBack,
-}: Props) {
+/**
+ * Who, which wave, where, and how the survey is given. The wave is worked out and only confirmed; the
+ * way the survey is given is the last choice, so each way is its own Start button (one tap, not two).
+ */
+export function StartInterviewForm({ me, survey, initialCode = "", waveFor, onStart, onBack }: Props) {
+  const modeHeading = useId();
   const [code, setCode] = useState(initialCode);
-  const [wave, setWave] = useState(String(initialWave));
+  /** The researcher's own choice of wave for this code, if they changed what was worked out. */
+  const [chosenWave, setChosenWave] = useState<{ code: string; wave: number } | null>(null);
   const [areaId, setAreaId] = useState(me.areaId ?? "");
-  const [mode, setMode] = useState<AdministrationMode | null>(null);
   const [submitted, setSubmitted] = useState(false);
   const [errors, setErrors] = useState<StartErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<AdministrationMode | null>(null);
+
+  const participantCode = canonicalParticipantCode(code);
+  const worked = waveFor(participantCode);
+  const wave = chosenWave && chosenWave.code === participantCode ? chosenWave.wave : worked.wave;
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const mode = administrationModeOptions.find(([m]) => m === submitter?.getAttribute("value"))?.[0];
     setSubmitted(true);
     setFailure(null);
     const found: StartErrors = {
       code: participantCodeProblem(code, true),
-      wave: waveProblem(wave),
       area: areaId === "" ? "Choose the area this interview is for." : undefined,
-      mode: mode === null ? "Choose how the survey is given." : undefined,
     };
     setErrors(found);
-    const participantCode = canonicalParticipantCode(code);
-    if (!participantCode || found.wave || found.area || !mode) {
+    if (!participantCode || found.area || !mode) {
       focusFirstError(event.currentTarget);
       return;
     }
-    setBusy(true);
+    setBusy(mode);
     try {
-      await onStart({ participantCode, wave: Number(wave), areaId, administrationMode: mode });
+      await onStart({ participantCode, wave, areaId, administrationMode: mode });
     } catch (error) {
       setFailure(error);
-      setBusy(false);
+      setBusy(null);
     }
   };
 
@@ -81,25 +76,35 @@ export function StartInterviewForm({
       </p>
       {failure !== null && <ErrorAlert heading="The interview could not start" error={failure} />}
       <ParticipantCodeField value={code} onChange={setCode} submitted={submitted} />
-      <TextField
-        label="Wave"
-        hint="0 is the baseline interview, 1 the first follow-up, 2 the second, and so on."
-        type="number"
-        inputMode="numeric"
-        min={0}
-        max={100}
-        step={1}
+      <WaveField
+        choice={worked}
         value={wave}
-        onChange={(event) => setWave(event.target.value)}
-        error={errors.wave}
-        className="input input--short"
+        known={participantCode !== null}
+        onChange={(next) => participantCode && setChosenWave({ code: participantCode, wave: next })}
       />
       <AreaField me={me} value={areaId} onChange={setAreaId} error={errors.area} />
-      <AdministrationModeField value={mode} onChange={setMode} error={errors.mode} />
+      <section className="start-modes" aria-labelledby={modeHeading}>
+        <h2 id={modeHeading} className="start-modes__heading">
+          Start: how is the survey given?
+        </h2>
+        <div className="start-modes__buttons">
+          {administrationModeOptions.map(([mode, label]) => (
+            <button
+              key={mode}
+              type="submit"
+              name="mode"
+              value={mode}
+              className="button button--large"
+              disabled={busy !== null}
+            >
+              {busy === mode
+                ? "Opening the survey…"
+                : `Start, ${label.charAt(0).toLowerCase()}${label.slice(1)}`}
+            </button>
+          ))}
+        </div>
+      </section>
       <div className="actions">
-        <button type="submit" className="button button--large" disabled={busy}>
-          {busy ? "Opening the survey…" : "Start interview"}
-        </button>
         <button type="button" className="button button--secondary" onClick={onBack}>
           Back
         </button>

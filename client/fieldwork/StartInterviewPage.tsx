@@ -1,12 +1,17 @@
+import { useCallback } from "react";
 import type { Me, PublishedSurveySummary } from "../../shared/contract/index.ts";
+import { chooseWave, type LocalInterview } from "../../shared/fieldwork/wave-choice.ts";
 import { NetworkError } from "../api/api-error.ts";
+import { fetchDueList } from "../api/followups.ts";
 import { fetchSurveyVersion, listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";
 import { navigate } from "../app/router.tsx";
 import type { InterviewSetupFields } from "../offline/contract.ts";
 import { putDraft } from "../offline/drafts.ts";
+import { listOutbox } from "../offline/outbox.ts";
 import { requestPersistentStorage } from "../offline/persistent-storage.ts";
 import { newResponseId } from "../offline/response-id.ts";
+import { useLiveQuery } from "../offline/use-live-query.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
@@ -17,14 +22,35 @@ import { StartInterviewForm } from "./StartInterviewForm.tsx";
 import { TrainingWarning } from "./TrainingWarning.tsx";
 
 /**
- * Who, which wave, where and how; then the interview exists on the tablet as a draft before anything
+ * Who, which wave (worked out, shared/fieldwork/wave-choice.ts), where and how; then the interview exists on the tablet as a draft before anything
  * else happens, with its own id and the exact survey version, so it can be resumed whatever follows.
  */
 export function StartInterviewPage({ surveyId, me }: { surveyId: string; me: Me }) {
   const [surveys, reload] = useResource(listPublishedSurveys);
   const survey = surveys.status === "ready" ? surveys.data.find((s) => s.id === surveyId) : undefined;
-  const wave = Number(queryParam("wave"));
   const enrolment = useEnrolment(me.areaId);
+  // What the wave is worked out from: the server's due list (the service worker keeps a copy for
+  // offline use; without one, the tablet's own interviews are all there is) and this tablet's outbox.
+  const [due] = useResource(fetchDueList);
+  const outbox = useLiveQuery(listOutbox);
+  const waveFor = useCallback(
+    (code: string | null) => {
+      const local: LocalInterview[] = (outbox ?? []).flatMap((record) =>
+        record.kind === "interview" &&
+        record.item.participantCode === code &&
+        record.item.surveyId === surveyId &&
+        record.state !== "refused"
+          ? [{ wave: record.item.wave, ending: record.item.ending }]
+          : [],
+      );
+      const known =
+        due.status === "ready"
+          ? due.data.participants.find((p) => p.participantCode === code && p.surveyId === surveyId)
+          : undefined;
+      return chooseWave(code === null ? [] : local, code === null ? undefined : known, new Date());
+    },
+    [due, outbox, surveyId],
+  );
 
   const start = async (chosen: PublishedSurveySummary, setup: InterviewSetupFields) => {
     const id = await startDraft(me, chosen, setup);
@@ -51,7 +77,7 @@ export function StartInterviewPage({ surveyId, me }: { surveyId: string; me: Me 
           me={me}
           survey={survey}
           initialCode={queryParam("code") ?? ""}
-          initialWave={Number.isInteger(wave) && wave >= 0 ? wave : 0}
+          waveFor={waveFor}
           onStart={(setup) => start(survey, setup)}
           onBack={() => navigate(fieldworkPath.home)}
         />

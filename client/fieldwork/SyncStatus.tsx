@@ -8,6 +8,7 @@ import { syncEngine } from "../offline/sync-engine.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
 import { formatDateTime, plural } from "../ui/format.ts";
 import { fieldworkPath } from "./paths.ts";
+import { waitingText } from "./receipt-text.ts";
 import { useEngineStatus, useOnline } from "./use-engine.ts";
 
 /**
@@ -25,6 +26,8 @@ export function SyncStatus({ showOutboxLink = true }: { showOutboxLink?: boolean
   const pending = records.filter((r) => r.state === "waiting" || r.state === "uploading");
   const refused = records.filter((r) => r.state === "refused").length;
   const pendingText = describe(pending);
+  // The latest reason a try gave, worded as the outbox words it for each item.
+  const lastError = pending.find((r) => r.lastError !== null)?.lastError ?? null;
 
   const wasUploading = useRef(false);
   useEffect(() => {
@@ -67,7 +70,7 @@ export function SyncStatus({ showOutboxLink = true }: { showOutboxLink?: boolean
       )}
       {status.phase === "retrying" && status.nextRetryAt && pending.length > 0 && (
         <p className="sync__line">
-          Could not reach the server. Trying again by itself at{" "}
+          {waitingText(lastError)} Trying again by itself at{" "}
           {new Date(status.nextRetryAt).toLocaleTimeString("en-GB", {
             hour: "2-digit",
             minute: "2-digit",

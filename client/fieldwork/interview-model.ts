@@ -1,4 +1,4 @@
-import { Model, settings } from "survey-core";
+import { Model, type Question, settings } from "survey-core";
 import { sanitiseRenderedHtml } from "../../shared/html/survey-model-html.ts";
 import { registerAlongsideProperties } from "../../shared/survey/properties.ts";
 import { showInterviewerNote } from "./interviewer-note.ts";
@@ -27,5 +27,35 @@ export function createInterviewModel(definition: Record<string, unknown>): Model
     question.setPropertyValue("rateDescriptionLocation", "topBottom");
   }
   model.onAfterRenderQuestion.add((_, options) => showInterviewerNote(options.question, options.htmlElement));
+  followConsent(model);
   return model;
+}
+
+/**
+ * The consent page: its button never says "Complete" before anything is picked (it is the last
+ * visible page until consent is given, as every later page waits for a yes), and a clear "yes" goes
+ * straight on to the first question, with no Next to tap (Previous comes back to it).
+ */
+function followConsent(model: Model): void {
+  const complete = model.completeText;
+  const onConsentPage = () =>
+    model.currentPage?.questions.some((q: Question) => q.name === "consent") === true;
+  const wordButton = () => {
+    const consent = model.getValue("consent");
+    model.completeText = !onConsentPage()
+      ? complete
+      : consent === undefined
+        ? model.pageNextText
+        : consent === false
+          ? "End here: consent not given"
+          : complete;
+  };
+  model.onCurrentPageChanged.add(wordButton);
+  model.onValueChanged.add((_, options) => {
+    wordButton();
+    if (options.name !== "consent" || options.value !== true || !onConsentPage()) return;
+    const onlyConsent = model.currentPage.questions.filter((q: Question) => q.isVisible).length === 1;
+    if (onlyConsent && !model.isLastPage) window.setTimeout(() => onConsentPage() && model.nextPage(), 0);
+  });
+  wordButton();
 }

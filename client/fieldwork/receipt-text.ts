@@ -15,9 +15,7 @@ export function stateText(record: OutboxRecord): StateText {
     case "waiting":
       return {
         label: "Waiting to upload",
-        detail: record.lastError
-          ? `It uploads as soon as it can. Last try: ${record.lastError}`
-          : "It uploads as soon as there is a connection.",
+        detail: waitingText(record.lastError),
         tone: "warning",
       };
     case "uploading":
@@ -77,6 +75,17 @@ function reviewReason(record: OutboxRecord): string {
 function receiptTime(record: OutboxRecord): string {
   const receipt = record.receipt;
   return receipt && "receivedAt" in receipt ? formatDateTime(receipt.receivedAt) : "an unknown time";
+}
+
+/**
+ * The one sentence for an item that did not upload yet, from the reason its last try gave (the
+ * transport's own words, e.g. "The server is not answering properly right now."). The outbox, the
+ * finished page and the upload status all say it this way, so they never disagree.
+ */
+export function waitingText(lastError: string | null): string {
+  return lastError
+    ? `It uploads as soon as it can. Last try: ${lastError}`
+    : "It uploads as soon as there is a connection.";
 }
 
 /** What the item is, without its content: "Interview, participant ABCD-EFGH". */

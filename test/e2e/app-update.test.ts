@@ -90,7 +90,6 @@ describe("a new version of the app on a tablet", () => {
 
     const code = await startInterview(page);
     await giveConsent(page);
-    await page.getByRole("button", { name: "Next" }).click();
     await page.getByText("Some say").click();
     await waitUntilSaved(page);
 

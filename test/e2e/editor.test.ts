@@ -238,8 +238,7 @@ describe("co-design editor", () => {
     await card.getByText("Version 2").waitFor();
     await card.getByRole("button", { name: /Choose Co-design check/ }).click();
     await researcher.getByRole("button", { name: "New code" }).click();
-    await researcher.getByLabel("Read aloud by me").check();
-    await researcher.getByRole("button", { name: "Start interview" }).click();
+    await researcher.getByRole("button", { name: "Start, read aloud by me" }).click();
     // The readiness check before consent (see the distress protocol), then the questions of version 2.
     await researcher.getByRole("heading", { name: "Readiness check" }).waitFor();
     await researcher.getByRole("button", { name: "All of these are true: go to consent" }).click();

@@ -38,20 +38,20 @@ describe("enrolment is checked before an interview starts", () => {
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
     await page.getByRole("heading", { name: "Start an interview", level: 1 }).waitFor();
     await page.getByRole("heading", { name: "This tablet cannot send interviews yet" }).waitFor();
-    expect(await page.getByRole("button", { name: "Start interview" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Start, read aloud by me" }).count()).toBe(0);
 
     // Known offline too: the rule is remembered on the tablet.
     await waitUntilReadyOffline(page);
     await context.setOffline(true);
     await page.reload();
     await page.getByRole("heading", { name: "This tablet cannot send interviews yet" }).waitFor();
-    expect(await page.getByRole("button", { name: "Start interview" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Start, read aloud by me" }).count()).toBe(0);
     await context.setOffline(false);
 
     // Once the tablet holds an enrolment, "Start" is there again (the token's worth is the server's to judge).
     await page.evaluate((key) => localStorage.setItem(key, "enrolled-token"), DEVICE_TOKEN_KEY);
     await page.reload();
-    await page.getByRole("button", { name: "Start interview" }).waitFor();
+    await page.getByRole("button", { name: "Start, read aloud by me" }).waitFor();
     expect(await page.getByText("This tablet cannot send interviews yet").count()).toBe(0);
     await context.close();
   });
@@ -63,7 +63,7 @@ describe("enrolment is checked before an interview starts", () => {
     await signIn(page, e2e.server.url, "enrolment@example.org");
     await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
-    await page.getByRole("button", { name: "Start interview" }).waitFor();
+    await page.getByRole("button", { name: "Start, read aloud by me" }).waitFor();
     expect(await page.getByText("This tablet cannot send interviews yet").count()).toBe(0);
     await context.close();
   });

@@ -31,7 +31,8 @@ async function linksOut(page: Page): Promise<string[]> {
 async function toSensitiveQuestions(page: Page): Promise<void> {
   await startInterview(page);
   await giveConsent(page);
-  for (const title of ["Having a say", "Trust in workers", "How you have been"]) {
+  await page.getByRole("heading", { name: "Having a say" }).waitFor();
+  for (const title of ["Trust in workers", "How you have been"]) {
     await page.getByRole("button", { name: "Next" }).click();
     await page.getByRole("heading", { name: title }).waitFor();
   }

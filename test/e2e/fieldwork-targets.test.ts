@@ -45,7 +45,8 @@ describe("question styling and touch targets", () => {
     await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
     await startInterview(page);
     await giveConsent(page);
-    for (const title of ["Having a say", "Trust in workers", "How you have been"]) {
+    await page.getByRole("heading", { name: "Having a say" }).waitFor();
+    for (const title of ["Trust in workers", "How you have been"]) {
       await page.getByRole("button", { name: "Next" }).click();
       await page.getByRole("heading", { name: title }).waitFor();
     }

@@ -48,8 +48,7 @@ export async function startInterview(page: Page, options: { code?: string } = {}
   if (options.code) await page.getByLabel("Participant code").fill(options.code);
   else await page.getByRole("button", { name: "New code" }).click();
   const code = await page.getByLabel("Participant code").inputValue();
-  await page.getByLabel("Read aloud by me").check();
-  await page.getByRole("button", { name: "Start interview" }).click();
+  await page.getByRole("button", { name: "Start, read aloud by me" }).click();
   await passReadinessCheck(page);
   return code;
 }
@@ -60,8 +59,10 @@ export async function passReadinessCheck(page: Page): Promise<void> {
   await page.getByText("Are you happy to take part today?").waitFor();
 }
 
+/** A "yes" goes straight on to the first question (no Next to tap). */
 export async function giveConsent(page: Page): Promise<void> {
   await page.getByText("Yes, I am happy to take part").click();
+  await page.getByText("Are you happy to take part today?").waitFor({ state: "detached" });
 }
 
 /** Next through every page to the end (only consent is required), then Complete. */

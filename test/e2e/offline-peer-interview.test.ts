@@ -50,16 +50,16 @@ describe("the peer interview", () => {
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
     await page.getByRole("button", { name: "New code" }).click();
     const code = await page.getByLabel("Participant code").inputValue();
-    await page.getByLabel("Read aloud by me").check();
-    await page.getByRole("button", { name: "Start interview" }).click();
+    await page.getByRole("button", { name: "Start, read aloud by me" }).click();
     await page.getByRole("heading", { name: "Readiness check" }).waitFor();
     await expectNoAxeViolations(page, "readiness check");
     await passReadinessCheck(page);
     await page.getByText(/^Consent for this interview: Baseline/).waitFor();
-    await giveConsent(page);
     await expectNoAxeViolations(page, "consent, interviewer view");
+    await giveConsent(page);
 
-    for (const title of ["Having a say", "Trust in workers", "How you have been"]) {
+    await page.getByRole("heading", { name: "Having a say" }).waitFor();
+    for (const title of ["Trust in workers", "How you have been"]) {
       await page.getByRole("button", { name: "Next" }).click();
       await page.getByRole("heading", { name: title }).waitFor();
     }
@@ -168,8 +168,7 @@ describe("the peer interview", () => {
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
     await page.getByRole("button", { name: "New code" }).click();
     const rescheduled = await page.getByLabel("Participant code").inputValue();
-    await page.getByLabel("Read aloud by me").check();
-    await page.getByRole("button", { name: "Start interview" }).click();
+    await page.getByRole("button", { name: "Start, read aloud by me" }).click();
     await page.getByRole("button", { name: "Not today: reschedule" }).click();
     await page.getByRole("button", { name: "Yes, reschedule" }).click();
     await page.getByRole("heading", { name: "Interview rescheduled", level: 1 }).waitFor();
@@ -182,7 +181,7 @@ describe("the peer interview", () => {
     await page.getByRole("link", { name: "Back to fieldwork" }).click();
     const declined = await startInterview(page);
     await page.getByText("No, not today").click();
-    await page.getByRole("button", { name: "Complete" }).click();
+    await page.getByRole("button", { name: "End here: consent not given" }).click();
     await page.getByRole("heading", { name: "Consent not given", level: 1 }).waitFor();
     await page.getByText("Only the “no” to consent is kept.").waitFor();
     await page.getByRole("heading", { name: "Saved on the server" }).waitFor({ timeout: 30_000 });

@@ -152,11 +152,9 @@ describe("survey HTML in the browser", () => {
     await page.getByRole("button", { name: "Choose Hostile HTML" }).click();
     await page.getByRole("heading", { name: "Start an interview" }).waitFor();
     await page.getByRole("button", { name: "New code" }).click();
-    await page.getByLabel("Read aloud by me").check();
-    await page.getByRole("button", { name: "Start interview" }).click();
+    await page.getByRole("button", { name: "Start, read aloud by me" }).click();
     await passReadinessCheck(page);
     await page.getByText("Yes, I am happy to take part").click();
-    await page.getByRole("button", { name: "Next" }).click();
     await page.getByText("Thank you for your time.").waitFor();
     await page.getByText("Your session has expired, sign in again").waitFor();
     await page.waitForTimeout(300); // let a picture's error or a details toggle fire, if one could

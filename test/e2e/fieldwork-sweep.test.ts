@@ -1,0 +1,124 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2E, startE2E } from "./harness.ts";
+import { completeInterview, giveConsent, signIn } from "./offline-helpers.ts";
+
+// Issue 15, styling: radio circles line up with their labels (≤ 2 px), and every tappable thing on
+// each fieldwork screen is at least 44 × 44 px, measured in Chromium on a touch tablet both ways up.
+
+const TABLETS = [
+  { name: "landscape", viewport: { width: 1180, height: 820 }, hasTouch: true },
+  { name: "portrait", viewport: { width: 820, height: 1180 }, hasTouch: true },
+] as const;
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+  await e2e.addUser("peer_researcher", "northtown", "sweep@example.org");
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+/** Every visible button, link and form control under `main` smaller than 44 × 44 (a hidden radio or box is measured by its label). */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = [];
+    const seen = new Set<Element>();
+    for (const element of document.querySelectorAll(
+      "main button, main a[href], main input, main select, main textarea, main summary",
+    )) {
+      if (element instanceof HTMLInputElement && element.type === "hidden") continue;
+      let target: Element = element;
+      const own = element.getBoundingClientRect();
+      if (element instanceof HTMLInputElement && (own.width < 44 || own.height < 44))
+        target = element.closest("label") ?? element;
+      if (seen.has(target)) continue;
+      seen.add(target);
+      const box = target.getBoundingClientRect();
+      const style = getComputedStyle(target);
+      if (box.width === 0 && box.height === 0) continue;
+      if (style.visibility === "hidden" || target.closest("[hidden]")) continue;
+      if (box.width < 43.5 || box.height < 43.5) {
+        const name =
+          (target.textContent ?? "").trim().slice(0, 40) ||
+          target.getAttribute("aria-label") ||
+          target.tagName;
+        small.push(`${name} (${Math.round(box.width)}×${Math.round(box.height)})`);
+      }
+    }
+    return small;
+  });
+}
+
+/** How far each radio circle's centre sits from the centre of its label's first line. */
+async function radioOffsets(page: Page): Promise<number[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll(".sd-item--radio, .sd-radio")].flatMap((item) => {
+      const circle = item.querySelector(".sd-item__decorator");
+      const label = item.querySelector(".sd-item__control-label");
+      if (!circle || !label) return [];
+      const range = document.createRange();
+      range.selectNodeContents(label);
+      const line = range.getClientRects()[0];
+      if (!line) return [];
+      const c = circle.getBoundingClientRect();
+      return [Math.abs(c.top + c.height / 2 - (line.top + line.height / 2))];
+    }),
+  );
+}
+
+describe("fieldwork screens on a tablet", () => {
+  for (const tablet of TABLETS) {
+    it(`aligns radio circles and keeps every target ≥ 44 × 44 (${tablet.name})`, async () => {
+      const context = await e2e.browser.newContext(tablet);
+      const page = await context.newPage();
+      await signIn(page, e2e.server.url, "sweep@example.org");
+      await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+      const found: Record<string, string[]> = {};
+      const sweep = async (screen: string) => {
+        found[screen] = await smallTargets(page);
+      };
+
+      // The measure itself catches a small target (a 19 px link, as "Back to fieldwork" was).
+      await page.evaluate(() => {
+        const link = Object.assign(document.createElement("a"), { href: "#", textContent: "Tiny link" });
+        link.id = "probe-small";
+        document.querySelector("main")?.append(link);
+      });
+      expect((await smallTargets(page)).some((t) => t.startsWith("Tiny link"))).toBe(true);
+      await page.evaluate(() => document.getElementById("probe-small")?.remove());
+      await sweep("home");
+      await page.getByRole("button", { name: "Choose Participant interview" }).click();
+      await page.getByRole("button", { name: "New code" }).click();
+      await sweep("start");
+      await page.getByRole("button", { name: "Start, read aloud by me" }).click();
+      await page.getByRole("button", { name: "All of these are true: go to consent" }).click();
+      await page.getByText("Are you happy to take part today?").waitFor();
+      expect(await page.getByRole("button", { name: "Complete" }).count()).toBe(0);
+      await sweep("consent");
+      expect(Math.max(...(await radioOffsets(page)))).toBeLessThanOrEqual(2);
+      await giveConsent(page);
+      await page.getByRole("heading", { name: "Having a say" }).waitFor();
+      await sweep("questions");
+      const offsets = await radioOffsets(page);
+      expect(offsets.length).toBeGreaterThan(5);
+      expect(Math.max(...offsets)).toBeLessThanOrEqual(2);
+      await completeInterview(page);
+      await sweep("finished");
+      for (const [screen, path] of [
+        ["outbox", "/fieldwork/outbox"],
+        ["due", "/fieldwork/due"],
+        ["concern", "/fieldwork/concern"],
+        ["debrief", "/fieldwork/debrief"],
+      ] as const) {
+        await page.goto(`${e2e.server.url}${path}`);
+        await page.locator("main h1").waitFor();
+        await page.waitForLoadState("networkidle");
+        await sweep(screen);
+      }
+      expect(Object.fromEntries(Object.entries(found).filter(([, small]) => small.length > 0))).toEqual({});
+      await context.close();
+    });
+  }
+});
