@@ -252,14 +252,6 @@ function answerKey(def: IndicatorDef, a: Answer | undefined): string {
   });
 }
 
-/** The answers a table has columns for: the question's options, and "Other answers" when any was given. */
-function answerList(def: IndicatorDef, answers: readonly Answer[]): { key: string; label: string }[] {
-  const list = categories(def).list;
-  return answers.some((a) => answerKey(def, a) === "other")
-    ? [...list, { key: "other", label: "Other answers" }]
-    : list;
-}
-
 const inRow = (row: { area: string | null; wave: number | null }, i: { area: string; wave: number }) =>
   (row.area === null || i.area === row.area) && (row.wave === null || i.wave === row.wave);
 
@@ -309,15 +301,31 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     }
     return keys;
   };
+  // The answers a table has columns for: the question's options, and "Other answers" when any was given.
+  const answerListOf = (def: IndicatorDef) => {
+    const list = categories(def).list;
+    for (const k of answerKeysOf(def).values())
+      if (k === "other") return [...list, { key: "other", label: "Other answers" }];
+    return list;
+  };
   // Each breakdown's rows and the interviews in each row, computed once for every question.
   const rowsCache = new Map<ReleaseBreakdown, { spec: RowSpec; people: Interview[] }[]>();
   const rowsOf = (breakdown: ReleaseBreakdown) => {
     let rows = rowsCache.get(breakdown);
     if (!rows) {
       const specs = rowSpecs(breakdown, interviews, areaName);
-      const byKey = new Map(specs.map((spec) => [spec.key, [] as Interview[]]));
-      for (const i of interviews) for (const spec of specs) if (inRow(spec, i)) byKey.get(spec.key)?.push(i);
-      rows = specs.map((spec) => ({ spec, people: byKey.get(spec.key) ?? [] }));
+      const made = specs.map((spec) => ({ spec, people: [] as Interview[] }));
+      // Each interview goes to the rows of its area and wave: indexed, not tested against every row.
+      const at = new Map<string, Interview[][]>();
+      const slot = (area: string | null, wave: number | null) => `${area ?? "*"}\u0001${wave ?? "*"}`;
+      for (const r of made) {
+        const key = slot(r.spec.area, r.spec.wave);
+        at.set(key, [...(at.get(key) ?? []), r.people]);
+      }
+      for (const i of interviews)
+        for (const key of [slot(i.area, i.wave), slot(i.area, null), slot(null, i.wave), slot(null, null)])
+          for (const list of at.get(key) ?? []) list.push(i);
+      rows = made;
       rowsCache.set(breakdown, rows);
     }
     return rows;
@@ -336,7 +344,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     }
     // "Other" (an answer outside today's options) is an answer only where some interview gave one;
     // its column is then shown, so the attacker and the checks know the same list of answers.
-    const cats = [...answerList(def, input.answers.get(def.key) ?? []).map((c) => c.key), NOT_ANSWERED];
+    const cats = [...answerListOf(def).map((c) => c.key), NOT_ANSWERED];
     // Every answer of every group of interviews has its atom, empty or not: an outsider does not know
     // which are empty, except from a published zero (which the checks take into account).
     // Once per group of interviews (area, wave, membership), not per interview.
@@ -408,7 +416,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   for (const def of input.indicators) {
     yield;
     const answers = new Map((input.answers.get(def.key) ?? []).map((a) => [a.responseId, a]));
-    const cats = answerList(def, input.answers.get(def.key) ?? []);
+    const cats = answerListOf(def);
     const scores = scoresByKey.get(def.key) ?? null;
     const indicator = {
       key: def.key,
