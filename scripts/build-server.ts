@@ -21,6 +21,7 @@ export async function buildServer(): Promise<void> {
     entryPoints: {
       index: "server/index.ts",
       "validation-worker": "server/fieldwork/validation-worker.ts",
+      "release-check-worker": "server/releases/release-check-worker.ts",
     },
     outdir: serverBuildDir,
     bundle: true,

@@ -1,7 +1,10 @@
+import { roundPublished } from "../../shared/disclosure/rounding.ts";
+
 /**
  * The rounding a release applies (issue 13), for a trusted analyst's "as it would be released" view of
  * a live page: counts and percentages whole, means, medians, SDs and confidence limits to one decimal.
- * Pure: takes a page or map body and returns a rounded copy.
+ * Pure: takes a page or map body and returns a rounded copy. The numbers are rounded by
+ * `roundPublished` (shared/disclosure/rounding.ts), the same function the release checks use.
  *
  * A yes/no indicator's figures are proportions (0–1) shown as percentages, so inside anything with
  * `kind: "yes_no"`, and for every `proportion` and its limits, "whole percentages" means two decimals
@@ -28,12 +31,7 @@ function walk(value: unknown, proportions: boolean, key: string | undefined): un
 
 function roundNumber(value: number, proportions: boolean, key: string | undefined): number {
   if (!Number.isFinite(value) || Number.isInteger(value)) return value;
-  if (key === "p") return Math.max(0.001, round(value, 3));
-  if (key !== undefined && TWO_DECIMALS.has(key)) return round(value, 2);
-  return proportions ? round(value, 2) : round(value, 1);
-}
-
-function round(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
+  if (key === "p") return roundPublished("p", value);
+  if (key !== undefined && TWO_DECIMALS.has(key)) return roundPublished("statistic", value);
+  return roundPublished(proportions ? "proportion" : "mean", value);
 }

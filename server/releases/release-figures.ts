@@ -252,14 +252,6 @@ function answerKey(def: IndicatorDef, a: Answer | undefined): string {
   });
 }
 
-/** The answers a table has columns for: the question's options, and "Other answers" when any was given. */
-function answerList(def: IndicatorDef, answers: readonly Answer[]): { key: string; label: string }[] {
-  const list = categories(def).list;
-  return answers.some((a) => answerKey(def, a) === "other")
-    ? [...list, { key: "other", label: "Other answers" }]
-    : list;
-}
-
 const inRow = (row: { area: string | null; wave: number | null }, i: { area: string; wave: number }) =>
   (row.area === null || i.area === row.area) && (row.wave === null || i.wave === row.wave);
 
@@ -298,26 +290,72 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   const maskOf = (s: ReadonlySet<number> | undefined) => (s ? [...s].sort((a, b) => a - b).join(",") : "");
   const empty = new Set<number>();
 
+  // Each interview's answer key per question, computed once (docs/decisions/0034).
+  const answerKeyCache = new Map<string, Map<string, string>>();
+  const answerKeysOf = (def: IndicatorDef) => {
+    let keys = answerKeyCache.get(def.key);
+    if (!keys) {
+      keys = new Map();
+      for (const a of input.answers.get(def.key) ?? []) keys.set(a.responseId, answerKey(def, a));
+      answerKeyCache.set(def.key, keys);
+    }
+    return keys;
+  };
+  // The answers a table has columns for: the question's options, and "Other answers" when any was given.
+  const answerListOf = (def: IndicatorDef) => {
+    const list = categories(def).list;
+    for (const k of answerKeysOf(def).values())
+      if (k === "other") return [...list, { key: "other", label: "Other answers" }];
+    return list;
+  };
+  // Each breakdown's rows and the interviews in each row, computed once for every question.
+  const rowsCache = new Map<ReleaseBreakdown, { spec: RowSpec; people: Interview[] }[]>();
+  const rowsOf = (breakdown: ReleaseBreakdown) => {
+    let rows = rowsCache.get(breakdown);
+    if (!rows) {
+      const specs = rowSpecs(breakdown, interviews, areaName);
+      const made = specs.map((spec) => ({ spec, people: [] as Interview[] }));
+      // Each interview goes to the rows of its area and wave: indexed, not tested against every row.
+      const at = new Map<string, Interview[][]>();
+      const slot = (area: string | null, wave: number | null) => `${area ?? "*"}\u0001${wave ?? "*"}`;
+      for (const r of made) {
+        const key = slot(r.spec.area, r.spec.wave);
+        at.set(key, [...(at.get(key) ?? []), r.people]);
+      }
+      for (const i of interviews)
+        for (const key of [slot(i.area, i.wave), slot(i.area, null), slot(null, i.wave), slot(null, null)])
+          for (const list of at.get(key) ?? []) list.push(i);
+      rows = made;
+      rowsCache.set(breakdown, rows);
+    }
+    return rows;
+  };
+
   // One atom system per question, and the systems every interview count is a vector in.
   const systems = new Map<string, AtomSystem>();
   const defs = new Map(input.indicators.map((d) => [d.key, d]));
   for (const def of input.indicators) {
     yield;
     const sys = new AtomSystem();
-    const byResponse = new Map((input.answers.get(def.key) ?? []).map((a) => [a.responseId, a]));
+    const keys = answerKeysOf(def);
     for (const i of interviews) {
       const m = membership.get(i.id);
-      sys.atom(i.area, i.wave, answerKey(def, byResponse.get(i.id)), true, m ?? empty, maskOf(m)).count++;
+      sys.atom(i.area, i.wave, keys.get(i.id) ?? NOT_ANSWERED, true, m ?? empty, maskOf(m)).count++;
     }
     // "Other" (an answer outside today's options) is an answer only where some interview gave one;
     // its column is then shown, so the attacker and the checks know the same list of answers.
-    const cats = [...answerList(def, input.answers.get(def.key) ?? []).map((c) => c.key), NOT_ANSWERED];
+    const cats = [...answerListOf(def).map((c) => c.key), NOT_ANSWERED];
     // Every answer of every group of interviews has its atom, empty or not: an outsider does not know
     // which are empty, except from a published zero (which the checks take into account).
+    // Once per group of interviews (area, wave, membership), not per interview.
+    const groups = new Map<string, { area: string; wave: number; m: Set<number> | undefined }>();
     for (const i of interviews) {
       const m = membership.get(i.id);
-      for (const c of cats) sys.atom(i.area, i.wave, c, true, m ?? empty, maskOf(m));
+      const g = `${i.area}\u0001${i.wave}\u0001${maskOf(m)}`;
+      if (!groups.has(g)) groups.set(g, { area: i.area, wave: i.wave, m });
     }
+    for (const { area, wave, m } of groups.values())
+      for (const c of cats) sys.atom(area, wave, c, true, m ?? empty, maskOf(m));
     for (const g of gone.values())
       for (const c of cats) sys.atom(g.area, g.wave, c, false, g.releases, maskOf(g.releases));
     systems.set(`q:${def.key}`, sys);
@@ -378,7 +416,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   for (const def of input.indicators) {
     yield;
     const answers = new Map((input.answers.get(def.key) ?? []).map((a) => [a.responseId, a]));
-    const cats = answerList(def, input.answers.get(def.key) ?? []);
+    const cats = answerListOf(def);
     const scores = scoresByKey.get(def.key) ?? null;
     const indicator = {
       key: def.key,
@@ -419,16 +457,16 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
         columns,
         rows: [],
       };
-      for (const spec of rowSpecs(breakdown, interviews, areaName)) {
+      const keys = answerKeysOf(def);
+      for (const { spec, people } of rowsOf(breakdown)) {
         const row: ReleaseRow = { ...spec, cells: {} };
-        const people = interviews.filter((i) => inRow(spec, i));
         const areasIn = new Set(people.map((i) => i.area)).size;
         const across = spec.area === null ? { areas: areasIn } : {};
         const counts = new Map<string, number>();
         const values: number[] = [];
         for (const i of people) {
           const a = answers.get(i.id);
-          const k = answerKey(def, a);
+          const k = keys.get(i.id) ?? NOT_ANSWERED;
           counts.set(k, (counts.get(k) ?? 0) + 1);
           if (k !== NOT_ANSWERED) {
             const v = scores ? scores.get(k) : def.kind === "number" ? (a?.value ?? undefined) : undefined;

@@ -17,9 +17,7 @@ import {
   type CheckBudget,
   CheckTooLarge,
   cellKey,
-  checkReleaseInSlices,
   defaultCheckOptions,
-  inSlices,
 } from "../../shared/disclosure/check-release.ts";
 import { nodeById } from "../../shared/toc/theory-of-change.ts";
 import type { Database } from "../db/schema.ts";
@@ -28,7 +26,7 @@ import { loadCatalogue } from "../outcomes/indicator-catalogue.ts";
 import { theoryOfChange } from "../outcomes/theory-of-change.ts";
 import { suppressionThreshold } from "../settings/settings.repository.ts";
 import { generateSummary } from "./participant-summary.ts";
-import { buildFiguresInSteps } from "./release-figures.ts";
+import { checkInWorker } from "./release-check-thread.ts";
 import {
   annotations,
   answerRows,
@@ -187,32 +185,29 @@ async function checkFiguresNow(
     db.selectFrom("areas").select(["id", "name"]).execute(),
     suppressionThreshold(db),
   ]);
-  const figures = await inSlices(
-    buildFiguresInSteps({
-      composition,
-      areas: new Map(areas.map((a) => [a.id, a.name])),
-      indicators,
-      interviews,
-      answers,
-      pairs,
-      earlier,
-      k: k.k,
-    }),
-  );
-  let result: Awaited<ReturnType<typeof checkReleaseInSlices>>;
+  // Figures and checks run in their own thread (docs/decisions/0034): the server keeps answering.
+  let figures: Awaited<ReturnType<typeof checkInWorker>>;
   try {
-    result = await checkReleaseInSlices(
-      figures.cells,
-      figures.earlier,
-      { ...defaultCheckOptions, k: k.k },
+    figures = await checkInWorker({
+      input: {
+        composition,
+        areas: new Map(areas.map((a) => [a.id, a.name])),
+        indicators,
+        interviews,
+        answers,
+        pairs,
+        earlier,
+        k: k.k,
+      },
+      options: { ...defaultCheckOptions, k: k.k },
       switches,
-      figures.side,
       budget,
-    );
+    });
   } catch (e) {
     if (e instanceof CheckTooLarge) throw new ProblemError("release_too_large_to_check");
     throw e;
   }
+  const result = figures;
   for (const t of figures.tables)
     for (const r of t.rows)
       for (const columnKey of Object.keys(r.cells)) {

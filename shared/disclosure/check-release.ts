@@ -6,6 +6,7 @@ import type {
   WithheldCellRef,
   WithheldReason,
 } from "../contract/releases.ts";
+import { roundPublished } from "./rounding.ts";
 import { SpanBasis, WorkMeter } from "./span.ts";
 
 export { CheckTooLarge } from "./span.ts";
@@ -137,9 +138,9 @@ const ruleText: Record<ReleaseRule, { title: (o: CheckOptions) => string; descri
 
 const isCount = (kind: ReleaseColumnKind) => kind === "count";
 
+/** The published value of a figure of this kind: the one rounding (`shared/disclosure/rounding.ts`). */
 export function roundFor(kind: ReleaseColumnKind, value: number): number {
-  if (kind === "mean" || kind === "lower" || kind === "upper") return Math.round(value * 10) / 10;
-  return Math.round(value);
+  return roundPublished(kind, value);
 }
 
 interface SystemState {

@@ -61,28 +61,100 @@ function inverse(a: number): number {
 
 interface BasisRow {
   pivot: number;
-  row: Map<number, number>;
-  /** Which added vectors (by their label) this row is a combination of. */
-  combo: Map<number, number>;
+  /** The row's atoms and coefficients, in the order a map built by the same steps would list them. */
+  idx: Int32Array;
+  val: Float64Array;
+  /** Which added vectors (by their label) this row is a combination of, and with what coefficient. */
+  cidx: Int32Array;
+  cval: Float64Array;
 }
 
-/** `row += f × other` in place, dropping zeros. */
-function addScaled(row: Map<number, number>, other: ReadonlyMap<number, number>, f: number): void {
-  for (const [k, v] of other) {
-    const next = mod((row.get(k) ?? 0) + mul(f, v));
-    if (next === 0) row.delete(k);
-    else row.set(k, next);
+/**
+ * A dense scratch vector for one reduction: values by index, touched indices, and for each nonzero
+ * entry the moment it became nonzero, so the result lists entries in the order a `Map` updated by the
+ * same steps would (the checks break ties by that order, so the result is the same as before).
+ */
+class Scratch {
+  values = new Float64Array(256);
+  stamps = new Float64Array(256);
+  touched: number[] = [];
+  private clock = 0;
+
+  private grow(index: number): void {
+    let size = this.values.length;
+    while (size <= index) size *= 2;
+    const values = new Float64Array(size);
+    values.set(this.values);
+    const stamps = new Float64Array(size);
+    stamps.set(this.stamps);
+    this.values = values;
+    this.stamps = stamps;
+  }
+
+  /** Sets a nonzero value at an index that is zero now. */
+  start(index: number, value: number): void {
+    if (index >= this.values.length) this.grow(index);
+    if (this.stamps[index] === 0) this.touched.push(index);
+    this.values[index] = value;
+    this.stamps[index] = ++this.clock;
+  }
+
+  /** `this += f × other` modulo the prime. */
+  addScaled(idx: Int32Array, val: Float64Array, f: number): void {
+    for (let i = 0; i < idx.length; i++) {
+      const k = idx[i] as number;
+      if (k >= this.values.length) this.grow(k);
+      const old = this.values[k] as number;
+      let next = old + ((f * (val[i] as number)) % PRIME);
+      if (next >= PRIME) next -= PRIME;
+      if (next === 0) this.values[k] = 0;
+      else if (old === 0) this.start(k, next);
+      else this.values[k] = next;
+    }
+  }
+
+  /** Whether no entry is nonzero. */
+  isZero(): boolean {
+    for (const k of this.touched) if (this.values[k] !== 0) return false;
+    return true;
+  }
+
+  /** The nonzero entries in map order, and the scratch cleared. */
+  take(): { idx: Int32Array; val: Float64Array } {
+    const live = this.touched.filter((k) => this.values[k] !== 0);
+    live.sort((a, b) => (this.stamps[a] as number) - (this.stamps[b] as number));
+    const idx = Int32Array.from(live);
+    const val = new Float64Array(live.length);
+    for (let i = 0; i < live.length; i++) val[i] = this.values[live[i] as number] as number;
+    this.clear();
+    return { idx, val };
+  }
+
+  clear(): void {
+    for (const k of this.touched) {
+      this.values[k] = 0;
+      this.stamps[k] = 0;
+    }
+    this.touched.length = 0;
   }
 }
 
 /**
  * An incremental row-echelon basis. Rows are reduced by earlier rows at insertion, so reducing a
- * vector by the rows in insertion order eliminates every pivot.
+ * vector by the rows in insertion order eliminates every pivot. Rows are stored as typed arrays and
+ * reduced in dense scratch vectors (docs/decisions/0034); the arithmetic and the order of every step
+ * are those of the map-based version kept as the test oracle in `test/helpers/disclosure-oracle/`.
  */
 export class SpanBasis {
   private rows: BasisRow[] = [];
-  /** Atom → index of the row whose pivot it is. */
-  private pivots = new Map<number, number>();
+  /** Atom → index of the row whose pivot it is (−1: none). */
+  private pivotRow = new Int32Array(256).fill(-1);
+  /** Row index → the reduction that last queued it. */
+  private queuedBy = new Int32Array(256);
+  private reduction = 0;
+  private readonly row = new Scratch();
+  private readonly combo = new Scratch();
+  private readonly heap: number[] = [];
 
   constructor(private readonly meter: WorkMeter = new WorkMeter()) {}
 
@@ -90,60 +162,90 @@ export class SpanBasis {
     return this.rows.length;
   }
 
-  private reduce(
-    vector: SparseVector,
-    label: number | null,
-  ): { row: Map<number, number>; combo: Map<number, number> } {
-    const row = new Map<number, number>();
+  private rowOfPivot(atom: number): number {
+    return atom < this.pivotRow.length ? (this.pivotRow[atom] as number) : -1;
+  }
+
+  private queue(atoms: Iterable<number>): void {
+    for (const a of atoms) {
+      const r = this.rowOfPivot(a);
+      if (r < 0 || this.queuedBy[r] === this.reduction) continue;
+      this.queuedBy[r] = this.reduction;
+      heapPush(this.heap, r);
+    }
+  }
+
+  /** Reduces the vector into the scratch row and combination (the caller takes or clears them). */
+  private reduce(vector: SparseVector, label: number | null): void {
+    this.reduction++;
+    if (this.queuedBy.length < this.rows.length + 1) {
+      const grown = new Int32Array(Math.max(256, 2 * (this.rows.length + 1)));
+      grown.set(this.queuedBy);
+      this.queuedBy = grown;
+    }
+    let size = 0;
     for (const [k, v] of vector) {
       const m = mod(v);
-      if (m !== 0) row.set(k, m);
+      if (m === 0) continue;
+      // A vector is a map, so each atom comes once.
+      this.row.start(k, m);
+      size++;
     }
-    const combo = new Map<number, number>();
-    if (label !== null) combo.set(label, 1);
+    if (label !== null) this.combo.start(label, 1);
     // Rows are applied in insertion order, but only those whose pivot the vector has (a row only
     // brings in pivots of later rows, so a min-heap of row indices visits each needed row once).
-    const heap: number[] = [];
-    const queued = new Set<number>();
-    const queue = (atoms: Iterable<number>) => {
-      for (const a of atoms) {
-        const r = this.pivots.get(a);
-        if (r === undefined || queued.has(r)) continue;
-        queued.add(r);
-        heapPush(heap, r);
-      }
-    };
-    this.meter.charge(1 + row.size);
-    queue(row.keys());
+    this.meter.charge(1 + size);
+    this.queue(this.row.touched);
+    const heap = this.heap;
     while (heap.length > 0) {
       const b = this.rows[heapPop(heap)] as BasisRow;
-      const c = row.get(b.pivot);
-      if (c === undefined) continue;
-      this.meter.charge(2 * b.row.size + b.combo.size);
-      const f = mod(-c);
-      addScaled(row, b.row, f);
-      addScaled(combo, b.combo, f);
-      queue(b.row.keys());
+      const c = b.pivot < this.row.values.length ? (this.row.values[b.pivot] as number) : 0;
+      if (c === 0) continue;
+      this.meter.charge(2 * b.idx.length + b.cidx.length);
+      const f = PRIME - c;
+      this.row.addScaled(b.idx, b.val, f);
+      this.combo.addScaled(b.cidx, b.cval, f);
+      this.queue(b.idx);
     }
-    return { row, combo };
   }
 
   /** Forgets every row after the first `rank` (rows never change once added). */
   truncate(rank: number): void {
-    for (const b of this.rows.splice(rank)) this.pivots.delete(b.pivot);
+    for (const b of this.rows.splice(rank)) this.pivotRow[b.pivot] = -1;
   }
 
   /** Adds a labelled vector; false when it was already in the span. */
   add(vector: SparseVector, label: number): boolean {
-    const { row, combo } = this.reduce(vector, label);
-    if (row.size === 0) return false;
-    let pivot = Number.POSITIVE_INFINITY;
-    for (const k of row.keys()) if (k < pivot) pivot = k;
-    const inv = inverse(row.get(pivot) ?? 1);
-    for (const [k, v] of row) row.set(k, mul(v, inv));
-    for (const [k, v] of combo) combo.set(k, mul(v, inv));
-    this.pivots.set(pivot, this.rows.length);
-    this.rows.push({ pivot, row, combo });
+    try {
+      this.reduce(vector, label);
+    } catch (e) {
+      this.row.clear();
+      this.combo.clear();
+      this.heap.length = 0;
+      throw e;
+    }
+    if (this.row.isZero()) {
+      this.row.clear();
+      this.combo.clear();
+      return false;
+    }
+    const { idx, val } = this.row.take();
+    const { idx: cidx, val: cval } = this.combo.take();
+    let at = 0;
+    for (let i = 1; i < idx.length; i++) if ((idx[i] as number) < (idx[at] as number)) at = i;
+    const pivot = idx[at] as number;
+    const inv = inverse(val[at] as number);
+    for (let i = 0; i < val.length; i++) val[i] = mul(val[i] as number, inv);
+    for (let i = 0; i < cval.length; i++) cval[i] = mul(cval[i] as number, inv);
+    if (pivot >= this.pivotRow.length) {
+      let size = this.pivotRow.length;
+      while (size <= pivot) size *= 2;
+      const grown = new Int32Array(size).fill(-1);
+      grown.set(this.pivotRow);
+      this.pivotRow = grown;
+    }
+    this.pivotRow[pivot] = this.rows.length;
+    this.rows.push({ pivot, idx, val, cidx, cval });
     return true;
   }
 
@@ -152,9 +254,21 @@ export class SpanBasis {
    * coefficient in one combination that gives it (the figures an attacker would combine).
    */
   explain(vector: SparseVector): number[] | null {
-    const { row, combo } = this.reduce(vector, null);
-    if (row.size !== 0) return null;
-    return [...combo.entries()].filter(([, v]) => v !== 0).map(([k]) => k);
+    try {
+      this.reduce(vector, null);
+    } catch (e) {
+      this.row.clear();
+      this.combo.clear();
+      this.heap.length = 0;
+      throw e;
+    }
+    const inSpan = this.row.isZero();
+    this.row.clear();
+    if (!inSpan) {
+      this.combo.clear();
+      return null;
+    }
+    return [...this.combo.take().idx];
   }
 }
 

@@ -1,0 +1,116 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  type CheckCell,
+  type CheckOutcome,
+  checkRelease,
+  type EarlierRelease,
+  type SideKnowledge,
+} from "../../../shared/disclosure/check-release.ts";
+import { checkRelease as oracleCheck } from "../../helpers/disclosure-oracle/check-release.ts";
+
+/**
+ * The fast span basis (typed-array rows, dense scratch vectors; docs/decisions/0034) against the
+ * map-based engine it replaced, kept as the oracle in `test/helpers/disclosure-oracle/`: on random
+ * small releases — grids with margins, averages, a second table over the same atoms, an earlier
+ * release, side knowledge and secret atoms — both withhold exactly the same cells for the same
+ * reasons and publish the same values.
+ */
+function release(counts: number[][], scores: number[], tableId: string, withMean: boolean): CheckCell[] {
+  const cells: CheckCell[] = [];
+  const atom = (r: number, c: number) => r * 100 + c;
+  const rows = counts.length;
+  const cols = counts[0]?.length ?? 0;
+  const add = (rowKey: string, columnKey: string, atoms: number[], coef: (c: number) => number) => {
+    const value = atoms.reduce(
+      (s, a) => s + coef(a % 100) * (counts[Math.floor(a / 100)]?.[a % 100] ?? 0),
+      0,
+    );
+    const isMean = columnKey === "mean";
+    cells.push({
+      tableId,
+      rowKey,
+      columnKey,
+      kind: isMean ? "mean" : "count",
+      value,
+      label: `${tableId}/${rowKey}/${columnKey}`,
+      identity: `${tableId}/${rowKey}/${columnKey}`,
+      vectors: [{ system: "q", terms: atoms.map((a) => [a, coef(a % 100)] as const) }],
+      dependsOn: isMean ? [`${tableId}\u0000${rowKey}\u0000total`] : [],
+    });
+  };
+  const one = () => 1;
+  const score = (c: number) => scores[c] ?? 1;
+  for (let r = 0; r < rows; r++) {
+    const all = [...Array(cols).keys()].map((c) => atom(r, c));
+    for (let c = 0; c < cols; c++) add(`r${r}`, `c${c}`, [atom(r, c)], one);
+    add(`r${r}`, "total", all, one);
+    if (withMean) add(`r${r}`, "mean", all, score);
+  }
+  for (let c = 0; c < cols; c++)
+    add(
+      "all",
+      `c${c}`,
+      [...Array(rows).keys()].map((r) => atom(r, c)),
+      one,
+    );
+  return cells;
+}
+
+const same = (a: CheckOutcome, b: CheckOutcome) => {
+  expect([...a.cells.entries()]).toEqual([...b.cells.entries()]);
+  expect(a.checklist).toEqual(b.checklist);
+};
+
+const grid = fc.tuple(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 4 })).chain(([rows, cols]) =>
+  fc.record({
+    now: fc.array(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: cols, maxLength: cols }), {
+      minLength: rows,
+      maxLength: rows,
+    }),
+    before: fc.array(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: cols, maxLength: cols }), {
+      minLength: rows,
+      maxLength: rows,
+    }),
+    scores: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: cols, maxLength: cols }),
+    withMean: fc.boolean(),
+    withEarlier: fc.boolean(),
+    k: fc.integer({ min: 2, max: 6 }),
+  }),
+);
+
+describe("fast release check against the map-based oracle", () => {
+  it("withholds exactly what the old engine withholds (property)", () => {
+    fc.assert(
+      fc.property(grid, ({ now, before, scores, withMean, withEarlier, k }) => {
+        const cells = [...release(now, scores, "t", withMean), ...release(now, scores, "u", false)];
+        const options = { k, minimumAreas: 1, top1Share: 0.5, top2Share: 0.75 };
+        const earlier: EarlierRelease[] = [];
+        if (withEarlier) {
+          const old = release(before, scores, "t", withMean);
+          const outcome = oracleCheck(old, [], options);
+          earlier.push({
+            id: "e",
+            title: "Earlier",
+            cells: old.flatMap((c) => {
+              const r = outcome.cells.get(`${c.tableId}\u0000${c.rowKey}\u0000${c.columnKey}`);
+              return r?.published ? [{ identity: c.identity, value: r.value, vectors: c.vectors }] : [];
+            }),
+          });
+        }
+        const side: SideKnowledge = {
+          known: [{ system: "q", terms: now[0]?.map((_, c) => [c, 1] as const) ?? [] }],
+          secrets: now.flatMap((row, r) =>
+            row.flatMap((v, c) =>
+              v > 0 && v < k
+                ? [{ label: `${r}/${c}`, vector: { system: "q", terms: [[r * 100 + c, 1] as const] } }]
+                : [],
+            ),
+          ),
+        };
+        same(checkRelease(cells, earlier, options, {}, side), oracleCheck(cells, earlier, options, {}, side));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
