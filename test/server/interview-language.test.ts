@@ -4,6 +4,7 @@ import { publishVersion } from "../../server/surveys/surveys.repository.ts";
 import type { SyncOutcome, SyncResponse } from "../../shared/contract/sync.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
+import { csvObjects } from "../helpers/strict-csv.ts";
 import { syncItem } from "../helpers/sync-items.ts";
 import { createTestContext, NOW, type TestContext } from "../helpers/test-app.ts";
 
@@ -122,5 +123,51 @@ describe("interview language on upload", () => {
     const problem = (await res.json()) as { code: string };
     expect(problem.code).toBe("invalid_body");
     expect(await storedLanguage(item.id)).toBeUndefined();
+  });
+});
+
+describe("interview language in exports", () => {
+  async function download(file: string): Promise<string> {
+    const admin = await t.signIn("admin", "north");
+    const res = await t.request(`/api/exports/${SURVEY}/${file}`, { cookie: admin });
+    expect(res.status, await res.clone().text()).toBe(200);
+    return res.text();
+  }
+
+  it("carries a language column, with the same answer values whatever the language", async () => {
+    const polish = interview("pl");
+    const arabic = interview("ar");
+    const old = interview();
+    await sync([polish, arabic, old]);
+    const rows = csvObjects(await download("responses-wide.csv"));
+    const byId = new Map(rows.map((r) => [r.response_id, r]));
+    expect(byId.get(polish.id)).toMatchObject({
+      language: "pl",
+      accommodation: "hostel",
+      say_in_support: "4",
+    });
+    expect(byId.get(arabic.id)).toMatchObject({
+      language: "ar",
+      accommodation: "hostel",
+      say_in_support: "4",
+    });
+    expect(byId.get(old.id)).toMatchObject({ language: "en", accommodation: "hostel" });
+  });
+
+  it("lists each question's and choice's wording in every language in the codebook", async () => {
+    const rows = csvObjects(await download("codebook.csv"));
+    const hostel = rows.find((r) => r.column === "accommodation" && r.choice_value === "hostel");
+    expect(hostel).toMatchObject({
+      title: "Where are you staying at the moment?",
+      choice_label: "A hostel",
+      title_pl: "Gdzie teraz mieszkasz?",
+      choice_label_pl: "Hostel",
+      title_ar: "أين تقيم حاليا؟",
+      choice_label_ar: "نزل",
+    });
+    const rating = rows.find((r) => r.column === "say_in_support");
+    expect(rating).toMatchObject({ title_pl: "Jak duży masz wpływ na swoje wsparcie?" });
+    const envelope = rows.find((r) => r.column === "language");
+    expect(envelope?.title).toContain("language the participant was asked in");
   });
 });
