@@ -1,9 +1,15 @@
 import "survey-core/survey-core.fontless.min.css";
 import { type RefObject, useEffect, useRef, useState } from "react";
-import type { Model, PageModel } from "survey-core";
+import type { Model, PageModel, Question } from "survey-core";
 import { Survey } from "survey-react-ui";
 import type { DraftRecord, InterviewView } from "../offline/records.ts";
 import { createInterviewModel } from "./interview-model.ts";
+import {
+  languageAttributes,
+  localeForView,
+  showListenButton,
+  showParticipantWording,
+} from "./participant-language.ts";
 
 export interface PageFacts {
   /** The page asks for consent (the question named `consent`). */
@@ -48,6 +54,22 @@ export function InterviewRunner(props: Props) {
   });
   const latest = useRef(props);
   latest.current = props;
+  const participant = draft.setup.language;
+  const locale = localeForView(view, draft.version.definition, participant);
+  const main = localeForView("interviewer", draft.version.definition, undefined);
+  // The interviewer view stays in the researcher's language; the others are in the participant's.
+  if ((model.locale || main) !== locale) model.locale = locale;
+
+  useEffect(() => {
+    const decorate = (_: Model, options: { question: Question; htmlElement: HTMLElement }) => {
+      const inInterviewer = latest.current.view === "interviewer";
+      const other = participant && participant !== main ? participant : null;
+      showParticipantWording(options.question, options.htmlElement, inInterviewer ? other : null);
+      showListenButton(options.question, options.htmlElement, inInterviewer ? null : (participant ?? main));
+    };
+    model.onAfterRenderQuestion.add(decorate);
+    return () => model.onAfterRenderQuestion.remove(decorate);
+  }, [model, participant, main]);
 
   useEffect(() => {
     modelRef.current = model;
@@ -83,8 +105,15 @@ export function InterviewRunner(props: Props) {
     };
   }, [model, modelRef]);
 
+  const { lang, dir } = languageAttributes(locale);
   return (
-    <div className={`interview__survey interview__survey--${view.replace("_", "-")}`} tabIndex={-1}>
+    <div
+      className={`interview__survey interview__survey--${view.replace("_", "-")}`}
+      tabIndex={-1}
+      lang={lang}
+      dir={dir}
+      key={locale}
+    >
       <Survey model={model} />
     </div>
   );

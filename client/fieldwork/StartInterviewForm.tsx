@@ -8,6 +8,7 @@ import { TextField } from "../ui/TextField.tsx";
 import { AdministrationModeField } from "./AdministrationModeField.tsx";
 import { AreaField } from "./AreaField.tsx";
 import { ParticipantCodeField } from "./ParticipantCodeField.tsx";
+import { ParticipantLanguageField } from "./ParticipantLanguageField.tsx";
 import { participantCodeProblem } from "./participant-code-problem.ts";
 
 interface Props {
@@ -44,6 +45,7 @@ export function StartInterviewForm({
   const [wave, setWave] = useState(String(initialWave));
   const [areaId, setAreaId] = useState(me.areaId ?? "");
   const [mode, setMode] = useState<AdministrationMode | null>(null);
+  const [language, setLanguage] = useState<string | undefined>(undefined);
   const [submitted, setSubmitted] = useState(false);
   const [errors, setErrors] = useState<StartErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -67,7 +69,13 @@ export function StartInterviewForm({
     }
     setBusy(true);
     try {
-      await onStart({ participantCode, wave: Number(wave), areaId, administrationMode: mode });
+      await onStart({
+        participantCode,
+        wave: Number(wave),
+        areaId,
+        administrationMode: mode,
+        ...(language ? { language } : {}),
+      });
     } catch (error) {
       setFailure(error);
       setBusy(false);
@@ -96,6 +104,7 @@ export function StartInterviewForm({
       />
       <AreaField me={me} value={areaId} onChange={setAreaId} error={errors.area} />
       <AdministrationModeField value={mode} onChange={setMode} error={errors.mode} />
+      <ParticipantLanguageField survey={survey} value={language} onChange={setLanguage} />
       <div className="actions">
         <button type="submit" className="button button--large" disabled={busy}>
           {busy ? "Opening the survey…" : "Start interview"}
