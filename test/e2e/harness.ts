@@ -2,10 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Kysely } from "kysely";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { hashPassword } from "../../server/auth/password.ts";
-import type { Database } from "../../server/db/schema.ts";
 import { type Config, chromiumPath, testDatabaseUrl } from "../../server/env.ts";
 import { prepareDatabase, type RunningServer, startServer } from "../../server/start.ts";
 import { insertUser } from "../../server/users/users.repository.ts";
@@ -24,8 +22,6 @@ export const CHROMIUM_PATH = chromiumPath();
 export interface E2E {
   server: RunningServer;
   browser: Browser;
-  /** The server's database, for a test that publishes its own survey or checks what was stored. */
-  db: Kysely<Database>;
   addUser(role: Role, areaId: string | null, email: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -77,7 +73,6 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   return {
     server,
     browser,
-    db: handle.db,
     async addUser(role, areaId, email) {
       await insertUser(
         handle.db,

@@ -5,7 +5,7 @@ import { publishVersion } from "../../server/surveys/surveys.repository.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
 import { axeViolations, type E2E, startE2E } from "./harness.ts";
-import { holdToTakeBack, signIn } from "./offline-helpers.ts";
+import { goOffline, holdToTakeBack, signIn, waitUntilReadyOffline } from "./offline-helpers.ts";
 
 // Issue 18: the bilingual interview. The researcher keeps English on the interviewer view, with the
 // participant's wording beneath each question; show card and hand-over are in the participant's
@@ -21,7 +21,7 @@ beforeAll(async () => {
   e2e = await startE2E();
   await e2e.addUser("peer_researcher", "northtown", "languages@example.org");
   await publishVersion(
-    e2e.db,
+    e2e.server.handle.db,
     {
       id: "how-things-are",
       title: "How things are",
@@ -81,13 +81,17 @@ describe("an interview in the participant's language", () => {
     await page.getByRole("heading", { name: /Interview finished/, level: 1 }).waitFor();
     await expect
       .poll(
-        async () => (await e2e.db.selectFrom("responses").select(["language", "data"]).execute()).length,
+        async () =>
+          (await e2e.server.handle.db.selectFrom("responses").select(["language", "data"]).execute()).length,
         {
           timeout: 20_000,
         },
       )
       .toBe(1);
-    const [stored] = await e2e.db.selectFrom("responses").select(["language", "data"]).execute();
+    const [stored] = await e2e.server.handle.db
+      .selectFrom("responses")
+      .select(["language", "data"])
+      .execute();
     expect(stored?.language).toBe("pl");
     expect(JSON.parse(stored?.data ?? "{}")).toMatchObject({ consent: true, accommodation: "hostel" });
     await context.close();
@@ -109,6 +113,36 @@ describe("an interview in the participant's language", () => {
     expect(await page.getByText("على قائمة المجلس").isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: "/tmp/languages-arabic-hand-over.png" });
+    await context.close();
+  });
+});
+
+describe("three languages offline", () => {
+  it("starts an interview in Arabic after an offline reload, from what the tablet keeps", async () => {
+    const context = await e2e.browser.newContext(FIELDWORK_TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "languages@example.org");
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await waitUntilReadyOffline(page);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          async () =>
+            (await (
+              await caches.open("alongside-survey-versions")
+            ).match("/api/surveys/how-things-are/versions/1")) !== undefined,
+        ),
+      )
+      .toBe(true);
+    await goOffline(context, page);
+    await page.reload();
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await startIn(page, /^العربية/);
+    await page.getByRole("heading", { name: "Are you happy to answer some questions?" }).waitFor();
+    await page.locator(".participant-wording", { hasText: "هل توافق على الإجابة عن بعض الأسئلة؟" }).waitFor();
+    await page.getByRole("button", { name: "Show card" }).click();
+    await page.getByRole("heading", { name: "أين تقيم حاليا؟" }).waitFor();
+    expect(await page.locator(".interview__survey").getAttribute("dir")).toBe("rtl");
     await context.close();
   });
 });
