@@ -4,7 +4,9 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
+import { Model } from "survey-core";
 import { build } from "vite";
+import { benchSurveyDefinition } from "./bench-interview.ts";
 
 /**
  * Fieldwork bundle size (measured, never asserted): the gzip size of the JavaScript a tablet loads to
@@ -193,6 +195,40 @@ createRoot(document.getElementById("root")!).render(<Survey model={model} />);
     .reduce((n, f) => n + gzipSize(join(assets, f)), 0);
 }
 
+/**
+ * Issue 18: languages are data. The 40-question bench survey with every title and choice text given in
+ * Polish and Arabic as well (stand-ins: the English text marked "pl " or "ar "),
+ * its size against the one-language version, and survey-core's time to build the model in Arabic and
+ * word its first question (Node; not the browser's render).
+ */
+export function measureLanguages(runs = 50) {
+  const one = benchSurveyDefinition();
+  const localise = (value: unknown, key?: string): unknown => {
+    if (Array.isArray(value)) return value.map((v) => localise(v));
+    if (typeof value === "string" && (key === "title" || key === "text")) {
+      return { default: value, pl: `pl ${value}`, ar: `ar ${value}` };
+    }
+    if (typeof value !== "object" || value === null) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, localise(v, k)]));
+  };
+  const three = localise(one) as Record<string, unknown>;
+  const size = (d: unknown) => {
+    const json = Buffer.from(JSON.stringify(d));
+    return { bytes: json.length, gzip: gzipSync(json, { level: 9 }).length };
+  };
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const model = new Model(three);
+    model.locale = "ar";
+    const first = model.currentPage?.questions[0]?.title;
+    if (!first) throw new Error("no first question");
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { one: size(one), three: size(three), firstQuestionMs: times[Math.floor(runs / 2)] ?? 0 };
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const b = await measureBundle();
   const kib = (n: number) => `${(n / 1024).toFixed(1).padStart(6)} KiB`;
@@ -209,4 +245,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   for (const s of b.sources.filter((s) => !ours.includes(s))) console.log(`  ${kib(s.gzip)}  ${s.source}`);
   console.log(`  ${kib(ours.reduce((n, s) => n + s.gzip, 0))}  our code (${ours.length} files), largest:`);
   for (const s of ours.slice(0, 15)) console.log(`    ${kib(s.gzip)}  ${s.source}`);
+  const l = measureLanguages();
+  console.log("\nA version in three languages (bench survey, 40 questions; issue 18):");
+  console.log(`  one language     ${l.one.bytes} B, ${l.one.gzip} B gzip`);
+  console.log(`  three languages  ${l.three.bytes} B, ${l.three.gzip} B gzip`);
+  console.log(
+    `  survey-core model in Arabic to its first question (Node, median of 50): ${l.firstQuestionMs.toFixed(1)} ms`,
+  );
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { testDatabaseUrl } from "../server/env.ts";
-import { type BundleFigures, measureBundle } from "./bench-bundle.ts";
+import { type BundleFigures, measureBundle, measureLanguages } from "./bench-bundle.ts";
 import { benchIngest, type IngestFigures } from "./bench-ingest.ts";
 import { benchCorpus, benchValidate, type ValidateFigures } from "./bench-validate.ts";
 
@@ -76,6 +76,7 @@ say(ingestSection(ingest, postgresUrl !== undefined));
 
 console.log("\nFieldwork bundle (two Vite builds) …");
 say(bundleSection(await measureBundle()));
+say(languagesSection(measureLanguages()));
 
 // Every other scripts/bench-*.ts is a benchmark of its own (the dashboard's, fieldwork's, …): each runs
 // as a separate process and its output is kept as it printed it.
@@ -196,5 +197,22 @@ function bundleSection(b: BundleFigures): string {
     `| loaded later by the page (dynamic imports) | ${kb(b.lazyGzip)} |`,
     "",
     `Chunks: ${b.fieldworkFiles.map((f) => `${f.file} ${kb(f.gzip)}`).join(", ")}.`,
+  ].join("\n");
+}
+
+/** Issue 18: a version in three languages, and survey-core's time to its first question in one of them. */
+function languagesSection(l: ReturnType<typeof measureLanguages>): string {
+  return [
+    "## A survey version in three languages",
+    "",
+    "The 40-question bench survey with every title and choice text also in Polish and Arabic (stand-in wording: the English text marked pl or ar), as JSON; languages are data, so the bundle does not grow with them. Time: survey-core building the model in Arabic and wording its first question, in Node (median of 50), not the browser's render.",
+    "",
+    "| version | bytes | gzip |",
+    "| --- | ---: | ---: |",
+    `| one language | ${l.one.bytes} | ${l.one.gzip} |`,
+    `| three languages | ${l.three.bytes} | ${l.three.gzip} |`,
+    "",
+    `Model in Arabic to its first question: ${l.firstQuestionMs.toFixed(1)} ms.`,
+    "",
   ].join("\n");
 }

@@ -4,6 +4,12 @@ import type { Model, PageModel } from "survey-core";
 import { Survey } from "survey-react-ui";
 import type { DraftRecord, InterviewView } from "../offline/records.ts";
 import { createInterviewModel } from "./interview-model.ts";
+import {
+  languageAttributes,
+  localeForView,
+  showListenButton,
+  showParticipantWording,
+} from "./participant-language.ts";
 
 export interface PageFacts {
   /** The page asks for consent (the question named `consent`). */
@@ -39,15 +45,34 @@ export function pageFacts(page: PageModel | undefined | null): PageFacts {
  */
 export function InterviewRunner(props: Props) {
   const { draft, view, modelRef } = props;
+  const latest = useRef(props);
+  latest.current = props;
   const [model] = useState(() => {
     const created = createInterviewModel(draft.version.definition);
+    // Added before the first render, so the first page's questions get them too.
+    const participant = draft.setup.language;
+    const main = localeForView("interviewer", draft.version.definition, undefined);
+    created.onAfterRenderQuestion.add((_, options) => {
+      const inInterviewer = latest.current.view === "interviewer";
+      const other = participant && participant !== main ? participant : null;
+      showParticipantWording(options.question, options.htmlElement, inInterviewer ? other : null);
+      showListenButton(options.question, options.htmlElement, inInterviewer ? null : (participant ?? main));
+    });
     created.textUpdateMode = "onTyping";
     created.data = draft.data;
     if (draft.pageNo > 0 && draft.pageNo < created.visiblePages.length) created.currentPageNo = draft.pageNo;
     return created;
   });
-  const latest = useRef(props);
-  latest.current = props;
+  const participant = draft.setup.language;
+  const locale = localeForView(view, draft.version.definition, participant);
+  const main = localeForView("interviewer", draft.version.definition, undefined);
+  // The interviewer view stays in the researcher's language; the others are in the participant's.
+  // survey-core does not run conditions again when the locale changes, so a `{$survey.locale}` rule
+  // (a choice shown in some languages only) is run here.
+  if ((model.locale || main) !== locale) {
+    model.locale = locale;
+    model.runExpressions();
+  }
 
   useEffect(() => {
     modelRef.current = model;
@@ -83,8 +108,15 @@ export function InterviewRunner(props: Props) {
     };
   }, [model, modelRef]);
 
+  const { lang, dir } = languageAttributes(locale);
   return (
-    <div className={`interview__survey interview__survey--${view.replace("_", "-")}`} tabIndex={-1}>
+    <div
+      className={`interview__survey interview__survey--${view.replace("_", "-")}`}
+      tabIndex={-1}
+      lang={lang}
+      dir={dir}
+      key={locale}
+    >
       <Survey model={model} />
     </div>
   );

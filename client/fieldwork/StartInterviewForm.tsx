@@ -8,6 +8,7 @@ import { focusFirstError } from "../ui/focus-first-error.ts";
 import { AreaField } from "./AreaField.tsx";
 import { administrationModeOptions } from "./administration-modes.ts";
 import { ParticipantCodeField } from "./ParticipantCodeField.tsx";
+import { ParticipantLanguageField } from "./ParticipantLanguageField.tsx";
 import { participantCodeProblem } from "./participant-code-problem.ts";
 import { WaveField } from "./WaveField.tsx";
 
@@ -36,6 +37,7 @@ export function StartInterviewForm({ me, survey, initialCode = "", waveFor, onSt
   /** The researcher's own choice of wave for this code, if they changed what was worked out. */
   const [chosenWave, setChosenWave] = useState<{ code: string; wave: number } | null>(null);
   const [areaId, setAreaId] = useState(me.areaId ?? "");
+  const [language, setLanguage] = useState<string | undefined>(undefined);
   const [submitted, setSubmitted] = useState(false);
   const [errors, setErrors] = useState<StartErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -62,7 +64,13 @@ export function StartInterviewForm({ me, survey, initialCode = "", waveFor, onSt
     }
     setBusy(mode);
     try {
-      await onStart({ participantCode, wave, areaId, administrationMode: mode });
+      await onStart({
+        participantCode,
+        wave,
+        areaId,
+        administrationMode: mode,
+        ...(language ? { language } : {}),
+      });
     } catch (error) {
       setFailure(error);
       setBusy(null);
@@ -83,6 +91,7 @@ export function StartInterviewForm({ me, survey, initialCode = "", waveFor, onSt
         onChange={(next) => participantCode && setChosenWave({ code: participantCode, wave: next })}
       />
       <AreaField me={me} value={areaId} onChange={setAreaId} error={errors.area} />
+      <ParticipantLanguageField survey={survey} value={language} onChange={setLanguage} />
       <section className="start-modes" aria-labelledby={modeHeading}>
         <h2 id={modeHeading} className="start-modes__heading">
           Start: how is the survey given?

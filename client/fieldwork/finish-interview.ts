@@ -37,6 +37,7 @@ export async function finishInterview(
     administrationMode: administrationModeFor(draft.setup.administrationMode, draft.handedOver),
     // "completed" is the contract's default and is left out (shared/fieldwork/endings.ts).
     ...(finished.ending === "completed" ? {} : { ending: finished.ending }),
+    ...(draft.setup.language ? { language: draft.setup.language } : {}),
     data: finished.data,
   };
   await moveDraftToOutbox(draft.id, interviewRecord(draft, item, now));

@@ -22,4 +22,6 @@ export interface InterviewSetupFields {
   wave: number;
   areaId: string;
   administrationMode: AdministrationMode;
+  /** The participant's language (issue 18); absent in drafts from before languages: the main one. */
+  language?: string;
 }

@@ -146,6 +146,8 @@ export interface ResponsesTable {
   revisions: Generated<number>;
   /** How the interview ended: "completed" | "declined" | "stopped" (docs/decisions, interview endings). */
   ending: Generated<string>;
+  /** The locale the participant was interviewed in; null only from an instance older than the column. */
+  language: string | null;
 }
 
 /** Later content sent under an id already stored: kept for review, never overwriting revision 1. */

@@ -64,6 +64,12 @@ export const ENVELOPE_COLUMNS = [
     type: "string",
     description: "read_aloud, self_completed or mixed: who read the questions.",
   },
+  {
+    name: "language",
+    type: "string",
+    description:
+      "The language the participant was asked in (en, pl, ar, en-easy for Easy Read …). Answers are the same values in every language.",
+  },
   { name: "started_at", type: "datetime", description: "When the interview started (UTC)." },
   { name: "completed_at", type: "datetime", description: "When the interview was completed (UTC)." },
   { name: "received_at", type: "datetime", description: "When the server received it (UTC)." },

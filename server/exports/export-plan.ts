@@ -1,5 +1,6 @@
 import type { Question } from "survey-core";
-import type { SurveyField } from "../../shared/survey/fields.ts";
+import { type SurveyField, surveyFields } from "../../shared/survey/fields.ts";
+import { localesIn } from "../../shared/survey/locales.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
 import { type AnswerColumn, planColumns, type VersionFields } from "./columns.ts";
 import type { VersionRow } from "./exports.repository.ts";
@@ -9,6 +10,12 @@ export interface ExportPlan {
   surveyId: string;
   surveyTitle: string;
   versions: { version: number; title: string; fields: SurveyField[] }[];
+  /**
+   * The languages other than the main one that any version is worded in, in order met, and each
+   * version's fields worded in each of them (issue 18: the codebook lists the wording in every language).
+   */
+  languages: string[];
+  wording: Map<number, Map<string, SurveyField[]>>;
   /** The answer columns in the files. */
   columns: AnswerColumn[];
   /** Free-text columns left out for the caller's role (listed in the codebook, never in the data). */
@@ -44,10 +51,26 @@ export function buildPlan(
       }),
     ),
   );
+  const languages: string[] = [];
+  const wording = new Map<number, Map<string, SurveyField[]>>();
+  for (const v of versions) {
+    const parsed: unknown = JSON.parse(v.definition);
+    const [, ...others] = localesIn(parsed);
+    const byLocale = new Map<string, SurveyField[]>();
+    for (const locale of others) {
+      if (!languages.includes(locale)) languages.push(locale);
+      const model = createSurveyModel(parsed as Record<string, unknown>);
+      model.locale = locale;
+      byLocale.set(locale, surveyFields(model));
+    }
+    wording.set(v.version, byLocale);
+  }
   return {
     surveyId: survey.id,
     surveyTitle: survey.title,
     versions: versions.map(({ version, title, fields }) => ({ version, title, fields })),
+    languages,
+    wording,
     columns: withholdFreeText ? all.filter((c) => !c.freeText) : all,
     withheld: withholdFreeText ? all.filter((c) => c.freeText) : [],
     withholdMisfits,

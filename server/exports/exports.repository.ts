@@ -28,6 +28,7 @@ export type ExportRow = Pick<
   | "area_id"
   | "wave"
   | "administration_mode"
+  | "language"
   | "started_at"
   | "completed_at"
   | "received_at"
@@ -97,6 +98,7 @@ export async function* exportPages(
         "responses.area_id",
         "responses.wave",
         "responses.administration_mode",
+        "responses.language",
         "responses.started_at",
         "responses.completed_at",
         "responses.received_at",

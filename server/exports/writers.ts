@@ -44,6 +44,7 @@ function envelopeCells(row: ExportRow, withheld: Set<AnswerColumn>): (string | n
     row.area_id,
     String(row.wave),
     row.administration_mode,
+    row.language,
     utcSeconds(row.started_at),
     utcSeconds(row.completed_at),
     utcSeconds(row.received_at),
@@ -135,7 +136,22 @@ const WITHHELD_NOTE = "Free text: left out of this export for your role.";
 
 /** What each column means, version by version, with every choice code and its label. */
 export function* codebookCsv(plan: ExportPlan): Generator<string> {
-  yield csvRecord([...CODEBOOK_COLUMNS]);
+  // A survey in several languages gets, after the usual columns, the title and choice label in each
+  // of its other languages (issue 18); a survey in one language has exactly the usual columns.
+  const languageColumns = plan.languages.flatMap((l) => [`title_${l}`, `choice_label_${l}`]);
+  const noWording = nulls(languageColumns.length);
+  const worded = (version: number, name: string, choiceValue: unknown): (string | null)[] =>
+    plan.languages.flatMap((locale) => {
+      const field = plan.wording
+        .get(version)
+        ?.get(locale)
+        ?.find((f) => f.name === name);
+      if (!field) return [null, null];
+      const choice =
+        choiceValue === undefined ? undefined : field.choices?.find((c) => c.value === choiceValue);
+      return [field.title, choice?.text ?? null];
+    });
+  yield csvRecord([...CODEBOOK_COLUMNS, ...languageColumns]);
   for (const column of ENVELOPE_COLUMNS) {
     yield csvRecord([
       column.name,
@@ -145,6 +161,7 @@ export function* codebookCsv(plan: ExportPlan): Generator<string> {
       ...nulls(5),
       booleanText(false),
       null,
+      ...noWording,
     ]);
   }
   const withheld = new Set(plan.withheld);
@@ -166,6 +183,7 @@ export function* codebookCsv(plan: ExportPlan): Generator<string> {
         ...nulls(5),
         freeText,
         note,
+        ...noWording,
       ]);
       continue;
     }
@@ -187,7 +205,15 @@ export function* codebookCsv(plan: ExportPlan): Generator<string> {
         : "";
       const fieldNote = [note, scale].filter(Boolean).join(" ") || null;
       if (!field.choices?.length) {
-        yield csvRecord([...head, null, null, null, freeText, fieldNote]);
+        yield csvRecord([
+          ...head,
+          null,
+          null,
+          null,
+          freeText,
+          fieldNote,
+          ...worded(version, field.name, undefined),
+        ]);
         continue;
       }
       for (const choice of field.choices) {
@@ -198,6 +224,7 @@ export function* codebookCsv(plan: ExportPlan): Generator<string> {
           choice.score === undefined ? null : String(choice.score),
           freeText,
           fieldNote,
+          ...worded(version, field.name, choice.value),
         ]);
       }
     }
@@ -267,6 +294,7 @@ export async function* jsonExport(
         areaId: row.area_id,
         wave: Number(row.wave),
         administrationMode: row.administration_mode,
+        language: row.language,
         startedAt: row.started_at,
         completedAt: row.completed_at,
         receivedAt: row.received_at,

@@ -111,6 +111,8 @@ export interface NewResponse {
   item: SyncItem;
   hash: string;
   issues: AnswerIssue[];
+  /** The interview's language, settled by the sync service (the version's main one when none was sent). */
+  language: string;
   submittedBy: string;
   deviceId: string | null;
   receivedAt: string;
@@ -127,6 +129,7 @@ function responseRow(input: NewResponse) {
     area_id: item.areaId,
     administration_mode: item.administrationMode,
     ending: item.ending ?? "completed",
+    language: input.language,
     started_at: item.startedAt,
     completed_at: item.completedAt,
     received_at: input.receivedAt,

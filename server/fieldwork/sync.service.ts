@@ -4,6 +4,7 @@ import { makeProblem, type Problem } from "../../shared/contract/problems.ts";
 import type { AnswerIssue, SyncItem, SyncOutcome, SyncRequest } from "../../shared/contract/sync.ts";
 import { issuesForEnding, withCanonicalEnding } from "../../shared/fieldwork/endings.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
+import { isLocaleKey, localesIn, mainLocale } from "../../shared/survey/locales.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";
 import type { VerifiedDevice } from "../devices/device-check.ts";
@@ -47,6 +48,10 @@ interface Prepared {
   hash: string;
   /** Set when the id was not stored yet and this is its first occurrence in the batch. */
   issues: AnswerIssue[] | undefined;
+  /** The interview's language: as sent, or the version's main language when the tablet sent none. */
+  language: string;
+  /** False when the version has no text in that language (stored, flagged for review: decision 0037). */
+  languageOffered: boolean;
 }
 
 /**
@@ -88,6 +93,7 @@ export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise
   }
   await validate(ctx, fresh);
   await checkPlausibility(ctx, fresh);
+  checkLanguages(fresh);
   await yieldTurn();
   // Built here for every new item; the transaction keeps those of the items it actually inserts.
   const indicators = await prepareSyncedIndicators(
@@ -151,6 +157,7 @@ async function storeBatch(
         item: p.item,
         hash: p.hash,
         issues: p.issues ?? [],
+        language: p.language,
         submittedBy: ctx.user.id,
         deviceId: ctx.device?.id ?? null,
         receivedAt,
@@ -237,6 +244,7 @@ async function checkEnvelopes(
 ): Promise<Prepared[]> {
   const versions = new Map<string, Promise<SurveyVersionRow | undefined>>();
   const areas = new Map<string, Promise<AreaRule | undefined>>();
+  const languages = new Map<string, VersionLanguages>();
   const accepted: Prepared[] = [];
   for (const [index, raw] of items.entries()) {
     const rejected = (problem: Problem) => {
@@ -279,9 +287,58 @@ async function checkEnvelopes(
       rejected(makeProblem("survey_version_not_found", `No published version ${versionKey}.`));
       continue;
     }
-    accepted.push({ index, item, hash: contentHash(item), issues: undefined, version });
+    // A value of the right length but not the shape of a language tag ("<script>", "=1+1", "default")
+    // is not stored: nothing sensible can be filed under it. The tablet keeps the interview.
+    if (item.language !== undefined && (item.language === "default" || !isLocaleKey(item.language))) {
+      rejected(makeProblem("interview_language_invalid"));
+      continue;
+    }
+    let offered = languages.get(versionKey);
+    if (!offered) {
+      offered = versionLanguages(version.definition);
+      languages.set(versionKey, offered);
+    }
+    const language = item.language ?? offered.main;
+    accepted.push({
+      index,
+      item,
+      // Over the item as sent: a resend from a tablet older than languages hashes as it did before.
+      hash: contentHash(item),
+      issues: undefined,
+      version,
+      language,
+      languageOffered: offered.locales.has(language),
+    });
   }
   return accepted;
+}
+
+interface VersionLanguages {
+  main: string;
+  locales: Set<string>;
+}
+
+function versionLanguages(definition: string): VersionLanguages {
+  const parsed: unknown = JSON.parse(definition);
+  return { main: mainLocale(parsed), locales: new Set(localesIn(parsed)) };
+}
+
+/**
+ * An interview in a language its version does not have is stored, never lost, and put to review with
+ * the language as sent: the answers are values, the same in every language, but someone should ask
+ * the tablet's researcher what the participant was shown (decision 0037).
+ */
+function checkLanguages(fresh: Prepared[]): void {
+  for (const entry of fresh) {
+    if (entry.languageOffered) continue;
+    entry.issues = [
+      ...(entry.issues ?? []),
+      {
+        question: "language",
+        message: `This interview is recorded in a language this survey version does not have (${entry.language}). Check with the researcher which language the participant was shown.`,
+      },
+    ];
+  }
 }
 
 /** Validates new items, all those of one survey version in one call, and sets their issues. */

@@ -158,6 +158,11 @@ export const problems = {
     title:
       "This tablet is enrolled for someone else, so it cannot upload your interviews. Nothing on it is lost: ask your coordinator to enrol it for you.",
   },
+  interview_language_invalid: {
+    status: 422,
+    title:
+      "The language recorded with this interview is not a language, so the interview was not stored. It is kept on the tablet: ask your coordinator to contact the data manager.",
+  },
   device_required_in_area: {
     status: 403,
     title:

@@ -30,6 +30,13 @@ export const MAX_ANSWER_DEPTH = 12;
 
 const IsoDateTime = z.iso.datetime({ offset: true });
 
+/**
+ * The longest interview language the contract takes: BCP 47 asks that tags up to 35 characters work;
+ * anything longer is not a language and refuses the request. The shape of a shorter one is checked per
+ * interview by the server (`interview_language_invalid`), so one bad value does not hold up the batch.
+ */
+export const MAX_LANGUAGE_LENGTH = 35;
+
 export const SyncItem = z.strictObject({
   id: z.uuid(),
   surveyId: SurveyId,
@@ -41,6 +48,11 @@ export const SyncItem = z.strictObject({
   completedAt: IsoDateTime,
   administrationMode: AdministrationMode,
   ending: InterviewEnding.optional(),
+  /**
+   * The locale the participant was interviewed in (`survey.locale`: "pl", "ar", "en-easy"). Absent
+   * from tablets older than languages: the survey version's main language (decision 0037).
+   */
+  language: z.string().min(1).max(MAX_LANGUAGE_LENGTH).optional(),
   data: z
     .record(z.string().max(200), z.unknown())
     .refine(

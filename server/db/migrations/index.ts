@@ -12,6 +12,7 @@ import * as partChecks from "./2026-11-26-10-part-checks.ts";
 import * as releases from "./2026-12-06-11-releases.ts";
 import * as provenance from "./2026-12-06-12-provenance.ts";
 import * as lostDevices from "./2026-12-06-14-lost-devices.ts";
+import * as interviewLanguage from "./2026-12-06-15-interview-language.ts";
 
 /**
  * Every migration, by dated name. Listed statically (not read from disk) so the server runs the same
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-11-releases": releases,
   "2026-12-06-12-provenance": provenance,
   "2026-12-06-14-lost-devices": lostDevices,
+  "2026-12-06-15-interview-language": interviewLanguage,
 };

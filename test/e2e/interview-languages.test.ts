@@ -1,0 +1,148 @@
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publishVersion } from "../../server/surveys/surveys.repository.ts";
+import { surveyFields } from "../../shared/survey/fields.ts";
+import { createSurveyModel } from "../../shared/survey/model.ts";
+import { axeViolations, type E2E, startE2E } from "./harness.ts";
+import { goOffline, holdToTakeBack, signIn, waitUntilReadyOffline } from "./offline-helpers.ts";
+
+// Issue 18: the bilingual interview. The researcher keeps English on the interviewer view, with the
+// participant's wording beneath each question; show card and hand-over are in the participant's
+// language, right to left for Arabic; the language is stored with the interview.
+
+const FIELDWORK_TABLET = { viewport: { width: 1180, height: 820 }, hasTouch: true } as const;
+const definition = JSON.parse(
+  readFileSync(new URL("../fixtures/surveys/three-languages.json", import.meta.url), "utf8"),
+) as Record<string, unknown>;
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+  await e2e.addUser("peer_researcher", "northtown", "languages@example.org");
+  await publishVersion(
+    e2e.server.handle.db,
+    {
+      id: "how-things-are",
+      title: "How things are",
+      description: "Three languages",
+      definition,
+      fields: surveyFields(createSurveyModel(definition)),
+    },
+    new Date(),
+  );
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+async function startIn(page: Page, language: RegExp): Promise<void> {
+  await page.getByRole("button", { name: "Choose How things are" }).click();
+  await page.getByRole("heading", { name: "Start an interview", level: 1 }).waitFor();
+  await page.getByRole("button", { name: "New code" }).click();
+  await page.getByLabel("Read aloud by me").check();
+  await page.getByRole("group", { name: "Which language does the participant want?" }).waitFor();
+  await page.getByLabel(language).check();
+  await page.getByRole("button", { name: "Start interview" }).click();
+  await page.getByRole("heading", { name: "Readiness check" }).waitFor();
+  await page.getByRole("button", { name: "All of these are true: go to consent" }).click();
+}
+
+describe("an interview in the participant's language", () => {
+  it("runs in Polish with the interviewer view in English, and stores the language", async () => {
+    const context = await e2e.browser.newContext(FIELDWORK_TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "languages@example.org");
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await startIn(page, /^polski/);
+
+    // Interviewer view: English, with the Polish wording beneath to point at.
+    await page.getByRole("heading", { name: "Are you happy to answer some questions?" }).waitFor();
+    const wording = page.locator(".participant-wording", {
+      hasText: "Czy zgadzasz się odpowiedzieć na kilka pytań?",
+    });
+    await wording.waitFor();
+    expect(await wording.getAttribute("lang")).toBe("pl");
+    expect(await page.locator(".interview__survey").getAttribute("lang")).toBe("en");
+
+    // Show card: the participant's language.
+    await page.getByText("Yes", { exact: true }).click();
+    await page.getByRole("button", { name: "Show card" }).click();
+    await page.getByRole("heading", { name: "Gdzie teraz mieszkasz?" }).waitFor();
+    expect(await page.locator(".interview__survey").getAttribute("lang")).toBe("pl");
+    expect(await page.getByText("Własne mieszkanie").isVisible()).toBe(true);
+    expect(await page.locator(".participant-wording:visible").count()).toBe(0);
+    await page.getByText("Hostel", { exact: true }).click();
+    await page.getByRole("button", { name: "Give the tablet back" }).click();
+    await holdToTakeBack(page);
+    await page.getByRole("heading", { name: "Where are you staying at the moment?" }).waitFor();
+
+    await page.getByRole("button", { name: "Complete" }).click();
+    await page.getByRole("heading", { name: /Interview finished/, level: 1 }).waitFor();
+    await expect
+      .poll(
+        async () =>
+          (await e2e.server.handle.db.selectFrom("responses").select(["language", "data"]).execute()).length,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(1);
+    const [stored] = await e2e.server.handle.db
+      .selectFrom("responses")
+      .select(["language", "data"])
+      .execute();
+    expect(stored?.language).toBe("pl");
+    expect(JSON.parse(stored?.data ?? "{}")).toMatchObject({ consent: true, accommodation: "hostel" });
+    await context.close();
+  });
+
+  it("hands over in Arabic right to left, and the screen is axe-clean", async () => {
+    const context = await e2e.browser.newContext(FIELDWORK_TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "languages@example.org");
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await startIn(page, /^العربية/);
+    await page.getByRole("heading", { name: "Are you happy to answer some questions?" }).waitFor();
+    await page.getByText("Yes", { exact: true }).click();
+    await page.getByRole("button", { name: "Hand over" }).click();
+    await page.getByRole("heading", { name: "أين تقيم حاليا؟" }).waitFor();
+    const survey = page.locator(".interview__survey");
+    expect(await survey.getAttribute("dir")).toBe("rtl");
+    expect(await survey.getAttribute("lang")).toBe("ar");
+    expect(await page.getByText("على قائمة المجلس").isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: "/tmp/languages-arabic-hand-over.png" });
+    await context.close();
+  });
+});
+
+describe("three languages offline", () => {
+  it("starts an interview in Arabic after an offline reload, from what the tablet keeps", async () => {
+    const context = await e2e.browser.newContext(FIELDWORK_TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "languages@example.org");
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await waitUntilReadyOffline(page);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          async () =>
+            (await (
+              await caches.open("alongside-survey-versions")
+            ).match("/api/surveys/how-things-are/versions/1")) !== undefined,
+        ),
+      )
+      .toBe(true);
+    await goOffline(context, page);
+    await page.reload();
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await startIn(page, /^العربية/);
+    await page.getByRole("heading", { name: "Are you happy to answer some questions?" }).waitFor();
+    await page.locator(".participant-wording", { hasText: "هل توافق على الإجابة عن بعض الأسئلة؟" }).waitFor();
+    await page.getByRole("button", { name: "Show card" }).click();
+    await page.getByRole("heading", { name: "أين تقيم حاليا؟" }).waitFor();
+    expect(await page.locator(".interview__survey").getAttribute("dir")).toBe("rtl");
+    await context.close();
+  });
+});
