@@ -65,7 +65,7 @@ describe("translatable strings", () => {
 
   it("sets a translation, turning a bare choice into a localised one, and removes it again", () => {
     const next = setTranslation(survey, "q:home:choices:House", "pl", "Dom");
-    const home = next?.pages[0]?.elements[1] as { choices: unknown[] };
+    const home = next?.pages[0]?.elements[1] as unknown as { choices: unknown[] };
     expect(home.choices[0]).toEqual({ value: "House", text: { default: "House", pl: "Dom" } });
     const plain = setTranslation(survey, "q:age:title", "pl", "");
     expect(titleOf(plain)).toBe("How old are you?");
