@@ -80,6 +80,10 @@ export function TranslationPanel({
   const reads = locale !== null && view.myLanguages.includes(locale);
   const pending = Object.keys(edits).length;
   const main = languageName(view.mainLocale, "en");
+  // Rows say which question they belong to by its wording, never by its data name.
+  const questionTitles = new Map(
+    view.strings.filter((s) => s.key === `q:${s.where}:title`).map((s) => [s.where, s.source]),
+  );
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -194,7 +198,9 @@ export function TranslationPanel({
                   <tr key={s.key}>
                     <th scope="row">
                       {s.label}
-                      {s.where ? <span className="translations__where"> in {s.where}</span> : null}
+                      {s.where && !s.key.endsWith(":title") && questionTitles.get(s.where) ? (
+                        <span className="translations__where"> of “{questionTitles.get(s.where)}”</span>
+                      ) : null}
                     </th>
                     <td lang={view.mainLocale === "en" ? "en" : view.mainLocale}>{s.source}</td>
                     <td>
@@ -348,7 +354,10 @@ export function TranslationPanel({
               {report.report.changes.slice(0, 200).map((c) => (
                 <li key={`${c.key}:${c.locale}`}>
                   {nameOf(c.locale)}, {c.label}
-                  {c.where ? ` in ${c.where}` : ""}: “{c.before || "(empty)"}” becomes “{c.after}”
+                  {c.where && questionTitles.get(c.where) && !c.key.endsWith(":title")
+                    ? ` of “${questionTitles.get(c.where)}”`
+                    : ""}
+                  : “{c.before || "(empty)"}” becomes “{c.after}”
                 </li>
               ))}
             </ul>
