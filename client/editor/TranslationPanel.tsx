@@ -1,5 +1,6 @@
 import { type ChangeEvent, useCallback, useEffect, useId, useState } from "react";
 import type { TranslationsImportReport, TranslationsView } from "../../shared/contract/translations.ts";
+import { checkEasyRead } from "../../shared/editor/easy-read-check.ts";
 import { EASY_READ, isRightToLeft, languageName } from "../../shared/survey/locales.ts";
 import {
   addLanguage,
@@ -215,6 +216,15 @@ export function TranslationPanel({
                         value={value}
                         onChange={(e) => setEdits((all) => ({ ...all, [s.key]: e.target.value }))}
                       />
+                      {locale === EASY_READ &&
+                        value !== "" &&
+                        checkEasyRead(value)
+                          .slice(0, 2)
+                          .map((hint) => (
+                            <p key={hint.message} className="translations__hint">
+                              {hint.message}
+                            </p>
+                          ))}
                       {current?.state === "missing" && edits[s.key] === undefined && (
                         <p className="translations__marker">Not translated yet</p>
                       )}

@@ -178,9 +178,13 @@ export function checkExpression(expression: string, knownNames: ReadonlySet<stri
       },
     ];
   }
-  return referencedNames(expression)
-    .filter((name) => !knownNames.has(name))
-    .map((name) => ({
-      message: `The condition refers to “${name}”, which is not a question in this survey.`,
-    }));
+  return (
+    referencedNames(expression)
+      .filter((name) => !knownNames.has(name))
+      // `{$survey.locale}`: the interview's language (issue 18), a survey property, not a question.
+      .filter((name) => name !== "$survey")
+      .map((name) => ({
+        message: `The condition refers to “${name}”, which is not a question in this survey.`,
+      }))
+  );
 }

@@ -5,14 +5,14 @@ import { isObject, type JsonObject, normaliseSurvey, type SurveyJson } from "./s
  * Easy Read pictures (issue 18, decision 0038), rendered by standard SurveyJS so the interview needs
  * no code of its own: a question's picture is an `image` element just before it whose `imageLink`
  * and `altText` exist only in Easy Read (`{ "en-easy": … }`), shown only when the interview is in
- * Easy Read (`visibleIf: "{locale} = 'en-easy'"`). A choice's picture is the same, one `image` per
+ * Easy Read (`visibleIf: "{$survey.locale} = 'en-easy'"`). A choice's picture is the same, one `image` per
  * choice, on one row after the question. Pictures are data URLs inside the definition, so they are
  * stored with the survey version and shown offline.
  */
 
 export const PICTURE_MAX_BYTES = 300 * 1024;
 export const PICTURES_MAX_TOTAL_BYTES = 8 * 1024 * 1024;
-export const EASY_READ_ONLY = `{locale} = '${EASY_READ}'`;
+export const EASY_READ_ONLY = `{$survey.locale} = '${EASY_READ}'`;
 const PICTURE_TYPES = new Set(["image/png", "image/jpeg", "image/webp", "image/svg+xml"]);
 
 /** The name of a question's picture element, and of a choice's. */

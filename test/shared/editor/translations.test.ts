@@ -1,4 +1,6 @@
+import { Model } from "survey-core";
 import { describe, expect, it } from "vitest";
+import { checkDefinition } from "../../../shared/editor/check-definition.ts";
 import { checkEasyRead } from "../../../shared/editor/easy-read-check.ts";
 import {
   checkPicture,
@@ -183,6 +185,25 @@ describe("Easy Read", () => {
       ["home__easy_read__flat", false],
       ["age", undefined],
     ]);
+  });
+
+  it("shows the pictures in a SurveyJS interview only when Easy Read is chosen", () => {
+    const withPicture = setPicture(survey, "age", undefined, { dataUrl: PNG, alt: "A birthday cake" });
+    const model = new Model(withPicture);
+    const picture = model.getQuestionByName("age__easy_read") as unknown as {
+      isVisible: boolean;
+      imageLink: string;
+      altText: string;
+    };
+    expect(picture.isVisible).toBe(false);
+    model.locale = "en-easy";
+    expect(picture.isVisible).toBe(true);
+    expect(picture.imageLink).toBe(PNG);
+    expect(picture.altText).toBe("A birthday cake");
+    // The definition check accepts the survey-property condition (it refused "$survey" before).
+    expect(
+      checkDefinition(withPicture, { outcomeIds: new Set() }).issues.filter((i) => i.severity === "error"),
+    ).toEqual([]);
   });
 
   it("asks for shorter sentences and one idea each", () => {
