@@ -74,6 +74,8 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   api.use("*", async (c, next) => {
     // The sync and XLSForm upload routes set their own, larger limits.
     if (c.req.path === "/api/sync" || c.req.path === "/api/editor/xlsform") return next();
+    // Easy Read pictures and translation spreadsheets (issue 18) set their own limits too.
+    if (/^\/api\/editor\/surveys\/[^/]+\/(pictures|translations\.csv)$/.test(c.req.path)) return next();
     return bodyLimit({
       maxSize: DEFAULT_BODY_LIMIT,
       onError: () => {

@@ -61,18 +61,20 @@ import { ReviewThread } from "./ReviewThread.tsx";
 import { StaleDraftPanel } from "./StaleDraftPanel.tsx";
 import { SurveyPreview } from "./SurveyPreview.tsx";
 import { SurveySettings } from "./SurveySettings.tsx";
+import { TranslationPanel } from "./TranslationPanel.tsx";
 import { outcomeIds } from "./theory-of-change.ts";
 import { useDraftEditor } from "./use-draft.ts";
 import { useEverydayWords } from "./use-everyday-words.ts";
 import { useMediaQuery } from "./use-media-query.ts";
 import { WorkflowPanel } from "./WorkflowPanel.tsx";
 
-type View = "questions" | "review" | "history" | "import";
+type View = "questions" | "review" | "history" | "import" | "languages";
 const viewLabels: Record<View, string> = {
   questions: "Questions",
   review: "Review and publish",
   history: "History",
   import: "Import and export",
+  languages: "Languages",
 };
 
 const WORDING_FIELD_ID = "question-wording";
@@ -755,6 +757,14 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
       )}
 
       {tab === "history" && <HistoryPanel surveyId={surveyId} refreshKey={historyKey} />}
+      {tab === "languages" && (
+        <TranslationPanel
+          surveyId={surveyId}
+          role={me.role}
+          unsaved={dirty}
+          onChanged={() => void editor.refresh()}
+        />
+      )}
       {tab === "import" && (
         <ImportExportPanel surveyId={surveyId} unsaved={dirty} onImport={importDefinition} />
       )}

@@ -19,6 +19,10 @@ export interface Database {
   survey_comments: SurveyCommentsTable;
   survey_suggestions: SurveySuggestionsTable;
   survey_signoffs: SurveySignoffsTable;
+  survey_languages: SurveyLanguagesTable;
+  survey_translation_sources: SurveyTranslationSourcesTable;
+  survey_language_signoffs: SurveyLanguageSignoffsTable;
+  user_languages: UserLanguagesTable;
   survey_publications: SurveyPublicationsTable;
   indicator_values: IndicatorValuesTable;
   indicator_pairs: IndicatorPairsTable;
@@ -695,4 +699,38 @@ export interface ReleaseAnnotationsTable {
   what_should_change: string;
   user_id: string;
   created_at: string;
+}
+
+/** Translation in the editor (issue 18, decision 0038). */
+export interface SurveyLanguagesTable {
+  survey_id: string;
+  locale: string;
+  offered: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface SurveyTranslationSourcesTable {
+  survey_id: string;
+  locale: string;
+  string_key: string;
+  source: string;
+  translated_by: string | null;
+  translated_at: string;
+}
+
+export interface SurveyLanguageSignoffsTable {
+  id: string;
+  survey_id: string;
+  locale: string;
+  revision: number;
+  content_hash: string;
+  user_id: string;
+  note: string;
+  created_at: string;
+}
+
+export interface UserLanguagesTable {
+  user_id: string;
+  locale: string;
 }

@@ -50,6 +50,7 @@ import {
 import { insertSurvey, listVersions } from "./history.repository.ts";
 import { peopleById, person, personOr } from "./people.ts";
 import { outcomeIds } from "./theory-of-change-outcomes.ts";
+import { translationRoutes } from "./translations.routes.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -395,6 +396,9 @@ export function editorRoutes(): Hono<AppEnv> {
       items: diffWording(normaliseSurvey(before), normaliseSurvey(after)),
     } satisfies WordingDiffResponse);
   });
+
+  // Translation, languages and Easy Read pictures (issue 18).
+  app.route("/", translationRoutes());
 
   return app;
 }

@@ -40,6 +40,7 @@ import { type DraftState, loadDraftState, staleError, toDraft } from "./draft-st
 import { addDraftEvent, setDraftStatus, writeDraft } from "./drafts.repository.ts";
 import { insertPublication, updateSurveyCatalogue } from "./history.repository.ts";
 import { outcomeIds } from "./theory-of-change-outcomes.ts";
+import { definitionForPublish } from "./translations.routes.ts";
 
 /**
  * The editor's rules, between the routes (HTTP) and the repositories (SQL): what a save may change,
@@ -363,11 +364,13 @@ export async function publish(
   }
   if (unchangedSincePublished(state)) throw new ProblemError("draft_unchanged");
   // Sanitised again: a draft saved before sanitising existed must not publish its HTML as it was.
-  const { definition, removals } = sanitiseSurveyHtml(normaliseSurvey(row.definition));
-  const blockers = publishBlockers(checkDefinition(definition, { outcomeIds: await outcomeIds() }));
+  const { definition: sanitised, removals } = sanitiseSurveyHtml(normaliseSurvey(row.definition));
+  const blockers = publishBlockers(checkDefinition(sanitised, { outcomeIds: await outcomeIds() }));
   if (blockers.length > 0) {
     throw new ProblemError("survey_json_invalid", "Fix these before publishing.", issuesOf(blockers));
   }
+  // Languages (issue 18): each offered one finished and signed off; the others are left out.
+  const { definition, notOffered } = await definitionForPublish(ctx.db, surveyId, sanitised);
 
   // Claim the draft first, so two coordinators pressing "publish" at once make one version, not two.
   const claimed = await setDraftStatus(
@@ -428,7 +431,13 @@ export async function publish(
     actorId: ctx.user.id,
     action: "survey.publish",
     target: `${surveyId}@${version}`,
-    detail: { revision: row.revision, signedOffBy, reason, ...htmlRemovedDetail(removals) },
+    detail: {
+      revision: row.revision,
+      signedOffBy,
+      reason,
+      ...htmlRemovedDetail(removals),
+      ...(notOffered.length > 0 ? { languagesNotOffered: notOffered } : {}),
+    },
   });
   return { version, draft: await toDraft(ctx.db, (await loadDraftState(ctx.db, surveyId)).row) };
 }

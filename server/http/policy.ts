@@ -51,6 +51,17 @@ export const policy = {
   "POST /api/editor/surveys/:id/publish": ["coordinator", "admin"],
   "GET /api/editor/surveys/:id/versions": ["expert", "coordinator", "admin"],
   "GET /api/editor/surveys/:id/diff": ["expert", "coordinator", "admin"],
+  // Translation in the editor (issue 18).
+  "GET /api/editor/surveys/:id/translations": ["expert", "coordinator", "admin"],
+  "PUT /api/editor/surveys/:id/translations/:locale": ["expert", "coordinator", "admin"],
+  "GET /api/editor/surveys/:id/translations.csv": ["expert", "coordinator", "admin"],
+  "POST /api/editor/surveys/:id/translations.csv": ["expert", "coordinator", "admin"],
+  "POST /api/editor/surveys/:id/languages": ["expert", "coordinator", "admin"],
+  "PUT /api/editor/surveys/:id/languages/:locale": ["expert", "coordinator", "admin"],
+  "POST /api/editor/surveys/:id/languages/:locale/signoffs": ["expert"],
+  "PUT /api/editor/surveys/:id/pictures": ["expert", "coordinator", "admin"],
+  "GET /api/editor/my-languages": ["expert", "coordinator", "admin"],
+  "PUT /api/editor/my-languages": ["expert", "coordinator", "admin"],
   // XLSForm in and out (issue 19).
   "POST /api/editor/xlsform": ["expert", "coordinator", "admin"],
   "POST /api/editor/import": ["expert", "coordinator", "admin"],

@@ -179,7 +179,8 @@ export type DraftEventKind =
   | "suggestion_accepted"
   | "status_changed"
   | "published"
-  | "data_names_confirmed";
+  | "data_names_confirmed"
+  | "translated";
 
 export interface DraftEvent {
   id: string;

@@ -41,6 +41,15 @@ export const problems = {
   },
   draft_not_in_review: { status: 409, title: "Send the draft for review first." },
   signoff_required: { status: 409, title: "Publishing needs an expert's sign-off, or a reason why not." },
+  // Translation in the editor (issue 18).
+  language_not_ready: {
+    status: 409,
+    title: "A language is not finished or not signed off. Finish it, or mark it as not offered.",
+  },
+  language_not_found: { status: 404, title: "This survey has no such language." },
+  language_not_read: { status: 403, title: "Only an expert who reads this language can sign it off." },
+  translations_csv_unusable: { status: 422, title: "Some of this translations file could not be used." },
+  picture_invalid: { status: 422, title: "A picture could not be used." },
   draft_unchanged: { status: 409, title: "This draft is the same as the published version." },
   // XLSForm import and export (issue 19).
   xlsform_unreadable: { status: 422, title: "This file could not be read as an XLSForm." },

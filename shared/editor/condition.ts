@@ -162,6 +162,9 @@ export function referencedNames(expression: string): string[] {
   return [...names];
 }
 
+/** `{$survey.locale}` and the like: the survey's own properties (the interview's language, issue 18). */
+const SURVEY_PROPERTIES = "$survey";
+
 export interface ExpressionProblem {
   message: string;
 }
@@ -179,7 +182,7 @@ export function checkExpression(expression: string, knownNames: ReadonlySet<stri
     ];
   }
   return referencedNames(expression)
-    .filter((name) => !knownNames.has(name))
+    .filter((name) => !knownNames.has(name) && name !== SURVEY_PROPERTIES)
     .map((name) => ({
       message: `The condition refers to “${name}”, which is not a question in this survey.`,
     }));

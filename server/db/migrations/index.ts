@@ -13,6 +13,7 @@ import * as releases from "./2026-12-06-11-releases.ts";
 import * as provenance from "./2026-12-06-12-provenance.ts";
 import * as lostDevices from "./2026-12-06-14-lost-devices.ts";
 import * as interviewLanguage from "./2026-12-06-15-interview-language.ts";
+import * as translations from "./2026-12-06-16-translations.ts";
 
 /**
  * Every migration, by dated name. Listed statically (not read from disk) so the server runs the same
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-12-provenance": provenance,
   "2026-12-06-14-lost-devices": lostDevices,
   "2026-12-06-15-interview-language": interviewLanguage,
+  "2026-12-06-16-translations": translations,
 };

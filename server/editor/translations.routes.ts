@@ -1,0 +1,609 @@
+import { createHash } from "node:crypto";
+import { type Context, Hono } from "hono";
+import type { Kysely } from "kysely";
+import type { FieldIssue } from "../../shared/contract/problems.ts";
+import { SurveyId } from "../../shared/contract/surveys.ts";
+import {
+  AddLanguageRequest,
+  LanguageSettingRequest,
+  LanguageSignOffRequest,
+  Locale,
+  MyLanguagesRequest,
+  PictureRequest,
+  SaveTranslationsRequest,
+  type TranslationChange,
+  type TranslationsImportReport,
+  type TranslationsView,
+} from "../../shared/contract/translations.ts";
+import { checkPictures, setPicture } from "../../shared/editor/easy-read-pictures.ts";
+import { normaliseSurvey, type SurveyJson } from "../../shared/editor/survey-json.ts";
+import {
+  keepLocales,
+  languageContent,
+  languageProgress,
+  setTranslation,
+  type TranslatableString,
+  type TranslationSources,
+  translatableStrings,
+  translationStatus,
+} from "../../shared/editor/translations.ts";
+import { readTranslationsCsv, translationsToCsv } from "../../shared/editor/translations-csv.ts";
+import { isRightToLeft, languageName, localesIn, mainLocale } from "../../shared/survey/locales.ts";
+import { audit } from "../audit/audit.repository.ts";
+import type { Database } from "../db/schema.ts";
+import type { AppEnv } from "../http/app-env.ts";
+import { allow, requireUser } from "../http/policy.ts";
+import { ProblemError } from "../http/problem.ts";
+import { readJson } from "../http/read-json.ts";
+import { loadDraftState, staleError } from "./draft-state.ts";
+import { addDraftEvent, writeDraft } from "./drafts.repository.ts";
+import { peopleById, person } from "./people.ts";
+import {
+  insertLanguageSignOff,
+  listLanguageSignOffs,
+  listLanguages,
+  listSources,
+  recordSources,
+  setUserLanguages,
+  upsertLanguage,
+  userLanguages,
+} from "./translations.repository.ts";
+
+const CSV_LIMIT = 2 * 1024 * 1024;
+const PICTURE_BODY_LIMIT = 512 * 1024;
+
+function surveyIdParam(value: string): string {
+  const parsed = SurveyId.safeParse(value);
+  if (!parsed.success) throw new ProblemError("survey_not_found");
+  return parsed.data;
+}
+
+function localeParam(value: string): string {
+  const parsed = Locale.safeParse(value);
+  if (!parsed.success) throw new ProblemError("language_not_found");
+  return parsed.data;
+}
+
+function hash(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** The languages of a draft besides its main one: those found in its texts and those added. */
+async function draftLanguages(db: Kysely<Database>, surveyId: string, definition: unknown) {
+  const main = mainLocale(definition);
+  const rows = await listLanguages(db, surveyId);
+  const offered = new Map(rows.map((r) => [r.locale, r.offered]));
+  const locales = [...new Set([...localesIn(definition), ...rows.map((r) => r.locale)])].filter(
+    (l) => l !== main,
+  );
+  return { main, locales, offered: (l: string) => offered.get(l) ?? true };
+}
+
+interface LanguageState {
+  locale: string;
+  offered: boolean;
+  missing: number;
+  outOfDate: number;
+  total: number;
+  signOff: { userId: string; at: string; note: string; current: boolean } | null;
+}
+
+async function languageStates(db: Kysely<Database>, surveyId: string, definition: unknown) {
+  const strings = translatableStrings(definition);
+  const sources = await listSources(db, surveyId);
+  const { main, locales, offered } = await draftLanguages(db, surveyId, definition);
+  const signOffs = await listLanguageSignOffs(db, surveyId);
+  const states: LanguageState[] = locales.map((locale) => {
+    const progress = languageProgress(strings, locale, sources);
+    const contentHash = hash(languageContent(strings, locale));
+    // A sign-off of exactly this wording counts, whenever it was made; else the latest, shown as stale.
+    const latest =
+      signOffs.find((s) => s.locale === locale && s.contentHash === contentHash) ??
+      signOffs.find((s) => s.locale === locale);
+    return {
+      locale,
+      offered: offered(locale),
+      ...progress,
+      signOff: latest
+        ? {
+            userId: latest.userId,
+            at: latest.createdAt,
+            note: latest.note,
+            current: latest.contentHash === contentHash,
+          }
+        : null,
+    };
+  });
+  return { strings, sources, main, states };
+}
+
+/**
+ * The publish rule (issue 18): every language offered must be complete, up to date and signed off
+ * (on its wording as it is now) by an expert who reads it; a language that is not must be marked
+ * "not offered". The published definition carries only the offered languages.
+ */
+export async function definitionForPublish(
+  db: Kysely<Database>,
+  surveyId: string,
+  definition: SurveyJson,
+): Promise<{ definition: SurveyJson; offered: string[]; notOffered: string[] }> {
+  const { states } = await languageStates(db, surveyId, definition);
+  const issues: FieldIssue[] = [];
+  for (const s of states.filter((x) => x.offered)) {
+    const name = languageName(s.locale, "en");
+    if (s.missing > 0)
+      issues.push({ path: [s.locale], message: `${name}: ${s.missing} texts are not translated yet.` });
+    if (s.outOfDate > 0)
+      issues.push({ path: [s.locale], message: `${name}: ${s.outOfDate} translations are out of date.` });
+    if (!s.signOff?.current)
+      issues.push({
+        path: [s.locale],
+        message: `${name}: no expert who reads it has signed off the wording as it is now.`,
+      });
+  }
+  if (issues.length > 0) {
+    throw new ProblemError(
+      "language_not_ready",
+      "Finish and sign off each language, or mark it as not offered to publish without it.",
+      issues,
+    );
+  }
+  const offered = states.filter((s) => s.offered).map((s) => s.locale);
+  const notOffered = states.filter((s) => !s.offered).map((s) => s.locale);
+  return {
+    definition: notOffered.length > 0 ? keepLocales(definition, offered) : definition,
+    offered,
+    notOffered,
+  };
+}
+
+async function view(db: Kysely<Database>, surveyId: string, userId: string): Promise<TranslationsView> {
+  const { row } = await loadDraftState(db, surveyId);
+  const { strings, sources, main, states } = await languageStates(db, surveyId, row.definition);
+  const people = await peopleById(
+    db,
+    states.flatMap((s) => (s.signOff ? [s.signOff.userId] : [])),
+  );
+  return {
+    surveyId,
+    revision: row.revision,
+    mainLocale: main,
+    languages: states.map((s) => ({
+      locale: s.locale,
+      name: languageName(s.locale, "en"),
+      rightToLeft: isRightToLeft(s.locale),
+      offered: s.offered,
+      total: s.total,
+      missing: s.missing,
+      outOfDate: s.outOfDate,
+      signOff: s.signOff
+        ? {
+            by: person(people, s.signOff.userId),
+            at: s.signOff.at,
+            note: s.signOff.note,
+            current: s.signOff.current,
+          }
+        : null,
+    })),
+    strings: strings.map((s) => ({
+      key: s.key,
+      where: s.where,
+      label: s.label,
+      source: s.source,
+      texts: Object.fromEntries(
+        states.map(({ locale }) => {
+          const state = translationStatus(s, locale, sources);
+          const madeFrom = sources[locale]?.[s.key];
+          return [
+            locale,
+            {
+              text: s.texts[locale] ?? "",
+              state,
+              ...(state === "out_of_date" && madeFrom !== undefined ? { madeFrom } : {}),
+            },
+          ];
+        }),
+      ),
+    })),
+    myLanguages: await userLanguages(db, userId),
+  };
+}
+
+interface Edit {
+  key: string;
+  locale: string;
+  text: string;
+  translatedFrom: string;
+}
+
+/**
+ * Applies translations to the draft as one new revision and records what each was translated from.
+ * Returns what changed; writes nothing when nothing did (or when `dryRun`).
+ */
+async function applyEdits(
+  db: Kysely<Database>,
+  surveyId: string,
+  revision: number,
+  edits: Edit[],
+  user: { id: string },
+  now: Date,
+  dryRun: boolean,
+): Promise<{ changes: TranslationChange[]; unchanged: number; revision: number }> {
+  const state = await loadDraftState(db, surveyId);
+  const { row } = state;
+  if (revision !== row.revision) throw await staleError(db, surveyId);
+  let definition: SurveyJson = normaliseSurvey(row.definition);
+  const before = new Map<string, TranslatableString>(translatableStrings(definition).map((s) => [s.key, s]));
+  const changes: TranslationChange[] = [];
+  const issues: FieldIssue[] = [];
+  let unchanged = 0;
+  const recorded: { locale: string; key: string; source: string }[] = [];
+  for (const edit of edits) {
+    const s = before.get(edit.key);
+    if (!s) {
+      issues.push({ path: [edit.key], message: "No text in the draft has this id." });
+      continue;
+    }
+    const previous = s.texts[edit.locale] ?? "";
+    if (previous === edit.text) {
+      unchanged += 1;
+      if (edit.text !== "")
+        recorded.push({ locale: edit.locale, key: edit.key, source: edit.translatedFrom });
+      continue;
+    }
+    const next = setTranslation(definition, edit.key, edit.locale, edit.text);
+    if (!next) {
+      issues.push({ path: [edit.key, edit.locale], message: "This language cannot be set here." });
+      continue;
+    }
+    definition = next;
+    changes.push({
+      key: s.key,
+      where: s.where,
+      label: s.label,
+      locale: edit.locale,
+      before: previous,
+      after: edit.text,
+    });
+    if (edit.text !== "") recorded.push({ locale: edit.locale, key: edit.key, source: edit.translatedFrom });
+  }
+  if (issues.length > 0)
+    throw new ProblemError("invalid_body", "Some texts could not be found.", issues.slice(0, 50));
+  if (dryRun) return { changes, unchanged, revision: row.revision };
+  if (changes.length === 0) {
+    await recordSources(db, surveyId, recorded, user.id, now);
+    return { changes, unchanged, revision: row.revision };
+  }
+  const written = await db.transaction().execute(async (trx) => {
+    const next = await writeDraft(
+      trx,
+      surveyId,
+      { revision: row.revision, status: row.status },
+      {
+        title: row.title,
+        description: row.description,
+        definition,
+        status: row.status === "published" ? "draft" : row.status,
+        baseVersion: state.published?.version ?? row.baseVersion,
+        ownerId: row.ownerId ?? user.id,
+        confirmedNameChanges: row.confirmedNameChanges,
+      },
+      user.id,
+      now,
+    );
+    if (next === null) return null;
+    await recordSources(trx, surveyId, recorded, user.id, now);
+    const locales = [...new Set(changes.map((c) => c.locale))];
+    await addDraftEvent(trx, {
+      surveyId,
+      revision: next,
+      at: now,
+      actorId: user.id,
+      kind: "translated",
+      questions: [...new Set(changes.map((c) => c.where).filter((w) => w !== ""))],
+      summary: `translated ${changes.length} ${changes.length === 1 ? "text" : "texts"} into ${locales
+        .map((l) => languageName(l, "en"))
+        .join(", ")}`,
+    });
+    return next;
+  });
+  if (written === null) throw await staleError(db, surveyId);
+  return { changes, unchanged, revision: written };
+}
+
+async function readLimitedText(c: Context<AppEnv>, limit: number): Promise<string> {
+  const length = Number(c.req.header("content-length") ?? "0");
+  if (length > limit) throw new ProblemError("body_too_large", `At most ${limit} bytes.`);
+  const buffer = await c.req.arrayBuffer();
+  if (buffer.byteLength > limit) throw new ProblemError("body_too_large", `At most ${limit} bytes.`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+  } catch {
+    throw new ProblemError("translations_csv_unusable", "Save the file as CSV UTF-8.");
+  }
+}
+
+/** Translation, languages, language sign-off and Easy Read pictures, under /api/editor. */
+export function translationRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/surveys/:id/translations", allow("GET /api/editor/surveys/:id/translations"), async (c) => {
+    const user = requireUser(c.get("user"));
+    return c.json(await view(c.get("deps").db, surveyIdParam(c.req.param("id")), user.id));
+  });
+
+  app.put(
+    "/surveys/:id/translations/:locale",
+    allow("PUT /api/editor/surveys/:id/translations/:locale"),
+    async (c) => {
+      const { db, now } = c.get("deps");
+      const user = requireUser(c.get("user"));
+      const id = surveyIdParam(c.req.param("id"));
+      const locale = localeParam(c.req.param("locale"));
+      const body = await readJson(c, SaveTranslationsRequest);
+      const { row } = await loadDraftState(db, id);
+      if (locale === mainLocale(row.definition))
+        throw new ProblemError("language_not_found", "This is the main language.");
+      const sources = new Map(translatableStrings(row.definition).map((s) => [s.key, s.source]));
+      const result = await applyEdits(
+        db,
+        id,
+        body.revision,
+        body.strings.map((s) => ({
+          key: s.key,
+          locale,
+          text: s.text,
+          translatedFrom: sources.get(s.key) ?? "",
+        })),
+        user,
+        now(),
+        false,
+      );
+      await ensureLanguage(db, id, locale, user.id, now());
+      return c.json({ ...(await view(db, id, user.id)), changes: result.changes });
+    },
+  );
+
+  app.get(
+    "/surveys/:id/translations.csv",
+    allow("GET /api/editor/surveys/:id/translations.csv"),
+    async (c) => {
+      const { db } = c.get("deps");
+      const id = surveyIdParam(c.req.param("id"));
+      const { row } = await loadDraftState(db, id);
+      const { main, locales } = await draftLanguages(db, id, row.definition);
+      const csv = translationsToCsv(translatableStrings(row.definition), main, locales);
+      c.header("content-type", "text/csv; charset=utf-8");
+      c.header("content-disposition", `attachment; filename="${id}-translations-r${row.revision}.csv"`);
+      return c.body(csv);
+    },
+  );
+
+  app.post(
+    "/surveys/:id/translations.csv",
+    allow("POST /api/editor/surveys/:id/translations.csv"),
+    async (c) => {
+      const { db, now } = c.get("deps");
+      const user = requireUser(c.get("user"));
+      const id = surveyIdParam(c.req.param("id"));
+      const type = c.req.header("content-type") ?? "";
+      if (!/^text\/(csv|plain)\b/i.test(type)) {
+        throw new ProblemError("unsupported_media_type", "Send the file as text/csv.");
+      }
+      const revisionText = c.req.query("revision") ?? "";
+      if (!/^\d{1,9}$/.test(revisionText))
+        throw new ProblemError("invalid_query", "“revision” must be a number.");
+      const dryRun = c.req.query("preview") === "1";
+      const text = await readLimitedText(c, CSV_LIMIT);
+      if (text.includes("\u0000"))
+        throw new ProblemError("translations_csv_unusable", "The file contains a NUL character.");
+      const { row } = await loadDraftState(db, id);
+      const main = mainLocale(row.definition);
+      const read = readTranslationsCsv(text, translatableStrings(row.definition), main);
+      if (read.problems.length > 0) {
+        throw new ProblemError(
+          "translations_csv_unusable",
+          "Nothing was changed. Fix these rows and columns and try again.",
+          read.problems.slice(0, 100).map((p) => ({
+            path: [p.row, ...(p.column ? [p.column] : [])],
+            message:
+              p.row === 0
+                ? p.message
+                : `Row ${p.row}${p.column ? `, column “${p.column}”` : ""}: ${p.message}`,
+          })),
+        );
+      }
+      const { locales: existing } = await draftLanguages(db, id, row.definition);
+      const addedLanguages = read.locales.filter((l) => !existing.includes(l));
+      const result = await applyEdits(db, id, Number(revisionText), read.translations, user, now(), dryRun);
+      if (!dryRun) for (const l of read.locales) await ensureLanguage(db, id, l, user.id, now());
+      return c.json({
+        applied: !dryRun,
+        revision: result.revision,
+        changes: result.changes,
+        unchanged: result.unchanged,
+        addedLanguages,
+      } satisfies TranslationsImportReport);
+    },
+  );
+
+  app.post("/surveys/:id/languages", allow("POST /api/editor/surveys/:id/languages"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const id = surveyIdParam(c.req.param("id"));
+    const { locale } = await readJson(c, AddLanguageRequest);
+    const { row } = await loadDraftState(db, id);
+    if (locale === mainLocale(row.definition))
+      throw new ProblemError("language_not_found", "This is the main language.");
+    await ensureLanguage(db, id, locale, user.id, now());
+    return c.json(await view(db, id, user.id), 201);
+  });
+
+  app.put(
+    "/surveys/:id/languages/:locale",
+    allow("PUT /api/editor/surveys/:id/languages/:locale"),
+    async (c) => {
+      const { db, now } = c.get("deps");
+      const user = requireUser(c.get("user"));
+      const id = surveyIdParam(c.req.param("id"));
+      const locale = localeParam(c.req.param("locale"));
+      const { offered } = await readJson(c, LanguageSettingRequest);
+      const { row } = await loadDraftState(db, id);
+      const { locales } = await draftLanguages(db, id, row.definition);
+      if (!locales.includes(locale)) throw new ProblemError("language_not_found");
+      await upsertLanguage(db, { surveyId: id, locale, offered, userId: user.id, at: now() });
+      await audit(db, {
+        at: now(),
+        actorId: user.id,
+        action: offered ? "survey.language_offered" : "survey.language_not_offered",
+        target: id,
+        detail: { locale },
+      });
+      return c.json(await view(db, id, user.id));
+    },
+  );
+
+  app.post(
+    "/surveys/:id/languages/:locale/signoffs",
+    allow("POST /api/editor/surveys/:id/languages/:locale/signoffs"),
+    async (c) => {
+      const { db, now } = c.get("deps");
+      const user = requireUser(c.get("user"));
+      const id = surveyIdParam(c.req.param("id"));
+      const locale = localeParam(c.req.param("locale"));
+      const { note } = await readJson(c, LanguageSignOffRequest);
+      const { row } = await loadDraftState(db, id);
+      const { states, strings } = await languageStates(db, id, row.definition);
+      const state = states.find((s) => s.locale === locale);
+      if (!state) throw new ProblemError("language_not_found");
+      if (!(await userLanguages(db, user.id)).includes(locale)) {
+        throw new ProblemError(
+          "language_not_read",
+          `Add ${languageName(locale, "en")} to the languages you read first.`,
+        );
+      }
+      if (state.missing > 0 || state.outOfDate > 0) {
+        throw new ProblemError(
+          "language_not_ready",
+          `${state.missing} texts are not translated and ${state.outOfDate} are out of date.`,
+        );
+      }
+      const contentHash = hash(languageContent(strings, locale));
+      const signOff = await insertLanguageSignOff(db, {
+        surveyId: id,
+        locale,
+        revision: row.revision,
+        contentHash,
+        userId: user.id,
+        note,
+        at: now(),
+      });
+      await audit(db, {
+        at: now(),
+        actorId: user.id,
+        action: "survey.language_signoff",
+        target: id,
+        detail: { locale, revision: row.revision, contentHash, signOff: signOff.id },
+      });
+      return c.json(await view(db, id, user.id), 201);
+    },
+  );
+
+  app.put("/surveys/:id/pictures", allow("PUT /api/editor/surveys/:id/pictures"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const id = surveyIdParam(c.req.param("id"));
+    const length = Number(c.req.header("content-length") ?? "0");
+    if (length > PICTURE_BODY_LIMIT)
+      throw new ProblemError("body_too_large", `At most ${PICTURE_BODY_LIMIT} bytes.`);
+    const raw = await c.req.raw.clone().arrayBuffer();
+    if (raw.byteLength > PICTURE_BODY_LIMIT)
+      throw new ProblemError("body_too_large", `At most ${PICTURE_BODY_LIMIT} bytes.`);
+    const body = await readJson(c, PictureRequest);
+    const state = await loadDraftState(db, id);
+    const { row } = state;
+    if (body.revision !== row.revision) throw await staleError(db, id);
+    const next = setPicture(row.definition, body.question, body.choice, body.picture);
+    if (!next)
+      throw new ProblemError("question_not_found", `No question "${body.question}" at the top of a page.`);
+    const problems = checkPictures(next);
+    if (problems.length > 0) {
+      throw new ProblemError(
+        "picture_invalid",
+        undefined,
+        problems.slice(0, 20).map((p) => ({ path: [p.where], message: p.message })),
+      );
+    }
+    const written = await db.transaction().execute(async (trx) => {
+      const revision = await writeDraft(
+        trx,
+        id,
+        { revision: row.revision, status: row.status },
+        {
+          title: row.title,
+          description: row.description,
+          definition: next,
+          status: row.status === "published" ? "draft" : row.status,
+          baseVersion: state.published?.version ?? row.baseVersion,
+          ownerId: row.ownerId ?? user.id,
+          confirmedNameChanges: row.confirmedNameChanges,
+        },
+        user.id,
+        now(),
+      );
+      if (revision === null) return null;
+      await addDraftEvent(trx, {
+        surveyId: id,
+        revision,
+        at: now(),
+        actorId: user.id,
+        kind: "translated",
+        questions: [body.question],
+        summary: `${body.picture ? "set" : "removed"} the Easy Read picture of ${body.question}${
+          body.choice ? ` (choice ${body.choice})` : ""
+        }`,
+      });
+      return revision;
+    });
+    if (written === null) throw await staleError(db, id);
+    await ensureLanguage(db, id, "en-easy", user.id, now());
+    return c.json({ revision: written, definition: next });
+  });
+
+  app.get("/my-languages", allow("GET /api/editor/my-languages"), async (c) => {
+    const user = requireUser(c.get("user"));
+    return c.json({ locales: await userLanguages(c.get("deps").db, user.id) });
+  });
+
+  app.put("/my-languages", allow("PUT /api/editor/my-languages"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const { locales } = await readJson(c, MyLanguagesRequest);
+    const unique = [...new Set(locales)];
+    await setUserLanguages(db, user.id, unique);
+    await audit(db, {
+      at: now(),
+      actorId: user.id,
+      action: "user.languages",
+      target: user.id,
+      detail: { locales: unique },
+    });
+    return c.json({ locales: unique });
+  });
+
+  return app;
+}
+
+async function ensureLanguage(
+  db: Kysely<Database>,
+  surveyId: string,
+  locale: string,
+  userId: string,
+  at: Date,
+) {
+  const rows = await listLanguages(db, surveyId);
+  if (rows.some((r) => r.locale === locale)) return;
+  await upsertLanguage(db, { surveyId, locale, offered: true, userId, at });
+}
+
+export type { TranslationSources };

@@ -1,0 +1,290 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Role } from "../../shared/contract/roles.ts";
+import type { TranslationsImportReport, TranslationsView } from "../../shared/contract/translations.ts";
+import { definitionWith, type EditorClient, editorAs, sayQuestion } from "../helpers/editor.ts";
+import { createTestContext, type TestContext } from "../helpers/test-app.ts";
+
+let t: TestContext;
+beforeEach(async () => {
+  t = await createTestContext();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const ID = "languages";
+const name = { type: "text", name: "home", title: "Where do you live now?" };
+const PNG =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
+
+async function setUp() {
+  const expert = await editorAs(t, "expert");
+  const coordinator = await editorAs(t, "coordinator");
+  await expert.create(ID);
+  const saved = await expert.saveOk(ID, 1, definitionWith(sayQuestion, name));
+  return { expert, coordinator, revision: saved.revision };
+}
+
+async function viewOf(client: EditorClient): Promise<TranslationsView> {
+  const res = await client.request("GET", `/surveys/${ID}/translations`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as TranslationsView;
+}
+
+async function translate(
+  client: EditorClient,
+  locale: string,
+  revision: number,
+  strings: Record<string, string>,
+) {
+  const res = await client.request("PUT", `/surveys/${ID}/translations/${locale}`, {
+    revision,
+    strings: Object.entries(strings).map(([key, text]) => ({ key, text })),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as TranslationsView;
+}
+
+const POLISH = {
+  "survey:title": "Mieć coś do powiedzenia",
+  "q:say:title": "Jak dużo masz do powiedzenia w swoim wsparciu?",
+  "q:say:choices:none": "Nic",
+  "q:say:choices:some": "Trochę",
+  "q:say:choices:lots": "Dużo",
+  "q:home:title": "Gdzie teraz mieszkasz?",
+};
+
+describe("translation in the editor", () => {
+  it("translates, marks out of date after the source changes, signs off and publishes with Arabic not offered", async () => {
+    const { expert, coordinator, revision } = await setUp();
+    let view = await translate(expert, "pl", revision, POLISH);
+    expect(view.languages).toMatchObject([{ locale: "pl", missing: 0, outOfDate: 0, offered: true }]);
+    expect(view.strings.find((s) => s.key === "q:say:choices:some")?.texts.pl).toMatchObject({
+      text: "Trochę",
+      state: "done",
+    });
+
+    // Arabic added, one text translated: incomplete.
+    expect((await expert.request("POST", `/surveys/${ID}/languages`, { locale: "ar" })).status).toBe(201);
+    view = await translate(expert, "ar", view.revision, { "q:home:title": "أين تعيش الآن؟" });
+    expect(view.languages.find((l) => l.locale === "ar")).toMatchObject({ missing: 5 });
+
+    // Signing off needs the expert to read Polish.
+    let res = await expert.request("POST", `/surveys/${ID}/languages/pl/signoffs`, {});
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ code: "language_not_read" });
+    expect((await expert.request("PUT", "/my-languages", { locales: ["pl"] })).status).toBe(200);
+    res = await expert.request("POST", `/surveys/${ID}/languages/pl/signoffs`, { note: "Read it all" });
+    expect(res.status).toBe(201);
+    view = (await res.json()) as TranslationsView;
+    expect(view.languages.find((l) => l.locale === "pl")?.signOff).toMatchObject({ current: true });
+
+    // The English changes: the Polish is out of date and the sign-off no longer covers it.
+    const draft = await expert.view(ID);
+    const changed = structuredClone(draft.draft.definition) as {
+      pages: { elements: { title: unknown }[] }[];
+    };
+    const home = changed.pages[0]?.elements[1];
+    if (!home) throw new Error("no home question");
+    home.title = { ...(home.title as Record<string, string>), default: "Where are you living now?" };
+    const saved = await expert.saveOk(ID, draft.draft.revision, changed);
+    view = await viewOf(expert);
+    const row = view.strings.find((s) => s.key === "q:home:title");
+    expect(row?.texts.pl).toMatchObject({ state: "out_of_date", madeFrom: "Where do you live now?" });
+    expect(view.languages.find((l) => l.locale === "pl")).toMatchObject({
+      outOfDate: 1,
+      signOff: { current: false },
+    });
+
+    // Publishing refuses an unfinished, unsigned language.
+    expect((await expert.status(ID, "in_review", saved.revision)).status).toBe(200);
+    expect((await expert.signOff(ID, saved.revision)).status).toBe(201);
+    res = await coordinator.publish(ID, saved.revision);
+    expect(res.status).toBe(409);
+    const refused = await res.json();
+    expect(refused).toMatchObject({ code: "language_not_ready" });
+    expect(JSON.stringify(refused.issues)).toContain("Polish");
+    expect(JSON.stringify(refused.issues)).toContain("Arabic");
+
+    // Re-translate the changed text (back to editing), sign off again, mark Arabic not offered, publish.
+    expect((await expert.status(ID, "draft", saved.revision)).status).toBe(200);
+    view = await translate(expert, "pl", saved.revision, { "q:home:title": "Gdzie teraz mieszkasz?" });
+    expect(view.languages.find((l) => l.locale === "pl")).toMatchObject({ outOfDate: 0 });
+    expect((await expert.request("POST", `/surveys/${ID}/languages/pl/signoffs`, {})).status).toBe(201);
+    expect((await coordinator.request("PUT", `/surveys/${ID}/languages/ar`, { offered: false })).status).toBe(
+      200,
+    );
+    expect((await expert.status(ID, "in_review", view.revision)).status).toBe(200);
+    // The Polish wording was confirmed unchanged (no new revision), so the expert's sign-off of this
+    // revision already stands: 200, not 201.
+    expect(view.revision).toBe(saved.revision);
+    expect((await expert.signOff(ID, view.revision)).status).toBe(200);
+    res = await coordinator.publish(ID, view.revision);
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { version } = (await res.json()) as { version: number };
+    const published = await (
+      await t.request(`/api/surveys/${ID}/versions/${version}`, { cookie: coordinator.cookie })
+    ).text();
+    expect(published).toContain("Gdzie teraz mieszkasz?");
+    expect(published).not.toContain("أين تعيش الآن؟");
+    expect(published).not.toContain('"ar"');
+
+    const audit = await t.request("/api/audit?limit=50", { cookie: await t.signIn("admin") });
+    const auditText = await audit.text();
+    expect(auditText).toContain("survey.language_signoff");
+    expect(auditText).toContain("survey.language_not_offered");
+  });
+
+  it("exports a CSV and imports it back, reporting what changed and refusing what it cannot use", async () => {
+    const { expert, revision } = await setUp();
+    const view = await translate(expert, "pl", revision, { "q:home:title": "Gdzie mieszkasz?" });
+    const exported = await expert.request("GET", `/surveys/${ID}/translations.csv`);
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get("content-type")).toContain("text/csv");
+    const bytes = new Uint8Array(await exported.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes);
+    const edited = csv.replace("Gdzie mieszkasz?", '"Gdzie, ""teraz"", mieszkasz?"');
+    const post = (body: string, query = `revision=${view.revision}`) =>
+      t.request(`/api/editor/surveys/${ID}/translations.csv?${query}`, {
+        method: "POST",
+        cookie: expert.cookie,
+        headers: { "content-type": "text/csv" },
+        body,
+      });
+    let res = await post(edited, `revision=${view.revision}&preview=1`);
+    expect(res.status, await res.clone().text()).toBe(200);
+    let report = (await res.json()) as TranslationsImportReport;
+    expect(report).toMatchObject({
+      applied: false,
+      changes: [{ key: "q:home:title", after: 'Gdzie, "teraz", mieszkasz?' }],
+    });
+    res = await post(edited);
+    report = (await res.json()) as TranslationsImportReport;
+    expect(report.applied).toBe(true);
+    expect(report.revision).toBe(view.revision + 1);
+    expect(report.changes).toHaveLength(1);
+
+    res = await post(`id,Polish (pl)\r\nq:nope:title,x\r\n`, `revision=${report.revision}`);
+    expect(res.status).toBe(422);
+    const problem = await res.json();
+    expect(problem).toMatchObject({ code: "translations_csv_unusable", issues: [{ path: [2, "id"] }] });
+    expect(problem.issues[0].message).toContain("Row 2");
+
+    res = await post("x".repeat(3 * 1024 * 1024), `revision=${report.revision}`);
+    expect(res.status).toBe(413);
+    res = await post(csv, "revision=abc");
+    expect(res.status).toBe(400);
+    res = await t.request(`/api/editor/surveys/${ID}/translations.csv?revision=1`, {
+      method: "POST",
+      cookie: expert.cookie,
+      headers: { "content-type": "application/octet-stream" },
+      body: "a,b",
+    });
+    expect(res.status).toBe(415);
+  });
+
+  it("stores Easy Read pictures, refusing huge ones, SVG with script and pictures without a description", async () => {
+    const { expert, revision } = await setUp();
+    const put = (body: unknown) => expert.request("PUT", `/surveys/${ID}/pictures`, body);
+    let res = await put({ revision, question: "home", picture: { dataUrl: PNG, alt: "A front door" } });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const { revision: next, definition } = (await res.json()) as { revision: number; definition: unknown };
+    expect(JSON.stringify(definition)).toContain("home__easy_read");
+    const svg = `data:image/svg+xml;base64,${btoa('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')}`;
+    res = await put({ revision: next, question: "home", picture: { dataUrl: svg, alt: "x" } });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ code: "picture_invalid" });
+    res = await put({ revision: next, question: "home", picture: { dataUrl: PNG, alt: "" } });
+    expect(res.status).toBe(400);
+    res = await put({
+      revision: next,
+      question: "home",
+      picture: { dataUrl: `data:image/png;base64,${"A".repeat(440_000)}`, alt: "x" },
+    });
+    expect(res.status).toBe(422);
+    res = await put({ revision: next, question: "home", padding: "x".repeat(600 * 1024) });
+    expect(res.status).toBe(413);
+    res = await put({ revision: next, question: "nobody", picture: { dataUrl: PNG, alt: "x" } });
+    expect(res.status).toBe(404);
+    const languages = await viewOf(expert);
+    expect(languages.languages.map((l) => l.locale)).toContain("en-easy");
+  });
+
+  it("refuses malformed and hostile input", async () => {
+    const { expert, revision } = await setUp();
+    const cases: [string, string, unknown, number][] = [
+      ["PUT", `/surveys/${ID}/translations/pl`, { revision, strings: [] }, 400],
+      [
+        "PUT",
+        `/surveys/${ID}/translations/pl`,
+        { revision, strings: [{ key: "q:nope:title", text: "x" }] },
+        400,
+      ],
+      [
+        "PUT",
+        `/surveys/${ID}/translations/pl`,
+        { revision: revision + 5, strings: [{ key: "q:home:title", text: "x" }] },
+        409,
+      ],
+      [
+        "PUT",
+        `/surveys/${ID}/translations/en`,
+        { revision, strings: [{ key: "q:home:title", text: "x" }] },
+        404,
+      ],
+      [
+        "PUT",
+        `/surveys/${ID}/translations/%3Cscript%3E`,
+        { revision, strings: [{ key: "q:home:title", text: "x" }] },
+        404,
+      ],
+      ["POST", `/surveys/${ID}/languages`, { locale: "default" }, 400],
+      ["POST", `/surveys/${ID}/languages`, { locale: "../../etc" }, 400],
+      ["PUT", `/surveys/${ID}/languages/xx`, { offered: false }, 404],
+      ["PUT", "/my-languages", { locales: ["pl", 3] }, 400],
+      ["POST", `/surveys/${ID}/languages/pl/signoffs`, { note: "x", extra: 1 }, 400],
+    ];
+    for (const [method, path, body, status] of cases) {
+      const res = await expert.request(method, path, body);
+      expect(res.status, `${method} ${path}`).toBe(status);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+    }
+    const huge = await expert.request("PUT", `/surveys/${ID}/translations/pl`, {
+      revision,
+      strings: [{ key: "q:home:title", text: "x".repeat(70 * 1024) }],
+    });
+    expect(huge.status).toBe(413);
+    // A translation is text, never HTML: a script in it is stored as words and the page renders them as words.
+    const view = await translate(expert, "pl", revision, { "q:home:title": "<img src=x onerror=alert(1)>" });
+    expect(view.strings.find((s) => s.key === "q:home:title")?.texts.pl?.text).toBe(
+      "<img src=x onerror=alert(1)>",
+    );
+  });
+
+  it("lets each role do only what the policy says", async () => {
+    await setUp();
+    const expected: Record<Role, { read: number; signOff: number }> = {
+      admin: { read: 200, signOff: 403 },
+      coordinator: { read: 200, signOff: 403 },
+      expert: { read: 200, signOff: 404 },
+      evaluator: { read: 403, signOff: 403 },
+      peer_researcher: { read: 403, signOff: 403 },
+    } as Record<Role, { read: number; signOff: number }>;
+    for (const [role, want] of Object.entries(expected) as [Role, { read: number; signOff: number }][]) {
+      const cookie = await t.signIn(role);
+      const read = await t.request(`/api/editor/surveys/${ID}/translations`, { cookie });
+      expect(read.status, role).toBe(want.read);
+      const csv = await t.request(`/api/editor/surveys/${ID}/translations.csv`, { cookie });
+      expect(csv.status, role).toBe(want.read);
+      const signOff = await t.request(`/api/editor/surveys/${ID}/languages/pl/signoffs`, {
+        method: "POST",
+        cookie,
+        json: {},
+      });
+      expect(signOff.status, role).toBe(want.signOff);
+    }
+    const anonymous = await t.request(`/api/editor/surveys/${ID}/translations`);
+    expect(anonymous.status).toBe(401);
+  });
+});
