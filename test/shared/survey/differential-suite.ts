@@ -59,7 +59,7 @@ const STRICTER_CHECKS: readonly { check: string; message: RegExp }[] = [
   {
     check: "a key that is no question, row, column, item or panel question (or an item that takes no answer)",
     message:
-      /^This is not a question in this survey version\.$|is not a (row|column|item) of this question\.$|is not a question|^This item does not take an answer\.$/,
+      /^This is not a question in this survey version\.$|is not an? (row|column|item) of this question\.$|is not a question|^This item does not take an answer\.$/,
   },
   { check: "a comment that is not text", message: /^A comment must be text\.$/ },
 ];
