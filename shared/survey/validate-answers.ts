@@ -103,10 +103,17 @@ const STATEFUL_TYPES = new Set(["paneldynamic", "matrixdynamic"]);
  * Whether one Model can validate interview after interview with the same outcome as a fresh one:
  * setting `data` resets answers, conditions and calculated values, but not what triggers did
  * (a legacy `visible` trigger leaves a question shown, `setvalue` may set a variable, `complete` ends
- * the survey) nor a dynamic panel's or matrix's count of panels or rows. Those versions get a Model per
+ * the survey) nor a dynamic panel's or matrix's count of panels or rows, nor choices carried from
+ * another question (`choicesFromQuestion`). Those versions get a Model per
  * interview (issue 16, finding 3).
  */
 export function modelIsReusable(model: Model): boolean {
   if (model.triggers.length > 0) return false;
-  return !model.getAllQuestions(false, false, true).some((q) => STATEFUL_TYPES.has(q.getType()));
+  return !model.getAllQuestions(false, false, true).some(
+    (q) =>
+      STATEFUL_TYPES.has(q.getType()) ||
+      // Choices carried from another question: on a reused Model they followed the previous interview
+      // (the differential suite found `best` accepted there and "Response required" on a fresh one).
+      Boolean((q as Question & { choicesFromQuestion?: string }).choicesFromQuestion),
+  );
 }

@@ -1,6 +1,6 @@
 import type { Model } from "survey-core";
 import type { AnswerIssue } from "../contract/sync.ts";
-import type { AnswerField } from "./answer-checks.ts";
+import { type AnswerField, valueIssues } from "./answer-checks.ts";
 import { validateWithPlan } from "./compiled-validation.ts";
 import { createSurveyModel } from "./model.ts";
 import { answerFields, modelIsReusable, validateAnswers } from "./validate-answers.ts";
@@ -12,7 +12,8 @@ import { type CompiledValidation, compileValidationPlan } from "./validation-pla
  * a survey-core Model; otherwise, and for interviews carrying values a question cannot take, with a
  * Model: one reused where only `data` differs between interviews, a fresh one per interview where
  * survey-core keeps other state (triggers, dynamic panels and matrices; docs/decisions/0027). Either
- * way the issues are exactly `validateAnswers`'s on a fresh Model.
+ * way the issues are exactly `validateAnswers`'s on a fresh Model. An interview with a value a question
+ * cannot take is validated on a fresh Model too, so it cannot leave state in the reused one.
  */
 export class VersionValidator {
   readonly compiled: CompiledValidation;
@@ -40,6 +41,11 @@ export class VersionValidator {
       if (issues) return issues;
     }
     if (!this.reusable) return validateAnswers(createSurveyModel(this.definition), data, this.fields);
+    // A value a question cannot take (a list inside a checkbox's list…) leaves survey-core state that
+    // `data` does not reset: a later interview's missing "other" text then passed. Such interviews,
+    // rare in the field, get a Model of their own so the reused one only ever sees well-formed answers.
+    if (valueIssues(this.fields, data).length > 0)
+      return validateAnswers(createSurveyModel(this.definition), data, this.fields);
     this.model ??= createSurveyModel(this.definition);
     return validateAnswers(this.model, data, this.fields);
   }

@@ -70,10 +70,31 @@ function valueFor(question: Question, rnd: () => number): unknown {
       if (type === "date")
         return `20${10 + Math.floor(rnd() * 10)}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`;
       if (type === "email") return "someone@example.org";
+      if (type === "range") {
+        const min = typeof q.min === "number" ? q.min : 0;
+        const max = typeof q.max === "number" ? q.max : 100;
+        return Math.round(min + rnd() * (max - min));
+      }
+      const typed: Record<string, string[]> = {
+        tel: ["+44 20 7946 0000", "0123"],
+        url: ["https://example.org/a"],
+        time: ["09:30", "23:05"],
+        "datetime-local": ["2024-03-01T09:30"],
+        month: ["2024-03"],
+        week: ["2024-W10"],
+        color: ["#336699"],
+        password: ["hunter2"],
+      };
+      if (typed[type]) return pick(rnd, typed[type]);
       return pick(rnd, ["yes", "A short answer", "42"]);
     }
     case "comment":
       return "Some notes";
+    case "file":
+      // Metadata only: the content lives elsewhere (storeDataAsText false).
+      return [{ name: "photo.jpg", type: "image/jpeg", content: "files/photo-1.jpg" }];
+    case "signaturepad":
+      return "data:image/png;base64,iVBORw0KGgo=";
     case "matrix": {
       const value: Record<string, unknown> = {};
       const columns = values(q.visibleColumns);
@@ -125,6 +146,21 @@ export function generateAnswers(definition: unknown, seed: number): Record<strin
   return JSON.parse(JSON.stringify(model.data));
 }
 
+const namesOf = new WeakMap<object, string[]>();
+
+/** Every question's value name, read once per definition (building a Model costs tens of ms). */
+function valueNames(definition: unknown): string[] {
+  const key = definition as object;
+  let names = namesOf.get(key);
+  if (!names) {
+    names = createSurveyModel(definition)
+      .getAllQuestions(false)
+      .map((q) => q.getValueName());
+    namesOf.set(key, names);
+  }
+  return names;
+}
+
 type Path = (string | number)[];
 
 function paths(value: unknown, prefix: Path = []): Path[] {
@@ -160,10 +196,9 @@ export function mutate(
   const rnd = random(seed);
   const copy = structuredClone(data);
   if (how === "hidden-value") {
-    const model = createSurveyModel(definition);
-    const unanswered = model.getAllQuestions(false).filter((q) => !(q.getValueName() in copy));
+    const unanswered = valueNames(definition).filter((name) => !(name in copy));
     const target = pick(rnd, unanswered);
-    if (target) copy[target.getValueName()] = pick(rnd, ["yes", 1, true, ["a"]]);
+    if (target) copy[target] = pick(rnd, ["yes", 1, true, ["a"]]);
     return copy;
   }
   const where = pick(rnd, paths(copy));

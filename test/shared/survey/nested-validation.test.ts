@@ -139,6 +139,22 @@ describe("no state leaks between interviews (issue 16, finding 3)", () => {
     expect(validator.validate(quiet)).toEqual([]);
   });
 
+  it("is not left lenient by a wrongly typed answer in an earlier interview (found by the differential suite)", () => {
+    // survey-core keeps something of a checkbox value that holds a list inside the list: the next
+    // interview's "other" without its text then passed on a reused Model, though a fresh one refuses it.
+    const other = {
+      elements: [{ type: "checkbox", name: "q4", choices: ["a", "b"], showOtherItem: true }],
+    };
+    const missingText = { q4: ["b", "other"] };
+    const expected = validateAnswers(createSurveyModel(other), structuredClone(missingText));
+    expect(expected.map((i) => i.message)).toEqual(["Response required: enter another value."]);
+    for (const compile of [true, false]) {
+      const validator = new VersionValidator(other, { compile });
+      validator.validate({ q4: [[1, 2], "b"] });
+      expect(validator.validate(structuredClone(missingText)), `compile: ${compile}`).toEqual(expected);
+    }
+  });
+
   it("does not carry a dynamic panel's panels into the next interview", () => {
     const validator = new VersionValidator(nested);
     const first = validator.validate({ household: [{}, {}, {}] });
