@@ -17,6 +17,7 @@ import { classifyDatabaseError, DatabaseHealth, RETRY_AFTER_SECONDS } from "./db
 import { debriefViewsRoutes } from "./debriefs/debrief-views.routes.ts";
 import { debriefsRoutes } from "./debriefs/debriefs.routes.ts";
 import { devicesRoutes } from "./devices/devices.routes.ts";
+import { uploadKeyRoutes } from "./devices/upload-key.routes.ts";
 import { editorRoutes } from "./editor/editor.routes.ts";
 import { exportsRoutes } from "./exports/exports.routes.ts";
 import { supportServicesRoutes } from "./fieldwork/support-services.routes.ts";
@@ -108,6 +109,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   // Coordination (issue 8).
   api.route("/invitations", invitationsRoutes());
   api.route("/area-settings", areaSettingsRoutes());
+  api.route("/devices/upload-key", uploadKeyRoutes());
   api.route("/devices", devicesRoutes());
   api.route("/assignments", assignmentsRoutes());
   api.route("/progress", progressRoutes());

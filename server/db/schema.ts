@@ -52,6 +52,7 @@ export interface Database {
   release_interviews: ReleaseInterviewsTable;
   release_signoffs: ReleaseSignoffsTable;
   release_annotations: ReleaseAnnotationsTable;
+  device_upload_keys: DeviceUploadKeysTable;
 }
 
 export interface AreasTable {
@@ -664,5 +665,13 @@ export interface ReleaseAnnotationsTable {
   what_it_means: string;
   what_should_change: string;
   user_id: string;
+  created_at: string;
+}
+
+/** An enrolled tablet's upload key (docs/decisions/0035): given only to that tablet, through the device check. */
+export interface DeviceUploadKeysTable {
+  device_id: string;
+  key_id: string;
+  key: string;
   created_at: string;
 }

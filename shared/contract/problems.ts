@@ -152,6 +152,12 @@ export const problems = {
     title:
       "This tablet is enrolled for someone else, so it cannot upload your interviews. Nothing on it is lost: ask your coordinator to enrol it for you.",
   },
+  // Shared tablets (issue 17, docs/decisions/0035-tablet-key-management.md).
+  upload_key_needs_enrolment: {
+    status: 403,
+    title:
+      "This browser is not an enrolled tablet, so the server gives it no upload key. Finished interviews here upload when the researcher who did them has unlocked their space.",
+  },
   device_required_in_area: {
     status: 403,
     title:

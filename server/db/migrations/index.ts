@@ -11,6 +11,7 @@ import * as statementCounts from "./2026-11-26-09-statement-counts.ts";
 import * as partChecks from "./2026-11-26-10-part-checks.ts";
 import * as releases from "./2026-12-06-11-releases.ts";
 import * as provenance from "./2026-12-06-12-provenance.ts";
+import * as deviceKeys from "./2026-12-06-13-device-keys.ts";
 
 /**
  * Every migration, by dated name. Listed statically (not read from disk) so the server runs the same
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26-10-part-checks": partChecks,
   "2026-12-06-11-releases": releases,
   "2026-12-06-12-provenance": provenance,
+  "2026-12-06-13-device-keys": deviceKeys,
 };

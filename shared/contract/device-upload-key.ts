@@ -1,0 +1,13 @@
+/**
+ * An enrolled tablet's upload key (docs/decisions/0035-tablet-key-management.md): 32 random bytes
+ * (base64url) that unlock the tablet's outbox, so finished interviews upload without anyone's PIN.
+ * The tablet keeps it in memory only while online; the server refuses it to a revoked or lost tablet.
+ * `keyId` names the key, so the tablet can tell which key wrapped what.
+ */
+export interface DeviceUploadKey {
+  deviceId: string;
+  keyId: string;
+  key: string;
+}
+
+export const UPLOAD_KEY_PATH = "/api/devices/upload-key";
