@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { Hono } from "hono";
 import { DEVICE_HEADER } from "../../shared/contract/device-constants.ts";
 import type { DeviceUploadKey } from "../../shared/contract/device-upload-key.ts";
@@ -38,7 +39,19 @@ export function uploadKeyRoutes(): Hono<AppEnv> {
       });
     }
     c.header("cache-control", "no-store");
-    return c.json({ deviceId: device.id, keyId: key.keyId, key: key.key } satisfies DeviceUploadKey);
+    return c.json({
+      deviceId: device.id,
+      keyId: key.keyId,
+      key: key.key,
+      recoveryKey: recoveryKey(key.key, user.id),
+    } satisfies DeviceUploadKey);
   });
   return app;
+}
+
+/** One person's recovery key on one tablet: derived from the tablet's key, so nothing more is stored. */
+function recoveryKey(deviceKey: string, userId: string): string {
+  return createHmac("sha256", Buffer.from(deviceKey, "base64url"))
+    .update(`recovery:${userId}`)
+    .digest("base64url");
 }

@@ -8,6 +8,12 @@ export interface DeviceUploadKey {
   deviceId: string;
   keyId: string;
   key: string;
+  /**
+   * The signed-in person's recovery key on this tablet (32 bytes, base64url): a second wrap of their
+   * data key, so after five wrong PINs, or a forgotten PIN, an online sign-in opens their space again.
+   * Different for each person and each tablet; the tablet never stores it.
+   */
+  recoveryKey: string;
 }
 
 export const UPLOAD_KEY_PATH = "/api/devices/upload-key";

@@ -65,6 +65,8 @@ describe("the tablet's upload key", () => {
     expect(key.deviceId).toBe(device.id);
     expect(Buffer.from(key.key, "base64url")).toHaveLength(32);
     expect(key.keyId).toMatch(/^[A-Za-z0-9_-]{8,}$/);
+    expect(Buffer.from(key.recoveryKey, "base64url")).toHaveLength(32);
+    expect(key.recoveryKey).not.toBe(key.key);
     expect(await okJson<DeviceUploadKey>(askKey(token))).toEqual(key);
     expect(await auditedIssues()).toBe(1);
     const logged = await t.db
@@ -73,6 +75,7 @@ describe("the tablet's upload key", () => {
       .where("action", "=", "device.upload_key")
       .execute();
     expect(JSON.stringify(logged)).not.toContain(key.key);
+    expect(JSON.stringify(logged)).not.toContain(key.recoveryKey);
   });
 
   it("gives each tablet its own key", async () => {
@@ -92,7 +95,11 @@ describe("the tablet's upload key", () => {
     const { token } = await enrol();
     const other = await person(t, "peer_researcher", "north");
     expect(await problemCode(askKey(token, other.cookie), 403)).toBe("device_other_person");
-    expect((await okJson<DeviceUploadKey>(askKey(token, coordinator.cookie))).key).toHaveLength(43);
+    const own = await okJson<DeviceUploadKey>(askKey(token));
+    const coordinators = await okJson<DeviceUploadKey>(askKey(token, coordinator.cookie));
+    // The same tablet key (to upload), but not the researcher's recovery key (their drafts stay theirs).
+    expect(coordinators.key).toBe(own.key);
+    expect(coordinators.recoveryKey).not.toBe(own.recoveryKey);
     const south = await person(t, "coordinator", "south");
     expect(await problemCode(askKey(token, south.cookie), 403)).toBe("device_other_area");
   });
