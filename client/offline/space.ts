@@ -41,7 +41,7 @@ import type { DraftRecord, OutboxRecord, Owner } from "./records.ts";
 export const KEYS_DATABASE = "alongside-keys";
 export const PIN_ATTEMPTS = 5;
 /** Measured in Chromium at 4× CPU throttle (scripts/bench-tablet.ts, decision 0035). */
-export const PIN_ITERATIONS = 150_000;
+export const PIN_ITERATIONS = 600_000;
 
 interface ResearcherKeys {
   ownerId: string;
