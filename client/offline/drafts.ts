@@ -1,5 +1,6 @@
 import { database, readsOnly, write } from "./db.ts";
 import type { DraftRecord, InterviewRecord, OutboxRecord } from "./records.ts";
+import { isQuotaExceeded } from "./storage-pressure.ts";
 
 /** Interviews in progress on this tablet, the most recently touched first. */
 export async function listDrafts(): Promise<DraftRecord[]> {
@@ -35,6 +36,17 @@ export async function moveDraftToOutbox(draftId: string, record: OutboxRecord | 
 }
 
 type SaveState = "saved" | "saving" | "failed";
+/** Why the last save failed: the tablet's storage is full, or it refused for another reason. */
+export type SaveFailure = "full" | "refused";
+export interface SaveStatus {
+  state: SaveState;
+  savedAt: string;
+  /** Set when `state` is "failed". */
+  failure?: SaveFailure;
+}
+
+/** After a failed save, the saver tries again by itself this often until it works (issue 17). */
+export const SAVE_RETRY_MS = 5_000;
 
 /**
  * Saves one interview's draft as it changes. Every answer asks for a save; writes run one at a time
@@ -45,7 +57,9 @@ export class DraftSaver {
   private latest: DraftRecord;
   private pending = false;
   private writing: Promise<void> | null = null;
-  private snapshot: { state: SaveState; savedAt: string };
+  private snapshot: SaveStatus;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
   private readonly listeners = new Set<() => void>();
 
   constructor(draft: DraftRecord) {
@@ -58,7 +72,7 @@ export class DraftSaver {
   }
 
   /** The same object until the state changes (for `useSyncExternalStore`). */
-  status(): { state: SaveState; savedAt: string } {
+  status(): SaveStatus {
     return this.snapshot;
   }
 
@@ -69,9 +83,25 @@ export class DraftSaver {
 
   save(change: Partial<DraftRecord>): void {
     this.latest = { ...this.latest, ...change, updatedAt: new Date().toISOString() };
+    if (this.stopped) return;
     this.pending = true;
     this.setState("saving");
     this.writing ??= this.drain();
+  }
+
+  /**
+   * No more writes (the interview is ending and its draft is about to move to the outbox: a late
+   * retry must not bring the draft back). `resume` undoes it if ending failed.
+   */
+  stop(): void {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  resume(): void {
+    this.stopped = false;
+    if (this.snapshot.state !== "saved") this.retrySoon();
   }
 
   /** Resolves once everything asked for so far is on disk (or has failed). */
@@ -87,9 +117,11 @@ export class DraftSaver {
         try {
           await putDraft(snapshot);
           if (!this.pending) this.setState("saved", snapshot.updatedAt);
-        } catch {
-          // Storage full or refused: say so on screen; the next answer tries again.
-          this.setState("failed");
+        } catch (error) {
+          // Storage full or refused: say so on screen. The answers stay in memory (`current`) and
+          // are tried again by the next answer or, without one, after a few seconds.
+          this.setState("failed", this.snapshot.savedAt, isQuotaExceeded(error) ? "full" : "refused");
+          this.retrySoon();
         }
       }
     } finally {
@@ -97,9 +129,25 @@ export class DraftSaver {
     }
   }
 
-  private setState(state: SaveState, savedAt = this.snapshot.savedAt): void {
-    if (state === this.snapshot.state && savedAt === this.snapshot.savedAt) return;
-    this.snapshot = { state, savedAt };
+  private retrySoon(): void {
+    if (this.stopped || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.stopped || this.snapshot.state !== "failed") return;
+      this.pending = true;
+      this.writing ??= this.drain();
+    }, SAVE_RETRY_MS);
+    (this.retryTimer as { unref?: () => void }).unref?.();
+  }
+
+  private setState(state: SaveState, savedAt = this.snapshot.savedAt, failure?: SaveFailure): void {
+    if (
+      state === this.snapshot.state &&
+      savedAt === this.snapshot.savedAt &&
+      failure === this.snapshot.failure
+    )
+      return;
+    this.snapshot = failure ? { state, savedAt, failure } : { state, savedAt };
     for (const listener of this.listeners) listener();
   }
 }
