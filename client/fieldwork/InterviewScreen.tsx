@@ -281,8 +281,8 @@ function EndFailed({ failure, onRetry }: { failure: SaveFailure; onRetry: () => 
     <div className="notice notice--warning" role="alert">
       <p>
         {failure === "full"
-          ? "The tablet is full, so the interview could not be saved as finished. Every answer is still here. Upload what is waiting, or free some space on the tablet, then try again."
-          : "The tablet's storage refused to save the finished interview. Every answer is still here: keep this screen open and try again."}
+          ? "The tablet is full, so the interview could not be saved as finished. Every answer is kept on this screen. Upload what is waiting, or free some space on the tablet, then try again."
+          : "The tablet's storage refused to save the finished interview. Every answer is kept on this screen: keep it open and try again."}
       </p>
       <button type="button" className="button" onClick={onRetry}>
         Try saving again
