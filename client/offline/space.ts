@@ -77,6 +77,12 @@ function keys(): Promise<IDBPDatabase<KeysSchema>> {
         db.createObjectStore("researchers", { keyPath: "ownerId" });
       if (!db.objectStoreNames.contains("device")) db.createObjectStore("device", { keyPath: "id" });
     },
+    // A wipe (deleteDatabase) or a newer version in another tab: close, so it is not blocked.
+    blocking() {
+      const open = keysDb;
+      keysDb = null;
+      void open?.then((db) => db.close());
+    },
     terminated() {
       keysDb = null;
     },
@@ -134,7 +140,8 @@ export async function createSpace(
   const salt = randomBytes(16);
   const kid = newKeyId();
   const extractable = await newDataKey(true);
-  const byPin = await wrapKey(extractable, await pinKey(pin, salt, iterations), "pin");
+  const wrapping = await pinKey(pin, salt, iterations);
+  const byPin = await wrapKey(extractable, wrapping, "pin");
   const byRecovery = recovery ? await wrapKey(extractable, await serverKey(recovery), "recovery") : null;
   const record: ResearcherKeys = {
     ...owner,
@@ -147,7 +154,8 @@ export async function createSpace(
     lockedAt: null,
   };
   await (await keys()).put("researchers", record);
-  const key = await unwrapDataKey(byPin, await pinKey(pin, salt, iterations));
+  // The working copy is non-extractable: made by unwrapping, never by keeping the extractable one.
+  const key = await unwrapDataKey(byPin, wrapping);
   return { ...owner, kid, keyring: new Map([[kid, key]]) };
 }
 
@@ -191,10 +199,11 @@ export async function recoverSpace(ownerId: string, recovery: string, newPin: st
   if (!record.byRecovery) throw new UnlockError({ kind: "locked_out" });
   const extractable = await unwrapDataKey(record.byRecovery, await serverKey(recovery), true);
   const salt = randomBytes(16);
-  const byPin = await wrapKey(extractable, await pinKey(newPin, salt, record.iterations), "pin");
+  const wrapping = await pinKey(newPin, salt, record.iterations);
+  const byPin = await wrapKey(extractable, wrapping, "pin");
   const next = { ...record, salt, byPin, failedPins: 0, lockedAt: null };
   await db.put("researchers", next);
-  return spaceOf(next, await unwrapDataKey(byPin, await pinKey(newPin, salt, record.iterations)));
+  return spaceOf(next, await unwrapDataKey(byPin, wrapping));
 }
 
 /**
@@ -409,13 +418,11 @@ export async function rotateDataKey(
   if (!record) throw new UnlockError({ kind: "no_space" });
   if (!record.byPin) throw new UnlockError({ kind: "locked_out" });
   // The PIN must be right (a wrong one throws SealError and changes nothing).
-  await unwrapDataKey(record.byPin, await pinKey(pin, record.salt, record.iterations));
+  const oldWrapping = await pinKey(pin, record.salt, record.iterations);
+  await unwrapDataKey(record.byPin, oldWrapping);
   const kid = newKeyId();
   const extractable = await newDataKey(true);
-  const working = await unwrapDataKey(
-    await wrapKey(extractable, await pinKey(pin, record.salt, record.iterations), "pin"),
-    await pinKey(pin, record.salt, record.iterations),
-  );
+  const working = await unwrapDataKey(await wrapKey(extractable, oldWrapping, "pin"), oldWrapping);
   const next: Space = { ...space, kid, keyring: new Map([...space.keyring, [kid, working]]) };
   await reseal(next);
   const salt = randomBytes(16);

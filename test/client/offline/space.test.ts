@@ -171,3 +171,18 @@ describe("rotating a researcher's data key", () => {
     expect((await space.openDraft(relocked, after)).data).toEqual({ a: 1 });
   });
 });
+
+describe("a lost-tablet wipe", () => {
+  it("is not blocked by the open keys database, and leaves no space behind", async () => {
+    await space.createSpace(sam, "482913", null, ITER);
+    expect(await space.hasSpace(sam.ownerId)).toBe(true);
+    const outcome = await new Promise<string>((resolve) => {
+      const request = indexedDB.deleteDatabase(space.KEYS_DATABASE);
+      request.onsuccess = () => resolve("deleted");
+      request.onerror = () => resolve("error");
+      request.onblocked = () => resolve("blocked");
+    });
+    expect(outcome).toBe("deleted");
+    expect(await space.hasSpace(sam.ownerId)).toBe(false);
+  });
+});
