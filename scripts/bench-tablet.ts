@@ -92,7 +92,8 @@ try {
             await envelope.pinKey("482913", salt, n),
             "pin",
           );
-          (out[`pbkdf2 ${n}, not throttled`] ??= []).push(performance.now() - start);
+          const label = `pbkdf2 ${n}, not throttled`;
+          out[label] = [...(out[label] ?? []), performance.now() - start];
         }
       }
       return out;
