@@ -24,14 +24,14 @@ export function InterviewScreen({ id, me }: { id: string; me: Me }) {
   const [draft, setDraft] = useState<DraftRecord | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    getDraft(id).then(
+    getDraft(id, me.id).then(
       (found) => live && setDraft(found ?? null),
       () => live && setDraft(null),
     );
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [id, me.id]);
 
   if (draft === undefined) return <Loading what="the interview" />;
   if (draft === null) {
