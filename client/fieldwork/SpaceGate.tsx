@@ -6,6 +6,7 @@ import {
   isAcceptablePin,
   isLockedOut,
   PIN_ATTEMPTS,
+  recoverSpace,
   UnlockError,
   unlockWithPin,
 } from "../offline/space.ts";
@@ -61,22 +62,15 @@ export function SpaceGate({ me, offerPin, children }: { me: Me; offerPin: boolea
     case "locked":
       return <UnlockForm me={me} onLockedOut={() => setState("locked_out")} />;
     case "locked_out":
-      return (
-        <>
-          <PageHeading>Your interviews are locked</PageHeading>
-          <p>
-            The PIN was wrong {PIN_ATTEMPTS} times, so your interviews on this tablet are locked. Sign in
-            online to open them again. Finished interviews still upload when the tablet is online.
-          </p>
-        </>
-      );
+      return <LockedOut me={me} />;
   }
 }
 
 async function opened(space: Awaited<ReturnType<typeof unlockWithPin>>): Promise<void> {
   spaceSession.unlocked(space);
-  // Anything stored in plain before the PIN was chosen is sealed now.
-  await sealPlaintextFor(space);
+  // Drafts stored in plain before the PIN was chosen are sealed now. Not the outbox: the uploader
+  // cannot open sealed items yet (decision 0035, "Wired so far"), and they must still upload.
+  await sealPlaintextFor(space, { outbox: false });
 }
 
 function UnlockForm({ me, onLockedOut }: { me: Me; onLockedOut: () => void }) {
@@ -122,28 +116,56 @@ function UnlockForm({ me, onLockedOut }: { me: Me; onLockedOut: () => void }) {
   );
 }
 
-function ChoosePin({ me }: { me: Me }) {
-  const [pin, setPin] = useState("");
-  const [again, setAgain] = useState("");
-  const [error, setError] = useState<{ pin?: string; again?: string }>({});
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!isAcceptablePin(pin)) return setError({ pin: "Use 6 to 12 numbers, and nothing else." });
-    if (again !== pin) return setError({ again: "The two PINs are not the same." });
-    setError({});
-    setBusy(true);
-    try {
-      // Online on an enrolled tablet: the server's recovery key lets an online sign-in open the
-      // space after a forgotten PIN. Offline or not enrolled: the PIN alone (decision 0035).
-      const outbox = navigator.onLine ? await unlockOutbox().catch(() => null) : null;
-      const recovery = outbox?.kind === "ok" ? outbox.recoveryKey : null;
-      await opened(await createSpace({ ownerId: me.id, ownerName: me.displayName }, pin, recovery));
-    } catch {
-      setError({ pin: "The PIN could not be saved. Try again." });
-    } finally {
-      setBusy(false);
+/**
+ * Five wrong PINs: the space opens again only with the recovery key the server gives this researcher
+ * on this tablet (online, enrolled tablet), with a new PIN (decision 0035).
+ */
+function LockedOut({ me }: { me: Me }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const choose = async (pin: string) => {
+    setProblem(null);
+    const outbox = navigator.onLine ? await unlockOutbox().catch(() => null) : null;
+    if (outbox?.kind !== "ok") {
+      setProblem(
+        navigator.onLine
+          ? "Alongside could not give this tablet your key. Ask your coordinator for help. Finished interviews still upload."
+          : "The tablet is offline. Try again when it is online.",
+      );
+      return;
     }
+    try {
+      await opened(await recoverSpace(me.id, outbox.recoveryKey, pin));
+    } catch {
+      setProblem(
+        "Your interviews on this tablet cannot be opened without your old PIN. Ask your coordinator for help. Finished interviews still upload.",
+      );
+    }
+  };
+  return (
+    <>
+      <PageHeading>Your interviews are locked</PageHeading>
+      <p>
+        The PIN was wrong {PIN_ATTEMPTS} times, so your interviews on this tablet are locked. While the tablet
+        is online, choose a new PIN to open them again. Finished interviews still upload when the tablet is
+        online.
+      </p>
+      {problem && (
+        <div className="alert alert--error" role="alert">
+          <p>{problem}</p>
+        </div>
+      )}
+      <PinChoice heading="Choose a new PIN" submit="Open with the new PIN" onChosen={choose} />
+    </>
+  );
+}
+
+function ChoosePin({ me }: { me: Me }) {
+  const choose = async (pin: string) => {
+    // Online on an enrolled tablet: the server's recovery key lets an online sign-in open the
+    // space after a forgotten PIN. Offline or not enrolled: the PIN alone (decision 0035).
+    const outbox = navigator.onLine ? await unlockOutbox().catch(() => null) : null;
+    const recovery = outbox?.kind === "ok" ? outbox.recoveryKey : null;
+    await opened(await createSpace({ ownerId: me.id, ownerName: me.displayName }, pin, recovery));
   };
   return (
     <section aria-labelledby="choose-pin" className="pin-form">
@@ -152,29 +174,63 @@ function ChoosePin({ me }: { me: Me }) {
         Anyone who picks up this tablet could read interviews kept on it. Choose a PIN of at least 6 numbers:
         only you can then open your interviews, and other researchers on this tablet cannot see them.
       </p>
-      <form onSubmit={submit} noValidate>
-        <TextField
-          label="New PIN"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={pin}
-          error={error.pin}
-          onChange={(event) => setPin(event.target.value.trim())}
-        />
-        <TextField
-          label="Type the PIN again"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={again}
-          error={error.again}
-          onChange={(event) => setAgain(event.target.value.trim())}
-        />
-        <button type="submit" className="button button--large" disabled={busy}>
-          {busy ? "Saving…" : "Lock my interviews"}
-        </button>
-      </form>
+      <PinChoice submit="Lock my interviews" onChosen={choose} />
     </section>
+  );
+}
+
+/** A new PIN typed twice; `onChosen` runs once both agree and the PIN is acceptable. */
+function PinChoice({
+  heading,
+  submit,
+  onChosen,
+}: {
+  heading?: string;
+  submit: string;
+  onChosen: (pin: string) => Promise<void>;
+}) {
+  const [pin, setPin] = useState("");
+  const [again, setAgain] = useState("");
+  const [error, setError] = useState<{ pin?: string; again?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!isAcceptablePin(pin)) return setError({ pin: "Use 6 to 12 numbers, and nothing else." });
+    if (again !== pin) return setError({ again: "The two PINs are not the same." });
+    setError({});
+    setBusy(true);
+    try {
+      await onChosen(pin);
+    } catch {
+      setError({ pin: "The PIN could not be saved. Try again." });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="pin-form" onSubmit={send} noValidate>
+      {heading && <h2>{heading}</h2>}
+      <TextField
+        label="New PIN"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        value={pin}
+        error={error.pin}
+        onChange={(event) => setPin(event.target.value.trim())}
+      />
+      <TextField
+        label="Type the PIN again"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        value={again}
+        error={error.again}
+        onChange={(event) => setAgain(event.target.value.trim())}
+      />
+      <button type="submit" className="button button--large" disabled={busy}>
+        {busy ? "Saving…" : submit}
+      </button>
+    </form>
   );
 }

@@ -32,14 +32,20 @@ export function isPlainOutboxRecord(value: unknown): value is OutboxRecord {
   return typeof value === "object" && value !== null && !("sealed" in value) && "kind" in value;
 }
 
-export async function sealPlaintextFor(space: Space): Promise<MigrationResult> {
+export async function sealPlaintextFor(
+  space: Space,
+  what: { outbox: boolean } = { outbox: true },
+): Promise<MigrationResult> {
   const db = await database();
   const drafts = (await db.getAll("drafts")).filter(
     (d): d is DraftRecord => isPlainDraft(d) && d.ownerId === space.ownerId,
   );
-  const outbox = (await db.getAll("outbox")).filter(
-    (r): r is OutboxRecord => isPlainOutboxRecord(r) && (r.ownerId === space.ownerId || r.ownerId === ""),
-  );
+  // The outbox only once the uploader opens sealed items (decision 0035, "Wired so far").
+  const outbox = what.outbox
+    ? (await db.getAll("outbox")).filter(
+        (r): r is OutboxRecord => isPlainOutboxRecord(r) && (r.ownerId === space.ownerId || r.ownerId === ""),
+      )
+    : [];
   const sealedDrafts = await Promise.all(drafts.map(async (d) => [d, await sealDraft(space, d)] as const));
   const sealedOutbox = await Promise.all(
     outbox.map(async (r) => {

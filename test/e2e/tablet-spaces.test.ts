@@ -135,11 +135,21 @@ describe("researchers sharing a tablet", () => {
     await page.getByLabel("PIN", { exact: true }).fill("000000");
     await page.getByRole("button", { name: "Open my interviews" }).click();
     await page.getByRole("heading", { name: "Your interviews are locked" }).waitFor();
-    await page.getByText("Sign in online to open them again").waitFor();
+    await page.getByText("choose a new PIN to open them again").waitFor();
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/pin-locked-out.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     // The right PIN no longer opens it: the form is gone.
     expect(await page.getByLabel("PIN", { exact: true }).count()).toBe(0);
+    // A new PIN needs the key Alongside gives an enrolled tablet: this browser is not one, so it says so.
+    await page.getByLabel("New PIN").fill("135790");
+    await page.getByLabel("Type the PIN again").fill("135790");
+    await page.getByRole("button", { name: "Open with the new PIN" }).click();
+    await page
+      .getByRole("alert")
+      .getByText(/Ask your coordinator for help/)
+      .waitFor();
+    await page.getByRole("heading", { name: "Your interviews are locked" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });

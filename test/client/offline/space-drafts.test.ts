@@ -117,4 +117,15 @@ describe("drafts in a researcher's space", () => {
     expect(await storedText()).not.toContain(ANSWER);
     expect(await drafts.getDraft(draft.id, sam.ownerId)).toEqual(draft);
   });
+
+  it("sealed on unlock as the PIN screens do it, leave finished interviews waiting in a form the uploader can send", async () => {
+    const waiting = interviewRecord({ ...sam });
+    await outbox.queue(waiting);
+    await drafts.putDraft(draftRecord({ ...sam, data: { where_slept: ANSWER } }));
+    const { sealPlaintextFor } = await import("../../../client/offline/space-migration.ts");
+    const opened = await space.createSpace(sam, "482913", null, ITER);
+    spaceSession.unlocked(opened);
+    expect(await sealPlaintextFor(opened, { outbox: false })).toEqual({ drafts: 1, outbox: 0 });
+    expect(await outbox.waitingRecords()).toEqual([waiting]);
+  });
 });
