@@ -12,9 +12,11 @@
  * 5. Queuing a finished interview (its own key, wrapped for the author and for the tablet's outbox
  *    pair), and making the outbox pair (once per tablet).
  *
- * The encrypted store is not yet what the interview screens use (decision 0035, "Not yet wired"), so
- * "Start → first question" is not measured with encryption here: the encryption's share of it is one
- * draft save (figure 3) on top of scripts/bench-fieldwork.ts's figure.
+ * 6. The encryption's share of "Start → first question": what the start screen and the interview
+ *    screen do with the draft through the app's own `drafts.ts` (one `putDraft`, then one `getDraft`),
+ *    with the researcher's space unlocked (sealed) and without a space (plain). The rest of
+ *    "Start → first question" (SurveyJS rendering) is scripts/bench-fieldwork.ts's figure and does not
+ *    change with encryption.
  *
  * The page is a blank page on 127.0.0.1 (a secure context, so WebCrypto is there) running the app's
  * own client/offline/space.ts, bundled by esbuild. Run: `npx tsx scripts/bench-tablet.ts`
@@ -37,7 +39,9 @@ const bundled = await build({
       import * as envelope from "./client/offline/envelope.ts";
       import * as db from "./client/offline/db.ts";
       import { sealPlaintextFor } from "./client/offline/space-migration.ts";
-      window.bench = { space, envelope, db, sealPlaintextFor };
+      import * as drafts from "./client/offline/drafts.ts";
+      import { spaceSession } from "./client/offline/space-session.ts";
+      window.bench = { space, envelope, db, sealPlaintextFor, drafts, spaceSession };
     `,
     resolveDir: projectRoot,
     loader: "ts",
@@ -105,7 +109,7 @@ try {
   const figures = (await page.evaluate(
     async ({ runs, counts, definition }) => {
       // biome-ignore lint/suspicious/noExplicitAny: the bundle's exports, in the page.
-      const { space, envelope, db } = (window as any).bench;
+      const { space, envelope, db, drafts, spaceSession } = (window as any).bench;
       const out: Record<string, number[]> = {};
       const time = async (label: string, work: () => Promise<unknown>) => {
         out[label] ??= [];
@@ -162,6 +166,20 @@ try {
       for (let i = 0; i < runs; i++) {
         await time("open plain", () => fieldwork.get("drafts", "plain"));
         await time("open sealed", async () => space.openDraft(s, await fieldwork.get("drafts", draft.id)));
+      }
+      const plainOwner = { ownerId: "u-no-space", ownerName: "No space" };
+      spaceSession.unlocked(s);
+      for (let i = 0; i < runs; i++) {
+        const id = crypto.randomUUID();
+        await time("start: put+get draft, sealed", async () => {
+          await drafts.putDraft({ ...draft, id });
+          await drafts.getDraft(id, owner.ownerId);
+        });
+        const plainId = crypto.randomUUID();
+        await time("start: put+get draft, plain", async () => {
+          await drafts.putDraft({ ...draft, ...plainOwner, id: plainId });
+          await drafts.getDraft(plainId, plainOwner.ownerId);
+        });
       }
       for (let i = 0; i < 3; i++) {
         await time("make outbox pair (once per tablet)", () =>
