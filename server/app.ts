@@ -19,6 +19,7 @@ import { debriefsRoutes } from "./debriefs/debriefs.routes.ts";
 import { refuseLostDevices } from "./devices/device-check.ts";
 import { devicesRoutes } from "./devices/devices.routes.ts";
 import { lostDevicesRoutes } from "./devices/lost-devices.routes.ts";
+import { uploadKeyRoutes } from "./devices/upload-key.routes.ts";
 import { editorRoutes } from "./editor/editor.routes.ts";
 import { importRoutes } from "./editor/import.routes.ts";
 import { exportsRoutes } from "./exports/exports.routes.ts";
@@ -117,6 +118,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   api.route("/invitations", invitationsRoutes());
   api.route("/area-settings", areaSettingsRoutes());
   api.route("/devices", lostDevicesRoutes());
+  api.route("/devices/upload-key", uploadKeyRoutes());
   api.route("/devices", devicesRoutes());
   api.route("/assignments", assignmentsRoutes());
   api.route("/progress", progressRoutes());

@@ -36,6 +36,7 @@ const labels: Record<string, string> = {
   "device.enrolment_code": "Device enrolment code made",
   "device.enrol": "Device enrolled",
   "device.revoke": "Device revoked",
+  "device.upload_key": "Tablet upload key issued",
   "assignment.set": "Assignment set",
   "assignment.status": "Assignment status changed",
   "safeguarding.acknowledge": "Safeguarding concern acknowledged",

@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useS
 import type { Me } from "../../shared/contract/index.ts";
 import { fetchMe, logout } from "../api/auth.ts";
 import { onSessionExpired } from "../api/http.ts";
+import { spaceSession } from "../offline/space-session.ts";
 
 /**
  * Who is signed in. The session itself is an HttpOnly cookie the app never sees; `GET /api/auth/me`
@@ -59,6 +60,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // Only a confirmed sign-out clears the screen: on a shared tablet a session that is still alive
   // behind a sign-in page would be a false comfort. The caller shows the error.
   const signOut = useCallback(async () => {
+    // The researcher's space closes at sign-out, whatever the server answers (issue 17).
+    spaceSession.lock("sign_out");
     await logout();
     setState({ status: "ready", me: null });
   }, []);

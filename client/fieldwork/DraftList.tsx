@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { Me } from "../../shared/contract/index.ts";
 import { navigate } from "../app/router.tsx";
-import { deleteDraft, listDrafts } from "../offline/drafts.ts";
+import { deleteDraft, draftsOf } from "../offline/drafts.ts";
 import type { DraftRecord } from "../offline/records.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
 import { formatDateTime, waveLabel } from "../ui/format.ts";
@@ -9,7 +9,7 @@ import { fieldworkPath } from "./paths.ts";
 
 /** Interviews started on this tablet and not yet finished, each resumable where it was left. */
 export function DraftList({ me }: { me: Me }) {
-  const drafts = useLiveQuery(listDrafts);
+  const drafts = useLiveQuery(draftsOf(me.id), me.id);
   if (!drafts || drafts.length === 0) return null;
   return (
     <section aria-labelledby="drafts-heading" className="drafts">

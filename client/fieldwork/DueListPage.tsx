@@ -5,8 +5,8 @@ import { fetchDueList } from "../api/followups.ts";
 import { listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";
 import { Link } from "../app/router.tsx";
-import { listDrafts } from "../offline/drafts.ts";
-import { listOutbox } from "../offline/outbox.ts";
+import { draftsOf } from "../offline/drafts.ts";
+import { outboxOf } from "../offline/outbox.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime, plural, waveLabel } from "../ui/format.ts";
@@ -25,8 +25,8 @@ const day = (iso: string) => dateOnly.format(new Date(iso));
 export function DueListPage({ me }: { me: Me }) {
   const [due, reload] = useResource(fetchDueList);
   const [surveys] = useResource(listPublishedSurveys);
-  const drafts = useLiveQuery(listDrafts) ?? [];
-  const outbox = useLiveQuery(listOutbox) ?? [];
+  const drafts = useLiveQuery(draftsOf(me.id), me.id) ?? [];
+  const outbox = useLiveQuery(outboxOf(me.id), me.id) ?? [];
 
   const onTablet = useMemo(() => {
     const keys = new Map<string, string>();

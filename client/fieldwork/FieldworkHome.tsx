@@ -5,6 +5,7 @@ import { DraftList } from "./DraftList.tsx";
 import { useEnrolment } from "./enrolment.ts";
 import { NotEnrolled } from "./NotEnrolled.tsx";
 import { fieldworkPath } from "./paths.ts";
+import { StorageNotes } from "./StorageNotes.tsx";
 import { SurveyChooser } from "./SurveyChooser.tsx";
 import { SyncStatus } from "./SyncStatus.tsx";
 
@@ -15,6 +16,7 @@ export function FieldworkHome({ me }: { me: Me }) {
     <>
       <PageHeading>Fieldwork</PageHeading>
       <SyncStatus />
+      <StorageNotes />
       {enrolment === "blocked" && <NotEnrolled />}
       <DraftList me={me} />
       <SurveyChooser onChoose={(survey) => navigate(fieldworkPath.start(survey.id))} />

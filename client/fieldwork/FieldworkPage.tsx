@@ -13,6 +13,7 @@ import { FieldworkHome } from "./FieldworkHome.tsx";
 import { InterviewEndedPage } from "./InterviewEndedPage.tsx";
 import { InterviewScreen } from "./InterviewScreen.tsx";
 import { type FieldworkView, fieldworkView } from "./paths.ts";
+import { SpaceGate } from "./SpaceGate.tsx";
 import { StartInterviewPage } from "./StartInterviewPage.tsx";
 import { UpdatePrompt } from "./UpdatePrompt.tsx";
 
@@ -45,7 +46,9 @@ export default function FieldworkPage() {
 
   return (
     <Suspense fallback={<Loading what="the page" />}>
-      <FieldworkScreen view={view} me={me} />
+      <SpaceGate me={me} offerPin={view.page === "home"}>
+        <FieldworkScreen view={view} me={me} />
+      </SpaceGate>
     </Suspense>
   );
 }

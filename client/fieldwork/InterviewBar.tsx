@@ -94,7 +94,9 @@ export function InterviewBar({
           <dt>On this tablet</dt>
           <dd className={saved.state === "failed" ? "save-state save-state--failed" : "save-state"}>
             {saved.state === "failed"
-              ? "Not saved: the tablet's storage refused. Keep this screen open."
+              ? saved.failure === "full"
+                ? "Not saved yet: the tablet is full. Your answers are kept on this screen and saving is tried again every few seconds. Upload what is waiting to free space."
+                : "Not saved yet: the tablet's storage refused. Your answers are kept on this screen and saving is tried again every few seconds: keep it open."
               : saved.state === "saving"
                 ? "Saving…"
                 : `Saved ${new Date(saved.savedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" })}`}

@@ -4,9 +4,10 @@ import type { Me } from "../../shared/contract/index.ts";
 import { useAnnounce } from "../app/announcer.tsx";
 import { useHideChrome } from "../app/chrome.ts";
 import { Link, navigate } from "../app/router.tsx";
-import { DraftSaver, getDraft } from "../offline/drafts.ts";
+import { DraftSaver, getDraft, type SaveFailure } from "../offline/drafts.ts";
 import { interviewOpened } from "../offline/interview-lock.ts";
 import type { DraftRecord, InterviewView } from "../offline/records.ts";
+import { isQuotaExceeded } from "../offline/storage-pressure.ts";
 import { waveLabel } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
@@ -23,14 +24,14 @@ export function InterviewScreen({ id, me }: { id: string; me: Me }) {
   const [draft, setDraft] = useState<DraftRecord | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    getDraft(id).then(
+    getDraft(id, me.id).then(
       (found) => live && setDraft(found ?? null),
       () => live && setDraft(null),
     );
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [id, me.id]);
 
   if (draft === undefined) return <Loading what="the interview" />;
   if (draft === null) {
@@ -59,6 +60,8 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
   const [dialog, setDialog] = useState<"pause" | "stop" | null>(null);
   const [facts, setFacts] = useState<PageFacts>({ consent: false, sensitive: false });
   const [ending, setEnding] = useState(false);
+  const [endFailed, setEndFailed] = useState<SaveFailure | null>(null);
+  const retryEnd = useRef<(() => Promise<EndedAs>) | null>(null);
   /** What the participant asked for while they held the tablet, shown to the interviewer after. */
   const [asked, setAsked] = useState<"break" | "stop" | null>(null);
   const modelRef = useRef<Model | null>(null);
@@ -72,8 +75,20 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
   const end = useCallback(
     async (how: () => Promise<EndedAs>) => {
       setEnding(true);
+      setEndFailed(null);
       await saver.flush();
-      const ended = await how();
+      // Storage full or refused while ending (issue 17): nothing is lost, the answers stay here.
+      saver.stop();
+      let ended: EndedAs;
+      try {
+        ended = await how();
+      } catch (error) {
+        saver.resume();
+        retryEnd.current = how;
+        setEnding(false);
+        setEndFailed(isQuotaExceeded(error) ? "full" : "refused");
+        return;
+      }
       const about = {
         code: draft.setup.participantCode,
         surveyId: draft.survey.id,
@@ -130,6 +145,9 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
         />
       )}
       {ending && <p className="notice">Saving the interview…</p>}
+      {endFailed && (
+        <EndFailed failure={endFailed} onRetry={() => retryEnd.current && void end(retryEnd.current)} />
+      )}
       <div hidden={handBack !== null || ending}>
         {stage === "readiness" ? (
           <ReadinessCheck
@@ -255,4 +273,20 @@ function focusSurvey(): void {
     const target = document.querySelector<HTMLElement>(".consent-note, .interview__survey");
     target?.focus({ preventScroll: false });
   });
+}
+
+/** The finished interview could not be stored (storage full or refused): every answer is still here. */
+function EndFailed({ failure, onRetry }: { failure: SaveFailure; onRetry: () => void }) {
+  return (
+    <div className="notice notice--warning" role="alert">
+      <p>
+        {failure === "full"
+          ? "The tablet is full, so the interview could not be saved as finished. Every answer is kept on this screen. Upload what is waiting, or free some space on the tablet, then try again."
+          : "The tablet's storage refused to save the finished interview. Every answer is kept on this screen: keep it open and try again."}
+      </p>
+      <button type="button" className="button" onClick={onRetry}>
+        Try saving again
+      </button>
+    </div>
+  );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react";
 import type { Me } from "../../shared/contract/index.ts";
 import { Link } from "../app/router.tsx";
-import { listDrafts } from "../offline/drafts.ts";
-import { listOutbox, removeRefused, retry } from "../offline/outbox.ts";
+import { draftsOf } from "../offline/drafts.ts";
+import { outboxOf, removeRefused, retry } from "../offline/outbox.ts";
 import { requestPersistentStorage, type StoragePersistence } from "../offline/persistent-storage.ts";
 import type { OutboxRecord } from "../offline/records.ts";
 import { syncEngine } from "../offline/sync-engine.ts";
@@ -27,8 +27,8 @@ const order: OutboxRecord["state"][] = [
  * receipt for what it has (kept for two weeks, without the answers).
  */
 export function OutboxPage({ me }: { me: Me }) {
-  const records = useLiveQuery(listOutbox) ?? [];
-  const drafts = useLiveQuery(listDrafts) ?? [];
+  const records = useLiveQuery(outboxOf(me.id), me.id) ?? [];
+  const drafts = useLiveQuery(draftsOf(me.id), me.id) ?? [];
   const sorted = [...records].sort(
     (a, b) => order.indexOf(a.state) - order.indexOf(b.state) || b.queuedAt.localeCompare(a.queuedAt),
   );

@@ -35,14 +35,23 @@ const STORES: Record<StoreName, string[]> = {
 export type FieldworkDatabase = IDBPDatabase<FieldworkSchema>;
 
 let connection: Promise<FieldworkDatabase> | null = null;
+/** The latest open made the database: it did not exist before (first use, or it disappeared: storage-pressure.ts). */
+let createdThisSession = false;
+
+export async function wasCreatedThisSession(): Promise<boolean> {
+  await database();
+  return createdThisSession;
+}
 
 /** The open database (opened once per page, on first use). */
 export function database(): Promise<FieldworkDatabase> {
   // A tablet reported lost deleted its stores: opening would create the database afresh.
   if (tabletWiped()) return Promise.reject(new Error("This tablet's stores were deleted."));
   if (connection) return connection;
+  createdThisSession = false;
   const opening = openDB<FieldworkSchema>(DATABASE_NAME, DATABASE_VERSION, {
-    upgrade(db, _oldVersion, _newVersion, transaction) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
+      if (oldVersion === 0) createdThisSession = true;
       for (const [name, indexes] of Object.entries(STORES) as [StoreName, string[]][]) {
         const store = db.objectStoreNames.contains(name)
           ? transaction.objectStore(name)

@@ -31,6 +31,22 @@ export async function waitingRecords(): Promise<OutboxRecord[]> {
 
 for (const query of [listOutbox, getRecord, waitingRecords]) readsOnly(["outbox"], query);
 
+const outboxQueries = new Map<string, () => Promise<OutboxRecord[]>>();
+
+/**
+ * One researcher's items, for the screens that show what is in them (issue 17: another researcher
+ * signed in on the tablet sees none of them). The uploader still sends everyone's (`waitingRecords`).
+ */
+export function outboxOf(ownerId: string): () => Promise<OutboxRecord[]> {
+  let query = outboxQueries.get(ownerId);
+  if (!query) {
+    query = async () => (await listOutbox()).filter((record) => record.ownerId === ownerId);
+    readsOnly(["outbox"], query);
+    outboxQueries.set(ownerId, query);
+  }
+  return query;
+}
+
 /**
  * Changes the stored items with these ids (those still there) in one transaction: every item is
  * read and written back inside it, so no other write can come between. `change` returns the item

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { type StoreName, storesRead, subscribeChanges } from "./db.ts";
+import { spaceSession } from "./space-session.ts";
 
 /**
  * Runs `query` now and again after every write to the fieldwork database, in this tab or another
@@ -34,6 +35,12 @@ export function watchQuery<T>(
       running = false;
     }
   };
+  // A space locked or unlocked changes what can be read (sealed drafts): run again.
+  const unsubscribeSpace = spaceSession.subscribe(() => {
+    if (stopped) return;
+    again = true;
+    if (!running) void run();
+  });
   const unsubscribe = subscribeChanges((changed) => {
     if (stopped || (stores && !changed.some((store) => stores.includes(store)))) return;
     again = true;
@@ -43,6 +50,7 @@ export function watchQuery<T>(
   return () => {
     stopped = true;
     unsubscribe();
+    unsubscribeSpace();
   };
 }
 

@@ -36,6 +36,7 @@ export type AuditAction =
   | "device.enrolment_code"
   | "device.enrol"
   | "device.revoke"
+  | "device.upload_key"
   | "device.interviews"
   | "area.upload_rule"
   | "assignment.set"

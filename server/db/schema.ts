@@ -57,6 +57,7 @@ export interface Database {
   release_signoffs: ReleaseSignoffsTable;
   release_annotations: ReleaseAnnotationsTable;
   device_manifest_items: DeviceManifestItemsTable;
+  device_upload_keys: DeviceUploadKeysTable;
 }
 
 export interface AreasTable {
@@ -733,4 +734,11 @@ export interface SurveyLanguageSignoffsTable {
 export interface UserLanguagesTable {
   user_id: string;
   locale: string;
+}
+/** An enrolled tablet's upload key (docs/decisions/0035): given only to that tablet, through the device check. */
+export interface DeviceUploadKeysTable {
+  device_id: string;
+  key_id: string;
+  key: string;
+  created_at: string;
 }

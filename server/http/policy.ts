@@ -111,6 +111,8 @@ export const policy = {
   // Peer researchers read their own area's rule so a tablet that could never upload says so before "Start" (issue 15).
   "GET /api/devices/upload-rules/:areaId": ["admin", "coordinator", "peer_researcher"],
   "PUT /api/devices/upload-rules/:areaId": ["admin", "coordinator"],
+  // Shared tablets (issue 17, decision 0035): the tablet's upload key, through the device check.
+  "POST /api/devices/upload-key": ["coordinator", "peer_researcher"],
   "GET /api/assignments": ["admin", "coordinator"],
   "POST /api/assignments": ["admin", "coordinator"],
   "POST /api/assignments/:id/status": fieldworkers,

@@ -172,6 +172,12 @@ export const problems = {
     title:
       "The language recorded with this interview is not a language, so the interview was not stored. It is kept on the tablet: ask your coordinator to contact the data manager.",
   },
+  // Shared tablets (issue 17, docs/decisions/0035-tablet-key-management.md).
+  upload_key_needs_enrolment: {
+    status: 403,
+    title:
+      "This browser is not an enrolled tablet, so the server gives it no upload key. Finished interviews here upload when the researcher who did them has unlocked their space.",
+  },
   device_required_in_area: {
     status: 403,
     title:

@@ -90,3 +90,24 @@ export async function holdToTakeBack(page: Page, ms = 2300): Promise<void> {
   await page.waitForTimeout(ms);
   await page.mouse.up();
 }
+
+/**
+ * The PIN step in front of a researcher's interviews (issue 17): chooses `pin` where fieldwork offers
+ * one, or types it where the interviews are locked, and waits for the fieldwork home.
+ */
+export async function usePin(page: Page, pin: string): Promise<void> {
+  const choose = page.getByRole("heading", { name: "Lock your interviews with a PIN" });
+  const unlock = page.getByRole("heading", { name: "Type your PIN" });
+  await choose.or(unlock).first().waitFor();
+  if (await choose.isVisible()) {
+    await page.getByLabel("New PIN").fill(pin);
+    await page.getByLabel("Type the PIN again").fill(pin);
+    await page.getByRole("button", { name: "Lock my interviews" }).click();
+    await choose.waitFor({ state: "detached" });
+  } else {
+    await page.getByLabel("PIN", { exact: true }).fill(pin);
+    await page.getByRole("button", { name: "Open my interviews" }).click();
+    await unlock.waitFor({ state: "detached" });
+  }
+  await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+}

@@ -112,6 +112,8 @@ const samples: Partial<Record<RouteKey, Sample>> = {
     request: (area) => ({ path: `/api/devices/upload-rules/${area}`, body: { enrolledTabletsOnly: false } }),
     checkOtherArea: expectForbiddenArea,
   },
+  // Without a device token: a fieldworker is told the browser is not enrolled (decision 0035).
+  "POST /api/devices/upload-key": { request: () => ({ path: "/api/devices/upload-key", body: {} }) },
 };
 
 /**

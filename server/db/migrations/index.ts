@@ -11,6 +11,7 @@ import * as statementCounts from "./2026-11-26-09-statement-counts.ts";
 import * as partChecks from "./2026-11-26-10-part-checks.ts";
 import * as releases from "./2026-12-06-11-releases.ts";
 import * as provenance from "./2026-12-06-12-provenance.ts";
+import * as deviceKeys from "./2026-12-06-13-device-keys.ts";
 import * as lostDevices from "./2026-12-06-14-lost-devices.ts";
 import * as interviewLanguage from "./2026-12-06-15-interview-language.ts";
 import * as translations from "./2026-12-06-16-translations.ts";
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-14-lost-devices": lostDevices,
   "2026-12-06-15-interview-language": interviewLanguage,
   "2026-12-06-16-translations": translations,
+  "2026-12-06-13-device-keys": deviceKeys,
 };
