@@ -33,8 +33,8 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26-10-part-checks": partChecks,
   "2026-12-06-11-releases": releases,
   "2026-12-06-12-provenance": provenance,
+  "2026-12-06-13-device-keys": deviceKeys,
   "2026-12-06-14-lost-devices": lostDevices,
   "2026-12-06-15-interview-language": interviewLanguage,
   "2026-12-06-16-translations": translations,
-  "2026-12-06-13-device-keys": deviceKeys,
 };
