@@ -49,8 +49,8 @@ import {
   userLanguages,
 } from "./translations.repository.ts";
 
-const CSV_LIMIT = 2 * 1024 * 1024;
-const PICTURE_BODY_LIMIT = 512 * 1024;
+export const CSV_LIMIT = 2 * 1024 * 1024;
+export const PICTURE_BODY_LIMIT = 512 * 1024;
 
 function surveyIdParam(value: string): string {
   const parsed = SurveyId.safeParse(value);
@@ -390,11 +390,12 @@ export function translationRoutes(): Hono<AppEnv> {
       if (!/^text\/(csv|plain)\b/i.test(type)) {
         throw new ProblemError("unsupported_media_type", "Send the file as text/csv.");
       }
+      // The size is judged first, so an oversized upload is always a 413 whatever else is wrong with it.
+      const text = await readLimitedText(c, CSV_LIMIT);
       const revisionText = c.req.query("revision") ?? "";
       if (!/^\d{1,9}$/.test(revisionText))
         throw new ProblemError("invalid_query", "“revision” must be a number.");
       const dryRun = c.req.query("preview") === "1";
-      const text = await readLimitedText(c, CSV_LIMIT);
       if (text.includes("\u0000"))
         throw new ProblemError("translations_csv_unusable", "The file contains a NUL character.");
       const { row } = await loadDraftState(db, id);

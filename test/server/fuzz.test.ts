@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../../server/auth/sessions.repository.ts";
+import { CSV_LIMIT, PICTURE_BODY_LIMIT } from "../../server/editor/translations.routes.ts";
 import { policy, type RouteKey } from "../../server/http/policy.ts";
 import { insertUser } from "../../server/users/users.repository.ts";
 import { MAX_XLSFORM_BYTES } from "../../server/xlsform/workbook.ts";
@@ -348,10 +349,15 @@ describe.each(writeKeys)("%s under hostile input", (key) => {
         ? MAX_SYNC_BODY_BYTES
         : key === "POST /api/editor/xlsform" // an .xlsx upload has its own limit (decision 0029)
           ? MAX_XLSFORM_BYTES
-          : 64 * 1024;
+          : key === "POST /api/editor/surveys/:id/translations.csv" // a translators' spreadsheet (0038)
+            ? CSV_LIMIT
+            : key === "PUT /api/editor/surveys/:id/pictures" // Easy Read pictures (0038)
+              ? PICTURE_BODY_LIMIT
+              : 64 * 1024;
     const { res, delta } = await send(key, {
       text: JSON.stringify({ ...templateFor(key), padding: "x".repeat(limit + 1) }),
-      type: "application/json",
+      // The translators' spreadsheet is sent as CSV; a JSON body there is refused as the wrong type (415).
+      type: key === "POST /api/editor/surveys/:id/translations.csv" ? "text/csv" : "application/json",
     });
     expect(res.status).toBe(413);
     expect(((await res.json()) as Problem).code).toBe("body_too_large");
