@@ -40,10 +40,9 @@ async function startIn(page: Page, language: RegExp): Promise<void> {
   await page.getByRole("button", { name: "Choose How things are" }).click();
   await page.getByRole("heading", { name: "Start an interview", level: 1 }).waitFor();
   await page.getByRole("button", { name: "New code" }).click();
-  await page.getByLabel("Read aloud by me").check();
   await page.getByRole("group", { name: "Which language does the participant want?" }).waitFor();
   await page.getByLabel(language).check();
-  await page.getByRole("button", { name: "Start interview" }).click();
+  await page.getByRole("button", { name: "Start, read aloud by me" }).click();
   await page.getByRole("heading", { name: "Readiness check" }).waitFor();
   await page.getByRole("button", { name: "All of these are true: go to consent" }).click();
 }

@@ -65,8 +65,8 @@ describe("a full tablet", () => {
     );
     expect(stored).toMatchObject({ data: { consent: true } });
 
-    // Full again at the end: the interview is not lost and can be saved once there is room.
-    await page.getByRole("button", { name: "Next" }).click();
+    // Full again at the end: the interview is not lost and can be saved once there is room. (A "yes" to
+    // consent has already moved on to the first question.)
     await page.getByText("A lot of say").click();
     await waitUntilSaved(page);
     await page.evaluate(fillTheTablet());

@@ -149,11 +149,14 @@ describe("compiled validation", () => {
             byPlan += 1;
             if (planned.length > 0) withIssues += 1;
             expect(planned).toEqual(expected);
+            expect(validator.validate(data)).toEqual(expected);
           } else {
             // The plan hands an interview to the Model only when a value is one a question cannot take.
             expect(valueIssues(fields, data).length).toBeGreaterThan(0);
+            // Such an answer can leave survey-core state that setting `data` does not reset (docs/decisions/
+            // 0040), so the server judges it on a Model of its own: compare with a fresh Model too.
+            expect(validator.validate(data)).toEqual(validateAnswers(createSurveyModel(definition), data));
           }
-          expect(validator.validate(data)).toEqual(expected);
         }),
         { numRuns: 250, seed: 20261126 },
       );
