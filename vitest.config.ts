@@ -47,15 +47,16 @@ const e2e = {
   include: ["test/e2e/**/*.test.ts"],
   testTimeout: 120_000,
   hookTimeout: 120_000,
-  fileParallelism: false,
 };
 
 export default defineConfig({
   test: {
     env: { TZ: "UTC" },
     // Vitest's default on a 2-core machine is one worker, which leaves a core idle while a test waits on
-    // a database, a child server or a password hash. Two workers run integration files side by side;
-    // end-to-end files (fileParallelism: false) still run one at a time.
+    // a database, a child server or a password hash. Two workers run files side by side, end-to-end
+    // files too: each starts its own server on port 0 over its own SQLite file or PostgreSQL database,
+    // its own Chromium and its own temporary folders, so no two files share state (measured: the e2e
+    // project in 264 s wall-clock two at a time, against 471 s of test time one at a time).
     maxWorkers: 2,
     projects: [
       {
