@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { testDatabaseUrl } from "./server/env.ts";
+import { testDatabaseUrl } from "./test/helpers/test-env.ts";
 
 // One runner for every layer. Unit tests are pure; integration tests build the Hono app over a fresh
 // migrated database per test; end-to-end tests drive the system Chromium against the built client.

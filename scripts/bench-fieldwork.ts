@@ -19,7 +19,7 @@ import { chromium, type Page } from "playwright-core";
 import { createApp } from "../server/app.ts";
 import { hashPassword } from "../server/auth/password.ts";
 import { seededRandom, syntheticAnswers } from "../server/demo/synthetic-answers.ts";
-import { type Config, chromiumPath } from "../server/env.ts";
+import type { Config } from "../server/env.ts";
 import { ValidatorCache } from "../server/fieldwork/validator-cache.ts";
 import { defaultStaticDir, projectRoot } from "../server/paths.ts";
 import { prepareDatabase } from "../server/start.ts";
@@ -27,6 +27,7 @@ import { insertUser } from "../server/users/users.repository.ts";
 import type { SyncItem } from "../shared/contract/sync.ts";
 import { generateParticipantCode } from "../shared/participant/code.ts";
 import type { SurveyField } from "../shared/survey/fields.ts";
+import { chromiumPath } from "../test/helpers/test-env.ts";
 
 const RUNS = 7;
 const QUEUED = 200;

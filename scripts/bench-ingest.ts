@@ -11,7 +11,6 @@ import { createSession } from "../server/auth/sessions.repository.ts";
 import { type DatabaseHandle, openPostgres, openSqlite } from "../server/db/connect.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
 import type { Database } from "../server/db/schema.ts";
-import { testDatabaseUrl } from "../server/env.ts";
 import { publishVersion } from "../server/surveys/surveys.repository.ts";
 import { insertUser } from "../server/users/users.repository.ts";
 import type { SyncResponse } from "../shared/contract/sync.ts";
@@ -19,6 +18,7 @@ import { surveyFields } from "../shared/survey/fields.ts";
 import { createSurveyModel } from "../shared/survey/model.ts";
 import { createScratchDatabase } from "../test/helpers/postgres.ts";
 import { type ServerProcess, startServerProcess } from "../test/helpers/server-process.ts";
+import { testDatabaseUrl } from "../test/helpers/test-env.ts";
 import { BENCH_SURVEY_ID, benchInterviews, benchSurveyDefinition } from "./bench-interview.ts";
 
 /**

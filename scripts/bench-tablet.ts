@@ -26,8 +26,8 @@ import { createServer } from "node:http";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
-import { chromiumPath } from "../server/env.ts";
 import { projectRoot } from "../server/paths.ts";
+import { chromiumPath } from "../test/helpers/test-env.ts";
 
 const RUNS = 15;
 const ITERATION_COUNTS = [100_000, 300_000, 600_000, 1_000_000];

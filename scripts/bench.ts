@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join, resolve } from "node:path";
-import { testDatabaseUrl } from "../server/env.ts";
+import { testDatabaseUrl } from "../test/helpers/test-env.ts";
 import { type BundleFigures, measureBundle, measureLanguages } from "./bench-bundle.ts";
 import { benchIngest, type IngestFigures } from "./bench-ingest.ts";
 import { benchCorpus, benchValidate, type ValidateFigures } from "./bench-validate.ts";

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { deflateSync, inflateSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { chromiumPath } from "../server/env.ts";
+import { chromiumPath } from "../test/helpers/test-env.ts";
 
 /**
  * Makes the PNG icons a tablet needs to install the app (the web app manifest in vite.config.ts and the

@@ -1,8 +1,9 @@
 import { z } from "zod";
 
 /**
- * The only place that reads `process.env`. Everything else receives a `Config`, so tests build one
- * by hand and nothing changes behaviour behind their back.
+ * The only place the server reads `process.env`. Everything else receives a `Config`, so tests build one
+ * by hand and nothing changes behaviour behind their back. The test suite's own settings (a PostgreSQL
+ * server to test against, the Chromium to drive) are not the server's: see `test/helpers/test-env.ts`.
  */
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,8 +17,6 @@ const Env = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LOG_REQUESTS: z.enum(["true", "false"]).default("false"),
   DRAIN_SECONDS: z.coerce.number().min(0).max(600).default(10),
-  TEST_DATABASE_URL: z.string().optional(),
-  CHROMIUM_PATH: z.string().optional(),
 });
 
 export interface Config {
@@ -60,14 +59,4 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logRequests: e.LOG_REQUESTS === "true",
     drainSeconds: e.DRAIN_SECONDS,
   };
-}
-
-/** For the test suite only: a PostgreSQL server to run the suite against as well as SQLite. */
-export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env.TEST_DATABASE_URL || undefined;
-}
-
-/** For the end-to-end tests: the system Chromium that playwright-core drives. */
-export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.CHROMIUM_PATH || "/usr/bin/chromium";
 }

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabaseUrl } from "../../server/env.ts";
 import { testDialect } from "../helpers/dialect.ts";
+import { testDatabaseUrl } from "../helpers/test-env.ts";
 import { axeViolations, type E2E, startE2E } from "./harness.ts";
 import {
   completeInterview,

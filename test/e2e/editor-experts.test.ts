@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishVersion } from "../../server/surveys/surveys.repository.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
+import { testSetting } from "../helpers/test-env.ts";
 import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
 
 /**
@@ -92,7 +93,7 @@ async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
+  const dir = testSetting("SCREENSHOT_DIR");
   if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: false });
 }
 

@@ -4,12 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { hashPassword } from "../../server/auth/password.ts";
-import { type Config, chromiumPath, testDatabaseUrl } from "../../server/env.ts";
+import type { Config } from "../../server/env.ts";
 import { prepareDatabase, type RunningServer, startServer } from "../../server/start.ts";
 import { insertUser } from "../../server/users/users.repository.ts";
 import type { Role } from "../../shared/contract/roles.ts";
 import { testDialect } from "../helpers/dialect.ts";
 import { createScratchDatabase } from "../helpers/postgres.ts";
+import { chromiumPath, testDatabaseUrl } from "../helpers/test-env.ts";
 
 export const E2E_PASSWORD = "peer research together";
 export const CHROMIUM_PATH = chromiumPath();

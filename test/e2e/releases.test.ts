@@ -7,6 +7,7 @@ import { ValidatorCache } from "../../server/fieldwork/validator-cache.ts";
 import type { SyncItem } from "../../shared/contract/sync.ts";
 import { generateParticipantCode } from "../../shared/participant/code.ts";
 import type { SurveyField } from "../../shared/survey/fields.ts";
+import { testSetting } from "../helpers/test-env.ts";
 import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
 
 /**
@@ -24,7 +25,7 @@ const EXPERT = "sam.expert@example.org";
 const COORDINATOR = "cora.coordinator@example.org";
 const TITLE = "How people feel about their support, 2026";
 const OUTCOME = "Areas co-produce the design and delivery of their work";
-const shots = process.env.RELEASES_SCREENSHOTS;
+const shots = testSetting("RELEASES_SCREENSHOTS");
 
 let e2e: E2E;
 const contexts: BrowserContext[] = [];

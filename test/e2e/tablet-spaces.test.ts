@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testSetting } from "../helpers/test-env.ts";
 import { axeViolations, type E2E, startE2E } from "./harness.ts";
 import {
   completeInterview,
@@ -14,7 +15,7 @@ import {
 // draft is not in any IndexedDB database in plain.
 
 const TABLET = { viewport: { width: 1180, height: 820 }, hasTouch: true } as const;
-const SHOTS = process.env.ALONGSIDE_SCREENSHOTS;
+const SHOTS = testSetting("ALONGSIDE_SCREENSHOTS");
 
 let e2e: E2E;
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testSetting } from "../helpers/test-env.ts";
 import { axeViolations, type E2E, startE2E } from "./harness.ts";
 import { giveConsent, signIn, startInterview, waitUntilSaved } from "./offline-helpers.ts";
 
@@ -6,7 +7,7 @@ import { giveConsent, signIn, startInterview, waitUntilSaved } from "./offline-h
 // and says so; a store that disappeared between sessions is noticed and said until read.
 
 const TABLET = { viewport: { width: 1180, height: 820 }, hasTouch: true } as const;
-const SHOTS = process.env.ALONGSIDE_SCREENSHOTS;
+const SHOTS = testSetting("ALONGSIDE_SCREENSHOTS");
 
 let e2e: E2E;
 beforeAll(async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testSetting } from "../helpers/test-env.ts";
 import { xlsxOf } from "../helpers/xlsform.ts";
 import { everyRowType } from "../shared/xlsform/corpus.ts";
 import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
@@ -55,7 +56,7 @@ describe("bringing in an XLSForm from the editor", () => {
     const box = await button.boundingBox();
     expect(box && box.height >= 44 && box.width >= 44).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-    const shots = process.env.XLSFORM_SHOTS;
+    const shots = testSetting("XLSFORM_SHOTS");
     if (shots) {
       await status.scrollIntoViewIfNeeded();
       await page.getByRole("heading", { name: /is ready as a draft/ }).scrollIntoViewIfNeeded();
@@ -82,7 +83,7 @@ describe("bringing in an XLSForm from the editor", () => {
       .first();
     await report.locator("li, p").first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    const shots = process.env.XLSFORM_SHOTS;
+    const shots = testSetting("XLSFORM_SHOTS");
     if (shots) await page.screenshot({ path: join(shots, "xlsform-export-laptop-full.png"), fullPage: true });
     await page.context().close();
   });

@@ -1,7 +1,7 @@
 import type { TestProject } from "vitest/node";
-import { testDatabaseUrl } from "../../server/env.ts";
 import { closeAdminPools } from "./postgres.ts";
 import { createTemplate } from "./test-database.ts";
+import { testDatabaseUrl } from "./test-env.ts";
 
 /**
  * Vitest global setup of the integration projects: builds the migrated, seeded template database of

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { classifyDatabaseError } from "../../server/db/availability.ts";
 import { openPostgres, serviceTimeouts } from "../../server/db/connect.ts";
-import { testDatabaseUrl } from "../../server/env.ts";
+import { testDatabaseUrl } from "../helpers/test-env.ts";
 
 // Issue 21 (decision 0028): every wait on PostgreSQL is bounded per connection. Runs in the
 // integration-pg project only (see vitest.config.ts).

@@ -2,12 +2,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CopyError, copySqliteToPostgres, verifyCopy } from "../../scripts/sqlite-to-postgres.ts";
 import { createApp } from "../../server/app.ts";
 import { openPostgres } from "../../server/db/connect.ts";
-import { testDatabaseUrl } from "../../server/env.ts";
 import { ValidatorCache } from "../../server/fieldwork/validator-cache.ts";
 import type { SyncResponse } from "../../shared/contract/sync.ts";
 import { createScratchDatabase, type ScratchDatabase } from "../helpers/postgres.ts";
 import { syncItem } from "../helpers/sync-items.ts";
 import { createTestContext, NOW, TEST_PASSWORD, type TestContext, testConfig } from "../helpers/test-app.ts";
+import { testDatabaseUrl } from "../helpers/test-env.ts";
 
 // `npm run copy-to-postgres`: an SQLite deployment moved into PostgreSQL whole, checked by per-table
 // counts and checksums, and usable by the server afterwards.

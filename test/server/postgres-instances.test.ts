@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../server/auth/password.ts";
 import { type DatabaseHandle, openPostgres } from "../../server/db/connect.ts";
-import { testDatabaseUrl } from "../../server/env.ts";
 import { publishVersion } from "../../server/surveys/surveys.repository.ts";
 import { insertUser } from "../../server/users/users.repository.ts";
 import type { SyncItem, SyncOutcome, SyncResponse } from "../../shared/contract/sync.ts";
@@ -14,6 +13,7 @@ import { createScratchDatabase, type ScratchDatabase } from "../helpers/postgres
 import { type ServerProcess, startServerProcess } from "../helpers/server-process.ts";
 import { syncItem } from "../helpers/sync-items.ts";
 import { NOW, readFixtureSurvey, TEST_PASSWORD, TEST_SURVEY_ID } from "../helpers/test-app.ts";
+import { testDatabaseUrl } from "../helpers/test-env.ts";
 
 // Several stateless instances behind a load balancer on one PostgreSQL: two real server processes,
 // started at the same moment on an empty database, must agree on everything through the database.

@@ -6,6 +6,7 @@ import { valueIssues } from "../../../shared/survey/answer-checks.ts";
 import { createSurveyModel } from "../../../shared/survey/model.ts";
 import { answerFields, modelIsReusable, validateAnswers } from "../../../shared/survey/validate-answers.ts";
 import { VersionValidator } from "../../../shared/survey/version-validator.ts";
+import { testNumber } from "../../helpers/test-env.ts";
 import { corpus, generateAnswers, MUTATIONS, mutate } from "./differential-corpus.ts";
 
 /**
@@ -65,15 +66,15 @@ const STRICTER_CHECKS: readonly { check: string; message: RegExp }[] = [
 ];
 
 /** Replay a failing order with DIFFERENTIAL_SEED=<the seed fast-check prints>. */
-const ORDER_SEED = process.env.DIFFERENTIAL_SEED ? Number(process.env.DIFFERENTIAL_SEED) : undefined;
+const ORDER_SEED = testNumber("DIFFERENTIAL_SEED");
 
 /**
  * Cases over the whole corpus: 3,000 by default (what fits in CI's minute on a shared 2-core machine);
  * `DIFFERENTIAL_CASES=20000` runs more. `DIFFERENTIAL_CORPUS_SEED` draws other answer sets and corruptions.
  */
-const TOTAL_CASES = Number(process.env.DIFFERENTIAL_CASES ?? 3000);
-const VALID_SETS = Number(process.env.DIFFERENTIAL_SETS ?? 6);
-const CORPUS_SEED = Number(process.env.DIFFERENTIAL_CORPUS_SEED ?? 1);
+const TOTAL_CASES = testNumber("DIFFERENTIAL_CASES") ?? 3000;
+const VALID_SETS = testNumber("DIFFERENTIAL_SETS") ?? 6;
+const CORPUS_SEED = testNumber("DIFFERENTIAL_CORPUS_SEED") ?? 1;
 /** On a Model reused between cases, one case in this many is judged again by a fresh Model. */
 const FRESH_EVERY = 25;
 
