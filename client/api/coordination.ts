@@ -95,5 +95,4 @@ export const MY_STATEMENT_HREF = "/api/me/rewards/statement";
 
 export const listTraining = (areaId?: string) => get<TrainingResponse>(`/api/training${query({ areaId })}`);
 export const recordTraining = (body: RecordTrainingRequest) => post<TrainingRecord>("/api/training", body);
-export const myTraining = () => get<TrainingResponse>("/api/me/training");
 export const fetchReadiness = () => get<Readiness>("/api/me/readiness");

@@ -20,7 +20,3 @@ export const outcomeGroups: OutcomeGroup[] = toc.strands.map((strand) => ({
 export const outcomeIds: ReadonlySet<string> = new Set(
   outcomeGroups.flatMap((g) => g.outcomes.map((o) => o.id)),
 );
-
-export function outcomeLabel(id: string): string {
-  return toc.nodes.find((node) => node.id === id)?.short ?? id;
-}

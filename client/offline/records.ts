@@ -83,4 +83,3 @@ export interface RescheduleRecord extends QueuedBase {
 }
 
 export type OutboxRecord = InterviewRecord | ConcernRecord | DebriefRecord | RescheduleRecord;
-export type OutboxKind = OutboxRecord["kind"];

@@ -1,6 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import {
-  fromBase64url,
   newDataKey,
   newKeyId,
   newOutboxKeyPair,
@@ -437,6 +436,3 @@ export async function rotateDataKey(
   });
   return { ...space, kid, keyring: new Map([[kid, working]]) };
 }
-
-/** For tests and diagnostics: the raw bytes a base64url server key stands for. */
-export const serverKeyBytes = fromBase64url;

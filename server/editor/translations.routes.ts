@@ -23,7 +23,6 @@ import {
   languageProgress,
   setTranslation,
   type TranslatableString,
-  type TranslationSources,
   translatableStrings,
   translationStatus,
 } from "../../shared/editor/translations.ts";
@@ -606,5 +605,3 @@ async function ensureLanguage(
   if (rows.some((r) => r.locale === locale)) return;
   await upsertLanguage(db, { surveyId, locale, offered: true, userId, at });
 }
-
-export type { TranslationSources };

@@ -2,8 +2,6 @@ import type { Kysely } from "kysely";
 import type { AnswerIssue, SyncItem } from "../../shared/contract/sync.ts";
 import type { Database } from "../db/schema.ts";
 
-export type ReviewStatus = "received" | "needs_review" | "approved" | "rejected";
-
 export interface StoredResponse {
   id: string;
   contentHash: string;
@@ -140,16 +138,6 @@ function responseRow(input: NewResponse) {
     review_status: input.issues.length > 0 ? "needs_review" : "received",
     issues: JSON.stringify(input.issues),
   };
-}
-
-/** Inserts revision 1; answers false when another request stored the same id first. */
-export async function insertResponse(db: Kysely<Database>, input: NewResponse): Promise<boolean> {
-  const result = await db
-    .insertInto("responses")
-    .values(responseRow(input))
-    .onConflict((oc) => oc.column("id").doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
 /** Rows per INSERT: 18 columns each keeps a statement far below either database's parameter limit. */

@@ -45,23 +45,6 @@ export async function storeIndicators(
   await insertIndicatorRows(db, indicatorRows(source, fields));
 }
 
-/**
- * Replaces one response's rows (and so its pairs) with `rows`, as built by `indicatorRows`. Kept for
- * callers that rewrite a response themselves; changing a stored response also queues it for
- * {@link processRefreshQueue}, which rewrites it from what is stored before the dashboards next read.
- */
-export async function replaceIndicatorValues(
-  db: Kysely<Database>,
-  responseId: string,
-  rows: readonly IndicatorRow[],
-): Promise<void> {
-  await deleteIndicators(db, responseId);
-  await insertIndicatorRows(
-    db,
-    rows.filter((row) => row.response_id === responseId),
-  );
-}
-
 async function deleteIndicators(db: Kysely<Database>, responseId: string): Promise<void> {
   await db
     .deleteFrom("indicator_pairs")

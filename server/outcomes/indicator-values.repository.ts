@@ -2,8 +2,6 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { INTERVIEW_ROW } from "./indicator-values.ts";
 
-export { replaceIndicatorValues } from "./indicator-store.ts";
-
 /**
  * Reads for the outcome dashboards. Unfiltered figures come from the trigger-maintained aggregates
  * (`indicator_cells`, `indicator_pair_cells`): tens of thousands of rows however many answers there
@@ -36,15 +34,6 @@ export function sliceActive(slice: Slice): boolean {
     slice.from !== undefined ||
     slice.to !== undefined
   );
-}
-
-/** The month after a YYYY-MM month: the first timestamp prefix a range "up to and including" excludes. */
-export function monthAfter(month: string): string {
-  const [year, m] = month.split("-").map(Number);
-  if (year === undefined || m === undefined || !Number.isInteger(year) || !Number.isInteger(m)) {
-    throw new RangeError(`not a month: ${month}`);
-  }
-  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, "0")}`;
 }
 
 /**

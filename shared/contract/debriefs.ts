@@ -6,8 +6,6 @@ import { MAX_DEBRIEF_NOTES } from "./debrief-constants.ts";
  * A peer researcher's debrief and wellbeing check after an interview. Kept apart from participant
  * data (no link to the response) and seen only by the researcher and their area's coordinator.
  */
-export { MAX_DEBRIEF_NOTES } from "./debrief-constants.ts";
-
 export const SubmitDebriefRequest = z.strictObject({
   id: z.uuid(),
   areaId: AreaId,

@@ -7,8 +7,6 @@ import { MAX_CONCERN_LENGTH, safeguardingUrgencies } from "./safeguarding-consta
  * own, never inside a participant's answers, and reach the area's coordinators as soon as the tablet
  * is online. The coordinators' queue builds on `GET /api/safeguarding`.
  */
-export { MAX_CONCERN_LENGTH, safeguardingUrgencies } from "./safeguarding-constants.ts";
-
 export const SafeguardingUrgency = z.enum(safeguardingUrgencies);
 export type SafeguardingUrgency = z.infer<typeof SafeguardingUrgency>;
 

@@ -191,10 +191,6 @@ export function checkDefinition(definition: unknown, options: CheckOptions = {})
   return { issues, questionCount };
 }
 
-export function hasErrors(report: DefinitionReport): boolean {
-  return report.issues.some((i) => i.severity === "error");
-}
-
 /** At publish, an outcome tag that is not an outcome would put answers on no dashboard: it blocks. */
 export function publishBlockers(report: DefinitionReport): DefinitionIssue[] {
   const blockers = report.issues.filter(

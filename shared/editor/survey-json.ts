@@ -113,16 +113,6 @@ export function allElements(survey: SurveyJson): ElementVisit[] {
 
 const CONTAINER_TYPES: ReadonlySet<string> = new Set(["panel", "paneldynamic"]);
 
-/** Elements that are questions (not panels), keyed by their name. The first of a duplicated name wins. */
-export function questionsByName(survey: SurveyJson): Map<string, ElementJson> {
-  const byName = new Map<string, ElementJson>();
-  for (const { element } of allElements(survey)) {
-    if (CONTAINER_TYPES.has(element.type)) continue;
-    if (!byName.has(element.name)) byName.set(element.name, element);
-  }
-  return byName;
-}
-
 /** The name a question's answer is stored under: `valueName` when set, else `name`. */
 export function dataName(element: ElementJson): string {
   return typeof element.valueName === "string" && element.valueName ? element.valueName : element.name;

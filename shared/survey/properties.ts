@@ -13,7 +13,6 @@ import { Serializer } from "survey-core";
  * - choice (itemvalue).score: the number a choice contributes to an indicator
  */
 export const indicatorDirections = ["higherIsBetter", "lowerIsBetter"] as const;
-export type IndicatorDirection = (typeof indicatorDirections)[number];
 
 let registered = false;
 

@@ -60,7 +60,6 @@ export type TocProblem =
       to: string;
       message: string;
     };
-export type TocProblemCode = TocProblem["code"];
 
 export function stageIndex(stage: StageId): number {
   return stageIds.indexOf(stage);

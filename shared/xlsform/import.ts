@@ -8,7 +8,7 @@ import {
   type XlsformSheets,
 } from "./sheets.ts";
 import { SURVEY_COLUMNS } from "./survey-columns.ts";
-import { type ExpressionContext, quote, toSurveyJs, Untranslatable } from "./to-surveyjs.ts";
+import { type ExpressionContext, toSurveyJs, Untranslatable } from "./to-surveyjs.ts";
 import { parseXPath, referencedNames, XPathError, type XPathNode } from "./xpath.ts";
 
 /**
@@ -971,5 +971,3 @@ function mapValues(o: Record<string, string>, f: (s: string) => string): Record<
 function byRow(a: RowNote, b: RowNote): number {
   return a.sheet === b.sheet ? a.row - b.row : a.sheet.localeCompare(b.sheet);
 }
-
-export { quote };

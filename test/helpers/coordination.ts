@@ -35,14 +35,6 @@ export async function problemCode(res: Response | Promise<Response>, status: num
   return (JSON.parse(text) as Problem).code;
 }
 
-/** A third area, `east`, for tests that need one nobody else uses. */
-export async function addArea(t: TestContext, id: string, name = id): Promise<void> {
-  await t.db
-    .insertInto("areas")
-    .values({ id, name, region: "Test", created_at: NOW.toISOString() })
-    .execute();
-}
-
 /** A safeguarding concern as the tablet would have raised it, written straight to the table. */
 export async function concernIn(
   t: TestContext,

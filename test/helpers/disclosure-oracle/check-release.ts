@@ -13,8 +13,6 @@ import type {
 } from "../../../shared/contract/releases.ts";
 import { SpanBasis, WorkMeter } from "./span.ts";
 
-export { CheckTooLarge } from "./span.ts";
-
 /**
  * The output checks of a release (docs/decisions/0023), pure: plain figures in, each cell's published
  * value or withheld reason out, with the checklist of what each rule withheld.
@@ -206,36 +204,6 @@ export function checkRelease(
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-  }
-}
-
-/**
- * The same checks, pausing every `sliceMs` so that other requests are served while a large release
- * is audited (the checks are plain computation; without pauses they would hold the server's only
- * thread). Throws `CheckTooLarge` past the budget.
- */
-export async function checkReleaseInSlices(
-  cells: readonly CheckCell[],
-  earlier: readonly EarlierRelease[],
-  options: CheckOptions = defaultCheckOptions,
-  switches: { secondary?: boolean; crossRelease?: boolean } = {},
-  side: SideKnowledge = { known: [], secrets: [] },
-  budget: CheckBudget = {},
-  sliceMs = 20,
-): Promise<CheckOutcome> {
-  return inSlices(runChecks(cells, earlier, options, switches, side, budget), sliceMs);
-}
-
-/** Runs a computation written as a generator, letting other work in every `sliceMs` at a `yield`. */
-export async function inSlices<T>(steps: Generator<void, T, void>, sliceMs = 20): Promise<T> {
-  let sliceStart = Date.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (Date.now() - sliceStart >= sliceMs) {
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      sliceStart = Date.now();
-    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkDefinition, hasErrors } from "../../../shared/editor/check-definition.ts";
+import { checkDefinition } from "../../../shared/editor/check-definition.ts";
 import { prepareImport } from "../../../shared/editor/import-surveyjs.ts";
 import { createSurveyModel } from "../../../shared/survey/model.ts";
 
@@ -23,7 +23,7 @@ describe.each(["customer-satisfaction", "household", "legacy-root-questions", "s
     const original = fixture(name);
 
     it("was refused by the publish check as it is", () => {
-      expect(hasErrors(checkDefinition(original))).toBe(true);
+      expect(checkDefinition(original).issues.some((issue) => issue.severity === "error")).toBe(true);
     });
 
     it("passes the check after import, with every question and its wording intact", () => {
