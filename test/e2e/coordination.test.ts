@@ -57,6 +57,10 @@ async function invite(
   await page.getByRole("button", { name: "Invite", exact: true }).click();
   const link = page.getByLabel("Link to give them");
   await link.waitFor();
+  // The same link as a QR code, for someone beside the coordinator with a phone or tablet.
+  const qr = page.getByRole("img", { name: `QR code that opens ${who.name}'s one-time link` });
+  await qr.waitFor();
+  expect(await qr.getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
   return link.inputValue();
 }
 
@@ -179,7 +183,35 @@ describe("coordinating fieldwork", () => {
     await expect.poll(() => row.count()).toBe(1);
     const cells = await row.getByRole("cell").allInnerTexts();
     expect(cells.slice(0, 2)).toEqual(["5", "1"]);
-    await coordinator.getByRole("img", { name: /Fieldwork progress against targets/ }).waitFor();
+    const chart = coordinator.getByRole("img", { name: /Fieldwork progress against targets/ });
+    await chart.waitFor();
+    // Every bar can be told apart: the chart names the area and survey once and each wave in full,
+    // and no label is cut off at either end (issue 15: "Follow-up …" bars all read "F…").
+    const waves = (await table.getByRole("rowheader").allInnerTexts()).map((label) =>
+      label.replace("Eastham · Participant interview · ", ""),
+    );
+    expect(waves).toContain("Follow-up 1");
+    // What is drawn on screen, not the description for screen readers.
+    const chartText = await chart.evaluate((figure) =>
+      [...figure.querySelectorAll("*")]
+        .filter((node) => node.children.length === 0 && !["title", "desc"].includes(node.localName))
+        .map((node) => node.textContent ?? "")
+        .join(" | "),
+    );
+    expect(chartText).toContain("Eastham · Participant interview");
+    for (const wave of waves) expect(chartText).toContain(wave);
+    const clipped = await chart.evaluate((figure) => {
+      const box = figure.getBoundingClientRect();
+      return [...figure.querySelectorAll("*")]
+        .filter((node) => node.children.length === 0 && (node.textContent ?? "").trim() !== "")
+        .filter((node) => {
+          const r = node.getBoundingClientRect();
+          const overflows = node instanceof HTMLElement && node.scrollWidth > node.clientWidth + 1;
+          return r.left < box.left - 1 || r.right > box.right + 1 || overflows;
+        })
+        .map((node) => node.textContent);
+    });
+    expect(clipped).toEqual([]);
     await expectNoAxeViolations(coordinator, "coordination overview with progress");
 
     // Revoked, the tablet's next upload is refused and says why.
