@@ -215,4 +215,32 @@ describe("reviewing and exporting", () => {
     await expectNoAxeViolations(admin, "retention");
     await adminContext.close();
   });
+  it("the audit log speaks in plain words: no action codes or data names in the filter or the entries", async () => {
+    // Uploads, withdrawals, reviews and exports have all been recorded by the tests above.
+    const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, "admin@example.org");
+    await page.goto(`${e2e.server.url}/audit`);
+    await page.getByRole("heading", { name: "Audit log", level: 1 }).waitFor();
+    const table = page.getByRole("table", { name: "Audit entries, newest first" });
+    await table.getByRole("row").filter({ hasText: "Interviews uploaded" }).first().waitFor();
+    const options = await page.getByLabel("Action").locator("option").allInnerTexts();
+    expect(options).toContain("Interviews uploaded");
+    // What the server records ("sync.batch", "needs_review", "responsesDeleted") never reaches the page.
+    const code = /\b[a-z]+\.[a-z_]+\b|\b[a-z]+_[a-z_]+\b|\b[a-z]+[A-Z][A-Za-z]+\b/;
+    for (const option of options) expect(option).not.toMatch(code);
+    const whatAndDetails = await table.evaluate((element) =>
+      [...element.querySelectorAll("tbody tr")].flatMap((row) => {
+        const cells = row.querySelectorAll("td");
+        return [
+          cells[1]?.textContent ?? "",
+          ...[...(cells[4]?.querySelectorAll("dt") ?? [])].map((dt) => dt.textContent ?? ""),
+        ];
+      }),
+    );
+    expect(whatAndDetails).toContain("Needs review");
+    for (const text of whatAndDetails) expect(text).not.toMatch(code);
+    await expectNoAxeViolations(page, "audit log");
+    await context.close();
+  });
 });
