@@ -135,6 +135,7 @@ describe("coordinating fieldwork", () => {
 
     // The researcher uploads an interview from the enrolled tablet, as fieldwork does.
     const participantCode = generateParticipantCode((a) => crypto.getRandomValues(a));
+    const interviewId = randomUUID();
     const upload = () =>
       tablet.evaluate(
         async ({ key, participantCode, id }) => {
@@ -168,7 +169,7 @@ describe("coordinating fieldwork", () => {
           });
           return { status: res.status, body: (await res.json()) as Record<string, unknown> };
         },
-        { key: DEVICE_TOKEN_KEY, participantCode, id: randomUUID() },
+        { key: DEVICE_TOKEN_KEY, participantCode, id: interviewId },
       );
     const first = await upload();
     expect(first.status).toBe(200);
@@ -229,6 +230,38 @@ describe("coordinating fieldwork", () => {
     const refused = await upload();
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: "device_revoked" });
+
+    // The data manager lists what the server received from the tablet: a reference, never a code.
+    await admin.goto(`${e2e.server.url}/coordination/tablets`);
+    await admin.getByLabel("Area", { exact: true }).selectOption({ label: "Eastham" });
+    await admin.getByRole("button", { name: "What was collected on Tablet 1" }).click();
+    const collected = admin.getByRole("table", {
+      name: "Interviews received from Tablet 1, most recent first",
+    });
+    await collected.waitFor();
+    expect(await collected.getByRole("row").nth(1).getByRole("cell").allInnerTexts()).toEqual([
+      interviewId,
+      "Participant interview",
+      "Baseline (0)",
+      expect.stringMatching(/\d{4}, \d{2}:\d{2}$/),
+    ]);
+    expect(await collected.textContent()).not.toContain(participantCode);
+    await expectNoAxeViolations(admin, "what was collected on a tablet");
+
+    // A revoked tablet can still be reported lost; its coordinator then sees who each interview was with.
+    await coordinator.getByRole("button", { name: "Report lost Tablet 1" }).click();
+    await coordinator.getByLabel("What happened").fill("Not handed back after the Thursday drop-in.");
+    await coordinator.getByRole("button", { name: "Report Tablet 1 lost" }).click();
+    const received = coordinator.getByRole("table", { name: /^1 interview received, most recent first/ });
+    await received.waitFor();
+    expect(await received.getByRole("row").nth(1).getByRole("cell").allInnerTexts()).toEqual([
+      participantCode,
+      "Participant interview",
+      "Baseline (0)",
+      expect.stringMatching(/\d{4}, \d{2}:\d{2}$/),
+    ]);
+    await expectNoAxeViolations(coordinator, "what was on a lost tablet");
+    await coordinator.screenshot({ path: "/tmp/walk/e2e-lost-report.png", fullPage: true });
   });
 
   it("has no accessibility violations on any coordination page, nor on people's own pages, with data in them", async () => {
