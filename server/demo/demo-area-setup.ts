@@ -115,21 +115,21 @@ export async function seedDemoConcerns(
     daysAgo: number;
     urgency: SafeguardingUrgency;
     description: string;
-    then: { text: string; closed: boolean } | "new";
+    followUp: { text: string; closed: boolean } | "new";
   }[] = [
     {
       daysAgo: 0.1,
       urgency: "today",
       description:
         "Said they have nowhere safe to sleep tonight after being asked to leave the hostel. Agreed I would let the coordinator know.",
-      then: "new",
+      followUp: "new",
     },
     {
       daysAgo: 3,
       urgency: "this_week",
       description:
         "Mentioned someone is taking their benefits money each week. Did not want the police involved.",
-      then: {
+      followUp: {
         text: "Spoke with their support worker at the day centre, who will talk to them on Thursday.",
         closed: false,
       },
@@ -138,7 +138,7 @@ export async function seedDemoConcerns(
       daysAgo: 20,
       urgency: "today",
       description: "Had run out of their medication and felt unwell.",
-      then: {
+      followUp: {
         text: "Went with them to the pharmacy the same afternoon; the GP sent a new prescription.",
         closed: true,
       },
@@ -157,15 +157,15 @@ export async function seedDemoConcerns(
       raisedBy: people.researcherId,
       receivedAt: raisedAt.toISOString(),
     });
-    if (concern.then === "new") continue;
+    if (concern.followUp === "new") continue;
     const acknowledged = new Date(raisedAt.getTime() + 0.05 * DAY);
     await acknowledgeConcern(db, id, people.leadId, acknowledged);
     await addAction(db, {
       concernId: id,
       by: people.leadId,
       at: new Date(acknowledged.getTime() + 0.1 * DAY),
-      kind: concern.then.closed ? "closed" : "action",
-      text: concern.then.text,
+      kind: concern.followUp.closed ? "closed" : "action",
+      text: concern.followUp.text,
     });
   }
 }

@@ -9,8 +9,8 @@ import type { Database } from "../db/schema.ts";
 import { syncBatch } from "../fieldwork/sync.service.ts";
 import { ValidatorCache } from "../fieldwork/validator-cache.ts";
 import { listPublishedSurveys } from "../surveys/surveys.repository.ts";
-import { seedDemoConcerns, setUpDemoArea } from "./demo-area-setup.ts";
 import { insertUser } from "../users/users.repository.ts";
+import { seedDemoConcerns, setUpDemoArea } from "./demo-area-setup.ts";
 import { seededRandom, syntheticAnswers } from "./synthetic-answers.ts";
 
 export const DEMO_AREAS = [
