@@ -16,7 +16,7 @@ const server = await startServer(config, handle);
 console.log(`Alongside demo at ${config.publicUrl} with ${responses} synthetic interviews.`);
 console.log("Accounts (all with the password below):");
 for (const a of accounts)
-  console.log(`  ${a.role.padEnd(16)} ${a.email.padEnd(30)} ${a.areaId ?? "all areas"}`);
+  console.log(`  ${a.role.padEnd(16)} ${a.email.padEnd(42)} ${a.areaId ?? "all areas"}`);
 console.log(`Password: ${password}\n`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

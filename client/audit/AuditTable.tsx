@@ -1,6 +1,7 @@
 import type { AuditEntry } from "../../shared/contract/index.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { actionLabel } from "./action-labels.ts";
+import { detailLabel, detailValue } from "./detail-labels.ts";
 
 /** The entries as a table: one row per entry, its time as the row header. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
@@ -27,11 +28,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <td>
                 <ActorCell entry={entry} />
               </td>
-              <td>
-                {actionLabel(entry.action)}
-                <br />
-                <span className="code muted">{entry.action}</span>
-              </td>
+              <td>{actionLabel(entry.action)}</td>
               <td className="audit-table__wrap">{entry.target ?? ""}</td>
               <td className="audit-table__wrap">
                 <DeviceCell entry={entry} />
@@ -78,8 +75,8 @@ function DetailCell({ detail }: { detail: Record<string, unknown> }) {
     <dl className="audit-detail">
       {entries.map(([key, value]) => (
         <div key={key}>
-          <dt>{key}</dt>
-          <dd>{typeof value === "string" ? value : JSON.stringify(value)}</dd>
+          <dt>{detailLabel(key)}</dt>
+          <dd>{detailValue(value)}</dd>
         </div>
       ))}
     </dl>

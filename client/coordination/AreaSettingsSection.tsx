@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { AreaSettings, AreaTarget, Me, SupportService } from "../../shared/contract/index.ts";
-import { MAX_SUPPORT_SERVICES } from "../../shared/contract/index.ts";
+import { MAX_SUPPORT_SERVICES, MAX_WAVE } from "../../shared/contract/index.ts";
 import { issuesByField } from "../api/api-error.ts";
 import { getAreaSettings, setAreaTargets, updateAreaSettings } from "../api/coordination.ts";
 import { getUploadRule, setUploadRule } from "../api/devices.ts";
@@ -239,6 +239,14 @@ function TargetsForm({ settings, onSaved }: { settings: AreaSettings; onSaved: (
     if (firstSurvey) setRows((list) => list.map((r) => (r.surveyId ? r : { ...r, surveyId: firstSurvey })));
   }, [firstSurvey]);
 
+  // A wave is chosen by name, never typed as a number (issue 15): the baseline and follow-ups up to
+  // the twelfth, or further if a target already goes further.
+  const lastWave = Math.max(12, ...rows.map((r) => Number(r.wave)).filter(Number.isInteger));
+  const waveOptions = Array.from({ length: Math.min(lastWave, MAX_WAVE) + 1 }, (_, wave) => ({
+    value: String(wave),
+    label: waveLabel(wave),
+  }));
+
   const edit = (index: number, change: Partial<TargetDraft>) =>
     setRows((list) => list.map((r, i) => (i === index ? { ...r, ...change } : r)));
 
@@ -282,9 +290,7 @@ function TargetsForm({ settings, onSaved }: { settings: AreaSettings; onSaved: (
   return (
     <form onSubmit={handleSubmit} noValidate aria-labelledby="targets-heading" className="panel">
       <h3 id="targets-heading">Targets per survey and wave</h3>
-      <p className="hint">
-        How many interviews the area aims for. Wave 0 is the baseline; 1, 2 … are the follow-ups.
-      </p>
+      <p className="hint">How many interviews the area aims for, at the baseline and at each follow-up.</p>
       {failure !== null && <ErrorAlert heading="The targets were not saved" error={failure} />}
       {rows.length === 0 && <p>No targets yet.</p>}
       {rows.map((row, index) => (
@@ -303,12 +309,11 @@ function TargetsForm({ settings, onSaved }: { settings: AreaSettings; onSaved: (
               onChange={(e) => edit(index, { surveyId: e.target.value })}
               options={surveyOptions}
             />
-            <TextField
+            <SelectField
               label="Wave"
-              inputMode="numeric"
-              className="input input--short"
               value={row.wave}
               onChange={(e) => edit(index, { wave: e.target.value })}
+              options={waveOptions}
               error={errors[`wave-${index}`]}
             />
             <TextField

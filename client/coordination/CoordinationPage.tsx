@@ -94,7 +94,11 @@ function NewConcernsNotice() {
         {fresh.length} new safeguarding {fresh.length === 1 ? "concern" : "concerns"}
       </h2>
       {mine > 0 && (
-        <p>You are the named lead for {mine === fresh.length ? "all of them" : `${mine} of them`}.</p>
+        <p>
+          {fresh.length === 1
+            ? "You are the named safeguarding lead for it."
+            : `You are the named safeguarding lead for ${mine === fresh.length ? "all of them" : `${mine} of them`}.`}
+        </p>
       )}
       <p>
         <Link to="/coordination/safeguarding">Open the safeguarding queue</Link>

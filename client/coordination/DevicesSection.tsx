@@ -3,18 +3,18 @@ import type { Device, EnrolmentCode, Me } from "../../shared/contract/index.ts";
 import { issuesByField } from "../api/api-error.ts";
 import { createEnrolmentCode, listDevices, revokeDevice } from "../api/coordination.ts";
 import { deviceInterviews } from "../api/devices.ts";
-import { listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";
 import { listUsers } from "../api/users.ts";
 import { useAnnounce } from "../app/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { focusFirstError } from "../ui/focus-first-error.ts";
-import { formatDateTime, waveLabel } from "../ui/format.ts";
+import { formatDateTime } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { EnrolmentQr } from "./EnrolmentQr.tsx";
 import { FoundControl, isLost, LostReportPanel, lostStatus, ReportLostControl } from "./LostTablet.tsx";
+import { ReceivedInterviewsTable } from "./ReceivedInterviewsTable.tsx";
 import { useAreaChoice } from "./use-area-choice.tsx";
 
 /** Tablets: enrol one for a researcher with a QR code, see the area's tablets, revoke one. */
@@ -290,11 +290,8 @@ function RevokeControl({ device, onRevoked }: { device: Device; onRevoked: () =>
 function CollectedOnTablet({ device, onClose }: { device: Device; onClose: () => void }) {
   const load = useCallback(() => deviceInterviews(device.id), [device.id]);
   const [listing] = useResource(load);
-  const [surveys] = useResource(listPublishedSurveys);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const title = (surveyId: string) =>
-    (surveys.status === "ready" ? surveys.data.find((s) => s.id === surveyId)?.title : undefined) ?? surveyId;
   return (
     <section aria-labelledby="collected-heading" className="panel">
       <h2 id="collected-heading" ref={heading} tabIndex={-1}>
@@ -318,31 +315,11 @@ function CollectedOnTablet({ device, onClose }: { device: Device; onClose: () =>
                     listing.data.truncated ? " (the most recent shown; there are more)" : ""
                   }.`}
             </p>
-            <div className="table-scroll">
-              <table className="table">
-                <caption>Interviews received from {device.label}, most recent first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Received</th>
-                    <th scope="col">Survey</th>
-                    <th scope="col">Interview</th>
-                    <th scope="col">Reference</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {listing.data.interviews.map((interview) => (
-                    <tr key={interview.id}>
-                      <td>{formatDateTime(interview.receivedAt)}</td>
-                      <td>{title(interview.surveyId)}</td>
-                      <td>{waveLabel(interview.wave)}</td>
-                      <td>
-                        <code>{interview.id}</code>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ReceivedInterviewsTable
+              identify="reference"
+              interviews={listing.data.interviews}
+              caption={`Interviews received from ${device.label}, most recent first`}
+            />
           </>
         ))}
       <button type="button" className="button button--secondary" onClick={onClose}>

@@ -1,25 +1,14 @@
-import { useEffect, useState } from "react";
 import { type EnrolmentCode, enrolmentPath } from "../../shared/contract/index.ts";
 import { formatDateTime } from "../ui/format.ts";
+import { QrCode } from "./QrCode.tsx";
 
 /**
  * The enrolment code as a QR code for the tablet's camera, with the code in letters for typing. The QR
  * code holds this app's address as the coordinator sees it (`/enrol#code=…`); the code itself is in the
- * fragment, so it never reaches a server log. qrcode is loaded only when a code is shown.
+ * fragment, so it never reaches a server log.
  */
 export function EnrolmentQr({ code }: { code: EnrolmentCode }) {
   const url = `${window.location.origin}${enrolmentPath(code.code)}`;
-  const [svg, setSvg] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    import("qrcode")
-      .then((qrcode) => qrcode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 }))
-      .then((text) => live && setSvg(text))
-      .catch(() => live && setSvg(null));
-    return () => {
-      live = false;
-    };
-  }, [url]);
   return (
     <div className="notice notice--success" role="status">
       <p className="alert__heading">
@@ -33,13 +22,7 @@ export function EnrolmentQr({ code }: { code: EnrolmentCode }) {
           code.
         </li>
       </ol>
-      {svg && (
-        <img
-          className="qr"
-          src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
-          alt={`QR code that opens the enrolment link for ${code.userName}'s tablet`}
-        />
-      )}
+      <QrCode url={url} alt={`QR code that opens the enrolment link for ${code.userName}'s tablet`} />
       <p>
         Code: <span className="enrolment-code">{code.code}</span>
       </p>

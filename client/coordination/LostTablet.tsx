@@ -2,13 +2,13 @@ import { type FormEvent, useCallback, useEffect, useRef, useState } from "react"
 import type { Device, ManifestKind, NotUploadedItem } from "../../shared/contract/index.ts";
 import { LOST_REASON_MAX } from "../../shared/contract/lost-device-constants.ts";
 import { lostReport, reportDeviceFound, reportDeviceLost } from "../api/devices.ts";
-import { listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";
 import { useAnnounce } from "../app/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime, plural, waveLabel } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
+import { ReceivedInterviewsTable, useSurveyTitle } from "./ReceivedInterviewsTable.tsx";
 
 /**
  * A lost tablet, on the coordinator's tablets list (issue 17, docs/decisions/0036): report it lost,
@@ -156,14 +156,9 @@ const KIND_WORDS: Record<ManifestKind, string> = {
 export function LostReportPanel({ device, onClose }: { device: Device; onClose: () => void }) {
   const load = useCallback(() => lostReport(device.id), [device.id]);
   const [report] = useResource(load);
-  const [surveys] = useResource(listPublishedSurveys);
+  const title = useSurveyTitle();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const title = (surveyId: string | null) =>
-    surveyId === null
-      ? ""
-      : ((surveys.status === "ready" ? surveys.data.find((s) => s.id === surveyId)?.title : undefined) ??
-        surveyId);
   return (
     <section aria-labelledby="lost-report-heading" className="panel">
       <h2 id="lost-report-heading" ref={heading} tabIndex={-1}>
@@ -200,33 +195,17 @@ export function LostReportPanel({ device, onClose }: { device: Device; onClose: 
           {report.data.arrived.length === 0 ? (
             <p>Nothing from this tablet has been received.</p>
           ) : (
-            <div className="table-scroll">
-              <table className="table">
-                <caption>
+            <ReceivedInterviewsTable
+              identify="participant"
+              interviews={report.data.arrived}
+              caption={
+                <>
                   {plural(report.data.arrived.length, "interview")} received
                   {report.data.arrivedTruncated ? " (the most recent; there are more)" : ""}, most recent
                   first
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Participant</th>
-                    <th scope="col">Survey</th>
-                    <th scope="col">Interview</th>
-                    <th scope="col">Received</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.data.arrived.map((item) => (
-                    <tr key={item.id}>
-                      <td>{item.participantCode}</td>
-                      <td>{title(item.surveyId)}</td>
-                      <td>{waveLabel(item.wave)}</td>
-                      <td>{formatDateTime(item.receivedAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                </>
+              }
+            />
           )}
         </>
       )}

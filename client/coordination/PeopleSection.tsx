@@ -11,6 +11,7 @@ import { formatDateTime } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { QrCode } from "./QrCode.tsx";
 import { useAreaChoice } from "./use-area-choice.tsx";
 
 type Errors = Partial<Record<"email" | "displayName" | "role" | "areaId", string>>;
@@ -204,6 +205,8 @@ function InvitationLink({ invitation }: { invitation: Invitation }) {
         readOnly
         onFocus={(event) => event.currentTarget.select()}
       />
+      <p>Or, with them beside you, let them scan this with their phone's or tablet's camera:</p>
+      <QrCode url={url} alt={`QR code that opens ${invitation.user.displayName}'s one-time link`} />
     </div>
   );
 }

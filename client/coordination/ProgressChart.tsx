@@ -13,19 +13,38 @@ export const stateColours: Record<FollowUpState, string> = {
 };
 const order: FollowUpState[] = ["completed", "due", "overdue", "upcoming", "declined", "withdrawn"];
 
-const LABEL_WIDTH = 250;
-const BAR_WIDTH = 500;
-const ROW = 34;
-const BAR = 20;
-
 export function rowLabel(row: ProgressRow): string {
-  return `${row.areaName} · ${row.surveyTitle} · ${waveLabel(row.wave)}`;
+  return `${groupLabel(row)} · ${waveLabel(row.wave)}`;
+}
+
+function groupLabel(row: ProgressRow): string {
+  return `${row.areaName} · ${row.surveyTitle}`;
+}
+
+interface Group {
+  key: string;
+  label: string;
+  rows: ProgressRow[];
+}
+
+/** Rows of one area and survey together, in the server's order, so each bar needs only its wave. */
+function groupRows(rows: ProgressRow[]): Group[] {
+  const groups: Group[] = [];
+  for (const row of rows) {
+    const key = `${row.areaId}|${row.surveyId}`;
+    const last = groups.at(-1);
+    if (last?.key === key) last.rows.push(row);
+    else groups.push({ key, label: groupLabel(row), rows: [row] });
+  }
+  return groups;
 }
 
 /**
- * One stacked bar per area, survey and wave, with the target as a vertical mark. The chart is a
- * picture for sighted readers (role="img" with a title and a summary); the table beside it carries
- * every number for everyone.
+ * One stacked bar per area, survey and wave, with the target as a vertical mark. The labels are page
+ * text, not drawn text: the area and survey head each group and each bar carries only its wave, so
+ * labels wrap instead of being cut off and the follow-ups can be told apart (issue 15). The chart is a
+ * picture for sighted readers (role="img" with a name and a summary); the table below carries every
+ * number for everyone.
  */
 export function ProgressChart({ rows }: { rows: ProgressRow[] }) {
   const id = useId();
@@ -38,8 +57,7 @@ export function ProgressChart({ rows }: { rows: ProgressRow[] }) {
       ),
     ),
   );
-  const scale = (n: number) => (n / max) * BAR_WIDTH;
-  const height = rows.length * ROW + 24;
+  const percent = (n: number) => `${(n / max) * 100}%`;
   const summary = rows
     .map(
       (r) =>
@@ -47,58 +65,45 @@ export function ProgressChart({ rows }: { rows: ProgressRow[] }) {
     )
     .join(" ");
   return (
-    <figure>
-      <svg
+    <figure className="progress-figure">
+      <div
         className="progress-chart"
-        viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + 70} ${height}`}
         role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
+        aria-label="Fieldwork progress against targets"
+        aria-describedby={`${id}-desc`}
       >
-        <title id={`${id}-title`}>Fieldwork progress against targets</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        {rows.map((row, index) => {
-          const y = index * ROW + 8;
-          let x = LABEL_WIDTH;
-          const total = order.reduce((sum, s) => sum + row[s], 0);
-          return (
-            <g key={`${row.areaId}|${row.surveyId}|${row.wave}`}>
-              <text x={LABEL_WIDTH - 8} y={y + BAR / 2 + 4} textAnchor="end">
-                {truncate(rowLabel(row), 38)}
-              </text>
-              {order.map((state) => {
-                const width = scale(row[state]);
-                const rect =
-                  width > 0 ? (
-                    <rect
-                      key={state}
-                      x={x}
-                      y={y}
-                      width={width}
-                      height={BAR}
-                      fill={stateColours[state]}
-                      stroke="#ffffff"
-                    />
-                  ) : null;
-                x += width;
-                return rect;
-              })}
-              {row.target !== null && (
-                <line
-                  x1={LABEL_WIDTH + scale(row.target)}
-                  x2={LABEL_WIDTH + scale(row.target)}
-                  y1={y - 4}
-                  y2={y + BAR + 4}
-                  stroke="#1f2328"
-                  strokeWidth={3}
-                />
-              )}
-              <text x={LABEL_WIDTH + Math.max(scale(total), scale(row.target ?? 0)) + 8} y={y + BAR / 2 + 4}>
-                {row.target === null ? `${row.completed}` : `${row.completed}/${row.target}`}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+        {groupRows(rows).map((group) => (
+          <div key={group.key} className="progress-chart__group">
+            <p className="progress-chart__group-label">{group.label}</p>
+            {group.rows.map((row) => (
+              <div key={row.wave} className="progress-chart__row">
+                <span className="progress-chart__label">{waveLabel(row.wave)}</span>
+                <span className="progress-chart__track">
+                  {order.map((state) =>
+                    row[state] > 0 ? (
+                      <span
+                        key={state}
+                        className="progress-chart__segment"
+                        style={{ width: percent(row[state]), background: stateColours[state] }}
+                      />
+                    ) : null,
+                  )}
+                  {row.target !== null && (
+                    <span className="progress-chart__target" style={{ left: percent(row.target) }} />
+                  )}
+                </span>
+                <span className="progress-chart__count">
+                  {row.target === null ? `${row.completed}` : `${row.completed} of ${row.target}`}
+                </span>
+              </div>
+            ))}
+          </div>
+        ))}
+      </div>
+      {/* Hidden: read out as the chart's description, not a second time as page text. */}
+      <p id={`${id}-desc`} hidden>
+        {summary}
+      </p>
       <figcaption>
         <ul className="legend">
           {order.map((state) => (
@@ -119,8 +124,4 @@ export function ProgressChart({ rows }: { rows: ProgressRow[] }) {
       </figcaption>
     </figure>
   );
-}
-
-function truncate(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }

@@ -1,17 +1,14 @@
-import { useCallback, useEffect, useState } from "react";
 import type { AttentionItem } from "../../shared/contract/index.ts";
 import { listNeedingAttention } from "../api/review.ts";
-import { useAnnounce } from "../app/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
-import { formatDateTime, plural, waveLabel } from "../ui/format.ts";
+import { formatDateTime, plural } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
+import { InterviewList } from "./InterviewList.tsx";
+import { usePagedList } from "./use-paged-list.ts";
 import "./review.css";
 
-type Page =
-  | { status: "loading" }
-  | { status: "error"; error: unknown }
-  | { status: "ready"; items: AttentionItem[]; total: number; next: string | null };
+const fetchPage = (cursor?: string) => listNeedingAttention(cursor);
 
 /**
  * For coordinators (docs/decisions/0024-who-sees-what.md): the interviews in their area that the
@@ -19,37 +16,7 @@ type Page =
  * the peer researcher. The answers themselves stay with the analysts: coordinators may know the people.
  */
 export default function NeedsAttentionPage() {
-  const announce = useAnnounce();
-  const [page, setPage] = useState<Page>({ status: "loading" });
-  const [more, setMore] = useState(false);
-
-  const load = useCallback(async (cursor?: string) => {
-    const result = await listNeedingAttention(cursor);
-    setPage((prev) => ({
-      status: "ready",
-      items: cursor && prev.status === "ready" ? [...prev.items, ...result.items] : result.items,
-      total: result.total,
-      next: result.nextCursor,
-    }));
-    return result;
-  }, []);
-
-  useEffect(() => {
-    load().catch((error: unknown) => setPage({ status: "error", error }));
-  }, [load]);
-
-  const showMore = async () => {
-    if (page.status !== "ready" || !page.next) return;
-    setMore(true);
-    try {
-      const result = await load(page.next);
-      announce(`${plural(result.items.length, "more interview")} shown.`);
-    } catch (error) {
-      setPage({ status: "error", error });
-    } finally {
-      setMore(false);
-    }
-  };
+  const { page, loadingMore, showMore } = usePagedList<AttentionItem>(fetchPage, "interview");
 
   return (
     <>
@@ -68,58 +35,37 @@ export default function NeedsAttentionPage() {
       {page.status === "ready" && (
         <section aria-labelledby="attention-heading">
           <h2 id="attention-heading">{plural(page.total, "interview")} waiting to be checked</h2>
-          {page.items.length === 0 ? (
-            <p>Nothing needs attention at the moment.</p>
-          ) : (
-            <div className="table-scroll">
-              <table className="table">
-                <caption className="visually-hidden">
-                  Interviews waiting to be checked, oldest first. Showing {page.items.length} of {page.total}.
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Participant</th>
-                    <th scope="col">Survey</th>
-                    <th scope="col">Wave</th>
-                    <th scope="col">Area</th>
-                    <th scope="col">Interview finished</th>
-                    <th scope="col">Questions to check</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((item) => (
-                    <tr key={item.id}>
-                      <th scope="row" className="code">
-                        {item.participantCode}
-                      </th>
-                      <td>{item.surveyTitle}</td>
-                      <td>{waveLabel(item.wave)}</td>
-                      <td>{item.areaName}</td>
-                      <td>{formatDateTime(item.completedAt)}</td>
-                      <td>
-                        {item.questions.length === 0 && !item.conflictingCopies && "The whole interview"}
-                        {item.questions.length > 0 && (
-                          <ul className="attention-questions">
-                            {item.questions.map((q) => (
-                              <li key={q.name}>{q.title}</li>
-                            ))}
-                          </ul>
-                        )}
-                        {item.conflictingCopies && <p>Sent twice with different answers.</p>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {page.next && (
-            <button type="button" className="button button--secondary" onClick={showMore} disabled={more}>
-              Show more
-            </button>
-          )}
+          <InterviewList
+            page={page}
+            caption="Interviews waiting to be checked, oldest first."
+            participant={(item) => item.participantCode}
+            columns={[
+              { label: "Interview finished", cell: (item) => formatDateTime(item.completedAt) },
+              { label: "Questions to check", cell: (item) => <QuestionsToCheck item={item} /> },
+            ]}
+            empty="Nothing needs attention at the moment."
+            loadingMore={loadingMore}
+            onShowMore={showMore}
+          />
         </section>
       )}
+    </>
+  );
+}
+
+/** Which questions to talk through with the researcher: their wording, never the answers. */
+function QuestionsToCheck({ item }: { item: AttentionItem }) {
+  return (
+    <>
+      {item.questions.length === 0 && !item.conflictingCopies && "The whole interview"}
+      {item.questions.length > 0 && (
+        <ul className="attention-questions">
+          {item.questions.map((q) => (
+            <li key={q.name}>{q.title}</li>
+          ))}
+        </ul>
+      )}
+      {item.conflictingCopies && <p>Sent twice with different answers.</p>}
     </>
   );
 }

@@ -10,6 +10,7 @@ import { syncBatch } from "../fieldwork/sync.service.ts";
 import { ValidatorCache } from "../fieldwork/validator-cache.ts";
 import { listPublishedSurveys } from "../surveys/surveys.repository.ts";
 import { insertUser } from "../users/users.repository.ts";
+import { seedDemoConcerns, setUpDemoArea } from "./demo-area-setup.ts";
 import { seededRandom, syntheticAnswers } from "./synthetic-answers.ts";
 
 export const DEMO_AREAS = [
@@ -33,6 +34,12 @@ const DEMO_ACCOUNTS: Omit<DemoAccount, "password">[] = [
   { role: "peer_researcher", email: "researcher@demo.alongside", areaId: "northtown" },
   { role: "evaluator", email: "evaluator@demo.alongside", areaId: null },
   { role: "expert", email: "expert@demo.alongside", areaId: "northtown" },
+  // Every other area has its own coordinator, who is its safeguarding lead, as a real area would.
+  ...DEMO_AREAS.filter((a) => a.id !== "northtown").map((a) => ({
+    role: "coordinator" as const,
+    email: `coordinator-${a.id}@demo.alongside`,
+    areaId: a.id,
+  })),
 ];
 
 /**
@@ -53,12 +60,17 @@ export async function seedDemo(
   const accounts: DemoAccount[] = [];
   let researcherId = "";
   let adminId = "";
+  const coordinatorOf = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
+    const area = DEMO_AREAS.find((a) => a.id === account.areaId);
     const row = await insertUser(
       db,
       {
         email: account.email,
-        displayName: demoName(account.role),
+        displayName:
+          account.role === "coordinator" && area && area.id !== "northtown"
+            ? `${area.name} Coordinator`
+            : demoName(account.role),
         role: account.role,
         areaId: account.areaId,
         passwordHash: hash,
@@ -67,11 +79,31 @@ export async function seedDemo(
     );
     if (account.role === "peer_researcher") researcherId = row.id;
     if (account.role === "admin") adminId = row.id;
+    if (account.role === "coordinator" && account.areaId) coordinatorOf.set(account.areaId, row.id);
     accounts.push({ ...account, password: options.password });
   }
 
   const surveys = await listPublishedSurveys(db);
   const interview = surveys.find((s) => s.id === "participant-interview");
+  for (const area of DEMO_AREAS) {
+    const leadId = coordinatorOf.get(area.id) ?? adminId;
+    await setUpDemoArea(
+      db,
+      {
+        areaId: area.id,
+        areaName: area.name,
+        region: area.region,
+        leadId,
+        researcherIds: area.id === "northtown" ? [researcherId] : [],
+      },
+      { now: options.now, interviewSurveyId: interview?.id ?? null },
+    );
+  }
+  await seedDemoConcerns(
+    db,
+    { areaId: "northtown", leadId: coordinatorOf.get("northtown") ?? adminId, researcherId },
+    options.now,
+  );
   if (!interview) return { accounts, responses: 0 };
   const version = await db
     .selectFrom("survey_versions")

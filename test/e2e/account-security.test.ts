@@ -124,7 +124,7 @@ describe("account security screens", () => {
 
     const again = await newPage();
     await signIn(again, "ayesha@example.org", NEW_PASSWORD);
-    await expect.poll(() => again.url()).toMatch(/\/editor$/);
+    await again.waitForURL((url) => url.pathname === "/editor", { timeout: 20_000 });
     await again.context().close();
   });
 });

@@ -41,7 +41,8 @@ async function acceptInvitation(page: Page, link: string, password: string): Pro
   await page.getByLabel("New password", { exact: true }).fill(password);
   await page.getByLabel("Repeat the password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Set password and sign in" }).click();
-  await expect.poll(() => page.url()).not.toMatch(/\/setup/);
+  // Hashing the password is slow on purpose; on a loaded machine it takes seconds, not one.
+  await page.waitForURL((url) => !url.pathname.startsWith("/setup"), { timeout: 20_000 });
 }
 
 async function invite(
@@ -57,6 +58,10 @@ async function invite(
   await page.getByRole("button", { name: "Invite", exact: true }).click();
   const link = page.getByLabel("Link to give them");
   await link.waitFor();
+  // The same link as a QR code, for someone beside the coordinator with a phone or tablet.
+  const qr = page.getByRole("img", { name: `QR code that opens ${who.name}'s one-time link` });
+  await qr.waitFor();
+  expect(await qr.getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
   return link.inputValue();
 }
 
@@ -81,7 +86,7 @@ describe("coordinating fieldwork", () => {
     await admin.getByRole("heading", { name: "Eastham", level: 2 }).waitFor();
     await admin.getByRole("button", { name: "Add a target" }).click();
     await admin.getByLabel("Survey", { exact: true }).selectOption({ label: "Participant interview" });
-    await admin.getByLabel("Wave", { exact: true }).fill("0");
+    await admin.getByLabel("Wave", { exact: true }).selectOption({ label: "Baseline (0)" });
     await admin.getByLabel("Interviews", { exact: true }).fill("5");
     await admin.getByRole("button", { name: "Save targets" }).click();
     await expect.poll(() => admin.getByText("Targets saved.").count()).toBeGreaterThan(0);
@@ -131,6 +136,7 @@ describe("coordinating fieldwork", () => {
 
     // The researcher uploads an interview from the enrolled tablet, as fieldwork does.
     const participantCode = generateParticipantCode((a) => crypto.getRandomValues(a));
+    const interviewId = randomUUID();
     const upload = () =>
       tablet.evaluate(
         async ({ key, participantCode, id }) => {
@@ -164,7 +170,7 @@ describe("coordinating fieldwork", () => {
           });
           return { status: res.status, body: (await res.json()) as Record<string, unknown> };
         },
-        { key: DEVICE_TOKEN_KEY, participantCode, id: randomUUID() },
+        { key: DEVICE_TOKEN_KEY, participantCode, id: interviewId },
       );
     const first = await upload();
     expect(first.status).toBe(200);
@@ -179,7 +185,35 @@ describe("coordinating fieldwork", () => {
     await expect.poll(() => row.count()).toBe(1);
     const cells = await row.getByRole("cell").allInnerTexts();
     expect(cells.slice(0, 2)).toEqual(["5", "1"]);
-    await coordinator.getByRole("img", { name: /Fieldwork progress against targets/ }).waitFor();
+    const chart = coordinator.getByRole("img", { name: /Fieldwork progress against targets/ });
+    await chart.waitFor();
+    // Every bar can be told apart: the chart names the area and survey once and each wave in full,
+    // and no label is cut off at either end (issue 15: "Follow-up …" bars all read "F…").
+    const waves = (await table.getByRole("rowheader").allInnerTexts()).map((label) =>
+      label.replace("Eastham · Participant interview · ", ""),
+    );
+    expect(waves).toContain("Follow-up 1");
+    // What is drawn on screen, not the description for screen readers.
+    const chartText = await chart.evaluate((figure) =>
+      [...figure.querySelectorAll("*")]
+        .filter((node) => node.children.length === 0 && !["title", "desc"].includes(node.localName))
+        .map((node) => node.textContent ?? "")
+        .join(" | "),
+    );
+    expect(chartText).toContain("Eastham · Participant interview");
+    for (const wave of waves) expect(chartText).toContain(wave);
+    const clipped = await chart.evaluate((figure) => {
+      const box = figure.getBoundingClientRect();
+      return [...figure.querySelectorAll("*")]
+        .filter((node) => node.children.length === 0 && (node.textContent ?? "").trim() !== "")
+        .filter((node) => {
+          const r = node.getBoundingClientRect();
+          const overflows = node instanceof HTMLElement && node.scrollWidth > node.clientWidth + 1;
+          return r.left < box.left - 1 || r.right > box.right + 1 || overflows;
+        })
+        .map((node) => node.textContent);
+    });
+    expect(clipped).toEqual([]);
     await expectNoAxeViolations(coordinator, "coordination overview with progress");
 
     // Revoked, the tablet's next upload is refused and says why.
@@ -197,6 +231,38 @@ describe("coordinating fieldwork", () => {
     const refused = await upload();
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: "device_revoked" });
+
+    // The data manager lists what the server received from the tablet: a reference, never a code.
+    await admin.goto(`${e2e.server.url}/coordination/tablets`);
+    await admin.getByLabel("Area", { exact: true }).selectOption({ label: "Eastham" });
+    await admin.getByRole("button", { name: "What was collected on Tablet 1" }).click();
+    const collected = admin.getByRole("table", {
+      name: "Interviews received from Tablet 1, most recent first",
+    });
+    await collected.waitFor();
+    expect(await collected.getByRole("row").nth(1).getByRole("cell").allInnerTexts()).toEqual([
+      interviewId,
+      "Participant interview",
+      "Baseline (0)",
+      expect.stringMatching(/\d{4}, \d{2}:\d{2}$/),
+    ]);
+    expect(await collected.textContent()).not.toContain(participantCode);
+    await expectNoAxeViolations(admin, "what was collected on a tablet");
+
+    // A revoked tablet can still be reported lost; its coordinator then sees who each interview was with.
+    await coordinator.getByRole("button", { name: "Report lost Tablet 1" }).click();
+    await coordinator.getByLabel("What happened").fill("Not handed back after the Thursday drop-in.");
+    await coordinator.getByRole("button", { name: "Report Tablet 1 lost" }).click();
+    const received = coordinator.getByRole("table", { name: /^1 interview received, most recent first/ });
+    await received.waitFor();
+    expect(await received.getByRole("row").nth(1).getByRole("cell").allInnerTexts()).toEqual([
+      participantCode,
+      "Participant interview",
+      "Baseline (0)",
+      expect.stringMatching(/\d{4}, \d{2}:\d{2}$/),
+    ]);
+    await expectNoAxeViolations(coordinator, "what was on a lost tablet");
+    await coordinator.screenshot({ path: "/tmp/walk/e2e-lost-report.png", fullPage: true });
   });
 
   it("has no accessibility violations on any coordination page, nor on people's own pages, with data in them", async () => {
@@ -271,7 +337,7 @@ describe("coordinating fieldwork", () => {
       await page.getByLabel("Email", { exact: true }).fill(email);
       await page.getByLabel("Password", { exact: true }).fill(E2E_PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect.poll(() => page.url()).not.toMatch(/\/login/);
+      await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 20_000 });
       for (const path of paths) {
         await page.goto(`${e2e.server.url}${path}`);
         await page.getByRole("heading", { level: 1 }).first().waitFor();

@@ -55,7 +55,7 @@ describe("first run and one-time links", () => {
       .getByLabel("Repeat the password", { exact: true })
       .fill("the first administrator's passphrase");
     await admin.getByRole("button", { name: "Set password and sign in" }).click();
-    await expect.poll(() => admin.url()).not.toMatch(/\/setup/);
+    await admin.waitForURL((url) => !url.pathname.startsWith("/setup"), { timeout: 20_000 });
 
     // Setup is done: the notice goes.
     await visitor.reload();
@@ -80,7 +80,7 @@ describe("first run and one-time links", () => {
     await coordinator.getByLabel("Password", { exact: true }).fill("peer research together");
     await coordinator.getByRole("button", { name: "Sign in" }).click();
     // A coordinator lands on Coordination, not on Administration.
-    await expect.poll(() => coordinator.url()).toMatch(/\/coordination$/);
+    await coordinator.waitForURL((url) => url.pathname === "/coordination", { timeout: 20_000 });
     const setupPath = await coordinator.evaluate(async () => {
       const res = await fetch("/api/invitations", {
         method: "POST",
@@ -105,7 +105,7 @@ describe("first run and one-time links", () => {
     await sam.getByLabel("New password", { exact: true }).fill("interviews at the day centre");
     await sam.getByLabel("Repeat the password", { exact: true }).fill("interviews at the day centre");
     await sam.getByRole("button", { name: "Set password and sign in" }).click();
-    await expect.poll(() => sam.url()).not.toMatch(/\/setup/);
+    await sam.waitForURL((url) => !url.pathname.startsWith("/setup"), { timeout: 20_000 });
   });
 
   it("shows people who never chose a password as Invited, and adds people only by invitation", async () => {

@@ -20,6 +20,13 @@ const FREE_TEXT = 'She said "not today, thanks",\nthen left.';
 
 /** A tablet's upload of an interview with a rating off its scale: stored, and flagged for review. */
 async function uploadFlaggedInterview(): Promise<{ id: string; code: string }> {
+  const [first] = await uploadFlaggedInterviews(1);
+  if (!first) throw new Error("nothing uploaded");
+  return first;
+}
+
+/** `count` such interviews in one upload, each for its own participant. */
+async function uploadFlaggedInterviews(count: number): Promise<{ id: string; code: string }[]> {
   const login = await fetch(`${e2e.server.url}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -27,30 +34,31 @@ async function uploadFlaggedInterview(): Promise<{ id: string; code: string }> {
   });
   expect(login.status).toBe(200);
   const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
-  const id = crypto.randomUUID();
-  const code = generateParticipantCode((a) => crypto.getRandomValues(a));
+  const made = Array.from({ length: count }, () => ({
+    id: crypto.randomUUID(),
+    code: generateParticipantCode((a) => crypto.getRandomValues(a)),
+  }));
   const res = await fetch(`${e2e.server.url}/api/sync`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie },
     body: JSON.stringify({
-      items: [
-        {
-          id,
-          surveyId: "participant-interview",
-          surveyVersion: 1,
-          participantCode: code,
-          wave: 0,
-          areaId: "northtown",
-          startedAt: "2026-11-26T09:30:00.000Z",
-          completedAt: "2026-11-26T09:52:00.000Z",
-          administrationMode: "read_aloud",
-          data: { consent: true, workers_listen: 9, anything_else: FREE_TEXT },
-        },
-      ],
+      items: made.map(({ id, code }) => ({
+        id,
+        surveyId: "participant-interview",
+        surveyVersion: 1,
+        participantCode: code,
+        wave: 0,
+        areaId: "northtown",
+        startedAt: "2026-11-26T09:30:00.000Z",
+        completedAt: "2026-11-26T09:52:00.000Z",
+        administrationMode: "read_aloud",
+        data: { consent: true, workers_listen: 9, anything_else: FREE_TEXT },
+      })),
     }),
   });
-  expect(((await res.json()) as { results: { outcome: string }[] }).results[0]?.outcome).toBe("needs_review");
-  return { id, code };
+  const outcomes = ((await res.json()) as { results: { outcome: string }[] }).results.map((r) => r.outcome);
+  expect(outcomes).toEqual(made.map(() => "needs_review"));
+  return made;
 }
 
 async function signIn(page: Page, email: string): Promise<void> {
@@ -214,5 +222,76 @@ describe("reviewing and exporting", () => {
     await admin.getByText(/received before/).waitFor();
     await expectNoAxeViolations(admin, "retention");
     await adminContext.close();
+  });
+  it("both review lists show 50 interviews at a time and add the next page on 'Show more'", async () => {
+    await uploadFlaggedInterviews(55);
+    const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const rows = () => page.getByRole("table").locator("tbody tr").count();
+    const totalIn = async (heading: RegExp) =>
+      Number(
+        ((await page.getByRole("heading", { name: heading, level: 2 }).textContent()) ?? "").match(
+          /^\d+/,
+        )?.[0],
+      );
+
+    await signIn(page, "coordinator@example.org");
+    await page.goto(`${e2e.server.url}/needs-attention`);
+    await page.getByRole("heading", { name: /interviews waiting to be checked/, level: 2 }).waitFor();
+    const waiting = await totalIn(/interviews waiting to be checked/);
+    expect(waiting).toBeGreaterThan(55);
+    expect(await rows()).toBe(50);
+    await page.getByRole("button", { name: "Show more" }).click();
+    await expect.poll(rows).toBe(waiting);
+    await page.getByText(`${waiting - 50} more interviews shown.`).waitFor({ state: "attached" });
+    expect(await page.getByRole("button", { name: "Show more" }).count()).toBe(0);
+    await expectNoAxeViolations(page, "needs attention, two pages");
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await page.getByRole("heading", { name: "Sign in", level: 1 }).waitFor();
+
+    await signIn(page, "admin@example.org");
+    await page.goto(`${e2e.server.url}/review`);
+    await page.getByRole("heading", { name: /responses: needs review/, level: 2 }).waitFor();
+    const flagged = await totalIn(/responses: needs review/);
+    expect(flagged).toBe(waiting);
+    expect(await rows()).toBe(50);
+    await page.getByRole("button", { name: "Show more" }).click();
+    await expect.poll(rows).toBe(flagged);
+    await page.getByText(`${flagged - 50} more responses shown.`).waitFor({ state: "attached" });
+    // Each row still opens that response for a decision.
+    const last = page.getByRole("table").locator("tbody tr").last().getByRole("link");
+    await last.click();
+    await expect.poll(() => page.url()).toMatch(/\/review\/[0-9a-f-]{36}$/);
+    await expectNoAxeViolations(page, "a response opened from the second page");
+    await context.close();
+  });
+
+  it("the audit log speaks in plain words: no action codes or data names in the filter or the entries", async () => {
+    // Uploads, withdrawals, reviews and exports have all been recorded by the tests above.
+    const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, "admin@example.org");
+    await page.goto(`${e2e.server.url}/audit`);
+    await page.getByRole("heading", { name: "Audit log", level: 1 }).waitFor();
+    const table = page.getByRole("table", { name: "Audit entries, newest first" });
+    await table.getByRole("row").filter({ hasText: "Interviews uploaded" }).first().waitFor();
+    const options = await page.getByLabel("Action").locator("option").allInnerTexts();
+    expect(options).toContain("Interviews uploaded");
+    // What the server records ("sync.batch", "needs_review", "responsesDeleted") never reaches the page.
+    const code = /\b[a-z]+\.[a-z_]+\b|\b[a-z]+_[a-z_]+\b|\b[a-z]+[A-Z][A-Za-z]+\b/;
+    for (const option of options) expect(option).not.toMatch(code);
+    const whatAndDetails = await table.evaluate((element) =>
+      [...element.querySelectorAll("tbody tr")].flatMap((row) => {
+        const cells = row.querySelectorAll("td");
+        return [
+          cells[1]?.textContent ?? "",
+          ...[...(cells[4]?.querySelectorAll("dt") ?? [])].map((dt) => dt.textContent ?? ""),
+        ];
+      }),
+    );
+    expect(whatAndDetails).toContain("Needs review");
+    for (const text of whatAndDetails) expect(text).not.toMatch(code);
+    await expectNoAxeViolations(page, "audit log");
+    await context.close();
   });
 });
