@@ -38,12 +38,14 @@ export function InterviewScreen({ id, me }: { id: string; me: Me }) {
     return (
       <>
         <PageHeading>Interview not found</PageHeading>
-        <p>
-          This interview is not in progress on this tablet. If it was finished, it is in the{" "}
-          <Link to={fieldworkPath.outbox}>outbox</Link>.
-        </p>
-        <p>
-          <Link to={fieldworkPath.home}>Back to fieldwork</Link>
+        <p>This interview is not in progress on this tablet. If it was finished, it is in the outbox.</p>
+        <p className="actions">
+          <Link to={fieldworkPath.home} className="button">
+            Back to fieldwork
+          </Link>
+          <Link to={fieldworkPath.outbox} className="button button--secondary">
+            Open the outbox
+          </Link>
         </p>
       </>
     );
