@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import { chromium, type Page } from "playwright-core";
+import { type CDPSession, chromium, type Page } from "playwright-core";
 import { createApp } from "../server/app.ts";
 import { hashPassword } from "../server/auth/password.ts";
 import { seededRandom, syntheticAnswers } from "../server/demo/synthetic-answers.ts";
@@ -28,12 +28,13 @@ import type { SyncItem } from "../shared/contract/sync.ts";
 import { generateParticipantCode } from "../shared/participant/code.ts";
 import type { SurveyField } from "../shared/survey/fields.ts";
 
-const usage = `npx tsx scripts/bench-fieldwork.ts [--only start|upload]
+const usage = `npx tsx scripts/bench-fieldwork.ts [--only start|upload] [--read-ms N]
 
 Measures, in the system Chromium against a local server (SQLite), with the built client (built first
 when missing or out of date):
   start    tap "Start" → readiness check, and Ready → consent → yes → first real question, CPU throttled 4×,
-           online and offline, median of 7
+           online and offline, median of 7; --read-ms N waits N ms on the readiness check before
+           tapping Ready, as a researcher reading it would (default 0: every tap at once)
   upload   200 queued interviews from the tablet's outbox, against the same batches sent from Node,
            median of 5 each
 Both by default. For figures worth comparing, run nothing else on the machine.`;
@@ -43,7 +44,8 @@ if (cli.includes("--help") || cli.includes("-h")) {
   process.exit(0);
 }
 const only = cli.includes("--only") ? cli[cli.indexOf("--only") + 1] : undefined;
-if (only !== undefined && only !== "start" && only !== "upload") {
+const readMs = cli.includes("--read-ms") ? Number(cli[cli.indexOf("--read-ms") + 1]) : 0;
+if ((only !== undefined && only !== "start" && only !== "upload") || !(readMs >= 0)) {
   console.error(usage);
   process.exit(2);
 }
@@ -132,10 +134,12 @@ try {
 async function measureStarts(page: Page): Promise<void> {
   const context = page.context();
   const cdp = await context.newCDPSession(page);
+  // Thread time: the page's own CPU work, which the machine's other load does not stretch.
+  await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  const online = await timeStarts(page, "online");
+  const online = await timeStarts(page, "online", cdp);
   await context.setOffline(true);
-  const offline = await timeStarts(page, "offline");
+  const offline = await timeStarts(page, "offline", cdp);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
 
   console.log(
@@ -148,6 +152,9 @@ async function measureStarts(page: Page): Promise<void> {
   ] as const) {
     console.log(
       `  ${label.padEnd(8)} start→readiness ${fmt(runs.readiness)}   ready→first question ${fmt(runs.question)}   total ${fmt(runs.total)}`,
+    );
+    console.log(
+      `           of which ready→consent ${fmt(runs.consent)}   yes→first question ${fmt(runs.first)}   page's main-thread CPU time ${fmt(runs.cpu)}`,
     );
   }
 
@@ -175,17 +182,28 @@ async function measureUploads(page: Page, setOffline: (offline: boolean) => Prom
 
 interface Runs {
   readiness: number[];
+  consent: number[];
+  first: number[];
   question: number[];
   total: number[];
+  /** The page's main-thread CPU time from Start to the first question (less stretched by other load than wall time). */
+  cpu: number[];
 }
 
-async function timeStarts(page: Page, label: string): Promise<Runs> {
-  const runs: Runs = { readiness: [], question: [], total: [] };
+async function timeStarts(page: Page, label: string, cdp: CDPSession): Promise<Runs> {
+  const runs: Runs = { readiness: [], consent: [], first: [], question: [], total: [], cpu: [] };
+  const busy = async () => {
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    return (metrics.find((m) => m.name === "TaskDuration")?.value ?? Number.NaN) * 1000;
+  };
   for (let i = 0; i < RUNS; i++) {
     await page.goto(`${base}/fieldwork`);
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
     await page.getByRole("button", { name: "New code" }).click();
+    const before = await busy();
     const readiness = await clickUntil(page, "Start, read aloud by me", "h2", "Readiness check");
+    // A researcher reads the four readiness points before tapping (0 ms unless --read-ms says).
+    if (readMs > 0) await page.waitForTimeout(readMs);
     const consent = await clickUntil(
       page,
       "All of these are true: go to consent",
@@ -200,7 +218,10 @@ async function timeStarts(page: Page, label: string): Promise<Runs> {
       "how much say do you get?",
       ".sd-item__control-label",
     );
+    runs.cpu.push((await busy()) - before);
     runs.readiness.push(readiness);
+    runs.consent.push(consent);
+    runs.first.push(first);
     runs.question.push(consent + first);
     runs.total.push(readiness + consent + first);
   }
@@ -210,7 +231,8 @@ async function timeStarts(page: Page, label: string): Promise<Runs> {
 
 /**
  * Clicks a button in the page and times, in the page, until an element with `text` is in the DOM and
- * a frame has been drawn with it. The page code is a string: tsx would otherwise wrap its functions
+ * a frame has been drawn with it. Only what is shown counts: the survey is rendered out of sight during the
+ * readiness check. The page code is a string: tsx would otherwise wrap its functions
  * in a helper the page does not have.
  */
 function clickUntil(
@@ -225,7 +247,7 @@ function clickUntil(
     if (!target) return reject(new Error("no button"));
     const start = performance.now();
     const check = () => {
-      const found = [...document.querySelectorAll(${JSON.stringify(selector)})].some((e) => e.textContent.includes(${JSON.stringify(text)}));
+      const found = [...document.querySelectorAll(${JSON.stringify(selector)})].some((e) => e.textContent.includes(${JSON.stringify(text)}) && e.getClientRects().length > 0);
       if (found) requestAnimationFrame(() => resolve(performance.now() - start));
       else requestAnimationFrame(check);
     };

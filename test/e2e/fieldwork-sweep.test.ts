@@ -34,9 +34,7 @@ async function smallTargets(page: Page): Promise<string[]> {
     const skip = document.querySelector<HTMLElement>(".skip-link");
     const focused = document.activeElement;
     skip?.focus();
-    for (const element of document.querySelectorAll(
-      "button, a[href], input, select, textarea, summary",
-    )) {
+    for (const element of document.querySelectorAll("button, a[href], input, select, textarea, summary")) {
       if (element instanceof HTMLInputElement && element.type === "hidden") continue;
       let target: Element = element;
       const own = element.getBoundingClientRect();
