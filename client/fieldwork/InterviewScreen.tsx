@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { Activity, useCallback, useEffect, useRef, useState } from "react";
 import type { Model } from "survey-core";
 import type { Me } from "../../shared/contract/index.ts";
 import { useAnnounce } from "../app/announcer.tsx";
@@ -38,12 +38,14 @@ export function InterviewScreen({ id, me }: { id: string; me: Me }) {
     return (
       <>
         <PageHeading>Interview not found</PageHeading>
-        <p>
-          This interview is not in progress on this tablet. If it was finished, it is in the{" "}
-          <Link to={fieldworkPath.outbox}>outbox</Link>.
-        </p>
-        <p>
-          <Link to={fieldworkPath.home}>Back to fieldwork</Link>
+        <p>This interview is not in progress on this tablet. If it was finished, it is in the outbox.</p>
+        <p className="actions">
+          <Link to={fieldworkPath.home} className="button">
+            Back to fieldwork
+          </Link>
+          <Link to={fieldworkPath.outbox} className="button button--secondary">
+            Open the outbox
+          </Link>
         </p>
       </>
     );
@@ -149,7 +151,7 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
         <EndFailed failure={endFailed} onRetry={() => retryEnd.current && void end(retryEnd.current)} />
       )}
       <div hidden={handBack !== null || ending}>
-        {stage === "readiness" ? (
+        {stage === "readiness" && (
           <ReadinessCheck
             onReady={() => {
               setStage("questions");
@@ -158,29 +160,31 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
             }}
             onReschedule={() => void end(() => rescheduleInterview(me, saver.current))}
           />
-        ) : (
-          <>
-            {facts.consent && view !== "hand_over" && (
-              <p className="consent-note" tabIndex={-1}>
-                <strong>Consent for this interview: {waveLabel(draft.setup.wave)}.</strong> Ask every time,
-                even if the person agreed at an earlier wave. If they say no, nothing but the “no” is kept.
-              </p>
-            )}
-            <InterviewRunner
-              draft={draft}
-              view={view}
-              modelRef={modelRef}
-              onAnswers={(data, pageNo) => saver.save({ data, pageNo })}
-              onPage={(pageNo, next) => {
-                setFacts(next);
-                if (pageNo !== saver.current.pageNo) saver.save({ pageNo });
-              }}
-              onSensitiveSectionEnd={() => setHandBack("section_end")}
-              onCompleteDuringHandOver={() => setHandBack("complete")}
-              onComplete={(data) => void end(() => finishInterview(saver.current, data, false))}
-            />
-          </>
         )}
+        {stage === "questions" && facts.consent && view !== "hand_over" && (
+          <p className="consent-note" tabIndex={-1}>
+            <strong>Consent for this interview: {waveLabel(draft.setup.wave)}.</strong> Ask every time, even
+            if the person agreed at an earlier wave. If they say no, nothing but the “no” is kept.
+          </p>
+        )}
+        {/* While the researcher reads the readiness check, the survey is built and its first page
+            rendered out of sight, at low priority and with no effects (React's Activity), so "ready"
+            only has to show it: the first question comes sooner on a slow tablet. */}
+        <Activity mode={stage === "questions" ? "visible" : "hidden"}>
+          <InterviewRunner
+            draft={draft}
+            view={view}
+            modelRef={modelRef}
+            onAnswers={(data, pageNo) => saver.save({ data, pageNo })}
+            onPage={(pageNo, next) => {
+              setFacts(next);
+              if (pageNo !== saver.current.pageNo) saver.save({ pageNo });
+            }}
+            onSensitiveSectionEnd={() => setHandBack("section_end")}
+            onCompleteDuringHandOver={() => setHandBack("complete")}
+            onComplete={(data) => void end(() => finishInterview(saver.current, data, false))}
+          />
+        </Activity>
       </div>
 
       <Dialog open={dialog === "pause"} labelledBy="pause-heading" onCancel={closeDialog}>

@@ -67,6 +67,8 @@ export class SyncEngine {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | null = null;
   private again = false;
+  /** The browser said the connection is back while a run was going: one more try, even after a failure. */
+  private reconnected = false;
   private prepared: Promise<void> | null = null;
 
   /** Starts (or resumes, after a new sign-in) uploading as this user. */
@@ -114,7 +116,10 @@ export class SyncEngine {
   }
 
   private async prepare(): Promise<void> {
-    window.addEventListener("online", () => this.kick());
+    window.addEventListener("online", () => {
+      this.reconnected = true;
+      this.kick();
+    });
     window.addEventListener("offline", () => {
       if (this.status.phase !== "uploading") this.update({ phase: "offline", nextRetryAt: null });
     });
@@ -140,12 +145,19 @@ export class SyncEngine {
       await this.prepared;
       do {
         this.again = false;
+        this.reconnected = false;
+        clearTimeout(this.timer);
         const locks = navigator.locks;
         const signal = locks
           ? await locks.request("alongside-upload", () => this.uploadWaiting())
           : await this.uploadWaiting();
         this.after(signal);
-      } while (this.again && this.status.phase === "idle");
+        // After a failure the backoff decides, except when the connection came back during the run
+        // (that kick used to be lost, leaving the tablet to wait out its 2.5–5 s first backoff or longer).
+      } while (
+        this.again &&
+        (this.status.phase === "idle" || (this.reconnected && this.status.phase === "retrying"))
+      );
     })().finally(() => {
       this.running = null;
     });

@@ -1,10 +1,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2E, startE2E } from "./harness.ts";
-import { completeInterview, giveConsent, signIn } from "./offline-helpers.ts";
+import { completeInterview, giveConsent, holdToTakeBack, signIn } from "./offline-helpers.ts";
 
 // Issue 15, styling: radio circles line up with their labels (≤ 2 px), and every tappable thing on
-// each fieldwork screen is at least 44 × 44 px, measured in Chromium on a touch tablet both ways up.
+// each fieldwork screen is at least 44 × 44 px, measured in Chromium on a touch tablet both ways up:
+// the header's links and buttons, the interview bar, the show-card and hand-over views, the hand-back
+// screen, the "interview not found" page, and the main area of every other fieldwork screen.
 
 const TABLETS = [
   { name: "landscape", viewport: { width: 1180, height: 820 }, hasTouch: true },
@@ -20,14 +22,19 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-/** Every visible button, link and form control under `main` smaller than 44 × 44 (a hidden radio or box is measured by its label). */
+/**
+ * Every visible button, link and form control on the page (header, interview bar and main area)
+ * smaller than 44 × 44; a hidden radio or box is measured by its label. The skip link, off screen
+ * until it has focus, is measured with focus.
+ */
 async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const small: string[] = [];
     const seen = new Set<Element>();
-    for (const element of document.querySelectorAll(
-      "main button, main a[href], main input, main select, main textarea, main summary",
-    )) {
+    const skip = document.querySelector<HTMLElement>(".skip-link");
+    const focused = document.activeElement;
+    skip?.focus();
+    for (const element of document.querySelectorAll("button, a[href], input, select, textarea, summary")) {
       if (element instanceof HTMLInputElement && element.type === "hidden") continue;
       let target: Element = element;
       const own = element.getBoundingClientRect();
@@ -47,6 +54,8 @@ async function smallTargets(page: Page): Promise<string[]> {
         small.push(`${name} (${Math.round(box.width)}×${Math.round(box.height)})`);
       }
     }
+    if (focused instanceof HTMLElement) focused.focus();
+    else skip?.blur();
     return small;
   });
 }
@@ -80,14 +89,18 @@ describe("fieldwork screens on a tablet", () => {
         found[screen] = await smallTargets(page);
       };
 
-      // The measure itself catches a small target (a 19 px link, as "Back to fieldwork" was).
-      await page.evaluate(() => {
-        const link = Object.assign(document.createElement("a"), { href: "#", textContent: "Tiny link" });
-        link.id = "probe-small";
-        document.querySelector("main")?.append(link);
-      });
-      expect((await smallTargets(page)).some((t) => t.startsWith("Tiny link"))).toBe(true);
-      await page.evaluate(() => document.getElementById("probe-small")?.remove());
+      // The measure itself catches a small target (a 19 px link, as "Back to fieldwork" was), in the
+      // main area and in the header, whose links it measures too.
+      for (const where of ["main", ".site-header"]) {
+        await page.evaluate((selector) => {
+          const link = Object.assign(document.createElement("a"), { href: "#", textContent: "Tiny link" });
+          link.id = "probe-small";
+          document.querySelector(selector)?.append(link);
+        }, where);
+        expect((await smallTargets(page)).some((t) => t.startsWith("Tiny link"))).toBe(true);
+        await page.evaluate(() => document.getElementById("probe-small")?.remove());
+      }
+      expect(await page.locator(".site-header a[href], .site-header button").count()).toBeGreaterThan(3);
       await sweep("home");
       await page.getByRole("button", { name: "Choose Participant interview" }).click();
       await page.getByRole("button", { name: "New code" }).click();
@@ -100,10 +113,24 @@ describe("fieldwork screens on a tablet", () => {
       expect(Math.max(...(await radioOffsets(page)))).toBeLessThanOrEqual(2);
       await giveConsent(page);
       await page.getByRole("heading", { name: "Having a say" }).waitFor();
-      await sweep("questions");
+      await sweep("questions and the interview bar");
       const offsets = await radioOffsets(page);
       expect(offsets.length).toBeGreaterThan(5);
       expect(Math.max(...offsets)).toBeLessThanOrEqual(2);
+      // The participant's views, their bar, and the screen they hand the tablet back on.
+      await page.getByRole("button", { name: "Show card" }).click();
+      await page.getByText("These are the answers you can choose from.").waitFor();
+      await sweep("show card");
+      await page.getByRole("button", { name: "Give the tablet back" }).click();
+      await page.getByRole("heading", { name: "Thank you. Please give the tablet back" }).waitFor();
+      await sweep("hand-back");
+      await holdToTakeBack(page);
+      await page.getByRole("button", { name: "Hand over" }).click();
+      await page.getByText("You are answering on your own.").waitFor();
+      await sweep("hand-over");
+      await page.getByRole("button", { name: "Give the tablet back" }).click();
+      await holdToTakeBack(page);
+      await page.getByRole("button", { name: "Pause", exact: true }).waitFor();
       await completeInterview(page);
       await sweep("finished");
       for (const [screen, path] of [
@@ -111,12 +138,17 @@ describe("fieldwork screens on a tablet", () => {
         ["due", "/fieldwork/due"],
         ["concern", "/fieldwork/concern"],
         ["debrief", "/fieldwork/debrief"],
+        ["interview not found", "/fieldwork/interview/not-on-this-tablet"],
       ] as const) {
         await page.goto(`${e2e.server.url}${path}`);
         await page.locator("main h1").waitFor();
         await page.waitForLoadState("networkidle");
         await sweep(screen);
       }
+      // The way back from an interview that is not here is a large button, as is the way to the outbox.
+      await page.getByRole("heading", { name: "Interview not found" }).waitFor();
+      await page.getByRole("link", { name: "Back to fieldwork" }).click();
+      await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
       expect(Object.fromEntries(Object.entries(found).filter(([, small]) => small.length > 0))).toEqual({});
       await context.close();
     });

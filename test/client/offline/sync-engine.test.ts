@@ -110,6 +110,30 @@ describe("the sync engine", () => {
     expect(await countInState("stored")).toBe(3);
   });
 
+  it("tries again at once when the connection comes back while a try is failing (no backoff wait)", async () => {
+    await queueInterviews(3);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    serve(async (_, body) => {
+      if (requests.length === 1) {
+        await held;
+        throw new TypeError("network");
+      }
+      return json(200, { results: accepted(body.items) });
+    });
+    engine.start({ id: "u1" });
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    // The connection returns while the first try is still on its way to failing.
+    window.dispatchEvent(new Event("online"));
+    release();
+    // The first backoff is 2.5–5 s: this passes only if the "online" is not lost.
+    await vi.waitFor(async () => expect(await countInState("stored")).toBe(3), { timeout: 1_500 });
+    expect(requests).toHaveLength(2);
+    expect(engine.getStatus()).toMatchObject({ phase: "idle", nextRetryAt: null });
+  });
+
   it("pauses on a signed-out session until the researcher signs in again, keeping every item", async () => {
     await queueInterviews(3);
     serve(() => problem(401, "not_signed_in"));
