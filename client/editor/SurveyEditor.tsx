@@ -318,7 +318,7 @@ export function SurveyEditor({ surveyId }: { surveyId: string }) {
   const savedAt = view.draft.updatedAt
     ? `Saved revision ${base.revision}${base.updatedBy ? ` by ${base.updatedBy.name}` : ""}, ${formatDateTime(base.updatedAt ?? "")}`
     : base.revision === 0
-      ? `Published version ${base.baseVersion}; no draft changes yet`
+      ? `No changes since version ${base.baseVersion}`
       : "";
 
   return (

@@ -120,7 +120,7 @@ export function SurveyPreview({ definition, pageIndex, questionName = null }: Pr
         <p className="hint preview__filled">
           So you can see this question straight away, the preview answered{" "}
           {filled.length === 1 ? "one earlier question" : `${filled.length} earlier questions`} for you.
-          Change them below if you like.
+          {filled.length === 1 ? "Change it below if you like." : "Change them below if you like."}
         </p>
       )}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1). */}

@@ -18,9 +18,9 @@ export type QuestionType = (typeof questionTypes)[number];
 export const questionTypeLabels: Record<QuestionType, string> = {
   text: "Short answer",
   comment: "Long answer",
-  radiogroup: "One choice (radio buttons)",
+  radiogroup: "One choice (every choice shown)",
   checkbox: "Several choices (tick boxes)",
-  dropdown: "One choice (drop-down list)",
+  dropdown: "One choice (from a drop-down list)",
   rating: "Rating scale",
   boolean: "Yes or no",
   matrix: "Grid (rows × columns)",
