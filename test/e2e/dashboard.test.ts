@@ -82,6 +82,24 @@ async function newPage(): Promise<Page> {
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
   const violations = await axeViolations(page);
   expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+  // A best-practice rule outside the WCAG tags, named in issue 15: no two landmarks share a name.
+  const landmarks = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } })
+      .axe;
+    const result = (await axe.run(document, { runOnly: { type: "rule", values: ["landmark-unique"] } })) as {
+      violations: { id: string; nodes: { target: string[] }[] }[];
+    };
+    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) }));
+  });
+  expect(landmarks, `${where}: ${JSON.stringify(landmarks)}`).toEqual([]);
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${e2e.server.url}/login`);
+  await page.getByLabel("Email", { exact: true }).fill("evaluator@example.org");
+  await page.getByLabel("Password", { exact: true }).fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Outcomes", level: 1 }).waitFor();
 }
 
 describe("outcome dashboards", () => {
@@ -201,5 +219,18 @@ describe("outcome dashboards", () => {
     const released = await table.getByRole("row", { name: /95% CI of the mean change/ }).textContent();
     expect(released).toMatch(/-?\d+\.\d to -?\d+\.\d(?!\d)/);
     await expectNoAxeViolations(page, "outcome page as it would be released");
+  });
+
+  it("the outcome with the most indicators: its height at 1440×900 (measured, not asserted)", async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(`${e2e.server.url}/dashboard/outcomes/outcome-areas-see-better-outcomes`);
+    await page.getByRole("table", { name: /summary of every question/ }).waitFor();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const indicators = await page.locator("section.indicator").count();
+    console.log(`outcome page height at 1440×900: ${height} px for ${indicators} indicators`);
+    expect(indicators).toBeGreaterThan(10);
   });
 });
