@@ -241,3 +241,60 @@ describe("finding 3: a bar over all waves minus the bar at the one wave shown", 
     expect(attackOne(seen).length).toBeGreaterThan(0);
   });
 });
+
+describe("issue 18: a language breakdown differenced with the total", () => {
+  // North has three Polish interviews (fewer than k = 5); everyone else was interviewed in English.
+  beforeEach(async () => {
+    const polish = cohort("north", 0, [5, 5, 4], { helped: true });
+    await upload(t, admin, [
+      ...polish,
+      ...cohort("north", 0, [1, 2, 3, 4, 2, 3, 1]),
+      ...cohort("south", 0, [4, 4, 4, 5, 5, 5, 5, 3, 2, 1]),
+      ...cohort("east", 0, [2, 2, 3, 3, 3, 4, 4, 5, 1, 1]),
+    ]);
+    // The fixture offers English only, so a Polish upload would wait for review (decision 0037): the
+    // language is set where the server keeps it, as an upload in an offered Polish would store it.
+    await t.db
+      .updateTable("responses")
+      .set({ language: "pl" })
+      .where(
+        "participant_code",
+        "in",
+        polish.map((p) => p.participantCode),
+      )
+      .execute();
+  });
+  const byLanguage = composition({
+    outcomes: ["outcome-areas-co-produce-design-and-delivery"],
+    breakdowns: ["overall", "area", "language"],
+  });
+
+  it("names each language in words and withholds the small one", async () => {
+    const r = await release(byLanguage);
+    const table = r.snapshot?.tables.find((x) => x.breakdown === "language" && x.kind === "indicator");
+    if (!table) throw new Error("no language table");
+    expect(table.title).toMatch(/by interview language$/);
+    expect(table.rows.map((row) => [row.key, row.label, row.language])).toEqual([
+      ["l:en", "English", "en"],
+      ["l:pl", "Polish", "pl"],
+      ["all", "Everyone", null],
+    ]);
+    const polish = table.rows.find((row) => row.language === "pl");
+    expect(polish?.cells.answered).toMatchObject({ published: false, reason: "below_k" });
+  });
+
+  it("cannot be worked out by any audience from the total", async () => {
+    const r = await release(byLanguage);
+    for (const [who, releases] of await readAsEveryAudience([r])) {
+      expect(releases.length, who).toBeGreaterThan(0);
+      for (const seen of releases) expect(attackOne(seen), who).toEqual([]);
+    }
+  });
+
+  it("can be worked out when secondary suppression is switched off", async () => {
+    const r = await release(byLanguage, { secondary: false });
+    const [seen] = (await readAsEveryAudience([r])).get("public") ?? [];
+    if (!seen) throw new Error("not public");
+    expect(attackOne(seen).some((x) => x.includes("l:pl"))).toBe(true);
+  });
+});
