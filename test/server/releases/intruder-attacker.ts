@@ -133,7 +133,8 @@ export function addRelease(
  * Links two releases: every finest count is the same in both, except in the area-waves named, where
  * the outsider knows how many interviews arrived or left (`changed`): the per-question sum of the
  * differences there is known. The secrets are the differences that are not zero — the answers the
- * participant who arrived or left actually gave (`actual`, as `question|answer`). That they did not give
+ * participant who arrived or left actually gave (`actual`, as `question|answer`, or
+ * `question|answer|language` when the releases are broken down by language). That they did not give
  * some other answer may be learnt (docs/decisions/0023).
  */
 export function linkReleases(
@@ -157,10 +158,12 @@ export function linkReleases(
       ]);
       continue;
     }
-    const [q, area, wave, answer] = rest.split("|");
+    const [q, area, wave, answer, language] = rest.split("|");
     const key = `${q}|${area}|${wave}`;
     sums.set(key, [...(sums.get(key) ?? []), [u, 1], [twin, -1]]);
-    if (actual.includes(`${q}|${answer}`))
+    // With languages, the secret is the answer in the language the participant was interviewed in
+    // (`question|answer|language`); that the others did not change is what the published rows say.
+    if (actual.includes(language ? `${q}|${answer}|${language}` : `${q}|${answer}`))
       state.targets.push({
         label: `difference ${rest}`,
         terms: [
