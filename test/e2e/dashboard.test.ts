@@ -255,6 +255,12 @@ describe("outcome dashboards", () => {
     );
     if (process.env.SCREENSHOTS_DIR) {
       await page.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/outcome-summary.png`, fullPage: true });
+      const top = (await page.locator(".indicator-list-actions").boundingBox())?.y ?? 0;
+      await page.screenshot({
+        path: `${process.env.SCREENSHOTS_DIR}/outcome-toggles.png`,
+        fullPage: true,
+        clip: { x: 0, y: top - 100, width: 1440, height: 900 },
+      });
     }
     await expectNoAxeViolations(page, "outcome page, details closed");
 
