@@ -15,7 +15,8 @@ import { GlossaryLinks, type GlossaryTerm } from "./Glossary.tsx";
 /**
  * Change between two waves for the same participants: each wave's mean over the people seen at both,
  * the mean change with its 95% interval, and the tests, worded so a reader need not know statistics
- * to see which way things went and how sure we can be.
+ * to see which way things went and how sure we can be. A part of its indicator's region, not a
+ * landmark of its own: every indicator has one, under the same heading (axe `landmark-unique`).
  */
 export function ChangeSection({
   indicator: d,
@@ -33,17 +34,17 @@ export function ChangeSection({
   const headingId = `change-${d.surveyId}-${d.question}`;
   if (!c.available) {
     return (
-      <section aria-labelledby={headingId}>
+      <div className="change">
         <h3 id={headingId}>Change for the same participants</h3>
         <p>Not available: there are answers from one wave only.</p>
-      </section>
+      </div>
     );
   }
   const title = `Change from ${waveName(c.fromWave).toLowerCase()} to ${waveName(c.toWave).toLowerCase()}, same participants`;
   const f = c.figure;
   if (f.suppressed) {
     return (
-      <section aria-labelledby={headingId}>
+      <div className="change">
         <h3 id={headingId}>{title}</h3>
         <p className="figure-hidden">
           {f.reason === "left_out"
@@ -51,15 +52,15 @@ export function ChangeSection({
               `${k}, so it is left out.`
             : hiddenSentence(f, k, "answered at both waves")}
         </p>
-      </section>
+      </div>
     );
   }
   if (f.n === 0) {
     return (
-      <section aria-labelledby={headingId}>
+      <div className="change">
         <h3 id={headingId}>{title}</h3>
         <p>No participant has answered this question at both waves yet.</p>
-      </section>
+      </div>
     );
   }
   const t = f.tests?.tTest;
@@ -123,7 +124,7 @@ export function ChangeSection({
     ]);
   }
   return (
-    <section aria-labelledby={headingId}>
+    <div className="change">
       <h3 id={headingId}>{title}</h3>
       {sliced && (
         <p>
@@ -157,7 +158,7 @@ export function ChangeSection({
         rows={rows.map(([label, value]) => ({ key: label, cells: [label, value] }))}
       />
       <GlossaryLinks terms={terms} />
-    </section>
+    </div>
   );
 }
 

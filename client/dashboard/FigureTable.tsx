@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { CsvActions } from "./CsvActions.tsx";
 import { splitIntervals, toCsv } from "./csv.ts";
 
@@ -5,6 +6,8 @@ export interface FigureRow {
   key: string;
   /** The first cell is the row's header. */
   cells: string[];
+  /** Shown instead of the first cell (a link, say); the CSV keeps the first cell's text. */
+  head?: ReactNode;
 }
 
 /**
@@ -47,7 +50,7 @@ export function FigureTable({
                   i === 0 ? (
                     // biome-ignore lint/suspicious/noArrayIndexKey: cells of one row are positional
                     <th key={i} scope="row">
-                      {cell}
+                      {row.head ?? cell}
                     </th>
                   ) : (
                     // biome-ignore lint/suspicious/noArrayIndexKey: cells of one row are positional

@@ -16,27 +16,59 @@ import {
 } from "./format.ts";
 import { GlossaryLinks } from "./Glossary.tsx";
 
-/** Everything the page shows about one indicator: summary, distribution, completeness, breakdowns, change. */
+/** The address fragments that lead into one indicator's details: its heading and its change section. */
+export function indicatorAnchors(d: Pick<IndicatorDetail, "surveyId" | "question">): string[] {
+  return [`indicator-${d.surveyId}-${d.question}`, `change-${d.surveyId}-${d.question}`];
+}
+
+/**
+ * Everything the page shows about one indicator: summary, distribution, completeness, breakdowns,
+ * change. Details on demand (issue 15): the heading is a disclosure button, and the details are built
+ * only when it is open, so an outcome with many indicators is a summary table and a list of headings.
+ */
 export function IndicatorSection({
   indicator: d,
   data,
+  open,
+  onToggle,
 }: {
   indicator: IndicatorDetail;
   data: OutcomePageResponse;
+  open: boolean;
+  onToggle: () => void;
 }) {
+  const [id] = indicatorAnchors(d) as [string, string];
+  return (
+    // Named by the question and its survey, so two surveys asking the same question stay two regions.
+    <section aria-labelledby={`${id} ${id}-survey`} className="indicator">
+      <h2 id={id} className="indicator__heading" tabIndex={-1}>
+        <button
+          type="button"
+          className="indicator__toggle"
+          aria-expanded={open}
+          aria-controls={`${id}-details`}
+          onClick={onToggle}
+        >
+          {d.title}
+        </button>
+      </h2>
+      <p className="muted">
+        <span id={`${id}-survey`}>{d.surveyTitle}</span> · {kindText(d.kind)} · {directionText(d.direction)}
+      </p>
+      <div id={`${id}-details`} className="indicator__details" hidden={!open}>
+        {open && <IndicatorDetails indicator={d} data={data} />}
+      </div>
+    </section>
+  );
+}
+
+function IndicatorDetails({ indicator: d, data }: { indicator: IndicatorDetail; data: OutcomePageResponse }) {
   const { k } = data;
-  const id = `indicator-${d.surveyId}-${d.question}`;
   const file = (what: string) => `${d.surveyId}-${d.question}-${what}.csv`;
   const yesNo = d.kind === "yes_no";
   const summary = d.summary;
-
   return (
-    <section aria-labelledby={id} className="indicator">
-      <h2 id={id}>{d.title}</h2>
-      <p className="muted">
-        {d.surveyTitle} · {kindText(d.kind)} · {directionText(d.direction)}
-      </p>
-
+    <>
       <h3>Summary</h3>
       {summary.suppressed ? (
         <p className="figure-hidden">{hiddenSentence(summary, k, "answered")}</p>
@@ -180,7 +212,7 @@ export function IndicatorSection({
         filename={file("by-wave")}
       />
       <ChangeSection indicator={d} k={k} filename={file("change")} sliced={data.slice.active} />
-    </section>
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { OutcomePageResponse } from "../../shared/contract/index.ts";
 import { ApiError } from "../api/api-error.ts";
 import { fetchOutcomePage } from "../api/outcomes.ts";
@@ -11,7 +11,7 @@ import { PageHeading } from "../ui/PageHeading.tsx";
 import { FigureTable } from "./FigureTable.tsx";
 import { formatCount, useReleasePrecision, waveName } from "./format.ts";
 import { Glossary } from "./Glossary.tsx";
-import { IndicatorSection } from "./IndicatorSection.tsx";
+import { IndicatorSection, indicatorAnchors } from "./IndicatorSection.tsx";
 import { LiveViewNotice } from "./LiveViewNotice.tsx";
 import { OutcomeFilters } from "./OutcomeFilters.tsx";
 import { OutcomeSummaryTable } from "./OutcomeSummaryTable.tsx";
@@ -115,6 +115,7 @@ function OutcomeBody({
 }) {
   const { outcome, k, notCounted } = data;
   useReleasePrecision(data.view);
+  const details = useIndicatorDetails(data);
   return (
     <>
       <p className="lead">{outcome.text}</p>
@@ -154,18 +155,24 @@ function OutcomeBody({
         </p>
       ) : (
         <>
-          <OutcomeSummaryTable data={data} />
-          <nav aria-label="Indicators of this outcome" className="indicator-nav">
-            <ul>
-              {data.indicators.map((i) => (
-                <li key={i.key}>
-                  <a href={`#indicator-${i.surveyId}-${i.question}`}>{i.title}</a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <OutcomeSummaryTable data={data} onOpen={details.show} />
+          <div className="indicator-list-actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => (details.allOpen ? details.closeAll() : details.openAll())}
+            >
+              {details.allOpen ? "Hide the details of every question" : "Show the details of every question"}
+            </button>
+          </div>
           {data.indicators.map((i) => (
-            <IndicatorSection key={i.key} indicator={i} data={data} />
+            <IndicatorSection
+              key={i.key}
+              indicator={i}
+              data={data}
+              open={details.open.has(i.key)}
+              onToggle={() => details.toggle(i.key)}
+            />
           ))}
         </>
       )}
@@ -196,6 +203,57 @@ function OutcomeBody({
       {data.indicators.length > 0 && <Glossary />}
     </>
   );
+}
+
+/**
+ * Which indicators' details are open. An address fragment into an indicator (its heading, its change
+ * section), on arrival or followed later, opens that indicator and scrolls to the place, so links to
+ * a question's details keep working although details are built only on demand.
+ */
+function useIndicatorDetails(data: OutcomePageResponse) {
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
+  const [scrollTo, setScrollTo] = useState<string | null>(null);
+  const owner = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const d of data.indicators) for (const anchor of indicatorAnchors(d)) map.set(anchor, d.key);
+    return map;
+  }, [data.indicators]);
+  useEffect(() => {
+    const follow = () => {
+      let anchor = window.location.hash.slice(1);
+      try {
+        anchor = decodeURIComponent(anchor);
+      } catch {
+        return;
+      }
+      const key = owner.get(anchor);
+      if (!key) return;
+      setOpen((was) => (was.has(key) ? was : new Set(was).add(key)));
+      setScrollTo(anchor);
+    };
+    follow();
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
+  }, [owner]);
+  useEffect(() => {
+    if (scrollTo === null) return;
+    document.getElementById(scrollTo)?.scrollIntoView();
+    setScrollTo(null);
+  }, [scrollTo]);
+  const keys = data.indicators.map((d) => d.key);
+  return {
+    open,
+    allOpen: keys.length > 0 && keys.every((key) => open.has(key)),
+    show: (key: string) => setOpen((was) => (was.has(key) ? was : new Set(was).add(key))),
+    toggle: (key: string) =>
+      setOpen((was) => {
+        const next = new Set(was);
+        if (!next.delete(key)) next.add(key);
+        return next;
+      }),
+    openAll: () => setOpen(new Set(keys)),
+    closeAll: () => setOpen(new Set()),
+  };
 }
 
 function describeFilters(data: OutcomePageResponse): string {

@@ -1,7 +1,9 @@
 import type { IndicatorDetail, OutcomePageResponse } from "../../shared/contract/index.ts";
 import { type ChangeVerdict, changeVerdict } from "../../shared/stats/change-verdict.ts";
+import { changeSentence } from "../../shared/stats/plain-language.ts";
 import { FigureTable } from "./FigureTable.tsx";
 import { formatCount, formatPercent, hiddenText, intervalText, meanText, waveName } from "./format.ts";
+import { indicatorAnchors } from "./IndicatorSection.tsx";
 
 const verdictWords: Record<ChangeVerdict, string> = {
   better: "Clearly better",
@@ -11,24 +13,41 @@ const verdictWords: Record<ChangeVerdict, string> = {
   no_clear_change: "No clear change",
 };
 
-/** Every indicator of the outcome in one table, before the details of each. */
-export function OutcomeSummaryTable({ data }: { data: OutcomePageResponse }) {
+/**
+ * Every indicator of the outcome in one table, before the details of each: its figure with the
+ * interval, the change for the same people and what that change means in a sentence. Each question
+ * links to its details, which open on demand.
+ */
+export function OutcomeSummaryTable({
+  data,
+  onOpen,
+}: {
+  data: OutcomePageResponse;
+  /** The details of this indicator are wanted (its link was followed). */
+  onOpen: (key: string) => void;
+}) {
   const { k } = data;
   return (
     <section aria-labelledby="summary-heading">
       <h2 id="summary-heading">Summary</h2>
       <p>
         One row per question. “Change” compares the same people; it says “clearly” only when we are 95% sure
-        the change is not zero. The details of each question follow.
+        the change is not zero. Choose a question to see its details: how people answered, by area, by wave
+        and the tests.
       </p>
       <FigureTable
         caption={`${data.outcome.short}: summary of every question`}
-        header={["Question", "Answered", "Average", "95% CI", "Change for the same people"]}
+        header={["Question", "Answered", "Average", "95% CI", "Change for the same people", "What it means"]}
         numeric={[1, 2]}
         filename={`${data.outcome.id}-summary`}
         rows={data.indicators.map((d) => ({
           key: d.key,
-          cells: [d.title, answered(d, k), ...average(d, k), change(d)],
+          cells: [d.title, answered(d, k), ...average(d, k), change(d), meaning(d, k)],
+          head: (
+            <a href={`#${indicatorAnchors(d)[0]}`} onClick={() => onOpen(d.key)}>
+              {d.title}
+            </a>
+          ),
         }))}
       />
     </section>
@@ -61,4 +80,30 @@ function change(d: IndicatorDetail): string {
   const t = f.tests?.tTest;
   if (!t?.ok) return "not enough to tell";
   return `${verdictWords[changeVerdict(t.difference, d.direction)]}, ${span}`;
+}
+
+/** The change in a plain sentence, the same one the details give; or why there is none. */
+function meaning(d: IndicatorDetail, k: number): string {
+  const c = d.change;
+  if (!c.available) return "Asked at one wave only so far, so there is no change to show.";
+  const f = c.figure;
+  if (f.suppressed) return `Not shown: it would give away a group of fewer than ${k} people.`;
+  if (f.n === 0) return "Nobody has answered this at both waves yet.";
+  if (!f.tests) return `Not shown: fewer than ${k} people changed one way, and it would show how many.`;
+  const t = f.tests.tTest;
+  if (!t?.ok) {
+    return t?.reason === "no_variation"
+      ? "Everyone changed by the same amount, so how sure we can be cannot be worked out."
+      : "Too few people answered at both waves to say how it changed.";
+  }
+  return changeSentence({
+    kind: d.kind === "yes_no" ? "yes_no" : "scale",
+    direction: d.direction,
+    mean: t.difference.mean,
+    lower: t.difference.lower,
+    upper: t.difference.upper,
+    fromName: waveName(c.fromWave).toLowerCase(),
+    toName: waveName(c.toWave).toLowerCase(),
+    levelPercent: 95,
+  });
 }

@@ -680,6 +680,8 @@ export interface ReleaseInterviewsTable {
   response_id: string;
   area_id: string;
   wave: number;
+  /** The interview language; null for releases stored before migration 19. */
+  language: string | null;
 }
 
 export interface ReleaseSignoffsTable {

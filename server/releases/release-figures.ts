@@ -16,6 +16,7 @@ import type {
 import { cellKey } from "../../shared/disclosure/check-release.ts";
 import { meanInterval } from "../../shared/stats/mean-interval.ts";
 import { DEFAULT_LEVEL } from "../../shared/stats/result.ts";
+import { languageName } from "../../shared/survey/locales.ts";
 import { categories } from "../outcomes/figures.ts";
 import type { IndicatorDef } from "../outcomes/indicator-catalogue.ts";
 import { binIndex } from "../outcomes/indicator-values.repository.ts";
@@ -25,7 +26,8 @@ import { binIndex } from "../outcomes/indicator-values.repository.ts";
  * output checks need it: a sum over atoms (docs/decisions/0023). No database here; the repository
  * reads the rows.
  *
- * An atom of question q is (area, wave, answer, membership): membership says which earlier published
+ * An atom of question q is (area, wave, answer, membership) — and the interview language too, when this
+ * release or an earlier one is broken down by language (issue 18): membership says which earlier published
  * releases of the survey included the interviews in it, and whether they are still here ("current")
  * or gone since (withdrawn, or no longer counted) — a gone interview's answer is no longer known, so it
  * has an atom for every answer it could have given. A count of interviews is a vector in every
@@ -38,6 +40,8 @@ export interface Interview {
   wave: number;
   participant: string;
   completedAt: string;
+  /** The interview language (a locale: `en`, `pl`, `en-easy`). */
+  language: string;
 }
 
 export interface Answer {
@@ -58,7 +62,8 @@ export interface EarlierData {
   title: string;
   publishedAt: string;
   snapshot: ReleaseSnapshot;
-  interviews: { id: string; area: string; wave: number }[];
+  /** `language` is absent for releases stored before languages were kept with them. */
+  interviews: { id: string; area: string; wave: number; language?: string | null }[];
 }
 
 export interface FiguresInput {
@@ -95,7 +100,12 @@ interface RowSpec {
   label: string;
   area: string | null;
   wave: number | null;
+  /** Only on a `language` breakdown's rows (its "Everyone" row included, as null). */
+  language?: string | null;
 }
+
+/** Which rows a figure is over: every key that is null (or absent) takes in everything. */
+type RowScope = { area: string | null; wave: number | null; language?: string | null };
 
 interface AtomInfo {
   index: number;
@@ -104,6 +114,8 @@ interface AtomInfo {
   mask: string;
   area: string;
   wave: number;
+  /** "" when no table is broken down by language. */
+  language: string;
   cat: string;
   current: boolean;
   releases: ReadonlySet<number>;
@@ -118,12 +130,13 @@ class AtomSystem {
   atom(
     area: string,
     wave: number,
+    language: string,
     cat: string,
     current: boolean,
     releases: ReadonlySet<number>,
     mask: string,
   ) {
-    const key = `${area}\u0001${wave}\u0001${cat}\u0001${current ? "c" : "g"}${mask}`;
+    const key = `${area}\u0001${wave}\u0001${language}\u0001${cat}\u0001${current ? "c" : "g"}${mask}`;
     let a = this.byKey.get(key);
     if (!a) {
       a = {
@@ -132,6 +145,7 @@ class AtomSystem {
         mask: `${current ? "c" : "g"}${mask}`,
         area,
         wave,
+        language,
         cat,
         current,
         releases,
@@ -146,11 +160,7 @@ class AtomSystem {
   }
 
   /** Atoms of (area, wave) in the row, answers passing `cat`, of the current data or an earlier release. */
-  select(
-    row: { area: string | null; wave: number | null },
-    cat: (c: string) => number,
-    of: "current" | number,
-  ): [number, number][] {
+  select(row: RowScope, cat: (c: string) => number, of: "current" | number): [number, number][] {
     const terms: [number, number][] = [];
     for (const list of this.byAreaWave.values()) {
       const first = list[0];
@@ -158,6 +168,7 @@ class AtomSystem {
       if (row.area !== null && first.area !== row.area) continue;
       if (row.wave !== null && first.wave !== row.wave) continue;
       for (const a of list) {
+        if (row.language != null && a.language !== row.language) continue;
         if (of === "current" ? !a.current : !a.releases.has(of)) continue;
         const coef = cat(a.cat);
         if (coef !== 0) terms.push([a.index, coef]);
@@ -184,13 +195,11 @@ function columnCategories(
   return null;
 }
 
-export function identityOf(
-  table: ReleaseTable,
-  row: { area: string | null; wave: number | null },
-  columnKey: string,
-) {
+export function identityOf(table: ReleaseTable, row: RowScope, columnKey: string) {
   const change = table.change ? `${table.change.fromWave}-${table.change.toWave}` : "";
-  return `${table.kind}|${table.indicator?.key ?? ""}|${change}|a=${row.area ?? "*"}|w=${row.wave ?? "*"}|${columnKey}`;
+  // A language row names its language; every other row keeps the identity it always had.
+  const language = row.language != null ? `|l=${row.language}` : "";
+  return `${table.kind}|${table.indicator?.key ?? ""}|${change}|a=${row.area ?? "*"}|w=${row.wave ?? "*"}${language}|${columnKey}`;
 }
 
 function rowSpecs(
@@ -214,6 +223,21 @@ function rowSpecs(
       return areas.flatMap((a) =>
         waves.map((w) => ({ key: `${a}@w${w}`, label: `${areaName(a)}, ${waveLabel(w)}`, area: a, wave: w })),
       );
+    case "language": {
+      const languages = [...new Set(interviews.map((i) => i.language))]
+        .map((l) => ({ l, name: languageName(l, "en") }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      return [
+        ...languages.map(({ l, name }) => ({
+          key: `l:${l}`,
+          label: name,
+          area: null,
+          wave: null,
+          language: l,
+        })),
+        { ...all, language: null },
+      ];
+    }
   }
 }
 
@@ -252,8 +276,10 @@ function answerKey(def: IndicatorDef, a: Answer | undefined): string {
   });
 }
 
-const inRow = (row: { area: string | null; wave: number | null }, i: { area: string; wave: number }) =>
-  (row.area === null || i.area === row.area) && (row.wave === null || i.wave === row.wave);
+const inRow = (row: RowScope, i: { area: string; wave: number; language?: string }) =>
+  (row.area === null || i.area === row.area) &&
+  (row.wave === null || i.wave === row.wave) &&
+  (row.language == null || i.language === row.language);
 
 function meanAndInterval(values: readonly number[]) {
   const n = values.length;
@@ -270,10 +296,16 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   const { composition, interviews } = input;
   const areaName = (a: string) => input.areas.get(a) ?? a;
   const earlierIndex = new Map(input.earlier.map((e, i) => [e.id, i]));
+  // Atoms are split by interview language only when some table, here or in an earlier release, is
+  // broken down by it; otherwise every atom's language is "" and the systems are as they always were.
+  const byLanguage =
+    composition.breakdowns.includes("language") ||
+    input.earlier.some((e) => e.snapshot.tables.some((t) => t.breakdown === "language"));
+  const languageOf = (language: string | null | undefined) => (byLanguage ? (language ?? "") : "");
   // Which earlier releases each interview was in; the gone ones, with where they were.
   const membership = new Map<string, Set<number>>();
   const current = new Set(interviews.map((i) => i.id));
-  const gone = new Map<string, { area: string; wave: number; releases: Set<number> }>();
+  const gone = new Map<string, { area: string; wave: number; language: string; releases: Set<number> }>();
   input.earlier.forEach((e, ri) => {
     for (const i of e.interviews) {
       if (current.has(i.id)) {
@@ -281,7 +313,12 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
         s.add(ri);
         membership.set(i.id, s);
       } else {
-        const g = gone.get(i.id) ?? { area: i.area, wave: i.wave, releases: new Set<number>() };
+        const g = gone.get(i.id) ?? {
+          area: i.area,
+          wave: i.wave,
+          language: languageOf(i.language),
+          releases: new Set<number>(),
+        };
         g.releases.add(ri);
         gone.set(i.id, g);
       }
@@ -314,6 +351,11 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     let rows = rowsCache.get(breakdown);
     if (!rows) {
       const specs = rowSpecs(breakdown, interviews, areaName);
+      if (breakdown === "language") {
+        rows = specs.map((spec) => ({ spec, people: interviews.filter((i) => inRow(spec, i)) }));
+        rowsCache.set(breakdown, rows);
+        return rows;
+      }
       const made = specs.map((spec) => ({ spec, people: [] as Interview[] }));
       // Each interview goes to the rows of its area and wave: indexed, not tested against every row.
       const at = new Map<string, Interview[][]>();
@@ -340,24 +382,36 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     const keys = answerKeysOf(def);
     for (const i of interviews) {
       const m = membership.get(i.id);
-      sys.atom(i.area, i.wave, keys.get(i.id) ?? NOT_ANSWERED, true, m ?? empty, maskOf(m)).count++;
+      sys.atom(
+        i.area,
+        i.wave,
+        languageOf(i.language),
+        keys.get(i.id) ?? NOT_ANSWERED,
+        true,
+        m ?? empty,
+        maskOf(m),
+      ).count++;
     }
     // "Other" (an answer outside today's options) is an answer only where some interview gave one;
     // its column is then shown, so the attacker and the checks know the same list of answers.
     const cats = [...answerListOf(def).map((c) => c.key), NOT_ANSWERED];
     // Every answer of every group of interviews has its atom, empty or not: an outsider does not know
     // which are empty, except from a published zero (which the checks take into account).
-    // Once per group of interviews (area, wave, membership), not per interview.
-    const groups = new Map<string, { area: string; wave: number; m: Set<number> | undefined }>();
+    // Once per group of interviews (area, wave, language, membership), not per interview.
+    const groups = new Map<
+      string,
+      { area: string; wave: number; language: string; m: Set<number> | undefined }
+    >();
     for (const i of interviews) {
       const m = membership.get(i.id);
-      const g = `${i.area}\u0001${i.wave}\u0001${maskOf(m)}`;
-      if (!groups.has(g)) groups.set(g, { area: i.area, wave: i.wave, m });
+      const language = languageOf(i.language);
+      const g = `${i.area}\u0001${i.wave}\u0001${language}\u0001${maskOf(m)}`;
+      if (!groups.has(g)) groups.set(g, { area: i.area, wave: i.wave, language, m });
     }
-    for (const { area, wave, m } of groups.values())
-      for (const c of cats) sys.atom(area, wave, c, true, m ?? empty, maskOf(m));
+    for (const { area, wave, language, m } of groups.values())
+      for (const c of cats) sys.atom(area, wave, language, c, true, m ?? empty, maskOf(m));
     for (const g of gone.values())
-      for (const c of cats) sys.atom(g.area, g.wave, c, false, g.releases, maskOf(g.releases));
+      for (const c of cats) sys.atom(g.area, g.wave, g.language, c, false, g.releases, maskOf(g.releases));
     systems.set(`q:${def.key}`, sys);
   }
 
@@ -368,7 +422,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   /** Vectors of a figure in the current data or an earlier release (by index). */
   const vectorsOf = (
     table: ReleaseTable,
-    row: { area: string | null; wave: number | null },
+    row: RowScope,
     columnKey: string,
     of: "current" | number,
   ): CheckVector[] => {
@@ -693,13 +747,15 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   for (const [name, sys] of systems) {
     for (const list of sys.byAreaWave.values()) {
       const groups = new Map<string, AtomInfo[]>();
+      // Summed over the languages: how many interviews an area did in each language is not known to
+      // outsiders, so a language row of fewer than k stays a figure to protect, not a known one.
       for (const a of list) groups.set(a.mask, [...(groups.get(a.mask) ?? []), a]);
       for (const g of groups.values())
         side.known.push({ system: name, terms: g.map((a) => [a.index, 1] as const) });
       for (const a of list)
         if (a.current && a.count > 0 && a.count < input.k)
           side.secrets.push({
-            label: `${name} ${a.area} ${a.wave} ${a.cat}`,
+            label: `${name} ${a.area} ${a.wave}${a.language ? ` ${a.language}` : ""} ${a.cat}`,
             vector: { system: name, terms: [[a.index, 1]] },
           });
     }

@@ -7,6 +7,7 @@ import type {
   ReleaseSignOff,
   ReleaseSnapshot,
 } from "../../shared/contract/releases.ts";
+import { DEFAULT_LOCALE } from "../../shared/survey/locales.ts";
 import type { Database, ReleasesTable } from "../db/schema.ts";
 import { INTERVIEW_ROW } from "../outcomes/indicator-values.ts";
 import type { Answer, EarlierData, Interview, PairRow } from "./release-figures.ts";
@@ -113,9 +114,13 @@ export async function storeSnapshot(
       await trx
         .insertInto("release_interviews")
         .values(
-          interviews
-            .slice(i, i + 500)
-            .map((v) => ({ release_id: id, response_id: v.id, area_id: v.area, wave: v.wave })),
+          interviews.slice(i, i + 500).map((v) => ({
+            release_id: id,
+            response_id: v.id,
+            area_id: v.area,
+            wave: v.wave,
+            language: v.language,
+          })),
         )
         .execute();
     }
@@ -290,12 +295,13 @@ export async function insertAnnotation(
 /** The counted interviews of a survey (their interview rows in the indicator values). */
 export async function countedInterviews(db: Kysely<Database>, surveyId: string): Promise<Interview[]> {
   const rows = await db
-    .selectFrom("indicator_values")
-    .select(["response_id", "area_id", "wave", "participant_code", "completed_at"])
-    .where("survey_id", "=", surveyId)
-    .where("question", "=", INTERVIEW_ROW)
-    .where("counted", "=", 1)
-    .orderBy("response_id")
+    .selectFrom("indicator_values as v")
+    .leftJoin("responses as r", "r.id", "v.response_id")
+    .select(["v.response_id", "v.area_id", "v.wave", "v.participant_code", "v.completed_at", "r.language"])
+    .where("v.survey_id", "=", surveyId)
+    .where("v.question", "=", INTERVIEW_ROW)
+    .where("v.counted", "=", 1)
+    .orderBy("v.response_id")
     .execute();
   return rows.map((r) => ({
     id: r.response_id,
@@ -303,6 +309,8 @@ export async function countedInterviews(db: Kysely<Database>, surveyId: string):
     wave: Number(r.wave),
     participant: r.participant_code,
     completedAt: r.completed_at,
+    // Stored with every interview since migration 15; one written without it was in English.
+    language: r.language ?? DEFAULT_LOCALE,
   }));
 }
 
@@ -382,7 +390,7 @@ export async function earlierPublished(
     if (!r.snapshot || !r.published_at) continue;
     const interviews = await db
       .selectFrom("release_interviews")
-      .select(["response_id", "area_id", "wave"])
+      .select(["response_id", "area_id", "wave", "language"])
       .where("release_id", "=", r.id)
       .execute();
     out.push({
@@ -390,7 +398,12 @@ export async function earlierPublished(
       title: r.title,
       publishedAt: r.published_at,
       snapshot: JSON.parse(r.snapshot) as ReleaseSnapshot,
-      interviews: interviews.map((i) => ({ id: i.response_id, area: i.area_id, wave: Number(i.wave) })),
+      interviews: interviews.map((i) => ({
+        id: i.response_id,
+        area: i.area_id,
+        wave: Number(i.wave),
+        language: i.language,
+      })),
     });
   }
   return out;

@@ -52,7 +52,8 @@ export const releaseAudienceLabels: Record<ReleaseAudience, string> = {
  * How the figures are split. `overall`: all areas and all waves in one row; `area`: a row per area (all
  * waves); `wave`: a row per wave (all areas); `area_wave`: a row per area at each wave.
  */
-export const releaseBreakdowns = ["overall", "area", "wave", "area_wave"] as const;
+/** `language`: the interview language (issue 18), a breakdown like any other, under the same checks. */
+export const releaseBreakdowns = ["overall", "area", "wave", "area_wave", "language"] as const;
 export type ReleaseBreakdown = (typeof releaseBreakdowns)[number];
 
 export const releaseBreakdownLabels: Record<ReleaseBreakdown, string> = {
@@ -60,6 +61,7 @@ export const releaseBreakdownLabels: Record<ReleaseBreakdown, string> = {
   area: "By area",
   wave: "By interview round",
   area_wave: "By area and interview round",
+  language: "By interview language",
 };
 
 export const releaseStatuses = ["draft", "checked", "published"] as const;
@@ -177,11 +179,13 @@ export interface ReleaseColumn {
 }
 
 export interface ReleaseRow {
-  /** `all`, an area id, `w<wave>`, or `<areaId>@w<wave>`. */
+  /** `all`, an area id, `w<wave>`, `<areaId>@w<wave>`, or `l:<locale>`. */
   key: string;
   label: string;
   area: string | null;
   wave: number | null;
+  /** The interview language of a `language` breakdown's row (a locale such as `pl`); absent otherwise. */
+  language?: string | null;
   /** One cell per column key. */
   cells: Record<string, ReleaseCell>;
 }

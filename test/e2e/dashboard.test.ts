@@ -82,6 +82,24 @@ async function newPage(): Promise<Page> {
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
   const violations = await axeViolations(page);
   expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+  // A best-practice rule outside the WCAG tags, named in issue 15: no two landmarks share a name.
+  const landmarks = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } })
+      .axe;
+    const result = (await axe.run(document, { runOnly: { type: "rule", values: ["landmark-unique"] } })) as {
+      violations: { id: string; nodes: { target: string[] }[] }[];
+    };
+    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) }));
+  });
+  expect(landmarks, `${where}: ${JSON.stringify(landmarks)}`).toEqual([]);
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${e2e.server.url}/login`);
+  await page.getByLabel("Email", { exact: true }).fill("evaluator@example.org");
+  await page.getByLabel("Password", { exact: true }).fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Outcomes", level: 1 }).waitFor();
 }
 
 describe("outcome dashboards", () => {
@@ -123,6 +141,20 @@ describe("outcome dashboards", () => {
     expect(
       await summary.getByRole("row", { name: /Do workers listen to what you want\?/ }).textContent(),
     ).toMatch(/(Clearly (better|worse|higher|lower)|No clear change), baseline to follow-up 1/);
+    // Each row says what the change means in a sentence, with its interval.
+    expect(
+      await summary.getByRole("row", { name: /Do workers listen to what you want\?/ }).textContent(),
+    ).toMatch(/we are fairly sure \(95% confidence\) the true change is between/);
+    // Details come on demand: every question's heading is a closed disclosure button.
+    const toggles = page.locator(".indicator__toggle");
+    expect(await toggles.count()).toBe(await summary.locator("tbody tr").count());
+    for (const t of await toggles.all()) expect(await t.getAttribute("aria-expanded")).toBe("false");
+    expect(await page.getByRole("img", { name: /average at each wave/ }).count()).toBe(0);
+    // The question in the summary leads to its details, opened.
+    await summary.getByRole("link", { name: "Do workers listen to what you want?" }).click();
+    const listen = page.getByRole("button", { name: "Do workers listen to what you want?", exact: true });
+    await expect.poll(() => listen.getAttribute("aria-expanded")).toBe("true");
+    expect(new URL(page.url()).hash).toMatch(/^#indicator-participant-interview-/);
     // Each indicator has a chart of its figure at each wave, described in words.
     expect(
       await page
@@ -201,5 +233,75 @@ describe("outcome dashboards", () => {
     const released = await table.getByRole("row", { name: /95% CI of the mean change/ }).textContent();
     expect(released).toMatch(/-?\d+\.\d to -?\d+\.\d(?!\d)/);
     await expectNoAxeViolations(page, "outcome page as it would be released");
+  });
+
+  it("the outcome with the most indicators: a summary first, each question's details on demand by keyboard or link", async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page);
+    const address = `${e2e.server.url}/dashboard/outcomes/outcome-areas-see-better-outcomes`;
+    await page.goto(address);
+    const summary = page.getByRole("table", { name: /summary of every question/ });
+    await summary.waitFor();
+    const toggles = page.locator(".indicator__toggle");
+    const indicators = await toggles.count();
+    expect(indicators).toBeGreaterThan(10);
+    expect(await summary.locator("tbody tr").count()).toBe(indicators);
+    const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+    // Measured, not asserted: 41,053 px for these 18 indicators with every detail shown (before).
+    console.log(
+      `outcome page height at 1440×900, details closed: ${await height()} px for ${indicators} indicators`,
+    );
+    if (process.env.SCREENSHOTS_DIR) {
+      await page.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/outcome-summary.png`, fullPage: true });
+      const top = (await page.locator(".indicator-list-actions").boundingBox())?.y ?? 0;
+      await page.screenshot({
+        path: `${process.env.SCREENSHOTS_DIR}/outcome-toggles.png`,
+        fullPage: true,
+        clip: { x: 0, y: top - 100, width: 1440, height: 900 },
+      });
+    }
+    await expectNoAxeViolations(page, "outcome page, details closed");
+
+    // The disclosure is a button: the keyboard opens and closes it.
+    const first = toggles.first();
+    await first.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => first.getAttribute("aria-expanded")).toBe("true");
+    const details = page.locator(`#${await first.getAttribute("aria-controls")}`);
+    await details.getByRole("heading", { name: "By wave", level: 3 }).waitFor();
+    if (process.env.SCREENSHOTS_DIR) {
+      await summary.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/outcome-summary-table.png` });
+      await page.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/outcome-open.png` });
+    }
+    await page.keyboard.press("Space");
+    await expect.poll(() => first.getAttribute("aria-expanded")).toBe("false");
+    expect(await details.isHidden()).toBe(true);
+
+    // A deep link into one question's change section opens that question and shows the place.
+    const last = toggles.last();
+    const lastId = (await last.getAttribute("aria-controls"))
+      ?.replace(/^indicator-/, "")
+      .replace(/-details$/, "");
+    await page.goto(`${address}#change-${lastId}`);
+    await summary.waitFor();
+    await expect.poll(() => last.getAttribute("aria-expanded")).toBe("true");
+    expect(await first.getAttribute("aria-expanded")).toBe("false");
+    await expect
+      .poll(() =>
+        page.evaluate((id) => {
+          const box = document.getElementById(id)?.getBoundingClientRect();
+          return box ? box.top >= 0 && box.top < window.innerHeight : false;
+        }, `change-${lastId}`),
+      )
+      .toBe(true);
+
+    // Every question's details at once, for reading the page through.
+    await page.getByRole("button", { name: "Show the details of every question" }).click();
+    await page.getByRole("button", { name: "Hide the details of every question" }).waitFor();
+    for (const t of await toggles.all()) expect(await t.getAttribute("aria-expanded")).toBe("true");
+    console.log(`outcome page height at 1440×900, every detail open: ${await height()} px`);
+    await expectNoAxeViolations(page, "outcome page, every detail open");
   });
 });

@@ -93,6 +93,12 @@ describe("bad input to the release routes", () => {
       { ...composition(), title: 5 },
       { ...composition(), breakdowns: [] },
       { ...composition(), breakdowns: ["overall", "overall"] },
+      // The language breakdown (issue 18) is one name, taken once; not a language, not a filter.
+      { ...composition(), breakdowns: ["language", "language"] },
+      { ...composition(), breakdowns: ["languages"] },
+      { ...composition(), breakdowns: ["language:pl"] },
+      { ...composition(), breakdowns: ["language' OR 1=1 --"] },
+      { ...composition(), breakdowns: [{ language: "pl" }] },
       { ...composition(), audiences: ["everyone"] },
       { ...composition(), change: { fromWave: 2, toWave: 1 } },
       { ...composition(), outcomes: ["Not An Id"] },

@@ -7,7 +7,8 @@ import { determinedUnknowns } from "../../helpers/linear-recovery.ts";
  * and what an outsider could know about the fieldwork between two releases ("one interview was done
  * in north at the first interview round", "one participant in south withdrew").
  *
- * Unknowns are the finest counts a reader can name: release × question × area × wave × answer. Each
+ * Unknowns are the finest counts a reader can name: release × question × area × wave × answer (× the
+ * interview language, when a table of the release is broken down by it: issue 18). Each
  * published count is an equation; a published zero says each of its finest counts is zero; an average
  * over fewer than 10 answers, rounded to one decimal, gives the exact sum of scores. Two releases are
  * linked by "nothing changed outside the area-waves where the outsider knows something happened".
@@ -31,12 +32,20 @@ function areaWaves(release: PublishedRelease): { area: string; wave: number }[] 
   );
 }
 
+/** The languages a reader can name: the rows of any table broken down by language; [""] for none. */
+function languagesOf(release: PublishedRelease): string[] {
+  const found = new Set<string>();
+  for (const t of release.snapshot.tables)
+    for (const r of t.rows) if (r.language !== undefined && r.language !== null) found.add(r.language);
+  return found.size > 0 ? [...found] : [""];
+}
+
 function answerKeys(t: ReleaseTable): string[] {
   return [...t.columns.filter((c) => c.key.startsWith("c:")).map((c) => c.key.slice(2)), "not_answered"];
 }
 
-const unknown = (tag: string, q: string, area: string, wave: number, answer: string) =>
-  `${tag}|${q}|${area}|${wave}|${answer}`;
+const unknown = (tag: string, q: string, area: string, wave: number, answer: string, language = "") =>
+  `${tag}|${q}|${area}|${wave}|${answer}${language ? `|${language}` : ""}`;
 
 /** Adds a release's published counts as equations over its own finest counts (named by `tag`). */
 export function addRelease(
@@ -45,18 +54,22 @@ export function addRelease(
   tag: string,
   targets: boolean,
 ): void {
-  const cells = areaWaves(release);
+  const languages = languagesOf(release);
+  const cells = areaWaves(release).flatMap((c) => languages.map((language) => ({ ...c, language })));
   const questions = new Map<string, string[]>();
   for (const t of release.snapshot.tables)
     if (t.kind === "indicator" && t.indicator) questions.set(t.indicator.key, answerKeys(t));
   for (const [q, answers] of questions)
-    for (const { area, wave } of cells)
-      for (const a of answers) state.unknowns.add(unknown(tag, q, area, wave, a));
+    for (const { area, wave, language } of cells)
+      for (const a of answers) state.unknowns.add(unknown(tag, q, area, wave, a, language));
 
   for (const t of release.snapshot.tables) {
     for (const row of t.rows) {
       const inRow = cells.filter(
-        (c) => (row.area === null || c.area === row.area) && (row.wave === null || c.wave === row.wave),
+        (c) =>
+          (row.area === null || c.area === row.area) &&
+          (row.wave === null || c.wave === row.wave) &&
+          (row.language === undefined || row.language === null || c.language === row.language),
       );
       for (const column of t.columns) {
         const cell = row.cells[column.key];
@@ -65,8 +78,8 @@ export function addRelease(
         if (t.kind === "participation" && column.key === "interviews") {
           for (const [q, answers] of questions)
             systems.push(
-              inRow.flatMap(({ area, wave }) =>
-                answers.map((a) => [unknown(tag, q, area, wave, a), 1] as [string, number]),
+              inRow.flatMap(({ area, wave, language }) =>
+                answers.map((a) => [unknown(tag, q, area, wave, a, language), 1] as [string, number]),
               ),
             );
         } else if (t.kind === "indicator" && t.indicator && column.kind === "count") {
@@ -79,8 +92,8 @@ export function addRelease(
                 : `c:${a}` === column.key,
           );
           systems.push(
-            inRow.flatMap(({ area, wave }) =>
-              answers.map((a) => [unknown(tag, q, area, wave, a), 1] as [string, number]),
+            inRow.flatMap(({ area, wave, language }) =>
+              answers.map((a) => [unknown(tag, q, area, wave, a, language), 1] as [string, number]),
             ),
           );
         } else if (t.kind === "indicator" && t.indicator && column.key === "mean" && cell.published) {
@@ -90,9 +103,13 @@ export function addRelease(
             const sum = Math.round(cell.value * answered.value);
             void sum;
             state.equations.push(
-              inRow.flatMap(({ area, wave }) =>
+              inRow.flatMap(({ area, wave, language }) =>
                 scores.map(
-                  (a) => [unknown(tag, t.indicator?.key ?? "", area, wave, a), Number(a)] as [string, number],
+                  (a) =>
+                    [unknown(tag, t.indicator?.key ?? "", area, wave, a, language), Number(a)] as [
+                      string,
+                      number,
+                    ],
                 ),
               ),
             );
@@ -116,7 +133,8 @@ export function addRelease(
  * Links two releases: every finest count is the same in both, except in the area-waves named, where
  * the outsider knows how many interviews arrived or left (`changed`): the per-question sum of the
  * differences there is known. The secrets are the differences that are not zero — the answers the
- * participant who arrived or left actually gave (`actual`, as `question|answer`). That they did not give
+ * participant who arrived or left actually gave (`actual`, as `question|answer`, or
+ * `question|answer|language` when the releases are broken down by language). That they did not give
  * some other answer may be learnt (docs/decisions/0023).
  */
 export function linkReleases(
@@ -140,10 +158,12 @@ export function linkReleases(
       ]);
       continue;
     }
-    const [q, area, wave, answer] = rest.split("|");
+    const [q, area, wave, answer, language] = rest.split("|");
     const key = `${q}|${area}|${wave}`;
     sums.set(key, [...(sums.get(key) ?? []), [u, 1], [twin, -1]]);
-    if (actual.includes(`${q}|${answer}`))
+    // With languages, the secret is the answer in the language the participant was interviewed in
+    // (`question|answer|language`); that the others did not change is what the published rows say.
+    if (actual.includes(language ? `${q}|${answer}|${language}` : `${q}|${answer}`))
       state.targets.push({
         label: `difference ${rest}`,
         terms: [

@@ -241,3 +241,124 @@ describe("finding 3: a bar over all waves minus the bar at the one wave shown", 
     expect(attackOne(seen).length).toBeGreaterThan(0);
   });
 });
+
+describe("issue 18: a language breakdown differenced with the total", () => {
+  // North has three Polish interviews (fewer than k = 5); everyone else was interviewed in English.
+  let polish: ReturnType<typeof cohort> = [];
+  beforeEach(async () => {
+    polish = cohort("north", 0, [5, 5, 4], { helped: true });
+    await upload(t, admin, [
+      ...polish,
+      ...cohort("north", 0, [1, 2, 3, 4, 2, 3, 1]),
+      ...cohort("south", 0, [4, 4, 4, 5, 5, 5, 5, 3, 2, 1]),
+      ...cohort("east", 0, [2, 2, 3, 3, 3, 4, 4, 5, 1, 1]),
+    ]);
+    // The fixture offers English only, so a Polish upload would wait for review (decision 0037): the
+    // language is set where the server keeps it, as an upload in an offered Polish would store it.
+    await t.db
+      .updateTable("responses")
+      .set({ language: "pl" })
+      .where(
+        "participant_code",
+        "in",
+        polish.map((p) => p.participantCode),
+      )
+      .execute();
+  });
+  const byLanguage = composition({
+    outcomes: ["outcome-areas-co-produce-design-and-delivery"],
+    breakdowns: ["overall", "area", "language"],
+  });
+
+  it("names each language in words and withholds the small one", async () => {
+    const r = await release(byLanguage);
+    const table = r.snapshot?.tables.find((x) => x.breakdown === "language" && x.kind === "indicator");
+    if (!table) throw new Error("no language table");
+    expect(table.title).toMatch(/by interview language$/);
+    expect(table.rows.map((row) => [row.key, row.label, row.language])).toEqual([
+      ["l:en", "English", "en"],
+      ["l:pl", "Polish", "pl"],
+      ["all", "Everyone", null],
+    ]);
+    const polish = table.rows.find((row) => row.language === "pl");
+    expect(polish?.cells.answered).toMatchObject({ published: false, reason: "below_k" });
+  });
+
+  it("cannot be worked out by any audience from the total", async () => {
+    const r = await release(byLanguage);
+    for (const [who, releases] of await readAsEveryAudience([r])) {
+      expect(releases.length, who).toBeGreaterThan(0);
+      for (const seen of releases) expect(attackOne(seen), who).toEqual([]);
+    }
+  });
+
+  it("can be worked out when secondary suppression is switched off", async () => {
+    const r = await release(byLanguage, { secondary: false });
+    const [seen] = (await readAsEveryAudience([r])).get("public") ?? [];
+    if (!seen) throw new Error("not public");
+    expect(attackOne(seen).some((x) => x.includes("l:pl"))).toBe(true);
+  });
+});
+
+describe("issue 18: a participant leaving between two releases broken down by language", () => {
+  // Nine Polish interviews, three in each of three areas (a language row over fewer areas is withheld
+  // by the minimum-areas rule): six say 5, three say 4. The Polish "5" is published, and would stay
+  // at k or more when one of them leaves. (Not all alike: a group that all gave one answer gives it
+  // away in one release, which is not what this test is about.)
+  let polish: ReturnType<typeof cohort> = [];
+  beforeEach(async () => {
+    polish = ["north", "south", "east"].flatMap((area) => cohort(area, 0, [5, 5, 4]));
+    await upload(t, admin, [
+      ...polish,
+      ...cohort("north", 0, [1, 2, 3, 4, 2, 3, 1, 1, 2, 3]),
+      ...cohort("south", 0, [4, 4, 4, 5, 5, 5, 5, 3, 2, 1]),
+      ...cohort("east", 0, [2, 2, 3, 3, 3, 4, 4, 5, 1, 1]),
+    ]);
+    await t.db
+      .updateTable("responses")
+      .set({ language: "pl" })
+      .where(
+        "participant_code",
+        "in",
+        polish.map((p) => p.participantCode),
+      )
+      .execute();
+  });
+  const byLanguage = composition({
+    outcomes: ["outcome-areas-co-produce-design-and-delivery"],
+    breakdowns: ["overall", "area", "language"],
+  });
+  // One Polish participant in north, who said 5, withdraws.
+  const said = ["outcomes-check/say|5|pl"];
+  async function twoReleases(switches: Switches) {
+    const first = await release(byLanguage);
+    const stored = await t.db
+      .selectFrom("release_interviews")
+      .select("language")
+      .where("release_id", "=", first.id)
+      .execute();
+    expect(new Set(stored.map((s) => s.language))).toEqual(new Set(["en", "pl"]));
+    const leaving = polish[0]; // in north
+    if (!leaving) throw new Error("no item");
+    const res = await t.request("/api/withdrawals", {
+      method: "POST",
+      cookie: admin,
+      json: { participantCode: leaving.participantCode, choice: "delete_all" },
+    });
+    expect(res.status, await res.clone().text()).toBeLessThan(300);
+    const second = await release(byLanguage, switches);
+    const pub = (await readAsEveryAudience([first, second])).get("public") ?? [];
+    const [a, b] = [pub.find((r) => r.id === first.id), pub.find((r) => r.id === second.id)];
+    if (!a || !b) throw new Error("not public");
+    return { a, b };
+  }
+
+  // Not yet shown able to fail: with the cross-release check switched off this scenario is still
+  // protected by the other rules (the language rows' small cells and minimum areas). It does show that
+  // each release keeps its interviews' languages, which a gone interview's language row needs.
+  it("keeps the withdrawn participant's answers out of reach", async () => {
+    const { a, b } = await twoReleases({});
+    expect(attackOne(b)).toEqual([]);
+    expect(attackTwo(a, b, [{ area: "north", wave: 0 }], said)).toEqual([]);
+  });
+});
