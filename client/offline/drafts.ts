@@ -3,8 +3,8 @@ import { SealError } from "./envelope.ts";
 import { outboxAtRest } from "./outbox.ts";
 import type { DraftRecord, InterviewRecord, OutboxRecord } from "./records.ts";
 import { hasSpace, openDraft, type SealedDraft, sealDraft } from "./space.ts";
-import { spaceSession } from "./space-session.ts";
 import { SpaceLockedError } from "./space-locked.ts";
+import { spaceSession } from "./space-session.ts";
 import { isQuotaExceeded } from "./storage-pressure.ts";
 
 /**

@@ -28,9 +28,7 @@ export type ManifestOpener = (sealed: SealedOutboxRecord) => Promise<OutboxRecor
  * upload key; one it cannot open, and a draft sealed for a space that is locked, is still listed by
  * its id, kind and date, without its participant code.
  */
-export async function buildManifest(
-  openSealed: ManifestOpener = async () => null,
-): Promise<DeviceManifest> {
+export async function buildManifest(openSealed: ManifestOpener = async () => null): Promise<DeviceManifest> {
   const drafts = await listDrafts();
   const readableDrafts = new Set(drafts.map((d) => d.id));
   const lockedDrafts = (await (await database()).getAll("drafts")).filter((d) => !readableDrafts.has(d.id));

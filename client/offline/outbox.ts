@@ -107,11 +107,9 @@ export async function lookUpRecord(id: string, ownerId: string): Promise<RecordL
 
 /** Items to send, oldest first, as stored (the uploader opens sealed ones with the upload key). */
 export async function waitingRecords(): Promise<StoredOutboxRecord[]> {
-  const records = (await (await database()).getAllFromIndex(
-    "outbox",
-    "state",
-    "waiting",
-  )) as StoredOutboxRecord[];
+  const records = (await (
+    await database()
+  ).getAllFromIndex("outbox", "state", "waiting")) as StoredOutboxRecord[];
   // A stable sort: items queued at the same moment keep their id order.
   return records.sort((a, b) => (a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : 0));
 }

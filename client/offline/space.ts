@@ -383,7 +383,10 @@ export async function recordKeyForOwner(space: Space, stored: SealedOutboxRecord
 }
 
 /** The uploader's way to a queued record's own key: the tablet's outbox private key (decision 0042). */
-export async function recordKeyForUpload(privateKey: CryptoKey, stored: SealedOutboxRecord): Promise<CryptoKey> {
+export async function recordKeyForUpload(
+  privateKey: CryptoKey,
+  stored: SealedOutboxRecord,
+): Promise<CryptoKey> {
   if (!stored.keys.outbox || stored.keys.outboxBy === null)
     throw new SealError("Only its author can open this one (sealed before the tablet had an upload key).");
   return unwrapFromOutbox(stored.keys.outbox, privateKey);
@@ -403,7 +406,10 @@ export async function openOutboxForUpload(
 }
 
 /** Opens a queued record with its own key; the readable fields are the current ones. */
-export async function openOutboxWith(recordKey: CryptoKey, stored: SealedOutboxRecord): Promise<OutboxRecord> {
+export async function openOutboxWith(
+  recordKey: CryptoKey,
+  stored: SealedOutboxRecord,
+): Promise<OutboxRecord> {
   const record = await open<OutboxRecord>(
     new Map([["record", recordKey]]),
     stored.sealed,

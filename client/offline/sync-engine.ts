@@ -397,9 +397,7 @@ export class SyncEngine {
   }
 }
 
-type RecordOpener =
-  | { lost: Problem }
-  | { key: (sealed: SealedOutboxRecord) => Promise<CryptoKey | null> };
+type RecordOpener = { lost: Problem } | { key: (sealed: SealedOutboxRecord) => Promise<CryptoKey | null> };
 
 /**
  * How this run opens sealed items: with the signed-in researcher's own unlocked space (their items),
@@ -418,7 +416,8 @@ async function recordOpener(): Promise<RecordOpener> {
   if (deviceToken() && (sealed.some((record) => !own(record)) || !(await hasOutboxKeys()))) {
     const answer = await unlockOutbox().catch(() => null);
     if (answer?.kind === "ok") privateKey = answer.privateKey;
-    else if (answer?.kind === "refused" && answer.problem.code === "device_lost") return { lost: answer.problem };
+    else if (answer?.kind === "refused" && answer.problem.code === "device_lost")
+      return { lost: answer.problem };
   }
   if (space && privateKey) {
     const changed = await resealForOutbox(space, sealed.filter(own)).catch(() => []);
