@@ -22,7 +22,6 @@ import {
 } from "./outbox.ts";
 import type { InterviewRecord, OutboxRecord, Receipt } from "./records.ts";
 import {
-  hasOutboxKeys,
   openOutboxWith,
   recordKeyForOwner,
   recordKeyForUpload,
@@ -402,9 +401,9 @@ type RecordOpener = { lost: Problem } | { key: (sealed: SealedOutboxRecord) => P
 /**
  * How this run opens sealed items: with the signed-in researcher's own unlocked space (their items),
  * else with the tablet's outbox private key, which the server's upload key opens. The upload key is
- * asked for only on an enrolled tablet that is online, when some sealed item needs it or the tablet
- * has no outbox key pair yet (then made, so items sealed from now on upload without a PIN). The
- * researcher's own items sealed before the pair existed are wrapped for it here too.
+ * asked for only on an enrolled tablet, when some sealed item needs it: someone else's, or one sealed
+ * before the tablet had its outbox key pair (made then, with the first upload key; the PIN screens make
+ * it too, online). The researcher's own items sealed before the pair existed are wrapped for it here.
  */
 async function recordOpener(): Promise<RecordOpener> {
   const space = spaceSession.current();
@@ -413,7 +412,9 @@ async function recordOpener(): Promise<RecordOpener> {
     (record): record is SealedOutboxRecord => isSealedRecord(record) && !isOnServer(record.state),
   );
   let privateKey: CryptoKey | null = null;
-  if (deviceToken() && (sealed.some((record) => !own(record)) || !(await hasOutboxKeys()))) {
+  // Needed for someone else's item, or for one of the researcher's own not yet wrapped for the pair.
+  const needed = sealed.some((record) => !own(record) || record.keys.outbox === null);
+  if (deviceToken() && needed) {
     const answer = await unlockOutbox().catch(() => null);
     if (answer?.kind === "ok") privateKey = answer.privateKey;
     else if (answer?.kind === "refused" && answer.problem.code === "device_lost")
