@@ -11,7 +11,7 @@ export function NotOnThisTablet({ what }: { what: "interview" | "concern" }) {
   return (
     <>
       <PageHeading>
-        {what === "interview" ? "This interview is not yours" : "This concern is not yours"}
+        {what === "interview" ? "You cannot open this interview" : "You cannot open this concern"}
       </PageHeading>
       <p>
         It is not on this tablet, or another researcher made it. Each researcher sees only their own

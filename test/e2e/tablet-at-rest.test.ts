@@ -203,7 +203,7 @@ describe("an enrolled tablet at rest", () => {
     // Sam's finished page, opened by its address: not Alex's, with a way back.
     await page.goto(`${e2e.server.url}${finishedUrl}?ending=completed&code=`);
     await usePin(page, "615243").catch(() => undefined);
-    await page.getByRole("heading", { name: "This interview is not yours", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "You cannot open this interview", level: 1 }).waitFor();
     expect(await page.getByText(SAM_ANSWER).count()).toBe(0);
     const back = page.getByRole("link", { name: "Back to fieldwork" });
     const box = await back.boundingBox();
