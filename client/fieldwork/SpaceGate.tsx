@@ -31,7 +31,7 @@ export function SpaceGate({ me, offerPin, children }: { me: Me; offerPin: boolea
     (listener) => spaceSession.subscribe(listener),
     () => spaceSession.current()?.ownerId === me.id,
   );
-  const [state, setState] = useState<"checking" | "none" | "locked" | "locked_out">("checking");
+  const [state, setState] = useState<"checking" | "none" | "required" | "locked" | "locked_out">("checking");
 
   useEffect(() => watchActivity(spaceSession), []);
   // Someone else signed in on this page: the space left open is not theirs to use.
@@ -43,7 +43,14 @@ export function SpaceGate({ me, offerPin, children }: { me: Me; offerPin: boolea
     let live = true;
     if (unlocked) return;
     void (async () => {
-      const next = !(await hasSpace(me.id)) ? "none" : (await isLockedOut(me.id)) ? "locked_out" : "locked";
+      // On an enrolled tablet (it holds a device token) a PIN is required before any interview starts.
+      const next = !(await hasSpace(me.id))
+        ? deviceToken()
+          ? "required"
+          : "none"
+        : (await isLockedOut(me.id))
+          ? "locked_out"
+          : "locked";
       if (live) setState(next);
     })();
     return () => {
@@ -55,9 +62,9 @@ export function SpaceGate({ me, offerPin, children }: { me: Me; offerPin: boolea
   switch (state) {
     case "checking":
       return <Loading what="your interviews" />;
+    case "required":
+      return <ChoosePin me={me} required />;
     case "none":
-      // An enrolled tablet: the PIN is required before any interview starts.
-      if (deviceToken()) return <ChoosePin me={me} required />;
       return (
         <>
           {offerPin && <ChoosePin me={me} />}
