@@ -216,10 +216,15 @@ export async function settleAll(
     if (isOnServer(next.state)) forgetContent(next);
     return next;
   };
-  const db = await database();
   const resealed = new Map<string, { readState: string; next: SealedOutboxRecord }>();
-  for (const { id, receipt } of answers) {
-    const record = (await db.get("outbox", id)) as StoredOutboxRecord | undefined;
+  // Read in one transaction (not one per item), then sealed outside it.
+  const read = (await database()).transaction("outbox");
+  const before = (await Promise.all(answers.map(({ id }) => read.store.get(id)))) as (
+    | StoredOutboxRecord
+    | undefined
+  )[];
+  for (const [index, { id, receipt }] of answers.entries()) {
+    const record = before[index];
     const key = keys.get(id);
     if (!record || !isSealedRecord(record) || !key) continue;
     const next = settled(await openOutboxWith(key, record), receipt);
