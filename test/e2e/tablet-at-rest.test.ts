@@ -245,4 +245,42 @@ describe("an enrolled tablet at rest", () => {
       expect(after.text).not.toContain(secret);
     await context.close();
   });
+
+  it("takes the tablet back from a participant only with the interviewer's PIN", async () => {
+    const token = await enrolledTablet();
+    const context = await e2e.browser.newContext(TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "alex@northtown.example");
+    await page
+      .getByRole("heading", { name: /Choose a survey|Lock your interviews|Type your PIN/ })
+      .first()
+      .waitFor();
+    await page.evaluate(
+      ([key, value]) => localStorage.setItem(key as string, value as string),
+      [DEVICE_TOKEN_KEY, token],
+    );
+    await page.reload();
+    await usePin(page, "615243");
+    await startInterview(page);
+    await giveConsent(page);
+    await page.getByRole("button", { name: "Hand over" }).click();
+    await page.getByText("You are answering on your own.").waitFor();
+    await page.getByRole("button", { name: "I want to stop" }).click();
+    await page.getByRole("heading", { name: "Please give the tablet back to the interviewer" }).waitFor();
+    // No press-and-hold: the interviewer's PIN.
+    expect(await page.getByRole("button", { name: /hold to carry on/ }).count()).toBe(0);
+    await page.getByLabel("Interviewer's PIN").fill("111111");
+    await page.getByRole("button", { name: "I am the interviewer: carry on" }).click();
+    await page.getByText("That PIN is not right. It can be tried 4 more times.").waitFor();
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/hand-back-pin.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    const button = await page.getByRole("button", { name: "I am the interviewer: carry on" }).boundingBox();
+    expect(button?.height ?? 0).toBeGreaterThanOrEqual(44);
+    await page.getByLabel("Interviewer's PIN").fill("615243");
+    await page.getByRole("button", { name: "I am the interviewer: carry on" }).click();
+    await page
+      .getByRole("heading", { name: "Please give the tablet back to the interviewer" })
+      .waitFor({ state: "detached" });
+    await context.close();
+  });
 });
