@@ -11,6 +11,11 @@
  * 4. Opening a draft: reading and unsealing it, next to reading it plain.
  * 5. Queuing a finished interview (its own key, wrapped for the author and for the tablet's outbox
  *    pair), and making the outbox pair (once per tablet).
+ * 7. The sealed outbox (decision 0042): queuing a finished interview through the app's `outbox.ts`
+ *    (sealed + IndexedDB); and the tablet's own work of uploading a batch of 50 sealed interviews
+ *    (opening each with the outbox private key, then re-sealing each with its receipt and without its
+ *    answers in `settleAll`) next to settling 50 plain ones. The HTTP request itself is not included
+ *    (no server here): scripts/bench-fieldwork.ts measures uploads end to end.
  *
  * 6. The encryption's share of "Start → first question": what the start screen and the interview
  *    screen do with the draft through the app's own `drafts.ts` (one `putDraft`, then one `getDraft`),
@@ -41,7 +46,8 @@ const bundled = await build({
       import { sealPlaintextFor } from "./client/offline/space-migration.ts";
       import * as drafts from "./client/offline/drafts.ts";
       import { spaceSession } from "./client/offline/space-session.ts";
-      window.bench = { space, envelope, db, sealPlaintextFor, drafts, spaceSession };
+      import * as outbox from "./client/offline/outbox.ts";
+      window.bench = { space, envelope, db, sealPlaintextFor, drafts, spaceSession, outbox };
     `,
     resolveDir: projectRoot,
     loader: "ts",
@@ -109,7 +115,7 @@ try {
   const figures = (await page.evaluate(
     async ({ runs, counts, definition }) => {
       // biome-ignore lint/suspicious/noExplicitAny: the bundle's exports, in the page.
-      const { space, envelope, db, drafts, spaceSession } = (window as any).bench;
+      const { space, envelope, db, drafts, spaceSession, outbox } = (window as any).bench;
       const out: Record<string, number[]> = {};
       const time = async (label: string, work: () => Promise<unknown>) => {
         out[label] ??= [];
@@ -201,6 +207,48 @@ try {
       };
       for (let i = 0; i < runs; i++)
         await time("queue sealed interview", () => space.sealOutboxRecord(s, interview));
+
+      // The sealed outbox through the app's outbox.ts (decision 0042).
+      const upload = { keyId: "k-bench", key: "B".repeat(43) };
+      await space.ensureOutboxKeys(upload);
+      const fresh = (who: { ownerId: string; ownerName: string }) => ({
+        ...interview,
+        ...who,
+        id: crypto.randomUUID(),
+        queuedAt: new Date().toISOString(),
+      });
+      for (let i = 0; i < runs; i++)
+        await time("outbox: queue sealed + IndexedDB", () => outbox.queue(fresh(owner)));
+      const privateKey = await space.openOutboxKey(upload);
+      const now = new Date().toISOString();
+      const receipt = { outcome: "accepted", receivedAt: now };
+      for (let r = 0; r < 5; r++) {
+        const batch = Array.from({ length: 50 }, () => fresh(owner));
+        for (const record of batch) await outbox.queue(record);
+        const ids = new Set<string>(batch.map((record) => record.id));
+        await time("upload 50 sealed: open + re-seal", async () => {
+          const stored = (await outbox.waitingRecords()).filter((x: { id: string }) => ids.has(x.id));
+          const keys = new Map();
+          for (const record of stored) {
+            const key = await space.recordKeyForUpload(privateKey, record);
+            await space.openOutboxWith(key, record);
+            keys.set(record.id, key);
+          }
+          await outbox.settleAll(
+            stored.map((x: { id: string }) => ({ id: x.id, receipt })),
+            now,
+            keys,
+          );
+        });
+        const plain = Array.from({ length: 50 }, () => fresh(plainOwner));
+        for (const record of plain) await outbox.queue(record);
+        await time("upload 50 plain: settle", () =>
+          outbox.settleAll(
+            plain.map((x) => ({ id: x.id, receipt })),
+            now,
+          ),
+        );
+      }
       return out;
     },
     { runs: RUNS, counts: ITERATION_COUNTS, definition },

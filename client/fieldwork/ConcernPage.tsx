@@ -64,7 +64,7 @@ export function ConcernPage({ me }: { me: Me }) {
     setSent(concernId);
   };
 
-  if (sent) return <ConcernSent id={sent} />;
+  if (sent) return <ConcernSent id={sent} me={me} />;
 
   return (
     <>
@@ -146,8 +146,9 @@ export function ConcernPage({ me }: { me: Me }) {
   );
 }
 
-function ConcernSent({ id }: { id: string }) {
-  const record = useLiveQuery(() => getRecord(id), id);
+function ConcernSent({ id, me }: { id: string; me: Me }) {
+  // Only the researcher who raised it (issue 17): `getRecord` answers nothing for anyone else.
+  const record = useLiveQuery(() => getRecord(id, me.id), `${id}:${me.id}`);
   const text = record ? stateText(record) : null;
   return (
     <>

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from "react";
 import type { Me } from "../../shared/contract/index.ts";
 import { Link } from "../app/router.tsx";
-import { getRecord } from "../offline/outbox.ts";
+import { lookUpRecord } from "../offline/outbox.ts";
+import type { OutboxRecord } from "../offline/records.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { DebriefForm } from "./DebriefForm.tsx";
 import { DistressSupport } from "./DistressSupport.tsx";
 import type { EndedAs } from "./finish-interview.ts";
+import { NotOnThisTablet } from "./NotOnThisTablet.tsx";
 import { fieldworkPath, queryParam } from "./paths.ts";
 import { stateText } from "./receipt-text.ts";
 import { SyncStatus } from "./SyncStatus.tsx";
@@ -33,13 +35,20 @@ export function InterviewEndedPage({ id, me }: { id: string; me: Me }) {
   const areaId = queryParam("areaId") ?? me.areaId ?? "";
   const [debriefed, setDebriefed] = useState(false);
   const stopped = ending === "stopped" || ending === "stopped_before_consent";
+  // Only the researcher who made it sees what became of an interview (issue 17): another researcher
+  // on the tablet, or an address for something not here, gets a plain page with a way back.
+  const lookup = useLiveQuery(() => lookUpRecord(id, me.id), `${id}:${me.id}`);
+  const hasRecord = ending !== "stopped_before_consent" && ending !== "rescheduled";
+  if (hasRecord && lookup !== undefined && lookup.kind !== "mine")
+    return <NotOnThisTablet what="interview" />;
+  const record = lookup?.kind === "mine" ? lookup.record : undefined;
 
   return (
     <>
       <PageHeading>{headings[ending]}</PageHeading>
       <UpdatePrompt />
       {stopped && areaId && <DistressSupport areaId={areaId} />}
-      <WhatWasKept id={id} ending={ending} />
+      <WhatWasKept record={record} ending={ending} />
       <div className="actions">
         <Link to={fieldworkPath.concern(code)} className="button button--secondary">
           Raise a safeguarding concern
@@ -64,8 +73,7 @@ export function InterviewEndedPage({ id, me }: { id: string; me: Me }) {
   );
 }
 
-function WhatWasKept({ id, ending }: { id: string; ending: EndedAs }) {
-  const record = useLiveQuery(() => getRecord(id), id);
+function WhatWasKept({ record, ending }: { record: OutboxRecord | undefined; ending: EndedAs }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const onServer = record !== undefined && ["stored", "needs_review", "conflict"].includes(record.state);
   // The outcome is news: when it arrives from the server it takes focus.

@@ -12,23 +12,26 @@ import {
 } from "../offline/space.ts";
 import { sealPlaintextFor } from "../offline/space-migration.ts";
 import { spaceSession, watchActivity } from "../offline/space-session.ts";
+import { syncEngine } from "../offline/sync-engine.ts";
+import { deviceToken } from "../offline/transport.ts";
 import { unlockOutbox } from "../offline/upload-key.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { TextField } from "../ui/TextField.tsx";
 
 /**
- * The researcher's PIN in front of fieldwork (issue 17, decision 0035). A researcher who has chosen a
- * PIN on this tablet sees nothing of fieldwork until they type it; after five wrong PINs they are told
- * to sign in online. A researcher without one works as before and is offered to choose one on the
- * fieldwork home (not yet required: see decision 0035, "Wired so far").
+ * The researcher's PIN in front of fieldwork (issue 17, decisions 0035 and 0042). A researcher who has
+ * chosen a PIN on this tablet sees nothing of fieldwork until they type it; after five wrong PINs they
+ * are told to sign in online. On an enrolled tablet a researcher without a PIN must choose one before
+ * anything else (so nothing they collect is ever stored in plain there). In a browser that is not an
+ * enrolled tablet the PIN is offered on the fieldwork home, not required (decision 0042).
  */
 export function SpaceGate({ me, offerPin, children }: { me: Me; offerPin: boolean; children: ReactNode }) {
   const unlocked = useSyncExternalStore(
     (listener) => spaceSession.subscribe(listener),
     () => spaceSession.current()?.ownerId === me.id,
   );
-  const [state, setState] = useState<"checking" | "none" | "locked" | "locked_out">("checking");
+  const [state, setState] = useState<"checking" | "none" | "required" | "locked" | "locked_out">("checking");
 
   useEffect(() => watchActivity(spaceSession), []);
   // Someone else signed in on this page: the space left open is not theirs to use.
@@ -40,7 +43,14 @@ export function SpaceGate({ me, offerPin, children }: { me: Me; offerPin: boolea
     let live = true;
     if (unlocked) return;
     void (async () => {
-      const next = !(await hasSpace(me.id)) ? "none" : (await isLockedOut(me.id)) ? "locked_out" : "locked";
+      // On an enrolled tablet (it holds a device token) a PIN is required before any interview starts.
+      const next = !(await hasSpace(me.id))
+        ? deviceToken()
+          ? "required"
+          : "none"
+        : (await isLockedOut(me.id))
+          ? "locked_out"
+          : "locked";
       if (live) setState(next);
     })();
     return () => {
@@ -52,6 +62,8 @@ export function SpaceGate({ me, offerPin, children }: { me: Me; offerPin: boolea
   switch (state) {
     case "checking":
       return <Loading what="your interviews" />;
+    case "required":
+      return <ChoosePin me={me} required />;
     case "none":
       return (
         <>
@@ -68,9 +80,11 @@ export function SpaceGate({ me, offerPin, children }: { me: Me; offerPin: boolea
 
 async function opened(space: Awaited<ReturnType<typeof unlockWithPin>>): Promise<void> {
   spaceSession.unlocked(space);
-  // Drafts stored in plain before the PIN was chosen are sealed now. Not the outbox: the uploader
-  // cannot open sealed items yet (decision 0035, "Wired so far"), and they must still upload.
-  await sealPlaintextFor(space, { outbox: false });
+  // Drafts and outbox items stored in plain before the PIN was chosen (or by the version before
+  // spaces) are sealed now, in place; the uploader opens sealed items with the tablet's upload key
+  // (decision 0042). Then it is woken: it wraps this researcher's items for the tablet's outbox key.
+  await sealPlaintextFor(space);
+  syncEngine.kick();
 }
 
 function UnlockForm({ me, onLockedOut }: { me: Me; onLockedOut: () => void }) {
@@ -159,7 +173,7 @@ function LockedOut({ me }: { me: Me }) {
   );
 }
 
-function ChoosePin({ me }: { me: Me }) {
+function ChoosePin({ me, required = false }: { me: Me; required?: boolean }) {
   const choose = async (pin: string) => {
     // Online on an enrolled tablet: the server's recovery key lets an online sign-in open the
     // space after a forgotten PIN. Offline or not enrolled: the PIN alone (decision 0035).
@@ -168,11 +182,19 @@ function ChoosePin({ me }: { me: Me }) {
     await opened(await createSpace({ ownerId: me.id, ownerName: me.displayName }, pin, recovery));
   };
   return (
-    <section aria-labelledby="choose-pin" className="pin-form">
-      <h2 id="choose-pin">Lock your interviews with a PIN</h2>
+    <section aria-label="Lock your interviews with a PIN" className="pin-form">
+      {required ? (
+        <PageHeading>Lock your interviews with a PIN</PageHeading>
+      ) : (
+        <h2>Lock your interviews with a PIN</h2>
+      )}
       <p>
-        Anyone who picks up this tablet could read interviews kept on it. Choose a PIN of at least 6 numbers:
-        only you can then open your interviews, and other researchers on this tablet cannot see them.
+        {required
+          ? `${me.displayName}, before your first interview on this tablet, choose a PIN of at least 6 numbers. `
+          : "Anyone who picks up this tablet could read interviews kept on it. Choose a PIN of at least 6 numbers: "}
+        {required
+          ? "Only you can then open your interviews, and other researchers on this tablet cannot see them. Finished interviews still upload without it."
+          : "only you can then open your interviews, and other researchers on this tablet cannot see them."}
       </p>
       <PinChoice submit="Lock my interviews" onChosen={choose} />
     </section>

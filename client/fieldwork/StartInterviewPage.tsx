@@ -8,7 +8,7 @@ import { useResource } from "../api/use-resource.ts";
 import { navigate } from "../app/router.tsx";
 import type { InterviewSetupFields } from "../offline/contract.ts";
 import { putDraft } from "../offline/drafts.ts";
-import { listOutbox } from "../offline/outbox.ts";
+import { outboxOf } from "../offline/outbox.ts";
 import { requestPersistentStorage } from "../offline/persistent-storage.ts";
 import { newResponseId } from "../offline/response-id.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
@@ -30,9 +30,10 @@ export function StartInterviewPage({ surveyId, me }: { surveyId: string; me: Me 
   const survey = surveys.status === "ready" ? surveys.data.find((s) => s.id === surveyId) : undefined;
   const enrolment = useEnrolment(me.areaId);
   // What the wave is worked out from: the server's due list (the service worker keeps a copy for
-  // offline use; without one, the tablet's own interviews are all there is) and this tablet's outbox.
+  // offline use; without one, the tablet's own interviews are all there is) and this researcher's own
+  // items in the tablet's outbox (another researcher's are sealed and not theirs to see: issue 17).
   const [due] = useResource(fetchDueList);
-  const outbox = useLiveQuery(listOutbox);
+  const outbox = useLiveQuery(outboxOf(me.id), me.id);
   const waveFor = useCallback(
     (code: string | null) => {
       const local: LocalInterview[] = (outbox ?? []).flatMap((record) =>

@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useAnnounce } from "../app/announcer.tsx";
 import { Link } from "../app/router.tsx";
 import { useSession } from "../auth/session.tsx";
-import { listOutbox } from "../offline/outbox.ts";
-import type { OutboxRecord } from "../offline/records.ts";
+import { listOutbox, type OutboxEnvelope } from "../offline/outbox.ts";
 import { syncEngine } from "../offline/sync-engine.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
 import { formatDateTime, plural } from "../ui/format.ts";
@@ -120,7 +119,7 @@ export function SyncStatus({ showOutboxLink = true }: { showOutboxLink?: boolean
   );
 }
 
-const kindWords: Record<OutboxRecord["kind"], [string, string]> = {
+const kindWords: Record<OutboxEnvelope["kind"], [string, string]> = {
   interview: ["interview", "interviews"],
   concern: ["safeguarding concern", "safeguarding concerns"],
   debrief: ["debrief", "debriefs"],
@@ -128,8 +127,8 @@ const kindWords: Record<OutboxRecord["kind"], [string, string]> = {
 };
 
 /** "3 interviews and 1 safeguarding concern". */
-function describe(records: OutboxRecord[]): string {
-  const parts = (Object.keys(kindWords) as OutboxRecord["kind"][]).flatMap((kind) => {
+function describe(records: OutboxEnvelope[]): string {
+  const parts = (Object.keys(kindWords) as OutboxEnvelope["kind"][]).flatMap((kind) => {
     const count = records.filter((r) => r.kind === kind).length;
     const [one, many] = kindWords[kind];
     return count === 0 ? [] : [plural(count, one, many)];

@@ -1,7 +1,9 @@
 import { database, readsOnly, write } from "./db.ts";
 import { SealError } from "./envelope.ts";
+import { outboxAtRest } from "./outbox.ts";
 import type { DraftRecord, InterviewRecord, OutboxRecord } from "./records.ts";
 import { hasSpace, openDraft, type SealedDraft, sealDraft } from "./space.ts";
+import { SpaceLockedError } from "./space-locked.ts";
 import { spaceSession } from "./space-session.ts";
 import { isQuotaExceeded } from "./storage-pressure.ts";
 
@@ -10,9 +12,9 @@ import { isQuotaExceeded } from "./storage-pressure.ts";
  * is stored sealed (`SealedDraft`: only id, owner and time stay readable) and opened with that space;
  * a sealed draft of anyone else, or of a locked space, cannot be read and is not listed. Drafts are
  * always listed per researcher: another researcher signed in on the tablet sees none of them.
- * While no space is unlocked (the PIN screens are not mounted yet, decision 0035 "Not yet wired"),
- * a draft is stored as before, in plain, and sealed on its researcher's first unlock
- * (space-migration.ts).
+ * A researcher with no space on this tablet (a browser that is not an enrolled tablet, where the PIN
+ * is offered rather than required: decision 0042) has their drafts stored as before, in plain, and
+ * sealed on their first unlock (space-migration.ts).
  */
 type StoredDraft = DraftRecord | SealedDraft;
 
@@ -83,13 +85,7 @@ async function atRest(draft: DraftRecord): Promise<DraftRecord> {
   return draft;
 }
 
-/** A draft cannot be stored while its researcher's space is locked (it would have to be plain). */
-export class SpaceLockedError extends Error {
-  constructor() {
-    super("The researcher's space is locked: unlock it with the PIN to save.");
-    this.name = "SpaceLockedError";
-  }
-}
+export { SpaceLockedError };
 
 export async function putDraft(draft: DraftRecord): Promise<void> {
   // Sealed before the transaction: WebCrypto cannot run inside one (it would commit meanwhile).
@@ -108,8 +104,10 @@ export async function deleteDraft(id: string): Promise<void> {
  * both (which would show it twice).
  */
 export async function moveDraftToOutbox(draftId: string, record: OutboxRecord | null): Promise<void> {
+  // Sealed for the outbox before the transaction (decision 0042): never plain for a researcher with a space.
+  const stored = record ? await outboxAtRest(record) : null;
   await write(["drafts", "outbox"], async (tx) => {
-    if (record) await tx.objectStore("outbox").put(record);
+    if (stored) await tx.objectStore("outbox").put(stored as OutboxRecord);
     await tx.objectStore("drafts").delete(draftId);
   });
 }

@@ -193,7 +193,8 @@ export async function unwrapFromOutbox(wrapped: ArrayBuffer, privateKey: CryptoK
       { name: "RSA-OAEP" },
       { name: GCM, length: 256 },
       false,
-      ["decrypt"],
+      // Encrypt too: the uploader re-seals the record with the server's receipt (outbox.ts settleAll).
+      ["encrypt", "decrypt"],
     );
   } catch {
     throw new SealError("Wrong key for the tablet's outbox.");

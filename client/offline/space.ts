@@ -250,6 +250,11 @@ export async function ensureOutboxKeys(upload: { keyId: string; key: string }): 
   await db.put("device", { id: "outbox", publicKey, privateKey });
 }
 
+/** Whether this tablet has its outbox key pair yet (made online, with the first upload key). */
+export async function hasOutboxKeys(): Promise<boolean> {
+  return (await (await keys()).get("device", "outbox")) !== undefined;
+}
+
 async function outboxPublicKey(): Promise<{ key: CryptoKey; by: string } | null> {
   const stored = await (await keys()).get("device", "outbox");
   if (!stored) return null;
@@ -308,7 +313,8 @@ type OutboxEnvelopeFields =
   | "state"
   | "queuedAt"
   | "attempts"
-  | "settledAt";
+  | "settledAt"
+  | "lastError";
 
 export type SealedOutboxRecord = Pick<OutboxRecord, OutboxEnvelopeFields> & {
   sealed: Sealed;
@@ -336,6 +342,7 @@ export async function sealOutboxRecord(space: Space, record: OutboxRecord): Prom
     queuedAt: record.queuedAt,
     attempts: record.attempts,
     settledAt: record.settledAt,
+    lastError: record.lastError,
     sealed,
     keys: { owner, outbox, outboxBy: publicKey?.by ?? null },
   };
@@ -366,13 +373,27 @@ export async function resealForOutbox(
   return changed;
 }
 
-/** The author opens their own queued record. */
-export async function openOutboxAsOwner(space: Space, stored: SealedOutboxRecord): Promise<OutboxRecord> {
+/** The author's way to a queued record's own key (their space unlocked). */
+export async function recordKeyForOwner(space: Space, stored: SealedOutboxRecord): Promise<CryptoKey> {
   if (stored.ownerId !== space.ownerId) throw new SealError("This belongs to someone else.");
   const wrapping = space.keyring.get(stored.keys.owner.by);
   if (!wrapping) throw new SealError("The key that sealed this is not unlocked.");
-  const recordKey = await unwrapDataKey(stored.keys.owner, wrapping);
-  return openWith(recordKey, stored);
+  return unwrapDataKey(stored.keys.owner, wrapping);
+}
+
+/** The uploader's way to a queued record's own key: the tablet's outbox private key (decision 0042). */
+export async function recordKeyForUpload(
+  privateKey: CryptoKey,
+  stored: SealedOutboxRecord,
+): Promise<CryptoKey> {
+  if (!stored.keys.outbox || stored.keys.outboxBy === null)
+    throw new SealError("Only its author can open this one (sealed before the tablet had an upload key).");
+  return unwrapFromOutbox(stored.keys.outbox, privateKey);
+}
+
+/** The author opens their own queued record. */
+export async function openOutboxAsOwner(space: Space, stored: SealedOutboxRecord): Promise<OutboxRecord> {
+  return openOutboxWith(await recordKeyForOwner(space, stored), stored);
 }
 
 /** The uploader (anyone signed in online) opens a record with the tablet's outbox private key. */
@@ -380,12 +401,14 @@ export async function openOutboxForUpload(
   privateKey: CryptoKey,
   stored: SealedOutboxRecord,
 ): Promise<OutboxRecord> {
-  if (!stored.keys.outbox || stored.keys.outboxBy === null)
-    throw new SealError("Only its author can open this one (sealed before the tablet had an upload key).");
-  return openWith(await unwrapFromOutbox(stored.keys.outbox, privateKey), stored);
+  return openOutboxWith(await recordKeyForUpload(privateKey, stored), stored);
 }
 
-async function openWith(recordKey: CryptoKey, stored: SealedOutboxRecord): Promise<OutboxRecord> {
+/** Opens a queued record with its own key; the readable fields are the current ones. */
+export async function openOutboxWith(
+  recordKey: CryptoKey,
+  stored: SealedOutboxRecord,
+): Promise<OutboxRecord> {
   const record = await open<OutboxRecord>(
     new Map([["record", recordKey]]),
     stored.sealed,
@@ -393,12 +416,21 @@ async function openWith(recordKey: CryptoKey, stored: SealedOutboxRecord): Promi
   );
   if (record.id !== stored.id || record.ownerId !== stored.ownerId) throw new SealError();
   // The readable fields are the current ones (the sync engine changes them without opening the record).
+  const waiting = stored.state === "waiting" || stored.state === "uploading";
   return {
     ...record,
     state: stored.state,
     attempts: stored.attempts,
     settledAt: stored.settledAt,
+    lastError: stored.lastError ?? null,
+    // "Try again" puts a refused item back without opening it: its old receipt no longer applies.
+    receipt: waiting ? null : record.receipt,
   } as OutboxRecord;
+}
+
+/** Seals a queued record's new content (the server's receipt, answers forgotten) with its own key. */
+export function resealOutboxContent(recordKey: CryptoKey, record: OutboxRecord): Promise<Sealed> {
+  return seal(recordKey, "record", record, `outbox:${record.id}`);
 }
 
 /**

@@ -3,20 +3,34 @@ import type { Problem } from "../../shared/contract/problems.ts";
 import type { SyncOutcome, SyncResponse } from "../../shared/contract/sync.ts";
 import type { UploadReceipt } from "../../shared/contract/upload-receipt.ts";
 import { retryDelayMs } from "../../shared/fieldwork/backoff.ts";
+import { isOnServer } from "../../shared/fieldwork/outbox-state.ts";
 import { deviceId } from "./device-id.ts";
 import { migrateLegacyOutbox } from "./legacy-outbox.ts";
 import { sendManifest } from "./manifest.ts";
 import {
+  isSealedRecord,
   keepWaiting,
   markUploading,
   pruneReceipts,
   resetInterrupted,
+  type StoredOutboxRecord,
   settle,
   settleAll,
+  storedOutbox,
+  storeRewrapped,
   waitingRecords,
 } from "./outbox.ts";
 import type { InterviewRecord, OutboxRecord, Receipt } from "./records.ts";
-import { upload } from "./transport.ts";
+import {
+  openOutboxWith,
+  recordKeyForOwner,
+  recordKeyForUpload,
+  resealForOutbox,
+  type SealedOutboxRecord,
+} from "./space.ts";
+import { spaceSession } from "./space-session.ts";
+import { deviceToken, upload } from "./transport.ts";
+import { unlockOutbox } from "./upload-key.ts";
 
 /**
  * Sends the outbox whenever the app is open and online: at start, when the connection returns, when
@@ -70,6 +84,8 @@ export class SyncEngine {
   /** The browser said the connection is back while a run was going: one more try, even after a failure. */
   private reconnected = false;
   private prepared: Promise<void> | null = null;
+  /** This run's opened items' own keys, by id (to re-seal them with the server's receipt); forgotten after it. */
+  private keys = new Map<string, CryptoKey>();
 
   /** Starts (or resumes, after a new sign-in) uploading as this user. */
   start(user: { id: string }): void {
@@ -149,8 +165,8 @@ export class SyncEngine {
         clearTimeout(this.timer);
         const locks = navigator.locks;
         const signal = locks
-          ? await locks.request("alongside-upload", () => this.uploadWaiting())
-          : await this.uploadWaiting();
+          ? await locks.request("alongside-upload", () => this.uploadRun())
+          : await this.uploadRun();
         this.after(signal);
         // After a failure the backoff decides, except when the connection came back during the run
         // (that kick used to be lost, leaving the tablet to wait out its 2.5–5 s first backoff or longer).
@@ -197,15 +213,37 @@ export class SyncEngine {
     }
   }
 
+  private async uploadRun(): Promise<Signal> {
+    try {
+      return await this.uploadWaiting();
+    } finally {
+      this.keys = new Map();
+    }
+  }
+
   private async uploadWaiting(): Promise<Signal> {
     const user = this.user;
     if (!user) return { result: "done" };
+    // Sealed items open with the tablet's upload key (decision 0042), or with the signed-in
+    // researcher's own unlocked space; the key lives in memory for this run only.
+    const opener = await recordOpener();
+    if ("lost" in opener) return lost(opener.lost);
     // Each contact first says what the tablet holds (decision 0036); a lost tablet stops here, wiped.
-    const manifest = await sendManifest();
+    const manifest = await sendManifest(async (sealed) => {
+      const key = await opener.key(sealed);
+      return key ? openOutboxWith(key, sealed) : null;
+    });
     if (manifest?.kind === "problem" && manifest.problem.code === "device_lost")
       return lost(manifest.problem);
     // A debrief is its author's own: it goes only under their session.
-    const waiting = (await waitingRecords()).filter((r) => r.kind !== "debrief" || r.ownerId === user.id);
+    const stored = (await waitingRecords()).filter((r) => r.kind !== "debrief" || r.ownerId === user.id);
+    const waiting: OutboxRecord[] = [];
+    for (const record of stored) {
+      const opened = await this.open(record, opener.key);
+      // One nobody here can open (sealed before the tablet had an upload key, its author's space
+      // locked) stays waiting, untouched, for its author or the next run with the key.
+      if (opened) waiting.push(opened);
+    }
     if (waiting.length === 0) return { result: "done" };
     const progress = { done: 0, total: waiting.length };
     this.update({ phase: "uploading", progress: { ...progress }, nextRetryAt: null });
@@ -236,6 +274,22 @@ export class SyncEngine {
     return { result: "done" };
   }
 
+  private async open(
+    record: StoredOutboxRecord,
+    keyOf: (sealed: SealedOutboxRecord) => Promise<CryptoKey | null>,
+  ): Promise<OutboxRecord | null> {
+    if (!isSealedRecord(record)) return record;
+    const key = await keyOf(record);
+    if (!key) return null;
+    try {
+      const opened = await openOutboxWith(key, record);
+      this.keys.set(record.id, key);
+      return opened;
+    } catch {
+      return null;
+    }
+  }
+
   private async sendInterviews(batch: InterviewRecord[]): Promise<Signal> {
     const ids = batch.map((r) => r.id);
     await markUploading(ids);
@@ -254,6 +308,7 @@ export class SyncEngine {
         await settleAll(
           [...answered].map(([id, receipt]) => ({ id, receipt })),
           now,
+          this.keys,
         );
         const missing = ids.filter((id) => !answered.has(id));
         if (missing.length > 0)
@@ -296,6 +351,7 @@ export class SyncEngine {
       await settleAll(
         refused.map((record) => ({ id: record.id, receipt: { outcome: "refused", problem } })),
         now,
+        this.keys,
       );
       return this.sendInterviews(batch.filter((_, index) => !culprits.has(index)));
     }
@@ -303,6 +359,7 @@ export class SyncEngine {
       await settleAll(
         batch.map((record) => ({ id: record.id, receipt: { outcome: "refused", problem } })),
         now,
+        this.keys,
       );
       return { result: "done" };
     }
@@ -318,7 +375,12 @@ export class SyncEngine {
     const now = new Date().toISOString();
     switch (answer.kind) {
       case "ok":
-        await settle(record.id, { outcome: answer.body.outcome, receivedAt: answer.body.receivedAt }, now);
+        await settle(
+          record.id,
+          { outcome: answer.body.outcome, receivedAt: answer.body.receivedAt },
+          now,
+          this.keys,
+        );
         return { result: "done" };
       case "unreachable":
         await keepWaiting([record.id], answer.reason);
@@ -334,7 +396,7 @@ export class SyncEngine {
           await keepWaiting([record.id], answer.problem.title);
           return { result: "unreachable" };
         }
-        await settle(record.id, { outcome: "refused", problem: answer.problem }, now);
+        await settle(record.id, { outcome: "refused", problem: answer.problem }, now, this.keys);
         return { result: "done" };
       }
     }
@@ -344,6 +406,47 @@ export class SyncEngine {
     this.status = { ...this.status, ...change };
     for (const listener of this.listeners) listener();
   }
+}
+
+type RecordOpener = { lost: Problem } | { key: (sealed: SealedOutboxRecord) => Promise<CryptoKey | null> };
+
+/**
+ * How this run opens sealed items: with the signed-in researcher's own unlocked space (their items),
+ * else with the tablet's outbox private key, which the server's upload key opens. The upload key is
+ * asked for only on an enrolled tablet, when some sealed item needs it: someone else's, or one sealed
+ * before the tablet had its outbox key pair (made then, with the first upload key; the PIN screens make
+ * it too, online). The researcher's own items sealed before the pair existed are wrapped for it here.
+ */
+async function recordOpener(): Promise<RecordOpener> {
+  const space = spaceSession.current();
+  const own = (record: SealedOutboxRecord) => space !== null && record.ownerId === space.ownerId;
+  const sealed = (await storedOutbox()).filter(
+    (record): record is SealedOutboxRecord => isSealedRecord(record) && !isOnServer(record.state),
+  );
+  let privateKey: CryptoKey | null = null;
+  // Needed for someone else's item, or for one of the researcher's own not yet wrapped for the pair.
+  const needed = sealed.some((record) => !own(record) || record.keys.outbox === null);
+  if (deviceToken() && needed) {
+    const answer = await unlockOutbox().catch(() => null);
+    if (answer?.kind === "ok") privateKey = answer.privateKey;
+    else if (answer?.kind === "refused" && answer.problem.code === "device_lost")
+      return { lost: answer.problem };
+  }
+  if (space && privateKey) {
+    const changed = await resealForOutbox(space, sealed.filter(own)).catch(() => []);
+    if (changed.length > 0) await storeRewrapped(changed);
+  }
+  return {
+    key: async (record) => {
+      try {
+        if (space && own(record) && space.keyring.size > 0) return await recordKeyForOwner(space, record);
+        if (privateKey) return await recordKeyForUpload(privateKey, record);
+      } catch {
+        // Not this key's to open.
+      }
+      return null;
+    },
+  };
 }
 
 function unreachable(retryAfterMs: number | undefined): Signal {

@@ -19,9 +19,10 @@ import { findLostStateByToken, noteRefusal } from "./lost-devices.repository.ts"
  * area outside the user's scope: the whole batch is refused with a problem that says why, and the
  * tablet keeps every interview. A good device is marked as seen.
  *
- * A token is bound to the person it was enrolled for and to its area (decision 0025): someone else
- * signed in on the tablet is refused with `device_other_person`, except that area's coordinator, who
- * may upload from a researcher's tablet (e.g. to empty the outbox of a tablet being handed back).
+ * A token belongs to the enrolled tablet and its area (decision 0042, superseding the person binding
+ * of 0025): anyone signed in on it who works in that area (its peer researchers, its coordinator) may
+ * use it, so several researchers share one tablet and its upload key; someone of another area is
+ * refused with `device_other_area`. Revoked and lost tablets are refused whoever is signed in.
  * Answers the verified device, or null when there was no header.
  */
 export async function checkSyncDevice(
@@ -42,8 +43,6 @@ export async function checkSyncDevice(
     throw new ProblemError("device_revoked", `It was withdrawn on ${device.revokedAt.slice(0, 10)}.`);
   }
   if (!inScope(user, device.areaId)) throw new ProblemError("device_other_area");
-  const areaCoordinator = user.role === "coordinator" && user.areaId === device.areaId;
-  if (device.userId !== user.id && !areaCoordinator) throw new ProblemError("device_other_person");
   // At most once a minute: a busy tablet does not turn every batch into an extra write.
   if (device.lastSeenAt === null || now.getTime() - Date.parse(device.lastSeenAt) >= 60_000) {
     await touchDevice(db, device.id, now);

@@ -51,6 +51,10 @@ describe("enrolment is checked before an interview starts", () => {
     // Once the tablet holds an enrolment, "Start" is there again (the token's worth is the server's to judge).
     await page.evaluate((key) => localStorage.setItem(key, "enrolled-token"), DEVICE_TOKEN_KEY);
     await page.reload();
+    // An enrolled tablet asks for a PIN first (decision 0042).
+    await page.getByLabel("New PIN").fill("482913");
+    await page.getByLabel("Type the PIN again").fill("482913");
+    await page.getByRole("button", { name: "Lock my interviews" }).click();
     await page.getByRole("button", { name: "Start, read aloud by me" }).waitFor();
     expect(await page.getByText("This tablet cannot send interviews yet").count()).toBe(0);
     await context.close();

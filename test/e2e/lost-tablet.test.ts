@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tokenId } from "../../server/auth/tokens.ts";
 import { DEVICE_TOKEN_KEY } from "../../shared/contract/devices.ts";
 import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
-import { completeInterview, giveConsent, signIn, startInterview } from "./offline-helpers.ts";
+import { completeInterview, giveConsent, signIn, startInterview, usePin } from "./offline-helpers.ts";
 
 /**
  * Issue 17 in real Chromium (docs/decisions/0036). A tablet holds two finished interviews it could not
@@ -83,7 +83,8 @@ describe("a lost tablet", () => {
       [DEVICE_TOKEN_KEY, tablet.token],
     );
     await page.reload();
-    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    // An enrolled tablet: the PIN is required first (decision 0042); what Sam collects is sealed.
+    await usePin(page, "482913");
     const codes: string[] = [];
     for (let i = 0; i < 2; i++) {
       codes.push(await startInterview(page));

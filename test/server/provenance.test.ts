@@ -305,18 +305,21 @@ describe("finding 6: device provenance", () => {
     expect(JSON.stringify(entries)).not.toContain("spoofed-tablet");
   });
 
-  it("refuses another researcher's upload with this tablet's token, but not the area's coordinator's", async () => {
+  it("lets another researcher of the tablet's area upload with its token (a shared tablet, decision 0042), and the area's coordinator", async () => {
     const { token } = await enrol(northResearcher);
     const colleague = await person(t, "peer_researcher", "north");
+    const [byColleague] = await sync(colleague.cookie, [syncItem()], { token });
+    expect(byColleague?.outcome).toBe("accepted");
+    const [byCoordinator] = await sync(northCoordinator.cookie, [syncItem()], { token });
+    expect(byCoordinator?.outcome).toBe("accepted");
+    const southResearcher = await person(t, "peer_researcher", "south");
     const refused = t.request("/api/sync", {
       method: "POST",
-      cookie: colleague.cookie,
+      cookie: southResearcher.cookie,
       json: { items: [syncItem()] },
       headers: { [DEVICE_HEADER]: token },
     });
-    expect(await problemCode(refused, 403)).toBe("device_other_person");
-    const [byCoordinator] = await sync(northCoordinator.cookie, [syncItem()], { token });
-    expect(byCoordinator?.outcome).toBe("accepted");
+    expect(await problemCode(refused, 403)).toBe("device_other_area");
   });
 
   it("has a per-area rule 'only enrolled tablets may upload': on for new areas, off for existing ones until set", async () => {

@@ -101,9 +101,13 @@ describe("drafts in a researcher's space", () => {
     expect(await drafts.getDraft(samsDraft.id)).toBeUndefined();
     expect(await drafts.listDrafts(sam.ownerId)).toEqual([]);
     expect(await outbox.outboxOf(alex.ownerId)()).toEqual([]);
-    expect((await outbox.outboxOf(sam.ownerId)()).length).toBe(1);
-    // The uploader still sends everyone's.
-    expect((await outbox.waitingRecords()).length).toBe(1);
+    // Sam's queued interview is sealed (decision 0042): it opens only with Sam's space, locked now.
+    expect(await outbox.outboxOf(sam.ownerId)()).toEqual([]);
+    expect(await outbox.getRecord((await outbox.storedOutbox())[0]?.id ?? "")).toBeUndefined();
+    // The uploader still sends everyone's; anyone may count it, by kind and state only.
+    const [waiting] = await outbox.waitingRecords();
+    expect(waiting && outbox.isSealedRecord(waiting)).toBe(true);
+    expect((await outbox.listOutbox()).map((r) => [r.kind, r.state])).toEqual([["interview", "waiting"]]);
   });
 
   it("of a researcher with no space yet stay as before (plain), and are sealed on their first unlock", async () => {

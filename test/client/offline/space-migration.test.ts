@@ -65,5 +65,6 @@ describe("sealing what an older version left in plain JSON", () => {
     const a = await space.createSpace(alex, "739201", null, 1000);
     expect(await sealPlaintextFor(a)).toEqual({ drafts: 1, outbox: 1 });
     expect(JSON.stringify(await db.getAll("drafts"))).not.toMatch(/hostel|sofa/);
-  });
+    // RSA-3072 key generation takes seconds on a loaded 2-core machine.
+  }, 30_000);
 });

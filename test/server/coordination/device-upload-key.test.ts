@@ -91,11 +91,16 @@ describe("the tablet's upload key", () => {
     expect(await okJson<DeviceUploadKey>(a)).toEqual(await okJson<DeviceUploadKey>(b));
   });
 
-  it("lets the area's coordinator have it (to empty a researcher's tablet), nobody else", async () => {
+  it("gives it to anyone of the tablet's area (a shared tablet, decision 0042), nobody else", async () => {
     const { token } = await enrol();
-    const other = await person(t, "peer_researcher", "north");
-    expect(await problemCode(askKey(token, other.cookie), 403)).toBe("device_other_person");
     const own = await okJson<DeviceUploadKey>(askKey(token));
+    const other = await okJson<DeviceUploadKey>(
+      askKey(token, (await person(t, "peer_researcher", "north")).cookie),
+    );
+    expect(other.key).toBe(own.key);
+    expect(other.recoveryKey).not.toBe(own.recoveryKey);
+    const southResearcher = await person(t, "peer_researcher", "south");
+    expect(await problemCode(askKey(token, southResearcher.cookie), 403)).toBe("device_other_area");
     const coordinators = await okJson<DeviceUploadKey>(askKey(token, coordinator.cookie));
     // The same tablet key (to upload), but not the researcher's recovery key (their drafts stay theirs).
     expect(coordinators.key).toBe(own.key);

@@ -293,7 +293,7 @@ describe("what was on a lost tablet", () => {
     expect(JSON.stringify(report.arrived)).not.toContain(south.participantCode);
   });
 
-  it("takes a manifest only from an enrolled tablet with its person signed in, and refuses malformed ones", async () => {
+  it("takes a manifest only from an enrolled tablet with someone of its area signed in, and refuses malformed ones", async () => {
     expect(
       await problemCode(
         t.request("/api/devices/manifest", {
@@ -305,9 +305,12 @@ describe("what was on a lost tablet", () => {
       ),
     ).toBe("device_required");
     expect(await problemCode(sendManifest([], 0, "not-a-token"), 403)).toBe("device_unknown");
+    // A shared tablet (decision 0042): another researcher of its area may send its manifest.
     const other = await person(t, "peer_researcher", "north");
-    expect(await problemCode(sendManifest([], 0, tablet.token, other.cookie), 403)).toBe(
-      "device_other_person",
+    await okJson(sendManifest([], 0, tablet.token, other.cookie));
+    const southResearcher = await person(t, "peer_researcher", "south");
+    expect(await problemCode(sendManifest([], 0, tablet.token, southResearcher.cookie), 403)).toBe(
+      "device_other_area",
     );
     const southCoordinator = await person(t, "coordinator", "south");
     expect(await problemCode(sendManifest([], 0, tablet.token, southCoordinator.cookie), 403)).toBe(
