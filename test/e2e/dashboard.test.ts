@@ -7,6 +7,7 @@ import { ValidatorCache } from "../../server/fieldwork/validator-cache.ts";
 import type { SyncItem } from "../../shared/contract/sync.ts";
 import { generateParticipantCode } from "../../shared/participant/code.ts";
 import type { SurveyField } from "../../shared/survey/fields.ts";
+import { testSetting } from "../helpers/test-env.ts";
 import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
 
 /**
@@ -253,11 +254,11 @@ describe("outcome dashboards", () => {
     console.log(
       `outcome page height at 1440×900, details closed: ${await height()} px for ${indicators} indicators`,
     );
-    if (process.env.SCREENSHOTS_DIR) {
-      await page.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/outcome-summary.png`, fullPage: true });
+    if (testSetting("SCREENSHOT_DIR")) {
+      await page.screenshot({ path: `${testSetting("SCREENSHOT_DIR")}/outcome-summary.png`, fullPage: true });
       const top = (await page.locator(".indicator-list-actions").boundingBox())?.y ?? 0;
       await page.screenshot({
-        path: `${process.env.SCREENSHOTS_DIR}/outcome-toggles.png`,
+        path: `${testSetting("SCREENSHOT_DIR")}/outcome-toggles.png`,
         fullPage: true,
         clip: { x: 0, y: top - 100, width: 1440, height: 900 },
       });
@@ -271,9 +272,9 @@ describe("outcome dashboards", () => {
     await expect.poll(() => first.getAttribute("aria-expanded")).toBe("true");
     const details = page.locator(`#${await first.getAttribute("aria-controls")}`);
     await details.getByRole("heading", { name: "By wave", level: 3 }).waitFor();
-    if (process.env.SCREENSHOTS_DIR) {
-      await summary.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/outcome-summary-table.png` });
-      await page.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/outcome-open.png` });
+    if (testSetting("SCREENSHOT_DIR")) {
+      await summary.screenshot({ path: `${testSetting("SCREENSHOT_DIR")}/outcome-summary-table.png` });
+      await page.screenshot({ path: `${testSetting("SCREENSHOT_DIR")}/outcome-open.png` });
     }
     await page.keyboard.press("Space");
     await expect.poll(() => first.getAttribute("aria-expanded")).toBe("false");

@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tokenId } from "../../server/auth/tokens.ts";
 import { DEVICE_TOKEN_KEY } from "../../shared/contract/devices.ts";
+import { testSetting } from "../helpers/test-env.ts";
 import { axeViolations, type E2E, startE2E } from "./harness.ts";
 import {
   giveConsent,
@@ -24,7 +25,7 @@ import {
  */
 
 const TABLET = { viewport: { width: 1180, height: 820 }, hasTouch: true } as const;
-const SHOTS = process.env.ALONGSIDE_SCREENSHOTS;
+const SHOTS = testSetting("ALONGSIDE_SCREENSHOTS");
 const SAM_ANSWER = "Kestrel-answer-4417 more hours at the day centre";
 const SAM_DRAFT_ANSWER = "Heron-draft-9023 a key worker who calls back";
 const DEBRIEF_NOTE = "Osprey-debrief-5581 a heavy one about the hostel";
