@@ -244,7 +244,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log("\nWhere the bytes come from (estimated; packages, then our files):");
   for (const s of b.sources.filter((s) => !ours.includes(s))) console.log(`  ${kib(s.gzip)}  ${s.source}`);
   console.log(`  ${kib(ours.reduce((n, s) => n + s.gzip, 0))}  our code (${ours.length} files), largest:`);
-  for (const s of ours.slice(0, 15)) console.log(`    ${kib(s.gzip)}  ${s.source}`);
+  for (const s of ours.slice(0, process.argv.includes("--all") ? ours.length : 15)) console.log(`    ${kib(s.gzip)}  ${s.source}`);
   const l = measureLanguages();
   console.log("\nA version in three languages (bench survey, 40 questions; issue 18):");
   console.log(`  one language     ${l.one.bytes} B, ${l.one.gzip} B gzip`);

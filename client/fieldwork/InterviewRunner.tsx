@@ -10,6 +10,7 @@ import {
   showListenButton,
   showParticipantWording,
 } from "./participant-language.ts";
+import { loadSurveyCoreLocale } from "./survey-core-locale.ts";
 
 export interface PageFacts {
   /** The page asks for consent (the question named `consent`). */
@@ -73,6 +74,17 @@ export function InterviewRunner(props: Props) {
     model.locale = locale;
     model.runExpressions();
   }
+
+  // survey-core's own words (Next, Complete, "Response required.") in the view's language, from a lazy chunk.
+  useEffect(() => {
+    let current = true;
+    void loadSurveyCoreLocale(locale).then((loaded) => {
+      if (current && loaded) model.locStrsChanged();
+    });
+    return () => {
+      current = false;
+    };
+  }, [model, locale]);
 
   useEffect(() => {
     modelRef.current = model;

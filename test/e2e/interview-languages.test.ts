@@ -66,10 +66,13 @@ describe("an interview in the participant's language", () => {
 
     // Show card: the participant's language.
     await page.getByText("Yes", { exact: true }).click();
+    await page.getByText("On the council list", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Show card" }).click();
     await page.getByRole("heading", { name: "Gdzie teraz mieszkasz?" }).waitFor();
     expect(await page.locator(".interview__survey").getAttribute("lang")).toBe("pl");
     expect(await page.getByText("Własne mieszkanie").isVisible()).toBe(true);
+    // A choice shown only outside Polish (`visibleIf: "{$survey.locale} <> 'pl'"`) hides on the switch.
+    expect(await page.getByText("Na liście w urzędzie").count()).toBe(0);
     expect(await page.locator(".participant-wording:visible").count()).toBe(0);
     await page.getByText("Hostel", { exact: true }).click();
     await page.getByRole("button", { name: "Give the tablet back" }).click();
