@@ -10,12 +10,13 @@ import {
   Locale,
   MyLanguagesRequest,
   PictureRequest,
+  type PicturesView,
   SaveTranslationsRequest,
   type TranslationChange,
   type TranslationsImportReport,
   type TranslationsView,
 } from "../../shared/contract/translations.ts";
-import { checkPictures, setPicture } from "../../shared/editor/easy-read-pictures.ts";
+import { checkPictures, picturesOf, setPicture } from "../../shared/editor/easy-read-pictures.ts";
 import { normaliseSurvey, type SurveyJson } from "../../shared/editor/survey-json.ts";
 import {
   keepLocales,
@@ -509,6 +510,14 @@ export function translationRoutes(): Hono<AppEnv> {
       return c.json(await view(db, id, user.id), 201);
     },
   );
+
+  app.get("/surveys/:id/pictures", allow("GET /api/editor/surveys/:id/pictures"), async (c) => {
+    const { row } = await loadDraftState(c.get("deps").db, surveyIdParam(c.req.param("id")));
+    return c.json({
+      revision: row.revision,
+      questions: picturesOf(row.definition),
+    } satisfies PicturesView);
+  });
 
   app.put("/surveys/:id/pictures", allow("PUT /api/editor/surveys/:id/pictures"), async (c) => {
     const { db, now } = c.get("deps");

@@ -219,7 +219,9 @@ describe("three languages offline", () => {
       )
       .toBe(true);
     // Only the languages the tablet's surveys offer are kept, not all of survey-core's 55.
-    const kept = await page.evaluate(async () => (await (await caches.open("alongside-survey-locales")).keys()).length);
+    const kept = await page.evaluate(
+      async () => (await (await caches.open("alongside-survey-locales")).keys()).length,
+    );
     expect(kept).toBe(2);
     await goOffline(context, page);
     await page.reload();
@@ -235,7 +237,9 @@ describe("three languages offline", () => {
       const picture = page.getByRole("img", { name: alt });
       await picture.waitFor();
       // Drawn from the data the version carries, with no connection.
-      expect(await picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      expect(await picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
+        true,
+      );
     }
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: "/tmp/languages-easy-read-offline.png" });
