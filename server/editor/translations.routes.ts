@@ -533,6 +533,13 @@ export function translationRoutes(): Hono<AppEnv> {
     const state = await loadDraftState(db, id);
     const { row } = state;
     if (body.revision !== row.revision) throw await staleError(db, id);
+    // Only an uploaded picture: one at a web address would not show offline, and a tablet showing it
+    // would tell that address who is being interviewed and when.
+    if (body.picture && !body.picture.dataUrl.startsWith("data:")) {
+      throw new ProblemError("picture_invalid", undefined, [
+        { path: ["picture", "dataUrl"], message: "Upload the picture here (PNG, JPEG, WebP or SVG)." },
+      ]);
+    }
     const next = setPicture(row.definition, body.question, body.choice, body.picture);
     if (!next)
       throw new ProblemError("question_not_found", `No question "${body.question}" at the top of a page.`);
