@@ -157,6 +157,7 @@ function PictureField({
       setProblem("Say in a few words what the picture shows.");
       return;
     }
+    setProblem(null);
     void run(() => onSave({ dataUrl, alt: alt.trim() }), "Picture saved.");
   };
 
@@ -210,7 +211,10 @@ function PictureField({
               type="button"
               className="button button--quiet"
               disabled={disabled || busy}
-              onClick={() => void run(() => onSave(null), "Picture taken away.")}
+              onClick={() => {
+                setProblem(null);
+                void run(() => onSave(null), "Picture taken away.");
+              }}
             >
               Take the picture away
             </button>
