@@ -22,6 +22,16 @@ export default defineConfig({
     // "hidden": maps are written (to read error reports against) but no chunk names them, and
     // sourceMapsOffTheServedFolder() moves them out of what the server serves (issue 14, finding 10).
     sourcemap: "hidden",
+    rolldownOptions: {
+      output: {
+        // survey-core's language packs (loaded per language, issue 18) get a name the service worker
+        // can tell apart: they are kept only for the languages the tablet's surveys offer.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => /survey-core[\\/]fesm[\\/]i18n[\\/]/.test(id))
+            ? "assets/survey-locale-[name]-[hash].js"
+            : "assets/[name]-[hash].js",
+      },
+    },
   },
   server: {
     // Only API calls go to the server: client/api/*.ts are source files Vite serves itself, and the
@@ -78,6 +88,9 @@ function offlineFieldwork(): Parameters<typeof VitePWA>[0] {
       // The service worker is Workbox's code, not ours: no map for it at all.
       sourcemap: false,
       globPatterns: ["**/*.{js,css,html,svg,png,woff,woff2}"],
+      // survey-core's words in 55 languages: not every tablet needs them all. They are kept as they are
+      // first loaded (below), and warm-cache.ts loads those of the languages the tablet's surveys offer.
+      globIgnores: ["**/assets/survey-locale-*.js"],
       maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
       navigateFallback: "/index.html",
       navigateFallbackDenylist: [/^\/api\//],
@@ -108,6 +121,15 @@ function offlineFieldwork(): Parameters<typeof VitePWA>[0] {
           method: "POST",
           handler: "NetworkOnly",
           options: { plugins: [forgetSession] },
+        },
+        {
+          urlPattern: ({ url }) => /^\/assets\/survey-locale-[\w.-]+\.js$/.test(url.pathname),
+          handler: "CacheFirst",
+          options: {
+            cacheName: "alongside-survey-locales",
+            cacheableResponse: ok,
+            expiration: { maxEntries: 60 },
+          },
         },
         {
           urlPattern: ({ url }) => /^\/api\/surveys\/[^/]+\/versions\/\d+$/.test(url.pathname),

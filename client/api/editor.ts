@@ -18,6 +18,7 @@ import type {
   VersionHistoryResponse,
   WordingDiffResponse,
 } from "../../shared/contract/index.ts";
+import { withPictureReferences } from "../../shared/editor/easy-read-pictures.ts";
 import { ApiError } from "./api-error.ts";
 import { get, post, request } from "./http.ts";
 
@@ -32,8 +33,17 @@ export const createSurvey = (body: CreateSurveyRequest) => post<Draft>(`${base}/
 
 export const fetchDraftView = (id: string) => get<DraftView>(`${survey(id)}/draft`);
 
+/**
+ * Saves the draft. From the editor, Easy Read pictures go as references the server fills in from the
+ * stored draft (decision 0043), so a draft with many pictures stays within the body limit; an import
+ * sends its pictures whole (they are not in the draft yet).
+ */
 export const saveDraft = (id: string, body: SaveDraftRequest, source: "editor" | "import" = "editor") =>
-  request<Draft>("PUT", `${survey(id)}/draft${source === "import" ? "?source=import" : ""}`, body);
+  request<Draft>(
+    "PUT",
+    `${survey(id)}/draft${source === "import" ? "?source=import" : ""}`,
+    source === "import" ? body : { ...body, definition: withPictureReferences(body.definition) },
+  );
 
 export const checkDefinition = (definition: Record<string, unknown>) =>
   post<DefinitionCheckResponse>(`${base}/check`, { definition });

@@ -1,5 +1,6 @@
 import type { Problem } from "../../shared/contract/problems.ts";
 import type {
+  PicturesView,
   SaveTranslationsRequest,
   TranslationsImportReport,
   TranslationsView,
@@ -26,6 +27,18 @@ export const signOffLanguage = (id: string, locale: string, note: string) =>
 
 export const setMyLanguages = (locales: string[]) =>
   request<{ locales: string[] }>("PUT", "/api/editor/my-languages", { locales });
+
+export const fetchPictures = (id: string) => get<PicturesView>(`${survey(id)}/pictures`);
+
+export const savePicture = (
+  id: string,
+  body: {
+    revision: number;
+    question: string;
+    choice?: string;
+    picture: { dataUrl: string; alt: string } | null;
+  },
+) => request<{ revision: number }>("PUT", `${survey(id)}/pictures`, body);
 
 export const translationsCsvUrl = (id: string) => `${survey(id)}/translations.csv`;
 

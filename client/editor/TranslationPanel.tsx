@@ -15,6 +15,7 @@ import {
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime, plural } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
+import { EasyReadPictures } from "./EasyReadPictures.tsx";
 import "./translations.css";
 
 /** Languages people in the partnership areas speak most, offered first when adding one. */
@@ -332,6 +333,17 @@ export function TranslationPanel({
             Offer this language when the survey is published
           </label>
         </section>
+      )}
+
+      {locale === EASY_READ && (
+        <EasyReadPictures
+          surveyId={surveyId}
+          unsaved={unsaved}
+          onChanged={() => {
+            onChanged();
+            void fetchTranslations(surveyId).then(show, setFailure);
+          }}
+        />
       )}
 
       <section className="panel" aria-labelledby={`${id}-csv`}>

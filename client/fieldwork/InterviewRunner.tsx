@@ -1,5 +1,5 @@
 import "survey-core/survey-core.fontless.min.css";
-import { type RefObject, useEffect, useRef, useState } from "react";
+import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Model, PageModel } from "survey-core";
 import { Survey } from "survey-react-ui";
 import type { DraftRecord, InterviewView } from "../offline/records.ts";
@@ -10,6 +10,7 @@ import {
   showListenButton,
   showParticipantWording,
 } from "./participant-language.ts";
+import { loadSurveyCoreLocale } from "./survey-core-locale.ts";
 
 export interface PageFacts {
   /** The page asks for consent (the question named `consent`). */
@@ -67,12 +68,32 @@ export function InterviewRunner(props: Props) {
   const locale = localeForView(view, draft.version.definition, participant);
   const main = localeForView("interviewer", draft.version.definition, undefined);
   // The interviewer view stays in the researcher's language; the others are in the participant's.
-  // survey-core does not run conditions again when the locale changes, so a `{$survey.locale}` rule
-  // (a choice shown in some languages only) is run here.
-  if ((model.locale || main) !== locale) {
-    model.locale = locale;
-    model.runExpressions();
-  }
+  // Switched after the old view is gone and before the new one is painted: switching while rendering
+  // re-worded the old view in place, a choice hidden by `{$survey.locale}` still in it. The conditions
+  // are run again, so such a choice hides or shows for the new language, at once: with no leaving
+  // animation, which kept it on screen for a moment in the new language.
+  useLayoutEffect(() => {
+    if ((model.locale || main) === locale) return;
+    const questions = model.getAllQuestions();
+    for (const question of questions) question.blockAnimations();
+    try {
+      model.locale = locale;
+      model.runExpressions();
+    } finally {
+      for (const question of questions) question.releaseAnimations();
+    }
+  }, [model, locale, main]);
+
+  // survey-core's own words (Next, Complete, "Response required.") in the view's language, from a lazy chunk.
+  useEffect(() => {
+    let current = true;
+    void loadSurveyCoreLocale(locale).then((loaded) => {
+      if (current && loaded) model.locStrsChanged();
+    });
+    return () => {
+      current = false;
+    };
+  }, [model, locale]);
 
   useEffect(() => {
     modelRef.current = model;

@@ -37,18 +37,22 @@ export function createInterviewModel(definition: Record<string, unknown>): Model
  * straight on to the first question, with no Next to tap (Previous comes back to it).
  */
 function followConsent(model: Model): void {
-  const complete = model.completeText;
+  // The button's words are given through a callback, not by setting `completeText`: a text set on the
+  // model would stand for every language and hide survey-core's own "Complete" in the participant's.
+  let word: "next" | "no" | null = null;
+  // survey-core makes the button's localisable text on first read.
+  void model.completeText;
+  const complete = model.getLocalizableString("completeText");
+  complete.onGetTextCallback = (text: string) =>
+    word === "next" ? model.pageNextText : word === "no" ? "End here: consent not given" : text;
   const onConsentPage = () =>
     model.currentPage?.questions.some((q: Question) => q.name === "consent") === true;
   const wordButton = () => {
     const consent = model.getValue("consent");
-    model.completeText = !onConsentPage()
-      ? complete
-      : consent === undefined
-        ? model.pageNextText
-        : consent === false
-          ? "End here: consent not given"
-          : complete;
+    const next = !onConsentPage() ? null : consent === undefined ? "next" : consent === false ? "no" : null;
+    if (next === word) return;
+    word = next;
+    complete.strChanged();
   };
   model.onCurrentPageChanged.add(wordButton);
   model.onValueChanged.add((_, options) => {

@@ -1,5 +1,7 @@
 import type { Me } from "../../shared/contract/auth.ts";
-import type { AreasResponse, PublishedSurveySummary } from "../../shared/contract/index.ts";
+import type { AreasResponse, PublishedSurveySummary, SurveyVersion } from "../../shared/contract/index.ts";
+import { localesIn } from "../../shared/survey/locales.ts";
+import { preloadSurveyCoreLocales } from "../fieldwork/survey-core-locale.ts";
 import { whenControlled } from "./service-worker.ts";
 
 /**
@@ -22,12 +24,19 @@ export async function warmOfflineCache(me: Me): Promise<void> {
   const surveys = (await getJson<{ surveys: PublishedSurveySummary[] }>("/api/surveys"))?.surveys ?? [];
   const areas = (await getJson<AreasResponse>("/api/areas"))?.areas ?? [];
   const areaIds = me.areaId ? [me.areaId] : areas.map((area) => area.id);
-  await Promise.all([
+  const [, , versions] = await Promise.all([
     getJson("/api/auth/me"),
     getJson("/api/followups/due"),
-    ...surveys.map((s) => getJson(`/api/surveys/${encodeURIComponent(s.id)}/versions/${s.version}`)),
+    Promise.all(
+      surveys.map((s) =>
+        getJson<SurveyVersion>(`/api/surveys/${encodeURIComponent(s.id)}/versions/${s.version}`),
+      ),
+    ),
     ...areaIds.map((id) => getJson(`/api/areas/${encodeURIComponent(id)}/support-services`)),
   ]);
+  // survey-core's own words in every language the surveys offer (issue 18): loading them through the
+  // service worker is what keeps them for offline use.
+  await preloadSurveyCoreLocales(versions.flatMap((v) => (v ? localesIn(v.definition) : [])));
 }
 
 async function getJson<T>(path: string): Promise<T | undefined> {

@@ -49,6 +49,7 @@ import {
 } from "./editor.service.ts";
 import { insertSurvey, listVersions } from "./history.repository.ts";
 import { peopleById, person, personOr } from "./people.ts";
+import { restorePictureReferences } from "./picture-references.ts";
 import { outcomeIds } from "./theory-of-change-outcomes.ts";
 import { translationRoutes } from "./translations.routes.ts";
 
@@ -233,6 +234,8 @@ export function editorRoutes(): Hono<AppEnv> {
     const id = surveyIdParam(c.req.param("id"));
     const body = await readJson(c, SaveDraftRequest);
     const kind = c.req.query("source") === "import" ? "imported" : "saved";
+    // Easy Read pictures come as references and are put back from the stored draft (decision 0043).
+    body.definition = await restorePictureReferences(c.get("deps").db, id, body.definition);
     return c.json(await saveDraft(context(c), id, body, kind));
   });
 

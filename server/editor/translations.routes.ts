@@ -10,12 +10,13 @@ import {
   Locale,
   MyLanguagesRequest,
   PictureRequest,
+  type PicturesView,
   SaveTranslationsRequest,
   type TranslationChange,
   type TranslationsImportReport,
   type TranslationsView,
 } from "../../shared/contract/translations.ts";
-import { checkPictures, setPicture } from "../../shared/editor/easy-read-pictures.ts";
+import { checkPictures, picturesOf, setPicture } from "../../shared/editor/easy-read-pictures.ts";
 import { normaliseSurvey, type SurveyJson } from "../../shared/editor/survey-json.ts";
 import {
   keepLocales,
@@ -509,6 +510,14 @@ export function translationRoutes(): Hono<AppEnv> {
     },
   );
 
+  app.get("/surveys/:id/pictures", allow("GET /api/editor/surveys/:id/pictures"), async (c) => {
+    const { row } = await loadDraftState(c.get("deps").db, surveyIdParam(c.req.param("id")));
+    return c.json({
+      revision: row.revision,
+      questions: picturesOf(row.definition),
+    } satisfies PicturesView);
+  });
+
   app.put("/surveys/:id/pictures", allow("PUT /api/editor/surveys/:id/pictures"), async (c) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
@@ -523,6 +532,13 @@ export function translationRoutes(): Hono<AppEnv> {
     const state = await loadDraftState(db, id);
     const { row } = state;
     if (body.revision !== row.revision) throw await staleError(db, id);
+    // Only an uploaded picture: one at a web address would not show offline, and a tablet showing it
+    // would tell that address who is being interviewed and when.
+    if (body.picture && !body.picture.dataUrl.startsWith("data:")) {
+      throw new ProblemError("picture_invalid", undefined, [
+        { path: ["picture", "dataUrl"], message: "Upload the picture here (PNG, JPEG, WebP or SVG)." },
+      ]);
+    }
     const next = setPicture(row.definition, body.question, body.choice, body.picture);
     if (!next)
       throw new ProblemError("question_not_found", `No question "${body.question}" at the top of a page.`);

@@ -59,6 +59,7 @@ export const policy = {
   "POST /api/editor/surveys/:id/languages": ["expert", "coordinator", "admin"],
   "PUT /api/editor/surveys/:id/languages/:locale": ["expert", "coordinator", "admin"],
   "POST /api/editor/surveys/:id/languages/:locale/signoffs": ["expert"],
+  "GET /api/editor/surveys/:id/pictures": ["expert", "coordinator", "admin"],
   "PUT /api/editor/surveys/:id/pictures": ["expert", "coordinator", "admin"],
   "GET /api/editor/my-languages": ["expert", "coordinator", "admin"],
   "PUT /api/editor/my-languages": ["expert", "coordinator", "admin"],

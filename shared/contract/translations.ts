@@ -85,3 +85,14 @@ export interface TranslationsImportReport {
   unchanged: number;
   addedLanguages: string[];
 }
+
+/** The Easy Read pictures of a draft, per question and choice (`GET …/pictures`, decision 0043). */
+export interface PicturesView {
+  revision: number;
+  questions: {
+    question: string;
+    title: string;
+    picture: { dataUrl: string; alt: string } | null;
+    choices: { value: string; text: string; picture: { dataUrl: string; alt: string } | null }[];
+  }[];
+}

@@ -210,3 +210,112 @@ export function setPicture(
   }
   return null;
 }
+
+/**
+ * Pictures travel with the draft only where they must (decision 0043). The editor's ordinary save sends
+ * each picture as a reference, `alongside-picture:<fingerprint>`, and the server puts the stored picture
+ * back before it saves; pictures themselves arrive only through the pictures route. So a draft with
+ * many pictures still saves within the ordinary 64 KB body limit, and the stored draft, and every version
+ * published from it, stays standard SurveyJS JSON with its pictures inside (shown offline).
+ */
+export const PICTURE_REFERENCE = "alongside-picture:";
+
+/** A short fingerprint of a picture's data URL (53-bit cyrb53, as hex): which stored picture is meant. */
+export function pictureFingerprint(dataUrl: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < dataUrl.length; i += 1) {
+    const ch = dataUrl.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0");
+}
+
+/** Calls `change` on every string value of every `imageLink` (a plain one or one per language). */
+function mapImageLinks(definition: unknown, change: (link: string) => string): unknown {
+  const walk = (value: unknown, key?: string): unknown => {
+    if (Array.isArray(value)) return value.map((v) => walk(v));
+    if (typeof value === "string") return key === "imageLink" ? change(value) : value;
+    if (!isObject(value)) return value;
+    const out: JsonObject = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] =
+        k === "imageLink" && isObject(v)
+          ? Object.fromEntries(Object.entries(v).map(([l, t]) => [l, typeof t === "string" ? change(t) : t]))
+          : walk(v, k);
+    }
+    return out;
+  };
+  return walk(definition);
+}
+
+/** The definition as the editor sends it: each uploaded picture (a data URL) replaced by its reference. */
+export function withPictureReferences<T>(definition: T): T {
+  return mapImageLinks(definition, (link) =>
+    link.startsWith("data:") ? `${PICTURE_REFERENCE}${pictureFingerprint(link)}` : link,
+  ) as T;
+}
+
+/**
+ * The definition with every reference replaced by the picture it names from the stored draft. A
+ * reference to a picture the draft does not hold is left as it is, and listed in `missing`.
+ */
+export function withPicturesRestored(
+  definition: unknown,
+  stored: unknown,
+): { definition: unknown; missing: string[] } {
+  const byFingerprint = new Map<string, string>();
+  mapImageLinks(stored, (link) => {
+    if (link.startsWith("data:")) byFingerprint.set(pictureFingerprint(link), link);
+    return link;
+  });
+  const missing: string[] = [];
+  const restored = mapImageLinks(definition, (link) => {
+    if (!link.startsWith(PICTURE_REFERENCE)) return link;
+    const found = byFingerprint.get(link.slice(PICTURE_REFERENCE.length));
+    if (found === undefined) missing.push(link);
+    return found ?? link;
+  });
+  return { definition: restored, missing };
+}
+
+export interface QuestionPictures {
+  question: string;
+  /** The question's wording in the main language. */
+  title: string;
+  picture: { dataUrl: string; alt: string } | null;
+  choices: { value: string; text: string; picture: { dataUrl: string; alt: string } | null }[];
+}
+
+function mainText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (isObject(value) && typeof value.default === "string") return value.default;
+  return "";
+}
+
+/** Every question at the top level of a page that can have an Easy Read picture, with the ones it has. */
+export function picturesOf(definition: unknown): QuestionPictures[] {
+  const out: QuestionPictures[] = [];
+  for (const page of normaliseSurvey(definition).pages) {
+    for (const element of page.elements) {
+      if (element.type === "image" || element.type === "html" || element.type === "panel") continue;
+      if (element.type === "paneldynamic" || element.type === "expression") continue;
+      const question = element.name;
+      const choices = Array.isArray(element.choices) ? element.choices : [];
+      out.push({
+        question,
+        title: mainText(element.title) || question,
+        picture: pictureOf(definition, question),
+        choices: choices.map((choice) => {
+          const value = isObject(choice) ? String(choice.value ?? "") : String(choice);
+          const text = isObject(choice) ? mainText(choice.text) || value : value;
+          return { value, text, picture: pictureOf(definition, question, value) };
+        }),
+      });
+    }
+  }
+  return out;
+}

@@ -40,6 +40,41 @@ beforeAll(async () => {
     new Date(),
   );
 });
+const PICTURES_ID = "pictures-e2e";
+const withChoices = {
+  title: "Your home",
+  pages: [
+    {
+      name: "page1",
+      elements: [
+        {
+          type: "radiogroup",
+          name: "live",
+          title: "Where do you live now?",
+          choices: [
+            { value: "flat", text: "A flat" },
+            { value: "hostel", text: "A hostel" },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+beforeAll(async () => {
+  await publishVersion(
+    e2e.server.handle.db,
+    {
+      id: PICTURES_ID,
+      title: "Your home, with pictures",
+      description: "",
+      definition: withChoices,
+      fields: surveyFields(createSurveyModel(withChoices)),
+    },
+    new Date(),
+  );
+});
+
 afterAll(async () => {
   await e2e?.close();
 });
@@ -112,4 +147,81 @@ describe("translation in the editor", () => {
     await coordinator.context.close();
     await context.close();
   }, 180_000);
+
+  it("uploads an Easy Read picture with words for it, refusing a wrong type, a huge file and no words", async () => {
+    const { context, page } = await signIn("translator@example.org");
+    await page.goto(`${e2e.server.url}/editor/${PICTURES_ID}`);
+    await page.getByRole("button", { name: "Languages" }).click();
+    await page.getByLabel("Add a language").selectOption("en-easy");
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    await page.getByRole("heading", { name: "Easy Read pictures" }).waitFor();
+    const question = page.locator(".pictures__field").first();
+    const file = question.getByLabel("Choose a picture");
+
+    await file.setInputFiles({ name: "house.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a") });
+    await question
+      .getByRole("alert")
+      .filter({ hasText: "Choose a PNG, JPEG, WebP or SVG picture." })
+      .waitFor();
+    await file.setInputFiles({
+      name: "huge.png",
+      mimeType: "image/png",
+      buffer: Buffer.alloc(400 * 1024, 1),
+    });
+    await question.getByRole("alert").filter({ hasText: "Pictures can be up to 300 KB" }).waitFor();
+
+    // A real picture, drawn by the browser: a house.
+    const png = await page.evaluate(() => {
+      const canvas = document.createElement("canvas");
+      canvas.width = 160;
+      canvas.height = 160;
+      const g = canvas.getContext("2d") as CanvasRenderingContext2D;
+      g.fillStyle = "#fff";
+      g.fillRect(0, 0, 160, 160);
+      g.fillStyle = "#1a4f8b";
+      g.beginPath();
+      g.moveTo(20, 80);
+      g.lineTo(80, 20);
+      g.lineTo(140, 80);
+      g.fill();
+      g.fillRect(35, 80, 90, 70);
+      g.fillStyle = "#c0392b";
+      g.fillRect(70, 105, 22, 45);
+      return canvas.toDataURL("image/png").split(",")[1] as string;
+    });
+    await file.setInputFiles({
+      name: "house.png",
+      mimeType: "image/png",
+      buffer: Buffer.from(png, "base64"),
+    });
+    await question.getByRole("img", { name: "The chosen picture" }).waitFor();
+    await question.getByRole("button", { name: "Save picture" }).click();
+    await question
+      .getByRole("alert")
+      .filter({ hasText: "Say in a few words what the picture shows." })
+      .waitFor();
+    await question.getByLabel("What the picture shows").fill("A house with a red door");
+    await question.getByRole("button", { name: "Save picture" }).click();
+    await question.getByRole("status").filter({ hasText: "Picture saved." }).waitFor();
+    expect(await question.getByRole("alert").count()).toBe(0);
+    const shown = question.getByRole("img", { name: "A house with a red door" });
+    await shown.waitFor();
+    expect(await shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(160);
+
+    // Stored in the draft as an Easy Read-only image element with its words.
+    const draft = (await (
+      await page.request.get(`${e2e.server.url}/api/editor/surveys/${PICTURES_ID}/draft`)
+    ).json()) as { draft: { definition: unknown } };
+    const stored = JSON.stringify(draft.draft.definition);
+    expect(stored).toContain("live__easy_read");
+    expect(stored).toContain("A house with a red door");
+
+    await page.getByText(/^Pictures for the answers/).click();
+    await page.getByRole("group", { name: "Picture for the answer “A flat”" }).waitFor();
+    await page.getByRole("heading", { name: "Easy Read pictures" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "/tmp/editor-easy-read-pictures.png", fullPage: true });
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

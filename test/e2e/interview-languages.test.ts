@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishVersion } from "../../server/surveys/surveys.repository.ts";
+import { setPicture } from "../../shared/editor/easy-read-pictures.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
 import { axeViolations, type E2E, startE2E } from "./harness.ts";
@@ -15,6 +16,23 @@ const FIELDWORK_TABLET = { viewport: { width: 1180, height: 820 }, hasTouch: tru
 const definition = JSON.parse(
   readFileSync(new URL("../fixtures/surveys/three-languages.json", import.meta.url), "utf8"),
 ) as Record<string, unknown>;
+
+// The same survey with Easy Read wording and a picture for the question and for two of its choices
+// (decision 0038: `image` elements shown only in Easy Read, data URLs stored with the version).
+const PNG_1PX =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+const easyRead = (() => {
+  const withWords = JSON.parse(JSON.stringify(definition), (key, value) =>
+    key === "title" && value?.default === "Where are you staying at the moment?"
+      ? { ...value, "en-easy": "Where do you live now?" }
+      : value,
+  );
+  let next = setPicture(withWords, "accommodation", undefined, { dataUrl: PNG_1PX, alt: "A house" });
+  next = setPicture(next, "accommodation", "hostel", { dataUrl: PNG_1PX, alt: "A hostel with beds" });
+  next = setPicture(next, "accommodation", "own_home", { dataUrl: PNG_1PX, alt: "A front door" });
+  if (!next) throw new Error("no accommodation question");
+  return next as unknown as Record<string, unknown>;
+})();
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -31,13 +49,24 @@ beforeAll(async () => {
     },
     new Date(),
   );
+  await publishVersion(
+    e2e.server.handle.db,
+    {
+      id: "how-things-are-easy",
+      title: "How things are, Easy Read",
+      description: "Three languages and Easy Read pictures",
+      definition: easyRead,
+      fields: surveyFields(createSurveyModel(easyRead)),
+    },
+    new Date(),
+  );
 });
 afterAll(async () => {
   await e2e?.close();
 });
 
-async function startIn(page: Page, language: RegExp): Promise<void> {
-  await page.getByRole("button", { name: "Choose How things are" }).click();
+async function startIn(page: Page, language: RegExp, survey = "How things are"): Promise<void> {
+  await page.getByRole("button", { name: `Choose ${survey}`, exact: true }).click();
   await page.getByRole("heading", { name: "Start an interview", level: 1 }).waitFor();
   await page.getByRole("button", { name: "New code" }).click();
   await page.getByRole("group", { name: "Which language does the participant want?" }).waitFor();
@@ -66,15 +95,33 @@ describe("an interview in the participant's language", () => {
 
     // Show card: the participant's language.
     await page.getByText("Yes", { exact: true }).click();
+    await page.getByText("On the council list", { exact: true }).waitFor();
+    // Watches for the hidden choice's Polish wording appearing at any moment, even briefly.
+    await page.evaluate(() => {
+      const seen = { polishCouncilList: false };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() => {
+        if (document.body.textContent?.includes("Na liście w urzędzie")) seen.polishCouncilList = true;
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByRole("button", { name: "Show card" }).click();
     await page.getByRole("heading", { name: "Gdzie teraz mieszkasz?" }).waitFor();
     expect(await page.locator(".interview__survey").getAttribute("lang")).toBe("pl");
     expect(await page.getByText("Własne mieszkanie").isVisible()).toBe(true);
+    // A choice shown only outside Polish (`visibleIf: "{$survey.locale} <> 'pl'"`) hides on the switch.
+    expect(await page.getByText("Na liście w urzędzie").count()).toBe(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { seen: { polishCouncilList: boolean } }).seen),
+    ).toEqual({ polishCouncilList: false });
+    // survey-core's own words are Polish too (a lazy chunk per language, decision 0043).
+    await page.getByRole("button", { name: "Gotowe" }).waitFor();
     expect(await page.locator(".participant-wording:visible").count()).toBe(0);
     await page.getByText("Hostel", { exact: true }).click();
     await page.getByRole("button", { name: "Give the tablet back" }).click();
     await holdToTakeBack(page);
     await page.getByRole("heading", { name: "Where are you staying at the moment?" }).waitFor();
+    // Back on the interviewer view, in English, the choice hidden in Polish shows again.
+    await page.getByText("On the council list", { exact: true }).waitFor();
 
     await page.getByRole("button", { name: "Complete" }).click();
     await page.getByRole("heading", { name: /Interview finished/, level: 1 }).waitFor();
@@ -129,7 +176,10 @@ describe("three languages offline", () => {
           async () =>
             (await (
               await caches.open("alongside-survey-versions")
-            ).match("/api/surveys/how-things-are/versions/1")) !== undefined,
+            ).match("/api/surveys/how-things-are/versions/1")) !== undefined &&
+            (await (await caches.open("alongside-survey-locales")).keys()).some((r) =>
+              r.url.includes("arabic"),
+            ),
         ),
       )
       .toBe(true);
@@ -142,6 +192,57 @@ describe("three languages offline", () => {
     await page.getByRole("button", { name: "Show card" }).click();
     await page.getByRole("heading", { name: "أين تقيم حاليا؟" }).waitFor();
     expect(await page.locator(".interview__survey").getAttribute("dir")).toBe("rtl");
+    // survey-core's words in Arabic, from the chunk the service worker kept for this survey's languages:
+    // consent is not given yet, so the button says "Next".
+    await page.getByRole("button", { name: "التالي" }).waitFor();
+    await context.close();
+  });
+
+  it("shows Easy Read pictures with their descriptions after an offline reload", async () => {
+    const context = await e2e.browser.newContext(FIELDWORK_TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "languages@example.org");
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await waitUntilReadyOffline(page);
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const versions = await caches.open("alongside-survey-versions");
+          const locales = await caches.open("alongside-survey-locales");
+          const kept = (await locales.keys()).map((r) => new URL(r.url).pathname);
+          return (
+            (await versions.match("/api/surveys/how-things-are-easy/versions/1")) !== undefined &&
+            kept.some((p) => p.includes("polish")) &&
+            kept.some((p) => p.includes("arabic"))
+          );
+        }),
+      )
+      .toBe(true);
+    // Only the languages the tablet's surveys offer are kept, not all of survey-core's 55.
+    const kept = await page.evaluate(
+      async () => (await (await caches.open("alongside-survey-locales")).keys()).length,
+    );
+    expect(kept).toBe(2);
+    await goOffline(context, page);
+    await page.reload();
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await startIn(page, /^Easy Read/, "How things are, Easy Read");
+    await page.getByRole("heading", { name: "Are you happy to answer some questions?" }).waitFor();
+    // The interviewer view is in English: no pictures there.
+    expect(await page.getByRole("img", { name: "A house" }).count()).toBe(0);
+    await page.getByText("Yes", { exact: true }).click();
+    await page.getByRole("button", { name: "Show card" }).click();
+    await page.getByRole("heading", { name: "Where do you live now?" }).waitFor();
+    for (const alt of ["A house", "A hostel with beds", "A front door"]) {
+      const picture = page.getByRole("img", { name: alt });
+      await picture.waitFor();
+      // Drawn from the data the version carries, with no connection.
+      expect(await picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
+        true,
+      );
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: "/tmp/languages-easy-read-offline.png" });
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Role } from "../../shared/contract/roles.ts";
 import type { TranslationsImportReport, TranslationsView } from "../../shared/contract/translations.ts";
+import { withPictureReferences } from "../../shared/editor/easy-read-pictures.ts";
 import { definitionWith, type EditorClient, editorAs, sayQuestion } from "../helpers/editor.ts";
 import { createTestContext, type TestContext } from "../helpers/test-app.ts";
 
@@ -286,5 +287,115 @@ describe("translation in the editor", () => {
     }
     const anonymous = await t.request(`/api/editor/surveys/${ID}/translations`);
     expect(anonymous.status).toBe(401);
+  });
+
+  it("refuses a picture whose bytes are not what its type says, and pictures from roles that may not edit", async () => {
+    const { expert, revision } = await setUp();
+    const put = (client: EditorClient, body: unknown) =>
+      client.request("PUT", `/surveys/${ID}/pictures`, body);
+    const asData = (type: string, bytes: string | Uint8Array) =>
+      `data:${type};base64,${Buffer.from(bytes).toString("base64")}`;
+    const hostile = [
+      asData("image/png", "<html><script>alert(1)</script></html>"),
+      asData("image/png", '<svg xmlns="http://www.w3.org/2000/svg"></svg>'),
+      asData("image/png", new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0])),
+      asData("image/gif", new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0])),
+      asData("text/html", "<p>hello</p>"),
+      asData("image/svg+xml", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'),
+      asData(
+        "image/svg+xml",
+        '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://x.example/a.png"/></svg>',
+      ),
+      "javascript:alert(1)",
+      "https://tracker.example/pixel.png",
+    ];
+    for (const dataUrl of hostile) {
+      const res = await put(expert, { revision, question: "home", picture: { dataUrl, alt: "A door" } });
+      expect(res.status, dataUrl.slice(0, 40)).toBe(422);
+      expect(await res.json()).toMatchObject({ code: "picture_invalid" });
+    }
+    expect((await expert.view(ID)).draft.revision).toBe(revision);
+    for (const role of ["evaluator", "peer_researcher"] as const) {
+      const cookie = await t.signIn(role);
+      const read = await t.request(`/api/editor/surveys/${ID}/pictures`, { cookie });
+      expect(read.status, role).toBe(403);
+      const write = await t.request(`/api/editor/surveys/${ID}/pictures`, {
+        method: "PUT",
+        cookie,
+        json: { revision, question: "home", picture: { dataUrl: PNG, alt: "A door" } },
+      });
+      expect(write.status, role).toBe(403);
+    }
+    expect((await t.request(`/api/editor/surveys/${ID}/pictures`)).status).toBe(401);
+  });
+});
+
+describe("a draft with many Easy Read pictures", () => {
+  // A picture the checks accept: PNG's signature, then ~60 KB of bytes (about 80 KB as a data URL).
+  const bigPicture = (seed: number) => {
+    const bytes = new Uint8Array(60 * 1024);
+    bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    for (let i = 8; i < bytes.length; i += 1) bytes[i] = (i * 31 + seed * 17) % 251;
+    return `data:image/png;base64,${Buffer.from(bytes).toString("base64")}`;
+  };
+
+  it("saves from the editor within the ordinary body limit, the pictures kept from the stored draft", async () => {
+    const { expert, revision } = await setUp();
+    let at = revision;
+    const pictures = [0, 1, 2, 3, 4, 5].map(bigPicture);
+    const targets: [string, string | undefined][] = [
+      ["home", undefined],
+      ["say", undefined],
+      ["say", "none"],
+      ["say", "some"],
+      ["say", "lots"],
+      ["home", undefined],
+    ];
+    for (const [i, [question, choice]] of targets.slice(0, 5).entries()) {
+      const res = await expert.request("PUT", `/surveys/${ID}/pictures`, {
+        revision: at,
+        question,
+        choice,
+        picture: { dataUrl: pictures[i], alt: `Picture ${i}` },
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      at = ((await res.json()) as { revision: number }).revision;
+    }
+    const stored = (await expert.view(ID)).draft.definition;
+    expect(JSON.stringify(stored).length).toBeGreaterThan(5 * 80_000);
+    // The whole definition no longer fits an ordinary save: the problem this answers.
+    expect((await expert.save(ID, at, stored)).status).toBe(413);
+
+    // What the editor sends: references, with an edit to the wording.
+    const edited = JSON.parse(JSON.stringify(stored).replace("Where do you live now?", "Where do you live?"));
+    const sent = withPictureReferences(edited);
+    expect(JSON.stringify(sent).length).toBeLessThan(64 * 1024);
+    const saved = await expert.saveOk(ID, at, sent);
+    const after = JSON.stringify((await expert.view(ID)).draft.definition);
+    expect(after).toContain("Where do you live?");
+    for (const picture of pictures.slice(0, 5)) expect(after).toContain(picture);
+    expect(after).not.toContain("alongside-picture:");
+
+    // The pictures view lists each question with its picture and words.
+    const view = await expert.request("GET", `/surveys/${ID}/pictures`);
+    expect(view.status).toBe(200);
+    const body = (await view.json()) as {
+      revision: number;
+      questions: { question: string; picture: { alt: string } | null; choices: { picture: unknown }[] }[];
+    };
+    expect(body.revision).toBe(saved.revision);
+    expect(body.questions.find((q) => q.question === "home")?.picture?.alt).toBe("Picture 0");
+    expect(body.questions.find((q) => q.question === "say")?.choices.filter((c) => c.picture)).toHaveLength(
+      3,
+    );
+
+    // A reference to a picture the draft does not hold is refused, and nothing is saved.
+    const unknown = JSON.parse(
+      JSON.stringify(sent).replace(/alongside-picture:[0-9a-f]+/, "alongside-picture:00000000000000"),
+    );
+    const refused = await expert.save(ID, saved.revision, unknown);
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({ code: "picture_invalid" });
+    expect((await expert.view(ID)).draft.revision).toBe(saved.revision);
   });
 });
