@@ -250,11 +250,6 @@ export async function ensureOutboxKeys(upload: { keyId: string; key: string }): 
   await db.put("device", { id: "outbox", publicKey, privateKey });
 }
 
-/** Whether this tablet has its outbox key pair yet (made online, with the first upload key). */
-export async function hasOutboxKeys(): Promise<boolean> {
-  return (await (await keys()).get("device", "outbox")) !== undefined;
-}
-
 async function outboxPublicKey(): Promise<{ key: CryptoKey; by: string } | null> {
   const stored = await (await keys()).get("device", "outbox");
   if (!stored) return null;
