@@ -21,8 +21,13 @@ import "./translations.css";
 /** Languages people in the partnership areas speak most, offered first when adding one. */
 const COMMON = ["pl", "ar", "ur", "pa", "bn", "so", "ro", "fa", "ku", "ti", "uk", "pt", "cy", EASY_READ];
 
-const nameOf = (locale: string) =>
-  locale === EASY_READ ? "Easy Read English" : `${languageName(locale, "en")} (${languageName(locale)})`;
+/** "Polish (polski)"; a language whose own name the browser does not know is named once: "Somali". */
+function nameOf(locale: string): string {
+  if (locale === EASY_READ) return "Easy Read English";
+  const english = languageName(locale, "en");
+  const own = languageName(locale);
+  return own === english ? english : `${english} (${own})`;
+}
 
 /**
  * Translation side by side (issue 18): the main-language wording on the left, the chosen language on
