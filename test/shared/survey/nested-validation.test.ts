@@ -212,7 +212,7 @@ describe("a reused Model put back before each interview (docs/decisions/0045)", 
     expect(validator.resets).toBe(true);
     for (const data of [before, after, {}, before, { used: [3], best: 3, visits: [{}] }, after])
       expect(validator.validate(structuredClone(data)), JSON.stringify(data)).toEqual(fresh(data));
-  });
+  }, 60_000);
 
   it("undoes what a visible trigger did", () => {
     const triggered = {
@@ -314,5 +314,25 @@ describe("surveys without pages (issue 16, finding 5)", () => {
     const legacy = new VersionValidator({ questions: [{ type: "text", name: "a", isRequired: true }] });
     expect(legacy.compiled.supported).toBe(true);
     expect(legacy.validate({})).toEqual([{ question: "a", message: "Response required." }]);
+  });
+
+  it("compiles a survey in another language, with survey-core's messages in that language", () => {
+    const german = {
+      locale: "de",
+      questions: [
+        {
+          type: "text",
+          name: "a",
+          isRequired: true,
+          requiredErrorText: { default: "Please answer.", de: "Bitte antworten." },
+        },
+        { type: "radiogroup", name: "b", choices: ["x"], hasOther: true, hasNone: true },
+      ],
+    };
+    const validator = new VersionValidator(german);
+    expect(validator.compiled.supported).toBe(true);
+    for (const data of [{}, { a: "ja", b: "other" }, { a: "ja", b: "none" }])
+      expect(validator.validate(data)).toEqual(validateAnswers(createSurveyModel(german), data));
+    expect(validator.validate({})[0]?.message).toBe("Bitte antworten.");
   });
 });
