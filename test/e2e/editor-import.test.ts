@@ -162,10 +162,9 @@ describe("importing a SurveyJS survey in the editor", () => {
     expect(await most.getByText("Drop-in clinic").count()).toBe(0);
     await most.getByText("Housing advice").click();
     const feelings = question("How do you feel about these?");
-    const cell = (row: string, column: number) =>
-      feelings.getByRole("row").filter({ hasText: row }).locator("td").nth(column);
-    await cell("Right now", 1).click();
-    await cell("Next month", 3).click();
+    // Each cell of the table is a choice named by its row and column (survey-core's own labels).
+    await feelings.getByRole("radio", { name: "row Right now, column Worried" }).check({ force: true });
+    await feelings.getByRole("radio", { name: "row Next month, column Settled" }).check({ force: true });
     await question("What would help you feel less worried?").locator("textarea").fill("A quiet place");
     await tablet.getByLabel("First name").fill("Sam");
     await tablet.screenshot({ path: "/tmp/editor-import-tablet.png", fullPage: true });
