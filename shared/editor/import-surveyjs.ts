@@ -173,11 +173,11 @@ export function prepareImport(input: unknown): PreparedImport {
   for (const element of answerable) {
     const list = element.rows;
     if (!ROW_NAMES.has(String(element.type)) || !Array.isArray(list)) continue;
-    const valueOf = (item: unknown) => (isObject(item) ? item.value : item);
+    const rowValue = (item: unknown) => (isObject(item) ? item.value : item);
     const local = new Set<string>();
     const pending: number[] = [];
     list.forEach((item, i) => {
-      const value = valueOf(item);
+      const value = rowValue(item);
       // A number is a safe key as it is; text must be a data name, unique within the matrix.
       if (typeof value === "number" && Number.isFinite(value) && !local.has(String(value))) {
         local.add(String(value));
@@ -192,7 +192,7 @@ export function prepareImport(input: unknown): PreparedImport {
     const keptRows = new Set(local);
     for (const i of pending) {
       const item = list[i];
-      const raw = valueOf(item);
+      const raw = rowValue(item);
       const old = typeof raw === "string" || typeof raw === "number" ? String(raw) : "";
       const wording = textOf(isObject(item) ? item.text : undefined);
       const proposed = unique(slug(old || wording || "row"), local);
@@ -246,9 +246,7 @@ export function prepareImport(input: unknown): PreparedImport {
         byOld.set(old, r.to);
     }
     const withRows = new Set(
-      answerable
-        .filter((e) => ROW_NAMES.has(String(e.type)))
-        .map((e) => String(e[nameKey(e)]).toLowerCase()),
+      answerable.filter((e) => ROW_NAMES.has(String(e.type))).map((e) => String(e[nameKey(e)]).toLowerCase()),
     );
     rewriteReferences(definition, byOld, inner, rowsOf, withRows);
     const parts = columnRenames.size;
