@@ -28,6 +28,8 @@ export interface Rename {
    * of the question it belongs to. Its answers are stored under that question, then this name.
    */
   within?: string;
+  /** A matrix row: its name is the key of that row's answers (`{matrix.row}`, `{matrix.row.column}`). */
+  row?: true;
 }
 
 export interface PreparedImport {
@@ -45,6 +47,8 @@ const INNER_NAMES: Record<string, string> = {
   matrixdynamic: "columns",
   multipletext: "items",
 };
+/** Questions whose rows have names of their own, the first key below the question's answer. */
+const ROW_NAMES = new Set(["matrix", "matrixdropdown"]);
 /** `{row.x}`, `{panel.x}`: inside a matrix or dynamic panel, a name of that question's own. */
 const LOCAL_PREFIXES = new Set(["row", "panel", "prevpanel", "parentpanel", "composite"]);
 
@@ -162,6 +166,49 @@ export function prepareImport(input: unknown): PreparedImport {
     }
     if (map.size > 0) inner.set(owner.toLowerCase(), map);
   }
+  // Matrix rows: their names are the keys of each row's answers, so an unsafe one is renamed like a
+  // column (unique within its matrix). A row written as plain text becomes { value, text }.
+  const rowsOf = new Map<string, Map<string, string>>();
+  const rowRenames = new Set<Rename>();
+  for (const element of answerable) {
+    const list = element.rows;
+    if (!ROW_NAMES.has(String(element.type)) || !Array.isArray(list)) continue;
+    const rowValue = (item: unknown) => (isObject(item) ? item.value : item);
+    const local = new Set<string>();
+    const pending: number[] = [];
+    list.forEach((item, i) => {
+      const value = rowValue(item);
+      // A number is a safe key as it is; text must be a data name, unique within the matrix.
+      if (typeof value === "number" && Number.isFinite(value) && !local.has(String(value))) {
+        local.add(String(value));
+        return;
+      }
+      const good = typeof value === "string" && DATA_NAME.test(value) && !local.has(value.toLowerCase());
+      if (good) local.add(value.toLowerCase());
+      else pending.push(i);
+    });
+    const owner = String(element[nameKey(element)]);
+    const map = new Map<string, string>();
+    const keptRows = new Set(local);
+    for (const i of pending) {
+      const item = list[i];
+      const raw = rowValue(item);
+      const old = typeof raw === "string" || typeof raw === "number" ? String(raw) : "";
+      const wording = textOf(isObject(item) ? item.text : undefined);
+      const proposed = unique(slug(old || wording || "row"), local);
+      local.add(proposed.toLowerCase());
+      const next: JsonObject = isObject(item) ? item : {};
+      if (next.text === undefined && old) next.text = old;
+      next.value = proposed;
+      list[i] = next;
+      const rename: Rename = { from: old, to: proposed, title: wording || old, within: owner, row: true };
+      renames.push(rename);
+      rowRenames.add(rename);
+      if (old && !keptRows.has(old.toLowerCase()) && !map.has(old.toLowerCase()))
+        map.set(old.toLowerCase(), proposed);
+    }
+    if (map.size > 0) rowsOf.set(owner.toLowerCase(), map);
+  }
   // A dynamic panel's questions are read as `{panel.name}` inside it and `{list[0].name}` outside.
   for (const rename of renames) {
     if (!rename.within || !rename.from) continue;
@@ -195,11 +242,16 @@ export function prepareImport(input: unknown): PreparedImport {
     // (A question inside a dynamic panel is found by its plain name too: survey-core looks everywhere.)
     for (const r of renames) {
       const old = r.from.toLowerCase();
-      if (r.from && !columnRenames.has(r) && !kept.has(old) && !byOld.has(old)) byOld.set(old, r.to);
+      if (r.from && !columnRenames.has(r) && !rowRenames.has(r) && !kept.has(old) && !byOld.has(old))
+        byOld.set(old, r.to);
     }
-    rewriteReferences(definition, byOld, inner);
+    const withRows = new Set(
+      answerable.filter((e) => ROW_NAMES.has(String(e.type))).map((e) => String(e[nameKey(e)]).toLowerCase()),
+    );
+    rewriteReferences(definition, byOld, inner, rowsOf, withRows);
     const parts = columnRenames.size;
-    const top = renames.length - parts;
+    const rows = rowRenames.size;
+    const top = renames.length - parts - rows;
     if (top > 0)
       changes.push(
         `${top} question${top === 1 ? " was" : "s were"} given a new data name, because ${
@@ -211,6 +263,10 @@ export function prepareImport(input: unknown): PreparedImport {
     if (parts > 0)
       changes.push(
         `${parts} column${parts === 1 ? " or item was" : "s or items were"} given a new data name inside ${parts === 1 ? "its" : "their"} table or list of boxes, for the same reasons. The wording people see is unchanged.`,
+      );
+    if (rows > 0)
+      changes.push(
+        `${rows} row${rows === 1 ? " of a table was" : "s of tables were"} given a new data name, for the same reasons. The wording people see is unchanged; conditions that mention ${rows === 1 ? "it" : "them"} were updated.`,
       );
   }
   return { definition, renames, changes };
@@ -236,11 +292,16 @@ function rewriteReferences(
   root: unknown,
   byOld: ReadonlyMap<string, string>,
   inner: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  rowsOf: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map(),
+  withRows: ReadonlySet<string> = new Set(),
 ): void {
-  if (byOld.size === 0 && inner.size === 0) return;
+  if (byOld.size === 0 && inner.size === 0 && rowsOf.size === 0) return;
   const reference = (path: string, local: ReadonlyMap<string, string> | undefined): string => {
     const tokens = path.match(/\[[^\]]*\]|\.|[^.[]+/g) ?? [];
     let owner: ReadonlyMap<string, string> | undefined;
+    // For a matrix with named rows (`{matrix.row.column}`), the segment after the question is a row.
+    let rows: ReadonlyMap<string, string> | undefined;
+    let rowNext = false;
     let first = true;
     return tokens
       .map((token) => {
@@ -255,8 +316,15 @@ function rewriteReferences(
           const comment = /^(.*?)(-comment)$/i.exec(token);
           const name = comment ? (comment[1] ?? "") : token;
           const renamed = byOld.get(name.toLowerCase());
-          owner = inner.get((renamed ?? name).toLowerCase());
+          const question = (renamed ?? name).toLowerCase();
+          owner = inner.get(question);
+          rowNext = !comment && withRows.has(question);
+          rows = rowsOf.get(question);
           return renamed ? `${renamed}${comment ? comment[2] : ""}` : token;
+        }
+        if (rowNext) {
+          rowNext = false;
+          return rows?.get(lower) ?? token;
         }
         return owner?.get(lower) ?? token;
       })

@@ -44,6 +44,8 @@ const SURVEY = new Set([
   "widthMode",
   "logo",
   "logoPosition",
+  // The messages the plan gives are read from survey-core in the survey's language (validation-plan.ts).
+  "locale",
 ]);
 const CONTAINER = new Set([...COSMETIC, ...CONDITIONS, "elements", "type"]);
 const QUESTION = [...COSMETIC, ...CONDITIONS, "type", "isRequired", "requiredIf", "requiredErrorText"];
@@ -62,6 +64,9 @@ const CHOICES = [
   "colCount",
   "placeholder",
   "separateSpecialChoices",
+  // Older names survey-core still reads as showOtherItem and showNoneItem; the plan reads the Model.
+  "hasOther",
+  "hasNone",
 ];
 const TYPES: Record<string, ReadonlySet<string>> = {
   boolean: new Set([

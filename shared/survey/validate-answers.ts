@@ -9,8 +9,8 @@ import { type AnswerField, answerField, joinPath, valueIssues } from "./answer-c
  * plus the checks survey-core skips (answer-checks.ts). Nested issues carry their path
  * (`household[1].age`, `support.staff`).
  *
- * A Model may be reused for many interviews only where `data` is all that differs between them
- * (`modelIsReusable`); `VersionValidator` builds one per interview otherwise. This is the reference:
+ * A Model may be reused for many interviews where `data` is all that differs between them, or once it
+ * is put back as a fresh one starts (`modelNeedsReset`, model-reset.ts). This is the reference:
  * the compiled plan (validation-plan.ts) must give exactly what this gives.
  */
 export function validateAnswers(
@@ -100,20 +100,20 @@ export function answerFields(model: Model): Map<string, AnswerField> {
 const STATEFUL_TYPES = new Set(["paneldynamic", "matrixdynamic"]);
 
 /**
- * Whether one Model can validate interview after interview with the same outcome as a fresh one:
- * setting `data` resets answers, conditions and calculated values, but not what triggers did
- * (a legacy `visible` trigger leaves a question shown, `setvalue` may set a variable, `complete` ends
- * the survey) nor a dynamic panel's or matrix's count of panels or rows, nor choices carried from
- * another question (`choicesFromQuestion`). Those versions get a Model per
- * interview (issue 16, finding 3).
+ * Whether a reused Model must be put back to how a fresh one starts (model-reset.ts) before each
+ * interview: setting `data` resets answers, conditions and calculated values, but not what triggers did
+ * (a legacy `visible` trigger leaves a question shown; `skip` moves the current page), nor a dynamic
+ * panel's or matrix's count of panels or rows, nor the previous answer of a question whose choices come
+ * from another (`choicesFromQuestion`: cleared while the new data is written in). Other versions reuse
+ * one Model with nothing but `data` set (issue 16, finding 3; docs/decisions/0045).
  */
-export function modelIsReusable(model: Model): boolean {
-  if (model.triggers.length > 0) return false;
-  return !model.getAllQuestions(false, false, true).some(
-    (q) =>
-      STATEFUL_TYPES.has(q.getType()) ||
-      // Choices carried from another question: on a reused Model they followed the previous interview
-      // (the differential suite found `best` accepted there and "Response required" on a fresh one).
-      Boolean((q as Question & { choicesFromQuestion?: string }).choicesFromQuestion),
-  );
+export function modelNeedsReset(model: Model): boolean {
+  if (model.triggers.length > 0) return true;
+  return model
+    .getAllQuestions(false, false, true)
+    .some(
+      (q) =>
+        STATEFUL_TYPES.has(q.getType()) ||
+        Boolean((q as Question & { choicesFromQuestion?: string }).choicesFromQuestion),
+    );
 }

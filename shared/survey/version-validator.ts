@@ -3,21 +3,24 @@ import type { AnswerIssue } from "../contract/sync.ts";
 import { type AnswerField, valueIssues } from "./answer-checks.ts";
 import { validateWithPlan } from "./compiled-validation.ts";
 import { createSurveyModel } from "./model.ts";
-import { answerFields, modelIsReusable, validateAnswers } from "./validate-answers.ts";
+import { resetModel, snapshotModel } from "./model-reset.ts";
+import { answerFields, modelNeedsReset, validateAnswers } from "./validate-answers.ts";
 import { type CompiledValidation, compileValidationPlan } from "./validation-plan.ts";
 
 /**
  * Validation of interviews against one published version (immutable, so this is built once per
  * version and reused). Where the version compiles to a plan, interviews are validated with it, without
- * a survey-core Model; otherwise, and for interviews carrying values a question cannot take, with a
- * Model: one reused where only `data` differs between interviews, a fresh one per interview where
- * survey-core keeps other state (triggers, dynamic panels and matrices; docs/decisions/0027). Either
- * way the issues are exactly `validateAnswers`'s on a fresh Model. An interview with a value a question
- * cannot take is validated on a fresh Model too, so it cannot leave state in the reused one.
+ * a survey-core Model; otherwise with one Model reused from interview to interview. Where survey-core
+ * keeps state beyond `data` (triggers, dynamic panels and matrices, choices carried from another
+ * question: `modelNeedsReset`), the Model is put back to how a fresh one starts before each interview
+ * (model-reset.ts; docs/decisions/0045). Either way the issues are exactly `validateAnswers`'s on a
+ * fresh Model. An interview with a value a question cannot take is validated on a Model of its own:
+ * survey-core reworks such values while it validates, which leaves state no reset is known to undo.
  */
 export class VersionValidator {
   readonly compiled: CompiledValidation;
-  readonly reusable: boolean;
+  /** Whether the reused Model is put back before each interview (survey-core keeps more than `data`). */
+  readonly resets: boolean;
   private readonly definition: unknown;
   private readonly fields: ReadonlyMap<string, AnswerField>;
   private model: Model | undefined;
@@ -26,7 +29,7 @@ export class VersionValidator {
     this.definition = pagesFirst(definition);
     const model = createSurveyModel(this.definition);
     this.fields = answerFields(model);
-    this.reusable = modelIsReusable(model);
+    this.resets = modelNeedsReset(model);
     this.compiled =
       options.compile === false
         ? { supported: false, reason: "compiling was turned off" }
@@ -40,14 +43,35 @@ export class VersionValidator {
       const issues = validateWithPlan(this.compiled.plan, data);
       if (issues) return issues;
     }
-    if (!this.reusable) return validateAnswers(createSurveyModel(this.definition), data, this.fields);
     // A value a question cannot take (a list inside a checkbox's list…) leaves survey-core state that
     // `data` does not reset: a later interview's missing "other" text then passed. Such interviews,
     // rare in the field, get a Model of their own so the reused one only ever sees well-formed answers.
-    if (valueIssues(this.fields, data).length > 0)
-      return validateAnswers(createSurveyModel(this.definition), data, this.fields);
-    this.model ??= createSurveyModel(this.definition);
+    const wrong = valueIssues(this.fields, data);
+    if (wrong.length > 0) return onFreshModel(this.definition, data, this.fields, wrong);
+    if (!this.model) {
+      this.model = createSurveyModel(this.definition);
+      if (this.resets) snapshotModel(this.model);
+    } else if (this.resets) resetModel(this.model);
     return validateAnswers(this.model, data, this.fields);
+  }
+}
+
+/**
+ * survey-core 3.0.0 itself throws on some hostile values while it validates (a list given for a
+ * matrix row whose cells include a checkbox: `JSON.parse("undefined")` in `clearIncorrectValues`).
+ * Such an interview already has issues of its own (the value no question can take), so it is reported
+ * with those instead of failing the whole upload with a server error.
+ */
+function onFreshModel(
+  definition: unknown,
+  data: Record<string, unknown>,
+  fields: ReadonlyMap<string, AnswerField>,
+  wrong: AnswerIssue[],
+): AnswerIssue[] {
+  try {
+    return validateAnswers(createSurveyModel(definition), data, fields);
+  } catch {
+    return wrong;
   }
 }
 

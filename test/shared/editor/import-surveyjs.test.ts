@@ -102,6 +102,74 @@ describe("prepareImport", () => {
   });
 });
 
+describe("matrix rows", () => {
+  const survey = {
+    elements: [
+      {
+        type: "matrix",
+        name: "Feelings",
+        columns: [1, 2, 3],
+        rows: ["Right now", { value: "Last Week", text: "Over the last week" }, "today", 4, "today"],
+        isAllRowRequired: true,
+      },
+      {
+        type: "matrixdropdown",
+        name: "Places",
+        rows: ["At home", "work"],
+        columns: [{ name: "How often", cellType: "dropdown", choices: ["daily", "weekly"] }],
+      },
+      {
+        type: "comment",
+        name: "more",
+        visibleIf:
+          "{Feelings.Right now} = 1 or {Feelings.Last Week} = 3 or {Feelings.today} = 2 or {Places.At home.How often} = 'daily' or {Places.work.How often} = 'weekly'",
+      },
+    ],
+  };
+
+  it("renames unsafe row names within their matrix, keeps the wording, and rewrites every reference", () => {
+    const { definition, renames, changes } = prepareImport(survey);
+    expect(renames.filter((r) => r.row)).toEqual([
+      { from: "Right now", to: "right_now", title: "Right now", within: "Feelings", row: true },
+      { from: "Last Week", to: "last_week", title: "Over the last week", within: "Feelings", row: true },
+      { from: "today", to: "today_2", title: "today", within: "Feelings", row: true },
+      { from: "At home", to: "at_home", title: "At home", within: "Places", row: true },
+    ]);
+    const [feelings, places, more] = (definition.pages[0]?.elements ?? []) as Record<string, unknown>[];
+    expect(feelings?.rows).toEqual([
+      { value: "right_now", text: "Right now" },
+      { value: "last_week", text: "Over the last week" },
+      "today",
+      4,
+      { value: "today_2", text: "today" },
+    ]);
+    expect(places?.rows).toEqual([{ value: "at_home", text: "At home" }, "work"]);
+    expect(more?.visibleIf).toBe(
+      "{Feelings.right_now} = 1 or {Feelings.last_week} = 3 or {Feelings.today} = 2 or {Places.at_home.how_often} = 'daily' or {Places.work.how_often} = 'weekly'",
+    );
+    expect(changes.join(" ")).toMatch(/4 rows of tables were given a new data name/);
+    expect(hasErrors(checkDefinition(definition))).toBe(false);
+  });
+
+  it("answers under the new row names work as the old ones did", () => {
+    const { definition } = prepareImport(survey);
+    const model = createSurveyModel(definition);
+    const more = () => model.getQuestionByName("more").isVisible;
+    model.data = { Feelings: { right_now: 1 } };
+    expect(more()).toBe(true);
+    model.data = { Feelings: { last_week: 3 } };
+    expect(more()).toBe(true);
+    model.data = { Places: { at_home: { how_often: "daily" } } };
+    expect(more()).toBe(true);
+    model.data = { Feelings: { right_now: 2, last_week: 1 }, Places: { at_home: { how_often: "weekly" } } };
+    expect(more()).toBe(false);
+    // survey-core shows the old wording for the renamed rows.
+    const rows = (model.getQuestionByName("Feelings") as unknown as { visibleRows: { text: string }[] })
+      .visibleRows;
+    expect(rows.map((r) => r.text)).toEqual(["Right now", "Over the last week", "today", "4", "today"]);
+  });
+});
+
 describe("conditions inside a dynamic panel", () => {
   it("know {panel.x} there, and only there", () => {
     const inPanel = {

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { AnswerIssue } from "../../../shared/contract/sync.ts";
 import { valueIssues } from "../../../shared/survey/answer-checks.ts";
 import { createSurveyModel } from "../../../shared/survey/model.ts";
-import { answerFields, modelIsReusable, validateAnswers } from "../../../shared/survey/validate-answers.ts";
+import { resetModel, snapshotModel } from "../../../shared/survey/model-reset.ts";
+import { answerFields, modelNeedsReset, validateAnswers } from "../../../shared/survey/validate-answers.ts";
 import { VersionValidator } from "../../../shared/survey/version-validator.ts";
 import { testNumber } from "../../helpers/test-env.ts";
 import { corpus, generateAnswers, MUTATIONS, mutate } from "./differential-corpus.ts";
@@ -75,40 +76,47 @@ const ORDER_SEED = testNumber("DIFFERENTIAL_SEED");
 const TOTAL_CASES = testNumber("DIFFERENTIAL_CASES") ?? 3000;
 const VALID_SETS = testNumber("DIFFERENTIAL_SETS") ?? 6;
 const CORPUS_SEED = testNumber("DIFFERENTIAL_CORPUS_SEED") ?? 1;
-/** On a Model reused between cases, one case in this many is judged again by a fresh Model. */
+/**
+ * On a Model reused between cases, one case in this many is judged again by a fresh Model; on one put
+ * back before each case (model-reset.ts), one in RESET_FRESH_EVERY.
+ */
 const FRESH_EVERY = 25;
+const RESET_FRESH_EVERY = 5;
 
 /**
  * survey-core's judgement of one answer set: its own verdict (`validate()`) and the issues
  * `validateAnswers` reads from it. Building a Model is most of the cost (fromJSON and the first
- * conditions run: 15-200 ms a survey on this machine, against 5-15 ms to set `data` and validate), so a
- * survey whose Model keeps no state beyond `data` (`modelIsReusable`) is judged on one Model per worker
- * (answer sets with a value no question can take excepted),
- * and that reuse is itself checked against a fresh Model every FRESH_EVERY cases; surveys with triggers,
- * dynamic panels or dynamic matrices get a fresh Model per case.
+ * conditions run: 15-200 ms a survey on this machine, against 5-15 ms to set `data` and validate), so
+ * each survey is judged on one Model per worker, as the server does: with nothing but `data` set where
+ * survey-core keeps no other state, and put back to how a fresh Model starts (`resetModel`) where it
+ * does (`modelNeedsReset`: triggers, dynamic panels and matrices, carried choices). Answer sets with a
+ * value no question can take get a fresh Model (survey-core reworks those values). The reuse is itself
+ * checked against a fresh Model every FRESH_EVERY (or RESET_FRESH_EVERY) cases, and the server's
+ * validators meet the cases in another, shuffled order.
  */
 class SurveyCore {
-  readonly reusable: boolean;
+  readonly resets: boolean;
   readonly fields: ReturnType<typeof answerFields>;
   private model: Model | undefined;
   judged = 0;
 
   constructor(private readonly definition: unknown) {
     const model = createSurveyModel(definition);
-    this.reusable = modelIsReusable(model);
+    this.resets = modelNeedsReset(model);
     this.fields = answerFields(model);
   }
 
   judge(data: Record<string, unknown>, always = false): { valid: boolean; issues: AnswerIssue[] } {
     // A value a question cannot take leaves survey-core state behind (nested-validation.test.ts): such
     // answer sets get a fresh Model here too.
-    const fresh = always || !this.reusable || valueIssues(this.fields, data).length > 0;
+    const fresh = always || valueIssues(this.fields, data).length > 0;
     let model = this.model;
     if (fresh) model = createSurveyModel(this.definition);
     else if (!model) {
       model = createSurveyModel(this.definition);
+      if (this.resets) snapshotModel(model);
       this.model = model;
-    }
+    } else if (this.resets) resetModel(model);
     const issues = validateAnswers(model, structuredClone(data), this.fields);
     // survey-core's own verdict on the same answers (validate again: the return value is its word).
     const valid = model.validate(false, false);
@@ -121,14 +129,14 @@ type Case = { survey: number; data: Record<string, unknown>; valid: boolean; iss
 
 /**
  * Cases per survey, by a fixed estimate of what one case costs (its questions, inner ones included,
- * times 6 where it needs a Model per case): cheap surveys get more cases, so the run covers more in the
+ * times 2 where its Model is put back before each case): cheap surveys get more cases, so the run covers more in the
  * same minute, and every survey gets at least MIN_CASES. Fixed, so a seed replays the same cases.
  */
 const MIN_CASES = 40;
 function quotas(total: number, definitions: unknown[], cores: SurveyCore[]): number[] {
   const costs = definitions.map((definition, i) => {
     const questions = createSurveyModel(definition).getAllQuestions(false, false, true).length;
-    return Math.max(1, questions) * (cores[i]?.reusable ? 1 : 6);
+    return Math.max(1, questions) * (cores[i]?.resets ? 2 : 1);
   });
   const share = costs.reduce((sum, c) => sum + 1 / c, 0);
   return costs.map((c) => Math.max(MIN_CASES, VALID_SETS, Math.round(total / c / share)));
@@ -200,17 +208,16 @@ export function differentialSuite(part: number, parts: number): void {
       expect(mine.some((c) => !c.valid)).toBe(true);
     });
 
-    // Only surveys judged on a reused Model have a reuse to check; the others build a fresh one per case.
-    if (core.reusable)
-      it("judges the same on a reused Model as on a fresh one", () => {
-        mine.forEach((c, i) => {
-          if (i % FRESH_EVERY !== 0) return;
-          expect(core.judge(c.data, true), JSON.stringify(c.data)).toEqual({
-            valid: c.valid,
-            issues: c.issues,
-          });
+    it(`judges the same on a reused Model${core.resets ? ", put back before each case," : ""} as on a fresh one`, () => {
+      const every = core.resets ? RESET_FRESH_EVERY : FRESH_EVERY;
+      mine.forEach((c, i) => {
+        if (i % every !== 0) return;
+        expect(core.judge(c.data, true), JSON.stringify(c.data)).toEqual({
+          valid: c.valid,
+          issues: c.issues,
         });
-      }, 120_000);
+      });
+    }, 120_000);
   });
 
   describe("the server's validators", () => {

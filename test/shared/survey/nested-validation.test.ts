@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerIssue } from "../../../shared/contract/sync.ts";
 import { createSurveyModel } from "../../../shared/survey/model.ts";
+import { resetModel, snapshotModel } from "../../../shared/survey/model-reset.ts";
 import { validateAnswers } from "../../../shared/survey/validate-answers.ts";
 import { VersionValidator } from "../../../shared/survey/version-validator.ts";
 
@@ -164,6 +165,98 @@ describe("no state leaks between interviews (issue 16, finding 3)", () => {
   });
 });
 
+describe("a reused Model put back before each interview (docs/decisions/0045)", () => {
+  const carried = {
+    elements: [
+      { type: "checkbox", name: "used", choices: [1, 2, 3] },
+      {
+        type: "radiogroup",
+        name: "best",
+        choicesFromQuestion: "used",
+        choicesFromQuestionMode: "selected",
+        isRequired: true,
+        visibleIf: "{used.length} > 0",
+      },
+      {
+        type: "paneldynamic",
+        name: "visits",
+        panelCount: 1,
+        templateElements: [{ type: "text", name: "where", isRequired: true }],
+      },
+    ],
+  };
+  const before = { used: [1, 2], best: 1, visits: [{ where: "a" }, { where: "b" }] };
+  const after = { used: [2], best: 2 };
+  const fresh = (data: Record<string, unknown>) =>
+    validateAnswers(createSurveyModel(carried), structuredClone(data));
+
+  it("needs putting back: with `data` alone, the previous interview's answers decide the next one's", () => {
+    const model = createSurveyModel(carried);
+    validateAnswers(model, structuredClone(before));
+    // survey-core clears `best` (its old answer 1 is no longer offered once `used` is [2]) while
+    // writing the new data in, and the dynamic panel keeps what it had: neither happens on a fresh Model.
+    const reused = where(validateAnswers(model, structuredClone(after)));
+    const expected = where(fresh(after));
+    expect(reused).toContain("best");
+    expect(expected).not.toContain("best");
+    expect(reused).not.toEqual(expected);
+  });
+
+  it("judges as a fresh Model once put back, on the validator's reused Model too", () => {
+    const model = createSurveyModel(carried);
+    const snapshot = snapshotModel(model);
+    validateAnswers(model, structuredClone(before));
+    resetModel(model, snapshot);
+    expect(validateAnswers(model, structuredClone(after))).toEqual(fresh(after));
+    const validator = new VersionValidator(carried, { compile: false });
+    expect(validator.resets).toBe(true);
+    for (const data of [before, after, {}, before, { used: [3], best: 3, visits: [{}] }, after])
+      expect(validator.validate(structuredClone(data)), JSON.stringify(data)).toEqual(fresh(data));
+  }, 60_000);
+
+  it("undoes what a visible trigger did", () => {
+    const triggered = {
+      elements: [
+        { type: "radiogroup", name: "go", choices: ["yes", "no"] },
+        { type: "text", name: "follow", visible: false, isRequired: true },
+      ],
+      triggers: [{ type: "visible", expression: "{go} = 'yes'", questions: ["follow"] }],
+    };
+    const model = createSurveyModel(triggered);
+    const snapshot = snapshotModel(model);
+    model.setValue("go", "yes"); // as a tablet's answer would: the trigger fires and shows `follow`
+    expect(model.getQuestionByName("follow").isVisible).toBe(true);
+    resetModel(model, snapshot);
+    expect(validateAnswers(model, { go: "no" })).toEqual([]);
+  });
+});
+
+describe("a hostile value survey-core itself cannot validate", () => {
+  it("comes back with its own issue instead of failing the upload", () => {
+    // survey-core 3.0.0 throws (JSON.parse("undefined") in clearIncorrectValues) on a list given for a
+    // matrix row whose cells include a checkbox; found by the differential corpus.
+    const definition = {
+      elements: [
+        {
+          type: "matrixdropdown",
+          name: "places",
+          rows: ["home", "work"],
+          columns: [
+            { name: "often", cellType: "dropdown", choices: ["daily", "weekly"] },
+            { name: "with", cellType: "checkbox", choices: ["alone", "friends"] },
+          ],
+        },
+      ],
+    };
+    const data = { places: { home: [1, 2], work: { often: "daily", with: ["alone", "friends"] } } };
+    expect(() => validateAnswers(createSurveyModel(definition), structuredClone(data))).toThrow();
+    for (const compile of [true, false])
+      expect(new VersionValidator(definition, { compile }).validate(structuredClone(data))).toEqual([
+        { question: "places", path: "places.home", message: "Expected an answer per column, got [1,2]." },
+      ]);
+  });
+});
+
 describe("choices listed elsewhere (issue 16, finding 4)", () => {
   it("accepts a choice carried forward from another question", () => {
     const validator = new VersionValidator({
@@ -221,5 +314,25 @@ describe("surveys without pages (issue 16, finding 5)", () => {
     const legacy = new VersionValidator({ questions: [{ type: "text", name: "a", isRequired: true }] });
     expect(legacy.compiled.supported).toBe(true);
     expect(legacy.validate({})).toEqual([{ question: "a", message: "Response required." }]);
+  });
+
+  it("compiles a survey in another language, with survey-core's messages in that language", () => {
+    const german = {
+      locale: "de",
+      questions: [
+        {
+          type: "text",
+          name: "a",
+          isRequired: true,
+          requiredErrorText: { default: "Please answer.", de: "Bitte antworten." },
+        },
+        { type: "radiogroup", name: "b", choices: ["x"], hasOther: true, hasNone: true },
+      ],
+    };
+    const validator = new VersionValidator(german);
+    expect(validator.compiled.supported).toBe(true);
+    for (const data of [{}, { a: "ja", b: "other" }, { a: "ja", b: "none" }])
+      expect(validator.validate(data)).toEqual(validateAnswers(createSurveyModel(german), data));
+    expect(validator.validate({})[0]?.message).toBe("Bitte antworten.");
   });
 });

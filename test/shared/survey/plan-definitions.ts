@@ -167,7 +167,6 @@ export const unsupported: [string, Record<string, unknown>][] = [
     "an input type it does not check",
     { pages: [{ elements: [{ type: "text", name: "a", inputType: "email" }] }] },
   ],
-  ["a locale", { locale: "de", pages: [{ elements: [{ type: "text", name: "a", isRequired: true }] }] }],
   ["a survey-wide read-only mode", { mode: "display", pages: [{ elements: [{ type: "text", name: "a" }] }] }],
   ["questions at the top level", { elements: [{ type: "text", name: "a" }] }],
   [
