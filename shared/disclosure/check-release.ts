@@ -167,6 +167,14 @@ interface SystemState {
   rankBefore: number[];
   inBasis: boolean[];
   added: number;
+  /**
+   * What the basis holds already, by exact content (`vectorKey`): −1 for earlier releases and side
+   * knowledge (never removed), else the position in `sequence` that brought it. A vector equal to one
+   * the basis holds is in its span, so adding it would change nothing (docs/decisions/0044): skipped.
+   */
+  present?: Map<string, number>;
+  /** Each member's, earlier figure's and known sum's `vectorKey`, computed once. */
+  keys: WeakMap<Map<number, number>, string>;
 }
 
 const toMap = (terms: CheckVector["terms"]) => {
@@ -333,6 +341,7 @@ function* runChecks(
         rankBefore: [],
         inBasis: [],
         added: 0,
+        keys: new WeakMap(),
       };
       systems.set(name, s);
     }
@@ -408,7 +417,10 @@ function* runChecks(
       const acted = s ? yield* auditRound(s, cells, withheld, meter, fix) : false;
       if (!acted) {
         dirty.delete(name);
-        if (s) s.basis = undefined;
+        if (s) {
+          s.basis = undefined;
+          s.present = undefined;
+        }
       }
     }
   }
@@ -457,6 +469,14 @@ function* runChecks(
   return { cells: out, checklist };
 }
 
+/** A vector's exact content (atoms in order, with their coefficients), to recognise an equal one. */
+function vectorKey(vector: ReadonlyMap<number, number>): string {
+  const atoms = [...vector.keys()].sort((a, b) => a - b);
+  let key = "";
+  for (const a of atoms) key += `${a}:${vector.get(a)},`;
+  return key;
+}
+
 /** Two figures over nested groups: in some shared system, one's atoms include the other's. */
 function nested(a: readonly CheckVector[], b: readonly CheckVector[]): boolean {
   // Figures outside the linear audit (paired counts) are compared as the same population.
@@ -498,20 +518,56 @@ function* auditRound(
   // Labels: current figures by member index; earlier ones after them, then side knowledge.
   const M = s.members.length;
   const E = s.earlier.length;
+  // Skipping a vector the basis already holds (the same atoms and coefficients, added before at a
+  // position still in the basis) is exact: it would reduce to zero, add no row, and its label could
+  // appear in no combination (docs/decisions/0044). `at` is the position in `sequence`, −1 for earlier
+  // releases and side knowledge.
+  const present = (s.present ??= new Map());
+  const holds = (key: string, at: number) => {
+    const p = present.get(key);
+    return p !== undefined && (p === -1 || (p < at && s.inBasis[p] === true));
+  };
+  const hold = (key: string, at: number) => {
+    if (!holds(key, at)) present.set(key, at);
+  };
+  const keyOf = (vector: Map<number, number>) => {
+    let key = s.keys.get(vector);
+    if (key === undefined) {
+      key = vectorKey(vector);
+      s.keys.set(vector, key);
+    }
+    return key;
+  };
   // A published zero tells the attacker every atom in it is empty (counts are not negative).
-  const addWithZeros = (b: SpanBasis, vector: Map<number, number>, value: number | null, label: number) => {
-    b.add(vector, label);
-    if (value === 0) for (const atom of vector.keys()) b.add(new Map([[atom, 1]]), label);
+  const addWithZeros = (
+    b: SpanBasis,
+    vector: Map<number, number>,
+    value: number | null,
+    label: number,
+    at: number,
+  ) => {
+    const key = keyOf(vector);
+    if (!holds(key, at)) b.add(vector, label);
+    hold(key, at);
+    if (value === 0)
+      for (const atom of vector.keys()) {
+        const unit = `u${atom}`;
+        if (!holds(unit, at)) b.add(new Map([[atom, 1]]), label);
+        hold(unit, at);
+      }
   };
   let basis = s.basis;
   if (!basis) {
     basis = new SpanBasis(meter);
+    present.clear();
     for (const [j, e] of s.earlier.entries()) {
-      addWithZeros(basis, e.vector, e.value, M + j);
+      addWithZeros(basis, e.vector, e.value, M + j, -1);
       yield;
     }
     for (const [j, v] of s.known.entries()) {
-      basis.add(v, M + E + j);
+      const key = keyOf(v);
+      if (!holds(key, -1)) basis.add(v, M + E + j);
+      hold(key, -1);
       yield;
     }
     s.sequence = [...s.members.keys()]
@@ -540,7 +596,7 @@ function* auditRound(
     s.inBasis[i] = !withheld.has(m.cell);
     if (s.inBasis[i]) {
       const c = cells[m.cell] as CheckCell;
-      addWithZeros(basis, m.vector, isCount(c.kind) ? c.value : null, mi);
+      addWithZeros(basis, m.vector, isCount(c.kind) ? c.value : null, mi, i);
     }
     yield;
   }
