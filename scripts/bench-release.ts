@@ -31,7 +31,7 @@ import { generate } from "./bench-dashboard.ts";
  * The default size (100 interviews, 1 earlier release) finishes in well under a minute; larger ones
  * take minutes or are refused (docs/decisions/0023 has the measured sizes).
  *
- *   node --import tsx scripts/bench-release.ts [--interviews 100] [--earlier 1] [--reuse]
+ *   node --import tsx scripts/bench-release.ts [--interviews 100] [--earlier 1] [--reuse] [--generate-only]
  *   node --import tsx scripts/bench-release.ts --issue   # the issue's figure: 52,632 interviews
  *                                                        # (1,000,008 answers) against 10 earlier releases
  *
@@ -229,8 +229,20 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const issue = args.includes("--issue");
+  const size = Number(option("--interviews") ?? (issue ? ISSUE_RELEASE_INTERVIEWS : DEFAULT_RELEASE_INTERVIEWS));
+  if (args.includes("--generate-only")) {
+    // Only makes the database that later `--reuse` runs of this size copy.
+    const dir = mkdtempSync(join(tmpdir(), "alongside-release-bench-"));
+    try {
+      const made = await database(join(dir, "bench.sqlite"), size, true);
+      console.log(`Database of ${size} interviews (${made.values} answers) ${made.reused ? "already kept" : "kept"}.`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    process.exit(0);
+  }
   const f = await benchRelease(
-    Number(option("--interviews") ?? (issue ? ISSUE_RELEASE_INTERVIEWS : DEFAULT_RELEASE_INTERVIEWS)),
+    size,
     Number(option("--earlier") ?? (issue ? ISSUE_EARLIER_RELEASES : 1)),
     args.includes("--reuse"),
   );
