@@ -229,13 +229,17 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const issue = args.includes("--issue");
-  const size = Number(option("--interviews") ?? (issue ? ISSUE_RELEASE_INTERVIEWS : DEFAULT_RELEASE_INTERVIEWS));
+  const size = Number(
+    option("--interviews") ?? (issue ? ISSUE_RELEASE_INTERVIEWS : DEFAULT_RELEASE_INTERVIEWS),
+  );
   if (args.includes("--generate-only")) {
     // Only makes the database that later `--reuse` runs of this size copy.
     const dir = mkdtempSync(join(tmpdir(), "alongside-release-bench-"));
     try {
       const made = await database(join(dir, "bench.sqlite"), size, true);
-      console.log(`Database of ${size} interviews (${made.values} answers) ${made.reused ? "already kept" : "kept"}.`);
+      console.log(
+        `Database of ${size} interviews (${made.values} answers) ${made.reused ? "already kept" : "kept"}.`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

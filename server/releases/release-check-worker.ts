@@ -5,7 +5,8 @@ import { buildFiguresInSteps, type Figures } from "./release-figures.ts";
 
 // A worker thread of one release check (docs/decisions/0034): builds the figures and runs every
 // output check without pausing, so the server's own thread stays free meanwhile.
-parentPort?.once("message", (task: ReleaseCheckTask) => {
+// The worker stays for the next check (docs/decisions/0044): one message, one reply, in turn.
+parentPort?.on("message", (task: ReleaseCheckTask) => {
   let reply: ReleaseCheckReply;
   try {
     const steps = buildFiguresInSteps(task.input);
