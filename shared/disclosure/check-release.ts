@@ -522,7 +522,8 @@ function* auditRound(
   // position still in the basis) is exact: it would reduce to zero, add no row, and its label could
   // appear in no combination (docs/decisions/0044). `at` is the position in `sequence`, −1 for earlier
   // releases and side knowledge.
-  const present = (s.present ??= new Map());
+  if (!s.present) s.present = new Map();
+  const present = s.present;
   const holds = (key: string, at: number) => {
     const p = present.get(key);
     return p !== undefined && (p === -1 || (p < at && s.inBasis[p] === true));
