@@ -103,7 +103,7 @@ describe("fast release check against the map-based oracle", () => {
         if (withEarlier) {
           publish(before, "e");
           // Several earlier releases with equal figures: the engine skips vectors its basis holds.
-          more.forEach((which, i) => publish(which === "copy" ? before : now, `e${i}`));
+          for (const [i, which] of more.entries()) publish(which === "copy" ? before : now, `e${i}`);
         }
         const side: SideKnowledge = {
           known: [{ system: "q", terms: now[0]?.map((_, c) => [c, 1] as const) ?? [] }],
