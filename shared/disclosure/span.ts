@@ -69,6 +69,12 @@ interface BasisRow {
   cval: Float64Array;
 }
 
+/** A basis's rows at one moment (`SpanBasis.snapshot`). */
+export interface BasisSnapshot {
+  readonly rows: readonly BasisRow[];
+  readonly pivotRow: Int32Array;
+}
+
 /**
  * A dense scratch vector for one reduction: values by index, touched indices, and for each nonzero
  * entry the moment it became nonzero, so the result lists entries in the order a `Map` updated by the
@@ -183,6 +189,22 @@ export class SpanBasis {
 
   get rank(): number {
     return this.rows.length;
+  }
+
+  /**
+   * The rows as they are now, to start another basis from later (`SpanBasis.from`). Rows never change
+   * once added, so they are shared, not copied.
+   */
+  snapshot(): BasisSnapshot {
+    return { rows: this.rows.slice(), pivotRow: this.pivotRow.slice() };
+  }
+
+  /** A basis holding exactly the rows of a snapshot, in the same order: as if rebuilt by the same adds. */
+  static from(snapshot: BasisSnapshot, meter: WorkMeter = new WorkMeter()): SpanBasis {
+    const basis = new SpanBasis(meter);
+    basis.rows = snapshot.rows.slice();
+    basis.pivotRow = snapshot.pivotRow.slice();
+    return basis;
   }
 
   private rowOfPivot(atom: number): number {
