@@ -1,5 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
@@ -7,9 +15,10 @@ import { openSqlite } from "../server/db/connect.ts";
 import { ProblemError } from "../server/http/problem.ts";
 import { loadCatalogue } from "../server/outcomes/indicator-catalogue.ts";
 import { findRelease, insertRelease } from "../server/releases/releases.repository.ts";
-import { checkReleaseFigures } from "../server/releases/releases.service.ts";
+import { checkReleaseFigures, defaultCheckBudget } from "../server/releases/releases.service.ts";
 import { insertUser } from "../server/users/users.repository.ts";
 import type { ComposeReleaseRequest } from "../shared/contract/releases.ts";
+import type { CheckBudget } from "../shared/disclosure/check-release.ts";
 import { generate } from "./bench-dashboard.ts";
 
 /**
@@ -23,11 +32,14 @@ import { generate } from "./bench-dashboard.ts";
  * The default size (100 interviews, 1 earlier release) finishes in well under a minute; larger ones
  * take minutes or are refused (docs/decisions/0023 has the measured sizes).
  *
- *   node --import tsx scripts/bench-release.ts [--interviews 100] [--earlier 1]
+ *   node --import tsx scripts/bench-release.ts [--interviews 100] [--earlier 1] [--reuse] [--generate-only]
+ *                                              [--budget-s 60]
  *   node --import tsx scripts/bench-release.ts --issue   # the issue's figure: 52,632 interviews
  *                                                        # (1,000,008 answers) against 10 earlier releases
  *
- * Besides the times, it prints the process's peak resident memory and, for the issue's size, the
+ * `--reuse` keeps the generated database in the temporary folder and copies it on later runs of the
+ * same size. Besides the times (wall and CPU of every thread), it prints the event loop's longest and
+ * 99th-percentile delay during the checks, the load average, and the process's peak resident memory and, for the issue's size, the
  * figure beside its target (≤ 2 s for the check against the earlier releases; docs/decisions/0034).
  */
 const SURVEY = "participant-interview";
@@ -45,7 +57,7 @@ export function describeRelease(f: Awaited<ReturnType<typeof benchRelease>>): st
     return [
       head,
       `Refused as too large to check after ${(f.lastMs / 1000).toFixed(1)} s (with ${f.earlier} earlier published release${f.earlier === 1 ? "" : "s"}); nothing stored.`,
-      `Longest time the server could not answer anyone else during the checks: ${f.maxLagMs.toFixed(0)} ms.`,
+      `Longest time the server could not answer anyone else during the checks: ${f.maxLagMs.toFixed(0)} ms (99th percentile of the event-loop delay: ${f.p99LagMs.toFixed(0)} ms).`,
       `Peak resident memory of the benchmark process (data generation included): ${peakRssMb().toFixed(0)} MB.`,
       ...(f.interviews >= ISSUE_RELEASE_INTERVIEWS
         ? [`Issue 13 figure: refused as too large to check (target ≤ ${ISSUE_TARGET_MS / 1000} s; not met).`]
@@ -54,9 +66,13 @@ export function describeRelease(f: Awaited<ReturnType<typeof benchRelease>>): st
   return [
     head,
     `${f.tables} tables, ${f.cells} cells.`,
-    `First check (no earlier release): ${(f.firstMs / 1000).toFixed(2)} s.`,
-    `Check against ${f.earlier} earlier published release${f.earlier === 1 ? "" : "s"}: ${(f.lastMs / 1000).toFixed(2)} s; ${f.withheld} cells withheld.`,
-    `Longest time the server could not answer anyone else during the checks: ${f.maxLagMs.toFixed(0)} ms.`,
+    `First check (no earlier release): ${(f.firstMs / 1000).toFixed(2)} s (CPU, all threads: ${((f.cpuMs[0] ?? Number.NaN) / 1000).toFixed(2)} s).`,
+    `Check against ${f.earlier} earlier published release${f.earlier === 1 ? "" : "s"}: ${(f.lastMs / 1000).toFixed(2)} s (CPU, all threads: ${((f.cpuMs.at(-1) ?? Number.NaN) / 1000).toFixed(2)} s); ${f.withheld} cells withheld.`,
+    `Every check in order (wall s): ${f.allMs.map((t) => (t / 1000).toFixed(2)).join(", ")}.`,
+    `Database ${f.reused ? "reused from an earlier run" : `generated in ${(f.generateMs / 1000).toFixed(1)} s`}; machine load average at the end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}.`,
+    `Longest time the server could not answer anyone else during the checks: ${f.maxLagMs.toFixed(0)} ms (99th percentile of the event-loop delay: ${f.p99LagMs.toFixed(0)} ms).`,
     `Peak resident memory of the benchmark process (data generation included): ${peakRssMb().toFixed(0)} MB.`,
     ...(f.interviews >= ISSUE_RELEASE_INTERVIEWS && f.earlier >= ISSUE_EARLIER_RELEASES
       ? [
@@ -69,12 +85,38 @@ export function describeRelease(f: Awaited<ReturnType<typeof benchRelease>>): st
 /** Peak resident set size of this process so far, in MB. */
 export const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
-export async function benchRelease(interviews: number, earlierCount: number) {
+/**
+ * The synthetic database of this size: generated, or with `reuse` copied from the one generated by an
+ * earlier run with `reuse` (kept in the system's temporary folder; the 1M-answer one takes minutes).
+ */
+async function database(file: string, interviews: number, reuse: boolean) {
+  const kept = join(tmpdir(), `alongside-release-bench-${interviews}.sqlite`);
+  const keptCounts = `${kept}.json`;
+  if (reuse && existsSync(kept) && existsSync(keptCounts)) {
+    copyFileSync(kept, file);
+    const counts = JSON.parse(readFileSync(keptCounts, "utf8")) as { responses: number; values: number };
+    return { ...counts, reused: true };
+  }
+  const made = await generate(file, interviews);
+  if (reuse) {
+    copyFileSync(file, `${kept}.part`);
+    renameSync(`${kept}.part`, kept);
+    writeFileSync(keptCounts, JSON.stringify(made));
+  }
+  return { ...made, reused: false };
+}
+
+export async function benchRelease(
+  interviews: number,
+  earlierCount: number,
+  reuse = false,
+  budget: CheckBudget = defaultCheckBudget,
+) {
   const dir = mkdtempSync(join(tmpdir(), "alongside-release-bench-"));
   const file = join(dir, "bench.sqlite");
   try {
     const t0 = performance.now();
-    const made = await generate(file, interviews);
+    const made = await database(file, interviews, reuse);
     const generateMs = performance.now() - t0;
     const handle = openSqlite(file);
     const db = handle.db;
@@ -105,21 +147,31 @@ export async function benchRelease(interviews: number, earlierCount: number) {
     };
     const by = { id: analyst.id, name: "Analyst" };
     const times: number[] = [];
+    /** CPU time of the process (every thread) per check: less inflated by a busy machine than wall time. */
+    const cpu: number[] = [];
     // The longest time the check held the event loop (other requests waited at most this long).
     const lag = monitorEventLoopDelay({ resolution: 10 });
+    let lagMax = 0;
+    let lagP99 = 0;
     for (let i = 0; i <= earlierCount; i++) {
       const id = `bench-${i}`;
       await insertRelease(db, { id, composition, userId: analyst.id, now: NOW.toISOString() });
       const row = await findRelease(db, id);
       if (!row) throw new Error("no release");
       const start = performance.now();
+      const cpuStart = process.cpuUsage();
+      lag.reset();
       lag.enable();
-      const snapshot = await checkReleaseFigures(db, row, by, NOW).catch((e: unknown) => {
+      const snapshot = await checkReleaseFigures(db, row, by, NOW, {}, budget).catch((e: unknown) => {
         if (e instanceof ProblemError && e.problem.code === "release_too_large_to_check") return null;
         throw e;
       });
       lag.disable();
       times.push(performance.now() - start);
+      const used = process.cpuUsage(cpuStart);
+      cpu.push((used.user + used.system) / 1000);
+      lagMax = Math.max(lagMax, lag.max / 1e6);
+      lagP99 = Math.max(lagP99, lag.percentile(99) / 1e6);
       if (!snapshot) {
         await handle.close();
         return {
@@ -134,7 +186,11 @@ export async function benchRelease(interviews: number, earlierCount: number) {
           lastMs: times[i] ?? Number.NaN,
           earlier: i,
           refused: true,
-          maxLagMs: lag.max / 1e6,
+          maxLagMs: lagMax,
+          p99LagMs: lagP99,
+          cpuMs: cpu,
+          allMs: times,
+          reused: made.reused,
         };
       }
       if (i < earlierCount)
@@ -159,7 +215,11 @@ export async function benchRelease(interviews: number, earlierCount: number) {
           lastMs: times[earlierCount] ?? Number.NaN,
           earlier: earlierCount,
           refused: false,
-          maxLagMs: lag.max / 1e6,
+          maxLagMs: lagMax,
+          p99LagMs: lagP99,
+          cpuMs: cpu,
+          allMs: times,
+          reused: made.reused,
         };
       }
     }
@@ -176,9 +236,30 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const issue = args.includes("--issue");
+  const size = Number(
+    option("--interviews") ?? (issue ? ISSUE_RELEASE_INTERVIEWS : DEFAULT_RELEASE_INTERVIEWS),
+  );
+  if (args.includes("--generate-only")) {
+    // Only makes the database that later `--reuse` runs of this size copy.
+    const dir = mkdtempSync(join(tmpdir(), "alongside-release-bench-"));
+    try {
+      const made = await database(join(dir, "bench.sqlite"), size, true);
+      console.log(
+        `Database of ${size} interviews (${made.values} answers) ${made.reused ? "already kept" : "kept"}.`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    process.exit(0);
+  }
   const f = await benchRelease(
-    Number(option("--interviews") ?? (issue ? ISSUE_RELEASE_INTERVIEWS : DEFAULT_RELEASE_INTERVIEWS)),
+    size,
     Number(option("--earlier") ?? (issue ? ISSUE_EARLIER_RELEASES : 1)),
+    args.includes("--reuse"),
+    // `--budget-s N`: measure past the server's budget (the server itself would refuse after 60 s).
+    option("--budget-s")
+      ? { ...defaultCheckBudget, maxMs: Number(option("--budget-s")) * 1000 }
+      : defaultCheckBudget,
   );
   console.log(describeRelease(f));
 }

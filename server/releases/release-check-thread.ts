@@ -6,8 +6,8 @@ import type { FiguresInput } from "./release-figures.ts";
 /**
  * Runs one release check (building the figures and every output check) in its own worker thread
  * (docs/decisions/0034), so the server keeps answering other requests while a large release is
- * audited. The worker is started for the check and ended after it; the budget is enforced inside
- * (`CheckTooLarge`), and the thread is also ended if it outlives the time budget by 10 s.
+ * audited. One worker is kept warm per process and runs the checks one after another; the budget is
+ * enforced inside (`CheckTooLarge`), and the thread is also ended if it outlives the time budget by 10 s.
  */
 export interface ReleaseCheckTask {
   input: FiguresInput;
@@ -36,7 +36,10 @@ import("tsx/esm/api").then(({ register }) => {
 });
 `;
 
-export function checkInWorker(task: ReleaseCheckTask): Promise<Extract<ReleaseCheckReply, { ok: true }>> {
+/** The one warm worker of this process, kept between checks (started on the first check). */
+let warm: Worker | null = null;
+
+function startWorker(): Worker {
   // Built (dist/server/, plain Node) the worker is a file beside this one; from source it goes through tsx.
   const worker = import.meta.url.endsWith(".js")
     ? new Worker(new URL("./release-check-worker.js", import.meta.url))
@@ -44,31 +47,68 @@ export function checkInWorker(task: ReleaseCheckTask): Promise<Extract<ReleaseCh
         eval: true,
         workerData: { entry: new URL("./release-check-worker.ts", import.meta.url).href },
       });
+  // An idle worker does not keep the process alive.
+  worker.unref();
+  return worker;
+}
+
+/** The warm worker's thread id, or null when none is running (for tests and the benchmark). */
+export const releaseCheckWorkerId = (): number | null => warm?.threadId ?? null;
+
+/** Ends the warm worker (tests; a server stopping). The next check starts a new one. */
+export async function stopReleaseCheckWorker(): Promise<void> {
+  const worker = warm;
+  warm = null;
+  if (worker) await worker.terminate();
+}
+
+/**
+ * Runs one check in the warm worker (docs/decisions/0044: started once per process, not per check,
+ * so neither the thread nor its modules are started again). The caller runs one check at a time. A
+ * worker that fails, stops or outlives the time budget by 10 s is ended and replaced at the next check.
+ */
+export function checkInWorker(task: ReleaseCheckTask): Promise<Extract<ReleaseCheckReply, { ok: true }>> {
+  const worker = warm ?? startWorker();
+  warm = worker;
   return new Promise((resolve, reject) => {
     let settled = false;
-    const finish = (f: () => void) => {
+    const cleanUp = () => {
+      clearTimeout(timer);
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+      worker.unref();
+    };
+    const discard = () => {
+      if (warm === worker) warm = null;
+      void worker.terminate();
+    };
+    const finish = (f: () => void, keep: boolean) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
+      cleanUp();
+      if (!keep) discard();
       f();
     };
-    const limit = task.budget.maxMs;
-    const timer =
-      limit !== undefined && Number.isFinite(limit)
-        ? setTimeout(() => finish(() => reject(new CheckTooLarge("time"))), limit + 10_000)
-        : undefined;
-    worker.once("message", (reply: ReleaseCheckReply) =>
+    const onMessage = (reply: ReleaseCheckReply) =>
       finish(() => {
         if (reply.ok) resolve(reply);
         else if (reply.tooLarge) reject(new CheckTooLarge("work"));
         else reject(new Error(`The release check failed: ${reply.error}`));
-      }),
-    );
-    worker.once("error", (error) => finish(() => reject(error)));
-    worker.once("exit", (code) =>
-      finish(() => reject(new Error(`The release check thread stopped (exit code ${code}).`))),
-    );
+      }, true);
+    const onError = (error: Error) => finish(() => reject(error), false);
+    const onExit = (code: number) =>
+      finish(() => reject(new Error(`The release check thread stopped (exit code ${code}).`)), false);
+    const limit = task.budget.maxMs;
+    const timer =
+      limit !== undefined && Number.isFinite(limit)
+        ? setTimeout(() => finish(() => reject(new CheckTooLarge("time")), false), limit + 10_000)
+        : undefined;
+    worker.on("message", onMessage);
+    worker.once("error", onError);
+    worker.once("exit", onExit);
+    // While a check runs, the process waits for it.
+    worker.ref();
     worker.postMessage(task);
   });
 }

@@ -1,11 +1,14 @@
 import { parentPort } from "node:worker_threads";
-import { CheckTooLarge, checkRelease } from "../../shared/disclosure/check-release.ts";
+import { CheckTooLarge, checkRelease, EarlierBasisCache } from "../../shared/disclosure/check-release.ts";
 import type { ReleaseCheckReply, ReleaseCheckTask } from "./release-check-thread.ts";
 import { buildFiguresInSteps, type Figures } from "./release-figures.ts";
 
 // A worker thread of one release check (docs/decisions/0034): builds the figures and runs every
 // output check without pausing, so the server's own thread stays free meanwhile.
-parentPort?.once("message", (task: ReleaseCheckTask) => {
+// The worker stays for the next check (docs/decisions/0044): one message, one reply, in turn. It keeps
+// the part of each question's basis built from earlier releases (frozen) for the next check.
+const cache = new EarlierBasisCache();
+parentPort?.on("message", (task: ReleaseCheckTask) => {
   let reply: ReleaseCheckReply;
   try {
     const steps = buildFiguresInSteps(task.input);
@@ -19,6 +22,7 @@ parentPort?.once("message", (task: ReleaseCheckTask) => {
       task.switches,
       figures.side,
       task.budget,
+      cache,
     );
     reply = {
       ok: true,

@@ -124,6 +124,10 @@ interface AtomInfo {
 /** One question's atoms, grouped by area and wave for quick selection. */
 class AtomSystem {
   readonly byAreaWave = new Map<string, AtomInfo[]>();
+  /** The same groups (lists of `byAreaWave`) by area and by wave, each in `byAreaWave`'s order. */
+  private readonly groupsOfArea = new Map<string, AtomInfo[][]>();
+  private readonly groupsOfWave = new Map<number, AtomInfo[][]>();
+  private readonly groupOf = new Map<string, AtomInfo[]>();
   private byKey = new Map<string, AtomInfo>();
   private next = 0;
 
@@ -152,21 +156,38 @@ class AtomSystem {
       };
       this.byKey.set(key, a);
       const group = `${area}\u0001${wave}`;
-      const list = this.byAreaWave.get(group) ?? [];
+      let list = this.byAreaWave.get(group);
+      if (!list) {
+        list = [];
+        this.byAreaWave.set(group, list);
+        this.groupOf.set(group, list);
+        const ofArea = this.groupsOfArea.get(area) ?? [];
+        ofArea.push(list);
+        this.groupsOfArea.set(area, ofArea);
+        const ofWave = this.groupsOfWave.get(wave) ?? [];
+        ofWave.push(list);
+        this.groupsOfWave.set(wave, ofWave);
+      }
       list.push(a);
-      this.byAreaWave.set(group, list);
     }
     return a;
+  }
+
+  /** The groups of atoms in a row, in `byAreaWave`'s order (the order of the terms matters; 0034). */
+  private groupsIn(row: { area: string | null; wave: number | null }): Iterable<AtomInfo[]> {
+    if (row.area !== null && row.wave !== null) {
+      const g = this.groupOf.get(`${row.area}\u0001${row.wave}`);
+      return g ? [g] : [];
+    }
+    if (row.area !== null) return this.groupsOfArea.get(row.area) ?? [];
+    if (row.wave !== null) return this.groupsOfWave.get(row.wave) ?? [];
+    return this.byAreaWave.values();
   }
 
   /** Atoms of (area, wave) in the row, answers passing `cat`, of the current data or an earlier release. */
   select(row: RowScope, cat: (c: string) => number, of: "current" | number): [number, number][] {
     const terms: [number, number][] = [];
-    for (const list of this.byAreaWave.values()) {
-      const first = list[0];
-      if (!first) continue;
-      if (row.area !== null && first.area !== row.area) continue;
-      if (row.wave !== null && first.wave !== row.wave) continue;
+    for (const list of this.groupsIn(row)) {
       for (const a of list) {
         if (row.language != null && a.language !== row.language) continue;
         if (of === "current" ? !a.current : !a.releases.has(of)) continue;

@@ -7,7 +7,7 @@ import type {
   WithheldReason,
 } from "../contract/releases.ts";
 import { roundPublished } from "./rounding.ts";
-import { SpanBasis, WorkMeter } from "./span.ts";
+import { type BasisSnapshot, SpanBasis, WorkMeter } from "./span.ts";
 
 export { CheckTooLarge } from "./span.ts";
 
@@ -167,6 +167,14 @@ interface SystemState {
   rankBefore: number[];
   inBasis: boolean[];
   added: number;
+  /**
+   * What the basis holds already, by exact content (`vectorKey`): −1 for earlier releases and side
+   * knowledge (never removed), else the position in `sequence` that brought it. A vector equal to one
+   * the basis holds is in its span, so adding it would change nothing (docs/decisions/0044): skipped.
+   */
+  present?: Map<string, number>;
+  /** Each member's, earlier figure's and known sum's `vectorKey`, computed once. */
+  keys: WeakMap<Map<number, number>, string>;
 }
 
 const toMap = (terms: CheckVector["terms"]) => {
@@ -197,8 +205,9 @@ export function checkRelease(
   switches: { secondary?: boolean; crossRelease?: boolean } = {},
   side: SideKnowledge = { known: [], secrets: [] },
   budget: CheckBudget = {},
+  cache?: EarlierBasisCache,
 ): CheckOutcome {
-  const steps = runChecks(cells, earlier, options, switches, side, budget);
+  const steps = runChecks(cells, earlier, options, switches, side, budget, cache);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -218,8 +227,9 @@ export async function checkReleaseInSlices(
   side: SideKnowledge = { known: [], secrets: [] },
   budget: CheckBudget = {},
   sliceMs = 20,
+  cache?: EarlierBasisCache,
 ): Promise<CheckOutcome> {
-  return inSlices(runChecks(cells, earlier, options, switches, side, budget), sliceMs);
+  return inSlices(runChecks(cells, earlier, options, switches, side, budget, cache), sliceMs);
 }
 
 /** Runs a computation written as a generator, letting other work in every `sliceMs` at a `yield`. */
@@ -242,8 +252,10 @@ function* runChecks(
   switches: { secondary?: boolean; crossRelease?: boolean },
   side: SideKnowledge,
   budget: CheckBudget,
+  cache?: EarlierBasisCache,
 ): Generator<void, CheckOutcome, void> {
   const meter = new WorkMeter(budget.maxWork, budget.maxMs);
+  cache?.startCheck();
   const { k } = options;
   const secondaryOn = switches.secondary ?? true;
   const crossOn = switches.crossRelease ?? true;
@@ -333,6 +345,7 @@ function* runChecks(
         rankBefore: [],
         inBasis: [],
         added: 0,
+        keys: new WeakMap(),
       };
       systems.set(name, s);
     }
@@ -405,10 +418,13 @@ function* runChecks(
       meter.charge(1);
       const name = dirty.values().next().value as string;
       const s = systems.get(name);
-      const acted = s ? yield* auditRound(s, cells, withheld, meter, fix) : false;
+      const acted = s ? yield* auditRound(s, cells, withheld, meter, fix, cache) : false;
       if (!acted) {
         dirty.delete(name);
-        if (s) s.basis = undefined;
+        if (s) {
+          s.basis = undefined;
+          s.present = undefined;
+        }
       }
     }
   }
@@ -457,6 +473,79 @@ function* runChecks(
   return { cells: out, checklist };
 }
 
+/**
+ * The part of each question's basis built from earlier releases and side knowledge, kept between
+ * checks by whoever runs them (the release check's warm worker, docs/decisions/0044). Earlier
+ * releases are frozen, so the same vectors give the same rows; a part is used only when every one of
+ * its vectors (content, zero or not, order) equals the new check's, so it is exactly the basis the
+ * check would build. Only what the last check used or made is kept.
+ */
+export class EarlierBasisCache {
+  private parts = new Map<number, CachedPart[]>();
+  private touched = new Set<CachedPart>();
+  /** How many times a kept part was used (tests, benchmark). */
+  hits = 0;
+
+  /** Forgets the parts the previous check neither used nor made. */
+  startCheck(): void {
+    const next = new Map<number, CachedPart[]>();
+    for (const part of this.touched) next.set(part.hash, [...(next.get(part.hash) ?? []), part]);
+    this.parts = next;
+    this.touched = new Set();
+  }
+
+  find(prefix: readonly string[]): CachedPart | undefined {
+    const hash = hashOf(prefix);
+    const part = this.parts
+      .get(hash)
+      ?.find((p) => p.prefix.length === prefix.length && p.prefix.every((k, i) => k === prefix[i]));
+    if (part) {
+      this.touched.add(part);
+      this.hits++;
+    }
+    return part;
+  }
+
+  keep(prefix: readonly string[], basis: BasisSnapshot, present: readonly string[]): void {
+    const part: CachedPart = { hash: hashOf(prefix), prefix, basis, present };
+    this.parts.set(part.hash, [...(this.parts.get(part.hash) ?? []), part]);
+    this.touched.add(part);
+  }
+
+  /** How many parts are kept (tests). */
+  get size(): number {
+    let n = 0;
+    for (const list of this.parts.values()) n += list.length;
+    return n;
+  }
+}
+
+interface CachedPart {
+  hash: number;
+  prefix: readonly string[];
+  basis: BasisSnapshot;
+  /** The keys the basis holds (`vectorKey`, units), all permanent. */
+  present: readonly string[];
+}
+
+/** FNV-1a over the keys, for finding a part quickly (a match is then confirmed key by key). */
+function hashOf(keys: readonly string[]): number {
+  let h = 0x811c9dc5;
+  for (const key of keys) {
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x7c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A vector's exact content (atoms in order, with their coefficients), to recognise an equal one. */
+function vectorKey(vector: ReadonlyMap<number, number>): string {
+  const atoms = [...vector.keys()].sort((a, b) => a - b);
+  let key = "";
+  for (const a of atoms) key += `${a}:${vector.get(a)},`;
+  return key;
+}
+
 /** Two figures over nested groups: in some shared system, one's atoms include the other's. */
 function nested(a: readonly CheckVector[], b: readonly CheckVector[]): boolean {
   // Figures outside the linear audit (paired counts) are compared as the same population.
@@ -488,6 +577,7 @@ function* auditRound(
   withheld: ReadonlyMap<number, WithheldReason>,
   meter: WorkMeter,
   fix: (cell: number, reason: WithheldReason) => void,
+  cache: EarlierBasisCache | undefined,
 ): Generator<void, boolean, void> {
   const cost = (i: number) => {
     const x = cells[i] as CheckCell;
@@ -495,24 +585,76 @@ function* auditRound(
     if (x.value === 0) return Number.MAX_SAFE_INTEGER;
     return x.value ?? 0;
   };
-  // Labels: current figures by member index; earlier ones after them, then side knowledge.
-  const M = s.members.length;
+  // Labels: earlier figures first, then side knowledge, then current figures by member index, so the
+  // labels of the part built from earlier releases and side knowledge do not depend on this release
+  // (the part can then be kept between checks; the numbering of labels changes no step, 0044).
   const E = s.earlier.length;
+  const P = E + s.known.length;
+  // Skipping a vector the basis already holds (the same atoms and coefficients, added before at a
+  // position still in the basis) is exact: it would reduce to zero, add no row, and its label could
+  // appear in no combination (docs/decisions/0044). `at` is the position in `sequence`, −1 for earlier
+  // releases and side knowledge.
+  if (!s.present) s.present = new Map();
+  const present = s.present;
+  const holds = (key: string, at: number) => {
+    const p = present.get(key);
+    return p !== undefined && (p === -1 || (p < at && s.inBasis[p] === true));
+  };
+  const hold = (key: string, at: number) => {
+    if (!holds(key, at)) present.set(key, at);
+  };
+  const keyOf = (vector: Map<number, number>) => {
+    let key = s.keys.get(vector);
+    if (key === undefined) {
+      key = vectorKey(vector);
+      s.keys.set(vector, key);
+    }
+    return key;
+  };
   // A published zero tells the attacker every atom in it is empty (counts are not negative).
-  const addWithZeros = (b: SpanBasis, vector: Map<number, number>, value: number | null, label: number) => {
-    b.add(vector, label);
-    if (value === 0) for (const atom of vector.keys()) b.add(new Map([[atom, 1]]), label);
+  const addWithZeros = (
+    b: SpanBasis,
+    vector: Map<number, number>,
+    value: number | null,
+    label: number,
+    at: number,
+  ) => {
+    const key = keyOf(vector);
+    if (!holds(key, at)) b.add(vector, label);
+    hold(key, at);
+    if (value === 0)
+      for (const atom of vector.keys()) {
+        const unit = `u${atom}`;
+        if (!holds(unit, at)) b.add(new Map([[atom, 1]]), label);
+        hold(unit, at);
+      }
   };
   let basis = s.basis;
   if (!basis) {
-    basis = new SpanBasis(meter);
-    for (const [j, e] of s.earlier.entries()) {
-      addWithZeros(basis, e.vector, e.value, M + j);
-      yield;
-    }
-    for (const [j, v] of s.known.entries()) {
-      basis.add(v, M + E + j);
-      yield;
+    present.clear();
+    // The part from earlier releases and side knowledge is the same whenever their vectors are: kept
+    // between checks (`EarlierBasisCache`), compared in full before it is used.
+    const prefix = [
+      ...s.earlier.map((e) => `${e.value === 0 ? "z" : "n"}${keyOf(e.vector)}`),
+      ...s.known.map((v) => `k${keyOf(v)}`),
+    ];
+    const kept = cache?.find(prefix);
+    if (kept) {
+      basis = SpanBasis.from(kept.basis, meter);
+      for (const key of kept.present) present.set(key, -1);
+    } else {
+      basis = new SpanBasis(meter);
+      for (const [j, e] of s.earlier.entries()) {
+        addWithZeros(basis, e.vector, e.value, j, -1);
+        yield;
+      }
+      for (const [j, v] of s.known.entries()) {
+        const key = keyOf(v);
+        if (!holds(key, -1)) basis.add(v, E + j);
+        hold(key, -1);
+        yield;
+      }
+      cache?.keep(prefix, basis.snapshot(), [...present.keys()]);
     }
     s.sequence = [...s.members.keys()]
       .filter((mi) => cells[(s.members[mi] as { cell: number }).cell]?.value !== null)
@@ -540,7 +682,7 @@ function* auditRound(
     s.inBasis[i] = !withheld.has(m.cell);
     if (s.inBasis[i]) {
       const c = cells[m.cell] as CheckCell;
-      addWithZeros(basis, m.vector, isCount(c.kind) ? c.value : null, mi);
+      addWithZeros(basis, m.vector, isCount(c.kind) ? c.value : null, P + mi, i);
     }
     yield;
   }
@@ -551,10 +693,10 @@ function* auditRound(
   const test = (vector: Map<number, number>): "done" | "open" => {
     const used = published.explain(vector);
     if (!used) return "done";
-    const current = used.filter((l) => l < M).map((l) => (s.members[l] as { cell: number }).cell);
+    const current = used.filter((l) => l >= P).map((l) => (s.members[l - P] as { cell: number }).cell);
     if (current.length === 0) return "done"; // only earlier releases and side knowledge give it: nothing to withhold here
     if (current.some((c) => withheld.has(c))) return "open";
-    const viaEarlier = used.some((l) => l >= M && l < M + E);
+    const viaEarlier = used.some((l) => l < E);
     const pick = current.reduce((a, b) => (cost(b) < cost(a) ? b : a));
     fix(pick, viaEarlier ? "earlier_release" : "complement");
     acted = true;

@@ -69,6 +69,12 @@ interface BasisRow {
   cval: Float64Array;
 }
 
+/** A basis's rows at one moment (`SpanBasis.snapshot`). */
+export interface BasisSnapshot {
+  readonly rows: readonly BasisRow[];
+  readonly pivotRow: Int32Array;
+}
+
 /**
  * A dense scratch vector for one reduction: values by index, touched indices, and for each nonzero
  * entry the moment it became nonzero, so the result lists entries in the order a `Map` updated by the
@@ -77,8 +83,15 @@ interface BasisRow {
 class Scratch {
   values = new Float64Array(256);
   stamps = new Float64Array(256);
+  /**
+   * Every index in the order it became nonzero, once per time (an index that went back to zero and
+   * became nonzero again is listed again). The i-th entry got the stamp `base + i + 1`, so an entry is
+   * current when its index still has that stamp: listing the current, nonzero entries in this order
+   * is listing them by stamp, with no sort (docs/decisions/0044).
+   */
   touched: number[] = [];
   private clock = 0;
+  private base = 0;
 
   private grow(index: number): void {
     let size = this.values.length;
@@ -94,22 +107,26 @@ class Scratch {
   /** Sets a nonzero value at an index that is zero now. */
   start(index: number, value: number): void {
     if (index >= this.values.length) this.grow(index);
-    if (this.stamps[index] === 0) this.touched.push(index);
+    this.touched.push(index);
     this.values[index] = value;
     this.stamps[index] = ++this.clock;
   }
 
   /** `this += f × other` modulo the prime. */
   addScaled(idx: Int32Array, val: Float64Array, f: number): void {
+    let values = this.values;
     for (let i = 0; i < idx.length; i++) {
       const k = idx[i] as number;
-      if (k >= this.values.length) this.grow(k);
-      const old = this.values[k] as number;
+      if (k >= values.length) {
+        this.grow(k);
+        values = this.values;
+      }
+      const old = values[k] as number;
       let next = old + ((f * (val[i] as number)) % PRIME);
       if (next >= PRIME) next -= PRIME;
-      if (next === 0) this.values[k] = 0;
+      if (next === 0) values[k] = 0;
       else if (old === 0) this.start(k, next);
-      else this.values[k] = next;
+      else values[k] = next;
     }
   }
 
@@ -121,11 +138,22 @@ class Scratch {
 
   /** The nonzero entries in map order, and the scratch cleared. */
   take(): { idx: Int32Array; val: Float64Array } {
-    const live = this.touched.filter((k) => this.values[k] !== 0);
-    live.sort((a, b) => (this.stamps[a] as number) - (this.stamps[b] as number));
-    const idx = Int32Array.from(live);
-    const val = new Float64Array(live.length);
-    for (let i = 0; i < live.length; i++) val[i] = this.values[live[i] as number] as number;
+    const touched = this.touched;
+    let n = 0;
+    for (let i = 0; i < touched.length; i++) {
+      const k = touched[i] as number;
+      if (this.values[k] !== 0 && this.stamps[k] === this.base + i + 1) n++;
+    }
+    const idx = new Int32Array(n);
+    const val = new Float64Array(n);
+    n = 0;
+    for (let i = 0; i < touched.length; i++) {
+      const k = touched[i] as number;
+      if (this.values[k] !== 0 && this.stamps[k] === this.base + i + 1) {
+        idx[n] = k;
+        val[n++] = this.values[k] as number;
+      }
+    }
     this.clear();
     return { idx, val };
   }
@@ -136,6 +164,7 @@ class Scratch {
       this.stamps[k] = 0;
     }
     this.touched.length = 0;
+    this.base = this.clock;
   }
 }
 
@@ -160,6 +189,22 @@ export class SpanBasis {
 
   get rank(): number {
     return this.rows.length;
+  }
+
+  /**
+   * The rows as they are now, to start another basis from later (`SpanBasis.from`). Rows never change
+   * once added, so they are shared, not copied.
+   */
+  snapshot(): BasisSnapshot {
+    return { rows: this.rows.slice(), pivotRow: this.pivotRow.slice() };
+  }
+
+  /** A basis holding exactly the rows of a snapshot, in the same order: as if rebuilt by the same adds. */
+  static from(snapshot: BasisSnapshot, meter: WorkMeter = new WorkMeter()): SpanBasis {
+    const basis = new SpanBasis(meter);
+    basis.rows = snapshot.rows.slice();
+    basis.pivotRow = snapshot.pivotRow.slice();
+    return basis;
   }
 
   private rowOfPivot(atom: number): number {
