@@ -17,6 +17,7 @@ const interviews = Array.from({ length: 12 }, (_, i) => ({
   wave: 0,
   participant: `P${i}`,
   completedAt: "2026-11-01T10:00:00.000Z",
+  language: "en",
 }));
 const task = (budget: ReleaseCheckTask["budget"] = {}): ReleaseCheckTask => ({
   input: {
