@@ -39,8 +39,6 @@ export interface PreparedImport {
   changes: string[];
 }
 
-/** Elements that hold other elements. A dynamic panel also stores answers (a list, one per panel). */
-const CONTAINERS = new Set(["panel", "paneldynamic"]);
 /** Questions whose answer is an object keyed by names of their own: columns or items. */
 const INNER_NAMES: Record<string, string> = {
   matrixdropdown: "columns",
@@ -189,6 +187,7 @@ export function prepareImport(input: unknown): PreparedImport {
     });
     const owner = String(element[nameKey(element)]);
     const map = new Map<string, string>();
+    const exact = new Map<string, string>();
     const keptRows = new Set(local);
     for (const i of pending) {
       const item = list[i];
@@ -206,8 +205,10 @@ export function prepareImport(input: unknown): PreparedImport {
       rowRenames.add(rename);
       if (old && !keptRows.has(old.toLowerCase()) && !map.has(old.toLowerCase()))
         map.set(old.toLowerCase(), proposed);
+      if (old && !exact.has(old)) exact.set(old, proposed);
     }
     if (map.size > 0) rowsOf.set(owner.toLowerCase(), map);
+    if (exact.size > 0) renameRowKeys(element, exact);
   }
   // A dynamic panel's questions are read as `{panel.name}` inside it and `{list[0].name}` outside.
   for (const rename of renames) {
@@ -351,4 +352,31 @@ function rewriteReferences(
     return node;
   };
   visit(root, undefined);
+}
+
+/**
+ * Where a matrix's own settings name its rows by value, they follow a row's new name: the keys of
+ * `defaultValue` and `correctAnswer` (one answer per row), and the row values `rowsVisibleIf` compares
+ * `{item}` with (`{item} != 'Not sure'`). Without this an imported table would lose its default
+ * answers or hide rows it showed before.
+ */
+function renameRowKeys(element: JsonObject, exact: ReadonlyMap<string, string>): void {
+  for (const key of ["defaultValue", "correctAnswer"] as const) {
+    const value = element[key];
+    if (!isObject(value)) continue;
+    // fromEntries defines each key as data, so a hostile "__proto__" row stays a plain key.
+    element[key] = Object.fromEntries(
+      Object.entries(value).map(([row, answer]) => [exact.get(row) ?? row, answer]),
+    );
+  }
+  const condition = element.rowsVisibleIf;
+  if (typeof condition === "string" && /\{item\}/i.test(condition)) {
+    element.rowsVisibleIf = condition.replace(
+      /(['"])((?:(?!\1).)*)\1/g,
+      (literal, quote: string, text: string) => {
+        const renamed = exact.get(text);
+        return renamed === undefined ? literal : `${quote}${renamed}${quote}`;
+      },
+    );
+  }
 }

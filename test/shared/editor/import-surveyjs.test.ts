@@ -170,6 +170,53 @@ describe("matrix rows", () => {
   });
 });
 
+describe("a matrix's own settings that name its rows", () => {
+  const survey = {
+    elements: [
+      {
+        type: "matrix",
+        name: "Feelings",
+        columns: [1, 2, 3],
+        rows: ["Right now", "Not sure", "Last week"],
+        rowsVisibleIf: "{item} != 'Not sure'",
+        defaultValue: { "Right now": 2, "Last week": 3 },
+        correctAnswer: { "Right now": 1 },
+      },
+      {
+        type: "matrixdropdown",
+        name: "Places",
+        rows: ["At home", "__proto__"],
+        columns: [{ name: "often", cellType: "dropdown", choices: ["daily", "weekly"] }],
+        defaultValue: JSON.parse('{"At home": {"often": "daily"}, "__proto__": {"often": "weekly"}}'),
+      },
+    ],
+  };
+  const visibleRowTexts = (definition: unknown) =>
+    (
+      createSurveyModel(definition as never).getQuestionByName("Feelings") as unknown as {
+        visibleRows: { text: string }[];
+      }
+    ).visibleRows.map((r) => r.text);
+
+  it("follow a renamed row: rowsVisibleIf's {item} values, defaultValue and correctAnswer keys", () => {
+    const { definition } = prepareImport(survey);
+    const [feelings, places] = (definition.pages[0]?.elements ?? []) as Record<string, unknown>[];
+    expect(feelings?.rowsVisibleIf).toBe("{item} != 'not_sure'");
+    expect(feelings?.defaultValue).toEqual({ right_now: 2, last_week: 3 });
+    expect(feelings?.correctAnswer).toEqual({ right_now: 1 });
+    expect(Object.keys(places?.defaultValue as object)).toEqual(["at_home", "proto"]);
+    expect(Object.getPrototypeOf(places?.defaultValue)).toBe(Object.prototype);
+  });
+
+  it("show the same rows and start from the same answers as before the import", () => {
+    expect(visibleRowTexts(survey)).toEqual(["Right now", "Last week"]);
+    const { definition } = prepareImport(survey);
+    expect(visibleRowTexts(definition)).toEqual(["Right now", "Last week"]);
+    const model = createSurveyModel(definition);
+    expect(model.getValue("Feelings")).toEqual({ right_now: 2, last_week: 3 });
+  });
+});
+
 describe("conditions inside a dynamic panel", () => {
   it("know {panel.x} there, and only there", () => {
     const inPanel = {
