@@ -23,9 +23,17 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, currentPath);
 }
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (options.replace) window.history.replaceState(null, "", to);
-  else window.history.pushState(null, "", to);
+/**
+ * What a page needs to know but must not put in its address: a participant's code, for one. An
+ * address is kept in the browser's history and suggested to whoever next types in the address bar;
+ * the state of a history entry stays with that entry (a reload keeps it) and is never shown.
+ */
+export type PageState = Readonly<Record<string, string>>;
+
+export function navigate(to: string, options: { replace?: boolean; state?: PageState } = {}): void {
+  const state = options.state ?? null;
+  if (options.replace) window.history.replaceState(state, "", to);
+  else window.history.pushState(state, "", to);
   requestHeadingFocus();
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
@@ -35,16 +43,24 @@ export function safeNextPath(value: string | null): string | null {
   return value?.startsWith("/") && !value.startsWith("//") ? value : null;
 }
 
-type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { to: string };
+/** One value of the page state this history entry was opened with, or null. */
+export function pageState(name: string): string | null {
+  const state: unknown = window.history.state;
+  if (typeof state !== "object" || state === null) return null;
+  const value = (state as Record<string, unknown>)[name];
+  return typeof value === "string" ? value : null;
+}
 
-export function Link({ to, onClick, ...rest }: LinkProps) {
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { to: string; state?: PageState };
+
+export function Link({ to, state, onClick, ...rest }: LinkProps) {
   const pathname = usePathname();
   const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
     if (event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    navigate(to);
+    navigate(to, { state });
   };
   return <a href={to} aria-current={pathname === to ? "page" : undefined} onClick={handleClick} {...rest} />;
 }

@@ -6,7 +6,7 @@ import {
   safeguardingUrgencies,
 } from "../../shared/contract/safeguarding-constants.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
-import { Link } from "../app/router.tsx";
+import { Link, pageState } from "../app/router.tsx";
 import { getRecord } from "../offline/outbox.ts";
 import { newResponseId } from "../offline/response-id.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
@@ -15,7 +15,7 @@ import { focusFirstError } from "../ui/focus-first-error.ts";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { AreaField } from "./AreaField.tsx";
 import { participantCodeProblem } from "./participant-code-problem.ts";
-import { fieldworkPath, queryParam } from "./paths.ts";
+import { fieldworkPath } from "./paths.ts";
 import { queueConcern } from "./queue-records.ts";
 import { stateText } from "./receipt-text.ts";
 
@@ -32,7 +32,7 @@ const urgencyLabels: Record<SafeguardingUrgency, [string, string]> = {
  */
 export function ConcernPage({ me }: { me: Me }) {
   const id = useId();
-  const [code, setCode] = useState(queryParam("code") ?? "");
+  const [code, setCode] = useState(pageState("code") ?? "");
   const [areaId, setAreaId] = useState(me.areaId ?? "");
   const [urgency, setUrgency] = useState<SafeguardingUrgency | null>(null);
   const [description, setDescription] = useState("");

@@ -12,7 +12,7 @@ import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime, plural, waveLabel } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
-import { fieldworkPath } from "./paths.ts";
+import { fieldworkPath, withCode } from "./paths.ts";
 
 const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 const day = (iso: string) => dateOnly.format(new Date(iso));
@@ -125,10 +125,8 @@ function DueSections({
                       </p>
                     ) : (
                       <Link
-                        to={fieldworkPath.start(participant.surveyId, {
-                          code: participant.participantCode,
-                          wave: wave.wave,
-                        })}
+                        to={fieldworkPath.start(participant.surveyId)}
+                        state={withCode(participant.participantCode)}
                         className="button button--secondary"
                       >
                         Start {waveLabel(wave.wave).toLowerCase()} with {participant.participantCode}

@@ -27,7 +27,7 @@ export function FieldworkHome({ me }: { me: Me }) {
             <Link to={fieldworkPath.due}>Follow-ups due</Link>
           </li>
           <li>
-            <Link to={fieldworkPath.concern()}>Raise a safeguarding concern</Link>
+            <Link to={fieldworkPath.concern}>Raise a safeguarding concern</Link>
           </li>
           <li>
             <Link to={fieldworkPath.debrief}>Write a debrief</Link>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { Me } from "../../shared/contract/index.ts";
-import { Link } from "../app/router.tsx";
+import { Link, pageState } from "../app/router.tsx";
 import { lookUpRecord } from "../offline/outbox.ts";
 import type { OutboxRecord } from "../offline/records.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
@@ -9,7 +9,7 @@ import { DebriefForm } from "./DebriefForm.tsx";
 import { DistressSupport } from "./DistressSupport.tsx";
 import type { EndedAs } from "./finish-interview.ts";
 import { NotOnThisTablet } from "./NotOnThisTablet.tsx";
-import { fieldworkPath, queryParam } from "./paths.ts";
+import { fieldworkPath, queryParam, withCode } from "./paths.ts";
 import { stateText } from "./receipt-text.ts";
 import { SyncStatus } from "./SyncStatus.tsx";
 import { UpdatePrompt } from "./UpdatePrompt.tsx";
@@ -30,9 +30,10 @@ const endings = Object.keys(headings) as EndedAs[];
  */
 export function InterviewEndedPage({ id, me }: { id: string; me: Me }) {
   const ending = endings.find((e) => e === queryParam("ending")) ?? "completed";
-  const code = queryParam("code") ?? "";
-  const surveyId = queryParam("surveyId") ?? "";
-  const areaId = queryParam("areaId") ?? me.areaId ?? "";
+  // Who and what the interview was about come with the history entry, never in the address.
+  const code = pageState("code") ?? "";
+  const surveyId = pageState("surveyId") ?? "";
+  const areaId = pageState("areaId") ?? me.areaId ?? "";
   const [debriefed, setDebriefed] = useState(false);
   const stopped = ending === "stopped" || ending === "stopped_before_consent";
   // Only the researcher who made it sees what became of an interview (issue 17): another researcher
@@ -50,7 +51,7 @@ export function InterviewEndedPage({ id, me }: { id: string; me: Me }) {
       {stopped && areaId && <DistressSupport areaId={areaId} />}
       <WhatWasKept record={record} ending={ending} />
       <div className="actions">
-        <Link to={fieldworkPath.concern(code)} className="button button--secondary">
+        <Link to={fieldworkPath.concern} state={withCode(code)} className="button button--secondary">
           Raise a safeguarding concern
         </Link>
         {surveyId && ending !== "rescheduled" && (

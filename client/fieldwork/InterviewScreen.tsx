@@ -96,7 +96,7 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
         surveyId: draft.survey.id,
         areaId: draft.setup.areaId,
       };
-      navigate(fieldworkPath.finished(draft.id, ended, about), { replace: true });
+      navigate(fieldworkPath.finished(draft.id, ended), { replace: true, state: about });
     },
     [saver, draft],
   );

@@ -5,7 +5,7 @@ import { NetworkError } from "../api/api-error.ts";
 import { fetchDueList } from "../api/followups.ts";
 import { fetchSurveyVersion, listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";
-import { navigate } from "../app/router.tsx";
+import { navigate, pageState } from "../app/router.tsx";
 import type { InterviewSetupFields } from "../offline/contract.ts";
 import { putDraft } from "../offline/drafts.ts";
 import { outboxOf } from "../offline/outbox.ts";
@@ -17,7 +17,7 @@ import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { useEnrolment } from "./enrolment.ts";
 import { NotEnrolled } from "./NotEnrolled.tsx";
-import { fieldworkPath, queryParam } from "./paths.ts";
+import { fieldworkPath } from "./paths.ts";
 import { StartInterviewForm } from "./StartInterviewForm.tsx";
 import { TrainingWarning } from "./TrainingWarning.tsx";
 
@@ -77,7 +77,7 @@ export function StartInterviewPage({ surveyId, me }: { surveyId: string; me: Me 
         <StartInterviewForm
           me={me}
           survey={survey}
-          initialCode={queryParam("code") ?? ""}
+          initialCode={pageState("code") ?? ""}
           waveFor={waveFor}
           onStart={(setup) => start(survey, setup)}
           onBack={() => navigate(fieldworkPath.home)}

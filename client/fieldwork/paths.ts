@@ -31,18 +31,24 @@ export function fieldworkView(pathname: string): FieldworkView {
 
 export const fieldworkPath = {
   home: "/fieldwork",
-  start: (surveyId: string, follow?: { code: string; wave: number }) =>
-    `/fieldwork/start/${encodeURIComponent(surveyId)}${
-      follow ? `?code=${encodeURIComponent(follow.code)}&wave=${follow.wave}` : ""
-    }`,
+  start: (surveyId: string) => `/fieldwork/start/${encodeURIComponent(surveyId)}`,
   interview: (id: string) => `/fieldwork/interview/${encodeURIComponent(id)}`,
-  finished: (id: string, ending: string, about: { code: string; surveyId: string; areaId: string }) =>
-    `/fieldwork/finished/${encodeURIComponent(id)}?${new URLSearchParams({ ending, ...about }).toString()}`,
+  finished: (id: string, ending: string) =>
+    `/fieldwork/finished/${encodeURIComponent(id)}?${new URLSearchParams({ ending }).toString()}`,
   outbox: "/fieldwork/outbox",
   due: "/fieldwork/due",
-  concern: (code?: string) => `/fieldwork/concern${code ? `?code=${encodeURIComponent(code)}` : ""}`,
+  concern: "/fieldwork/concern",
   debrief: "/fieldwork/debrief",
 };
+
+/**
+ * A participant's code never goes in an address (the browser's history keeps addresses and offers
+ * them to the next person at the address bar, issue 17): the pages that start with one take it in
+ * the history entry's state (`navigate(…, { state: withCode(code) })`, `<Link state={…}>`).
+ */
+export function withCode(code: string | undefined): { code: string } | undefined {
+  return code ? { code } : undefined;
+}
 
 export function queryParam(name: string): string | null {
   return new URLSearchParams(window.location.search).get(name);

@@ -130,6 +130,9 @@ describe("taps to the first question", () => {
       await followUp.waitFor();
       await expect.poll(() => followUp.isChecked()).toBe(true);
       await page.getByText("From the follow-up list: follow-up 1 is the one to do now.").waitFor();
+      // The code came with the link, not in the address (the browser's history keeps addresses).
+      expect(page.url()).not.toContain(code);
+      expect(await page.getByLabel(/Participant code/).inputValue()).toBe(code);
       await tap(page.getByRole("button", { name: "Start, read aloud by me" }));
       await tap(page.getByRole("button", { name: "All of these are true: go to consent" }));
       await page.getByText(/^Consent for this interview: Follow-up 1/).waitFor();

@@ -125,9 +125,12 @@ describe("the peer interview", () => {
       .poll(async () => await db().selectFrom("debriefs").select(["wellbeing", "wants_support"]).execute())
       .toEqual([{ wellbeing: 2, wants_support: 1 }]);
 
+    // No participant code in any address: the browser's history keeps those (issue 17).
+    expect(page.url()).not.toContain(code);
     await page.getByRole("link", { name: "Raise a safeguarding concern" }).click();
     await page.getByRole("heading", { name: "Raise a safeguarding concern" }).waitFor();
     expect(await page.getByLabel(/Participant code/).inputValue()).toBe(code);
+    expect(page.url()).not.toContain(code);
     await page.getByRole("button", { name: "Send the concern" }).click();
     await page.getByText("Say what the concern is.").waitFor();
     await expectNoAxeViolations(page, "safeguarding concern form with errors");
