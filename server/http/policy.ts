@@ -29,7 +29,6 @@ export const policy = {
   "GET /api/areas": everyone,
   "POST /api/areas": ["admin"],
   "GET /api/users": ["admin", "coordinator"],
-  "POST /api/users": ["admin", "coordinator"],
   "POST /api/users/:id/disable": ["admin"],
   "POST /api/users/:id/enable": ["admin"],
   "PUT /api/users/:id/role": ["admin"],

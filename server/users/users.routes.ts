@@ -1,22 +1,18 @@
 import { type Context, Hono } from "hono";
 import { RESET_LINK_MINUTES, type ResetLink } from "../../shared/contract/auth.ts";
-import { passwordWeakness } from "../../shared/contract/password-rules.ts";
 import type { Role } from "../../shared/contract/roles.ts";
-import { CreateUserRequest, SetUserRoleRequest } from "../../shared/contract/users.ts";
+import { SetUserRoleRequest } from "../../shared/contract/users.ts";
 import { findArea } from "../areas/areas.repository.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
-import { hashPassword } from "../auth/password.ts";
 import { retireAccess } from "../auth/retire-access.ts";
 import { createSetupToken, retireUserSetupTokens } from "../auth/setup-tokens.repository.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
+import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import {
-  findUserByEmail,
   findUserById,
-  insertUser,
   listUsers,
   setUserDisabled,
   setUserRole,
@@ -38,47 +34,8 @@ export function usersRoutes(): Hono<AppEnv> {
     return c.json({ users: rows.map(toUser) });
   });
 
-  app.post("/", allow("POST /api/users"), async (c) => {
-    const { db, now } = c.get("deps");
-    const user = requireUser(c.get("user"));
-    const body = await readJson(c, CreateUserRequest);
-    if (user.role !== "admin") {
-      if (!COORDINATOR_CREATES.includes(body.role)) {
-        throw new ProblemError("forbidden_role", `A coordinator cannot create a ${body.role} account.`);
-      }
-      if (body.areaId === null) throw new ProblemError("forbidden_area", "Choose your own area.");
-      assertAreaInScope(user, body.areaId);
-    }
-    if (body.areaId === null && AREA_ROLES.includes(body.role)) throw new ProblemError("area_required");
-    if (body.areaId !== null && !(await findArea(db, body.areaId))) {
-      throw new ProblemError("area_not_found", `No area "${body.areaId}".`);
-    }
-    if (await findUserByEmail(db, body.email)) throw new ProblemError("email_taken");
-    const weakness = passwordWeakness(body.password, body.email);
-    if (weakness)
-      throw new ProblemError("weak_password", weakness, [{ path: ["password"], message: weakness }]);
-    const row = await insertUser(
-      db,
-      {
-        email: body.email,
-        displayName: body.displayName,
-        role: body.role,
-        areaId: body.areaId,
-        passwordHash: await hashPassword(body.password),
-      },
-      now(),
-    );
-    await audit(db, {
-      ...requestOrigin(c),
-      at: now(),
-      actorId: user.id,
-      action: "user.create",
-      target: row.id,
-      detail: { role: body.role },
-    });
-    return c.json(toUser(row), 201);
-  });
-
+  // People are added only by invitation (invitations.routes.ts): a one-time link with which they
+  // choose their own password. No route takes a password someone else chose (issue 15).
   // Disabling ends every session of the account in the same transaction, so the person is signed out
   // everywhere at once; the session check also refuses a disabled account on its next request. It also
   // retires their one-time links and tablets (retireAccess), which enabling does not bring back.

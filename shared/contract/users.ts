@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "./auth.ts";
 import { Role } from "./role-schema.ts";
 
 export const User = z.object({
@@ -13,16 +12,6 @@ export const User = z.object({
   invited: z.boolean().optional(),
 });
 export type User = z.infer<typeof User>;
-
-/** Accounts are created by an admin, or by a coordinator for their own area. */
-export const CreateUserRequest = z.strictObject({
-  email: z.string().trim().toLowerCase().email().max(254),
-  displayName: z.string().trim().min(1).max(120),
-  role: Role,
-  areaId: z.string().min(1).max(64).nullable(),
-  password: z.string().min(MIN_PASSWORD_LENGTH).max(1024),
-});
-export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
 export interface UsersResponse {
   users: User[];

@@ -9,14 +9,7 @@ import type { Problem } from "../../shared/contract/problems.ts";
 import { type Role, roles } from "../../shared/contract/roles.ts";
 import type { SyncResponse } from "../../shared/contract/sync.ts";
 import { syncItem } from "../helpers/sync-items.ts";
-import {
-  createTestContext,
-  NOW,
-  TEST_PASSWORD,
-  TEST_SURVEY_ID,
-  type TestContext,
-  testConfig,
-} from "../helpers/test-app.ts";
+import { createTestContext, NOW, TEST_SURVEY_ID, type TestContext, testConfig } from "../helpers/test-app.ts";
 
 /**
  * Every API route × every role × own area / another area, walked from the app's real routes so a route
@@ -79,19 +72,6 @@ const expectForbiddenArea = async (res: Response) => {
 };
 
 const samples: Partial<Record<RouteKey, Sample>> = {
-  "POST /api/users": {
-    request: (area) => ({
-      path: "/api/users",
-      body: {
-        email: `${randomUUID()}@example.org`,
-        displayName: "New person",
-        role: "peer_researcher",
-        areaId: area,
-        password: TEST_PASSWORD,
-      },
-    }),
-    checkOtherArea: expectForbiddenArea,
-  },
   "POST /api/sync": {
     request: (area) => ({ path: "/api/sync", body: { items: [syncItem({ areaId: area })] } }),
     // Each item has its own outcome: the batch is answered, the other area's item is refused.

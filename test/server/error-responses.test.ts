@@ -60,14 +60,6 @@ function bodyFor(key: RouteKey): unknown {
       return { email: "sam@example.org", password: TEST_PASSWORD };
     case "POST /api/auth/setup":
       return { token: "x".repeat(43), password: TEST_PASSWORD };
-    case "POST /api/users":
-      return {
-        email: "new@example.org",
-        displayName: "N",
-        role: "peer_researcher",
-        areaId: "north",
-        password: TEST_PASSWORD,
-      };
     case "PUT /api/users/:id/role":
       return { role: "coordinator", areaId: "north" };
     case "POST /api/areas":

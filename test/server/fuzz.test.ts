@@ -131,14 +131,6 @@ function templateFor(key: RouteKey): Record<string, unknown> {
       return { email: "someone@example.org", password: "not the password" };
     case "POST /api/auth/setup":
       return { token: "x".repeat(43), password: TEST_PASSWORD };
-    case "POST /api/users":
-      return {
-        email: "new@example.org",
-        displayName: "New",
-        role: "peer_researcher",
-        areaId: "north",
-        password: TEST_PASSWORD,
-      };
     case "PUT /api/users/:id/role":
       return { role: "coordinator", areaId: "north" };
     case "POST /api/areas":
