@@ -167,6 +167,24 @@ describe("importing a SurveyJS survey in the editor", () => {
     await feelings.getByRole("radio", { name: "row Next month, column Settled" }).check({ force: true });
     await question("What would help you feel less worried?").locator("textarea").fill("A quiet place");
     await tablet.getByLabel("First name").fill("Sam");
+    // Every choice in a table and a repeated section's buttons are 44 × 44 targets on the tablet.
+    const small = await tablet.evaluate(() =>
+      [
+        ...document.querySelectorAll(
+          ".sd-matrix__label, .sd-paneldynamic .sd-action, .sd-paneldynamic button",
+        ),
+      ]
+        .map((element) => {
+          const box = element.getBoundingClientRect();
+          return {
+            what: element.textContent?.trim() || element.className,
+            width: box.width,
+            height: box.height,
+          };
+        })
+        .filter((box) => box.width > 0 && (box.width < 44 || box.height < 44)),
+    );
+    expect(small).toEqual([]);
     await tablet.screenshot({ path: "/tmp/editor-import-tablet.png", fullPage: true });
     await tablet.getByRole("button", { name: "Complete" }).click();
     await tablet.getByRole("heading", { name: /Interview finished|Saved on the server/, level: 1 }).waitFor();
