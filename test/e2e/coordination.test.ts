@@ -109,7 +109,7 @@ describe("coordinating fieldwork", () => {
     // The researcher sets up their account on the tablet.
     const tablet = await newPage({ width: 800, height: 1280 });
     await acceptInvitation(tablet, researcherLink, "interviews at the day centre");
-    await expect.poll(() => tablet.url()).toMatch(/\/fieldwork$/);
+    await expect.poll(() => tablet.url(), { timeout: 20_000 }).toMatch(/\/fieldwork$/);
 
     // The coordinator shows an enrolment code as a QR code; the tablet opens the address it holds.
     await coordinator.goto(`${e2e.server.url}/coordination/tablets`);

@@ -162,9 +162,24 @@ describe("importing a SurveyJS survey in the editor", () => {
     expect(await most.getByText("Drop-in clinic").count()).toBe(0);
     await most.getByText("Housing advice").click();
     const feelings = question("How do you feel about these?");
-    // Each cell of the table is a choice named by its row and column (survey-core's own labels).
-    await feelings.getByRole("radio", { name: "row Right now, column Worried" }).check({ force: true });
-    await feelings.getByRole("radio", { name: "row Next month, column Settled" }).check({ force: true });
+    // Each cell of the table is a choice named by its row and column (survey-core's own labels). The
+    // input is hidden behind its circle; a check that lands while survey-core redraws the table (after
+    // the answer above) is tried again until survey-core has it.
+    const pick = async (name: string) => {
+      const radio = feelings.getByRole("radio", { name });
+      await expect
+        .poll(
+          async () => {
+            if (!(await radio.isChecked()))
+              await radio.check({ force: true, timeout: 5_000 }).catch(() => undefined);
+            return radio.isChecked();
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
+    };
+    await pick("row Right now, column Worried");
+    await pick("row Next month, column Settled");
     await question("What would help you feel less worried?").locator("textarea").fill("A quiet place");
     await tablet.getByLabel("First name").fill("Sam");
     // Every choice in a table and a repeated section's buttons are 44 × 44 targets on the tablet.

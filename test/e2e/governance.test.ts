@@ -261,7 +261,7 @@ describe("reviewing and exporting", () => {
     // Each row still opens that response for a decision.
     const last = page.getByRole("table").locator("tbody tr").last().getByRole("link");
     await last.click();
-    await expect.poll(() => page.url()).toMatch(/\/review\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/\/review\/[0-9a-f-]{36}$/);
     await expectNoAxeViolations(page, "a response opened from the second page");
     await context.close();
   });

@@ -35,7 +35,7 @@ describe("from login to a stored, validated interview", () => {
     });
 
     await signIn(page, "researcher@example.org");
-    await expect.poll(() => page.url()).toMatch(/\/fieldwork$/);
+    await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/\/fieldwork$/);
     await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
     await expectNoAxeViolations(page, "choose a survey");
 
@@ -85,7 +85,7 @@ describe("from login to a stored, validated interview", () => {
     const desktop = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const evaluator = await desktop.newPage();
     await signIn(evaluator, "evaluator@example.org");
-    await expect.poll(() => evaluator.url()).toMatch(/\/dashboard/);
+    await expect.poll(() => evaluator.url(), { timeout: 20_000 }).toMatch(/\/dashboard/);
     const table = evaluator.getByRole("table", { name: /Responses per survey, area and wave/ });
     await table.waitFor();
     const row = table

@@ -69,7 +69,7 @@ describe("security in the browser", () => {
     expect(login?.headers()["content-security-policy"]).toContain("script-src 'self'");
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
     await signIn(page, "admin@example.org");
-    await expect.poll(() => page.url()).toMatch(/\/admin$/);
+    await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/\/admin$/);
     const pages = pageRoutes.filter((route) => route.roles.includes("admin"));
     expect(pages.length).toBeGreaterThan(3);
     for (const route of pages) {
@@ -151,7 +151,7 @@ describe("security in the browser", () => {
     const tablet = await watchedPage();
     for (const { page } of [laptop, tablet]) {
       await signIn(page, "evaluator@example.org");
-      await expect.poll(() => page.url()).toMatch(/\/dashboard/);
+      await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/\/dashboard/);
     }
     await laptop.page.getByRole("button", { name: "Sign out everywhere" }).click();
     await laptop.page.getByRole("heading", { name: "Sign in", level: 1 }).waitFor();

@@ -148,7 +148,7 @@ describe("survey HTML in the browser", () => {
   it("shows a researcher the published survey's text with no overlay and no handler run", async () => {
     const { context, page, violations } = await watchedPage({ width: 1180, height: 820 });
     await signIn(page, "researcher@example.org");
-    await expect.poll(() => page.url()).toMatch(/\/fieldwork$/);
+    await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/\/fieldwork$/);
     await page.getByRole("button", { name: "Choose Hostile HTML" }).click();
     await page.getByRole("heading", { name: "Start an interview" }).waitFor();
     await page.getByRole("button", { name: "New code" }).click();
