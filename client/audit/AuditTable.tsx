@@ -29,7 +29,9 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                 <ActorCell entry={entry} />
               </td>
               <td>{actionLabel(entry.action)}</td>
-              <td className="audit-table__wrap">{entry.target ?? ""}</td>
+              <td className="audit-table__wrap">
+                <TargetCell entry={entry} />
+              </td>
               <td className="audit-table__wrap">
                 <DeviceCell entry={entry} />
               </td>
@@ -49,6 +51,18 @@ function ActorCell({ entry }: { entry: AuditEntry }) {
   if (entry.actor) return <>{entry.actor.email || entry.actor.id}</>;
   return (
     <span className="muted">{entry.action.startsWith("auth.") ? "Not signed in" : "The server itself"}</span>
+  );
+}
+
+/** The name of what was affected, with its id beneath for searching; the bare target when it has no name. */
+function TargetCell({ entry }: { entry: AuditEntry }) {
+  if (entry.target === null) return null;
+  if (entry.targetLabel === null) return <>{entry.target}</>;
+  return (
+    <>
+      {entry.targetLabel}
+      <span className="muted audit-table__id">{entry.target}</span>
+    </>
   );
 }
 

@@ -3,6 +3,7 @@ import type { AuditEntry, AuditPage } from "../../shared/contract/audit.ts";
 import type { KeysetCursor } from "../../shared/contract/keyset.ts";
 import { keysetCursor } from "../../shared/contract/keyset.ts";
 import type { Database } from "../db/schema.ts";
+import { auditTargetLabels, targetLabelKey } from "./audit-targets.ts";
 
 export interface AuditSearch {
   /** An email or user id; for entries with no actor (failed sign-ins) the email that was tried. */
@@ -102,6 +103,7 @@ export async function searchAudit(db: Kysely<Database>, search: AuditSearch): Pr
 
   const page = rows.slice(0, search.limit);
   const last = page.at(-1);
+  const labels = await auditTargetLabels(db, page);
   const entries: AuditEntry[] = page.map((row) => ({
     id: row.id,
     at: row.at,
@@ -111,6 +113,7 @@ export async function searchAudit(db: Kysely<Database>, search: AuditSearch): Pr
         ? null
         : { id: row.actor_id, email: row.actor_email ?? "", displayName: row.actor_name ?? "" },
     target: row.target,
+    targetLabel: labels.get(targetLabelKey(row)) ?? null,
     detail: parseDetail(row.detail),
     ip: row.ip,
     userAgent: row.user_agent,

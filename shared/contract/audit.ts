@@ -38,6 +38,8 @@ export interface AuditEntry {
   /** Null for what nobody signed in did, such as a failed sign-in. */
   actor: AuditActor | null;
   target: string | null;
+  /** The target in plain words (a person's name and email, an area's or survey's title), when it still exists. */
+  targetLabel: string | null;
   detail: Record<string, unknown>;
   ip: string | null;
   userAgent: string | null;

@@ -102,6 +102,31 @@ describe("GET /api/audit", () => {
     expect(await actions("?q=bad_cred")).toEqual(["auth.login_failed"]);
   });
 
+  it("names what each entry affected in plain words, and keeps the bare target when it has no name", async () => {
+    const sam = await addUser(t, "sam@example.org");
+    const entries: Parameters<typeof audit>[1][] = [
+      { at: at("2026-11-20T09:00:00.000Z"), actorId: null, action: "user.role_change", target: sam.id },
+      { at: at("2026-11-20T09:01:00.000Z"), actorId: null, action: "area.update", target: "north" },
+      { at: at("2026-11-20T09:02:00.000Z"), actorId: null, action: "survey.publish", target: "wellbeing-check@1" },
+      { at: at("2026-11-20T09:03:00.000Z"), actorId: null, action: "survey.create", target: "wellbeing-check" },
+      { at: at("2026-11-20T09:04:00.000Z"), actorId: null, action: "user.disable", target: "no-such-user" },
+      { at: at("2026-11-20T09:05:00.000Z"), actorId: null, action: "auth.login_failed", target: "sam@example.org" },
+      { at: at("2026-11-20T09:06:00.000Z"), actorId: null, action: "settings.suppression", target: "suppression_k" },
+    ];
+    for (const entry of entries) await audit(t.db, entry);
+    const page = await search("?from=2026-11-20&to=2026-11-21");
+    const shown = Object.fromEntries(page.entries.map((e) => [e.action, [e.target, e.targetLabel]]));
+    expect(shown).toEqual({
+      "user.role_change": [sam.id, "sam (sam@example.org)"],
+      "area.update": ["north", "Northtown"],
+      "survey.publish": ["wellbeing-check@1", "Wellbeing check, version 1"],
+      "survey.create": ["wellbeing-check", "Wellbeing check"],
+      "user.disable": ["no-such-user", null],
+      "auth.login_failed": ["sam@example.org", null],
+      "settings.suppression": ["suppression_k", null],
+    });
+  });
+
   it("treats % and _ in the search text as themselves", async () => {
     await seedLog();
     expect((await search(`?q=${encodeURIComponent("100%_")}`)).entries.map((e) => e.action)).toEqual([
