@@ -25,13 +25,16 @@ export async function auditTargetLabels(
   const key = (family: Family, id: string) => `${family}:${id}`;
   const lookups: Record<Family, (ids: string[]) => Promise<{ id: string; name: string }[]>> = {
     user: async (ids) =>
-      (await db.selectFrom("users").select(["id", "display_name", "email"]).where("id", "in", ids).execute()).map(
-        (row) => ({ id: row.id, name: `${row.display_name} (${row.email})` }),
-      ),
+      (
+        await db.selectFrom("users").select(["id", "display_name", "email"]).where("id", "in", ids).execute()
+      ).map((row) => ({ id: row.id, name: `${row.display_name} (${row.email})` })),
     area: (ids) => db.selectFrom("areas").select(["id", "name"]).where("id", "in", ids).execute(),
-    survey: (ids) => db.selectFrom("surveys").select(["id", "title as name"]).where("id", "in", ids).execute(),
-    device: (ids) => db.selectFrom("devices").select(["id", "label as name"]).where("id", "in", ids).execute(),
-    release: (ids) => db.selectFrom("releases").select(["id", "title as name"]).where("id", "in", ids).execute(),
+    survey: (ids) =>
+      db.selectFrom("surveys").select(["id", "title as name"]).where("id", "in", ids).execute(),
+    device: (ids) =>
+      db.selectFrom("devices").select(["id", "label as name"]).where("id", "in", ids).execute(),
+    release: (ids) =>
+      db.selectFrom("releases").select(["id", "title as name"]).where("id", "in", ids).execute(),
   };
   for (const [family, ids] of wanted) {
     for (const row of await lookups[family]([...ids])) names.set(key(family, row.id), row.name);
@@ -43,7 +46,8 @@ export async function auditTargetLabels(
     if (family === "survey") {
       const { id, version } = surveyPart(target);
       const title = names.get(key(family, id));
-      if (title !== undefined) labels.set(`${action} ${target}`, version ? `${title}, version ${version}` : title);
+      if (title !== undefined)
+        labels.set(`${action} ${target}`, version ? `${title}, version ${version}` : title);
       continue;
     }
     const name = names.get(key(family, target));

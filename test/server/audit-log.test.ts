@@ -107,11 +107,31 @@ describe("GET /api/audit", () => {
     const entries: Parameters<typeof audit>[1][] = [
       { at: at("2026-11-20T09:00:00.000Z"), actorId: null, action: "user.role_change", target: sam.id },
       { at: at("2026-11-20T09:01:00.000Z"), actorId: null, action: "area.update", target: "north" },
-      { at: at("2026-11-20T09:02:00.000Z"), actorId: null, action: "survey.publish", target: "wellbeing-check@1" },
-      { at: at("2026-11-20T09:03:00.000Z"), actorId: null, action: "survey.create", target: "wellbeing-check" },
+      {
+        at: at("2026-11-20T09:02:00.000Z"),
+        actorId: null,
+        action: "survey.publish",
+        target: "wellbeing-check@1",
+      },
+      {
+        at: at("2026-11-20T09:03:00.000Z"),
+        actorId: null,
+        action: "survey.create",
+        target: "wellbeing-check",
+      },
       { at: at("2026-11-20T09:04:00.000Z"), actorId: null, action: "user.disable", target: "no-such-user" },
-      { at: at("2026-11-20T09:05:00.000Z"), actorId: null, action: "auth.login_failed", target: "sam@example.org" },
-      { at: at("2026-11-20T09:06:00.000Z"), actorId: null, action: "settings.suppression", target: "suppression_k" },
+      {
+        at: at("2026-11-20T09:05:00.000Z"),
+        actorId: null,
+        action: "auth.login_failed",
+        target: "sam@example.org",
+      },
+      {
+        at: at("2026-11-20T09:06:00.000Z"),
+        actorId: null,
+        action: "settings.suppression",
+        target: "suppression_k",
+      },
     ];
     for (const entry of entries) await audit(t.db, entry);
     const page = await search("?from=2026-11-20&to=2026-11-21");
