@@ -94,7 +94,12 @@ export function ReportLostControl({ device, onReported }: { device: Device; onRe
 export function lostStatus(device: Device): string {
   if (device.foundAt !== null)
     return `Found ${formatDateTime(device.foundAt)}. It needs enrolling again before it can be used.`;
-  const reported = `Reported lost ${formatDateTime(device.lostAt ?? "")}.`;
+  // Reporting a tablet lost also revokes it, at the same moment; an earlier revocation is its own step.
+  const revokedBefore =
+    device.revokedAt !== null && device.lostAt !== null && device.revokedAt < device.lostAt
+      ? `Revoked ${formatDateTime(device.revokedAt)}, then r`
+      : "R";
+  const reported = `${revokedBefore}eported lost ${formatDateTime(device.lostAt ?? "")}.`;
   return device.wipedAt
     ? `${reported} On ${formatDateTime(device.wipedAt)} it said it had deleted everything on it.`
     : `${reported} It has not connected since.`;
