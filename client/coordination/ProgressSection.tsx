@@ -3,6 +3,7 @@ import { followUpStateLabels, type Me, type ProgressRow } from "../../shared/con
 import { fetchProgress } from "../api/coordination.ts";
 import { useResource } from "../api/use-resource.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { formatDay } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { ProgressChart, rowLabel } from "./ProgressChart.tsx";
 
@@ -23,7 +24,9 @@ export function ProgressSection({ me }: { me: Me }) {
           <p>No interviews, follow-ups or targets yet. Set targets under Area settings.</p>
         ) : (
           <>
-            <p className="muted">As of {progress.data.today}. Each participant counts once per wave.</p>
+            <p className="muted">
+              As of {formatDay(progress.data.today)}. Each participant counts once per wave.
+            </p>
             <ProgressChart rows={progress.data.rows} />
             <ProgressTable rows={progress.data.rows} />
           </>
