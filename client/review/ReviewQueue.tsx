@@ -79,8 +79,8 @@ export function ReviewQueue() {
             survey={(item) => `${item.surveyTitle} (v${item.surveyVersion})`}
             columns={[
               { label: "Received", cell: (item) => formatDateTime(item.receivedAt) },
-              { label: "Issues", numeric: true, cell: (item) => item.issueCount },
-              { label: "Copies", numeric: true, cell: (item) => item.revisions },
+              { label: "Checks not passed", numeric: true, cell: (item) => item.issueCount },
+              { label: "Copies received", numeric: true, cell: (item) => item.revisions },
             ]}
             empty="Nothing here."
             loadingMore={loadingMore}
