@@ -116,9 +116,19 @@ describe("an interview in the participant's language", () => {
     // survey-core's own words are Polish too (a lazy chunk per language, decision 0043).
     await page.getByRole("button", { name: "Gotowe" }).waitFor();
     expect(await page.locator(".participant-wording:visible").count()).toBe(0);
+    // The app's own words on the show card are Polish too (decision 0050); the card says so in Polish.
+    expect(await page.locator(".interview-bar--hand-over").getAttribute("lang")).toBe("pl");
+    await page.getByText("To są odpowiedzi, spośród których możesz wybrać.").waitFor();
+    await page.getByRole("button", { name: "Chcę zrobić przerwę" }).waitFor();
+    expect(await page.getByRole("button", { name: "Give the tablet back" }).count()).toBe(0);
     await page.getByText("Hostel", { exact: true }).click();
-    await page.getByRole("button", { name: "Give the tablet back" }).click();
+    await page.getByRole("button", { name: "Oddaj tablet" }).click();
+    // The hand-back screen: the participant's part in Polish, the interviewer's way past in English.
+    await page.getByRole("heading", { name: "Dziękujemy. Oddaj tablet" }).waitFor();
+    await page.getByText("Dalej poprowadzi osoba prowadząca wywiad.").waitFor();
     await holdToTakeBack(page);
+    // Back on the interviewer view, the researcher's own words are English.
+    await page.getByRole("button", { name: "Pause" }).waitFor();
     await page.getByRole("heading", { name: "Where are you staying at the moment?" }).waitFor();
     // Back on the interviewer view, in English, the choice hidden in Polish shows again.
     await page.getByText("On the council list", { exact: true }).waitFor();
@@ -157,8 +167,23 @@ describe("an interview in the participant's language", () => {
     expect(await survey.getAttribute("dir")).toBe("rtl");
     expect(await survey.getAttribute("lang")).toBe("ar");
     expect(await page.getByText("على قائمة المجلس").isVisible()).toBe(true);
+    // The hand-over bar, our own words, is Arabic and right to left as well (decision 0050).
+    const bar = page.locator(".interview-bar--hand-over");
+    expect(await bar.getAttribute("dir")).toBe("rtl");
+    expect(await bar.getAttribute("lang")).toBe("ar");
+    await page.getByText("أنت تجيب بنفسك.").waitFor();
+    await page.getByRole("button", { name: "أريد استراحة" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: "/tmp/languages-arabic-hand-over.png" });
+    // Asking for a break: the hand-back screen speaks Arabic, right to left; it is axe-clean too.
+    await page.getByRole("button", { name: "أريد استراحة" }).click();
+    const heading = page.getByRole("heading", {
+      name: "يرجى إعادة الجهاز اللوحي إلى الشخص الذي يجري المقابلة",
+    });
+    await heading.waitFor();
+    expect(await heading.getAttribute("dir")).toBe("rtl");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: "/tmp/languages-arabic-hand-back.png" });
     await context.close();
   });
 });
