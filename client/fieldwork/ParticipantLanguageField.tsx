@@ -65,9 +65,9 @@ export function ParticipantLanguageField({ survey, value, onChange }: Props) {
       })}
       {untranslated && (
         <p className="notice notice--warning" role="status">
-          The questions will be in {languageName(value, "en")}. Our own words for the participant, such as
-          “I want a break” and “Give the tablet back”, are not translated into {languageName(value, "en")}{" "}
-          yet: the participant will see those in English.
+          The questions will be in {languageName(value, "en")}. Our own words for the participant, such as “I
+          want a break” and “Give the tablet back”, are not translated into {languageName(value, "en")} yet:
+          the participant will see those in English.
         </p>
       )}
     </fieldset>

@@ -1,9 +1,6 @@
 import type { Kysely } from "kysely";
 import { type SupportService, SupportServices } from "../../shared/contract/area-settings.ts";
-import {
-  SupportServiceWords,
-  type SupportServicesResponse,
-} from "../../shared/contract/support-services.ts";
+import { type SupportServicesResponse, SupportServiceWords } from "../../shared/contract/support-services.ts";
 import type { Database } from "../db/schema.ts";
 
 type Translations = Record<string, Record<string, SupportServiceWords>>;
@@ -70,7 +67,11 @@ export async function supportServiceNames(
   db: Kysely<Database>,
   areaId: string,
 ): Promise<Set<string> | undefined> {
-  const row = await db.selectFrom("areas").select("support_services").where("id", "=", areaId).executeTakeFirst();
+  const row = await db
+    .selectFrom("areas")
+    .select("support_services")
+    .where("id", "=", areaId)
+    .executeTakeFirst();
   return row ? new Set(readServices(row.support_services).map((s) => s.name)) : undefined;
 }
 

@@ -35,9 +35,11 @@ export type SupportServiceWords = z.infer<typeof SupportServiceWords>;
  * translation never stands for words it was not made from.
  */
 export const SetSupportServiceTranslationsRequest = z.strictObject({
-  services: z.record(z.string().min(1).max(120), SupportServiceWords).refine(
-    (services) => Object.keys(services).length <= MAX_SUPPORT_SERVICES,
-    `An area lists at most ${MAX_SUPPORT_SERVICES} services.`,
-  ),
+  services: z
+    .record(z.string().min(1).max(120), SupportServiceWords)
+    .refine(
+      (services) => Object.keys(services).length <= MAX_SUPPORT_SERVICES,
+      `An area lists at most ${MAX_SUPPORT_SERVICES} services.`,
+    ),
 });
 export type SetSupportServiceTranslationsRequest = z.input<typeof SetSupportServiceTranslationsRequest>;

@@ -14,7 +14,8 @@ export const words: ParticipantWords = {
   thanksGiveBack: "Diolch. Rhowch y llechen yn ôl, os gwelwch yn dda",
   handBackLead: {
     complete: "Rydych chi wedi cyrraedd y diwedd. Bydd y cyfwelydd yn gorffen o'r fan hon.",
-    section_end: "Dyna'r cwestiwn olaf i'w ateb ar eich pen eich hun. Bydd y cyfwelydd yn parhau o'r fan hon.",
+    section_end:
+      "Dyna'r cwestiwn olaf i'w ateb ar eich pen eich hun. Bydd y cyfwelydd yn parhau o'r fan hon.",
     give_back: "Bydd y cyfwelydd yn parhau o'r fan hon.",
     break: "Gofynnoch chi am seibiant. Bydd y cyfwelydd yn parhau o'r fan hon.",
     stop: "Gofynnoch chi am gael stopio. Does dim rhaid i chi ateb rhagor o gwestiynau. Bydd y cyfwelydd yn parhau o'r fan hon.",

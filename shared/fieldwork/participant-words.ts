@@ -44,7 +44,8 @@ export interface ParticipantWords {
 
 export const englishWords: ParticipantWords = {
   handOverStrong: "You are answering on your own.",
-  handOverRest: "Nobody else sees your answers on the screen. When you finish this part, give the tablet back.",
+  handOverRest:
+    "Nobody else sees your answers on the screen. When you finish this part, give the tablet back.",
   showCardStrong: "These are the answers you can choose from.",
   showCardRest: "Tap your answer, or tell the interviewer.",
   wantBreak: "I want a break",
@@ -54,8 +55,7 @@ export const englishWords: ParticipantWords = {
   thanksGiveBack: "Thank you. Please give the tablet back",
   handBackLead: {
     complete: "You have reached the end. The interviewer will finish from here.",
-    section_end:
-      "That was the last question to answer on your own. The interviewer will carry on from here.",
+    section_end: "That was the last question to answer on your own. The interviewer will carry on from here.",
     give_back: "The interviewer will take it from here.",
     break: "You asked for a break. The interviewer will take it from here.",
     stop: "You asked to stop. You do not have to answer any more questions. The interviewer will take it from here.",

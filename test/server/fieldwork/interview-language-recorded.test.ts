@@ -22,7 +22,9 @@ const polishFirst = {
   pages: [
     {
       name: "p",
-      elements: [{ type: "text", name: "town", title: { default: "Gdzie mieszkasz?", en: "Where do you live?" } }],
+      elements: [
+        { type: "text", name: "town", title: { default: "Gdzie mieszkasz?", en: "Where do you live?" } },
+      ],
     },
   ],
 };

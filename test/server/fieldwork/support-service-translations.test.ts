@@ -68,7 +68,9 @@ describe("support services in other languages", () => {
     expect((await put(coordinator, "default", { services: polish })).status).toBe(400);
     expect((await put(coordinator, "<b>", { services: polish })).status).toBe(400);
     expect((await put(coordinator, "pl", { services: polish }, "south")).status).toBe(403);
-    expect((await put(await t.signIn("peer_researcher", "north"), "pl", { services: polish })).status).toBe(403);
+    expect((await put(await t.signIn("peer_researcher", "north"), "pl", { services: polish })).status).toBe(
+      403,
+    );
     expect((await put(await t.signIn("admin"), "pl", { services: polish }, "nowhere")).status).toBe(404);
   });
 });
