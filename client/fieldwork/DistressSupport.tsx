@@ -57,13 +57,17 @@ export function DistressSupport({ areaId, language }: { areaId: string; language
           <li className="services__item">
             <p className="services__name">Samaritans</p>
             <p>
-              {words.phone} <a href="tel:116123">116 123</a>, {words.freeDayOrNight}
+              {words.phone} <a href="tel:116123">116 123</a>
+              {words.comma}
+              {words.freeDayOrNight}
             </p>
           </li>
           <li className="services__item">
             <p className="services__name">{words.nhs111}</p>
             <p>
-              {words.phone} <a href="tel:111">111</a>, {words.dayOrNight}
+              {words.phone} <a href="tel:111">111</a>
+              {words.comma}
+              {words.dayOrNight}
             </p>
           </li>
           <li className="services__item">

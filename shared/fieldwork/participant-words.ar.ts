@@ -28,6 +28,7 @@ export const words: ParticipantWords = {
   anywhere: "في أي مكان في إنجلترا",
   freeDayOrNight: "مجانًا، ليلًا ونهارًا",
   dayOrNight: "ليلًا ونهارًا",
+  comma: "، ",
   nhs111: "NHS 111 (اضغط 2 للحصول على دعم في أزمات الصحة النفسية)",
   shoutName: "Shout: دعم عبر الرسائل النصية",
   shoutText: "أرسل كلمة SHOUT إلى الرقم 85258، مجانًا، ليلًا ونهارًا",

@@ -30,6 +30,7 @@ export const words: ParticipantWords = {
   anywhere: "Unrhyw le yn Lloegr",
   freeDayOrNight: "am ddim, ddydd a nos",
   dayOrNight: "ddydd a nos",
+  comma: ", ",
   nhs111: "GIG 111 (pwyswch 2 am gymorth mewn argyfwng iechyd meddwl)",
   shoutName: "Shout: cymorth drwy neges destun",
   shoutText: "Tecstiwch SHOUT i 85258, am ddim, ddydd a nos",

@@ -28,6 +28,7 @@ export const words: ParticipantWords = {
   anywhere: "Anywhere in England",
   freeDayOrNight: "free, any time, day or night",
   dayOrNight: "any time, day or night",
+  comma: ", ",
   nhs111: "NHS 111. Press 2 if you need help with your mental health now.",
   shoutName: "Shout: help by text message",
   shoutText: "Send a text that says SHOUT to 85258. It is free. Any time, day or night.",

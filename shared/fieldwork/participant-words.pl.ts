@@ -29,6 +29,7 @@ export const words: ParticipantWords = {
   anywhere: "W całej Anglii",
   freeDayOrNight: "bezpłatnie, całą dobę",
   dayOrNight: "całą dobę",
+  comma: ", ",
   nhs111: "NHS 111 (wybierz 2, aby uzyskać pomoc w kryzysie psychicznym)",
   shoutName: "Shout: wsparcie przez SMS",
   shoutText: "Wyślij SMS o treści SHOUT pod numer 85258, bezpłatnie, całą dobę",

@@ -37,6 +37,8 @@ export interface ParticipantWords {
   anywhere: string;
   freeDayOrNight: string;
   dayOrNight: string;
+  /** Between a phone number and when it is open (Arabic has its own comma). */
+  comma: string;
   nhs111: string;
   shoutName: string;
   shoutText: string;
@@ -70,6 +72,7 @@ export const englishWords: ParticipantWords = {
   anywhere: "Anywhere in England",
   freeDayOrNight: "free, day or night",
   dayOrNight: "day or night",
+  comma: ", ",
   nhs111: "NHS 111 (press 2 for mental health crisis support)",
   shoutName: "Shout: text support",
   shoutText: "Text SHOUT to 85258, free, day or night",

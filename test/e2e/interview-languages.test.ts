@@ -184,6 +184,21 @@ describe("an interview in the participant's language", () => {
     expect(await heading.getAttribute("dir")).toBe("rtl");
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: "/tmp/languages-arabic-hand-back.png" });
+    // The interviewer stops: the support services are offered in Arabic, the researcher's part in English.
+    await holdToTakeBack(page);
+    await page.getByRole("heading", { name: "Interview paused" }).waitFor();
+    await page.getByRole("button", { name: "Stop the interview" }).click();
+    await page.getByRole("button", { name: "Yes, stop now" }).click();
+    await page.getByRole("heading", { name: "Interview stopped", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Support to offer now" }).waitFor();
+    const support = page.locator(".distress__for-participant");
+    await page.getByRole("heading", { name: "في أي مكان في إنجلترا" }).waitFor();
+    expect(await support.getAttribute("dir")).toBe("rtl");
+    expect(await support.getAttribute("lang")).toBe("ar");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: "/tmp/languages-arabic-support.png", fullPage: true });
+    // Uploaded before the server closes, so no upload is cut off mid-way.
+    await page.getByRole("heading", { name: "Saved on the server" }).waitFor({ timeout: 20_000 });
     await context.close();
   });
 });
