@@ -60,6 +60,23 @@ beforeAll(async () => {
     },
     new Date(),
   );
+  // French wording (the corpus offers it) but no catalogue of our own words in French yet.
+  const french = JSON.parse(JSON.stringify(definition), (key, value) =>
+    key === "title" && value?.default === "Where are you staying at the moment?"
+      ? { ...value, fr: "Où logez-vous en ce moment ?" }
+      : value,
+  ) as Record<string, unknown>;
+  await publishVersion(
+    e2e.server.handle.db,
+    {
+      id: "how-things-are-fr",
+      title: "How things are, French",
+      description: "A language with no catalogue of our words",
+      definition: french,
+      fields: surveyFields(createSurveyModel(french)),
+    },
+    new Date(),
+  );
 });
 afterAll(async () => {
   await e2e?.close();
@@ -203,6 +220,29 @@ describe("an interview in the participant's language", () => {
   });
 });
 
+describe("a language with no catalogue of our words", () => {
+  it("tells the researcher at the start, and shows our words in English, marked as English", async () => {
+    const context = await e2e.browser.newContext(FIELDWORK_TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "languages@example.org");
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await page.getByRole("button", { name: "Choose How things are, French", exact: true }).click();
+    await page.getByRole("button", { name: "New code" }).click();
+    await page.getByLabel(/^français/).check();
+    await page
+      .getByText(/not translated into French yet: the participant will see those in English/)
+      .waitFor();
+    await page.getByRole("button", { name: "Start, read aloud by me" }).click();
+    await page.getByRole("button", { name: "All of these are true: go to consent" }).click();
+    await page.getByText("Yes", { exact: true }).click();
+    await page.getByRole("button", { name: "Show card" }).click();
+    await page.getByRole("heading", { name: "Où logez-vous en ce moment ?" }).waitFor();
+    expect(await page.locator(".interview-bar--hand-over").getAttribute("lang")).toBe("en");
+    await page.getByRole("button", { name: "Give the tablet back" }).waitFor();
+    await context.close();
+  });
+});
+
 describe("three languages offline", () => {
   it("starts an interview in Arabic after an offline reload, from what the tablet keeps", async () => {
     const context = await e2e.browser.newContext(FIELDWORK_TABLET);
@@ -253,16 +293,17 @@ describe("three languages offline", () => {
           return (
             (await versions.match("/api/surveys/how-things-are-easy/versions/1")) !== undefined &&
             kept.some((p) => p.includes("polish")) &&
-            kept.some((p) => p.includes("arabic"))
+            kept.some((p) => p.includes("arabic")) &&
+            kept.some((p) => p.includes("french"))
           );
         }),
       )
       .toBe(true);
-    // Only the languages the tablet's surveys offer are kept, not all of survey-core's 55.
+    // Only the languages the tablet's surveys offer (Polish, Arabic, French) are kept, not all 55.
     const kept = await page.evaluate(
       async () => (await (await caches.open("alongside-survey-locales")).keys()).length,
     );
-    expect(kept).toBe(2);
+    expect(kept).toBe(3);
     await goOffline(context, page);
     await page.reload();
     await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
