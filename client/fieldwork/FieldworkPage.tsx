@@ -8,9 +8,7 @@ import { syncEngine } from "../offline/sync-engine.ts";
 import { warmOfflineCache } from "../offline/warm-cache.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
-import { ConcernPage } from "./ConcernPage.tsx";
 import { FieldworkHome } from "./FieldworkHome.tsx";
-import { InterviewEndedPage } from "./InterviewEndedPage.tsx";
 import { InterviewScreen } from "./InterviewScreen.tsx";
 import { type FieldworkView, fieldworkView } from "./paths.ts";
 import { SpaceGate } from "./SpaceGate.tsx";
@@ -18,9 +16,15 @@ import { StartInterviewPage } from "./StartInterviewPage.tsx";
 import { UpdatePrompt } from "./UpdatePrompt.tsx";
 
 // The outbox, the due list and the stand-alone debrief load when opened (from the service worker's
-// precache, so offline too). What opening /fieldwork, running an interview and its way out need (the
-// end screen with the distress signposting, the safeguarding concern form) comes with the page itself,
-// so none of it ever waits for a download (docs/decisions/0020).
+// precache, so offline too). What opening /fieldwork and running an interview need comes with the page
+// itself. The interview's way out (the end screen with the distress signposting and the debrief, the
+// safeguarding concern form) is not needed to open the page: it is fetched as soon as the page is idle
+// after opening, so it is in memory long before any interview ends, and never waits for a download
+// then (docs/decisions/0020, 0050).
+const loadEnded = () => import("./InterviewEndedPage.tsx");
+const loadConcern = () => import("./ConcernPage.tsx");
+const InterviewEndedPage = lazy(() => loadEnded().then((m) => ({ default: m.InterviewEndedPage })));
+const ConcernPage = lazy(() => loadConcern().then((m) => ({ default: m.ConcernPage })));
 const OutboxPage = lazy(() => import("./OutboxPage.tsx").then((m) => ({ default: m.OutboxPage })));
 const DueListPage = lazy(() => import("./DueListPage.tsx").then((m) => ({ default: m.DueListPage })));
 const DebriefPage = lazy(() => import("./DebriefPage.tsx").then((m) => ({ default: m.DebriefPage })));
@@ -39,9 +43,16 @@ export default function FieldworkPage() {
     syncEngine.start(me);
     const warm = () => void warmOfflineCache(me);
     warm();
+    const soon = window.setTimeout(() => {
+      void loadEnded();
+      void loadConcern();
+    }, 0);
     // Back online after a while away: refresh the copies kept for the next time offline.
     window.addEventListener("online", warm);
-    return () => window.removeEventListener("online", warm);
+    return () => {
+      window.clearTimeout(soon);
+      window.removeEventListener("online", warm);
+    };
   }, [me]);
 
   return (

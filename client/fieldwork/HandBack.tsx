@@ -1,18 +1,10 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import type { HandBackReason, LoadedWords } from "../../shared/fieldwork/participant-words.ts";
 import { UnlockError, unlockWithPin } from "../offline/space.ts";
 import { spaceSession } from "../offline/space-session.ts";
 import { TextField } from "../ui/TextField.tsx";
 import { HoldButton } from "./HoldButton.tsx";
-
-export type HandBackReason = "section_end" | "give_back" | "break" | "stop" | "complete";
-
-const leads: Record<HandBackReason, string> = {
-  complete: "You have reached the end. The interviewer will finish from here.",
-  section_end: "That was the last question to answer on your own. The interviewer will carry on from here.",
-  give_back: "The interviewer will take it from here.",
-  break: "You asked for a break. The interviewer will take it from here.",
-  stop: "You asked to stop. You do not have to answer any more questions. The interviewer will take it from here.",
-};
+import { languageAttributes } from "./participant-language.ts";
 
 /**
  * The end of a hand-over: the participant is asked to give the tablet back, and only the interviewer
@@ -23,19 +15,33 @@ const leads: Record<HandBackReason, string> = {
  * space (issue 17, decision 0042): wrong PINs count towards the same five, and the fifth locks the space
  * (the answers given so far are already saved, sealed). Without a space (a browser that is not an
  * enrolled tablet, where the PIN is only offered), pressing and holding is what it takes.
+ *
+ * The heading and the lead are for the participant, in their language (`words`, decision 0050); the
+ * way past is the interviewer's, in theirs.
  */
-export function HandBack({ reason, onTakeBack }: { reason: HandBackReason; onTakeBack: () => void }) {
+export function HandBack({
+  reason,
+  words,
+  onTakeBack,
+}: {
+  reason: HandBackReason;
+  words: LoadedWords;
+  onTakeBack: () => void;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [ownerId] = useState(() => spaceSession.current()?.ownerId ?? null);
   useEffect(() => heading.current?.focus(), []);
+  const { lang, dir } = languageAttributes(words.locale);
   return (
     <section className="hand-back" aria-labelledby="hand-back-heading">
-      <h2 id="hand-back-heading" ref={heading} tabIndex={-1}>
+      <h2 id="hand-back-heading" ref={heading} tabIndex={-1} lang={lang} dir={dir}>
         {reason === "break" || reason === "stop"
-          ? "Please give the tablet back to the interviewer"
-          : "Thank you. Please give the tablet back"}
+          ? words.words.giveBackToInterviewer
+          : words.words.thanksGiveBack}
       </h2>
-      <p className="lead">{leads[reason]}</p>
+      <p className="lead" lang={lang} dir={dir}>
+        {words.words.handBackLead[reason]}
+      </p>
       {ownerId ? (
         <TakeBackWithPin ownerId={ownerId} onTakeBack={onTakeBack} />
       ) : (

@@ -1,13 +1,17 @@
 import { useSyncExternalStore } from "react";
+import type { LoadedWords } from "../../shared/fieldwork/participant-words.ts";
 import type { DraftSaver } from "../offline/drafts.ts";
 import type { DraftRecord, InterviewView } from "../offline/records.ts";
 import { waveLabel } from "../ui/format.ts";
 import { administrationModeLabels } from "./administration-modes.ts";
+import { languageAttributes } from "./participant-language.ts";
 
 interface Props {
   draft: DraftRecord;
   saver: DraftSaver;
   view: InterviewView;
+  /** The app's words for the participant, in their language (decision 0050). */
+  words: LoadedWords;
   /** The survey is on screen (after the readiness check): the view can change. */
   questions: boolean;
   sensitivePage: boolean;
@@ -30,6 +34,7 @@ export function InterviewBar({
   draft,
   saver,
   view,
+  words: { locale, words },
   questions,
   sensitivePage,
   onView,
@@ -45,30 +50,29 @@ export function InterviewBar({
   );
 
   if (view !== "interviewer") {
+    const { lang, dir } = languageAttributes(locale);
     return (
-      <div className="interview-bar interview-bar--hand-over">
+      <div className="interview-bar interview-bar--hand-over" lang={lang} dir={dir}>
         <p className="interview-bar__hand-over-note">
           {view === "hand_over" ? (
             <>
-              <strong>You are answering on your own.</strong> Nobody else sees your answers on the screen.
-              When you finish this part, give the tablet back.
+              <strong>{words.handOverStrong}</strong> {words.handOverRest}
             </>
           ) : (
             <>
-              <strong>These are the answers you can choose from.</strong> Tap your answer, or tell the
-              interviewer.
+              <strong>{words.showCardStrong}</strong> {words.showCardRest}
             </>
           )}
         </p>
         <div className="interview-bar__actions">
           <button type="button" className="button button--large" onClick={onParticipantBreak}>
-            I want a break
+            {words.wantBreak}
           </button>
           <button type="button" className="button button--large" onClick={onParticipantStop}>
-            I want to stop
+            {words.wantStop}
           </button>
           <button type="button" className="button button--secondary button--large" onClick={onGiveBack}>
-            Give the tablet back
+            {words.giveBack}
           </button>
         </div>
       </div>

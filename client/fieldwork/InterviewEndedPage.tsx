@@ -34,6 +34,8 @@ export function InterviewEndedPage({ id, me }: { id: string; me: Me }) {
   const code = pageState("code") ?? "";
   const surveyId = pageState("surveyId") ?? "";
   const areaId = pageState("areaId") ?? me.areaId ?? "";
+  // The interview's language, for the support services shown to the person (decision 0050).
+  const language = pageState("language");
   const [debriefed, setDebriefed] = useState(false);
   const stopped = ending === "stopped" || ending === "stopped_before_consent";
   // Only the researcher who made it sees what became of an interview (issue 17): another researcher
@@ -48,7 +50,7 @@ export function InterviewEndedPage({ id, me }: { id: string; me: Me }) {
     <>
       <PageHeading>{headings[ending]}</PageHeading>
       <UpdatePrompt />
-      {stopped && areaId && <DistressSupport areaId={areaId} />}
+      {stopped && areaId && <DistressSupport areaId={areaId} language={language ?? undefined} />}
       <WhatWasKept record={record} ending={ending} />
       <div className="actions">
         <Link to={fieldworkPath.concern} state={withCode(code)} className="button button--secondary">

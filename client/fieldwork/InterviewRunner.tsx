@@ -2,6 +2,7 @@ import "survey-core/survey-core.fontless.min.css";
 import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Model, PageModel } from "survey-core";
 import { Survey } from "survey-react-ui";
+import { englishWords, type LoadedWords, wordsLocaleFor } from "../../shared/fieldwork/participant-words.ts";
 import type { DraftRecord, InterviewView } from "../offline/records.ts";
 import { createInterviewModel } from "./interview-model.ts";
 import {
@@ -22,6 +23,8 @@ export interface PageFacts {
 interface Props {
   draft: DraftRecord;
   view: InterviewView;
+  /** The app's words for the participant (the consent page's "no" button), decision 0050. */
+  words: LoadedWords;
   modelRef: RefObject<Model | null>;
   onAnswers: (data: Record<string, unknown>, pageNo: number) => void;
   onPage: (pageNo: number, facts: PageFacts) => void;
@@ -49,10 +52,15 @@ export function InterviewRunner(props: Props) {
   const latest = useRef(props);
   latest.current = props;
   const [model] = useState(() => {
-    const created = createInterviewModel(draft.version.definition);
+    const main = localeForView("interviewer", draft.version.definition, undefined);
+    // The consent button's "no" words in the language the survey shows, where the catalogue is here.
+    const refusal = (shown: string) => {
+      const { locale, words } = latest.current.words;
+      return wordsLocaleFor(shown || main) === locale ? words.consentNo : englishWords.consentNo;
+    };
+    const created = createInterviewModel(draft.version.definition, refusal);
     // Added before the first render, so the first page's questions get them too.
     const participant = draft.setup.language;
-    const main = localeForView("interviewer", draft.version.definition, undefined);
     created.onAfterRenderQuestion.add((_, options) => {
       const inInterviewer = latest.current.view === "interviewer";
       const other = participant && participant !== main ? participant : null;
@@ -83,6 +91,11 @@ export function InterviewRunner(props: Props) {
       for (const question of questions) question.releaseAnimations();
     }
   }, [model, locale, main]);
+
+  // Our own words arrived from their chunk: the consent button is worded again.
+  useEffect(() => {
+    if (props.words.locale !== "en") model.locStrsChanged();
+  }, [model, props.words]);
 
   // survey-core's own words (Next, Complete, "Response required.") in the view's language, from a lazy chunk.
   useEffect(() => {

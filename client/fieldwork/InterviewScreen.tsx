@@ -1,6 +1,8 @@
 import { Activity, useCallback, useEffect, useRef, useState } from "react";
 import type { Model } from "survey-core";
 import type { Me } from "../../shared/contract/index.ts";
+import type { HandBackReason } from "../../shared/fieldwork/participant-words.ts";
+import { mainLocale } from "../../shared/survey/locales.ts";
 import { useAnnounce } from "../app/announcer.tsx";
 import { useHideChrome } from "../app/chrome.ts";
 import { Link, navigate } from "../app/router.tsx";
@@ -13,11 +15,13 @@ import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { Dialog } from "./Dialog.tsx";
 import { type EndedAs, finishInterview, rescheduleInterview } from "./finish-interview.ts";
-import { HandBack, type HandBackReason } from "./HandBack.tsx";
+import { HandBack } from "./HandBack.tsx";
 import { InterviewBar } from "./InterviewBar.tsx";
 import { InterviewRunner, type PageFacts } from "./InterviewRunner.tsx";
+import { languageAttributes } from "./participant-language.ts";
 import { fieldworkPath } from "./paths.ts";
 import { ReadinessCheck } from "./ReadinessCheck.tsx";
+import { useParticipantWords } from "./use-participant-words.ts";
 
 /** Opens an interview in progress from the tablet's database, wherever it was left. */
 export function InterviewScreen({ id, me }: { id: string; me: Me }) {
@@ -67,6 +71,9 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
   /** What the participant asked for while they held the tablet, shown to the interviewer after. */
   const [asked, setAsked] = useState<"break" | "stop" | null>(null);
   const modelRef = useRef<Model | null>(null);
+  // The participant's language: chosen at the start, or the version's main one (decision 0037).
+  const language = draft.setup.language ?? mainLocale(draft.version.definition);
+  const words = useParticipantWords(language);
 
   useEffect(() => interviewOpened(), []);
   // While the participant holds the tablet there is no way out of the interview but the hand-back.
@@ -95,10 +102,11 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
         code: draft.setup.participantCode,
         surveyId: draft.survey.id,
         areaId: draft.setup.areaId,
+        language,
       };
       navigate(fieldworkPath.finished(draft.id, ended), { replace: true, state: about });
     },
-    [saver, draft],
+    [saver, draft, language],
   );
 
   const changeView = (next: InterviewView) => {
@@ -130,12 +138,13 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
     <div className={`interview interview--${view.replace("_", "-")}`}>
       <PageHeading>{draft.version.title}</PageHeading>
       {handBack ? (
-        <HandBack reason={handBack} onTakeBack={takeBack} />
+        <HandBack reason={handBack} words={words} onTakeBack={takeBack} />
       ) : (
         <InterviewBar
           draft={draft}
           saver={saver}
           view={view}
+          words={words}
           questions={stage === "questions"}
           sensitivePage={facts.sensitive}
           onView={changeView}
@@ -161,7 +170,12 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
             onReschedule={() => void end(() => rescheduleInterview(me, saver.current))}
           />
         )}
-        {stage === "questions" && facts.consent && view !== "hand_over" && (
+        {stage === "questions" && facts.consent && view === "show_card" && (
+          <p className="consent-note" tabIndex={-1} {...languageAttributes(words.locale)}>
+            {words.words.consentNote}
+          </p>
+        )}
+        {stage === "questions" && facts.consent && view === "interviewer" && (
           <p className="consent-note" tabIndex={-1}>
             <strong>Consent for this interview: {waveLabel(draft.setup.wave)}.</strong> Ask every time, even
             if the person agreed at an earlier wave. If they say no, nothing but the “no” is kept.
@@ -174,6 +188,7 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
           <InterviewRunner
             draft={draft}
             view={view}
+            words={words}
             modelRef={modelRef}
             onAnswers={(data, pageNo) => saver.save({ data, pageNo })}
             onPage={(pageNo, next) => {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import type { PublishedSurveySummary } from "../../shared/contract/index.ts";
-import { mainLocale } from "../../shared/survey/locales.ts";
+import { wordsLocaleFor } from "../../shared/fieldwork/participant-words.ts";
+import { languageName, mainLocale } from "../../shared/survey/locales.ts";
 import { fetchSurveyVersion } from "../api/surveys.ts";
 import { languageAttributes, languageLabel, offeredLanguages } from "./participant-language.ts";
 
@@ -38,6 +39,7 @@ export function ParticipantLanguageField({ survey, value, onChange }: Props) {
   }, [languages, value, onChange]);
 
   if (!languages || languages.all.length < 2) return null;
+  const untranslated = value !== undefined && wordsLocaleFor(value) === null;
   return (
     <fieldset className="field choices">
       <legend>Which language does the participant want?</legend>
@@ -61,6 +63,13 @@ export function ParticipantLanguageField({ survey, value, onChange }: Props) {
           </label>
         );
       })}
+      {untranslated && (
+        <p className="notice notice--warning" role="status">
+          The questions will be in {languageName(value, "en")}. Our own words for the participant, such as “I
+          want a break” and “Give the tablet back”, are not translated into {languageName(value, "en")} yet:
+          the participant will see those in English.
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -1,4 +1,5 @@
 import { Model, type Question, settings } from "survey-core";
+import { englishWords } from "../../shared/fieldwork/participant-words.ts";
 import { sanitiseRenderedHtml } from "../../shared/html/survey-model-html.ts";
 import { registerAlongsideProperties } from "../../shared/survey/properties.ts";
 import { showInterviewerNote } from "./interviewer-note.ts";
@@ -9,8 +10,14 @@ settings.titleTags.page = "h2";
 settings.titleTags.panel = "h3";
 settings.titleTags.question = "h3";
 
-/** A SurveyJS model for one interview, set up for a tablet held by a peer researcher. */
-export function createInterviewModel(definition: Record<string, unknown>): Model {
+/**
+ * A SurveyJS model for one interview, set up for a tablet held by a peer researcher. `refusal` gives
+ * the consent button's words once "no" is picked, for the locale the model shows (decision 0050).
+ */
+export function createInterviewModel(
+  definition: Record<string, unknown>,
+  refusal: (locale: string) => string = () => englishWords.consentNo,
+): Model {
   registerAlongsideProperties();
   const model = new Model(definition);
   // Every piece of HTML the survey shows is cut to the allow-list again here, whatever the server sent.
@@ -27,7 +34,7 @@ export function createInterviewModel(definition: Record<string, unknown>): Model
     question.setPropertyValue("rateDescriptionLocation", "topBottom");
   }
   model.onAfterRenderQuestion.add((_, options) => showInterviewerNote(options.question, options.htmlElement));
-  followConsent(model);
+  followConsent(model, refusal);
   return model;
 }
 
@@ -36,7 +43,7 @@ export function createInterviewModel(definition: Record<string, unknown>): Model
  * visible page until consent is given, as every later page waits for a yes), and a clear "yes" goes
  * straight on to the first question, with no Next to tap (Previous comes back to it).
  */
-function followConsent(model: Model): void {
+function followConsent(model: Model, refusal: (locale: string) => string): void {
   // The button's words are given through a callback, not by setting `completeText`: a text set on the
   // model would stand for every language and hide survey-core's own "Complete" in the participant's.
   let word: "next" | "no" | null = null;
@@ -44,7 +51,7 @@ function followConsent(model: Model): void {
   void model.completeText;
   const complete = model.getLocalizableString("completeText");
   complete.onGetTextCallback = (text: string) =>
-    word === "next" ? model.pageNextText : word === "no" ? "End here: consent not given" : text;
+    word === "next" ? model.pageNextText : word === "no" ? refusal(model.locale) : text;
   const onConsentPage = () =>
     model.currentPage?.questions.some((q: Question) => q.name === "consent") === true;
   const wordButton = () => {

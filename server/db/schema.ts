@@ -73,6 +73,8 @@ export interface AreasTable {
   reward_policy_note: Generated<string>;
   /** JSON array of `SupportService` (shared/contract/support-services.ts) for the distress protocol. */
   support_services: Generated<string>;
+  /** JSON `{ <locale>: { <service name>: SupportServiceWords } }` (2026-12-07-04, decision 0050). */
+  support_service_translations: Generated<string>;
   /** 1: only tablets enrolled for the area may upload its interviews (2026-12-06-12, decision 0025). */
   enrolled_tablets_only: Generated<number>;
 }

@@ -1,12 +1,24 @@
 import { Hono } from "hono";
+import { SetSupportServiceTranslationsRequest } from "../../shared/contract/support-services.ts";
+import { Locale } from "../../shared/contract/translations.ts";
+import { audit } from "../audit/audit.repository.ts";
+import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { findSupportServices } from "./support-services.repository.ts";
+import { readJson } from "../http/read-json.ts";
+import {
+  findSupportServices,
+  setSupportServiceTranslations,
+  supportServiceNames,
+} from "./support-services.repository.ts";
 
 /**
  * `GET /api/areas/:id/support-services`, mounted beside the areas routes. A tablet fetches it once
  * online and keeps it, so the distress protocol can signpost with no connection.
+ *
+ * `PUT …/support-services/translations/:locale`: the area's coordinator gives the services' words in
+ * one language (decision 0050), so the person is signposted in the language of their interview.
  */
 export function supportServicesRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -18,5 +30,44 @@ export function supportServicesRoutes(): Hono<AppEnv> {
     if (!found) throw new ProblemError("area_not_found", `No area "${areaId.slice(0, 64)}".`);
     return c.json(found);
   });
+
+  app.put(
+    "/:id/support-services/translations/:locale",
+    allow("PUT /api/areas/:id/support-services/translations/:locale"),
+    async (c) => {
+      const { db, now } = c.get("deps");
+      const user = requireUser(c.get("user"));
+      const areaId = c.req.param("id");
+      assertAreaInScope(user, areaId);
+      const locale = Locale.safeParse(c.req.param("locale"));
+      if (!locale.success) {
+        const message = "Not a language code, like “pl” or “pt-br”.";
+        throw new ProblemError("invalid_body", message, [{ path: ["locale"], message }]);
+      }
+      const names = await supportServiceNames(db, areaId);
+      if (!names) throw new ProblemError("area_not_found", `No area "${areaId.slice(0, 64)}".`);
+      const { services } = await readJson(c, SetSupportServiceTranslationsRequest);
+      const unknown = Object.keys(services).filter((name) => !names.has(name));
+      if (unknown.length > 0) {
+        const message = "There is no service by this name on the area's list.";
+        throw new ProblemError(
+          "invalid_body",
+          message,
+          unknown.map((name) => ({ path: ["services", name], message })),
+        );
+      }
+      await setSupportServiceTranslations(db, areaId, locale.data, services);
+      await audit(db, {
+        ...requestOrigin(c),
+        at: now(),
+        actorId: user.id,
+        action: "area.update",
+        target: areaId,
+        detail: { changed: ["supportServiceTranslations"], locale: locale.data },
+      });
+      const found = await findSupportServices(db, areaId);
+      return c.json(found);
+    },
+  );
   return app;
 }

@@ -88,6 +88,7 @@ export const policy = {
   "GET /api/exports": trustedAnalysts,
   "GET /api/exports/:surveyId/:file": trustedAnalysts,
   "GET /api/areas/:id/support-services": fieldworkers,
+  "PUT /api/areas/:id/support-services/translations/:locale": ["admin", "coordinator"],
   "POST /api/safeguarding": fieldworkers,
   "GET /api/safeguarding": ["admin", "coordinator"],
   "POST /api/debriefs": fieldworkers,

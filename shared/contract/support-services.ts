@@ -1,4 +1,5 @@
-import type { SupportService } from "./area-settings.ts";
+import { z } from "zod";
+import { MAX_SUPPORT_SERVICES, type SupportService } from "./area-settings.ts";
 
 /**
  * `GET /api/areas/:id/support-services`: the list the distress protocol shows when an interview
@@ -8,4 +9,37 @@ export interface SupportServicesResponse {
   areaId: string;
   areaName: string;
   services: SupportService[];
+  /**
+   * The services in other languages, where a coordinator gave them (decision 0050): by language,
+   * then by the service's name as the list has it. Absent when there are none.
+   */
+  translations?: Record<string, Record<string, SupportServiceWords>>;
 }
+
+const words = (max: number) => z.string().trim().min(1).max(max).optional();
+
+/** A service's words in one language. The phone number is the same in every language: not here. */
+export const SupportServiceWords = z.strictObject({
+  name: words(120),
+  hours: words(200),
+  address: words(300),
+  notes: words(500),
+});
+export type SupportServiceWords = z.infer<typeof SupportServiceWords>;
+
+/**
+ * `PUT /api/areas/:id/support-services/translations/:locale`: every service's words in one language,
+ * keyed by the service's name as the list has it now. It replaces that language's whole set; an empty
+ * object removes it. A name not on the list is refused. When a coordinator renames a service, its
+ * translation no longer matches and the tablet shows the service as the coordinator wrote it: a
+ * translation never stands for words it was not made from.
+ */
+export const SetSupportServiceTranslationsRequest = z.strictObject({
+  services: z
+    .record(z.string().min(1).max(120), SupportServiceWords)
+    .refine(
+      (services) => Object.keys(services).length <= MAX_SUPPORT_SERVICES,
+      `An area lists at most ${MAX_SUPPORT_SERVICES} services.`,
+    ),
+});
+export type SetSupportServiceTranslationsRequest = z.input<typeof SetSupportServiceTranslationsRequest>;

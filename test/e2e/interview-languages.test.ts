@@ -60,6 +60,23 @@ beforeAll(async () => {
     },
     new Date(),
   );
+  // French wording (the corpus offers it) but no catalogue of our own words in French yet.
+  const french = JSON.parse(JSON.stringify(definition), (key, value) =>
+    key === "title" && value?.default === "Where are you staying at the moment?"
+      ? { ...value, fr: "Où logez-vous en ce moment ?" }
+      : value,
+  ) as Record<string, unknown>;
+  await publishVersion(
+    e2e.server.handle.db,
+    {
+      id: "how-things-are-fr",
+      title: "How things are, French",
+      description: "A language with no catalogue of our words",
+      definition: french,
+      fields: surveyFields(createSurveyModel(french)),
+    },
+    new Date(),
+  );
 });
 afterAll(async () => {
   await e2e?.close();
@@ -116,9 +133,19 @@ describe("an interview in the participant's language", () => {
     // survey-core's own words are Polish too (a lazy chunk per language, decision 0043).
     await page.getByRole("button", { name: "Gotowe" }).waitFor();
     expect(await page.locator(".participant-wording:visible").count()).toBe(0);
+    // The app's own words on the show card are Polish too (decision 0050); the card says so in Polish.
+    expect(await page.locator(".interview-bar--hand-over").getAttribute("lang")).toBe("pl");
+    await page.getByText("To są odpowiedzi, spośród których możesz wybrać.").waitFor();
+    await page.getByRole("button", { name: "Chcę zrobić przerwę" }).waitFor();
+    expect(await page.getByRole("button", { name: "Give the tablet back" }).count()).toBe(0);
     await page.getByText("Hostel", { exact: true }).click();
-    await page.getByRole("button", { name: "Give the tablet back" }).click();
+    await page.getByRole("button", { name: "Oddaj tablet" }).click();
+    // The hand-back screen: the participant's part in Polish, the interviewer's way past in English.
+    await page.getByRole("heading", { name: "Dziękujemy. Oddaj tablet" }).waitFor();
+    await page.getByText("Dalej poprowadzi osoba prowadząca wywiad.").waitFor();
     await holdToTakeBack(page);
+    // Back on the interviewer view, the researcher's own words are English.
+    await page.getByRole("button", { name: "Pause" }).waitFor();
     await page.getByRole("heading", { name: "Where are you staying at the moment?" }).waitFor();
     // Back on the interviewer view, in English, the choice hidden in Polish shows again.
     await page.getByText("On the council list", { exact: true }).waitFor();
@@ -157,8 +184,61 @@ describe("an interview in the participant's language", () => {
     expect(await survey.getAttribute("dir")).toBe("rtl");
     expect(await survey.getAttribute("lang")).toBe("ar");
     expect(await page.getByText("على قائمة المجلس").isVisible()).toBe(true);
+    // The hand-over bar, our own words, is Arabic and right to left as well (decision 0050).
+    const bar = page.locator(".interview-bar--hand-over");
+    expect(await bar.getAttribute("dir")).toBe("rtl");
+    expect(await bar.getAttribute("lang")).toBe("ar");
+    await page.getByText("أنت تجيب بنفسك.").waitFor();
+    await page.getByRole("button", { name: "أريد استراحة" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: "/tmp/languages-arabic-hand-over.png" });
+    // Asking for a break: the hand-back screen speaks Arabic, right to left; it is axe-clean too.
+    await page.getByRole("button", { name: "أريد استراحة" }).click();
+    const heading = page.getByRole("heading", {
+      name: "يرجى إعادة الجهاز اللوحي إلى الشخص الذي يجري المقابلة",
+    });
+    await heading.waitFor();
+    expect(await heading.getAttribute("dir")).toBe("rtl");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: "/tmp/languages-arabic-hand-back.png" });
+    // The interviewer stops: the support services are offered in Arabic, the researcher's part in English.
+    await holdToTakeBack(page);
+    await page.getByRole("heading", { name: "Interview paused" }).waitFor();
+    await page.getByRole("button", { name: "Stop the interview" }).click();
+    await page.getByRole("button", { name: "Yes, stop now" }).click();
+    await page.getByRole("heading", { name: "Interview stopped", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Support to offer now" }).waitFor();
+    const support = page.locator(".distress__for-participant");
+    await page.getByRole("heading", { name: "في أي مكان في إنجلترا" }).waitFor();
+    expect(await support.getAttribute("dir")).toBe("rtl");
+    expect(await support.getAttribute("lang")).toBe("ar");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: "/tmp/languages-arabic-support.png", fullPage: true });
+    // Uploaded before the server closes, so no upload is cut off mid-way.
+    await page.getByRole("heading", { name: "Saved on the server" }).waitFor({ timeout: 20_000 });
+    await context.close();
+  });
+});
+
+describe("a language with no catalogue of our words", () => {
+  it("tells the researcher at the start, and shows our words in English, marked as English", async () => {
+    const context = await e2e.browser.newContext(FIELDWORK_TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "languages@example.org");
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await page.getByRole("button", { name: "Choose How things are, French", exact: true }).click();
+    await page.getByRole("button", { name: "New code" }).click();
+    await page.getByLabel(/^français/).check();
+    await page
+      .getByText(/not translated into French yet: the participant will see those in English/)
+      .waitFor();
+    await page.getByRole("button", { name: "Start, read aloud by me" }).click();
+    await page.getByRole("button", { name: "All of these are true: go to consent" }).click();
+    await page.getByText("Yes", { exact: true }).click();
+    await page.getByRole("button", { name: "Show card" }).click();
+    await page.getByRole("heading", { name: "Où logez-vous en ce moment ?" }).waitFor();
+    expect(await page.locator(".interview-bar--hand-over").getAttribute("lang")).toBe("en");
+    await page.getByRole("button", { name: "Give the tablet back" }).waitFor();
     await context.close();
   });
 });
@@ -213,16 +293,17 @@ describe("three languages offline", () => {
           return (
             (await versions.match("/api/surveys/how-things-are-easy/versions/1")) !== undefined &&
             kept.some((p) => p.includes("polish")) &&
-            kept.some((p) => p.includes("arabic"))
+            kept.some((p) => p.includes("arabic")) &&
+            kept.some((p) => p.includes("french"))
           );
         }),
       )
       .toBe(true);
-    // Only the languages the tablet's surveys offer are kept, not all of survey-core's 55.
+    // Only the languages the tablet's surveys offer (Polish, Arabic, French) are kept, not all 55.
     const kept = await page.evaluate(
       async () => (await (await caches.open("alongside-survey-locales")).keys()).length,
     );
-    expect(kept).toBe(2);
+    expect(kept).toBe(3);
     await goOffline(context, page);
     await page.reload();
     await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
