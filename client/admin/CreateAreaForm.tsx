@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { ApiError, issuesByField } from "../api/api-error.ts";
 import { createArea } from "../api/areas.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { Form } from "../ui/Form.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { useSubmit } from "../ui/use-submit.ts";

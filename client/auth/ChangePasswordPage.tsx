@@ -2,7 +2,7 @@ import { useState } from "react";
 import { MIN_PASSWORD_LENGTH, passwordWeakness } from "../../shared/contract/index.ts";
 import { ApiError } from "../api/api-error.ts";
 import { changePassword } from "../api/auth.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { focusFirstError } from "../ui/focus-first-error.ts";
 import { PageHeading } from "../ui/PageHeading.tsx";

@@ -7,7 +7,7 @@ import {
 } from "../../shared/contract/index.ts";
 import { ApiError } from "../api/api-error.ts";
 import { setup, setupLinkInfo } from "../api/auth.ts";
-import { navigate } from "../app/router.tsx";
+import { navigate } from "../routing/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";

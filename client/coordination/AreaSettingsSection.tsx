@@ -5,7 +5,7 @@ import { getAreaSettings, setAreaTargets, updateAreaSettings } from "../api/coor
 import { getUploadRule, setUploadRule } from "../api/devices.ts";
 import { listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Form } from "../ui/Form.tsx";
 import { waveLabel } from "../ui/format.ts";

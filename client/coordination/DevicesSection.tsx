@@ -4,7 +4,7 @@ import { createEnrolmentCode, listDevices, revokeDevice } from "../api/coordinat
 import { deviceInterviews } from "../api/devices.ts";
 import { useResource } from "../api/use-resource.ts";
 import { listUsers } from "../api/users.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Form } from "../ui/Form.tsx";
 import { formatDateTime } from "../ui/format.ts";

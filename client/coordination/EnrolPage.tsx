@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
 import { DEVICE_TOKEN_KEY, type EnrolledDevice } from "../../shared/contract/index.ts";
 import { enrolDevice } from "../api/coordination.ts";
-import { useAnnounce } from "../app/announcer.tsx";
-import { Link } from "../app/router.tsx";
 import { useMe } from "../auth/session.tsx";
+import { Link } from "../routing/router.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { TextField } from "../ui/TextField.tsx";

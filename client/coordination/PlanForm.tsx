@@ -10,7 +10,7 @@ import {
   paymentMethodLabels,
   paymentMethods,
 } from "../../shared/contract/index.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { Form } from "../ui/Form.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { RadioField } from "../ui/RadioField.tsx";

@@ -11,8 +11,8 @@ import {
 import { ApiError } from "../api/api-error.ts";
 import { getAreaSettings, listPlans, listRewards, recordReward, statementHref } from "../api/coordination.ts";
 import { useResource } from "../api/use-resource.ts";
-import { useAnnounce } from "../app/announcer.tsx";
-import { Link } from "../app/router.tsx";
+import { Link } from "../routing/router.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { RadioField } from "../ui/RadioField.tsx";

@@ -10,7 +10,7 @@ import {
 import { standingText } from "../../shared/coordination/training-standing.ts";
 import { listPlans, listTraining, recordTraining } from "../api/coordination.ts";
 import { useResource } from "../api/use-resource.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Form } from "../ui/Form.tsx";
 import { Loading } from "../ui/Loading.tsx";

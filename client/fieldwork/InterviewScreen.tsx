@@ -1,13 +1,13 @@
 import { Activity, useCallback, useEffect, useRef, useState } from "react";
 import type { Model } from "survey-core";
 import type { Me } from "../../shared/contract/index.ts";
-import { useAnnounce } from "../app/announcer.tsx";
-import { useHideChrome } from "../app/chrome.ts";
-import { Link, navigate } from "../app/router.tsx";
 import { DraftSaver, getDraft, type SaveFailure } from "../offline/drafts.ts";
 import { interviewOpened } from "../offline/interview-lock.ts";
 import type { DraftRecord, InterviewView } from "../offline/records.ts";
 import { isQuotaExceeded } from "../offline/storage-pressure.ts";
+import { Link, navigate } from "../routing/router.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
+import { useHideChrome } from "../ui/chrome.ts";
 import { waveLabel } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { RELEASE_LIMITS, type ReleaseSignerRole } from "../../shared/contract/releases.ts";
 import { signOffRelease } from "../api/releases.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { Form } from "../ui/Form.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 import { useSubmit } from "../ui/use-submit.ts";

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { MAX_RETENTION_MONTHS } from "../../shared/contract/index.ts";
 import { saveRetentionMonths } from "../api/retention.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { Form } from "../ui/Form.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { useSubmit } from "../ui/use-submit.ts";

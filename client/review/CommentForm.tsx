@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { MAX_REVIEW_COMMENT, type ReviewDetail } from "../../shared/contract/index.ts";
 import { commentOnReview } from "../api/review.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { Form } from "../ui/Form.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 import { useSubmit } from "../ui/use-submit.ts";

@@ -7,7 +7,7 @@ import {
 } from "../../shared/contract/index.ts";
 import { ApiError } from "../api/api-error.ts";
 import { decideReview } from "../api/review.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { Form } from "../ui/Form.tsx";
 import { RadioField } from "../ui/RadioField.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";

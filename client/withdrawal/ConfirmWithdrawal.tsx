@@ -6,7 +6,7 @@ import {
   withdrawalChoiceLabels,
 } from "../../shared/contract/index.ts";
 import { recordWithdrawal } from "../api/withdrawals.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { plural } from "../ui/format.ts";
 import { useSubmit } from "../ui/use-submit.ts";
