@@ -1,6 +1,7 @@
 import { Hono } from "hono";
+import { assertAreaInScope } from "../access/area-scope.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
+import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { findSupportServices } from "./support-services.repository.ts";
 
