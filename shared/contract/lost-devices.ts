@@ -53,16 +53,8 @@ export interface ReportLostRequest {
   endSessions: boolean;
 }
 
-/** Something the tablet held that the server never received. */
-export interface NotUploadedItem {
-  id: string;
-  kind: ManifestKind;
-  participantCode: string | null;
-  surveyId: string | null;
-  wave: number | null;
-  /** When the tablet started or queued it. */
-  at: string;
-}
+/** Something the tablet held that the server never received: the line its manifest gave for it. */
+export type NotUploadedItem = ManifestLine;
 
 /** An interview the server did receive from the tablet. */
 export interface ArrivedInterview {
