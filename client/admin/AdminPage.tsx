@@ -1,7 +1,7 @@
 import { listAreas } from "../api/areas.ts";
 import { useResource } from "../api/use-resource.ts";
-import { Link } from "../app/router.tsx";
 import { useMe } from "../auth/session.tsx";
+import { Link } from "../routing/router.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { AreasSection } from "./AreasSection.tsx";
 import { UsersSection } from "./UsersSection.tsx";

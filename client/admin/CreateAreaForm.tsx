@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { ApiError, issuesByField } from "../api/api-error.ts";
 import { createArea } from "../api/areas.ts";
-import { useAnnounce } from "../app/announcer.tsx";
-import { ErrorAlert } from "../ui/ErrorAlert.tsx";
-import { focusFirstError } from "../ui/focus-first-error.ts";
+import { useAnnounce } from "../ui/announcer.tsx";
+import { Form } from "../ui/Form.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { useSubmit } from "../ui/use-submit.ts";
 
 type AreaErrors = Partial<Record<"id" | "name" | "region", string>>;
 
@@ -22,41 +22,32 @@ export function CreateAreaForm({ onCreated }: { onCreated: () => void }) {
   const [id, setId] = useState("");
   const [name, setName] = useState("");
   const [region, setRegion] = useState("");
-  const [errors, setErrors] = useState<AreaErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = checkArea(id, name, region);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) {
-      focusFirstError(event.currentTarget);
-      return;
-    }
-    setBusy(true);
-    try {
+  const form = useSubmit<AreaErrors>({
+    check: () => checkArea(id, name, region),
+    run: async () => {
       const area = await createArea({ id, name: name.trim(), region: region.trim() });
       setId("");
       setName("");
       setRegion("");
       announce(`Area ${area.name} added.`);
       onCreated();
-    } catch (error) {
-      setFailure(error);
-      const fields = issuesByField(error);
+    },
+    fieldErrors: (error) => {
+      const fields: AreaErrors = issuesByField(error);
       if (error instanceof ApiError && error.code === "area_exists") fields.id = error.problem.title;
-      setErrors(fields);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return fields;
+    },
+  });
+  const { errors } = form;
 
   return (
-    <form className="panel" onSubmit={handleSubmit} noValidate aria-labelledby="add-area-heading">
-      <h3 id="add-area-heading">Add an area</h3>
-      {failure !== null && <ErrorAlert heading="The area was not added" error={failure} />}
+    <Form
+      submit={form}
+      className="panel"
+      aria-labelledby="add-area-heading"
+      heading={<h3 id="add-area-heading">Add an area</h3>}
+      failureHeading="The area was not added"
+    >
       <TextField
         label="Area id"
         hint="A short name for links and exports: lower-case letters, digits and hyphens, like leeds or south-tyneside."
@@ -78,9 +69,9 @@ export function CreateAreaForm({ onCreated }: { onCreated: () => void }) {
         onChange={(event) => setRegion(event.target.value)}
         error={errors.region}
       />
-      <button type="submit" className="button" disabled={busy}>
+      <button type="submit" className="button" disabled={form.busy}>
         Add area
       </button>
-    </form>
+    </Form>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import type { Me, ResetLink, User } from "../../shared/contract/index.ts";
 import { errorMessage } from "../api/api-error.ts";
 import { makeResetLink } from "../api/users.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { TextField } from "../ui/TextField.tsx";
 

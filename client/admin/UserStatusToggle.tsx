@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Me, User } from "../../shared/contract/index.ts";
 import { errorMessage } from "../api/api-error.ts";
 import { disableUser, enableUser } from "../api/users.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import "./user-status.css";
 
 /**

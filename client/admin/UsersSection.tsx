@@ -2,7 +2,7 @@ import type { Area, Me } from "../../shared/contract/index.ts";
 import { roleLabels } from "../../shared/contract/index.ts";
 import { useResource } from "../api/use-resource.ts";
 import { listUsers } from "../api/users.ts";
-import { Link } from "../app/router.tsx";
+import { Link } from "../routing/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { ResetLinkButton } from "./ResetLinkButton.tsx";

@@ -1,4 +1,4 @@
-import { DEVICE_HEADER } from "../../shared/contract/device-constants.ts";
+import { DEVICE_HEADER } from "../../shared/contract/devices.ts";
 import type { Problem } from "../../shared/contract/index.ts";
 import { deviceToken } from "../offline/transport.ts";
 import { tabletReportedLost } from "../offline/wipe.ts";

@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from "react";
 import { SessionProvider } from "../auth/session.tsx";
 import { subscribeWiped, tabletWiped } from "../offline/wipe-state.ts";
+import { AnnouncerProvider } from "../ui/announcer.tsx";
 import { AppRoutes } from "./AppRoutes.tsx";
-import { AnnouncerProvider } from "./announcer.tsx";
 import { Shell } from "./Shell.tsx";
 import { TabletLostScreen } from "./TabletLostScreen.tsx";
 

@@ -1,12 +1,12 @@
 import { lazy, Suspense } from "react";
 import { LoginPage } from "../auth/LoginPage.tsx";
 import { useSession } from "../auth/session.tsx";
+import { NotForYourRolePage } from "../routing/NotForYourRolePage.tsx";
+import { NotFoundPage } from "../routing/NotFoundPage.tsx";
+import { Redirect, safeNextPath, usePathname } from "../routing/router.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { HomePage } from "./HomePage.tsx";
-import { NotForYourRolePage } from "./NotForYourRolePage.tsx";
-import { NotFoundPage } from "./NotFoundPage.tsx";
-import { Redirect, safeNextPath, usePathname } from "./router.tsx";
 import { pageRoutes } from "./routes.ts";
 import { ServerUnreachable } from "./ServerUnreachable.tsx";
 

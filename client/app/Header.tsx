@@ -3,8 +3,8 @@ import { roleLabels } from "../../shared/contract/roles.ts";
 import { errorMessage } from "../api/api-error.ts";
 import { SignOutEverywhereButton } from "../auth/SignOutEverywhereButton.tsx";
 import { useSession } from "../auth/session.tsx";
-import { useAnnounce } from "./announcer.tsx";
-import { Link, navigate } from "./router.tsx";
+import { Link, navigate } from "../routing/router.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { routesFor } from "./routes.ts";
 
 export function Header() {

@@ -1,5 +1,5 @@
 import type { Me } from "../../shared/contract/index.ts";
-import { Redirect } from "./router.tsx";
+import { Redirect } from "../routing/router.tsx";
 import { homePathFor } from "./routes.ts";
 import { WelcomePage } from "./WelcomePage.tsx";
 

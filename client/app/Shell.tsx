@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useChromeHidden } from "./chrome.ts";
+import { useChromeHidden } from "../ui/chrome.ts";
 import { Header } from "./Header.tsx";
 
 /** Skip link, header (hidden while a participant holds the tablet) and the one `<main>` every page renders into. */

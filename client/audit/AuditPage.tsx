@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { AuditEntry } from "../../shared/contract/index.ts";
 import { issuesByField } from "../api/api-error.ts";
 import { searchAudit } from "../api/audit.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { plural } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";

@@ -1,12 +1,13 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { MIN_PASSWORD_LENGTH, passwordWeakness } from "../../shared/contract/index.ts";
 import { ApiError } from "../api/api-error.ts";
 import { changePassword } from "../api/auth.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { focusFirstError } from "../ui/focus-first-error.ts";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { useSubmit } from "../ui/use-submit.ts";
 import { useMe } from "./session.tsx";
 
 interface Errors {
@@ -26,48 +27,42 @@ export default function ChangePasswordPage() {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [repeat, setRepeat] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found: Errors = {};
-    if (current === "") found.current = "Enter the password you use now.";
-    const weakness = passwordWeakness(next, me.email);
-    if (weakness) found.next = weakness;
-    if (repeat !== next) found.repeat = "The two new passwords are not the same.";
-    setErrors(found);
-    setFailure(null);
-    setDone(false);
-    const form = event.currentTarget;
-    if (found.current || found.next || found.repeat) {
-      focusFirstError(form);
-      return;
-    }
-    setBusy(true);
-    try {
-      await changePassword({ currentPassword: current, newPassword: next });
+  const form = useSubmit<Errors>({
+    check: () => {
+      setDone(false);
+      const found: Errors = {};
+      if (current === "") found.current = "Enter the password you use now.";
+      const weakness = passwordWeakness(next, me.email);
+      if (weakness) found.next = weakness;
+      if (repeat !== next) found.repeat = "The two new passwords are not the same.";
+      return found;
+    },
+    run: async (element) => {
+      try {
+        await changePassword({ currentPassword: current, newPassword: next });
+      } catch (error) {
+        // These two are about one field: shown there, not in the alert.
+        const field =
+          error instanceof ApiError && error.code === "wrong_current_password"
+            ? { current: "This is not the password you use now. Check it and try again." }
+            : error instanceof ApiError && error.code === "weak_password"
+              ? { next: error.message }
+              : null;
+        if (!field) throw error;
+        form.setErrors(field);
+        if (element) requestAnimationFrame(() => focusFirstError(element));
+        return;
+      }
       setCurrent("");
       setNext("");
       setRepeat("");
       setDone(true);
       announce("Your password is changed. You are signed out on your other devices.");
-    } catch (error) {
-      if (error instanceof ApiError && error.code === "wrong_current_password") {
-        setErrors({ current: "This is not the password you use now. Check it and try again." });
-        requestAnimationFrame(() => focusFirstError(form));
-      } else if (error instanceof ApiError && error.code === "weak_password") {
-        setErrors({ next: error.message });
-        requestAnimationFrame(() => focusFirstError(form));
-      } else {
-        setFailure(error);
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fieldErrors: () => ({}),
+  });
+  const { errors, failure, busy } = form;
 
   return (
     <div className="narrow">
@@ -83,7 +78,7 @@ export default function ChangePasswordPage() {
         </div>
       )}
       {failure !== null && <ErrorAlert heading="Your password was not changed" error={failure} />}
-      <form onSubmit={handleSubmit} noValidate>
+      <form onSubmit={form.onSubmit} noValidate>
         <TextField
           label="Current password"
           type="password"

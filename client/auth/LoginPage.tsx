@@ -1,8 +1,8 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { login, setupStatus } from "../api/auth.ts";
-import { focusFirstError } from "../ui/focus-first-error.ts";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { useSubmit } from "../ui/use-submit.ts";
 import { LoginFailure } from "./LoginFailure.tsx";
 import { useSession } from "./session.tsx";
 
@@ -25,9 +25,12 @@ export function LoginPage() {
   const { setMe } = useSession();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<LoginErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit<LoginErrors>({
+    check: () => checkLogin(email, password),
+    run: async () => setMe(await login({ email: email.trim(), password })),
+    fieldErrors: () => ({}),
+  });
+  const { errors, failure, busy } = form;
   const [setupPending, setSetupPending] = useState(false);
 
   useEffect(() => {
@@ -41,24 +44,6 @@ export function LoginPage() {
       live = false;
     };
   }, []);
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = checkLogin(email, password);
-    setErrors(found);
-    setFailure(null);
-    if (found.email || found.password) {
-      focusFirstError(event.currentTarget);
-      return;
-    }
-    setBusy(true);
-    try {
-      setMe(await login({ email: email.trim(), password }));
-    } catch (error) {
-      setFailure(error);
-      setBusy(false);
-    }
-  };
 
   return (
     <div className="narrow">
@@ -74,7 +59,7 @@ export function LoginPage() {
         </div>
       )}
       {failure !== null && <LoginFailure error={failure} />}
-      <form onSubmit={handleSubmit} noValidate>
+      <form onSubmit={form.onSubmit} noValidate>
         <TextField
           label="Email"
           type="email"

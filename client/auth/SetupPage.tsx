@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import {
   MIN_PASSWORD_LENGTH,
   passwordWeakness,
@@ -7,12 +7,12 @@ import {
 } from "../../shared/contract/index.ts";
 import { ApiError } from "../api/api-error.ts";
 import { setup, setupLinkInfo } from "../api/auth.ts";
-import { navigate } from "../app/router.tsx";
+import { navigate } from "../routing/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
-import { focusFirstError } from "../ui/focus-first-error.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { useSubmit } from "../ui/use-submit.ts";
 import { useSession } from "./session.tsx";
 
 function tokenFromHash(): string | null {
@@ -46,9 +46,17 @@ export default function SetupPage() {
   const [token] = useState(tokenFromHash);
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
-  const [errors, setErrors] = useState<SetupErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit<SetupErrors>({
+    check: () => checkPasswords(password, repeat),
+    run: async () => {
+      if (!token) return;
+      setMe(await setup({ token, password }));
+      navigate("/", { replace: true });
+    },
+    fieldErrors: (error) =>
+      error instanceof ApiError && error.code === "weak_password" ? { password: error.message } : {},
+  });
+  const { errors, failure, busy } = form;
   // What the link is for, asked before the form is shown: "checking", the answer, "used" (used or
   // expired: no form, since no password could be set with it), or "unknown" (the question failed, e.g.
   // offline: the form is shown and setting the password gives the answer).
@@ -133,26 +141,6 @@ export default function SetupPage() {
   const info = typeof link === "object" ? link : null;
   const purpose = info?.purpose ?? (reset ? "reset" : "first_admin");
 
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = checkPasswords(password, repeat);
-    setErrors(found);
-    setFailure(null);
-    if (found.password || found.repeat) {
-      focusFirstError(event.currentTarget);
-      return;
-    }
-    setBusy(true);
-    try {
-      setMe(await setup({ token, password }));
-      navigate("/", { replace: true });
-    } catch (error) {
-      if (error instanceof ApiError && error.code === "weak_password") setErrors({ password: error.message });
-      setFailure(error);
-      setBusy(false);
-    }
-  };
-
   return (
     <div className="narrow">
       {purpose === "invitation" && info ? (
@@ -198,7 +186,7 @@ export default function SetupPage() {
           error={failure}
         />
       )}
-      <form onSubmit={handleSubmit} noValidate>
+      <form onSubmit={form.onSubmit} noValidate>
         <TextField
           label="New password"
           hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words in a row are easy to remember and hard to guess.`}

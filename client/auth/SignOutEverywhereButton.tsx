@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { errorMessage } from "../api/api-error.ts";
 import { logoutEverywhere } from "../api/auth.ts";
-import { useAnnounce } from "../app/announcer.tsx";
-import { navigate } from "../app/router.tsx";
+import { navigate } from "../routing/router.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { useSession } from "./session.tsx";
 
 /**

@@ -1,19 +1,19 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { AreaSettings, AreaTarget, Me, SupportService } from "../../shared/contract/index.ts";
 import { MAX_SUPPORT_SERVICES, MAX_WAVE } from "../../shared/contract/index.ts";
-import { issuesByField } from "../api/api-error.ts";
 import { getAreaSettings, setAreaTargets, updateAreaSettings } from "../api/coordination.ts";
 import { getUploadRule, setUploadRule } from "../api/devices.ts";
 import { listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
-import { focusFirstError } from "../ui/focus-first-error.ts";
+import { Form } from "../ui/Form.tsx";
 import { waveLabel } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { useSubmit } from "../ui/use-submit.ts";
 import { useAreaChoice } from "./use-area-choice.tsx";
 
 /** An area's name and region, support services, safeguarding lead, reward policy, and targets. */
@@ -60,32 +60,20 @@ function SettingsForm({ settings, onSaved }: { settings: AreaSettings; onSaved: 
     settings.rewardPencePerHour === null ? "" : (settings.rewardPencePerHour / 100).toFixed(2),
   );
   const [note, setNote] = useState(settings.rewardPolicyNote);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const editService = (index: number, change: Partial<ServiceDraft>) =>
-    setServices((list) => list.map((s, i) => (i === index ? { ...s, ...change } : s)));
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (name.trim() === "") found.name = "Enter the area's name.";
-    if (region.trim() === "") found.region = "Enter the region.";
-    const rate = pounds.trim() === "" ? null : Math.round(Number(pounds.replace(/^£/, "")) * 100);
-    if (rate !== null && (!Number.isFinite(rate) || rate < 0))
-      found.reward = "Enter an amount in pounds, like 12.50.";
-    services.forEach((s, i) => {
-      if (s.name.trim() === "") found[`service-${i}`] = "Give the service's name, or remove it.";
-    });
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) {
-      focusFirstError(event.currentTarget);
-      return;
-    }
-    setBusy(true);
-    try {
+  const rate = pounds.trim() === "" ? null : Math.round(Number(pounds.replace(/^£/, "")) * 100);
+  const form = useSubmit({
+    check: () => {
+      const found: Record<string, string> = {};
+      if (name.trim() === "") found.name = "Enter the area's name.";
+      if (region.trim() === "") found.region = "Enter the region.";
+      if (rate !== null && (!Number.isFinite(rate) || rate < 0))
+        found.reward = "Enter an amount in pounds, like 12.50.";
+      services.forEach((s, i) => {
+        if (s.name.trim() === "") found[`service-${i}`] = "Give the service's name, or remove it.";
+      });
+      return found;
+    },
+    run: async () => {
       await updateAreaSettings(settings.id, {
         name,
         region,
@@ -96,18 +84,20 @@ function SettingsForm({ settings, onSaved }: { settings: AreaSettings; onSaved: 
       });
       announce(`Settings for ${name} saved.`);
       onSaved();
-    } catch (error) {
-      setFailure(error);
-      setErrors(issuesByField(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { errors } = form;
+
+  const editService = (index: number, change: Partial<ServiceDraft>) =>
+    setServices((list) => list.map((s, i) => (i === index ? { ...s, ...change } : s)));
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-labelledby="area-settings-heading">
-      <h2 id="area-settings-heading">{settings.name}</h2>
-      {failure !== null && <ErrorAlert heading="The settings were not saved" error={failure} />}
+    <Form
+      submit={form}
+      aria-labelledby="area-settings-heading"
+      heading={<h2 id="area-settings-heading">{settings.name}</h2>}
+      failureHeading="The settings were not saved"
+    >
       <TextField
         label="Area name"
         value={name}
@@ -208,10 +198,10 @@ function SettingsForm({ settings, onSaved }: { settings: AreaSettings; onSaved: 
         onChange={(e) => setNote(e.target.value)}
         error={errors.rewardPolicyNote}
       />
-      <button type="submit" className="button" disabled={busy}>
+      <button type="submit" className="button" disabled={form.busy}>
         Save settings
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -221,15 +211,43 @@ interface TargetDraft {
   target: string;
 }
 
+/** The targets the rows say, and what is wrong with each row (two targets for one survey and wave). */
+function checkTargets(rows: TargetDraft[]): { found: Record<string, string>; targets: AreaTarget[] } {
+  const found: Record<string, string> = {};
+  const targets: AreaTarget[] = [];
+  rows.forEach((r, i) => {
+    const wave = Number(r.wave);
+    const target = Number(r.target);
+    if (r.wave.trim() === "" || !Number.isInteger(wave) || wave < 0 || wave > 100)
+      found[`wave-${i}`] = "Enter a wave from 0 (baseline) to 100.";
+    if (r.target.trim() === "" || !Number.isInteger(target) || target < 0)
+      found[`target-${i}`] = "Enter a whole number of interviews.";
+    targets.push({ surveyId: r.surveyId, wave, target });
+  });
+  const seen = new Set<string>();
+  rows.forEach((r, i) => {
+    const key = `${r.surveyId}@${Number(r.wave)}`;
+    if (seen.has(key)) found[`wave-${i}`] = "This survey already has a target for this wave.";
+    seen.add(key);
+  });
+  return { found, targets };
+}
+
 function TargetsForm({ settings, onSaved }: { settings: AreaSettings; onSaved: () => void }) {
   const announce = useAnnounce();
   const [surveys] = useResource(listPublishedSurveys);
   const [rows, setRows] = useState<TargetDraft[]>(
     settings.targets.map((t) => ({ surveyId: t.surveyId, wave: String(t.wave), target: String(t.target) })),
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit({
+    check: () => checkTargets(rows).found,
+    run: async () => {
+      await setAreaTargets(settings.id, checkTargets(rows).targets);
+      announce("Targets saved.");
+      onSaved();
+    },
+  });
+  const { errors } = form;
   const surveyOptions =
     surveys.status === "ready" ? surveys.data.map((s) => ({ value: s.id, label: s.title })) : [];
   const firstSurvey = surveyOptions[0]?.value ?? "";
@@ -250,48 +268,21 @@ function TargetsForm({ settings, onSaved }: { settings: AreaSettings; onSaved: (
   const edit = (index: number, change: Partial<TargetDraft>) =>
     setRows((list) => list.map((r, i) => (i === index ? { ...r, ...change } : r)));
 
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    const targets: AreaTarget[] = [];
-    rows.forEach((r, i) => {
-      const wave = Number(r.wave);
-      const target = Number(r.target);
-      if (r.wave.trim() === "" || !Number.isInteger(wave) || wave < 0 || wave > 100)
-        found[`wave-${i}`] = "Enter a wave from 0 (baseline) to 100.";
-      if (r.target.trim() === "" || !Number.isInteger(target) || target < 0)
-        found[`target-${i}`] = "Enter a whole number of interviews.";
-      targets.push({ surveyId: r.surveyId, wave, target });
-    });
-    const seen = new Set<string>();
-    rows.forEach((r, i) => {
-      const key = `${r.surveyId}@${Number(r.wave)}`;
-      if (seen.has(key)) found[`wave-${i}`] = "This survey already has a target for this wave.";
-      seen.add(key);
-    });
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) {
-      focusFirstError(event.currentTarget);
-      return;
-    }
-    setBusy(true);
-    try {
-      await setAreaTargets(settings.id, targets);
-      announce("Targets saved.");
-      onSaved();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form onSubmit={handleSubmit} noValidate aria-labelledby="targets-heading" className="panel">
-      <h3 id="targets-heading">Targets per survey and wave</h3>
-      <p className="hint">How many interviews the area aims for, at the baseline and at each follow-up.</p>
-      {failure !== null && <ErrorAlert heading="The targets were not saved" error={failure} />}
+    <Form
+      submit={form}
+      aria-labelledby="targets-heading"
+      className="panel"
+      heading={
+        <>
+          <h3 id="targets-heading">Targets per survey and wave</h3>
+          <p className="hint">
+            How many interviews the area aims for, at the baseline and at each follow-up.
+          </p>
+        </>
+      }
+      failureHeading="The targets were not saved"
+    >
       {rows.length === 0 && <p>No targets yet.</p>}
       {rows.map((row, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id while they are being edited.
@@ -342,11 +333,11 @@ function TargetsForm({ settings, onSaved }: { settings: AreaSettings; onSaved: (
         >
           Add a target
         </button>
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={form.busy}>
           Save targets
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -360,18 +351,8 @@ function UploadRuleForm({ areaId }: { areaId: string }) {
   const load = useCallback(() => getUploadRule(areaId), [areaId]);
   const [rule] = useResource(load);
   const [choice, setChoice] = useState<boolean | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  if (rule.status === "loading") return <Loading what="the upload rule" />;
-  if (rule.status === "error")
-    return <ErrorAlert heading="The upload rule did not load" error={rule.error} />;
-  const checked = choice ?? rule.data.enrolledTabletsOnly;
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFailure(null);
-    setBusy(true);
-    try {
+  const form = useSubmit({
+    run: async () => {
       const saved = await setUploadRule(areaId, checked);
       setChoice(saved.enrolledTabletsOnly);
       announce(
@@ -379,17 +360,21 @@ function UploadRuleForm({ areaId }: { areaId: string }) {
           ? "Saved: only enrolled tablets can upload interviews for this area."
           : "Saved: interviews for this area can also be uploaded from a browser.",
       );
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  if (rule.status === "loading") return <Loading what="the upload rule" />;
+  if (rule.status === "error")
+    return <ErrorAlert heading="The upload rule did not load" error={rule.error} />;
+  const checked = choice ?? rule.data.enrolledTabletsOnly;
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-labelledby="upload-rule-heading" className="panel">
-      <h3 id="upload-rule-heading">Where interviews can be uploaded from</h3>
-      {failure !== null && <ErrorAlert heading="The upload rule was not saved" error={failure} />}
+    <Form
+      submit={form}
+      aria-labelledby="upload-rule-heading"
+      className="panel"
+      heading={<h3 id="upload-rule-heading">Where interviews can be uploaded from</h3>}
+      failureHeading="The upload rule was not saved"
+    >
       <div className="field">
         <label className="choice">
           <input type="checkbox" checked={checked} onChange={(e) => setChoice(e.target.checked)} />
@@ -401,9 +386,9 @@ function UploadRuleForm({ areaId }: { areaId: string }) {
           tablet can also upload from a web browser.
         </p>
       </div>
-      <button type="submit" className="button" disabled={busy}>
+      <button type="submit" className="button" disabled={form.busy}>
         Save upload rule
       </button>
-    </form>
+    </Form>
   );
 }

@@ -1,17 +1,17 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Device, EnrolmentCode, Me } from "../../shared/contract/index.ts";
-import { issuesByField } from "../api/api-error.ts";
 import { createEnrolmentCode, listDevices, revokeDevice } from "../api/coordination.ts";
 import { deviceInterviews } from "../api/devices.ts";
 import { useResource } from "../api/use-resource.ts";
 import { listUsers } from "../api/users.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
-import { focusFirstError } from "../ui/focus-first-error.ts";
+import { Form } from "../ui/Form.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { useSubmit } from "../ui/use-submit.ts";
 import { EnrolmentQr } from "./EnrolmentQr.tsx";
 import { FoundControl, isLost, LostReportPanel, lostStatus, ReportLostControl } from "./LostTablet.tsx";
 import { ReceivedInterviewsTable } from "./ReceivedInterviewsTable.tsx";
@@ -76,41 +76,27 @@ function EnrolForm({ people }: { people: { id: string; name: string }[] }) {
   const announce = useAnnounce();
   const [userId, setUserId] = useState("");
   const [label, setLabel] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
   const [code, setCode] = useState<EnrolmentCode | null>(null);
-  const [busy, setBusy] = useState(false);
   const chosen = userId || people[0]?.id || "";
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!chosen) found.userId = "Choose who will use the tablet.";
-    if (label.trim() === "") found.label = "Give the tablet a name you will recognise, like Tablet 3.";
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) {
-      focusFirstError(event.currentTarget);
-      return;
-    }
-    setBusy(true);
-    try {
+  const form = useSubmit({
+    check: () => {
+      const found: Record<string, string> = {};
+      if (!chosen) found.userId = "Choose who will use the tablet.";
+      if (label.trim() === "") found.label = "Give the tablet a name you will recognise, like Tablet 3.";
+      return found;
+    },
+    run: async () => {
       const made = await createEnrolmentCode(chosen, label.trim());
       setCode(made);
       announce(`Enrolment code ready for ${made.userName}. Scan the QR code with the tablet.`);
-    } catch (error) {
-      setFailure(error);
-      setErrors(issuesByField(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { errors, busy } = form;
 
   return (
     <section aria-labelledby="enrol-heading">
       <h2 id="enrol-heading">Enrol a tablet</h2>
-      <form className="panel" onSubmit={handleSubmit} noValidate aria-labelledby="enrol-heading">
-        {failure !== null && <ErrorAlert heading="No code was made" error={failure} />}
+      <Form submit={form} className="panel" aria-labelledby="enrol-heading" failureHeading="No code was made">
         {people.length === 0 ? (
           <p>There is nobody in this area to enrol a tablet for yet. Invite a peer researcher first.</p>
         ) : (
@@ -133,7 +119,7 @@ function EnrolForm({ people }: { people: { id: string; name: string }[] }) {
         <button type="submit" className="button" disabled={busy || people.length === 0}>
           Show enrolment code
         </button>
-      </form>
+      </Form>
       {code && <EnrolmentQr code={code} />}
     </section>
   );

@@ -1,12 +1,13 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { DEVICE_TOKEN_KEY, type EnrolledDevice } from "../../shared/contract/index.ts";
 import { enrolDevice } from "../api/coordination.ts";
-import { useAnnounce } from "../app/announcer.tsx";
-import { Link } from "../app/router.tsx";
 import { useMe } from "../auth/session.tsx";
+import { Link } from "../routing/router.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { useSubmit } from "../ui/use-submit.ts";
 
 function codeFromHash(): string {
   return new URLSearchParams(window.location.hash.slice(1)).get("code") ?? "";
@@ -21,9 +22,6 @@ export default function EnrolPage() {
   const me = useMe();
   const announce = useAnnounce();
   const [code, setCode] = useState(codeFromHash);
-  const [error, setError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [enrolled, setEnrolled] = useState<EnrolledDevice | null>(null);
   const [storageRefused, setStorageRefused] = useState(false);
 
@@ -31,17 +29,9 @@ export default function EnrolPage() {
     if (window.location.hash) window.history.replaceState(null, "", window.location.pathname);
   }, []);
 
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (code.trim() === "") {
-      setError("Enter the code shown on your coordinator's screen.");
-      event.currentTarget.querySelector("input")?.focus();
-      return;
-    }
-    setError(undefined);
-    setFailure(null);
-    setBusy(true);
-    try {
+  const form = useSubmit<{ code?: string }>({
+    check: () => (code.trim() === "" ? { code: "Enter the code shown on your coordinator's screen." } : {}),
+    run: async () => {
       const result = await enrolDevice(code.trim());
       try {
         window.localStorage.setItem(DEVICE_TOKEN_KEY, result.token);
@@ -51,12 +41,10 @@ export default function EnrolPage() {
       }
       setEnrolled(result);
       announce(`This tablet is enrolled as ${result.device.label}.`);
-    } catch (caught) {
-      setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    fieldErrors: () => ({}),
+  });
+  const { failure, busy } = form;
 
   if (enrolled) {
     return (
@@ -91,7 +79,7 @@ export default function EnrolPage() {
           <p>Check that it is not in private browsing, then ask your coordinator for a new code.</p>
         </div>
       )}
-      <form onSubmit={handleSubmit} noValidate>
+      <form onSubmit={form.onSubmit} noValidate>
         <TextField
           label="Enrolment code"
           hint="Ten letters and digits, like ABCDE-FGHJK. Filled in for you when you scan the QR code."
@@ -100,7 +88,7 @@ export default function EnrolPage() {
           spellCheck={false}
           value={code}
           onChange={(e) => setCode(e.target.value)}
-          error={error}
+          error={form.errors.code}
         />
         <button type="submit" className="button button--large" disabled={busy}>
           Enrol this tablet

@@ -6,7 +6,7 @@ import { listAssignments, setAssignment, setAssignmentStatus } from "../api/coor
 import { listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";
 import { listUsers } from "../api/users.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { focusFirstError } from "../ui/focus-first-error.ts";
 import { waveLabel } from "../ui/format.ts";

@@ -1,9 +1,9 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import type { Device, ManifestKind, NotUploadedItem } from "../../shared/contract/index.ts";
-import { LOST_REASON_MAX } from "../../shared/contract/lost-device-constants.ts";
+import { LOST_REASON_MAX } from "../../shared/contract/lost-devices.ts";
 import { lostReport, reportDeviceFound, reportDeviceLost } from "../api/devices.ts";
 import { useResource } from "../api/use-resource.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime, plural, waveLabel } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";

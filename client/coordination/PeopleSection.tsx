@@ -3,8 +3,8 @@ import { type Invitation, type Me, type Role, roleLabels, roles } from "../../sh
 import { ApiError, issuesByField } from "../api/api-error.ts";
 import { inviteUser, listPendingInvitations, renewInvitation } from "../api/coordination.ts";
 import { useResource } from "../api/use-resource.ts";
-import { useAnnounce } from "../app/announcer.tsx";
-import { Link } from "../app/router.tsx";
+import { Link } from "../routing/router.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { focusFirstError } from "../ui/focus-first-error.ts";
 import { formatDateTime } from "../ui/format.ts";

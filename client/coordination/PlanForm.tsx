@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import {
   BENEFITS_NOTE,
   type ContactMethod,
@@ -10,12 +10,12 @@ import {
   paymentMethodLabels,
   paymentMethods,
 } from "../../shared/contract/index.ts";
-import { issuesByField } from "../api/api-error.ts";
-import { useAnnounce } from "../app/announcer.tsx";
-import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
+import { Form } from "../ui/Form.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { RadioField } from "../ui/RadioField.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
+import { useSubmit } from "../ui/use-submit.ts";
 
 /**
  * A participation plan: interests, goals, support wanted, how to be contacted and how to be paid,
@@ -40,22 +40,8 @@ export function PlanForm({
   const [methods, setMethods] = useState<ContactMethod[]>(plan.contactMethods);
   const [contactNotes, setContactNotes] = useState(plan.contactNotes);
   const [payment, setPayment] = useState<PaymentMethod | null>(plan.preferredPayment);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const you = self ? "you" : plan.displayName;
-  const your = self ? "your" : `${plan.displayName}'s`;
-
-  const toggle = (method: ContactMethod, on: boolean) =>
-    setMethods((list) =>
-      on ? [...list.filter((m) => m !== method), method] : list.filter((m) => m !== method),
-    );
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
+  const form = useSubmit({
+    run: async () => {
       const saved = await save({
         interests,
         goals,
@@ -64,30 +50,34 @@ export function PlanForm({
         contactNotes,
         preferredPayment: payment,
       });
-      setErrors({});
       announce(self ? "Your plan is saved." : `${plan.displayName}'s plan is saved.`);
       onSaved(saved);
-    } catch (error) {
-      setFailure(error);
-      setErrors(issuesByField(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { errors } = form;
+  const you = self ? "you" : plan.displayName;
+  const your = self ? "your" : `${plan.displayName}'s`;
+
+  const toggle = (method: ContactMethod, on: boolean) =>
+    setMethods((list) =>
+      on ? [...list.filter((m) => m !== method), method] : list.filter((m) => m !== method),
+    );
 
   return (
-    <form
-      onSubmit={handleSubmit}
-      noValidate
+    <Form
+      submit={form}
       aria-label={self ? "Your participation plan" : `${plan.displayName}'s participation plan`}
+      failureHeading="The plan was not saved"
+      heading={
+        plan.updatedAt && (
+          <p className="muted">
+            Last changed {formatDateTime(plan.updatedAt)} by{" "}
+            {plan.updatedBySelf ? (self ? "you" : plan.displayName) : (plan.updatedByName ?? "a coordinator")}
+            .
+          </p>
+        )
+      }
     >
-      {plan.updatedAt && (
-        <p className="muted">
-          Last changed {formatDateTime(plan.updatedAt)} by{" "}
-          {plan.updatedBySelf ? (self ? "you" : plan.displayName) : (plan.updatedByName ?? "a coordinator")}.
-        </p>
-      )}
-      {failure !== null && <ErrorAlert heading="The plan was not saved" error={failure} />}
       <TextAreaField
         label={`What ${you} would like to be involved in`}
         hint="Topics, kinds of work, things to try."
@@ -141,9 +131,9 @@ export function PlanForm({
         onChange={setPayment}
         error={errors.preferredPayment}
       />
-      <button type="submit" className="button" disabled={busy}>
+      <button type="submit" className="button" disabled={form.busy}>
         Save {your} plan
       </button>
-    </form>
+    </Form>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useState } from "react";
+import { useCallback, useState } from "react";
 import {
   BENEFITS_NOTE,
   formatPence,
@@ -8,17 +8,17 @@ import {
   paymentMethods,
   type RewardEntry,
 } from "../../shared/contract/index.ts";
-import { ApiError, issuesByField } from "../api/api-error.ts";
+import { ApiError } from "../api/api-error.ts";
 import { getAreaSettings, listPlans, listRewards, recordReward, statementHref } from "../api/coordination.ts";
 import { useResource } from "../api/use-resource.ts";
-import { useAnnounce } from "../app/announcer.tsx";
-import { Link } from "../app/router.tsx";
+import { Link } from "../routing/router.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
-import { focusFirstError } from "../ui/focus-first-error.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { RadioField } from "../ui/RadioField.tsx";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { useSubmit } from "../ui/use-submit.ts";
 import { useAreaChoice } from "./use-area-choice.tsx";
 
 /** The reward log: time given by experts and researchers, the reward due under the area's policy, statements. */
@@ -60,32 +60,26 @@ function RecordForm({ areaId, onRecorded }: { areaId: string; onRecorded: () => 
   const [hours, setHours] = useState("");
   const [givenOn, setGivenOn] = useState(new Date().toISOString().slice(0, 10));
   const [method, setMethod] = useState<PaymentMethod | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const person = list.find((p) => p.userId === userId) ?? list[0];
   // The person's own choice, from their plan, unless the coordinator picked another with them.
   const chosenMethod = method ?? person?.preferredPayment ?? null;
   const rate = settings.status === "ready" ? settings.data.rewardPencePerHour : null;
 
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    const h = Number(hours);
-    if (!person) found.userId = "Choose whose time this was.";
-    if (activity.trim() === "") found.activity = "Say what the time was for, like a workshop or interviews.";
-    if (!(h > 0 && h <= 24 && Number.isInteger(h * 4)))
-      found.hours = "Enter hours in quarter hours, like 1.5 or 2.25.";
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(givenOn)) found.givenOn = "Choose the day.";
-    if (!chosenMethod) found.paymentMethod = "Choose how the person wants to be paid.";
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0 || !person || !chosenMethod) {
-      focusFirstError(event.currentTarget);
-      return;
-    }
-    setBusy(true);
-    try {
+  const h = Number(hours);
+  const form = useSubmit({
+    check: () => {
+      const found: Record<string, string> = {};
+      if (!person) found.userId = "Choose whose time this was.";
+      if (activity.trim() === "")
+        found.activity = "Say what the time was for, like a workshop or interviews.";
+      if (!(h > 0 && h <= 24 && Number.isInteger(h * 4)))
+        found.hours = "Enter hours in quarter hours, like 1.5 or 2.25.";
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(givenOn)) found.givenOn = "Choose the day.";
+      if (!chosenMethod) found.paymentMethod = "Choose how the person wants to be paid.";
+      return found;
+    },
+    run: async () => {
+      if (!person || !chosenMethod) return;
       const entry = await recordReward({
         userId: person.userId,
         areaId,
@@ -98,13 +92,9 @@ function RecordForm({ areaId, onRecorded }: { areaId: string; onRecorded: () => 
       setHours("");
       announce(`${entry.hours} hours recorded for ${entry.userName}: ${formatPence(entry.rewardPence)} due.`);
       onRecorded();
-    } catch (error) {
-      setFailure(error);
-      setErrors(issuesByField(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { errors, failure, busy } = form;
 
   return (
     <section aria-labelledby="record-heading">
@@ -122,7 +112,7 @@ function RecordForm({ areaId, onRecorded }: { areaId: string; onRecorded: () => 
             The area's policy: <strong>{formatPence(rate)} an hour</strong>. {settings.data.rewardPolicyNote}
           </p>
         ))}
-      <form className="panel" onSubmit={handleSubmit} noValidate aria-labelledby="record-heading">
+      <form className="panel" onSubmit={form.onSubmit} noValidate aria-labelledby="record-heading">
         {failure !== null && (
           <ErrorAlert
             heading={

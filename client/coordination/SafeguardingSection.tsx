@@ -11,7 +11,7 @@ import {
   recordConcernAction,
 } from "../api/coordination.ts";
 import { useResource } from "../api/use-resource.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";

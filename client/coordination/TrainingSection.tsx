@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useState } from "react";
+import { useCallback, useState } from "react";
 import {
   type Me,
   type TrainingKind,
@@ -8,15 +8,15 @@ import {
   trainingStandings,
 } from "../../shared/contract/index.ts";
 import { standingText } from "../../shared/coordination/training-standing.ts";
-import { issuesByField } from "../api/api-error.ts";
 import { listPlans, listTraining, recordTraining } from "../api/coordination.ts";
 import { useResource } from "../api/use-resource.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
-import { focusFirstError } from "../ui/focus-first-error.ts";
+import { Form } from "../ui/Form.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { useSubmit } from "../ui/use-submit.ts";
 import { useAreaChoice } from "./use-area-choice.tsx";
 
 /** Training records of the area's researchers, each kind's standing, and recording new training. */
@@ -117,26 +117,17 @@ function RecordTrainingForm({
   const [kind, setKind] = useState<TrainingKind>("safeguarding");
   const [completedOn, setCompletedOn] = useState("");
   const [expiresOn, setExpiresOn] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const chosen = userId || people[0]?.id || "";
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!chosen) found.userId = "Choose who completed the training.";
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(completedOn)) found.completedOn = "Choose the day it was completed.";
-    if (expiresOn && expiresOn <= completedOn)
-      found.expiresOn = "The refresher must be due after the training.";
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) {
-      focusFirstError(event.currentTarget);
-      return;
-    }
-    setBusy(true);
-    try {
+  const form = useSubmit({
+    check: () => {
+      const found: Record<string, string> = {};
+      if (!chosen) found.userId = "Choose who completed the training.";
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(completedOn)) found.completedOn = "Choose the day it was completed.";
+      if (expiresOn && expiresOn <= completedOn)
+        found.expiresOn = "The refresher must be due after the training.";
+      return found;
+    },
+    run: async () => {
       const record = await recordTraining({
         userId: chosen,
         kind,
@@ -150,19 +141,19 @@ function RecordTrainingForm({
       setCompletedOn("");
       setExpiresOn("");
       onRecorded();
-    } catch (error) {
-      setFailure(error);
-      setErrors(issuesByField(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { errors } = form;
 
   return (
     <section aria-labelledby="record-training-heading">
       <h2 id="record-training-heading">Record training</h2>
-      <form className="panel" onSubmit={handleSubmit} noValidate aria-labelledby="record-training-heading">
-        {failure !== null && <ErrorAlert heading="The training was not recorded" error={failure} />}
+      <Form
+        submit={form}
+        className="panel"
+        aria-labelledby="record-training-heading"
+        failureHeading="The training was not recorded"
+      >
         <SelectField
           label="Researcher"
           value={chosen}
@@ -193,10 +184,10 @@ function RecordTrainingForm({
           onChange={(e) => setExpiresOn(e.target.value)}
           error={errors.expiresOn}
         />
-        <button type="submit" className="button" disabled={busy || people.length === 0}>
+        <button type="submit" className="button" disabled={form.busy || people.length === 0}>
           Record training
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

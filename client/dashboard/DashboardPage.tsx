@@ -1,5 +1,5 @@
-import { NotFoundPage } from "../app/NotFoundPage.tsx";
-import { usePathname } from "../app/router.tsx";
+import { NotFoundPage } from "../routing/NotFoundPage.tsx";
+import { usePathname } from "../routing/router.tsx";
 import { DashboardHome } from "./DashboardHome.tsx";
 import { OutcomePage } from "./OutcomePage.tsx";
 import "./dashboard.css";

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { MAX_SUPPRESSION_K, MIN_SUPPRESSION_K } from "../../shared/contract/index.ts";
 import { issuesByField } from "../api/api-error.ts";
 import { fetchSuppressionSetting, saveSuppressionSetting } from "../api/outcomes.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { TextField } from "../ui/TextField.tsx";
 

@@ -1,6 +1,6 @@
 import type { IndicatorHeadline, OutcomeHeadline, OutcomeMapResponse } from "../../shared/contract/index.ts";
 import type { StageId, TocNode } from "../../shared/toc/theory-of-change.ts";
-import { Link } from "../app/router.tsx";
+import { Link } from "../routing/router.tsx";
 import { directionText, formatCount, hiddenText, meanText, useReleasePrecision, waveName } from "./format.ts";
 
 /**

@@ -3,7 +3,7 @@ import { draftStatusLabels } from "../../shared/contract/index.ts";
 import { issuesByField } from "../api/api-error.ts";
 import { createSurvey, listEditorSurveys } from "../api/editor.ts";
 import { useResource } from "../api/use-resource.ts";
-import { Link, navigate } from "../app/router.tsx";
+import { Link, navigate } from "../routing/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";

@@ -1,5 +1,5 @@
 import "./editor.css";
-import { usePathname } from "../app/router.tsx";
+import { usePathname } from "../routing/router.tsx";
 import { EditorHome } from "./EditorHome.tsx";
 import { SurveyEditor } from "./SurveyEditor.tsx";
 

@@ -44,9 +44,9 @@ import {
   staleDraft,
   suggestRewording,
 } from "../api/editor.ts";
-import { useAnnounce } from "../app/announcer.tsx";
-import { Link } from "../app/router.tsx";
 import { useMe } from "../auth/session.tsx";
+import { Link } from "../routing/router.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";

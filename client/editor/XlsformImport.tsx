@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import type { XlsformImportResponse, XlsformRowNote } from "../../shared/contract/index.ts";
 import { importXlsform } from "../api/xlsform.ts";
-import { Link } from "../app/router.tsx";
+import { Link } from "../routing/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { TextField } from "../ui/TextField.tsx";
 

@@ -14,8 +14,8 @@ import {
   fetchExportableSurveys,
 } from "../api/exports.ts";
 import { useResource } from "../api/use-resource.ts";
-import { useAnnounce } from "../app/announcer.tsx";
 import { useMe } from "../auth/session.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { focusFirstError } from "../ui/focus-first-error.ts";
 import { plural } from "../ui/format.ts";

@@ -4,12 +4,12 @@ import {
   MAX_CONCERN_LENGTH,
   type SafeguardingUrgency,
   safeguardingUrgencies,
-} from "../../shared/contract/safeguarding-constants.ts";
+} from "../../shared/contract/safeguarding.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
-import { Link, pageState } from "../app/router.tsx";
 import { getRecord } from "../offline/outbox.ts";
 import { newResponseId } from "../offline/response-id.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
+import { Link, pageState } from "../routing/router.tsx";
 import { FieldError } from "../ui/FieldError.tsx";
 import { focusFirstError } from "../ui/focus-first-error.ts";
 import { PageHeading } from "../ui/PageHeading.tsx";

@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from "react";
-import { MAX_DEBRIEF_NOTES } from "../../shared/contract/debrief-constants.ts";
+import { MAX_DEBRIEF_NOTES } from "../../shared/contract/debriefs.ts";
 import type { Me } from "../../shared/contract/index.ts";
-import { useAnnounce } from "../app/announcer.tsx";
 import { newResponseId } from "../offline/response-id.ts";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { FieldError } from "../ui/FieldError.tsx";
 import { queueDebrief } from "./queue-records.ts";
 

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { Me } from "../../shared/contract/index.ts";
-import { Link } from "../app/router.tsx";
+import { Link } from "../routing/router.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { AreaField } from "./AreaField.tsx";
 import { DebriefForm } from "./DebriefForm.tsx";

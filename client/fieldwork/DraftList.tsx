@@ -1,9 +1,9 @@
 import { useState } from "react";
 import type { Me } from "../../shared/contract/index.ts";
-import { navigate } from "../app/router.tsx";
 import { deleteDraft, draftsOf } from "../offline/drafts.ts";
 import type { DraftRecord } from "../offline/records.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
+import { navigate } from "../routing/router.tsx";
 import { formatDateTime, waveLabel } from "../ui/format.ts";
 import { fieldworkPath } from "./paths.ts";
 

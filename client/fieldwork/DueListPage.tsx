@@ -4,10 +4,10 @@ import { type DueEntry, summariseDue } from "../../shared/fieldwork/follow-ups.t
 import { fetchDueList } from "../api/followups.ts";
 import { listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";
-import { Link } from "../app/router.tsx";
 import { draftsOf } from "../offline/drafts.ts";
 import { outboxOf } from "../offline/outbox.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
+import { Link } from "../routing/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime, plural, waveLabel } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";

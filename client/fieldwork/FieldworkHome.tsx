@@ -1,5 +1,5 @@
 import type { Me } from "../../shared/contract/index.ts";
-import { Link, navigate } from "../app/router.tsx";
+import { Link, navigate } from "../routing/router.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { DraftList } from "./DraftList.tsx";
 import { useEnrolment } from "./enrolment.ts";

@@ -1,11 +1,11 @@
 import "./fieldwork.css";
 import { lazy, Suspense, useEffect } from "react";
 import type { Me } from "../../shared/contract/index.ts";
-import { usePathname } from "../app/router.tsx";
 import { useMe } from "../auth/session.tsx";
 import { registerServiceWorker } from "../offline/service-worker.ts";
 import { syncEngine } from "../offline/sync-engine.ts";
 import { warmOfflineCache } from "../offline/warm-cache.ts";
+import { usePathname } from "../routing/router.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { FieldworkHome } from "./FieldworkHome.tsx";

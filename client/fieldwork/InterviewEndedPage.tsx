@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import type { Me } from "../../shared/contract/index.ts";
-import { Link, pageState } from "../app/router.tsx";
 import { lookUpRecord } from "../offline/outbox.ts";
 import type { OutboxRecord } from "../offline/records.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
+import { Link, pageState } from "../routing/router.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { DebriefForm } from "./DebriefForm.tsx";
 import { DistressSupport } from "./DistressSupport.tsx";

@@ -1,4 +1,4 @@
-import { Link } from "../app/router.tsx";
+import { Link } from "../routing/router.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { fieldworkPath } from "./paths.ts";
 

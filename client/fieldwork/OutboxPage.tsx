@@ -1,12 +1,12 @@
 import { useEffect, useState } from "react";
 import type { Me } from "../../shared/contract/index.ts";
-import { Link } from "../app/router.tsx";
 import { draftsOf } from "../offline/drafts.ts";
 import { outboxOf, removeRefused, retry } from "../offline/outbox.ts";
 import { requestPersistentStorage, type StoragePersistence } from "../offline/persistent-storage.ts";
 import type { OutboxRecord } from "../offline/records.ts";
 import { syncEngine } from "../offline/sync-engine.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
+import { Link } from "../routing/router.tsx";
 import { formatDateTime, waveLabel } from "../ui/format.ts";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { fieldworkPath } from "./paths.ts";

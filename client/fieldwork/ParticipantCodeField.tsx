@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { generateParticipantCode, isValidParticipantCode } from "../../shared/participant/code.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { describedBy } from "../ui/describedby.ts";
 import { FieldError } from "../ui/FieldError.tsx";
 import { participantCodeProblem } from "./participant-code-problem.ts";

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from "react";
-import { useAnnounce } from "../app/announcer.tsx";
-import { Link } from "../app/router.tsx";
 import { useSession } from "../auth/session.tsx";
 import { listOutbox, type OutboxEnvelope } from "../offline/outbox.ts";
 import { syncEngine } from "../offline/sync-engine.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
+import { Link } from "../routing/router.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { formatDateTime, plural } from "../ui/format.ts";
 import { fieldworkPath } from "./paths.ts";
 import { waitingText } from "./receipt-text.ts";

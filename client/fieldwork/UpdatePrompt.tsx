@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, useSyncExternalStore } from "react";
-import { useAnnounce } from "../app/announcer.tsx";
 import { isInterviewOpen, subscribeInterviewOpen } from "../offline/interview-lock.ts";
 import { applyUpdate, getUpdateState, subscribeUpdateState } from "../offline/service-worker.ts";
+import { useAnnounce } from "../ui/announcer.tsx";
 
 /** Announced once per page load, not again on each screen the prompt is shown on. */
 let announced = false;

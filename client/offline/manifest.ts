@@ -3,7 +3,7 @@ import {
   MANIFEST_MAX_ITEMS,
   MANIFEST_PATH,
   type ManifestLine,
-} from "../../shared/contract/lost-device-constants.ts";
+} from "../../shared/contract/lost-devices.ts";
 import { isOnServer } from "../../shared/fieldwork/outbox-state.ts";
 import { database } from "./db.ts";
 import { listDrafts } from "./drafts.ts";

@@ -1,4 +1,4 @@
-import { DEVICE_HEADER, DEVICE_TOKEN_KEY } from "../../shared/contract/device-constants.ts";
+import { DEVICE_HEADER, DEVICE_TOKEN_KEY } from "../../shared/contract/devices.ts";
 import type { Problem } from "../../shared/contract/problems.ts";
 import { retryAfterMs } from "../../shared/fieldwork/backoff.ts";
 import { tabletReportedLost } from "./wipe.ts";

@@ -1,5 +1,5 @@
-import { DEVICE_HEADER } from "../../shared/contract/device-constants.ts";
-import { WIPED_PATH } from "../../shared/contract/lost-device-constants.ts";
+import { DEVICE_HEADER } from "../../shared/contract/devices.ts";
+import { WIPED_PATH } from "../../shared/contract/lost-devices.ts";
 import { closeDatabase } from "./db.ts";
 import { setTabletWiped, setWipeFinished, WIPED_MARKER_KEY } from "./wipe-state.ts";
 

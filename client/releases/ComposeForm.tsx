@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import type { OutcomeMapResponse, PublishedSurveySummary } from "../../shared/contract/index.ts";
 import {
   type ComposeReleaseRequest,
@@ -10,13 +10,12 @@ import {
   releaseBreakdownLabels,
   releaseBreakdowns,
 } from "../../shared/contract/releases.ts";
-import { issuesByField } from "../api/api-error.ts";
 import { waveName } from "../dashboard/format.ts";
-import { ErrorAlert } from "../ui/ErrorAlert.tsx";
-import { focusFirstError } from "../ui/focus-first-error.ts";
+import { Form } from "../ui/Form.tsx";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { useSubmit } from "../ui/use-submit.ts";
 import { CheckboxGroup } from "./CheckboxGroup.tsx";
 
 /** The comparisons offered between interview rounds: baseline and the first three follow-ups. */
@@ -64,9 +63,18 @@ export function ComposeForm({
   onSubmit: (body: ComposeReleaseRequest) => Promise<void>;
 }) {
   const [value, setValue] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit({
+    check: () => {
+      const found: Record<string, string> = {};
+      if (!value.title.trim()) found.title = "Give the release a title.";
+      if (value.outcomes.length === 0) found.outcomes = "Choose at least one outcome.";
+      if (value.breakdowns.length === 0) found.breakdowns = "Choose at least one way to split the figures.";
+      if (value.audiences.length === 0) found.audiences = "Choose at least one group of readers.";
+      return found;
+    },
+    run: () => onSubmit({ ...value, title: value.title.trim() }),
+  });
+  const { errors } = form;
   const set = <K extends keyof ComposeReleaseRequest>(key: K, v: ComposeReleaseRequest[K]) =>
     setValue((old) => ({ ...old, [key]: v }));
 
@@ -89,33 +97,8 @@ export function ComposeForm({
       };
     });
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!value.title.trim()) found.title = "Give the release a title.";
-    if (value.outcomes.length === 0) found.outcomes = "Choose at least one outcome.";
-    if (value.breakdowns.length === 0) found.breakdowns = "Choose at least one way to split the figures.";
-    if (value.audiences.length === 0) found.audiences = "Choose at least one group of readers.";
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) {
-      focusFirstError(event.currentTarget);
-      return;
-    }
-    setBusy(true);
-    try {
-      await onSubmit({ ...value, title: value.title.trim() });
-    } catch (error) {
-      setErrors(issuesByField(error));
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form className="release-compose" noValidate onSubmit={submit}>
-      {failure !== null && <ErrorAlert error={failure} heading="The release was not saved" />}
+    <Form submit={form} className="release-compose" failureHeading="The release was not saved">
       <TextField
         label="Title"
         hint="Readers see this first, for example “How people feel about their support, spring 2026”."
@@ -190,10 +173,10 @@ export function ComposeForm({
         error={errors.audiences}
       />
       <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Saving…" : submitLabel}
+        <button type="submit" className="button" disabled={form.busy}>
+          {form.busy ? "Saving…" : submitLabel}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback } from "react";
 import { ApiError } from "../api/api-error.ts";
 import { fetchPublicRelease } from "../api/releases.ts";
 import { useResource } from "../api/use-resource.ts";
-import { usePathname } from "../app/router.tsx";
+import { usePathname } from "../routing/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";

@@ -1,7 +1,7 @@
 import type { Role } from "../../shared/contract/index.ts";
 import type { ReleaseSummaryItem, ReleasesResponse } from "../../shared/contract/releases.ts";
 import { releaseAudienceLabels } from "../../shared/contract/releases.ts";
-import { Link } from "../app/router.tsx";
+import { Link } from "../routing/router.tsx";
 import { dateText, statusLabels } from "./format.ts";
 
 const isAnalyst = (role: Role) => role === "admin" || role === "evaluator";

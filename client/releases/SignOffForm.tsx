@@ -1,9 +1,10 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { RELEASE_LIMITS, type ReleaseSignerRole } from "../../shared/contract/releases.ts";
 import { signOffRelease } from "../api/releases.ts";
-import { useAnnounce } from "../app/announcer.tsx";
-import { ErrorAlert } from "../ui/ErrorAlert.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
+import { Form } from "../ui/Form.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
+import { useSubmit } from "../ui/use-submit.ts";
 
 /**
  * A sign-off names the exact checked figures the signer read (`snapshotId`): if the release is
@@ -21,32 +22,30 @@ export function SignOffForm({
   onDone: () => void;
 }) {
   const [note, setNote] = useState("");
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const announce = useAnnounce();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
+  const form = useSubmit({
+    run: async () => {
       await signOffRelease(releaseId, { snapshotId, note: note.trim() });
       announce("Signed off.");
       onDone();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
   return (
-    <form className="panel" onSubmit={submit} noValidate>
-      <h2>Sign off</h2>
-      <p>
-        {as === "expert"
-          ? "Sign off when you have read the whole release and agree it can be published. An evaluator signs off too."
-          : "Sign off when you have read the figures and the checks. An expert by experience signs off too."}
-      </p>
-      {failure !== null && <ErrorAlert error={failure} heading="Not signed off" />}
+    <Form
+      submit={form}
+      className="panel"
+      failureHeading="Not signed off"
+      heading={
+        <>
+          <h2>Sign off</h2>
+          <p>
+            {as === "expert"
+              ? "Sign off when you have read the whole release and agree it can be published. An evaluator signs off too."
+              : "Sign off when you have read the figures and the checks. An expert by experience signs off too."}
+          </p>
+        </>
+      }
+    >
       <TextAreaField
         label="A note with your sign-off (optional)"
         value={note}
@@ -55,10 +54,10 @@ export function SignOffForm({
         onChange={(e) => setNote(e.target.value)}
       />
       <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={form.busy}>
           {as === "expert" ? "I have read it: sign off" : "Sign off as the evaluator"}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

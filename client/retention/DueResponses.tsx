@@ -5,7 +5,7 @@ import {
   reviewStatusLabels,
 } from "../../shared/contract/index.ts";
 import { deleteDueResponses, fetchRetention } from "../api/retention.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime, plural, waveLabel } from "../ui/format.ts";
 

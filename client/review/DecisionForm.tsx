@@ -1,17 +1,17 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import {
   MAX_REVIEW_COMMENT,
   type ReviewDecision,
   type ReviewDetail,
   reviewStatusLabels,
 } from "../../shared/contract/index.ts";
-import { ApiError, issuesByField } from "../api/api-error.ts";
+import { ApiError } from "../api/api-error.ts";
 import { decideReview } from "../api/review.ts";
-import { useAnnounce } from "../app/announcer.tsx";
-import { ErrorAlert } from "../ui/ErrorAlert.tsx";
-import { focusFirstError } from "../ui/focus-first-error.ts";
+import { useAnnounce } from "../ui/announcer.tsx";
+import { Form } from "../ui/Form.tsx";
 import { RadioField } from "../ui/RadioField.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
+import { useSubmit } from "../ui/use-submit.ts";
 
 const DECISIONS = [
   { value: "approved", label: "Approve", hint: "The answers stand and are counted." },
@@ -40,23 +40,15 @@ export function DecisionForm({
   const [status, setStatus] = useState<ReviewDecision | null>(null);
   const [copy, setCopy] = useState(String(r.currentRevision));
   const [comment, setComment] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found: Errors = {};
-    if (!status) found.status = "Choose a decision.";
-    if (status === "rejected" && comment.trim() === "") found.comment = "Say why the response is rejected.";
-    setErrors(found);
-    setFailure(null);
-    if (!status || Object.keys(found).length > 0) {
-      focusFirstError(event.currentTarget);
-      return;
-    }
-    setBusy(true);
-    try {
+  const form = useSubmit<Errors>({
+    check: () => {
+      const found: Errors = {};
+      if (!status) found.status = "Choose a decision.";
+      if (status === "rejected" && comment.trim() === "") found.comment = "Say why the response is rejected.";
+      return found;
+    },
+    run: async () => {
+      if (!status) return;
       const adopt = Number(copy);
       const updated = await decideReview(r.id, {
         status,
@@ -69,13 +61,9 @@ export function DecisionForm({
       setCopy(String(updated.response.currentRevision));
       onDecided(updated);
       announce(`Decision recorded: ${reviewStatusLabels[updated.response.reviewStatus]}.`);
-    } catch (error) {
-      setFailure(error);
-      setErrors(issuesByField(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { errors, failure } = form;
 
   const stale = failure instanceof ApiError && failure.code === "review_changed";
   const copies = detail.revisions.map((rev) => ({
@@ -84,9 +72,13 @@ export function DecisionForm({
   }));
 
   return (
-    <form className="panel" onSubmit={handleSubmit} noValidate aria-labelledby="decision-heading">
-      <h2 id="decision-heading">Decide</h2>
-      {failure !== null && <ErrorAlert heading="The decision was not recorded" error={failure} />}
+    <Form
+      submit={form}
+      className="panel"
+      aria-labelledby="decision-heading"
+      heading={<h2 id="decision-heading">Decide</h2>}
+      failureHeading="The decision was not recorded"
+    >
       {stale && (
         <p>
           <button type="button" className="button button--secondary" onClick={onStale}>
@@ -118,9 +110,9 @@ export function DecisionForm({
         onChange={(event) => setComment(event.target.value)}
         error={errors.comment}
       />
-      <button type="submit" className="button" disabled={busy}>
+      <button type="submit" className="button" disabled={form.busy}>
         Record decision
       </button>
-    </form>
+    </Form>
   );
 }

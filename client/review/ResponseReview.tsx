@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import type { ReviewDetail } from "../../shared/contract/index.ts";
 import { reviewStatusLabels } from "../../shared/contract/index.ts";
 import { fetchReviewDetail } from "../api/review.ts";
-import { Link } from "../app/router.tsx";
+import { Link } from "../routing/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime, waveLabel } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";

@@ -1,4 +1,4 @@
-import { usePathname } from "../app/router.tsx";
+import { usePathname } from "../routing/router.tsx";
 import { ResponseReview } from "./ResponseReview.tsx";
 import { ReviewQueue } from "./ReviewQueue.tsx";
 import "./review.css";

@@ -8,8 +8,8 @@ import {
 import { listAreas } from "../api/areas.ts";
 import { listForReview } from "../api/review.ts";
 import { useResource } from "../api/use-resource.ts";
-import { Link } from "../app/router.tsx";
 import { useMe } from "../auth/session.tsx";
+import { Link } from "../routing/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime, plural } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";

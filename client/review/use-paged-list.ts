@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { plural } from "../ui/format.ts";
 
 export type PagedList<T> =

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { takeHeadingFocusRequest } from "../app/focus.ts";
+import { takeHeadingFocusRequest } from "../routing/focus.ts";
 
 /** The page's one `<h1>`; it also names the browser tab and takes focus after a navigation. */
 export function PageHeading({ children }: { children: string }) {

@@ -1,6 +1,5 @@
-import { type SelectHTMLAttributes, useId } from "react";
-import { describedBy } from "./describedby.ts";
-import { FieldError } from "./FieldError.tsx";
+import type { SelectHTMLAttributes } from "react";
+import { Field } from "./Field.tsx";
 
 export interface SelectOption {
   value: string;
@@ -15,31 +14,17 @@ type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & {
 };
 
 export function SelectField({ label, options, hint, error, ...select }: SelectFieldProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   return (
-    <div className={error ? "field field--invalid" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <select {...control} className="input" {...select}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       )}
-      <FieldError id={errorId} message={error} />
-      <select
-        id={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && hintId, error && errorId)}
-        {...select}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    </Field>
   );
 }

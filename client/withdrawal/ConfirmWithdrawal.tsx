@@ -6,9 +6,10 @@ import {
   withdrawalChoiceLabels,
 } from "../../shared/contract/index.ts";
 import { recordWithdrawal } from "../api/withdrawals.ts";
-import { useAnnounce } from "../app/announcer.tsx";
+import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { plural } from "../ui/format.ts";
+import { useSubmit } from "../ui/use-submit.ts";
 
 /** Step 2: what the withdrawal will do, and a deliberate confirmation before it is done. */
 export function ConfirmWithdrawal({
@@ -25,27 +26,23 @@ export function ConfirmWithdrawal({
   const announce = useAnnounce();
   const heading = useRef<HTMLHeadingElement>(null);
   const [checked, setChecked] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   useEffect(() => heading.current?.focus(), []);
 
   const deleting = choice === "delete_all";
   const existing = preview.withdrawal;
   const where = preview.areas.map((a) => a.name).join(", ");
 
-  const confirm = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const {
+    busy,
+    failure,
+    onSubmit: confirm,
+  } = useSubmit({
+    run: async () => {
       const result = await recordWithdrawal({ participantCode: preview.participantCode, choice });
       announce(`Withdrawal of ${preview.participantCode} recorded.`);
       onDone(result);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <section className={deleting ? "notice notice--warning" : "notice"} aria-labelledby="confirm-heading">
@@ -100,7 +97,7 @@ export function ConfirmWithdrawal({
           type="button"
           className={deleting ? "button button--danger" : "button"}
           disabled={!checked || busy || preview.otherAreas}
-          onClick={confirm}
+          onClick={() => confirm()}
         >
           {deleting && preview.responses > 0
             ? `Delete ${plural(preview.responses, "interview")} and record withdrawal`

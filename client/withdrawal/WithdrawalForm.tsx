@@ -1,16 +1,15 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import {
   type WithdrawalChoice,
   type WithdrawalPreview,
   withdrawalChoiceLabels,
 } from "../../shared/contract/index.ts";
 import { isValidParticipantCode } from "../../shared/participant/code.ts";
-import { issuesByField } from "../api/api-error.ts";
 import { previewWithdrawal } from "../api/withdrawals.ts";
-import { ErrorAlert } from "../ui/ErrorAlert.tsx";
-import { focusFirstError } from "../ui/focus-first-error.ts";
+import { Form } from "../ui/Form.tsx";
 import { RadioField } from "../ui/RadioField.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { useSubmit } from "../ui/use-submit.ts";
 
 const CHOICES = [
   {
@@ -35,37 +34,28 @@ export function WithdrawalForm({
 }) {
   const [code, setCode] = useState("");
   const [choice, setChoice] = useState<WithdrawalChoice | null>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found: Errors = {};
-    if (!isValidParticipantCode(code))
-      found.participantCode = "Check the code: it has the wrong shape or check character.";
-    if (!choice) found.choice = "Choose what the participant wants.";
-    setErrors(found);
-    setFailure(null);
-    if (!choice || Object.keys(found).length > 0) {
-      focusFirstError(event.currentTarget);
-      return;
-    }
-    setBusy(true);
-    try {
-      onChecked(await previewWithdrawal(code), choice);
-    } catch (error) {
-      setFailure(error);
-      setErrors(issuesByField(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useSubmit<Errors>({
+    check: () => {
+      const found: Errors = {};
+      if (!isValidParticipantCode(code))
+        found.participantCode = "Check the code: it has the wrong shape or check character.";
+      if (!choice) found.choice = "Choose what the participant wants.";
+      return found;
+    },
+    run: async () => {
+      if (choice) onChecked(await previewWithdrawal(code), choice);
+    },
+  });
+  const { errors } = form;
 
   return (
-    <form className="panel" onSubmit={handleSubmit} noValidate aria-labelledby="withdraw-heading">
-      <h2 id="withdraw-heading">Record a withdrawal</h2>
-      {failure !== null && <ErrorAlert heading="The code could not be checked" error={failure} />}
+    <Form
+      submit={form}
+      className="panel"
+      aria-labelledby="withdraw-heading"
+      heading={<h2 id="withdraw-heading">Record a withdrawal</h2>}
+      failureHeading="The code could not be checked"
+    >
       <TextField
         label="Participant code"
         hint="As on their card, for example ABCD-EFGH."
@@ -83,9 +73,9 @@ export function WithdrawalForm({
         onChange={setChoice}
         error={errors.choice}
       />
-      <button type="submit" className="button" disabled={busy}>
+      <button type="submit" className="button" disabled={form.busy}>
         Continue
       </button>
-    </form>
+    </Form>
   );
 }

@@ -8,11 +8,12 @@ import {
   SetAssignmentStatusRequest,
 } from "../../shared/contract/assignments.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
+import { assertAreaInScope, inScope, listArea } from "../access/area-scope.ts";
 import { findArea } from "../areas/areas.repository.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, assertAreaInScope, inScope, requireUser } from "../http/policy.ts";
+import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import { readQuery } from "../http/read-query.ts";
@@ -22,7 +23,7 @@ import { isWithdrawn } from "../withdrawal/withdrawals.repository.ts";
 import { findAssignment, setAssignment, setAssignmentStatus } from "./assignments.repository.ts";
 import { type AssignmentRow, loadAssignments } from "./follow-ups.repository.ts";
 import { type FollowUp, loadFollowUps } from "./follow-ups.ts";
-import { listArea, today } from "./scope.ts";
+import { today } from "./today.ts";
 
 /** Who does follow-up interviews: peer researchers and coordinators of the participant's area. */
 const ASSIGNABLE_ROLES = ["peer_researcher", "coordinator"];

@@ -6,17 +6,17 @@ import {
   type PendingInvitationsResponse,
 } from "../../shared/contract/invitations.ts";
 import type { Role } from "../../shared/contract/roles.ts";
+import { assertAreaInScope, personInScope } from "../access/area-scope.ts";
 import { findArea } from "../areas/areas.repository.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import { createSetupToken } from "../auth/setup-tokens.repository.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
+import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import { findUserByEmail, insertUser, toUser } from "../users/users.repository.ts";
 import { latestSetupLinkExpiry, listPendingAccounts, retireSetupLinks } from "./invitations.repository.ts";
-import { personInScope } from "./scope.ts";
 
 /** The same rules as creating an account with a password (server/users): roles tied to one area… */
 const AREA_ROLES: readonly Role[] = ["coordinator", "peer_researcher"];

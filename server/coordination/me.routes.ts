@@ -10,7 +10,7 @@ import { findPlan } from "./participation-plans.repository.ts";
 import { writePlan } from "./participation-plans.routes.ts";
 import { listRewards } from "./rewards.repository.ts";
 import { rewardsResponse, statementResponse } from "./rewards.routes.ts";
-import { today } from "./scope.ts";
+import { today } from "./today.ts";
 import { listTraining } from "./training.repository.ts";
 
 /** Roles that interview participants, and so need safeguarding and distress-protocol training first. */

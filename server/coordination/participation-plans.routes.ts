@@ -4,6 +4,7 @@ import {
   ParticipationPlansQuery,
   type ParticipationPlansResponse,
 } from "../../shared/contract/participation-plans.ts";
+import { listArea, personInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
@@ -11,7 +12,6 @@ import { allow, requireUser } from "../http/policy.ts";
 import { readJson } from "../http/read-json.ts";
 import { readQuery } from "../http/read-query.ts";
 import { findPlan, listPlans, savePlan } from "./participation-plans.repository.ts";
-import { listArea, personInScope } from "./scope.ts";
 
 /**
  * Participation plans seen by coordinators (`/api/participation-plans`). The person edits their own

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
+import { RecordTrainingRequest, TrainingQuery } from "../../shared/contract/training.schema.ts";
 import {
   addMonths,
   DEFAULT_REFRESHER_MONTHS,
-  RecordTrainingRequest,
-  TrainingQuery,
   type TrainingResponse,
 } from "../../shared/contract/training.ts";
+import { listArea, personInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
@@ -13,7 +13,7 @@ import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import { readQuery } from "../http/read-query.ts";
-import { listArea, personInScope, today } from "./scope.ts";
+import { today } from "./today.ts";
 import { findTraining, insertTraining, listTraining } from "./training.repository.ts";
 
 /** Training records of an area's people (`/api/training`); each person reads their own at `/api/me/training`. */

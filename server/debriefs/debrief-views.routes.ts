@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { DebriefListQuery } from "../../shared/contract/debrief-views.ts";
 import type { DebriefsResponse } from "../../shared/contract/debriefs.ts";
-import { listArea } from "../coordination/scope.ts";
+import { listArea } from "../access/area-scope.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { allow, requireUser } from "../http/policy.ts";
 import { readQuery } from "../http/read-query.ts";

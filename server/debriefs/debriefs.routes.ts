@@ -1,9 +1,10 @@
 import { Hono } from "hono";
-import { SubmitDebriefRequest } from "../../shared/contract/debriefs.ts";
+import { SubmitDebriefRequest } from "../../shared/contract/debriefs.schema.ts";
 import type { UploadReceipt } from "../../shared/contract/upload-receipt.ts";
+import { assertAreaInScope } from "../access/area-scope.ts";
 import { findArea } from "../areas/areas.repository.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
+import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import { findDebriefRow, insertDebrief } from "./debriefs.repository.ts";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { AreaTarget, SupportService } from "../../shared/contract/area-settings.ts";
 import type { SafeguardingUrgency } from "../../shared/contract/safeguarding.ts";
-import { trainingKinds } from "../../shared/contract/training-constants.ts";
+import { trainingKinds } from "../../shared/contract/training.ts";
 import { replaceAreaTargets, updateAreaSettings } from "../coordination/area-settings.repository.ts";
 import { insertTraining } from "../coordination/training.repository.ts";
 import type { Database } from "../db/schema.ts";

@@ -1,12 +1,12 @@
 import type { MiddlewareHandler } from "hono";
 import type { Kysely } from "kysely";
-import { DEVICE_HEADER } from "../../shared/contract/device-constants.ts";
-import { WIPED_PATH } from "../../shared/contract/lost-device-constants.ts";
+import { DEVICE_HEADER } from "../../shared/contract/devices.ts";
+import { WIPED_PATH } from "../../shared/contract/lost-devices.ts";
+import { inScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { Database } from "../db/schema.ts";
 import type { AppEnv, SessionUser } from "../http/app-env.ts";
-import { inScope } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { findDeviceByToken, hasEnrolledDevice, touchDevice } from "./devices.repository.ts";
 import { findLostStateByToken, noteRefusal } from "./lost-devices.repository.ts";

@@ -1,25 +1,27 @@
 import { type Context, Hono } from "hono";
 import {
   CreateEnrolmentCodeRequest,
-  DEVICE_INTERVIEWS_LIMIT,
-  type DeviceInterviews,
   DevicesQuery,
-  type DevicesResponse,
-  ENROLMENT_CODE_MINUTES,
   EnrolDeviceRequest,
-  type EnrolledDevice,
-  type EnrolmentCode,
   RevokeDeviceRequest,
   SetUploadRuleRequest,
+} from "../../shared/contract/devices.schema.ts";
+import {
+  DEVICE_INTERVIEWS_LIMIT,
+  type DeviceInterviews,
+  type DevicesResponse,
+  ENROLMENT_CODE_MINUTES,
+  type EnrolledDevice,
+  type EnrolmentCode,
   type UploadRule,
 } from "../../shared/contract/devices.ts";
+import { assertAreaInScope, inScope, listArea, personInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import { deleteUserSessions } from "../auth/sessions.repository.ts";
 import { newToken } from "../auth/tokens.ts";
-import { listArea, personInScope } from "../coordination/scope.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, assertAreaInScope, inScope, requireUser } from "../http/policy.ts";
+import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import { readQuery } from "../http/read-query.ts";

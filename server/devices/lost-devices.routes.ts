@@ -2,18 +2,21 @@ import { type Context, Hono } from "hono";
 import { DEVICE_HEADER, type Device } from "../../shared/contract/devices.ts";
 import {
   DeviceManifestRequest,
-  LOST_REPORT_ARRIVED_LIMIT,
-  type LostReport,
-  type ManifestReceipt,
   ReportFoundRequest,
   ReportLostRequest,
   WipedRequest,
+} from "../../shared/contract/lost-devices.schema.ts";
+import {
+  LOST_REPORT_ARRIVED_LIMIT,
+  type LostReport,
+  type ManifestReceipt,
 } from "../../shared/contract/lost-devices.ts";
+import { inScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import { deleteUserSessions } from "../auth/sessions.repository.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, inScope, requireUser } from "../http/policy.ts";
+import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import { checkSyncDevice } from "./device-check.ts";

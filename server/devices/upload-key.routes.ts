@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { Hono } from "hono";
-import { DEVICE_HEADER } from "../../shared/contract/device-constants.ts";
 import type { DeviceUploadKey } from "../../shared/contract/device-upload-key.ts";
+import { DEVICE_HEADER } from "../../shared/contract/devices.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";

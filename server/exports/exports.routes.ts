@@ -6,10 +6,11 @@ import {
   ExportQuery,
 } from "../../shared/contract/exports.ts";
 import { SurveyId } from "../../shared/contract/surveys.ts";
+import { assertAreaInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv, SessionUser } from "../http/app-env.ts";
-import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
+import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readQuery } from "../http/read-query.ts";
 import { exportBody } from "./export-body.ts";

@@ -1,10 +1,11 @@
 import { Hono } from "hono";
 import { SetSupportServiceTranslationsRequest } from "../../shared/contract/support-services.ts";
 import { Locale } from "../../shared/contract/translations.ts";
+import { assertAreaInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
+import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import {

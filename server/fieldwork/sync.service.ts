@@ -5,11 +5,11 @@ import type { AnswerIssue, SyncItem, SyncOutcome, SyncRequest } from "../../shar
 import { issuesForEnding, withCanonicalEnding } from "../../shared/fieldwork/endings.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
 import { isLocaleKey, localesIn, mainLocale } from "../../shared/survey/locales.ts";
+import { inScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";
 import type { VerifiedDevice } from "../devices/device-check.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { inScope } from "../http/policy.ts";
 import {
   type PreparedIndicators,
   prepareSyncedIndicators,

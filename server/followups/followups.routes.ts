@@ -8,11 +8,12 @@ import {
 import { SurveyId } from "../../shared/contract/surveys.ts";
 import type { UploadReceipt } from "../../shared/contract/upload-receipt.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
+import { assertAreaInScope } from "../access/area-scope.ts";
 import { findArea } from "../areas/areas.repository.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
+import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import { readQuery } from "../http/read-query.ts";

@@ -213,13 +213,3 @@ export function requireUser(user: SessionUser | null): SessionUser {
   if (!user) throw new ProblemError("not_signed_in");
   return user;
 }
-
-/** A user with an area works only in that area; a user without one (admin, national evaluator) in all. */
-export function inScope(user: SessionUser, areaId: string): boolean {
-  return user.areaId === null || user.areaId === areaId;
-}
-
-export function assertAreaInScope(user: SessionUser, areaId: string): void {
-  if (!inScope(user, areaId))
-    throw new ProblemError("forbidden_area", `Area "${areaId}" is outside your scope.`);
-}

@@ -15,10 +15,10 @@ import {
 import { administrationModes } from "../../shared/contract/sync.ts";
 import type { Frequency } from "../../shared/stats/describe-frequencies.ts";
 import { nodeById } from "../../shared/toc/theory-of-change.ts";
+import { assertAreaInScope } from "../access/area-scope.ts";
 import { listAreas } from "../areas/areas.repository.ts";
 import type { Database } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { assertAreaInScope } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { changeFigure, hiddenChangeAreas } from "./change.ts";
 import { cellSummaryOf, distributionOf, notAnsweredCounts, summaryOf } from "./figures.ts";

@@ -8,9 +8,10 @@ import {
   ReviewListQuery,
   type ReviewListResponse,
 } from "../../shared/contract/review.ts";
+import { assertAreaInScope } from "../access/area-scope.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
+import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import { readQuery } from "../http/read-query.ts";

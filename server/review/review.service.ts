@@ -9,11 +9,11 @@ import type {
 import type { AnswerIssue, SyncItem } from "../../shared/contract/sync.ts";
 import { issuesForEnding } from "../../shared/fieldwork/endings.ts";
 import type { SurveyField } from "../../shared/survey/fields.ts";
+import { assertAreaInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";
 import type { ValidatorCache } from "../fieldwork/validator-cache.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { assertAreaInScope } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { findSurveyVersion } from "../surveys/surveys.repository.ts";
 import { isWithdrawn } from "../withdrawal/withdrawals.repository.ts";

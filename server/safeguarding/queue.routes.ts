@@ -5,11 +5,11 @@ import {
   SafeguardingQueueQuery,
   type SafeguardingQueueResponse,
 } from "../../shared/contract/safeguarding-queue.ts";
+import { inScope, listArea } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
-import { listArea } from "../coordination/scope.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, inScope, requireUser } from "../http/policy.ts";
+import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import { readQuery } from "../http/read-query.ts";

@@ -1,8 +1,9 @@
 import { Hono } from "hono";
-import { RaiseConcernRequest, SafeguardingQuery } from "../../shared/contract/safeguarding.ts";
+import { RaiseConcernRequest, SafeguardingQuery } from "../../shared/contract/safeguarding.schema.ts";
+import { assertAreaInScope } from "../access/area-scope.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, assertAreaInScope, requireUser } from "../http/policy.ts";
+import { allow, requireUser } from "../http/policy.ts";
 import { readJson } from "../http/read-json.ts";
 import { readQuery } from "../http/read-query.ts";
 import { listConcerns } from "./concerns.repository.ts";

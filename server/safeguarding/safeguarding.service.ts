@@ -2,11 +2,11 @@ import type { Kysely } from "kysely";
 import type { RaiseConcernRequest } from "../../shared/contract/safeguarding.ts";
 import type { UploadReceipt } from "../../shared/contract/upload-receipt.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
+import { assertAreaInScope } from "../access/area-scope.ts";
 import { findArea } from "../areas/areas.repository.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { assertAreaInScope } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { findConcernRow, insertConcern } from "./concerns.repository.ts";
 

@@ -5,10 +5,10 @@ import type {
   WithdrawalPreview,
 } from "../../shared/contract/withdrawals.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
+import { inScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { inScope } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import {
   deleteParticipantData,

@@ -1,21 +1,21 @@
-import { z } from "zod";
-import { AreaId } from "./areas.ts";
-import { MAX_DEBRIEF_NOTES } from "./debrief-constants.ts";
-
 /**
  * A peer researcher's debrief and wellbeing check after an interview. Kept apart from participant
  * data (no link to the response) and seen only by the researcher and their area's coordinator.
+ * Types and limits only; the server's check is `debriefs.schema.ts` (decision 0052).
  */
-export const SubmitDebriefRequest = z.strictObject({
-  id: z.uuid(),
-  areaId: AreaId,
-  createdAt: z.iso.datetime({ offset: true }),
+export const MAX_DEBRIEF_NOTES = 4000;
+
+/** `POST /api/debriefs`, made on the tablet. */
+export interface SubmitDebriefRequest {
+  /** Made on the device, so a resend is recognised. */
+  id: string;
+  areaId: string;
+  createdAt: string;
   /** 1 = "not good at all" … 5 = "fine". */
-  wellbeing: z.number().int().min(1).max(5),
-  notes: z.string().trim().max(MAX_DEBRIEF_NOTES),
-  wantsSupport: z.boolean(),
-});
-export type SubmitDebriefRequest = z.infer<typeof SubmitDebriefRequest>;
+  wellbeing: number;
+  notes: string;
+  wantsSupport: boolean;
+}
 
 export interface Debrief {
   id: string;

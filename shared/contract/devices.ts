@@ -1,19 +1,26 @@
-import { z } from "zod";
+/**
+ * Tablets are enrolled by a code the coordinator's screen shows as a QR code. The code lives for a few
+ * minutes, works once, and binds the tablet to a researcher and their area. The tablet trades it for a
+ * device token, keeps that in localStorage under `DEVICE_TOKEN_KEY` and sends it on every sync in the
+ * `DEVICE_HEADER` header. A revoked tablet's uploads are refused with `device_revoked` (and kept on
+ * the tablet). A sync without the header is still taken: see docs/decisions on device enrolment.
+ *
+ * Types and constants only, no zod, so the tablet's uploader loads this file; the server's checks of
+ * these requests are `devices.schema.ts` (decision 0052).
+ */
+export const DEVICE_HEADER = "x-alongside-device";
+export const DEVICE_TOKEN_KEY = "alongside.deviceToken";
+export const ENROLMENT_CODE_MINUTES = 10;
 
-// The header, storage key and enrolment address live in the zod-free device-constants.ts, which the
-// tablet's uploader loads without the schemas (docs/decisions/0020).
-export {
-  DEVICE_HEADER,
-  DEVICE_TOKEN_KEY,
-  ENROLMENT_CODE_MINUTES,
-  enrolmentPath,
-} from "./device-constants.ts";
+/** `/enrol#code=…`: the address the QR code encodes, after the app's origin. */
+export function enrolmentPath(code: string): string {
+  return `/enrol#code=${encodeURIComponent(code)}`;
+}
 
-export const CreateEnrolmentCodeRequest = z.strictObject({
-  userId: z.string().min(1).max(64),
-  label: z.string().trim().min(1).max(80),
-});
-export type CreateEnrolmentCodeRequest = z.infer<typeof CreateEnrolmentCodeRequest>;
+export interface CreateEnrolmentCodeRequest {
+  userId: string;
+  label: string;
+}
 
 export interface EnrolmentCode {
   /** `XXXXX-XXXXX`, shown once; typed on the tablet if its camera cannot read the QR code. */
@@ -26,8 +33,9 @@ export interface EnrolmentCode {
 }
 
 /** Spaces, hyphens and case do not matter when a code is typed. */
-export const EnrolDeviceRequest = z.strictObject({ code: z.string().min(1).max(40) });
-export type EnrolDeviceRequest = z.infer<typeof EnrolDeviceRequest>;
+export interface EnrolDeviceRequest {
+  code: string;
+}
 
 export interface Device {
   id: string;
@@ -58,13 +66,14 @@ export interface DevicesResponse {
   devices: Device[];
 }
 
-export const DevicesQuery = z.strictObject({ areaId: z.string().min(1).max(64).optional() });
+export interface DevicesQuery {
+  areaId?: string | undefined;
+}
 
-export const RevokeDeviceRequest = z.strictObject({
+export interface RevokeDeviceRequest {
   /** For a lost or stolen tablet: also sign its researcher out everywhere, ending the tablet's session. */
-  endSessions: z.boolean(),
-});
-export type RevokeDeviceRequest = z.infer<typeof RevokeDeviceRequest>;
+  endSessions: boolean;
+}
 
 /**
  * An area's rule for uploads (`/api/devices/upload-rules/:areaId`): when on, an interview for the area
@@ -76,8 +85,9 @@ export interface UploadRule {
   enrolledTabletsOnly: boolean;
 }
 
-export const SetUploadRuleRequest = z.strictObject({ enrolledTabletsOnly: z.boolean() });
-export type SetUploadRuleRequest = z.infer<typeof SetUploadRuleRequest>;
+export interface SetUploadRuleRequest {
+  enrolledTabletsOnly: boolean;
+}
 
 /** One interview stored from a tablet, as the data manager sees it: what and when, never the answers. */
 export interface DeviceInterview {

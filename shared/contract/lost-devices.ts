@@ -1,57 +1,60 @@
-import { z } from "zod";
 import type { Device } from "./devices.ts";
-import {
-  LOST_REASON_MAX,
-  MANIFEST_KINDS,
-  MANIFEST_MAX_ITEMS,
-  type ManifestKind,
-} from "./lost-device-constants.ts";
 
-export * from "./lost-device-constants.ts";
+/**
+ * A lost tablet (issue 17, docs/decisions/0036). Types and constants only, no zod, so the tablet's
+ * uploader loads this file; the server's checks are `lost-devices.schema.ts` (decision 0052).
+ *
+ * On every contact an enrolled tablet sends its manifest to `MANIFEST_PATH`: one line per thing it
+ * holds that the server may not have yet (finished interviews, interviews in progress, safeguarding
+ * concerns, reschedules, debriefs), with the participant code and a date but never an answer. From
+ * those lines the server can tell a coordinator what was on a lost tablet and never arrived.
+ *
+ * A tablet reported lost is refused everywhere with the problem `device_lost`; it then deletes every
+ * local store and tells the server at `WIPED_PATH` (best effort: the tablet's word, not a proof).
+ */
+export const MANIFEST_PATH = "/api/devices/manifest";
+export const WIPED_PATH = "/api/devices/wiped";
 
-const ManifestLineSchema = z.strictObject({
-  id: z.string().min(1).max(64),
-  kind: z.enum(MANIFEST_KINDS),
-  participantCode: z.string().trim().min(1).max(32).nullable(),
-  surveyId: z.string().min(1).max(100).nullable(),
-  wave: z.number().int().min(0).max(1000).nullable(),
-  at: z.iso.datetime({ offset: true }),
-});
+/** At most this many lines in one manifest (the newest); the rest are counted in `omitted`. */
+export const MANIFEST_MAX_ITEMS = 300;
 
-/** `POST /api/devices/manifest`, sent by an enrolled tablet with its token. */
-export const DeviceManifestRequest = z.strictObject({
-  lines: z.array(ManifestLineSchema).max(MANIFEST_MAX_ITEMS),
-  omitted: z.number().int().min(0).max(1_000_000),
-});
+export const MANIFEST_KINDS = ["interview", "draft", "concern", "reschedule", "debrief"] as const;
+export type ManifestKind = (typeof MANIFEST_KINDS)[number];
+
+/** One thing the tablet holds: ids, a participant code and dates; never answers or notes. */
+export interface ManifestLine {
+  /** The id the tablet made for it (a response id for interviews and drafts). */
+  id: string;
+  kind: ManifestKind;
+  participantCode: string | null;
+  surveyId: string | null;
+  wave: number | null;
+  /** When it was started (a draft) or finished and queued (everything else). */
+  at: string;
+}
+
+export interface DeviceManifest {
+  lines: ManifestLine[];
+  /** How many more the tablet holds than it listed (more than `MANIFEST_MAX_ITEMS`). */
+  omitted: number;
+}
+
+/** Longest reason a coordinator can give when reporting a tablet lost. */
+export const LOST_REASON_MAX = 500;
 
 export interface ManifestReceipt {
   reportedAt: string;
 }
 
 /** `POST /api/devices/:id/lost`. */
-export const ReportLostRequest = z.strictObject({
-  reason: z.string().trim().min(1).max(LOST_REASON_MAX),
+export interface ReportLostRequest {
+  reason: string;
   /** Also sign the tablet's researcher out everywhere (ends the session on the tablet too). */
-  endSessions: z.boolean(),
-});
-export type ReportLostRequest = z.infer<typeof ReportLostRequest>;
-
-/** `POST /api/devices/:id/found`: no body needed; `{}` is accepted. */
-export const ReportFoundRequest = z.strictObject({});
-
-/** `POST /api/devices/wiped`, sent by the lost tablet with its token after deleting its stores. */
-export const WipedRequest = z.strictObject({});
-
-/** Something the tablet held that the server never received. */
-export interface NotUploadedItem {
-  id: string;
-  kind: ManifestKind;
-  participantCode: string | null;
-  surveyId: string | null;
-  wave: number | null;
-  /** When the tablet started or queued it. */
-  at: string;
+  endSessions: boolean;
 }
+
+/** Something the tablet held that the server never received: the line its manifest gave for it. */
+export type NotUploadedItem = ManifestLine;
 
 /** An interview the server did receive from the tablet. */
 export interface ArrivedInterview {

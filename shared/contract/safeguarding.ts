@@ -1,26 +1,25 @@
-import { z } from "zod";
-import { AreaId } from "./areas.ts";
-import { MAX_CONCERN_LENGTH, safeguardingUrgencies } from "./safeguarding-constants.ts";
-
 /**
  * Safeguarding concerns raised by a peer researcher during or after an interview. They travel on their
  * own, never inside a participant's answers, and reach the area's coordinators as soon as the tablet
- * is online. The coordinators' queue builds on `GET /api/safeguarding`.
+ * is online. The coordinators' queue builds on `GET /api/safeguarding`. Types and limits only; the
+ * server's checks are `safeguarding.schema.ts` (decision 0052).
  */
-export const SafeguardingUrgency = z.enum(safeguardingUrgencies);
-export type SafeguardingUrgency = z.infer<typeof SafeguardingUrgency>;
+export const safeguardingUrgencies = ["immediate", "today", "this_week"] as const;
+export type SafeguardingUrgency = (typeof safeguardingUrgencies)[number];
 
-export const RaiseConcernRequest = z.strictObject({
+export const MAX_CONCERN_LENGTH = 4000;
+
+/** `POST /api/safeguarding`, made on the tablet. */
+export interface RaiseConcernRequest {
   /** Made on the device when the concern is written, so a resend is recognised. */
-  id: z.uuid(),
-  areaId: AreaId,
-  raisedAt: z.iso.datetime({ offset: true }),
+  id: string;
+  areaId: string;
+  raisedAt: string;
   /** The participant it is about, if any; a concern can be about anyone or anything. */
-  participantCode: z.string().trim().min(1).max(32).nullable(),
-  urgency: SafeguardingUrgency,
-  description: z.string().trim().min(1).max(MAX_CONCERN_LENGTH),
-});
-export type RaiseConcernRequest = z.infer<typeof RaiseConcernRequest>;
+  participantCode: string | null;
+  urgency: SafeguardingUrgency;
+  description: string;
+}
 
 export interface PersonRef {
   id: string;
@@ -47,8 +46,9 @@ export interface SafeguardingConcernsResponse {
   concerns: SafeguardingConcern[];
 }
 
-export const SafeguardingQuery = z.strictObject({
-  areaId: AreaId.optional(),
+/** `GET /api/safeguarding` query. */
+export interface SafeguardingQuery {
+  areaId?: string | undefined;
   /** "open": not yet closed (the default); "all": closed ones too. */
-  status: z.enum(["open", "all"]).default("open"),
-});
+  status: "open" | "all";
+}

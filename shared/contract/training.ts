@@ -1,42 +1,37 @@
-import { z } from "zod";
-import { CalendarDate } from "./assignments.ts";
-import {
-  DEFAULT_REFRESHER_MONTHS,
-  REFRESHER_NOTICE_DAYS,
-  REQUIRED_TRAINING,
-  trainingKindLabels,
-  trainingKinds,
-} from "./training-constants.ts";
-
 /**
  * Training records for the people who do fieldwork, with the day each refresher is due. Fieldwork
  * asks `GET /api/me/readiness` before an interview starts and warns (it does not block) when required
  * training has lapsed or was never recorded.
+ *
+ * Types, constants and the rules both sides run; no zod (the request schemas the server checks are in
+ * `training.schema.ts`), so any page may import from here without loading it (decision 0052).
  */
-export const TrainingKind = z.enum(trainingKinds);
-export type TrainingKind = z.infer<typeof TrainingKind>;
+export const trainingKinds = ["safeguarding", "distress_protocol", "interview_practice"] as const;
+export type TrainingKind = (typeof trainingKinds)[number];
 
-export {
-  DEFAULT_REFRESHER_MONTHS,
-  REFRESHER_NOTICE_DAYS,
-  REQUIRED_TRAINING,
-  trainingKindLabels,
-  trainingKinds,
+export const trainingKindLabels: Record<TrainingKind, string> = {
+  safeguarding: "Safeguarding",
+  distress_protocol: "Distress protocol",
+  interview_practice: "Interview practice",
 };
 
-export const RecordTrainingRequest = z
-  .strictObject({
-    userId: z.string().min(1).max(64),
-    kind: TrainingKind,
-    completedOn: CalendarDate,
-    expiresOn: CalendarDate.nullable(),
-    note: z.string().trim().max(1000),
-  })
-  .refine((r) => r.expiresOn === null || r.expiresOn > r.completedOn, {
-    message: "The refresher must be due after the training was completed.",
-    path: ["expiresOn"],
-  });
-export type RecordTrainingRequest = z.infer<typeof RecordTrainingRequest>;
+/** Needed before fieldwork; interview practice is recommended and its refresher is shown, not required. */
+export const REQUIRED_TRAINING: readonly TrainingKind[] = ["safeguarding", "distress_protocol"];
+/** A refresher this close is shown as coming up. */
+export const REFRESHER_NOTICE_DAYS = 30;
+/** When no refresher date is given: a year after completion. */
+export const DEFAULT_REFRESHER_MONTHS = 12;
+
+/** `POST /api/training`: the refresher, when given, is due after the training was completed. */
+export interface RecordTrainingRequest {
+  userId: string;
+  kind: TrainingKind;
+  /** YYYY-MM-DD */
+  completedOn: string;
+  /** YYYY-MM-DD, or null for a year after completion. */
+  expiresOn: string | null;
+  note: string;
+}
 
 export interface TrainingRecord {
   id: string;
@@ -55,10 +50,11 @@ export interface TrainingResponse {
   records: TrainingRecord[];
 }
 
-export const TrainingQuery = z.strictObject({
-  areaId: z.string().min(1).max(64).optional(),
-  userId: z.string().min(1).max(64).optional(),
-});
+/** `GET /api/training` query: one area's records, or one person's. */
+export interface TrainingQuery {
+  areaId?: string | undefined;
+  userId?: string | undefined;
+}
 
 /** Where one kind of training stands for a person today. */
 export interface TrainingStanding {

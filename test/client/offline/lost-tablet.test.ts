@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
-import type { DeviceManifest } from "../../../shared/contract/lost-device-constants.ts";
+import type { DeviceManifest } from "../../../shared/contract/lost-devices.ts";
 import { stubBrowser } from "./offline-globals.ts";
 
 const browser = stubBrowser();

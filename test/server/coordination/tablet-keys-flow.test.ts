@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DEVICE_TOKEN_KEY } from "../../../shared/contract/device-constants.ts";
 import type { EnrolledDevice, EnrolmentCode } from "../../../shared/contract/devices.ts";
+import { DEVICE_TOKEN_KEY } from "../../../shared/contract/devices.ts";
 import { stubBrowser } from "../../client/offline/offline-globals.ts";
 import { concernRecord, debriefRecord, interviewRecord } from "../../client/offline/records.ts";
 import { okJson, type Person, person } from "../../helpers/coordination.ts";

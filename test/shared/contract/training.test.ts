@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  addDays,
-  addMonths,
-  RecordTrainingRequest,
-  trainingStandings,
-} from "../../../shared/contract/training.ts";
+import { RecordTrainingRequest } from "../../../shared/contract/training.schema.ts";
+import { addDays, addMonths, trainingStandings } from "../../../shared/contract/training.ts";
 
 describe("trainingStandings", () => {
   it("takes the latest refresher of each kind and says whether it is current, due soon, lapsed or missing", () => {

@@ -1,14 +1,25 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { assertAreaInScope } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { findUserById, type UserRow } from "../users/users.repository.ts";
 
 /**
- * Area scope for coordination lists and for the people coordinators act on. A coordinator works in
- * their own area; an administrator in all of them.
+ * Area scope: which areas and which people a signed-in user may act on. A user with an area (a
+ * coordinator, a peer researcher, an expert) works only in that area; a user without one (an
+ * administrator, the national evaluator) in all of them. The role table that says who may call each
+ * route is `server/http/policy.ts`; this module says where, once the route has let them in.
  */
+
+/** A user with an area works only in that area; a user without one (admin, national evaluator) in all. */
+export function inScope(user: SessionUser, areaId: string): boolean {
+  return user.areaId === null || user.areaId === areaId;
+}
+
+export function assertAreaInScope(user: SessionUser, areaId: string): void {
+  if (!inScope(user, areaId))
+    throw new ProblemError("forbidden_area", `Area "${areaId}" is outside your scope.`);
+}
 
 /** The area a list is limited to: the one asked for (which must be in scope), else the caller's own. */
 export function listArea(user: SessionUser, requested: string | undefined): string | null {
@@ -33,9 +44,4 @@ export async function personInScope(
     throw new ProblemError("user_not_found");
   }
   return row;
-}
-
-/** Today's date in UTC, YYYY-MM-DD: the day due dates and refreshers are compared with. */
-export function today(now: Date): string {
-  return now.toISOString().slice(0, 10);
 }
