@@ -295,7 +295,8 @@ export class SyncEngine {
     await markUploading(ids);
     const answer = await upload<SyncResponse>("/api/sync", {
       deviceId: deviceId(),
-      items: batch.map((r) => r.item),
+      // Who made each one (decision 0049): on a shared tablet the uploader is often someone else.
+      items: batch.map((r) => (r.ownerId === "" ? r.item : { ...r.item, interviewer: r.ownerId })),
     });
     const now = new Date().toISOString();
     switch (answer.kind) {
