@@ -218,9 +218,12 @@ function LockedOut({ me }: { me: Me }) {
     <>
       <PageHeading>Your interviews are locked</PageHeading>
       <p>
-        The PIN was wrong {PIN_ATTEMPTS} times, so your interviews on this tablet are locked. While the tablet
-        is online, choose a new PIN to open them again. Finished interviews still upload when the tablet is
-        online.
+        The PIN was wrong {PIN_ATTEMPTS} times, so your interviews on this tablet are locked. Nothing is lost:
+        every answer given so far is saved, locked, on this tablet.
+      </p>
+      <p>
+        While the tablet is online, choose a new PIN to open them again and carry on. Finished interviews still
+        upload when the tablet is online.
       </p>
       {problem && (
         <div className="alert alert--error" role="alert">

@@ -83,8 +83,18 @@ export async function waitUntilSaved(page: Page): Promise<void> {
   await expect.poll(() => page.locator(".save-state").textContent()).toMatch(/^Saved \d/);
 }
 
-/** The interviewer takes the tablet back: press and hold the hand-back control for over 2 seconds. */
-export async function holdToTakeBack(page: Page, ms = 2300): Promise<void> {
+/**
+ * The interviewer takes the tablet back: with their PIN (every researcher has one before their first
+ * interview, decision 0049); where a page has no PIN to ask for, by pressing and holding the hand-back
+ * control for over 2 seconds.
+ */
+export async function holdToTakeBack(page: Page, ms = 2300, pin = E2E_PIN): Promise<void> {
+  const pinField = page.getByLabel("Interviewer's PIN");
+  if (await pinField.isVisible()) {
+    await pinField.fill(pin);
+    await page.getByRole("button", { name: "I am the interviewer: carry on" }).click();
+    return;
+  }
   const button = page.getByRole("button", { name: /hold to/ });
   await button.hover();
   await page.mouse.down();
