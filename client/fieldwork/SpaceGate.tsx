@@ -69,7 +69,8 @@ export function SpaceGate({ me, page, children }: { me: Me; page: string; childr
   }, [me.id, unlocked, stores]);
 
   if (unlocked) {
-    if (tabletKey.state === "missing") return <NeedsTabletKey retry={tabletKey.retry} />;
+    if (tabletKey.state === "missing")
+      return <NeedsTabletKey refused={tabletKey.refused} retry={tabletKey.retry} />;
     if (tabletKey.state === "checking") return <Loading what="your interviews" />;
     return <>{children}</>;
   }
@@ -92,7 +93,10 @@ export function SpaceGate({ me, page, children }: { me: Me; page: string; childr
   }
 }
 
-type TabletKey = { state: "checking" | "ok" } | { state: "missing"; retry: () => void };
+type TabletKey =
+  | { state: "checking" | "ok" }
+  /** `refused`: the server's reason, when it answered and would not give the key. */
+  | { state: "missing"; refused: string | null; retry: () => void };
 
 /**
  * On an enrolled tablet: whether it holds its outbox key pair (made with the server's upload key, the
@@ -102,34 +106,47 @@ type TabletKey = { state: "checking" | "ok" } | { state: "missing"; retry: () =>
  */
 function useTabletKey(unlocked: boolean): TabletKey {
   const [state, setState] = useState<"checking" | "ok" | "missing">("checking");
+  const [refused, setRefused] = useState<string | null>(null);
   const [tries, setTries] = useState(0);
   useEffect(() => {
     let live = true;
     if (!unlocked || tries < 0) return;
     void (async () => {
       let held = deviceToken() === null || (await hasOutboxKeys());
+      let why: string | null = null;
       if (!held && navigator.onLine) {
-        await unlockOutbox().catch(() => null);
+        const answer = await unlockOutbox().catch(() => null);
+        if (answer?.kind === "refused") why = answer.problem.title;
         held = await hasOutboxKeys();
       }
-      if (live) setState(held ? "ok" : "missing");
+      if (!live) return;
+      setRefused(why);
+      setState(held ? "ok" : "missing");
     })();
     return () => {
       live = false;
     };
   }, [unlocked, tries]);
-  return state === "missing" ? { state, retry: () => setTries((n) => n + 1) } : { state };
+  return state === "missing" ? { state, refused, retry: () => setTries((n) => n + 1) } : { state };
 }
 
-function NeedsTabletKey({ retry }: { retry: () => void }) {
+function NeedsTabletKey({ refused, retry }: { refused: string | null; retry: () => void }) {
   return (
     <section className="pin-form">
-      <PageHeading>Connect this tablet to the internet</PageHeading>
+      <PageHeading>
+        {refused ? "This tablet cannot start interviews yet" : "Connect this tablet to the internet"}
+      </PageHeading>
       <p>
-        Before the first interview on this tablet, it needs to be online once. Then every finished interview
+        Before the first interview on this tablet, Alongside must give it a key. Then every finished interview
         on it can be sent, even when the researcher who did it is not here.
       </p>
-      <p>Connect to Wi-Fi or mobile data, then try again.</p>
+      {refused ? (
+        <div className="alert alert--error" role="alert">
+          <p>Alongside did not give this tablet its key: {refused} Ask your coordinator for help.</p>
+        </div>
+      ) : (
+        <p>Connect to Wi-Fi or mobile data, then try again.</p>
+      )}
       <button type="button" className="button button--large" onClick={retry}>
         Try again
       </button>
@@ -222,8 +239,8 @@ function LockedOut({ me }: { me: Me }) {
         every answer given so far is saved, locked, on this tablet.
       </p>
       <p>
-        While the tablet is online, choose a new PIN to open them again and carry on. Finished interviews still
-        upload when the tablet is online.
+        While the tablet is online, choose a new PIN to open them again and carry on. Finished interviews
+        still upload when the tablet is online.
       </p>
       {problem && (
         <div className="alert alert--error" role="alert">

@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, type E2E, startE2E } from "./harness.ts";
 import {
+  choosePinIfAsked,
   giveConsent,
   holdToTakeBack,
   passReadinessCheck,
@@ -48,6 +49,7 @@ describe("the peer interview", () => {
     await expectNoAxeViolations(page, "fieldwork home");
 
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
+    await choosePinIfAsked(page);
     await page.getByRole("button", { name: "New code" }).click();
     const code = await page.getByLabel("Participant code").inputValue();
     await page.getByRole("button", { name: "Start, read aloud by me" }).click();
@@ -169,6 +171,7 @@ describe("the peer interview", () => {
     await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
 
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
+    await choosePinIfAsked(page);
     await page.getByRole("button", { name: "New code" }).click();
     const rescheduled = await page.getByLabel("Participant code").inputValue();
     await page.getByRole("button", { name: "Start, read aloud by me" }).click();

@@ -324,7 +324,9 @@ describe("an enrolled tablet at rest", () => {
 
     // A plain message, and the answers are kept: sealed, nothing readable.
     await page.getByRole("heading", { name: "Your interviews are locked", level: 1 }).waitFor();
-    await page.getByText("Nothing is lost: every answer given so far is saved, locked, on this tablet.").waitFor();
+    await page
+      .getByText("Nothing is lost: every answer given so far is saved, locked, on this tablet.")
+      .waitFor();
     expect(await page.getByText(KIM_ANSWER).count()).toBe(0);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/locked-at-hand-back.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);

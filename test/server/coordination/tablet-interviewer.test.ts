@@ -80,7 +80,12 @@ describe("who made an interview a shared tablet uploads", () => {
       syncItem({ interviewer: id }),
     );
     const outcomes = await upload(items);
-    expect(outcomes.map((o) => o.outcome)).toEqual(["needs_review", "needs_review", "needs_review", "needs_review"]);
+    expect(outcomes.map((o) => o.outcome)).toEqual([
+      "needs_review",
+      "needs_review",
+      "needs_review",
+      "needs_review",
+    ]);
     for (const [i, item] of items.entries()) {
       const row = await stored(item.id);
       expect(row.submitted_by).toBe(uploader.id);
