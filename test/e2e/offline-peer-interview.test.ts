@@ -9,6 +9,7 @@ import {
   signIn,
   startInterview,
   TABLET,
+  typePin,
 } from "./offline-helpers.ts";
 
 // The peer interview itself: interviewer, show-card and hand-over views, pause and stop with the
@@ -153,10 +154,12 @@ describe("the peer interview", () => {
     expect(JSON.parse(response.data)).not.toHaveProperty("concern");
 
     await page.goto(`${e2e.server.url}/fieldwork/outbox`);
+    await typePin(page);
     await page.getByRole("heading", { name: "Outbox", level: 1 }).waitFor();
     await page.getByText("Stored").first().waitFor();
     await expectNoAxeViolations(page, "outbox");
     await page.goto(`${e2e.server.url}/fieldwork/due`);
+    await typePin(page);
     await page.getByRole("heading", { name: "Follow-ups due", level: 1 }).waitFor();
     await page.getByText(/^List as of/).waitFor();
     await expectNoAxeViolations(page, "follow-ups due");
