@@ -229,11 +229,14 @@ try {
         await time("upload 50 sealed: open + re-seal", async () => {
           const stored = (await outbox.waitingRecords()).filter((x: { id: string }) => ids.has(x.id));
           const keys = new Map();
-          for (const record of stored) {
-            const key = await space.recordKeyForUpload(privateKey, record);
-            await space.openOutboxWith(key, record);
-            keys.set(record.id, key);
-          }
+          // As the sync engine opens them: all at once (decision 0049).
+          await Promise.all(
+            stored.map(async (record: { id: string }) => {
+              const key = await space.recordKeyForUpload(privateKey, record);
+              await space.openOutboxWith(key, record);
+              keys.set(record.id, key);
+            }),
+          );
           await outbox.settleAll(
             stored.map((x: { id: string }) => ({ id: x.id, receipt })),
             now,

@@ -57,7 +57,7 @@ export default function FieldworkPage() {
 
   return (
     <Suspense fallback={<Loading what="the page" />}>
-      <SpaceGate me={me} offerPin={view.page === "home"}>
+      <SpaceGate me={me} page={view.page}>
         <FieldworkScreen view={view} me={me} />
       </SpaceGate>
     </Suspense>

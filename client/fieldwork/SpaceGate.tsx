@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useState, useSyncExternalSto
 import type { Me } from "../../shared/contract/index.ts";
 import {
   createSpace,
+  hasOutboxKeys,
   hasSpace,
   isAcceptablePin,
   isLockedOut,
@@ -19,19 +20,27 @@ import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { TextField } from "../ui/TextField.tsx";
 
+/** The fieldwork pages that store something about a participant: none opens without a space. */
+const STORING_PAGES: ReadonlySet<string> = new Set(["start", "interview", "finished", "concern", "debrief"]);
+
 /**
- * The researcher's PIN in front of fieldwork (issue 17, decisions 0035 and 0042). A researcher who has
- * chosen a PIN on this tablet sees nothing of fieldwork until they type it; after five wrong PINs they
- * are told to sign in online. On an enrolled tablet a researcher without a PIN must choose one before
- * anything else (so nothing they collect is ever stored in plain there). In a browser that is not an
- * enrolled tablet the PIN is offered on the fieldwork home, not required (decision 0042).
+ * The researcher's PIN in front of fieldwork (issue 17, decisions 0035, 0042 and 0049). A researcher who
+ * has chosen a PIN here sees nothing of fieldwork until they type it; after five wrong PINs they are
+ * told to sign in online. A researcher without a PIN must choose one before anything about a
+ * participant can be stored, on every browser (decision 0049): on an enrolled tablet before anything
+ * else, elsewhere before any page that stores (starting an interview, a concern, a debrief); the
+ * fieldwork home, outbox and due list of such a browser store nothing and stay open, with the PIN
+ * offered on the home. On an enrolled tablet, interviews wait until the tablet holds its outbox key
+ * pair, so everything queued on it can upload without its author's PIN (decision 0049).
  */
-export function SpaceGate({ me, offerPin, children }: { me: Me; offerPin: boolean; children: ReactNode }) {
+export function SpaceGate({ me, page, children }: { me: Me; page: string; children: ReactNode }) {
   const unlocked = useSyncExternalStore(
     (listener) => spaceSession.subscribe(listener),
     () => spaceSession.current()?.ownerId === me.id,
   );
   const [state, setState] = useState<"checking" | "none" | "required" | "locked" | "locked_out">("checking");
+  const stores = STORING_PAGES.has(page);
+  const tabletKey = useTabletKey(unlocked);
 
   useEffect(() => watchActivity(spaceSession), []);
   // Someone else signed in on this page: the space left open is not theirs to use.
@@ -43,9 +52,10 @@ export function SpaceGate({ me, offerPin, children }: { me: Me; offerPin: boolea
     let live = true;
     if (unlocked) return;
     void (async () => {
-      // On an enrolled tablet (it holds a device token) a PIN is required before any interview starts.
+      // On an enrolled tablet (it holds a device token) a PIN is required before anything; elsewhere
+      // before any page that stores something.
       const next = !(await hasSpace(me.id))
-        ? deviceToken()
+        ? deviceToken() || stores
           ? "required"
           : "none"
         : (await isLockedOut(me.id))
@@ -56,9 +66,14 @@ export function SpaceGate({ me, offerPin, children }: { me: Me; offerPin: boolea
     return () => {
       live = false;
     };
-  }, [me.id, unlocked]);
+  }, [me.id, unlocked, stores]);
 
-  if (unlocked) return <>{children}</>;
+  if (unlocked) {
+    if (tabletKey.state === "missing")
+      return <NeedsTabletKey refused={tabletKey.refused} retry={tabletKey.retry} />;
+    if (tabletKey.state === "checking") return <Loading what="your interviews" />;
+    return <>{children}</>;
+  }
   switch (state) {
     case "checking":
       return <Loading what="your interviews" />;
@@ -67,7 +82,7 @@ export function SpaceGate({ me, offerPin, children }: { me: Me; offerPin: boolea
     case "none":
       return (
         <>
-          {offerPin && <ChoosePin me={me} />}
+          {page === "home" && <ChoosePin me={me} />}
           {children}
         </>
       );
@@ -76,6 +91,67 @@ export function SpaceGate({ me, offerPin, children }: { me: Me; offerPin: boolea
     case "locked_out":
       return <LockedOut me={me} />;
   }
+}
+
+type TabletKey =
+  | { state: "checking" | "ok" }
+  /** `refused`: the server's reason, when it answered and would not give the key. */
+  | { state: "missing"; refused: string | null; retry: () => void };
+
+/**
+ * On an enrolled tablet: whether it holds its outbox key pair (made with the server's upload key, the
+ * first time it is online). Until it does, an item sealed here could be opened only by its author, and
+ * would wait for ever if they never unlocked online again (decision 0049): so nothing starts. Online,
+ * the pair is made here at once. Not an enrolled tablet: nothing to wait for (its author uploads).
+ */
+function useTabletKey(unlocked: boolean): TabletKey {
+  const [state, setState] = useState<"checking" | "ok" | "missing">("checking");
+  const [refused, setRefused] = useState<string | null>(null);
+  const [tries, setTries] = useState(0);
+  useEffect(() => {
+    let live = true;
+    if (!unlocked || tries < 0) return;
+    void (async () => {
+      let held = deviceToken() === null || (await hasOutboxKeys());
+      let why: string | null = null;
+      if (!held && navigator.onLine) {
+        const answer = await unlockOutbox().catch(() => null);
+        if (answer?.kind === "refused") why = answer.problem.title;
+        held = await hasOutboxKeys();
+      }
+      if (!live) return;
+      setRefused(why);
+      setState(held ? "ok" : "missing");
+    })();
+    return () => {
+      live = false;
+    };
+  }, [unlocked, tries]);
+  return state === "missing" ? { state, refused, retry: () => setTries((n) => n + 1) } : { state };
+}
+
+function NeedsTabletKey({ refused, retry }: { refused: string | null; retry: () => void }) {
+  return (
+    <section className="pin-form">
+      <PageHeading>
+        {refused ? "This tablet cannot start interviews yet" : "Connect this tablet to the internet"}
+      </PageHeading>
+      <p>
+        Before the first interview on this tablet, Alongside must give it a key. Then every finished interview
+        on it can be sent, even when the researcher who did it is not here.
+      </p>
+      {refused ? (
+        <div className="alert alert--error" role="alert">
+          <p>Alongside did not give this tablet its key: {refused} Ask your coordinator for help.</p>
+        </div>
+      ) : (
+        <p>Connect to Wi-Fi or mobile data, then try again.</p>
+      )}
+      <button type="button" className="button button--large" onClick={retry}>
+        Try again
+      </button>
+    </section>
+  );
 }
 
 async function opened(space: Awaited<ReturnType<typeof unlockWithPin>>): Promise<void> {
@@ -159,9 +235,12 @@ function LockedOut({ me }: { me: Me }) {
     <>
       <PageHeading>Your interviews are locked</PageHeading>
       <p>
-        The PIN was wrong {PIN_ATTEMPTS} times, so your interviews on this tablet are locked. While the tablet
-        is online, choose a new PIN to open them again. Finished interviews still upload when the tablet is
-        online.
+        The PIN was wrong {PIN_ATTEMPTS} times, so your interviews on this tablet are locked. Nothing is lost:
+        every answer given so far is saved, locked, on this tablet.
+      </p>
+      <p>
+        While the tablet is online, choose a new PIN to open them again and carry on. Finished interviews
+        still upload when the tablet is online.
       </p>
       {problem && (
         <div className="alert alert--error" role="alert">
@@ -190,10 +269,10 @@ function ChoosePin({ me, required = false }: { me: Me; required?: boolean }) {
       )}
       <p>
         {required
-          ? `${me.displayName}, before your first interview on this tablet, choose a PIN of at least 6 numbers. `
+          ? `${me.displayName}, before your first interview here, choose a PIN of at least 6 numbers. `
           : "Anyone who picks up this tablet could read interviews kept on it. Choose a PIN of at least 6 numbers: "}
         {required
-          ? "Only you can then open your interviews, and other researchers on this tablet cannot see them. Finished interviews still upload without it."
+          ? "Only you can then open your interviews: nobody else who uses this device can read them."
           : "only you can then open your interviews, and other researchers on this tablet cannot see them."}
       </p>
       <PinChoice submit="Lock my interviews" onChosen={choose} />

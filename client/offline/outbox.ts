@@ -223,22 +223,25 @@ export async function settleAll(
     | StoredOutboxRecord
     | undefined
   )[];
-  for (const [index, { id, receipt }] of answers.entries()) {
-    const record = before[index];
-    const key = keys.get(id);
-    if (!record || !isSealedRecord(record) || !key) continue;
-    const next = settled(await openOutboxWith(key, record), receipt);
-    resealed.set(id, {
-      readState: record.state,
-      next: {
-        ...record,
-        state: next.state,
-        settledAt: next.settledAt,
-        lastError: null,
-        sealed: await resealOutboxContent(key, next),
-      },
-    });
-  }
+  // All at once: WebCrypto runs each open and seal off the page's thread, so they overlap.
+  await Promise.all(
+    answers.map(async ({ id, receipt }, index) => {
+      const record = before[index];
+      const key = keys.get(id);
+      if (!record || !isSealedRecord(record) || !key) return;
+      const next = settled(await openOutboxWith(key, record), receipt);
+      resealed.set(id, {
+        readState: record.state,
+        next: {
+          ...record,
+          state: next.state,
+          settledAt: next.settledAt,
+          lastError: null,
+          sealed: await resealOutboxContent(key, next),
+        },
+      });
+    }),
+  );
   await write(["outbox"], async (tx) => {
     const store = tx.objectStore("outbox");
     const records = (await Promise.all(answers.map((a) => store.get(a.id)))) as (

@@ -1,6 +1,9 @@
+import { isOnServer } from "../../shared/fieldwork/outbox-state.ts";
 import { database, write } from "./db.ts";
+import { storeRewrapped } from "./outbox.ts";
 import type { DraftRecord, OutboxRecord } from "./records.ts";
 import {
+  resealForOutbox,
   type SealedDraft,
   type SealedOutboxRecord,
   type Space,
@@ -22,6 +25,8 @@ import {
 export interface MigrationResult {
   drafts: number;
   outbox: number;
+  /** The researcher's sealed items newly wrapped for the tablet's outbox key pair (decision 0049). */
+  rewrapped: number;
 }
 
 export function isPlainDraft(value: unknown): value is DraftRecord {
@@ -79,5 +84,20 @@ export async function sealPlaintextFor(
       }
     });
   }
-  return { drafts: movedDrafts, outbox: movedOutbox };
+  return { drafts: movedDrafts, outbox: movedOutbox, rewrapped: await rewrapForOutbox(space) };
+}
+
+/**
+ * At every unlock, offline too: the researcher's own sealed items that are not yet wrapped for the
+ * tablet's current outbox key pair (sealed before the tablet had one, or before it was enrolled again)
+ * are wrapped for it now. Only the public half is needed, so no connection: from then on anyone signed
+ * in online can upload them without this researcher's PIN (decision 0049).
+ */
+async function rewrapForOutbox(space: Space): Promise<number> {
+  const own = ((await (await database()).getAll("outbox")) as (OutboxRecord | SealedOutboxRecord)[]).filter(
+    (r): r is SealedOutboxRecord => "sealed" in r && r.ownerId === space.ownerId && !isOnServer(r.state),
+  );
+  const changed = await resealForOutbox(space, own);
+  await storeRewrapped(changed);
+  return changed.length;
 }

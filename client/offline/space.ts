@@ -250,6 +250,14 @@ export async function ensureOutboxKeys(upload: { keyId: string; key: string }): 
   await db.put("device", { id: "outbox", publicKey, privateKey });
 }
 
+/**
+ * Whether this tablet holds its outbox key pair, i.e. whether what is queued here can upload without
+ * its author's PIN (decision 0049: an enrolled tablet starts no interview before it holds it).
+ */
+export async function hasOutboxKeys(): Promise<boolean> {
+  return (await (await keys()).get("device", "outbox")) !== undefined;
+}
+
 async function outboxPublicKey(): Promise<{ key: CryptoKey; by: string } | null> {
   const stored = await (await keys()).get("device", "outbox");
   if (!stored) return null;

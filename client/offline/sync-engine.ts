@@ -237,13 +237,13 @@ export class SyncEngine {
       return lost(manifest.problem);
     // A debrief is its author's own: it goes only under their session.
     const stored = (await waitingRecords()).filter((r) => r.kind !== "debrief" || r.ownerId === user.id);
-    const waiting: OutboxRecord[] = [];
-    for (const record of stored) {
-      const opened = await this.open(record, opener.key);
-      // One nobody here can open (sealed before the tablet had an upload key, its author's space
-      // locked) stays waiting, untouched, for its author or the next run with the key.
-      if (opened) waiting.push(opened);
-    }
+    // Opened all at once, not one after another: each is an RSA unwrap and an AES open that WebCrypto
+    // runs off the page's thread, so they overlap (decision 0049, scripts/bench-tablet.ts).
+    // One nobody here can open (sealed before the tablet had an upload key, its author's space
+    // locked) stays waiting, untouched, for its author or the next run with the key.
+    const waiting = (await Promise.all(stored.map((record) => this.open(record, opener.key)))).filter(
+      (opened): opened is OutboxRecord => opened !== null,
+    );
     if (waiting.length === 0) return { result: "done" };
     const progress = { done: 0, total: waiting.length };
     this.update({ phase: "uploading", progress: { ...progress }, nextRetryAt: null });
@@ -295,7 +295,8 @@ export class SyncEngine {
     await markUploading(ids);
     const answer = await upload<SyncResponse>("/api/sync", {
       deviceId: deviceId(),
-      items: batch.map((r) => r.item),
+      // Who made each one (decision 0049): on a shared tablet the uploader is often someone else.
+      items: batch.map((r) => (r.ownerId === "" ? r.item : { ...r.item, interviewer: r.ownerId })),
     });
     const now = new Date().toISOString();
     switch (answer.kind) {

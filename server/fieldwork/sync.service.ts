@@ -52,6 +52,13 @@ interface Prepared {
   language: string;
   /** False when the version has no text in that language (stored, flagged for review: decision 0037). */
   languageOffered: boolean;
+  /**
+   * Who is recorded as having made it: the interviewer the tablet named when they are a researcher of
+   * the item's area today, otherwise the uploader (decision 0049). Set by `settleInterviewers`.
+   */
+  submittedBy: string;
+  /** The tablet named an interviewer who cannot be recorded (unknown, another area, removed). */
+  interviewerRefused: boolean;
 }
 
 /**
@@ -77,6 +84,7 @@ export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise
   const yieldTurn = ctx.db.getExecutor().adapter instanceof PostgresAdapter ? nextTurn : async () => {};
   await yieldTurn();
   const accepted = await checkEnvelopes(ctx, request.items, outcomes);
+  await settleInterviewers(ctx, accepted);
   await yieldTurn();
 
   const stored = await findStoredIds(
@@ -94,6 +102,7 @@ export async function syncBatch(ctx: SyncContext, request: SyncRequest): Promise
   await validate(ctx, fresh);
   await checkPlausibility(ctx, fresh);
   checkLanguages(fresh);
+  flagRefusedInterviewers(fresh);
   await yieldTurn();
   // Built here for every new item; the transaction keeps those of the items it actually inserts.
   const indicators = await prepareSyncedIndicators(
@@ -158,7 +167,7 @@ async function storeBatch(
         hash: p.hash,
         issues: p.issues ?? [],
         language: p.language,
-        submittedBy: ctx.user.id,
+        submittedBy: p.submittedBy,
         deviceId: ctx.device?.id ?? null,
         receivedAt,
       })),
@@ -302,15 +311,66 @@ async function checkEnvelopes(
     accepted.push({
       index,
       item,
-      // Over the item as sent: a resend from a tablet older than languages hashes as it did before.
-      hash: contentHash(item),
+      // Over the item as sent: a resend from a tablet older than languages hashes as it did before;
+      // who made it is not content (a resend naming them or not is the same interview).
+      hash: contentHash({ ...item, interviewer: undefined }),
       issues: undefined,
       version,
       language,
       languageOffered: offered.locales.has(language),
+      submittedBy: ctx.user.id,
+      interviewerRefused: false,
     });
   }
   return accepted;
+}
+
+/**
+ * A shared tablet uploads every researcher's interviews under whoever is signed in, naming who made each
+ * (`interviewer`, decision 0049). The named person is recorded as its maker only if they are, today, an
+ * active account of the interview's area (a peer researcher or its coordinator); an unknown id, someone
+ * of another area or a disabled (removed) account is not: the interview is still stored, never lost,
+ * under the uploader, and flagged for review (`flagRefusedInterviewers`). One query per batch.
+ */
+async function settleInterviewers(ctx: SyncContext, accepted: Prepared[]): Promise<void> {
+  const named = new Set<string>();
+  for (const { item } of accepted) {
+    if (item.interviewer !== undefined && item.interviewer !== ctx.user.id) named.add(item.interviewer);
+  }
+  if (named.size === 0) return;
+  const rows = await ctx.db
+    .selectFrom("users")
+    .select(["id", "area_id", "role", "disabled"])
+    .where("id", "in", [...named])
+    .execute();
+  const people = new Map(rows.map((row) => [row.id, row]));
+  for (const entry of accepted) {
+    const { interviewer, areaId } = entry.item;
+    if (interviewer === undefined || interviewer === ctx.user.id) continue;
+    const person = people.get(interviewer);
+    const ofArea =
+      person !== undefined &&
+      Number(person.disabled) === 0 &&
+      person.area_id === areaId &&
+      (person.role === "peer_researcher" || person.role === "coordinator");
+    if (ofArea) entry.submittedBy = interviewer;
+    else entry.interviewerRefused = true;
+  }
+}
+
+/** An interview whose named maker could not be recorded is stored under the uploader, for review. */
+function flagRefusedInterviewers(fresh: Prepared[]): void {
+  for (const entry of fresh) {
+    if (!entry.interviewerRefused) continue;
+    entry.issues = [
+      ...(entry.issues ?? []),
+      {
+        question: "interviewer",
+        message:
+          "The tablet says another researcher made this interview, but that person is not a researcher of this area now (not known, of another area, or removed). It is recorded as sent by the person who uploaded it. Check with the area's researchers who made it.",
+      },
+    ];
+  }
 }
 
 interface VersionLanguages {
@@ -370,7 +430,7 @@ async function validate(ctx: SyncContext, fresh: Prepared[]): Promise<void> {
 async function storeResend(
   db: Kysely<Database>,
   ctx: SyncContext,
-  { item, hash }: Prepared,
+  { item, hash, submittedBy }: Prepared,
   receivedAt: string,
 ): Promise<SyncOutcome> {
   const stored = await findStoredResponse(db, item.id);
@@ -386,7 +446,7 @@ async function storeResend(
   const revision = await addConflictingRevision(db, {
     item,
     hash,
-    submittedBy: ctx.user.id,
+    submittedBy,
     receivedAt,
     previousRevisions: stored.revisions,
   });

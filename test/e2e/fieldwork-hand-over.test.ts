@@ -1,10 +1,10 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, type E2E, startE2E } from "./harness.ts";
-import { giveConsent, holdToTakeBack, signIn, startInterview } from "./offline-helpers.ts";
+import { giveConsent, holdToTakeBack, signIn, startInterview, typePin } from "./offline-helpers.ts";
 
 // While the participant holds the tablet (hand-over, show card) only the interview is on screen: no
-// header, no link out, no sign-out, Back does not leave; only the interviewer's press-and-hold gets
+// header, no link out, no sign-out, Back does not leave; only the interviewer's PIN gets
 // past the hand-back screen, and what the participant asked for reaches the interviewer.
 
 const FIELDWORK_TABLET = { viewport: { width: 1180, height: 820 }, hasTouch: true } as const;
@@ -39,7 +39,7 @@ async function toSensitiveQuestions(page: Page): Promise<void> {
 }
 
 describe("hand-over cannot be escaped", () => {
-  it("shows only the interview while the participant holds the tablet, and only a hold gives it back", async () => {
+  it("shows only the interview while the participant holds the tablet, and only the interviewer's PIN gives it back", async () => {
     const context = await e2e.browser.newContext(FIELDWORK_TABLET);
     const page = await context.newPage();
     await signIn(page, e2e.server.url, "handover@example.org");
@@ -73,11 +73,9 @@ describe("hand-over cannot be escaped", () => {
     expect(await page.getByRole("banner").count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 
-    // A tap is not enough, nor is a hold let go too soon.
-    await page.getByRole("button", { name: /hold to carry on/ }).tap();
-    await page.getByText("Keep holding until the bar is full").waitFor();
-    await holdToTakeBack(page, 900);
-    await page.waitForTimeout(1500);
+    // Only the interviewer's PIN gives it back (decision 0049: every researcher has one): not a wrong one.
+    await holdToTakeBack(page, 0, "000000");
+    await page.getByText("That PIN is not right.").waitFor();
     expect(
       await page.getByRole("heading", { name: "Please give the tablet back to the interviewer" }).isVisible(),
     ).toBe(true);
@@ -107,6 +105,8 @@ describe("hand-over cannot be escaped", () => {
     await page.getByText("These are the answers you can choose from.").waitFor();
     expect(await linksOut(page)).toEqual([]);
     await page.reload();
+    // After a reload the interviewer's PIN opens the page again; the participant cannot.
+    await typePin(page);
     await page.getByText("These are the answers you can choose from.").waitFor();
     expect(await page.getByRole("banner").count()).toBe(0);
     await page.getByRole("button", { name: "Give the tablet back" }).click();

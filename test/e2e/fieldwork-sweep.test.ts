@@ -1,7 +1,14 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2E, startE2E } from "./harness.ts";
-import { completeInterview, giveConsent, holdToTakeBack, signIn } from "./offline-helpers.ts";
+import {
+  choosePinIfAsked,
+  completeInterview,
+  giveConsent,
+  holdToTakeBack,
+  signIn,
+  typePin,
+} from "./offline-helpers.ts";
 
 // Issue 15, styling: radio circles line up with their labels (≤ 2 px), and every tappable thing on
 // each fieldwork screen is at least 44 × 44 px, measured in Chromium on a touch tablet both ways up:
@@ -103,6 +110,7 @@ describe("fieldwork screens on a tablet", () => {
       expect(await page.locator(".site-header a[href], .site-header button").count()).toBeGreaterThan(3);
       await sweep("home");
       await page.getByRole("button", { name: "Choose Participant interview" }).click();
+      await choosePinIfAsked(page);
       await page.getByRole("button", { name: "New code" }).click();
       await sweep("start");
       await page.getByRole("button", { name: "Start, read aloud by me" }).click();
@@ -141,6 +149,7 @@ describe("fieldwork screens on a tablet", () => {
         ["interview not found", "/fieldwork/interview/not-on-this-tablet"],
       ] as const) {
         await page.goto(`${e2e.server.url}${path}`);
+        await typePin(page);
         await page.locator("main h1").waitFor();
         await page.waitForLoadState("networkidle");
         await sweep(screen);

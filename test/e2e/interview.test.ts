@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
-import { passReadinessCheck } from "./offline-helpers.ts";
+import { choosePinIfAsked, passReadinessCheck } from "./offline-helpers.ts";
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -40,6 +40,7 @@ describe("from login to a stored, validated interview", () => {
     await expectNoAxeViolations(page, "choose a survey");
 
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
+    await choosePinIfAsked(page);
     await page.getByRole("heading", { name: "Start an interview" }).waitFor();
     // No training is recorded for this researcher: the start screen warns, and still lets them start.
     await page.getByText("Your training needs a refresher before fieldwork").waitFor();

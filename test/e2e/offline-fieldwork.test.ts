@@ -2,12 +2,14 @@ import type { Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2E, startE2E } from "./harness.ts";
 import {
+  choosePinIfAsked,
   completeInterview,
   giveConsent,
   goOffline,
   signIn,
   startInterview,
   TABLET,
+  typePin,
   waitUntilReadyOffline,
   waitUntilSaved,
 } from "./offline-helpers.ts";
@@ -118,6 +120,7 @@ describe("offline fieldwork on a tablet", () => {
 
     const reopened = await context.newPage();
     await reopened.goto(`${e2e.server.url}/fieldwork`);
+    await typePin(reopened);
     await reopened.getByRole("heading", { name: "Interviews in progress" }).waitFor();
     expect(await reopened.getByRole("heading", { name: "2 interviews waiting to upload" }).count()).toBe(1);
     await reopened.getByRole("button", { name: `Continue the interview with participant ${third}` }).click();
@@ -135,6 +138,7 @@ describe("offline fieldwork on a tablet", () => {
 
     // The follow-up list is there offline too, from the copy kept while online.
     await reopened.goto(`${e2e.server.url}/fieldwork/due`);
+    await typePin(reopened);
     await reopened.getByText(/^List as of/).waitFor();
 
     await reopened.getByRole("link", { name: "Alongside" }).click();
@@ -228,19 +232,21 @@ describe("offline fieldwork on a tablet", () => {
     await page.evaluate(() =>
       window.localStorage.setItem("alongside.deviceToken", "a-token-nobody-enrolled"),
     );
-    const code = await startInterview(page);
-    await giveConsent(page);
-    await completeInterview(page);
-    await page.getByText("Uploads are stopped on this tablet").waitFor({ timeout: 30_000 });
+    // Decision 0049: an enrolled tablet starts no interview before the server gives it its key, so it
+    // says why before anything is collected, rather than after.
+    await page.getByRole("button", { name: "Choose Participant interview" }).click();
+    await choosePinIfAsked(page);
+    await page.getByRole("heading", { name: "This tablet cannot start interviews yet", level: 1 }).waitFor();
     await page
       .getByText(/enrolment is not recognised/)
       .first()
       .waitFor();
-    await page.getByRole("heading", { name: "Saved on this tablet" }).waitFor();
-    expect(await storedCodes()).toEqual([]);
-
     await page.evaluate(() => window.localStorage.removeItem("alongside.deviceToken"));
-    await page.getByRole("button", { name: "Upload now" }).click();
+    await page.getByRole("button", { name: "Try again" }).click();
+    await page.getByRole("link", { name: "Alongside" }).click();
+    const code = await startInterview(page);
+    await giveConsent(page);
+    await completeInterview(page);
     await page.getByRole("heading", { name: "Saved on the server" }).waitFor({ timeout: 30_000 });
     expect(await storedCodes()).toEqual([code]);
     await context.close();
@@ -253,8 +259,13 @@ describe("offline fieldwork on a tablet", () => {
     await signIn(page, e2e.server.url, "researcher@example.org");
     await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
     await waitUntilReadyOffline(page);
+    // Each tab opens the researcher's interviews with their PIN (decision 0049): chosen in the first.
+    await page.getByRole("button", { name: "Choose Participant interview" }).click();
+    await choosePinIfAsked(page);
+    await page.getByRole("link", { name: "Alongside" }).click();
     const other = await context.newPage();
     await other.goto(`${e2e.server.url}/fieldwork/outbox`);
+    await typePin(other);
     await other.getByRole("heading", { name: "Outbox", level: 1 }).waitFor();
     // The researcher works in the first tab: bring it to the front, or Chromium throttles it as a
     // background tab and every step of the interview crawls (about 30 s more for this test).

@@ -44,6 +44,7 @@ export async function goOffline(context: BrowserContext, page: Page): Promise<vo
 /** From the fieldwork home to the consent question of a new interview. */
 export async function startInterview(page: Page, options: { code?: string } = {}): Promise<string> {
   await page.getByRole("button", { name: "Choose Participant interview" }).click();
+  await choosePinIfAsked(page);
   await page.getByRole("heading", { name: "Start an interview", level: 1 }).waitFor();
   if (options.code) await page.getByLabel("Participant code").fill(options.code);
   else await page.getByRole("button", { name: "New code" }).click();
@@ -82,13 +83,50 @@ export async function waitUntilSaved(page: Page): Promise<void> {
   await expect.poll(() => page.locator(".save-state").textContent()).toMatch(/^Saved \d/);
 }
 
-/** The interviewer takes the tablet back: press and hold the hand-back control for over 2 seconds. */
-export async function holdToTakeBack(page: Page, ms = 2300): Promise<void> {
+/**
+ * The interviewer takes the tablet back: with their PIN (every researcher has one before their first
+ * interview, decision 0049); where a page has no PIN to ask for, by pressing and holding the hand-back
+ * control for over 2 seconds.
+ */
+export async function holdToTakeBack(page: Page, ms = 2300, pin = E2E_PIN): Promise<void> {
+  const pinField = page.getByLabel("Interviewer's PIN");
+  if (await pinField.isVisible()) {
+    await pinField.fill(pin);
+    await page.getByRole("button", { name: "I am the interviewer: carry on" }).click();
+    return;
+  }
   const button = page.getByRole("button", { name: /hold to/ });
   await button.hover();
   await page.mouse.down();
   await page.waitForTimeout(ms);
   await page.mouse.up();
+}
+
+/** The PIN the fieldwork tests choose when asked before their first interview (decision 0049). */
+export const E2E_PIN = "135790";
+
+/**
+ * Every browser asks for a PIN before the first interview (decision 0049): chosen here if asked, then
+ * on the page that asked for it.
+ */
+export async function choosePinIfAsked(page: Page, pin = E2E_PIN): Promise<void> {
+  const choose = page.getByRole("heading", { name: "Lock your interviews with a PIN", level: 1 });
+  const start = page.getByRole("heading", { name: "Start an interview", level: 1 });
+  await choose.or(start).first().waitFor();
+  if (!(await choose.isVisible())) return;
+  await page.getByLabel("New PIN").fill(pin);
+  await page.getByLabel("Type the PIN again").fill(pin);
+  await page.getByRole("button", { name: "Lock my interviews" }).click();
+  await choose.waitFor({ state: "detached" });
+}
+
+/** After a reload: the researcher types their PIN where fieldwork asks for it, and stays on that page. */
+export async function typePin(page: Page, pin = E2E_PIN): Promise<void> {
+  const unlock = page.getByRole("heading", { name: "Type your PIN" });
+  await unlock.waitFor();
+  await page.getByLabel("PIN", { exact: true }).fill(pin);
+  await page.getByRole("button", { name: "Open my interviews" }).click();
+  await unlock.waitFor({ state: "detached" });
 }
 
 /**

@@ -2,12 +2,14 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, type E2E, startE2E } from "./harness.ts";
 import {
+  choosePinIfAsked,
   giveConsent,
   holdToTakeBack,
   passReadinessCheck,
   signIn,
   startInterview,
   TABLET,
+  typePin,
 } from "./offline-helpers.ts";
 
 // The peer interview itself: interviewer, show-card and hand-over views, pause and stop with the
@@ -48,6 +50,7 @@ describe("the peer interview", () => {
     await expectNoAxeViolations(page, "fieldwork home");
 
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
+    await choosePinIfAsked(page);
     await page.getByRole("button", { name: "New code" }).click();
     const code = await page.getByLabel("Participant code").inputValue();
     await page.getByRole("button", { name: "Start, read aloud by me" }).click();
@@ -151,10 +154,12 @@ describe("the peer interview", () => {
     expect(JSON.parse(response.data)).not.toHaveProperty("concern");
 
     await page.goto(`${e2e.server.url}/fieldwork/outbox`);
+    await typePin(page);
     await page.getByRole("heading", { name: "Outbox", level: 1 }).waitFor();
     await page.getByText("Stored").first().waitFor();
     await expectNoAxeViolations(page, "outbox");
     await page.goto(`${e2e.server.url}/fieldwork/due`);
+    await typePin(page);
     await page.getByRole("heading", { name: "Follow-ups due", level: 1 }).waitFor();
     await page.getByText(/^List as of/).waitFor();
     await expectNoAxeViolations(page, "follow-ups due");
@@ -169,6 +174,7 @@ describe("the peer interview", () => {
     await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
 
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
+    await choosePinIfAsked(page);
     await page.getByRole("button", { name: "New code" }).click();
     const rescheduled = await page.getByLabel("Participant code").inputValue();
     await page.getByRole("button", { name: "Start, read aloud by me" }).click();

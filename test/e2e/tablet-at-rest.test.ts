@@ -6,10 +6,12 @@ import { DEVICE_TOKEN_KEY } from "../../shared/contract/devices.ts";
 import { testSetting } from "../helpers/test-env.ts";
 import { axeViolations, type E2E, startE2E } from "./harness.ts";
 import {
+  choosePinIfAsked,
   giveConsent,
   goOffline,
   signIn,
   startInterview,
+  typePin,
   usePin,
   waitUntilReadyOffline,
   waitUntilSaved,
@@ -30,6 +32,8 @@ const SAM_ANSWER = "Kestrel-answer-4417 more hours at the day centre";
 const SAM_DRAFT_ANSWER = "Heron-draft-9023 a key worker who calls back";
 const DEBRIEF_NOTE = "Osprey-debrief-5581 a heavy one about the hostel";
 const CONCERN = "Plover-concern-7305 said they had nowhere safe tonight";
+const KIM_ANSWER = "Wren-answer-6120 somewhere quiet to sleep";
+const DESK_ANSWER = "Linnet-answer-3358 help with forms at the library";
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -37,6 +41,8 @@ beforeAll(async () => {
   await e2e.addUser("coordinator", "northtown", "lead@northtown.example");
   await e2e.addUser("peer_researcher", "northtown", "sam@northtown.example");
   await e2e.addUser("peer_researcher", "northtown", "alex@northtown.example");
+  await e2e.addUser("peer_researcher", "northtown", "kim@northtown.example");
+  await e2e.addUser("peer_researcher", "northtown", "jo@northtown.example");
 });
 afterAll(async () => {
   await e2e?.close();
@@ -282,6 +288,116 @@ describe("an enrolled tablet at rest", () => {
     await page
       .getByRole("heading", { name: "Please give the tablet back to the interviewer" })
       .waitFor({ state: "detached" });
+    await context.close();
+  });
+
+  it("keeps the answers, sealed, when five wrong PINs at the hand-back lock the space, and uploads them later", async () => {
+    const token = await enrolledTablet();
+    const context = await e2e.browser.newContext(TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "kim@northtown.example");
+    await page
+      .getByRole("heading", { name: /Choose a survey|Lock your interviews|Type your PIN/ })
+      .first()
+      .waitFor();
+    await page.evaluate(
+      ([key, value]) => localStorage.setItem(key as string, value as string),
+      [DEVICE_TOKEN_KEY, token],
+    );
+    await page.reload();
+    await usePin(page, "246810");
+    const code = await startInterview(page);
+    await giveConsent(page);
+    await answerFreeText(page, KIM_ANSWER);
+    await waitUntilSaved(page);
+    await page.getByRole("button", { name: "Hand over" }).click();
+    await page.getByRole("button", { name: "I want a break" }).click();
+    await page.getByRole("heading", { name: "Please give the tablet back to the interviewer" }).waitFor();
+    // Someone who is not Kim tries five PINs.
+    for (let left = 4; left >= 1; left--) {
+      await page.getByLabel("Interviewer's PIN").fill("111111");
+      await page.getByRole("button", { name: "I am the interviewer: carry on" }).click();
+      await page.getByText(`It can be tried ${left} more ${left === 1 ? "time" : "times"}.`).waitFor();
+    }
+    await page.getByLabel("Interviewer's PIN").fill("111111");
+    await page.getByRole("button", { name: "I am the interviewer: carry on" }).click();
+
+    // A plain message, and the answers are kept: sealed, nothing readable.
+    await page.getByRole("heading", { name: "Your interviews are locked", level: 1 }).waitFor();
+    await page
+      .getByText("Nothing is lost: every answer given so far is saved, locked, on this tablet.")
+      .waitFor();
+    expect(await page.getByText(KIM_ANSWER).count()).toBe(0);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/locked-at-hand-back.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    const { text } = JSON.parse((await page.evaluate(everythingStored())) as string) as { text: string };
+    expect(text).toContain("store:alongside-fieldwork/drafts:1");
+    expect(text).not.toContain(KIM_ANSWER);
+    expect(text).not.toContain(code);
+
+    // Online, Kim chooses a new PIN; the interview carries on where it was, and uploads.
+    await page.getByLabel("New PIN").fill("975310");
+    await page.getByLabel("Type the PIN again").fill("975310");
+    await page.getByRole("button", { name: "Open with the new PIN" }).click();
+    await page.getByRole("heading", { name: "Your interviews are locked" }).waitFor({ state: "detached" });
+    await page.goto(`${e2e.server.url}/fieldwork`);
+    await usePin(page, "975310");
+    await page.getByRole("button", { name: `Continue the interview with participant ${code}` }).click();
+    // The interview opens where it was: handed over, with the participant's answer kept.
+    const question = page.getByRole("textbox", { name: /change one thing/ });
+    await question.waitFor();
+    expect(await question.inputValue()).toBe(KIM_ANSWER);
+    await page.getByRole("button", { name: "I want a break" }).click();
+    await page.getByLabel("Interviewer's PIN").fill("975310");
+    await page.getByRole("button", { name: "I am the interviewer: carry on" }).click();
+    await page
+      .getByRole("dialog", { name: "Interview paused" })
+      .getByRole("button", { name: "Carry on with the interview" })
+      .click();
+    await finishFromHere(page);
+    await expect
+      .poll(
+        async () =>
+          (
+            await e2e.server.handle.db
+              .selectFrom("responses")
+              .select(["data", "submitted_by"])
+              .where("participant_code", "=", code)
+              .execute()
+          ).map((r) => [r.data.includes(KIM_ANSWER), r.submitted_by]),
+        { timeout: 30_000 },
+      )
+      .toEqual([[true, await userId("kim@northtown.example")]]);
+    await context.close();
+  });
+
+  it("asks for a PIN before the first interview in a browser that is not an enrolled tablet, and stores nothing plain", async () => {
+    const context = await e2e.browser.newContext(TABLET);
+    const page = await context.newPage();
+    await signIn(page, e2e.server.url, "jo@northtown.example");
+    // The home stores nothing and stays open; starting an interview asks for the PIN first.
+    await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    await page.getByRole("button", { name: "Choose Participant interview" }).click();
+    await page.getByRole("heading", { name: "Lock your interviews with a PIN", level: 1 }).waitFor();
+    expect(await page.getByRole("heading", { name: "Start an interview" }).count()).toBe(0);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/pin-before-first-interview.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await choosePinIfAsked(page);
+    await page.getByRole("heading", { name: "Start an interview", level: 1 }).waitFor();
+    await home(page);
+    const code = await startInterview(page);
+    await giveConsent(page);
+    await answerFreeText(page, DESK_ANSWER);
+    await waitUntilSaved(page);
+    const { text } = JSON.parse((await page.evaluate(everythingStored())) as string) as { text: string };
+    expect(text).toContain("store:alongside-fieldwork/drafts:1");
+    expect(text).not.toContain(DESK_ANSWER);
+    expect(text).not.toContain(code);
+    // A reload asks for the PIN, and the answers are all there.
+    await page.reload();
+    await typePin(page);
+    await page.getByRole("textbox", { name: /change one thing/ }).waitFor();
+    expect(await page.getByRole("textbox", { name: /change one thing/ }).inputValue()).toBe(DESK_ANSWER);
     await context.close();
   });
 });

@@ -129,7 +129,7 @@ describe("drafts in a researcher's space", () => {
     const { sealPlaintextFor } = await import("../../../client/offline/space-migration.ts");
     const opened = await space.createSpace(sam, "482913", null, ITER);
     spaceSession.unlocked(opened);
-    expect(await sealPlaintextFor(opened, { outbox: false })).toEqual({ drafts: 1, outbox: 0 });
+    expect(await sealPlaintextFor(opened, { outbox: false })).toEqual({ drafts: 1, outbox: 0, rewrapped: 0 });
     expect(await outbox.waitingRecords()).toEqual([waiting]);
   });
 });

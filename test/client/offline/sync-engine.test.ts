@@ -58,6 +58,16 @@ describe("the sync engine", () => {
     expect(engine.getStatus()).toMatchObject({ phase: "idle", progress: null });
   });
 
+  it("names who made each interview, so the server records them rather than the uploader (decision 0049)", async () => {
+    await outbox.queue(interviewRecord({ ownerId: "u-sam", ownerName: "Sam" }));
+    await outbox.queue(interviewRecord({ ownerId: "", ownerName: "" }));
+    serve((_, body) => json(200, { results: accepted(body.items) }));
+    engine.start({ id: "u-alex" });
+    await engine.uploadNow();
+    // An item of the very first version has no owner: sent as before, as the uploader's.
+    expect(requests[0]?.body.items?.map((item) => item.interviewer)).toEqual(["u-sam", undefined]);
+  });
+
   it("keeps everything waiting when the answer is lost, and the retry is answered duplicate", async () => {
     const [record] = await queueInterviews(1);
     serve(() => {
