@@ -48,16 +48,17 @@ export async function sqliteFileOf(db: Kysely<Database>): Promise<string | null>
   return main?.file ? main.file : null;
 }
 
-/** The worker's read-only connection, kept for the next check of the same file. */
-let reader: { file: string; db: Kysely<Database> } | null = null;
-
-/** Reads in the worker, in one read transaction (the figures and the stored interviews agree). */
+/**
+ * Reads in the worker, in one read transaction (the figures and the stored interviews agree), through
+ * a read-only connection opened for this check and closed after it (never a stale file).
+ */
 export async function readInWorker(file: string, r: CheckRead): Promise<CheckData | null> {
-  if (reader?.file !== file) {
-    await reader?.db.destroy();
-    const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
-    sqlite.pragma("busy_timeout = 5000");
-    reader = { file, db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }) };
+  const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    return await db.transaction().execute((trx) => readCheckData(trx, r));
+  } finally {
+    await db.destroy();
   }
-  return reader.db.transaction().execute((trx) => readCheckData(trx, r));
 }

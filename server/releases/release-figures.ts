@@ -813,7 +813,8 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
               {
                 system: DNTP_SYSTEM,
                 terms: list.map(
-                  (a) => [Math.max(0, todaysAreas.indexOf(a)) * 1000 + (row.wave ?? 0), 1] as [number, number],
+                  (a) =>
+                    [Math.max(0, todaysAreas.indexOf(a)) * 1000 + (row.wave ?? 0), 1] as [number, number],
                 ),
               },
             ];

@@ -179,7 +179,8 @@ async function checkFiguresNow(
   // On SQLite the worker reads the answers itself (docs/decisions/0047); otherwise they are read here.
   const file = await sqliteFileOf(db);
   const data = file ? null : await readCheckData(db, read);
-  if (!file && !data) throw new ProblemError("release_empty", "No interviews of this survey are counted yet.");
+  if (!file && !data)
+    throw new ProblemError("release_empty", "No interviews of this survey are counted yet.");
   const [areas, k] = await Promise.all([
     db.selectFrom("areas").select(["id", "name"]).execute(),
     suppressionThreshold(db),
