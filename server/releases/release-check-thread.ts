@@ -1,7 +1,8 @@
 import { Worker } from "node:worker_threads";
 import type { ChecklistItem, ReleaseCell, ReleaseTable } from "../../shared/contract/releases.ts";
 import { type CheckBudget, type CheckOptions, CheckTooLarge } from "../../shared/disclosure/check-release.ts";
-import type { FiguresInput } from "./release-figures.ts";
+import type { CheckRead } from "./release-check-read.ts";
+import type { FiguresInput, Interview } from "./release-figures.ts";
 
 /**
  * Runs one release check (building the figures and every output check) in its own worker thread
@@ -10,7 +11,10 @@ import type { FiguresInput } from "./release-figures.ts";
  * enforced inside (`CheckTooLarge`), and the thread is also ended if it outlives the time budget by 10 s.
  */
 export interface ReleaseCheckTask {
+  /** With `read`, its interviews, answers, pairs and earlier releases are read by the worker. */
   input: FiguresInput;
+  /** The SQLite file the worker reads from itself (docs/decisions/0047), and what to read. */
+  read?: { file: string } & CheckRead;
   options: CheckOptions;
   switches: { secondary?: boolean; crossRelease?: boolean };
   budget: CheckBudget;
@@ -23,8 +27,13 @@ export type ReleaseCheckReply =
       dataAsOf: string | null;
       cells: Map<string, ReleaseCell>;
       checklist: ChecklistItem[];
+      /** When the worker read the data: the interviews checked and the earlier releases checked against. */
+      read?: { interviews: Interview[]; earlier: { id: string; title: string; publishedAt: string }[] };
     }
-  | { ok: false; tooLarge: boolean; error: string };
+  | { ok: false; tooLarge: boolean; empty?: boolean; error: string };
+
+/** The worker found no counted interview to check. */
+export class NothingToCheck extends Error {}
 
 /** The server runs its TypeScript through tsx, whose loader a worker does not inherit: register it. */
 const WORKER_BOOTSTRAP = `
@@ -94,6 +103,7 @@ export function checkInWorker(task: ReleaseCheckTask): Promise<Extract<ReleaseCh
       finish(() => {
         if (reply.ok) resolve(reply);
         else if (reply.tooLarge) reject(new CheckTooLarge("work"));
+        else if (reply.empty) reject(new NothingToCheck(reply.error));
         else reject(new Error(`The release check failed: ${reply.error}`));
       }, true);
     const onError = (error: Error) => finish(() => reject(error), false);

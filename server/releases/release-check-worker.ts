@@ -1,5 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { CheckTooLarge, checkRelease, EarlierBasisCache } from "../../shared/disclosure/check-release.ts";
+import { readInWorker } from "./release-check-read.ts";
 import type { ReleaseCheckReply, ReleaseCheckTask } from "./release-check-thread.ts";
 import { buildFiguresInSteps, type Figures } from "./release-figures.ts";
 
@@ -8,10 +9,25 @@ import { buildFiguresInSteps, type Figures } from "./release-figures.ts";
 // The worker stays for the next check (docs/decisions/0044): one message, one reply, in turn. It keeps
 // the part of each question's basis built from earlier releases (frozen) for the next check.
 const cache = new EarlierBasisCache();
-parentPort?.on("message", (task: ReleaseCheckTask) => {
+parentPort?.on("message", async (task: ReleaseCheckTask) => {
   let reply: ReleaseCheckReply;
   try {
-    const steps = buildFiguresInSteps(task.input);
+    let input = task.input;
+    let read: Extract<ReleaseCheckReply, { ok: true }>["read"];
+    if (task.read) {
+      // Read here, not on the server's thread (docs/decisions/0047).
+      const data = await readInWorker(task.read.file, task.read);
+      if (!data) {
+        parentPort?.postMessage({ ok: false, tooLarge: false, empty: true, error: "no interviews" });
+        return;
+      }
+      input = { ...input, ...data };
+      read = {
+        interviews: data.interviews,
+        earlier: data.earlier.map((e) => ({ id: e.id, title: e.title, publishedAt: e.publishedAt })),
+      };
+    }
+    const steps = buildFiguresInSteps(input);
     let step = steps.next();
     while (!step.done) step = steps.next();
     const figures: Figures = step.value;
@@ -30,6 +46,7 @@ parentPort?.on("message", (task: ReleaseCheckTask) => {
       dataAsOf: figures.dataAsOf,
       cells: result.cells,
       checklist: result.checklist,
+      ...(read ? { read } : {}),
     };
   } catch (error) {
     reply =

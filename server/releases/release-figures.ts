@@ -184,6 +184,13 @@ class AtomSystem {
     return this.byAreaWave.values();
   }
 
+  /** Which atoms an earlier release includes, as text (equal texts: the same atoms). */
+  atomsOf(release: number): string {
+    const list: number[] = [];
+    for (const a of this.byKey.values()) if (a.releases.has(release)) list.push(a.index);
+    return list.join(",");
+  }
+
   /** Atoms of (area, wave) in the row, answers passing `cat`, of the current data or an earlier release. */
   select(row: RowScope, cat: (c: string) => number, of: "current" | number): [number, number][] {
     const terms: [number, number][] = [];
@@ -345,7 +352,18 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
       }
     }
   });
-  const maskOf = (s: ReadonlySet<number> | undefined) => (s ? [...s].sort((a, b) => a - b).join(",") : "");
+  // Each interview's set of releases is final from here on: its mask is written once, not once per
+  // question and group (docs/decisions/0047).
+  const masks = new WeakMap<ReadonlySet<number>, string>();
+  const maskOf = (s: ReadonlySet<number> | undefined) => {
+    if (!s) return "";
+    let mask = masks.get(s);
+    if (mask === undefined) {
+      mask = [...s].sort((a, b) => a - b).join(",");
+      masks.set(s, mask);
+    }
+    return mask;
+  };
   const empty = new Set<number>();
 
   // Each interview's answer key per question, computed once (docs/decisions/0034).
@@ -440,6 +458,45 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   const tables: ReleaseTable[] = [];
   const scoresByKey = new Map(input.indicators.map((d) => [d.key, scoresOf(d)]));
 
+  // An earlier release's figure selects the atoms whose releases include it. Two earlier releases
+  // that include exactly the same atoms of a system (the same interviews there) give the same terms
+  // for the same figure, so the terms are made once per such class and shared (docs/decisions/0047);
+  // nobody changes a vector's terms after this.
+  const classOf = new Map<string, number[]>();
+  const classIn = (name: string, sys: AtomSystem, of: number) => {
+    let classes = classOf.get(name);
+    if (!classes) {
+      const ids = new Map<string, number>();
+      classes = input.earlier.map((_, ri) => {
+        const signature = sys.atomsOf(ri);
+        const id = ids.get(signature) ?? ids.size;
+        ids.set(signature, id);
+        return id;
+      });
+      classOf.set(name, classes);
+    }
+    return classes[of] as number;
+  };
+  const termsCache = new Map<string, [number, number][]>();
+  const termsOf = (
+    name: string,
+    sys: AtomSystem,
+    row: RowScope,
+    column: string,
+    cat: (c: string) => number,
+    of: "current" | number,
+  ) => {
+    if (of === "current") return sys.select(row, cat, of);
+    const key = `${name}\u0000${row.area ?? "\u0001"}\u0000${row.wave ?? "\u0001"}\u0000${row.language ?? "\u0001"}\u0000${column}\u0000${classIn(name, sys, of)}`;
+    let terms = termsCache.get(key);
+    if (!terms) {
+      terms = sys.select(row, cat, of);
+      termsCache.set(key, terms);
+    }
+    return terms;
+  };
+  const everyone = () => 1;
+
   /** Vectors of a figure in the current data or an earlier release (by index). */
   const vectorsOf = (
     table: ReleaseTable,
@@ -449,17 +506,21 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   ): CheckVector[] => {
     if (table.kind === "participation") {
       if (columnKey !== "interviews") return [];
-      return [...systems].map(([name, sys]) => ({ system: name, terms: sys.select(row, () => 1, of) }));
+      return [...systems].map(([name, sys]) => ({
+        system: name,
+        terms: termsOf(name, sys, row, "interviews", everyone, of),
+      }));
     }
     if (table.kind !== "indicator" || !table.indicator) return [];
-    const sys = systems.get(`q:${table.indicator.key}`);
+    const name = `q:${table.indicator.key}`;
+    const sys = systems.get(name);
     if (!sys) return [];
     const scores = scoresByKey.get(table.indicator.key) ?? null;
     const keys = columnKey === "mean" ? ["mean", "mean2"] : [columnKey];
     const out: CheckVector[] = [];
     for (const k of keys) {
       const cat = columnCategories(k, scores);
-      if (cat) out.push({ system: `q:${table.indicator.key}`, terms: sys.select(row, cat, of) });
+      if (cat) out.push({ system: name, terms: termsOf(name, sys, row, k, cat, of) });
     }
     return out;
   };
@@ -721,6 +782,16 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   }
 
   // Earlier releases, as vectors in today's atoms.
+  const todaysAreas = [...new Set(interviews.map((i) => i.area))].sort();
+  const earlierAreas = new Map<number, string[]>();
+  const areasOfEarlier = (ri: number) => {
+    let list = earlierAreas.get(ri);
+    if (!list) {
+      list = [...new Set((input.earlier[ri] as EarlierData).interviews.map((i) => i.area))];
+      earlierAreas.set(ri, list);
+    }
+    return list;
+  };
   const earlier: EarlierRelease[] = input.earlier.map((e, ri) => ({
     id: e.id,
     title: e.title,
@@ -737,13 +808,13 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
           else if (t.kind === "participation" && columnKey === "interviews")
             vectors = vectorsOf(t, row, columnKey, ri);
           else if (t.kind === "participation" && columnKey === "did_not_take_part") {
-            const list = row.area === null ? [...new Set(e.interviews.map((i) => i.area))] : [row.area];
-            const areaList = [...new Set(interviews.map((i) => i.area))].sort();
+            const list = row.area === null ? areasOfEarlier(ri) : [row.area];
             vectors = [
               {
                 system: DNTP_SYSTEM,
                 terms: list.map(
-                  (a) => [Math.max(0, areaList.indexOf(a)) * 1000 + (row.wave ?? 0), 1] as [number, number],
+                  (a) =>
+                    [Math.max(0, todaysAreas.indexOf(a)) * 1000 + (row.wave ?? 0), 1] as [number, number],
                 ),
               },
             ];

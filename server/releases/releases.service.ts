@@ -26,14 +26,11 @@ import { loadCatalogue } from "../outcomes/indicator-catalogue.ts";
 import { theoryOfChange } from "../outcomes/theory-of-change.ts";
 import { suppressionThreshold } from "../settings/settings.repository.ts";
 import { generateSummary } from "./participant-summary.ts";
-import { checkInWorker } from "./release-check-thread.ts";
+import { type CheckRead, readCheckData, sqliteFileOf } from "./release-check-read.ts";
+import { checkInWorker, NothingToCheck } from "./release-check-thread.ts";
 import {
   annotations,
-  answerRows,
-  countedInterviews,
-  earlierPublished,
   findRelease,
-  pairRows,
   type ReleaseRow,
   signOffs,
   storeSnapshot,
@@ -173,15 +170,18 @@ async function checkFiguresNow(
     catalogue.indicators.filter((d) => d.surveyId === composition.surveyId && d.outcome === o),
   );
   const questions = indicators.map((d) => ({ outcome: d.outcome, question: d.question }));
-  const interviews = await countedInterviews(db, composition.surveyId);
-  if (interviews.length === 0)
+  const read: CheckRead = {
+    surveyId: composition.surveyId,
+    releaseId: row.id,
+    questions,
+    change: composition.change,
+  };
+  // On SQLite the worker reads the answers itself (docs/decisions/0047); otherwise they are read here.
+  const file = await sqliteFileOf(db);
+  const data = file ? null : await readCheckData(db, read);
+  if (!file && !data)
     throw new ProblemError("release_empty", "No interviews of this survey are counted yet.");
-  const [answers, pairs, earlier, areas, k] = await Promise.all([
-    answerRows(db, composition.surveyId, questions),
-    composition.change
-      ? pairRows(db, composition.surveyId, questions, composition.change.fromWave, composition.change.toWave)
-      : Promise.resolve(new Map()),
-    earlierPublished(db, composition.surveyId, row.id),
+  const [areas, k] = await Promise.all([
     db.selectFrom("areas").select(["id", "name"]).execute(),
     suppressionThreshold(db),
   ]);
@@ -193,20 +193,25 @@ async function checkFiguresNow(
         composition,
         areas: new Map(areas.map((a) => [a.id, a.name])),
         indicators,
-        interviews,
-        answers,
-        pairs,
-        earlier,
+        interviews: data?.interviews ?? [],
+        answers: data?.answers ?? new Map(),
+        pairs: data?.pairs ?? new Map(),
+        earlier: data?.earlier ?? [],
         k: k.k,
       },
+      ...(file ? { read: { file, ...read } } : {}),
       options: { ...defaultCheckOptions, k: k.k },
       switches,
       budget,
     });
   } catch (e) {
     if (e instanceof CheckTooLarge) throw new ProblemError("release_too_large_to_check");
+    if (e instanceof NothingToCheck)
+      throw new ProblemError("release_empty", "No interviews of this survey are counted yet.");
     throw e;
   }
+  const interviews = figures.read?.interviews ?? data?.interviews ?? [];
+  const earlier = figures.read?.earlier ?? data?.earlier ?? [];
   const result = figures;
   for (const t of figures.tables)
     for (const r of t.rows)

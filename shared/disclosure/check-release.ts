@@ -255,6 +255,18 @@ function* runChecks(
   cache?: EarlierBasisCache,
 ): Generator<void, CheckOutcome, void> {
   const meter = new WorkMeter(budget.maxWork, budget.maxMs);
+  // Figures of several earlier releases often share their terms (release-figures.ts makes them once
+  // for releases that include the same atoms): one map per list of terms (docs/decisions/0047).
+  // Nothing changes a vector's map once made.
+  const maps = new WeakMap<CheckVector["terms"], Map<number, number>>();
+  const mapOf = (terms: CheckVector["terms"]) => {
+    let m = maps.get(terms);
+    if (!m) {
+      m = toMap(terms);
+      maps.set(terms, m);
+    }
+    return m;
+  };
   cache?.startCheck();
   const { k } = options;
   const secondaryOn = switches.secondary ?? true;
@@ -316,7 +328,7 @@ function* runChecks(
       if (!isCount(c.kind) || c.value === null || withheld.has(i)) continue;
       for (const e of earlierByIdentity.get(c.identity) ?? []) {
         const d = Math.abs(c.value - e.value);
-        if (d > 0 && d < k && nested(c.vectors, e.vectors)) {
+        if (d > 0 && d < k && nested(c.vectors, e.vectors, mapOf)) {
           withhold(
             i,
             "small_difference",
@@ -363,7 +375,7 @@ function* runChecks(
         if (j % 500 === 0) yield;
         for (const v of e.vectors) {
           const s = systems.get(v.system);
-          if (s) s.earlier.push({ release: ri, vector: toMap(v.terms), value: e.value });
+          if (s) s.earlier.push({ release: ri, vector: mapOf(v.terms), value: e.value });
         }
       }
 
@@ -547,14 +559,18 @@ function vectorKey(vector: ReadonlyMap<number, number>): string {
 }
 
 /** Two figures over nested groups: in some shared system, one's atoms include the other's. */
-function nested(a: readonly CheckVector[], b: readonly CheckVector[]): boolean {
+function nested(
+  a: readonly CheckVector[],
+  b: readonly CheckVector[],
+  mapOf: (terms: CheckVector["terms"]) => Map<number, number>,
+): boolean {
   // Figures outside the linear audit (paired counts) are compared as the same population.
   if (a.length === 0 && b.length === 0) return true;
   for (const va of a) {
     const vb = b.find((x) => x.system === va.system);
     if (!vb) continue;
-    const ma = toMap(va.terms);
-    const mb = toMap(vb.terms);
+    const ma = mapOf(va.terms);
+    const mb = mapOf(vb.terms);
     const sub = (x: Map<number, number>, y: Map<number, number>) =>
       [...x].every(([atom, c]) => y.get(atom) === c);
     if (sub(ma, mb) || sub(mb, ma)) return true;
