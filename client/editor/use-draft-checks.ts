@@ -19,5 +19,3 @@ export function useDraftChecks(working: SurveyJson | null) {
   const plainByName = useMemo(() => new Map(plain.map((q) => [q.name, q])), [plain]);
   return { issues, errors, plain, plainByName };
 }
-
-export type DraftChecks = ReturnType<typeof useDraftChecks>;

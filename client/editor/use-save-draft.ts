@@ -139,5 +139,3 @@ export function useSaveDraft(
     saveQuietly,
   };
 }
-
-export type SaveDraftState = ReturnType<typeof useSaveDraft>;
