@@ -1,25 +1,12 @@
-import { textOf } from "../../../shared/editor/survey-json.ts";
-import { TextInput } from "../fields.tsx";
 import type { TypeFieldsProps } from "./type-fields.ts";
+import { WordsField } from "./WordsField.tsx";
 
 /** Yes or no: the words shown for each. */
-export function BooleanFields({ element, locked, setText }: TypeFieldsProps) {
+export function BooleanFields(props: TypeFieldsProps) {
   return (
     <div className="row">
-      <TextInput
-        label="Label for yes"
-        participantText
-        readOnly={locked}
-        value={textOf(element.labelTrue)}
-        onChange={(value) => setText("labelTrue", value)}
-      />
-      <TextInput
-        label="Label for no"
-        participantText
-        readOnly={locked}
-        value={textOf(element.labelFalse)}
-        onChange={(value) => setText("labelFalse", value)}
-      />
+      <WordsField label="Label for yes" property="labelTrue" {...props} />
+      <WordsField label="Label for no" property="labelFalse" {...props} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
-import { textOf } from "../../../shared/editor/survey-json.ts";
-import { NumberInput, TextInput } from "../fields.tsx";
+import { NumberInput } from "../fields.tsx";
 import type { TypeFieldsProps } from "./type-fields.ts";
+import { WordsField } from "./WordsField.tsx";
 
 /** A rating scale: its lowest and highest points and their labels. */
-export function RatingFields({ element, locked, set, setText }: TypeFieldsProps) {
+export function RatingFields(props: TypeFieldsProps) {
+  const { element, locked, set } = props;
   return (
     <fieldset className="group">
       <legend>Scale</legend>
@@ -23,20 +24,8 @@ export function RatingFields({ element, locked, set, setText }: TypeFieldsProps)
           onChange={(value) => set("rateMax", value)}
         />
       </div>
-      <TextInput
-        label="Label for the lowest point"
-        participantText
-        readOnly={locked}
-        value={textOf(element.minRateDescription)}
-        onChange={(value) => setText("minRateDescription", value)}
-      />
-      <TextInput
-        label="Label for the highest point"
-        participantText
-        readOnly={locked}
-        value={textOf(element.maxRateDescription)}
-        onChange={(value) => setText("maxRateDescription", value)}
-      />
+      <WordsField label="Label for the lowest point" property="minRateDescription" {...props} />
+      <WordsField label="Label for the highest point" property="maxRateDescription" {...props} />
     </fieldset>
   );
 }
