@@ -119,7 +119,7 @@ export function SurveyPreview({ definition, pageIndex, questionName = null }: Pr
       {filled.length > 0 && (
         <p className="hint preview__filled">
           So you can see this question straight away, the preview answered{" "}
-          {filled.length === 1 ? "one earlier question" : `${filled.length} earlier questions`} for you.
+          {filled.length === 1 ? "one earlier question" : `${filled.length} earlier questions`} for you.{" "}
           {filled.length === 1 ? "Change it below if you like." : "Change them below if you like."}
         </p>
       )}

@@ -15,6 +15,7 @@ export interface Database {
   response_revisions: ResponseRevisionsTable;
   audit_log: AuditLogTable;
   survey_drafts: SurveyDraftsTable;
+  survey_draft_pictures: SurveyDraftPicturesTable;
   survey_draft_events: SurveyDraftEventsTable;
   survey_comments: SurveyCommentsTable;
   survey_suggestions: SurveySuggestionsTable;
@@ -387,6 +388,14 @@ export interface SettingsTable {
 }
 
 /** A survey's one working copy in the co-design editor; `revision` guards against lost updates. */
+/** A draft's Easy Read pictures, each once, apart from its text (decision 0051). */
+export interface SurveyDraftPicturesTable {
+  survey_id: string;
+  /** The SHA-256 (hex) of the data URL; the draft's text names the picture by it. */
+  picture_key: string;
+  data_url: string;
+}
+
 export interface SurveyDraftsTable {
   survey_id: string;
   title: string;

@@ -2,11 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DraftEventKind, DraftStatus } from "../../shared/contract/editor.ts";
 import type { Database } from "../db/schema.ts";
+import { apartFromPictures, storeDraftPictures, withStoredPictures } from "./draft-pictures.repository.ts";
 
 /**
  * The working draft of each survey. Every write is conditional on the revision and status the writer
  * read, so two people saving at once cannot both win: the second write changes no row and the caller
  * answers `draft_stale`. A survey nobody has edited since publishing has no row; its first write inserts one.
+ * Its Easy Read pictures are stored apart from its text (draft-pictures.repository.ts, decision 0051).
  */
 export interface DraftRow {
   surveyId: string;
@@ -33,7 +35,7 @@ export async function findDraftRow(db: Kysely<Database>, surveyId: string): Prom
     surveyId: row.survey_id,
     title: row.title,
     description: row.description,
-    definition: JSON.parse(row.definition) as Record<string, unknown>,
+    definition: await withStoredPictures(db, surveyId, row.definition),
     revision: Number(row.revision),
     status: row.status as DraftStatus,
     baseVersion: row.base_version === null ? null : Number(row.base_version),
@@ -67,10 +69,11 @@ export async function writeDraft(
   now: Date,
 ): Promise<number | null> {
   const revision = expected.revision + 1;
+  const { text, pictures } = apartFromPictures(next.definition);
   const values = {
     title: next.title,
     description: next.description,
-    definition: JSON.stringify(next.definition),
+    definition: text,
     revision,
     status: next.status,
     base_version: next.baseVersion,
@@ -79,22 +82,29 @@ export async function writeDraft(
     updated_at: now.toISOString(),
     updated_by: actorId,
   };
-  if (expected.revision === 0) {
-    const result = await db
-      .insertInto("survey_drafts")
-      .values({ survey_id: surveyId, created_at: now.toISOString(), ...values })
-      .onConflict((oc) => oc.column("survey_id").doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? revision : null;
-  }
-  const result = await db
-    .updateTable("survey_drafts")
-    .set(values)
-    .where("survey_id", "=", surveyId)
-    .where("revision", "=", expected.revision)
-    .where("status", "=", expected.status)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1 ? revision : null;
+  // The row first, then its pictures, in one transaction: the row's lock keeps two saves apart.
+  const write = async (trx: Kysely<Database>): Promise<number | null> => {
+    if (expected.revision === 0) {
+      const result = await trx
+        .insertInto("survey_drafts")
+        .values({ survey_id: surveyId, created_at: now.toISOString(), ...values })
+        .onConflict((oc) => oc.column("survey_id").doNothing())
+        .executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0) !== 1) return null;
+    } else {
+      const result = await trx
+        .updateTable("survey_drafts")
+        .set(values)
+        .where("survey_id", "=", surveyId)
+        .where("revision", "=", expected.revision)
+        .where("status", "=", expected.status)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return null;
+    }
+    await storeDraftPictures(trx, surveyId, pictures);
+    return revision;
+  };
+  return db.isTransaction ? write(db) : db.transaction().execute(write);
 }
 
 /** A status change without a content change; the revision stays, so sign-offs on it still count. */

@@ -35,21 +35,15 @@ import {
   listSuggestions,
   type SuggestionRow,
 } from "./collaboration.repository.ts";
+import { saveDraft } from "./draft-save.service.ts";
 import { loadDraftState, staleError, toDraft } from "./draft-state.ts";
 import { addDraftEvent, listDraftEvents, listEditorSurveys, writeDraft } from "./drafts.repository.ts";
-import {
-  acceptSuggestion,
-  changeStatus,
-  checkForSave,
-  declineSuggestion,
-  type EditorContext,
-  publish,
-  saveDraft,
-  suggest,
-} from "./editor.service.ts";
+import { checkForSave, type EditorContext } from "./editor-rules.ts";
 import { insertSurvey, listVersions } from "./history.repository.ts";
 import { peopleById, person, personOr } from "./people.ts";
 import { restorePictureReferences } from "./picture-references.ts";
+import { changeStatus, publish } from "./publishing.service.ts";
+import { acceptSuggestion, declineSuggestion, suggest } from "./suggestions.service.ts";
 import { outcomeIds } from "./theory-of-change-outcomes.ts";
 import { translationRoutes } from "./translations.routes.ts";
 

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { type Context, Hono } from "hono";
 import type { Kysely } from "kysely";
 import type { FieldIssue } from "../../shared/contract/problems.ts";
@@ -19,16 +18,14 @@ import {
 import { checkPictures, picturesOf, setPicture } from "../../shared/editor/easy-read-pictures.ts";
 import { normaliseSurvey, type SurveyJson } from "../../shared/editor/survey-json.ts";
 import {
-  keepLocales,
   languageContent,
-  languageProgress,
   setTranslation,
   type TranslatableString,
   translatableStrings,
   translationStatus,
 } from "../../shared/editor/translations.ts";
 import { readTranslationsCsv, translationsToCsv } from "../../shared/editor/translations-csv.ts";
-import { isRightToLeft, languageName, localesIn, mainLocale } from "../../shared/survey/locales.ts";
+import { isRightToLeft, languageName, mainLocale } from "../../shared/survey/locales.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";
 import type { AppEnv } from "../http/app-env.ts";
@@ -37,12 +34,11 @@ import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import { loadDraftState, staleError } from "./draft-state.ts";
 import { addDraftEvent, writeDraft } from "./drafts.repository.ts";
+import { draftLanguages, languageStates, wordingHash } from "./language-states.ts";
 import { peopleById, person } from "./people.ts";
 import {
   insertLanguageSignOff,
-  listLanguageSignOffs,
   listLanguages,
-  listSources,
   recordSources,
   setUserLanguages,
   upsertLanguage,
@@ -62,99 +58,6 @@ function localeParam(value: string): string {
   const parsed = Locale.safeParse(value);
   if (!parsed.success) throw new ProblemError("language_not_found");
   return parsed.data;
-}
-
-function hash(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
-
-/** The languages of a draft besides its main one: those found in its texts and those added. */
-async function draftLanguages(db: Kysely<Database>, surveyId: string, definition: unknown) {
-  const main = mainLocale(definition);
-  const rows = await listLanguages(db, surveyId);
-  const offered = new Map(rows.map((r) => [r.locale, r.offered]));
-  const locales = [...new Set([...localesIn(definition), ...rows.map((r) => r.locale)])].filter(
-    (l) => l !== main,
-  );
-  return { main, locales, offered: (l: string) => offered.get(l) ?? true };
-}
-
-interface LanguageState {
-  locale: string;
-  offered: boolean;
-  missing: number;
-  outOfDate: number;
-  total: number;
-  signOff: { userId: string; at: string; note: string; current: boolean } | null;
-}
-
-async function languageStates(db: Kysely<Database>, surveyId: string, definition: unknown) {
-  const strings = translatableStrings(definition);
-  const sources = await listSources(db, surveyId);
-  const { main, locales, offered } = await draftLanguages(db, surveyId, definition);
-  const signOffs = await listLanguageSignOffs(db, surveyId);
-  const states: LanguageState[] = locales.map((locale) => {
-    const progress = languageProgress(strings, locale, sources);
-    const contentHash = hash(languageContent(strings, locale));
-    // A sign-off of exactly this wording counts, whenever it was made; else the latest, shown as stale.
-    const latest =
-      signOffs.find((s) => s.locale === locale && s.contentHash === contentHash) ??
-      signOffs.find((s) => s.locale === locale);
-    return {
-      locale,
-      offered: offered(locale),
-      ...progress,
-      signOff: latest
-        ? {
-            userId: latest.userId,
-            at: latest.createdAt,
-            note: latest.note,
-            current: latest.contentHash === contentHash,
-          }
-        : null,
-    };
-  });
-  return { strings, sources, main, states };
-}
-
-/**
- * The publish rule (issue 18): every language offered must be complete, up to date and signed off
- * (on its wording as it is now) by an expert who reads it; a language that is not must be marked
- * "not offered". The published definition carries only the offered languages.
- */
-export async function definitionForPublish(
-  db: Kysely<Database>,
-  surveyId: string,
-  definition: SurveyJson,
-): Promise<{ definition: SurveyJson; offered: string[]; notOffered: string[] }> {
-  const { states } = await languageStates(db, surveyId, definition);
-  const issues: FieldIssue[] = [];
-  for (const s of states.filter((x) => x.offered)) {
-    const name = languageName(s.locale, "en");
-    if (s.missing > 0)
-      issues.push({ path: [s.locale], message: `${name}: ${s.missing} texts are not translated yet.` });
-    if (s.outOfDate > 0)
-      issues.push({ path: [s.locale], message: `${name}: ${s.outOfDate} translations are out of date.` });
-    if (!s.signOff?.current)
-      issues.push({
-        path: [s.locale],
-        message: `${name}: no expert who reads it has signed off the wording as it is now.`,
-      });
-  }
-  if (issues.length > 0) {
-    throw new ProblemError(
-      "language_not_ready",
-      "Finish and sign off each language, or mark it as not offered to publish without it.",
-      issues,
-    );
-  }
-  const offered = states.filter((s) => s.offered).map((s) => s.locale);
-  const notOffered = states.filter((s) => !s.offered).map((s) => s.locale);
-  return {
-    definition: notOffered.length > 0 ? keepLocales(definition, offered) : definition,
-    offered,
-    notOffered,
-  };
 }
 
 async function view(db: Kysely<Database>, surveyId: string, userId: string): Promise<TranslationsView> {
@@ -489,7 +392,7 @@ export function translationRoutes(): Hono<AppEnv> {
           `${state.missing} texts are not translated and ${state.outOfDate} are out of date.`,
         );
       }
-      const contentHash = hash(languageContent(strings, locale));
+      const contentHash = wordingHash(languageContent(strings, locale));
       const signOff = await insertLanguageSignOff(db, {
         surveyId: id,
         locale,

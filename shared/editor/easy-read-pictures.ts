@@ -235,7 +235,7 @@ export function pictureFingerprint(dataUrl: string): string {
 }
 
 /** Calls `change` on every string value of every `imageLink` (a plain one or one per language). */
-function mapImageLinks(definition: unknown, change: (link: string) => string): unknown {
+export function mapImageLinks(definition: unknown, change: (link: string) => string): unknown {
   const walk = (value: unknown, key?: string): unknown => {
     if (Array.isArray(value)) return value.map((v) => walk(v));
     if (typeof value === "string") return key === "imageLink" ? change(value) : value;

@@ -1,9 +1,12 @@
+import type { KyselyPlugin } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { saveDraft } from "../../server/editor/draft-save.service.ts";
+import type { Me } from "../../shared/contract/auth.ts";
 import type { Role } from "../../shared/contract/roles.ts";
 import type { TranslationsImportReport, TranslationsView } from "../../shared/contract/translations.ts";
 import { withPictureReferences } from "../../shared/editor/easy-read-pictures.ts";
 import { definitionWith, type EditorClient, editorAs, sayQuestion } from "../helpers/editor.ts";
-import { createTestContext, type TestContext } from "../helpers/test-app.ts";
+import { createTestContext, NOW, type TestContext } from "../helpers/test-app.ts";
 
 let t: TestContext;
 beforeEach(async () => {
@@ -339,19 +342,17 @@ describe("a draft with many Easy Read pictures", () => {
     return `data:image/png;base64,${Buffer.from(bytes).toString("base64")}`;
   };
 
-  it("saves from the editor within the ordinary body limit, the pictures kept from the stored draft", async () => {
-    const { expert, revision } = await setUp();
+  /** Five pictures on the draft through the pictures route; the revision after them. */
+  async function withPictures(expert: EditorClient, revision: number, pictures: string[]) {
     let at = revision;
-    const pictures = [0, 1, 2, 3, 4, 5].map(bigPicture);
     const targets: [string, string | undefined][] = [
       ["home", undefined],
       ["say", undefined],
       ["say", "none"],
       ["say", "some"],
       ["say", "lots"],
-      ["home", undefined],
     ];
-    for (const [i, [question, choice]] of targets.slice(0, 5).entries()) {
+    for (const [i, [question, choice]] of targets.entries()) {
       const res = await expert.request("PUT", `/surveys/${ID}/pictures`, {
         revision: at,
         question,
@@ -361,6 +362,30 @@ describe("a draft with many Easy Read pictures", () => {
       expect(res.status, await res.clone().text()).toBe(200);
       at = ((await res.json()) as { revision: number }).revision;
     }
+    return at;
+  }
+
+  const storedText = async () =>
+    (
+      await t.db
+        .selectFrom("survey_drafts")
+        .select("definition")
+        .where("survey_id", "=", ID)
+        .executeTakeFirstOrThrow()
+    ).definition;
+  const storedPictureCount = async () =>
+    (
+      await t.db
+        .selectFrom("survey_draft_pictures")
+        .select("picture_key")
+        .where("survey_id", "=", ID)
+        .execute()
+    ).length;
+
+  it("saves from the editor within the ordinary body limit, the pictures kept from the stored draft", async () => {
+    const { expert, revision } = await setUp();
+    const pictures = [0, 1, 2, 3, 4].map(bigPicture);
+    const at = await withPictures(expert, revision, pictures);
     const stored = (await expert.view(ID)).draft.definition;
     expect(JSON.stringify(stored).length).toBeGreaterThan(5 * 80_000);
     // The whole definition no longer fits an ordinary save: the problem this answers.
@@ -397,5 +422,71 @@ describe("a draft with many Easy Read pictures", () => {
     expect(refused.status).toBe(422);
     expect(await refused.json()).toMatchObject({ code: "picture_invalid" });
     expect((await expert.view(ID)).draft.revision).toBe(saved.revision);
+  });
+  it("stores each picture once, apart from the draft's text, so saving a wording change writes only the text (issue 18)", async () => {
+    const { expert, revision } = await setUp();
+    const pictures = [0, 1, 2, 3, 4].map(bigPicture);
+    const at = await withPictures(expert, revision, pictures);
+    // About 400 KB of pictures; the draft's own text stays small and holds none of them.
+    expect(await storedText()).not.toContain("data:image");
+    expect((await storedText()).length).toBeLessThan(20_000);
+    expect(await storedPictureCount()).toBe(5);
+
+    // A wording change, saved as the route saves it (references already put back), every statement
+    // sent to the database recorded.
+    const statements: string[] = [];
+    const recorder: KyselyPlugin = {
+      transformQuery: ({ node }) => {
+        if (node.kind !== "SelectQueryNode") statements.push(JSON.stringify(node));
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    };
+    const me = (await (await t.request("/api/auth/me", { cookie: expert.cookie })).json()) as Me;
+    const stored = (await expert.view(ID)).draft.definition;
+    const edited = JSON.parse(JSON.stringify(stored).replace("Where do you live now?", "Where do you live?"));
+    await saveDraft({ db: t.db.withPlugin(recorder), user: me, now: NOW }, ID, {
+      revision: at,
+      title: "Having a say",
+      description: "",
+      definition: edited,
+      confirmDataNameChanges: [],
+    });
+    const written = statements.reduce((sum, s) => sum + s.length, 0);
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(40_000);
+
+    // Read back, the draft is standard SurveyJS JSON with every picture inside.
+    const after = JSON.stringify((await expert.view(ID)).draft.definition);
+    expect(after).toContain("Where do you live?");
+    for (const picture of pictures) expect(after).toContain(picture);
+    expect(after).not.toContain("alongside-stored-picture:");
+
+    // A picture taken off the draft is no longer stored.
+    const res = await expert.request("PUT", `/surveys/${ID}/pictures`, {
+      revision: at + 1,
+      question: "home",
+      picture: null,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await storedPictureCount()).toBe(4);
+    expect(JSON.stringify((await expert.view(ID)).draft.definition)).not.toContain(pictures[0]);
+  });
+
+  it("reads a draft stored with its pictures inside its text, and moves them apart on its next save", async () => {
+    const { expert, revision } = await setUp();
+    const pictures = [0, 1, 2, 3, 4].map(bigPicture);
+    const at = await withPictures(expert, revision, pictures);
+    // As a draft was stored before pictures had their own table.
+    const inside = JSON.stringify((await expert.view(ID)).draft.definition);
+    await t.db.updateTable("survey_drafts").set({ definition: inside }).where("survey_id", "=", ID).execute();
+    await t.db.deleteFrom("survey_draft_pictures").where("survey_id", "=", ID).execute();
+    expect(JSON.stringify((await expert.view(ID)).draft.definition)).toBe(inside);
+
+    await expert.saveOk(ID, at, withPictureReferences(JSON.parse(inside.replace("now?", "today?"))));
+    expect(await storedText()).not.toContain("data:image");
+    expect(await storedPictureCount()).toBe(5);
+    const after = JSON.stringify((await expert.view(ID)).draft.definition);
+    for (const picture of pictures) expect(after).toContain(picture);
   });
 });

@@ -17,6 +17,7 @@ import * as interviewLanguage from "./2026-12-06-15-interview-language.ts";
 import * as translations from "./2026-12-06-16-translations.ts";
 import * as releaseInterviewLanguage from "./2026-12-06-19-release-interview-language.ts";
 import * as languageAlwaysRecorded from "./2026-12-07-04-language-always-recorded.ts";
+import * as draftPictures from "./2026-12-07-05-draft-pictures.ts";
 
 /**
  * Every migration, by dated name. Listed statically (not read from disk) so the server runs the same
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-16-translations": translations,
   "2026-12-06-19-release-interview-language": releaseInterviewLanguage,
   "2026-12-07-04-language-always-recorded": languageAlwaysRecorded,
+  "2026-12-07-05-draft-pictures": draftPictures,
 };
