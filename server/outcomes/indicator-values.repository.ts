@@ -244,7 +244,7 @@ export class CellBuckets {
 }
 
 /** The columns that vary inside one question's aggregate rows (outcome, survey and question are fixed). */
-const rowColumns = ["area_id", "wave", "status", "has_value", "value", "choice"] as const;
+export const rowColumns = ["area_id", "wave", "status", "has_value", "value", "choice"] as const;
 
 /** A question of an outcome (or an interview row: outcome and question ''). */
 export interface OutcomeQuestion {
@@ -283,7 +283,7 @@ export async function outcomeQuestions(
  * the cost of a page (and of its memory). Read at once rather than streamed: Kysely streams SQLite
  * one row per promise, which made a page two to three times slower.
  */
-async function feedByQuestion(
+export async function feedByQuestion(
   questions: readonly OutcomeQuestion[],
   read: (q: OutcomeQuestion) => Promise<QuestionCell[]>,
   into: readonly CellBuckets[],
@@ -329,7 +329,7 @@ export async function aggregateCells(
  * The filter as a condition on slice columns: a value is inside when its interview is (one `month`
  * column); a pair when both of its interviews are (`from_month` and `to_month`).
  */
-function sliceCondition(slice: Slice, months = { from: "month", to: "month" }) {
+export function sliceCondition(slice: Slice, months = { from: "month", to: "month" }) {
   const { version, mode, from, to } = slice;
   const inside = [
     ...(version ? [sql`survey_id = ${version.surveyId}`, sql`survey_version = ${version.version}`] : []),
@@ -378,42 +378,6 @@ export async function insideCells(
       return q.execute();
     },
     [into],
-  );
-}
-
-/**
- * The same rows from the slice cells, question by question in key order: `n` over every part (the
- * whole scope, as `aggregateCells` gives it) and `n_in` over the parts the filters keep. Groups every
- * slice cell of the outcome: the reference the page's reads are tested against (`insideCells`).
- */
-export async function slicedCells(
-  db: Kysely<Database>,
-  scope: ValueScope,
-  slice: Slice,
-  into: { whole: CellBuckets; inside: CellBuckets },
-): Promise<void> {
-  const condition = sliceCondition(slice);
-  const questions = await outcomeQuestions(db, scope.outcome);
-  await feedByQuestion(
-    questions,
-    (question) => {
-      let q = db
-        .selectFrom("indicator_slice_cells")
-        .select([
-          ...rowColumns,
-          sql<number>`sum(n)`.as("n"),
-          sql<number>`sum(case when ${condition} then n else 0 end)`.as("n_in"),
-        ])
-        .where("outcome", "=", question.outcome)
-        .where("survey_id", "=", question.surveyId)
-        .where("question", "=", question.question)
-        .where("n", ">", 0)
-        .groupBy([...rowColumns]);
-      if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-      for (const column of rowColumns) q = q.orderBy(column);
-      return q.execute();
-    },
-    [into.whole, into.inside],
   );
 }
 
