@@ -18,6 +18,8 @@ export interface Slice {
   /** YYYY-MM, inclusive. */
   from?: string | undefined;
   to?: string | undefined;
+  /** The interview language (a locale: `en`, `pl`, `en-easy`). */
+  language?: string | undefined;
 }
 
 export interface ValueScope {
@@ -32,7 +34,8 @@ export function sliceActive(slice: Slice): boolean {
     slice.version !== undefined ||
     slice.mode !== undefined ||
     slice.from !== undefined ||
-    slice.to !== undefined
+    slice.to !== undefined ||
+    slice.language !== undefined
   );
 }
 
@@ -330,12 +333,13 @@ export async function aggregateCells(
  * column); a pair when both of its interviews are (`from_month` and `to_month`).
  */
 export function sliceCondition(slice: Slice, months = { from: "month", to: "month" }) {
-  const { version, mode, from, to } = slice;
+  const { version, mode, from, to, language } = slice;
   const inside = [
     ...(version ? [sql`survey_id = ${version.surveyId}`, sql`survey_version = ${version.version}`] : []),
     ...(mode ? [sql`administration_mode = ${mode}`] : []),
     ...(from ? [sql`${sql.ref(months.from)} >= ${from}`] : []),
     ...(to ? [sql`${sql.ref(months.to)} <= ${to}`] : []),
+    ...(language ? [sql`language = ${language}`] : []),
   ];
   return inside.length > 0 ? sql<boolean>`${sql.join(inside, sql` and `)}` : sql<boolean>`1 = 1`;
 }
@@ -731,6 +735,26 @@ export async function retainedFromBaseline(db: Kysely<Database>, scope: ValueSco
     toWave: Number(r.to_wave),
     n: Number(r.n),
   }));
+}
+
+/** The languages the counted interviews of these surveys were asked in, in the caller's scope, sorted. */
+export async function interviewLanguages(
+  db: Kysely<Database>,
+  scope: ValueScope,
+  surveyIds: readonly string[],
+): Promise<string[]> {
+  if (surveyIds.length === 0) return [];
+  let q = db
+    .selectFrom("indicator_slice_cells")
+    .select("language")
+    .distinct()
+    .where("outcome", "=", INTERVIEW_ROW)
+    .where("question", "=", INTERVIEW_ROW)
+    .where("survey_id", "in", [...surveyIds])
+    .where("n", ">", 0)
+    .orderBy("language");
+  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+  return (await q.execute()).map((r) => r.language);
 }
 
 /**

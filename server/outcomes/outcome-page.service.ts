@@ -8,6 +8,7 @@ import {
   countedReviewStatuses,
   type Figure,
   type IndicatorDetail,
+  interviewLanguageName,
   type OutcomeNodeInfo,
   type OutcomePageQuery,
   type OutcomePageResponse,
@@ -30,6 +31,7 @@ import {
   type BucketRow,
   CellBuckets,
   insideCells,
+  interviewLanguages,
   notCountedInterviews,
   outcomeQuestions,
   type PairChangeRow,
@@ -256,6 +258,29 @@ export async function outcomePage(
   );
 
   const surveyIds = uniqueSorted(defs.map((d) => d.surveyId));
+  const languages = await interviewLanguages(db, scope, surveyIds);
+  if (query.breakdown === "language") {
+    // Each language's row is the page filtered to that language, protected as every filtered view is.
+    const { breakdown: _breakdown, ...filters } = query;
+    const byLanguage = await Promise.all(
+      languages.map(async (language) => ({
+        language,
+        page: await outcomePage(ctx, outcomeId, { ...filters, language }, reads),
+      })),
+    );
+    for (const indicator of indicators) {
+      indicator.byLanguage = {
+        rows: byLanguage.map(({ language, page }) => {
+          const same = page.indicators.find((i) => i.key === indicator.key);
+          const cell: Figure<CellSummary> = same
+            ? populationCell(same, area, wave)
+            : { suppressed: false, n: 0, values: null };
+          return { key: language, label: interviewLanguageName(language), ...cell };
+        }),
+        total: populationCell(indicator, area, wave),
+      };
+    }
+  }
   return {
     k,
     countedStatuses: countedReviewStatuses,
@@ -268,12 +293,27 @@ export async function outcomePage(
         .filter((v) => surveyIds.includes(v.surveyId))
         .map((v) => ({ id: `${v.surveyId}@${v.version}`, label: `${v.title}, version ${v.version}` })),
       modes: [...administrationModes],
+      languages: languages.map((id) => ({ id, label: interviewLanguageName(id) })),
     },
     slice: sliced ? { active: true, leftOut } : { active: false },
     notCounted: await notCountedInterviews(db, { surveyIds, areaId: area ?? user.areaId, wave }),
     indicators,
     attrition: attrition(defs, catalogue.versions, read.buckets, retained, area),
   };
+}
+
+/** An indicator's breakdown cell of the page's own population (an area and a wave, or all of them). */
+function populationCell(
+  indicator: IndicatorDetail,
+  area: string | null,
+  wave: number | null,
+): Figure<CellSummary> {
+  if (area === null) return indicator.byArea.total;
+  if (wave === null) return indicator.byWave.total;
+  const row = indicator.byWave.rows.find((r) => r.key === String(wave));
+  if (!row) return { suppressed: false, n: 0, values: null };
+  const { key: _key, label: _label, ...cell } = row;
+  return cell;
 }
 
 function compareText(a: string, b: string): number {
@@ -287,11 +327,12 @@ function parseSlice(query: OutcomePageQuery): Slice {
     mode: query.mode,
     from: query.from,
     to: query.to,
+    language: query.language,
   };
 }
 
 function stripChange(query: OutcomePageQuery): OutcomePageResponse["filters"] {
-  const { changeFrom: _from, changeTo: _to, ...filters } = query;
+  const { changeFrom: _from, changeTo: _to, breakdown: _breakdown, ...filters } = query;
   return filters;
 }
 
