@@ -20,7 +20,7 @@ import { checkReleaseFigures, defaultCheckBudget } from "../server/releases/rele
 import { insertUser } from "../server/users/users.repository.ts";
 import type { ComposeReleaseRequest } from "../shared/contract/releases.ts";
 import type { CheckBudget } from "../shared/disclosure/check-release.ts";
-import { generate } from "./bench-dashboard.ts";
+import { generate } from "./seed-dashboard.ts";
 
 /**
  * Checking a release (issue 13; measured, not asserted): every outcome the participant interview

@@ -211,6 +211,19 @@ function IndicatorDetails({ indicator: d, data }: { indicator: IndicatorDetail; 
         }`}
         filename={file("by-wave")}
       />
+      {d.byLanguage && (
+        <>
+          <h3>By interview language</h3>
+          <BreakdownTable
+            breakdown={d.byLanguage}
+            k={k}
+            kind={d.kind}
+            first="Interview language"
+            caption={`${d.title} by interview language`}
+            filename={file("by-language")}
+          />
+        </>
+      )}
       <ChangeSection indicator={d} k={k} filename={file("change")} sliced={data.slice.active} />
     </>
   );

@@ -4,7 +4,18 @@ import { SelectField } from "../ui/SelectField.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { waveName } from "./format.ts";
 
-const FIELDS = ["area", "wave", "version", "mode", "from", "to", "changeFrom", "changeTo"] as const;
+const FIELDS = [
+  "area",
+  "wave",
+  "version",
+  "mode",
+  "language",
+  "from",
+  "to",
+  "changeFrom",
+  "changeTo",
+  "breakdown",
+] as const;
 type Field = (typeof FIELDS)[number];
 type Values = Record<Field, string>;
 
@@ -27,6 +38,10 @@ export function filterErrors(values: Values): Partial<Record<Field, string>> {
   }
   if (values.changeFrom && values.changeTo && Number(values.changeFrom) >= Number(values.changeTo)) {
     errors.changeTo = "Compare change to a later wave than the one you compare from.";
+  }
+  if (values.language && values.breakdown) {
+    errors.breakdown =
+      "To show every figure by interview language, choose “Any language” as the interview language.";
   }
   return errors;
 }
@@ -107,6 +122,15 @@ export function OutcomeFilters({
             ...options.modes.map((m) => ({ value: m, label: modeNames[m] ?? m })),
           ]}
         />
+        <SelectField
+          label="Interview language"
+          value={values.language}
+          onChange={set("language")}
+          options={[
+            { value: "", label: "Any language" },
+            ...options.languages.map((l) => ({ value: l.id, label: l.label })),
+          ]}
+        />
         <TextField
           label="From month"
           type="month"
@@ -136,6 +160,17 @@ export function OutcomeFilters({
           onChange={set("changeTo")}
           error={errors.changeTo}
           options={[{ value: "", label: "The latest wave" }, ...waves]}
+        />
+        <SelectField
+          label="Also show each figure by"
+          name="breakdown"
+          value={values.breakdown}
+          onChange={set("breakdown")}
+          error={errors.breakdown}
+          options={[
+            { value: "", label: "Area and wave only" },
+            { value: "language", label: "Interview language too" },
+          ]}
         />
       </div>
       <div className="actions">

@@ -245,6 +245,8 @@ export interface IndicatorValuesTable {
   choice: string | null;
   /** 1 when the response's review state counts (received, approved). */
   counted: number;
+  /** The interview language; a response without one counts as its version's main language (migration 2026-12-07-02). */
+  language: ColumnType<string, string | undefined, string>;
 }
 
 /** One participant's answers to one question at two waves (same survey and area); deleted with either interview. */
@@ -270,6 +272,8 @@ export interface IndicatorPairsTable {
   from_month: ColumnType<string, string | undefined, string>;
   /** YYYY-MM (UTC) of the later interview's completion. */
   to_month: ColumnType<string, string | undefined, string>;
+  /** The interview language of both interviews, or '' when they differ (migration 2026-12-07-02). */
+  slice_language: ColumnType<string, string | undefined, string>;
 }
 
 /** Counted indicator_values by grouping columns; maintained by triggers (migration 2026-11-26-03). */
@@ -313,6 +317,8 @@ export interface IndicatorSliceCellsTable extends IndicatorCellsTable {
   survey_version: number;
   administration_mode: string;
   month: string;
+  /** The interview language (migration 2026-12-07-02). */
+  language: string;
 }
 
 /**
@@ -372,6 +378,8 @@ export interface IndicatorPairSliceCellsTable extends IndicatorPairCellsTable {
   administration_mode: string;
   from_month: string;
   to_month: string;
+  /** Both interviews' language, or ''. */
+  language: string;
 }
 
 /** Responses changed after ingest whose indicator rows must be rewritten before the next read. */

@@ -1,5 +1,6 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
 import type { SurveyField } from "../../shared/survey/fields.ts";
+import { mainLocale } from "../../shared/survey/locales.ts";
 import type { Database } from "../db/schema.ts";
 import { indicatorKind } from "./indicator-kind.ts";
 import { INTERVIEW_ROW, type IndicatorRow, type IndicatorSource, indicatorRows } from "./indicator-values.ts";
@@ -11,7 +12,7 @@ import { INTERVIEW_ROW, type IndicatorRow, type IndicatorSource, indicatorRows }
  * deleted by the cascade when a participant withdraws.
  */
 
-/** 14 columns a row: 500 rows stay far below either database's limit on bound parameters. */
+/** 15 columns a row: 500 rows stay far below either database's limit on bound parameters. */
 const INSERT_CHUNK = 500;
 
 export type FieldsOf = (surveyId: string, version: number) => Promise<SurveyField[]>;
@@ -33,6 +34,31 @@ export function fieldsLoader(db: Kysely<Database>): FieldsOf {
       cache.set(key, fields);
     }
     return fields;
+  };
+}
+
+/**
+ * Reads each survey version's main language once per call site: the language an interview stored
+ * without one was asked in (its definition's `locale`, or English).
+ */
+export function mainLanguageLoader(
+  db: Kysely<Database>,
+): (surveyId: string, version: number) => Promise<string> {
+  const cache = new Map<string, Promise<string>>();
+  return (surveyId, version) => {
+    const key = `${surveyId}@${version}`;
+    let locale = cache.get(key);
+    if (!locale) {
+      locale = db
+        .selectFrom("survey_versions")
+        .select("definition")
+        .where("survey_id", "=", surveyId)
+        .where("version", "=", version)
+        .executeTakeFirst()
+        .then((row) => mainLocale(row ? JSON.parse(row.definition) : null));
+      cache.set(key, locale);
+    }
+    return locale;
   };
 }
 
@@ -94,6 +120,7 @@ async function storePairs(
       "survey_version",
       "administration_mode",
       "completed_at",
+      "language",
     ])
     .where(
       "response_id",
@@ -116,6 +143,7 @@ async function storePairs(
       version: Number(other.survey_version),
       mode: other.administration_mode,
       month: other.completed_at.slice(0, 7),
+      language: other.language,
     };
     const ownSide = {
       responseId: own.response_id,
@@ -124,6 +152,7 @@ async function storePairs(
       version: Number(own.survey_version),
       mode: own.administration_mode,
       month: own.completed_at.slice(0, 7),
+      language: own.language ?? "",
     };
     const [early, late] = otherSide.wave < ownSide.wave ? [otherSide, ownSide] : [ownSide, otherSide];
     return [
@@ -144,6 +173,7 @@ async function storePairs(
         slice_mode: early.mode === late.mode ? early.mode : "",
         from_month: early.month,
         to_month: late.month,
+        slice_language: early.language === late.language ? early.language : "",
       },
     ];
   });
@@ -173,6 +203,7 @@ export async function refreshIndicators(
     participantCode: r.participant_code,
     administrationMode: r.administration_mode,
     completedAt: r.completed_at,
+    language: r.language ?? (await mainLanguageLoader(db)(r.survey_id, Number(r.survey_version))),
     reviewStatus: r.review_status,
     data: JSON.parse(r.data) as Record<string, unknown>,
   };
@@ -225,6 +256,8 @@ export interface SyncedResponse {
   participantCode: string;
   administrationMode: string;
   completedAt: string;
+  /** As sent; absent when the tablet sent none, then the version's main language. */
+  language?: string | undefined;
   data: Record<string, unknown>;
 }
 
@@ -253,6 +286,7 @@ export async function prepareSyncedIndicators(
 ): Promise<PreparedIndicators[]> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const fieldsOf = fieldsLoader(db);
+  const mainLanguageOf = mainLanguageLoader(db);
   // Only the tagged questions give rows: they are picked out once per version, not once per interview.
   const indicatorFields = new Map<string, SurveyField[]>();
   const fieldsFor = async (surveyId: string, version: number) => {
@@ -266,7 +300,9 @@ export async function prepareSyncedIndicators(
   };
   const prepared: PreparedIndicators[] = [];
   for (const { item, reviewStatus } of items) {
-    const rows = indicatorRows({ ...item, reviewStatus }, await fieldsFor(item.surveyId, item.surveyVersion));
+    const fields = await fieldsFor(item.surveyId, item.surveyVersion);
+    const language = item.language ?? (await mainLanguageOf(item.surveyId, item.surveyVersion));
+    const rows = indicatorRows({ ...item, language, reviewStatus }, fields);
     if (rows.length === 0) continue;
     prepared.push({
       id: item.id,
@@ -281,8 +317,8 @@ export async function prepareSyncedIndicators(
 }
 
 /**
- * Rows a single multi-row INSERT of the batch writes on SQLite: 2,000 × 14 columns = 28,000 bound
- * parameters, under SQLite's 32,766. PostgreSQL takes any number of rows as 14 arrays (`unnest`).
+ * Rows a single multi-row INSERT of the batch writes on SQLite: 2,000 × 15 columns = 30,000 bound
+ * parameters, under SQLite's 32,766. PostgreSQL takes any number of rows as 15 arrays (`unnest`).
  */
 const BATCH_INSERT_CHUNK = 2000;
 /** Responses stored and paired together: their ids are bound twice in the pairing statement. */
@@ -373,6 +409,7 @@ const ARRAY_COLUMNS = [
   ["value", "double precision"],
   ["choice", "text"],
   ["counted", "integer"],
+  ["language", "text"],
 ] as const;
 
 /**
@@ -404,7 +441,7 @@ interface Interview {
 
 /**
  * PostgreSQL: one statement inserts the chunk's rows, any number of them, each column as one array
- * parameter (parsed, bound and planned in a fraction of what 14 placeholders a row cost), and reads
+ * parameter (parsed, bound and planned in a fraction of what 15 placeholders a row cost), and reads
  * the stored interviews of the chunk's participants for the pairing. One round trip fewer while the
  * area's lock is held; the read sees what every earlier holder of the lock committed, as the
  * statement starts after the lock was granted. The aggregate triggers (per statement, with a
@@ -500,14 +537,16 @@ async function insertBatchPairs(
   const list = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}`));
   await sql`
     INSERT INTO indicator_pairs (response_id, paired_response_id, question, outcome, survey_id, area_id,
-      from_wave, to_wave, before_value, after_value, counted, slice_version, slice_mode, from_month, to_month)
+      from_wave, to_wave, before_value, after_value, counted, slice_version, slice_mode, from_month, to_month,
+      slice_language)
     SELECT ${early("response_id")}, ${late("response_id")}, o.question, o.outcome, n.survey_id, n.area_id,
       ${early("wave")}, ${late("wave")},
       COALESCE(${early("value")}, 0), COALESCE(${late("value")}, 0),
       o.counted * n.counted,
       CASE WHEN o.survey_version = n.survey_version THEN n.survey_version ELSE 0 END,
       CASE WHEN o.administration_mode = n.administration_mode THEN n.administration_mode ELSE '' END,
-      substr(${early("completed_at")}, 1, 7), substr(${late("completed_at")}, 1, 7)
+      substr(${early("completed_at")}, 1, 7), substr(${late("completed_at")}, 1, 7),
+      CASE WHEN o.language = n.language THEN n.language ELSE '' END
     FROM indicator_values n
     JOIN responses r ON r.participant_code = n.participant_code AND r.survey_id = n.survey_id
       AND r.area_id = n.area_id AND r.wave <> n.wave AND r.id <> n.response_id

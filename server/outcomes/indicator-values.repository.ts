@@ -18,6 +18,8 @@ export interface Slice {
   /** YYYY-MM, inclusive. */
   from?: string | undefined;
   to?: string | undefined;
+  /** The interview language (a locale: `en`, `pl`, `en-easy`). */
+  language?: string | undefined;
 }
 
 export interface ValueScope {
@@ -32,7 +34,8 @@ export function sliceActive(slice: Slice): boolean {
     slice.version !== undefined ||
     slice.mode !== undefined ||
     slice.from !== undefined ||
-    slice.to !== undefined
+    slice.to !== undefined ||
+    slice.language !== undefined
   );
 }
 
@@ -244,7 +247,7 @@ export class CellBuckets {
 }
 
 /** The columns that vary inside one question's aggregate rows (outcome, survey and question are fixed). */
-const rowColumns = ["area_id", "wave", "status", "has_value", "value", "choice"] as const;
+export const rowColumns = ["area_id", "wave", "status", "has_value", "value", "choice"] as const;
 
 /** A question of an outcome (or an interview row: outcome and question ''). */
 export interface OutcomeQuestion {
@@ -283,7 +286,7 @@ export async function outcomeQuestions(
  * the cost of a page (and of its memory). Read at once rather than streamed: Kysely streams SQLite
  * one row per promise, which made a page two to three times slower.
  */
-async function feedByQuestion(
+export async function feedByQuestion(
   questions: readonly OutcomeQuestion[],
   read: (q: OutcomeQuestion) => Promise<QuestionCell[]>,
   into: readonly CellBuckets[],
@@ -329,13 +332,14 @@ export async function aggregateCells(
  * The filter as a condition on slice columns: a value is inside when its interview is (one `month`
  * column); a pair when both of its interviews are (`from_month` and `to_month`).
  */
-function sliceCondition(slice: Slice, months = { from: "month", to: "month" }) {
-  const { version, mode, from, to } = slice;
+export function sliceCondition(slice: Slice, months = { from: "month", to: "month" }) {
+  const { version, mode, from, to, language } = slice;
   const inside = [
     ...(version ? [sql`survey_id = ${version.surveyId}`, sql`survey_version = ${version.version}`] : []),
     ...(mode ? [sql`administration_mode = ${mode}`] : []),
     ...(from ? [sql`${sql.ref(months.from)} >= ${from}`] : []),
     ...(to ? [sql`${sql.ref(months.to)} <= ${to}`] : []),
+    ...(language ? [sql`language = ${language}`] : []),
   ];
   return inside.length > 0 ? sql<boolean>`${sql.join(inside, sql` and `)}` : sql<boolean>`1 = 1`;
 }
@@ -378,42 +382,6 @@ export async function insideCells(
       return q.execute();
     },
     [into],
-  );
-}
-
-/**
- * The same rows from the slice cells, question by question in key order: `n` over every part (the
- * whole scope, as `aggregateCells` gives it) and `n_in` over the parts the filters keep. Groups every
- * slice cell of the outcome: the reference the page's reads are tested against (`insideCells`).
- */
-export async function slicedCells(
-  db: Kysely<Database>,
-  scope: ValueScope,
-  slice: Slice,
-  into: { whole: CellBuckets; inside: CellBuckets },
-): Promise<void> {
-  const condition = sliceCondition(slice);
-  const questions = await outcomeQuestions(db, scope.outcome);
-  await feedByQuestion(
-    questions,
-    (question) => {
-      let q = db
-        .selectFrom("indicator_slice_cells")
-        .select([
-          ...rowColumns,
-          sql<number>`sum(n)`.as("n"),
-          sql<number>`sum(case when ${condition} then n else 0 end)`.as("n_in"),
-        ])
-        .where("outcome", "=", question.outcome)
-        .where("survey_id", "=", question.surveyId)
-        .where("question", "=", question.question)
-        .where("n", ">", 0)
-        .groupBy([...rowColumns]);
-      if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-      for (const column of rowColumns) q = q.orderBy(column);
-      return q.execute();
-    },
-    [into.whole, into.inside],
   );
 }
 
@@ -767,6 +735,26 @@ export async function retainedFromBaseline(db: Kysely<Database>, scope: ValueSco
     toWave: Number(r.to_wave),
     n: Number(r.n),
   }));
+}
+
+/** The languages the counted interviews of these surveys were asked in, in the caller's scope, sorted. */
+export async function interviewLanguages(
+  db: Kysely<Database>,
+  scope: ValueScope,
+  surveyIds: readonly string[],
+): Promise<string[]> {
+  if (surveyIds.length === 0) return [];
+  let q = db
+    .selectFrom("indicator_slice_cells")
+    .select("language")
+    .distinct()
+    .where("outcome", "=", INTERVIEW_ROW)
+    .where("question", "=", INTERVIEW_ROW)
+    .where("survey_id", "in", [...surveyIds])
+    .where("n", ">", 0)
+    .orderBy("language");
+  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+  return (await q.execute()).map((r) => r.language);
 }
 
 /**

@@ -27,6 +27,8 @@ export interface IndicatorSource {
   participantCode: string;
   administrationMode: string;
   completedAt: string;
+  /** The interview language, resolved: as stored, or the version's main language when none was. */
+  language: string;
   /**
    * Absent: counted as received. A caller that changes a response's review state or answers need not
    * get this right: the change queues the response for a rewrite from what is stored (see indicator-store).
@@ -54,6 +56,7 @@ export function indicatorRows(source: IndicatorSource, fields: readonly SurveyFi
     participant_code: source.participantCode,
     administration_mode: source.administrationMode,
     completed_at: utc(source.completedAt),
+    language: source.language,
     counted: isCounted(source.reviewStatus ?? "received") ? 1 : 0,
   };
   const rows: IndicatorRow[] = [];

@@ -8,6 +8,7 @@ import {
   countedReviewStatuses,
   type Figure,
   type IndicatorDetail,
+  interviewLanguageName,
   type OutcomeNodeInfo,
   type OutcomePageQuery,
   type OutcomePageResponse,
@@ -29,31 +30,26 @@ import {
   aggregateCells,
   type BucketRow,
   CellBuckets,
-  type CellRead,
-  type ExactRows,
-  holdAnswersInside,
   insideCells,
+  interviewLanguages,
   notCountedInterviews,
   outcomeQuestions,
   type PairChangeRow,
   type PairWayRow,
   pairChanges,
   pairCoverage,
-  pairsByArea,
   pairWays,
-  type QuestionAreaWave,
   type RetainedRow,
   retainedFromBaseline,
   type Slice,
   sliceActive,
-  slicedCells,
-  slicedPairs,
   slicedRetained,
 } from "./indicator-values.repository.ts";
 import { INTERVIEW_ROW } from "./indicator-values.ts";
 import { smallPairParts, smallParts } from "./part-checks.repository.ts";
 import { dimsOf } from "./part-minimums.ts";
 import { cellOf, hiddenCells, protectIndicator, unsafeAreaWaves } from "./protection.ts";
+import { composedSliceReader, type SliceReader } from "./slice-reads.ts";
 import { theoryOfChange } from "./theory-of-change.ts";
 
 export interface OutcomesContext {
@@ -73,11 +69,8 @@ export async function outcomePage(
   ctx: OutcomesContext,
   outcomeId: string,
   query: OutcomePageQuery,
-  /**
-   * Tests only: read a slice by grouping every slice cell of the outcome (and every pair slice cell),
-   * the definition the page's reads must agree with.
-   */
-  reference: { groupEverySliceCell?: boolean } = {},
+  /** How a filtered page reads inside its slice (tests pass a reference reader to compare with). */
+  reads: SliceReader = composedSliceReader,
 ): Promise<OutcomePageResponse> {
   const { db, user, k } = ctx;
   const toc = theoryOfChange();
@@ -163,103 +156,21 @@ export async function outcomePage(
         excluded.add(def.surveyId, def.question, hiddenArea ?? "", Number(hiddenWave));
       }
     }
-    // How much of each area-wave the filters keep, from its interviews (one row each, which every
-    // question's answers follow): all of it, none, or part. Only where they keep part of an area-wave
-    // that the view shows are the slice cells read; where they keep all of it, its answers are the
-    // aggregate's. Rows come in key order, so an area-wave's rows of a question are one run.
-    const interviews = new Map<string, { all: number; inside: number }>();
-    const interviewsAt = (surveyId: string, areaId: string, w: number) => {
-      const key = `${surveyId}\u0000${areaId}\u0000${w}`;
-      let counts = interviews.get(key);
-      if (!counts) {
-        counts = { all: 0, inside: 0 };
-        interviews.set(key, counts);
-      }
-      return counts;
-    };
-    for (const r of base.buckets) {
-      if (r.question === INTERVIEW_ROW) interviewsAt(r.surveyId, r.areaId, r.wave).all += r.n;
-    }
-    for (const r of interviewsInside.rows()) interviewsAt(r.surveyId, r.areaId, r.wave).inside += r.n;
-    const shareAt = (surveyId: string, areaId: string, w: number): "all" | "none" | "part" => {
-      const counts = interviews.get(`${surveyId}\u0000${areaId}\u0000${w}`);
-      if (!counts || counts.inside === 0) return "none";
-      return counts.inside === counts.all ? "all" : "part";
-    };
-    /** Area-waves with answers left out; then candidates to check for answers inside the filters. */
-    const dropped = new Set<string>();
-    const toCheck: QuestionAreaWave[] = [];
-    /** Per question (survey \0 question), the areas with a shown area-wave the filters keep part of. */
-    const partAreas = new Map<string, Set<string>>();
-    const runs: Array<{ first: number; end: number; keep: "all" | "part" | "out" }> = [];
-    for (let i = 0; i < base.buckets.length; ) {
-      const r = base.buckets[i] as BucketRow;
-      let end = i + 1;
-      for (; end < base.buckets.length; end++) {
-        const next = base.buckets[end] as BucketRow;
-        if (
-          next.wave !== r.wave ||
-          next.areaId !== r.areaId ||
-          next.question !== r.question ||
-          next.surveyId !== r.surveyId ||
-          next.outcome !== r.outcome
-        )
-          break;
-      }
-      if (r.question !== INTERVIEW_ROW) {
-        const share = shareAt(r.surveyId, r.areaId, r.wave);
-        const out = excluded.has(r.surveyId, r.question, r.areaId, r.wave);
-        if (share !== "none") {
-          if (out) {
-            if (share === "all") dropped.add(`${r.areaId}\u0000${r.wave}`);
-            else toCheck.push({ surveyId: r.surveyId, question: r.question, areaId: r.areaId, wave: r.wave });
-          } else if (share === "part") {
-            const key = `${r.surveyId}\u0000${r.question}`;
-            partAreas.set(key, (partAreas.get(key) ?? new Set()).add(r.areaId));
-          }
-          runs.push({ first: i, end, keep: out ? "out" : share });
-        }
-      }
-      i = end;
-    }
-    // An area-wave is left out when some question left out there has an answer inside the filters:
-    // checked a question at a time per area-wave, until one has.
-    let pending = toCheck.filter((c) => !dropped.has(`${c.areaId}\u0000${c.wave}`));
-    while (pending.length > 0) {
-      const round = new Map<string, QuestionAreaWave>();
-      const rest: QuestionAreaWave[] = [];
-      for (const c of pending) {
-        const key = `${c.areaId}\u0000${c.wave}`;
-        if (round.has(key)) rest.push(c);
-        else round.set(key, c);
-      }
-      for (const c of await holdAnswersInside(db, outcomeId, slice, [...round.values()]))
-        dropped.add(`${c.areaId}\u0000${c.wave}`);
-      pending = rest.filter((c) => !dropped.has(`${c.areaId}\u0000${c.wave}`));
-    }
-    const partial = new CellBuckets(isCount, population, "n");
-    await insideCells(
+    const answers = await reads.answers({
       db,
       scope,
+      outcomeId,
       slice,
-      questions.filter((q) => partAreas.has(`${q.surveyId}\u0000${q.question}`)),
-      (q) => [...(partAreas.get(`${q.surveyId}\u0000${q.question}`) ?? [])],
-      partial,
-    );
-    read = composeInside(base.buckets, runs, interviewsInside, whole, partial);
-    if (reference.groupEverySliceCell) {
-      const inside = new CellBuckets(isCount, population, "n_in");
-      await slicedCells(db, scope, slice, { whole: new CellBuckets(isCount, population, "n"), inside });
-      dropped.clear();
-      read = inside.read((r) => {
-        const out =
-          (r.outcome === outcomeId || r.outcome === "") &&
-          r.question !== INTERVIEW_ROW &&
-          excluded.has(r.surveyId, r.question, r.areaId, r.wave);
-        if (out) dropped.add(`${r.areaId}\u0000${r.wave}`);
-        return out;
-      });
-    }
+      questions,
+      isCount,
+      population,
+      excluded,
+      base: base.buckets,
+      whole,
+      interviewsInside,
+    });
+    read = answers.read;
+    const dropped = answers.dropped;
     leftOut = dropped.size;
     for (const def of defs) {
       const key = indicatorKey(def.outcome, def.surveyId, def.question);
@@ -297,23 +208,9 @@ export async function outcomePage(
       pairShare.get(`${surveyId}\u0000${areaId}`) ?? "none";
     const shown = (surveyId: string, question: string, areaId: string) =>
       !(outAreas.get(indicatorKey(outcomeId, surveyId, question))?.has(areaId) ?? false);
-    const [allPairs, partPairs] = changeWaves
-      ? await Promise.all([
-          pairsByArea(db, scope, changeWaves, (q) =>
-            areaIds.filter((a) => shareOf(q.surveyId, a) === "all" && shown(q.surveyId, q.question, a)),
-          ),
-          slicedPairs(db, scope, changeWaves, slice, (q) =>
-            areaIds.filter((a) => shareOf(q.surveyId, a) === "part" && shown(q.surveyId, q.question, a)),
-          ),
-        ])
-      : [[], []];
-    const slicedRows = reference.groupEverySliceCell
-      ? changeWaves
-        ? (await slicedPairs(db, scope, changeWaves, slice)).filter((p) =>
-            shown(p.surveyId, p.question, p.areaId),
-          )
-        : []
-      : [...allPairs, ...partPairs];
+    const slicedRows = changeWaves
+      ? await reads.pairs({ db, scope, waves: changeWaves, slice, areaIds, shareOf, shown })
+      : [];
     const pairsBy = groupBy(slicedRows, (p) => indicatorKey(outcomeId, p.surveyId, p.question));
     // Per question in area order (each area's changes in order, from one source or the other).
     for (const rows of pairsBy.values()) rows.sort((a, b) => compareText(a.areaId, b.areaId));
@@ -361,6 +258,29 @@ export async function outcomePage(
   );
 
   const surveyIds = uniqueSorted(defs.map((d) => d.surveyId));
+  const languages = await interviewLanguages(db, scope, surveyIds);
+  if (query.breakdown === "language") {
+    // Each language's row is the page filtered to that language, protected as every filtered view is.
+    const { breakdown: _breakdown, ...filters } = query;
+    const byLanguage = await Promise.all(
+      languages.map(async (language) => ({
+        language,
+        page: await outcomePage(ctx, outcomeId, { ...filters, language }, reads),
+      })),
+    );
+    for (const indicator of indicators) {
+      indicator.byLanguage = {
+        rows: byLanguage.map(({ language, page }) => {
+          const same = page.indicators.find((i) => i.key === indicator.key);
+          const cell: Figure<CellSummary> = same
+            ? populationCell(same, area, wave)
+            : { suppressed: false, n: 0, values: null };
+          return { key: language, label: interviewLanguageName(language), ...cell };
+        }),
+        total: populationCell(indicator, area, wave),
+      };
+    }
+  }
   return {
     k,
     countedStatuses: countedReviewStatuses,
@@ -373,6 +293,7 @@ export async function outcomePage(
         .filter((v) => surveyIds.includes(v.surveyId))
         .map((v) => ({ id: `${v.surveyId}@${v.version}`, label: `${v.title}, version ${v.version}` })),
       modes: [...administrationModes],
+      languages: languages.map((id) => ({ id, label: interviewLanguageName(id) })),
     },
     slice: sliced ? { active: true, leftOut } : { active: false },
     notCounted: await notCountedInterviews(db, { surveyIds, areaId: area ?? user.areaId, wave }),
@@ -381,73 +302,18 @@ export async function outcomePage(
   };
 }
 
-/** A run of the aggregate's rows of one question in one area-wave, and what a slice keeps of it. */
-interface Run {
-  first: number;
-  end: number;
-  keep: "all" | "part" | "out";
-}
-
-/**
- * A slice's answers, in the aggregate's key order: the interview rows inside it; then for each
- * question's area-wave the slice keeps and shows, the aggregate's own rows where it keeps every
- * interview there, or the slice cells read where it keeps part. The same rows, in the same order, as
- * grouping every slice cell with the filters and leaving out the rest, without reading them.
- */
-function composeInside(
-  rows: readonly BucketRow[],
-  runs: readonly Run[],
-  interviews: CellBuckets,
-  whole: CellBuckets,
-  partial: CellBuckets,
-): CellRead {
-  const partRows = new Map<string, BucketRow[]>();
-  for (const r of partial.rows()) {
-    const key = `${r.surveyId}\u0000${r.question}\u0000${r.areaId}\u0000${r.wave}`;
-    const list = partRows.get(key);
-    if (list) list.push(r);
-    else partRows.set(key, [r]);
-  }
-  const buckets: BucketRow[] = [...interviews.rows()];
-  // Count questions' exact answers (medians) follow their rows: per question, area-wave by area-wave.
-  const exact = new Map<string, Map<number, number>>();
-  // An area-wave's exact rows are one run of each list: where each run starts and ends.
-  const runsOf = new Map<ExactRows, Map<string, [number, number]>>();
-  const addExact = (table: Map<number, number>, from: ExactRows | undefined, areaId: string, w: number) => {
-    if (!from) return;
-    let index = runsOf.get(from);
-    if (!index) {
-      index = new Map();
-      for (let i = 0; i < from.values.length; i++) {
-        const key = `${from.areas[i]}\u0000${from.waves[i]}`;
-        const at = index.get(key);
-        if (at) at[1] = i + 1;
-        else index.set(key, [i, i + 1]);
-      }
-      runsOf.set(from, index);
-    }
-    const [start, end] = index.get(`${areaId}\u0000${w}`) ?? [0, 0];
-    for (let i = start; i < end; i++) {
-      const value = from.values[i] ?? 0;
-      table.set(value, (table.get(value) ?? 0) + (from.counts[i] ?? 0));
-    }
-  };
-  for (const run of runs) {
-    if (run.keep === "out") continue;
-    const r = rows[run.first] as BucketRow;
-    const id = `${r.surveyId}/${r.question}`;
-    const exactOf = whole.exactRowsOf(id) ? (exact.get(id) ?? new Map<number, number>()) : undefined;
-    if (exactOf) exact.set(id, exactOf);
-    if (run.keep === "all") {
-      for (let i = run.first; i < run.end; i++) buckets.push(rows[i] as BucketRow);
-      if (exactOf) addExact(exactOf, whole.exactRowsOf(id), r.areaId, r.wave);
-    } else {
-      for (const p of partRows.get(`${r.surveyId}\u0000${r.question}\u0000${r.areaId}\u0000${r.wave}`) ?? [])
-        buckets.push(p);
-      if (exactOf) addExact(exactOf, partial.exactRowsOf(id), r.areaId, r.wave);
-    }
-  }
-  return { buckets, exact };
+/** An indicator's breakdown cell of the page's own population (an area and a wave, or all of them). */
+function populationCell(
+  indicator: IndicatorDetail,
+  area: string | null,
+  wave: number | null,
+): Figure<CellSummary> {
+  if (area === null) return indicator.byArea.total;
+  if (wave === null) return indicator.byWave.total;
+  const row = indicator.byWave.rows.find((r) => r.key === String(wave));
+  if (!row) return { suppressed: false, n: 0, values: null };
+  const { key: _key, label: _label, ...cell } = row;
+  return cell;
 }
 
 function compareText(a: string, b: string): number {
@@ -461,11 +327,12 @@ function parseSlice(query: OutcomePageQuery): Slice {
     mode: query.mode,
     from: query.from,
     to: query.to,
+    language: query.language,
   };
 }
 
 function stripChange(query: OutcomePageQuery): OutcomePageResponse["filters"] {
-  const { changeFrom: _from, changeTo: _to, ...filters } = query;
+  const { changeFrom: _from, changeTo: _to, breakdown: _breakdown, ...filters } = query;
   return filters;
 }
 

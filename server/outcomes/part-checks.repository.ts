@@ -141,6 +141,7 @@ async function refreshValueChecks(
             "survey_version",
             "administration_mode",
             "month",
+            "language",
             "n",
           ])
           .where("outcome", "=", scope.outcome)
@@ -206,6 +207,7 @@ async function refreshPairChecks(
             "administration_mode",
             "from_month",
             "to_month",
+            "language",
             "n",
           ])
           .where("outcome", "=", scope.outcome)

@@ -13,15 +13,25 @@ import { binIndex } from "./indicator-values.repository.ts";
 export const DIM_VERSION = 1;
 export const DIM_MODE = 2;
 export const DIM_MONTH = 4;
+export const DIM_LANGUAGE = 8;
 /** Every non-empty set of dimensions. */
-export const ALL_DIMS = [1, 2, 3, 4, 5, 6, 7] as const;
+export const ALL_DIMS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] as const;
+/** Where the binned (or by-way) counts start in the per-dims list. */
+const BINNED = ALL_DIMS.length;
 
 /** The dims of the filters in use, or 0 for none. */
-export function dimsOf(slice: { version?: unknown; mode?: unknown; from?: unknown; to?: unknown }): number {
+export function dimsOf(slice: {
+  version?: unknown;
+  mode?: unknown;
+  from?: unknown;
+  to?: unknown;
+  language?: unknown;
+}): number {
   return (
     (slice.version !== undefined ? DIM_VERSION : 0) |
     (slice.mode !== undefined ? DIM_MODE : 0) |
-    (slice.from !== undefined || slice.to !== undefined ? DIM_MONTH : 0)
+    (slice.from !== undefined || slice.to !== undefined ? DIM_MONTH : 0) |
+    (slice.language !== undefined ? DIM_LANGUAGE : 0)
   );
 }
 
@@ -36,6 +46,7 @@ export interface SlicePiece {
   survey_version: number | string;
   administration_mode: string;
   month: string;
+  language: string;
   n: number | string;
 }
 
@@ -49,8 +60,8 @@ export interface PartMinimum {
   smallestBinned: number;
 }
 
-function partKey(dims: number, version: string, mode: string, month: string): string {
-  return `${dims & DIM_VERSION ? version : ""}\u0001${dims & DIM_MODE ? mode : ""}\u0001${dims & DIM_MONTH ? month : ""}`;
+function partKey(dims: number, version: string, mode: string, month: string, language: string): string {
+  return `${dims & DIM_VERSION ? version : ""}\u0001${dims & DIM_MODE ? mode : ""}\u0001${dims & DIM_MONTH ? month : ""}\u0001${dims & DIM_LANGUAGE ? language : ""}`;
 }
 
 function smallestPositive(counts: Map<string, number>): number {
@@ -59,9 +70,9 @@ function smallestPositive(counts: Map<string, number>): number {
   return smallest;
 }
 
-/** Per dims (index dims - 1) the counts by answer and part; then (index dims + 6) binned. */
+/** Per dims (index dims - 1) the counts by answer and part; then (index dims - 1 + BINNED) binned. */
 function emptyCounts(): Map<string, number>[] {
-  return Array.from({ length: 14 }, () => new Map<string, number>());
+  return Array.from({ length: 2 * BINNED }, () => new Map<string, number>());
 }
 
 /**
@@ -83,7 +94,7 @@ export function partMinimums(pieces: readonly SlicePiece[]): PartMinimum[] {
         wave,
         dims,
         smallest,
-        smallestBinned: smallestPositive(counts[dims + 6] as Map<string, number>),
+        smallestBinned: smallestPositive(counts[dims - 1 + BINNED] as Map<string, number>),
       });
     }
   };
@@ -103,9 +114,9 @@ export function partMinimums(pieces: readonly SlicePiece[]): PartMinimum[] {
     const binned = `${p.status}\u0002${hasValue ? 1 : 0}\u0002${hasValue ? binIndex(value) : 0}\u0002${p.choice}`;
     const version = String(p.survey_version);
     for (const dims of ALL_DIMS) {
-      const part = partKey(dims, version, p.administration_mode, p.month);
+      const part = partKey(dims, version, p.administration_mode, p.month, p.language);
       const byValue = counts[dims - 1] as Map<string, number>;
-      const byBin = counts[dims + 6] as Map<string, number>;
+      const byBin = counts[dims - 1 + BINNED] as Map<string, number>;
       const k1 = `${answer}\u0003${part}`;
       const k2 = `${binned}\u0003${part}`;
       byValue.set(k1, (byValue.get(k1) ?? 0) + n);
@@ -124,6 +135,7 @@ export interface PairPiece {
   administration_mode: string;
   from_month: string;
   to_month: string;
+  language: string;
   n: number | string;
 }
 
@@ -150,7 +162,7 @@ export function pairPartMinimums(pieces: readonly PairPiece[]): PairPartMinimum[
         areaId,
         dims,
         smallest,
-        smallestByWay: smallestPositive(counts[dims + 6] as Map<string, number>),
+        smallestByWay: smallestPositive(counts[dims - 1 + BINNED] as Map<string, number>),
       });
     }
   };
@@ -166,9 +178,9 @@ export function pairPartMinimums(pieces: readonly PairPiece[]): PairPartMinimum[
     const version = String(p.survey_version);
     const months = `${p.from_month}\u0002${p.to_month}`;
     for (const dims of ALL_DIMS) {
-      const part = partKey(dims, version, p.administration_mode, months);
+      const part = partKey(dims, version, p.administration_mode, months, p.language);
       const whole = counts[dims - 1] as Map<string, number>;
-      const byWay = counts[dims + 6] as Map<string, number>;
+      const byWay = counts[dims - 1 + BINNED] as Map<string, number>;
       const wayPart = `${way}\u0003${part}`;
       whole.set(part, (whole.get(part) ?? 0) + n);
       byWay.set(wayPart, (byWay.get(wayPart) ?? 0) + n);

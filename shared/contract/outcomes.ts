@@ -44,6 +44,12 @@ const filterShape = {
   from: Month.optional(),
   to: Month.optional(),
   mode: AdministrationMode.optional(),
+  /** The interview language, a locale (`en`, `pl`, `en-easy`). */
+  language: z
+    .string()
+    .max(35)
+    .regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i, "a language, as a locale such as pl or en-easy")
+    .optional(),
 };
 const monthsInOrder = (f: { from?: string | undefined; to?: string | undefined }) =>
   !f.from || !f.to || f.from <= f.to;
@@ -55,8 +61,18 @@ export type OutcomeFilters = z.infer<typeof OutcomeFilters>;
 
 /** The outcome page also chooses the two waves compared for change (defaults: first and last with data). */
 export const OutcomePageQuery = z
-  .strictObject({ ...filterShape, changeFrom: WaveNumber.optional(), changeTo: WaveNumber.optional() })
+  .strictObject({
+    ...filterShape,
+    changeFrom: WaveNumber.optional(),
+    changeTo: WaveNumber.optional(),
+    /** `language`: also break every indicator down by interview language (`IndicatorDetail.byLanguage`). */
+    breakdown: z.literal("language").optional(),
+  })
   .refine(monthsInOrder, { message: "`from` must not be after `to`", path: ["to"] })
+  .refine((q) => q.breakdown === undefined || q.language === undefined, {
+    message: "A page filtered to one language cannot also be broken down by language",
+    path: ["breakdown"],
+  })
   .refine((q) => q.changeFrom === undefined || q.changeTo === undefined || q.changeFrom < q.changeTo, {
     message: "`changeFrom` must be an earlier wave than `changeTo`",
     path: ["changeTo"],
@@ -227,6 +243,11 @@ export interface IndicatorDetail extends IndicatorInfo {
   byArea: Breakdown;
   /** Every wave in the area filtered on (or over all areas). */
   byWave: Breakdown;
+  /**
+   * Asked for with `breakdown=language`: each interview language's figure in the chosen population,
+   * each row the page filtered to that language (so protected as every filtered view is).
+   */
+  byLanguage?: Breakdown;
   change: ChangeSection;
 }
 
@@ -263,6 +284,8 @@ export interface OutcomePageResponse {
     waves: number[];
     versions: { id: string; label: string }[];
     modes: string[];
+    /** The interview languages of the outcome's surveys, named in plain English. */
+    languages: { id: string; label: string }[];
   };
   /** With a version, mode or date filter: how many area-waves had to be left out to keep groups of k. */
   slice: { active: false } | { active: true; leftOut: number };
@@ -270,6 +293,19 @@ export interface OutcomePageResponse {
   notCounted: { needsReview: number; rejected: number };
   indicators: IndicatorDetail[];
   attrition: AttritionRow[];
+}
+
+/**
+ * An interview language's name for the dashboards, in English: "Polish", "Arabic"; Easy Read English
+ * is "English (Easy Read)". Falls back to the locale when the runtime has no name for it.
+ */
+export function interviewLanguageName(locale: string): string {
+  if (locale === "en-easy") return "English (Easy Read)";
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language", fallback: "code" }).of(locale) ?? locale;
+  } catch {
+    return locale;
+  }
 }
 
 // ---- the map ----

@@ -16,6 +16,7 @@ import * as lostDevices from "./2026-12-06-14-lost-devices.ts";
 import * as interviewLanguage from "./2026-12-06-15-interview-language.ts";
 import * as translations from "./2026-12-06-16-translations.ts";
 import * as releaseInterviewLanguage from "./2026-12-06-19-release-interview-language.ts";
+import * as sliceLanguage from "./2026-12-07-02-slice-language.ts";
 import * as languageAlwaysRecorded from "./2026-12-07-04-language-always-recorded.ts";
 import * as draftPictures from "./2026-12-07-05-draft-pictures.ts";
 
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06-15-interview-language": interviewLanguage,
   "2026-12-06-16-translations": translations,
   "2026-12-06-19-release-interview-language": releaseInterviewLanguage,
+  "2026-12-07-02-slice-language": sliceLanguage,
   "2026-12-07-04-language-always-recorded": languageAlwaysRecorded,
   "2026-12-07-05-draft-pictures": draftPictures,
 };

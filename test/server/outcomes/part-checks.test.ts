@@ -2,7 +2,13 @@ import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { binIndex, NUMBER_BINS } from "../../../server/outcomes/indicator-values.repository.ts";
 import { smallPairParts, smallParts } from "../../../server/outcomes/part-checks.repository.ts";
-import { ALL_DIMS, DIM_MODE, DIM_MONTH, DIM_VERSION } from "../../../server/outcomes/part-minimums.ts";
+import {
+  ALL_DIMS,
+  DIM_LANGUAGE,
+  DIM_MODE,
+  DIM_MONTH,
+  DIM_VERSION,
+} from "../../../server/outcomes/part-minimums.ts";
 import type { SyncItem } from "../../../shared/contract/sync.ts";
 import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
 import {
@@ -71,6 +77,7 @@ const dimColumns = (dims: number, month: string) => [
   ...(dims & DIM_VERSION ? ["survey_version"] : []),
   ...(dims & DIM_MODE ? ["administration_mode"] : []),
   ...(dims & DIM_MONTH ? [month] : []),
+  ...(dims & DIM_LANGUAGE ? ["language"] : []),
 ];
 
 /** What the checks must say: the slice cells grouped by answer and part, as SQL (the definition). */

@@ -14,6 +14,7 @@ import {
   SURVEY,
   upload,
 } from "./helpers.ts";
+import { groupEverySliceCell } from "./reference-slice-reader.ts";
 
 // A filtered page reads the slice cells only where the filters keep part of an area-wave it shows
 // (and the pair slice cells only where they keep part of an area's pairs); where they keep all of it
@@ -105,9 +106,7 @@ async function compareEveryFilter(): Promise<number> {
           if (areaId !== null && query.area !== undefined && query.area !== areaId) continue;
           const ctx = { db: t.db, user: user(areaId), k };
           const read = JSON.stringify(await outcomePage(ctx, outcome, query));
-          const grouped = JSON.stringify(
-            await outcomePage(ctx, outcome, query, { groupEverySliceCell: true }),
-          );
+          const grouped = JSON.stringify(await outcomePage(ctx, outcome, query, groupEverySliceCell));
           expect(read, `${outcome} k=${k} scope=${areaId} ${JSON.stringify(query)}`).toBe(grouped);
           compared++;
         }
