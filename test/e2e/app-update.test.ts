@@ -10,6 +10,7 @@ import {
   signIn,
   startInterview,
   TABLET,
+  typePin,
   waitUntilReadyOffline,
   waitUntilSaved,
 } from "./offline-helpers.ts";
@@ -127,11 +128,13 @@ describe("a new version of the app on a tablet", () => {
     // Accepted from the keyboard: the page reloads onto release 2.
     await backToFieldwork();
     await prompt.getByRole("button", { name: "Update now" }).focus();
-    await Promise.all([page.waitForEvent("load", { timeout: 10_000 }), page.keyboard.press("Enter")]);
+    await Promise.all([page.waitForEvent("load", { timeout: 30_000 }), page.keyboard.press("Enter")]);
     expect(await hasMarker(page)).toBe(false);
     expect(await controllerRelease(page)).toBe("2");
     expect(await page.locator('meta[name="alongside-release"]').getAttribute("content")).toBe("2");
 
+    // A reload locks the researcher's interviews: their PIN opens them again (decision 0049).
+    await typePin(page);
     await continueInterview.click();
     await page.getByRole("heading", { name: "Having a say" }).waitFor();
     expect(await page.getByRole("radio", { name: "Some say" }).isChecked()).toBe(true);

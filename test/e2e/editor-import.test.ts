@@ -6,6 +6,7 @@ import { publishVersion } from "../../server/surveys/surveys.repository.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
 import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
+import { choosePinIfAsked } from "./offline-helpers.ts";
 
 /**
  * Issue 16, finding 6 in the browser: an expert pastes a SurveyJS survey with names that have spaces and
@@ -147,6 +148,7 @@ describe("importing a SurveyJS survey in the editor", () => {
     const card = tablet.locator(".card").filter({ hasText: "Community services check" });
     await card.getByText("Version 2").waitFor();
     await card.getByRole("button", { name: /Choose Community services check/ }).click();
+    await choosePinIfAsked(tablet);
     await tablet.getByRole("button", { name: "New code" }).click();
     await tablet.getByRole("button", { name: "Start, read aloud by me" }).click();
     await tablet.getByRole("heading", { name: "Readiness check" }).waitFor();

@@ -5,6 +5,7 @@ import { generateParticipantCode } from "../../shared/participant/code.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
 import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
+import { choosePinIfAsked } from "./offline-helpers.ts";
 
 /**
  * The co-design editor end to end: an expert adds a conditional, outcome-tagged question and sees it
@@ -237,6 +238,7 @@ describe("co-design editor", () => {
     const card = researcher.locator(".card").filter({ hasText: "Co-design check" });
     await card.getByText("Version 2").waitFor();
     await card.getByRole("button", { name: /Choose Co-design check/ }).click();
+    await choosePinIfAsked(researcher);
     await researcher.getByRole("button", { name: "New code" }).click();
     await researcher.getByRole("button", { name: "Start, read aloud by me" }).click();
     // The readiness check before consent (see the distress protocol), then the questions of version 2.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, type E2E, startE2E } from "./harness.ts";
-import { signIn } from "./offline-helpers.ts";
+import { choosePinIfAsked, signIn } from "./offline-helpers.ts";
 
 // Issue 15, speed: while the researcher reads the readiness check, the survey is built and its first
 // page (consent) rendered out of sight, so "ready" only has to show it. Out of sight means out of
@@ -25,6 +25,7 @@ describe("the first page is ready before the researcher is", () => {
     await signIn(page, e2e.server.url, "prerender@example.org");
     await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
+    await choosePinIfAsked(page);
     await page.getByRole("button", { name: "New code" }).click();
     await page.getByRole("button", { name: "Start, read aloud by me" }).click();
     await page.getByRole("heading", { name: "Readiness check" }).waitFor();

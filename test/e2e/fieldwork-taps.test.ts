@@ -2,7 +2,7 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateParticipantCode } from "../../shared/participant/code.ts";
 import { type E2E, startE2E } from "./harness.ts";
-import { signIn } from "./offline-helpers.ts";
+import { choosePinIfAsked, signIn } from "./offline-helpers.ts";
 
 // Taps from the fieldwork home (or the follow-up list) to the first real question (issue 15: 11, then
 // 7; now at most 6 for a new participant and 4 for a follow-up), with the readiness check and consent
@@ -93,6 +93,9 @@ describe("taps to the first question", () => {
       const { state, tap } = counter();
 
       await tap(page.getByRole("button", { name: "Choose Participant interview" }));
+      // Choosing a PIN happens once, before a researcher's first interview on a browser (decision 0049):
+      // set-up, not a tap of this interview.
+      await choosePinIfAsked(page);
       await tap(page.getByRole("button", { name: "New code" }));
       // The wave is worked out for a new code, shown and already chosen: no tap, nothing typed.
       const baseline = page.getByRole("radio", { name: /First interview \(baseline\)/ });
@@ -125,6 +128,7 @@ describe("taps to the first question", () => {
       const { state, tap } = counter();
 
       await tap(page.getByRole("link", { name: `Start follow-up 1 with ${code}` }));
+      await choosePinIfAsked(page);
       await page.getByRole("heading", { name: "Start an interview", level: 1 }).waitFor();
       const followUp = page.getByRole("radio", { name: /Follow-up 1/ });
       await followUp.waitFor();

@@ -6,7 +6,13 @@ import { setPicture } from "../../shared/editor/easy-read-pictures.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
 import { axeViolations, type E2E, startE2E } from "./harness.ts";
-import { goOffline, holdToTakeBack, signIn, waitUntilReadyOffline } from "./offline-helpers.ts";
+import {
+  choosePinIfAsked,
+  goOffline,
+  holdToTakeBack,
+  signIn,
+  waitUntilReadyOffline,
+} from "./offline-helpers.ts";
 
 // Issue 18: the bilingual interview. The researcher keeps English on the interviewer view, with the
 // participant's wording beneath each question; show card and hand-over are in the participant's
@@ -84,6 +90,7 @@ afterAll(async () => {
 
 async function startIn(page: Page, language: RegExp, survey = "How things are"): Promise<void> {
   await page.getByRole("button", { name: `Choose ${survey}`, exact: true }).click();
+  await choosePinIfAsked(page);
   await page.getByRole("heading", { name: "Start an interview", level: 1 }).waitFor();
   await page.getByRole("button", { name: "New code" }).click();
   await page.getByRole("group", { name: "Which language does the participant want?" }).waitFor();
@@ -227,6 +234,7 @@ describe("a language with no catalogue of our words", () => {
     await signIn(page, e2e.server.url, "languages@example.org");
     await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
     await page.getByRole("button", { name: "Choose How things are, French", exact: true }).click();
+    await choosePinIfAsked(page);
     await page.getByRole("button", { name: "New code" }).click();
     await page.getByLabel(/^français/).check();
     await page

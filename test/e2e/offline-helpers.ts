@@ -106,13 +106,16 @@ export async function holdToTakeBack(page: Page, ms = 2300, pin = E2E_PIN): Prom
 export const E2E_PIN = "135790";
 
 /**
- * Every browser asks for a PIN before the first interview (decision 0049): chosen here if asked, then
- * on the page that asked for it.
+ * Every browser asks for a PIN before the first interview (decision 0049): chosen here if asked (or
+ * typed, where one was chosen before a reload), then on the page that asked for it.
  */
 export async function choosePinIfAsked(page: Page, pin = E2E_PIN): Promise<void> {
   const choose = page.getByRole("heading", { name: "Lock your interviews with a PIN", level: 1 });
+  const unlock = page.getByRole("heading", { name: "Type your PIN" });
   const start = page.getByRole("heading", { name: "Start an interview", level: 1 });
-  await choose.or(start).first().waitFor();
+  await choose.or(unlock).or(start).first().waitFor();
+  // After a reload the space is locked again: the PIN chosen before is typed.
+  if (await unlock.isVisible()) return typePin(page, pin);
   if (!(await choose.isVisible())) return;
   await page.getByLabel("New PIN").fill(pin);
   await page.getByLabel("Type the PIN again").fill(pin);

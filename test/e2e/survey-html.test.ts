@@ -7,7 +7,7 @@ import { publishFirstVersion } from "../../server/surveys/surveys.repository.ts"
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
 import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
-import { passReadinessCheck } from "./offline-helpers.ts";
+import { choosePinIfAsked, passReadinessCheck } from "./offline-helpers.ts";
 
 /**
  * Issue 14, finding 2, in the browser: a published survey whose HTML carries the outside probe's
@@ -150,6 +150,7 @@ describe("survey HTML in the browser", () => {
     await signIn(page, "researcher@example.org");
     await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/\/fieldwork$/);
     await page.getByRole("button", { name: "Choose Hostile HTML" }).click();
+    await choosePinIfAsked(page);
     await page.getByRole("heading", { name: "Start an interview" }).waitFor();
     await page.getByRole("button", { name: "New code" }).click();
     await page.getByRole("button", { name: "Start, read aloud by me" }).click();
