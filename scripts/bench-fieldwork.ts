@@ -52,6 +52,8 @@ if ((only !== undefined && only !== "start" && only !== "upload") || !(readMs >=
 }
 
 const RUNS = 7;
+/** The PIN the bench chooses before its first interview (decision 0049). */
+const BENCH_PIN = "246813";
 const QUEUED = 200;
 const UPLOAD_RUNS = 5;
 const PASSWORD = "bench password for fieldwork";
@@ -191,6 +193,27 @@ interface Runs {
   cpu: number[];
 }
 
+/**
+ * The PIN step before a researcher's interviews (decision 0049), outside the timed part: chosen the
+ * first time, typed after each reload (the unlock is measured by bench-tablet).
+ */
+async function pinIfAsked(page: Page, ready: string): Promise<void> {
+  const choose = page.getByRole("heading", { name: "Lock your interviews with a PIN", level: 1 });
+  const unlock = page.getByRole("heading", { name: "Type your PIN" });
+  const done = page.getByRole("heading", { name: ready, exact: true });
+  await choose.or(unlock).or(done).first().waitFor();
+  if (await choose.isVisible()) {
+    await page.getByLabel("New PIN").fill(BENCH_PIN);
+    await page.getByLabel("Type the PIN again").fill(BENCH_PIN);
+    await page.getByRole("button", { name: "Lock my interviews" }).click();
+    await choose.waitFor({ state: "detached" });
+  } else if (await unlock.isVisible()) {
+    await page.getByLabel("PIN", { exact: true }).fill(BENCH_PIN);
+    await page.getByRole("button", { name: "Open my interviews" }).click();
+    await unlock.waitFor({ state: "detached" });
+  }
+}
+
 async function timeStarts(page: Page, label: string, cdp: CDPSession): Promise<Runs> {
   const runs: Runs = { readiness: [], consent: [], first: [], question: [], total: [], cpu: [] };
   const busy = async () => {
@@ -199,7 +222,9 @@ async function timeStarts(page: Page, label: string, cdp: CDPSession): Promise<R
   };
   for (let i = 0; i < RUNS; i++) {
     await page.goto(`${base}/fieldwork`);
+    await pinIfAsked(page, "Choose a survey");
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
+    await pinIfAsked(page, "Start an interview");
     await page.getByRole("button", { name: "New code" }).click();
     const before = await busy();
     const readiness = await clickUntil(page, "Start, read aloud by me", "h2", "Readiness check");
