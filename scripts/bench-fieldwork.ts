@@ -333,7 +333,7 @@ async function timeUpload(
   const items = await interviews(QUEUED, 7 + 2 * run);
   await setOffline(true);
   await page.goto(`${base}/fieldwork`);
-  await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+  await pinIfAsked(page, "Choose a survey");
   const records = items.map((item) => ({
     kind: "interview",
     id: item.id,
