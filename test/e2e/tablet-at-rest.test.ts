@@ -253,11 +253,12 @@ describe("an enrolled tablet at rest", () => {
     await context.close();
   });
 
-  it("takes the tablet back from a participant only with the interviewer's PIN", async () => {
+  /** A researcher signed in on a newly enrolled tablet, with their PIN chosen (or typed). */
+  async function signedInOnEnrolledTablet(email: string, pin: string) {
     const token = await enrolledTablet();
     const context = await e2e.browser.newContext(TABLET);
     const page = await context.newPage();
-    await signIn(page, e2e.server.url, "alex@northtown.example");
+    await signIn(page, e2e.server.url, email);
     await page
       .getByRole("heading", { name: /Choose a survey|Lock your interviews|Type your PIN/ })
       .first()
@@ -267,7 +268,12 @@ describe("an enrolled tablet at rest", () => {
       [DEVICE_TOKEN_KEY, token],
     );
     await page.reload();
-    await usePin(page, "615243");
+    await usePin(page, pin);
+    return { context, page };
+  }
+
+  it("takes the tablet back from a participant only with the interviewer's PIN", async () => {
+    const { context, page } = await signedInOnEnrolledTablet("alex@northtown.example", "615243");
     await startInterview(page);
     await giveConsent(page);
     await page.getByRole("button", { name: "Hand over" }).click();
@@ -292,20 +298,7 @@ describe("an enrolled tablet at rest", () => {
   });
 
   it("keeps the answers, sealed, when five wrong PINs at the hand-back lock the space, and uploads them later", async () => {
-    const token = await enrolledTablet();
-    const context = await e2e.browser.newContext(TABLET);
-    const page = await context.newPage();
-    await signIn(page, e2e.server.url, "kim@northtown.example");
-    await page
-      .getByRole("heading", { name: /Choose a survey|Lock your interviews|Type your PIN/ })
-      .first()
-      .waitFor();
-    await page.evaluate(
-      ([key, value]) => localStorage.setItem(key as string, value as string),
-      [DEVICE_TOKEN_KEY, token],
-    );
-    await page.reload();
-    await usePin(page, "246810");
+    const { context, page } = await signedInOnEnrolledTablet("kim@northtown.example", "246810");
     const code = await startInterview(page);
     await giveConsent(page);
     await answerFreeText(page, KIM_ANSWER);
