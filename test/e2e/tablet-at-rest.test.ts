@@ -58,6 +58,24 @@ async function userId(email: string): Promise<string> {
 }
 
 /** A tablet enrolled by the coordinator (its enrolment belongs to the tablet and its area: 0042). */
+/** A researcher signed in on a newly enrolled tablet, at the PIN step. */
+async function signedInOnEnrolledTablet(email: string) {
+  const token = await enrolledTablet();
+  const context = await e2e.browser.newContext(TABLET);
+  const page = await context.newPage();
+  await signIn(page, e2e.server.url, email);
+  await page
+    .getByRole("heading", { name: /Choose a survey|Lock your interviews|Type your PIN/ })
+    .first()
+    .waitFor();
+  await page.evaluate(
+    ([key, value]) => localStorage.setItem(key as string, value as string),
+    [DEVICE_TOKEN_KEY, token],
+  );
+  await page.reload();
+  return { context, page };
+}
+
 async function enrolledTablet(): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const at = new Date().toISOString();
@@ -253,27 +271,9 @@ describe("an enrolled tablet at rest", () => {
     await context.close();
   });
 
-  /** A researcher signed in on a newly enrolled tablet, with their PIN chosen (or typed). */
-  async function signedInOnEnrolledTablet(email: string, pin: string) {
-    const token = await enrolledTablet();
-    const context = await e2e.browser.newContext(TABLET);
-    const page = await context.newPage();
-    await signIn(page, e2e.server.url, email);
-    await page
-      .getByRole("heading", { name: /Choose a survey|Lock your interviews|Type your PIN/ })
-      .first()
-      .waitFor();
-    await page.evaluate(
-      ([key, value]) => localStorage.setItem(key as string, value as string),
-      [DEVICE_TOKEN_KEY, token],
-    );
-    await page.reload();
-    await usePin(page, pin);
-    return { context, page };
-  }
-
   it("takes the tablet back from a participant only with the interviewer's PIN", async () => {
-    const { context, page } = await signedInOnEnrolledTablet("alex@northtown.example", "615243");
+    const { context, page } = await signedInOnEnrolledTablet("alex@northtown.example");
+    await usePin(page, "615243");
     await startInterview(page);
     await giveConsent(page);
     await page.getByRole("button", { name: "Hand over" }).click();
@@ -298,7 +298,8 @@ describe("an enrolled tablet at rest", () => {
   });
 
   it("keeps the answers, sealed, when five wrong PINs at the hand-back lock the space, and uploads them later", async () => {
-    const { context, page } = await signedInOnEnrolledTablet("kim@northtown.example", "246810");
+    const { context, page } = await signedInOnEnrolledTablet("kim@northtown.example");
+    await usePin(page, "246810");
     const code = await startInterview(page);
     await giveConsent(page);
     await answerFreeText(page, KIM_ANSWER);
