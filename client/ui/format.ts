@@ -1,6 +1,6 @@
 /** Wave 0 is the baseline interview; later waves are follow-ups. */
 export function waveLabel(wave: number): string {
-  return wave === 0 ? "Baseline (0)" : `Follow-up ${wave}`;
+  return wave === 0 ? "Baseline" : `Follow-up ${wave}`;
 }
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });

@@ -243,7 +243,7 @@ describe("coordinating fieldwork", () => {
     expect(await collected.getByRole("row").nth(1).getByRole("cell").allInnerTexts()).toEqual([
       interviewId,
       "Participant interview",
-      "Baseline (0)",
+      "Baseline",
       expect.stringMatching(/\d{4}, \d{2}:\d{2}$/),
     ]);
     expect(await collected.textContent()).not.toContain(participantCode);
@@ -258,7 +258,7 @@ describe("coordinating fieldwork", () => {
     expect(await received.getByRole("row").nth(1).getByRole("cell").allInnerTexts()).toEqual([
       participantCode,
       "Participant interview",
-      "Baseline (0)",
+      "Baseline",
       expect.stringMatching(/\d{4}, \d{2}:\d{2}$/),
     ]);
     await expectNoAxeViolations(coordinator, "what was on a lost tablet");
