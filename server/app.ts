@@ -25,7 +25,7 @@ import { importRoutes } from "./editor/import.routes.ts";
 import { exportsRoutes } from "./exports/exports.routes.ts";
 import { supportServicesRoutes } from "./fieldwork/support-services.routes.ts";
 import { syncRoutes } from "./fieldwork/sync.routes.ts";
-import { followupsRoutes } from "./followups/followups.routes.ts";
+import { followupsRoutes } from "./follow-ups/follow-ups.routes.ts";
 import type { AppDeps, AppEnv } from "./http/app-env.ts";
 import { healthRoutes } from "./http/health.routes.ts";
 import { ProblemError, problemResponse } from "./http/problem.ts";

@@ -2,10 +2,10 @@ import { Hono } from "hono";
 import type { FollowUpState } from "../../shared/contract/assignments.ts";
 import { ProgressQuery, type ProgressResponse, type ProgressRow } from "../../shared/contract/progress.ts";
 import { listArea } from "../access/area-scope.ts";
+import { loadFollowUps } from "../follow-ups/follow-ups.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { allow, requireUser } from "../http/policy.ts";
 import { readQuery } from "../http/read-query.ts";
-import { loadFollowUps } from "./follow-ups.ts";
 import { today } from "./today.ts";
 
 /** Fieldwork progress per area, survey and wave against the area's targets. */

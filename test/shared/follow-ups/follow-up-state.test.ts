@@ -3,7 +3,7 @@ import {
   assignedWindow,
   followUpState,
   scheduledWindow,
-} from "../../../shared/coordination/follow-up-state.ts";
+} from "../../../shared/follow-ups/follow-up-state.ts";
 
 const open = { completed: false, withdrawn: false, declined: false };
 

@@ -4,7 +4,7 @@ import {
   type DueListResponse,
   FollowUpSchedule,
   RescheduleRequest,
-} from "../../shared/contract/followups.ts";
+} from "../../shared/contract/follow-ups.ts";
 import { SurveyId } from "../../shared/contract/surveys.ts";
 import type { UploadReceipt } from "../../shared/contract/upload-receipt.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";

@@ -5,7 +5,7 @@ import {
   type FollowUpWindow,
   followUpState,
   scheduledWindow,
-} from "../../shared/coordination/follow-up-state.ts";
+} from "../../shared/follow-ups/follow-up-state.ts";
 import type { Database } from "../db/schema.ts";
 import {
   type AssignmentRow,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { DueParticipant, DueWave } from "../../../shared/contract/followups.ts";
+import type { DueParticipant, DueWave } from "../../../shared/contract/follow-ups.ts";
 import {
   followUpWindows,
   quarterlyOffsets,
   summariseDue,
   waveStatus,
-} from "../../../shared/fieldwork/follow-ups.ts";
+} from "../../../shared/follow-ups/due-waves.ts";
 
 const NOW = new Date("2026-11-26T10:00:00.000Z");
 

@@ -1,4 +1,4 @@
-import type { DueParticipant, DueWave, FollowUpSchedule } from "../contract/followups.ts";
+import type { DueParticipant, DueWave, FollowUpSchedule } from "../contract/follow-ups.ts";
 
 /**
  * Follow-up arithmetic, the same on the server (which gives dates) and on a tablet (which turns them

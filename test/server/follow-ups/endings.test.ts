@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SyncItem, SyncOutcome } from "../../shared/contract/sync.ts";
-import { syncItem } from "../helpers/sync-items.ts";
-import { createTestContext, type TestContext } from "../helpers/test-app.ts";
+import type { SyncItem, SyncOutcome } from "../../../shared/contract/sync.ts";
+import { syncItem } from "../../helpers/sync-items.ts";
+import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
 
 // How an interview ended travels with it in the sync contract (docs/decisions/0013-interview-endings.md).
 

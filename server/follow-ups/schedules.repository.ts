@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { FollowUpSchedule, SurveyFollowUpSchedule } from "../../shared/contract/followups.ts";
+import type { FollowUpSchedule, SurveyFollowUpSchedule } from "../../shared/contract/follow-ups.ts";
 import type { Database } from "../db/schema.ts";
 
 export async function listSchedules(db: Kysely<Database>): Promise<SurveyFollowUpSchedule[]> {

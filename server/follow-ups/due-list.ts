@@ -1,5 +1,5 @@
-import type { DueParticipant, DueWave, SurveyFollowUpSchedule } from "../../shared/contract/followups.ts";
-import { followUpWindows } from "../../shared/fieldwork/follow-ups.ts";
+import type { DueParticipant, DueWave, SurveyFollowUpSchedule } from "../../shared/contract/follow-ups.ts";
+import { followUpWindows } from "../../shared/follow-ups/due-waves.ts";
 import type { AssignmentFact, InterviewFact, RescheduleFact } from "./due-list.repository.ts";
 
 /**

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { RescheduleRequest } from "../../shared/contract/followups.ts";
+import type { RescheduleRequest } from "../../shared/contract/follow-ups.ts";
 import type { Database } from "../db/schema.ts";
 
 /** Answers false when this reschedule is already stored. */
