@@ -6,7 +6,7 @@ import { loadFollowUps } from "../follow-ups/follow-ups.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { allow, requireUser } from "../http/policy.ts";
 import { readQuery } from "../http/read-query.ts";
-import { today } from "./today.ts";
+import { today } from "../today.ts";
 
 /** Fieldwork progress per area, survey and wave against the area's targets. */
 export function progressRoutes(): Hono<AppEnv> {

@@ -15,8 +15,8 @@ import type { AppEnv } from "../http/app-env.ts";
 import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
-import { findUserByEmail, insertUser, toUser } from "../users/users.repository.ts";
 import { latestSetupLinkExpiry, listPendingAccounts, retireSetupLinks } from "./invitations.repository.ts";
+import { findUserByEmail, insertUser, toUser } from "./users.repository.ts";
 
 /** The same rules as creating an account with a password (server/users): roles tied to one area… */
 const AREA_ROLES: readonly Role[] = ["coordinator", "peer_researcher"];

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-import type { UserRow } from "../users/users.repository.ts";
+import type { UserRow } from "./users.repository.ts";
 
 /** Accounts whose owner has not chosen a password yet, in an area or all. */
 export async function listPendingAccounts(db: Kysely<Database>, areaId: string | null): Promise<UserRow[]> {

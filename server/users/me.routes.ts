@@ -2,16 +2,16 @@ import { Hono } from "hono";
 import type { ParticipationPlan } from "../../shared/contract/participation-plans.ts";
 import type { Role } from "../../shared/contract/roles.ts";
 import { type Readiness, type TrainingResponse, trainingStandings } from "../../shared/contract/training.ts";
+import { assignmentList } from "../follow-ups/assignments.routes.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { assignmentList } from "./assignments.routes.ts";
-import { findPlan } from "./participation-plans.repository.ts";
-import { writePlan } from "./participation-plans.routes.ts";
-import { listRewards } from "./rewards.repository.ts";
-import { rewardsResponse, statementResponse } from "./rewards.routes.ts";
-import { today } from "./today.ts";
-import { listTraining } from "./training.repository.ts";
+import { findPlan } from "../participation-plans/participation-plans.repository.ts";
+import { writePlan } from "../participation-plans/participation-plans.routes.ts";
+import { listRewards } from "../rewards/rewards.repository.ts";
+import { rewardsResponse, statementResponse } from "../rewards/rewards.routes.ts";
+import { today } from "../today.ts";
+import { listTraining } from "../training/training.repository.ts";
 
 /** Roles that interview participants, and so need safeguarding and distress-protocol training first. */
 const FIELDWORK_ROLES: readonly Role[] = ["peer_researcher", "coordinator"];

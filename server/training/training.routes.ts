@@ -13,7 +13,7 @@ import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import { readQuery } from "../http/read-query.ts";
-import { today } from "./today.ts";
+import { today } from "../today.ts";
 import { findTraining, insertTraining, listTraining } from "./training.repository.ts";
 
 /** Training records of an area's people (`/api/training`); each person reads their own at `/api/me/training`. */

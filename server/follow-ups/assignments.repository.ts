@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { AssignmentStatus } from "../../shared/contract/assignments.ts";
 import type { Database } from "../db/schema.ts";
-import { type AssignmentRow, assignmentQuery, toAssignmentRow } from "../follow-ups/follow-ups.repository.ts";
+import { type AssignmentRow, assignmentQuery, toAssignmentRow } from "./follow-ups.repository.ts";
 
 export async function findAssignment(
   db: Kysely<Database>,

@@ -12,18 +12,18 @@ import { assertAreaInScope, inScope, listArea } from "../access/area-scope.ts";
 import { findArea } from "../areas/areas.repository.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
-import { type AssignmentRow, loadAssignments } from "../follow-ups/follow-ups.repository.ts";
-import { type FollowUp, loadFollowUps } from "../follow-ups/follow-ups.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import { readQuery } from "../http/read-query.ts";
 import { surveyExists } from "../surveys/surveys.repository.ts";
+import { today } from "../today.ts";
 import { findUserById } from "../users/users.repository.ts";
 import { isWithdrawn } from "../withdrawal/withdrawals.repository.ts";
 import { findAssignment, setAssignment, setAssignmentStatus } from "./assignments.repository.ts";
-import { today } from "./today.ts";
+import { type AssignmentRow, loadAssignments } from "./follow-ups.repository.ts";
+import { type FollowUp, loadFollowUps } from "./follow-ups.ts";
 
 /** Who does follow-up interviews: peer researchers and coordinators of the participant's area. */
 const ASSIGNABLE_ROLES = ["peer_researcher", "coordinator"];

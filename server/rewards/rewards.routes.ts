@@ -6,6 +6,7 @@ import {
   type RewardsResponse,
 } from "../../shared/contract/rewards.ts";
 import { assertAreaInScope, listArea, personInScope } from "../access/area-scope.ts";
+import { findAreaSettings } from "../areas/area-settings.repository.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
@@ -13,10 +14,9 @@ import { allow, requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import { readQuery } from "../http/read-query.ts";
-import { findAreaSettings } from "./area-settings.repository.ts";
+import { today } from "../today.ts";
 import { rewardStatementCsv, statementFileName } from "./reward-statement.ts";
 import { findReward, insertReward, listRewards } from "./rewards.repository.ts";
-import { today } from "./today.ts";
 
 /**
  * The reward log (`/api/rewards`): coordinators record time given in their area and the reward due
