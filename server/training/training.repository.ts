@@ -1,42 +1,32 @@
 import { randomUUID } from "node:crypto";
-import { CamelCasePlugin, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import type { TrainingKind, TrainingRecord } from "../../shared/contract/training.ts";
 import type { Database } from "../db/schema.ts";
-import type { UsersTable } from "../users/users.table.ts";
-import type { TrainingRecordsTable } from "./training.table.ts";
-
-// Scratch (decision 0054): the same repository through Kysely's CamelCasePlugin. The plugin renames
-// identifiers at run time only; the types must be written in camelCase, so a second, camelCased view
-// of the tables this file touches is needed until every table type is camelCase.
-type CamelKey<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<CamelKey<T>>}` : S;
-type Camel<T> = { [K in keyof T as CamelKey<K & string>]: T[K] };
-interface TrainingDb {
-  trainingRecords: Camel<TrainingRecordsTable>;
-  users: Camel<UsersTable>;
-}
-const camel = (db: Kysely<Database>) => db.withPlugin(new CamelCasePlugin()) as unknown as Kysely<TrainingDb>;
 
 function trainingQuery(db: Kysely<Database>) {
-  return camel(db)
-    .selectFrom("trainingRecords as t")
-    .innerJoin("users as person", "person.id", "t.userId")
-    .innerJoin("users as recorder", "recorder.id", "t.recordedBy")
-    .select([
-      "t.id",
-      "t.userId",
-      "person.displayName as userName",
-      "t.kind",
-      "t.completedOn",
-      "t.expiresOn",
-      "t.note",
-      "t.recordedAt",
-      "recorder.displayName as recordedByName",
-    ]);
+  return db
+    .selectFrom("training_records as t")
+    .innerJoin("users as person", "person.id", "t.user_id")
+    .innerJoin("users as recorder", "recorder.id", "t.recorded_by")
+    .selectAll("t")
+    .select(["person.display_name as user_name", "recorder.display_name as recorded_by_name"]);
 }
 
 type TrainingRow = Awaited<ReturnType<ReturnType<typeof trainingQuery>["executeTakeFirstOrThrow"]>>;
 
-const toRecord = (row: TrainingRow): TrainingRecord => ({ ...row, kind: row.kind as TrainingKind });
+function toRecord(row: TrainingRow): TrainingRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    userName: row.user_name,
+    kind: row.kind as TrainingKind,
+    completedOn: row.completed_on,
+    expiresOn: row.expires_on,
+    note: row.note,
+    recordedAt: row.recorded_at,
+    recordedByName: row.recorded_by_name,
+  };
+}
 
 /** Newest first. `areaId` filters on the person's area; null means everyone. */
 export async function listTraining(
@@ -44,12 +34,12 @@ export async function listTraining(
   filter: { areaId: string | null; userId: string | null },
 ): Promise<TrainingRecord[]> {
   let query = trainingQuery(db)
-    .orderBy("t.completedOn", "desc")
-    .orderBy("t.recordedAt", "desc")
+    .orderBy("t.completed_on", "desc")
+    .orderBy("t.recorded_at", "desc")
     .orderBy("t.id")
     .limit(5000);
-  if (filter.areaId !== null) query = query.where("person.areaId", "=", filter.areaId);
-  if (filter.userId !== null) query = query.where("t.userId", "=", filter.userId);
+  if (filter.areaId !== null) query = query.where("person.area_id", "=", filter.areaId);
+  if (filter.userId !== null) query = query.where("t.user_id", "=", filter.userId);
   return (await query.execute()).map(toRecord);
 }
 
@@ -71,17 +61,17 @@ export async function insertTraining(
   },
 ): Promise<string> {
   const id = randomUUID();
-  await camel(db)
-    .insertInto("trainingRecords")
+  await db
+    .insertInto("training_records")
     .values({
       id,
-      userId: record.userId,
+      user_id: record.userId,
       kind: record.kind,
-      completedOn: record.completedOn,
-      expiresOn: record.expiresOn,
+      completed_on: record.completedOn,
+      expires_on: record.expiresOn,
       note: record.note,
-      recordedBy: record.by,
-      recordedAt: record.at.toISOString(),
+      recorded_by: record.by,
+      recorded_at: record.at.toISOString(),
     })
     .execute();
   return id;
