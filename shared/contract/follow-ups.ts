@@ -6,7 +6,7 @@ import type { InterviewEnding } from "./sync.ts";
 /**
  * Follow-up waves. Wave 0 is the baseline; wave n is due `offsetsDays[n - 1]` days after the baseline
  * and open `graceDays` either side. The due list gives dates, not statuses, so a tablet that is offline
- * for days still works out what is due today (shared/fieldwork/follow-ups.ts).
+ * for days still works out what is due today (shared/follow-ups/due-waves.ts).
  */
 export const FollowUpSchedule = z
   .strictObject({
