@@ -8,7 +8,7 @@ import {
   paymentMethodLabels,
   trainingKindLabels,
 } from "../../shared/contract/index.ts";
-import { standingText } from "../../shared/coordination/training-standing.ts";
+import { standingText } from "../../shared/training/training-standing.ts";
 import {
   fetchReadiness,
   listDebriefs,

@@ -7,7 +7,7 @@ import {
   trainingKinds,
   trainingStandings,
 } from "../../shared/contract/index.ts";
-import { standingText } from "../../shared/coordination/training-standing.ts";
+import { standingText } from "../../shared/training/training-standing.ts";
 import { listPlans, listTraining, recordTraining } from "../api/coordination.ts";
 import { useResource } from "../api/use-resource.ts";
 import { useAnnounce } from "../ui/announcer.tsx";

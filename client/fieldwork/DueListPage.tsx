@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import type { DueListResponse, Me } from "../../shared/contract/index.ts";
-import { type DueEntry, summariseDue } from "../../shared/fieldwork/follow-ups.ts";
+import { type DueEntry, summariseDue } from "../../shared/follow-ups/due-waves.ts";
 import { fetchDueList } from "../api/followups.ts";
 import { listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";

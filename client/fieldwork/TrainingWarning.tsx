@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { Readiness } from "../../shared/contract/training.ts";
 import { trainingKindLabels } from "../../shared/contract/training.ts";
-import { standingText } from "../../shared/coordination/training-standing.ts";
+import { standingText } from "../../shared/training/training-standing.ts";
 import { fetchReadiness } from "../api/coordination.ts";
 
 /**

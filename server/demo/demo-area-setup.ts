@@ -3,11 +3,11 @@ import type { Kysely } from "kysely";
 import type { AreaTarget, SupportService } from "../../shared/contract/area-settings.ts";
 import type { SafeguardingUrgency } from "../../shared/contract/safeguarding.ts";
 import { trainingKinds } from "../../shared/contract/training.ts";
-import { replaceAreaTargets, updateAreaSettings } from "../coordination/area-settings.repository.ts";
-import { insertTraining } from "../coordination/training.repository.ts";
+import { replaceAreaTargets, updateAreaSettings } from "../areas/area-settings.repository.ts";
 import type { Database } from "../db/schema.ts";
 import { insertConcern } from "../safeguarding/concerns.repository.ts";
 import { acknowledgeConcern, addAction } from "../safeguarding/queue.repository.ts";
+import { insertTraining } from "../training/training.repository.ts";
 
 /**
  * What a real area has set up before fieldwork starts, so the demo shows the app as people will meet

@@ -2,7 +2,9 @@ import { type Kysely, type Selectable, sql } from "kysely";
 import type { ExportableSurvey, ExportStatus } from "../../shared/contract/exports.ts";
 import type { KeysetCursor } from "../../shared/contract/keyset.ts";
 import { receivedAfter } from "../db/keyset.ts";
-import type { Database, ResponsesTable, SurveyVersionsTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { ResponsesTable } from "../fieldwork/responses.table.ts";
+import type { SurveyVersionsTable } from "../surveys/surveys.table.ts";
 
 /** Which responses an export holds; the caller's scope is part of it, never an afterthought. */
 export interface ExportFilter {

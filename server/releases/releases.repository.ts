@@ -8,9 +8,10 @@ import type {
   ReleaseSnapshot,
 } from "../../shared/contract/releases.ts";
 import { DEFAULT_LOCALE } from "../../shared/survey/locales.ts";
-import type { Database, ReleasesTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
 import { INTERVIEW_ROW } from "../outcomes/indicator-values.ts";
 import type { Answer, EarlierData, Interview, PairRow } from "./release-figures.ts";
+import type { ReleasesTable } from "./releases.table.ts";
 
 /** Storage of releases, and the reads of the counted interviews a check is computed from. */
 

@@ -1,7 +1,7 @@
 import type { Selectable } from "kysely";
 import type { AdministrationMode, InterviewEnding, SyncItem } from "../../shared/contract/sync.ts";
-import type { ResponsesTable } from "../db/schema.ts";
 import { canonicalJson } from "../fieldwork/content-hash.ts";
+import type { ResponsesTable } from "../fieldwork/responses.table.ts";
 
 /**
  * A stored response as the item a tablet sent: envelope and answers. Revisions are stored this way

@@ -9,7 +9,8 @@ import type {
 } from "../../shared/contract/review.ts";
 import type { AnswerIssue, SyncItem } from "../../shared/contract/sync.ts";
 import { receivedAfter } from "../db/keyset.ts";
-import type { Database, ResponseRevisionsTable, ResponsesTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { ResponseRevisionsTable, ResponsesTable } from "../fieldwork/responses.table.ts";
 
 export type ResponseRow = Selectable<ResponsesTable>;
 export type RevisionRow = Selectable<ResponseRevisionsTable> & { submitter: string };

@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from "kysely";
 import type { PublishedSurveySummary, SurveyVersion } from "../../shared/contract/surveys.ts";
 import type { SurveyField } from "../../shared/survey/fields.ts";
-import type { Database, SurveyVersionsTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { SurveyVersionsTable } from "./surveys.table.ts";
 
 export type SurveyVersionRow = Selectable<SurveyVersionsTable>;
 

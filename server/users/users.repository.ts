@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
 import type { Role } from "../../shared/contract/roles.ts";
 import type { User } from "../../shared/contract/users.ts";
-import type { Database, UsersTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { UsersTable } from "./users.table.ts";
 
 export type UserRow = Selectable<UsersTable>;
 

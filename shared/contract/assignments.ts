@@ -29,7 +29,7 @@ export type AssignmentStatus = z.infer<typeof AssignmentStatus>;
 export const SetAssignmentStatusRequest = z.strictObject({ status: AssignmentStatus });
 
 /**
- * Where a follow-up stands today (see shared/coordination/follow-up-state.ts): completed (an
+ * Where a follow-up stands today (see shared/follow-ups/follow-up-state.ts): completed (an
  * interview for it is stored), withdrawn (the participant withdrew), declined (they said no),
  * overdue (its window has closed), due (its window is open, or it is assigned with no date),
  * upcoming (its window has not opened yet).

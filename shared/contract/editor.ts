@@ -2,7 +2,6 @@ import { z } from "zod";
 import type { DefinitionIssue } from "../editor/check-definition.ts";
 import { definitionShapeIssues } from "../editor/definition-shape.ts";
 import type { ItemDiff } from "../editor/version-diff.ts";
-import type { HtmlRemoval } from "../html/sanitise-survey.ts";
 import { jsonDepthExceeds } from "./json-depth.ts";
 import type { Problem } from "./problems.ts";
 import { SurveyId } from "./surveys.ts";
@@ -256,3 +255,10 @@ export interface PublishResponse {
 
 /** The problem a stale write answers with: the usual fields plus the draft as it now stands. */
 export type DraftStaleProblem = Problem & { draft: Draft };
+
+/** What was taken out of one place in a survey, for the note the co-designer reads after saving. */
+export interface HtmlRemoval {
+  /** The question's name, or the survey setting ("completedHtml") the HTML was in. */
+  where: string;
+  removed: string[];
+}

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { DefinitionIssue } from "../editor/check-definition.ts";
-import type { Rename } from "../editor/import-surveyjs.ts";
 import { hasHostileKey, SurveyDefinition } from "./editor.ts";
 
 /**
@@ -32,4 +31,27 @@ export interface ImportSurveyResponse {
   /** Warnings that remain (nothing that stops a save). */
   warnings: DefinitionIssue[];
   questionCount: number;
+}
+
+/**
+ * Import of a SurveyJS survey people already use (issue 16, finding 6): instead of refusing names with
+ * spaces or capitals, duplicates and legacy properties, it proposes safe data names (keeping each
+ * question's wording: a question without a title gets its old name as its title, so nobody sees a
+ * different question), rewrites every condition, expression and reference to the renamed questions,
+ * writes legacy properties the current way, and says what it changed in plain words. What remains
+ * wrong is left to `checkDefinition`, which names the exact place.
+ */
+
+export interface Rename {
+  from: string;
+  to: string;
+  /** The question's wording, to recognise it by. */
+  title: string;
+  /**
+   * For a matrix column, a multiple-text item or a question inside a dynamic panel: the (new) data name
+   * of the question it belongs to. Its answers are stored under that question, then this name.
+   */
+  within?: string;
+  /** A matrix row: its name is the key of that row's answers (`{matrix.row}`, `{matrix.row.column}`). */
+  row?: true;
 }

@@ -8,7 +8,7 @@ export * from "./debriefs.ts";
 export * from "./devices.ts";
 export * from "./editor.ts";
 export * from "./exports.ts";
-export * from "./followups.ts";
+export * from "./follow-ups.ts";
 export * from "./invitations.ts";
 export * from "./keyset.ts";
 export * from "./lost-devices.ts";

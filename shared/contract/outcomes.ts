@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { ChangeVerdict } from "../stats/change-verdict.ts";
 import type { TheoryOfChange } from "../toc/theory-of-change.ts";
 import { AreaId } from "./areas.ts";
 import { AdministrationMode } from "./sync.ts";
@@ -374,3 +373,11 @@ export interface OutcomeMapResponse {
   /** Outcome tags used in surveys that the theory of change does not have. */
   otherTags: OutcomeHeadline[];
 }
+
+/**
+ * What a change can honestly be called: "better" or "worse" only when the whole confidence interval of
+ * the change lies on one side of zero; "no_clear_change" when it includes zero (the data are consistent
+ * with no change at all); "up" or "down" when the interval excludes zero but the indicator has no
+ * direction to read it with.
+ */
+export type ChangeVerdict = "better" | "worse" | "up" | "down" | "no_clear_change";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { SurveyField } from "../survey/fields.ts";
 import { AreaId } from "./areas.ts";
 import { KeysetCursor, PageLimit } from "./keyset.ts";
+import type { SurveyField } from "./survey-fields.ts";
 import { SurveyId } from "./surveys.ts";
 import type { AnswerIssue, SyncItem } from "./sync.ts";
 

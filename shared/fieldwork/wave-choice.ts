@@ -1,6 +1,6 @@
-import type { DueParticipant } from "../contract/followups.ts";
+import type { DueParticipant } from "../contract/follow-ups.ts";
 import type { InterviewEnding } from "../contract/sync.ts";
-import { summariseDue } from "./follow-ups.ts";
+import { summariseDue } from "../follow-ups/due-waves.ts";
 
 /**
  * Which wave an interview is: never typed by the researcher, but worked out from what is known about

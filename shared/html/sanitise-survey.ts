@@ -1,11 +1,7 @@
+import type { HtmlRemoval } from "../contract/editor.ts";
 import { sanitiseHtml } from "./sanitise-html.ts";
 
-/** What was taken out of one place in a survey, for the note the co-designer reads after saving. */
-export interface HtmlRemoval {
-  /** The question's name, or the survey setting ("completedHtml") the HTML was in. */
-  where: string;
-  removed: string[];
-}
+export type { HtmlRemoval };
 
 /** SurveyJS properties rendered as HTML: `html` (questions, completedHtmlOnCondition) and `…Html`. */
 const isHtmlProperty = (key: string) => /html$/i.test(key);

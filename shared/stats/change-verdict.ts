@@ -1,15 +1,10 @@
+import type { ChangeVerdict } from "../contract/outcomes.ts";
 import { assertLevel, DEFAULT_LEVEL } from "./result.ts";
 
 /** Which way an indicator is better read: up, down, or neither said. */
 export type Direction = "higherIsBetter" | "lowerIsBetter" | null;
 
-/**
- * What a change can honestly be called: "better" or "worse" only when the whole confidence interval of
- * the change lies on one side of zero; "no_clear_change" when it includes zero (the data are consistent
- * with no change at all); "up" or "down" when the interval excludes zero but the indicator has no
- * direction to read it with.
- */
-export type ChangeVerdict = "better" | "worse" | "up" | "down" | "no_clear_change";
+export type { ChangeVerdict };
 
 export function changeVerdict(
   interval: { lower: number; upper: number },

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findAreaSettings } from "../../../server/coordination/area-settings.repository.ts";
-import { listTraining } from "../../../server/coordination/training.repository.ts";
+import { findAreaSettings } from "../../../server/areas/area-settings.repository.ts";
 import type { DatabaseHandle } from "../../../server/db/connect.ts";
 import { DEMO_AREAS, seedDemo } from "../../../server/demo/seed-demo.ts";
 import { listQueue } from "../../../server/safeguarding/queue.repository.ts";
 import { prepareDatabase } from "../../../server/start.ts";
+import { listTraining } from "../../../server/training/training.repository.ts";
 import { trainingStandings } from "../../../shared/contract/training.ts";
 import { testConfig } from "../../helpers/test-app.ts";
 

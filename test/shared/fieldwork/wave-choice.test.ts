@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DueParticipant, DueWave } from "../../../shared/contract/followups.ts";
+import type { DueParticipant, DueWave } from "../../../shared/contract/follow-ups.ts";
 import { chooseWave } from "../../../shared/fieldwork/wave-choice.ts";
 
 const now = new Date("2026-06-01T12:00:00Z");

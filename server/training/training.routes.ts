@@ -1,0 +1,70 @@
+import { Hono } from "hono";
+import { RecordTrainingRequest, TrainingQuery } from "../../shared/contract/training.schema.ts";
+import {
+  addMonths,
+  DEFAULT_REFRESHER_MONTHS,
+  type TrainingResponse,
+} from "../../shared/contract/training.ts";
+import { listArea, personInScope } from "../access/area-scope.ts";
+import { audit } from "../audit/audit.repository.ts";
+import { requestOrigin } from "../audit/audit-origin.ts";
+import type { AppEnv } from "../http/app-env.ts";
+import { allow, requireUser } from "../http/policy.ts";
+import { ProblemError } from "../http/problem.ts";
+import { readJson } from "../http/read-json.ts";
+import { readQuery } from "../http/read-query.ts";
+import { today } from "../today.ts";
+import { findTraining, insertTraining, listTraining } from "./training.repository.ts";
+
+/** Training records of an area's people (`/api/training`); each person reads their own at `/api/me/training`. */
+export function trainingRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/", allow("GET /api/training"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const query = readQuery(c, TrainingQuery);
+    const records = await listTraining(db, {
+      areaId: listArea(user, query.areaId),
+      userId: query.userId ?? null,
+    });
+    return c.json({ today: today(now()), records } satisfies TrainingResponse);
+  });
+
+  app.post("/", allow("POST /api/training"), async (c) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const body = await readJson(c, RecordTrainingRequest);
+    const person = await personInScope(db, user, body.userId);
+    const at = now();
+    if (body.completedOn > today(at)) {
+      throw new ProblemError("invalid_body", "Training is recorded once it has been completed.", [
+        { path: ["completedOn"], message: "Choose today or a day before." },
+      ]);
+    }
+    const expiresOn = body.expiresOn ?? addMonths(body.completedOn, DEFAULT_REFRESHER_MONTHS);
+    const id = await db.transaction().execute(async (trx) => {
+      const inserted = await insertTraining(trx, {
+        userId: person.id,
+        kind: body.kind,
+        completedOn: body.completedOn,
+        expiresOn,
+        note: body.note,
+        by: user.id,
+        at,
+      });
+      await audit(trx, {
+        ...requestOrigin(c),
+        at,
+        actorId: user.id,
+        action: "training.record",
+        target: inserted,
+        detail: { userId: person.id, kind: body.kind, completedOn: body.completedOn, expiresOn },
+      });
+      return inserted;
+    });
+    return c.json(await findTraining(db, id), 201);
+  });
+
+  return app;
+}
