@@ -21,11 +21,6 @@ import { listAreas } from "../areas/areas.repository.ts";
 import type { Database } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { ProblemError } from "../http/problem.ts";
-import { changeFigure, hiddenChangeAreas } from "./change.ts";
-import { cellSummaryOf, distributionOf, notAnsweredCounts, summaryOf } from "./figures.ts";
-import { type IndicatorDef, indicatorInfo, loadCatalogue } from "./indicator-catalogue.ts";
-import { isOrdinal } from "./indicator-kind.ts";
-import { processRefreshQueue } from "./indicator-store.ts";
 import {
   aggregateCells,
   type BucketRow,
@@ -44,12 +39,17 @@ import {
   type Slice,
   sliceActive,
   slicedRetained,
-} from "./indicator-values.repository.ts";
-import { INTERVIEW_ROW } from "./indicator-values.ts";
-import { smallPairParts, smallParts } from "./part-checks.repository.ts";
-import { dimsOf } from "./part-minimums.ts";
-import { cellOf, hiddenCells, protectIndicator, unsafeAreaWaves } from "./protection.ts";
-import { composedSliceReader, type SliceReader } from "./slice-reads.ts";
+} from "./aggregates/indicator-values.repository.ts";
+import { composedSliceReader, type SliceReader } from "./aggregates/slice-reads.ts";
+import { type IndicatorDef, indicatorInfo, loadCatalogue } from "./indicator-catalogue.ts";
+import { isOrdinal } from "./indicator-kind.ts";
+import { processRefreshQueue } from "./ingest/indicator-store.ts";
+import { INTERVIEW_ROW } from "./ingest/indicator-values.ts";
+import { changeFigure, hiddenChangeAreas } from "./page/change.ts";
+import { cellSummaryOf, distributionOf, notAnsweredCounts, summaryOf } from "./page/figures.ts";
+import { smallPairParts, smallParts } from "./protection/part-checks.repository.ts";
+import { dimsOf } from "./protection/part-minimums.ts";
+import { cellOf, hiddenCells, protectIndicator, unsafeAreaWaves } from "./protection/protection.ts";
 import { theoryOfChange } from "./theory-of-change.ts";
 
 export interface OutcomesContext {

@@ -3,10 +3,10 @@ import {
   suppressTable,
   type TableCell,
   tableCell,
-} from "../../shared/stats/suppress-table.ts";
-import { categories, meanRevealsCounts } from "./figures.ts";
-import type { IndicatorDef } from "./indicator-catalogue.ts";
-import type { BucketRow, PartRow } from "./indicator-values.repository.ts";
+} from "../../../shared/stats/suppress-table.ts";
+import type { BucketRow, PartRow } from "../aggregates/indicator-values.repository.ts";
+import type { IndicatorDef } from "../indicator-catalogue.ts";
+import { categories, meanRevealsCounts } from "../page/figures.ts";
 
 /**
  * Small-number protection across filters and breakdowns (DESIGN §4.7, docs/decisions/0016).
