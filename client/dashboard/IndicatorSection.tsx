@@ -215,8 +215,8 @@ function IndicatorDetails({ indicator: d, data }: { indicator: IndicatorDetail; 
         <>
           <h3>By interview language</h3>
           <p>
-            Each row counts the interviews done in that language, as if you had chosen it as the interview
-            language above.
+            Each row is the figure for the interviews done in that language only, as if you had chosen that
+            language in the filters above.
           </p>
           <BreakdownTable
             breakdown={d.byLanguage}

@@ -99,7 +99,9 @@ describe("outcome page by interview language", () => {
       const section = page.getByRole("region", { name: "Do workers listen to what you want?" });
       await section.getByRole("heading", { name: "By interview language", level: 3 }).waitFor();
       // Says which people the rows are about, as the area and wave tables do.
-      await section.getByText("Each row counts the interviews done in that language").waitFor();
+      await section
+        .getByText("Each row is the figure for the interviews done in that language only")
+        .waitFor();
       const table = section.getByRole("table", {
         name: /Do workers listen to what you want\? by interview language, all areas, all waves$/,
       });
