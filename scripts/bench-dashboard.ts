@@ -24,6 +24,7 @@ import { AREAS, generate, OUTCOME, SURVEY, WAVES } from "./seed-dashboard.ts";
  *   npx tsx scripts/bench-dashboard.ts --interviews 5000     # a quicker run
  *   npx tsx scripts/bench-dashboard.ts --keep                # keep the database file and print its path
  *   npx tsx scripts/bench-dashboard.ts --reuse FILE          # measure a kept file again
+ *   npx tsx scripts/bench-dashboard.ts --reuse FILE --cpu-prof DIR   # and profile the server (.cpuprofile in DIR)
  *
  * `benchDashboard(options)` returns the same figures for scripts/bench.ts. Targets from issue 5:
  * outcome page ≤ 2 × the bare aggregate over the same values; server peak RSS ≤ 200 MB.
@@ -53,6 +54,12 @@ export interface DashboardVariant {
   bareMs: number;
   /** Median of the per-pair ratios page ÷ bare (the reference issue 5 sets). */
   ratio: number;
+  /** The server's CPU time per page (user + system, from /proc), mean over the timed runs. */
+  cpuMs: number;
+  /** This process's CPU time per bare count/avg, mean over the same runs. */
+  bareCpuMs: number;
+  /** cpuMs ÷ bareCpuMs: the ratio in CPU time, which the machine's load disturbs far less than wall time. */
+  cpuRatio: number;
   /** Median time of the bare count/avg over just the values the filters keep (SQLite may seek an area). */
   filteredBareMs: number;
   /** How many values the filtered bare aggregate counted. */
@@ -153,11 +160,12 @@ export async function benchDashboard(options: DashboardOptions = {}): Promise<Da
       path: string,
       filteredBare: () => { n: number },
     ): Promise<DashboardVariant> => {
-      const r = await paired(runs, async () => outcomeBare(), page(path));
+      const r = await paired(runs, async () => outcomeBare(), page(path), pid);
       const filtered = await paired(
         runs,
         async () => filteredBare(),
         async () => undefined,
+        pid,
       );
       return { label, path, ...r, filteredBareMs: filtered.bareMs, values: Number(filteredBare().n) };
     };
@@ -270,14 +278,14 @@ export function formatDashboard(f: DashboardFigures): string {
       (f.generateSeconds > 0 ? `, generated and inserted in ${f.generateSeconds.toFixed(1)} s` : "") +
       ` (file ${f.fileMb.toFixed(0)} MB)`,
     "",
-    "| through the API (HTTP, real server) | page | bare count/avg, outcome's values | page ÷ bare | bare count/avg, only the filtered values (n) |",
-    "|---|---|---|---|---|",
+    "| through the API (HTTP, real server) | page | bare count/avg, outcome's values | page ÷ bare | page CPU | bare CPU | CPU ratio | bare count/avg, only the filtered values (n) |",
+    "|---|---|---|---|---|---|---|---|",
     ...f.variants.map(
       (v) =>
-        `| ${v.label} | ${ms(v.ms)} | ${ms(v.bareMs)} | ${v.ratio.toFixed(2)} | ${ms(v.filteredBareMs)} (${v.values.toLocaleString("en-GB")}) |`,
+        `| ${v.label} | ${ms(v.ms)} | ${ms(v.bareMs)} | ${v.ratio.toFixed(2)} | ${ms(v.cpuMs)} | ${ms(v.bareCpuMs)} | ${v.cpuRatio.toFixed(2)} | ${ms(v.filteredBareMs)} (${v.values.toLocaleString("en-GB")}) |`,
     ),
     "",
-    "Medians of alternating runs (page, then the bare count/avg over the outcome's answered values); the ratio is the median of the per-pair ratios, target ≤ 2. The last column is the bare aggregate over only the values the filters keep, for reference: SQLite reads an area's values by seeking, which no page of every figure can match.",
+    "Medians of alternating runs (page, then the bare count/avg over the outcome's answered values); the ratio is the median of the per-pair ratios, target ≤ 2. CPU: the server process's user + system time per page (/proc, 10 ms ticks, so a mean over the runs) against this process's CPU time per bare count/avg (both on SQLite, same file); under load this ratio is the steadier one. The last column is the bare aggregate over only the values the filters keep, for reference: SQLite reads an area's values by seeking, which no page of every figure can match.",
     `First filtered page after writes (self-completed, timed once): ${ms(f.cold.everyAreaMs)} with every area's part checks to compute (after the migration or a bulk load), ${ms(f.cold.oneAreaMs)} after one participant's withdrawal (one area), then ${ms(f.cold.warmMs)}.`,
     `Server RSS (target ≤ 200 MB): ${f.rss.startedMb.toFixed(0)} MB once started; peak ${f.rss.afterPagesMb.toFixed(0)} MB after the outcome pages, ${f.rss.afterMapMb.toFixed(0)} MB after the map, ${f.rss.afterFilteredMb.toFixed(0)} MB after the filtered pages; ${f.rss.endMb.toFixed(0)} MB at the end.`,
     `1-minute load average ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)}.`,
@@ -295,10 +303,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const interviews = option("--interviews");
   const runs = option("--runs");
   const reuse = option("--reuse");
+  const cpuProf = option("--cpu-prof");
   const figures = await benchDashboard({
     ...(interviews ? { interviews: Number(interviews) } : {}),
     ...(runs ? { runs: Number(runs) } : {}),
     ...(reuse ? { reuse } : {}),
+    ...(cpuProf ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${cpuProf}`] } : {}),
     keep: args.includes("--keep"),
   });
   console.log(formatDashboard(figures));
@@ -311,25 +321,59 @@ function residentMb(pid: number, field: "VmRSS" | "VmHWM"): number {
   return Number(line?.replace(/\D+/g, "") ?? 0) / 1024;
 }
 
-/** `runs` alternating timings of `bare` and `run` (after a warm-up of each), as medians and a median ratio. */
+/**
+ * `runs` alternating timings of `bare` and `run` (after a warm-up of each), as medians and a median
+ * ratio; and CPU time: the server's (`pid`) over the runs of `run`, this process's over those of `bare`.
+ */
 async function paired(
   runs: number,
   bare: () => Promise<unknown>,
   run: () => Promise<unknown>,
-): Promise<{ ms: number; bareMs: number; ratio: number }> {
+  pid: number,
+): Promise<{
+  ms: number;
+  bareMs: number;
+  ratio: number;
+  cpuMs: number;
+  bareCpuMs: number;
+  cpuRatio: number;
+}> {
   await bare();
   await run();
   const bares: number[] = [];
   const times: number[] = [];
   const ratios: number[] = [];
+  let serverCpu = 0;
+  let ownCpu = 0;
   for (let i = 0; i < runs; i++) {
+    const own = process.cpuUsage();
     const b = await timed(bare);
+    const used = process.cpuUsage(own);
+    ownCpu += (used.user + used.system) / 1000;
+    const server = serverCpuMs(pid);
     const r = await timed(run);
+    serverCpu += serverCpuMs(pid) - server;
     bares.push(b);
     times.push(r);
     ratios.push(r / b);
   }
-  return { ms: middle(times), bareMs: middle(bares), ratio: middle(ratios) };
+  const cpuMs = serverCpu / runs;
+  const bareCpuMs = ownCpu / runs;
+  return {
+    ms: middle(times),
+    bareMs: middle(bares),
+    ratio: middle(ratios),
+    cpuMs,
+    bareCpuMs,
+    cpuRatio: cpuMs / bareCpuMs,
+  };
+}
+
+/** A process's user + system CPU time so far, ms (/proc/PID/stat fields 14 and 15, in clock ticks of 10 ms). */
+function serverCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function timed(run: () => Promise<unknown>): Promise<number> {

@@ -3,7 +3,7 @@ import SQLite from "better-sqlite3";
 import { openSqlite } from "../server/db/connect.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
 import { seededRandom, syntheticAnswers } from "../server/demo/synthetic-answers.ts";
-import { indicatorRows } from "../server/outcomes/indicator-values.ts";
+import { indicatorRows } from "../server/outcomes/ingest/indicator-values.ts";
 import { defaultInstrumentsDir } from "../server/paths.ts";
 import { loadInstruments } from "../server/surveys/load-instruments.ts";
 import { insertUser } from "../server/users/users.repository.ts";

@@ -214,12 +214,20 @@ function IndicatorDetails({ indicator: d, data }: { indicator: IndicatorDetail; 
       {d.byLanguage && (
         <>
           <h3>By interview language</h3>
+          <p>
+            Each row is the figure for the interviews done in that language only, as if you had chosen that
+            language in the filters above.
+          </p>
           <BreakdownTable
             breakdown={d.byLanguage}
             k={k}
             kind={d.kind}
             first="Interview language"
-            caption={`${d.title} by interview language`}
+            caption={`${d.title} by interview language, ${
+              data.filters.area
+                ? (data.options.areas.find((a) => a.id === data.filters.area)?.name ?? "")
+                : "all areas"
+            }, ${data.filters.wave !== undefined ? waveName(data.filters.wave).toLowerCase() : "all waves"}`}
             filename={file("by-language")}
           />
         </>

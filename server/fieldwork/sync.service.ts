@@ -14,7 +14,7 @@ import {
   type PreparedIndicators,
   prepareSyncedIndicators,
   storeSyncedIndicatorsBatch,
-} from "../outcomes/indicator-store.ts";
+} from "../outcomes/ingest/indicator-store.ts";
 import { findSurveyVersion, type SurveyVersionRow } from "../surveys/surveys.repository.ts";
 import { withdrawnAmong } from "../withdrawal/withdrawals.repository.ts";
 import { contentHash } from "./content-hash.ts";

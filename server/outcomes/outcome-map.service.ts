@@ -11,11 +11,6 @@ import { changeVerdict, expectedByChance } from "../../shared/stats/change-verdi
 import { DEFAULT_LEVEL } from "../../shared/stats/result.ts";
 import { nodeById, outcomes } from "../../shared/toc/theory-of-change.ts";
 import { listAreas } from "../areas/areas.repository.ts";
-import { changeFigure } from "./change.ts";
-import { cellSummaryOf } from "./figures.ts";
-import { type IndicatorDef, indicatorInfo, loadCatalogue } from "./indicator-catalogue.ts";
-import { isOrdinal } from "./indicator-kind.ts";
-import { processRefreshQueue } from "./indicator-store.ts";
 import {
   aggregateCells,
   type BucketRow,
@@ -24,9 +19,14 @@ import {
   type PairWayRow,
   pairChanges,
   pairWays,
-} from "./indicator-values.repository.ts";
+} from "./aggregates/indicator-values.repository.ts";
+import { type IndicatorDef, indicatorInfo, loadCatalogue } from "./indicator-catalogue.ts";
+import { isOrdinal } from "./indicator-kind.ts";
+import { processRefreshQueue } from "./ingest/indicator-store.ts";
 import type { OutcomesContext } from "./outcome-page.service.ts";
-import { cellOf, protectIndicator } from "./protection.ts";
+import { changeFigure } from "./page/change.ts";
+import { cellSummaryOf } from "./page/figures.ts";
+import { cellOf, protectIndicator } from "./protection/protection.ts";
 import { theoryOfChange } from "./theory-of-change.ts";
 
 /**

@@ -14,7 +14,7 @@ import { toFieldIssues } from "../http/read-json.ts";
 import { suppressionThreshold } from "../settings/settings.repository.ts";
 import { outcomeMap } from "./outcome-map.service.ts";
 import { outcomePage } from "./outcome-page.service.ts";
-import { roundForRelease } from "./released-view.ts";
+import { roundForRelease } from "./page/released-view.ts";
 
 /**
  * The live outcome dashboards, for trusted analysts only (docs/decisions/0024-who-sees-what.md).

@@ -17,9 +17,9 @@ import { cellKey } from "../../shared/disclosure/check-release.ts";
 import { meanInterval } from "../../shared/stats/mean-interval.ts";
 import { DEFAULT_LEVEL } from "../../shared/stats/result.ts";
 import { languageName } from "../../shared/survey/locales.ts";
-import { categories } from "../outcomes/figures.ts";
+import { binIndex } from "../outcomes/aggregates/indicator-values.repository.ts";
 import type { IndicatorDef } from "../outcomes/indicator-catalogue.ts";
-import { binIndex } from "../outcomes/indicator-values.repository.ts";
+import { categories } from "../outcomes/page/figures.ts";
 
 /**
  * A release's tables, computed from the counted interviews, with every figure also expressed as the

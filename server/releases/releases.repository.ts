@@ -9,7 +9,7 @@ import type {
 } from "../../shared/contract/releases.ts";
 import { DEFAULT_LOCALE } from "../../shared/survey/locales.ts";
 import type { Database } from "../db/schema.ts";
-import { INTERVIEW_ROW } from "../outcomes/indicator-values.ts";
+import { INTERVIEW_ROW } from "../outcomes/ingest/indicator-values.ts";
 import type { Answer, EarlierData, Interview, PairRow } from "./release-figures.ts";
 import type { ReleasesTable } from "./releases.table.ts";
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { fieldsLoader, refreshIndicators } from "../../server/outcomes/indicator-store.ts";
+import { fieldsLoader, refreshIndicators } from "../../server/outcomes/ingest/indicator-store.ts";
 import type { SyncItem, SyncResponse } from "../../shared/contract/sync.ts";
 import { aggregatesAndRecount, queryRows } from "../helpers/aggregate-recount.ts";
 import { createTestContext, type TestContext } from "../helpers/test-app.ts";

@@ -2,7 +2,7 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
 
 // Frozen: this migration must keep producing the same schema and the same backfill forever. It takes
 // Kysely<any> and imports nothing from the application, so the few lines that read an answer as an
-// indicator value are copied here as they stood on this date (server/outcomes/indicator-values.ts is
+// indicator value are copied here as they stood on this date (server/outcomes/ingest/indicator-values.ts is
 // the living version used at ingest).
 //
 // Storage of the outcome dashboards (see docs/decisions/0015-outcome-figures-storage.md):

@@ -15,7 +15,7 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
 //   for every app instance sharing it.
 // - indicator_part_minimums / indicator_pair_part_minimums: per question × area × wave (or pair of
 //   waves) and set of dimensions, the smallest positive count of one answer in one part; computed by
-//   the server for an area when its counter has moved (server/outcomes/part-checks.repository.ts).
+//   the server for an area when its counter has moved (server/outcomes/protection/part-checks.repository.ts).
 // - indicator_part_checks: which counter value each outcome's stored minimums were computed from.
 //
 // indicator_slice_parts (per-part totals, not read since the per-answer rule replaced it) is dropped

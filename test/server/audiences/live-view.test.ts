@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { roundForRelease } from "../../../server/outcomes/released-view.ts";
+import { roundForRelease } from "../../../server/outcomes/page/released-view.ts";
 import type { OutcomePageResponse } from "../../../shared/contract/outcomes.ts";
 import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
 import {

@@ -3,7 +3,7 @@ import {
   fieldsLoader,
   refreshIndicators,
   storeSyncedIndicatorsBatch,
-} from "../../../server/outcomes/indicator-store.ts";
+} from "../../../server/outcomes/ingest/indicator-store.ts";
 import type { SyncItem } from "../../../shared/contract/sync.ts";
 import { aggregatesAndRecount, normalRows, queryRows } from "../../helpers/aggregate-recount.ts";
 import { createTestContext, type TestContext } from "../../helpers/test-app.ts";

@@ -1,14 +1,14 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { binIndex, NUMBER_BINS } from "../../../server/outcomes/indicator-values.repository.ts";
-import { smallPairParts, smallParts } from "../../../server/outcomes/part-checks.repository.ts";
+import { binIndex, NUMBER_BINS } from "../../../server/outcomes/aggregates/indicator-values.repository.ts";
+import { smallPairParts, smallParts } from "../../../server/outcomes/protection/part-checks.repository.ts";
 import {
   ALL_DIMS,
   DIM_LANGUAGE,
   DIM_MODE,
   DIM_MONTH,
   DIM_VERSION,
-} from "../../../server/outcomes/part-minimums.ts";
+} from "../../../server/outcomes/protection/part-minimums.ts";
 import type { SyncItem } from "../../../shared/contract/sync.ts";
 import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
 import {

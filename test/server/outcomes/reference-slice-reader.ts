@@ -6,14 +6,14 @@ import {
   rowColumns,
   sliceCondition,
   slicedPairs,
-} from "../../../server/outcomes/indicator-values.repository.ts";
-import { INTERVIEW_ROW } from "../../../server/outcomes/indicator-values.ts";
-import type { SliceReader } from "../../../server/outcomes/slice-reads.ts";
+} from "../../../server/outcomes/aggregates/indicator-values.repository.ts";
+import type { SliceReader } from "../../../server/outcomes/aggregates/slice-reads.ts";
+import { INTERVIEW_ROW } from "../../../server/outcomes/ingest/indicator-values.ts";
 
 /**
  * The definition a filtered page's reads must agree with: group every slice cell of the outcome (and
  * every pair slice cell), keeping only the parts inside the filters, and leave out the area-waves the
- * page excludes. Slow and simple; the page's own reader reads far less (server/outcomes/slice-reads.ts).
+ * page excludes. Slow and simple; the page's own reader reads far less (server/outcomes/aggregates/slice-reads.ts).
  */
 export const groupEverySliceCell: SliceReader = {
   async answers({ db, scope, outcomeId, slice, isCount, population, excluded }) {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { roundForRelease } from "../../../server/outcomes/released-view.ts";
+import { roundForRelease } from "../../../server/outcomes/page/released-view.ts";
 import { roundFor } from "../../../shared/disclosure/check-release.ts";
 import { roundPublished } from "../../../shared/disclosure/rounding.ts";
 

@@ -5,15 +5,15 @@ import type {
   PairedFigure,
   TTest,
   Unavailable,
-} from "../../shared/contract/outcomes.ts";
+} from "../../../shared/contract/outcomes.ts";
 import {
   pairedChangeFromDifferences,
   wilcoxonFromDifferences,
-} from "../../shared/stats/change-frequencies.ts";
-import type { Frequency } from "../../shared/stats/describe-frequencies.ts";
-import { mcnemar } from "../../shared/stats/mcnemar.ts";
-import { suppressTable, tableCell } from "../../shared/stats/suppress-table.ts";
-import type { PairChangeRow, PairWayRow } from "./indicator-values.repository.ts";
+} from "../../../shared/stats/change-frequencies.ts";
+import type { Frequency } from "../../../shared/stats/describe-frequencies.ts";
+import { mcnemar } from "../../../shared/stats/mcnemar.ts";
+import { suppressTable, tableCell } from "../../../shared/stats/suppress-table.ts";
+import type { PairChangeRow, PairWayRow } from "../aggregates/indicator-values.repository.ts";
 
 /**
  * Change between two waves for the same participants, from the counted pairs of one indicator.

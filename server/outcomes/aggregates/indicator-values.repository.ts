@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
-import type { Database } from "../db/schema.ts";
-import { INTERVIEW_ROW } from "./indicator-values.ts";
+import type { Database } from "../../db/schema.ts";
+import { INTERVIEW_ROW } from "../ingest/indicator-values.ts";
 
 /**
  * Reads for the outcome dashboards. Unfiltered figures come from the trigger-maintained aggregates

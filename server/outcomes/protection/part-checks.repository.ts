@@ -1,7 +1,7 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
-import { batches } from "../../shared/batches.ts";
-import type { Database } from "../db/schema.ts";
-import type { PartRow, ValueScope } from "./indicator-values.repository.ts";
+import { batches } from "../../../shared/batches.ts";
+import type { Database } from "../../db/schema.ts";
+import type { PartRow, ValueScope } from "../aggregates/indicator-values.repository.ts";
 import { type PairPartMinimum, type PartMinimum, pairPartMinimums, partMinimums } from "./part-minimums.ts";
 
 /**

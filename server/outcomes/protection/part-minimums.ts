@@ -1,4 +1,4 @@
-import { binIndex } from "./indicator-values.repository.ts";
+import { binIndex } from "../aggregates/indicator-values.repository.ts";
 
 /**
  * The smallest pieces a filtered view could be subtracted into (docs/decisions/0016), computed from

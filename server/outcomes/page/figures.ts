@@ -5,13 +5,13 @@ import type {
   Interval,
   Summary,
   SummaryValues,
-} from "../../shared/contract/outcomes.ts";
-import { describeFrequencies, type Frequency } from "../../shared/stats/describe-frequencies.ts";
-import { type MeanInterval, meanInterval } from "../../shared/stats/mean-interval.ts";
-import { DEFAULT_LEVEL } from "../../shared/stats/result.ts";
-import { wilsonInterval } from "../../shared/stats/wilson-interval.ts";
-import type { IndicatorDef } from "./indicator-catalogue.ts";
-import { type BucketRow, NUMBER_BINS } from "./indicator-values.repository.ts";
+} from "../../../shared/contract/outcomes.ts";
+import { describeFrequencies, type Frequency } from "../../../shared/stats/describe-frequencies.ts";
+import { type MeanInterval, meanInterval } from "../../../shared/stats/mean-interval.ts";
+import { DEFAULT_LEVEL } from "../../../shared/stats/result.ts";
+import { wilsonInterval } from "../../../shared/stats/wilson-interval.ts";
+import { type BucketRow, NUMBER_BINS } from "../aggregates/indicator-values.repository.ts";
+import type { IndicatorDef } from "../indicator-catalogue.ts";
 
 /**
  * The figures of one indicator over one population (a set of bucket rows), with the functions in

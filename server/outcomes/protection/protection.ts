@@ -3,10 +3,10 @@ import {
   suppressTable,
   type TableCell,
   tableCell,
-} from "../../shared/stats/suppress-table.ts";
-import { categories, meanRevealsCounts } from "./figures.ts";
-import type { IndicatorDef } from "./indicator-catalogue.ts";
-import type { BucketRow, PartRow } from "./indicator-values.repository.ts";
+} from "../../../shared/stats/suppress-table.ts";
+import type { BucketRow, PartRow } from "../aggregates/indicator-values.repository.ts";
+import type { IndicatorDef } from "../indicator-catalogue.ts";
+import { categories, meanRevealsCounts } from "../page/figures.ts";
 
 /**
  * Small-number protection across filters and breakdowns (DESIGN §4.7, docs/decisions/0016).
@@ -47,6 +47,9 @@ export function protectIndicator(
   const waveIndex = new Map(waves.map((w, i) => [w, i]));
   const R = areas.length;
   const C = waves.length;
+  // At k = 1 (the analyst's exact view) no count is small: the three tables are one, and the bars,
+  // skipped and declined counts that only decide what else to hide need not be added up (0056).
+  const exact = k <= 1;
   const cats = categories(def);
   // Per cell and margin (index r × (C + 1) + c, the margins last): answers per category, skipped, declined.
   const size = (R + 1) * (C + 1);
@@ -58,6 +61,8 @@ export function protectIndicator(
     const ri = areaIndex.get(r.areaId);
     const ci = waveIndex.get(r.wave);
     if (ri === undefined || ci === undefined) continue;
+    if (r.status === "answered") answeredN[ri * C + ci] = (answeredN[ri * C + ci] ?? 0) + r.n;
+    if (exact) continue;
     const at = [ri * (C + 1) + ci, ri * (C + 1) + C, R * (C + 1) + ci, R * (C + 1) + C];
     if (r.status === "answered") {
       const bar = cats.keyOf(r);
@@ -69,7 +74,6 @@ export function protectIndicator(
         }
         m.set(bar, (m.get(bar) ?? 0) + r.n);
       }
-      answeredN[ri * C + ci] = (answeredN[ri * C + ci] ?? 0) + r.n;
     } else if (r.status === "skipped") {
       for (const i of at) skipped[i] = (skipped[i] ?? 0) + r.n;
     } else if (r.status === "declined") {
@@ -95,6 +99,8 @@ export function protectIndicator(
   };
   const small = (n: number) => n > 0 && n < k;
   const counts = suppressTable(areas, columns, answered, k);
+  if (exact)
+    return { counts, values: counts, completeness: counts, meanFollowsValues: meanRevealsCounts(def) };
   const countsHidden = counts.cells.filter((c) => c.suppressed).map(({ row, column }) => ({ row, column }));
   const smallBar = (i: number) => {
     const m = bars[i];

@@ -1,8 +1,8 @@
 import type { Insertable } from "kysely";
-import { countedReviewStatuses } from "../../shared/contract/outcomes.ts";
-import type { SurveyField } from "../../shared/survey/fields.ts";
-import { indicatorKind } from "./indicator-kind.ts";
-import type { IndicatorValuesTable } from "./indicators.table.ts";
+import { countedReviewStatuses } from "../../../shared/contract/outcomes.ts";
+import type { SurveyField } from "../../../shared/survey/fields.ts";
+import { indicatorKind } from "../indicator-kind.ts";
+import type { IndicatorValuesTable } from "../indicators.table.ts";
 
 /**
  * Turns one stored response into its indicator values: one row per tagged question of its survey

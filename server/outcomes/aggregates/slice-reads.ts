@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../db/schema.ts";
+import type { Database } from "../../db/schema.ts";
+import { INTERVIEW_ROW } from "../ingest/indicator-values.ts";
+import type { AreaWaves } from "../protection/protection.ts";
 import {
   type BucketRow,
   CellBuckets,
@@ -16,8 +18,6 @@ import {
   slicedPairs,
   type ValueScope,
 } from "./indicator-values.repository.ts";
-import { INTERVIEW_ROW } from "./indicator-values.ts";
-import type { AreaWaves } from "./protection.ts";
 
 /** What a filtered page has worked out before it reads the answers inside its slice. */
 export interface SliceAnswersInput {

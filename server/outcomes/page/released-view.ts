@@ -1,4 +1,4 @@
-import { roundPublished } from "../../shared/disclosure/rounding.ts";
+import { roundPublished } from "../../../shared/disclosure/rounding.ts";
 
 /**
  * The rounding a release applies (issue 13), for a trusted analyst's "as it would be released" view of
