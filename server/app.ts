@@ -107,7 +107,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   api.route("/outcomes", outcomesRoutes());
   api.route("/settings", settingsRoutes());
   api.route("/review", reviewRoutes());
-  api.route("/withdrawals", withdrawalRoutes());
+  withdrawalRoutes(api);
   api.route("/retention", retentionRoutes());
   api.route("/exports", exportsRoutes());
   api.route("/areas", supportServicesRoutes());
