@@ -97,7 +97,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   api.route("/auth", authRoutes());
   api.route("/areas", areasRoutes());
   api.route("/users", usersRoutes());
-  api.route("/audit", auditRoutes());
+  auditRoutes(api);
   api.route("/surveys", surveysRoutes());
   api.route("/editor", editorRoutes());
   api.route("/editor", xlsformRoutes());
@@ -108,7 +108,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   api.route("/settings", settingsRoutes());
   api.route("/review", reviewRoutes());
   withdrawalRoutes(api);
-  api.route("/retention", retentionRoutes());
+  retentionRoutes(api);
   api.route("/exports", exportsRoutes());
   api.route("/areas", supportServicesRoutes());
   api.route("/safeguarding", safeguardingRoutes());

@@ -4,9 +4,12 @@ import { request } from "./http.ts";
 type ParamsPart<R extends AnyRoute> = keyof Params<R["path"]> extends never
   ? { params?: never }
   : { params: Params<R["path"]> };
+/** Query parameters that are all optional may be left out. */
 type QueryPart<R extends AnyRoute> = undefined extends TakesOf<R>["query"]
   ? { query?: never }
-  : { query: TakesOf<R>["query"] };
+  : Record<never, never> extends TakesOf<R>["query"]
+    ? { query?: TakesOf<R>["query"] }
+    : { query: TakesOf<R>["query"] };
 type BodyPart<R extends AnyRoute> = undefined extends TakesOf<R>["body"]
   ? { body?: never }
   : { body: TakesOf<R>["body"] };
@@ -18,7 +21,10 @@ export type CallInput<R extends AnyRoute> = ParamsPart<R> & QueryPart<R> & BodyP
 type InputArgs<R extends AnyRoute> =
   Record<never, never> extends CallInput<R> ? [input?: CallInput<R>] : [input: CallInput<R>];
 
-/** The address of a route with its params filled in (encoded) and its query, for links and calls. */
+/**
+ * The address of a route with its params filled in (encoded) and its query, for links and calls. A
+ * query parameter left empty (undefined, null or "") is not sent.
+ */
 export function routeUrl<R extends AnyRoute>(route: R, ...[input]: InputArgs<R>): string {
   const params: Record<string, string> = input?.params ?? {};
   const path = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
@@ -28,7 +34,7 @@ export function routeUrl<R extends AnyRoute>(route: R, ...[input]: InputArgs<R>)
   });
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(input?.query ?? {})) {
-    if (value !== undefined && value !== null) query.set(name, String(value));
+    if (value !== undefined && value !== null && value !== "") query.set(name, String(value));
   }
   const search = query.toString();
   return search ? `${path}?${search}` : path;

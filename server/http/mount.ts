@@ -6,44 +6,56 @@ import { allowRoute } from "./policy.ts";
 import { readJson } from "./read-json.ts";
 import { readQuery } from "./read-query.ts";
 
-/** What a handler is given: the path's params and, checked, the declared query and body. */
-export type Input<R extends AnyRoute> = {
-  params: Params<R["path"]>;
-  query: TakesOf<R>["query"];
-  body: TakesOf<R>["body"];
-};
+type Declared<R extends AnyRoute> = TakesOf<R>;
+
+/** `S` when the schema takes exactly what the route declares (both ways), else `never`. */
+type Fits<S, T> = S extends z.ZodType
+  ? [T] extends [z.input<S>]
+    ? [z.input<S>] extends [T]
+      ? S
+      : never
+    : never
+  : never;
 
 /**
- * How the input is checked: zod schemas typed by the declaration (a schema that drifts from the
- * contract's type does not compile), or `readBody` for a body read its own way (sync streams and
- * size-checks its batch before parsing). A declared query or body must be checked.
+ * How the input is checked: zod schemas that take exactly what the declaration says the client sends
+ * (a schema that drifts from the contract's type does not compile), or `readBody` for a body read its
+ * own way (sync streams and size-checks its batch before parsing). The handler gets what the schema
+ * gives (defaults filled in, cursors parsed).
  */
-type Checks<R extends AnyRoute> = (undefined extends TakesOf<R>["query"]
-  ? { query?: never }
-  : { query: z.ZodType<TakesOf<R>["query"]> }) &
-  (undefined extends TakesOf<R>["body"]
-    ? { body?: never; readBody?: never }
-    :
-        | { body: z.ZodType<TakesOf<R>["body"]>; readBody?: never }
-        | { readBody: (c: Context<AppEnv>) => Promise<TakesOf<R>["body"]>; body?: never });
+interface Checks<R extends AnyRoute, Q, B> {
+  query?: Q & Fits<Q, Declared<R>["query"]>;
+  body?: B & Fits<B, Declared<R>["body"]>;
+  readBody?: (c: Context<AppEnv>) => Promise<B extends z.ZodType ? z.output<B> : Declared<R>["body"]>;
+}
+
+/** What a handler is given: the path's params and, checked, the query and body. */
+export interface Input<R extends AnyRoute, Q, B> {
+  params: Params<R["path"]>;
+  query: Q extends z.ZodType ? z.output<Q> : undefined;
+  body: B extends z.ZodType ? z.output<B> : Declared<R>["body"];
+}
 
 /**
  * A handler answers the declared type, sent as JSON with the declared status (headers and cookies set
  * on `c` go with it). Only a route declared to answer `Response` (a file) builds its own answer.
  */
 type Answer<R extends AnyRoute> = AnswerOf<R> extends Response ? Response : AnswerOf<R>;
-type Handler<R extends AnyRoute> = (c: Context<AppEnv>, input: Input<R>) => Promise<Answer<R>> | Answer<R>;
+type Handler<R extends AnyRoute, Q, B> = (
+  c: Context<AppEnv>,
+  input: Input<R, Q, B>,
+) => Promise<Answer<R>> | Answer<R>;
 
 /**
  * Mounts a declared route on the API app (which is itself mounted at `/api`): the method and path
  * from the declaration, who may call it from its `who` (refused before the input is read), then the
  * input checks, then the handler.
  */
-export function mount<R extends AnyRoute>(
+export function mount<R extends AnyRoute, Q = undefined, B = undefined>(
   api: Hono<AppEnv>,
   route: R,
-  checks: Checks<R>,
-  handler: Handler<R>,
+  checks: Checks<R, Q, B>,
+  handler: Handler<R, Q, B>,
 ): void {
   const { query, body, readBody } = checks as {
     query?: z.ZodType;
@@ -55,7 +67,7 @@ export function mount<R extends AnyRoute>(
       params: c.req.param() as Params<R["path"]>,
       query: query ? readQuery(c, query) : undefined,
       body: body ? await readJson(c, body) : readBody ? await readBody(c) : undefined,
-    } as Input<R>;
+    } as Input<R, Q, B>;
     const answer = await handler(c, input);
     if (answer instanceof Response) return answer;
     if (route.status === 204) return c.body(null, 204);

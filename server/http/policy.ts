@@ -33,7 +33,6 @@ const handTable = {
   "POST /api/users/:id/disable": ["admin"],
   "POST /api/users/:id/enable": ["admin"],
   "PUT /api/users/:id/role": ["admin"],
-  "GET /api/audit": ["admin"],
   "GET /api/surveys": everyone,
   "GET /api/surveys/:id/versions/:version": everyone,
   "GET /api/editor/surveys": ["expert", "coordinator", "admin"],
@@ -80,9 +79,6 @@ const handTable = {
   "POST /api/review/responses/:id/comments": trustedAnalysts,
   // The area partnership's view of review: which interviews need attention, which questions, no answers.
   "GET /api/review/attention": ["admin", "coordinator", "evaluator"],
-  "GET /api/retention": ["admin"],
-  "POST /api/retention/settings": ["admin"],
-  "POST /api/retention/deletions": ["admin"],
   "GET /api/exports": trustedAnalysts,
   "GET /api/exports/:surveyId/:file": trustedAnalysts,
   "GET /api/areas/:id/support-services": fieldworkers,
