@@ -97,7 +97,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   api.route("/auth", authRoutes());
   api.route("/areas", areasRoutes());
   api.route("/users", usersRoutes());
-  api.route("/audit", auditRoutes());
+  auditRoutes(api);
   api.route("/surveys", surveysRoutes());
   api.route("/editor", editorRoutes());
   api.route("/editor", xlsformRoutes());
@@ -107,8 +107,8 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   api.route("/outcomes", outcomesRoutes());
   api.route("/settings", settingsRoutes());
   api.route("/review", reviewRoutes());
-  api.route("/withdrawals", withdrawalRoutes());
-  api.route("/retention", retentionRoutes());
+  withdrawalRoutes(api);
+  retentionRoutes(api);
   api.route("/exports", exportsRoutes());
   api.route("/areas", supportServicesRoutes());
   api.route("/safeguarding", safeguardingRoutes());

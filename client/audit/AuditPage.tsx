@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
+import { auditApi } from "../../shared/contract/audit.routes.ts";
 import type { AuditEntry } from "../../shared/contract/index.ts";
 import { issuesByField } from "../api/api-error.ts";
-import { searchAudit } from "../api/audit.ts";
+import { call } from "../api/call.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { plural } from "../ui/format.ts";
@@ -33,9 +34,8 @@ export default function AuditPage() {
       setBusy(true);
       setFailure(null);
       try {
-        const page = await searchAudit({
-          ...filters,
-          ...(after?.nextCursor ? { cursor: after.nextCursor } : {}),
+        const page = await call(auditApi.search, {
+          query: { ...filters, ...(after?.nextCursor ? { cursor: after.nextCursor } : {}) },
         });
         const entries = [...(after?.entries ?? []), ...page.entries];
         setResults({ filters, entries, nextCursor: page.nextCursor });

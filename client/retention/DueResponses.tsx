@@ -4,7 +4,8 @@ import {
   type RetentionResponse,
   reviewStatusLabels,
 } from "../../shared/contract/index.ts";
-import { deleteDueResponses, fetchRetention } from "../api/retention.ts";
+import { retentionApi } from "../../shared/contract/retention.routes.ts";
+import { call } from "../api/call.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime, plural, waveLabel } from "../ui/format.ts";
@@ -35,7 +36,7 @@ export function DueResponses({ first, onDeleted }: { first: RetentionResponse; o
     if (!next) return;
     setBusy(true);
     try {
-      const page = await fetchRetention(next);
+      const page = await call(retentionApi.due, { query: { cursor: next } });
       setItems((prev) => [...prev, ...page.responses]);
       setNext(page.nextCursor);
     } catch (error) {
@@ -50,7 +51,7 @@ export function DueResponses({ first, onDeleted }: { first: RetentionResponse; o
     setFailure(null);
     try {
       const ids = [...selected].slice(0, 100);
-      const result = await deleteDueResponses(ids);
+      const result = await call(retentionApi.delete, { body: { responseIds: ids } });
       announce(`${plural(result.deleted.length, "response")} deleted.`);
       setSelected(new Set());
       setConfirming(false);

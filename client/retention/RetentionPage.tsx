@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { RetentionResponse } from "../../shared/contract/index.ts";
-import { fetchRetention } from "../api/retention.ts";
+import { retentionApi } from "../../shared/contract/retention.routes.ts";
+import { call } from "../api/call.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
@@ -17,7 +18,7 @@ type State =
 export default function RetentionPage() {
   const [state, setState] = useState<State>({ status: "loading" });
   const load = useCallback(() => {
-    fetchRetention().then(
+    call(retentionApi.due).then(
       (data) => setState({ status: "ready", data }),
       (error: unknown) => setState({ status: "error", error }),
     );

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { MAX_RETENTION_MONTHS } from "../../shared/contract/index.ts";
-import { saveRetentionMonths } from "../api/retention.ts";
+import { retentionApi } from "../../shared/contract/retention.routes.ts";
+import { call } from "../api/call.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { Form } from "../ui/Form.tsx";
 import { TextField } from "../ui/TextField.tsx";
@@ -16,7 +17,7 @@ export function RetentionSettingForm({ months, onSaved }: { months: number | nul
         ? { months: `Enter a whole number of months from 1 to ${MAX_RETENTION_MONTHS}, or leave it empty.` }
         : {},
     run: async () => {
-      await saveRetentionMonths({ months: parsed });
+      await call(retentionApi.setMonths, { body: { months: parsed } });
       announce(parsed === null ? "Retention period removed." : `Retention period set to ${parsed} months.`);
       onSaved();
     },

@@ -5,7 +5,8 @@ import {
   type WithdrawalPreview,
   withdrawalChoiceLabels,
 } from "../../shared/contract/index.ts";
-import { recordWithdrawal } from "../api/withdrawals.ts";
+import { withdrawalsApi } from "../../shared/contract/withdrawals.routes.ts";
+import { call } from "../api/call.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { plural } from "../ui/format.ts";
@@ -38,7 +39,9 @@ export function ConfirmWithdrawal({
     onSubmit: confirm,
   } = useSubmit({
     run: async () => {
-      const result = await recordWithdrawal({ participantCode: preview.participantCode, choice });
+      const result = await call(withdrawalsApi.record, {
+        body: { participantCode: preview.participantCode, choice },
+      });
       announce(`Withdrawal of ${preview.participantCode} recorded.`);
       onDone(result);
     },

@@ -4,8 +4,9 @@ import {
   type WithdrawalPreview,
   withdrawalChoiceLabels,
 } from "../../shared/contract/index.ts";
+import { withdrawalsApi } from "../../shared/contract/withdrawals.routes.ts";
 import { isValidParticipantCode } from "../../shared/participant/code.ts";
-import { previewWithdrawal } from "../api/withdrawals.ts";
+import { call } from "../api/call.ts";
 import { Form } from "../ui/Form.tsx";
 import { RadioField } from "../ui/RadioField.tsx";
 import { TextField } from "../ui/TextField.tsx";
@@ -43,7 +44,7 @@ export function WithdrawalForm({
       return found;
     },
     run: async () => {
-      if (choice) onChecked(await previewWithdrawal(code), choice);
+      if (choice) onChecked(await call(withdrawalsApi.preview, { query: { participantCode: code } }), choice);
     },
   });
   const { errors } = form;

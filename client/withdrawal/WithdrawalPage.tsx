@@ -4,8 +4,9 @@ import type {
   WithdrawalChoice,
   WithdrawalPreview,
 } from "../../shared/contract/index.ts";
+import { withdrawalsApi } from "../../shared/contract/withdrawals.routes.ts";
+import { call } from "../api/call.ts";
 import { useResource } from "../api/use-resource.ts";
-import { listWithdrawals } from "../api/withdrawals.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
@@ -24,6 +25,8 @@ type Step =
  * touches and confirm, see what was done. Deleting cannot be undone, so nothing happens before the
  * confirmation.
  */
+const listWithdrawals = async () => (await call(withdrawalsApi.list)).withdrawals;
+
 export default function WithdrawalPage() {
   const [step, setStep] = useState<Step>({ step: "enter" });
   const [withdrawals, reload] = useResource(listWithdrawals);

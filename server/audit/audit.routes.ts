@@ -1,9 +1,9 @@
-import { Hono } from "hono";
+import type { Hono } from "hono";
+import { auditApi } from "../../shared/contract/audit.routes.ts";
 import { AuditQuery } from "../../shared/contract/audit.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readQuery } from "../http/read-query.ts";
 import { searchAudit } from "./audit-search.repository.ts";
 
 /** A date alone means the whole day: `from` at its start, `to` up to the start of the next day. */
@@ -16,11 +16,8 @@ function instant(value: string, endOfDay: boolean): string {
   return new Date(value).toISOString();
 }
 
-export function auditRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get("/", allow("GET /api/audit"), async (c) => {
-    const query = readQuery(c, AuditQuery);
+export function auditRoutes(api: Hono<AppEnv>): void {
+  mount(api, auditApi.search, { query: AuditQuery }, async (c, { query }) => {
     const from = query.from === undefined ? undefined : instant(query.from, false);
     const to = query.to === undefined ? undefined : instant(query.to, true);
     if (from !== undefined && to !== undefined && from >= to) {
@@ -28,9 +25,6 @@ export function auditRoutes(): Hono<AppEnv> {
         { path: ["to"], message: "Choose a date on or after the start date." },
       ]);
     }
-    const page = await searchAudit(c.get("deps").db, { ...query, from, to });
-    return c.json(page);
+    return searchAudit(c.get("deps").db, { ...query, from, to });
   });
-
-  return app;
 }

@@ -1,24 +1,25 @@
 import type { MiddlewareHandler } from "hono";
 import type { ProblemCode } from "../../shared/contract/problems.ts";
-import { type Role, roles } from "../../shared/contract/roles.ts";
+import {
+  type AnyRoute,
+  everyone,
+  fieldworkers,
+  type RouteKey as KeyOf,
+  routeKey,
+  trustedAnalysts,
+  type Who,
+} from "../../shared/contract/route.ts";
+import { declaredRoutes } from "../../shared/contract/routes.ts";
 import type { AppEnv, SessionUser } from "./app-env.ts";
 import { ProblemError } from "./problem.ts";
 
 /**
- * Who may call each route, in one table. Every API route is registered with `allow(key)`, so a route
- * missing from this table does not compile. Area scope depends on the data and is checked in the
- * handler with `assertAreaInScope`.
+ * Who may call each route. Routes declared in `shared/contract/*.routes.ts` carry their own `who` and
+ * are mounted with `mount` (docs/decisions/0053); the routes not yet moved there are listed by hand
+ * below and registered with `allow(key)`, so a route missing from both does not compile. Area scope
+ * depends on the data and is checked in the handler with `assertAreaInScope`.
  */
-const everyone: readonly Role[] = roles;
-const fieldworkers: readonly Role[] = ["admin", "coordinator", "peer_researcher"];
-/**
- * Trusted analysts (docs/decisions/0024-who-sees-what.md): the data manager (admin) and independent
- * evaluators, under a data-sharing agreement. Only they see participants' answers, row by row or as
- * live, exact figures; everyone else sees releases.
- */
-const trustedAnalysts: readonly Role[] = ["admin", "evaluator"];
-
-export const policy = {
+const handTable = {
   "POST /api/auth/login": "public",
   "POST /api/auth/setup": "public",
   "POST /api/auth/setup-link": "public",
@@ -32,7 +33,6 @@ export const policy = {
   "POST /api/users/:id/disable": ["admin"],
   "POST /api/users/:id/enable": ["admin"],
   "PUT /api/users/:id/role": ["admin"],
-  "GET /api/audit": ["admin"],
   "GET /api/surveys": everyone,
   "GET /api/surveys/:id/versions/:version": everyone,
   "GET /api/editor/surveys": ["expert", "coordinator", "admin"],
@@ -79,12 +79,6 @@ export const policy = {
   "POST /api/review/responses/:id/comments": trustedAnalysts,
   // The area partnership's view of review: which interviews need attention, which questions, no answers.
   "GET /api/review/attention": ["admin", "coordinator", "evaluator"],
-  "GET /api/withdrawals": ["admin", "coordinator"],
-  "GET /api/withdrawals/preview": ["admin", "coordinator"],
-  "POST /api/withdrawals": ["admin", "coordinator"],
-  "GET /api/retention": ["admin"],
-  "POST /api/retention/settings": ["admin"],
-  "POST /api/retention/deletions": ["admin"],
   "GET /api/exports": trustedAnalysts,
   "GET /api/exports/:surveyId/:file": trustedAnalysts,
   "GET /api/areas/:id/support-services": fieldworkers,
@@ -161,7 +155,25 @@ export const policy = {
   "GET /api/devices/:id/lost-report": ["admin", "coordinator"],
   "POST /api/devices/manifest": fieldworkers,
   "POST /api/devices/wiped": "public",
-} as const satisfies Record<string, "public" | readonly Role[]>;
+} as const satisfies Record<string, Who>;
+
+type DeclaredKey = KeyOf<(typeof declaredRoutes)[number]>;
+
+function declaredPolicy(): Record<DeclaredKey, Who> {
+  const table: Record<string, Who> = {};
+  for (const route of declaredRoutes as readonly AnyRoute[]) {
+    const key = routeKey(route);
+    if (key in table || key in handTable) throw new Error(`${key} is declared twice.`);
+    table[key] = route.who;
+  }
+  return table;
+}
+
+/** Every API route and who may call it: the declarations, and the hand table for the rest. */
+export const policy: Record<keyof typeof handTable | DeclaredKey, Who> = {
+  ...handTable,
+  ...declaredPolicy(),
+};
 
 export type RouteKey = keyof typeof policy;
 
@@ -193,8 +205,17 @@ export function refusalCode(key: RouteKey): ProblemCode {
   return refusals[key]?.code ?? "forbidden_role";
 }
 
-export function allow(key: RouteKey): MiddlewareHandler<AppEnv> {
-  const rule: "public" | readonly Role[] = policy[key];
+/** Lets through who the hand table lists for `key` (routes not yet declared in the contract). */
+export function allow(key: keyof typeof handTable): MiddlewareHandler<AppEnv> {
+  return police(key, handTable[key]);
+}
+
+/** Lets through who a declared route names (`mount` applies this). */
+export function allowRoute(route: AnyRoute): MiddlewareHandler<AppEnv> {
+  return police(routeKey(route) as RouteKey, route.who);
+}
+
+function police(key: RouteKey, rule: Who): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (rule !== "public") {
       const user = c.get("user");

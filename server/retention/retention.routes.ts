@@ -1,18 +1,16 @@
-import { Hono } from "hono";
+import type { Hono } from "hono";
+import { retentionApi } from "../../shared/contract/retention.routes.ts";
 import {
   RetentionDeleteRequest,
-  type RetentionDeleteResponse,
   RetentionQuery,
-  type RetentionResponse,
   RetentionSettingsRequest,
 } from "../../shared/contract/retention.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
-import { readQuery } from "../http/read-query.ts";
 import { deleteResponses, findDue, listDue } from "./retention.repository.ts";
 import { retentionCutoff } from "./retention-cutoff.ts";
 import { readRetentionMonths, writeRetentionMonths } from "./retention-setting.repository.ts";
@@ -21,31 +19,20 @@ import { readRetentionMonths, writeRetentionMonths } from "./retention-setting.r
  * Retention: an admin sets the period, reviews what is due and deletes it. Admin only, across all
  * areas: it is a decision about the whole data set, not one area's fieldwork.
  */
-export function retentionRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get("/", allow("GET /api/retention"), async (c) => {
+export function retentionRoutes(api: Hono<AppEnv>): void {
+  mount(api, retentionApi.due, { query: RetentionQuery }, async (c, { query }) => {
     const { db, now } = c.get("deps");
-    const query = readQuery(c, RetentionQuery);
     const months = await readRetentionMonths(db);
-    if (months === null) {
-      return c.json({
-        months,
-        cutoff: null,
-        total: 0,
-        responses: [],
-        nextCursor: null,
-      } satisfies RetentionResponse);
-    }
+    if (months === null) return { months, cutoff: null, total: 0, responses: [], nextCursor: null };
     const cutoff = retentionCutoff(now(), months).toISOString();
     const due = await listDue(db, cutoff, query.cursor, query.limit);
-    return c.json({ months, cutoff, ...due } satisfies RetentionResponse);
+    return { months, cutoff, ...due };
   });
 
-  app.post("/settings", allow("POST /api/retention/settings"), async (c) => {
+  mount(api, retentionApi.setMonths, { body: RetentionSettingsRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const { months } = await readJson(c, RetentionSettingsRequest);
+    const { months } = body;
     const at = now();
     await db.transaction().execute(async (trx) => {
       await writeRetentionMonths(trx, months, { userId: user.id, at });
@@ -57,13 +44,13 @@ export function retentionRoutes(): Hono<AppEnv> {
         detail: { months },
       });
     });
-    return c.json({ months });
+    return { months };
   });
 
-  app.post("/deletions", allow("POST /api/retention/deletions"), async (c) => {
+  mount(api, retentionApi.delete, { body: RetentionDeleteRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const { responseIds } = await readJson(c, RetentionDeleteRequest);
+    const { responseIds } = body;
     const at = now();
     const months = await readRetentionMonths(db);
     if (months === null) throw new ProblemError("retention_not_set");
@@ -87,11 +74,6 @@ export function retentionRoutes(): Hono<AppEnv> {
       return due.map((r) => r.id);
     });
     const gone = new Set(deleted);
-    return c.json({
-      deleted,
-      notDeleted: responseIds.filter((id) => !gone.has(id)),
-    } satisfies RetentionDeleteResponse);
+    return { deleted, notDeleted: responseIds.filter((id) => !gone.has(id)) };
   });
-
-  return app;
 }

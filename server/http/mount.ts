@@ -1,0 +1,76 @@
+import type { Context, Hono } from "hono";
+import type { z } from "zod";
+import type { AnswerOf, AnyRoute, Params, TakesOf } from "../../shared/contract/route.ts";
+import type { AppEnv } from "./app-env.ts";
+import { allowRoute } from "./policy.ts";
+import { readJson } from "./read-json.ts";
+import { readQuery } from "./read-query.ts";
+
+type Declared<R extends AnyRoute> = TakesOf<R>;
+
+/** `S` when the schema takes exactly what the route declares (both ways), else `never`. */
+type Fits<S, T> = S extends z.ZodType
+  ? [T] extends [z.input<S>]
+    ? [z.input<S>] extends [T]
+      ? S
+      : never
+    : never
+  : never;
+
+/**
+ * How the input is checked: zod schemas that take exactly what the declaration says the client sends
+ * (a schema that drifts from the contract's type does not compile), or `readBody` for a body read its
+ * own way (sync streams and size-checks its batch before parsing). The handler gets what the schema
+ * gives (defaults filled in, cursors parsed).
+ */
+interface Checks<R extends AnyRoute, Q, B> {
+  query?: Q & Fits<Q, Declared<R>["query"]>;
+  body?: B & Fits<B, Declared<R>["body"]>;
+  readBody?: (c: Context<AppEnv>) => Promise<B extends z.ZodType ? z.output<B> : Declared<R>["body"]>;
+}
+
+/** What a handler is given: the path's params and, checked, the query and body. */
+export interface Input<R extends AnyRoute, Q, B> {
+  params: Params<R["path"]>;
+  query: Q extends z.ZodType ? z.output<Q> : undefined;
+  body: B extends z.ZodType ? z.output<B> : Declared<R>["body"];
+}
+
+/**
+ * A handler answers the declared type, sent as JSON with the declared status (headers and cookies set
+ * on `c` go with it). Only a route declared to answer `Response` (a file) builds its own answer.
+ */
+type Answer<R extends AnyRoute> = AnswerOf<R> extends Response ? Response : AnswerOf<R>;
+type Handler<R extends AnyRoute, Q, B> = (
+  c: Context<AppEnv>,
+  input: Input<R, Q, B>,
+) => Promise<Answer<R>> | Answer<R>;
+
+/**
+ * Mounts a declared route on the API app (which is itself mounted at `/api`): the method and path
+ * from the declaration, who may call it from its `who` (refused before the input is read), then the
+ * input checks, then the handler.
+ */
+export function mount<R extends AnyRoute, Q = undefined, B = undefined>(
+  api: Hono<AppEnv>,
+  route: R,
+  checks: Checks<R, Q, B>,
+  handler: Handler<R, Q, B>,
+): void {
+  const { query, body, readBody } = checks as {
+    query?: z.ZodType;
+    body?: z.ZodType;
+    readBody?: (c: Context<AppEnv>) => Promise<unknown>;
+  };
+  api.on(route.method, route.path.slice("/api".length), allowRoute(route), async (c) => {
+    const input = {
+      params: c.req.param() as Params<R["path"]>,
+      query: query ? readQuery(c, query) : undefined,
+      body: body ? await readJson(c, body) : readBody ? await readBody(c) : undefined,
+    } as Input<R, Q, B>;
+    const answer = await handler(c, input);
+    if (answer instanceof Response) return answer;
+    if (route.status === 204) return c.body(null, 204);
+    return c.json(answer as object, route.status);
+  });
+}
