@@ -19,7 +19,7 @@ import { DEFAULT_LEVEL } from "../../shared/stats/result.ts";
 import { languageName } from "../../shared/survey/locales.ts";
 import { binIndex } from "../outcomes/aggregates/indicator-values.repository.ts";
 import type { IndicatorDef } from "../outcomes/indicator-catalogue.ts";
-import { categories } from "../outcomes/page/figures.ts";
+import { type Categories, categories } from "../outcomes/page/figures.ts";
 
 /**
  * A release's tables, computed from the counted interviews, with every figure also expressed as the
@@ -286,10 +286,10 @@ function scoresOf(def: IndicatorDef): Map<string, number> | null {
 }
 
 /** The answer key of one stored answer row: a category, "other", or not answered. */
-function answerKey(def: IndicatorDef, a: Answer | undefined): string {
+function answerKey(def: IndicatorDef, cats: Categories, a: Answer | undefined): string {
   if (!a || a.status !== "answered") return NOT_ANSWERED;
   const key = def.kind === "number" ? binIndex(a.value ?? Number.NaN) : (a.value ?? Number.NaN);
-  return categories(def).keyOf({
+  return cats.keyOf({
     outcome: "",
     surveyId: "",
     question: "",
@@ -317,6 +317,38 @@ function meanAndInterval(values: readonly number[]) {
   const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
   const ci = meanInterval(mean, sd, n, DEFAULT_LEVEL);
   return ci.ok ? { mean, lower: ci.lower, upper: ci.upper } : { mean, lower: null, upper: null };
+}
+
+/** A question's answer rows by interview. */
+function byResponse(rows: readonly Answer[]): Map<string, Answer> {
+  const out = new Map<string, Answer>();
+  for (const a of rows) out.set(a.responseId, a);
+  return out;
+}
+
+/**
+ * How many in a row gave each answer, and the values its average is of (in the people's order). A
+ * plain function, not inline in the generator below: V8 optimises it, and this loop over every
+ * interview of every row was most of the figures' time at 1M answers (docs/decisions/0055).
+ */
+function countRow(
+  people: readonly Interview[],
+  answers: ReadonlyMap<string, Answer>,
+  keys: ReadonlyMap<string, string>,
+  scores: ReadonlyMap<string, number> | null,
+  isNumber: boolean,
+): { counts: Map<string, number>; values: number[] } {
+  const counts = new Map<string, number>();
+  const values: number[] = [];
+  for (const i of people) {
+    const k = keys.get(i.id) ?? NOT_ANSWERED;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+    if (k !== NOT_ANSWERED) {
+      const v = scores ? scores.get(k) : isNumber ? (answers.get(i.id)?.value ?? undefined) : undefined;
+      if (v !== undefined && v !== null) values.push(v);
+    }
+  }
+  return { counts, values };
 }
 
 /** Builds the figures, pausing after each question so a caller can let other requests in. */
@@ -372,7 +404,9 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     let keys = answerKeyCache.get(def.key);
     if (!keys) {
       keys = new Map();
-      for (const a of input.answers.get(def.key) ?? []) keys.set(a.responseId, answerKey(def, a));
+      // The question's answers are made once, not once per answer row (docs/decisions/0055).
+      const cats = categories(def);
+      for (const a of input.answers.get(def.key) ?? []) keys.set(a.responseId, answerKey(def, cats, a));
       answerKeyCache.set(def.key, keys);
     }
     return keys;
@@ -410,6 +444,17 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
       rowsCache.set(breakdown, rows);
     }
     return rows;
+  };
+
+  // How many areas a row's interviews are from: the same for every question, so counted once per row.
+  const areaCounts = new WeakMap<readonly Interview[], number>();
+  const areasInRow = (people: readonly Interview[]) => {
+    let n = areaCounts.get(people);
+    if (n === undefined) {
+      n = new Set(people.map((i) => i.area)).size;
+      areaCounts.set(people, n);
+    }
+    return n;
   };
 
   // One atom system per question, and the systems every interview count is a vector in.
@@ -551,7 +596,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
 
   for (const def of input.indicators) {
     yield;
-    const answers = new Map((input.answers.get(def.key) ?? []).map((a) => [a.responseId, a]));
+    const answers = byResponse(input.answers.get(def.key) ?? []);
     const cats = answerListOf(def);
     const scores = scoresByKey.get(def.key) ?? null;
     const indicator = {
@@ -596,20 +641,12 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
       const keys = answerKeysOf(def);
       for (const { spec, people } of rowsOf(breakdown)) {
         const row: ReleaseRow = { ...spec, cells: {} };
-        const areasIn = new Set(people.map((i) => i.area)).size;
-        const across = spec.area === null ? { areas: areasIn } : {};
-        const counts = new Map<string, number>();
-        const values: number[] = [];
-        for (const i of people) {
-          const a = answers.get(i.id);
-          const k = keys.get(i.id) ?? NOT_ANSWERED;
-          counts.set(k, (counts.get(k) ?? 0) + 1);
-          if (k !== NOT_ANSWERED) {
-            const v = scores ? scores.get(k) : def.kind === "number" ? (a?.value ?? undefined) : undefined;
-            if (v !== undefined && v !== null) values.push(v);
-          }
-        }
+        const across = spec.area === null ? { areas: areasInRow(people) } : {};
+        const { counts, values } = countRow(people, answers, keys, scores, def.kind === "number");
         const answered = people.length - (counts.get(NOT_ANSWERED) ?? 0);
+        // The average and its interval are computed once per row for its three columns, not once per
+        // column (the same values give the same results; docs/decisions/0055).
+        let interval: ReturnType<typeof meanAndInterval> | undefined;
         for (const col of columns) {
           if (col.kind === "count") {
             const v =
@@ -627,7 +664,8 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
               dependsOn: [keyOf(table, row, `c:${col.key.slice(2)}`), keyOf(table, row, "answered")],
             });
           } else if (col.kind === "mean" || col.kind === "lower" || col.kind === "upper") {
-            const m = meanAndInterval(values);
+            interval ??= meanAndInterval(values);
+            const m = interval;
             const v = col.kind === "mean" ? m.mean : col.kind === "lower" ? m.lower : m.upper;
             push(table, row, col, v, {
               ...across,
