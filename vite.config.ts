@@ -24,6 +24,16 @@ export default defineConfig({
     sourcemap: "hidden",
     rolldownOptions: {
       output: {
+        // React and SurveyJS each as one chunk: split across chunks they gzipped worse (decision 0057).
+        codeSplitting: {
+          groups: [
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            {
+              name: "surveyjs",
+              test: /node_modules[\\/](survey-core|survey-react-ui)[\\/](?!fesm[\\/]i18n)/,
+            },
+          ],
+        },
         // survey-core's language packs (loaded per language, issue 18) get a name the service worker
         // can tell apart: they are kept only for the languages the tablet's surveys offer.
         chunkFileNames: (chunk) =>

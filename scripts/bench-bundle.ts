@@ -29,7 +29,10 @@ export interface BundleFigures {
   fieldworkGzip: number;
   /** Each of those chunks with its gzip bytes, largest first. */
   fieldworkFiles: { file: string; gzip: number }[];
-  /** gzip bytes of chunks the fieldwork page may import later (dynamic imports), not counted above. */
+  /**
+   * gzip bytes of chunks the counted chunks (but not the app's entry, which imports every page) may
+   * import later, and what those import: not counted above. survey-core's language packs are left out.
+   */
   lazyGzip: number;
   floorGzip: number;
   /** Estimated gzip bytes of the counted chunks per source (a package name, or a file of ours), largest first. */
@@ -73,11 +76,19 @@ export async function measureBundle(): Promise<BundleFigures> {
     };
     visit(entry);
     visit(page);
+    // Everything the counted chunks may import later, and what that imports, but not survey-core's
+    // language packs (fetched per language, decision 0043).
     const lazy = new Set<string>();
-    for (const key of manifest[page]?.dynamicImports ?? []) {
-      const file = manifest[key]?.file;
-      if (file && !files.has(file)) lazy.add(file);
-    }
+    const visitLazy = (key: string) => {
+      const chunk = manifest[key];
+      if (!chunk || files.has(chunk.file) || lazy.has(chunk.file)) return;
+      if (/survey-locale-/.test(chunk.file)) return;
+      lazy.add(chunk.file);
+      for (const next of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visitLazy(next);
+    };
+    for (const [key, chunk] of Object.entries(manifest))
+      if (files.has(chunk.file) && key !== entry)
+        for (const next of chunk.dynamicImports ?? []) visitLazy(next);
     const sum = (list: Iterable<string>) =>
       [...list].filter((f) => f.endsWith(".js")).reduce((n, f) => n + gzipSize(join(appDir, f)), 0);
 

@@ -14,6 +14,7 @@ import { SelectField } from "../ui/SelectField.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { useSubmit } from "../ui/use-submit.ts";
+import { SupportTranslationsForm } from "./SupportTranslationsForm.tsx";
 import { useAreaChoice } from "./use-area-choice.tsx";
 
 /** An area's name and region, support services, safeguarding lead, reward policy, and targets. */
@@ -31,6 +32,10 @@ export function AreaSettingsSection({ me }: { me: Me }) {
       {settings.status === "ready" && (
         <>
           <SettingsForm key={settings.data.id} settings={settings.data} onSaved={reload} />
+          <SupportTranslationsForm
+            key={`${settings.data.id}-translations-${settings.data.supportServices.map((s) => s.name).join("\n")}`}
+            areaId={settings.data.id}
+          />
           <UploadRuleForm key={`${settings.data.id}-uploads`} areaId={settings.data.id} />
           <TargetsForm key={`${settings.data.id}-targets`} settings={settings.data} onSaved={reload} />
         </>

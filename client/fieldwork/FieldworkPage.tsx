@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect } from "react";
 import type { Me } from "../../shared/contract/index.ts";
 import { useMe } from "../auth/session.tsx";
 import { registerServiceWorker } from "../offline/service-worker.ts";
-import { syncEngine } from "../offline/sync-engine.ts";
+import { uploader } from "../offline/uploader.ts";
 import { warmOfflineCache } from "../offline/warm-cache.ts";
 import { usePathname } from "../routing/router.tsx";
 import { Loading } from "../ui/Loading.tsx";
@@ -40,7 +40,7 @@ export default function FieldworkPage() {
 
   useEffect(() => {
     registerServiceWorker();
-    syncEngine.start(me);
+    uploader.start(me);
     const warm = () => void warmOfflineCache(me);
     warm();
     const soon = window.setTimeout(() => {

@@ -63,6 +63,7 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
   const [stage, setStage] = useState(draft.stage);
   const [view, setView] = useState<InterviewView>(draft.view);
   const [handBack, setHandBack] = useState<HandBackReason | null>(null);
+  const [completeOnceBack, setCompleteOnceBack] = useState(false);
   const [dialog, setDialog] = useState<"pause" | "stop" | null>(null);
   const [facts, setFacts] = useState<PageFacts>({ consent: false, sensitive: false });
   const [ending, setEnding] = useState(false);
@@ -124,8 +125,17 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
       setAsked(reason);
       setDialog(reason === "break" ? "pause" : "stop");
     }
-    if (reason === "complete") window.setTimeout(() => modelRef.current?.tryComplete(), 0);
+    if (reason === "complete") setCompleteOnceBack(true);
   };
+
+  // The participant pressed Complete in hand-over; the interviewer has the tablet back and it completes
+  // now. After the render that puts the interviewer view back: before it, the survey still saw
+  // hand-over, refused to complete and asked for the tablet back again (the PIN seemed to do nothing).
+  useEffect(() => {
+    if (!completeOnceBack || view !== "interviewer") return;
+    setCompleteOnceBack(false);
+    modelRef.current?.tryComplete();
+  }, [completeOnceBack, view]);
 
   const closeDialog = () => {
     setDialog(null);

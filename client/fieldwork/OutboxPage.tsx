@@ -4,7 +4,7 @@ import { draftsOf } from "../offline/drafts.ts";
 import { outboxOf, removeRefused, retry } from "../offline/outbox.ts";
 import { requestPersistentStorage, type StoragePersistence } from "../offline/persistent-storage.ts";
 import type { OutboxRecord } from "../offline/records.ts";
-import { syncEngine } from "../offline/sync-engine.ts";
+import { uploader } from "../offline/uploader.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
 import { Link } from "../routing/router.tsx";
 import { formatDateTime, waveLabel } from "../ui/format.ts";
@@ -128,7 +128,7 @@ function OutboxItem({ record, me }: { record: OutboxRecord; me: Me }) {
               className="button button--secondary"
               onClick={async () => {
                 await retry(record.id);
-                syncEngine.kick();
+                uploader.kick();
               }}
             >
               Try again

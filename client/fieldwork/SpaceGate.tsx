@@ -13,9 +13,9 @@ import {
 } from "../offline/space.ts";
 import { sealPlaintextFor } from "../offline/space-migration.ts";
 import { spaceSession, watchActivity } from "../offline/space-session.ts";
-import { syncEngine } from "../offline/sync-engine.ts";
 import { deviceToken } from "../offline/transport.ts";
 import { unlockOutbox } from "../offline/upload-key.ts";
+import { uploader } from "../offline/uploader.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { TextField } from "../ui/TextField.tsx";
@@ -160,7 +160,7 @@ async function opened(space: Awaited<ReturnType<typeof unlockWithPin>>): Promise
   // spaces) are sealed now, in place; the uploader opens sealed items with the tablet's upload key
   // (decision 0042). Then it is woken: it wraps this researcher's items for the tablet's outbox key.
   await sealPlaintextFor(space);
-  syncEngine.kick();
+  uploader.kick();
 }
 
 function UnlockForm({ me, onLockedOut }: { me: Me; onLockedOut: () => void }) {

@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { lazy, Suspense, useCallback } from "react";
 import type { Me, PublishedSurveySummary } from "../../shared/contract/index.ts";
 import { chooseWave, type LocalInterview } from "../../shared/fieldwork/wave-choice.ts";
 import { NetworkError } from "../api/api-error.ts";
@@ -19,7 +19,12 @@ import { useEnrolment } from "./enrolment.ts";
 import { NotEnrolled } from "./NotEnrolled.tsx";
 import { fieldworkPath } from "./paths.ts";
 import { StartInterviewForm } from "./StartInterviewForm.tsx";
-import { TrainingWarning } from "./TrainingWarning.tsx";
+
+// The training warning fetches the researcher's standing before it can show anything: its code comes
+// with that fetch, not with the page (decision 0057). Offline it shows nothing, as before.
+const TrainingWarning = lazy(() =>
+  import("./TrainingWarning.tsx").then((m) => ({ default: m.TrainingWarning })),
+);
 
 /**
  * Who, which wave (worked out, shared/fieldwork/wave-choice.ts), where and how; then the interview exists on the tablet as a draft before anything
@@ -61,7 +66,9 @@ export function StartInterviewPage({ surveyId, me }: { surveyId: string; me: Me 
   return (
     <>
       <PageHeading>Start an interview</PageHeading>
-      <TrainingWarning />
+      <Suspense fallback={null}>
+        <TrainingWarning />
+      </Suspense>
       {surveys.status === "loading" && <Loading what="the survey" />}
       {surveys.status === "error" && (
         <>

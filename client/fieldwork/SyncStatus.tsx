@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useSession } from "../auth/session.tsx";
 import { listOutbox, type OutboxEnvelope } from "../offline/outbox.ts";
-import { syncEngine } from "../offline/sync-engine.ts";
+import { uploader } from "../offline/uploader.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
 import { Link } from "../routing/router.tsx";
 import { useAnnounce } from "../ui/announcer.tsx";
@@ -43,7 +43,7 @@ export function SyncStatus({ showOutboxLink = true }: { showOutboxLink?: boolean
 
   const uploadNow = async () => {
     setBusy(true);
-    await syncEngine.uploadNow();
+    await uploader.uploadNow();
     setBusy(false);
   };
 

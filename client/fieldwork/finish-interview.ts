@@ -4,7 +4,7 @@ import { deleteDraft, interviewRecord, moveDraftToOutbox } from "../offline/draf
 import { requestPersistentStorage } from "../offline/persistent-storage.ts";
 import type { DraftRecord } from "../offline/records.ts";
 import { newResponseId } from "../offline/response-id.ts";
-import { syncEngine } from "../offline/sync-engine.ts";
+import { uploader } from "../offline/uploader.ts";
 import { queueReschedule } from "./queue-records.ts";
 
 /** How the interview screen ended, for the page that follows. */
@@ -41,7 +41,7 @@ export async function finishInterview(
     data: finished.data,
   };
   await moveDraftToOutbox(draft.id, interviewRecord(draft, item, now));
-  syncEngine.kick();
+  uploader.kick();
   void requestPersistentStorage();
   return finished.ending;
 }

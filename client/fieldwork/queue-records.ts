@@ -6,7 +6,7 @@ import type {
 } from "../../shared/contract/index.ts";
 import { queue } from "../offline/outbox.ts";
 import type { ConcernRecord, DebriefRecord, Owner, RescheduleRecord } from "../offline/records.ts";
-import { syncEngine } from "../offline/sync-engine.ts";
+import { uploader } from "../offline/uploader.ts";
 
 /**
  * Puts a concern, a debrief or a reschedule in the outbox and wakes the uploader. Saved on the tablet
@@ -28,13 +28,13 @@ const fresh = () => ({
 export async function queueConcern(me: Me, body: RaiseConcernRequest): Promise<void> {
   const record: ConcernRecord = { kind: "concern", id: body.id, ...owner(me), ...fresh(), body };
   await queue(record);
-  syncEngine.kick();
+  uploader.kick();
 }
 
 export async function queueDebrief(me: Me, body: SubmitDebriefRequest): Promise<void> {
   const record: DebriefRecord = { kind: "debrief", id: body.id, ...owner(me), ...fresh(), body };
   await queue(record);
-  syncEngine.kick();
+  uploader.kick();
 }
 
 export async function queueReschedule(me: Me, surveyTitle: string, body: RescheduleRequest): Promise<void> {
@@ -47,5 +47,5 @@ export async function queueReschedule(me: Me, surveyTitle: string, body: Resched
     body,
   };
   await queue(record);
-  syncEngine.kick();
+  uploader.kick();
 }

@@ -1,8 +1,9 @@
 import { useSyncExternalStore } from "react";
-import { type EngineStatus, syncEngine } from "../offline/sync-engine.ts";
+import type { EngineStatus } from "../offline/sync-engine.ts";
+import { uploader } from "../offline/uploader.ts";
 
 export function useEngineStatus(): EngineStatus {
-  return useSyncExternalStore(syncEngine.subscribe, syncEngine.getStatus);
+  return useSyncExternalStore(uploader.subscribe, uploader.getStatus);
 }
 
 function subscribeOnline(onChange: () => void): () => void {
