@@ -86,7 +86,7 @@ describe("coordinating fieldwork", () => {
     await admin.getByRole("heading", { name: "Eastham", level: 2 }).waitFor();
     await admin.getByRole("button", { name: "Add a target" }).click();
     await admin.getByLabel("Survey", { exact: true }).selectOption({ label: "Participant interview" });
-    await admin.getByLabel("Wave", { exact: true }).selectOption({ label: "Baseline (0)" });
+    await admin.getByLabel("Wave", { exact: true }).selectOption({ label: "Baseline" });
     await admin.getByLabel("Interviews", { exact: true }).fill("5");
     await admin.getByRole("button", { name: "Save targets" }).click();
     await expect.poll(() => admin.getByText("Targets saved.").count()).toBeGreaterThan(0);
@@ -181,7 +181,7 @@ describe("coordinating fieldwork", () => {
     await coordinator.getByRole("heading", { name: "Coordination", level: 1 }).waitFor();
     const table = coordinator.getByRole("table", { name: /Interviews per area, survey and wave/ });
     await table.waitFor();
-    const row = table.getByRole("row").filter({ hasText: "Eastham · Participant interview · Baseline (0)" });
+    const row = table.getByRole("row").filter({ hasText: "Eastham · Participant interview · Baseline" });
     await expect.poll(() => row.count()).toBe(1);
     const cells = await row.getByRole("cell").allInnerTexts();
     expect(cells.slice(0, 2)).toEqual(["5", "1"]);
