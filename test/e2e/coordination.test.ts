@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEVICE_TOKEN_KEY } from "../../shared/contract/devices.ts";
 import { generateParticipantCode } from "../../shared/participant/code.ts";
-import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
+import { axeViolations, type E2E, E2E_PASSWORD, keepScreenshot, startE2E } from "./harness.ts";
 
 /**
  * Coordination in real Chromium: an administrator adds an area with a target and invites its
@@ -262,7 +262,7 @@ describe("coordinating fieldwork", () => {
       expect.stringMatching(/\d{4}, \d{2}:\d{2}$/),
     ]);
     await expectNoAxeViolations(coordinator, "what was on a lost tablet");
-    await coordinator.screenshot({ path: "/tmp/walk/e2e-lost-report.png", fullPage: true });
+    await keepScreenshot(coordinator, "e2e-lost-report", { fullPage: true });
   });
 
   it("has no accessibility violations on any coordination page, nor on people's own pages, with data in them", async () => {

@@ -7,7 +7,7 @@ import { ValidatorCache } from "../../server/fieldwork/validator-cache.ts";
 import type { SyncItem } from "../../shared/contract/sync.ts";
 import { generateParticipantCode } from "../../shared/participant/code.ts";
 import type { SurveyField } from "../../shared/survey/fields.ts";
-import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
+import { axeViolations, type E2E, E2E_PASSWORD, keepScreenshot, startE2E } from "./harness.ts";
 
 /**
  * Issue 18: an analyst's live outcome page broken down by interview language (decision 0048), read in
@@ -117,7 +117,7 @@ describe("outcome page by interview language", () => {
       await section
         .getByRole("heading", { name: "By interview language", level: 3 })
         .scrollIntoViewIfNeeded();
-      await page.screenshot({ path: "/tmp/dashboard-languages.png" });
+      await keepScreenshot(page, "dashboard-languages");
       const violations = await axeViolations(page);
       expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
     } finally {

@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDialect } from "../helpers/dialect.ts";
 import { testDatabaseUrl } from "../helpers/test-env.ts";
-import { axeViolations, type E2E, startE2E } from "./harness.ts";
+import { axeViolations, type E2E, keepScreenshot, startE2E } from "./harness.ts";
 import {
   completeInterview,
   giveConsent,
@@ -88,7 +88,7 @@ describe("a tablet syncing while the server's database is away", () => {
     expect(answers[0]).toEqual({ status: 503, retryAfter: "5" });
     // Still saved on the tablet, in the words the researcher sees, and nothing on the screen breaks.
     await page.getByRole("heading", { name: "Saved on this tablet" }).waitFor();
-    await page.screenshot({ path: "/tmp/alongside-database-away.png", fullPage: true });
+    await keepScreenshot(page, "alongside-database-away", { fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
 
     await databaseAway(false);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishVersion } from "../../server/surveys/surveys.repository.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
-import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
+import { axeViolations, type E2E, E2E_PASSWORD, keepScreenshot, startE2E } from "./harness.ts";
 import { choosePinIfAsked } from "./offline-helpers.ts";
 
 /**
@@ -79,7 +79,7 @@ describe("importing a SurveyJS survey in the editor", () => {
     expect(await renames.getByRole("row").count()).toBe(4);
     expect(await renames.innerText()).toContain("How satisfied are you overall?");
     expect(await page.locator(".import-report").innerText()).toContain("0 errors");
-    await page.screenshot({ path: "/tmp/editor-import.png", fullPage: true });
+    await keepScreenshot(page, "editor-import", { fullPage: true });
     const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
     await page.getByRole("button", { name: "Replace the draft with this survey" }).click();
@@ -112,7 +112,7 @@ describe("importing a SurveyJS survey in the editor", () => {
     const page = await expert.locator("main").innerText();
     expect(page).toMatch(/7 questions were given a new data name/);
     expect(page).toMatch(/2 rows of tables were given a new data name/);
-    await expert.screenshot({ path: "/tmp/editor-import-field.png", fullPage: true });
+    await keepScreenshot(expert, "editor-import-field", { fullPage: true });
     await expectNoAxeViolations(expert, "import report");
     await expert.getByRole("button", { name: "Replace the draft with this survey" }).click();
     // The placeholder question of version 1 is not in the import: its data name is dropped, on purpose.
@@ -202,7 +202,7 @@ describe("importing a SurveyJS survey in the editor", () => {
         .filter((box) => box.width > 0 && (box.width < 44 || box.height < 44)),
     );
     expect(small).toEqual([]);
-    await tablet.screenshot({ path: "/tmp/editor-import-tablet.png", fullPage: true });
+    await keepScreenshot(tablet, "editor-import-tablet", { fullPage: true });
     await tablet.getByRole("button", { name: "Complete" }).click();
     await tablet.getByRole("heading", { name: /Interview finished|Saved on the server/, level: 1 }).waitFor();
 

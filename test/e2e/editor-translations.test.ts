@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishVersion } from "../../server/surveys/surveys.repository.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
-import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
+import { axeViolations, type E2E, E2E_PASSWORD, keepScreenshot, startE2E } from "./harness.ts";
 
 /**
  * Issue 18 in the browser at laptop size: an expert translates two questions into Polish side by side,
@@ -117,7 +117,7 @@ describe("translation in the editor", () => {
     await page.getByLabel("Offer this language when the survey is published").click(); // a controlled box: it changes once the server has answered (the status below);
     await page.getByRole("status").filter({ hasText: "will not be offered" }).waitFor();
     await page.getByRole("button", { name: /^Polish/ }).click();
-    await page.screenshot({ path: "/tmp/editor-translations.png", fullPage: true });
+    await keepScreenshot(page, "editor-translations", { fullPage: true });
     const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
 
@@ -219,7 +219,7 @@ describe("translation in the editor", () => {
     await page.getByText(/^Pictures for the answers/).click();
     await page.getByRole("group", { name: "Picture for the answer “A flat”" }).waitFor();
     await page.getByRole("heading", { name: "Easy Read pictures" }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: "/tmp/editor-easy-read-pictures.png", fullPage: true });
+    await keepScreenshot(page, "editor-easy-read-pictures", { fullPage: true });
     const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
     await context.close();

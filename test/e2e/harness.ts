@@ -10,7 +10,7 @@ import { insertUser } from "../../server/users/users.repository.ts";
 import type { Role } from "../../shared/contract/roles.ts";
 import { testDialect } from "../helpers/dialect.ts";
 import { createScratchDatabase } from "../helpers/postgres.ts";
-import { chromiumPath, testDatabaseUrl } from "../helpers/test-env.ts";
+import { chromiumPath, testDatabaseUrl, testSetting } from "../helpers/test-env.ts";
 
 export const E2E_PASSWORD = "peer research together";
 export const CHROMIUM_PATH = chromiumPath();
@@ -123,4 +123,17 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     help: v.help,
     nodes: v.nodes.map((n) => ({ target: n.target })),
   }));
+}
+
+/**
+ * Saves a screenshot for a person to look at, into SCREENSHOT_DIR, only when that is set: a full-page
+ * capture costs a second of CPU that a test run does not need.
+ */
+export async function keepScreenshot(
+  target: Pick<Page, "screenshot">,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
+  const dir = testSetting("SCREENSHOT_DIR");
+  if (dir) await target.screenshot({ path: join(dir, `${name}.png`), ...options });
 }
