@@ -8,20 +8,17 @@ import type { Database } from "../../server/db/schema.ts";
 import { publishVersion } from "../../server/surveys/surveys.repository.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
-import {
-  createScratchDatabase,
-  dropDatabase,
-  dropDatabasesStartingWith,
-  type ScratchDatabase,
-} from "./postgres.ts";
+import { createScratchDatabase, dropDatabasesStartingWith } from "./postgres.ts";
+import { takePostgresCopy } from "./postgres-reuse.ts";
 
 /**
  * The database every integration test starts from, on either dialect: migrated to the latest
  * migration, with areas `north` and `south` and the fixture survey published as version 1.
  *
  * It is built once per run as a template (in the vitest global setup, see `database-setup.ts`) and
- * copied for each test: a file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL. A test
- * therefore pays for a copy, not for every migration. This module imports nothing from vitest so the
+ * copied for each test: a file copy on SQLite; on PostgreSQL a CREATE DATABASE … TEMPLATE copy that
+ * each worker empties and reuses for its next test (`postgres-reuse.ts`). A test therefore pays for a
+ * copy, not for every migration. This module imports nothing from vitest so the
  * global setup (outside the test workers) can use it.
  */
 
@@ -113,13 +110,13 @@ export interface TestDatabase {
 /** A fresh database for one test, copied from the template (or built from scratch without one). */
 export async function openTestDatabase(template: DatabaseTemplate | undefined): Promise<TestDatabase> {
   if (template?.dialect === "postgres") {
-    const scratch = await nextPostgresCopy(template);
-    const handle = openPostgres(scratch.url, 4);
+    const copy = await takePostgresCopy(template.serverUrl, template.database);
+    const handle = openPostgres(copy.url, 4);
     return {
       handle,
       async dispose() {
         await handle.close();
-        await dropDatabase(template.serverUrl, scratch.name);
+        await copy.release();
       },
     };
   }
@@ -139,20 +136,4 @@ export async function openTestDatabase(template: DatabaseTemplate | undefined): 
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * CREATE DATABASE costs 10–150 ms depending on the machine's load, so each worker copies the template
- * for its next test while the current one runs. A copy left unused at the end of a file is dropped by
- * the global teardown with the rest of the run's databases (they share the template's name as prefix).
- */
-let nextCopy: Promise<ScratchDatabase> | undefined;
-function nextPostgresCopy(template: Extract<DatabaseTemplate, { dialect: "postgres" }>) {
-  const copy = () =>
-    createScratchDatabase(template.serverUrl, { template: template.database, prefix: template.database });
-  const current = nextCopy ?? copy();
-  nextCopy = current.then(copy, copy);
-  // A failed prefetch is reported by the test that takes it, not as an unhandled rejection.
-  nextCopy.catch(() => undefined);
-  return current;
 }
