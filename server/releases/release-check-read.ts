@@ -1,8 +1,8 @@
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteAdapter, SqliteDialect, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
-import type { Answer, EarlierData, Interview, PairRow } from "./release-figures.ts";
-import { answerRows, countedInterviews, earlierPublished, pairRows } from "./releases.repository.ts";
+import type { AnswerGroup, EarlierData, Interview, PairGroup } from "./release-figures.ts";
+import { answerGroups, countedInterviews, earlierPublished, pairGroups } from "./releases.repository.ts";
 
 /**
  * What a release check reads from the database (docs/decisions/0047): the counted interviews, their
@@ -21,8 +21,8 @@ export interface CheckRead {
 
 export interface CheckData {
   interviews: Interview[];
-  answers: Map<string, Answer[]>;
-  pairs: Map<string, PairRow[]>;
+  answers: Map<string, AnswerGroup[]>;
+  pairs: Map<string, PairGroup[]>;
   earlier: EarlierData[];
 }
 
@@ -30,12 +30,18 @@ export interface CheckData {
 export async function readCheckData(db: Kysely<Database>, r: CheckRead): Promise<CheckData | null> {
   const interviews = await countedInterviews(db, r.surveyId);
   if (interviews.length === 0) return null;
-  const [answers, pairs, earlier] = await Promise.all([
-    answerRows(db, r.surveyId, r.questions),
+  // The answers are counted by membership of the earlier releases, so those are read first.
+  const earlier = await earlierPublished(db, r.surveyId, r.releaseId);
+  const [answers, pairs] = await Promise.all([
+    answerGroups(
+      db,
+      r.surveyId,
+      r.questions,
+      earlier.map((e) => e.id),
+    ),
     r.change
-      ? pairRows(db, r.surveyId, r.questions, r.change.fromWave, r.change.toWave)
-      : Promise.resolve(new Map<string, PairRow[]>()),
-    earlierPublished(db, r.surveyId, r.releaseId),
+      ? pairGroups(db, r.surveyId, r.questions, r.change.fromWave, r.change.toWave)
+      : Promise.resolve(new Map<string, PairGroup[]>()),
   ]);
   return { interviews, answers, pairs, earlier };
 }

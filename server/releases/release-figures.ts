@@ -44,17 +44,31 @@ export interface Interview {
   language: string;
 }
 
-export interface Answer {
-  responseId: string;
-  status: string;
+/**
+ * Counted interviews with the same area, wave, interview language, membership of the earlier releases
+ * and stored answer to one question, counted in the database (docs/decisions/0062).
+ */
+export interface AnswerGroup {
+  area: string;
+  wave: number;
+  language: string;
+  /** "1" or "0" for each earlier release in `FiguresInput.earlier`'s order: whether it included them. */
+  mask: string;
+  /** Null when the interview has no answer row for the question (not answered). */
+  status: string | null;
   value: number | null;
   choice: string | null;
+  n: number;
+  /** The first of these interviews in `FiguresInput.interviews`' order. */
+  first: string;
 }
 
-export interface PairRow {
+/** How many pairs of interviews of an area had these values before and after. */
+export interface PairGroup {
   area: string;
   before: number;
   after: number;
+  n: number;
 }
 
 export interface EarlierData {
@@ -72,10 +86,10 @@ export interface FiguresInput {
   /** The composition's indicators in order, with their outcome. */
   indicators: IndicatorDef[];
   interviews: Interview[];
-  /** By indicator key. */
-  answers: ReadonlyMap<string, Answer[]>;
+  /** By indicator key: every counted interview is in exactly one group of each question. */
+  answers: ReadonlyMap<string, AnswerGroup[]>;
   /** By indicator key, for the composition's change waves. */
-  pairs: ReadonlyMap<string, PairRow[]>;
+  pairs: ReadonlyMap<string, PairGroup[]>;
   earlier: EarlierData[];
   /** The small-number threshold: atoms of 1 to k − 1 interviews are secrets. */
   k: number;
@@ -285,9 +299,9 @@ function scoresOf(def: IndicatorDef): Map<string, number> | null {
   return [...m.values()].every(Number.isFinite) ? m : null;
 }
 
-/** The answer key of one stored answer row: a category, "other", or not answered. */
-function answerKey(def: IndicatorDef, cats: Categories, a: Answer | undefined): string {
-  if (!a || a.status !== "answered") return NOT_ANSWERED;
+/** The answer key of one stored answer: a category, "other", or not answered. */
+function answerKey(def: IndicatorDef, cats: Categories, a: AnswerGroup): string {
+  if (a.status !== "answered") return NOT_ANSWERED;
   const key = def.kind === "number" ? binIndex(a.value ?? Number.NaN) : (a.value ?? Number.NaN);
   return cats.keyOf({
     outcome: "",
@@ -309,44 +323,51 @@ const inRow = (row: RowScope, i: { area: string; wave: number; language?: string
   (row.wave === null || i.wave === row.wave) &&
   (row.language == null || i.language === row.language);
 
-function meanAndInterval(values: readonly number[]) {
-  const n = values.length;
+/**
+ * The average of values given as how many had each, and its interval. The sums add the values in
+ * the order given; for whole values (every score and count) they are exact in any order, so the
+ * average is the one the values one by one gave (docs/decisions/0062).
+ */
+function meanAndInterval(counts: ReadonlyMap<number, number>) {
+  let n = 0;
+  let sum = 0;
+  for (const [v, c] of counts) {
+    n += c;
+    sum += v * c;
+  }
   if (n === 0) return { mean: null, lower: null, upper: null };
-  const mean = values.reduce((s, v) => s + v, 0) / n;
+  const mean = sum / n;
   if (n < 2) return { mean, lower: null, upper: null };
-  const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
+  let squares = 0;
+  for (const [v, c] of counts) squares += c * (v - mean) ** 2;
+  const sd = Math.sqrt(squares / (n - 1));
   const ci = meanInterval(mean, sd, n, DEFAULT_LEVEL);
   return ci.ok ? { mean, lower: ci.lower, upper: ci.upper } : { mean, lower: null, upper: null };
 }
 
-/** A question's answer rows by interview. */
-function byResponse(rows: readonly Answer[]): Map<string, Answer> {
-  const out = new Map<string, Answer>();
-  for (const a of rows) out.set(a.responseId, a);
-  return out;
+/** Adds `n` to `key`'s count. */
+function add<K>(counts: Map<K, number>, key: K, n: number) {
+  counts.set(key, (counts.get(key) ?? 0) + n);
 }
 
-/**
- * How many in a row gave each answer, and the values its average is of (in the people's order). A
- * plain function, not inline in the generator below: V8 optimises it, and this loop over every
- * interview of every row was most of the figures' time at 1M answers (docs/decisions/0055).
- */
-function countRow(
-  people: readonly Interview[],
-  answers: ReadonlyMap<string, Answer>,
-  keys: ReadonlyMap<string, string>,
-  scores: ReadonlyMap<string, number> | null,
-  isNumber: boolean,
-): { counts: Map<string, number>; values: number[] } {
+/** One question's counted interviews of an area, wave and language: how many gave each answer and value. */
+interface AnswerCell {
+  area: string;
+  wave: number;
+  language: string;
+  counts: Map<string, number>;
+  /** The values its average is of (scores, or a number question's values): how many gave each. */
+  values: Map<number, number>;
+}
+
+/** How many in a row gave each answer, and the values its average is of. */
+function countRow(cells: Iterable<AnswerCell>, row: RowScope) {
   const counts = new Map<string, number>();
-  const values: number[] = [];
-  for (const i of people) {
-    const k = keys.get(i.id) ?? NOT_ANSWERED;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-    if (k !== NOT_ANSWERED) {
-      const v = scores ? scores.get(k) : isNumber ? (answers.get(i.id)?.value ?? undefined) : undefined;
-      if (v !== undefined && v !== null) values.push(v);
-    }
+  const values = new Map<number, number>();
+  for (const c of cells) {
+    if (!inRow(row, c)) continue;
+    for (const [k, n] of c.counts) add(counts, k, n);
+    for (const [v, n] of c.values) add(values, v, n);
   }
   return { counts, values };
 }
@@ -398,25 +419,58 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   };
   const empty = new Set<number>();
 
-  // Each interview's answer key per question, computed once (docs/decisions/0034).
-  const answerKeyCache = new Map<string, Map<string, string>>();
-  const answerKeysOf = (def: IndicatorDef) => {
-    let keys = answerKeyCache.get(def.key);
-    if (!keys) {
-      keys = new Map();
-      // The question's answers are made once, not once per answer row (docs/decisions/0055).
+  // Each group's answer key per question, computed once (docs/decisions/0034, 0062).
+  const keyedCache = new Map<string, { group: AnswerGroup; key: string }[]>();
+  const keyedGroupsOf = (def: IndicatorDef) => {
+    let keyed = keyedCache.get(def.key);
+    if (!keyed) {
+      // The question's answers are made once, not once per answer (docs/decisions/0055).
       const cats = categories(def);
-      for (const a of input.answers.get(def.key) ?? []) keys.set(a.responseId, answerKey(def, cats, a));
-      answerKeyCache.set(def.key, keys);
+      keyed = (input.answers.get(def.key) ?? []).map((group) => ({
+        group,
+        key: answerKey(def, cats, group),
+      }));
+      keyedCache.set(def.key, keyed);
     }
-    return keys;
+    return keyed;
   };
   // The answers a table has columns for: the question's options, and "Other answers" when any was given.
   const answerListOf = (def: IndicatorDef) => {
     const list = categories(def).list;
-    for (const k of answerKeysOf(def).values())
-      if (k === "other") return [...list, { key: "other", label: "Other answers" }];
+    if (keyedGroupsOf(def).some((g) => g.key === "other"))
+      return [...list, { key: "other", label: "Other answers" }];
     return list;
+  };
+  // A group's earlier releases, from its "1"/"0" text: one set per text.
+  const releasesOfMask = new Map<string, Set<number>>();
+  const releasesOf = (mask: string) => {
+    let set = releasesOfMask.get(mask);
+    if (!set) {
+      set = new Set<number>();
+      for (let ri = 0; ri < mask.length; ri++) if (mask[ri] === "1") set.add(ri);
+      releasesOfMask.set(mask, set);
+    }
+    return set;
+  };
+  const position = new Map(interviews.map((i, n) => [i.id, n]));
+  const scoresByKey = new Map(input.indicators.map((d) => [d.key, scoresOf(d)]));
+  /** A question's counted interviews by area, wave and language: how many gave each answer and value. */
+  const answerCellsOf = (def: IndicatorDef) => {
+    const scores = scoresByKey.get(def.key) ?? null;
+    const out = new Map<string, AnswerCell>();
+    for (const { group: g, key } of keyedGroupsOf(def)) {
+      const at = `${g.area}\u0001${g.wave}\u0001${g.language}`;
+      let cell = out.get(at);
+      if (!cell) {
+        cell = { area: g.area, wave: g.wave, language: g.language, counts: new Map(), values: new Map() };
+        out.set(at, cell);
+      }
+      add(cell.counts, key, g.n);
+      if (key === NOT_ANSWERED) continue;
+      const v = scores ? scores.get(key) : def.kind === "number" ? g.value : undefined;
+      if (v !== undefined && v !== null) add(cell.values, v, g.n);
+    }
+    return [...out.values()];
   };
   // Each breakdown's rows and the interviews in each row, computed once for every question.
   const rowsCache = new Map<ReleaseBreakdown, { spec: RowSpec; people: Interview[] }[]>();
@@ -460,39 +514,47 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   // One atom system per question, and the systems every interview count is a vector in.
   const systems = new Map<string, AtomSystem>();
   const defs = new Map(input.indicators.map((d) => [d.key, d]));
+  // Every answer of every group of interviews (area, wave, language, membership) has its atom, empty
+  // or not: an outsider does not know which are empty, except from a published zero (which the checks
+  // take into account). The groups are the same for every question: listed once, in the interviews' order.
+  const interviewGroups = new Map<
+    string,
+    { area: string; wave: number; language: string; m: Set<number> | undefined }
+  >();
+  for (const i of interviews) {
+    const m = membership.get(i.id);
+    const language = languageOf(i.language);
+    const g = `${i.area}\u0001${i.wave}\u0001${language}\u0001${maskOf(m)}`;
+    if (!interviewGroups.has(g)) interviewGroups.set(g, { area: i.area, wave: i.wave, language, m });
+  }
   for (const def of input.indicators) {
     yield;
     const sys = new AtomSystem();
-    const keys = answerKeysOf(def);
-    for (const i of interviews) {
-      const m = membership.get(i.id);
-      sys.atom(
-        i.area,
-        i.wave,
-        languageOf(i.language),
-        keys.get(i.id) ?? NOT_ANSWERED,
-        true,
-        m ?? empty,
-        maskOf(m),
-      ).count++;
+    // The atoms of the answers given, made in the order of their first interview (as one pass over the
+    // interviews made them; the order of atoms matters, 0034), with how many interviews each has.
+    const given = new Map<
+      string,
+      { first: number; area: string; wave: number; language: string; key: string; mask: string; n: number }
+    >();
+    for (const { group: g, key } of keyedGroupsOf(def)) {
+      const language = languageOf(g.language);
+      const at = `${g.area}\u0001${g.wave}\u0001${language}\u0001${key}\u0001${g.mask}`;
+      const first = position.get(g.first) ?? interviews.length;
+      const atom = given.get(at);
+      if (!atom) given.set(at, { first, area: g.area, wave: g.wave, language, key, mask: g.mask, n: g.n });
+      else {
+        atom.n += g.n;
+        atom.first = Math.min(atom.first, first);
+      }
+    }
+    for (const a of [...given.values()].sort((x, y) => x.first - y.first)) {
+      const releases = releasesOf(a.mask);
+      sys.atom(a.area, a.wave, a.language, a.key, true, releases, maskOf(releases)).count += a.n;
     }
     // "Other" (an answer outside today's options) is an answer only where some interview gave one;
     // its column is then shown, so the attacker and the checks know the same list of answers.
     const cats = [...answerListOf(def).map((c) => c.key), NOT_ANSWERED];
-    // Every answer of every group of interviews has its atom, empty or not: an outsider does not know
-    // which are empty, except from a published zero (which the checks take into account).
-    // Once per group of interviews (area, wave, language, membership), not per interview.
-    const groups = new Map<
-      string,
-      { area: string; wave: number; language: string; m: Set<number> | undefined }
-    >();
-    for (const i of interviews) {
-      const m = membership.get(i.id);
-      const language = languageOf(i.language);
-      const g = `${i.area}\u0001${i.wave}\u0001${language}\u0001${maskOf(m)}`;
-      if (!groups.has(g)) groups.set(g, { area: i.area, wave: i.wave, language, m });
-    }
-    for (const { area, wave, language, m } of groups.values())
+    for (const { area, wave, language, m } of interviewGroups.values())
       for (const c of cats) sys.atom(area, wave, language, c, true, m ?? empty, maskOf(m));
     for (const g of gone.values())
       for (const c of cats) sys.atom(g.area, g.wave, g.language, c, false, g.releases, maskOf(g.releases));
@@ -501,7 +563,6 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
 
   const cells: CheckCell[] = [];
   const tables: ReleaseTable[] = [];
-  const scoresByKey = new Map(input.indicators.map((d) => [d.key, scoresOf(d)]));
 
   // An earlier release's figure selects the atoms whose releases include it. Two earlier releases
   // that include exactly the same atoms of a system (the same interviews there) give the same terms
@@ -596,7 +657,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
 
   for (const def of input.indicators) {
     yield;
-    const answers = byResponse(input.answers.get(def.key) ?? []);
+    const answerCells = answerCellsOf(def);
     const cats = answerListOf(def);
     const scores = scoresByKey.get(def.key) ?? null;
     const indicator = {
@@ -638,11 +699,10 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
         columns,
         rows: [],
       };
-      const keys = answerKeysOf(def);
       for (const { spec, people } of rowsOf(breakdown)) {
         const row: ReleaseRow = { ...spec, cells: {} };
         const across = spec.area === null ? { areas: areasInRow(people) } : {};
-        const { counts, values } = countRow(people, answers, keys, scores, def.kind === "number");
+        const { counts, values } = countRow(answerCells, spec);
         const answered = people.length - (counts.get(NOT_ANSWERED) ?? 0);
         // The average and its interval are computed once per row for its three columns, not once per
         // column (the same values give the same results; docs/decisions/0055).
@@ -676,19 +736,18 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
               ],
             });
           } else if (col.kind === "total") {
-            const sorted = [...values].sort((a, b) => b - a);
-            push(
-              table,
-              row,
-              col,
-              values.reduce((s, v) => s + v, 0),
-              {
-                ...across,
-                vectors: [],
-                dependsOn: [keyOf(table, row, "answered")],
-                dominance: { top1: sorted[0] ?? 0, top2: sorted[1] ?? 0 },
-              },
-            );
+            // The two largest values (the largest twice when two gave it), and the total in the values' order.
+            const sorted = [...values.keys()].sort((a, b) => b - a);
+            const top1 = sorted[0] ?? 0;
+            const top2 = (values.get(top1) ?? 0) > 1 ? top1 : (sorted[1] ?? 0);
+            let total = 0;
+            for (const [v, n] of values) total += v * n;
+            push(table, row, col, total, {
+              ...across,
+              vectors: [],
+              dependsOn: [keyOf(table, row, "answered")],
+              dominance: { top1, top2 },
+            });
           }
         }
         table.rows.push(row);
@@ -729,13 +788,22 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
         const row: ReleaseRow = { ...spec, cells: {} };
         const mine = pairs.filter((p) => spec.area === null || p.area === spec.area);
         const areasIn = new Set(mine.map((p) => p.area)).size;
+        let n = 0;
+        let before = 0;
+        let after = 0;
+        const differences = new Map<number, number>();
+        for (const p of mine) {
+          n += p.n;
+          before += p.before * p.n;
+          after += p.after * p.n;
+          add(differences, p.after - p.before, p.n);
+        }
         const across = spec.area === null ? { areas: areasIn } : {};
         const nKey = keyOf(table, row, "n");
         const terms = (spec.area === null ? pairAreas : [spec.area]).map(
           (a) => [atomOf.get(a) ?? 0, 1] as [number, number],
         );
-        const diff = meanAndInterval(mine.map((p) => p.after - p.before));
-        const avg = (xs: number[]) => (xs.length ? xs.reduce((s, v) => s + v, 0) / xs.length : null);
+        const diff = meanAndInterval(differences);
         const [cN, cBefore, cAfter, cChange, cLower, cUpper] = table.columns as [
           ReleaseColumn,
           ReleaseColumn,
@@ -744,10 +812,10 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
           ReleaseColumn,
           ReleaseColumn,
         ];
-        push(table, row, cN, mine.length, { ...across, vectors: [{ system: pairSystem, terms }] });
+        push(table, row, cN, n, { ...across, vectors: [{ system: pairSystem, terms }] });
         const dep = { ...across, vectors: [], dependsOn: [nKey] };
-        push(table, row, cBefore, avg(mine.map((p) => p.before)), dep);
-        push(table, row, cAfter, avg(mine.map((p) => p.after)), dep);
+        push(table, row, cBefore, n > 0 ? before / n : null, dep);
+        push(table, row, cAfter, n > 0 ? after / n : null, dep);
         push(table, row, cChange, diff.mean, dep);
         push(table, row, cLower, diff.lower, dep);
         push(table, row, cUpper, diff.upper, dep);

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type {
   ComposeReleaseRequest,
   ParticipantSummary,
@@ -10,7 +10,7 @@ import type {
 import { DEFAULT_LOCALE } from "../../shared/survey/locales.ts";
 import type { Database } from "../db/schema.ts";
 import { INTERVIEW_ROW } from "../outcomes/ingest/indicator-values.ts";
-import type { Answer, EarlierData, Interview, PairRow } from "./release-figures.ts";
+import type { AnswerGroup, EarlierData, Interview, PairGroup } from "./release-figures.ts";
 import type { ReleasesTable } from "./releases.table.ts";
 
 /** Storage of releases, and the reads of the counted interviews a check is computed from. */
@@ -315,57 +315,114 @@ export async function countedInterviews(db: Kysely<Database>, surveyId: string):
   }));
 }
 
-/** Every counted answer row of the survey's questions (answered or not), by question. */
-export async function answerRows(
+/**
+ * The survey's questions' answers, counted in the database (docs/decisions/0062): one row per question
+ * and group of counted interviews with the same area, wave, interview language, membership of the
+ * earlier releases and stored answer (status, value, choice; none: not answered), with how many and the
+ * first of them (smallest id, in the order `countedInterviews` lists them). A check reads thousands of
+ * rows instead of a million answers; the figures need nothing finer (release-figures.ts).
+ */
+export async function answerGroups(
   db: Kysely<Database>,
   surveyId: string,
   questions: readonly { outcome: string; question: string }[],
-): Promise<Map<string, Answer[]>> {
-  const out = new Map<string, Answer[]>();
-  for (const q of questions) {
-    const rows = await db
-      .selectFrom("indicator_values")
-      .select(["response_id", "status", "value", "choice"])
-      .where("survey_id", "=", surveyId)
-      .where("question", "=", q.question)
-      .where("outcome", "=", q.outcome)
-      .where("counted", "=", 1)
-      .execute();
-    out.set(
-      `${surveyId}/${q.question}`,
-      rows.map((r) => ({
-        responseId: r.response_id,
-        status: r.status,
-        value: r.value === null ? null : Number(r.value),
-        choice: r.choice,
-      })),
-    );
+  earlierIds: readonly string[],
+): Promise<Map<string, AnswerGroup[]>> {
+  const out = new Map<string, AnswerGroup[]>();
+  for (const q of questions) out.set(`${surveyId}/${q.question}`, []);
+  if (questions.length === 0) return out;
+  const asked = sql.join(
+    questions.map(
+      (q) => sql`select cast(${q.question} as text) as question, cast(${q.outcome} as text) as outcome`,
+    ),
+    sql` union all `,
+  );
+  // Membership: "1" or "0" for each earlier release in order, one text per interview (none: all "0").
+  const none = "0".repeat(earlierIds.length);
+  const mask =
+    earlierIds.length === 0 ? sql<string>`cast('' as text)` : sql<string>`coalesce(m.mask, ${none})`;
+  const membership =
+    earlierIds.length === 0
+      ? sql``
+      : sql`left join (select response_id, ${sql.join(
+          earlierIds.map((id) => sql`max(case when release_id = ${id} then '1' else '0' end)`),
+          sql` || `,
+        )} as mask from release_interviews where release_id in (${sql.join(earlierIds)}) group by response_id) m on m.response_id = i.response_id`;
+  const rows = await sql<{
+    question: string;
+    outcome: string;
+    area: string;
+    wave: number | string;
+    language: string;
+    mask: string;
+    status: string | null;
+    value: number | string | null;
+    choice: string | null;
+    n: number | string;
+    first: string;
+  }>`select q.question, q.outcome, i.area_id as area, i.wave, coalesce(r.language, ${DEFAULT_LOCALE}) as language,
+      ${mask} as mask, v.status, v.value, v.choice, count(*) as n, min(i.response_id) as first
+    from indicator_values i
+    cross join (${asked}) q
+    left join indicator_values v on v.response_id = i.response_id and v.question = q.question
+      and v.outcome = q.outcome and v.survey_id = ${surveyId} and v.counted = 1
+    left join responses r on r.id = i.response_id
+    ${membership}
+    where i.survey_id = ${surveyId} and i.question = ${INTERVIEW_ROW} and i.counted = 1
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9`.execute(db);
+  const byQuestion = new Map<string, AnswerGroup[]>();
+  for (const r of rows.rows) {
+    const key = `${r.question}\u0000${r.outcome}`;
+    let list = byQuestion.get(key);
+    if (!list) {
+      list = [];
+      byQuestion.set(key, list);
+    }
+    list.push({
+      area: r.area,
+      wave: Number(r.wave),
+      language: r.language,
+      mask: r.mask,
+      status: r.status,
+      value: r.value === null ? null : Number(r.value),
+      choice: r.choice,
+      n: Number(r.n),
+      first: r.first,
+    });
   }
+  for (const q of questions)
+    out.set(`${surveyId}/${q.question}`, byQuestion.get(`${q.question}\u0000${q.outcome}`) ?? []);
   return out;
 }
 
-export async function pairRows(
+/**
+ * The pairs of every question between two waves, counted in the database (docs/decisions/0062): how
+ * many pairs of each area had each value before and after. One pass for every question (0044).
+ */
+export async function pairGroups(
   db: Kysely<Database>,
   surveyId: string,
   questions: readonly { outcome: string; question: string }[],
   fromWave: number,
   toWave: number,
-): Promise<Map<string, PairRow[]>> {
-  // One pass for every question (docs/decisions/0044): a query per question could use no index and
-  // read the whole table each time (4.5 s of CPU at 1M answers). The same rows per question; their
-  // order is now the primary key's whatever the query plan (before, it followed the plan: key order
-  // on a small table, table order on a large one), so an average always adds in the same order.
+): Promise<Map<string, PairGroup[]>> {
   const rows = await db
     .selectFrom("indicator_pairs")
-    .select(["question", "outcome", "area_id", "before_value", "after_value"])
+    .select((eb) => [
+      "question",
+      "outcome",
+      "area_id",
+      "before_value",
+      "after_value",
+      eb.fn.countAll<number | string>().as("n"),
+    ])
     .where("survey_id", "=", surveyId)
     .where("from_wave", "=", fromWave)
     .where("to_wave", "=", toWave)
     .where("counted", "=", 1)
-    .orderBy("response_id")
-    .orderBy("paired_response_id")
+    .groupBy(["question", "outcome", "area_id", "before_value", "after_value"])
     .execute();
-  const byQuestion = new Map<string, PairRow[]>();
+  const byQuestion = new Map<string, PairGroup[]>();
   for (const r of rows) {
     const key = `${r.question}\u0000${r.outcome}`;
     let list = byQuestion.get(key);
@@ -373,9 +430,14 @@ export async function pairRows(
       list = [];
       byQuestion.set(key, list);
     }
-    list.push({ area: r.area_id, before: Number(r.before_value), after: Number(r.after_value) });
+    list.push({
+      area: r.area_id,
+      before: Number(r.before_value),
+      after: Number(r.after_value),
+      n: Number(r.n),
+    });
   }
-  const out = new Map<string, PairRow[]>();
+  const out = new Map<string, PairGroup[]>();
   for (const q of questions)
     out.set(`${surveyId}/${q.question}`, byQuestion.get(`${q.question}\u0000${q.outcome}`) ?? []);
   return out;
