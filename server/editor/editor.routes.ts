@@ -85,7 +85,7 @@ function toSuggestion(s: SuggestionRow, people: Awaited<ReturnType<typeof people
 
 /**
  * The co-design editor's API, under /api/editor. Experts, coordinators and admins edit; only experts
- * sign off; only coordinators and admins publish (see the policy table). Surveys are national, so
+ * sign off; only coordinators and admins publish (`editorApi` in shared/contract/editor.routes.ts). Surveys are national, so
  * there is no area check here; response counts in the history are limited to the caller's area.
  */
 export function editorRoutes(api: Hono<AppEnv>): void {

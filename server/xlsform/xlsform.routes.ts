@@ -42,7 +42,7 @@ function convert(sheets: Awaited<ReturnType<typeof readXlsformWorkbook>>) {
  * XLSForm in and out, under /api/editor (issue 19). Import turns an uploaded .xlsx into a new survey
  * with a draft holding the converted form, and answers with the draft and the per-row report. Export
  * writes any published version (or the draft) as an .xlsx; its report says what has no XLSForm
- * equivalent. Same people as the editor (see the policy table).
+ * equivalent. Same people as the editor (`xlsformApi`).
  */
 export function xlsformRoutes(api: Hono<AppEnv>): void {
   const fileLimit = bodyLimit({

@@ -11,8 +11,10 @@ import { everyone, route } from "./route.ts";
 
 /**
  * Signing in and out, and one-time links. Signing in (or setting a password from a link) starts a
- * fresh session cookie; any session the browser presented is ended first. Failed sign-ins count toward
- * a lockout (`too_many_attempts`, with `retry-after`).
+ * fresh session cookie; any session the browser presented is ended first. A failed sign-in answers
+ * `bad_credentials`; after five for one email in 15 minutes (or thirty from one address)
+ * `too_many_attempts` (429, `Retry-After`). New passwords are checked by `passwordWeakness()` on both
+ * sides (`weak_password`).
  */
 export const authApi = {
   login: route("POST", "/api/auth/login", "public").takes<{ body: LoginRequest }>().answers<Me>(),

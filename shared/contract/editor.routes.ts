@@ -29,6 +29,7 @@ const editors = ["expert", "coordinator", "admin"] as const;
  * revision than the stored one is refused with `draft_stale` and the stored draft.
  */
 export const editorApi = {
+  /** Every survey and its draft's state. */
   surveys: route("GET", "/api/editor/surveys", editors).answers<EditorSurveysResponse>(),
   create: route("POST", "/api/editor/surveys", editors, { status: 201 })
     .takes<{ body: Omit<CreateSurveyRequest, "description"> & { description?: string } }>()
@@ -37,6 +38,7 @@ export const editorApi = {
   check: route("POST", "/api/editor/check", editors)
     .takes<{ body: CheckDefinitionRequest }>()
     .answers<DefinitionCheckResponse>(),
+  /** The draft with its comments, suggestions, sign-offs, change log and issues. */
   draft: route("GET", "/api/editor/surveys/:id/draft", editors).answers<DraftView>(),
   /**
    * Saves the draft. From the editor, Easy Read pictures go as references the server fills in from the
@@ -55,11 +57,13 @@ export const editorApi = {
   suggest: route("POST", "/api/editor/surveys/:id/suggestions", editors, { status: 201 })
     .takes<{ body: SuggestionRequest }>()
     .answers<Suggestion>(),
+  /** By the draft's owner, a coordinator or an admin. */
   acceptSuggestion: route(
     "POST",
     "/api/editor/surveys/:id/suggestions/:suggestionId/accept",
     editors,
   ).answers<Draft>(),
+  /** By the draft's owner, a coordinator, an admin, or the suggestion's author. */
   declineSuggestion: route(
     "POST",
     "/api/editor/surveys/:id/suggestions/:suggestionId/decline",
@@ -75,6 +79,7 @@ export const editorApi = {
   publish: route("POST", "/api/editor/surveys/:id/publish", ["coordinator", "admin"], { status: 201 })
     .takes<{ body: PublishRequest }>()
     .answers<PublishResponse>(),
+  /** Published versions, with responses per version in the caller's area. */
   versions: route("GET", "/api/editor/surveys/:id/versions", editors).answers<VersionHistoryResponse>(),
   /** The wording changed between two versions (a number or "draft"). */
   diff: route("GET", "/api/editor/surveys/:id/diff", editors)

@@ -10,7 +10,10 @@ import { fieldworkers, route } from "./route.ts";
  * withdrawn until it is enrolled again.
  */
 export const lostDevicesApi = {
-  /** The tablet's manifest: what it holds that the server may not have yet (with its device token). */
+  /**
+   * The tablet's manifest: what it holds that the server may not have yet (at most
+   * `MANIFEST_MAX_ITEMS` lines and how many more), sent with its device token.
+   */
   manifest: route("POST", "/api/devices/manifest", fieldworkers)
     .takes<{ body: DeviceManifest }>()
     .answers<ManifestReceipt>(),
@@ -24,6 +27,7 @@ export const lostDevicesApi = {
   lost: route("POST", "/api/devices/:id/lost", ["admin", "coordinator"])
     .takes<{ body: ReportLostRequest }>()
     .answers<Device>(),
+  /** Revoked until enrolled again; 409 `device_not_lost` for a tablet not reported lost. */
   found: route("POST", "/api/devices/:id/found", ["admin", "coordinator"])
     .takes<{ body: Record<string, never> }>()
     .answers<Device>(),
