@@ -14,7 +14,7 @@ function whoLabel(who: Who): string {
   return who.join(", ");
 }
 
-/** Every API route and who may call it, as a Markdown table, from the declarations (and policy table). */
+/** Every API route and who may call it, as a Markdown table, from the declarations. */
 export function routeTable(): string {
   const rows = Object.entries(policy)
     .map(([key, who]) => {

@@ -1,6 +1,7 @@
 import { useState } from "react";
+import { areasApi } from "../../shared/contract/areas.routes.ts";
 import { ApiError, issuesByField } from "../api/api-error.ts";
-import { createArea } from "../api/areas.ts";
+import { call } from "../api/call.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { Form } from "../ui/Form.tsx";
 import { TextField } from "../ui/TextField.tsx";
@@ -25,7 +26,7 @@ export function CreateAreaForm({ onCreated }: { onCreated: () => void }) {
   const form = useSubmit<AreaErrors>({
     check: () => checkArea(id, name, region),
     run: async () => {
-      const area = await createArea({ id, name: name.trim(), region: region.trim() });
+      const area = await call(areasApi.create, { body: { id, name: name.trim(), region: region.trim() } });
       setId("");
       setName("");
       setRegion("");

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
 import type { Me, ResetLink, User } from "../../shared/contract/index.ts";
+import { usersApi } from "../../shared/contract/users.routes.ts";
 import { errorMessage } from "../api/api-error.ts";
-import { makeResetLink } from "../api/users.ts";
+import { call } from "../api/call.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { TextField } from "../ui/TextField.tsx";
@@ -34,7 +35,7 @@ export function ResetLinkButton({ me, user }: { me: Me; user: User }) {
     setBusy(true);
     setFailure(null);
     try {
-      setLink(await makeResetLink(user.id));
+      setLink(await call(usersApi.resetLink, { params: { id: user.id } }));
       announce(`A password reset link for ${user.displayName} is shown below the button.`);
     } catch (error) {
       setFailure(error);

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from "react";
 import type { Me, User } from "../../shared/contract/index.ts";
+import { usersApi } from "../../shared/contract/users.routes.ts";
 import { errorMessage } from "../api/api-error.ts";
-import { disableUser, enableUser } from "../api/users.ts";
+import { call } from "../api/call.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import "./user-status.css";
 
@@ -41,7 +42,7 @@ export function UserStatusToggle({ me, user, onChanged }: { me: Me; user: User; 
     setBusy(true);
     setFailure(null);
     try {
-      await (disable ? disableUser(user.id) : enableUser(user.id));
+      await call(disable ? usersApi.disable : usersApi.enable, { params: { id: user.id } });
       announce(
         disable
           ? `${user.displayName}'s account is disabled and signed out everywhere.`

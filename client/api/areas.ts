@@ -1,5 +1,5 @@
-import type { Area, AreasResponse, CreateAreaRequest } from "../../shared/contract/index.ts";
-import { get, post } from "./http.ts";
+import { areasApi } from "../../shared/contract/areas.routes.ts";
+import { call } from "./call.ts";
 
-export const listAreas = async () => (await get<AreasResponse>("/api/areas")).areas;
-export const createArea = (body: CreateAreaRequest) => post<Area>("/api/areas", body);
+/** The areas in the signed-in person's scope: the loader five pages share. */
+export const listAreas = async () => (await call(areasApi.list)).areas;

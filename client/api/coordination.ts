@@ -1,98 +1,77 @@
+import { areaSettingsApi } from "../../shared/contract/area-settings.routes.ts";
+import { assignmentsApi } from "../../shared/contract/assignments.routes.ts";
+import { debriefsApi } from "../../shared/contract/debriefs.routes.ts";
+import { devicesApi } from "../../shared/contract/devices.routes.ts";
 import type {
-  AreaSettings,
   AreaTarget,
-  Assignment,
   AssignmentStatus,
-  AssignmentsResponse,
-  DebriefsResponse,
-  Device,
-  DevicesResponse,
-  EnrolledDevice,
-  EnrolmentCode,
-  Invitation,
   InviteUserRequest,
-  ParticipationPlan,
   ParticipationPlanInput,
-  ParticipationPlansResponse,
-  PendingInvitationsResponse,
-  ProgressResponse,
-  Readiness,
   RecordRewardRequest,
   RecordTrainingRequest,
-  RewardEntry,
-  RewardsResponse,
-  SafeguardingQueueItem,
-  SafeguardingQueueResponse,
   SetAssignmentRequest,
-  TrainingRecord,
-  TrainingResponse,
   UpdateAreaSettingsRequest,
 } from "../../shared/contract/index.ts";
-import { get, post, request } from "./http.ts";
+import { invitationsApi } from "../../shared/contract/invitations.routes.ts";
+import { meApi } from "../../shared/contract/me.routes.ts";
+import { participationPlansApi } from "../../shared/contract/participation-plans.routes.ts";
+import { progressApi } from "../../shared/contract/progress.routes.ts";
+import { rewardsApi } from "../../shared/contract/rewards.routes.ts";
+import { safeguardingQueueApi } from "../../shared/contract/safeguarding-queue.routes.ts";
+import { trainingApi } from "../../shared/contract/training.routes.ts";
+import { call, routeUrl } from "./call.ts";
 
 /** The coordination API (issue 8): areas, people, tablets, follow-ups, safeguarding, rewards, training. */
 
-const query = (params: Record<string, string | undefined>) => {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== "") search.set(key, value);
-  const text = search.toString();
-  return text ? `?${text}` : "";
-};
-const id = (value: string) => encodeURIComponent(value);
+export const listPendingInvitations = () => call(invitationsApi.pending);
+export const inviteUser = (body: InviteUserRequest) => call(invitationsApi.invite, { body });
+export const renewInvitation = (userId: string) => call(invitationsApi.renew, { params: { userId } });
 
-export const listPendingInvitations = () => get<PendingInvitationsResponse>("/api/invitations");
-export const inviteUser = (body: InviteUserRequest) => post<Invitation>("/api/invitations", body);
-export const renewInvitation = (userId: string) => post<Invitation>(`/api/invitations/${id(userId)}/renew`);
-
-export const getAreaSettings = (areaId: string) => get<AreaSettings>(`/api/area-settings/${id(areaId)}`);
+export const getAreaSettings = (areaId: string) => call(areaSettingsApi.get, { params: { areaId } });
 export const updateAreaSettings = (areaId: string, body: UpdateAreaSettingsRequest) =>
-  request<AreaSettings>("PUT", `/api/area-settings/${id(areaId)}`, body);
+  call(areaSettingsApi.update, { params: { areaId }, body });
 export const setAreaTargets = (areaId: string, targets: AreaTarget[]) =>
-  request<AreaSettings>("PUT", `/api/area-settings/${id(areaId)}/targets`, { targets });
+  call(areaSettingsApi.setTargets, { params: { areaId }, body: { targets } });
 
-export const listDevices = (areaId?: string) => get<DevicesResponse>(`/api/devices${query({ areaId })}`);
+export const listDevices = (areaId?: string) => call(devicesApi.list, { query: { areaId } });
 export const createEnrolmentCode = (userId: string, label: string) =>
-  post<EnrolmentCode>("/api/devices/enrolment-codes", { userId, label });
-export const enrolDevice = (code: string) => post<EnrolledDevice>("/api/devices/enrol", { code });
+  call(devicesApi.enrolmentCode, { body: { userId, label } });
+export const enrolDevice = (code: string) => call(devicesApi.enrol, { body: { code } });
 export const revokeDevice = (deviceId: string, endSessions: boolean) =>
-  post<Device>(`/api/devices/${id(deviceId)}/revoke`, { endSessions });
+  call(devicesApi.revoke, { params: { id: deviceId }, body: { endSessions } });
 
-export const listAssignments = (areaId?: string) =>
-  get<AssignmentsResponse>(`/api/assignments${query({ areaId })}`);
-export const setAssignment = (body: SetAssignmentRequest) => post<Assignment>("/api/assignments", body);
+export const listAssignments = (areaId?: string) => call(assignmentsApi.list, { query: { areaId } });
+export const setAssignment = (body: SetAssignmentRequest) => call(assignmentsApi.set, { body });
 export const setAssignmentStatus = (assignmentId: string, status: AssignmentStatus) =>
-  post<Assignment>(`/api/assignments/${id(assignmentId)}/status`, { status });
-export const myAssignments = () => get<AssignmentsResponse>("/api/me/assignments");
+  call(assignmentsApi.setStatus, { params: { id: assignmentId }, body: { status } });
+export const myAssignments = () => call(meApi.assignments);
 
-export const fetchProgress = (areaId?: string) => get<ProgressResponse>(`/api/progress${query({ areaId })}`);
+export const fetchProgress = (areaId?: string) => call(progressApi.get, { query: { areaId } });
 
 export const fetchSafeguardingQueue = (state: "open" | "closed" | "all", areaId?: string) =>
-  get<SafeguardingQueueResponse>(`/api/safeguarding-queue${query({ state, areaId })}`);
+  call(safeguardingQueueApi.list, { query: { state, areaId } });
 export const acknowledgeConcern = (concernId: string) =>
-  post<SafeguardingQueueItem>(`/api/safeguarding-queue/${id(concernId)}/acknowledge`);
+  call(safeguardingQueueApi.acknowledge, { params: { id: concernId } });
 export const recordConcernAction = (concernId: string, text: string) =>
-  post<SafeguardingQueueItem>(`/api/safeguarding-queue/${id(concernId)}/actions`, { text });
+  call(safeguardingQueueApi.action, { params: { id: concernId }, body: { text } });
 export const closeConcern = (concernId: string, text: string) =>
-  post<SafeguardingQueueItem>(`/api/safeguarding-queue/${id(concernId)}/close`, { text });
+  call(safeguardingQueueApi.close, { params: { id: concernId }, body: { text } });
 
-export const listDebriefs = (areaId?: string) => get<DebriefsResponse>(`/api/debriefs${query({ areaId })}`);
+export const listDebriefs = (areaId?: string) => call(debriefsApi.list, { query: { areaId } });
 
-export const listPlans = (areaId?: string) =>
-  get<ParticipationPlansResponse>(`/api/participation-plans${query({ areaId })}`);
+export const listPlans = (areaId?: string) => call(participationPlansApi.list, { query: { areaId } });
 export const savePlanFor = (userId: string, plan: ParticipationPlanInput) =>
-  request<ParticipationPlan>("PUT", `/api/participation-plans/${id(userId)}`, plan);
-export const myPlan = () => get<ParticipationPlan>("/api/me/participation-plan");
-export const saveMyPlan = (plan: ParticipationPlanInput) =>
-  request<ParticipationPlan>("PUT", "/api/me/participation-plan", plan);
+  call(participationPlansApi.save, { params: { userId }, body: plan });
+export const myPlan = () => call(meApi.plan);
+export const saveMyPlan = (plan: ParticipationPlanInput) => call(meApi.savePlan, { body: plan });
 
-export const listRewards = (areaId?: string) => get<RewardsResponse>(`/api/rewards${query({ areaId })}`);
-export const recordReward = (body: RecordRewardRequest) => post<RewardEntry>("/api/rewards", body);
-export const myRewards = () => get<RewardsResponse>("/api/me/rewards");
+export const listRewards = (areaId?: string) => call(rewardsApi.list, { query: { areaId } });
+export const recordReward = (body: RecordRewardRequest) => call(rewardsApi.record, { body });
+export const myRewards = () => call(meApi.rewards);
 /** Plain links: the browser downloads the CSV with the session cookie. */
-export const statementHref = (userId: string) => `/api/rewards/statements/${id(userId)}`;
-export const MY_STATEMENT_HREF = "/api/me/rewards/statement";
+export const statementHref = (userId: string) => routeUrl(rewardsApi.statement, { params: { userId } });
+export const MY_STATEMENT_HREF = routeUrl(meApi.rewardStatement);
 
-export const listTraining = (areaId?: string) => get<TrainingResponse>(`/api/training${query({ areaId })}`);
-export const recordTraining = (body: RecordTrainingRequest) => post<TrainingRecord>("/api/training", body);
-export const fetchReadiness = () => get<Readiness>("/api/me/readiness");
+export const listTraining = (areaId?: string) => call(trainingApi.list, { query: { areaId } });
+export const recordTraining = (body: RecordTrainingRequest) => call(trainingApi.record, { body });
+export const fetchReadiness = () => call(meApi.readiness);

@@ -1,19 +1,19 @@
-import type { Device, DeviceInterviews, LostReport, UploadRule } from "../../shared/contract/index.ts";
-import { get, post, request } from "./http.ts";
-
-const id = (value: string) => encodeURIComponent(value);
+import { devicesApi } from "../../shared/contract/devices.routes.ts";
+import { lostDevicesApi } from "../../shared/contract/lost-devices.routes.ts";
+import { call } from "./call.ts";
 
 /** An area's rule "only enrolled tablets may upload" (decision 0025). */
-export const getUploadRule = (areaId: string) => get<UploadRule>(`/api/devices/upload-rules/${id(areaId)}`);
+export const getUploadRule = (areaId: string) => call(devicesApi.uploadRule, { params: { areaId } });
 export const setUploadRule = (areaId: string, enrolledTabletsOnly: boolean) =>
-  request<UploadRule>("PUT", `/api/devices/upload-rules/${id(areaId)}`, { enrolledTabletsOnly });
+  call(devicesApi.setUploadRule, { params: { areaId }, body: { enrolledTabletsOnly } });
 
 /** What was stored from one tablet: for the data manager. */
 export const deviceInterviews = (deviceId: string) =>
-  get<DeviceInterviews>(`/api/devices/${id(deviceId)}/interviews`);
+  call(devicesApi.interviews, { params: { id: deviceId } });
 
 /** A lost tablet (decision 0036): report it lost or found, and see what was on it. */
 export const reportDeviceLost = (deviceId: string, reason: string, endSessions: boolean) =>
-  post<Device>(`/api/devices/${id(deviceId)}/lost`, { reason, endSessions });
-export const reportDeviceFound = (deviceId: string) => post<Device>(`/api/devices/${id(deviceId)}/found`, {});
-export const lostReport = (deviceId: string) => get<LostReport>(`/api/devices/${id(deviceId)}/lost-report`);
+  call(lostDevicesApi.lost, { params: { id: deviceId }, body: { reason, endSessions } });
+export const reportDeviceFound = (deviceId: string) =>
+  call(lostDevicesApi.found, { params: { id: deviceId }, body: {} });
+export const lostReport = (deviceId: string) => call(lostDevicesApi.report, { params: { id: deviceId } });

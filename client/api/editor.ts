@@ -1,37 +1,27 @@
+import { editorApi } from "../../shared/contract/editor.routes.ts";
 import type {
   CommentRequest,
   CreateSurveyRequest,
-  DefinitionCheckResponse,
   Draft,
   DraftStaleProblem,
-  DraftView,
-  EditorComment,
   EditorSurveySummary,
-  EditorSurveysResponse,
   PublishRequest,
-  PublishResponse,
   SaveDraftRequest,
-  SignOff,
   SignOffRequest,
-  Suggestion,
   SuggestionRequest,
-  VersionHistoryResponse,
-  WordingDiffResponse,
 } from "../../shared/contract/index.ts";
 import { withPictureReferences } from "../../shared/editor/easy-read-pictures.ts";
 import { ApiError } from "./api-error.ts";
-import { get, post, request } from "./http.ts";
+import { call, routeUrl } from "./call.ts";
 
-/** The co-design editor's API (see shared/contract/editor.ts). */
-const base = "/api/editor";
-const survey = (id: string) => `${base}/surveys/${encodeURIComponent(id)}`;
+/** The co-design editor's routes (shared/contract/editor.routes.ts), by the names the editor uses. */
 
 export const listEditorSurveys = async (): Promise<EditorSurveySummary[]> =>
-  (await get<EditorSurveysResponse>(`${base}/surveys`)).surveys;
+  (await call(editorApi.surveys)).surveys;
 
-export const createSurvey = (body: CreateSurveyRequest) => post<Draft>(`${base}/surveys`, body);
+export const createSurvey = (body: CreateSurveyRequest) => call(editorApi.create, { body });
 
-export const fetchDraftView = (id: string) => get<DraftView>(`${survey(id)}/draft`);
+export const fetchDraftView = (id: string) => call(editorApi.draft, { params: { id } });
 
 /**
  * Saves the draft. From the editor, Easy Read pictures go as references the server fills in from the
@@ -39,41 +29,43 @@ export const fetchDraftView = (id: string) => get<DraftView>(`${survey(id)}/draf
  * sends its pictures whole (they are not in the draft yet).
  */
 export const saveDraft = (id: string, body: SaveDraftRequest, source: "editor" | "import" = "editor") =>
-  request<Draft>(
-    "PUT",
-    `${survey(id)}/draft${source === "import" ? "?source=import" : ""}`,
-    source === "import" ? body : { ...body, definition: withPictureReferences(body.definition) },
-  );
+  call(editorApi.saveDraft, {
+    params: { id },
+    query: { source: source === "import" ? source : undefined },
+    body: source === "import" ? body : { ...body, definition: withPictureReferences(body.definition) },
+  });
 
 export const checkDefinition = (definition: Record<string, unknown>) =>
-  post<DefinitionCheckResponse>(`${base}/check`, { definition });
+  call(editorApi.check, { body: { definition } });
 
 export const addComment = (id: string, body: CommentRequest) =>
-  post<EditorComment>(`${survey(id)}/comments`, body);
+  call(editorApi.comment, { params: { id }, body });
 
 export const suggestRewording = (id: string, body: SuggestionRequest) =>
-  post<Suggestion>(`${survey(id)}/suggestions`, body);
+  call(editorApi.suggest, { params: { id }, body });
 
 export const acceptSuggestion = (id: string, suggestionId: string) =>
-  post<Draft>(`${survey(id)}/suggestions/${encodeURIComponent(suggestionId)}/accept`);
+  call(editorApi.acceptSuggestion, { params: { id, suggestionId } });
 
 export const declineSuggestion = (id: string, suggestionId: string) =>
-  post<Suggestion>(`${survey(id)}/suggestions/${encodeURIComponent(suggestionId)}/decline`);
+  call(editorApi.declineSuggestion, { params: { id, suggestionId } });
 
 export const changeStatus = (id: string, status: "draft" | "in_review", revision: number) =>
-  post<Draft>(`${survey(id)}/status`, { status, revision });
+  call(editorApi.status, { params: { id }, body: { status, revision } });
 
-export const signOff = (id: string, body: SignOffRequest) => post<SignOff>(`${survey(id)}/signoffs`, body);
+export const signOff = (id: string, body: SignOffRequest) =>
+  call(editorApi.signOff, { params: { id }, body });
 
 export const publishDraft = (id: string, body: PublishRequest) =>
-  post<PublishResponse>(`${survey(id)}/publish`, body);
+  call(editorApi.publish, { params: { id }, body });
 
-export const fetchVersions = (id: string) => get<VersionHistoryResponse>(`${survey(id)}/versions`);
+export const fetchVersions = (id: string) => call(editorApi.versions, { params: { id } });
 
 export const fetchDiff = (id: string, from: number | "draft", to: number | "draft") =>
-  get<WordingDiffResponse>(`${survey(id)}/diff?from=${from}&to=${to}`);
+  call(editorApi.diff, { params: { id }, query: { from: String(from), to: String(to) } });
 
-export const exportUrl = (id: string, version: number | "draft") => `${survey(id)}/export?version=${version}`;
+export const exportUrl = (id: string, version: number | "draft") =>
+  routeUrl(editorApi.export, { params: { id }, query: { version: String(version) } });
 
 /** The other person's draft, when a write was refused as stale. */
 export function staleDraft(error: unknown): Draft | null {

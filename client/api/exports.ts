@@ -1,14 +1,14 @@
+import { exportsApi } from "../../shared/contract/exports.routes.ts";
 import {
   EXPORT_RESPONSES_HEADER,
-  type ExportableSurveysResponse,
   type ExportFile,
   type ExportStatus,
   type Problem,
 } from "../../shared/contract/index.ts";
 import { ApiError, NetworkError } from "./api-error.ts";
-import { get } from "./http.ts";
+import { call, routeUrl } from "./call.ts";
 
-export const fetchExportableSurveys = () => get<ExportableSurveysResponse>("/api/exports");
+export const fetchExportableSurveys = () => call(exportsApi.list);
 
 export interface ExportRequest {
   surveyId: string;
@@ -19,10 +19,14 @@ export interface ExportRequest {
 }
 
 export function exportUrl(request: ExportRequest): string {
-  const params = new URLSearchParams({ status: request.status });
-  if (request.areaId) params.set("areaId", request.areaId);
-  if (request.wave !== undefined) params.set("wave", String(request.wave));
-  return `/api/exports/${encodeURIComponent(request.surveyId)}/${request.file}?${params}`;
+  return routeUrl(exportsApi.file, {
+    params: { surveyId: request.surveyId, file: request.file },
+    query: {
+      status: request.status,
+      areaId: request.areaId,
+      wave: request.wave === undefined ? undefined : String(request.wave),
+    },
+  });
 }
 
 export interface ExportProgress {

@@ -1,5 +1,5 @@
-import type { DueListResponse } from "../../shared/contract/index.ts";
-import { get } from "./http.ts";
+import { followUpsApi } from "../../shared/contract/follow-ups.routes.ts";
+import { call } from "./call.ts";
 
 /** The signed-in researcher's area (or every area for an administrator); kept offline by the service worker. */
-export const fetchDueList = () => get<DueListResponse>("/api/followups/due");
+export const fetchDueList = () => call(followUpsApi.due);

@@ -6,7 +6,8 @@ import { ApiError, NetworkError } from "./api-error.ts";
 
 /**
  * The one place the client talks HTTP. Same-origin cookie session, JSON in and out, and every
- * failure turned into an `ApiError` (the server's problem) or a `NetworkError` (no answer).
+ * failure turned into an `ApiError` (the server's problem) or a `NetworkError` (no answer). Pages
+ * call routes through `call()` (call.ts), which builds the address from the route's declaration.
  */
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -43,9 +44,6 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
-
-export const get = <T>(path: string) => request<T>("GET", path);
-export const post = <T>(path: string, body?: unknown) => request<T>("POST", path, body);
 
 function isProblem(value: unknown): value is Problem {
   if (typeof value !== "object" || value === null) return false;

@@ -1,44 +1,36 @@
+import { releasesApi } from "../../shared/contract/releases.routes.ts";
 import type {
   ComposeReleaseRequest,
-  ParticipantSummary,
   ParticipantSummaryRequest,
-  PublishedRelease,
   PublishReleaseRequest,
-  ReleaseAnnotation,
   ReleaseAnnotationRequest,
-  ReleaseSignOff,
   ReleaseSignOffRequest,
-  ReleasesResponse,
-  ReleaseView,
 } from "../../shared/contract/releases.ts";
-import { get, post, request } from "./http.ts";
+import { call } from "./call.ts";
 
-/** The release routes of `shared/contract/releases.ts`, one function each. */
+/** The release routes of `shared/contract/releases.routes.ts`, by the names the release pages use. */
 
-const base = (id: string) => `/api/releases/${encodeURIComponent(id)}`;
+export const listReleases = () => call(releasesApi.list);
 
-export const listReleases = () => get<ReleasesResponse>("/api/releases");
+export const fetchRelease = (id: string) => call(releasesApi.get, { params: { id } });
 
-export const fetchRelease = (id: string) => get<ReleaseView>(base(id));
-
-export const composeRelease = (body: ComposeReleaseRequest) => post<ReleaseView>("/api/releases", body);
+export const composeRelease = (body: ComposeReleaseRequest) => call(releasesApi.compose, { body });
 
 export const updateRelease = (id: string, body: ComposeReleaseRequest) =>
-  request<ReleaseView>("PUT", base(id), body);
+  call(releasesApi.update, { params: { id }, body });
 
-export const checkRelease = (id: string) => post<ReleaseView>(`${base(id)}/check`, {});
+export const checkRelease = (id: string) => call(releasesApi.check, { params: { id }, body: {} });
 
 export const signOffRelease = (id: string, body: ReleaseSignOffRequest) =>
-  post<ReleaseSignOff>(`${base(id)}/signoffs`, body);
+  call(releasesApi.signOff, { params: { id }, body });
 
 export const annotateRelease = (id: string, body: ReleaseAnnotationRequest) =>
-  post<ReleaseAnnotation>(`${base(id)}/annotations`, body);
+  call(releasesApi.annotate, { params: { id }, body });
 
 export const saveParticipantSummary = (id: string, body: ParticipantSummaryRequest) =>
-  request<ParticipantSummary>("PUT", `${base(id)}/participant-summary`, body);
+  call(releasesApi.participantSummary, { params: { id }, body });
 
 export const publishRelease = (id: string, body: PublishReleaseRequest) =>
-  post<ReleaseView>(`${base(id)}/publish`, body);
+  call(releasesApi.publish, { params: { id }, body });
 
-export const fetchPublicRelease = (token: string) =>
-  get<PublishedRelease>(`/api/public/releases/${encodeURIComponent(token)}`);
+export const fetchPublicRelease = (token: string) => call(releasesApi.public, { params: { token } });

@@ -1,21 +1,14 @@
-import type {
-  SetSupportServiceTranslationsRequest,
-  SupportServicesResponse,
-} from "../../shared/contract/index.ts";
-import { get, request } from "./http.ts";
+import type { SetSupportServiceTranslationsRequest } from "../../shared/contract/index.ts";
+import { supportServicesApi } from "../../shared/contract/support-services.routes.ts";
+import { call } from "./call.ts";
 
-const servicesPath = (areaId: string) => `/api/areas/${encodeURIComponent(areaId)}/support-services`;
-
-export const fetchSupportServices = (areaId: string) => get<SupportServicesResponse>(servicesPath(areaId));
+/** The loader the distress protocol and the coordinators' translation form share. */
+export const fetchSupportServices = (areaId: string) =>
+  call(supportServicesApi.get, { params: { id: areaId } });
 
 /** Replaces the area's services in one language (an empty `services` removes that language). */
 export const setSupportServiceTranslations = (
   areaId: string,
   locale: string,
   body: SetSupportServiceTranslationsRequest,
-) =>
-  request<SupportServicesResponse>(
-    "PUT",
-    `${servicesPath(areaId)}/translations/${encodeURIComponent(locale)}`,
-    body,
-  );
+) => call(supportServicesApi.translate, { params: { id: areaId, locale }, body });

@@ -1,8 +1,8 @@
-import type { PublishedSurveySummary, SurveyVersion } from "../../shared/contract/index.ts";
-import { get } from "./http.ts";
+import { surveysApi } from "../../shared/contract/surveys.routes.ts";
+import { call } from "./call.ts";
 
-export const listPublishedSurveys = async () =>
-  (await get<{ surveys: PublishedSurveySummary[] }>("/api/surveys")).surveys;
+/** The published surveys: the loader eight pages share. */
+export const listPublishedSurveys = async () => (await call(surveysApi.list)).surveys;
 
 export const fetchSurveyVersion = (surveyId: string, version: number) =>
-  get<SurveyVersion>(`/api/surveys/${encodeURIComponent(surveyId)}/versions/${version}`);
+  call(surveysApi.version, { params: { id: surveyId, version: String(version) } });

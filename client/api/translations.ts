@@ -1,34 +1,32 @@
 import type { Problem } from "../../shared/contract/problems.ts";
+import { translationsApi } from "../../shared/contract/translations.routes.ts";
 import type {
-  PicturesView,
   SaveTranslationsRequest,
   TranslationsImportReport,
-  TranslationsView,
 } from "../../shared/contract/translations.ts";
 import { ApiError, NetworkError } from "./api-error.ts";
-import { get, post, request } from "./http.ts";
+import { call, routeUrl } from "./call.ts";
 
-/** Translation in the editor (issue 18; shared/contract/translations.ts). */
-const survey = (id: string) => `/api/editor/surveys/${encodeURIComponent(id)}`;
+/** Translation in the editor (issue 18; shared/contract/translations.routes.ts). */
 
-export const fetchTranslations = (id: string) => get<TranslationsView>(`${survey(id)}/translations`);
+export const fetchTranslations = (id: string) => call(translationsApi.view, { params: { id } });
 
 export const saveTranslations = (id: string, locale: string, body: SaveTranslationsRequest) =>
-  request<TranslationsView>("PUT", `${survey(id)}/translations/${encodeURIComponent(locale)}`, body);
+  call(translationsApi.save, { params: { id, locale }, body });
 
 export const addLanguage = (id: string, locale: string) =>
-  post<TranslationsView>(`${survey(id)}/languages`, { locale });
+  call(translationsApi.addLanguage, { params: { id }, body: { locale } });
 
 export const setOffered = (id: string, locale: string, offered: boolean) =>
-  request<TranslationsView>("PUT", `${survey(id)}/languages/${encodeURIComponent(locale)}`, { offered });
+  call(translationsApi.setOffered, { params: { id, locale }, body: { offered } });
 
 export const signOffLanguage = (id: string, locale: string, note: string) =>
-  post<TranslationsView>(`${survey(id)}/languages/${encodeURIComponent(locale)}/signoffs`, { note });
+  call(translationsApi.signOff, { params: { id, locale }, body: { note } });
 
 export const setMyLanguages = (locales: string[]) =>
-  request<{ locales: string[] }>("PUT", "/api/editor/my-languages", { locales });
+  call(translationsApi.setMyLanguages, { body: { locales } });
 
-export const fetchPictures = (id: string) => get<PicturesView>(`${survey(id)}/pictures`);
+export const fetchPictures = (id: string) => call(translationsApi.pictures, { params: { id } });
 
 export const savePicture = (
   id: string,
@@ -38,9 +36,9 @@ export const savePicture = (
     choice?: string;
     picture: { dataUrl: string; alt: string } | null;
   },
-) => request<{ revision: number }>("PUT", `${survey(id)}/pictures`, body);
+) => call(translationsApi.setPicture, { params: { id }, body });
 
-export const translationsCsvUrl = (id: string) => `${survey(id)}/translations.csv`;
+export const translationsCsvUrl = (id: string) => routeUrl(translationsApi.csv, { params: { id } });
 
 export async function importTranslationsCsv(
   id: string,
@@ -51,7 +49,10 @@ export async function importTranslationsCsv(
   let response: Response;
   try {
     response = await fetch(
-      `${survey(id)}/translations.csv?revision=${revision}${preview ? "&preview=1" : ""}`,
+      routeUrl(translationsApi.importCsv, {
+        params: { id },
+        query: { revision: String(revision), preview: preview ? "1" : undefined },
+      }),
       {
         method: "POST",
         credentials: "same-origin",

@@ -1,10 +1,5 @@
-import type { ResetLink, User, UsersResponse } from "../../shared/contract/index.ts";
-import { get, post } from "./http.ts";
+import { usersApi } from "../../shared/contract/users.routes.ts";
+import { call } from "./call.ts";
 
-export const listUsers = async () => (await get<UsersResponse>("/api/users")).users;
-/** Disabling signs the person out everywhere at once. */
-export const disableUser = (id: string) => post<User>(`/api/users/${encodeURIComponent(id)}/disable`);
-export const enableUser = (id: string) => post<User>(`/api/users/${encodeURIComponent(id)}/enable`);
-/** A one-time password reset link for someone who forgot theirs; shown once. */
-export const makeResetLink = (id: string) =>
-  post<ResetLink>(`/api/users/${encodeURIComponent(id)}/reset-link`);
+/** The accounts the signed-in person may see: the loader three pages share. */
+export const listUsers = async () => (await call(usersApi.list)).users;

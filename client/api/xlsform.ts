@@ -1,12 +1,13 @@
-import type { Problem, XlsformExportReport, XlsformImportResponse } from "../../shared/contract/index.ts";
+import type { Problem, XlsformImportResponse } from "../../shared/contract/index.ts";
+import { xlsformApi } from "../../shared/contract/xlsform.routes.ts";
 import { ApiError, NetworkError } from "./api-error.ts";
-import { get } from "./http.ts";
+import { call, routeUrl } from "./call.ts";
 
 /** Sends an .xlsx XLSForm; the server makes a new survey draft from it and reports on every row. */
 export async function importXlsform(file: File, id: string): Promise<XlsformImportResponse> {
   let response: Response;
   try {
-    response = await fetch(`/api/editor/xlsform${id ? `?id=${encodeURIComponent(id)}` : ""}`, {
+    response = await fetch(routeUrl(xlsformApi.import, { query: { id } }), {
       method: "POST",
       credentials: "same-origin",
       headers: {
@@ -27,7 +28,7 @@ export async function importXlsform(file: File, id: string): Promise<XlsformImpo
 }
 
 export const xlsformUrl = (id: string, version: number) =>
-  `/api/editor/surveys/${encodeURIComponent(id)}/xlsform?version=${version}`;
+  routeUrl(xlsformApi.export, { params: { id }, query: { version: String(version) } });
 
 export const xlsformReport = (id: string, version: number) =>
-  get<XlsformExportReport>(`/api/editor/surveys/${encodeURIComponent(id)}/xlsform-report?version=${version}`);
+  call(xlsformApi.report, { params: { id }, query: { version: String(version) } });

@@ -1,7 +1,8 @@
 import { useState } from "react";
+import { authApi } from "../../shared/contract/auth.routes.ts";
 import { MIN_PASSWORD_LENGTH, passwordWeakness } from "../../shared/contract/index.ts";
 import { ApiError } from "../api/api-error.ts";
-import { changePassword } from "../api/auth.ts";
+import { call } from "../api/call.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { focusFirstError } from "../ui/focus-first-error.ts";
@@ -40,7 +41,7 @@ export default function ChangePasswordPage() {
     },
     run: async (element) => {
       try {
-        await changePassword({ currentPassword: current, newPassword: next });
+        await call(authApi.changePassword, { body: { currentPassword: current, newPassword: next } });
       } catch (error) {
         // These two are about one field: shown there, not in the alert.
         const field =

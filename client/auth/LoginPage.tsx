@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { login, setupStatus } from "../api/auth.ts";
+import { authApi } from "../../shared/contract/auth.routes.ts";
+import { call } from "../api/call.ts";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { useSubmit } from "../ui/use-submit.ts";
@@ -27,7 +28,7 @@ export function LoginPage() {
   const [password, setPassword] = useState("");
   const form = useSubmit<LoginErrors>({
     check: () => checkLogin(email, password),
-    run: async () => setMe(await login({ email: email.trim(), password })),
+    run: async () => setMe(await call(authApi.login, { body: { email: email.trim(), password } })),
     fieldErrors: () => ({}),
   });
   const { errors, failure, busy } = form;
@@ -35,7 +36,7 @@ export function LoginPage() {
 
   useEffect(() => {
     let live = true;
-    setupStatus().then(
+    call(authApi.setupStatus).then(
       (status) => live && setSetupPending(status.setupPending),
       // Offline or an older server: the page works as before, without the notice.
       () => undefined,

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { authApi } from "../../shared/contract/auth.routes.ts";
 import {
   MIN_PASSWORD_LENGTH,
   passwordWeakness,
@@ -6,7 +7,7 @@ import {
   type SetupLinkInfo,
 } from "../../shared/contract/index.ts";
 import { ApiError } from "../api/api-error.ts";
-import { setup, setupLinkInfo } from "../api/auth.ts";
+import { call } from "../api/call.ts";
 import { navigate } from "../routing/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
@@ -50,7 +51,7 @@ export default function SetupPage() {
     check: () => checkPasswords(password, repeat),
     run: async () => {
       if (!token) return;
-      setMe(await setup({ token, password }));
+      setMe(await call(authApi.setup, { body: { token, password } }));
       navigate("/", { replace: true });
     },
     fieldErrors: (error) =>
@@ -71,7 +72,7 @@ export default function SetupPage() {
   useEffect(() => {
     if (!token) return;
     let live = true;
-    setupLinkInfo(token).then(
+    call(authApi.setupLink, { body: { token } }).then(
       (info) => live && setLink(info),
       (error: unknown) => {
         if (!live) return;

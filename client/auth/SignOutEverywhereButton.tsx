@@ -1,6 +1,7 @@
 import { useState } from "react";
+import { authApi } from "../../shared/contract/auth.routes.ts";
 import { errorMessage } from "../api/api-error.ts";
-import { logoutEverywhere } from "../api/auth.ts";
+import { call } from "../api/call.ts";
 import { navigate } from "../routing/router.tsx";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { useSession } from "./session.tsx";
@@ -17,7 +18,7 @@ export function SignOutEverywhereButton() {
   const handleClick = async () => {
     setBusy(true);
     try {
-      await logoutEverywhere();
+      await call(authApi.logoutEverywhere);
       setMe(null);
       navigate("/login");
       announce("You have signed out on every device.");

@@ -1,6 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
+import { authApi } from "../../shared/contract/auth.routes.ts";
 import type { Me } from "../../shared/contract/index.ts";
-import { fetchMe, logout } from "../api/auth.ts";
+import { fetchMe } from "../api/auth.ts";
+import { call } from "../api/call.ts";
 import { onSessionExpired } from "../api/http.ts";
 import { spaceSession } from "../offline/space-session.ts";
 
@@ -62,7 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     // The researcher's space closes at sign-out, whatever the server answers (issue 17).
     spaceSession.lock("sign_out");
-    await logout();
+    await call(authApi.logout);
     setState({ status: "ready", me: null });
   }, []);
 

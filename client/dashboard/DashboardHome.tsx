@@ -1,7 +1,8 @@
 import { useCallback, useState } from "react";
 import type { LiveView } from "../../shared/contract/index.ts";
+import { statsApi } from "../../shared/contract/stats.routes.ts";
+import { call } from "../api/call.ts";
 import { fetchOutcomeMap } from "../api/outcomes.ts";
-import { fetchResponseCounts } from "../api/stats.ts";
 import { useResource } from "../api/use-resource.ts";
 import { useMe } from "../auth/session.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
@@ -12,6 +13,8 @@ import { ResponseCountsTable } from "./ResponseCountsTable.tsx";
 import { StrandTable } from "./StrandTable.tsx";
 import { SuppressionSetting } from "./SuppressionSetting.tsx";
 import { TheoryOfChangeMap } from "./TheoryOfChangeMap.tsx";
+
+const fetchResponseCounts = async () => (await call(statsApi.responseCounts)).counts;
 
 /** The dashboard's home: the theory of change with each outcome's figures, then fieldwork counts. */
 export function DashboardHome() {

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from "react";
 import type { OutcomePageResponse } from "../../shared/contract/index.ts";
+import { outcomesApi } from "../../shared/contract/outcomes.routes.ts";
 import { ApiError } from "../api/api-error.ts";
-import { fetchOutcomePage } from "../api/outcomes.ts";
+import { call } from "../api/call.ts";
 import type { Resource } from "../api/use-resource.ts";
 import { Link } from "../routing/router.tsx";
 import { useAnnounce } from "../ui/announcer.tsx";
@@ -30,7 +31,7 @@ export function OutcomePage({ outcomeId }: { outcomeId: string }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `search` stands for `query`; `attempt` reloads.
   useEffect(() => {
     let live = true;
-    fetchOutcomePage(outcomeId, query).then(
+    call(outcomesApi.page, { params: { outcomeId }, query: Object.fromEntries(query) }).then(
       (data) => {
         if (!live) return;
         setPage({ status: "ready", data });

@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { MAX_SUPPRESSION_K, MIN_SUPPRESSION_K } from "../../shared/contract/index.ts";
+import { settingsApi } from "../../shared/contract/settings.routes.ts";
 import { issuesByField } from "../api/api-error.ts";
-import { fetchSuppressionSetting, saveSuppressionSetting } from "../api/outcomes.ts";
+import { call } from "../api/call.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { TextField } from "../ui/TextField.tsx";
@@ -13,7 +14,7 @@ export function SuppressionSetting({ onSaved }: { onSaved: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    fetchSuppressionSetting().then(
+    call(settingsApi.suppression).then(
       (s) => setValue(String(s.k)),
       (e: unknown) => setError(e),
     );
@@ -23,7 +24,7 @@ export function SuppressionSetting({ onSaved }: { onSaved: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const saved = await saveSuppressionSetting(Number(value));
+      const saved = await call(settingsApi.setSuppression, { body: { k: Number(value) } });
       setValue(String(saved.k));
       announce(`Figures about fewer than ${saved.k} people are now hidden.`);
       onSaved();

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { MAX_REVIEW_COMMENT, type ReviewDetail } from "../../shared/contract/index.ts";
-import { commentOnReview } from "../api/review.ts";
+import { reviewApi } from "../../shared/contract/review.routes.ts";
+import { call } from "../api/call.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { Form } from "../ui/Form.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
@@ -19,7 +20,7 @@ export function CommentForm({
   const form = useSubmit({
     check: () => (comment.trim() === "" ? { comment: "Write a comment." } : {}),
     run: async () => {
-      onCommented(await commentOnReview(id, { comment: comment.trim() }));
+      onCommented(await call(reviewApi.comment, { params: { id }, body: { comment: comment.trim() } }));
       setComment("");
       announce("Comment added.");
     },

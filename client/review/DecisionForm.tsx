@@ -5,8 +5,9 @@ import {
   type ReviewDetail,
   reviewStatusLabels,
 } from "../../shared/contract/index.ts";
+import { reviewApi } from "../../shared/contract/review.routes.ts";
 import { ApiError } from "../api/api-error.ts";
-import { decideReview } from "../api/review.ts";
+import { call } from "../api/call.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { Form } from "../ui/Form.tsx";
 import { RadioField } from "../ui/RadioField.tsx";
@@ -50,11 +51,14 @@ export function DecisionForm({
     run: async () => {
       if (!status) return;
       const adopt = Number(copy);
-      const updated = await decideReview(r.id, {
-        status,
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
-        ...(adopt !== r.currentRevision ? { adoptRevision: adopt } : {}),
-        seen: { status: r.reviewStatus, revisions: r.revisions, currentRevision: r.currentRevision },
+      const updated = await call(reviewApi.decide, {
+        params: { id: r.id },
+        body: {
+          status,
+          ...(comment.trim() ? { comment: comment.trim() } : {}),
+          ...(adopt !== r.currentRevision ? { adoptRevision: adopt } : {}),
+          seen: { status: r.reviewStatus, revisions: r.revisions, currentRevision: r.currentRevision },
+        },
       });
       setStatus(null);
       setComment("");

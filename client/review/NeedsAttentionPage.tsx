@@ -1,5 +1,6 @@
 import type { AttentionItem } from "../../shared/contract/index.ts";
-import { listNeedingAttention } from "../api/review.ts";
+import { reviewApi } from "../../shared/contract/review.routes.ts";
+import { call } from "../api/call.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime, plural } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
@@ -8,7 +9,7 @@ import { InterviewList } from "./InterviewList.tsx";
 import { usePagedList } from "./use-paged-list.ts";
 import "./review.css";
 
-const fetchPage = (cursor?: string) => listNeedingAttention(cursor);
+const fetchPage = (cursor?: string) => call(reviewApi.attention, { query: { cursor } });
 
 /**
  * For coordinators (docs/decisions/0024-who-sees-what.md): the interviews in their area that the

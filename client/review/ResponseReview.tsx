@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
 import type { ReviewDetail } from "../../shared/contract/index.ts";
 import { reviewStatusLabels } from "../../shared/contract/index.ts";
-import { fetchReviewDetail } from "../api/review.ts";
+import { reviewApi } from "../../shared/contract/review.routes.ts";
+import { call } from "../api/call.ts";
 import { Link } from "../routing/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { formatDateTime, waveLabel } from "../ui/format.ts";
@@ -26,7 +27,7 @@ export function ResponseReview({ id }: { id: string }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how "Load it again" asks for a new load.
   useEffect(() => {
     let live = true;
-    fetchReviewDetail(id).then(
+    call(reviewApi.detail, { params: { id } }).then(
       (detail) => live && setState({ status: "ready", detail }),
       (error: unknown) => live && setState({ status: "error", error }),
     );

@@ -5,8 +5,9 @@ import {
   reviewStatuses,
   reviewStatusLabels,
 } from "../../shared/contract/index.ts";
+import { reviewApi } from "../../shared/contract/review.routes.ts";
 import { listAreas } from "../api/areas.ts";
-import { listForReview } from "../api/review.ts";
+import { call } from "../api/call.ts";
 import { useResource } from "../api/use-resource.ts";
 import { useMe } from "../auth/session.tsx";
 import { Link } from "../routing/router.tsx";
@@ -26,7 +27,7 @@ export function ReviewQueue() {
   const [areaId, setAreaId] = useState("");
   const fetchPage = useCallback(
     async (cursor?: string) => {
-      const result = await listForReview({ status, areaId: areaId || undefined, cursor });
+      const result = await call(reviewApi.list, { query: { status, areaId, cursor } });
       return { items: result.responses, total: result.total, nextCursor: result.nextCursor };
     },
     [status, areaId],

@@ -1,4 +1,5 @@
-import { type Context, Hono } from "hono";
+import type { Context, Hono } from "hono";
+import { areaSettingsApi } from "../../shared/contract/area-settings.routes.ts";
 import {
   type AreaSettings,
   SetAreaTargetsRequest,
@@ -8,9 +9,9 @@ import { assertAreaInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
 import {
   findAreaSettings,
   leadOptions,
@@ -24,18 +25,13 @@ import {
  * services list, the safeguarding lead, the reward policy, and targets per survey and wave.
  * Creating areas stays with administrators (`POST /api/areas`).
  */
-export function areaSettingsRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function areaSettingsRoutes(api: Hono<AppEnv>): void {
+  mount(api, areaSettingsApi.get, {}, async (c) => settingsInScope(c));
 
-  app.get("/:areaId", allow("GET /api/area-settings/:areaId"), async (c) => {
-    return c.json(await settingsInScope(c));
-  });
-
-  app.put("/:areaId", allow("PUT /api/area-settings/:areaId"), async (c) => {
+  mount(api, areaSettingsApi.update, { body: UpdateAreaSettingsRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
     const before = await settingsInScope(c);
-    const body = await readJson(c, UpdateAreaSettingsRequest);
     if (body.safeguardingLeadId !== null) {
       const options = await leadOptions(db, before.id);
       if (!options.some((o) => o.id === body.safeguardingLeadId)) {
@@ -66,14 +62,14 @@ export function areaSettingsRoutes(): Hono<AppEnv> {
         },
       });
     });
-    return c.json(await settingsInScope(c));
+    return settingsInScope(c);
   });
 
-  app.put("/:areaId/targets", allow("PUT /api/area-settings/:areaId/targets"), async (c) => {
+  mount(api, areaSettingsApi.setTargets, { body: SetAreaTargetsRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
     const area = await settingsInScope(c);
-    const { targets } = await readJson(c, SetAreaTargetsRequest);
+    const { targets } = body;
     const unknown = await unknownSurveys(
       db,
       targets.map((t) => t.surveyId),
@@ -101,10 +97,8 @@ export function areaSettingsRoutes(): Hono<AppEnv> {
         detail: { targets },
       });
     });
-    return c.json(await settingsInScope(c));
+    return settingsInScope(c);
   });
-
-  return app;
 }
 
 async function settingsInScope(c: Context<AppEnv>): Promise<AreaSettings> {

@@ -1,21 +1,19 @@
-import { Hono } from "hono";
+import type { Hono } from "hono";
 import type { FollowUpState } from "../../shared/contract/assignments.ts";
-import { ProgressQuery, type ProgressResponse, type ProgressRow } from "../../shared/contract/progress.ts";
+import { progressApi } from "../../shared/contract/progress.routes.ts";
+import { ProgressQuery, type ProgressRow } from "../../shared/contract/progress.ts";
 import { listArea } from "../access/area-scope.ts";
 import { loadFollowUps } from "../follow-ups/follow-ups.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
-import { readQuery } from "../http/read-query.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { today } from "../today.ts";
 
 /** Fieldwork progress per area, survey and wave against the area's targets. */
-export function progressRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get("/", allow("GET /api/progress"), async (c) => {
+export function progressRoutes(api: Hono<AppEnv>): void {
+  mount(api, progressApi.get, { query: ProgressQuery }, async (c, { query }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const query = readQuery(c, ProgressQuery);
     const areaId = listArea(user, query.areaId);
     const surveyId = query.surveyId ?? null;
     const day = today(now());
@@ -71,8 +69,6 @@ export function progressRoutes(): Hono<AppEnv> {
       (a, b) =>
         a.areaName.localeCompare(b.areaName) || a.surveyTitle.localeCompare(b.surveyTitle) || a.wave - b.wave,
     );
-    return c.json({ today: day, rows: sorted } satisfies ProgressResponse);
+    return { today: day, rows: sorted };
   });
-
-  return app;
 }

@@ -1,6 +1,6 @@
-import type { Context } from "hono";
-import { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { authApi } from "../../shared/contract/auth.routes.ts";
 import {
   ChangePasswordRequest,
   LoginRequest,
@@ -8,15 +8,14 @@ import {
   type SetupLinkInfo,
   SetupLinkRequest,
   SetupRequest,
-  type SetupStatus,
 } from "../../shared/contract/auth.ts";
 import { passwordWeakness } from "../../shared/contract/password-rules.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
 import {
   findUserByEmail,
   findUserById,
@@ -62,12 +61,9 @@ async function startSession(c: Context<AppEnv>, row: UserRow): Promise<void> {
   });
 }
 
-export function authRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.post("/login", allow("POST /api/auth/login"), async (c) => {
+export function authRoutes(api: Hono<AppEnv>): void {
+  mount(api, authApi.login, { body: LoginRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
-    const body = await readJson(c, LoginRequest);
     const origin = requestOrigin(c);
     const failed = (reason: string) =>
       audit(db, {
@@ -110,12 +106,11 @@ export function authRoutes(): Hono<AppEnv> {
     }
     await startSession(c, row);
     await audit(db, { ...origin, at: now(), actorId: row.id, action: "auth.login" });
-    return c.json(toMe(row));
+    return toMe(row);
   });
 
-  app.post("/setup", allow("POST /api/auth/setup"), async (c) => {
+  mount(api, authApi.setup, { body: SetupRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
-    const body = await readJson(c, SetupRequest);
     const candidate = await findSetupTokenUser(db, body.token, now());
     const row = candidate ? await findUserById(db, candidate) : undefined;
     // A disabled account's links are retired when it is disabled; this refuses any that slipped past.
@@ -145,15 +140,14 @@ export function authRoutes(): Hono<AppEnv> {
       action: reset ? "auth.password_reset" : "auth.setup",
       ...(reset ? { detail: { sessionsEnded } } : {}),
     });
-    return c.json(toMe(row));
+    return toMe(row);
   });
 
   // What a one-time link is for, asked before the form is shown: a used or expired link says so at
   // once instead of after the person has chosen a password, and an invitation greets them by name with
   // their role and area. Uses nothing up. The token travels in the body, never in a logged address.
-  app.post("/setup-link", allow("POST /api/auth/setup-link"), async (c) => {
+  mount(api, authApi.setupLink, { body: SetupLinkRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
-    const body = await readJson(c, SetupLinkRequest);
     const candidate = await findSetupTokenUser(db, body.token, now());
     const row = candidate ? await findUserById(db, candidate) : undefined;
     if (!row || Number(row.disabled) === 1) throw new ProblemError("setup_token_invalid");
@@ -166,16 +160,11 @@ export function authRoutes(): Hono<AppEnv> {
         : row.role === "admin" && row.email === FIRST_ADMIN_EMAIL
           ? "first_admin"
           : "invitation";
-    return c.json({
-      purpose,
-      displayName: row.display_name,
-      role: toUser(row).role,
-      areaName: area?.name ?? null,
-    } satisfies SetupLinkInfo);
+    return { purpose, displayName: row.display_name, role: toUser(row).role, areaName: area?.name ?? null };
   });
 
   // Whether no administrator has a password yet, so the sign-in page can say where the setup link is.
-  app.get("/setup-status", allow("GET /api/auth/setup-status"), async (c) => {
+  mount(api, authApi.setupStatus, {}, async (c) => {
     const { db } = c.get("deps");
     const ready = await db
       .selectFrom("users")
@@ -183,16 +172,15 @@ export function authRoutes(): Hono<AppEnv> {
       .where("role", "=", "admin")
       .where("password_hash", "is not", null)
       .executeTakeFirst();
-    return c.json({ setupPending: !ready } satisfies SetupStatus);
+    return { setupPending: !ready };
   });
 
   // A signed-in person changes their own password. The current password is asked for (a session left
   // open on a shared tablet is not enough), wrong guesses count toward the sign-in lockout of the
   // account, and every other session of the account ends; this one stays signed in.
-  app.post("/password", allow("POST /api/auth/password"), async (c) => {
+  mount(api, authApi.changePassword, { body: ChangePasswordRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const body = await readJson(c, ChangePasswordRequest);
     const origin = requestOrigin(c);
     const reservation = await reserveLoginAttempt(db, { email: user.email, ip: origin.ip, now: now() });
     if (reservation.kind === "locked") {
@@ -234,20 +222,18 @@ export function authRoutes(): Hono<AppEnv> {
         detail: { sessionsEnded, linksRetired },
       });
     });
-    return c.body(null, 204);
   });
 
-  app.post("/logout", allow("POST /api/auth/logout"), async (c) => {
+  mount(api, authApi.logout, {}, async (c) => {
     const { db, now } = c.get("deps");
     const token = getCookie(c, SESSION_COOKIE);
     if (token && token.length <= 128) await deleteSession(db, token);
     const user = c.get("user");
     if (user) await audit(db, { ...requestOrigin(c), at: now(), actorId: user.id, action: "auth.logout" });
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
-    return c.body(null, 204);
   });
 
-  app.post("/logout-all", allow("POST /api/auth/logout-all"), async (c) => {
+  mount(api, authApi.logoutEverywhere, {}, async (c) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
     const ended = await deleteUserSessions(db, user.id);
@@ -259,10 +245,7 @@ export function authRoutes(): Hono<AppEnv> {
       detail: { sessions: ended },
     });
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
-    return c.body(null, 204);
   });
 
-  app.get("/me", allow("GET /api/auth/me"), (c) => c.json(requireUser(c.get("user"))));
-
-  return app;
+  mount(api, authApi.me, {}, (c) => requireUser(c.get("user")));
 }

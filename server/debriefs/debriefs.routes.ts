@@ -1,12 +1,12 @@
-import { Hono } from "hono";
+import type { Hono } from "hono";
+import { debriefsApi } from "../../shared/contract/debriefs.routes.ts";
 import { SubmitDebriefRequest } from "../../shared/contract/debriefs.schema.ts";
-import type { UploadReceipt } from "../../shared/contract/upload-receipt.ts";
 import { assertAreaInScope } from "../access/area-scope.ts";
 import { findArea } from "../areas/areas.repository.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { answerWith, mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
 import { findDebriefRow, insertDebrief } from "./debriefs.repository.ts";
 
 /**
@@ -15,20 +15,17 @@ import { findDebriefRow, insertDebrief } from "./debriefs.repository.ts";
  * author's session, and a resend under anyone else's is a conflict, never a change of author.
  * Reading debriefs (the researcher's own, and their coordinator's view) is beside this, in this folder.
  */
-export function debriefsRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.post("/", allow("POST /api/debriefs"), async (c) => {
+export function debriefsRoutes(api: Hono<AppEnv>): void {
+  mount(api, debriefsApi.submit, { body: SubmitDebriefRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const body = await readJson(c, SubmitDebriefRequest);
     assertAreaInScope(user, body.areaId);
     if (!(await findArea(db, body.areaId)))
       throw new ProblemError("area_not_found", `No area "${body.areaId}".`);
     const debrief = { ...body, createdAt: new Date(body.createdAt).toISOString(), researcherId: user.id };
     const receivedAt = now().toISOString();
     if (await insertDebrief(db, debrief)) {
-      return c.json({ id: debrief.id, outcome: "accepted", receivedAt } satisfies UploadReceipt, 201);
+      return { id: debrief.id, outcome: "accepted" as const, receivedAt };
     }
     const stored = await findDebriefRow(db, debrief.id);
     const same =
@@ -40,8 +37,6 @@ export function debriefsRoutes(): Hono<AppEnv> {
       stored.notes === debrief.notes &&
       Number(stored.wants_support) === (debrief.wantsSupport ? 1 : 0);
     if (!same) throw new ProblemError("record_conflict", "A different debrief has this id.");
-    return c.json({ id: debrief.id, outcome: "duplicate", receivedAt } satisfies UploadReceipt);
+    return answerWith(c, { id: debrief.id, outcome: "duplicate", receivedAt }, 200);
   });
-
-  return app;
 }

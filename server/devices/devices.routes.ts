@@ -1,4 +1,5 @@
-import { type Context, Hono } from "hono";
+import type { Context, Hono } from "hono";
+import { devicesApi } from "../../shared/contract/devices.routes.ts";
 import {
   CreateEnrolmentCodeRequest,
   DevicesQuery,
@@ -8,10 +9,7 @@ import {
 } from "../../shared/contract/devices.schema.ts";
 import {
   DEVICE_INTERVIEWS_LIMIT,
-  type DeviceInterviews,
-  type DevicesResponse,
   ENROLMENT_CODE_MINUTES,
-  type EnrolledDevice,
   type EnrolmentCode,
   type UploadRule,
 } from "../../shared/contract/devices.ts";
@@ -21,10 +19,9 @@ import { requestOrigin } from "../audit/audit-origin.ts";
 import { deleteUserSessions } from "../auth/sessions.repository.ts";
 import { newToken } from "../auth/tokens.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
-import { readQuery } from "../http/read-query.ts";
 import {
   enrolDevice,
   findDevice,
@@ -46,20 +43,15 @@ const ENROLLABLE_ROLES = ["peer_researcher", "coordinator"];
  * QR code); the researcher, signed in on the tablet, trades it for a device token; the coordinator sees
  * the area's tablets and can revoke one, after which its uploads are refused (see device-check.ts).
  */
-export function devicesRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get("/", allow("GET /api/devices"), async (c) => {
+export function devicesRoutes(api: Hono<AppEnv>): void {
+  mount(api, devicesApi.list, { query: DevicesQuery }, async (c, { query }) => {
     const user = requireUser(c.get("user"));
-    const { areaId } = readQuery(c, DevicesQuery);
-    const devices = await listDevices(c.get("deps").db, listArea(user, areaId));
-    return c.json({ devices } satisfies DevicesResponse);
+    return { devices: await listDevices(c.get("deps").db, listArea(user, query.areaId)) };
   });
 
-  app.post("/enrolment-codes", allow("POST /api/devices/enrolment-codes"), async (c) => {
+  mount(api, devicesApi.enrolmentCode, { body: CreateEnrolmentCodeRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const body = await readJson(c, CreateEnrolmentCodeRequest);
     const person = await personInScope(db, user, body.userId);
     if (!ENROLLABLE_ROLES.includes(person.role) || person.area_id === null || Number(person.disabled) === 1) {
       const message = "Enrol a tablet for an active peer researcher or coordinator of one area.";
@@ -94,13 +86,12 @@ export function devicesRoutes(): Hono<AppEnv> {
         label: body.label,
       };
     });
-    return c.json(result, 201);
+    return result;
   });
 
-  app.post("/enrol", allow("POST /api/devices/enrol"), async (c) => {
+  mount(api, devicesApi.enrol, { body: EnrolDeviceRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const body = await readJson(c, EnrolDeviceRequest);
     const at = now();
     const code = await findLiveEnrolmentCode(db, body.code, at);
     if (!code) throw new ProblemError("enrolment_code_invalid");
@@ -122,16 +113,16 @@ export function devicesRoutes(): Hono<AppEnv> {
     });
     const device = deviceId === undefined ? undefined : await findDevice(db, deviceId);
     if (!device) throw new ProblemError("enrolment_code_invalid");
-    return c.json({ device, token } satisfies EnrolledDevice, 201);
+    return { device, token };
   });
 
-  app.post("/:id/revoke", allow("POST /api/devices/:id/revoke"), async (c) => {
+  mount(api, devicesApi.revoke, { body: RevokeDeviceRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const id = c.req.param("id");
+    const id = params.id;
     const device = id.length <= 64 ? await findDevice(db, id) : undefined;
     if (!device || !inScope(user, device.areaId)) throw new ProblemError("device_not_found");
-    const { endSessions } = await readJson(c, RevokeDeviceRequest);
+    const { endSessions } = body;
     const at = now();
     await db.transaction().execute(async (trx) => {
       if (device.revokedAt === null) await revokeDevice(trx, device.id, user.id, at);
@@ -152,7 +143,7 @@ export function devicesRoutes(): Hono<AppEnv> {
       });
     });
     const after = await findDevice(db, device.id);
-    return c.json(after ?? device);
+    return after ?? device;
   });
 
   /**
@@ -160,10 +151,10 @@ export function devicesRoutes(): Hono<AppEnv> {
    * wave and time received; never answers or participant codes. For the data manager only: a list of
    * interview ids is what a deletion or a check with the area needs, and nothing more (decision 0025).
    */
-  app.get("/:id/interviews", allow("GET /api/devices/:id/interviews"), async (c) => {
+  mount(api, devicesApi.interviews, {}, async (c, { params }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const id = c.req.param("id");
+    const id = params.id;
     const device = id.length <= 64 ? await findDevice(db, id) : undefined;
     if (!device) throw new ProblemError("device_not_found");
     const { interviews, truncated } = await interviewsFromDevice(db, device.id, DEVICE_INTERVIEWS_LIMIT);
@@ -176,19 +167,16 @@ export function devicesRoutes(): Hono<AppEnv> {
       deviceId: device.id,
       detail: { rows: interviews.length, truncated },
     });
-    return c.json({ device, interviews, truncated } satisfies DeviceInterviews);
+    return { device, interviews, truncated };
   });
 
-  /** An area's rule "only enrolled tablets may upload" (on for areas created from 2026-12-06). */
-  app.get("/upload-rules/:areaId", allow("GET /api/devices/upload-rules/:areaId"), async (c) => {
-    return c.json(await uploadRuleInScope(c));
-  });
+  mount(api, devicesApi.uploadRule, {}, async (c) => uploadRuleInScope(c));
 
-  app.put("/upload-rules/:areaId", allow("PUT /api/devices/upload-rules/:areaId"), async (c) => {
+  mount(api, devicesApi.setUploadRule, { body: SetUploadRuleRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
     const before = await uploadRuleInScope(c);
-    const { enrolledTabletsOnly } = await readJson(c, SetUploadRuleRequest);
+    const { enrolledTabletsOnly } = body;
     if (enrolledTabletsOnly !== before.enrolledTabletsOnly) {
       await db.transaction().execute(async (trx) => {
         await setUploadRule(trx, before.areaId, enrolledTabletsOnly);
@@ -202,10 +190,8 @@ export function devicesRoutes(): Hono<AppEnv> {
         });
       });
     }
-    return c.json({ areaId: before.areaId, enrolledTabletsOnly } satisfies UploadRule);
+    return { areaId: before.areaId, enrolledTabletsOnly };
   });
-
-  return app;
 }
 
 async function uploadRuleInScope(c: Context<AppEnv>): Promise<UploadRule> {

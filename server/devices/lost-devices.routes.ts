@@ -1,24 +1,21 @@
-import { type Context, Hono } from "hono";
+import type { Context, Hono } from "hono";
 import { DEVICE_HEADER, type Device } from "../../shared/contract/devices.ts";
+import { lostDevicesApi } from "../../shared/contract/lost-devices.routes.ts";
 import {
   DeviceManifestRequest,
   ReportFoundRequest,
   ReportLostRequest,
   WipedRequest,
 } from "../../shared/contract/lost-devices.schema.ts";
-import {
-  LOST_REPORT_ARRIVED_LIMIT,
-  type LostReport,
-  type ManifestReceipt,
-} from "../../shared/contract/lost-devices.ts";
+import { LOST_REPORT_ARRIVED_LIMIT } from "../../shared/contract/lost-devices.ts";
 import { inScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import { deleteUserSessions } from "../auth/sessions.repository.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
 import { checkSyncDevice } from "./device-check.ts";
 import { findDevice } from "./devices.repository.ts";
 import {
@@ -39,29 +36,25 @@ import {
  * coordinator sees what was on it: what it listed in its last manifest that never arrived, and what did
  * arrive. A tablet marked found stays withdrawn until it is enrolled again.
  */
-export function lostDevicesRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
+export function lostDevicesRoutes(api: Hono<AppEnv>): void {
   /** The tablet's manifest: what it holds that the server may not have yet. */
-  app.post("/manifest", allow("POST /api/devices/manifest"), async (c) => {
+  mount(api, lostDevicesApi.manifest, { body: DeviceManifestRequest }, async (c, { body: manifest }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
     const at = now();
     const device = await checkSyncDevice(db, c.req.header(DEVICE_HEADER), user, at);
     if (!device) throw new ProblemError("device_unknown");
-    const manifest = await readJson(c, DeviceManifestRequest);
     await db.transaction().execute((trx) => storeManifest(trx, device.id, manifest, at));
-    return c.json({ reportedAt: at.toISOString() } satisfies ManifestReceipt);
+    return { reportedAt: at.toISOString() };
   });
 
   /**
    * The lost tablet says it deleted everything. It may have no session left (reporting it lost can end
    * them), so its token is the only credential; a token that is not a lost tablet's learns nothing.
    */
-  app.post("/wiped", allow("POST /api/devices/wiped"), async (c) => {
+  mount(api, lostDevicesApi.wiped, { body: WipedRequest }, async (c) => {
     const { db, now } = c.get("deps");
     const token = c.req.header(DEVICE_HEADER) ?? "";
-    await readJson(c, WipedRequest);
     const device = token !== "" && token.length <= 128 ? await findLostStateByToken(db, token) : undefined;
     if (!device?.lost) throw new ProblemError("device_unknown");
     const at = now();
@@ -77,15 +70,15 @@ export function lostDevicesRoutes(): Hono<AppEnv> {
         detail: { userId: device.userId },
       });
     });
-    return c.json({ wipedAt: at.toISOString() });
+    return { wipedAt: at.toISOString() };
   });
 
-  app.post("/:id/lost", allow("POST /api/devices/:id/lost"), async (c) => {
+  mount(api, lostDevicesApi.lost, { body: ReportLostRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
     const device = await deviceInScope(c);
-    const { reason, endSessions } = await readJson(c, ReportLostRequest);
-    if (device.lostAt !== null && device.foundAt === null) return c.json(device);
+    const { reason, endSessions } = body;
+    if (device.lostAt !== null && device.foundAt === null) return device;
     const at = now();
     await db.transaction().execute(async (trx) => {
       await markLost(trx, device.id, { by: user.id, reason, at });
@@ -100,14 +93,13 @@ export function lostDevicesRoutes(): Hono<AppEnv> {
         detail: { label: device.label, userId: device.userId, reason, sessionsEnded },
       });
     });
-    return c.json((await findDevice(db, device.id)) ?? device);
+    return (await findDevice(db, device.id)) ?? device;
   });
 
-  app.post("/:id/found", allow("POST /api/devices/:id/found"), async (c) => {
+  mount(api, lostDevicesApi.found, { body: ReportFoundRequest }, async (c) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
     const device = await deviceInScope(c);
-    await readJson(c, ReportFoundRequest);
     if (device.lostAt === null || device.foundAt !== null) throw new ProblemError("device_not_lost");
     const at = now();
     await db.transaction().execute(async (trx) => {
@@ -122,11 +114,11 @@ export function lostDevicesRoutes(): Hono<AppEnv> {
         detail: { label: device.label, userId: device.userId, wiped: device.wipedAt !== null },
       });
     });
-    return c.json((await findDevice(db, device.id)) ?? device);
+    return (await findDevice(db, device.id)) ?? device;
   });
 
   /** What was on the tablet: participant codes and dates, never answers. Every read is audited. */
-  app.get("/:id/lost-report", allow("GET /api/devices/:id/lost-report"), async (c) => {
+  mount(api, lostDevicesApi.report, {}, async (c) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
     const device = await deviceInScope(c);
@@ -142,17 +134,8 @@ export function lostDevicesRoutes(): Hono<AppEnv> {
       deviceId: device.id,
       detail: { notUploaded: waiting.length, arrived: arrived.length },
     });
-    return c.json({
-      device,
-      reportedAt,
-      notUploaded: waiting,
-      omitted,
-      arrived,
-      arrivedTruncated: truncated,
-    } satisfies LostReport);
+    return { device, reportedAt, notUploaded: waiting, omitted, arrived, arrivedTruncated: truncated };
   });
-
-  return app;
 }
 
 /** A tablet of the caller's area (any for an administrator); another area's is answered as not found. */

@@ -1,11 +1,12 @@
 import { createHmac } from "node:crypto";
-import { Hono } from "hono";
-import type { DeviceUploadKey } from "../../shared/contract/device-upload-key.ts";
+import type { Hono } from "hono";
+import { uploadKeyApi } from "../../shared/contract/device-upload-key.routes.ts";
 import { DEVICE_HEADER } from "../../shared/contract/devices.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { checkSyncDevice } from "./device-check.ts";
 import { uploadKeyFor } from "./upload-key.repository.ts";
@@ -18,9 +19,8 @@ import { uploadKeyFor } from "./upload-key.repository.ts";
  * researchers' PINs instead. The key is never cached and never written to the audit log; its first
  * issue is audited.
  */
-export function uploadKeyRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.post("/", allow("POST /api/devices/upload-key"), async (c) => {
+export function uploadKeyRoutes(api: Hono<AppEnv>): void {
+  mount(api, uploadKeyApi.get, {}, async (c) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
     const at = now();
@@ -39,14 +39,13 @@ export function uploadKeyRoutes(): Hono<AppEnv> {
       });
     }
     c.header("cache-control", "no-store");
-    return c.json({
+    return {
       deviceId: device.id,
       keyId: key.keyId,
       key: key.key,
       recoveryKey: recoveryKey(key.key, user.id),
-    } satisfies DeviceUploadKey);
+    };
   });
-  return app;
 }
 
 /** One person's recovery key on one tablet: derived from the tablet's key, so nothing more is stored. */

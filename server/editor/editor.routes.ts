@@ -1,19 +1,15 @@
-import { type Context, Hono } from "hono";
+import type { Context, Hono } from "hono";
+import { editorApi } from "../../shared/contract/editor.routes.ts";
 import {
   CheckDefinitionRequest,
   CommentRequest,
   CreateSurveyRequest,
-  type DefinitionCheckResponse,
-  type DraftView,
   type EditorComment,
-  type EditorSurveysResponse,
   PublishRequest,
   SaveDraftRequest,
   SignOffRequest,
   StatusRequest,
   SuggestionRequest,
-  type VersionHistoryResponse,
-  type WordingDiffResponse,
 } from "../../shared/contract/editor.ts";
 import { SurveyId } from "../../shared/contract/surveys.ts";
 import { checkDefinition, stripUnknown } from "../../shared/editor/check-definition.ts";
@@ -23,9 +19,9 @@ import { allElements, dataName, isAnswerable, normaliseSurvey } from "../../shar
 import { diffWording } from "../../shared/editor/version-diff.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { answerWith, mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
 import { findSurveyVersion } from "../surveys/surveys.repository.ts";
 import {
   insertComment,
@@ -89,19 +85,18 @@ function toSuggestion(s: SuggestionRow, people: Awaited<ReturnType<typeof people
 
 /**
  * The co-design editor's API, under /api/editor. Experts, coordinators and admins edit; only experts
- * sign off; only coordinators and admins publish (see the policy table). Surveys are national, so
+ * sign off; only coordinators and admins publish (`editorApi` in shared/contract/editor.routes.ts). Surveys are national, so
  * there is no area check here; response counts in the history are limited to the caller's area.
  */
-export function editorRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function editorRoutes(api: Hono<AppEnv>): void {
   const context = (c: Context<AppEnv>): EditorContext => {
     const deps = c.get("deps");
     return { db: deps.db, now: deps.now(), user: requireUser(c.get("user")) };
   };
 
-  app.get("/surveys", allow("GET /api/editor/surveys"), async (c) => {
+  mount(api, editorApi.surveys, {}, async (c) => {
     const rows = await listEditorSurveys(c.get("deps").db);
-    return c.json({
+    return {
       surveys: rows.map((r) => ({
         id: r.id,
         title: r.title,
@@ -111,12 +106,11 @@ export function editorRoutes(): Hono<AppEnv> {
         updatedAt: r.updatedAt,
         openSuggestions: r.openSuggestions,
       })),
-    } satisfies EditorSurveysResponse);
+    };
   });
 
-  app.post("/surveys", allow("POST /api/editor/surveys"), async (c) => {
+  mount(api, editorApi.create, { body: CreateSurveyRequest }, async (c, { body }) => {
     const ctx = context(c);
-    const body = await readJson(c, CreateSurveyRequest);
     const definition = emptySurvey(body.title);
     const created = await ctx.db.transaction().execute(async (trx) => {
       if (
@@ -159,24 +153,24 @@ export function editorRoutes(): Hono<AppEnv> {
     if (!created) throw new ProblemError("survey_exists", `There is already a survey "${body.id}".`);
     await audit(ctx.db, { at: ctx.now, actorId: ctx.user.id, action: "survey.create", target: body.id });
     const { row } = await loadDraftState(ctx.db, body.id);
-    return c.json(await toDraft(ctx.db, row), 201);
+    return toDraft(ctx.db, row);
   });
 
-  app.post("/check", allow("POST /api/editor/check"), async (c) => {
-    const { definition } = await readJson(c, CheckDefinitionRequest);
+  mount(api, editorApi.check, { body: CheckDefinitionRequest }, async (_c, { body }) => {
+    const { definition } = body;
     const report = checkDefinition(definition, { outcomeIds: await outcomeIds() });
     const stripped = stripUnknown(definition);
-    return c.json({
+    return {
       issues: report.issues,
       questionCount: report.questionCount,
       withoutUnknown: stripped.definition,
       removedByStripping: stripped.removed,
-    } satisfies DefinitionCheckResponse);
+    };
   });
 
-  app.get("/surveys/:id/draft", allow("GET /api/editor/surveys/:id/draft"), async (c) => {
+  mount(api, editorApi.draft, {}, async (c, { params }) => {
     const { db } = c.get("deps");
-    const id = surveyIdParam(c.req.param("id"));
+    const id = surveyIdParam(params.id);
     const state = await loadDraftState(db, id);
     const [comments, suggestions, signOffs, events] = await Promise.all([
       listComments(db, id),
@@ -196,7 +190,7 @@ export function editorRoutes(): Hono<AppEnv> {
           .filter(isAnswerable)
           .map(dataName)
       : [];
-    return c.json({
+    return {
       draft: await toDraft(db, state.row),
       comments: comments.map(
         (x): EditorComment => ({
@@ -221,21 +215,21 @@ export function editorRoutes(): Hono<AppEnv> {
         .map(({ actorId: _a, ...e }) => e),
       publishedDataNames,
       issues: await checkForSave(state.row.definition),
-    } satisfies DraftView);
+    };
   });
 
-  app.put("/surveys/:id/draft", allow("PUT /api/editor/surveys/:id/draft"), async (c) => {
-    const id = surveyIdParam(c.req.param("id"));
-    const body = await readJson(c, SaveDraftRequest);
+  // `source` is read as given: anything but "import" is a save from the editor.
+  mount(api, editorApi.saveDraft, { body: SaveDraftRequest }, async (c, { params, body }) => {
+    const id = surveyIdParam(params.id);
     const kind = c.req.query("source") === "import" ? "imported" : "saved";
     // Easy Read pictures come as references and are put back from the stored draft (decision 0043).
     body.definition = await restorePictureReferences(c.get("deps").db, id, body.definition);
-    return c.json(await saveDraft(context(c), id, body, kind));
+    return saveDraft(context(c), id, body, kind);
   });
 
-  app.get("/surveys/:id/export", allow("GET /api/editor/surveys/:id/export"), async (c) => {
+  mount(api, editorApi.export, {}, async (c, { params }) => {
     const { db } = c.get("deps");
-    const id = surveyIdParam(c.req.param("id"));
+    const id = surveyIdParam(params.id);
     const which = versionParam(c.req.query("version") ?? "draft", "version");
     let definition: unknown;
     let name: string;
@@ -250,13 +244,12 @@ export function editorRoutes(): Hono<AppEnv> {
       name = `${id}-v${which}.json`;
     }
     c.header("content-disposition", `attachment; filename="${name}"`);
-    return c.json(definition as Record<string, unknown>);
+    return definition as Record<string, unknown>;
   });
 
-  app.post("/surveys/:id/comments", allow("POST /api/editor/surveys/:id/comments"), async (c) => {
+  mount(api, editorApi.comment, { body: CommentRequest }, async (c, { params, body }) => {
     const ctx = context(c);
-    const id = surveyIdParam(c.req.param("id"));
-    const body = await readJson(c, CommentRequest);
+    const id = surveyIdParam(params.id);
     const { row } = await loadDraftState(ctx.db, id);
     if (body.question !== null && !findQuestion(normaliseSurvey(row.definition), body.question)) {
       throw new ProblemError("question_not_found", `No question "${body.question}" in the draft.`);
@@ -269,60 +262,44 @@ export function editorRoutes(): Hono<AppEnv> {
       revision: row.revision,
       at: ctx.now,
     });
-    return c.json(
-      {
-        id: comment.id,
-        question: comment.question,
-        body: comment.body,
-        author: { id: ctx.user.id, name: ctx.user.displayName },
-        createdAt: comment.createdAt,
-        revision: comment.revision,
-      } satisfies EditorComment,
-      201,
-    );
+    return {
+      id: comment.id,
+      question: comment.question,
+      body: comment.body,
+      author: { id: ctx.user.id, name: ctx.user.displayName },
+      createdAt: comment.createdAt,
+      revision: comment.revision,
+    } satisfies EditorComment;
   });
 
-  app.post("/surveys/:id/suggestions", allow("POST /api/editor/surveys/:id/suggestions"), async (c) => {
+  mount(api, editorApi.suggest, { body: SuggestionRequest }, async (c, { params, body }) => {
     const ctx = context(c);
-    const id = surveyIdParam(c.req.param("id"));
-    const body = await readJson(c, SuggestionRequest);
+    const id = surveyIdParam(params.id);
     const created = await suggest(ctx, id, body);
     const people = await peopleById(ctx.db, [ctx.user.id]);
-    return c.json(toSuggestion(created, people), 201);
+    return toSuggestion(created, people);
   });
 
-  app.post(
-    "/surveys/:id/suggestions/:suggestionId/accept",
-    allow("POST /api/editor/surveys/:id/suggestions/:suggestionId/accept"),
-    async (c) => {
-      const id = surveyIdParam(c.req.param("id"));
-      return c.json(await acceptSuggestion(context(c), id, suggestionIdParam(c.req.param("suggestionId"))));
-    },
-  );
-
-  app.post(
-    "/surveys/:id/suggestions/:suggestionId/decline",
-    allow("POST /api/editor/surveys/:id/suggestions/:suggestionId/decline"),
-    async (c) => {
-      const ctx = context(c);
-      const id = surveyIdParam(c.req.param("id"));
-      const declined = await declineSuggestion(ctx, id, suggestionIdParam(c.req.param("suggestionId")));
-      return c.json(
-        toSuggestion(declined, await peopleById(ctx.db, [declined.authorId, declined.decidedBy])),
-      );
-    },
-  );
-
-  app.post("/surveys/:id/status", allow("POST /api/editor/surveys/:id/status"), async (c) => {
-    const id = surveyIdParam(c.req.param("id"));
-    const body = await readJson(c, StatusRequest);
-    return c.json(await changeStatus(context(c), id, body));
+  mount(api, editorApi.acceptSuggestion, {}, async (c, { params }) => {
+    const id = surveyIdParam(params.id);
+    return acceptSuggestion(context(c), id, suggestionIdParam(params.suggestionId));
   });
 
-  app.post("/surveys/:id/signoffs", allow("POST /api/editor/surveys/:id/signoffs"), async (c) => {
+  mount(api, editorApi.declineSuggestion, {}, async (c, { params }) => {
     const ctx = context(c);
-    const id = surveyIdParam(c.req.param("id"));
-    const body = await readJson(c, SignOffRequest);
+    const id = surveyIdParam(params.id);
+    const declined = await declineSuggestion(ctx, id, suggestionIdParam(params.suggestionId));
+    return toSuggestion(declined, await peopleById(ctx.db, [declined.authorId, declined.decidedBy]));
+  });
+
+  mount(api, editorApi.status, { body: StatusRequest }, async (c, { params, body }) => {
+    const id = surveyIdParam(params.id);
+    return changeStatus(context(c), id, body);
+  });
+
+  mount(api, editorApi.signOff, { body: SignOffRequest }, async (c, { params, body }) => {
+    const ctx = context(c);
+    const id = surveyIdParam(params.id);
     const { row } = await loadDraftState(ctx.db, id);
     if (row.status !== "in_review") throw new ProblemError("draft_not_in_review");
     if (body.revision !== row.revision) throw await staleError(ctx.db, id);
@@ -333,35 +310,32 @@ export function editorRoutes(): Hono<AppEnv> {
       note: body.note ?? "",
       at: ctx.now,
     });
-    return c.json(
-      {
-        id: signOff.id,
-        expert: { id: ctx.user.id, name: ctx.user.displayName },
-        revision: signOff.revision,
-        note: signOff.note,
-        createdAt: signOff.createdAt,
-      },
-      created ? 201 : 200,
-    );
+    const answer = {
+      id: signOff.id,
+      expert: { id: ctx.user.id, name: ctx.user.displayName },
+      revision: signOff.revision,
+      note: signOff.note,
+      createdAt: signOff.createdAt,
+    };
+    return created ? answer : answerWith(c, answer, 200);
   });
 
-  app.post("/surveys/:id/publish", allow("POST /api/editor/surveys/:id/publish"), async (c) => {
-    const id = surveyIdParam(c.req.param("id"));
-    const body = await readJson(c, PublishRequest);
-    return c.json(await publish(context(c), id, body), 201);
+  mount(api, editorApi.publish, { body: PublishRequest }, async (c, { params, body }) => {
+    const id = surveyIdParam(params.id);
+    return publish(context(c), id, body);
   });
 
-  app.get("/surveys/:id/versions", allow("GET /api/editor/surveys/:id/versions"), async (c) => {
+  mount(api, editorApi.versions, {}, async (c, { params }) => {
     const { db } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const id = surveyIdParam(c.req.param("id"));
+    const id = surveyIdParam(params.id);
     await loadDraftState(db, id); // 404 for a survey that does not exist
     const versions = await listVersions(db, id, user.areaId);
     const people = await peopleById(
       db,
       versions.flatMap((v) => [v.publishedBy, ...v.signedOffBy]),
     );
-    return c.json({
+    return {
       surveyId: id,
       versions: versions.map((v) => ({
         version: v.version,
@@ -372,12 +346,13 @@ export function editorRoutes(): Hono<AppEnv> {
         signedOffBy: v.signedOffBy.map((u) => person(people, u)),
         responses: v.responses,
       })),
-    } satisfies VersionHistoryResponse);
+    };
   });
 
-  app.get("/surveys/:id/diff", allow("GET /api/editor/surveys/:id/diff"), async (c) => {
+  // `from` and `to` are read in the handler: a version number or "draft" each.
+  mount(api, editorApi.diff, {}, async (c, { params }) => {
     const { db } = c.get("deps");
-    const id = surveyIdParam(c.req.param("id"));
+    const id = surveyIdParam(params.id);
     const from = versionParam(c.req.query("from"), "from");
     const to = versionParam(c.req.query("to"), "to");
     const definitionOf = async (which: number | "draft") => {
@@ -387,15 +362,9 @@ export function editorRoutes(): Hono<AppEnv> {
       return JSON.parse(row.definition) as unknown;
     };
     const [before, after] = [await definitionOf(from), await definitionOf(to)];
-    return c.json({
-      from,
-      to,
-      items: diffWording(normaliseSurvey(before), normaliseSurvey(after)),
-    } satisfies WordingDiffResponse);
+    return { from, to, items: diffWording(normaliseSurvey(before), normaliseSurvey(after)) };
   });
 
   // Translation, languages and Easy Read pictures (issue 18).
-  app.route("/", translationRoutes());
-
-  return app;
+  translationRoutes(api);
 }

@@ -1,12 +1,12 @@
-import { Hono } from "hono";
-import { ImportSurveyRequest, type ImportSurveyResponse } from "../../shared/contract/import.ts";
+import type { Hono } from "hono";
+import { importApi } from "../../shared/contract/import.routes.ts";
+import { ImportSurveyRequest } from "../../shared/contract/import.ts";
 import type { FieldIssue } from "../../shared/contract/problems.ts";
 import { checkDefinition, type DefinitionIssue, stripUnknown } from "../../shared/editor/check-definition.ts";
 import { prepareImport, type Rename } from "../../shared/editor/import-surveyjs.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
 import { outcomeIds } from "./theory-of-change-outcomes.ts";
 
 type Json = Record<string, unknown>;
@@ -48,10 +48,9 @@ function pathOf(
  * (`import_refused`, each issue at its place in the JSON sent). Nothing is saved: the editor saves the
  * definition as a draft, like every other change.
  */
-export function importRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.post("/import", allow("POST /api/editor/import"), async (c) => {
-    const { definition: original } = await readJson(c, ImportSurveyRequest);
+export function importRoutes(api: Hono<AppEnv>): void {
+  mount(api, importApi.prepare, { body: ImportSurveyRequest }, async (_c, { body }) => {
+    const { definition: original } = body;
     const prepared = prepareImport(original);
     const options = { outcomeIds: await outcomeIds() };
     let definition: Json = prepared.definition;
@@ -81,13 +80,12 @@ export function importRoutes(): Hono<AppEnv> {
         issues,
       );
     }
-    return c.json({
+    return {
       definition,
       renames: prepared.renames,
       changes,
       warnings: report.issues,
       questionCount: report.questionCount,
-    } satisfies ImportSurveyResponse);
+    };
   });
-  return app;
 }

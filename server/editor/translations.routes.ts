@@ -1,7 +1,8 @@
-import { type Context, Hono } from "hono";
+import type { Context, Hono } from "hono";
 import type { Kysely } from "kysely";
 import type { FieldIssue } from "../../shared/contract/problems.ts";
 import { SurveyId } from "../../shared/contract/surveys.ts";
+import { translationsApi } from "../../shared/contract/translations.routes.ts";
 import {
   AddLanguageRequest,
   LanguageSettingRequest,
@@ -9,10 +10,8 @@ import {
   Locale,
   MyLanguagesRequest,
   PictureRequest,
-  type PicturesView,
   SaveTranslationsRequest,
   type TranslationChange,
-  type TranslationsImportReport,
   type TranslationsView,
 } from "../../shared/contract/translations.ts";
 import { checkPictures, picturesOf, setPicture } from "../../shared/editor/easy-read-pictures.ts";
@@ -29,7 +28,8 @@ import { isRightToLeft, languageName, mainLocale } from "../../shared/survey/loc
 import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
 import { loadDraftState, staleError } from "./draft-state.ts";
@@ -227,211 +227,178 @@ async function readLimitedText(c: Context<AppEnv>, limit: number): Promise<strin
 }
 
 /** Translation, languages, language sign-off and Easy Read pictures, under /api/editor. */
-export function translationRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get("/surveys/:id/translations", allow("GET /api/editor/surveys/:id/translations"), async (c) => {
+export function translationRoutes(api: Hono<AppEnv>): void {
+  mount(api, translationsApi.view, {}, async (c, { params }) => {
     const user = requireUser(c.get("user"));
-    return c.json(await view(c.get("deps").db, surveyIdParam(c.req.param("id")), user.id));
+    return view(c.get("deps").db, surveyIdParam(params.id), user.id);
   });
 
-  app.put(
-    "/surveys/:id/translations/:locale",
-    allow("PUT /api/editor/surveys/:id/translations/:locale"),
-    async (c) => {
-      const { db, now } = c.get("deps");
-      const user = requireUser(c.get("user"));
-      const id = surveyIdParam(c.req.param("id"));
-      const locale = localeParam(c.req.param("locale"));
-      const body = await readJson(c, SaveTranslationsRequest);
-      const { row } = await loadDraftState(db, id);
-      if (locale === mainLocale(row.definition))
-        throw new ProblemError("language_not_found", "This is the main language.");
-      const sources = new Map(translatableStrings(row.definition).map((s) => [s.key, s.source]));
-      const result = await applyEdits(
-        db,
-        id,
-        body.revision,
-        body.strings.map((s) => ({
-          key: s.key,
-          locale,
-          text: s.text,
-          translatedFrom: sources.get(s.key) ?? "",
-        })),
-        user,
-        now(),
-        false,
-      );
-      await ensureLanguage(db, id, locale, user.id, now());
-      return c.json({ ...(await view(db, id, user.id)), changes: result.changes });
-    },
-  );
-
-  app.get(
-    "/surveys/:id/translations.csv",
-    allow("GET /api/editor/surveys/:id/translations.csv"),
-    async (c) => {
-      const { db } = c.get("deps");
-      const id = surveyIdParam(c.req.param("id"));
-      const { row } = await loadDraftState(db, id);
-      const { main, locales } = await draftLanguages(db, id, row.definition);
-      const csv = translationsToCsv(translatableStrings(row.definition), main, locales);
-      c.header("content-type", "text/csv; charset=utf-8");
-      c.header("content-disposition", `attachment; filename="${id}-translations-r${row.revision}.csv"`);
-      return c.body(csv);
-    },
-  );
-
-  app.post(
-    "/surveys/:id/translations.csv",
-    allow("POST /api/editor/surveys/:id/translations.csv"),
-    async (c) => {
-      const { db, now } = c.get("deps");
-      const user = requireUser(c.get("user"));
-      const id = surveyIdParam(c.req.param("id"));
-      const type = c.req.header("content-type") ?? "";
-      if (!/^text\/(csv|plain)\b/i.test(type)) {
-        throw new ProblemError("unsupported_media_type", "Send the file as text/csv.");
-      }
-      // The size is judged first, so an oversized upload is always a 413 whatever else is wrong with it.
-      const text = await readLimitedText(c, CSV_LIMIT);
-      const revisionText = c.req.query("revision") ?? "";
-      if (!/^\d{1,9}$/.test(revisionText))
-        throw new ProblemError("invalid_query", "“revision” must be a number.");
-      const dryRun = c.req.query("preview") === "1";
-      if (text.includes("\u0000"))
-        throw new ProblemError("translations_csv_unusable", "The file contains a NUL character.");
-      const { row } = await loadDraftState(db, id);
-      const main = mainLocale(row.definition);
-      const read = readTranslationsCsv(text, translatableStrings(row.definition), main);
-      if (read.problems.length > 0) {
-        throw new ProblemError(
-          "translations_csv_unusable",
-          "Nothing was changed. Fix these rows and columns and try again.",
-          read.problems.slice(0, 100).map((p) => ({
-            path: [p.row, ...(p.column ? [p.column] : [])],
-            message:
-              p.row === 0
-                ? p.message
-                : `Row ${p.row}${p.column ? `, column “${p.column}”` : ""}: ${p.message}`,
-          })),
-        );
-      }
-      const { locales: existing } = await draftLanguages(db, id, row.definition);
-      const addedLanguages = read.locales.filter((l) => !existing.includes(l));
-      const result = await applyEdits(db, id, Number(revisionText), read.translations, user, now(), dryRun);
-      if (!dryRun) for (const l of read.locales) await ensureLanguage(db, id, l, user.id, now());
-      return c.json({
-        applied: !dryRun,
-        revision: result.revision,
-        changes: result.changes,
-        unchanged: result.unchanged,
-        addedLanguages,
-      } satisfies TranslationsImportReport);
-    },
-  );
-
-  app.post("/surveys/:id/languages", allow("POST /api/editor/surveys/:id/languages"), async (c) => {
+  mount(api, translationsApi.save, { body: SaveTranslationsRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const id = surveyIdParam(c.req.param("id"));
-    const { locale } = await readJson(c, AddLanguageRequest);
+    const id = surveyIdParam(params.id);
+    const locale = localeParam(params.locale);
+    const { row } = await loadDraftState(db, id);
+    if (locale === mainLocale(row.definition))
+      throw new ProblemError("language_not_found", "This is the main language.");
+    const sources = new Map(translatableStrings(row.definition).map((s) => [s.key, s.source]));
+    const result = await applyEdits(
+      db,
+      id,
+      body.revision,
+      body.strings.map((s) => ({
+        key: s.key,
+        locale,
+        text: s.text,
+        translatedFrom: sources.get(s.key) ?? "",
+      })),
+      user,
+      now(),
+      false,
+    );
+    await ensureLanguage(db, id, locale, user.id, now());
+    return { ...(await view(db, id, user.id)), changes: result.changes };
+  });
+
+  mount(api, translationsApi.csv, {}, async (c, { params }) => {
+    const { db } = c.get("deps");
+    const id = surveyIdParam(params.id);
+    const { row } = await loadDraftState(db, id);
+    const { main, locales } = await draftLanguages(db, id, row.definition);
+    const csv = translationsToCsv(translatableStrings(row.definition), main, locales);
+    c.header("content-type", "text/csv; charset=utf-8");
+    c.header("content-disposition", `attachment; filename="${id}-translations-r${row.revision}.csv"`);
+    return c.body(csv);
+  });
+
+  // The body is the CSV file and the query is read in the handler, after the media type and the size.
+  mount(api, translationsApi.importCsv, {}, async (c, { params }) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const id = surveyIdParam(params.id);
+    const type = c.req.header("content-type") ?? "";
+    if (!/^text\/(csv|plain)\b/i.test(type)) {
+      throw new ProblemError("unsupported_media_type", "Send the file as text/csv.");
+    }
+    // The size is judged first, so an oversized upload is always a 413 whatever else is wrong with it.
+    const text = await readLimitedText(c, CSV_LIMIT);
+    const revisionText = c.req.query("revision") ?? "";
+    if (!/^\d{1,9}$/.test(revisionText))
+      throw new ProblemError("invalid_query", "“revision” must be a number.");
+    const dryRun = c.req.query("preview") === "1";
+    if (text.includes("\u0000"))
+      throw new ProblemError("translations_csv_unusable", "The file contains a NUL character.");
+    const { row } = await loadDraftState(db, id);
+    const main = mainLocale(row.definition);
+    const read = readTranslationsCsv(text, translatableStrings(row.definition), main);
+    if (read.problems.length > 0) {
+      throw new ProblemError(
+        "translations_csv_unusable",
+        "Nothing was changed. Fix these rows and columns and try again.",
+        read.problems.slice(0, 100).map((p) => ({
+          path: [p.row, ...(p.column ? [p.column] : [])],
+          message:
+            p.row === 0 ? p.message : `Row ${p.row}${p.column ? `, column “${p.column}”` : ""}: ${p.message}`,
+        })),
+      );
+    }
+    const { locales: existing } = await draftLanguages(db, id, row.definition);
+    const addedLanguages = read.locales.filter((l) => !existing.includes(l));
+    const result = await applyEdits(db, id, Number(revisionText), read.translations, user, now(), dryRun);
+    if (!dryRun) for (const l of read.locales) await ensureLanguage(db, id, l, user.id, now());
+    return {
+      applied: !dryRun,
+      revision: result.revision,
+      changes: result.changes,
+      unchanged: result.unchanged,
+      addedLanguages,
+    };
+  });
+
+  mount(api, translationsApi.addLanguage, { body: AddLanguageRequest }, async (c, { params, body }) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const id = surveyIdParam(params.id);
+    const { locale } = body;
     const { row } = await loadDraftState(db, id);
     if (locale === mainLocale(row.definition))
       throw new ProblemError("language_not_found", "This is the main language.");
     await ensureLanguage(db, id, locale, user.id, now());
-    return c.json(await view(db, id, user.id), 201);
+    return view(db, id, user.id);
   });
 
-  app.put(
-    "/surveys/:id/languages/:locale",
-    allow("PUT /api/editor/surveys/:id/languages/:locale"),
-    async (c) => {
-      const { db, now } = c.get("deps");
-      const user = requireUser(c.get("user"));
-      const id = surveyIdParam(c.req.param("id"));
-      const locale = localeParam(c.req.param("locale"));
-      const { offered } = await readJson(c, LanguageSettingRequest);
-      const { row } = await loadDraftState(db, id);
-      const { locales } = await draftLanguages(db, id, row.definition);
-      if (!locales.includes(locale)) throw new ProblemError("language_not_found");
-      await upsertLanguage(db, { surveyId: id, locale, offered, userId: user.id, at: now() });
-      await audit(db, {
-        at: now(),
-        actorId: user.id,
-        action: offered ? "survey.language_offered" : "survey.language_not_offered",
-        target: id,
-        detail: { locale },
-      });
-      return c.json(await view(db, id, user.id));
-    },
-  );
-
-  app.post(
-    "/surveys/:id/languages/:locale/signoffs",
-    allow("POST /api/editor/surveys/:id/languages/:locale/signoffs"),
-    async (c) => {
-      const { db, now } = c.get("deps");
-      const user = requireUser(c.get("user"));
-      const id = surveyIdParam(c.req.param("id"));
-      const locale = localeParam(c.req.param("locale"));
-      const { note } = await readJson(c, LanguageSignOffRequest);
-      const { row } = await loadDraftState(db, id);
-      const { states, strings } = await languageStates(db, id, row.definition);
-      const state = states.find((s) => s.locale === locale);
-      if (!state) throw new ProblemError("language_not_found");
-      if (!(await userLanguages(db, user.id)).includes(locale)) {
-        throw new ProblemError(
-          "language_not_read",
-          `Add ${languageName(locale, "en")} to the languages you read first.`,
-        );
-      }
-      if (state.missing > 0 || state.outOfDate > 0) {
-        throw new ProblemError(
-          "language_not_ready",
-          `${state.missing} texts are not translated and ${state.outOfDate} are out of date.`,
-        );
-      }
-      const contentHash = wordingHash(languageContent(strings, locale));
-      const signOff = await insertLanguageSignOff(db, {
-        surveyId: id,
-        locale,
-        revision: row.revision,
-        contentHash,
-        userId: user.id,
-        note,
-        at: now(),
-      });
-      await audit(db, {
-        at: now(),
-        actorId: user.id,
-        action: "survey.language_signoff",
-        target: id,
-        detail: { locale, revision: row.revision, contentHash, signOff: signOff.id },
-      });
-      return c.json(await view(db, id, user.id), 201);
-    },
-  );
-
-  app.get("/surveys/:id/pictures", allow("GET /api/editor/surveys/:id/pictures"), async (c) => {
-    const { row } = await loadDraftState(c.get("deps").db, surveyIdParam(c.req.param("id")));
-    return c.json({
-      revision: row.revision,
-      questions: picturesOf(row.definition),
-    } satisfies PicturesView);
-  });
-
-  app.put("/surveys/:id/pictures", allow("PUT /api/editor/surveys/:id/pictures"), async (c) => {
+  mount(api, translationsApi.setOffered, { body: LanguageSettingRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const id = surveyIdParam(c.req.param("id"));
-    const length = Number(c.req.header("content-length") ?? "0");
-    if (length > PICTURE_BODY_LIMIT)
-      throw new ProblemError("body_too_large", `At most ${PICTURE_BODY_LIMIT} bytes.`);
-    const raw = await c.req.raw.clone().arrayBuffer();
-    if (raw.byteLength > PICTURE_BODY_LIMIT)
-      throw new ProblemError("body_too_large", `At most ${PICTURE_BODY_LIMIT} bytes.`);
-    const body = await readJson(c, PictureRequest);
+    const id = surveyIdParam(params.id);
+    const locale = localeParam(params.locale);
+    const { offered } = body;
+    const { row } = await loadDraftState(db, id);
+    const { locales } = await draftLanguages(db, id, row.definition);
+    if (!locales.includes(locale)) throw new ProblemError("language_not_found");
+    await upsertLanguage(db, { surveyId: id, locale, offered, userId: user.id, at: now() });
+    await audit(db, {
+      at: now(),
+      actorId: user.id,
+      action: offered ? "survey.language_offered" : "survey.language_not_offered",
+      target: id,
+      detail: { locale },
+    });
+    return view(db, id, user.id);
+  });
+
+  mount(api, translationsApi.signOff, { body: LanguageSignOffRequest }, async (c, { params, body }) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const id = surveyIdParam(params.id);
+    const locale = localeParam(params.locale);
+    const { note } = body;
+    const { row } = await loadDraftState(db, id);
+    const { states, strings } = await languageStates(db, id, row.definition);
+    const state = states.find((s) => s.locale === locale);
+    if (!state) throw new ProblemError("language_not_found");
+    if (!(await userLanguages(db, user.id)).includes(locale)) {
+      throw new ProblemError(
+        "language_not_read",
+        `Add ${languageName(locale, "en")} to the languages you read first.`,
+      );
+    }
+    if (state.missing > 0 || state.outOfDate > 0) {
+      throw new ProblemError(
+        "language_not_ready",
+        `${state.missing} texts are not translated and ${state.outOfDate} are out of date.`,
+      );
+    }
+    const contentHash = wordingHash(languageContent(strings, locale));
+    const signOff = await insertLanguageSignOff(db, {
+      surveyId: id,
+      locale,
+      revision: row.revision,
+      contentHash,
+      userId: user.id,
+      note,
+      at: now(),
+    });
+    await audit(db, {
+      at: now(),
+      actorId: user.id,
+      action: "survey.language_signoff",
+      target: id,
+      detail: { locale, revision: row.revision, contentHash, signOff: signOff.id },
+    });
+    return view(db, id, user.id);
+  });
+
+  mount(api, translationsApi.pictures, {}, async (c, { params }) => {
+    const { row } = await loadDraftState(c.get("deps").db, surveyIdParam(params.id));
+    return { revision: row.revision, questions: picturesOf(row.definition) };
+  });
+
+  // The picture's own size limit is checked before the body is parsed (the default limit skips it).
+  mount(api, translationsApi.setPicture, { readBody: readPicture }, async (c, { params, body }) => {
+    const { db, now } = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const id = surveyIdParam(params.id);
     const state = await loadDraftState(db, id);
     const { row } = state;
     if (body.revision !== row.revision) throw await staleError(db, id);
@@ -486,18 +453,18 @@ export function translationRoutes(): Hono<AppEnv> {
     });
     if (written === null) throw await staleError(db, id);
     await ensureLanguage(db, id, "en-easy", user.id, now());
-    return c.json({ revision: written, definition: next });
+    return { revision: written, definition: next };
   });
 
-  app.get("/my-languages", allow("GET /api/editor/my-languages"), async (c) => {
+  mount(api, translationsApi.myLanguages, {}, async (c) => {
     const user = requireUser(c.get("user"));
-    return c.json({ locales: await userLanguages(c.get("deps").db, user.id) });
+    return { locales: await userLanguages(c.get("deps").db, user.id) };
   });
 
-  app.put("/my-languages", allow("PUT /api/editor/my-languages"), async (c) => {
+  mount(api, translationsApi.setMyLanguages, { body: MyLanguagesRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const { locales } = await readJson(c, MyLanguagesRequest);
+    const { locales } = body;
     const unique = [...new Set(locales)];
     await setUserLanguages(db, user.id, unique);
     await audit(db, {
@@ -507,10 +474,18 @@ export function translationRoutes(): Hono<AppEnv> {
       target: user.id,
       detail: { locales: unique },
     });
-    return c.json({ locales: unique });
+    return { locales: unique };
   });
+}
 
-  return app;
+async function readPicture(c: Context<AppEnv>) {
+  const length = Number(c.req.header("content-length") ?? "0");
+  if (length > PICTURE_BODY_LIMIT)
+    throw new ProblemError("body_too_large", `At most ${PICTURE_BODY_LIMIT} bytes.`);
+  const raw = await c.req.raw.clone().arrayBuffer();
+  if (raw.byteLength > PICTURE_BODY_LIMIT)
+    throw new ProblemError("body_too_large", `At most ${PICTURE_BODY_LIMIT} bytes.`);
+  return readJson(c, PictureRequest);
 }
 
 async function ensureLanguage(

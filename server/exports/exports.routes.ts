@@ -1,16 +1,13 @@
-import { Hono } from "hono";
-import {
-  EXPORT_RESPONSES_HEADER,
-  type ExportableSurveysResponse,
-  ExportFile,
-  ExportQuery,
-} from "../../shared/contract/exports.ts";
+import type { Hono } from "hono";
+import { exportsApi } from "../../shared/contract/exports.routes.ts";
+import { EXPORT_RESPONSES_HEADER, ExportFile, ExportQuery } from "../../shared/contract/exports.ts";
 import { SurveyId } from "../../shared/contract/surveys.ts";
 import { assertAreaInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv, SessionUser } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readQuery } from "../http/read-query.ts";
 import { exportBody } from "./export-body.ts";
@@ -40,25 +37,20 @@ const CONTENT_TYPES: Record<ExportFile, string> = {
   "datapackage.zip": "application/zip",
 };
 
-export function exportsRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get("/", allow("GET /api/exports"), async (c) => {
+export function exportsRoutes(api: Hono<AppEnv>): void {
+  mount(api, exportsApi.list, {}, async (c) => {
     const user = requireUser(c.get("user"));
     const surveys = await exportableSurveys(c.get("deps").db, user.areaId);
-    return c.json({
-      surveys,
-      freeTextWithheld: withholdsFreeText(user),
-      misfitsWithheld: withholdsMisfits(user),
-    } satisfies ExportableSurveysResponse);
+    return { surveys, freeTextWithheld: withholdsFreeText(user), misfitsWithheld: withholdsMisfits(user) };
   });
 
-  app.get("/:surveyId/:file", allow("GET /api/exports/:surveyId/:file"), async (c) => {
+  // The query is read after the path is checked: an unknown file or survey is a 404 whatever it asks.
+  mount(api, exportsApi.file, {}, async (c, { params }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const file = ExportFile.safeParse(c.req.param("file"));
+    const file = ExportFile.safeParse(params.file);
     if (!file.success) throw new ProblemError("not_found", `Export files: ${ExportFile.options.join(", ")}.`);
-    const surveyId = SurveyId.safeParse(c.req.param("surveyId"));
+    const surveyId = SurveyId.safeParse(params.surveyId);
     const survey = surveyId.success ? await surveyVersions(db, surveyId.data) : undefined;
     if (!surveyId.success || !survey) throw new ProblemError("survey_not_found");
     const query = readQuery(c, ExportQuery);
@@ -98,8 +90,6 @@ export function exportsRoutes(): Hono<AppEnv> {
       [EXPORT_RESPONSES_HEADER]: String(responses),
     });
   });
-
-  return app;
 }
 
 /** wellbeing-check-responses-wide-2026-11-26.csv: safe characters only (the survey id is checked). */

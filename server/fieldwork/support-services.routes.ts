@@ -1,13 +1,14 @@
-import { Hono } from "hono";
+import type { Hono } from "hono";
+import { supportServicesApi } from "../../shared/contract/support-services.routes.ts";
 import { SetSupportServiceTranslationsRequest } from "../../shared/contract/support-services.ts";
 import { Locale } from "../../shared/contract/translations.ts";
 import { assertAreaInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
 import {
   findSupportServices,
   setSupportServiceTranslations,
@@ -21,33 +22,33 @@ import {
  * `PUT …/support-services/translations/:locale`: the area's coordinator gives the services' words in
  * one language (decision 0050), so the person is signposted in the language of their interview.
  */
-export function supportServicesRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.get("/:id/support-services", allow("GET /api/areas/:id/support-services"), async (c) => {
+export function supportServicesRoutes(api: Hono<AppEnv>): void {
+  mount(api, supportServicesApi.get, {}, async (c, { params }) => {
     const user = requireUser(c.get("user"));
-    const areaId = c.req.param("id");
+    const areaId = params.id;
     assertAreaInScope(user, areaId);
     const found = await findSupportServices(c.get("deps").db, areaId);
     if (!found) throw new ProblemError("area_not_found", `No area "${areaId.slice(0, 64)}".`);
-    return c.json(found);
+    return found;
   });
 
-  app.put(
-    "/:id/support-services/translations/:locale",
-    allow("PUT /api/areas/:id/support-services/translations/:locale"),
-    async (c) => {
+  mount(
+    api,
+    supportServicesApi.translate,
+    { body: SetSupportServiceTranslationsRequest },
+    async (c, { params, body }) => {
       const { db, now } = c.get("deps");
       const user = requireUser(c.get("user"));
-      const areaId = c.req.param("id");
+      const areaId = params.id;
       assertAreaInScope(user, areaId);
-      const locale = Locale.safeParse(c.req.param("locale"));
+      const locale = Locale.safeParse(params.locale);
       if (!locale.success) {
         const message = "Not a language code, like “pl” or “pt-br”.";
         throw new ProblemError("invalid_body", message, [{ path: ["locale"], message }]);
       }
       const names = await supportServiceNames(db, areaId);
       if (!names) throw new ProblemError("area_not_found", `No area "${areaId.slice(0, 64)}".`);
-      const { services } = await readJson(c, SetSupportServiceTranslationsRequest);
+      const { services } = body;
       const unknown = Object.keys(services).filter((name) => !names.has(name));
       if (unknown.length > 0) {
         const message = "There is no service by this name on the area's list.";
@@ -67,8 +68,8 @@ export function supportServicesRoutes(): Hono<AppEnv> {
         detail: { changed: ["supportServiceTranslations"], locale: locale.data },
       });
       const found = await findSupportServices(db, areaId);
-      return c.json(found);
+      if (!found) throw new ProblemError("area_not_found", `No area "${areaId.slice(0, 64)}".`);
+      return found;
     },
   );
-  return app;
 }

@@ -1,4 +1,5 @@
-import { type Context, Hono } from "hono";
+import type { Context, Hono } from "hono";
+import { assignmentsApi } from "../../shared/contract/assignments.routes.ts";
 import {
   type Assignment,
   type AssignmentStatus,
@@ -13,10 +14,9 @@ import { findArea } from "../areas/areas.repository.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { answerWith, mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
-import { readQuery } from "../http/read-query.ts";
 import { surveyExists } from "../surveys/surveys.repository.ts";
 import { today } from "../today.ts";
 import { findUserById } from "../users/users.repository.ts";
@@ -33,23 +33,17 @@ const ASSIGNABLE_ROLES = ["peer_researcher", "coordinator"];
  * researcher sees their own (`GET /api/me/assignments`) and can mark one declined when the participant
  * says no.
  */
-export function assignmentsRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get("/", allow("GET /api/assignments"), async (c) => {
+export function assignmentsRoutes(api: Hono<AppEnv>): void {
+  mount(api, assignmentsApi.list, { query: AssignmentsQuery }, async (c, { query }) => {
     const { now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const query = readQuery(c, AssignmentsQuery);
     const areaId = listArea(user, query.areaId);
-    return c.json(
-      await assignmentList(c, { areaId, surveyId: null, researcherId: query.researcherId }, today(now())),
-    );
+    return assignmentList(c, { areaId, surveyId: null, researcherId: query.researcherId }, today(now()));
   });
 
-  app.post("/", allow("POST /api/assignments"), async (c) => {
+  mount(api, assignmentsApi.set, { body: SetAssignmentRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const body = await readJson(c, SetAssignmentRequest);
     assertAreaInScope(user, body.areaId);
     if (!(await findArea(db, body.areaId)))
       throw new ProblemError("area_not_found", `No area "${body.areaId}".`);
@@ -109,19 +103,19 @@ export function assignmentsRoutes(): Hono<AppEnv> {
       return { id, created: !existing };
     });
     const assignment = await oneAssignment(c, result.id);
-    return c.json(assignment, result.created ? 201 : 200);
+    return result.created ? assignment : answerWith(c, assignment, 200);
   });
 
-  app.post("/:id/status", allow("POST /api/assignments/:id/status"), async (c) => {
+  mount(api, assignmentsApi.setStatus, { body: SetAssignmentStatusRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const id = c.req.param("id");
+    const id = params.id;
     const existing = id.length <= 64 ? await findAssignment(db, { id }) : undefined;
     const mayChange =
       existing !== undefined &&
       (user.role === "peer_researcher" ? existing.researcherId === user.id : inScope(user, existing.areaId));
     if (!existing || !mayChange) throw new ProblemError("assignment_not_found");
-    const { status } = await readJson(c, SetAssignmentStatusRequest);
+    const { status } = body;
     if (existing.status !== status) {
       const at = now();
       await db.transaction().execute(async (trx) => {
@@ -136,10 +130,8 @@ export function assignmentsRoutes(): Hono<AppEnv> {
         });
       });
     }
-    return c.json(await oneAssignment(c, existing.id));
+    return oneAssignment(c, existing.id);
   });
-
-  return app;
 }
 
 /** Assignments with their state today, from the same follow-up facts the progress counts use. */

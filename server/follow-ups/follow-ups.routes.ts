@@ -1,22 +1,16 @@
-import { Hono } from "hono";
-import {
-  DueListQuery,
-  type DueListResponse,
-  FollowUpSchedule,
-  RescheduleRequest,
-} from "../../shared/contract/follow-ups.ts";
+import type { Hono } from "hono";
+import { followUpsApi } from "../../shared/contract/follow-ups.routes.ts";
+import { DueListQuery, FollowUpSchedule, RescheduleRequest } from "../../shared/contract/follow-ups.ts";
 import { SurveyId } from "../../shared/contract/surveys.ts";
-import type { UploadReceipt } from "../../shared/contract/upload-receipt.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
 import { assertAreaInScope } from "../access/area-scope.ts";
 import { findArea } from "../areas/areas.repository.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { answerWith, mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
-import { readQuery } from "../http/read-query.ts";
 import { surveyExists } from "../surveys/surveys.repository.ts";
 import { isWithdrawn } from "../withdrawal/withdrawals.repository.ts";
 import { assignmentFacts, interviewFacts, rescheduleFacts } from "./due-list.repository.ts";
@@ -28,20 +22,15 @@ import { listSchedules, saveSchedule } from "./schedules.repository.ts";
  * Follow-up waves: each survey's schedule, the due list a researcher takes into the field (cached on
  * the tablet), and "not today" reschedules from the readiness check.
  */
-export function followupsRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function followupsRoutes(api: Hono<AppEnv>): void {
+  mount(api, followUpsApi.schedules, {}, async (c) => ({ schedules: await listSchedules(c.get("deps").db) }));
 
-  app.get("/schedules", allow("GET /api/followups/schedules"), async (c) => {
-    return c.json({ schedules: await listSchedules(c.get("deps").db) });
-  });
-
-  app.put("/schedules/:surveyId", allow("PUT /api/followups/schedules/:surveyId"), async (c) => {
+  mount(api, followUpsApi.setSchedule, { body: FollowUpSchedule }, async (c, { params, body: schedule }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const surveyId = SurveyId.safeParse(c.req.param("surveyId"));
+    const surveyId = SurveyId.safeParse(params.surveyId);
     if (!surveyId.success || !(await surveyExists(db, surveyId.data)))
       throw new ProblemError("survey_not_found");
-    const schedule = await readJson(c, FollowUpSchedule);
     await saveSchedule(db, surveyId.data, schedule, user.id, now());
     await audit(db, {
       ...requestOrigin(c),
@@ -51,13 +40,12 @@ export function followupsRoutes(): Hono<AppEnv> {
       target: surveyId.data,
       detail: schedule,
     });
-    return c.json({ surveyId: surveyId.data, ...schedule, updatedAt: now().toISOString() });
+    return { surveyId: surveyId.data, ...schedule, updatedAt: now().toISOString() };
   });
 
-  app.get("/due", allow("GET /api/followups/due"), async (c) => {
+  mount(api, followUpsApi.due, { query: DueListQuery }, async (c, { query }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const query = readQuery(c, DueListQuery);
     const areaId = query.areaId ?? user.areaId;
     if (areaId !== null) assertAreaInScope(user, areaId);
     const schedules = await listSchedules(db);
@@ -67,19 +55,17 @@ export function followupsRoutes(): Hono<AppEnv> {
       rescheduleFacts(db, scope),
       assignmentFacts(db, scope),
     ]);
-    const body: DueListResponse = {
+    // A tablet keeps its last copy for offline use (its service worker); it must always ask first.
+    c.header("cache-control", "private, no-cache");
+    return {
       generatedAt: now().toISOString(),
       participants: buildDueList(schedules, interviews, reschedules, assignments),
     };
-    // A tablet keeps its last copy for offline use (its service worker); it must always ask first.
-    c.header("cache-control", "private, no-cache");
-    return c.json(body);
   });
 
-  app.post("/reschedules", allow("POST /api/followups/reschedules"), async (c) => {
+  mount(api, followUpsApi.reschedule, { body: RescheduleRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const body = await readJson(c, RescheduleRequest);
     assertAreaInScope(user, body.areaId);
     const participantCode = canonicalParticipantCode(body.participantCode);
     if (!participantCode)
@@ -96,10 +82,7 @@ export function followupsRoutes(): Hono<AppEnv> {
       receivedAt: now().toISOString(),
     };
     if (await insertReschedule(db, reschedule)) {
-      return c.json(
-        { id: body.id, outcome: "accepted", receivedAt: reschedule.receivedAt } satisfies UploadReceipt,
-        201,
-      );
+      return { id: body.id, outcome: "accepted" as const, receivedAt: reschedule.receivedAt };
     }
     const stored = await findRescheduleRow(db, body.id);
     const same =
@@ -110,12 +93,6 @@ export function followupsRoutes(): Hono<AppEnv> {
       stored.area_id === reschedule.areaId &&
       stored.rescheduled_at === reschedule.rescheduledAt;
     if (!same) throw new ProblemError("record_conflict", "A different reschedule has this id.");
-    return c.json({
-      id: body.id,
-      outcome: "duplicate",
-      receivedAt: stored.received_at,
-    } satisfies UploadReceipt);
+    return answerWith(c, { id: body.id, outcome: "duplicate", receivedAt: stored.received_at }, 200);
   });
-
-  return app;
 }

@@ -1,4 +1,4 @@
-import type { Context, Hono } from "hono";
+import type { Context, Hono, MiddlewareHandler } from "hono";
 import type { z } from "zod";
 import type { AnswerOf, AnyRoute, Params, TakesOf } from "../../shared/contract/route.ts";
 import type { AppEnv } from "./app-env.ts";
@@ -24,6 +24,8 @@ type Fits<S, T> = S extends z.ZodType
  * gives (defaults filled in, cursors parsed).
  */
 interface Checks<R extends AnyRoute, Q, B> {
+  /** Middleware run after the policy and before the input is read: a route's own body limit. */
+  use?: MiddlewareHandler<AppEnv>[];
   query?: Q & Fits<Q, Declared<R>["query"]>;
   body?: B & Fits<B, Declared<R>["body"]>;
   readBody?: (c: Context<AppEnv>) => Promise<B extends z.ZodType ? z.output<B> : Declared<R>["body"]>;
@@ -36,11 +38,25 @@ export interface Input<R extends AnyRoute, Q, B> {
   body: B extends z.ZodType ? z.output<B> : Declared<R>["body"];
 }
 
+declare const answering: unique symbol;
+/** The declared answer sent with another success status (`answerWith`). */
+type Answered<T> = Response & { readonly [answering]: T };
+
+/**
+ * The declared answer with a status other than the declared one: a resend that changed nothing is
+ * answered 200 where the first send was 201. The body is still checked against the declaration.
+ */
+export function answerWith<T>(c: Context<AppEnv>, body: T, status: 200 | 201): Answered<T> {
+  return c.json(body as object, status) as unknown as Answered<T>;
+}
+
 /**
  * A handler answers the declared type, sent as JSON with the declared status (headers and cookies set
- * on `c` go with it). Only a route declared to answer `Response` (a file) builds its own answer.
+ * on `c` go with it), or that type with another status through `answerWith`. Only a route declared to
+ * answer `Response` (a file) builds its own answer.
  */
-type Answer<R extends AnyRoute> = AnswerOf<R> extends Response ? Response : AnswerOf<R>;
+type Answer<R extends AnyRoute> =
+  AnswerOf<R> extends Response ? Response : AnswerOf<R> | Answered<AnswerOf<R>>;
 type Handler<R extends AnyRoute, Q, B> = (
   c: Context<AppEnv>,
   input: Input<R, Q, B>,
@@ -57,12 +73,18 @@ export function mount<R extends AnyRoute, Q = undefined, B = undefined>(
   checks: Checks<R, Q, B>,
   handler: Handler<R, Q, B>,
 ): void {
-  const { query, body, readBody } = checks as {
+  const {
+    use = [],
+    query,
+    body,
+    readBody,
+  } = checks as {
+    use?: MiddlewareHandler<AppEnv>[];
     query?: z.ZodType;
     body?: z.ZodType;
     readBody?: (c: Context<AppEnv>) => Promise<unknown>;
   };
-  api.on(route.method, route.path.slice("/api".length), allowRoute(route), async (c) => {
+  api.on(route.method, route.path.slice("/api".length), allowRoute(route), ...use, async (c) => {
     const input = {
       params: c.req.param() as Params<R["path"]>,
       query: query ? readQuery(c, query) : undefined,

@@ -1,14 +1,9 @@
-import type { Context } from "hono";
-import { Hono } from "hono";
-import {
-  LiveView,
-  OutcomeId,
-  type OutcomeMapResponse,
-  OutcomePageQuery,
-  type OutcomePageResponse,
-} from "../../shared/contract/outcomes.ts";
+import type { Context, Hono } from "hono";
+import { outcomesApi } from "../../shared/contract/outcomes.routes.ts";
+import { LiveView, OutcomeId, OutcomePageQuery } from "../../shared/contract/outcomes.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { toFieldIssues } from "../http/read-json.ts";
 import { suppressionThreshold } from "../settings/settings.repository.ts";
@@ -22,23 +17,21 @@ import { roundForRelease } from "./page/released-view.ts";
  * nothing), or the page as it would be released (`view=released`: the protection at the data
  * manager's k, then the release rounding). Everyone else sees releases.
  */
-export function outcomesRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get("/map", allow("GET /api/outcomes/map"), async (c) => {
+export function outcomesRoutes(api: Hono<AppEnv>): void {
+  mount(api, outcomesApi.map, {}, async (c) => {
     const { db } = c.get("deps");
     const user = requireUser(c.get("user"));
     const { view, rest } = splitView(c);
     if (Object.keys(rest).length > 0) throw new ProblemError("invalid_query", "The map takes only `view`.");
     const k = await thresholdFor(c, view);
     const body = await outcomeMap({ db, user, k });
-    return c.json(finish(body, view) satisfies OutcomeMapResponse);
+    return finish(body, view);
   });
 
-  app.get("/:outcomeId", allow("GET /api/outcomes/:outcomeId"), async (c) => {
+  mount(api, outcomesApi.page, {}, async (c, { params }) => {
     const { db } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const id = OutcomeId.safeParse(c.req.param("outcomeId"));
+    const id = OutcomeId.safeParse(params.outcomeId);
     if (!id.success) throw new ProblemError("outcome_not_found", "That is not an outcome id.");
     const { view, rest } = splitView(c);
     const parsed = OutcomePageQuery.safeParse(rest);
@@ -52,10 +45,8 @@ export function outcomesRoutes(): Hono<AppEnv> {
     const query = parsed.data;
     const k = await thresholdFor(c, view);
     const body = await outcomePage({ db, user, k }, id.data, query);
-    return c.json(finish(body, view) satisfies OutcomePageResponse);
+    return finish(body, view);
   });
-
-  return app;
 }
 
 /** `view` apart from the page's filters, which are checked against their own schema. */

@@ -1,45 +1,42 @@
-import { type Context, Hono } from "hono";
+import type { Context, Hono } from "hono";
+import { participationPlansApi } from "../../shared/contract/participation-plans.routes.ts";
 import {
+  type ParticipationPlan,
   ParticipationPlanInput,
   ParticipationPlansQuery,
-  type ParticipationPlansResponse,
 } from "../../shared/contract/participation-plans.ts";
 import { listArea, personInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
-import { readJson } from "../http/read-json.ts";
-import { readQuery } from "../http/read-query.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { findPlan, listPlans, savePlan } from "./participation-plans.repository.ts";
 
 /**
  * Participation plans seen by coordinators (`/api/participation-plans`). The person edits their own
  * at `/api/me/participation-plan`; a coordinator may write it with them, and the plan then says so.
  */
-export function participationPlansRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get("/", allow("GET /api/participation-plans"), async (c) => {
+export function participationPlansRoutes(api: Hono<AppEnv>): void {
+  mount(api, participationPlansApi.list, { query: ParticipationPlansQuery }, async (c, { query }) => {
     const user = requireUser(c.get("user"));
-    const { areaId } = readQuery(c, ParticipationPlansQuery);
-    const plans = await listPlans(c.get("deps").db, listArea(user, areaId));
-    return c.json({ plans } satisfies ParticipationPlansResponse);
+    return { plans: await listPlans(c.get("deps").db, listArea(user, query.areaId)) };
   });
 
-  app.put("/:userId", allow("PUT /api/participation-plans/:userId"), async (c) => {
-    const person = await personInScope(c.get("deps").db, requireUser(c.get("user")), c.req.param("userId"));
-    return c.json(await writePlan(c, person.id));
+  mount(api, participationPlansApi.save, { body: ParticipationPlanInput }, async (c, { params, body }) => {
+    const person = await personInScope(c.get("deps").db, requireUser(c.get("user")), params.userId);
+    return writePlan(c, person.id, body);
   });
-
-  return app;
 }
 
-/** Saves the plan of `userId` from the request body, audited (which fields changed, not what they say). */
-export async function writePlan(c: Context<AppEnv>, userId: string) {
+/** Saves the plan of `userId`, audited (which fields changed, not what they say). */
+export async function writePlan(
+  c: Context<AppEnv>,
+  userId: string,
+  plan: ParticipationPlanInput,
+): Promise<ParticipationPlan> {
   const { db, now } = c.get("deps");
   const user = requireUser(c.get("user"));
-  const plan = await readJson(c, ParticipationPlanInput);
   const before = await findPlan(db, userId);
   const at = now();
   await db.transaction().execute(async (trx) => {
@@ -58,5 +55,7 @@ export async function writePlan(c: Context<AppEnv>, userId: string) {
       },
     });
   });
-  return findPlan(db, userId);
+  const saved = await findPlan(db, userId);
+  if (!saved) throw new Error(`The plan of ${userId} was saved but cannot be read back.`);
+  return saved;
 }

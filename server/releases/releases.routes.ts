@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import type { Hono } from "hono";
 import {
   CheckReleaseRequest,
   ComposeReleaseRequest,
@@ -9,18 +9,14 @@ import {
   ReleaseIdParam,
   ReleaseSignOffRequest,
 } from "../../shared/contract/release-schemas.ts";
-import type {
-  ParticipantSummary,
-  ReleaseAnnotation,
-  ReleaseSignOff,
-  ReleasesResponse,
-} from "../../shared/contract/releases.ts";
+import { releasesApi } from "../../shared/contract/releases.routes.ts";
+import type { ParticipantSummary } from "../../shared/contract/releases.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
 import { scoreSummary } from "./participant-summary.ts";
 import {
   findRelease,
@@ -59,10 +55,8 @@ function releaseId(raw: string): string {
 }
 
 /** `/api/releases`: compose, check, sign off, annotate, publish and read (shared/contract/releases.ts). */
-export function releasesRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get("/", allow("GET /api/releases"), async (c) => {
+export function releasesRoutes(api: Hono<AppEnv>): void {
+  mount(api, releasesApi.list, {}, async (c) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
     const rows = (await listReleases(db, false)).filter((r) => canRead(user.role, r));
@@ -73,13 +67,12 @@ export function releasesRoutes(): Hono<AppEnv> {
       action: "release.list",
       detail: { count: rows.length },
     });
-    return c.json({ releases: await summaries(db, rows) } satisfies ReleasesResponse);
+    return { releases: await summaries(db, rows) };
   });
 
-  app.post("/", allow("POST /api/releases"), async (c) => {
+  mount(api, releasesApi.compose, { body: ComposeReleaseRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const body = await readJson(c, ComposeReleaseRequest);
     await validateComposition(db, body, null);
     const id = newId();
     const at = now();
@@ -89,13 +82,13 @@ export function releasesRoutes(): Hono<AppEnv> {
     });
     const row = await findRelease(db, id);
     if (!row) throw new ProblemError("internal");
-    return c.json(await releaseView(db, row, user.role), 201);
+    return releaseView(db, row, user.role);
   });
 
-  app.get("/:id", allow("GET /api/releases/:id"), async (c) => {
+  mount(api, releasesApi.get, {}, async (c, { params }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const row = await readableRelease(db, releaseId(c.req.param("id")), user.role);
+    const row = await readableRelease(db, releaseId(params.id), user.role);
     await audit(db, {
       ...requestOrigin(c),
       at: now(),
@@ -103,14 +96,13 @@ export function releasesRoutes(): Hono<AppEnv> {
       action: "release.read",
       target: row.id,
     });
-    return c.json(await releaseView(db, row, user.role));
+    return releaseView(db, row, user.role);
   });
 
-  app.put("/:id", allow("PUT /api/releases/:id"), async (c) => {
+  mount(api, releasesApi.update, { body: ComposeReleaseRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const row = await readableRelease(db, releaseId(c.req.param("id")), user.role);
-    const body = await readJson(c, ComposeReleaseRequest);
+    const row = await readableRelease(db, releaseId(params.id), user.role);
     if (row.status === "published") throw new ProblemError("release_published");
     await validateComposition(db, body, row.id);
     const at = now();
@@ -119,14 +111,13 @@ export function releasesRoutes(): Hono<AppEnv> {
     await audit(db, { ...requestOrigin(c), at, actorId: user.id, action: "release.update", target: row.id });
     const fresh = await findRelease(db, row.id);
     if (!fresh) throw new ProblemError("internal");
-    return c.json(await releaseView(db, fresh, user.role));
+    return releaseView(db, fresh, user.role);
   });
 
-  app.post("/:id/check", allow("POST /api/releases/:id/check"), async (c) => {
+  mount(api, releasesApi.check, { body: CheckReleaseRequest }, async (c, { params }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const row = await readableRelease(db, releaseId(c.req.param("id")), user.role);
-    await readJson(c, CheckReleaseRequest);
+    const row = await readableRelease(db, releaseId(params.id), user.role);
     const at = now();
     const snapshot = await checkReleaseFigures(db, row, { id: user.id, name: user.displayName }, at);
     const withheld = snapshot.checklist.reduce((s, item) => s + item.withheld.length, 0);
@@ -140,14 +131,13 @@ export function releasesRoutes(): Hono<AppEnv> {
     });
     const fresh = await findRelease(db, row.id);
     if (!fresh) throw new ProblemError("internal");
-    return c.json(await releaseView(db, fresh, user.role));
+    return releaseView(db, fresh, user.role);
   });
 
-  app.post("/:id/signoffs", allow("POST /api/releases/:id/signoffs"), async (c) => {
+  mount(api, releasesApi.signOff, { body: ReleaseSignOffRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const row = await readableRelease(db, releaseId(c.req.param("id")), user.role);
-    const body = await readJson(c, ReleaseSignOffRequest);
+    const row = await readableRelease(db, releaseId(params.id), user.role);
     if (row.status === "published") throw new ProblemError("release_published");
     const snapshot = snapshotOf(row);
     if (row.status !== "checked" || !snapshot) throw new ProblemError("release_not_checked");
@@ -186,24 +176,20 @@ export function releasesRoutes(): Hono<AppEnv> {
       // The unique constraints decide a race between two sign-offs.
       throw new ProblemError("release_already_signed");
     }
-    return c.json(
-      {
-        id,
-        snapshotId: snapshot.id,
-        as,
-        by: { id: user.id, name: user.displayName },
-        note: body.note,
-        signedAt: at.toISOString(),
-      } satisfies ReleaseSignOff,
-      201,
-    );
+    return {
+      id,
+      snapshotId: snapshot.id,
+      as,
+      by: { id: user.id, name: user.displayName },
+      note: body.note,
+      signedAt: at.toISOString(),
+    };
   });
 
-  app.post("/:id/annotations", allow("POST /api/releases/:id/annotations"), async (c) => {
+  mount(api, releasesApi.annotate, { body: ReleaseAnnotationRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const row = await readableRelease(db, releaseId(c.req.param("id")), user.role);
-    const body = await readJson(c, ReleaseAnnotationRequest);
+    const row = await readableRelease(db, releaseId(params.id), user.role);
     if (row.status === "published") throw new ProblemError("release_published");
     const snapshot = snapshotOf(row);
     if (row.status !== "checked" || !snapshot) throw new ProblemError("release_not_checked");
@@ -234,44 +220,50 @@ export function releasesRoutes(): Hono<AppEnv> {
         detail: { tableId: body.tableId },
       });
     });
-    return c.json(
-      {
-        id,
-        tableId: body.tableId,
-        whatItMeans: body.whatItMeans,
-        whatShouldChange: body.whatShouldChange,
-        by: { id: user.id, name: user.displayName },
-        createdAt: at.toISOString(),
-      } satisfies ReleaseAnnotation,
-      201,
-    );
-  });
-
-  app.put("/:id/participant-summary", allow("PUT /api/releases/:id/participant-summary"), async (c) => {
-    const { db, now } = c.get("deps");
-    const user = requireUser(c.get("user"));
-    const row = await readableRelease(db, releaseId(c.req.param("id")), user.role);
-    const body = await readJson(c, ParticipantSummaryRequest);
-    if (row.status === "published") throw new ProblemError("release_published");
-    if (row.status !== "checked") throw new ProblemError("release_not_checked");
-    const at = now();
-    const summary: ParticipantSummary = {
-      text: body.text,
-      ...scoreSummary(body.text),
-      editedBy: { id: user.id, name: user.displayName },
-      updatedAt: at.toISOString(),
+    return {
+      id,
+      tableId: body.tableId,
+      whatItMeans: body.whatItMeans,
+      whatShouldChange: body.whatShouldChange,
+      by: { id: user.id, name: user.displayName },
+      createdAt: at.toISOString(),
     };
-    if (!(await setParticipantSummary(db, row.id, summary, at.toISOString())))
-      throw new ProblemError("release_published");
-    await audit(db, { ...requestOrigin(c), at, actorId: user.id, action: "release.summary", target: row.id });
-    return c.json(summary);
   });
 
-  app.post("/:id/publish", allow("POST /api/releases/:id/publish"), async (c) => {
+  mount(
+    api,
+    releasesApi.participantSummary,
+    { body: ParticipantSummaryRequest },
+    async (c, { params, body }) => {
+      const { db, now } = c.get("deps");
+      const user = requireUser(c.get("user"));
+      const row = await readableRelease(db, releaseId(params.id), user.role);
+      if (row.status === "published") throw new ProblemError("release_published");
+      if (row.status !== "checked") throw new ProblemError("release_not_checked");
+      const at = now();
+      const summary: ParticipantSummary = {
+        text: body.text,
+        ...scoreSummary(body.text),
+        editedBy: { id: user.id, name: user.displayName },
+        updatedAt: at.toISOString(),
+      };
+      if (!(await setParticipantSummary(db, row.id, summary, at.toISOString())))
+        throw new ProblemError("release_published");
+      await audit(db, {
+        ...requestOrigin(c),
+        at,
+        actorId: user.id,
+        action: "release.summary",
+        target: row.id,
+      });
+      return summary;
+    },
+  );
+
+  mount(api, releasesApi.publish, { body: PublishReleaseRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const row = await readableRelease(db, releaseId(c.req.param("id")), user.role);
-    const body = await readJson(c, PublishReleaseRequest);
+    const row = await readableRelease(db, releaseId(params.id), user.role);
     if (row.status === "published") throw new ProblemError("release_published");
     const snapshot = snapshotOf(row);
     if (row.status !== "checked" || !snapshot) throw new ProblemError("release_not_checked");
@@ -316,18 +308,15 @@ export function releasesRoutes(): Hono<AppEnv> {
     });
     const fresh = await findRelease(db, row.id);
     if (!fresh) throw new ProblemError("internal");
-    return c.json(await releaseView(db, fresh, user.role));
+    return releaseView(db, fresh, user.role);
   });
-
-  return app;
 }
 
 /** `/api/public/releases/:token`: a published public release, without sign-in. */
-export function publicReleasesRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.get("/:token", allow("GET /api/public/releases/:token"), async (c) => {
+export function publicReleasesRoutes(api: Hono<AppEnv>): void {
+  mount(api, releasesApi.public, {}, async (c, { params }) => {
     const { db, now } = c.get("deps");
-    const parsed = PublicTokenParam.safeParse(c.req.param("token"));
+    const parsed = PublicTokenParam.safeParse(params.token);
     if (!parsed.success) throw new ProblemError("release_not_found");
     const row = await findReleaseByToken(db, parsed.data);
     if (!row || row.status !== "published" || !compositionOf(row).audiences.includes("public"))
@@ -339,9 +328,8 @@ export function publicReleasesRoutes(): Hono<AppEnv> {
       action: "release.public_read",
       target: row.id,
     });
-    return c.json(await publishedRelease(db, row));
+    return publishedRelease(db, row);
   });
-  return app;
 }
 
 void isAnalyst;

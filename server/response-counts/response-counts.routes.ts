@@ -1,15 +1,13 @@
-import { Hono } from "hono";
-import type { ResponseCountsResponse } from "../../shared/contract/stats.ts";
+import type { Hono } from "hono";
+import { statsApi } from "../../shared/contract/stats.routes.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { responseCounts } from "./response-counts.repository.ts";
 
-export function statsRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.get("/response-counts", allow("GET /api/stats/response-counts"), async (c) => {
+export function statsRoutes(api: Hono<AppEnv>): void {
+  mount(api, statsApi.responseCounts, {}, async (c) => {
     const user = requireUser(c.get("user"));
-    const counts = await responseCounts(c.get("deps").db, user.areaId);
-    return c.json({ counts } satisfies ResponseCountsResponse);
+    return { counts: await responseCounts(c.get("deps").db, user.areaId) };
   });
-  return app;
 }

@@ -1,20 +1,18 @@
-import { type Context, Hono } from "hono";
+import type { Context, Hono } from "hono";
 import { z } from "zod";
+import { reviewApi } from "../../shared/contract/review.routes.ts";
 import {
   AttentionQuery,
-  type AttentionResponse,
   ReviewCommentRequest,
   ReviewDecisionRequest,
   ReviewListQuery,
-  type ReviewListResponse,
 } from "../../shared/contract/review.ts";
 import { assertAreaInScope } from "../access/area-scope.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
-import { readQuery } from "../http/read-query.ts";
 import { needsAttention } from "./attention.ts";
 import { listForReview } from "./review.repository.ts";
 import { comment, decide, type ReviewContext, reviewDetail } from "./review.service.ts";
@@ -27,9 +25,7 @@ const ResponseId = z.uuid();
  * (docs/decisions/0024-who-sees-what.md); coordinators get `/attention`: which interviews in their area
  * need attention and which questions are affected, without the answers.
  */
-export function reviewRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
+export function reviewRoutes(api: Hono<AppEnv>): void {
   const context = (c: Context<AppEnv>): ReviewContext => {
     const deps = c.get("deps");
     return {
@@ -45,39 +41,31 @@ export function reviewRoutes(): Hono<AppEnv> {
     return value;
   };
 
-  app.get("/responses", allow("GET /api/review/responses"), async (c) => {
+  mount(api, reviewApi.list, { query: ReviewListQuery }, async (c, { query }) => {
     const user = requireUser(c.get("user"));
-    const query = readQuery(c, ReviewListQuery);
     if (query.areaId !== undefined) assertAreaInScope(user, query.areaId);
-    const page = await listForReview(c.get("deps").db, { ...query, scopeAreaId: user.areaId });
-    return c.json(page satisfies ReviewListResponse);
+    return listForReview(c.get("deps").db, { ...query, scopeAreaId: user.areaId });
   });
 
-  app.get("/attention", allow("GET /api/review/attention"), async (c) => {
+  mount(api, reviewApi.attention, { query: AttentionQuery }, async (c, { query }) => {
     const user = requireUser(c.get("user"));
-    const query = readQuery(c, AttentionQuery);
     if (query.areaId !== undefined) assertAreaInScope(user, query.areaId);
-    const page = await needsAttention(c.get("deps").db, { ...query, scopeAreaId: user.areaId });
-    return c.json(page satisfies AttentionResponse);
+    return needsAttention(c.get("deps").db, { ...query, scopeAreaId: user.areaId });
   });
 
-  app.get("/responses/:id", allow("GET /api/review/responses/:id"), async (c) => {
-    return c.json(await reviewDetail(context(c), responseId(c.req.param("id"))));
-  });
+  mount(api, reviewApi.detail, {}, async (c, { params }) => reviewDetail(context(c), responseId(params.id)));
 
-  app.post("/responses/:id/decision", allow("POST /api/review/responses/:id/decision"), async (c) => {
+  mount(api, reviewApi.decide, { body: ReviewDecisionRequest }, async (c, { params, body }) => {
     const ctx = context(c);
-    const id = responseId(c.req.param("id"));
-    await decide(ctx, id, await readJson(c, ReviewDecisionRequest));
-    return c.json(await reviewDetail(ctx, id));
+    const id = responseId(params.id);
+    await decide(ctx, id, body);
+    return reviewDetail(ctx, id);
   });
 
-  app.post("/responses/:id/comments", allow("POST /api/review/responses/:id/comments"), async (c) => {
+  mount(api, reviewApi.comment, { body: ReviewCommentRequest }, async (c, { params, body }) => {
     const ctx = context(c);
-    const id = responseId(c.req.param("id"));
-    await comment(ctx, id, await readJson(c, ReviewCommentRequest));
-    return c.json(await reviewDetail(ctx, id), 201);
+    const id = responseId(params.id);
+    await comment(ctx, id, body);
+    return reviewDetail(ctx, id);
   });
-
-  return app;
 }

@@ -1,4 +1,5 @@
-import { type Context, Hono } from "hono";
+import type { Context, Hono } from "hono";
+import { rewardsApi } from "../../shared/contract/rewards.routes.ts";
 import {
   RecordRewardRequest,
   type RewardEntry,
@@ -10,10 +11,9 @@ import { findAreaSettings } from "../areas/area-settings.repository.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
-import { readQuery } from "../http/read-query.ts";
 import { today } from "../today.ts";
 import { rewardStatementCsv, statementFileName } from "./reward-statement.ts";
 import { findReward, insertReward, listRewards } from "./rewards.repository.ts";
@@ -23,23 +23,19 @@ import { findReward, insertReward, listRewards } from "./rewards.repository.ts";
  * under the area's policy at that moment; each person's statement downloads as CSV. People read their
  * own log at `/api/me/rewards`.
  */
-export function rewardsRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get("/", allow("GET /api/rewards"), async (c) => {
+export function rewardsRoutes(api: Hono<AppEnv>): void {
+  mount(api, rewardsApi.list, { query: RewardsQuery }, async (c, { query }) => {
     const user = requireUser(c.get("user"));
-    const query = readQuery(c, RewardsQuery);
     const entries = await listRewards(c.get("deps").db, {
       areaId: listArea(user, query.areaId),
       userId: query.userId ?? null,
     });
-    return c.json(rewardsResponse(entries));
+    return rewardsResponse(entries);
   });
 
-  app.post("/", allow("POST /api/rewards"), async (c) => {
+  mount(api, rewardsApi.record, { body: RecordRewardRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const body = await readJson(c, RecordRewardRequest);
     assertAreaInScope(user, body.areaId);
     const area = await findAreaSettings(db, body.areaId);
     if (!area) throw new ProblemError("area_not_found", `No area "${body.areaId}".`);
@@ -84,13 +80,15 @@ export function rewardsRoutes(): Hono<AppEnv> {
       });
       return inserted;
     });
-    return c.json(await findReward(db, id), 201);
+    const entry = await findReward(db, id);
+    if (!entry) throw new Error(`Reward ${id} was stored but cannot be read back.`);
+    return entry;
   });
 
-  app.get("/statements/:userId", allow("GET /api/rewards/statements/:userId"), async (c) => {
+  mount(api, rewardsApi.statement, {}, async (c, { params }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const person = await personInScope(db, user, c.req.param("userId"));
+    const person = await personInScope(db, user, params.userId);
     const entries = await listRewards(db, { areaId: user.areaId, userId: person.id });
     await audit(db, {
       ...requestOrigin(c),
@@ -102,8 +100,6 @@ export function rewardsRoutes(): Hono<AppEnv> {
     });
     return statementResponse(c, person.display_name, entries);
   });
-
-  return app;
 }
 
 export function rewardsResponse(entries: RewardEntry[]): RewardsResponse {

@@ -1,18 +1,17 @@
-import { type Context, Hono } from "hono";
+import type { Context, Hono } from "hono";
+import { safeguardingQueueApi } from "../../shared/contract/safeguarding-queue.routes.ts";
 import {
   SafeguardingActionRequest,
   type SafeguardingQueueItem,
   SafeguardingQueueQuery,
-  type SafeguardingQueueResponse,
 } from "../../shared/contract/safeguarding-queue.ts";
 import { inScope, listArea } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
-import { readQuery } from "../http/read-query.ts";
 import { acknowledgeConcern, addAction, areasLedBy, findQueueItem, listQueue } from "./queue.repository.ts";
 import { queueOrder } from "./queue-order.ts";
 
@@ -22,23 +21,20 @@ import { queueOrder } from "./queue-order.ts";
  * Recording an action or closing acknowledges a concern nobody had acknowledged yet. Every step is
  * audited; the concern's words and the actions' text are not copied into the audit log.
  */
-export function safeguardingQueueRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get("/", allow("GET /api/safeguarding-queue"), async (c) => {
+export function safeguardingQueueRoutes(api: Hono<AppEnv>): void {
+  mount(api, safeguardingQueueApi.list, { query: SafeguardingQueueQuery }, async (c, { query }) => {
     const { db } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const query = readQuery(c, SafeguardingQueueQuery);
     const areaId = listArea(user, query.areaId);
     const leadOf = await areasLedBy(db, user.id);
     const concerns = await listQueue(db, { areaId, state: query.state ?? "open" });
-    return c.json({ concerns: queueOrder(concerns, leadOf), leadOf } satisfies SafeguardingQueueResponse);
+    return { concerns: queueOrder(concerns, leadOf), leadOf };
   });
 
-  app.post("/:id/acknowledge", allow("POST /api/safeguarding-queue/:id/acknowledge"), async (c) => {
+  mount(api, safeguardingQueueApi.acknowledge, {}, async (c, { params }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const concern = await openConcern(c);
+    const concern = await openConcern(c, params.id);
     const at = now();
     await db.transaction().execute(async (trx) => {
       if (await acknowledgeConcern(trx, concern.id, user.id, at)) {
@@ -52,22 +48,18 @@ export function safeguardingQueueRoutes(): Hono<AppEnv> {
         });
       }
     });
-    return c.json(await reread(c, concern.id));
+    return reread(c, concern.id);
   });
 
-  for (const [path, kind] of [
-    ["actions", "action"],
-    ["close", "closed"],
+  for (const [route, kind] of [
+    [safeguardingQueueApi.action, "action"],
+    [safeguardingQueueApi.close, "closed"],
   ] as const) {
-    const key =
-      path === "actions"
-        ? "POST /api/safeguarding-queue/:id/actions"
-        : "POST /api/safeguarding-queue/:id/close";
-    app.post(`/:id/${path}`, allow(key), async (c) => {
+    mount(api, route, { body: SafeguardingActionRequest }, async (c, { params, body }) => {
       const { db, now } = c.get("deps");
       const user = requireUser(c.get("user"));
-      const concern = await openConcern(c);
-      const { text } = await readJson(c, SafeguardingActionRequest);
+      const concern = await openConcern(c, params.id);
+      const { text } = body;
       const at = now();
       await db.transaction().execute(async (trx) => {
         const acknowledged = await acknowledgeConcern(trx, concern.id, user.id, at);
@@ -81,17 +73,14 @@ export function safeguardingQueueRoutes(): Hono<AppEnv> {
           detail: { areaId: concern.areaId, acknowledgedNow: acknowledged },
         });
       });
-      return c.json(await reread(c, concern.id));
+      return reread(c, concern.id);
     });
   }
-
-  return app;
 }
 
 /** The concern named by `:id`, in the caller's scope and not closed. Elsewhere counts as not found. */
-async function openConcern(c: Context<AppEnv>): Promise<SafeguardingQueueItem> {
+async function openConcern(c: Context<AppEnv>, id: string): Promise<SafeguardingQueueItem> {
   const user = requireUser(c.get("user"));
-  const id = c.req.param("id") ?? "";
   const concern = id.length <= 64 ? await findQueueItem(c.get("deps").db, id) : undefined;
   if (!concern || !inScope(user, concern.areaId)) throw new ProblemError("concern_not_found");
   if (concern.state === "closed")

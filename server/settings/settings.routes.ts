@@ -1,26 +1,19 @@
-import { Hono } from "hono";
-import {
-  SuppressionSettingRequest,
-  type SuppressionSettingResponse,
-} from "../../shared/contract/settings.ts";
+import type { Hono } from "hono";
+import { settingsApi } from "../../shared/contract/settings.routes.ts";
+import { SuppressionSettingRequest } from "../../shared/contract/settings.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
-import { readJson } from "../http/read-json.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { setSuppressionThreshold, suppressionThreshold } from "./settings.repository.ts";
 
-export function settingsRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function settingsRoutes(api: Hono<AppEnv>): void {
+  mount(api, settingsApi.suppression, {}, async (c) => suppressionThreshold(c.get("deps").db));
 
-  app.get("/suppression", allow("GET /api/settings/suppression"), async (c) => {
-    const current = await suppressionThreshold(c.get("deps").db);
-    return c.json(current satisfies SuppressionSettingResponse);
-  });
-
-  app.put("/suppression", allow("PUT /api/settings/suppression"), async (c) => {
+  mount(api, settingsApi.setSuppression, { body: SuppressionSettingRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const { k } = await readJson(c, SuppressionSettingRequest);
+    const { k } = body;
     const at = now();
     await db.transaction().execute(async (trx) => {
       const before = await suppressionThreshold(trx);
@@ -33,8 +26,6 @@ export function settingsRoutes(): Hono<AppEnv> {
         detail: { from: before.k, to: k },
       });
     });
-    return c.json({ k, updatedAt: at.toISOString() } satisfies SuppressionSettingResponse);
+    return { k, updatedAt: at.toISOString() };
   });
-
-  return app;
 }

@@ -1,6 +1,7 @@
-import { Hono } from "hono";
+import type { Hono } from "hono";
+import { surveysApi } from "../../shared/contract/surveys.routes.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
 import { ProblemError } from "../http/problem.ts";
 import {
   findSurveyVersion,
@@ -9,18 +10,13 @@ import {
   toSurveyVersion,
 } from "./surveys.repository.ts";
 
-export function surveysRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function surveysRoutes(api: Hono<AppEnv>): void {
+  mount(api, surveysApi.list, {}, async (c) => ({ surveys: await listPublishedSurveys(c.get("deps").db) }));
 
-  app.get("/", allow("GET /api/surveys"), async (c) => {
-    const surveys = await listPublishedSurveys(c.get("deps").db);
-    return c.json({ surveys });
-  });
-
-  app.get("/:id/versions/:version", allow("GET /api/surveys/:id/versions/:version"), async (c) => {
+  mount(api, surveysApi.version, {}, async (c, { params }) => {
     const { db } = c.get("deps");
-    const id = c.req.param("id");
-    const version = Number(c.req.param("version"));
+    const id = params.id;
+    const version = Number(params.version);
     if (!Number.isSafeInteger(version) || version < 1) {
       throw new ProblemError("invalid_query", "The version must be a whole number from 1.");
     }
@@ -32,8 +28,6 @@ export function surveysRoutes(): Hono<AppEnv> {
     }
     // A published version never changes, so a tablet may keep it as long as it likes.
     c.header("cache-control", "private, max-age=31536000, immutable");
-    return c.json(toSurveyVersion(row));
+    return toSurveyVersion(row);
   });
-
-  return app;
 }

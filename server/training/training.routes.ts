@@ -1,40 +1,32 @@
-import { Hono } from "hono";
+import type { Hono } from "hono";
+import { trainingApi } from "../../shared/contract/training.routes.ts";
 import { RecordTrainingRequest, TrainingQuery } from "../../shared/contract/training.schema.ts";
-import {
-  addMonths,
-  DEFAULT_REFRESHER_MONTHS,
-  type TrainingResponse,
-} from "../../shared/contract/training.ts";
+import { addMonths, DEFAULT_REFRESHER_MONTHS } from "../../shared/contract/training.ts";
 import { listArea, personInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
-import { readQuery } from "../http/read-query.ts";
 import { today } from "../today.ts";
 import { findTraining, insertTraining, listTraining } from "./training.repository.ts";
 
 /** Training records of an area's people (`/api/training`); each person reads their own at `/api/me/training`. */
-export function trainingRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get("/", allow("GET /api/training"), async (c) => {
+export function trainingRoutes(api: Hono<AppEnv>): void {
+  mount(api, trainingApi.list, { query: TrainingQuery }, async (c, { query }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const query = readQuery(c, TrainingQuery);
     const records = await listTraining(db, {
       areaId: listArea(user, query.areaId),
       userId: query.userId ?? null,
     });
-    return c.json({ today: today(now()), records } satisfies TrainingResponse);
+    return { today: today(now()), records };
   });
 
-  app.post("/", allow("POST /api/training"), async (c) => {
+  mount(api, trainingApi.record, { body: RecordTrainingRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const body = await readJson(c, RecordTrainingRequest);
     const person = await personInScope(db, user, body.userId);
     const at = now();
     if (body.completedOn > today(at)) {
@@ -63,8 +55,8 @@ export function trainingRoutes(): Hono<AppEnv> {
       });
       return inserted;
     });
-    return c.json(await findTraining(db, id), 201);
+    const record = await findTraining(db, id);
+    if (!record) throw new Error(`Training record ${id} was stored but cannot be read back.`);
+    return record;
   });
-
-  return app;
 }

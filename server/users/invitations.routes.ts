@@ -1,10 +1,6 @@
-import { Hono } from "hono";
-import {
-  INVITATION_HOURS,
-  type Invitation,
-  InviteUserRequest,
-  type PendingInvitationsResponse,
-} from "../../shared/contract/invitations.ts";
+import type { Hono } from "hono";
+import { invitationsApi } from "../../shared/contract/invitations.routes.ts";
+import { INVITATION_HOURS, type Invitation, InviteUserRequest } from "../../shared/contract/invitations.ts";
 import type { Role } from "../../shared/contract/roles.ts";
 import { assertAreaInScope, personInScope } from "../access/area-scope.ts";
 import { findArea } from "../areas/areas.repository.ts";
@@ -12,9 +8,9 @@ import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import { createSetupToken } from "../auth/setup-tokens.repository.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
 import { latestSetupLinkExpiry, listPendingAccounts, retireSetupLinks } from "./invitations.repository.ts";
 import { findUserByEmail, insertUser, toUser } from "./users.repository.ts";
 
@@ -29,10 +25,8 @@ const setupPath = (token: string) => `/setup#token=${token}`;
  * Invitations: an account without a password and a one-time link to choose one. Nobody but the
  * invited person ever knows their password, which is why this is the way coordinators add people.
  */
-export function invitationsRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get("/", allow("GET /api/invitations"), async (c) => {
+export function invitationsRoutes(api: Hono<AppEnv>): void {
+  mount(api, invitationsApi.pending, {}, async (c) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
     const rows = await listPendingAccounts(db, user.areaId);
@@ -50,13 +44,12 @@ export function invitationsRoutes(): Hono<AppEnv> {
         expired: expiresAt === null || expiresAt <= at,
       };
     });
-    return c.json({ invitations } satisfies PendingInvitationsResponse);
+    return { invitations };
   });
 
-  app.post("/", allow("POST /api/invitations"), async (c) => {
+  mount(api, invitationsApi.invite, { body: InviteUserRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const body = await readJson(c, InviteUserRequest);
     if (user.role !== "admin") {
       if (!COORDINATOR_INVITES.includes(body.role)) {
         throw new ProblemError("forbidden_role", `A coordinator cannot invite a ${body.role}.`);
@@ -93,13 +86,13 @@ export function invitationsRoutes(): Hono<AppEnv> {
       });
       return { user: toUser(row), setupPath: setupPath(token), expiresAt: expiry(at) };
     });
-    return c.json(invitation, 201);
+    return invitation;
   });
 
-  app.post("/:userId/renew", allow("POST /api/invitations/:userId/renew"), async (c) => {
+  mount(api, invitationsApi.renew, {}, async (c, { params }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const person = await personInScope(db, user, c.req.param("userId"));
+    const person = await personInScope(db, user, params.userId);
     if (person.password_hash !== null) throw new ProblemError("invitation_not_pending");
     if (Number(person.disabled) === 1) {
       throw new ProblemError("invitation_not_pending", "The account is disabled: enable it first.");
@@ -120,10 +113,8 @@ export function invitationsRoutes(): Hono<AppEnv> {
       });
       return { user: toUser(person), setupPath: setupPath(token), expiresAt: expiry(at) };
     });
-    return c.json(invitation);
+    return invitation;
   });
-
-  return app;
 }
 
 function expiry(at: Date): string {

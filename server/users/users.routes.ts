@@ -1,6 +1,7 @@
-import { type Context, Hono } from "hono";
+import type { Context, Hono } from "hono";
 import { RESET_LINK_MINUTES, type ResetLink } from "../../shared/contract/auth.ts";
 import type { Role } from "../../shared/contract/roles.ts";
+import { usersApi } from "../../shared/contract/users.routes.ts";
 import { SetUserRoleRequest } from "../../shared/contract/users.ts";
 import { findArea } from "../areas/areas.repository.ts";
 import { audit } from "../audit/audit.repository.ts";
@@ -8,9 +9,9 @@ import { requestOrigin } from "../audit/audit-origin.ts";
 import { retireAccess } from "../auth/retire-access.ts";
 import { createSetupToken, retireUserSetupTokens } from "../auth/setup-tokens.repository.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
-import { readJson } from "../http/read-json.ts";
 import {
   findUserById,
   listUsers,
@@ -25,13 +26,11 @@ const AREA_ROLES: readonly Role[] = ["coordinator", "peer_researcher"];
 /** What a coordinator may create in their own area; admins create any role. */
 const COORDINATOR_CREATES: readonly Role[] = ["peer_researcher", "expert"];
 
-export function usersRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.get("/", allow("GET /api/users"), async (c) => {
+export function usersRoutes(api: Hono<AppEnv>): void {
+  mount(api, usersApi.list, {}, async (c) => {
     const user = requireUser(c.get("user"));
     const rows = await listUsers(c.get("deps").db, user.role === "admin" ? null : user.areaId);
-    return c.json({ users: rows.map(toUser) });
+    return { users: rows.map(toUser) };
   });
 
   // People are added only by invitation (invitations.routes.ts): a one-time link with which they
@@ -39,11 +38,11 @@ export function usersRoutes(): Hono<AppEnv> {
   // Disabling ends every session of the account in the same transaction, so the person is signed out
   // everywhere at once; the session check also refuses a disabled account on its next request. It also
   // retires their one-time links and tablets (retireAccess), which enabling does not bring back.
-  for (const [verb, disabled] of [
-    ["disable", true],
-    ["enable", false],
+  for (const [route, disabled] of [
+    [usersApi.disable, true],
+    [usersApi.enable, false],
   ] as const) {
-    app.post(`/:id/${verb}`, allow(`POST /api/users/:id/${verb}`), async (c) => {
+    mount(api, route, {}, async (c) => {
       const { db, now } = c.get("deps");
       const target = await otherAccount(c);
       if ((Number(target.disabled) === 1) !== disabled) {
@@ -61,7 +60,7 @@ export function usersRoutes(): Hono<AppEnv> {
           });
         });
       }
-      return c.json(toUser({ ...target, disabled: disabled ? 1 : 0 }));
+      return toUser({ ...target, disabled: disabled ? 1 : 0 });
     });
   }
 
@@ -70,7 +69,7 @@ export function usersRoutes(): Hono<AppEnv> {
   // password and ends every session (POST /api/auth/setup). A coordinator may do this only for the
   // researchers and experts of their own area, the people they invite: never for another coordinator,
   // an evaluator or an admin (see docs/decisions/0026).
-  app.post("/:id/reset-link", allow("POST /api/users/:id/reset-link"), async (c) => {
+  mount(api, usersApi.resetLink, {}, async (c) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
     const target = await otherAccount(c);
@@ -105,13 +104,12 @@ export function usersRoutes(): Hono<AppEnv> {
       });
       return { setupPath: `/reset-password#token=${token}`, expiresAt };
     });
-    return c.json(link, 201);
+    return link;
   });
 
-  app.put("/:id/role", allow("PUT /api/users/:id/role"), async (c) => {
+  mount(api, usersApi.setRole, { body: SetUserRoleRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const target = await otherAccount(c);
-    const body = await readJson(c, SetUserRoleRequest);
     if (body.areaId === null && AREA_ROLES.includes(body.role)) throw new ProblemError("area_required");
     if (body.areaId !== null && !(await findArea(db, body.areaId))) {
       throw new ProblemError("area_not_found", `No area "${body.areaId}".`);
@@ -133,10 +131,8 @@ export function usersRoutes(): Hono<AppEnv> {
         });
       });
     }
-    return c.json(toUser({ ...target, role: body.role, area_id: body.areaId }));
+    return toUser({ ...target, role: body.role, area_id: body.areaId });
   });
-
-  return app;
 }
 
 /** The account named by `:id`, which must exist and must not be the caller's own. */

@@ -1,8 +1,8 @@
-import { Hono } from "hono";
+import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { SurveyDefinition } from "../../shared/contract/editor.ts";
 import { SurveyId } from "../../shared/contract/surveys.ts";
-import type { XlsformExportReport, XlsformImportResponse } from "../../shared/contract/xlsform.ts";
+import { xlsformApi } from "../../shared/contract/xlsform.routes.ts";
 import { toXlsform } from "../../shared/xlsform/export.ts";
 import { convertXlsform, XlsformError } from "../../shared/xlsform/import.ts";
 import { audit } from "../audit/audit.repository.ts";
@@ -10,7 +10,8 @@ import { loadDraftState, toDraft } from "../editor/draft-state.ts";
 import { addDraftEvent, writeDraft } from "../editor/drafts.repository.ts";
 import { insertSurvey } from "../editor/history.repository.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { allow, requireUser } from "../http/policy.ts";
+import { mount } from "../http/mount.ts";
+import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { findSurveyVersion } from "../surveys/surveys.repository.ts";
 import { MAX_XLSFORM_BYTES, readXlsformWorkbook, WorkbookError, writeWorkbook } from "./workbook.ts";
@@ -41,97 +42,89 @@ function convert(sheets: Awaited<ReturnType<typeof readXlsformWorkbook>>) {
  * XLSForm in and out, under /api/editor (issue 19). Import turns an uploaded .xlsx into a new survey
  * with a draft holding the converted form, and answers with the draft and the per-row report. Export
  * writes any published version (or the draft) as an .xlsx; its report says what has no XLSForm
- * equivalent. Same people as the editor (see the policy table).
+ * equivalent. Same people as the editor (`xlsformApi`).
  */
-export function xlsformRoutes(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.post(
-    "/xlsform",
-    allow("POST /api/editor/xlsform"),
-    bodyLimit({
-      maxSize: MAX_XLSFORM_BYTES,
-      onError: () => {
-        throw new ProblemError(
-          "body_too_large",
-          `The file may be at most ${MAX_XLSFORM_BYTES / 1024 / 1024} MB.`,
-        );
-      },
-    }),
-    async (c) => {
-      const deps = c.get("deps");
-      const user = requireUser(c.get("user"));
-      const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
-      if (type !== XLSX && type !== "application/octet-stream") throw new ProblemError("xlsform_media_type");
-      const askedId = c.req.query("id");
-      if (askedId !== undefined && !SurveyId.safeParse(askedId).success) {
-        throw new ProblemError(
-          "invalid_query",
-          "“id” must use lower-case letters, digits and hyphens (at most 64).",
-        );
-      }
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      let sheets: Awaited<ReturnType<typeof readXlsformWorkbook>>;
-      try {
-        sheets = await readXlsformWorkbook(bytes);
-      } catch (error) {
-        if (!(error instanceof WorkbookError)) throw error;
-        throw new ProblemError(error.tooLarge ? "body_too_large" : "xlsform_unreadable", error.message);
-      }
-      const result = convert(sheets);
-      const definition = SurveyDefinition.safeParse(result.survey);
-      if (!definition.success) {
-        throw new ProblemError(
-          "xlsform_unreadable",
-          definition.error.issues[0]?.message ?? "The form is too complex.",
-        );
-      }
-      const title = String(result.survey.title).slice(0, 200).trim() || "Imported form";
-      const id = askedId ?? idFrom(result.formId, title);
-      const now = deps.now();
-      const created = await deps.db.transaction().execute(async (trx) => {
-        if (!(await insertSurvey(trx, { id, title, description: "", at: now }))) return false;
-        await writeDraft(
-          trx,
-          id,
-          { revision: 0, status: "draft" },
-          {
-            title,
-            description: "",
-            definition: definition.data,
-            status: "draft",
-            baseVersion: null,
-            ownerId: user.id,
-            confirmedNameChanges: [],
-          },
-          user.id,
-          now,
-        );
-        await addDraftEvent(trx, {
-          surveyId: id,
-          revision: 1,
-          at: now,
-          actorId: user.id,
-          kind: "imported",
-          questions: [],
-          summary: `imported from an XLSForm (${result.report.converted} rows converted)`,
-        });
-        return true;
-      });
-      if (!created) {
-        throw new ProblemError(
-          "survey_exists",
-          `There is already a survey "${id}". Choose another id for the imported form.`,
-        );
-      }
-      await audit(deps.db, { at: now, actorId: user.id, action: "survey.create", target: id });
-      const { row } = await loadDraftState(deps.db, id);
-      return c.json(
-        { draft: await toDraft(deps.db, row), report: result.report } satisfies XlsformImportResponse,
-        201,
+export function xlsformRoutes(api: Hono<AppEnv>): void {
+  const fileLimit = bodyLimit({
+    maxSize: MAX_XLSFORM_BYTES,
+    onError: () => {
+      throw new ProblemError(
+        "body_too_large",
+        `The file may be at most ${MAX_XLSFORM_BYTES / 1024 / 1024} MB.`,
       );
     },
-  );
+  });
+  // The query is checked in the handler, after the media type: the body is the file, not JSON.
+  mount(api, xlsformApi.import, { use: [fileLimit] }, async (c) => {
+    const deps = c.get("deps");
+    const user = requireUser(c.get("user"));
+    const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+    if (type !== XLSX && type !== "application/octet-stream") throw new ProblemError("xlsform_media_type");
+    const askedId = c.req.query("id");
+    if (askedId !== undefined && !SurveyId.safeParse(askedId).success) {
+      throw new ProblemError(
+        "invalid_query",
+        "“id” must use lower-case letters, digits and hyphens (at most 64).",
+      );
+    }
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    let sheets: Awaited<ReturnType<typeof readXlsformWorkbook>>;
+    try {
+      sheets = await readXlsformWorkbook(bytes);
+    } catch (error) {
+      if (!(error instanceof WorkbookError)) throw error;
+      throw new ProblemError(error.tooLarge ? "body_too_large" : "xlsform_unreadable", error.message);
+    }
+    const result = convert(sheets);
+    const definition = SurveyDefinition.safeParse(result.survey);
+    if (!definition.success) {
+      throw new ProblemError(
+        "xlsform_unreadable",
+        definition.error.issues[0]?.message ?? "The form is too complex.",
+      );
+    }
+    const title = String(result.survey.title).slice(0, 200).trim() || "Imported form";
+    const id = askedId ?? idFrom(result.formId, title);
+    const now = deps.now();
+    const created = await deps.db.transaction().execute(async (trx) => {
+      if (!(await insertSurvey(trx, { id, title, description: "", at: now }))) return false;
+      await writeDraft(
+        trx,
+        id,
+        { revision: 0, status: "draft" },
+        {
+          title,
+          description: "",
+          definition: definition.data,
+          status: "draft",
+          baseVersion: null,
+          ownerId: user.id,
+          confirmedNameChanges: [],
+        },
+        user.id,
+        now,
+      );
+      await addDraftEvent(trx, {
+        surveyId: id,
+        revision: 1,
+        at: now,
+        actorId: user.id,
+        kind: "imported",
+        questions: [],
+        summary: `imported from an XLSForm (${result.report.converted} rows converted)`,
+      });
+      return true;
+    });
+    if (!created) {
+      throw new ProblemError(
+        "survey_exists",
+        `There is already a survey "${id}". Choose another id for the imported form.`,
+      );
+    }
+    await audit(deps.db, { at: now, actorId: user.id, action: "survey.create", target: id });
+    const { row } = await loadDraftState(deps.db, id);
+    return { draft: await toDraft(deps.db, row), report: result.report };
+  });
 
   const definitionOf = async (
     c: { get: (k: "deps") => AppEnv["Variables"]["deps"] },
@@ -156,8 +149,8 @@ export function xlsformRoutes(): Hono<AppEnv> {
     return parsed.data;
   };
 
-  app.get("/surveys/:id/xlsform", allow("GET /api/editor/surveys/:id/xlsform"), async (c) => {
-    const id = surveyId(c.req.param("id"));
+  mount(api, xlsformApi.export, {}, async (c, { params }) => {
+    const id = surveyId(params.id);
     const { definition, version } = await definitionOf(c, id, c.req.query("version") ?? "draft");
     const { sheets } = toXlsform(definition, { formId: id, version });
     const bytes = await writeWorkbook(sheets);
@@ -166,13 +159,9 @@ export function xlsformRoutes(): Hono<AppEnv> {
     return c.body(bytes.buffer as ArrayBuffer);
   });
 
-  app.get("/surveys/:id/xlsform-report", allow("GET /api/editor/surveys/:id/xlsform-report"), async (c) => {
-    const id = surveyId(c.req.param("id"));
+  mount(api, xlsformApi.report, {}, async (c, { params }) => {
+    const id = surveyId(params.id);
     const { definition, version } = await definitionOf(c, id, c.req.query("version") ?? "draft");
-    return c.json({
-      lost: toXlsform(definition, { formId: id, version }).lost,
-    } satisfies XlsformExportReport);
+    return { lost: toXlsform(definition, { formId: id, version }).lost };
   });
-
-  return app;
 }

@@ -6,20 +6,7 @@
  * loading the schema library. The request schemas are in `release-schemas.ts`, beside this file, and are
  * checked there to produce exactly the request types declared here.
  *
- * Routes (all JSON; errors are `Problem`s from `problems.ts`):
- *
- * | route                                          | body → answer                                         | who                                           |
- * | ---------------------------------------------- | ----------------------------------------------------- | --------------------------------------------- |
- * | `GET  /api/releases`                           | → `ReleasesResponse`                                  | analysts: every release; others: published ones for their audience |
- * | `POST /api/releases`                           | `ComposeReleaseRequest` → 201 `ReleaseView`           | admin, evaluator                              |
- * | `GET  /api/releases/:id`                       | → `ReleaseView`                                       | analysts: any; others: published, their audience (else 404) |
- * | `PUT  /api/releases/:id`                       | `ComposeReleaseRequest` → `ReleaseView`               | admin, evaluator; not once published; back to draft, sign-offs dropped |
- * | `POST /api/releases/:id/check`                 | `{}` → `ReleaseView` (status `checked`, `snapshot`)   | admin, evaluator; not once published          |
- * | `POST /api/releases/:id/signoffs`              | `ReleaseSignOffRequest` → 201 `ReleaseSignOff`        | admin, evaluator (as analyst); expert (as expert) |
- * | `POST /api/releases/:id/annotations`           | `ReleaseAnnotationRequest` → 201 `ReleaseAnnotation`  | expert; before publishing                     |
- * | `PUT  /api/releases/:id/participant-summary`   | `ParticipantSummaryRequest` → `ParticipantSummary`    | expert; checked, before publishing            |
- * | `POST /api/releases/:id/publish`               | `PublishReleaseRequest` → `ReleaseView`               | admin, evaluator; checked and signed off by both |
- * | `GET  /api/public/releases/:token`             | → `PublishedRelease`                                  | anyone, no sign-in; published releases with the `public` audience |
+ * The routes are declared in `releases.routes.ts`, who may call each and what it takes and answers.
  *
  * The web page for a public link is `/r/:token` in the client (`publicReleasePath`).
  *

@@ -3,22 +3,26 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.ts";
 import { createSession } from "../../server/auth/sessions.repository.ts";
 import { ValidatorCache } from "../../server/fieldwork/validator-cache.ts";
-import { policy, type RouteKey, refusalCode } from "../../server/http/policy.ts";
+import { type RouteKey, refusalCode } from "../../server/http/policy.ts";
 import { insertUser } from "../../server/users/users.repository.ts";
 import type { Problem } from "../../shared/contract/problems.ts";
 import { type Role, roles } from "../../shared/contract/roles.ts";
+import { routeKey, type Who } from "../../shared/contract/route.ts";
+import { declaredRoutes } from "../../shared/contract/routes.ts";
 import type { SyncResponse } from "../../shared/contract/sync.ts";
 import { syncItem } from "../helpers/sync-items.ts";
 import { createTestContext, NOW, TEST_SURVEY_ID, type TestContext, testConfig } from "../helpers/test-app.ts";
 
 /**
  * Every API route × every role × own area / another area, walked from the app's real routes so a route
- * added later is covered without touching this file. The expectations come from the policy table, which
- * is what the routes enforce; this test proves they enforce exactly that:
+ * added later is covered without touching this file. The expectations come from the route declarations
+ * (`shared/contract/*.routes.ts`), which `mount` enforces; this test proves the routes enforce exactly
+ * that:
  *
  * - without a session: 401 `not_signed_in` (public routes: anything but that);
- * - a role the table does not list: 403 `forbidden_role`, whatever the area (or the route's own refusal,
- *   such as `exports_for_analysts_only`, where the policy says why: docs/decisions/0024);
+ * - a role the declaration does not list: 403 `forbidden_role`, whatever the area (or the route's own
+ *   refusal, such as `exports_for_analysts_only`, where `refusals` in server/http/policy.ts says why:
+ *   docs/decisions/0024);
  * - a listed role: never 401/403-role and never a 5xx (a 400 or 404 from placeholder input is fine);
  * - a user scoped to one area asking about another: `forbidden_area` where the route is known to carry
  *   an area (`samples` below), and for every route, no data from the other area in the answer. The other
@@ -136,19 +140,24 @@ const routeKeys = [
       .map((route) => `${route.method} ${route.path}`),
   ),
 ].sort();
-const policyKeys = Object.keys(policy) as RouteKey[];
+/** Who may call each route, as declared in `shared/contract/*.routes.ts` (docs/decisions/0053). */
+const declared = Object.fromEntries(declaredRoutes.map((route) => [routeKey(route), route.who])) as Record<
+  RouteKey,
+  Who
+>;
+const declaredKeys = Object.keys(declared) as RouteKey[];
 
-describe("the policy table", () => {
-  it("has an entry for every API route", () => {
-    expect(routeKeys.filter((key) => !(key in policy))).toEqual([]);
+describe("the route declarations", () => {
+  it("declare every API route", () => {
+    expect(routeKeys.filter((key) => !(key in declared))).toEqual([]);
   });
 
-  it("has no entry for a route that does not exist", () => {
-    expect(policyKeys.filter((key) => !routeKeys.includes(key))).toEqual([]);
+  it("declare no route that is not served", () => {
+    expect(declaredKeys.filter((key) => !routeKeys.includes(key))).toEqual([]);
   });
 
   it("opens only signing in, first setup (and asking about it) and signing out to people who are not signed in", () => {
-    expect(policyKeys.filter((key) => policy[key] === "public").sort()).toEqual([
+    expect(declaredKeys.filter((key) => declared[key] === "public").sort()).toEqual([
       "GET /api/auth/setup-status",
       // A published release's unguessable public link (issue 13, docs/decisions/0022).
       "GET /api/public/releases/:token",
@@ -162,12 +171,12 @@ describe("the policy table", () => {
   });
 
   it("keeps account management and the audit log away from researchers, evaluators and experts", () => {
-    const sensitive = policyKeys.filter(
+    const sensitive = declaredKeys.filter(
       (key) => key.startsWith("GET /api/audit") || /^(POST|PUT|PATCH|DELETE) \/api\/users/.test(key),
     );
     expect(sensitive.length).toBeGreaterThan(0);
     for (const key of sensitive) {
-      const rule: "public" | readonly Role[] = policy[key];
+      const rule: "public" | readonly Role[] = declared[key];
       expect(rule, key).not.toBe("public");
       for (const role of ["peer_researcher", "evaluator", "expert"] as const) {
         expect(rule.includes(role), `${key} open to ${role}`).toBe(false);
@@ -190,7 +199,7 @@ describe("who sees what (docs/decisions/0024-who-sees-what.md)", () => {
   ];
 
   it("opens participants' answers and live figures to trusted analysts (admin, evaluator) only", () => {
-    for (const key of answerRoutes) expect([key, policy[key]]).toEqual([key, ["admin", "evaluator"]]);
+    for (const key of answerRoutes) expect([key, declared[key]]).toEqual([key, ["admin", "evaluator"]]);
   });
 
   it("tells everyone else why, and points to releases where figures are shared", () => {
@@ -198,7 +207,7 @@ describe("who sees what (docs/decisions/0024-who-sees-what.md)", () => {
   });
 });
 
-describe.each(routeKeys.filter((key): key is RouteKey => key in policy))("%s", (key) => {
+describe.each(routeKeys.filter((key): key is RouteKey => key in declared))("%s", (key) => {
   let t: TestContext;
   let canary: Canary;
   beforeEach(async () => {
@@ -209,7 +218,7 @@ describe.each(routeKeys.filter((key): key is RouteKey => key in policy))("%s", (
     await t.close();
   });
 
-  const rule: "public" | readonly Role[] = policy[key];
+  const rule: "public" | readonly Role[] = declared[key];
   const [method = "GET"] = key.split(" ");
   const allowed = (role: Role) => rule === "public" || rule.includes(role);
 
