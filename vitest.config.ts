@@ -58,10 +58,7 @@ const postgresOnly = ["test/server/database-restart.test.ts", "test/server/datab
  * PostgreSQL in integration-pg, test by test; a second browser run of the same screens (coordination,
  * governance, dashboards: 121 s of the clean-clone run) proved the same thing twice.
  */
-const e2eOnBothDatabases = [
-  "test/e2e/interview.test.ts",
-  "test/e2e/database-outage.test.ts",
-];
+const e2eOnBothDatabases = ["test/e2e/interview.test.ts", "test/e2e/database-outage.test.ts"];
 
 const integration = {
   include: ["test/server/**/*.test.ts"],
