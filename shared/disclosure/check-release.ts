@@ -706,7 +706,8 @@ function* auditRound(
   for (const m of s.members) {
     if (!withheld.has(m.cell) || seen.has(m.cell) || s.doneCells.has(m.cell)) continue;
     const c = cells[m.cell] as CheckCell;
-    if (!isCount(c.kind) || c.value === null || c.value === 0) continue;
+    // Withheld counts and withheld totals (a total mostly from one or two people) are the targets.
+    if (!(isCount(c.kind) || c.kind === "total") || c.value === null || c.value === 0) continue;
     seen.add(m.cell);
     if (test(m.vector) === "done") s.doneCells.add(m.cell);
     yield;
