@@ -8,7 +8,8 @@ import { composition, json, publishRelease } from "../releases/helpers.ts";
 /**
  * A total of counts (nights sleeping rough) mostly from one person is withheld by the dominance rule;
  * the outsider's arithmetic, written without the checks: each published total is the sum of its area
- * and wave groups' totals, so a withheld total is recovered when the other rows' totals give it.
+ * and wave groups' totals, so a withheld total is recovered when the other rows' totals give it, or
+ * when its own row's average and number of answers give it.
  */
 function totalsRecovered(r: PublishedRelease): string[] {
   const participation = r.snapshot.tables.find((t) => t.kind === "participation");
@@ -25,9 +26,14 @@ function totalsRecovered(r: PublishedRelease): string[] {
           return (area === null || a === area) && (wave === null || Number(w) === wave);
         })
         .map((g) => [`${t.id}|${g}`, 1] as [string, number]);
-    const equations = t.rows.flatMap((row) =>
-      row.cells.total?.published ? [terms(row.area, row.wave)] : [],
-    );
+    // A published total is an equation; so is a published average over at most 10 answers, rounded
+    // to one decimal: times the number of answers, it gives the total to within 0.5, so exactly.
+    const known = (row: (typeof t.rows)[number]) => {
+      const { total, mean, answered } = row.cells;
+      if (total?.published) return true;
+      return mean?.published === true && answered?.published === true && answered.value <= 10;
+    };
+    const equations = t.rows.flatMap((row) => (known(row) ? [terms(row.area, row.wave)] : []));
     for (const row of t.rows) {
       const cell = row.cells.total;
       if (!cell || cell.published || cell.reason !== "dominance") continue;
