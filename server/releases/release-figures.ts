@@ -699,9 +699,12 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
             push(table, row, col, v, {
               ...across,
               ...(col.kind === "mean" ? {} : { vectors: [] }),
+              // A number question's average times its number of answers is its total: withheld with it
+              // (intruder test dominance).
               dependsOn: [
                 keyOf(table, row, "answered"),
                 ...(col.kind === "mean" ? [] : [keyOf(table, row, "mean")]),
+                ...(def.kind === "number" ? [keyOf(table, row, "total")] : []),
               ],
             });
           } else if (col.kind === "total") {
