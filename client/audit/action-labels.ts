@@ -33,6 +33,7 @@ const labels: Record<string, string> = {
   "settings.suppression": "Small-number setting changed",
   "review.decision": "Review decision",
   "review.comment": "Review comment",
+  "review.read": "Interview's answers read in review",
   "participant.withdraw": "Participant withdrawn",
   "retention.settings": "Retention setting changed",
   "retention.delete": "Old responses deleted",

@@ -25,6 +25,7 @@ export type AuditAction =
   | "settings.suppression"
   | "review.decision"
   | "review.comment"
+  | "review.read"
   | "participant.withdraw"
   | "retention.settings"
   | "retention.delete"

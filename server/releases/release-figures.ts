@@ -655,6 +655,35 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   const keyOf = (table: ReleaseTable, row: ReleaseRow, column: string) =>
     cellKey({ tableId: table.id, rowKey: row.key, columnKey: column });
 
+  // A paired count's atoms: per area, the first wave's people interviewed again ("paired") and those
+  // not ("gone"). The participation table's first-wave interviews (paired + gone) and "did not take
+  // part" at the later wave (gone) are vectors in the same system, so a withheld paired count cannot
+  // be had as their difference. People interviewed both times who did not answer the question are
+  // left out: the outsider is treated as knowing there were none, which can only withhold more.
+  const pairAreaIndex = new Map([...new Set(interviews.map((i) => i.area))].sort().map((a, i) => [a, i]));
+  const pairAtom = (area: string, who: "paired" | "gone") =>
+    2 * (pairAreaIndex.get(area) ?? pairAreaIndex.size) + (who === "gone" ? 1 : 0);
+  const pairSystemOf = (key: string, change: { fromWave: number; toWave: number }) =>
+    `pairs:${key}:${change.fromWave}-${change.toWave}`;
+
+  // A total of a number question is a sum over groups of interviews (area, wave, language): one atom
+  // each, in a system of its own, so a total withheld (mostly from one or two people, or over fewer
+  // than k) cannot be had from the other rows' totals (intruder test dominance). Current data only.
+  const totalAtoms = new Map<string, number>();
+  const totalTerms = (people: readonly Interview[]) => {
+    const atoms = new Set<number>();
+    for (const i of people) {
+      const g = `${i.area}\u0001${i.wave}\u0001${languageOf(i.language)}`;
+      let a = totalAtoms.get(g);
+      if (a === undefined) {
+        a = totalAtoms.size;
+        totalAtoms.set(g, a);
+      }
+      atoms.add(a);
+    }
+    return [...atoms].sort((a, b) => a - b).map((a) => [a, 1] as [number, number]);
+  };
+
   for (const def of input.indicators) {
     yield;
     const answerCells = answerCellsOf(def);
@@ -730,9 +759,12 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
             push(table, row, col, v, {
               ...across,
               ...(col.kind === "mean" ? {} : { vectors: [] }),
+              // A number question's average times its number of answers is its total: withheld with it
+              // (intruder test dominance).
               dependsOn: [
                 keyOf(table, row, "answered"),
                 ...(col.kind === "mean" ? [] : [keyOf(table, row, "mean")]),
+                ...(def.kind === "number" ? [keyOf(table, row, "total")] : []),
               ],
             });
           } else if (col.kind === "total") {
@@ -744,7 +776,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
             for (const [v, n] of values) total += v * n;
             push(table, row, col, total, {
               ...across,
-              vectors: [],
+              vectors: [{ system: `totals:${def.key}`, terms: totalTerms(people) }],
               dependsOn: [keyOf(table, row, "answered")],
               dominance: { top1, top2 },
             });
@@ -758,9 +790,8 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     if (composition.change) {
       const { fromWave, toWave } = composition.change;
       const pairs = input.pairs.get(def.key) ?? [];
-      const pairSystem = `pairs:${def.key}:${fromWave}-${toWave}`;
+      const pairSystem = pairSystemOf(def.key, composition.change);
       const pairAreas = [...new Set(pairs.map((p) => p.area))].sort();
-      const atomOf = new Map(pairAreas.map((a, i) => [a, i]));
       const byArea = composition.breakdowns.some((b) => b === "area" || b === "area_wave");
       const table: ReleaseTable = {
         id: `${def.key}:change`,
@@ -801,7 +832,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
         const across = spec.area === null ? { areas: areasIn } : {};
         const nKey = keyOf(table, row, "n");
         const terms = (spec.area === null ? pairAreas : [spec.area]).map(
-          (a) => [atomOf.get(a) ?? 0, 1] as [number, number],
+          (a) => [pairAtom(a, "paired"), 1] as [number, number],
         );
         const diff = meanAndInterval(differences);
         const [cN, cBefore, cAfter, cChange, cLower, cUpper] = table.columns as [
@@ -862,12 +893,27 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     const areaList = [...new Set(interviews.map((i) => i.area))].sort();
     const dntpAtom = (a: string, w: number) => areaList.indexOf(a) * 1000 + w;
     const [cI, cD] = table.columns as [ReleaseColumn, ReleaseColumn];
+    const change = composition.change;
+    const linked = change && change.fromWave === first ? change : null;
+    const pairVectors = (areas: string[], who: ("paired" | "gone")[]): CheckVector[] =>
+      linked
+        ? input.indicators.map((d) => ({
+            system: pairSystemOf(d.key, linked),
+            terms: areas.flatMap((a) => who.map((w) => [pairAtom(a, w), 1] as [number, number])),
+          }))
+        : [];
     for (const spec of specs) {
       const row: ReleaseRow = { ...spec, cells: {} };
       const people = interviews.filter((i) => inRow(spec, i));
       const across = spec.area === null ? { areas: new Set(people.map((i) => i.area)).size } : {};
-      push(table, row, cI, people.length, across);
       const rowAreas = spec.area === null ? areaList : [spec.area];
+      push(table, row, cI, people.length, {
+        ...across,
+        vectors: [
+          ...vectorsOf(table, row, "interviews", "current"),
+          ...(spec.wave === first ? pairVectors(rowAreas, ["paired", "gone"]) : []),
+        ],
+      });
       let missing = 0;
       for (const a of rowAreas) {
         const seen = new Set(people.filter((i) => i.area === a).map((i) => i.participant));
@@ -880,6 +926,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
             system: DNTP_SYSTEM,
             terms: rowAreas.map((a) => [dntpAtom(a, spec.wave ?? 0), 1] as [number, number]),
           },
+          ...(spec.wave === linked?.toWave ? pairVectors(rowAreas, ["gone"]) : []),
         ],
       });
       table.rows.push(row);

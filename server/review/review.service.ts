@@ -12,6 +12,8 @@ import type { SurveyField } from "../../shared/survey/fields.ts";
 import { assertAreaInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";
+import { fitsColumn } from "../exports/cells.ts";
+import { planColumns } from "../exports/columns.ts";
 import type { ValidatorCache } from "../fieldwork/validator-cache.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { ProblemError } from "../http/problem.ts";
@@ -41,17 +43,62 @@ export interface ReviewContext {
   origin: { ip: string | null; userAgent: string | null };
 }
 
+/** In place of an answer an evaluator may not read. */
+const WITHHELD = "[withheld]";
+const WITHHELD_ISSUE =
+  "This answer is kept for the data manager: it does not fit its question or is in the participant's own words.";
+
+/**
+ * What a reviewer may read of the answers (DESIGN rule 6, docs/decisions/0024): the data manager reads
+ * every answer; an evaluator reads codes, numbers and dates, not the participant's own words (text and
+ * comment answers, "other" text) nor an answer that does not fit its question, where names and
+ * addresses turn up — as in their exports (server/exports). A withheld answer reads "[withheld]", so
+ * the reviewer still sees which questions were answered; an issue about it keeps its question and
+ * loses its message, which can quote the answer.
+ */
+function readableBy(user: SessionUser, fields: SurveyField[]) {
+  if (user.role === "admin")
+    return {
+      answers: (data: Record<string, unknown>) => data,
+      issues: (_data: Record<string, unknown>, list: AnswerIssue[]) => list,
+    };
+  const codes = new Map(
+    planColumns([{ version: 0, fields, commentQuestions: [] }])
+      .filter((c) => !c.freeText)
+      .map((c) => [c.key, c]),
+  );
+  const open = (data: Record<string, unknown>, key: string) => {
+    const column = codes.get(key);
+    return column !== undefined && fitsColumn(column, data[key]);
+  };
+  return {
+    answers: (data: Record<string, unknown>) =>
+      Object.fromEntries(Object.keys(data).map((k) => [k, open(data, k) ? data[k] : WITHHELD])),
+    issues: (data: Record<string, unknown>, list: AnswerIssue[]) =>
+      list.map((i) => (open(data, i.question) ? i : { ...i, message: WITHHELD_ISSUE })),
+  };
+}
+
 /** One response with everything a reviewer needs: answers, issues, every revision and the history. */
 export async function reviewDetail(ctx: ReviewContext, id: string): Promise<ReviewDetail> {
   const found = await findResponse(ctx.db, id);
   if (!found) throw new ProblemError("response_not_found");
   assertAreaInScope(ctx.user, found.row.area_id);
   const { row } = found;
+  // Every read of one interview's answers is recorded (docs/decisions/0024: analysts' reads audited).
+  await audit(ctx.db, {
+    ...ctx.origin,
+    at: ctx.now,
+    actorId: ctx.user.id,
+    action: "review.read",
+    target: id,
+  });
   const revisionRows = await listRevisions(ctx.db, id);
   const current = currentRevision(row, revisionRows);
   const currentItem = itemFromRow(row);
   const issues = JSON.parse(row.issues) as AnswerIssue[];
   const fields = await versionFields(ctx.db, row.survey_id, Number(row.survey_version));
+  const readable = readableBy(ctx.user, fields);
 
   const revisions: ResponseRevision[] = [];
   if (revisionRows.length > 0) {
@@ -69,8 +116,8 @@ export async function reviewDetail(ctx: ReviewContext, id: string): Promise<Revi
         current: isCurrent,
         receivedAt: r.received_at,
         submittedBy: r.submitter,
-        item: r.item,
-        issues: isCurrent ? issues : await validateItem(ctx, r.item),
+        item: { ...r.item, data: readable.answers(r.item.data) },
+        issues: readable.issues(r.item.data, isCurrent ? issues : await validateItem(ctx, r.item)),
         changedEnvelope: differences.envelope,
         changedAnswers: differences.answers,
       });
@@ -98,8 +145,8 @@ export async function reviewDetail(ctx: ReviewContext, id: string): Promise<Revi
       currentRevision: current,
     },
     fields,
-    answers: currentItem.data,
-    issues,
+    answers: readable.answers(currentItem.data),
+    issues: readable.issues(currentItem.data, issues),
     revisions,
     history: await listReviewEvents(ctx.db, id),
   };
