@@ -142,7 +142,7 @@ export class CellBuckets {
 
   constructor(
     private readonly isCount: (surveyId: string, question: string) => boolean,
-    private readonly population: Population,
+    readonly population: Population,
     /** Which count: the whole scope's (`n`) or the slice's (`n_in`). */
     private readonly count: "n" | "n_in",
   ) {}
@@ -209,6 +209,51 @@ export class CellBuckets {
       sumsq: n * value * value,
     };
     this.buckets.push(this.last);
+  }
+
+  /** A bar grouped in SQL (`aggregateCells`), in key order: it is a bucket as it stands. */
+  push(r: {
+    outcome: string;
+    survey_id: string;
+    question: string;
+    area_id: string;
+    wave: number | string;
+    status: string;
+    choice: string;
+    bar: number | string;
+    n: number | string;
+    sum: number | string;
+    sumsq: number | string;
+  }): void {
+    const n = Number(r.n);
+    if (!(n > 0)) return;
+    this.buckets.push({
+      outcome: r.outcome,
+      surveyId: r.survey_id,
+      question: r.question,
+      areaId: r.area_id,
+      wave: Number(r.wave),
+      status: r.status,
+      choice: r.choice === "" ? null : r.choice,
+      key: Number(r.bar),
+      n,
+      sum: Number(r.sum),
+      sumsq: Number(r.sumsq),
+    });
+    this.last = undefined;
+  }
+
+  /** A count question's exact answers of one value (in an area-wave, or "" and 0 for the whole population). */
+  pushExact(id: string, areaId: string, wave: number, value: number, n: number): void {
+    let rows = this.exactRows.get(id);
+    if (!rows) {
+      rows = { areas: [], waves: [], values: [], counts: [] };
+      this.exactRows.set(id, rows);
+    }
+    rows.areas.push(areaId);
+    rows.waves.push(wave);
+    rows.values.push(value);
+    rows.counts.push(n);
   }
 
   /** The buckets as added, in key order. */
@@ -298,34 +343,102 @@ export async function feedByQuestion(
   }
 }
 
+/** Which exact values of count questions a read keeps for medians (see `aggregateCells`). */
+export type ExactValues = "none" | "population" | "by_area_wave";
+
+/** A count question's bin of `value`, in SQL: `binIndex` (-1 outside every bin). */
+function binSql() {
+  const cases = NUMBER_BINS.map(([lo, hi], i) =>
+    Number.isFinite(hi)
+      ? sql`when value >= ${sql.lit(lo)} and value <= ${sql.lit(hi)} then ${sql.lit(i)}`
+      : sql`when value >= ${sql.lit(lo)} then ${sql.lit(i)}`,
+  );
+  return sql`case ${sql.join(cases, sql` `)} else -1 end`;
+}
+
+/** `survey_id`/`question` is one of these count questions (SQL). */
+function isCountSql(counts: readonly { surveyId: string; question: string }[]) {
+  if (counts.length === 0) return sql<boolean>`1 = 0`;
+  return sql<boolean>`(${sql.join(
+    counts.map((c) => sql`(survey_id = ${c.surveyId} and question = ${c.question})`),
+    sql` or `,
+  )})`;
+}
+
 /**
- * The trigger-kept aggregate of one outcome (or every outcome) in key order: tens of thousands of
- * rows, which SQLite reads off its clustered key without sorting.
+ * The trigger-kept aggregate of one outcome (or every outcome, with the interview rows) as distribution
+ * bars, in key order: one statement, grouped in SQL, so a count question's values come back as its
+ * seven bins (with their sums) rather than one row per distinct value per area-wave. A second
+ * statement reads count questions' exact values in the population, for medians: by value alone
+ * (`population`), or per area-wave (`by_area_wave`, which a filtered page composes area-wave by
+ * area-wave), or not at all (`none`).
  */
 export async function aggregateCells(
   db: Kysely<Database>,
   scope: ValueScope,
   into: CellBuckets,
-  /** The scope's questions, when the caller has read them already. */
-  questionList?: readonly OutcomeQuestion[],
+  counts: readonly { surveyId: string; question: string }[],
+  exact: ExactValues,
 ): Promise<void> {
-  const questions = questionList ?? (await outcomeQuestions(db, scope.outcome));
-  await feedByQuestion(
-    questions,
-    (question) => {
-      let q = db
-        .selectFrom("indicator_cells")
-        .select([...rowColumns, "n"])
-        .where("outcome", "=", question.outcome)
-        .where("survey_id", "=", question.surveyId)
-        .where("question", "=", question.question)
-        .where("n", ">", 0);
-      if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-      for (const column of rowColumns) q = q.orderBy(column);
-      return q.execute();
-    },
-    [into],
-  );
+  const isCount = isCountSql(counts);
+  const inScope = sql<boolean>`n > 0${
+    scope.outcome === null ? sql`` : sql` and outcome in (${INTERVIEW_ROW}, ${scope.outcome})`
+  }${scope.areaId === null ? sql`` : sql` and area_id = ${scope.areaId}`}`;
+  const bars = await sql<{
+    outcome: string;
+    survey_id: string;
+    question: string;
+    area_id: string;
+    wave: number | string;
+    status: string;
+    choice: string;
+    bar: number | string;
+    n: number | string;
+    sum: number | string;
+    sumsq: number | string;
+  }>`
+    select outcome, survey_id, question, area_id, wave, status, choice, bar,
+      sum(n) as n, sum(n * value) as sum, sum(n * value * value) as sumsq
+    from (
+      select outcome, survey_id, question, area_id, wave, status, choice, n, value,
+        case when has_value = 0 then 0 when ${isCount} then ${binSql()} else value end as bar
+      from indicator_cells where ${inScope}
+    ) as cells
+    group by outcome, survey_id, question, area_id, wave, status, choice, bar
+    order by outcome, survey_id, question, area_id, wave, status, bar, choice
+  `.execute(db);
+  for (const r of bars.rows) into.push(r);
+  if (exact === "none" || counts.length === 0) return;
+  const { area, wave } = into.population;
+  const where = sql<boolean>`${inScope} and status = 'answered' and has_value = 1 and ${isCount}${
+    area === null ? sql`` : sql` and area_id = ${area}`
+  }${wave === null ? sql`` : sql` and wave = ${wave}`}`;
+  type ExactRow = {
+    survey_id: string;
+    question: string;
+    area_id?: string;
+    wave?: number | string;
+    value: number | string;
+    n: number | string;
+  };
+  const values =
+    exact === "population"
+      ? await sql<ExactRow>`
+          select survey_id, question, value, sum(n) as n from indicator_cells where ${where}
+          group by survey_id, question, value order by survey_id, question, value
+        `.execute(db)
+      : await sql<ExactRow>`
+          select survey_id, question, area_id, wave, value, sum(n) as n from indicator_cells where ${where}
+          group by survey_id, question, area_id, wave, value order by survey_id, question, area_id, wave, value
+        `.execute(db);
+  for (const r of values.rows)
+    into.pushExact(
+      `${r.survey_id}/${r.question}`,
+      r.area_id ?? "",
+      Number(r.wave ?? 0),
+      Number(r.value),
+      Number(r.n),
+    );
 }
 
 /**
