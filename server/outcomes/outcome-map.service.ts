@@ -39,16 +39,20 @@ import { theoryOfChange } from "./theory-of-change.ts";
  * every area in scope, protected the same way): "better" or "worse" only when its 95% interval
  * excludes zero, else "no clear change" (docs/decisions/0033-say-only-what-the-data-support.md).
  */
-export async function outcomeMap(ctx: OutcomesContext): Promise<OutcomeMapResponse> {
+export async function outcomeMap(
+  ctx: OutcomesContext,
+  /** How the aggregate is read (tests pass a reference reader to compare with). */
+  readCells: typeof aggregateCells = aggregateCells,
+): Promise<OutcomeMapResponse> {
   const { db, user, k } = ctx;
   const toc = theoryOfChange();
   await processRefreshQueue(db);
   const [catalogue, areas] = await Promise.all([loadCatalogue(db), listAreas(db, user.areaId)]);
-  const countKeys = new Set(
-    catalogue.indicators.filter((d) => d.kind === "number").map((d) => `${d.surveyId}/${d.question}`),
-  );
+  const counts = catalogue.indicators.filter((d) => d.kind === "number");
+  const countKeys = new Set(counts.map((d) => `${d.surveyId}/${d.question}`));
   const all = new CellBuckets((s, q) => countKeys.has(`${s}/${q}`), { area: null, wave: null }, "n");
-  await aggregateCells(db, { outcome: null, areaId: user.areaId }, all);
+  // The map's figures are means and counts: no medians, so no exact values.
+  await readCells(db, { outcome: null, areaId: user.areaId }, all, counts, "none");
   const cells = all.read().buckets;
   const areaIds = areas.map((a) => a.id);
   const byIndicator = new Map<string, BucketRow[]>();

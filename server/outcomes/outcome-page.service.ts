@@ -12,7 +12,6 @@ import type { Database } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { ProblemError } from "../http/problem.ts";
 import {
-  aggregateCells,
   CellBuckets,
   insideCells,
   interviewLanguages,
@@ -91,17 +90,16 @@ export async function outcomePage(
   const slice = parseSlice(query);
   const sliced = sliceActive(slice);
   const scope = { outcome: outcomeId, areaId: user.areaId };
-  const countKeys = new Set(
-    defs.filter((d) => d.kind === "number").map((d) => `${d.surveyId}/${d.question}`),
-  );
+  const countDefs = defs.filter((d) => d.kind === "number");
+  const countKeys = new Set(countDefs.map((d) => `${d.surveyId}/${d.question}`));
   const isCount = (surveyId: string, question: string) => countKeys.has(`${surveyId}/${question}`);
 
   await processRefreshQueue(db);
   const population = { area, wave };
   // The whole scope from the aggregate, with or without a slice (small-number protection is over it).
-  const questions = await outcomeQuestions(db, outcomeId);
   const whole = new CellBuckets(isCount, population, "n");
-  await aggregateCells(db, scope, whole, questions);
+  // A filtered page composes count questions' exact values area-wave by area-wave (slice-reads.ts).
+  await reads.cells(db, scope, whole, countDefs, sliced ? "by_area_wave" : "population");
   const base = whole.read();
   const baseByIndicator = groupByIndicator(base.buckets);
   const waves = uniqueSorted(base.buckets.filter((r) => r.outcome === outcomeId).map((r) => r.wave));
@@ -134,6 +132,7 @@ export async function outcomePage(
     const yesNoKeys = new Set(
       defs.filter((d) => d.kind === "yes_no").map((d) => `${d.surveyId}/${d.question}`),
     );
+    const questions = await outcomeQuestions(db, outcomeId);
     const interviewQuestions = questions.filter((q) => q.question === INTERVIEW_ROW);
     const interviewsInside = new CellBuckets(isCount, population, "n");
     const [parts, baseWays, smallPairs, pairCover, kept] = await Promise.all([

@@ -3,6 +3,7 @@ import type { Database } from "../../db/schema.ts";
 import { INTERVIEW_ROW } from "../ingest/indicator-values.ts";
 import type { AreaWaves } from "../protection/protection.ts";
 import {
+  aggregateCells,
   type BucketRow,
   CellBuckets,
   type CellRead,
@@ -57,6 +58,8 @@ export interface SlicePairsInput {
  * wave) and the pairs between the change waves, per question in key order.
  */
 export interface SliceReader {
+  /** The whole scope's aggregate as distribution bars, with count questions' exact values. */
+  cells: typeof aggregateCells;
   answers(input: SliceAnswersInput): Promise<{ read: CellRead; dropped: Set<string> }>;
   pairs(input: SlicePairsInput): Promise<SlicedPairRow[]>;
 }
@@ -67,6 +70,7 @@ export interface SliceReader {
  * aggregate's rows are its answers, and where none, nothing (docs/decisions/0019).
  */
 export const composedSliceReader: SliceReader = {
+  cells: aggregateCells,
   async answers(input) {
     const { db, scope, outcomeId, slice, questions, isCount, population, excluded, base, whole } = input;
     const { interviewsInside } = input;

@@ -16,6 +16,26 @@ import { INTERVIEW_ROW } from "../../../server/outcomes/ingest/indicator-values.
  * page excludes. Slow and simple; the page's own reader reads far less (server/outcomes/aggregates/slice-reads.ts).
  */
 export const groupEverySliceCell: SliceReader = {
+  // Every aggregate row of every question, one question at a time, bucketed row by row in JavaScript
+  // (the page groups them in SQL): with every count question's exact values, whatever is asked.
+  async cells(db, scope, into) {
+    await feedByQuestion(
+      await outcomeQuestions(db, scope.outcome),
+      (question) => {
+        let q = db
+          .selectFrom("indicator_cells")
+          .select([...rowColumns, "n"])
+          .where("outcome", "=", question.outcome)
+          .where("survey_id", "=", question.surveyId)
+          .where("question", "=", question.question)
+          .where("n", ">", 0);
+        if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
+        for (const column of rowColumns) q = q.orderBy(column);
+        return q.execute();
+      },
+      [into],
+    );
+  },
   async answers({ db, scope, outcomeId, slice, isCount, population, excluded }) {
     const condition = sliceCondition(slice);
     const inside = new CellBuckets(isCount, population, "n_in");

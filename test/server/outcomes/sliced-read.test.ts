@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../../server/http/app-env.ts";
+import { outcomeMap } from "../../../server/outcomes/outcome-map.service.ts";
 import { outcomePage } from "../../../server/outcomes/outcome-page.service.ts";
 import type { OutcomePageQuery } from "../../../shared/contract/outcomes.ts";
 import type { SyncItem } from "../../../shared/contract/sync.ts";
@@ -115,6 +116,51 @@ async function compareEveryFilter(): Promise<number> {
   }
   return compared;
 }
+
+/** Unfiltered pages: the aggregate grouped in SQL, against the same rows bucketed one by one. */
+const WHOLE: OutcomePageQuery[] = [
+  {},
+  { area: "north" },
+  { wave: 1 },
+  { area: "south", wave: 2 },
+  { changeFrom: 0, changeTo: 1 },
+  { breakdown: "language" },
+];
+
+async function compareUnfiltered(): Promise<void> {
+  for (const k of [1, 3]) {
+    for (const areaId of [null, "west"]) {
+      const ctx = { db: t.db, user: user(areaId), k };
+      for (const outcome of [BETTER_OUTCOMES, CO_PRODUCE]) {
+        for (const query of WHOLE) {
+          if (areaId !== null && query.area !== undefined) continue;
+          expect(
+            JSON.stringify(await outcomePage(ctx, outcome, query)),
+            `${outcome} k=${k} scope=${areaId} ${JSON.stringify(query)}`,
+          ).toBe(JSON.stringify(await outcomePage(ctx, outcome, query, groupEverySliceCell)));
+        }
+      }
+      expect(JSON.stringify(await outcomeMap(ctx)), `map k=${k} scope=${areaId}`).toBe(
+        JSON.stringify(await outcomeMap(ctx, groupEverySliceCell.cells)),
+      );
+    }
+  }
+}
+
+describe("the aggregate's reads", () => {
+  it("give the unfiltered page and the map that bucketing every aggregate row gives", async () => {
+    await seed();
+    await compareUnfiltered();
+    const code = await t.db
+      .selectFrom("responses")
+      .select("participant_code")
+      .where("area_id", "=", "north")
+      .where("wave", "=", 2)
+      .executeTakeFirstOrThrow();
+    await t.db.deleteFrom("responses").where("participant_code", "=", code.participant_code).execute();
+    await compareUnfiltered();
+  }, 180_000);
+});
 
 describe("a filtered page's reads", () => {
   it("give the page that grouping every slice cell gives, through ingest, review and withdrawal", async () => {
