@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import type { Me } from "../../shared/contract/index.ts";
 import { Link, navigate } from "../routing/router.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
@@ -5,9 +6,13 @@ import { DraftList } from "./DraftList.tsx";
 import { useEnrolment } from "./enrolment.ts";
 import { NotEnrolled } from "./NotEnrolled.tsx";
 import { fieldworkPath } from "./paths.ts";
-import { StorageNotes } from "./StorageNotes.tsx";
 import { SurveyChooser } from "./SurveyChooser.tsx";
-import { SyncStatus } from "./SyncStatus.tsx";
+
+// The upload status and the storage notes come a moment after the page (decision 0063): the status is
+// the uploader's, which loads then too, and the notes wait for the storage to be checked anyway.
+const loadStatus = () => import("./home-status.ts");
+const SyncStatus = lazy(() => loadStatus().then((m) => ({ default: m.SyncStatus })));
+const StorageNotes = lazy(() => loadStatus().then((m) => ({ default: m.StorageNotes })));
 
 /** The researcher's home: what is waiting, what is in progress, and a new interview. */
 export function FieldworkHome({ me }: { me: Me }) {
@@ -15,8 +20,10 @@ export function FieldworkHome({ me }: { me: Me }) {
   return (
     <>
       <PageHeading>Fieldwork</PageHeading>
-      <SyncStatus />
-      <StorageNotes />
+      <Suspense fallback={null}>
+        <SyncStatus />
+        <StorageNotes />
+      </Suspense>
       {enrolment === "blocked" && <NotEnrolled />}
       <DraftList me={me} />
       <SurveyChooser onChoose={(survey) => navigate(fieldworkPath.start(survey.id))} />
