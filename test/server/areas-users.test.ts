@@ -54,7 +54,11 @@ describe("areas", () => {
         }
       ).areas.map((a) => a.safeguardingLead);
     expect(await leadOf()).toEqual([null]);
-    await t.db.updateTable("areas").set({ safeguarding_lead_id: lead.id }).where("id", "=", "south").execute();
+    await t.db
+      .updateTable("areas")
+      .set({ safeguarding_lead_id: lead.id })
+      .where("id", "=", "south")
+      .execute();
     expect(await leadOf()).toEqual(["Priya Shah"]);
     await t.db.updateTable("users").set({ disabled: 1 }).where("id", "=", lead.id).execute();
     expect(await leadOf()).toEqual([null]);
