@@ -1,4 +1,4 @@
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import type { Me } from "../../shared/contract/index.ts";
 import { Link, navigate } from "../routing/router.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
@@ -6,23 +6,22 @@ import { DraftList } from "./DraftList.tsx";
 import { useEnrolment } from "./enrolment.ts";
 import { NotEnrolled } from "./NotEnrolled.tsx";
 import { fieldworkPath } from "./paths.ts";
+import { preloadable } from "./preloadable.ts";
 import { SurveyChooser } from "./SurveyChooser.tsx";
 
-// The upload status and the storage notes come a moment after the page (decision 0063): the status is
-// the uploader's, which loads then too, and the notes wait for the storage to be checked anyway.
-const loadStatus = () => import("./home-status.ts");
-const SyncStatus = lazy(() => loadStatus().then((m) => ({ default: m.SyncStatus })));
-const StorageNotes = lazy(() => loadStatus().then((m) => ({ default: m.StorageNotes })));
+// The upload status and the storage notes, fetched as the page opens (FieldworkPage), so they are
+// normally here before the PIN is typed and the home shows (decision 0063).
+export const homeStatus = preloadable(() => import("./home-status.tsx").then((m) => m.HomeStatus));
 
 /** The researcher's home: what is waiting, what is in progress, and a new interview. */
 export function FieldworkHome({ me }: { me: Me }) {
   const enrolment = useEnrolment(me.areaId);
+  const HomeStatus = homeStatus.current();
   return (
     <>
       <PageHeading>Fieldwork</PageHeading>
       <Suspense fallback={null}>
-        <SyncStatus />
-        <StorageNotes />
+        <HomeStatus />
       </Suspense>
       {enrolment === "blocked" && <NotEnrolled />}
       <DraftList me={me} />

@@ -6,7 +6,7 @@ import { uploader } from "../offline/uploader.ts";
 import { usePathname } from "../routing/router.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
-import { FieldworkHome } from "./FieldworkHome.tsx";
+import { FieldworkHome, homeStatus } from "./FieldworkHome.tsx";
 import { InterviewScreen } from "./InterviewScreen.tsx";
 import { type FieldworkView, fieldworkView } from "./paths.ts";
 import { SpaceGate } from "./SpaceGate.tsx";
@@ -46,6 +46,7 @@ export default function FieldworkPage() {
 
   useEffect(() => {
     uploader.start(me);
+    void homeStatus.preload();
     let stopped = false;
     let stop = () => {};
     void loadUpkeep().then(({ keepReadyForOffline }) => {

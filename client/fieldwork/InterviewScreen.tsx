@@ -1,4 +1,4 @@
-import { Activity, lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { Activity, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Model } from "survey-core";
 import type { Me } from "../../shared/contract/index.ts";
 import type { HandBackReason } from "../../shared/fieldwork/participant-words.ts";
@@ -19,38 +19,20 @@ import { InterviewBar } from "./InterviewBar.tsx";
 import { InterviewRunner, type PageFacts } from "./InterviewRunner.tsx";
 import { languageAttributes } from "./participant-language.ts";
 import { fieldworkPath } from "./paths.ts";
+import { preloadable } from "./preloadable.ts";
 import { ReadinessCheck } from "./ReadinessCheck.tsx";
 import { useParticipantWords } from "./use-participant-words.ts";
 
 // The screen that asks for the tablet back comes after the first question, never before it: it is
 // fetched as the interview opens, so it is in memory before any hand-over (decision 0063).
-// Once it is here it renders at once, with no "loading" in between: the interviewer's PIN field is
-// there the moment the participant presses the button.
-type HandBackProps = Parameters<typeof import("./HandBack.tsx").HandBack>[0];
-let loadedHandBack: ((props: HandBackProps) => React.ReactNode) | undefined;
-const loadHandBack = () =>
-  import("./HandBack.tsx").then((m) => {
-    loadedHandBack = m.HandBack;
-    return { default: m.HandBack };
-  });
-const LazyHandBack = lazy(loadHandBack);
-
-function HandBack(props: HandBackProps) {
-  const Loaded = loadedHandBack;
-  if (Loaded) return <Loaded {...props} />;
-  return (
-    <Suspense fallback={<Loading what="the next step" />}>
-      <LazyHandBack {...props} />
-    </Suspense>
-  );
-}
+const handBackScreen = preloadable(() => import("./HandBack.tsx").then((m) => m.HandBack));
 
 /** Opens an interview in progress from the tablet's database, wherever it was left. */
 export function InterviewScreen({ id, me }: { id: string; me: Me }) {
   const [draft, setDraft] = useState<DraftRecord | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    void loadHandBack();
+    void handBackScreen.preload();
     getDraft(id, me.id).then(
       (found) => live && setDraft(found ?? null),
       () => live && setDraft(null),
@@ -165,13 +147,16 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
     setAsked(null);
   };
 
+  const HandBack = handBackScreen.current();
   const consentGiven = () => saver.current.data.consent === true || !("consent" in saver.current.data);
 
   return (
     <div className={`interview interview--${view.replace("_", "-")}`}>
       <PageHeading>{draft.version.title}</PageHeading>
       {handBack ? (
-        <HandBack reason={handBack} words={words} onTakeBack={takeBack} />
+        <Suspense fallback={<Loading what="the next step" />}>
+          <HandBack reason={handBack} words={words} onTakeBack={takeBack} />
+        </Suspense>
       ) : (
         <InterviewBar
           draft={draft}
