@@ -22,11 +22,21 @@ export default defineConfig({
     // "hidden": maps are written (to read error reports against) but no chunk names them, and
     // sourceMapsOffTheServedFolder() moves them out of what the server serves (issue 14, finding 10).
     sourcemap: "hidden",
+    // Browsers preload modules themselves (Chromium 66+, Safari 17+, Firefox 115+); on an older one the
+    // chunks still load, only not ahead of time (decision 0063).
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         // React and SurveyJS each as one chunk: split across chunks they gzipped worse (decision 0057).
         codeSplitting: {
           groups: [
+            // Only the modules named: their libraries and the entry's modules stay where they are.
+            {
+              debugName: "fieldwork",
+              name: fieldworkChunks(),
+              priority: 1,
+              includeDependenciesRecursively: false,
+            },
             { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             {
               name: "surveyjs",
@@ -49,6 +59,54 @@ export default defineConfig({
     proxy: { "^/api/(?![\\w-]+\\.tsx?(\\?|$))": { target: "http://localhost:3000", changeOrigin: false } },
   },
 });
+
+interface ChunkingContext {
+  getModuleInfo(id: string): { importedIds: string[]; dynamicallyImportedIds: string[] } | null;
+}
+
+/**
+ * Names the chunk of each of our modules on the way to an interview's first question (decision 0063):
+ * what only the fieldwork page (and the screens it loads later) uses goes into the page's own chunk;
+ * what other pages use too goes into one "fieldwork-shared" chunk rather than a dozen small ones,
+ * which gzip worse apart and each cost a request. Everything else (the app's entry, libraries, the
+ * sanitiser the editor shares, every lazily loaded screen) is chunked as before. Found from the module
+ * graph: the modules the page imports statically, less the entry's, split by whether another page's
+ * imports (static or lazy) reach them.
+ */
+function fieldworkChunks() {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const page = resolve(here, "client/fieldwork/FieldworkPage.tsx");
+  const entry = resolve(here, "client/main.tsx");
+  let chunkOf: Map<string, string> | null = null;
+  const reach = (ctx: ChunkingContext, roots: string[], lazily: boolean, without?: string) => {
+    const seen = new Set<string>();
+    const visit = (id: string) => {
+      if (seen.has(id) || id === without) return;
+      seen.add(id);
+      const info = ctx.getModuleInfo(id);
+      for (const next of info?.importedIds ?? []) visit(next);
+      if (lazily) for (const next of info?.dynamicallyImportedIds ?? []) visit(next);
+    };
+    for (const root of roots) visit(root);
+    return seen;
+  };
+  return (id: string, ctx: ChunkingContext): string | null => {
+    if (!chunkOf) {
+      const initial = reach(ctx, [entry], false);
+      const pages = [...initial].flatMap((m) => ctx.getModuleInfo(m)?.dynamicallyImportedIds ?? []);
+      const others = reach(ctx, pages, true, page);
+      chunkOf = new Map();
+      for (const m of reach(ctx, [page], false)) {
+        if (initial.has(m) || /node_modules/.test(m)) continue;
+        if (!others.has(m)) chunkOf.set(m, "FieldworkPage");
+        // The sanitiser and survey theme stay with the editor's chunk: other pages must not load them.
+        else if (!/survey-theme|shared[\\/]html[\\/]|shared[\\/]survey[\\/]properties/.test(m))
+          chunkOf.set(m, "fieldwork-shared");
+      }
+    }
+    return chunkOf.get(id) ?? null;
+  };
+}
 
 /**
  * The service worker that lets a tablet open the app and run interviews with no connection (see

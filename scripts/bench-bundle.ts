@@ -42,6 +42,7 @@ export interface BundleFigures {
 interface ManifestChunk {
   file: string;
   src?: string;
+  name?: string;
   isEntry?: boolean;
   imports?: string[];
   dynamicImports?: string[];
@@ -65,7 +66,10 @@ export async function measureBundle(): Promise<BundleFigures> {
       ManifestChunk
     >;
     const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry)?.[0];
-    const page = Object.keys(manifest).find((key) => key.endsWith("fieldwork/FieldworkPage.tsx"));
+    // The page's chunk is named after it; it has no `src` when vite.config.ts groups modules into it.
+    const page = Object.keys(manifest).find(
+      (key) => key.endsWith("fieldwork/FieldworkPage.tsx") || manifest[key]?.name === "FieldworkPage",
+    );
     if (!entry || !page) throw new Error("the manifest names no entry or no fieldwork page");
     const files = new Set<string>();
     const visit = (key: string) => {

@@ -1,5 +1,4 @@
 import { lazy, Suspense } from "react";
-import { LoginPage } from "../auth/LoginPage.tsx";
 import { useSession } from "../auth/session.tsx";
 import { NotForYourRolePage } from "../routing/NotForYourRolePage.tsx";
 import { NotFoundPage } from "../routing/NotFoundPage.tsx";
@@ -12,6 +11,8 @@ import { ServerUnreachable } from "./ServerUnreachable.tsx";
 
 const SetupPage = lazy(() => import("../auth/SetupPage.tsx"));
 const PublicReleasePage = lazy(() => import("../releases/PublicReleasePage.tsx"));
+// Someone signed in never needs the sign-in form: it is not in what every page loads (decision 0063).
+const LoginPage = lazy(() => import("../auth/LoginPage.tsx").then((m) => ({ default: m.LoginPage })));
 
 /** Picks the page for the current path, and sends people who are not signed in to /login. */
 export function AppRoutes() {
@@ -27,7 +28,7 @@ export function AppRoutes() {
 
   const { me } = state;
   if (path === "/login") {
-    if (!me) return <LoginPage />;
+    if (!me) return <LazyPage path="/login" page={LoginPage} />;
     const next = safeNextPath(new URLSearchParams(window.location.search).get("next"));
     return <Redirect to={next ? `${next}${window.location.hash}` : "/"} />;
   }

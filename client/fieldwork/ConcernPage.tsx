@@ -6,6 +6,8 @@ import {
   safeguardingUrgencies,
 } from "../../shared/contract/safeguarding.ts";
 import { canonicalParticipantCode } from "../../shared/participant/code.ts";
+import { listAreas } from "../api/areas.ts";
+import { useResource } from "../api/use-resource.ts";
 import { getRecord } from "../offline/outbox.ts";
 import { newResponseId } from "../offline/response-id.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
@@ -19,11 +21,22 @@ import { fieldworkPath } from "./paths.ts";
 import { queueConcern } from "./queue-records.ts";
 import { stateText } from "./receipt-text.ts";
 
-const urgencyLabels: Record<SafeguardingUrgency, [string, string]> = {
-  immediate: ["Immediate", "Someone may be at risk of harm now. Also phone your safeguarding lead."],
+/** "your safeguarding lead, Priya Shah" when the area has one on record, else "your safeguarding lead". */
+const leadWords = (name: string | null) =>
+  name ? `your safeguarding lead, ${name}` : "your safeguarding lead";
+
+const urgencyLabels = (lead: string | null): Record<SafeguardingUrgency, [string, string]> => ({
+  immediate: ["Immediate", `Someone may be at risk of harm now. Also phone ${leadWords(lead)}.`],
   today: ["Today", "It needs someone to act today."],
   this_week: ["This week", "It needs following up, but not today."],
-};
+});
+
+/** The area's safeguarding lead by name, from the list of areas the tablet keeps for offline use. */
+function useSafeguardingLead(areaId: string): string | null {
+  const [areas] = useResource(listAreas);
+  if (areas.status !== "ready") return null;
+  return areas.data.find((area) => area.id === areaId)?.safeguardingLead ?? null;
+}
 
 /**
  * A safeguarding concern, raised during or after an interview. It is saved on the tablet at once and
@@ -38,6 +51,7 @@ export function ConcernPage({ me }: { me: Me }) {
   const [description, setDescription] = useState("");
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [sent, setSent] = useState<string | null>(null);
+  const lead = useSafeguardingLead(areaId);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -71,7 +85,10 @@ export function ConcernPage({ me }: { me: Me }) {
       <PageHeading>Raise a safeguarding concern</PageHeading>
       <div className="alert alert--error">
         <p className="alert__heading">If someone is in immediate danger, call 999 first.</p>
-        <p>This form does not replace a phone call to your safeguarding lead when something is urgent.</p>
+        <p>
+          This form does not replace a phone call to {leadWords(lead)}
+          {lead ? "," : ""} when something is urgent.
+        </p>
       </div>
       <form className="start-form" onSubmit={submit} noValidate>
         <div className={errors.code ? "field field--invalid" : "field"}>
@@ -108,8 +125,8 @@ export function ConcernPage({ me }: { me: Me }) {
                 onChange={() => setUrgency(value)}
               />
               <span>
-                <strong>{urgencyLabels[value][0]}</strong>
-                <span className="choice__hint">{urgencyLabels[value][1]}</span>
+                <strong>{urgencyLabels(lead)[value][0]}</strong>
+                <span className="choice__hint">{urgencyLabels(lead)[value][1]}</span>
               </span>
             </label>
           ))}

@@ -9,13 +9,10 @@ import { outboxOf } from "../offline/outbox.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
 import { Link } from "../routing/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
-import { formatDateTime, plural, waveLabel } from "../ui/format.ts";
+import { formatDateTime, formatDay, plural, waveLabel } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { fieldworkPath, withCode } from "./paths.ts";
-
-const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
-const day = (iso: string) => dateOnly.format(new Date(iso));
 
 /**
  * Who is due a follow-up in the researcher's area: overdue, due now, coming up, worked out against
@@ -114,10 +111,10 @@ function DueSections({
                       {titles.get(participant.surveyId) ?? participant.surveyId}, {waveLabel(wave.wave)}
                     </p>
                     <p>
-                      Window {day(wave.opensAt)} to {day(wave.closesAt)} (due {day(wave.dueAt)})
-                      {wave.assignedToId === me.id ? ". Assigned to you" : ""}
-                      {wave.assignedDueOn ? `, by ${day(wave.assignedDueOn)}` : ""}
-                      {wave.lastRescheduledAt ? `. Rescheduled ${day(wave.lastRescheduledAt)}` : ""}.
+                      Window {formatDay(wave.opensAt)} to {formatDay(wave.closesAt)} (due{" "}
+                      {formatDay(wave.dueAt)}){wave.assignedToId === me.id ? ". Assigned to you" : ""}
+                      {wave.assignedDueOn ? `, by ${formatDay(wave.assignedDueOn)}` : ""}
+                      {wave.lastRescheduledAt ? `. Rescheduled ${formatDay(wave.lastRescheduledAt)}` : ""}.
                     </p>
                     {local ? (
                       <p>

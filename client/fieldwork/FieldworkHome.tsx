@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import type { Me } from "../../shared/contract/index.ts";
 import { Link, navigate } from "../routing/router.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
@@ -5,18 +6,23 @@ import { DraftList } from "./DraftList.tsx";
 import { useEnrolment } from "./enrolment.ts";
 import { NotEnrolled } from "./NotEnrolled.tsx";
 import { fieldworkPath } from "./paths.ts";
-import { StorageNotes } from "./StorageNotes.tsx";
+import { preloadable } from "./preloadable.ts";
 import { SurveyChooser } from "./SurveyChooser.tsx";
-import { SyncStatus } from "./SyncStatus.tsx";
+
+// The upload status and the storage notes, fetched as the page opens (FieldworkPage), so they are
+// normally here before the PIN is typed and the home shows (decision 0063).
+export const homeStatus = preloadable(() => import("./home-status.tsx").then((m) => m.HomeStatus));
 
 /** The researcher's home: what is waiting, what is in progress, and a new interview. */
 export function FieldworkHome({ me }: { me: Me }) {
   const enrolment = useEnrolment(me.areaId);
+  const HomeStatus = homeStatus.current();
   return (
     <>
       <PageHeading>Fieldwork</PageHeading>
-      <SyncStatus />
-      <StorageNotes />
+      <Suspense fallback={null}>
+        <HomeStatus />
+      </Suspense>
       {enrolment === "blocked" && <NotEnrolled />}
       <DraftList me={me} />
       <SurveyChooser onChoose={(survey) => navigate(fieldworkPath.start(survey.id))} />

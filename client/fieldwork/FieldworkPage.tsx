@@ -2,18 +2,15 @@ import "./fieldwork.css";
 import { lazy, Suspense, useEffect } from "react";
 import type { Me } from "../../shared/contract/index.ts";
 import { useMe } from "../auth/session.tsx";
-import { registerServiceWorker } from "../offline/service-worker.ts";
 import { uploader } from "../offline/uploader.ts";
-import { warmOfflineCache } from "../offline/warm-cache.ts";
 import { usePathname } from "../routing/router.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
-import { FieldworkHome } from "./FieldworkHome.tsx";
+import { FieldworkHome, homeStatus } from "./FieldworkHome.tsx";
 import { InterviewScreen } from "./InterviewScreen.tsx";
 import { type FieldworkView, fieldworkView } from "./paths.ts";
 import { SpaceGate } from "./SpaceGate.tsx";
 import { StartInterviewPage } from "./StartInterviewPage.tsx";
-import { UpdatePrompt } from "./UpdatePrompt.tsx";
 
 // The outbox, the due list and the stand-alone debrief load when opened (from the service worker's
 // precache, so offline too). What opening /fieldwork and running an interview need comes with the page
@@ -28,6 +25,15 @@ const ConcernPage = lazy(() => loadConcern().then((m) => ({ default: m.ConcernPa
 const OutboxPage = lazy(() => import("./OutboxPage.tsx").then((m) => ({ default: m.OutboxPage })));
 const DueListPage = lazy(() => import("./DueListPage.tsx").then((m) => ({ default: m.DueListPage })));
 const DebriefPage = lazy(() => import("./DebriefPage.tsx").then((m) => ({ default: m.DebriefPage })));
+// The service worker, the offline copies and the update prompt come a moment after the page (0063).
+const loadUpkeep = () => import("./upkeep.ts");
+const LazyUpdatePrompt = lazy(() => loadUpkeep().then((m) => ({ default: m.UpdatePrompt })));
+/** Its own Suspense: the screen under it never waits for it. */
+const UpdatePrompt = () => (
+  <Suspense fallback={null}>
+    <LazyUpdatePrompt />
+  </Suspense>
+);
 
 /**
  * Offline-first fieldwork. Opening it installs the service worker (the app then opens with no
@@ -39,19 +45,21 @@ export default function FieldworkPage() {
   const view = fieldworkView(usePathname());
 
   useEffect(() => {
-    registerServiceWorker();
     uploader.start(me);
-    const warm = () => void warmOfflineCache(me);
-    warm();
+    void homeStatus.preload();
+    let stopped = false;
+    let stop = () => {};
+    void loadUpkeep().then(({ keepReadyForOffline }) => {
+      if (!stopped) stop = keepReadyForOffline(me);
+    });
     const soon = window.setTimeout(() => {
       void loadEnded();
       void loadConcern();
     }, 0);
-    // Back online after a while away: refresh the copies kept for the next time offline.
-    window.addEventListener("online", warm);
     return () => {
+      stopped = true;
+      stop();
       window.clearTimeout(soon);
-      window.removeEventListener("online", warm);
     };
   }, [me]);
 

@@ -1,4 +1,4 @@
-import { Activity, useCallback, useEffect, useRef, useState } from "react";
+import { Activity, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Model } from "survey-core";
 import type { Me } from "../../shared/contract/index.ts";
 import type { HandBackReason } from "../../shared/fieldwork/participant-words.ts";
@@ -15,19 +15,24 @@ import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { Dialog } from "./Dialog.tsx";
 import { type EndedAs, finishInterview, rescheduleInterview } from "./finish-interview.ts";
-import { HandBack } from "./HandBack.tsx";
 import { InterviewBar } from "./InterviewBar.tsx";
 import { InterviewRunner, type PageFacts } from "./InterviewRunner.tsx";
 import { languageAttributes } from "./participant-language.ts";
 import { fieldworkPath } from "./paths.ts";
+import { preloadable } from "./preloadable.ts";
 import { ReadinessCheck } from "./ReadinessCheck.tsx";
 import { useParticipantWords } from "./use-participant-words.ts";
+
+// The screen that asks for the tablet back comes after the first question, never before it: it is
+// fetched as the interview opens, so it is in memory before any hand-over (decision 0063).
+const handBackScreen = preloadable(() => import("./HandBack.tsx").then((m) => m.HandBack));
 
 /** Opens an interview in progress from the tablet's database, wherever it was left. */
 export function InterviewScreen({ id, me }: { id: string; me: Me }) {
   const [draft, setDraft] = useState<DraftRecord | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
+    void handBackScreen.preload();
     getDraft(id, me.id).then(
       (found) => live && setDraft(found ?? null),
       () => live && setDraft(null),
@@ -142,13 +147,16 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
     setAsked(null);
   };
 
+  const HandBack = handBackScreen.current();
   const consentGiven = () => saver.current.data.consent === true || !("consent" in saver.current.data);
 
   return (
     <div className={`interview interview--${view.replace("_", "-")}`}>
       <PageHeading>{draft.version.title}</PageHeading>
       {handBack ? (
-        <HandBack reason={handBack} words={words} onTakeBack={takeBack} />
+        <Suspense fallback={<Loading what="the next step" />}>
+          <HandBack reason={handBack} words={words} onTakeBack={takeBack} />
+        </Suspense>
       ) : (
         <InterviewBar
           draft={draft}

@@ -1,10 +1,18 @@
 import type { Kysely } from "kysely";
-import type { Area, CreateAreaRequest } from "../../shared/contract/areas.ts";
+import type { Area, CreateAreaRequest, ListedArea } from "../../shared/contract/areas.ts";
 import type { Database } from "../db/schema.ts";
 
-export async function listAreas(db: Kysely<Database>, onlyId: string | null): Promise<Area[]> {
-  let query = db.selectFrom("areas").select(["id", "name", "region"]).orderBy("name");
-  if (onlyId !== null) query = query.where("id", "=", onlyId);
+/** With the safeguarding lead's name, so a researcher's concern form can say whom to phone. */
+export async function listAreas(db: Kysely<Database>, onlyId: string | null): Promise<ListedArea[]> {
+  let query = db
+    .selectFrom("areas")
+    // A lead whose account is disabled is no longer someone to phone.
+    .leftJoin("users as lead", (join) =>
+      join.onRef("lead.id", "=", "areas.safeguarding_lead_id").on("lead.disabled", "=", 0),
+    )
+    .select(["areas.id", "areas.name", "areas.region", "lead.display_name as safeguardingLead"])
+    .orderBy("areas.name");
+  if (onlyId !== null) query = query.where("areas.id", "=", onlyId);
   return query.execute();
 }
 

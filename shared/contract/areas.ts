@@ -16,6 +16,11 @@ export const CreateAreaRequest = z.strictObject({
 });
 export type CreateAreaRequest = z.infer<typeof CreateAreaRequest>;
 
+/** An area as listed, with the name of its safeguarding lead when one is on record (issue 18). */
+export interface ListedArea extends Area {
+  safeguardingLead: string | null;
+}
+
 export interface AreasResponse {
-  areas: Area[];
+  areas: ListedArea[];
 }

@@ -32,6 +32,38 @@ describe("areas", () => {
     expect(all.areas.map((a) => a.id).sort()).toEqual(["north", "south"]);
   });
 
+  it("names the area's safeguarding lead to its researchers, unless the lead's account is disabled", async () => {
+    const researcher = await t.signIn("peer_researcher", "south");
+    const lead = await t.db
+      .insertInto("users")
+      .values({
+        id: "lead-south",
+        email: "lead@south.example",
+        display_name: "Priya Shah",
+        role: "coordinator",
+        area_id: "south",
+        password_hash: null,
+        created_at: new Date().toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const leadOf = async () =>
+      (
+        (await (await t.request("/api/areas", { cookie: researcher })).json()) as {
+          areas: { safeguardingLead: string | null }[];
+        }
+      ).areas.map((a) => a.safeguardingLead);
+    expect(await leadOf()).toEqual([null]);
+    await t.db
+      .updateTable("areas")
+      .set({ safeguarding_lead_id: lead.id })
+      .where("id", "=", "south")
+      .execute();
+    expect(await leadOf()).toEqual(["Priya Shah"]);
+    await t.db.updateTable("users").set({ disabled: 1 }).where("id", "=", lead.id).execute();
+    expect(await leadOf()).toEqual([null]);
+  });
+
   it("lets an admin create an area once, and nobody else", async () => {
     const admin = await t.signIn("admin");
     const area = { id: "east", name: "Eastfield", region: "East" };
