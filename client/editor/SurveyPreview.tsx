@@ -7,7 +7,7 @@ import { allElements, isObject, type SurveyJson } from "../../shared/editor/surv
 import { sanitiseRenderedHtml } from "../../shared/html/survey-model-html.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
 import { applySurveyTheme } from "../fieldwork/survey-theme.ts";
-import { fillToReach } from "./preview-answers.ts";
+import { fillToReach, type PreviewFills } from "./preview-answers.ts";
 
 interface Props {
   definition: SurveyJson;
@@ -49,6 +49,7 @@ export function SurveyPreview({ definition, pageIndex, questionName = null }: Pr
   const previous = useRef<Model | null>(null);
   const frame = useRef<HTMLElement | null>(null);
   const shown = useRef<string | null>(null);
+  const fills = useRef<PreviewFills>(new Map());
 
   useEffect(() => {
     const timer = window.setTimeout(() => {
@@ -77,7 +78,7 @@ export function SurveyPreview({ definition, pageIndex, questionName = null }: Pr
 
   useEffect(() => {
     if (!model || pageIndex === null) return;
-    const added = fillToReach(model, questionName, pageIndex);
+    const added = fillToReach(model, questionName, pageIndex, fills.current);
     if (added.length > 0) {
       setFilled((before) => [...new Set([...before, ...added])]);
       setAnswers({ ...model.data });
@@ -99,6 +100,7 @@ export function SurveyPreview({ definition, pageIndex, questionName = null }: Pr
     model.clear(true, true);
     setAnswers({});
     setFilled([]);
+    fills.current.clear();
     shown.current = null;
   };
 

@@ -43,12 +43,32 @@ function sampleAnswer(question: Question): unknown {
   }
 }
 
-/** Fills earlier required answers and the edited question's condition; returns the wording of each answer filled. */
-export function fillToReach(model: Model, questionName: string | null, pageIndex: number): string[] {
+/** The answers the preview filled in itself, by value name: these it may change again; the editor's own it never does. */
+export type PreviewFills = Map<string, unknown>;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Fills earlier required answers and the edited question's condition; returns the wording of each
+ * answer filled. An answer the preview filled earlier (say for a condition's first choice, before the
+ * editor picked the one they meant) is changed to what the condition now asks for.
+ */
+export function fillToReach(
+  model: Model,
+  questionName: string | null,
+  pageIndex: number,
+  fills: PreviewFills = new Map(),
+): string[] {
   const filled: string[] = [];
   const fill = (question: Question, value: unknown) => {
-    if (value === undefined || !question.isEmpty()) return;
-    model.setValue(question.getValueName(), value);
+    if (value === undefined) return;
+    const name = question.getValueName();
+    const current = model.getValue(name);
+    const ours = fills.has(name) && same(current, fills.get(name));
+    if (!question.isEmpty() && !ours) return;
+    if (ours && same(current, value)) return;
+    model.setValue(name, value);
+    fills.set(name, value);
     filled.push(question.title);
   };
   const target = questionName ? model.getQuestionByName(questionName) : null;
@@ -93,7 +113,8 @@ export function fillToReach(model: Model, questionName: string | null, pageIndex
     if (!page) continue;
     // In order, since an answer can make a later question appear.
     for (const question of page.questions) {
-      if (question.isVisible && question.isRequired) fill(question, sampleAnswer(question));
+      if (question.isVisible && question.isRequired && question.isEmpty())
+        fill(question, sampleAnswer(question));
     }
   }
   return filled;

@@ -66,6 +66,32 @@ describe("the preview fills what the edited question needs to be seen (issue 15)
     expect(model.getQuestionByName("count")?.isVisible).toBe(true);
   });
 
+  it("changes its own answer when the condition is changed, as the rule builder does one choice at a time", () => {
+    const fills = new Map<string, unknown>();
+    const first = createSurveyModel({
+      pages: [
+        { elements: [{ type: "radiogroup", name: "stay", choices: ["own", "hostel"] }] },
+        { elements: [{ type: "radiogroup", name: "safe", choices: ["a"], visibleIf: "{stay} = 'own'" }] },
+      ],
+    });
+    fillToReach(first, "safe", 1, fills);
+    expect(first.getValue("stay")).toBe("own");
+    // The editor then picks the answer they meant; the preview rebuilds with the answers so far.
+    const next = createSurveyModel({
+      pages: [
+        { elements: [{ type: "radiogroup", name: "stay", choices: ["own", "hostel"] }] },
+        { elements: [{ type: "radiogroup", name: "safe", choices: ["a"], visibleIf: "{stay} = 'hostel'" }] },
+      ],
+    });
+    next.data = first.data;
+    expect(fillToReach(next, "safe", 1, fills)).toEqual(["stay"]);
+    expect(next.getQuestionByName("safe")?.isVisible).toBe(true);
+    // An answer the editor chose in the preview is theirs: it is never changed.
+    next.setValue("stay", "own");
+    expect(fillToReach(next, "safe", 1, fills)).toEqual([]);
+    expect(next.getValue("stay")).toBe("own");
+  });
+
   it("fills nothing for a question on the first page with no condition", () => {
     const model = createSurveyModel(definition);
     expect(fillToReach(model, "consent", 0)).toEqual([]);
