@@ -7,6 +7,7 @@ import { usePathname } from "../routing/router.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { FieldworkHome, homeStatus } from "./FieldworkHome.tsx";
+import { loadSanitiser } from "./html-sanitiser.ts";
 import { InterviewScreen } from "./InterviewScreen.tsx";
 import { type FieldworkView, fieldworkView } from "./paths.ts";
 import { SpaceGate } from "./SpaceGate.tsx";
@@ -47,6 +48,7 @@ export default function FieldworkPage() {
   useEffect(() => {
     uploader.start(me);
     void homeStatus.preload();
+    void loadSanitiser();
     let stopped = false;
     let stop = () => {};
     void loadUpkeep().then(({ keepReadyForOffline }) => {

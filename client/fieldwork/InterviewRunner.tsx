@@ -1,9 +1,10 @@
 import "survey-core/survey-core.fontless.min.css";
-import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { type RefObject, use, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Model, PageModel } from "survey-core";
 import { Survey } from "survey-react-ui";
 import { englishWords, type LoadedWords, wordsLocaleFor } from "../../shared/fieldwork/participant-words.ts";
 import type { DraftRecord, InterviewView } from "../offline/records.ts";
+import { loadSanitiser } from "./html-sanitiser.ts";
 import { createInterviewModel } from "./interview-model.ts";
 import {
   languageAttributes,
@@ -51,6 +52,8 @@ export function InterviewRunner(props: Props) {
   const { draft, view, modelRef } = props;
   const latest = useRef(props);
   latest.current = props;
+  // Suspends until the sanitiser is here (fetched as the fieldwork page opened, so almost never).
+  const sanitise = use(loadSanitiser());
   const [model] = useState(() => {
     const main = localeForView("interviewer", draft.version.definition, undefined);
     // The consent button's "no" words in the language the survey shows, where the catalogue is here.
@@ -58,7 +61,7 @@ export function InterviewRunner(props: Props) {
       const { locale, words } = latest.current.words;
       return wordsLocaleFor(shown || main) === locale ? words.consentNo : englishWords.consentNo;
     };
-    const created = createInterviewModel(draft.version.definition, refusal);
+    const created = createInterviewModel(draft.version.definition, sanitise, refusal);
     // Added before the first render, so the first page's questions get them too.
     const participant = draft.setup.language;
     created.onAfterRenderQuestion.add((_, options) => {

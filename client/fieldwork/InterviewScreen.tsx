@@ -15,6 +15,7 @@ import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { Dialog } from "./Dialog.tsx";
 import { type EndedAs, finishInterview, rescheduleInterview } from "./finish-interview.ts";
+import { loadSanitiser } from "./html-sanitiser.ts";
 import { InterviewBar } from "./InterviewBar.tsx";
 import { InterviewRunner, type PageFacts } from "./InterviewRunner.tsx";
 import { languageAttributes } from "./participant-language.ts";
@@ -33,6 +34,7 @@ export function InterviewScreen({ id, me }: { id: string; me: Me }) {
   useEffect(() => {
     let live = true;
     void handBackScreen.preload();
+    void loadSanitiser();
     getDraft(id, me.id).then(
       (found) => live && setDraft(found ?? null),
       () => live && setDraft(null),
@@ -203,20 +205,22 @@ function InterviewSession({ draft, me }: { draft: DraftRecord; me: Me }) {
             rendered out of sight, at low priority and with no effects (React's Activity), so "ready"
             only has to show it: the first question comes sooner on a slow tablet. */}
         <Activity mode={stage === "questions" ? "visible" : "hidden"}>
-          <InterviewRunner
-            draft={draft}
-            view={view}
-            words={words}
-            modelRef={modelRef}
-            onAnswers={(data, pageNo) => saver.save({ data, pageNo })}
-            onPage={(pageNo, next) => {
-              setFacts(next);
-              if (pageNo !== saver.current.pageNo) saver.save({ pageNo });
-            }}
-            onSensitiveSectionEnd={() => setHandBack("section_end")}
-            onCompleteDuringHandOver={() => setHandBack("complete")}
-            onComplete={(data) => void end(() => finishInterview(saver.current, data, false))}
-          />
+          <Suspense fallback={<Loading what="the questions" />}>
+            <InterviewRunner
+              draft={draft}
+              view={view}
+              words={words}
+              modelRef={modelRef}
+              onAnswers={(data, pageNo) => saver.save({ data, pageNo })}
+              onPage={(pageNo, next) => {
+                setFacts(next);
+                if (pageNo !== saver.current.pageNo) saver.save({ pageNo });
+              }}
+              onSensitiveSectionEnd={() => setHandBack("section_end")}
+              onCompleteDuringHandOver={() => setHandBack("complete")}
+              onComplete={(data) => void end(() => finishInterview(saver.current, data, false))}
+            />
+          </Suspense>
         </Activity>
       </div>
 

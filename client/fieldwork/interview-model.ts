@@ -1,7 +1,7 @@
 import { Model, type Question, settings } from "survey-core";
 import { englishWords } from "../../shared/fieldwork/participant-words.ts";
-import { sanitiseRenderedHtml } from "../../shared/html/survey-model-html.ts";
 import { registerAlongsideProperties } from "../../shared/survey/properties.ts";
+import type { SanitiseModel } from "./html-sanitiser.ts";
 import { showInterviewerNote } from "./interviewer-note.ts";
 import { applySurveyTheme } from "./survey-theme.ts";
 
@@ -13,15 +13,17 @@ settings.titleTags.question = "h3";
 /**
  * A SurveyJS model for one interview, set up for a tablet held by a peer researcher. `refusal` gives
  * the consent button's words once "no" is picked, for the locale the model shows (decision 0050).
+ * `sanitise` is the HTML sanitiser (`loadSanitiser()`): a model is never made without it.
  */
 export function createInterviewModel(
   definition: Record<string, unknown>,
+  sanitise: SanitiseModel,
   refusal: (locale: string) => string = () => englishWords.consentNo,
 ): Model {
   registerAlongsideProperties();
   const model = new Model(definition);
   // Every piece of HTML the survey shows is cut to the allow-list again here, whatever the server sent.
-  sanitiseRenderedHtml(model);
+  sanitise(model);
   model.showTitle = false;
   // We show our own confirmation once the interview is safely in the outbox.
   model.showCompletePage = false;

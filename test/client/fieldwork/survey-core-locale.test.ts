@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Model } from "survey-core";
 import { describe, expect, it } from "vitest";
+import { loadSanitiser } from "../../../client/fieldwork/html-sanitiser.ts";
 import { createInterviewModel } from "../../../client/fieldwork/interview-model.ts";
 import { loadSurveyCoreLocale } from "../../../client/fieldwork/survey-core-locale.ts";
 
@@ -36,7 +37,7 @@ describe("survey-core's words in the participant's language", () => {
 
   it("words the consent button in the view's language, not in the language the model was built in", async () => {
     await loadSurveyCoreLocale("pl");
-    const model = createInterviewModel(definition);
+    const model = createInterviewModel(definition, await loadSanitiser());
     // What the button shows (survey-core renders the text through its callback).
     const button = () => model.getLocalizableString("completeText").calculatedText;
     expect(button()).toBe("Next");
