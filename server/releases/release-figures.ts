@@ -664,8 +664,11 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   // as their difference. People interviewed both times who did not answer the question are left out:
   // the outsider is treated as knowing there were none, which can only withhold more.
   const pairs = composition.change ? pairAtoms(interviews, input.earlier, composition.change) : null;
-  const pairSystemOf = (key: string, change: { fromWave: number; toWave: number }) =>
-    `pairs:${key}:${change.fromWave}-${change.toWave}`;
+  // One system for every question's paired counts: they count the same people (a question's count
+  // leaves out those who skipped it, which the system treats as none), so one question's published
+  // paired counts combine with another's (decision 0065).
+  const pairSystemOf = (change: { fromWave: number; toWave: number }) =>
+    `pairs:${change.fromWave}-${change.toWave}`;
 
   // A total of a number question is a sum over groups of interviews (area, wave, language): one atom
   // each, in a system of its own, so a total withheld (mostly from one or two people, or over fewer
@@ -791,7 +794,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     if (composition.change) {
       const { fromWave, toWave } = composition.change;
       const groups = input.pairs.get(def.key) ?? [];
-      const pairSystem = pairSystemOf(def.key, composition.change);
+      const pairSystem = pairSystemOf(composition.change);
       const pairAreas = [...new Set(groups.map((p) => p.area))].sort();
       const byArea = composition.breakdowns.some((b) => b === "area" || b === "area_wave");
       const table: ReleaseTable = {
@@ -895,12 +898,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     const change = composition.change;
     const linked = change && change.fromWave === first ? change : null;
     const pairVectors = (areas: string[], who: ("paired" | "gone")[]): CheckVector[] =>
-      change && pairs
-        ? input.indicators.map((d) => ({
-            system: pairSystemOf(d.key, change),
-            terms: pairs.current(areas, who),
-          }))
-        : [];
+      change && pairs ? [{ system: pairSystemOf(change), terms: pairs.current(areas, who) }] : [];
     for (const spec of specs) {
       const row: ReleaseRow = { ...spec, cells: {} };
       const people = interviews.filter((i) => inRow(spec, i));
@@ -954,16 +952,12 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   ): CheckVector[] => {
     if (!change || !pairs) return [];
     const list = row.area === null ? pairs.areas : [row.area];
-    const inEvery = (states: ("p" | "f")[]) =>
-      input.indicators.map((d) => ({
-        system: pairSystemOf(d.key, change),
-        terms: pairs.earlier(ri, list, states),
-      }));
+    const inEvery = (states: ("p" | "f")[]) => [
+      { system: pairSystemOf(change), terms: pairs.earlier(ri, list, states) },
+    ];
     if (t.kind === "change" && columnKey === "n" && t.indicator && defs.has(t.indicator.key)) {
       const same = t.change?.fromWave === change.fromWave && t.change.toWave === change.toWave;
-      return same
-        ? [{ system: pairSystemOf(t.indicator.key, change), terms: pairs.earlier(ri, list, ["p"]) }]
-        : [];
+      return same ? [{ system: pairSystemOf(change), terms: pairs.earlier(ri, list, ["p"]) }] : [];
     }
     if (t.kind !== "participation") return [];
     if (columnKey === "interviews" && row.wave === change.fromWave) return inEvery(["p", "f"]);
@@ -1031,7 +1025,6 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     }
   }
   if (pairs && change)
-    for (const d of input.indicators)
-      for (const terms of pairs.known) side.known.push({ system: pairSystemOf(d.key, change), terms });
+    for (const terms of pairs.known) side.known.push({ system: pairSystemOf(change), terms });
   return { tables, cells, earlier, dataAsOf, side };
 }

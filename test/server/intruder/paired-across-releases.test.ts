@@ -72,5 +72,5 @@ describe("paired change across two releases", () => {
     // part" at the follow-up, the first release alone would give them the paired count.
     expect(pairsRecoveredAcross([releases[0] as PublishedRelease], new Set())).toEqual([]);
     expect(pairsRecoveredAcross(releases, new Set(["north", "east"]))).toEqual([]);
-  });
+  }, 60_000);
 });
