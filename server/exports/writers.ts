@@ -134,6 +134,14 @@ export const CODEBOOK_COLUMNS = [
 
 const WITHHELD_NOTE = "Free text: left out of this export for your role.";
 
+/**
+ * The codebook is read by people, usually in a spreadsheet, and its wording is written in the editor
+ * (user-controlled text), so it is always written with formulas neutralised (issue 13), the copy in the
+ * data package too. A choice code that starts like a formula (never a plain number) then reads with a
+ * leading apostrophe there, unlike in the exact data files.
+ */
+const record = (cells: (string | null)[]) => csvRecord(cells, true);
+
 /** What each column means, version by version, with every choice code and its label. */
 export function* codebookCsv(plan: ExportPlan): Generator<string> {
   // A survey in several languages gets, after the usual columns, the title and choice label in each
@@ -151,9 +159,9 @@ export function* codebookCsv(plan: ExportPlan): Generator<string> {
         choiceValue === undefined ? undefined : field.choices?.find((c) => c.value === choiceValue);
       return [field.title, choice?.text ?? null];
     });
-  yield csvRecord([...CODEBOOK_COLUMNS, ...languageColumns]);
+  yield record([...CODEBOOK_COLUMNS, ...languageColumns]);
   for (const column of ENVELOPE_COLUMNS) {
-    yield csvRecord([
+    yield record([
       column.name,
       ...nulls(5),
       column.type,
@@ -171,7 +179,7 @@ export function* codebookCsv(plan: ExportPlan): Generator<string> {
     const note = withheld.has(column) ? WITHHELD_NOTE : noteFor(column);
     const freeText = booleanText(column.freeText);
     if (column.commentOf !== undefined) {
-      yield csvRecord([
+      yield record([
         name,
         column.key,
         null,
@@ -205,7 +213,7 @@ export function* codebookCsv(plan: ExportPlan): Generator<string> {
         : "";
       const fieldNote = [note, scale].filter(Boolean).join(" ") || null;
       if (!field.choices?.length) {
-        yield csvRecord([
+        yield record([
           ...head,
           null,
           null,
@@ -217,7 +225,7 @@ export function* codebookCsv(plan: ExportPlan): Generator<string> {
         continue;
       }
       for (const choice of field.choices) {
-        yield csvRecord([
+        yield record([
           ...head,
           typeof choice.value === "string" ? choice.value : JSON.stringify(choice.value),
           choice.text,

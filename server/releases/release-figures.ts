@@ -20,6 +20,7 @@ import { languageName } from "../../shared/survey/locales.ts";
 import { binIndex } from "../outcomes/aggregates/indicator-values.repository.ts";
 import type { IndicatorDef } from "../outcomes/indicator-catalogue.ts";
 import { type Categories, categories } from "../outcomes/page/figures.ts";
+import { pairAtoms } from "./pair-atoms.ts";
 
 /**
  * A release's tables, computed from the counted interviews, with every figure also expressed as the
@@ -655,16 +656,19 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   const keyOf = (table: ReleaseTable, row: ReleaseRow, column: string) =>
     cellKey({ tableId: table.id, rowKey: row.key, columnKey: column });
 
-  // A paired count's atoms: per area, the first wave's people interviewed again ("paired") and those
-  // not ("gone"). The participation table's first-wave interviews (paired + gone) and "did not take
-  // part" at the later wave (gone) are vectors in the same system, so a withheld paired count cannot
-  // be had as their difference. People interviewed both times who did not answer the question are
-  // left out: the outsider is treated as knowing there were none, which can only withhold more.
-  const pairAreaIndex = new Map([...new Set(interviews.map((i) => i.area))].sort().map((a, i) => [a, i]));
-  const pairAtom = (area: string, who: "paired" | "gone") =>
-    2 * (pairAreaIndex.get(area) ?? pairAreaIndex.size) + (who === "gone" ? 1 : 0);
-  const pairSystemOf = (key: string, change: { fromWave: number; toWave: number }) =>
-    `pairs:${key}:${change.fromWave}-${change.toWave}`;
+  // A paired count's atoms (pair-atoms.ts): per area, the first wave's people interviewed again
+  // ("paired") and those not ("gone"), by what each earlier release had of them. The participation
+  // table's interviews at the change's first wave (paired + gone) and "did not take part" at the later
+  // wave (gone, when the change starts at the first wave), today's and earlier releases', and earlier
+  // releases' paired counts are vectors in the same system, so a withheld paired count cannot be had
+  // as their difference. People interviewed both times who did not answer the question are left out:
+  // the outsider is treated as knowing there were none, which can only withhold more.
+  const pairs = composition.change ? pairAtoms(interviews, input.earlier, composition.change) : null;
+  // One system for every question's paired counts: they count the same people (a question's count
+  // leaves out those who skipped it, which the system treats as none), so one question's published
+  // paired counts combine with another's (decision 0065).
+  const pairSystemOf = (change: { fromWave: number; toWave: number }) =>
+    `pairs:${change.fromWave}-${change.toWave}`;
 
   // A total of a number question is a sum over groups of interviews (area, wave, language): one atom
   // each, in a system of its own, so a total withheld (mostly from one or two people, or over fewer
@@ -789,9 +793,9 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
 
     if (composition.change) {
       const { fromWave, toWave } = composition.change;
-      const pairs = input.pairs.get(def.key) ?? [];
-      const pairSystem = pairSystemOf(def.key, composition.change);
-      const pairAreas = [...new Set(pairs.map((p) => p.area))].sort();
+      const groups = input.pairs.get(def.key) ?? [];
+      const pairSystem = pairSystemOf(composition.change);
+      const pairAreas = [...new Set(groups.map((p) => p.area))].sort();
       const byArea = composition.breakdowns.some((b) => b === "area" || b === "area_wave");
       const table: ReleaseTable = {
         id: `${def.key}:change`,
@@ -817,7 +821,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
       ];
       for (const spec of specs) {
         const row: ReleaseRow = { ...spec, cells: {} };
-        const mine = pairs.filter((p) => spec.area === null || p.area === spec.area);
+        const mine = groups.filter((p) => spec.area === null || p.area === spec.area);
         const areasIn = new Set(mine.map((p) => p.area)).size;
         let n = 0;
         let before = 0;
@@ -831,9 +835,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
         }
         const across = spec.area === null ? { areas: areasIn } : {};
         const nKey = keyOf(table, row, "n");
-        const terms = (spec.area === null ? pairAreas : [spec.area]).map(
-          (a) => [pairAtom(a, "paired"), 1] as [number, number],
-        );
+        const terms = pairs?.current(spec.area === null ? pairAreas : [spec.area], ["paired"]) ?? [];
         const diff = meanAndInterval(differences);
         const [cN, cBefore, cAfter, cChange, cLower, cUpper] = table.columns as [
           ReleaseColumn,
@@ -896,12 +898,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     const change = composition.change;
     const linked = change && change.fromWave === first ? change : null;
     const pairVectors = (areas: string[], who: ("paired" | "gone")[]): CheckVector[] =>
-      linked
-        ? input.indicators.map((d) => ({
-            system: pairSystemOf(d.key, linked),
-            terms: areas.flatMap((a) => who.map((w) => [pairAtom(a, w), 1] as [number, number])),
-          }))
-        : [];
+      change && pairs ? [{ system: pairSystemOf(change), terms: pairs.current(areas, who) }] : [];
     for (const spec of specs) {
       const row: ReleaseRow = { ...spec, cells: {} };
       const people = interviews.filter((i) => inRow(spec, i));
@@ -911,7 +908,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
         ...across,
         vectors: [
           ...vectorsOf(table, row, "interviews", "current"),
-          ...(spec.wave === first ? pairVectors(rowAreas, ["paired", "gone"]) : []),
+          ...(spec.wave === change?.fromWave ? pairVectors(rowAreas, ["paired", "gone"]) : []),
         ],
       });
       let missing = 0;
@@ -926,7 +923,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
             system: DNTP_SYSTEM,
             terms: rowAreas.map((a) => [dntpAtom(a, spec.wave ?? 0), 1] as [number, number]),
           },
-          ...(spec.wave === linked?.toWave ? pairVectors(rowAreas, ["gone"]) : []),
+          ...(linked && spec.wave === linked.toWave ? pairVectors(rowAreas, ["gone"]) : []),
         ],
       });
       table.rows.push(row);
@@ -944,6 +941,30 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
       earlierAreas.set(ri, list);
     }
     return list;
+  };
+  const change = composition.change;
+  /** An earlier figure's vectors in today's pair systems (pair-atoms.ts), where it has any. */
+  const earlierPairVectors = (
+    ri: number,
+    t: ReleaseTable,
+    row: RowScope,
+    columnKey: string,
+  ): CheckVector[] => {
+    if (!change || !pairs) return [];
+    const list = row.area === null ? pairs.areas : [row.area];
+    const inEvery = (states: ("p" | "f")[]) => [
+      { system: pairSystemOf(change), terms: pairs.earlier(ri, list, states) },
+    ];
+    if (t.kind === "change" && columnKey === "n" && t.indicator && defs.has(t.indicator.key)) {
+      const same = t.change?.fromWave === change.fromWave && t.change.toWave === change.toWave;
+      return same ? [{ system: pairSystemOf(change), terms: pairs.earlier(ri, list, ["p"]) }] : [];
+    }
+    if (t.kind !== "participation") return [];
+    if (columnKey === "interviews" && row.wave === change.fromWave) return inEvery(["p", "f"]);
+    const earliest = Math.min(...(input.earlier[ri] as EarlierData).interviews.map((i) => i.wave));
+    if (columnKey === "did_not_take_part" && row.wave === change.toWave && earliest === change.fromWave)
+      return inEvery(["f"]);
+    return [];
   };
   const earlier: EarlierRelease[] = input.earlier.map((e, ri) => ({
     id: e.id,
@@ -971,10 +992,8 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
                 ),
               },
             ];
-          } else if (t.kind === "change" && columnKey === "n" && t.indicator) {
-            // Paired counts: compared as the same figure only (the differences rule).
-            vectors = [];
           }
+          vectors = [...vectors, ...earlierPairVectors(ri, t, row, columnKey)];
           return [{ identity, value: cell.value, vectors }];
         }),
       ),
@@ -1005,5 +1024,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
           });
     }
   }
+  if (pairs && change)
+    for (const terms of pairs.known) side.known.push({ system: pairSystemOf(change), terms });
   return { tables, cells, earlier, dataAsOf, side };
 }

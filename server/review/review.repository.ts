@@ -227,12 +227,17 @@ export async function insertReviewEvent(
     .execute();
 }
 
-export async function listReviewEvents(db: Kysely<Database>, responseId: string): Promise<ReviewEvent[]> {
+/** A history entry with its author's role, which decides who may read its comment (review.service). */
+export interface ReviewEventRow extends ReviewEvent {
+  actorRole: string;
+}
+
+export async function listReviewEvents(db: Kysely<Database>, responseId: string): Promise<ReviewEventRow[]> {
   const rows = await db
     .selectFrom("review_events")
     .innerJoin("users", "users.id", "review_events.actor_id")
     .selectAll("review_events")
-    .select("users.display_name")
+    .select(["users.display_name", "users.role"])
     .where("review_events.response_id", "=", responseId)
     .orderBy("review_events.seq")
     .execute();
@@ -240,6 +245,7 @@ export async function listReviewEvents(db: Kysely<Database>, responseId: string)
     id: r.id,
     at: r.at,
     actor: r.display_name,
+    actorRole: r.role,
     fromStatus: r.from_status as ReviewStatus,
     toStatus: r.to_status as ReviewStatus,
     adoptedRevision: r.adopted_revision === null ? null : Number(r.adopted_revision),

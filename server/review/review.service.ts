@@ -4,6 +4,7 @@ import type {
   ReviewCommentRequest,
   ReviewDecisionRequest,
   ReviewDetail,
+  ReviewEvent,
   ReviewStatus,
 } from "../../shared/contract/review.ts";
 import type { AnswerIssue, SyncItem } from "../../shared/contract/sync.ts";
@@ -48,6 +49,9 @@ const WITHHELD = "[withheld]";
 const WITHHELD_ISSUE =
   "This answer is kept for the data manager: it does not fit its question or is in the participant's own words.";
 
+const WITHHELD_COMMENT =
+  "[withheld] A comment by the data manager, who reads answers in the participant's own words; ask them.";
+
 /**
  * What a reviewer may read of the answers (DESIGN rule 6, docs/decisions/0024): the data manager reads
  * every answer; an evaluator reads codes, numbers and dates, not the participant's own words (text and
@@ -61,6 +65,7 @@ function readableBy(user: SessionUser, fields: SurveyField[]) {
     return {
       answers: (data: Record<string, unknown>) => data,
       issues: (_data: Record<string, unknown>, list: AnswerIssue[]) => list,
+      comment: (_authorRole: string, event: ReviewEvent) => event,
     };
   const codes = new Map(
     planColumns([{ version: 0, fields, commentQuestions: [] }])
@@ -76,6 +81,10 @@ function readableBy(user: SessionUser, fields: SurveyField[]) {
       Object.fromEntries(Object.keys(data).map((k) => [k, open(data, k) ? data[k] : WITHHELD])),
     issues: (data: Record<string, unknown>, list: AnswerIssue[]) =>
       list.map((i) => (open(data, i.question) ? i : { ...i, message: WITHHELD_ISSUE })),
+    // A comment by someone who reads more than an evaluator (the data manager) may quote what the
+    // evaluator may not read; the evaluator sees that it exists and who wrote it, not its text.
+    comment: (authorRole: string, event: ReviewEvent) =>
+      authorRole === "evaluator" || event.comment === null ? event : { ...event, comment: WITHHELD_COMMENT },
   };
 }
 
@@ -148,7 +157,9 @@ export async function reviewDetail(ctx: ReviewContext, id: string): Promise<Revi
     answers: readable.answers(currentItem.data),
     issues: readable.issues(currentItem.data, issues),
     revisions,
-    history: await listReviewEvents(ctx.db, id),
+    history: (await listReviewEvents(ctx.db, id)).map(({ actorRole, ...event }) =>
+      readable.comment(actorRole, event),
+    ),
   };
 }
 

@@ -1,5 +1,6 @@
 import { BENEFITS_NOTE, paymentMethodLabels } from "../../shared/contract/participation-plans.ts";
 import type { RewardEntry } from "../../shared/contract/rewards.ts";
+import { spreadsheetSafe } from "../../shared/spreadsheet-cell.ts";
 import { csvRecord } from "../exports/csv.ts";
 
 /**
@@ -36,19 +37,23 @@ export function rewardStatementCsv(
         pounds(e.rewardPence),
         paymentMethodLabels[e.paymentMethod],
         e.areaId,
-      ].map(safeCell),
+      ].map(spreadsheetSafe),
     );
   }
   const totalPence = rows.reduce((sum, e) => sum + e.rewardPence, 0);
   const totalHours = rows.reduce((sum, e) => sum + e.hours, 0);
   csv += csvRecord(["", "Total", hours(totalHours), "", pounds(totalPence), "", ""]);
-  csv += csvRecord(["", safeCell(`Statement for ${person}, made on ${generatedOn}.`), "", "", "", "", ""]);
+  csv += csvRecord([
+    "",
+    spreadsheetSafe(`Statement for ${person}, made on ${generatedOn}.`),
+    "",
+    "",
+    "",
+    "",
+    "",
+  ]);
   csv += csvRecord(["", BENEFITS_NOTE, "", "", "", "", ""]);
   return csv;
-}
-
-function safeCell(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 /** A file name with safe characters only. */

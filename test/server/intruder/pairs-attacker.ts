@@ -13,21 +13,57 @@ import { determinedUnknowns } from "../../helpers/linear-recovery.ts";
 type Eq = [string, number][];
 
 export function pairsRecovered(r: PublishedRelease): string[] {
+  return solve([pairEquations(r, () => "")]);
+}
+
+/**
+ * The same arithmetic over several releases of the same data, read together, by the area's people.
+ * They know in which areas nobody was interviewed (nor withdrawn) between the releases (`unchanged`):
+ * there each unknown is the same in every release; elsewhere each release has its own. They also know
+ * how many first interviews each area did, published or not (R + D).
+ */
+export function pairsRecoveredAcross(releases: PublishedRelease[], unchanged: ReadonlySet<string>): string[] {
+  return solve(
+    releases.map((r, i) => pairEquations(r, (area) => (unchanged.has(area) ? "" : `@${i}`), true)),
+  );
+}
+
+interface System {
+  unknowns: Set<string>;
+  equations: Eq[];
+  targets: { label: string; terms: Eq }[];
+}
+
+function solve(systems: System[]): string[] {
+  const all = [...new Set(systems.flatMap((s) => [...s.unknowns]))];
+  const equations = systems.flatMap((s) => s.equations);
+  return systems
+    .flatMap((s) => s.targets)
+    .flatMap((target) => {
+      const probe = `probe:${target.label}`;
+      const found = determinedUnknowns([...all, probe], [...equations, [...target.terms, [probe, -1]]]);
+      return found.includes(probe) ? [target.label] : [];
+    });
+}
+
+function pairEquations(r: PublishedRelease, tag: (area: string) => string, areaCounts = false): System {
   const tables = r.snapshot.tables;
   const participation = tables.find((t) => t.kind === "participation");
   const changes = tables.filter((t) => t.kind === "change" && t.change && t.indicator);
-  if (!participation || changes.length === 0) return [];
-  const waves = [...new Set(participation.rows.flatMap((row) => (row.wave === null ? [] : [row.wave])))];
-  const first = Math.min(...waves);
-  const areas = [...new Set(participation.rows.flatMap((row) => (row.area === null ? [] : [row.area])))];
   const unknowns = new Set<string>();
   const equations: Eq[] = [];
   const targets: { label: string; terms: Eq }[] = [];
+  if (!participation || changes.length === 0) return { unknowns, equations, targets };
+  const waves = [...new Set(participation.rows.flatMap((row) => (row.wave === null ? [] : [row.wave])))];
+  const first = Math.min(...waves);
+  const areas = [...new Set(participation.rows.flatMap((row) => (row.area === null ? [] : [row.area])))];
   const sum = (names: string[], coefficient = 1): Eq =>
-    names.map((n) => {
-      unknowns.add(n);
-      return [n, coefficient];
-    });
+    names
+      .map((n) => `${n}${tag(n.slice(n.lastIndexOf("|") + 1))}`)
+      .map((n) => {
+        unknowns.add(n);
+        return [n, coefficient];
+      });
   const inRow = (area: string | null) => (area === null ? areas : [area]);
   const zeroNotAnswered = (question: string, area: string, wave: number) =>
     tables.some(
@@ -63,6 +99,8 @@ export function pairsRecovered(r: PublishedRelease): string[] {
         else if (dntp.reason === "below_k") targets.push({ label: `did not take part ${row.key}`, terms });
       }
     }
+    if (areaCounts)
+      for (const a of areas) equations.push([...sum([`R|${toWave}|${a}`]), ...sum([`D|${toWave}|${a}`])]);
     if (change.change?.fromWave !== first) continue;
     for (const a of areas)
       if (zeroNotAnswered(q, a, first) && zeroNotAnswered(q, a, toWave)) equations.push(sum([`U|${q}|${a}`]));
@@ -82,10 +120,5 @@ export function pairsRecovered(r: PublishedRelease): string[] {
     }
   }
 
-  const all = [...unknowns];
-  return targets.flatMap((target) => {
-    const probe = `probe:${target.label}`;
-    const found = determinedUnknowns([...all, probe], [...equations, [...target.terms, [probe, -1]]]);
-    return found.includes(probe) ? [target.label] : [];
-  });
+  return { unknowns, equations, targets };
 }

@@ -46,6 +46,28 @@ describe("the review of one flagged interview", () => {
     }
   });
 
+  it("gives an evaluator a note that a data manager's comment exists, not its text (it may quote the answers)", async () => {
+    const quoting = `Participant wrote "${OWN_WORDS}" in anything_else`;
+    const posted = await t.request(`/api/review/responses/${flaggedId}/comments`, {
+      method: "POST",
+      cookie: admin,
+      json: { comment: quoting },
+    });
+    expect(posted.status).toBe(201);
+    expect(await posted.text()).toContain(OWN_WORDS);
+    const evaluator = await t.signIn("evaluator", "north");
+    const own = await t.request(`/api/review/responses/${flaggedId}/comments`, {
+      method: "POST",
+      cookie: evaluator,
+      json: { comment: "say looks right" },
+    });
+    const text = await own.text();
+    expect(text).not.toContain(OWN_WORDS);
+    const history = JSON.parse(text).history as { comment: string | null }[];
+    // Both comments are still listed: the evaluator's own in full, the data manager's as withheld.
+    expect(history.map((e) => e.comment)).toEqual([expect.stringMatching(/withheld/i), "say looks right"]);
+  });
+
   it("still gives the data manager the whole interview", async () => {
     const res = await t.request(`/api/review/responses/${flaggedId}`, { cookie: admin });
     const text = await res.text();
