@@ -30,7 +30,7 @@ function apiLiteralsIn(text: string): string[] {
 describe("client requests", () => {
   it("finds a literal API path where there is one", () => {
     expect(apiLiteralsIn('await fetch("/api/sync", init); // "/api/in-a-comment"')).toEqual(['"/api/sync']);
-    expect(apiLiteralsIn("getJson(`/api/areas/${id}`)")).toEqual(["`/api/areas/${id}"]);
+    expect(apiLiteralsIn("getJson(`/api/areas/` + id)")).toEqual(["`/api/areas/"]);
   });
 
   it("name no API path as a literal: each is built from its declared route", () => {
