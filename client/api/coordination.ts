@@ -19,7 +19,8 @@ import { progressApi } from "../../shared/contract/progress.routes.ts";
 import { rewardsApi } from "../../shared/contract/rewards.routes.ts";
 import { safeguardingQueueApi } from "../../shared/contract/safeguarding-queue.routes.ts";
 import { trainingApi } from "../../shared/contract/training.routes.ts";
-import { call, routeUrl } from "./call.ts";
+import { call } from "./call.ts";
+import { routeUrl } from "./route-url.ts";
 
 /** The coordination API (issue 8): areas, people, tablets, follow-ups, safeguarding, rewards, training. */
 

@@ -12,7 +12,8 @@ import type {
 } from "../../shared/contract/index.ts";
 import { withPictureReferences } from "../../shared/editor/easy-read-pictures.ts";
 import { ApiError } from "./api-error.ts";
-import { call, routeUrl } from "./call.ts";
+import { call } from "./call.ts";
+import { routeUrl } from "./route-url.ts";
 
 /** The co-design editor's routes (shared/contract/editor.routes.ts), by the names the editor uses. */
 

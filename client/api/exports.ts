@@ -6,7 +6,8 @@ import {
   type Problem,
 } from "../../shared/contract/index.ts";
 import { ApiError, NetworkError } from "./api-error.ts";
-import { call, routeUrl } from "./call.ts";
+import { call } from "./call.ts";
+import { routeUrl } from "./route-url.ts";
 
 export const fetchExportableSurveys = () => call(exportsApi.list);
 

@@ -5,7 +5,8 @@ import type {
   TranslationsImportReport,
 } from "../../shared/contract/translations.ts";
 import { ApiError, NetworkError } from "./api-error.ts";
-import { call, routeUrl } from "./call.ts";
+import { call } from "./call.ts";
+import { routeUrl } from "./route-url.ts";
 
 /** Translation in the editor (issue 18; shared/contract/translations.routes.ts). */
 

@@ -1,7 +1,8 @@
 import type { Problem, XlsformImportResponse } from "../../shared/contract/index.ts";
 import { xlsformApi } from "../../shared/contract/xlsform.routes.ts";
 import { ApiError, NetworkError } from "./api-error.ts";
-import { call, routeUrl } from "./call.ts";
+import { call } from "./call.ts";
+import { routeUrl } from "./route-url.ts";
 
 /** Sends an .xlsx XLSForm; the server makes a new survey draft from it and reports on every row. */
 export async function importXlsform(file: File, id: string): Promise<XlsformImportResponse> {

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from "react";
+import { devicesApi } from "../../shared/contract/devices.routes.ts";
 import type { AreaSettings, AreaTarget, Me, SupportService } from "../../shared/contract/index.ts";
 import { MAX_SUPPORT_SERVICES, MAX_WAVE } from "../../shared/contract/index.ts";
+import { call } from "../api/call.ts";
 import { getAreaSettings, setAreaTargets, updateAreaSettings } from "../api/coordination.ts";
-import { getUploadRule, setUploadRule } from "../api/devices.ts";
 import { listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
@@ -353,12 +354,15 @@ function TargetsForm({ settings, onSaved }: { settings: AreaSettings; onSaved: (
  */
 function UploadRuleForm({ areaId }: { areaId: string }) {
   const announce = useAnnounce();
-  const load = useCallback(() => getUploadRule(areaId), [areaId]);
+  const load = useCallback(() => call(devicesApi.uploadRule, { params: { areaId } }), [areaId]);
   const [rule] = useResource(load);
   const [choice, setChoice] = useState<boolean | null>(null);
   const form = useSubmit({
     run: async () => {
-      const saved = await setUploadRule(areaId, checked);
+      const saved = await call(devicesApi.setUploadRule, {
+        params: { areaId },
+        body: { enrolledTabletsOnly: checked },
+      });
       setChoice(saved.enrolledTabletsOnly);
       announce(
         saved.enrolledTabletsOnly

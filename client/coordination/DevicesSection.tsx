@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { devicesApi } from "../../shared/contract/devices.routes.ts";
 import type { Device, EnrolmentCode, Me } from "../../shared/contract/index.ts";
+import { call } from "../api/call.ts";
 import { createEnrolmentCode, listDevices, revokeDevice } from "../api/coordination.ts";
-import { deviceInterviews } from "../api/devices.ts";
 import { useResource } from "../api/use-resource.ts";
 import { listUsers } from "../api/users.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
@@ -274,7 +275,7 @@ function RevokeControl({ device, onRevoked }: { device: Device; onRevoked: () =>
  * for asking the area about specific interviews (decision 0025).
  */
 function CollectedOnTablet({ device, onClose }: { device: Device; onClose: () => void }) {
-  const load = useCallback(() => deviceInterviews(device.id), [device.id]);
+  const load = useCallback(() => call(devicesApi.interviews, { params: { id: device.id } }), [device.id]);
   const [listing] = useResource(load);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);

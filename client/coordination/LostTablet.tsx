@@ -1,7 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import type { Device, ManifestKind, NotUploadedItem } from "../../shared/contract/index.ts";
+import { lostDevicesApi } from "../../shared/contract/lost-devices.routes.ts";
 import { LOST_REASON_MAX } from "../../shared/contract/lost-devices.ts";
-import { lostReport, reportDeviceFound, reportDeviceLost } from "../api/devices.ts";
+import { call } from "../api/call.ts";
 import { useResource } from "../api/use-resource.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
@@ -45,7 +46,10 @@ export function ReportLostControl({ device, onReported }: { device: Device; onRe
     setBusy(true);
     setFailure(null);
     try {
-      await reportDeviceLost(device.id, reason.trim(), endSessions);
+      await call(lostDevicesApi.lost, {
+        params: { id: device.id },
+        body: { reason: reason.trim(), endSessions },
+      });
       announce(`${device.label} reported lost.`);
       onReported();
     } catch (caught) {
@@ -121,7 +125,7 @@ export function FoundControl({ device, onFound }: { device: Device; onFound: () 
     setBusy(true);
     setFailure(null);
     try {
-      await reportDeviceFound(device.id);
+      await call(lostDevicesApi.found, { params: { id: device.id }, body: {} });
       announce(`${device.label} marked as found. Enrol it again before it is used.`);
       onFound();
     } catch (caught) {
@@ -159,7 +163,7 @@ const KIND_WORDS: Record<ManifestKind, string> = {
 
 /** What was on a tablet: what it held that never arrived, and what did arrive. */
 export function LostReportPanel({ device, onClose }: { device: Device; onClose: () => void }) {
-  const load = useCallback(() => lostReport(device.id), [device.id]);
+  const load = useCallback(() => call(lostDevicesApi.report, { params: { id: device.id } }), [device.id]);
   const [report] = useResource(load);
   const title = useSurveyTitle();
   const heading = useRef<HTMLHeadingElement>(null);

@@ -1,8 +1,10 @@
 import { useCallback, useState } from "react";
 import type { SupportServicesResponse, SupportServiceWords } from "../../shared/contract/index.ts";
+import { supportServicesApi } from "../../shared/contract/support-services.routes.ts";
 import { isRightToLeft, languageName, localesIn } from "../../shared/survey/locales.ts";
 import { ApiError } from "../api/api-error.ts";
-import { fetchSupportServices, setSupportServiceTranslations } from "../api/support-services.ts";
+import { call } from "../api/call.ts";
+import { fetchSupportServices } from "../api/support-services.ts";
 import { fetchSurveyVersion, listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
@@ -133,7 +135,10 @@ function TranslationsEditor({
       return found;
     },
     run: async () => {
-      const saved = await setSupportServiceTranslations(areaId, locale, { services: words() });
+      const saved = await call(supportServicesApi.translate, {
+        params: { id: areaId, locale },
+        body: { services: words() },
+      });
       setDrafts((all) => ({ ...all, [locale]: draftsFrom(saved)[locale] ?? {} }));
       announce(`The support services in ${name} are saved.`);
     },

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { getUploadRule } from "../api/devices.ts";
+import { devicesApi } from "../../shared/contract/devices.routes.ts";
+import { call } from "../api/call.ts";
 import { deviceToken } from "../offline/transport.ts";
 
 /**
@@ -31,7 +32,7 @@ export function useEnrolment(areaId: string | null): Enrolment {
   useEffect(() => {
     if (!areaId) return;
     let live = true;
-    getUploadRule(areaId).then(
+    call(devicesApi.uploadRule, { params: { areaId } }).then(
       (rule) => {
         try {
           window.localStorage.setItem(ruleKey(areaId), String(rule.enrolledTabletsOnly));

@@ -1,7 +1,7 @@
+import { lostDevicesApi } from "../../shared/contract/lost-devices.routes.ts";
 import {
   type DeviceManifest,
   MANIFEST_MAX_ITEMS,
-  MANIFEST_PATH,
   type ManifestLine,
 } from "../../shared/contract/lost-devices.ts";
 import { isOnServer } from "../../shared/fieldwork/outbox-state.ts";
@@ -136,5 +136,5 @@ export async function sendManifest(openSealed?: ManifestOpener): Promise<UploadA
   } catch {
     return null;
   }
-  return upload(MANIFEST_PATH, manifest);
+  return upload(lostDevicesApi.manifest, { body: manifest });
 }

@@ -1,6 +1,10 @@
 import { batches } from "../../shared/batches.ts";
+import { debriefsApi } from "../../shared/contract/debriefs.routes.ts";
+import { followUpsApi } from "../../shared/contract/follow-ups.routes.ts";
 import type { Problem } from "../../shared/contract/problems.ts";
-import type { SyncOutcome, SyncResponse } from "../../shared/contract/sync.ts";
+import { safeguardingApi } from "../../shared/contract/safeguarding.routes.ts";
+import { syncApi } from "../../shared/contract/sync.routes.ts";
+import type { SyncOutcome } from "../../shared/contract/sync.ts";
 import type { UploadReceipt } from "../../shared/contract/upload-receipt.ts";
 import { retryDelayMs } from "../../shared/fieldwork/backoff.ts";
 import { isOnServer } from "../../shared/fieldwork/outbox-state.ts";
@@ -29,7 +33,7 @@ import {
   type SealedOutboxRecord,
 } from "./space.ts";
 import { spaceSession } from "./space-session.ts";
-import { deviceToken, upload } from "./transport.ts";
+import { deviceToken, type UploadAnswer, upload } from "./transport.ts";
 import { unlockOutbox } from "./upload-key.ts";
 
 /**
@@ -293,10 +297,12 @@ export class SyncEngine {
   private async sendInterviews(batch: InterviewRecord[]): Promise<Signal> {
     const ids = batch.map((r) => r.id);
     await markUploading(ids);
-    const answer = await upload<SyncResponse>("/api/sync", {
-      deviceId: deviceId(),
-      // Who made each one (decision 0049): on a shared tablet the uploader is often someone else.
-      items: batch.map((r) => (r.ownerId === "" ? r.item : { ...r.item, interviewer: r.ownerId })),
+    const answer = await upload(syncApi.upload, {
+      body: {
+        deviceId: deviceId(),
+        // Who made each one (decision 0049): on a shared tablet the uploader is often someone else.
+        items: batch.map((r) => (r.ownerId === "" ? r.item : { ...r.item, interviewer: r.ownerId })),
+      },
     });
     const now = new Date().toISOString();
     switch (answer.kind) {
@@ -369,10 +375,9 @@ export class SyncEngine {
   }
 
   private async sendRecord(record: OutboxRecord): Promise<Signal> {
-    const path = pathOf(record);
-    if (!path || record.kind === "interview") return { result: "done" };
+    if (record.kind === "interview") return { result: "done" };
     await markUploading([record.id]);
-    const answer = await upload<UploadReceipt>(path, record.body);
+    const answer = await uploadRecord(record);
     const now = new Date().toISOString();
     switch (answer.kind) {
       case "ok":
@@ -480,16 +485,18 @@ function pauseFor(problem: Problem): Signal | null {
   return null;
 }
 
-function pathOf(record: OutboxRecord): string | null {
+/**
+ * A concern, debrief or reschedule sent to its declared route: what the tablet stored is the body the
+ * route takes, so a changed declaration fails to compile here, not on the tablet.
+ */
+function uploadRecord(record: Exclude<OutboxRecord, InterviewRecord>): Promise<UploadAnswer<UploadReceipt>> {
   switch (record.kind) {
     case "concern":
-      return "/api/safeguarding";
+      return upload(safeguardingApi.raise, { body: record.body });
     case "debrief":
-      return "/api/debriefs";
+      return upload(debriefsApi.submit, { body: record.body });
     case "reschedule":
-      return "/api/followups/reschedules";
-    case "interview":
-      return null;
+      return upload(followUpsApi.reschedule, { body: record.body });
   }
 }
 

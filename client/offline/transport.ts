@@ -1,6 +1,8 @@
 import { DEVICE_HEADER, DEVICE_TOKEN_KEY } from "../../shared/contract/devices.ts";
 import type { Problem } from "../../shared/contract/problems.ts";
+import type { AnswerOf, AnyRoute } from "../../shared/contract/route.ts";
 import { retryAfterMs } from "../../shared/fieldwork/backoff.ts";
+import { type InputArgs, routeUrl } from "../api/route-url.ts";
 import { tabletReportedLost } from "./wipe.ts";
 
 /**
@@ -8,7 +10,9 @@ import { tabletReportedLost } from "./wipe.ts";
  * by itself: an upload runs in the background, perhaps while an interview is on screen, and a session
  * that expired offline must not pull the researcher to the sign-in page mid-interview. The sync
  * engine reads the answer and decides. The tablet's enrolment token, when it has one, goes with every
- * upload so a coordinator can revoke a lost tablet.
+ * upload so a coordinator can revoke a lost tablet. Every upload is a POST to a route declared in
+ * `shared/contract/*.routes.ts`: its address, body and answer come from the declaration, so a changed
+ * route breaks the compile here as it does for `call()`.
  */
 export type UploadAnswer<T> =
   | { kind: "ok"; status: number; body: T }
@@ -20,13 +24,21 @@ export type UploadAnswer<T> =
    */
   | { kind: "unreachable"; reason: string; retryAfterMs?: number };
 
-export async function upload<T>(path: string, body: unknown): Promise<UploadAnswer<T>> {
+/** A route the transport can send: a POST (uploads are not retried as reads are). */
+type Upload = AnyRoute & { method: "POST" };
+
+export async function upload<R extends Upload>(
+  route: R,
+  ...args: InputArgs<R>
+): Promise<UploadAnswer<AnswerOf<R>>> {
+  // A route that takes no body is still sent `{}`: the server reads POSTs as JSON.
+  const body: unknown = args[0]?.body ?? {};
   const headers: Record<string, string> = { accept: "application/json", "content-type": "application/json" };
   const token = deviceToken();
   if (token) headers[DEVICE_HEADER] = token;
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetch(routeUrl(route, ...args), {
       method: "POST",
       credentials: "same-origin",
       headers,
@@ -43,7 +55,8 @@ export async function upload<T>(path: string, body: unknown): Promise<UploadAnsw
   }
   // Reported lost (decision 0036): every store is deleted before the caller hears the answer.
   if (isProblem(parsed) && parsed.code === "device_lost") await tabletReportedLost(token);
-  if (response.ok && parsed !== undefined) return { kind: "ok", status: response.status, body: parsed as T };
+  if (response.ok && parsed !== undefined)
+    return { kind: "ok", status: response.status, body: parsed as AnswerOf<R> };
   if (!response.ok && isProblem(parsed) && response.status < 500) return { kind: "problem", problem: parsed };
   const wait = retryAfterMs(response.headers.get("retry-after"));
   return {

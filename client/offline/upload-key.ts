@@ -1,5 +1,5 @@
+import { uploadKeyApi } from "../../shared/contract/device-upload-key.routes.ts";
 import type { DeviceUploadKey } from "../../shared/contract/device-upload-key.ts";
-import { UPLOAD_KEY_PATH } from "../../shared/contract/device-upload-key.ts";
 import type { Problem } from "../../shared/contract/problems.ts";
 import { ensureOutboxKeys, openOutboxKey } from "./space.ts";
 import { upload } from "./transport.ts";
@@ -17,7 +17,7 @@ export type UploadKeyAnswer =
   | { kind: "unreachable"; reason: string };
 
 export async function fetchUploadKey(): Promise<UploadKeyAnswer> {
-  const answer = await upload<DeviceUploadKey>(UPLOAD_KEY_PATH, {});
+  const answer = await upload(uploadKeyApi.get);
   switch (answer.kind) {
     case "ok":
       return { kind: "ok", key: answer.body };

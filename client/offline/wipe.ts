@@ -1,5 +1,7 @@
 import { DEVICE_HEADER } from "../../shared/contract/devices.ts";
-import { WIPED_PATH } from "../../shared/contract/lost-devices.ts";
+import { lostDevicesApi } from "../../shared/contract/lost-devices.routes.ts";
+import type { TakesOf } from "../../shared/contract/route.ts";
+import { routeUrl } from "../api/route-url.ts";
 import { closeDatabase } from "./db.ts";
 import { setTabletWiped, setWipeFinished, WIPED_MARKER_KEY } from "./wipe-state.ts";
 
@@ -131,13 +133,19 @@ async function everythingGone(): Promise<boolean> {
   }
 }
 
+/**
+ * Not through the transport, which sends the token from localStorage: that is wiped by now, and the
+ * token to send is the one the marker kept. The address and method still come from the declaration.
+ */
 async function reportWiped(token: string): Promise<boolean> {
+  const { wiped } = lostDevicesApi;
+  const body: TakesOf<typeof wiped>["body"] = {};
   try {
-    const response = await fetch(WIPED_PATH, {
-      method: "POST",
+    const response = await fetch(routeUrl(wiped, { body }), {
+      method: wiped.method,
       credentials: "same-origin",
       headers: { accept: "application/json", "content-type": "application/json", [DEVICE_HEADER]: token },
-      body: "{}",
+      body: JSON.stringify(body),
     });
     // 403: the server does not take it (found again, say); nothing more to tell it.
     return response.ok || response.status === 403;

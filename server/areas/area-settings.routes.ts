@@ -26,12 +26,12 @@ import {
  * Creating areas stays with administrators (`POST /api/areas`).
  */
 export function areaSettingsRoutes(api: Hono<AppEnv>): void {
-  mount(api, areaSettingsApi.get, {}, async (c) => settingsInScope(c));
+  mount(api, areaSettingsApi.get, {}, async (c, { params }) => settingsInScope(c, params.areaId));
 
-  mount(api, areaSettingsApi.update, { body: UpdateAreaSettingsRequest }, async (c, { body }) => {
+  mount(api, areaSettingsApi.update, { body: UpdateAreaSettingsRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const before = await settingsInScope(c);
+    const before = await settingsInScope(c, params.areaId);
     if (body.safeguardingLeadId !== null) {
       const options = await leadOptions(db, before.id);
       if (!options.some((o) => o.id === body.safeguardingLeadId)) {
@@ -62,13 +62,13 @@ export function areaSettingsRoutes(api: Hono<AppEnv>): void {
         },
       });
     });
-    return settingsInScope(c);
+    return settingsInScope(c, params.areaId);
   });
 
-  mount(api, areaSettingsApi.setTargets, { body: SetAreaTargetsRequest }, async (c, { body }) => {
+  mount(api, areaSettingsApi.setTargets, { body: SetAreaTargetsRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const area = await settingsInScope(c);
+    const area = await settingsInScope(c, params.areaId);
     const { targets } = body;
     const unknown = await unknownSurveys(
       db,
@@ -97,13 +97,12 @@ export function areaSettingsRoutes(api: Hono<AppEnv>): void {
         detail: { targets },
       });
     });
-    return settingsInScope(c);
+    return settingsInScope(c, params.areaId);
   });
 }
 
-async function settingsInScope(c: Context<AppEnv>): Promise<AreaSettings> {
+async function settingsInScope(c: Context<AppEnv>, areaId: string): Promise<AreaSettings> {
   const user = requireUser(c.get("user"));
-  const areaId = c.req.param("areaId") ?? "";
   assertAreaInScope(user, areaId);
   const settings = areaId.length <= 64 ? await findAreaSettings(c.get("deps").db, areaId) : undefined;
   if (!settings) throw new ProblemError("area_not_found", `No area "${areaId}".`);

@@ -170,12 +170,12 @@ export function devicesRoutes(api: Hono<AppEnv>): void {
     return { device, interviews, truncated };
   });
 
-  mount(api, devicesApi.uploadRule, {}, async (c) => uploadRuleInScope(c));
+  mount(api, devicesApi.uploadRule, {}, async (c, { params }) => uploadRuleInScope(c, params.areaId));
 
-  mount(api, devicesApi.setUploadRule, { body: SetUploadRuleRequest }, async (c, { body }) => {
+  mount(api, devicesApi.setUploadRule, { body: SetUploadRuleRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const before = await uploadRuleInScope(c);
+    const before = await uploadRuleInScope(c, params.areaId);
     const { enrolledTabletsOnly } = body;
     if (enrolledTabletsOnly !== before.enrolledTabletsOnly) {
       await db.transaction().execute(async (trx) => {
@@ -194,9 +194,8 @@ export function devicesRoutes(api: Hono<AppEnv>): void {
   });
 }
 
-async function uploadRuleInScope(c: Context<AppEnv>): Promise<UploadRule> {
+async function uploadRuleInScope(c: Context<AppEnv>, areaId: string): Promise<UploadRule> {
   const user = requireUser(c.get("user"));
-  const areaId = c.req.param("areaId") ?? "";
   assertAreaInScope(user, areaId);
   const rule = areaId.length <= 64 ? await findUploadRule(c.get("deps").db, areaId) : undefined;
   if (!rule) throw new ProblemError("area_not_found", `No area "${areaId}".`);

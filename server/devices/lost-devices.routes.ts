@@ -73,10 +73,10 @@ export function lostDevicesRoutes(api: Hono<AppEnv>): void {
     return { wipedAt: at.toISOString() };
   });
 
-  mount(api, lostDevicesApi.lost, { body: ReportLostRequest }, async (c, { body }) => {
+  mount(api, lostDevicesApi.lost, { body: ReportLostRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const device = await deviceInScope(c);
+    const device = await deviceInScope(c, params.id);
     const { reason, endSessions } = body;
     if (device.lostAt !== null && device.foundAt === null) return device;
     const at = now();
@@ -96,10 +96,10 @@ export function lostDevicesRoutes(api: Hono<AppEnv>): void {
     return (await findDevice(db, device.id)) ?? device;
   });
 
-  mount(api, lostDevicesApi.found, { body: ReportFoundRequest }, async (c) => {
+  mount(api, lostDevicesApi.found, { body: ReportFoundRequest }, async (c, { params }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const device = await deviceInScope(c);
+    const device = await deviceInScope(c, params.id);
     if (device.lostAt === null || device.foundAt !== null) throw new ProblemError("device_not_lost");
     const at = now();
     await db.transaction().execute(async (trx) => {
@@ -118,10 +118,10 @@ export function lostDevicesRoutes(api: Hono<AppEnv>): void {
   });
 
   /** What was on the tablet: participant codes and dates, never answers. Every read is audited. */
-  mount(api, lostDevicesApi.report, {}, async (c) => {
+  mount(api, lostDevicesApi.report, {}, async (c, { params }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const device = await deviceInScope(c);
+    const device = await deviceInScope(c, params.id);
     const { reportedAt, omitted } = await manifestState(db, device.id);
     const waiting = await notUploaded(db, device.id);
     const { arrived, truncated } = await arrivedFrom(db, device, LOST_REPORT_ARRIVED_LIMIT);
@@ -139,9 +139,8 @@ export function lostDevicesRoutes(api: Hono<AppEnv>): void {
 }
 
 /** A tablet of the caller's area (any for an administrator); another area's is answered as not found. */
-async function deviceInScope(c: Context<AppEnv>): Promise<Device> {
+async function deviceInScope(c: Context<AppEnv>, id: string): Promise<Device> {
   const user = requireUser(c.get("user"));
-  const id = c.req.param("id") ?? "";
   const device = id.length <= 64 ? await findDevice(c.get("deps").db, id) : undefined;
   if (!device || !inScope(user, device.areaId)) throw new ProblemError("device_not_found");
   return device;

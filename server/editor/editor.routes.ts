@@ -1,4 +1,5 @@
 import type { Context, Hono } from "hono";
+import { z } from "zod";
 import { editorApi } from "../../shared/contract/editor.routes.ts";
 import {
   CheckDefinitionRequest,
@@ -42,6 +43,7 @@ import { changeStatus, publish } from "./publishing.service.ts";
 import { acceptSuggestion, declineSuggestion, suggest } from "./suggestions.service.ts";
 import { outcomeIds } from "./theory-of-change-outcomes.ts";
 import { translationRoutes } from "./translations.routes.ts";
+import { VersionQuery, versionOrDraft } from "./version-query.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -58,14 +60,9 @@ function suggestionIdParam(value: string): string {
 }
 
 /** `?from=2&to=draft`: a version number or the word "draft". */
-function versionParam(value: string | undefined, name: string): number | "draft" {
-  if (value === "draft") return "draft";
-  const n = Number(value);
-  if (value === undefined || !/^\d{1,9}$/.test(value) || n < 1) {
-    throw new ProblemError("invalid_query", `“${name}” must be a version number or "draft".`);
-  }
-  return n;
-}
+const SaveDraftQuery = z.object({ source: z.literal("import").optional() });
+/** Two versions to compare: a version number or "draft" each. */
+const DiffQuery = z.object({ from: versionOrDraft, to: versionOrDraft });
 
 function toSuggestion(s: SuggestionRow, people: Awaited<ReturnType<typeof peopleById>>) {
   return {
@@ -218,19 +215,20 @@ export function editorRoutes(api: Hono<AppEnv>): void {
     };
   });
 
-  // `source` is read as given: anything but "import" is a save from the editor.
-  mount(api, editorApi.saveDraft, { body: SaveDraftRequest }, async (c, { params, body }) => {
+  // `?source=import` marks an import; without it the draft was saved in the editor.
+  mount(api, editorApi.saveDraft, { query: SaveDraftQuery, body: SaveDraftRequest }, async (c, input) => {
+    const { params, query, body } = input;
     const id = surveyIdParam(params.id);
-    const kind = c.req.query("source") === "import" ? "imported" : "saved";
+    const kind = query.source === "import" ? "imported" : "saved";
     // Easy Read pictures come as references and are put back from the stored draft (decision 0043).
     body.definition = await restorePictureReferences(c.get("deps").db, id, body.definition);
     return saveDraft(context(c), id, body, kind);
   });
 
-  mount(api, editorApi.export, {}, async (c, { params }) => {
+  mount(api, editorApi.export, { query: VersionQuery }, async (c, { params, query }) => {
     const { db } = c.get("deps");
     const id = surveyIdParam(params.id);
-    const which = versionParam(c.req.query("version") ?? "draft", "version");
+    const which = query.version;
     let definition: unknown;
     let name: string;
     if (which === "draft") {
@@ -349,12 +347,10 @@ export function editorRoutes(api: Hono<AppEnv>): void {
     };
   });
 
-  // `from` and `to` are read in the handler: a version number or "draft" each.
-  mount(api, editorApi.diff, {}, async (c, { params }) => {
+  mount(api, editorApi.diff, { query: DiffQuery }, async (c, { params, query }) => {
     const { db } = c.get("deps");
     const id = surveyIdParam(params.id);
-    const from = versionParam(c.req.query("from"), "from");
-    const to = versionParam(c.req.query("to"), "to");
+    const { from, to } = query;
     const definitionOf = async (which: number | "draft") => {
       if (which === "draft") return (await loadDraftState(db, id)).row.definition;
       const row = await findSurveyVersion(db, id, which);

@@ -1,5 +1,6 @@
 import type { Context, Hono } from "hono";
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import type { FieldIssue } from "../../shared/contract/problems.ts";
 import { SurveyId } from "../../shared/contract/surveys.ts";
 import { translationsApi } from "../../shared/contract/translations.routes.ts";
@@ -28,7 +29,7 @@ import { isRightToLeft, languageName, mainLocale } from "../../shared/survey/loc
 import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { mount } from "../http/mount.ts";
+import { mount, readDeclaredQuery } from "../http/mount.ts";
 import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { readJson } from "../http/read-json.ts";
@@ -272,6 +273,13 @@ export function translationRoutes(api: Hono<AppEnv>): void {
   });
 
   // The body is the CSV file and the query is read in the handler, after the media type and the size.
+  const ImportCsvQuery = z.object({
+    revision: z
+      .string()
+      .regex(/^\d{1,9}$/, "The draft's revision, a number.")
+      .transform(Number),
+    preview: z.literal("1").optional(),
+  });
   mount(api, translationsApi.importCsv, {}, async (c, { params }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
@@ -282,10 +290,8 @@ export function translationRoutes(api: Hono<AppEnv>): void {
     }
     // The size is judged first, so an oversized upload is always a 413 whatever else is wrong with it.
     const text = await readLimitedText(c, CSV_LIMIT);
-    const revisionText = c.req.query("revision") ?? "";
-    if (!/^\d{1,9}$/.test(revisionText))
-      throw new ProblemError("invalid_query", "“revision” must be a number.");
-    const dryRun = c.req.query("preview") === "1";
+    const query = readDeclaredQuery(c, translationsApi.importCsv, ImportCsvQuery);
+    const dryRun = query.preview === "1";
     if (text.includes("\u0000"))
       throw new ProblemError("translations_csv_unusable", "The file contains a NUL character.");
     const { row } = await loadDraftState(db, id);
@@ -304,7 +310,7 @@ export function translationRoutes(api: Hono<AppEnv>): void {
     }
     const { locales: existing } = await draftLanguages(db, id, row.definition);
     const addedLanguages = read.locales.filter((l) => !existing.includes(l));
-    const result = await applyEdits(db, id, Number(revisionText), read.translations, user, now(), dryRun);
+    const result = await applyEdits(db, id, query.revision, read.translations, user, now(), dryRun);
     if (!dryRun) for (const l of read.locales) await ensureLanguage(db, id, l, user.id, now());
     return {
       applied: !dryRun,

@@ -38,6 +38,19 @@ export interface Input<R extends AnyRoute, Q, B> {
   body: B extends z.ZodType ? z.output<B> : Declared<R>["body"];
 }
 
+/**
+ * The query of a route that reads it in its handler, after a check that must come first (an upload's
+ * media type and size): the same check `mount`'s `query` makes, with a schema that takes exactly what
+ * the declaration says, so it drifts from the contract no more than a mounted query does.
+ */
+export function readDeclaredQuery<R extends AnyRoute, Q>(
+  c: Context<AppEnv>,
+  _route: R,
+  schema: Q & Fits<Q, Declared<R>["query"]>,
+): Q extends z.ZodType ? z.output<Q> : never {
+  return readQuery(c, schema as z.ZodType) as Q extends z.ZodType ? z.output<Q> : never;
+}
+
 declare const answering: unique symbol;
 /** The declared answer sent with another success status (`answerWith`). */
 type Answered<T> = Response & { readonly [answering]: T };

@@ -42,9 +42,9 @@ export function usersRoutes(api: Hono<AppEnv>): void {
     [usersApi.disable, true],
     [usersApi.enable, false],
   ] as const) {
-    mount(api, route, {}, async (c) => {
+    mount(api, route, {}, async (c, { params }) => {
       const { db, now } = c.get("deps");
-      const target = await otherAccount(c);
+      const target = await otherAccount(c, params.id);
       if ((Number(target.disabled) === 1) !== disabled) {
         const actorId = requireUser(c.get("user")).id;
         await db.transaction().execute(async (trx) => {
@@ -69,10 +69,10 @@ export function usersRoutes(api: Hono<AppEnv>): void {
   // password and ends every session (POST /api/auth/setup). A coordinator may do this only for the
   // researchers and experts of their own area, the people they invite: never for another coordinator,
   // an evaluator or an admin (see docs/decisions/0026).
-  mount(api, usersApi.resetLink, {}, async (c) => {
+  mount(api, usersApi.resetLink, {}, async (c, { params }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const target = await otherAccount(c);
+    const target = await otherAccount(c, params.id);
     if (user.role !== "admin") {
       // Someone outside the coordinator's area is answered as not found, so its existence is not shown.
       if (user.areaId === null || target.area_id !== user.areaId) throw new ProblemError("user_not_found");
@@ -107,9 +107,9 @@ export function usersRoutes(api: Hono<AppEnv>): void {
     return link;
   });
 
-  mount(api, usersApi.setRole, { body: SetUserRoleRequest }, async (c, { body }) => {
+  mount(api, usersApi.setRole, { body: SetUserRoleRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
-    const target = await otherAccount(c);
+    const target = await otherAccount(c, params.id);
     if (body.areaId === null && AREA_ROLES.includes(body.role)) throw new ProblemError("area_required");
     if (body.areaId !== null && !(await findArea(db, body.areaId))) {
       throw new ProblemError("area_not_found", `No area "${body.areaId}".`);
@@ -136,8 +136,7 @@ export function usersRoutes(api: Hono<AppEnv>): void {
 }
 
 /** The account named by `:id`, which must exist and must not be the caller's own. */
-async function otherAccount(c: Context<AppEnv>): Promise<UserRow> {
-  const id = c.req.param("id") ?? "";
+async function otherAccount(c: Context<AppEnv>, id: string): Promise<UserRow> {
   const user = requireUser(c.get("user"));
   const row = id.length <= 64 ? await findUserById(c.get("deps").db, id) : undefined;
   if (!row) throw new ProblemError("user_not_found");

@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
 import { SurveyDefinition } from "../../shared/contract/editor.ts";
 import { SurveyId } from "../../shared/contract/surveys.ts";
 import { xlsformApi } from "../../shared/contract/xlsform.routes.ts";
@@ -9,8 +10,9 @@ import { audit } from "../audit/audit.repository.ts";
 import { loadDraftState, toDraft } from "../editor/draft-state.ts";
 import { addDraftEvent, writeDraft } from "../editor/drafts.repository.ts";
 import { insertSurvey } from "../editor/history.repository.ts";
+import { VersionQuery } from "../editor/version-query.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { mount } from "../http/mount.ts";
+import { mount, readDeclaredQuery } from "../http/mount.ts";
 import { requireUser } from "../http/policy.ts";
 import { ProblemError } from "../http/problem.ts";
 import { findSurveyVersion } from "../surveys/surveys.repository.ts";
@@ -55,18 +57,13 @@ export function xlsformRoutes(api: Hono<AppEnv>): void {
     },
   });
   // The query is checked in the handler, after the media type: the body is the file, not JSON.
+  const ImportQuery = z.object({ id: SurveyId.optional() });
   mount(api, xlsformApi.import, { use: [fileLimit] }, async (c) => {
     const deps = c.get("deps");
     const user = requireUser(c.get("user"));
     const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
     if (type !== XLSX && type !== "application/octet-stream") throw new ProblemError("xlsform_media_type");
-    const askedId = c.req.query("id");
-    if (askedId !== undefined && !SurveyId.safeParse(askedId).success) {
-      throw new ProblemError(
-        "invalid_query",
-        "“id” must use lower-case letters, digits and hyphens (at most 64).",
-      );
-    }
+    const askedId = readDeclaredQuery(c, xlsformApi.import, ImportQuery).id;
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     let sheets: Awaited<ReturnType<typeof readXlsformWorkbook>>;
     try {
@@ -129,19 +126,16 @@ export function xlsformRoutes(api: Hono<AppEnv>): void {
   const definitionOf = async (
     c: { get: (k: "deps") => AppEnv["Variables"]["deps"] },
     id: string,
-    which: string,
+    which: number | "draft",
   ) => {
     const { db } = c.get("deps");
     if (which === "draft") {
       const { row } = await loadDraftState(db, id);
       return { definition: row.definition as unknown, version: `draft-r${row.revision}` };
     }
-    if (!/^\d{1,9}$/.test(which) || Number(which) < 1) {
-      throw new ProblemError("invalid_query", '“version” must be a version number or "draft".');
-    }
-    const version = await findSurveyVersion(db, id, Number(which));
+    const version = await findSurveyVersion(db, id, which);
     if (!version) throw new ProblemError("survey_version_not_found");
-    return { definition: JSON.parse(version.definition) as unknown, version: which };
+    return { definition: JSON.parse(version.definition) as unknown, version: String(which) };
   };
   const surveyId = (value: string): string => {
     const parsed = SurveyId.safeParse(value);
@@ -149,9 +143,9 @@ export function xlsformRoutes(api: Hono<AppEnv>): void {
     return parsed.data;
   };
 
-  mount(api, xlsformApi.export, {}, async (c, { params }) => {
+  mount(api, xlsformApi.export, { query: VersionQuery }, async (c, { params, query }) => {
     const id = surveyId(params.id);
-    const { definition, version } = await definitionOf(c, id, c.req.query("version") ?? "draft");
+    const { definition, version } = await definitionOf(c, id, query.version);
     const { sheets } = toXlsform(definition, { formId: id, version });
     const bytes = await writeWorkbook(sheets);
     c.header("content-type", XLSX);
@@ -159,9 +153,9 @@ export function xlsformRoutes(api: Hono<AppEnv>): void {
     return c.body(bytes.buffer as ArrayBuffer);
   });
 
-  mount(api, xlsformApi.report, {}, async (c, { params }) => {
+  mount(api, xlsformApi.report, { query: VersionQuery }, async (c, { params, query }) => {
     const id = surveyId(params.id);
-    const { definition, version } = await definitionOf(c, id, c.req.query("version") ?? "draft");
+    const { definition, version } = await definitionOf(c, id, query.version);
     return { lost: toXlsform(definition, { formId: id, version }).lost };
   });
 }

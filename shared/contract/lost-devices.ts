@@ -4,7 +4,7 @@ import type { Device } from "./devices.ts";
  * A lost tablet (issue 17, docs/decisions/0036). Types and constants only, no zod, so the tablet's
  * uploader loads this file; the server's checks are `lost-devices.schema.ts` (decision 0052).
  *
- * On every contact an enrolled tablet sends its manifest to `MANIFEST_PATH`: one line per thing it
+ * On every contact an enrolled tablet sends its manifest (`lostDevicesApi.manifest`): one line per thing it
  * holds that the server may not have yet (finished interviews, interviews in progress, safeguarding
  * concerns, reschedules, debriefs), with the participant code and a date but never an answer. From
  * those lines the server can tell a coordinator what was on a lost tablet and never arrived.
@@ -12,7 +12,6 @@ import type { Device } from "./devices.ts";
  * A tablet reported lost is refused everywhere with the problem `device_lost`; it then deletes every
  * local store and tells the server at `WIPED_PATH` (best effort: the tablet's word, not a proof).
  */
-export const MANIFEST_PATH = "/api/devices/manifest";
 export const WIPED_PATH = "/api/devices/wiped";
 
 /** At most this many lines in one manifest (the newest); the rest are counted in `omitted`. */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../client/api/api-error.ts";
-import { call, routeUrl } from "../../client/api/call.ts";
+import { call } from "../../client/api/call.ts";
+import { routeUrl } from "../../client/api/route-url.ts";
 import { route } from "../../shared/contract/route.ts";
 
 const userRole = route("PUT", "/api/users/:id/role", ["admin"])

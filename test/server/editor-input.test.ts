@@ -166,6 +166,16 @@ describe("bad, oversized and hostile input to the editor", () => {
     expect((await expert.request("GET", `/surveys/${TEST_SURVEY_ID}/export?version=7`)).status).toBe(404);
   });
 
+  it("answers a malformed query with a 400 problem naming the parameter, before reading the body", async () => {
+    const { expert } = await setUp();
+    const diff = await expert.request("GET", "/surveys/having-a-say/diff?from=1&to=v2");
+    expect(diff.status).toBe(400);
+    expect(await diff.json()).toMatchObject({ code: "invalid_query", issues: [{ path: ["to"] }] });
+    const save = await expert.request("PUT", "/surveys/having-a-say/draft?source=elsewhere", {});
+    expect(save.status).toBe(400);
+    expect(await save.json()).toMatchObject({ code: "invalid_query", issues: [{ path: ["source"] }] });
+  });
+
   it("refuses a write from another site", async () => {
     const { expert } = await setUp();
     const res = await t.request("/api/editor/surveys/having-a-say/comments", {
