@@ -1,10 +1,9 @@
 import { z } from "zod";
-import type { AuditQuery as Query } from "./audit.ts";
 import { KeysetCursor, PageLimit } from "./keyset.schema.ts";
 
 const DateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
-/** `GET /api/audit` filters (see `AuditQuery` in `audit.ts`). */
+/** `GET /api/audit` filters (`AuditQuery` in `audit.ts`; `mount` checks the two agree). */
 export const AuditQuery = z.strictObject({
   actor: z.string().trim().min(1).max(254).optional(),
   action: z

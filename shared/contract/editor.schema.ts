@@ -5,7 +5,6 @@ import {
   type CommentRequest as Comment,
   type CreateSurveyRequest as CreateSurvey,
   type SurveyDefinition as Definition,
-  draftStatuses,
   hasHostileKey,
   MAX_DEFINITION_DEPTH,
   MIN_PUBLISH_REASON,
@@ -42,8 +41,6 @@ export const SurveyDefinition = z
   }) satisfies z.ZodType<Definition>;
 
 export const QuestionName = z.string().min(1).max(128);
-
-export const DraftStatus = z.enum(draftStatuses);
 
 const Revision = z.number().int().min(0).max(1_000_000_000);
 const ShortText = (max: number) => z.string().trim().max(max);

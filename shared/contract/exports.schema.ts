@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { AreaId } from "./areas.schema.ts";
-import { type ExportFile as File, exportFiles, exportStatuses, type ExportQuery as Query } from "./exports.ts";
+import {
+  exportFiles,
+  exportStatuses,
+  type ExportFile as File,
+  type ExportQuery as Query,
+} from "./exports.ts";
 
 export const ExportFile = z.enum(exportFiles) satisfies z.ZodType<File>;
 export type ExportFile = File;

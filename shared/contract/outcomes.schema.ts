@@ -1,11 +1,6 @@
 import { z } from "zod";
 import { AreaId } from "./areas.schema.ts";
-import {
-  type OutcomeFilters as Filters,
-  type LiveView as View,
-  liveViews,
-  type OutcomePageQuery as PageQuery,
-} from "./outcomes.ts";
+import { liveViews, type OutcomePageQuery as PageQuery, type LiveView as View } from "./outcomes.ts";
 import { AdministrationMode } from "./sync.schema.ts";
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month, as YYYY-MM");
@@ -40,13 +35,6 @@ const filterShape = {
 };
 const monthsInOrder = (f: { from?: string | undefined; to?: string | undefined }) =>
   !f.from || !f.to || f.from <= f.to;
-
-export const OutcomeFilters = z
-  .strictObject(filterShape)
-  .refine(monthsInOrder, {
-    message: "`from` must not be after `to`",
-    path: ["to"],
-  }) satisfies z.ZodType<Filters>;
 
 /** The outcome page also chooses the two waves compared for change (defaults: first and last with data). */
 export const OutcomePageQuery = z

@@ -1,5 +1,5 @@
 import { Serializer } from "survey-core";
-import type { DefinitionIssue, DefinitionIssueCode } from "../contract/definition-issue.ts";
+import type { DefinitionIssue } from "../contract/definition-issue.ts";
 import { createSurveyModel } from "../survey/model.ts";
 import { checkExpression } from "./condition.ts";
 import { hasChoices } from "./question-types.ts";
@@ -24,7 +24,7 @@ import {
  * Errors stop a save; warnings are shown and allowed in a draft, and `publishBlockers` turns the
  * ones that matter for data into errors at publish.
  */
-export type { DefinitionIssue, DefinitionIssueCode };
+export type { DefinitionIssue };
 
 export interface DefinitionReport {
   issues: DefinitionIssue[];

@@ -1,4 +1,4 @@
-import type { ItemDiff, StringDiff, WordingChangeStatus } from "../contract/wording-diff.ts";
+import type { ItemDiff, StringDiff } from "../contract/wording-diff.ts";
 import { allElements, isContainer, type SurveyJson, textOf } from "./survey-json.ts";
 import { diffWords, hasChanges } from "./word-diff.ts";
 import { elementWording, pageWording, surveyWording, type WordingString } from "./wording.ts";
@@ -7,7 +7,7 @@ import { elementWording, pageWording, surveyWording, type WordingString } from "
  * The readable difference in wording between two versions of a survey: per question (matched by
  * name), each participant-facing string that was added, removed or reworded, as word segments.
  */
-export type { ItemDiff, StringDiff, WordingChangeStatus };
+export type { ItemDiff };
 
 function diffStrings(before: WordingString[], after: WordingString[]): StringDiff[] {
   const byKey = new Map(before.map((s) => [s.key, s]));

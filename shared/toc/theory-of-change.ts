@@ -4,7 +4,6 @@ import {
   stageIds,
   strandIds,
   type TheoryOfChange,
-  type TocLink,
   type TocNode,
 } from "../contract/theory-of-change.ts";
 
@@ -18,7 +17,7 @@ import {
  * returns problems as values, so a loader can list them all rather than stop at the first.
  */
 
-export type { StageId, StrandId, TheoryOfChange, TocLink, TocNode };
+export type { StageId, StrandId, TheoryOfChange, TocNode };
 export { stageIds, strandIds };
 
 export type TocProblem =
