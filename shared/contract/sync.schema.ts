@@ -28,17 +28,8 @@ export const SyncItem = z.strictObject({
   completedAt: IsoDateTime,
   administrationMode: AdministrationMode,
   ending: InterviewEnding.optional(),
-  /**
-   * The locale the participant was interviewed in (`survey.locale`: "pl", "ar", "en-easy"). Absent
-   * from tablets older than languages: the survey version's main language (decision 0037).
-   */
+  // What these two mean: `SyncItem` in sync.ts.
   language: z.string().min(1).max(MAX_LANGUAGE_LENGTH).optional(),
-  /**
-   * Who made the interview (their person id), when a shared tablet uploads it for them (decision
-   * 0049). Absent from older tablets: the uploader made it. The server records it only when it is a
-   * researcher of the interview's area today; otherwise it records the uploader and flags the
-   * interview for review. Not part of the content hash: a resend with or without it is the same.
-   */
   interviewer: z.string().min(1).max(64).optional(),
   data: z
     .record(z.string().max(200), z.unknown())
