@@ -10,12 +10,6 @@ import { VitePWA } from "vite-plugin-pwa";
 export default defineConfig({
   root: "client",
   plugins: [react(), VitePWA(offlineFieldwork()), sourceMapsOffTheServedFolder()],
-  resolve: {
-    alias: [
-      // zod, set to jitless before any schema is built: see client/zod-jitless.ts.
-      { find: /^zod$/, replacement: fileURLToPath(new URL("client/zod-jitless.ts", import.meta.url)) },
-    ],
-  },
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,

@@ -24,8 +24,8 @@ import { ValidatorCache } from "../server/fieldwork/validator-cache.ts";
 import { defaultStaticDir, projectRoot } from "../server/paths.ts";
 import { prepareDatabase } from "../server/start.ts";
 import { insertUser } from "../server/users/users.repository.ts";
+import { generateParticipantCode } from "../shared/contract/participant-code.ts";
 import type { SyncItem } from "../shared/contract/sync.ts";
-import { generateParticipantCode } from "../shared/participant/code.ts";
 import type { SurveyField } from "../shared/survey/fields.ts";
 import { chromiumPath } from "../test/helpers/test-env.ts";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { seededRandom, syntheticAnswers } from "../server/demo/synthetic-answers.ts";
+import { generateParticipantCode } from "../shared/contract/participant-code.ts";
 import type { SyncItem } from "../shared/contract/sync.ts";
-import { generateParticipantCode } from "../shared/participant/code.ts";
 import { surveyFields } from "../shared/survey/fields.ts";
 import { createSurveyModel } from "../shared/survey/model.ts";
 

@@ -14,7 +14,7 @@ import { openSqlite } from "../server/db/connect.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
 import { ValidatorCache } from "../server/fieldwork/validator-cache.ts";
 import { insertUser } from "../server/users/users.repository.ts";
-import { generateParticipantCode } from "../shared/participant/code.ts";
+import { generateParticipantCode } from "../shared/contract/participant-code.ts";
 
 const participants = Number(process.argv[2] ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), "alongside-bench-progress-"));

@@ -7,7 +7,7 @@ import { indicatorRows } from "../server/outcomes/ingest/indicator-values.ts";
 import { defaultInstrumentsDir } from "../server/paths.ts";
 import { loadInstruments } from "../server/surveys/load-instruments.ts";
 import { insertUser } from "../server/users/users.repository.ts";
-import { generateParticipantCode } from "../shared/participant/code.ts";
+import { generateParticipantCode } from "../shared/contract/participant-code.ts";
 import type { SurveyField } from "../shared/survey/fields.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useState } from "react";
 import { type Assignment, followUpStateLabels, type Me } from "../../shared/contract/index.ts";
-import { isValidParticipantCode } from "../../shared/participant/code.ts";
+import { isValidParticipantCode } from "../../shared/contract/participant-code.ts";
 import { ApiError, issuesByField } from "../api/api-error.ts";
 import { listAssignments, setAssignment, setAssignmentStatus } from "../api/coordination.ts";
 import { listPublishedSurveys } from "../api/surveys.ts";

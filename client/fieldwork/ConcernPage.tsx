@@ -1,11 +1,11 @@
 import { type FormEvent, useId, useState } from "react";
 import type { Me } from "../../shared/contract/index.ts";
+import { canonicalParticipantCode } from "../../shared/contract/participant-code.ts";
 import {
   MAX_CONCERN_LENGTH,
   type SafeguardingUrgency,
   safeguardingUrgencies,
 } from "../../shared/contract/safeguarding.ts";
-import { canonicalParticipantCode } from "../../shared/participant/code.ts";
 import { listAreas } from "../api/areas.ts";
 import { useResource } from "../api/use-resource.ts";
 import { getRecord } from "../offline/outbox.ts";

@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import { generateParticipantCode, isValidParticipantCode } from "../../shared/participant/code.ts";
+import { generateParticipantCode, isValidParticipantCode } from "../../shared/contract/participant-code.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { describedBy } from "../ui/describedby.ts";
 import { FieldError } from "../ui/FieldError.tsx";

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import type { AdministrationMode, Me, PublishedSurveySummary } from "../../shared/contract/index.ts";
+import { canonicalParticipantCode } from "../../shared/contract/participant-code.ts";
 import type { WaveChoice } from "../../shared/fieldwork/wave-choice.ts";
-import { canonicalParticipantCode } from "../../shared/participant/code.ts";
 import type { InterviewSetupFields } from "../offline/contract.ts";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { focusFirstError } from "../ui/focus-first-error.ts";

@@ -2,7 +2,7 @@ import {
   CODE_ALPHABET,
   isValidParticipantCode,
   normaliseParticipantCode,
-} from "../../shared/participant/code.ts";
+} from "../../shared/contract/participant-code.ts";
 
 /** A code is shown as ABCD-EFGH: seven characters and a check character. */
 const CODE_LENGTH = 8;

@@ -4,8 +4,8 @@ import {
   type WithdrawalPreview,
   withdrawalChoiceLabels,
 } from "../../shared/contract/index.ts";
+import { isValidParticipantCode } from "../../shared/contract/participant-code.ts";
 import { withdrawalsApi } from "../../shared/contract/withdrawals.routes.ts";
-import { isValidParticipantCode } from "../../shared/participant/code.ts";
 import { call } from "../api/call.ts";
 import { Form } from "../ui/Form.tsx";
 import { RadioField } from "../ui/RadioField.tsx";

@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
-import {
-  type AreaSettings,
-  type AreaTarget,
-  type SafeguardingLeadOption,
-  type SupportService,
-  SupportServices,
+import { SupportServices } from "../../shared/contract/area-settings.schema.ts";
+import type {
+  AreaSettings,
+  AreaTarget,
+  SafeguardingLeadOption,
+  SupportService,
 } from "../../shared/contract/area-settings.ts";
 import type { Database } from "../db/schema.ts";
 

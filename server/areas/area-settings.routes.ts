@@ -1,10 +1,10 @@
 import type { Context, Hono } from "hono";
 import { areaSettingsApi } from "../../shared/contract/area-settings.routes.ts";
 import {
-  type AreaSettings,
   SetAreaTargetsRequest,
   UpdateAreaSettingsRequest,
-} from "../../shared/contract/area-settings.ts";
+} from "../../shared/contract/area-settings.schema.ts";
+import type { AreaSettings } from "../../shared/contract/area-settings.ts";
 import { assertAreaInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { areasApi } from "../../shared/contract/areas.routes.ts";
-import { CreateAreaRequest } from "../../shared/contract/areas.ts";
+import { CreateAreaRequest } from "../../shared/contract/areas.schema.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { mount } from "../http/mount.ts";

@@ -1,7 +1,8 @@
 import type { Hono } from "hono";
 import type { FollowUpState } from "../../shared/contract/assignments.ts";
 import { progressApi } from "../../shared/contract/progress.routes.ts";
-import { ProgressQuery, type ProgressRow } from "../../shared/contract/progress.ts";
+import { ProgressQuery } from "../../shared/contract/progress.schema.ts";
+import type { ProgressRow } from "../../shared/contract/progress.ts";
 import { listArea } from "../access/area-scope.ts";
 import { loadFollowUps } from "../follow-ups/follow-ups.ts";
 import type { AppEnv } from "../http/app-env.ts";

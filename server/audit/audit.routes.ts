@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { auditApi } from "../../shared/contract/audit.routes.ts";
-import { AuditQuery } from "../../shared/contract/audit.ts";
+import { AuditQuery } from "../../shared/contract/audit.schema.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { mount } from "../http/mount.ts";
 import { ProblemError } from "../http/problem.ts";

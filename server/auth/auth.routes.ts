@@ -4,11 +4,10 @@ import { authApi } from "../../shared/contract/auth.routes.ts";
 import {
   ChangePasswordRequest,
   LoginRequest,
-  type Me,
-  type SetupLinkInfo,
   SetupLinkRequest,
   SetupRequest,
-} from "../../shared/contract/auth.ts";
+} from "../../shared/contract/auth.schema.ts";
+import type { Me, SetupLinkInfo } from "../../shared/contract/auth.ts";
 import { passwordWeakness } from "../../shared/contract/password-rules.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
-import { DebriefListQuery } from "../../shared/contract/debrief-views.ts";
 import { debriefsApi } from "../../shared/contract/debriefs.routes.ts";
+import { DebriefListQuery } from "../../shared/contract/debriefs.schema.ts";
 import { listArea } from "../access/area-scope.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { mount } from "../http/mount.ts";

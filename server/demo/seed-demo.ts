@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import { generateParticipantCode } from "../../shared/contract/participant-code.ts";
 import type { Role } from "../../shared/contract/roles.ts";
 import type { SyncItem } from "../../shared/contract/sync.ts";
-import { generateParticipantCode } from "../../shared/participant/code.ts";
 import type { SurveyField } from "../../shared/survey/fields.ts";
 import { hashPassword } from "../auth/password.ts";
 import type { Database } from "../db/schema.ts";

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { CODE_ALPHABET } from "../../shared/participant/code.ts";
+import { CODE_ALPHABET } from "../../shared/contract/participant-code.ts";
 
 /**
  * Enrolment codes: ten characters from the participant-code alphabet (no 0/O, 1/I/L), shown as

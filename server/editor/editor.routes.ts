@@ -5,14 +5,14 @@ import {
   CheckDefinitionRequest,
   CommentRequest,
   CreateSurveyRequest,
-  type EditorComment,
   PublishRequest,
   SaveDraftRequest,
   SignOffRequest,
   StatusRequest,
   SuggestionRequest,
-} from "../../shared/contract/editor.ts";
-import { SurveyId } from "../../shared/contract/surveys.ts";
+} from "../../shared/contract/editor.schema.ts";
+import type { EditorComment } from "../../shared/contract/editor.ts";
+import { SurveyId } from "../../shared/contract/surveys.schema.ts";
 import { checkDefinition, stripUnknown } from "../../shared/editor/check-definition.ts";
 import { emptySurvey } from "../../shared/editor/definition.ts";
 import { findQuestion } from "../../shared/editor/suggestion.ts";

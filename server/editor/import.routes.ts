@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { importApi } from "../../shared/contract/import.routes.ts";
-import { ImportSurveyRequest } from "../../shared/contract/import.ts";
+import { ImportSurveyRequest } from "../../shared/contract/import.schema.ts";
 import type { FieldIssue } from "../../shared/contract/problems.ts";
 import { checkDefinition, type DefinitionIssue, stripUnknown } from "../../shared/editor/check-definition.ts";
 import { prepareImport, type Rename } from "../../shared/editor/import-surveyjs.ts";

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { outcomes, TheoryOfChange } from "../../shared/toc/theory-of-change.ts";
+import { TheoryOfChange } from "../../shared/toc/theory-of-change.schema.ts";
+import { outcomes } from "../../shared/toc/theory-of-change.ts";
 import { theoryOfChangeFile as tocFile } from "../paths.ts";
 
 let cached: Promise<ReadonlySet<string>> | undefined;

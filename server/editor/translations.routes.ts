@@ -2,7 +2,7 @@ import type { Context, Hono } from "hono";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { FieldIssue } from "../../shared/contract/problems.ts";
-import { SurveyId } from "../../shared/contract/surveys.ts";
+import { SurveyId } from "../../shared/contract/surveys.schema.ts";
 import { translationsApi } from "../../shared/contract/translations.routes.ts";
 import {
   AddLanguageRequest,
@@ -12,9 +12,8 @@ import {
   MyLanguagesRequest,
   PictureRequest,
   SaveTranslationsRequest,
-  type TranslationChange,
-  type TranslationsView,
-} from "../../shared/contract/translations.ts";
+} from "../../shared/contract/translations.schema.ts";
+import type { TranslationChange, TranslationsView } from "../../shared/contract/translations.ts";
 import { checkPictures, picturesOf, setPicture } from "../../shared/editor/easy-read-pictures.ts";
 import { normaliseSurvey, type SurveyJson } from "../../shared/editor/survey-json.ts";
 import {

@@ -1,7 +1,8 @@
 import type { Hono } from "hono";
 import { exportsApi } from "../../shared/contract/exports.routes.ts";
-import { EXPORT_RESPONSES_HEADER, ExportFile, ExportQuery } from "../../shared/contract/exports.ts";
-import { SurveyId } from "../../shared/contract/surveys.ts";
+import { ExportFile, ExportQuery } from "../../shared/contract/exports.schema.ts";
+import { EXPORT_RESPONSES_HEADER } from "../../shared/contract/exports.ts";
+import { SurveyId } from "../../shared/contract/surveys.schema.ts";
 import { assertAreaInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";

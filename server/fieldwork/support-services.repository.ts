@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
-import { type SupportService, SupportServices } from "../../shared/contract/area-settings.ts";
-import { type SupportServicesResponse, SupportServiceWords } from "../../shared/contract/support-services.ts";
+import { SupportServices } from "../../shared/contract/area-settings.schema.ts";
+import type { SupportService } from "../../shared/contract/area-settings.ts";
+import { SupportServiceWords } from "../../shared/contract/support-services.schema.ts";
+import type { SupportServicesResponse } from "../../shared/contract/support-services.ts";
 import type { Database } from "../db/schema.ts";
 
 type Translations = Record<string, Record<string, SupportServiceWords>>;

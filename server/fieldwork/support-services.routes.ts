@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { supportServicesApi } from "../../shared/contract/support-services.routes.ts";
-import { SetSupportServiceTranslationsRequest } from "../../shared/contract/support-services.ts";
-import { Locale } from "../../shared/contract/translations.ts";
+import { SetSupportServiceTranslationsRequest } from "../../shared/contract/support-services.schema.ts";
+import { Locale } from "../../shared/contract/translations.schema.ts";
 import { assertAreaInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";

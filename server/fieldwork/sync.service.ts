@@ -1,9 +1,9 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { type Kysely, PostgresAdapter } from "kysely";
+import { canonicalParticipantCode } from "../../shared/contract/participant-code.ts";
 import { makeProblem, type Problem } from "../../shared/contract/problems.ts";
 import type { AnswerIssue, SyncItem, SyncOutcome, SyncRequest } from "../../shared/contract/sync.ts";
 import { issuesForEnding, withCanonicalEnding } from "../../shared/fieldwork/endings.ts";
-import { canonicalParticipantCode } from "../../shared/participant/code.ts";
 import { isLocaleKey, localesIn, mainLocale } from "../../shared/survey/locales.ts";
 import { inScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";

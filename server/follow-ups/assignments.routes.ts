@@ -1,14 +1,12 @@
 import type { Context, Hono } from "hono";
 import { assignmentsApi } from "../../shared/contract/assignments.routes.ts";
 import {
-  type Assignment,
-  type AssignmentStatus,
   AssignmentsQuery,
-  type AssignmentsResponse,
   SetAssignmentRequest,
   SetAssignmentStatusRequest,
-} from "../../shared/contract/assignments.ts";
-import { canonicalParticipantCode } from "../../shared/participant/code.ts";
+} from "../../shared/contract/assignments.schema.ts";
+import type { Assignment, AssignmentStatus, AssignmentsResponse } from "../../shared/contract/assignments.ts";
+import { canonicalParticipantCode } from "../../shared/contract/participant-code.ts";
 import { assertAreaInScope, inScope, listArea } from "../access/area-scope.ts";
 import { findArea } from "../areas/areas.repository.ts";
 import { audit } from "../audit/audit.repository.ts";

@@ -1,8 +1,12 @@
 import type { Hono } from "hono";
 import { followUpsApi } from "../../shared/contract/follow-ups.routes.ts";
-import { DueListQuery, FollowUpSchedule, RescheduleRequest } from "../../shared/contract/follow-ups.ts";
-import { SurveyId } from "../../shared/contract/surveys.ts";
-import { canonicalParticipantCode } from "../../shared/participant/code.ts";
+import {
+  DueListQuery,
+  FollowUpSchedule,
+  RescheduleRequest,
+} from "../../shared/contract/follow-ups.schema.ts";
+import { canonicalParticipantCode } from "../../shared/contract/participant-code.ts";
+import { SurveyId } from "../../shared/contract/surveys.schema.ts";
 import { assertAreaInScope } from "../access/area-scope.ts";
 import { findArea } from "../areas/areas.repository.ts";
 import { audit } from "../audit/audit.repository.ts";

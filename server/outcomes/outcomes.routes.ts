@@ -1,6 +1,6 @@
 import type { Context, Hono } from "hono";
 import { outcomesApi } from "../../shared/contract/outcomes.routes.ts";
-import { LiveView, OutcomeId, OutcomePageQuery } from "../../shared/contract/outcomes.ts";
+import { LiveView, OutcomeId, OutcomePageQuery } from "../../shared/contract/outcomes.schema.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { mount } from "../http/mount.ts";
 import { requireUser } from "../http/policy.ts";

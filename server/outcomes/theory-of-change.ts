@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { checkTheoryOfChange, TheoryOfChange } from "../../shared/toc/theory-of-change.ts";
+import { TheoryOfChange } from "../../shared/toc/theory-of-change.schema.ts";
+import { checkTheoryOfChange } from "../../shared/toc/theory-of-change.ts";
 import { theoryOfChangeFile as file } from "../paths.ts";
 
 let loaded: TheoryOfChange | undefined;

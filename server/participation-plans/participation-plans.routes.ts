@@ -1,10 +1,10 @@
 import type { Context, Hono } from "hono";
 import { participationPlansApi } from "../../shared/contract/participation-plans.routes.ts";
 import {
-  type ParticipationPlan,
   ParticipationPlanInput,
   ParticipationPlansQuery,
-} from "../../shared/contract/participation-plans.ts";
+} from "../../shared/contract/participation-plans.schema.ts";
+import type { ParticipationPlan } from "../../shared/contract/participation-plans.ts";
 import { listArea, personInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";

@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import { releasesApi } from "../../shared/contract/releases.routes.ts";
 import {
   CheckReleaseRequest,
   ComposeReleaseRequest,
@@ -8,8 +9,7 @@ import {
   ReleaseAnnotationRequest,
   ReleaseIdParam,
   ReleaseSignOffRequest,
-} from "../../shared/contract/release-schemas.ts";
-import { releasesApi } from "../../shared/contract/releases.routes.ts";
+} from "../../shared/contract/releases.schema.ts";
 import type { ParticipantSummary } from "../../shared/contract/releases.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";

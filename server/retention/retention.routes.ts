@@ -4,7 +4,7 @@ import {
   RetentionDeleteRequest,
   RetentionQuery,
   RetentionSettingsRequest,
-} from "../../shared/contract/retention.ts";
+} from "../../shared/contract/retention.schema.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";

@@ -6,7 +6,7 @@ import {
   ReviewCommentRequest,
   ReviewDecisionRequest,
   ReviewListQuery,
-} from "../../shared/contract/review.ts";
+} from "../../shared/contract/review.schema.ts";
 import { assertAreaInScope } from "../access/area-scope.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";

@@ -1,11 +1,7 @@
 import type { Context, Hono } from "hono";
 import { rewardsApi } from "../../shared/contract/rewards.routes.ts";
-import {
-  RecordRewardRequest,
-  type RewardEntry,
-  RewardsQuery,
-  type RewardsResponse,
-} from "../../shared/contract/rewards.ts";
+import { RecordRewardRequest, RewardsQuery } from "../../shared/contract/rewards.schema.ts";
+import type { RewardEntry, RewardsResponse } from "../../shared/contract/rewards.ts";
 import { assertAreaInScope, listArea, personInScope } from "../access/area-scope.ts";
 import { findAreaSettings } from "../areas/area-settings.repository.ts";
 import { audit } from "../audit/audit.repository.ts";

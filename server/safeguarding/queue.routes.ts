@@ -2,9 +2,9 @@ import type { Context, Hono } from "hono";
 import { safeguardingQueueApi } from "../../shared/contract/safeguarding-queue.routes.ts";
 import {
   SafeguardingActionRequest,
-  type SafeguardingQueueItem,
   SafeguardingQueueQuery,
-} from "../../shared/contract/safeguarding-queue.ts";
+} from "../../shared/contract/safeguarding-queue.schema.ts";
+import type { SafeguardingQueueItem } from "../../shared/contract/safeguarding-queue.ts";
 import { inScope, listArea } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
+import { canonicalParticipantCode } from "../../shared/contract/participant-code.ts";
 import type { RaiseConcernRequest } from "../../shared/contract/safeguarding.ts";
 import type { UploadReceipt } from "../../shared/contract/upload-receipt.ts";
-import { canonicalParticipantCode } from "../../shared/participant/code.ts";
 import { assertAreaInScope } from "../access/area-scope.ts";
 import { findArea } from "../areas/areas.repository.ts";
 import { audit } from "../audit/audit.repository.ts";

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { settingsApi } from "../../shared/contract/settings.routes.ts";
-import { SuppressionSettingRequest } from "../../shared/contract/settings.ts";
+import { SuppressionSettingRequest } from "../../shared/contract/settings.schema.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { mount } from "../http/mount.ts";

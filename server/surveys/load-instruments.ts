@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import { SurveyId } from "../../shared/contract/surveys.ts";
+import { SurveyId } from "../../shared/contract/surveys.schema.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
 import { audit } from "../audit/audit.repository.ts";

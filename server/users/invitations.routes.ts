@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { invitationsApi } from "../../shared/contract/invitations.routes.ts";
-import { INVITATION_HOURS, type Invitation, InviteUserRequest } from "../../shared/contract/invitations.ts";
+import { InviteUserRequest } from "../../shared/contract/invitations.schema.ts";
+import { INVITATION_HOURS, type Invitation } from "../../shared/contract/invitations.ts";
 import type { Role } from "../../shared/contract/roles.ts";
 import { assertAreaInScope, personInScope } from "../access/area-scope.ts";
 import { findArea } from "../areas/areas.repository.ts";

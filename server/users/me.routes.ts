@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { meApi } from "../../shared/contract/me.routes.ts";
-import { type ParticipationPlan, ParticipationPlanInput } from "../../shared/contract/participation-plans.ts";
+import { ParticipationPlanInput } from "../../shared/contract/participation-plans.schema.ts";
+import type { ParticipationPlan } from "../../shared/contract/participation-plans.ts";
 import type { Role } from "../../shared/contract/roles.ts";
 import { trainingStandings } from "../../shared/contract/training.ts";
 import { assignmentList } from "../follow-ups/assignments.routes.ts";

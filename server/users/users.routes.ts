@@ -2,7 +2,7 @@ import type { Context, Hono } from "hono";
 import { RESET_LINK_MINUTES, type ResetLink } from "../../shared/contract/auth.ts";
 import type { Role } from "../../shared/contract/roles.ts";
 import { usersApi } from "../../shared/contract/users.routes.ts";
-import { SetUserRoleRequest } from "../../shared/contract/users.ts";
+import { SetUserRoleRequest } from "../../shared/contract/users.schema.ts";
 import { findArea } from "../areas/areas.repository.ts";
 import { audit } from "../audit/audit.repository.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";

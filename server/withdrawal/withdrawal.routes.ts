@@ -1,6 +1,6 @@
 import type { Context, Hono } from "hono";
 import { withdrawalsApi } from "../../shared/contract/withdrawals.routes.ts";
-import { RecordWithdrawalRequest, WithdrawalPreviewQuery } from "../../shared/contract/withdrawals.ts";
+import { RecordWithdrawalRequest, WithdrawalPreviewQuery } from "../../shared/contract/withdrawals.schema.ts";
 import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { mount } from "../http/mount.ts";

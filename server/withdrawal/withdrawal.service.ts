@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
+import { canonicalParticipantCode } from "../../shared/contract/participant-code.ts";
 import type {
   RecordWithdrawalRequest,
   RecordWithdrawalResponse,
   WithdrawalPreview,
 } from "../../shared/contract/withdrawals.ts";
-import { canonicalParticipantCode } from "../../shared/participant/code.ts";
 import { inScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";

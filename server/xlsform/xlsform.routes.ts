@@ -1,8 +1,8 @@
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { SurveyDefinition } from "../../shared/contract/editor.ts";
-import { SurveyId } from "../../shared/contract/surveys.ts";
+import { SurveyDefinition } from "../../shared/contract/editor.schema.ts";
+import { SurveyId } from "../../shared/contract/surveys.schema.ts";
 import { xlsformApi } from "../../shared/contract/xlsform.routes.ts";
 import { toXlsform } from "../../shared/xlsform/export.ts";
 import { convertXlsform, XlsformError } from "../../shared/xlsform/import.ts";

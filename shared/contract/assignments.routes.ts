@@ -1,8 +1,9 @@
 import type {
   Assignment,
-  AssignmentStatus,
+  AssignmentsQuery,
   AssignmentsResponse,
   SetAssignmentRequest,
+  SetAssignmentStatusRequest,
 } from "./assignments.ts";
 import { fieldworkers, route } from "./route.ts";
 
@@ -12,13 +13,13 @@ import { fieldworkers, route } from "./route.ts";
  */
 export const assignmentsApi = {
   list: route("GET", "/api/assignments", ["admin", "coordinator"])
-    .takes<{ query: { areaId?: string; researcherId?: string } }>()
+    .takes<{ query: AssignmentsQuery }>()
     .answers<AssignmentsResponse>(),
   /** Assigns a follow-up (201), or reassigns one already assigned (200). */
   set: route("POST", "/api/assignments", ["admin", "coordinator"], { status: 201 })
     .takes<{ body: SetAssignmentRequest }>()
     .answers<Assignment>(),
   setStatus: route("POST", "/api/assignments/:id/status", fieldworkers)
-    .takes<{ body: { status: AssignmentStatus } }>()
+    .takes<{ body: SetAssignmentStatusRequest }>()
     .answers<Assignment>(),
 };

@@ -1,32 +1,25 @@
-import { z } from "zod";
-import { MAX_WAVE } from "./area-settings.ts";
-import { SurveyId } from "./surveys.ts";
-import { ParticipantCodeInput } from "./withdrawals.ts";
-
 /**
  * A coordinator assigns a participant's follow-up interview (participant code, survey, wave) to a
  * researcher in the participant's area, with the date it is due. One assignment per follow-up:
  * assigning it again moves it to another researcher or date.
  */
-/** A calendar day, YYYY-MM-DD. */
-export const CalendarDate = z.iso.date();
-
-export const SetAssignmentRequest = z.strictObject({
-  participantCode: ParticipantCodeInput,
-  surveyId: SurveyId,
-  wave: z.number().int().min(0).max(MAX_WAVE),
-  areaId: z.string().min(1).max(64),
-  researcherId: z.string().min(1).max(64),
-  dueOn: CalendarDate.nullable(),
-});
-export type SetAssignmentRequest = z.infer<typeof SetAssignmentRequest>;
+export interface SetAssignmentRequest {
+  participantCode: string;
+  surveyId: string;
+  wave: number;
+  areaId: string;
+  researcherId: string;
+  /** A calendar day, YYYY-MM-DD. */
+  dueOn: string | null;
+}
 
 /** "declined": the participant said no to this follow-up; "open" undoes that. */
 export const assignmentStatuses = ["open", "declined"] as const;
-export const AssignmentStatus = z.enum(assignmentStatuses);
-export type AssignmentStatus = z.infer<typeof AssignmentStatus>;
+export type AssignmentStatus = (typeof assignmentStatuses)[number];
 
-export const SetAssignmentStatusRequest = z.strictObject({ status: AssignmentStatus });
+export interface SetAssignmentStatusRequest {
+  status: AssignmentStatus;
+}
 
 /**
  * Where a follow-up stands today (see shared/follow-ups/follow-up-state.ts): completed (an
@@ -64,10 +57,10 @@ export interface Assignment {
   assignedByName: string;
 }
 
-export const AssignmentsQuery = z.strictObject({
-  areaId: z.string().min(1).max(64).optional(),
-  researcherId: z.string().min(1).max(64).optional(),
-});
+export interface AssignmentsQuery {
+  areaId?: string | undefined;
+  researcherId?: string | undefined;
+}
 
 export interface AssignmentsResponse {
   /** Today's date (UTC) that `state` was worked out against. */

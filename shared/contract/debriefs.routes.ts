@@ -1,4 +1,4 @@
-import type { DebriefsResponse, SubmitDebriefRequest } from "./debriefs.ts";
+import type { DebriefListQuery, DebriefsResponse, SubmitDebriefRequest } from "./debriefs.ts";
 import { fieldworkers, route } from "./route.ts";
 import type { UploadReceipt } from "./upload-receipt.ts";
 
@@ -12,6 +12,6 @@ export const debriefsApi = {
     .takes<{ body: SubmitDebriefRequest }>()
     .answers<UploadReceipt>(),
   list: route("GET", "/api/debriefs", fieldworkers)
-    .takes<{ query: { areaId?: string; researcherId?: string } }>()
+    .takes<{ query: DebriefListQuery }>()
     .answers<DebriefsResponse>(),
 };

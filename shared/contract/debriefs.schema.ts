@@ -1,6 +1,10 @@
 import { z } from "zod";
-import { AreaId } from "./areas.ts";
-import { type SubmitDebriefRequest as Debrief, MAX_DEBRIEF_NOTES } from "./debriefs.ts";
+import { AreaId } from "./areas.schema.ts";
+import {
+  type SubmitDebriefRequest as Debrief,
+  type DebriefListQuery as DebriefList,
+  MAX_DEBRIEF_NOTES,
+} from "./debriefs.ts";
 
 /** What the server checks a debrief against; only the server imports this file (decision 0052). */
 export const SubmitDebriefRequest = z.strictObject({
@@ -11,3 +15,8 @@ export const SubmitDebriefRequest = z.strictObject({
   notes: z.string().trim().max(MAX_DEBRIEF_NOTES),
   wantsSupport: z.boolean(),
 }) satisfies z.ZodType<Debrief>;
+
+export const DebriefListQuery = z.strictObject({
+  areaId: z.string().min(1).max(64).optional(),
+  researcherId: z.string().min(1).max(64).optional(),
+}) satisfies z.ZodType<DebriefList>;

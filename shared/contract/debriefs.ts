@@ -31,3 +31,12 @@ export interface Debrief {
 export interface DebriefsResponse {
   debriefs: Debrief[];
 }
+
+/**
+ * `GET /api/debriefs` query: a researcher gets their own debriefs only; a coordinator those of their
+ * area (optionally one researcher's); an administrator any area's.
+ */
+export interface DebriefListQuery {
+  areaId?: string | undefined;
+  researcherId?: string | undefined;
+}

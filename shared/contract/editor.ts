@@ -1,10 +1,6 @@
-import { z } from "zod";
-import type { DefinitionIssue } from "../editor/check-definition.ts";
-import { definitionShapeIssues } from "../editor/definition-shape.ts";
-import type { ItemDiff } from "../editor/version-diff.ts";
-import { jsonDepthExceeds } from "./json-depth.ts";
+import type { DefinitionIssue } from "./definition-issue.ts";
 import type { Problem } from "./problems.ts";
-import { SurveyId } from "./surveys.ts";
+import type { ItemDiff } from "./wording-diff.ts";
 
 /**
  * The co-design editor's contract. A survey has one working draft (SurveyJS JSON plus a revision
@@ -15,6 +11,7 @@ import { SurveyId } from "./surveys.ts";
 /** Panels in a dynamic panel in a page: nothing a real survey builds nests deeper than this. */
 export const MAX_DEFINITION_DEPTH = 24;
 
+/** True when any object in `value` has a prototype-polluting key (`__proto__`, `constructor`, `prototype`). */
 export function hasHostileKey(value: unknown): boolean {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
@@ -28,28 +25,14 @@ export function hasHostileKey(value: unknown): boolean {
   return false;
 }
 
-/** A SurveyJS definition as sent: an object, not too deep, with no prototype-polluting keys. */
-export const SurveyDefinition = z
-  .record(z.string().max(200), z.unknown())
-  .refine(
-    (d) => !jsonDepthExceeds(d, MAX_DEFINITION_DEPTH),
-    `The survey JSON nests more than ${MAX_DEFINITION_DEPTH} levels deep.`,
-  )
-  .refine(
-    (d) => !hasHostileKey(d),
-    "The survey JSON uses a reserved key (__proto__, constructor or prototype).",
-  )
-  .superRefine((d, ctx) => {
-    // Lists holding null or plain values where survey-core expects objects (issue 14, finding 8).
-    for (const issue of definitionShapeIssues(d)) ctx.addIssue({ code: "custom", ...issue });
-  });
-export type SurveyDefinition = z.infer<typeof SurveyDefinition>;
-
-export const QuestionName = z.string().min(1).max(128);
+/**
+ * A SurveyJS definition as sent: an object, at most `MAX_DEFINITION_DEPTH` deep, with no
+ * prototype-polluting keys, its lists shaped as survey-core builds them.
+ */
+export type SurveyDefinition = Record<string, unknown>;
 
 export const draftStatuses = ["draft", "in_review", "published"] as const;
-export const DraftStatus = z.enum(draftStatuses);
-export type DraftStatus = z.infer<typeof DraftStatus>;
+export type DraftStatus = (typeof draftStatuses)[number];
 
 export const draftStatusLabels: Record<DraftStatus, string> = {
   draft: "Draft",
@@ -57,62 +40,59 @@ export const draftStatusLabels: Record<DraftStatus, string> = {
   published: "Published",
 };
 
-const Revision = z.number().int().min(0).max(1_000_000_000);
-const ShortText = (max: number) => z.string().trim().max(max);
+/** A new survey; its description is empty when not given. */
+export interface CreateSurveyRequest {
+  id: string;
+  title: string;
+  description: string;
+}
 
-export const CreateSurveyRequest = z.strictObject({
-  id: SurveyId,
-  title: z.string().trim().min(1).max(200),
-  description: ShortText(2000).default(""),
-});
-export type CreateSurveyRequest = z.infer<typeof CreateSurveyRequest>;
-
-export const SaveDraftRequest = z.strictObject({
-  revision: Revision,
-  title: z.string().trim().min(1).max(200),
-  description: ShortText(2000),
-  definition: SurveyDefinition,
+export interface SaveDraftRequest {
+  revision: number;
+  title: string;
+  description: string;
+  definition: SurveyDefinition;
   /** Published data names the saver knowingly drops or retypes (see `data_name_change_unconfirmed`). */
-  confirmDataNameChanges: z.array(QuestionName).max(500).default([]),
-});
-export type SaveDraftRequest = z.input<typeof SaveDraftRequest>;
+  confirmDataNameChanges?: string[] | undefined;
+}
 
-export const CheckDefinitionRequest = z.strictObject({ definition: SurveyDefinition });
-export type CheckDefinitionRequest = z.infer<typeof CheckDefinitionRequest>;
+export interface CheckDefinitionRequest {
+  definition: SurveyDefinition;
+}
 
-export const CommentRequest = z.strictObject({
+export interface CommentRequest {
   /** null: about the survey as a whole. */
-  question: QuestionName.nullable(),
-  body: z.string().trim().min(1).max(4000),
-});
-export type CommentRequest = z.infer<typeof CommentRequest>;
+  question: string | null;
+  body: string;
+}
 
-export const SuggestionField = z.enum(["title", "description"]);
+export const suggestionFields = ["title", "description"] as const;
+export type SuggestionField = (typeof suggestionFields)[number];
 
-export const SuggestionRequest = z.strictObject({
-  question: QuestionName,
-  field: SuggestionField,
-  proposed: z.string().trim().min(1).max(4000),
-  note: ShortText(1000).default(""),
-});
-export type SuggestionRequest = z.input<typeof SuggestionRequest>;
+export interface SuggestionRequest {
+  question: string;
+  field: SuggestionField;
+  proposed: string;
+  note?: string | undefined;
+}
 
-export const StatusRequest = z.strictObject({
-  status: z.enum(["draft", "in_review"]),
-  revision: Revision,
-});
-export type StatusRequest = z.infer<typeof StatusRequest>;
+export interface StatusRequest {
+  status: "draft" | "in_review";
+  revision: number;
+}
 
-export const SignOffRequest = z.strictObject({ revision: Revision, note: ShortText(1000).default("") });
-export type SignOffRequest = z.input<typeof SignOffRequest>;
+export interface SignOffRequest {
+  revision: number;
+  note?: string | undefined;
+}
 
 export const MIN_PUBLISH_REASON = 10;
-export const PublishRequest = z.strictObject({
-  revision: Revision,
-  /** Why this is published without an expert's sign-off; needed only then. */
-  reason: z.string().trim().min(MIN_PUBLISH_REASON).max(1000).optional(),
-});
-export type PublishRequest = z.infer<typeof PublishRequest>;
+
+export interface PublishRequest {
+  revision: number;
+  /** Why this is published without an expert's sign-off; needed only then, at least `MIN_PUBLISH_REASON` long. */
+  reason?: string | undefined;
+}
 
 export interface Person {
   id: string;
@@ -152,7 +132,7 @@ export type SuggestionStatus = "open" | "accepted" | "declined";
 export interface Suggestion {
   id: string;
   question: string;
-  field: z.infer<typeof SuggestionField>;
+  field: SuggestionField;
   original: string;
   proposed: string;
   note: string;

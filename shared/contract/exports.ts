@@ -1,6 +1,3 @@
-import { z } from "zod";
-import { AreaId } from "./areas.ts";
-
 /**
  * Exports of one survey's responses, all versions together, as files R, pandas, SPSS and Excel read
  * without cleaning. See docs/decisions/0007-exports.md.
@@ -14,8 +11,7 @@ export const exportFiles = [
   "responses.json",
   "datapackage.zip",
 ] as const;
-export const ExportFile = z.enum(exportFiles);
-export type ExportFile = z.infer<typeof ExportFile>;
+export type ExportFile = (typeof exportFiles)[number];
 
 export const exportFileLabels: Record<ExportFile, string> = {
   "responses-wide.csv": "CSV for R, pandas or SPSS, one row per response (exact)",
@@ -29,20 +25,14 @@ export const exportFileLabels: Record<ExportFile, string> = {
 
 /** Which responses: rejected ones and withdrawn participants' are never exported. */
 export const exportStatuses = ["all", "approved"] as const;
-export const ExportStatus = z.enum(exportStatuses);
-export type ExportStatus = z.infer<typeof ExportStatus>;
+export type ExportStatus = (typeof exportStatuses)[number];
 
-export const ExportQuery = z.strictObject({
-  areaId: AreaId.optional(),
-  wave: z
-    .string()
-    .regex(/^\d{1,3}$/, "a whole number")
-    .transform(Number)
-    .pipe(z.number().int().min(0).max(100))
-    .optional(),
-  status: ExportStatus.default("all"),
-});
-export type ExportQuery = z.output<typeof ExportQuery>;
+/** `GET /api/exports/…` query as the server reads it: every status when none is asked for. */
+export type ExportQuery = {
+  areaId?: string | undefined;
+  wave?: number | undefined;
+  status: ExportStatus;
+};
 
 /** How the CSV files write a missing answer: R's read.csv and pandas both read it as missing. */
 export const MISSING_VALUE = "NA";

@@ -1,6 +1,3 @@
-import { z } from "zod";
-import { AreaId } from "./areas.ts";
-import { SurveyId } from "./surveys.ts";
 import type { InterviewEnding } from "./sync.ts";
 
 /**
@@ -8,16 +5,11 @@ import type { InterviewEnding } from "./sync.ts";
  * and open `graceDays` either side. The due list gives dates, not statuses, so a tablet that is offline
  * for days still works out what is due today (shared/follow-ups/due-waves.ts).
  */
-export const FollowUpSchedule = z
-  .strictObject({
-    offsetsDays: z.array(z.number().int().min(1).max(3650)).min(1).max(40),
-    graceDays: z.number().int().min(0).max(365),
-  })
-  .refine((s) => s.offsetsDays.every((d, i) => i === 0 || d > (s.offsetsDays[i - 1] ?? 0)), {
-    message: "Follow-ups must be in order, each later than the one before.",
-    path: ["offsetsDays"],
-  });
-export type FollowUpSchedule = z.infer<typeof FollowUpSchedule>;
+export interface FollowUpSchedule {
+  /** Days after the baseline, each later than the one before. */
+  offsetsDays: number[];
+  graceDays: number;
+}
 
 export interface SurveyFollowUpSchedule extends FollowUpSchedule {
   surveyId: string;
@@ -27,8 +19,6 @@ export interface SurveyFollowUpSchedule extends FollowUpSchedule {
 export interface FollowUpSchedulesResponse {
   schedules: SurveyFollowUpSchedule[];
 }
-
-export const DueListQuery = z.strictObject({ areaId: AreaId.optional() });
 
 /** One follow-up wave of one participant: its window and, once done, how it went. */
 export interface DueWave {
@@ -61,12 +51,11 @@ export interface DueListResponse {
 }
 
 /** "Not today" at the readiness check: logged for the due list, with no answers at all. */
-export const RescheduleRequest = z.strictObject({
-  id: z.uuid(),
-  surveyId: SurveyId,
-  participantCode: z.string().trim().min(1).max(32),
-  wave: z.number().int().min(0).max(100),
-  areaId: AreaId,
-  rescheduledAt: z.iso.datetime({ offset: true }),
-});
-export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
+export interface RescheduleRequest {
+  id: string;
+  surveyId: string;
+  participantCode: string;
+  wave: number;
+  areaId: string;
+  rescheduledAt: string;
+}

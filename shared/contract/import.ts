@@ -1,6 +1,5 @@
-import { z } from "zod";
-import type { DefinitionIssue } from "../editor/check-definition.ts";
-import { hasHostileKey, SurveyDefinition } from "./editor.ts";
+import type { DefinitionIssue } from "./definition-issue.ts";
+import type { SurveyDefinition } from "./editor.ts";
 
 /**
  * `POST /api/editor/import` (issue 16): a SurveyJS survey people already use, prepared for Alongside by
@@ -8,18 +7,9 @@ import { hasHostileKey, SurveyDefinition } from "./editor.ts";
  * shape is checked like every definition (`SurveyDefinition`: depth, reserved keys, lists as survey-core
  * builds them, each wrong place named by its path).
  */
-export const ImportSurveyRequest = z.strictObject({
-  // Reserved keys are looked for in the JSON as sent: parsing it as a record would make a `__proto__`
-  // key the object's prototype, and the key would no longer be seen.
-  definition: z
-    .unknown()
-    .refine(
-      (d) => !hasHostileKey(d),
-      "The survey JSON uses a reserved key (__proto__, constructor or prototype).",
-    )
-    .pipe(SurveyDefinition),
-});
-export type ImportSurveyRequest = z.infer<typeof ImportSurveyRequest>;
+export interface ImportSurveyRequest {
+  definition: SurveyDefinition;
+}
 
 export interface ImportSurveyResponse {
   /** The prepared draft definition, ready to save as a survey's draft. */

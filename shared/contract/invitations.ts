@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { Role } from "./role-schema.ts";
+import type { Role } from "./roles.ts";
 import type { User } from "./users.ts";
 
 /**
@@ -7,13 +6,12 @@ import type { User } from "./users.ts";
  * the same page that sets the first administrator's password) that they use to choose one. The link
  * is shown once, to the person who made it, to pass on privately.
  */
-export const InviteUserRequest = z.strictObject({
-  email: z.string().trim().toLowerCase().email().max(254),
-  displayName: z.string().trim().min(1).max(120),
-  role: Role,
-  areaId: z.string().min(1).max(64).nullable(),
-});
-export type InviteUserRequest = z.infer<typeof InviteUserRequest>;
+export interface InviteUserRequest {
+  email: string;
+  displayName: string;
+  role: Role;
+  areaId: string | null;
+}
 
 /** How long an invitation link works. */
 export const INVITATION_HOURS = 72;

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Role } from "./roles.ts";
 
 /**
@@ -15,8 +14,7 @@ export const contactMethods = [
   "post",
   "through_a_worker",
 ] as const;
-export const ContactMethod = z.enum(contactMethods);
-export type ContactMethod = z.infer<typeof ContactMethod>;
+export type ContactMethod = (typeof contactMethods)[number];
 
 export const contactMethodLabels: Record<ContactMethod, string> = {
   email: "Email",
@@ -28,8 +26,7 @@ export const contactMethodLabels: Record<ContactMethod, string> = {
 };
 
 export const paymentMethods = ["voucher", "bank_transfer", "cash"] as const;
-export const PaymentMethod = z.enum(paymentMethods);
-export type PaymentMethod = z.infer<typeof PaymentMethod>;
+export type PaymentMethod = (typeof paymentMethods)[number];
 
 export const paymentMethodLabels: Record<PaymentMethod, string> = {
   voucher: "Voucher",
@@ -46,20 +43,15 @@ export const BENEFITS_NOTE =
   "Vouchers may not count in the same way. If you receive benefits, you can talk this through with " +
   "your coordinator or a benefits adviser before you choose.";
 
-const planText = z.string().trim().max(4000);
-
-export const ParticipationPlanInput = z.strictObject({
-  interests: planText,
-  goals: planText,
-  supportWanted: planText,
-  contactMethods: z
-    .array(ContactMethod)
-    .max(contactMethods.length)
-    .refine((methods) => new Set(methods).size === methods.length, "Choose each way once."),
-  contactNotes: z.string().trim().max(1000),
-  preferredPayment: PaymentMethod.nullable(),
-});
-export type ParticipationPlanInput = z.infer<typeof ParticipationPlanInput>;
+/** What the person (or a coordinator with them) writes; each way of contact at most once. */
+export interface ParticipationPlanInput {
+  interests: string;
+  goals: string;
+  supportWanted: string;
+  contactMethods: ContactMethod[];
+  contactNotes: string;
+  preferredPayment: PaymentMethod | null;
+}
 
 export interface ParticipationPlan extends ParticipationPlanInput {
   userId: string;
@@ -75,5 +67,3 @@ export interface ParticipationPlan extends ParticipationPlanInput {
 export interface ParticipationPlansResponse {
   plans: ParticipationPlan[];
 }
-
-export const ParticipationPlansQuery = z.strictObject({ areaId: z.string().min(1).max(64).optional() });

@@ -1,6 +1,3 @@
-import { z } from "zod";
-import { SurveyId } from "./surveys.ts";
-
 /**
  * Fieldwork progress per area, survey and wave against the area's target. Each participant counts
  * once per wave, in one state (see `followUpStates`): `completed` is everyone with a stored interview
@@ -9,10 +6,10 @@ import { SurveyId } from "./surveys.ts";
  * with a baseline in the area, and those assigned to a researcher. These are operational counts for
  * coordinators, not research statistics, so small numbers are not suppressed.
  */
-export const ProgressQuery = z.strictObject({
-  areaId: z.string().min(1).max(64).optional(),
-  surveyId: SurveyId.optional(),
-});
+export interface ProgressQuery {
+  areaId?: string | undefined;
+  surveyId?: string | undefined;
+}
 
 export interface ProgressRow {
   areaId: string;

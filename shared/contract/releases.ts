@@ -3,7 +3,7 @@
  * participants' answers leaves the trusted analysts (issue 13; docs/decisions/0022 and 0023).
  *
  * Zod-free on purpose (docs/decisions/0020): the client imports these types and constants without
- * loading the schema library. The request schemas are in `release-schemas.ts`, beside this file, and are
+ * loading the schema library. The request schemas are in `releases.schema.ts`, beside this file, and are
  * checked there to produce exactly the request types declared here.
  *
  * The routes are declared in `releases.routes.ts`, who may call each and what it takes and answers.

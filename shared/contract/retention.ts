@@ -1,5 +1,3 @@
-import { z } from "zod";
-import { KeysetCursor, PageLimit } from "./keyset.ts";
 import type { ReviewStatus } from "./review.ts";
 
 /**
@@ -9,12 +7,10 @@ import type { ReviewStatus } from "./review.ts";
  */
 export const MAX_RETENTION_MONTHS = 1200;
 
-export const RetentionSettingsRequest = z.strictObject({
-  months: z.number().int().min(1).max(MAX_RETENTION_MONTHS).nullable(),
-});
-export type RetentionSettingsRequest = z.infer<typeof RetentionSettingsRequest>;
-
-export const RetentionQuery = z.strictObject({ cursor: KeysetCursor.optional(), limit: PageLimit });
+export interface RetentionSettingsRequest {
+  /** Null: no retention period. */
+  months: number | null;
+}
 
 export interface RetentionItem {
   id: string;
@@ -40,10 +36,9 @@ export interface RetentionResponse {
 
 export const MAX_RETENTION_DELETIONS = 100;
 
-export const RetentionDeleteRequest = z.strictObject({
-  responseIds: z.array(z.uuid()).min(1).max(MAX_RETENTION_DELETIONS),
-});
-export type RetentionDeleteRequest = z.infer<typeof RetentionDeleteRequest>;
+export interface RetentionDeleteRequest {
+  responseIds: string[];
+}
 
 export interface RetentionDeleteResponse {
   deleted: string[];

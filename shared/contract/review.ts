@@ -1,8 +1,5 @@
-import { z } from "zod";
-import { AreaId } from "./areas.ts";
-import { KeysetCursor, PageLimit } from "./keyset.ts";
+import type { KeysetCursor } from "./keyset.ts";
 import type { SurveyField } from "./survey-fields.ts";
-import { SurveyId } from "./surveys.ts";
 import type { AnswerIssue, SyncItem } from "./sync.ts";
 
 /**
@@ -11,8 +8,7 @@ import type { AnswerIssue, SyncItem } from "./sync.ts";
  * it, with comments, and every change is kept in its history. Rejected responses leave exports.
  */
 export const reviewStatuses = ["received", "needs_review", "approved", "rejected"] as const;
-export const ReviewStatus = z.enum(reviewStatuses);
-export type ReviewStatus = z.infer<typeof ReviewStatus>;
+export type ReviewStatus = (typeof reviewStatuses)[number];
 
 export const reviewStatusLabels: Record<ReviewStatus, string> = {
   received: "Received",
@@ -23,20 +19,20 @@ export const reviewStatusLabels: Record<ReviewStatus, string> = {
 
 /** What a reviewer may set; `received` is only where a response starts. */
 export const reviewDecisions = ["approved", "rejected", "needs_review"] as const;
-export const ReviewDecision = z.enum(reviewDecisions);
-export type ReviewDecision = z.infer<typeof ReviewDecision>;
+export type ReviewDecision = (typeof reviewDecisions)[number];
 
 export const MAX_REVIEW_COMMENT = 2000;
-const Comment = z.string().trim().max(MAX_REVIEW_COMMENT);
 
-export const ReviewListQuery = z.strictObject({
-  status: ReviewStatus.default("needs_review"),
-  areaId: AreaId.optional(),
-  surveyId: SurveyId.optional(),
-  cursor: KeysetCursor.optional(),
-  limit: PageLimit,
-});
-export type ReviewListQuery = z.output<typeof ReviewListQuery>;
+/** `GET /api/review/responses` query as the server reads it (the cursor parsed, defaults filled in). */
+export interface ReviewListQuery {
+  /** `needs_review` when not asked. */
+  status: ReviewStatus;
+  areaId?: string | undefined;
+  surveyId?: string | undefined;
+  cursor?: KeysetCursor | undefined;
+  /** 50 when not asked. */
+  limit: number;
+}
 
 export interface ReviewListItem {
   id: string;
@@ -106,41 +102,35 @@ export interface ReviewDetail {
  * What the reviewer saw when deciding. If the response changed since (another decision, another copy
  * from a tablet), the decision is refused with `review_changed` rather than made blind.
  */
-export const ReviewSeen = z.strictObject({
-  status: ReviewStatus,
-  revisions: z.number().int().min(1).max(100_000),
-  currentRevision: z.number().int().min(1).max(100_000),
-});
-export type ReviewSeen = z.infer<typeof ReviewSeen>;
+export interface ReviewSeen {
+  status: ReviewStatus;
+  revisions: number;
+  currentRevision: number;
+}
 
-export const ReviewDecisionRequest = z
-  .strictObject({
-    status: ReviewDecision,
-    comment: Comment.optional(),
-    /** Make this revision's answers the current ones; the answers they replace are kept. */
-    adoptRevision: z.number().int().min(1).max(100_000).optional(),
-    seen: ReviewSeen,
-  })
-  .refine((body) => body.status !== "rejected" || (body.comment ?? "") !== "", {
-    path: ["comment"],
-    message: "Say why the response is rejected.",
-  });
-export type ReviewDecisionRequest = z.infer<typeof ReviewDecisionRequest>;
+/** A rejection says why (`comment`); at most `MAX_REVIEW_COMMENT` characters. */
+export interface ReviewDecisionRequest {
+  status: ReviewDecision;
+  comment?: string | undefined;
+  /** Make this revision's answers the current ones; the answers they replace are kept. */
+  adoptRevision?: number | undefined;
+  seen: ReviewSeen;
+}
 
-export const ReviewCommentRequest = z.strictObject({ comment: Comment.min(1, "Write a comment.") });
-export type ReviewCommentRequest = z.infer<typeof ReviewCommentRequest>;
+export interface ReviewCommentRequest {
+  comment: string;
+}
 
 /**
  * The area partnership's view of review (docs/decisions/0024-who-sees-what.md): which interviews in
  * their area need attention and which questions are affected, never what was answered. Coordinators may
  * know the people; trusted analysts review the answers themselves.
  */
-export const AttentionQuery = z.strictObject({
-  areaId: AreaId.optional(),
-  cursor: KeysetCursor.optional(),
-  limit: PageLimit,
-});
-export type AttentionQuery = z.output<typeof AttentionQuery>;
+export interface AttentionQuery {
+  areaId?: string | undefined;
+  cursor?: KeysetCursor | undefined;
+  limit: number;
+}
 
 export interface AttentionItem {
   id: string;

@@ -1,6 +1,4 @@
-import { z } from "zod";
-import { CalendarDate } from "./assignments.ts";
-import { PaymentMethod } from "./participation-plans.ts";
+import type { PaymentMethod } from "./participation-plans.ts";
 
 /**
  * The reward log: time experts and researchers give (activity, hours, day), the reward due under the
@@ -9,20 +7,16 @@ import { PaymentMethod } from "./participation-plans.ts";
  */
 export const MAX_REWARD_HOURS = 24;
 
-export const RecordRewardRequest = z.strictObject({
-  userId: z.string().min(1).max(64),
-  areaId: z.string().min(1).max(64),
-  activity: z.string().trim().min(1).max(200),
-  /** In quarter hours. */
-  hours: z
-    .number()
-    .positive()
-    .max(MAX_REWARD_HOURS)
-    .refine((hours) => Number.isInteger(hours * 4), "Give the time in quarter hours, like 1.25."),
-  givenOn: CalendarDate,
-  paymentMethod: PaymentMethod,
-});
-export type RecordRewardRequest = z.infer<typeof RecordRewardRequest>;
+export interface RecordRewardRequest {
+  userId: string;
+  areaId: string;
+  activity: string;
+  /** In quarter hours, at most `MAX_REWARD_HOURS`. */
+  hours: number;
+  /** YYYY-MM-DD */
+  givenOn: string;
+  paymentMethod: PaymentMethod;
+}
 
 export interface RewardEntry {
   id: string;
@@ -44,11 +38,6 @@ export interface RewardsResponse {
   totalPence: number;
   totalHours: number;
 }
-
-export const RewardsQuery = z.strictObject({
-  areaId: z.string().min(1).max(64).optional(),
-  userId: z.string().min(1).max(64).optional(),
-});
 
 /** "£12.50" */
 export function formatPence(pence: number): string {

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * The coordinator's view of safeguarding concerns raised from tablets: new ones first (most urgent,
  * then oldest), then those being dealt with, then closed ones. Acknowledging says "I have this"; each
@@ -40,18 +38,12 @@ export interface SafeguardingQueueItem {
   actions: SafeguardingQueueAction[];
 }
 
-export const SafeguardingQueueQuery = z.strictObject({
-  areaId: z.string().min(1).max(64).optional(),
-  state: z.enum(["open", "closed", "all"]).optional(),
-});
-
 export interface SafeguardingQueueResponse {
   concerns: SafeguardingQueueItem[];
   /** The areas whose named safeguarding lead is the caller. */
   leadOf: string[];
 }
 
-export const SafeguardingActionRequest = z.strictObject({
-  text: z.string().trim().min(1, "Say what was done.").max(4000),
-});
-export type SafeguardingActionRequest = z.infer<typeof SafeguardingActionRequest>;
+export interface SafeguardingActionRequest {
+  text: string;
+}

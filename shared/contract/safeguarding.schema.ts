@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AreaId } from "./areas.ts";
+import { AreaId } from "./areas.schema.ts";
 import {
   type SafeguardingQuery as ConcernFilter,
   MAX_CONCERN_LENGTH,

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * The small-number threshold k (DESIGN §4.7): no figure about fewer than k participants is sent. An
  * administrator may raise it, or lower it to 3 but no further: below 3 a published figure can describe
@@ -8,10 +6,9 @@ import { z } from "zod";
 export const MIN_SUPPRESSION_K = 3;
 export const MAX_SUPPRESSION_K = 100;
 
-export const SuppressionSettingRequest = z.strictObject({
-  k: z.number().int().min(MIN_SUPPRESSION_K).max(MAX_SUPPRESSION_K),
-});
-export type SuppressionSettingRequest = z.infer<typeof SuppressionSettingRequest>;
+export interface SuppressionSettingRequest {
+  k: number;
+}
 
 export interface SuppressionSettingResponse {
   k: number;

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { MAX_SUPPORT_SERVICES, type SupportService } from "./area-settings.ts";
+import type { SupportService } from "./area-settings.ts";
 
 /**
  * `GET /api/areas/:id/support-services`: the list the distress protocol shows when an interview
@@ -16,16 +15,13 @@ export interface SupportServicesResponse {
   translations?: Record<string, Record<string, SupportServiceWords>>;
 }
 
-const words = (max: number) => z.string().trim().min(1).max(max).optional();
-
 /** A service's words in one language. The phone number is the same in every language: not here. */
-export const SupportServiceWords = z.strictObject({
-  name: words(120),
-  hours: words(200),
-  address: words(300),
-  notes: words(500),
-});
-export type SupportServiceWords = z.infer<typeof SupportServiceWords>;
+export interface SupportServiceWords {
+  name?: string | undefined;
+  hours?: string | undefined;
+  address?: string | undefined;
+  notes?: string | undefined;
+}
 
 /**
  * `PUT /api/areas/:id/support-services/translations/:locale`: every service's words in one language,
@@ -34,12 +30,7 @@ export type SupportServiceWords = z.infer<typeof SupportServiceWords>;
  * translation no longer matches and the tablet shows the service as the coordinator wrote it: a
  * translation never stands for words it was not made from.
  */
-export const SetSupportServiceTranslationsRequest = z.strictObject({
-  services: z
-    .record(z.string().min(1).max(120), SupportServiceWords)
-    .refine(
-      (services) => Object.keys(services).length <= MAX_SUPPORT_SERVICES,
-      `An area lists at most ${MAX_SUPPORT_SERVICES} services.`,
-    ),
-});
-export type SetSupportServiceTranslationsRequest = z.input<typeof SetSupportServiceTranslationsRequest>;
+export interface SetSupportServiceTranslationsRequest {
+  /** At most `MAX_SUPPORT_SERVICES`. */
+  services: Record<string, SupportServiceWords>;
+}

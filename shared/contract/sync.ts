@@ -1,15 +1,11 @@
-import { z } from "zod";
-import { jsonDepthExceeds } from "./json-depth.ts";
 import type { Problem } from "./problems.ts";
-import { SurveyId } from "./surveys.ts";
 
 /**
  * The sync contract between a tablet and the server. A tablet sends completed interviews in batches;
  * every item carries an id the tablet made when the interview started, so a resend is recognised.
  */
 export const administrationModes = ["read_aloud", "self_completed", "mixed"] as const;
-export const AdministrationMode = z.enum(administrationModes);
-export type AdministrationMode = z.infer<typeof AdministrationMode>;
+export type AdministrationMode = (typeof administrationModes)[number];
 
 /**
  * How an interview ended. Absent means "completed", so tablets from before endings existed keep
@@ -18,8 +14,7 @@ export type AdministrationMode = z.infer<typeof AdministrationMode>;
  * A readiness check that ended in "not today" is not a response at all (see `RescheduleRequest`).
  */
 export const interviewEndings = ["completed", "declined", "stopped"] as const;
-export const InterviewEnding = z.enum(interviewEndings);
-export type InterviewEnding = z.infer<typeof InterviewEnding>;
+export type InterviewEnding = (typeof interviewEndings)[number];
 
 export const MAX_SYNC_ITEMS = 100;
 /** Bytes; a batch of 100 long interviews stays far below this. */
@@ -28,8 +23,6 @@ export const MAX_SYNC_BODY_BYTES = 5 * 1024 * 1024;
 /** A matrix in a dynamic panel is 4 levels deep; nothing a survey makes goes near this. */
 export const MAX_ANSWER_DEPTH = 12;
 
-const IsoDateTime = z.iso.datetime({ offset: true });
-
 /**
  * The longest interview language the contract takes: BCP 47 asks that tags up to 35 characters work;
  * anything longer is not a language and refuses the request. The shape of a shorter one is checked per
@@ -37,43 +30,41 @@ const IsoDateTime = z.iso.datetime({ offset: true });
  */
 export const MAX_LANGUAGE_LENGTH = 35;
 
-export const SyncItem = z.strictObject({
-  id: z.uuid(),
-  surveyId: SurveyId,
-  surveyVersion: z.number().int().positive(),
-  participantCode: z.string().min(1).max(32),
-  wave: z.number().int().min(0).max(100),
-  areaId: z.string().min(1).max(64),
-  startedAt: IsoDateTime,
-  completedAt: IsoDateTime,
-  administrationMode: AdministrationMode,
-  ending: InterviewEnding.optional(),
+/** One interview as a tablet sends it. */
+export interface SyncItem {
+  /** Made on the tablet when the interview started (a UUID), so a resend is recognised. */
+  id: string;
+  surveyId: string;
+  surveyVersion: number;
+  participantCode: string;
+  wave: number;
+  areaId: string;
+  startedAt: string;
+  completedAt: string;
+  administrationMode: AdministrationMode;
+  /** Absent: "completed". */
+  ending?: InterviewEnding | undefined;
   /**
    * The locale the participant was interviewed in (`survey.locale`: "pl", "ar", "en-easy"). Absent
    * from tablets older than languages: the survey version's main language (decision 0037).
    */
-  language: z.string().min(1).max(MAX_LANGUAGE_LENGTH).optional(),
+  language?: string | undefined;
   /**
    * Who made the interview (their person id), when a shared tablet uploads it for them (decision
    * 0049). Absent from older tablets: the uploader made it. The server records it only when it is a
    * researcher of the interview's area today; otherwise it records the uploader and flags the
    * interview for review. Not part of the content hash: a resend with or without it is the same.
    */
-  interviewer: z.string().min(1).max(64).optional(),
-  data: z
-    .record(z.string().max(200), z.unknown())
-    .refine(
-      (data) => !jsonDepthExceeds(data, MAX_ANSWER_DEPTH),
-      `Answers nest more than ${MAX_ANSWER_DEPTH} levels deep.`,
-    ),
-});
-export type SyncItem = z.infer<typeof SyncItem>;
+  interviewer?: string | undefined;
+  /** The answers, at most `MAX_ANSWER_DEPTH` deep. */
+  data: Record<string, unknown>;
+}
 
-export const SyncRequest = z.strictObject({
-  deviceId: z.string().min(1).max(64).optional(),
-  items: z.array(SyncItem).min(1).max(MAX_SYNC_ITEMS),
-});
-export type SyncRequest = z.infer<typeof SyncRequest>;
+/** At most `MAX_SYNC_ITEMS` interviews. */
+export interface SyncRequest {
+  deviceId?: string | undefined;
+  items: SyncItem[];
+}
 
 /** Something in the answers that did not pass the survey's own rules. */
 export interface AnswerIssue {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CalendarDate } from "./assignments.ts";
+import { CalendarDate } from "./assignments.schema.ts";
 import type { RecordTrainingRequest as RecordTraining, TrainingQuery as TrainingFilter } from "./training.ts";
 import { trainingKinds } from "./training.ts";
 

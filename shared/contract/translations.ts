@@ -1,39 +1,12 @@
-import { z } from "zod";
-import { isLocaleKey } from "../survey/locales.ts";
 import type { Person } from "./editor.ts";
 
 /** Translation in the editor (issue 18, decision 0038): requests and answers. */
 
-const Revision = z.number().int().min(0).max(1_000_000_000);
-export const Locale = z
-  .string()
-  .min(2)
-  .max(20)
-  .refine((v) => v !== "default" && isLocaleKey(v), "Not a language code, like “pl” or “pt-br”.");
-
-export const SaveTranslationsRequest = z.strictObject({
-  revision: Revision,
-  strings: z
-    .array(z.strictObject({ key: z.string().min(1).max(300), text: z.string().max(10_000) }))
-    .min(1)
-    .max(2000),
-});
-export type SaveTranslationsRequest = z.input<typeof SaveTranslationsRequest>;
-
-export const AddLanguageRequest = z.strictObject({ locale: Locale });
-export const LanguageSettingRequest = z.strictObject({ offered: z.boolean() });
-export const LanguageSignOffRequest = z.strictObject({ note: z.string().trim().max(1000).default("") });
-export const MyLanguagesRequest = z.strictObject({ locales: z.array(Locale).max(30) });
-
-export const PictureRequest = z.strictObject({
-  revision: Revision,
-  question: z.string().min(1).max(200),
-  choice: z.string().min(1).max(200).optional(),
-  /** A data URL, or null to take the picture away. */
-  picture: z
-    .strictObject({ dataUrl: z.string().max(450_000), alt: z.string().trim().min(1).max(500) })
-    .nullable(),
-});
+export interface SaveTranslationsRequest {
+  revision: number;
+  /** 1 to 2000 texts, each by its key. */
+  strings: { key: string; text: string }[];
+}
 
 export type TranslationState = "missing" | "out_of_date" | "done";
 

@@ -1,25 +1,22 @@
-import { z } from "zod";
-import { Role } from "./role-schema.ts";
+import type { Role } from "./roles.ts";
 
-export const User = z.object({
-  id: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  role: Role,
-  areaId: z.string().nullable(),
-  disabled: z.boolean(),
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  areaId: string | null;
+  disabled: boolean;
   /** Invited and has not chosen a password yet, so cannot sign in: shown as "Invited", not "Active". */
-  invited: z.boolean().optional(),
-});
-export type User = z.infer<typeof User>;
+  invited?: boolean | undefined;
+}
 
 export interface UsersResponse {
   users: User[];
 }
 
 /** An admin moves an account to another role or area; the change applies to its next request. */
-export const SetUserRoleRequest = z.strictObject({
-  role: Role,
-  areaId: z.string().min(1).max(64).nullable(),
-});
-export type SetUserRoleRequest = z.infer<typeof SetUserRoleRequest>;
+export interface SetUserRoleRequest {
+  role: Role;
+  areaId: string | null;
+}

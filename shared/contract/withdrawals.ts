@@ -1,32 +1,21 @@
-import { z } from "zod";
-import { isValidParticipantCode } from "../participant/code.ts";
-
 /**
  * A participant may withdraw at any time. They choose: delete everything they have given, or keep
  * what was already given and take part no further. Either way, interviews still waiting on a tablet
  * are refused when they arrive (`participant_withdrawn`).
  */
 export const withdrawalChoices = ["delete_all", "keep_given"] as const;
-export const WithdrawalChoice = z.enum(withdrawalChoices);
-export type WithdrawalChoice = z.infer<typeof WithdrawalChoice>;
+export type WithdrawalChoice = (typeof withdrawalChoices)[number];
 
 export const withdrawalChoiceLabels: Record<WithdrawalChoice, string> = {
   delete_all: "Delete all their answers",
   keep_given: "Keep the answers already given",
 };
 
-export const ParticipantCodeInput = z
-  .string()
-  .max(32)
-  .refine(isValidParticipantCode, "Check the code: it has the wrong shape or check character.");
-
-export const WithdrawalPreviewQuery = z.strictObject({ participantCode: ParticipantCodeInput });
-
-export const RecordWithdrawalRequest = z.strictObject({
-  participantCode: ParticipantCodeInput,
-  choice: WithdrawalChoice,
-});
-export type RecordWithdrawalRequest = z.infer<typeof RecordWithdrawalRequest>;
+export interface RecordWithdrawalRequest {
+  /** A participant code with a right check character (`participant-code.ts`). */
+  participantCode: string;
+  choice: WithdrawalChoice;
+}
 
 export interface Withdrawal {
   participantCode: string;

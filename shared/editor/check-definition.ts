@@ -1,4 +1,5 @@
 import { Serializer } from "survey-core";
+import type { DefinitionIssue } from "../contract/definition-issue.ts";
 import { createSurveyModel } from "../survey/model.ts";
 import { checkExpression } from "./condition.ts";
 import { hasChoices } from "./question-types.ts";
@@ -23,25 +24,7 @@ import {
  * Errors stop a save; warnings are shown and allowed in a draft, and `publishBlockers` turns the
  * ones that matter for data into errors at publish.
  */
-export type DefinitionIssueCode =
-  | "json_error"
-  | "duplicate_name"
-  | "bad_name"
-  | "bad_expression"
-  | "unknown_outcome"
-  | "indicator_without_outcome"
-  | "no_choices"
-  | "duplicate_choice"
-  | "unsafe_html"
-  | "no_questions";
-
-export interface DefinitionIssue {
-  severity: "error" | "warning";
-  code: DefinitionIssueCode;
-  /** The question (or page) it is about, when there is one. */
-  question?: string;
-  message: string;
-}
+export type { DefinitionIssue };
 
 export interface DefinitionReport {
   issues: DefinitionIssue[];

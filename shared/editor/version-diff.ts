@@ -1,27 +1,13 @@
+import type { ItemDiff, StringDiff } from "../contract/wording-diff.ts";
 import { allElements, isContainer, type SurveyJson, textOf } from "./survey-json.ts";
-import { type DiffSegment, diffWords, hasChanges } from "./word-diff.ts";
+import { diffWords, hasChanges } from "./word-diff.ts";
 import { elementWording, pageWording, surveyWording, type WordingString } from "./wording.ts";
 
 /**
  * The readable difference in wording between two versions of a survey: per question (matched by
  * name), each participant-facing string that was added, removed or reworded, as word segments.
  */
-export type WordingChangeStatus = "added" | "removed" | "changed";
-
-export interface StringDiff {
-  key: string;
-  label: string;
-  segments: DiffSegment[];
-}
-
-export interface ItemDiff {
-  /** "survey", "page", or "question". */
-  kind: "survey" | "page" | "question";
-  name: string;
-  title: string;
-  status: WordingChangeStatus;
-  strings: StringDiff[];
-}
+export type { ItemDiff };
 
 function diffStrings(before: WordingString[], after: WordingString[]): StringDiff[] {
   const byKey = new Map(before.map((s) => [s.key, s]));

@@ -1,10 +1,12 @@
+import type { DiffSegment } from "../contract/wording-diff.ts";
+
 /**
  * A word-level diff for wording: what a reader would mark up with a pen. Whitespace is not wording,
  * so texts are split on it and segments are joined back with single spaces. The longest common
  * subsequence is found by dynamic programming after trimming the shared start and end; past
  * `MAX_CELLS` the middle is shown as one removal and one addition rather than spending the memory.
  */
-export type DiffSegment = { kind: "same" | "added" | "removed"; text: string };
+export type { DiffSegment };
 
 const MAX_CELLS = 1_000_000;
 

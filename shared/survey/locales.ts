@@ -1,3 +1,5 @@
+import { isLocaleKey } from "../contract/locale-key.ts";
+
 /**
  * Languages in a survey definition (issue 18). Surveys stay standard SurveyJS JSON: a localisable text
  * is either a plain string (the survey's main language) or an object keyed by locale, `{ "default": …,
@@ -15,12 +17,7 @@ export const EASY_READ = "en-easy";
 /** The main language of a definition that does not name one. */
 export const DEFAULT_LOCALE = "en";
 
-const LOCALE_KEY = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
-
-/** True for a key that can name a language in a localisable text (`default`, `pl`, `pt-br`, `en-easy`). */
-export function isLocaleKey(key: string): boolean {
-  return key === "default" || LOCALE_KEY.test(key);
-}
+export { isLocaleKey };
 
 /**
  * True when `value` is a localised text object: `{ default?: string, <locale>: string, … }` — every

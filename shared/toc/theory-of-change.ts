@@ -1,4 +1,11 @@
-import { z } from "zod";
+import {
+  type StageId,
+  type StrandId,
+  stageIds,
+  strandIds,
+  type TheoryOfChange,
+  type TocNode,
+} from "../contract/theory-of-change.ts";
 
 /**
  * The theory of change is the spine of Alongside: every scored question is tagged with one of its
@@ -6,46 +13,12 @@ import { z } from "zod";
  * so that experts and evaluators can read and amend it without touching code; this module is the
  * one place that says what a well-formed graph is.
  *
- * The schema checks shape; `checkTheoryOfChange` checks meaning (ids, links, stage order) and
+ * The schema (`theory-of-change.schema.ts`, for the server) checks shape; `checkTheoryOfChange` checks meaning (ids, links, stage order) and
  * returns problems as values, so a loader can list them all rather than stop at the first.
  */
 
-/** Stages in the order the diagram reads, left to right. Links only ever step one stage forward. */
-export const stageIds = ["enabler", "activity", "outcome", "vision"] as const;
-export const StageId = z.enum(stageIds);
-export type StageId = z.infer<typeof StageId>;
-
-/** The diagram's three rows, top to bottom. */
-export const strandIds = ["coalition", "areas", "experts"] as const;
-export const StrandId = z.enum(strandIds);
-export type StrandId = z.infer<typeof StrandId>;
-
-const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-export const TocNode = z.object({
-  id: z.string().regex(kebabCase, "kebab-case, prefixed by its stage"),
-  stage: StageId,
-  /** Null for a vision statement or an enabler that runs across every strand. */
-  strand: StrandId.nullable(),
-  /** A label for the map: plain English, short enough to sit in a box. */
-  short: z.string().min(1).max(60),
-  /** The seed's own words, kept exactly so the map can always show what was agreed. */
-  text: z.string().min(1),
-});
-export type TocNode = z.infer<typeof TocNode>;
-
-export const TocLink = z.object({ from: z.string().min(1), to: z.string().min(1) });
-export type TocLink = z.infer<typeof TocLink>;
-
-export const TheoryOfChange = z.object({
-  title: z.string().min(1),
-  source: z.string().min(1),
-  strands: z.array(z.object({ id: StrandId, name: z.string().min(1) })),
-  stages: z.array(z.object({ id: StageId, name: z.string().min(1) })),
-  nodes: z.array(TocNode),
-  links: z.array(TocLink),
-});
-export type TheoryOfChange = z.infer<typeof TheoryOfChange>;
+export type { StageId, StrandId, TheoryOfChange, TocNode };
+export { stageIds, strandIds };
 
 export type TocProblem =
   | { code: "duplicate-node-id"; id: string; message: string }

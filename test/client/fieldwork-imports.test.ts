@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
  *
  * Only `import()` (a lazy chunk) and `import type` / `export type` are not followed. An import that
  * names only types inline (`import { type A } from`) is followed: with verbatimModuleSyntax it still
- * loads the module.
+ * loads the module. The last test follows `import()` too: every page, so no page loads zod.
  */
 const root = resolve(import.meta.dirname, "../..");
 const starts = ["client/main.tsx", "client/fieldwork/FieldworkPage.tsx"];
@@ -29,17 +29,20 @@ interface Graph {
 
 const importPattern =
   /(?:^|[\n;])\s*(import|export)\s+(type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?["']([^"']+)["']/g;
+const lazyImportPattern = /\bimport\(\s*["']([^"']+)["']\s*\)/g;
 
-function walk(): Graph {
+function walk(lazily = false): Graph {
   const files = new Set<string>();
   const packages = new Map<string, string[]>();
   const visit = (file: string) => {
     if (files.has(file)) return;
     files.add(file);
     const text = readFileSync(join(root, file), "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
-    for (const match of text.matchAll(importPattern)) {
-      if (match[2]) continue; // import type / export type
-      const spec = match[3] ?? "";
+    const specs = [...text.matchAll(importPattern)]
+      .filter((match) => !match[2]) // import type / export type
+      .map((match) => match[3] ?? "");
+    if (lazily) specs.push(...[...text.matchAll(lazyImportPattern)].map((match) => match[1] ?? ""));
+    for (const spec of specs) {
       if (spec.startsWith(".")) {
         const target = relative(root, resolve(root, dirname(file), spec));
         if (/\.(ts|tsx)$/.test(target) && existsSync(join(root, target))) visit(target);
@@ -50,7 +53,7 @@ function walk(): Graph {
       packages.set(name, [...(packages.get(name) ?? []), file]);
     }
   };
-  for (const start of starts) visit(start);
+  for (const start of lazily ? ["client/main.tsx"] : starts) visit(start);
   return { files, packages };
 }
 
@@ -70,7 +73,7 @@ describe("the fieldwork route's static imports", () => {
     expect(leaks).toEqual([]);
   });
 
-  it("load no other route's folder and not the contract barrel, which evaluates every schema", () => {
+  it("load no other route's folder and not the contract barrel, which holds every page's constants", () => {
     const stray = [...graph.files].filter(
       (file) =>
         /^client\/(admin|audit|coordination|dashboard|editor|exports|retention|review|withdrawal)\//.test(
@@ -78,5 +81,22 @@ describe("the fieldwork route's static imports", () => {
         ) || file === "shared/contract/index.ts",
     );
     expect(stray).toEqual([]);
+  });
+});
+
+describe("every page's imports, lazy ones too", () => {
+  const graph = walk(true);
+
+  it("reach every page and the contract (the walk follows import())", () => {
+    expect(graph.files).toContain("client/editor/EditorPage.tsx");
+    expect(graph.files).toContain("client/admin/AdminPage.tsx");
+    expect(graph.files).toContain("shared/contract/index.ts");
+  });
+
+  it("load no zod and no schema: the server checks requests, the client never parses (decision 0052)", () => {
+    const schemas = [...graph.files].filter((file) => file.endsWith(".schema.ts"));
+    expect([...schemas, ...(graph.packages.get("zod") ?? []).map((file) => `${file} imports zod`)]).toEqual(
+      [],
+    );
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEVICE_TOKEN_KEY } from "../../shared/contract/devices.ts";
-import { generateParticipantCode } from "../../shared/participant/code.ts";
+import { generateParticipantCode } from "../../shared/contract/participant-code.ts";
 import { axeViolations, type E2E, E2E_PASSWORD, keepScreenshot, startE2E } from "./harness.ts";
 
 /**

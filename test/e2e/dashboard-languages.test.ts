@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededRandom, syntheticAnswers } from "../../server/demo/synthetic-answers.ts";
 import { syncBatch } from "../../server/fieldwork/sync.service.ts";
 import { ValidatorCache } from "../../server/fieldwork/validator-cache.ts";
+import { generateParticipantCode } from "../../shared/contract/participant-code.ts";
 import type { SyncItem } from "../../shared/contract/sync.ts";
-import { generateParticipantCode } from "../../shared/participant/code.ts";
 import type { SurveyField } from "../../shared/survey/fields.ts";
 import { axeViolations, type E2E, E2E_PASSWORD, keepScreenshot, startE2E } from "./harness.ts";
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishVersion } from "../../server/surveys/surveys.repository.ts";
-import { generateParticipantCode } from "../../shared/participant/code.ts";
+import { generateParticipantCode } from "../../shared/contract/participant-code.ts";
 import { surveyFields } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
 import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";

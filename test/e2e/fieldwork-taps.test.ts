@@ -1,6 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateParticipantCode } from "../../shared/participant/code.ts";
+import { generateParticipantCode } from "../../shared/contract/participant-code.ts";
 import { type E2E, startE2E } from "./harness.ts";
 import { choosePinIfAsked, signIn } from "./offline-helpers.ts";
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateParticipantCode } from "../../shared/participant/code.ts";
+import { generateParticipantCode } from "../../shared/contract/participant-code.ts";
 import { csvObjects } from "../helpers/strict-csv.ts";
 import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
 

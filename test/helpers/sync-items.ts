@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { generateParticipantCode } from "../../shared/contract/participant-code.ts";
 import type { SyncItem } from "../../shared/contract/sync.ts";
-import { generateParticipantCode } from "../../shared/participant/code.ts";
 import { TEST_SURVEY_ID } from "./test-app.ts";
 
 /** A completed, valid interview on the fixture survey; override any part. */

@@ -6,9 +6,9 @@ import {
   type EnrolmentCode,
   type UploadRule,
 } from "../../shared/contract/devices.ts";
+import { generateParticipantCode } from "../../shared/contract/participant-code.ts";
 import type { SyncItem, SyncOutcome, SyncResponse } from "../../shared/contract/sync.ts";
 import type { WithdrawalPreview } from "../../shared/contract/withdrawals.ts";
-import { generateParticipantCode } from "../../shared/participant/code.ts";
 import { okJson, type Person, person, problemCode } from "../helpers/coordination.ts";
 import { syncItem } from "../helpers/sync-items.ts";
 import { createTestContext, NOW, TEST_SURVEY_ID, type TestContext } from "../helpers/test-app.ts";

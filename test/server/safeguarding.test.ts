@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { generateParticipantCode } from "../../shared/contract/participant-code.ts";
 import type { SafeguardingConcernsResponse } from "../../shared/contract/safeguarding.ts";
-import { generateParticipantCode } from "../../shared/participant/code.ts";
 import { createTestContext, NOW, type TestContext } from "../helpers/test-app.ts";
 
 let t: TestContext;

@@ -4,9 +4,10 @@ import { fileURLToPath } from "node:url";
 import { Model } from "survey-core";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { SurveyId } from "../../shared/contract/surveys.ts";
+import { SurveyId } from "../../shared/contract/surveys.schema.ts";
 import { indicatorDirections, registerAlongsideProperties } from "../../shared/survey/properties.ts";
-import { isOutcomeId, TheoryOfChange } from "../../shared/toc/theory-of-change.ts";
+import { TheoryOfChange } from "../../shared/toc/theory-of-change.schema.ts";
+import { isOutcomeId } from "../../shared/toc/theory-of-change.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const instrumentsDir = join(repoRoot, "surveys/instruments");

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { TheoryOfChange } from "../../shared/toc/theory-of-change.schema.ts";
 import {
   checkTheoryOfChange,
   outcomes,
@@ -9,7 +10,6 @@ import {
   stageIds,
   stageIndex,
   strandIds,
-  TheoryOfChange,
 } from "../../shared/toc/theory-of-change.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");

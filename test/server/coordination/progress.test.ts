@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Assignment, AssignmentsResponse } from "../../../shared/contract/assignments.ts";
+import { generateParticipantCode } from "../../../shared/contract/participant-code.ts";
 import type { ProgressResponse, ProgressRow } from "../../../shared/contract/progress.ts";
 import type { SyncResponse } from "../../../shared/contract/sync.ts";
-import { generateParticipantCode } from "../../../shared/participant/code.ts";
 import { okJson, type Person, person, problemCode } from "../../helpers/coordination.ts";
 import { syncItem } from "../../helpers/sync-items.ts";
 import { createTestContext, NOW, TEST_SURVEY_ID, type TestContext } from "../../helpers/test-app.ts";

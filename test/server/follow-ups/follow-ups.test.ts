@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DueListResponse, FollowUpSchedulesResponse } from "../../../shared/contract/follow-ups.ts";
+import { generateParticipantCode } from "../../../shared/contract/participant-code.ts";
 import type { SyncItem, SyncOutcome } from "../../../shared/contract/sync.ts";
 import { summariseDue } from "../../../shared/follow-ups/due-waves.ts";
-import { generateParticipantCode } from "../../../shared/participant/code.ts";
 import { syncItem } from "../../helpers/sync-items.ts";
 import { createTestContext, NOW, TEST_SURVEY_ID, type TestContext } from "../../helpers/test-app.ts";
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { generateParticipantCode } from "../../../shared/contract/participant-code.ts";
 import type { ReviewDetail } from "../../../shared/contract/review.ts";
 import type {
   RecordWithdrawalResponse,
   WithdrawalPreview,
   WithdrawalsResponse,
 } from "../../../shared/contract/withdrawals.ts";
-import { generateParticipantCode } from "../../../shared/participant/code.ts";
 import { csvObjects } from "../../helpers/strict-csv.ts";
 import { syncItem } from "../../helpers/sync-items.ts";
 import { createTestContext, TEST_SURVEY_ID, type TestContext } from "../../helpers/test-app.ts";

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ExportQuery } from "../../../shared/contract/exports.ts";
-import { KeysetCursor, keysetCursor } from "../../../shared/contract/keyset.ts";
-import { ReviewDecisionRequest } from "../../../shared/contract/review.ts";
-import { RecordWithdrawalRequest } from "../../../shared/contract/withdrawals.ts";
+import { ExportQuery } from "../../../shared/contract/exports.schema.ts";
+import { KeysetCursor } from "../../../shared/contract/keyset.schema.ts";
+import { keysetCursor } from "../../../shared/contract/keyset.ts";
+import { ReviewDecisionRequest } from "../../../shared/contract/review.schema.ts";
+import { RecordWithdrawalRequest } from "../../../shared/contract/withdrawals.schema.ts";
 
 const seen = { status: "needs_review", revisions: 1, currentRevision: 1 };
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TheoryOfChange } from "../../../shared/toc/theory-of-change.schema.ts";
 import {
   checkTheoryOfChange,
   isOutcomeId,
@@ -9,7 +10,6 @@ import {
   outcomesInStrand,
   type StageId,
   type StrandId,
-  TheoryOfChange,
   type TocNode,
 } from "../../../shared/toc/theory-of-change.ts";
 

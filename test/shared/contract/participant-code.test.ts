@@ -4,7 +4,7 @@ import {
   canonicalParticipantCode,
   generateParticipantCode,
   isValidParticipantCode,
-} from "../../../shared/participant/code.ts";
+} from "../../../shared/contract/participant-code.ts";
 
 const random = (a: Uint8Array) => crypto.getRandomValues(a);
 

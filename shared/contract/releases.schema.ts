@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OutcomeId } from "./outcomes.ts";
+import { OutcomeId } from "./outcomes.schema.ts";
 import {
   type ComposeReleaseRequest as ComposeReleaseRequestType,
   type ParticipantSummaryRequest as ParticipantSummaryRequestType,
@@ -13,9 +13,9 @@ import {
 
 /**
  * The request schemas of the release routes; the types and route list are in `releases.ts` (zod-free).
- * Each schema is checked below to produce exactly the type declared there.
+ * Each schema is checked below to produce exactly the type declared there. Only the server imports
+ * this file (decision 0052).
  */
-export * from "./releases.ts";
 
 const ReleaseId = z
   .string()
