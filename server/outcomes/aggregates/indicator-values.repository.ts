@@ -334,16 +334,6 @@ export async function feedByQuestion(
 /** Which exact values of count questions a read keeps for medians (see `aggregateCells`). */
 export type ExactValues = "none" | "population" | "by_area_wave";
 
-/** A count question's bin of `value`, in SQL: `binIndex` (-1 outside every bin). */
-function binSql() {
-  const cases = NUMBER_BINS.map(([lo, hi], i) =>
-    Number.isFinite(hi)
-      ? sql`when value >= ${sql.lit(lo)} and value <= ${sql.lit(hi)} then ${sql.lit(i)}`
-      : sql`when value >= ${sql.lit(lo)} then ${sql.lit(i)}`,
-  );
-  return sql`case ${sql.join(cases, sql` `)} else -1 end`;
-}
-
 /**
  * The trigger-kept aggregate of one outcome (or every outcome), with the interview rows, in key order,
  * one question at a time (each a seek into the key, in key order: measured faster on SQLite than one
@@ -376,15 +366,10 @@ export async function aggregateCells(
       for (const row of await q.execute()) into.add(question, row);
       continue;
     }
+    // Kept by bin by the triggers (migration 2026-12-07-08): its key order is the bars' order.
     const bars = await sql<BinRow>`
-      select area_id, wave, status, choice, bar,
-        sum(n) as n, sum(n * value) as sum, sum(n * value * value) as sumsq
-      from (
-        select area_id, wave, status, choice, n, value,
-          case when has_value = 0 then 0 else ${binSql()} end as bar
-        from indicator_cells where ${inScope(question)}
-      ) as cells
-      group by area_id, wave, status, choice, bar
+      select area_id, wave, status, choice, bar, n, sum_value as sum, sumsq_value as sumsq
+      from indicator_bin_cells where ${inScope(question)}
       order by area_id, wave, status, bar, choice
     `.execute(db);
     for (const r of bars.rows) into.push(question, r);
