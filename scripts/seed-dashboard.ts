@@ -3,6 +3,7 @@ import SQLite from "better-sqlite3";
 import { openSqlite } from "../server/db/connect.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
 import { seededRandom, syntheticAnswers } from "../server/demo/synthetic-answers.ts";
+import { NUMBER_BINS } from "../server/outcomes/aggregates/indicator-values.repository.ts";
 import { indicatorRows } from "../server/outcomes/ingest/indicator-values.ts";
 import { defaultInstrumentsDir } from "../server/paths.ts";
 import { loadInstruments } from "../server/surveys/load-instruments.ts";
@@ -270,6 +271,7 @@ function countAggregates(raw: SQLite.Database): void {
     "indicator_slice_cells",
     "indicator_pair_cells",
     "indicator_pair_slice_cells",
+    "indicator_bin_cells",
   ]) {
     raw.exec(`DELETE FROM ${table}`);
   }
@@ -286,6 +288,17 @@ function countAggregates(raw: SQLite.Database): void {
   const pairSlice = `${pair}, slice_version, slice_mode, from_month, to_month, slice_language`;
   raw.exec(
     `INSERT INTO indicator_pair_slice_cells SELECT ${pairSlice}, ${sums} FROM indicator_pairs WHERE counted = 1 GROUP BY ${pairSlice}`,
+  );
+  // Bars: a count's bin of its value (migration 2026-12-07-08).
+  const bar = `CASE WHEN value IS NULL THEN 0 ${NUMBER_BINS.map(([lo, hi], i) =>
+    Number.isFinite(hi)
+      ? `WHEN value >= ${lo} AND value <= ${hi} THEN ${i}`
+      : `WHEN value >= ${lo} THEN ${i}`,
+  ).join(" ")} ELSE -1 END`;
+  const bin = `outcome, survey_id, question, area_id, wave, status, ${bar}, COALESCE(choice, '')`;
+  raw.exec(
+    `INSERT INTO indicator_bin_cells SELECT ${bin}, count(*), sum(COALESCE(value, 0)),
+      sum(COALESCE(value, 0) * COALESCE(value, 0)) FROM indicator_values WHERE counted = 1 AND question <> '' GROUP BY ${bin}`,
   );
   // Every area written: its part checks (migration 2026-11-26-10) are computed when first read.
   raw.exec("DELETE FROM indicator_part_checks");

@@ -34,6 +34,7 @@ import type {
   ParticipantAssignmentsTable,
 } from "../follow-ups/follow-ups.table.ts";
 import type {
+  IndicatorBinCellsTable,
   IndicatorCellsTable,
   IndicatorGenerationsTable,
   IndicatorPairCellsTable,
@@ -94,6 +95,7 @@ export interface Database {
   indicator_pairs: IndicatorPairsTable;
   indicator_cells: IndicatorCellsTable;
   indicator_pair_cells: IndicatorPairCellsTable;
+  indicator_bin_cells: IndicatorBinCellsTable;
   indicator_refresh: IndicatorRefreshTable;
   indicator_slice_cells: IndicatorSliceCellsTable;
   indicator_generations: IndicatorGenerationsTable;

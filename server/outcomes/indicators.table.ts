@@ -74,6 +74,27 @@ export interface IndicatorCellsTable {
   n: number;
 }
 
+/**
+ * Counted indicator_values (not the interview rows) by distribution bar: a count question's bin of its
+ * value (`binIndex`; 0 without a value), with the sum and sum of squares of the values. Kept by
+ * triggers for every question (migration 2026-12-07-08); the outcome page reads count questions' bars
+ * here.
+ */
+export interface IndicatorBinCellsTable {
+  outcome: string;
+  survey_id: string;
+  question: string;
+  area_id: string;
+  wave: number;
+  status: string;
+  bar: number;
+  /** '' when there is no choice. */
+  choice: string;
+  n: number;
+  sum_value: number;
+  sumsq_value: number;
+}
+
 /** Counted indicator_pairs by change (after - before), with running sums; maintained by triggers. */
 export interface IndicatorPairCellsTable {
   outcome: string;

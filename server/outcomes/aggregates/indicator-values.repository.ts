@@ -1,14 +1,25 @@
-import { type Kysely, sql } from "kysely";
+import { type Expression, type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { INTERVIEW_ROW } from "../ingest/indicator-values.ts";
+import {
+  type AggregateTable,
+  binCells,
+  pairCells,
+  pairSliceCells,
+  readAggregate,
+  sliceCells,
+  valueCells,
+} from "./aggregate-tables.ts";
 
 /**
  * Reads for the outcome dashboards. Unfiltered figures come from the trigger-maintained aggregates
- * (`indicator_cells`, `indicator_pair_cells`): tens of thousands of rows however many answers there
- * are. Figures filtered by survey version, mode or months cut inside those, so they read the
- * aggregates keyed by those filters too (`indicator_slice_cells`, `indicator_pair_slice_cells`;
- * docs/decisions/0019). Nothing here reads `indicator_values`. All SQL is the query builder or expressions both SQLite and
- * PostgreSQL accept; counts come back as strings on PostgreSQL, hence `Number()`.
+ * (`indicator_cells`, `indicator_bin_cells`, `indicator_pair_cells`): tens of thousands of rows however
+ * many answers there are. Figures filtered by survey version, mode, months or language cut inside
+ * those, so they read the aggregates keyed by those filters too (`indicator_slice_cells`,
+ * `indicator_pair_slice_cells`; docs/decisions/0019). Every read but one goes through the tables'
+ * descriptors (`aggregate-tables.ts`, decision 0066); `holdAnswersInside` joins a list of candidates
+ * and is written as SQL. Nothing here reads `indicator_values`. Counts come back as strings on
+ * PostgreSQL, hence `Number()`.
  */
 
 /** Version, mode and months: filters that cut inside an area-wave. */
@@ -225,8 +236,8 @@ export class CellBuckets {
       choice: r.choice === "" ? null : r.choice,
       key: Number(r.bar),
       n,
-      sum: Number(r.sum),
-      sumsq: Number(r.sumsq),
+      sum: Number(r.sum_value),
+      sumsq: Number(r.sumsq_value),
     });
     this.last = undefined;
   }
@@ -297,19 +308,29 @@ export async function outcomeQuestions(
   db: Kysely<Database>,
   outcome: string | null,
 ): Promise<OutcomeQuestion[]> {
-  let q = db
-    .selectFrom("indicator_cells")
-    .select(["outcome", "survey_id", "question"])
-    .distinct()
-    .orderBy("outcome")
-    .orderBy("survey_id")
-    .orderBy("question");
-  if (outcome !== null) q = q.where("outcome", "in", [INTERVIEW_ROW, outcome]);
-  return (await q.execute()).map((r) => ({
-    outcome: r.outcome,
-    surveyId: r.survey_id,
-    question: r.question,
-  }));
+  const rows = await readAggregate<{ outcome: string; survey_id: string; question: string }>(db, valueCells, {
+    where: outcome === null ? {} : { outcome: [INTERVIEW_ROW, outcome] },
+    columns: valueCells.questionKey,
+    rows: "distinct",
+    withEmpty: true,
+    orderBy: valueCells.questionKey,
+  });
+  return rows.map((r) => ({ outcome: r.outcome, surveyId: r.survey_id, question: r.question }));
+}
+
+/** A question's key columns (and the caller's area), for a read of one question's rows. */
+function questionWhere(question: OutcomeQuestion, scope: ValueScope): Record<string, string> {
+  return {
+    outcome: question.outcome,
+    survey_id: question.surveyId,
+    question: question.question,
+    ...(scope.areaId === null ? {} : { area_id: scope.areaId }),
+  };
+}
+
+/** The caller's area, if any, as a read's condition. */
+function scopeWhere(scope: ValueScope): Record<string, string> {
+  return scope.areaId === null ? {} : { area_id: scope.areaId };
 }
 
 /**
@@ -334,22 +355,13 @@ export async function feedByQuestion(
 /** Which exact values of count questions a read keeps for medians (see `aggregateCells`). */
 export type ExactValues = "none" | "population" | "by_area_wave";
 
-/** A count question's bin of `value`, in SQL: `binIndex` (-1 outside every bin). */
-function binSql() {
-  const cases = NUMBER_BINS.map(([lo, hi], i) =>
-    Number.isFinite(hi)
-      ? sql`when value >= ${sql.lit(lo)} and value <= ${sql.lit(hi)} then ${sql.lit(i)}`
-      : sql`when value >= ${sql.lit(lo)} then ${sql.lit(i)}`,
-  );
-  return sql`case ${sql.join(cases, sql` `)} else -1 end`;
-}
-
 /**
  * The trigger-kept aggregate of one outcome (or every outcome), with the interview rows, in key order,
  * one question at a time (each a seek into the key, in key order: measured faster on SQLite than one
  * statement for the outcome, whose grouping sorts every row by its text columns). A count question's
- * rows are grouped by bin in SQL (about a third of its rows: it has one per distinct value per
- * area-wave), and its exact values for medians are read grouped by value: over the population
+ * bars are read as the triggers keep them by bin (`binCells`: about a third of its `valueCells` rows,
+ * which hold one per distinct value per area-wave), and its exact values for medians are read from
+ * `valueCells` grouped by value: over the population
  * (`population`), per area-wave (`by_area_wave`, which a filtered page composes area-wave by
  * area-wave), or not at all (`none`). Every other question's rows are its bars as they stand.
  */
@@ -362,46 +374,46 @@ export async function aggregateCells(
 ): Promise<void> {
   const countKeys = new Set(counts.map((c) => `${c.surveyId}/${c.question}`));
   const { area, wave } = into.population;
-  const inScope = (q: OutcomeQuestion) =>
-    sql<boolean>`outcome = ${q.outcome} and survey_id = ${q.surveyId} and question = ${q.question} and n > 0${
-      scope.areaId === null ? sql`` : sql` and area_id = ${scope.areaId}`
-    }`;
+  // The population, when it is narrower than the scope (exact values only).
+  const population = [
+    ...(area === null ? [] : [sql<boolean>`area_id = ${area}`]),
+    ...(wave === null ? [] : [sql<boolean>`wave = ${wave}`]),
+  ];
   for (const question of await outcomeQuestions(db, scope.outcome)) {
+    const where = questionWhere(question, scope);
     if (!countKeys.has(`${question.surveyId}/${question.question}`)) {
-      let q = db
-        .selectFrom("indicator_cells")
-        .select([...rowColumns, "n"])
-        .where(inScope(question));
-      for (const column of rowColumns) q = q.orderBy(column);
-      for (const row of await q.execute()) into.add(question, row);
+      const rows = await readAggregate<QuestionCell>(db, valueCells, {
+        where,
+        columns: valueCells.rowKey,
+        rows: "stored",
+        orderBy: valueCells.rowKey,
+      });
+      for (const row of rows) into.add(question, row);
       continue;
     }
-    const bars = await sql<BinRow>`
-      select area_id, wave, status, choice, bar,
-        sum(n) as n, sum(n * value) as sum, sum(n * value * value) as sumsq
-      from (
-        select area_id, wave, status, choice, n, value,
-          case when has_value = 0 then 0 else ${binSql()} end as bar
-        from indicator_cells where ${inScope(question)}
-      ) as cells
-      group by area_id, wave, status, choice, bar
-      order by area_id, wave, status, bar, choice
-    `.execute(db);
-    for (const r of bars.rows) into.push(question, r);
+    // Kept by bin by the triggers (migration 2026-12-07-08): the bars as they stand, in key order.
+    const bars = await readAggregate<BinRow>(db, binCells, {
+      where,
+      columns: binCells.rowKey,
+      rows: "stored",
+      orderBy: binCells.rowKey,
+    });
+    for (const r of bars) into.push(question, r);
     if (exact === "none") continue;
-    const where = sql<boolean>`${inScope(question)} and status = 'answered' and has_value = 1${
-      area === null ? sql`` : sql` and area_id = ${area}`
-    }${wave === null ? sql`` : sql` and wave = ${wave}`}`;
-    const values =
-      exact === "population"
-        ? await sql<{ area_id?: string; wave?: number | string; value: number | string; n: number | string }>`
-            select value, sum(n) as n from indicator_cells where ${where} group by value order by value
-          `.execute(db)
-        : await sql<{ area_id?: string; wave?: number | string; value: number | string; n: number | string }>`
-            select area_id, wave, value, sum(n) as n from indicator_cells where ${where}
-            group by area_id, wave, value order by area_id, wave, value
-          `.execute(db);
-    for (const r of values.rows)
+    const by = exact === "population" ? ["value"] : ["area_id", "wave", "value"];
+    const values = await readAggregate<{
+      area_id?: string;
+      wave?: number | string;
+      value: number | string;
+      n: number | string;
+    }>(db, valueCells, {
+      where: { ...where, status: "answered", has_value: 1 },
+      ...(population.length > 0 ? { also: sql<boolean>`${sql.join(population, sql` and `)}` } : {}),
+      columns: by,
+      rows: "grouped",
+      orderBy: by,
+    });
+    for (const r of values)
       into.pushExact(
         `${question.surveyId}/${question.question}`,
         r.area_id ?? "",
@@ -420,15 +432,15 @@ export interface BinRow {
   choice: string;
   bar: number | string;
   n: number | string;
-  sum: number | string;
-  sumsq: number | string;
+  sum_value: number | string;
+  sumsq_value: number | string;
 }
 
 /**
  * The filter as a condition on slice columns: a value is inside when its interview is (one `month`
  * column); a pair when both of its interviews are (`from_month` and `to_month`).
  */
-export function sliceCondition(slice: Slice, months = { from: "month", to: "month" }) {
+export function sliceCondition(slice: Slice, months = sliceCells.months ?? { from: "month", to: "month" }) {
   const { version, mode, from, to, language } = slice;
   const inside = [
     ...(version ? [sql`survey_id = ${version.surveyId}`, sql`survey_version = ${version.version}`] : []),
@@ -439,9 +451,6 @@ export function sliceCondition(slice: Slice, months = { from: "month", to: "mont
   ];
   return inside.length > 0 ? sql<boolean>`${sql.join(inside, sql` and `)}` : sql<boolean>`1 = 1`;
 }
-
-/** A pair's own slice columns: inside when both of its interviews are. */
-const PAIR_MONTHS = { from: "from_month", to: "to_month" };
 
 /**
  * The answers inside a slice of the given questions, from the slice cells, grouped as the aggregate's
@@ -460,23 +469,15 @@ export async function insideCells(
   const condition = sliceCondition(slice);
   await feedByQuestion(
     questions,
-    async (question) => {
-      const only = areas(question);
-      if (only !== null && only.length === 0) return [];
-      let q = db
-        .selectFrom("indicator_slice_cells")
-        .select([...rowColumns, sql<number>`sum(n)`.as("n")])
-        .where("outcome", "=", question.outcome)
-        .where("survey_id", "=", question.surveyId)
-        .where("question", "=", question.question)
-        .where("n", ">", 0)
-        .where(condition)
-        .groupBy([...rowColumns]);
-      if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-      if (only !== null) q = q.where("area_id", "in", only);
-      for (const column of rowColumns) q = q.orderBy(column);
-      return q.execute();
-    },
+    (question) =>
+      readAggregate<QuestionCell>(db, sliceCells, {
+        where: questionWhere(question, scope),
+        areas: areas(question),
+        also: condition,
+        columns: valueCells.rowKey,
+        rows: "grouped",
+        orderBy: valueCells.rowKey,
+      }),
     [into],
   );
 }
@@ -568,22 +569,23 @@ export async function pairWays(
   scope: ValueScope & { outcome: string },
   waves: { from: number; to: number },
 ): Promise<PairWayRow[]> {
-  let q = db
-    .selectFrom("indicator_pair_cells")
-    .select([
+  const rows = await readAggregate<{
+    survey_id: string;
+    question: string;
+    area_id: string;
+    way: number | string;
+    n: number | string;
+  }>(db, pairCells, {
+    where: { outcome: scope.outcome, from_wave: waves.from, to_wave: waves.to, ...scopeWhere(scope) },
+    columns: [
       "survey_id",
       "question",
       "area_id",
-      sql<number>`case when difference < 0 then -1 when difference > 0 then 1 else 0 end`.as("way"),
-      sql<number>`sum(n)`.as("n"),
-    ])
-    .where("outcome", "=", scope.outcome)
-    .where("from_wave", "=", waves.from)
-    .where("to_wave", "=", waves.to)
-    .where("n", ">", 0)
-    .groupBy(["survey_id", "question", "area_id", sql`way`]);
-  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  const rows = await q.execute();
+      ["way", sql`case when difference < 0 then -1 when difference > 0 then 1 else 0 end`],
+    ],
+    rows: "grouped",
+    sums: { n: sql`sum(n)` },
+  });
   return rows.map((r) => ({
     surveyId: r.survey_id,
     question: r.question,
@@ -600,36 +602,34 @@ export async function pairChanges(
   waves: { from: number; to: number },
   area: string | null,
 ): Promise<PairChangeRow[]> {
-  let q = db
-    .selectFrom("indicator_pair_cells")
-    .select([
-      "survey_id",
-      "question",
-      "difference",
-      sql<number>`sum(n)`.as("n"),
-      sql<number>`sum(sum_before)`.as("sum_before"),
-      sql<number>`sum(sum_after)`.as("sum_after"),
-      sql<number>`sum(sumsq_before)`.as("sumsq_before"),
-      sql<number>`sum(sumsq_after)`.as("sumsq_after"),
-    ])
-    .where("outcome", "=", scope.outcome)
-    .where("from_wave", "=", waves.from)
-    .where("to_wave", "=", waves.to)
-    .where("n", ">", 0)
-    .groupBy(["survey_id", "question", "difference"]);
-  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  if (area !== null) q = q.where("area_id", "=", area);
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    surveyId: r.survey_id,
-    question: r.question,
+  const rows = await readAggregate<PairSums & { survey_id: string; question: string }>(db, pairCells, {
+    where: { outcome: scope.outcome, from_wave: waves.from, to_wave: waves.to, ...scopeWhere(scope) },
+    ...(area === null ? {} : { also: sql<boolean>`area_id = ${area}` }),
+    columns: ["survey_id", "question", "difference"],
+    rows: "grouped",
+  });
+  return rows.map((r) => ({ surveyId: r.survey_id, question: r.question, ...pairSumsOf(r) }));
+}
+
+/** A pair table's row as read: its change and sums (numbers as strings on PostgreSQL). */
+interface PairSums {
+  difference: number | string;
+  n: number | string;
+  sum_before: number | string;
+  sum_after: number | string;
+  sumsq_before: number | string;
+  sumsq_after: number | string;
+}
+
+function pairSumsOf(r: PairSums) {
+  return {
     difference: Number(r.difference),
     n: Number(r.n),
     sumBefore: Number(r.sum_before),
     sumAfter: Number(r.sum_after),
     sumsqBefore: Number(r.sumsq_before),
     sumsqAfter: Number(r.sumsq_after),
-  }));
+  };
 }
 
 /** A slice's pairs of one question in one area, by change: both interviews inside the filters. */
@@ -651,50 +651,21 @@ export async function slicedPairs(
   /** Per question, the areas to read, or null for all. */
   areas: (question: OutcomeQuestion) => readonly string[] | null = () => null,
 ): Promise<SlicedPairRow[]> {
-  const inside = sliceCondition(slice, PAIR_MONTHS);
+  const inside = sliceCondition(slice, pairSliceCells.months);
   const out: SlicedPairRow[] = [];
   // Question by question, so no row carries its survey and question as text (see `feedByQuestion`).
   for (const oq of await outcomeQuestions(db, scope.outcome)) {
-    const { surveyId, question } = oq;
-    if (question === INTERVIEW_ROW) continue;
-    const only = areas(oq);
-    if (only !== null && only.length === 0) continue;
-    let q = db
-      .selectFrom("indicator_pair_slice_cells")
-      .select([
-        "area_id",
-        "difference",
-        sql<number>`sum(n)`.as("n"),
-        sql<number>`sum(sum_before)`.as("sum_before"),
-        sql<number>`sum(sum_after)`.as("sum_after"),
-        sql<number>`sum(sumsq_before)`.as("sumsq_before"),
-        sql<number>`sum(sumsq_after)`.as("sumsq_after"),
-      ])
-      .where("outcome", "=", scope.outcome)
-      .where("from_wave", "=", waves.from)
-      .where("to_wave", "=", waves.to)
-      .where("survey_id", "=", surveyId)
-      .where("question", "=", question)
-      .where("n", ">", 0)
-      .where(inside)
-      .groupBy(["area_id", "difference"])
-      .orderBy("area_id")
-      .orderBy("difference");
-    if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-    if (only !== null) q = q.where("area_id", "in", only);
-    for (const r of await q.execute()) {
-      out.push({
-        surveyId,
-        question,
-        areaId: r.area_id,
-        difference: Number(r.difference),
-        n: Number(r.n),
-        sumBefore: Number(r.sum_before),
-        sumAfter: Number(r.sum_after),
-        sumsqBefore: Number(r.sumsq_before),
-        sumsqAfter: Number(r.sumsq_after),
-      });
-    }
+    if (oq.question === INTERVIEW_ROW) continue;
+    const rows = await readAggregate<PairSums & { area_id: string }>(db, pairSliceCells, {
+      where: { ...questionWhere(oq, scope), from_wave: waves.from, to_wave: waves.to },
+      areas: areas(oq),
+      also: inside,
+      columns: ["area_id", "difference"],
+      rows: "grouped",
+      orderBy: ["area_id", "difference"],
+    });
+    for (const r of rows)
+      out.push({ surveyId: oq.surveyId, question: oq.question, areaId: r.area_id, ...pairSumsOf(r) });
   }
   return out;
 }
@@ -712,36 +683,16 @@ export async function pairsByArea(
 ): Promise<SlicedPairRow[]> {
   const out: SlicedPairRow[] = [];
   for (const oq of await outcomeQuestions(db, scope.outcome)) {
-    const { surveyId, question } = oq;
-    if (question === INTERVIEW_ROW) continue;
-    const only = areas(oq);
-    if (only.length === 0) continue;
-    let q = db
-      .selectFrom("indicator_pair_cells")
-      .select(["area_id", "difference", "n", "sum_before", "sum_after", "sumsq_before", "sumsq_after"])
-      .where("outcome", "=", scope.outcome)
-      .where("from_wave", "=", waves.from)
-      .where("to_wave", "=", waves.to)
-      .where("survey_id", "=", surveyId)
-      .where("question", "=", question)
-      .where("area_id", "in", only)
-      .where("n", ">", 0)
-      .orderBy("area_id")
-      .orderBy("difference");
-    if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-    for (const r of await q.execute()) {
-      out.push({
-        surveyId,
-        question,
-        areaId: r.area_id,
-        difference: Number(r.difference),
-        n: Number(r.n),
-        sumBefore: Number(r.sum_before),
-        sumAfter: Number(r.sum_after),
-        sumsqBefore: Number(r.sumsq_before),
-        sumsqAfter: Number(r.sumsq_after),
-      });
-    }
+    if (oq.question === INTERVIEW_ROW) continue;
+    const rows = await readAggregate<PairSums & { area_id: string }>(db, pairCells, {
+      where: { ...questionWhere(oq, scope), from_wave: waves.from, to_wave: waves.to },
+      areas: areas(oq),
+      columns: pairCells.rowKey,
+      rows: "stored",
+      orderBy: pairCells.rowKey,
+    });
+    for (const r of rows)
+      out.push({ surveyId: oq.surveyId, question: oq.question, areaId: r.area_id, ...pairSumsOf(r) });
   }
   return out;
 }
@@ -767,22 +718,27 @@ export async function pairCoverage(
   waves: { from: number; to: number },
   slice: Slice,
 ): Promise<Coverage[]> {
-  let q = db
-    .selectFrom("indicator_pair_slice_cells")
-    .select([
-      "survey_id",
-      "area_id",
-      sql<number>`sum(n)`.as("n"),
-      sql<number>`sum(case when ${sliceCondition(slice, PAIR_MONTHS)} then n else 0 end)`.as("inside"),
-    ])
-    .where("outcome", "=", INTERVIEW_ROW)
-    .where("question", "=", INTERVIEW_ROW)
-    .where("from_wave", "=", waves.from)
-    .where("to_wave", "=", waves.to)
-    .where("n", ">", 0)
-    .groupBy(["survey_id", "area_id"]);
-  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  return (await q.execute()).map((r) => ({
+  const rows = await readAggregate<{
+    survey_id: string;
+    area_id: string;
+    n: number | string;
+    inside: number | string;
+  }>(db, pairSliceCells, {
+    where: {
+      outcome: INTERVIEW_ROW,
+      question: INTERVIEW_ROW,
+      from_wave: waves.from,
+      to_wave: waves.to,
+      ...scopeWhere(scope),
+    },
+    columns: ["survey_id", "area_id"],
+    rows: "grouped",
+    sums: {
+      n: sql`sum(n)`,
+      inside: sql`sum(case when ${sliceCondition(slice, pairSliceCells.months)} then n else 0 end)`,
+    },
+  });
+  return rows.map((r) => ({
     surveyId: r.survey_id,
     areaId: r.area_id,
     wave: waves.from,
@@ -792,39 +748,37 @@ export async function pairCoverage(
 }
 
 /** Attrition inside a slice: baseline interviews followed at a later wave, both inside the filters. */
-export async function slicedRetained(
+export function slicedRetained(
   db: Kysely<Database>,
   scope: ValueScope,
   slice: Slice,
 ): Promise<RetainedRow[]> {
-  let q = db
-    .selectFrom("indicator_pair_slice_cells")
-    .select(["survey_id", "area_id", "to_wave", sql<number>`sum(n)`.as("n")])
-    .where("outcome", "=", INTERVIEW_ROW)
-    .where("from_wave", "=", 0)
-    .where("n", ">", 0)
-    .groupBy(["survey_id", "area_id", "to_wave"]);
-  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  const rows = await q.where(sliceCondition(slice, PAIR_MONTHS)).execute();
-  return rows.map((r) => ({
-    surveyId: r.survey_id,
-    areaId: r.area_id,
-    toWave: Number(r.to_wave),
-    n: Number(r.n),
-  }));
+  return retained(db, pairSliceCells, scope, sliceCondition(slice, pairSliceCells.months));
 }
 
 /** How many baseline interviews were followed by one of the same participant at each later wave. */
-export async function retainedFromBaseline(db: Kysely<Database>, scope: ValueScope): Promise<RetainedRow[]> {
-  let q = db
-    .selectFrom("indicator_pair_cells")
-    .select(["survey_id", "area_id", "to_wave", sql<number>`sum(n)`.as("n")])
-    .where("outcome", "=", INTERVIEW_ROW)
-    .where("from_wave", "=", 0)
-    .where("n", ">", 0)
-    .groupBy(["survey_id", "area_id", "to_wave"]);
-  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  const rows = await q.execute();
+export function retainedFromBaseline(db: Kysely<Database>, scope: ValueScope): Promise<RetainedRow[]> {
+  return retained(db, pairCells, scope);
+}
+
+async function retained(
+  db: Kysely<Database>,
+  table: AggregateTable,
+  scope: ValueScope,
+  inside?: Expression<boolean>,
+): Promise<RetainedRow[]> {
+  const rows = await readAggregate<{
+    survey_id: string;
+    area_id: string;
+    to_wave: number | string;
+    n: number | string;
+  }>(db, table, {
+    where: { outcome: INTERVIEW_ROW, from_wave: 0, ...scopeWhere(scope) },
+    ...(inside ? { also: inside } : {}),
+    columns: ["survey_id", "area_id", "to_wave"],
+    rows: "grouped",
+    sums: { n: sql`sum(n)` },
+  });
   return rows.map((r) => ({
     surveyId: r.survey_id,
     areaId: r.area_id,
@@ -840,17 +794,13 @@ export async function interviewLanguages(
   surveyIds: readonly string[],
 ): Promise<string[]> {
   if (surveyIds.length === 0) return [];
-  let q = db
-    .selectFrom("indicator_slice_cells")
-    .select("language")
-    .distinct()
-    .where("outcome", "=", INTERVIEW_ROW)
-    .where("question", "=", INTERVIEW_ROW)
-    .where("survey_id", "in", [...surveyIds])
-    .where("n", ">", 0)
-    .orderBy("language");
-  if (scope.areaId !== null) q = q.where("area_id", "=", scope.areaId);
-  return (await q.execute()).map((r) => r.language);
+  const rows = await readAggregate<{ language: string }>(db, sliceCells, {
+    where: { outcome: INTERVIEW_ROW, question: INTERVIEW_ROW, survey_id: surveyIds, ...scopeWhere(scope) },
+    columns: ["language"],
+    rows: "distinct",
+    orderBy: ["language"],
+  });
+  return rows.map((r) => r.language);
 }
 
 /**
