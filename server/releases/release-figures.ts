@@ -943,6 +943,10 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     return list;
   };
   const change = composition.change;
+  /** Each earlier release's first wave, once (not per cell; a spread of every interview's wave could overflow the stack). */
+  const earliestWave = input.earlier.map((e) =>
+    e.interviews.reduce((least, i) => Math.min(least, i.wave), Number.POSITIVE_INFINITY),
+  );
   /** An earlier figure's vectors in today's pair systems (pair-atoms.ts), where it has any. */
   const earlierPairVectors = (
     ri: number,
@@ -957,12 +961,15 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     ];
     if (t.kind === "change" && columnKey === "n" && t.indicator && defs.has(t.indicator.key)) {
       const same = t.change?.fromWave === change.fromWave && t.change.toWave === change.toWave;
-      return same ? [{ system: pairSystemOf(change), terms: pairs.earlier(ri, list, ["p"]) }] : [];
+      return same ? inEvery(["p"]) : [];
     }
     if (t.kind !== "participation") return [];
     if (columnKey === "interviews" && row.wave === change.fromWave) return inEvery(["p", "f"]);
-    const earliest = Math.min(...(input.earlier[ri] as EarlierData).interviews.map((i) => i.wave));
-    if (columnKey === "did_not_take_part" && row.wave === change.toWave && earliest === change.fromWave)
+    if (
+      columnKey === "did_not_take_part" &&
+      row.wave === change.toWave &&
+      earliestWave[ri] === change.fromWave
+    )
       return inEvery(["f"]);
     return [];
   };

@@ -1,6 +1,5 @@
 import { BENEFITS_NOTE, paymentMethodLabels } from "../../shared/contract/participation-plans.ts";
 import type { RewardEntry } from "../../shared/contract/rewards.ts";
-import { spreadsheetSafe } from "../../shared/spreadsheet-cell.ts";
 import { csvRecord } from "../exports/csv.ts";
 
 /**
@@ -37,21 +36,14 @@ export function rewardStatementCsv(
         pounds(e.rewardPence),
         paymentMethodLabels[e.paymentMethod],
         e.areaId,
-      ].map(spreadsheetSafe),
+      ],
+      true,
     );
   }
   const totalPence = rows.reduce((sum, e) => sum + e.rewardPence, 0);
   const totalHours = rows.reduce((sum, e) => sum + e.hours, 0);
   csv += csvRecord(["", "Total", hours(totalHours), "", pounds(totalPence), "", ""]);
-  csv += csvRecord([
-    "",
-    spreadsheetSafe(`Statement for ${person}, made on ${generatedOn}.`),
-    "",
-    "",
-    "",
-    "",
-    "",
-  ]);
+  csv += csvRecord(["", `Statement for ${person}, made on ${generatedOn}.`, "", "", "", "", ""], true);
   csv += csvRecord(["", BENEFITS_NOTE, "", "", "", "", ""]);
   return csv;
 }

@@ -2,17 +2,15 @@ import { type Expression, type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 
 /**
- * The trigger-kept aggregate tables the outcome pages read, one descriptor each: what a row counts,
- * its key (the columns that fix a question, then the rest in key order), what it sums, and for the
- * slice tables which columns the filters cut on. Every read of them goes through `readAggregate`,
+ * The trigger-kept aggregate tables the outcome pages read, one descriptor each (what a row counts is
+ * said above each): its key (the columns that fix a question, then the rest in key order), what it
+ * sums, and for the slice tables which columns the filters cut on. Every read of them goes through `readAggregate`,
  * which writes the statement from the descriptor: a seek into the key (its leading columns by
  * equality), the rows with `n > 0`, as stored or grouped by some of their columns with the sums
  * added up, in the order asked for. Tables and columns are named only here and in the migrations.
  */
 export interface AggregateTable {
   name: keyof Database & `indicator_${string}`;
-  /** What one row counts. */
-  holds: string;
   /** The leading key columns: equal for every row of one question. */
   questionKey: readonly string[];
   /** The rest of the key, in key order: one question's rows come in this order. */
@@ -26,7 +24,6 @@ export interface AggregateTable {
 /** Counted answers of one question in one area-wave by value and choice (migration 2026-11-26-03). */
 export const valueCells: AggregateTable = {
   name: "indicator_cells",
-  holds: "counted answers by state, value and choice",
   questionKey: ["outcome", "survey_id", "question"],
   rowKey: ["area_id", "wave", "status", "has_value", "value", "choice"],
   sums: ["n"],
@@ -35,7 +32,6 @@ export const valueCells: AggregateTable = {
 /** The same by distribution bar, a count question's values by bin, with their sums (migration 2026-12-07-08). */
 export const binCells: AggregateTable = {
   name: "indicator_bin_cells",
-  holds: "counted answers by state, bar (a count's bin) and choice, with their values' sums",
   questionKey: ["outcome", "survey_id", "question"],
   rowKey: ["area_id", "wave", "status", "bar", "choice"],
   sums: ["n", "sum_value", "sumsq_value"],
@@ -44,7 +40,6 @@ export const binCells: AggregateTable = {
 /** Counted answers by value and by what filters cut inside an area-wave (migrations 08, 2026-12-07-02). */
 export const sliceCells: AggregateTable = {
   name: "indicator_slice_cells",
-  holds: "counted answers by value, survey version, mode, month and language",
   questionKey: ["outcome", "survey_id", "question"],
   rowKey: [
     "area_id",
@@ -65,7 +60,6 @@ export const sliceCells: AggregateTable = {
 /** Counted pairs of one question between two waves by change, with each wave's sums (migration 03). */
 export const pairCells: AggregateTable = {
   name: "indicator_pair_cells",
-  holds: "counted pairs by change (after - before), with each wave's sums",
   questionKey: ["outcome", "from_wave", "to_wave", "survey_id", "question"],
   rowKey: ["area_id", "difference"],
   sums: ["n", "sum_before", "sum_after", "sumsq_before", "sumsq_after"],
@@ -74,7 +68,6 @@ export const pairCells: AggregateTable = {
 /** The same by the pair's slice columns: both interviews' version, mode and language, and their months. */
 export const pairSliceCells: AggregateTable = {
   name: "indicator_pair_slice_cells",
-  holds: "counted pairs by change and by both interviews' version, mode, months and language",
   questionKey: ["outcome", "from_wave", "to_wave", "survey_id", "question"],
   rowKey: [
     "area_id",

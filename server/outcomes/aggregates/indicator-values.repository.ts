@@ -82,7 +82,7 @@ export const NUMBER_BINS: ReadonlyArray<readonly [number, number]> = [
   [51, Number.POSITIVE_INFINITY],
 ];
 
-/** The bin of a count, as the SQL below computes it. */
+/** The bin of a count, as migration 2026-12-07-08's triggers compute it for `indicator_bin_cells`. */
 export function binIndex(value: number): number {
   return NUMBER_BINS.findIndex(([lo, hi]) => value >= lo && value <= hi);
 }
