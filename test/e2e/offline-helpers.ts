@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { E2E_PASSWORD } from "./harness.ts";
 
@@ -121,6 +121,17 @@ export async function choosePinIfAsked(page: Page, pin = E2E_PIN): Promise<void>
   await page.getByLabel("Type the PIN again").fill(pin);
   await page.getByRole("button", { name: "Lock my interviews" }).click();
   await choose.waitFor({ state: "detached" });
+}
+
+/**
+ * After opening a fieldwork page by its address: the researcher types their PIN if that page asks for
+ * it, and the page `arrived` shows. Waits for whichever comes first, never for a prompt that is not shown.
+ */
+export async function unlockIfAsked(page: Page, pin: string, arrived: Locator): Promise<void> {
+  const unlock = page.getByRole("heading", { name: "Type your PIN" });
+  await unlock.or(arrived).first().waitFor();
+  if (await unlock.isVisible()) await typePin(page, pin);
+  await arrived.waitFor();
 }
 
 /** After a reload: the researcher types their PIN where fieldwork asks for it, and stays on that page. */

@@ -12,6 +12,7 @@ import {
   signIn,
   startInterview,
   typePin,
+  unlockIfAsked,
   usePin,
   waitUntilReadyOffline,
   waitUntilSaved,
@@ -232,8 +233,11 @@ describe("an enrolled tablet at rest", () => {
     expect(await page.getByText(draftCode).count()).toBe(0);
     // Sam's finished page, opened by its address: not Alex's, with a way back.
     await page.goto(`${e2e.server.url}${finishedUrl}?ending=completed&code=`);
-    await usePin(page, "615243").catch(() => undefined);
-    await page.getByRole("heading", { name: "You cannot open this interview", level: 1 }).waitFor();
+    await unlockIfAsked(
+      page,
+      "615243",
+      page.getByRole("heading", { name: "You cannot open this interview", level: 1 }),
+    );
     expect(await page.getByText(SAM_ANSWER).count()).toBe(0);
     const back = page.getByRole("link", { name: "Back to fieldwork" });
     const box = await back.boundingBox();

@@ -6,6 +6,7 @@ import {
   giveConsent,
   signIn,
   startInterview,
+  unlockIfAsked,
   usePin,
   waitUntilSaved,
 } from "./offline-helpers.ts";
@@ -105,8 +106,7 @@ describe("researchers sharing a tablet", () => {
     expect(await page.getByText(samsCode).count()).toBe(0);
     expect(await page.getByRole("heading", { name: "Interviews in progress" }).count()).toBe(0);
     await page.goto(`${e2e.server.url}/fieldwork/outbox`);
-    await usePin(page, "615243").catch(() => undefined);
-    await page.getByRole("heading", { name: "Outbox", level: 1 }).waitFor();
+    await unlockIfAsked(page, "615243", page.getByRole("heading", { name: "Outbox", level: 1 }));
     expect(await page.getByText(samsCode).count()).toBe(0);
     await page.goto(`${e2e.server.url}/fieldwork`);
     await usePin(page, "615243");
