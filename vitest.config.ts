@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { HeavyFirstSequencer } from "./test/helpers/heavy-first-sequencer.ts";
 import { testDatabaseUrl } from "./test/helpers/test-env.ts";
 
 // One runner for every layer. Unit tests are pure; integration tests build the Hono app over a fresh
@@ -93,6 +94,7 @@ export default defineConfig({
     // its own Chromium and its own temporary folders, so no two files share state (measured: the e2e
     // project in 264 s wall-clock two at a time, against 471 s of test time one at a time).
     maxWorkers: 2,
+    sequence: { sequencer: HeavyFirstSequencer },
     projects: [
       {
         test: {
