@@ -7,6 +7,7 @@ import type {
   ReviewListResponse,
   ReviewStatus,
 } from "../../shared/contract/review.ts";
+import type { Role } from "../../shared/contract/roles.ts";
 import type { AnswerIssue, SyncItem } from "../../shared/contract/sync.ts";
 import { receivedAfter } from "../db/keyset.ts";
 import type { Database } from "../db/schema.ts";
@@ -200,6 +201,8 @@ export async function insertReviewEvent(
     responseId: string;
     at: Date;
     actorId: string;
+    /** The author's role now, as they write: kept with the event (docs/decisions/0065 §2). */
+    actorRole: Role;
     fromStatus: ReviewStatus;
     toStatus: ReviewStatus;
     adoptedRevision: number | null;
@@ -219,6 +222,7 @@ export async function insertReviewEvent(
       seq: Number(last?.seq ?? 0) + 1,
       at: event.at.toISOString(),
       actor_id: event.actorId,
+      actor_role: event.actorRole,
       from_status: event.fromStatus,
       to_status: event.toStatus,
       adopted_revision: event.adoptedRevision,
@@ -227,9 +231,12 @@ export async function insertReviewEvent(
     .execute();
 }
 
-/** A history entry with its author's role, which decides who may read its comment (review.service). */
+/**
+ * A history entry with its author's role when they wrote it, which decides who may read its comment
+ * (review.service); null for none recorded, which no row should keep.
+ */
 export interface ReviewEventRow extends ReviewEvent {
-  actorRole: string;
+  actorRole: string | null;
 }
 
 export async function listReviewEvents(db: Kysely<Database>, responseId: string): Promise<ReviewEventRow[]> {
@@ -237,7 +244,7 @@ export async function listReviewEvents(db: Kysely<Database>, responseId: string)
     .selectFrom("review_events")
     .innerJoin("users", "users.id", "review_events.actor_id")
     .selectAll("review_events")
-    .select(["users.display_name", "users.role"])
+    .select("users.display_name")
     .where("review_events.response_id", "=", responseId)
     .orderBy("review_events.seq")
     .execute();
@@ -245,7 +252,7 @@ export async function listReviewEvents(db: Kysely<Database>, responseId: string)
     id: r.id,
     at: r.at,
     actor: r.display_name,
-    actorRole: r.role,
+    actorRole: r.actor_role,
     fromStatus: r.from_status as ReviewStatus,
     toStatus: r.to_status as ReviewStatus,
     adoptedRevision: r.adopted_revision === null ? null : Number(r.adopted_revision),

@@ -65,7 +65,7 @@ function readableBy(user: SessionUser, fields: SurveyField[]) {
     return {
       answers: (data: Record<string, unknown>) => data,
       issues: (_data: Record<string, unknown>, list: AnswerIssue[]) => list,
-      comment: (_authorRole: string, event: ReviewEvent) => event,
+      comment: (_authorRole: string | null, event: ReviewEvent) => event,
     };
   const codes = new Map(
     planColumns([{ version: 0, fields, commentQuestions: [] }])
@@ -82,8 +82,10 @@ function readableBy(user: SessionUser, fields: SurveyField[]) {
     issues: (data: Record<string, unknown>, list: AnswerIssue[]) =>
       list.map((i) => (open(data, i.question) ? i : { ...i, message: WITHHELD_ISSUE })),
     // A comment by someone who reads more than an evaluator (the data manager) may quote what the
-    // evaluator may not read; the evaluator sees that it exists and who wrote it, not its text.
-    comment: (authorRole: string, event: ReviewEvent) =>
+    // evaluator may not read; the evaluator sees that it exists and who wrote it, not its text. The
+    // role is the author's when they wrote it, kept on the event: an account that changes role later
+    // changes nothing about what it wrote (docs/decisions/0065 §2). None recorded reads as withheld.
+    comment: (authorRole: string | null, event: ReviewEvent) =>
       authorRole === "evaluator" || event.comment === null ? event : { ...event, comment: WITHHELD_COMMENT },
   };
 }
@@ -202,6 +204,7 @@ export async function decide(ctx: ReviewContext, id: string, body: ReviewDecisio
       responseId: id,
       at: ctx.now,
       actorId: ctx.user.id,
+      actorRole: ctx.user.role,
       fromStatus: from,
       toStatus: body.status,
       adoptedRevision: adopted,
@@ -264,6 +267,7 @@ export async function comment(ctx: ReviewContext, id: string, body: ReviewCommen
       responseId: id,
       at: ctx.now,
       actorId: ctx.user.id,
+      actorRole: ctx.user.role,
       fromStatus: status,
       toStatus: status,
       adoptedRevision: null,

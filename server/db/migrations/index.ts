@@ -20,6 +20,7 @@ import * as sliceLanguage from "./2026-12-07-02-slice-language.ts";
 import * as languageAlwaysRecorded from "./2026-12-07-04-language-always-recorded.ts";
 import * as draftPictures from "./2026-12-07-05-draft-pictures.ts";
 import * as countBins from "./2026-12-07-08-count-bins.ts";
+import * as commentAuthorRole from "./2026-12-07-10-comment-author-role.ts";
 
 /**
  * Every migration, by dated name. Listed statically (not read from disk) so the server runs the same
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-04-language-always-recorded": languageAlwaysRecorded,
   "2026-12-07-05-draft-pictures": draftPictures,
   "2026-12-07-08-count-bins": countBins,
+  "2026-12-07-10-comment-author-role": commentAuthorRole,
 };
