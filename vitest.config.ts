@@ -37,6 +37,10 @@ const sameOnEveryDatabase = [
   // The cross-release linking of paired counts is the release check's own arithmetic; its reads run
   // on PostgreSQL in intruder.test.ts and paired-change.test.ts (22-39 s of PostgreSQL time saved).
   "test/server/intruder/paired-across-releases.test.ts",
+  // Likewise people new at a later wave and people interviewed again (decision 0067); the withdrawals
+  // of paired-after-withdrawal.test.ts do run on PostgreSQL.
+  "test/server/intruder/new-at-later-wave.test.ts",
+  "test/server/intruder/took-part-again.test.ts",
   "test/server/outcomes/indicator-values-migration.test.ts",
   "test/server/password-hashing.test.ts",
   "test/server/releases/release-check-thread.test.ts",

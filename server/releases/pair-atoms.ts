@@ -1,115 +1,187 @@
 import type { EarlierData, Interview } from "./release-figures.ts";
 
 type Terms = [number, number][];
-/** A person's state in one earlier release: interviewed at both waves, only the first, or neither. */
-type EarlierState = "p" | "f" | "-";
+/**
+ * What an earlier release had of a person's two interviews: both ("p"), only the first ("f"), only the
+ * later ("l"), neither ("-").
+ */
+export type EarlierState = "p" | "f" | "l" | "-";
+/** A person now: interviewed at both waves, only the first, only the later, or at neither any more. */
+export type Now = "paired" | "gone" | "new" | "withdrawn";
 
 /**
- * The atoms of change between two waves (docs/decisions/0023, 0065). A paired count is a count of
- * people, not of answers, so it has atoms of its own: per area, the people with an interview at the
- * change's first wave, by whether they are interviewed at the later wave now ("paired") or not
- * ("gone"), and by what each earlier release had of them (both interviews, only the first, neither).
- * So a paired count withheld now cannot be had from one published earlier, with the area's people
- * knowing nobody was interviewed there in between (intruder test paired-across-releases), nor the
- * earlier one from today's. Where an earlier release had an interview of an area at either wave that
- * is not counted now (withdrawn, or rejected since), who it was is not known here: that area's
- * figures in that release get one more atom of their own, unknown to everything else.
+ * The atoms of people between two waves (docs/decisions/0023, 0065, 0067). A paired count, "did not
+ * take part" and the interviews at either wave count people, not answers, so they have atoms of their
+ * own: per area, the people with an interview at either wave, by what they are now (interviewed both
+ * times, only at the first wave, only at the later one, or at neither any more: withdrawn or no longer
+ * counted since an earlier release) and by what each earlier release had of them. Interviews at the
+ * first wave are paired + gone, at the later wave paired + new, "did not take part" is gone, and the
+ * same figures of every earlier release are sums of the same atoms; so none of them can be had from the
+ * others, today's or earlier, without the check seeing it.
  *
- * An area's people know how many first interviews their area had, and which releases counted them;
- * so, for instance, "did not take part" at the later wave (gone) gives the paired count to them even
- * where the first wave's interviews are withheld from everyone else.
+ * An interview no longer counted cannot be tied to its person (release_interviews keeps no
+ * participant): such a person has an atom for each way their interviews could have been counted
+ * (every first-wave pattern of the area's uncounted interviews, or none, with every later-wave one), and
+ * so have today's people whose other interview is no longer counted. Only groups of masks with nobody
+ * in them are left out: an area's people know those are empty (side knowledge below). An atom left out
+ * for any other reason would be "known" to be empty, and what is known from side knowledge alone is
+ * not protected (docs/decisions/0023), so that would withhold less, not more.
+ *
+ * What an area's people know (side knowledge): how many interviews their area did at each wave, by
+ * which earlier releases counted them and whether they are counted now; and how many of their people
+ * withdrew (coordinators handle withdrawals) and how many of their people have one interview counted
+ * and the other not. Secrets: per area and for everyone, the people
+ * interviewed both times, only at the first wave and only at the later one, where 1 to k − 1.
  */
 export interface PairAtoms {
-  /** People of these areas with a first interview now, paired or gone now. */
-  current(areas: readonly string[], who: readonly ("paired" | "gone")[]): Terms;
+  /** People of these areas by what they are now. */
+  current(areas: readonly string[], who: readonly Now[]): Terms;
   /** People of these areas whose state in earlier release `ri` was one of `states`. */
   earlier(ri: number, areas: readonly string[], states: readonly EarlierState[]): Terms;
-  /**
-   * What an area's people know (side knowledge, docs/decisions/0023): how many of its people had their
-   * first interview counted in which earlier releases — per area and per pattern of earlier releases,
-   * the people with a first interview now.
-   */
   known: Terms[];
+  secrets: { label: string; terms: Terms }[];
   /** Every area with an atom, today's or an earlier release's. */
   areas: readonly string[];
+}
+
+interface Atom {
+  index: number;
+  area: string;
+  now: Now;
+  key: string;
+  /** Which earlier releases had the person's first (later) interview, "0"/"1" each; null: none. */
+  first: string | null;
+  later: string | null;
+}
+
+/** The state in each earlier release of a person whose interviews had these masks. */
+function keyOf(first: string | null, later: string | null, n: number): string {
+  let key = "";
+  for (let i = 0; i < n; i++) {
+    const f = first?.[i] === "1";
+    const l = later?.[i] === "1";
+    key += f ? (l ? "p" : "f") : l ? "l" : "-";
+  }
+  return key;
 }
 
 export function pairAtoms(
   interviews: readonly Interview[],
   earlier: readonly EarlierData[],
   change: { fromWave: number; toWave: number },
+  k: number,
 ): PairAtoms {
+  const n = earlier.length;
   const ids = earlier.map((e) => new Set(e.interviews.map((i) => i.id)));
+  const maskOf = (id: string) => ids.map((has) => (has.has(id) ? "1" : "0")).join("");
   const first = new Map<string, Interview>();
   const later = new Map<string, Interview>();
   for (const i of interviews) {
     if (i.wave === change.fromWave) first.set(i.participant, i);
     else if (i.wave === change.toWave) later.set(i.participant, i);
   }
-  // Every area keeps the atoms of people new since every earlier release, paired and gone, as before
-  // there were earlier releases (the same atoms in the same order then).
-  const none = "-".repeat(earlier.length);
-  const keysOf = new Map<string, Set<string>>();
-  for (const a of new Set(interviews.map((i) => i.area))) keysOf.set(a, new Set([none]));
-  for (const [participant, f] of first) {
-    const l = later.get(participant);
-    const key = ids
-      .map((has): EarlierState => (has.has(f.id) ? (l && has.has(l.id) ? "p" : "f") : "-"))
-      .join("");
-    keysOf.get(f.area)?.add(key);
-  }
-
-  const index = new Map<string, number>();
-  const areas = [...keysOf.keys()].sort();
-  for (const a of areas) {
-    for (const key of [...(keysOf.get(a) ?? [])].sort((x, y) =>
-      x === none ? -1 : y === none ? 1 : x < y ? -1 : 1,
-    )) {
-      index.set(`${a}\u0000paired\u0000${key}`, index.size);
-      // Gone now yet paired then: only through an interview not counted now, which the extra atom has.
-      if (!key.includes("p")) index.set(`${a}\u0000gone\u0000${key}`, index.size);
-    }
-  }
+  // Interviews counted by an earlier release and not now, per area: their masks at each wave.
   const current = new Set(interviews.map((i) => i.id));
-  const extra = new Map<string, number>();
-  const extraAreas = new Set<string>();
-  earlier.forEach((e, ri) => {
+  const uncounted = new Map<string, { first: Set<string>; later: Set<string> }>();
+  const seen = new Set<string>();
+  for (const e of earlier)
     for (const i of e.interviews) {
-      if ((i.wave !== change.fromWave && i.wave !== change.toWave) || current.has(i.id)) continue;
-      const k = `${i.area}\u0000${ri}`;
-      if (!extra.has(k)) extra.set(k, index.size + extra.size);
-      extraAreas.add(i.area);
+      if (current.has(i.id) || seen.has(i.id)) continue;
+      if (i.wave !== change.fromWave && i.wave !== change.toWave) continue;
+      seen.add(i.id);
+      const u = uncounted.get(i.area) ?? { first: new Set<string>(), later: new Set<string>() };
+      (i.wave === change.fromWave ? u.first : u.later).add(maskOf(i.id));
+      uncounted.set(i.area, u);
     }
-  });
 
-  const atomsIn = (a: string, keep: (who: "paired" | "gone", key: string) => boolean): Terms => {
-    const out: Terms = [];
-    for (const key of keysOf.get(a) ?? []) {
-      for (const who of ["paired", "gone"] as const) {
-        const atom = index.get(`${a}\u0000${who}\u0000${key}`);
-        if (atom !== undefined && keep(who, key)) out.push([atom, 1]);
-      }
-    }
-    return out.sort((x, y) => x[0] - y[0]);
+  // Per area, the masks of the interviews counted now at each wave.
+  const counted = new Map<string, { first: Set<string>; later: Set<string> }>();
+  const masksOf = (area: string) => {
+    const m = counted.get(area) ?? { first: new Set<string>(), later: new Set<string>() };
+    counted.set(area, m);
+    return m;
   };
+  const counts = new Map<string, number>();
+  const count = (area: string, now: Now) =>
+    counts.set(`${area}\u0000${now}`, (counts.get(`${area}\u0000${now}`) ?? 0) + 1);
+  for (const [participant, f] of first) {
+    masksOf(f.area).first.add(maskOf(f.id));
+    count(f.area, later.has(participant) ? "paired" : "gone");
+  }
+  for (const [participant, l] of later) {
+    masksOf(l.area).later.add(maskOf(l.id));
+    if (!first.has(participant)) count(l.area, "new");
+  }
+
+  // Atom specs per area: what a person is now and the masks of their two interviews. An outsider knows
+  // how many interviews each group of masks has, not who in one group is who in another: every first
+  // interview counted now may belong with every later one (paired) or with none, or with a later one
+  // no longer counted (gone); likewise for the later ones (new); and a person no longer counted at all
+  // may have had any of the uncounted first interviews, or none, with any of the later ones, or none.
+  const specs = new Map<string, Omit<Atom, "index">[]>();
+  for (const area of new Set([...counted.keys(), ...uncounted.keys()])) {
+    const c = counted.get(area) ?? { first: new Set<string>(), later: new Set<string>() };
+    const u = uncounted.get(area) ?? { first: new Set<string>(), later: new Set<string>() };
+    const list: Omit<Atom, "index">[] = [];
+    const add = (now: Now, f: string | null, l: string | null) =>
+      list.push({ area, now, key: keyOf(f, l, n), first: f, later: l });
+    const sorted = (set: Set<string>) => [...set].sort();
+    for (const f of sorted(c.first)) for (const l of sorted(c.later)) add("paired", f, l);
+    for (const f of sorted(c.first)) for (const l of [null, ...sorted(u.later)]) add("gone", f, l);
+    for (const f of [null, ...sorted(u.first)]) for (const l of sorted(c.later)) add("new", f, l);
+    for (const f of [null, ...sorted(u.first)])
+      for (const l of [null, ...sorted(u.later)]) if (f !== null || l !== null) add("withdrawn", f, l);
+    specs.set(area, list);
+  }
+
+  const atoms: Atom[] = [];
+  const areas = [...specs.keys()].sort();
+  for (const a of areas) for (const x of specs.get(a) ?? []) atoms.push({ ...x, index: atoms.length });
+  const byArea = new Map<string, Atom[]>();
+  for (const x of atoms) byArea.set(x.area, [...(byArea.get(x.area) ?? []), x]);
+  const terms = (list: readonly string[], keep: (x: Atom) => boolean): Terms =>
+    list.flatMap((a) => (byArea.get(a) ?? []).filter(keep).map((x) => [x.index, 1] as [number, number]));
+
+  // Side knowledge: each area's interviews at each wave by mask and by whether counted now, and its
+  // withdrawals.
   const known: Terms[] = [];
   for (const a of areas) {
-    const byMask = new Map<string, string[]>();
-    for (const key of keysOf.get(a) ?? []) {
-      const mask = key.replaceAll("p", "f");
-      byMask.set(mask, [...(byMask.get(mask) ?? []), key]);
+    const groups = new Map<string, Terms>();
+    const add = (g: string, x: Atom) => groups.set(g, [...(groups.get(g) ?? []), [x.index, 1]]);
+    for (const x of byArea.get(a) ?? []) {
+      if (x.first !== null) add(`f${x.now === "paired" || x.now === "gone" ? "c" : "g"}${x.first}`, x);
+      if (x.later !== null) add(`l${x.now === "paired" || x.now === "new" ? "c" : "g"}${x.later}`, x);
+      if (x.now === "withdrawn") add("w", x);
+      // People with one interview counted now and the other not: none where every uncounted
+      // interview is of a person who withdrew altogether, as the coordinator knows; assumed known
+      // also where an interview was rejected since (decision 0067, still open).
+      if ((x.now === "gone" && x.later !== null) || (x.now === "new" && x.first !== null)) add("h", x);
     }
-    for (const keys of byMask.values()) known.push(atomsIn(a, (_, key) => keys.includes(key)));
+    known.push(...groups.values());
+  }
+  const secrets: { label: string; terms: Terms }[] = [];
+  for (const now of ["paired", "gone", "new"] as const) {
+    let total = 0;
+    for (const a of areas) {
+      const c = counts.get(`${a}\u0000${now}`) ?? 0;
+      total += c;
+      if (c > 0 && c < k)
+        secrets.push({
+          label: `${change.fromWave}-${change.toWave} ${a} ${now}`,
+          terms: terms([a], (x) => x.now === now),
+        });
+    }
+    if (total > 0 && total < k)
+      secrets.push({
+        label: `${change.fromWave}-${change.toWave} everyone ${now}`,
+        terms: terms(areas, (x) => x.now === now),
+      });
   }
   return {
     known,
-    areas: [...new Set([...areas, ...extraAreas])].sort(),
-    current: (list, who) => list.flatMap((a) => atomsIn(a, (w) => who.includes(w))),
-    earlier: (ri, list, states) =>
-      list.flatMap((a) => {
-        const terms = atomsIn(a, (_, key) => states.includes(key[ri] as EarlierState));
-        const x = extra.get(`${a}\u0000${ri}`);
-        return x === undefined ? terms : [...terms, [x, 1] as [number, number]];
-      }),
+    secrets,
+    areas,
+    current: (list, who) => terms(list, (x) => who.includes(x.now)),
+    earlier: (ri, list, states) => terms(list, (x) => states.includes(x.key[ri] as EarlierState)),
   };
 }

@@ -20,7 +20,7 @@ import { languageName } from "../../shared/survey/locales.ts";
 import { binIndex } from "../outcomes/aggregates/indicator-values.repository.ts";
 import type { IndicatorDef } from "../outcomes/indicator-catalogue.ts";
 import { type Categories, categories } from "../outcomes/page/figures.ts";
-import { pairAtoms } from "./pair-atoms.ts";
+import { type EarlierState, type PairAtoms, pairAtoms } from "./pair-atoms.ts";
 
 /**
  * A release's tables, computed from the counted interviews, with every figure also expressed as the
@@ -656,19 +656,35 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   const keyOf = (table: ReleaseTable, row: ReleaseRow, column: string) =>
     cellKey({ tableId: table.id, rowKey: row.key, columnKey: column });
 
-  // A paired count's atoms (pair-atoms.ts): per area, the first wave's people interviewed again
-  // ("paired") and those not ("gone"), by what each earlier release had of them. The participation
-  // table's interviews at the change's first wave (paired + gone) and "did not take part" at the later
-  // wave (gone, when the change starts at the first wave), today's and earlier releases', and earlier
-  // releases' paired counts are vectors in the same system, so a withheld paired count cannot be had
-  // as their difference. People interviewed both times who did not answer the question are left out:
-  // the outsider is treated as knowing there were none, which can only withhold more.
-  const pairs = composition.change ? pairAtoms(interviews, input.earlier, composition.change) : null;
-  // One system for every question's paired counts: they count the same people (a question's count
-  // leaves out those who skipped it, which the system treats as none), so one question's published
-  // paired counts combine with another's (decision 0065).
+  // People between two waves (pair-atoms.ts): per area, those interviewed at both, only the first,
+  // only the later, or withdrawn since, by what each earlier release had of them. One system per pair
+  // of waves: the change's, the first wave with each later one ("did not take part" at a wave is about
+  // the first wave's people; with no change table "took part again" is still first − did not take
+  // part), and every earlier release's change. Paired counts, interviews at either wave and "did not
+  // take part", today's and earlier releases', are vectors in it, so none can be had as a difference
+  // of the others, and the counts of people interviewed again, gone or new are secrets (decision
+  // 0067). People interviewed both times who did not answer the question are left out of a paired
+  // count: the outsider is treated as knowing there were none, which can only withhold more. One
+  // system for every question's paired counts: they count the same people (decision 0065).
   const pairSystemOf = (change: { fromWave: number; toWave: number }) =>
     `pairs:${change.fromWave}-${change.toWave}`;
+  const pairSystems = new Map<string, { change: { fromWave: number; toWave: number }; atoms: PairAtoms }>();
+  {
+    const waves = [...new Set(interviews.map((i) => i.wave))].sort((a, b) => a - b);
+    const wanted = [
+      ...(composition.change ? [composition.change] : []),
+      ...waves.slice(1).map((w) => ({ fromWave: waves[0] as number, toWave: w })),
+      ...input.earlier.flatMap((e) => e.snapshot.tables.flatMap((t) => (t.change ? [t.change] : []))),
+    ];
+    for (const change of wanted) {
+      const name = pairSystemOf(change);
+      if (change.fromWave === change.toWave || pairSystems.has(name)) continue;
+      pairSystems.set(name, { change, atoms: pairAtoms(interviews, input.earlier, change, input.k) });
+    }
+  }
+  const pairs = composition.change
+    ? (pairSystems.get(pairSystemOf(composition.change))?.atoms ?? null)
+    : null;
 
   // A total of a number question is a sum over groups of interviews (area, wave, language): one atom
   // each, in a system of its own, so a total withheld (mostly from one or two people, or over fewer
@@ -835,7 +851,9 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
         }
         const across = spec.area === null ? { areas: areasIn } : {};
         const nKey = keyOf(table, row, "n");
-        const terms = pairs?.current(spec.area === null ? pairAreas : [spec.area], ["paired"]) ?? [];
+        // "Everyone" is over every area, also those with nobody interviewed both times now: an outsider
+        // who subtracts the areas' rows learns that they have none (decision 0067).
+        const terms = pairs?.current(spec.area === null ? pairs.areas : [spec.area], ["paired"]) ?? [];
         const diff = meanAndInterval(differences);
         const [cN, cBefore, cAfter, cChange, cLower, cUpper] = table.columns as [
           ReleaseColumn,
@@ -895,10 +913,17 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     const areaList = [...new Set(interviews.map((i) => i.area))].sort();
     const dntpAtom = (a: string, w: number) => areaList.indexOf(a) * 1000 + w;
     const [cI, cD] = table.columns as [ReleaseColumn, ReleaseColumn];
-    const change = composition.change;
-    const linked = change && change.fromWave === first ? change : null;
-    const pairVectors = (areas: string[], who: ("paired" | "gone")[]): CheckVector[] =>
-      change && pairs ? [{ system: pairSystemOf(change), terms: pairs.current(areas, who) }] : [];
+    /** A count of people at a wave in every pair system: paired + gone at its first wave, paired + new at its later one. */
+    const pairVectors = (areas: string[], wave: number | null, dntp: boolean): CheckVector[] =>
+      [...pairSystems].flatMap(([system, { change, atoms }]): CheckVector[] => {
+        if (dntp)
+          return change.fromWave === first && change.toWave === wave
+            ? [{ system, terms: atoms.current(areas, ["gone"]) }]
+            : [];
+        if (wave === change.fromWave) return [{ system, terms: atoms.current(areas, ["paired", "gone"]) }];
+        if (wave === change.toWave) return [{ system, terms: atoms.current(areas, ["paired", "new"]) }];
+        return [];
+      });
     for (const spec of specs) {
       const row: ReleaseRow = { ...spec, cells: {} };
       const people = interviews.filter((i) => inRow(spec, i));
@@ -908,7 +933,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
         ...across,
         vectors: [
           ...vectorsOf(table, row, "interviews", "current"),
-          ...(spec.wave === change?.fromWave ? pairVectors(rowAreas, ["paired", "gone"]) : []),
+          ...pairVectors(rowAreas, spec.wave, false),
         ],
       });
       let missing = 0;
@@ -923,7 +948,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
             system: DNTP_SYSTEM,
             terms: rowAreas.map((a) => [dntpAtom(a, spec.wave ?? 0), 1] as [number, number]),
           },
-          ...(linked && spec.wave === linked.toWave ? pairVectors(rowAreas, ["gone"]) : []),
+          ...(spec.wave === first ? [] : pairVectors(rowAreas, spec.wave, true)),
         ],
       });
       table.rows.push(row);
@@ -942,46 +967,50 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     }
     return list;
   };
-  const change = composition.change;
   /** Each earlier release's first wave, once (not per cell; a spread of every interview's wave could overflow the stack). */
   const earliestWave = input.earlier.map((e) =>
     e.interviews.reduce((least, i) => Math.min(least, i.wave), Number.POSITIVE_INFINITY),
   );
   /** An earlier figure's vectors in today's pair systems (pair-atoms.ts), where it has any. */
-  const earlierPairVectors = (
-    ri: number,
-    t: ReleaseTable,
-    row: RowScope,
-    columnKey: string,
-  ): CheckVector[] => {
-    if (!change || !pairs) return [];
-    const list = row.area === null ? pairs.areas : [row.area];
-    const inEvery = (states: ("p" | "f")[]) => [
-      { system: pairSystemOf(change), terms: pairs.earlier(ri, list, states) },
-    ];
-    if (t.kind === "change" && columnKey === "n" && t.indicator && defs.has(t.indicator.key)) {
-      const same = t.change?.fromWave === change.fromWave && t.change.toWave === change.toWave;
-      return same ? inEvery(["p"]) : [];
-    }
-    if (t.kind !== "participation") return [];
-    if (columnKey === "interviews" && row.wave === change.fromWave) return inEvery(["p", "f"]);
-    if (
-      columnKey === "did_not_take_part" &&
-      row.wave === change.toWave &&
-      earliestWave[ri] === change.fromWave
-    )
-      return inEvery(["f"]);
-    return [];
-  };
+  const earlierPairVectors = (ri: number, t: ReleaseTable, row: RowScope, columnKey: string): CheckVector[] =>
+    [...pairSystems].flatMap(([system, { change, atoms }]): CheckVector[] => {
+      const list = row.area === null ? atoms.areas : [row.area];
+      const inEvery = (states: EarlierState[]) => [{ system, terms: atoms.earlier(ri, list, states) }];
+      if (t.kind === "change" && columnKey === "n" && t.indicator && defs.has(t.indicator.key)) {
+        const same = t.change?.fromWave === change.fromWave && t.change.toWave === change.toWave;
+        return same ? inEvery(["p"]) : [];
+      }
+      if (t.kind !== "participation") return [];
+      if (columnKey === "interviews" && row.wave === change.fromWave) return inEvery(["p", "f"]);
+      if (columnKey === "interviews" && row.wave === change.toWave) return inEvery(["p", "l"]);
+      if (
+        columnKey === "did_not_take_part" &&
+        row.wave === change.toWave &&
+        earliestWave[ri] === change.fromWave
+      )
+        return inEvery(["f"]);
+      return [];
+    });
+  const earlierSecrets: SideKnowledge["secrets"] = [];
   const earlier: EarlierRelease[] = input.earlier.map((e, ri) => ({
     id: e.id,
     title: e.title,
     cells: e.snapshot.tables.flatMap((t) =>
       t.rows.flatMap((row) =>
         Object.entries(row.cells).flatMap(([columnKey, cell]) => {
-          if (!cell.published) return [];
           const column = t.columns.find((c) => c.key === columnKey);
           if (!column) return [];
+          if (!cell.published) {
+            // Withheld there as 1 to k − 1 people: still a secret today, now that today's figures and
+            // what an area's people know (withdrawals among them) can be set beside it (decision 0067).
+            if (cell.reason === "below_k" && column.kind === "count")
+              for (const vector of earlierPairVectors(ri, t, row, columnKey))
+                earlierSecrets.push({
+                  label: `${e.title}: ${t.title}, ${row.label}, ${column.label}`,
+                  vector,
+                });
+            return [];
+          }
           const identity = identityOf(t, row, columnKey);
           const indicatorKnown = !t.indicator || defs.has(t.indicator.key);
           let vectors: CheckVector[] = [];
@@ -1031,7 +1060,11 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
           });
     }
   }
-  if (pairs && change)
-    for (const terms of pairs.known) side.known.push({ system: pairSystemOf(change), terms });
+  side.secrets.push(...earlierSecrets);
+  for (const [system, { atoms }] of pairSystems) {
+    for (const terms of atoms.known) side.known.push({ system, terms });
+    for (const x of atoms.secrets)
+      side.secrets.push({ label: `pairs ${x.label}`, vector: { system, terms: x.terms } });
+  }
   return { tables, cells, earlier, dataAsOf, side };
 }

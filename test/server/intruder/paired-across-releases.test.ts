@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PublishedRelease, ReleaseView } from "../../../shared/contract/releases.ts";
-import type { SyncItem } from "../../../shared/contract/sync.ts";
 import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
-import { CO_PRODUCE, interview, newCode, publishOutcomesSurvey, upload } from "../outcomes/helpers.ts";
-import { composition, json, publishRelease } from "../releases/helpers.ts";
+import { CO_PRODUCE, publishOutcomesSurvey, upload } from "../outcomes/helpers.ts";
+import { composition, publishRelease } from "../releases/helpers.ts";
 import { pairsRecoveredAcross } from "./pairs-attacker.ts";
+import { people, readPublic } from "./pairs-fieldwork.ts";
 
 /**
  * Two releases with change between the same waves, read together (issue 13, paired counts across
@@ -29,26 +29,15 @@ afterEach(async () => {
   await t.close();
 });
 
-/** `first` people of an area at the first wave, the first `back` of them again at the next. */
-function people(area: string, first: number, back: number): SyncItem[] {
-  const codes = Array.from({ length: first }, () => newCode());
-  return [
-    ...codes.map((code, i) => interview({ area, code, wave: 0 }, { say: 1 + (i % 5), helped: i % 2 === 0 })),
-    ...codes
-      .slice(0, back)
-      .map((code, i) => interview({ area, code, wave: 1 }, { say: 1 + ((i + 1) % 5), helped: i % 2 === 0 })),
-  ];
-}
-
 describe("paired change across two releases", () => {
   it("does not let a withheld paired count be had from an earlier release's", async () => {
     const analyst = await t.signIn("evaluator", null);
     const expert = await t.signIn("expert", "north");
     const admin = await t.signIn("admin");
     await upload(t, admin, [
-      ...people("north", 11, 11),
-      ...people("south", 10, 10),
-      ...people("east", 10, 3),
+      ...people("north", 11, 11).items,
+      ...people("south", 10, 10).items,
+      ...people("east", 10, 3).items,
     ]);
     const body = composition({
       outcomes: [CO_PRODUCE],
@@ -56,11 +45,9 @@ describe("paired change across two releases", () => {
       change: { fromWave: 0, toWave: 1 },
     });
     const first: ReleaseView = await publishRelease(t, { analyst, expert }, body);
-    await upload(t, admin, people("south", 6, 6));
+    await upload(t, admin, people("south", 6, 6).items);
     const second: ReleaseView = await publishRelease(t, { analyst, expert }, { ...body, title: "Later" });
-    const read = async (r: ReleaseView) =>
-      json<PublishedRelease>(await t.request(`/api/public/releases/${r.publicLink?.token}`), 200);
-    const releases = [await read(first), await read(second)];
+    const releases = [await readPublic(t, first), await readPublic(t, second)];
     // The scenario is the one meant: east's paired count is withheld as below k both times.
     for (const r of releases) {
       const east = r.snapshot.tables
