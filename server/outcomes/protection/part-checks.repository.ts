@@ -1,8 +1,16 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
 import { batches } from "../../../shared/batches.ts";
 import type { Database } from "../../db/schema.ts";
+import { pairSliceCells, readAggregate, sliceCells, valueCells } from "../aggregates/aggregate-tables.ts";
 import type { PartRow, ValueScope } from "../aggregates/indicator-values.repository.ts";
-import { type PairPartMinimum, type PartMinimum, pairPartMinimums, partMinimums } from "./part-minimums.ts";
+import {
+  type PairPartMinimum,
+  type PairPiece,
+  type PartMinimum,
+  pairPartMinimums,
+  partMinimums,
+  type SlicePiece,
+} from "./part-minimums.ts";
 
 /**
  * Small-number protection of filtered views, read from stored part minimums (migration
@@ -64,12 +72,12 @@ function bySurvey(stale: readonly StaleArea[]): Map<string, string[]> {
 
 /** The outcome's questions with stored answers, per survey. */
 async function questionsOf(db: Kysely<Database>, outcome: string): Promise<Map<string, string[]>> {
-  const rows = await db
-    .selectFrom("indicator_cells")
-    .select(["survey_id", "question"])
-    .distinct()
-    .where("outcome", "=", outcome)
-    .execute();
+  const rows = await readAggregate<{ survey_id: string; question: string }>(db, valueCells, {
+    where: { outcome },
+    columns: ["survey_id", "question"],
+    rows: "distinct",
+    withEmpty: true,
+  });
   const out = new Map<string, string[]>();
   for (const r of rows) out.set(r.survey_id, [...(out.get(r.survey_id) ?? []), r.question]);
   return out;
@@ -129,29 +137,13 @@ async function refreshValueChecks(
     for (const question of questions.get(surveyId) ?? []) {
       for (const part of batches(areas, AREAS_PER_READ)) {
         // One question's cells in these areas at a time (thousands of rows), in key order.
-        const pieces = await db
-          .selectFrom("indicator_slice_cells")
-          .select([
-            "area_id",
-            "wave",
-            "status",
-            "has_value",
-            "value",
-            "choice",
-            "survey_version",
-            "administration_mode",
-            "month",
-            "language",
-            "n",
-          ])
-          .where("outcome", "=", scope.outcome)
-          .where("survey_id", "=", surveyId)
-          .where("question", "=", question)
-          .where("area_id", "in", part)
-          .where("n", ">", 0)
-          .orderBy("area_id")
-          .orderBy("wave")
-          .execute();
+        const pieces = await readAggregate<SlicePiece>(db, sliceCells, {
+          where: { outcome: scope.outcome, survey_id: surveyId, question },
+          areas: part,
+          columns: sliceCells.rowKey,
+          rows: "stored",
+          orderBy: ["area_id", "wave"],
+        });
         computed.push({ surveyId, question, rows: partMinimums(pieces) });
       }
     }
@@ -198,27 +190,19 @@ async function refreshPairChecks(
   for (const [surveyId, areas] of bySurvey(stale)) {
     for (const question of questions.get(surveyId) ?? []) {
       for (const part of batches(areas, AREAS_PER_READ)) {
-        const pieces = await db
-          .selectFrom("indicator_pair_slice_cells")
-          .select([
-            "area_id",
-            "difference",
-            "survey_version",
-            "administration_mode",
-            "from_month",
-            "to_month",
-            "language",
-            "n",
-          ])
-          .where("outcome", "=", scope.outcome)
-          .where("from_wave", "=", waves.from)
-          .where("to_wave", "=", waves.to)
-          .where("survey_id", "=", surveyId)
-          .where("question", "=", question)
-          .where("area_id", "in", part)
-          .where("n", ">", 0)
-          .orderBy("area_id")
-          .execute();
+        const pieces = await readAggregate<PairPiece>(db, pairSliceCells, {
+          where: {
+            outcome: scope.outcome,
+            from_wave: waves.from,
+            to_wave: waves.to,
+            survey_id: surveyId,
+            question,
+          },
+          areas: part,
+          columns: pairSliceCells.rowKey,
+          rows: "stored",
+          orderBy: ["area_id"],
+        });
         computed.push({ surveyId, question, rows: pairPartMinimums(pieces) });
       }
     }
