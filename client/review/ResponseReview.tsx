@@ -11,6 +11,7 @@ import { PageHeading } from "../ui/PageHeading.tsx";
 import { AnswersTable } from "./AnswersTable.tsx";
 import { CommentForm } from "./CommentForm.tsx";
 import { DecisionForm } from "./DecisionForm.tsx";
+import { questionLabel } from "./format-answer.ts";
 import { HistoryList } from "./HistoryList.tsx";
 import { RevisionsSection } from "./RevisionsSection.tsx";
 
@@ -97,7 +98,7 @@ export function ResponseReview({ id }: { id: string }) {
           <ul>
             {detail.issues.map((issue) => (
               <li key={`${issue.path ?? issue.question}:${issue.message}`}>
-                <strong>{issue.path ?? issue.question}</strong>: {issue.message}
+                <strong>{questionLabel(detail.fields, issue.question)}</strong>: {issue.message}
               </li>
             ))}
           </ul>

@@ -1,8 +1,11 @@
+import { WITHHELD_VALUE } from "../../shared/contract/exports.ts";
 import type { SurveyField } from "../../shared/survey/fields.ts";
 
 /** An answer as a reviewer reads it: choice labels with their codes, Yes/No, "Not answered". */
 export function formatAnswer(field: SurveyField | undefined, value: unknown): string {
   if (value === undefined || value === null || value === "") return "Not answered";
+  // The server's marker for an answer kept from evaluators (the participant's own words).
+  if (value === WITHHELD_VALUE) return "Not shown: kept for the data manager";
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (Array.isArray(value)) return value.map((v) => formatAnswer(field, v)).join("; ");
   if (typeof value === "object") return JSON.stringify(value);

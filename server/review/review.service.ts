@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { WITHHELD_VALUE } from "../../shared/contract/exports.ts";
 import type {
   ResponseRevision,
   ReviewCommentRequest,
@@ -45,12 +46,12 @@ export interface ReviewContext {
 }
 
 /** In place of an answer an evaluator may not read. */
-const WITHHELD = "[withheld]";
+const WITHHELD = WITHHELD_VALUE;
 const WITHHELD_ISSUE =
   "This answer is kept for the data manager: it does not fit its question or is in the participant's own words.";
 
 const WITHHELD_COMMENT =
-  "[withheld] A comment by the data manager, who reads answers in the participant's own words; ask them.";
+  "Not shown to evaluators: a comment by the data manager, who reads answers in the participant's own words. Ask them.";
 
 /**
  * What a reviewer may read of the answers (DESIGN rule 6, docs/decisions/0024): the data manager reads

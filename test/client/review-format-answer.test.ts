@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { formatAnswer, questionLabel } from "../../client/review/format-answer.ts";
+import { WITHHELD_VALUE } from "../../shared/contract/exports.ts";
+import type { SurveyField } from "../../shared/survey/fields.ts";
+
+const fields: SurveyField[] = [
+  { name: "workers_listen", type: "rating", title: "Do workers listen to what you want?" },
+  {
+    name: "housing",
+    type: "radiogroup",
+    title: "Where are you staying?",
+    choices: [{ value: "own_tenancy", text: "My own place" }],
+  },
+];
+
+describe("a reviewer's reading of an answer", () => {
+  it("says in words that an answer is kept for the data manager, not the server's marker", () => {
+    expect(formatAnswer(fields[0], WITHHELD_VALUE)).toBe("Not shown: kept for the data manager");
+    expect(formatAnswer(fields[0], WITHHELD_VALUE)).not.toContain("[");
+  });
+
+  it("gives choices their words, and unanswered questions as such", () => {
+    expect(formatAnswer(fields[1], "own_tenancy")).toBe("My own place (own_tenancy)");
+    expect(formatAnswer(fields[0], undefined)).toBe("Not answered");
+    expect(formatAnswer(fields[0], 9)).toBe("9");
+  });
+
+  it("names a question by its wording, and the 'other' text of one by that wording too", () => {
+    expect(questionLabel(fields, "workers_listen")).toBe("Do workers listen to what you want?");
+    expect(questionLabel(fields, "housing-Comment")).toBe("Where are you staying?: other, in their words");
+  });
+});
