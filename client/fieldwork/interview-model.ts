@@ -21,6 +21,9 @@ export function createInterviewModel(
   refusal: (locale: string) => string = () => englishWords.consentNo,
 ): Model {
   registerAlongsideProperties();
+  // survey-core animates pages and questions whatever the person has asked for; someone who has asked
+  // their device for less motion gets none (WCAG 2.3.3). Read per interview, so a change applies to the next.
+  settings.animationEnabled = !globalThis.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
   const model = new Model(definition);
   // Every piece of HTML the survey shows is cut to the allow-list again here, whatever the server sent.
   sanitise(model);
