@@ -3,10 +3,11 @@ import { join } from "node:path";
 import { projectRoot } from "../server/paths.ts";
 import { inputsHash, recordBuild, stampFile } from "./build-freshness.mjs";
 import { buildServer } from "./build-server.ts";
+import { compressClient } from "./compress-client.ts";
 
 /**
- * `npm run build`: builds the client (Vite, into dist/client/) and the server (esbuild, into
- * dist/server/), then records what they were built from, so `npm start` and `npm run demo`
+ * `npm run build`: builds the client (Vite, into dist/client/, with compressed copies of its text
+ * files) and the server (esbuild, into dist/server/), then records what they were built from, so `npm start` and `npm run demo`
  * (scripts/build-freshness.mjs) serve them without rebuilding until a source file changes.
  */
 export async function buildAll(root: string = projectRoot): Promise<void> {
@@ -16,7 +17,7 @@ export async function buildAll(root: string = projectRoot): Promise<void> {
   rmSync(join(root, stampFile), { force: true });
   const { build } = await import("vite");
   await build({ configFile: join(root, "vite.config.ts"), root: join(root, "client"), logLevel: "warn" });
-  await buildServer();
+  await Promise.all([compressClient(join(root, "dist", "client")), buildServer()]);
   recordBuild(root, hash);
 }
 

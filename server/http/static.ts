@@ -14,7 +14,8 @@ const REVALIDATE = "no-cache";
  * (client/offline/) precaches the same files, so a tablet opens the app with no connection.
  */
 export function mountClient(app: Hono<AppEnv>, staticDir: string): void {
-  const files = serveStatic({ root: staticDir });
+  // A browser that accepts Brotli or gzip gets the copy the build compressed (scripts/compress-client.ts).
+  const files = serveStatic({ root: staticDir, precompressed: true });
   // Source maps are our whole client source: never served, even if a build left one in the folder
   // (the build moves them to dist/client-sourcemaps/, kept on the server for reading error reports).
   app.get("*", async (c, next) => (isSourceMap(c.req.path) ? c.notFound() : next()));
@@ -22,7 +23,11 @@ export function mountClient(app: Hono<AppEnv>, staticDir: string): void {
   app.get("/assets/*", cacheFor(IMMUTABLE), files, (c) => c.notFound());
   app.get("/workbox-*", cacheFor(IMMUTABLE), files, (c) => c.notFound());
   app.use("*", cacheFor(REVALIDATE), files);
-  app.get("*", cacheFor(REVALIDATE), serveStatic({ root: staticDir, path: "index.html" }));
+  app.get(
+    "*",
+    cacheFor(REVALIDATE),
+    serveStatic({ root: staticDir, path: "index.html", precompressed: true }),
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compressFile } from "../../scripts/compress-client.ts";
 import { defaultStaticDir } from "../../server/paths.ts";
 import { axeViolations, type E2E, startE2E } from "./harness.ts";
 import {
@@ -43,7 +44,8 @@ self.addEventListener("message", (event) => {
 });
 `;
 
-function deployRelease2(): void {
+/** Release 2's changed files, compressed as the build compresses them (a deploy ships both). */
+async function deployRelease2(): Promise<void> {
   const indexFile = join(clientDir, "index.html");
   const index = readFileSync(indexFile, "utf8");
   writeFileSync(indexFile, index.replace("<head>", '<head><meta name="alongside-release" content="2" />'));
@@ -52,6 +54,7 @@ function deployRelease2(): void {
   const next = sw.replace(/(\{url:"index\.html",revision:")[^"]+"/, '$1release-2"');
   expect(next).not.toBe(sw);
   writeFileSync(swFile, next + RELEASE_PROBE);
+  await Promise.all([compressFile(indexFile), compressFile(swFile)]);
 }
 
 /** The state of a new worker waiting to take over ("installed"), if there is one. */
@@ -94,7 +97,7 @@ describe("a new version of the app on a tablet", () => {
     await page.getByText("Some say").click();
     await waitUntilSaved(page);
 
-    deployRelease2();
+    await deployRelease2();
     await page.evaluate(async () => {
       await (await navigator.serviceWorker.getRegistration())?.update();
     });
