@@ -29,7 +29,7 @@ export function AreasSection({
               <thead>
                 <tr>
                   <th scope="col">Name</th>
-                  <th scope="col">Id</th>
+                  <th scope="col">Short name for links</th>
                   <th scope="col">Region</th>
                 </tr>
               </thead>

@@ -50,8 +50,8 @@ export function CreateAreaForm({ onCreated }: { onCreated: () => void }) {
       failureHeading="The area was not added"
     >
       <TextField
-        label="Area id"
-        hint="A short name for links and exports: lower-case letters, digits and hyphens, like leeds or south-tyneside."
+        label="Short name for links"
+        hint="Used in links and exports: lower-case letters, digits and hyphens, like leeds or south-tyneside."
         value={id}
         onChange={(event) => setId(event.target.value)}
         error={errors.id}

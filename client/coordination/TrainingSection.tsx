@@ -7,7 +7,7 @@ import {
   trainingKinds,
   trainingStandings,
 } from "../../shared/contract/index.ts";
-import { standingText } from "../../shared/training/training-standing.ts";
+import { standingText, trainingDay } from "../../shared/training/training-standing.ts";
 import { listPlans, listTraining, recordTraining } from "../api/coordination.ts";
 import { useResource } from "../api/use-resource.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
@@ -67,7 +67,7 @@ function StandingTable({
   return (
     <div className="table-scroll">
       <table className="table">
-        <caption>Where each researcher's training stands today ({today})</caption>
+        <caption>Where each researcher's training stands today ({trainingDay(today)})</caption>
         <thead>
           <tr>
             <th scope="col">Researcher</th>
@@ -136,7 +136,7 @@ function RecordTrainingForm({
         note: "",
       });
       announce(
-        `${trainingKindLabels[record.kind]} recorded for ${record.userName}; refresher due ${record.expiresOn}.`,
+        `${trainingKindLabels[record.kind]} recorded for ${record.userName}; refresher due ${trainingDay(record.expiresOn)}.`,
       );
       setCompletedOn("");
       setExpiresOn("");

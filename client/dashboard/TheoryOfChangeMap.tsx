@@ -1,7 +1,15 @@
 import type { IndicatorHeadline, OutcomeHeadline, OutcomeMapResponse } from "../../shared/contract/index.ts";
 import type { StageId, TocNode } from "../../shared/toc/theory-of-change.ts";
 import { Link } from "../routing/router.tsx";
-import { directionText, formatCount, hiddenText, meanText, useReleasePrecision, waveName } from "./format.ts";
+import {
+  afterTitle,
+  directionText,
+  formatCount,
+  headlineText,
+  hiddenText,
+  useReleasePrecision,
+  waveName,
+} from "./format.ts";
 
 /**
  * The theory of change as the dashboard's home: one section per strand, reading left to right as the
@@ -158,20 +166,19 @@ function IndicatorLine({ indicator: i, k }: { indicator: IndicatorHeadline; k: n
   if (!i.latest) {
     return (
       <>
-        <span className="outcome-card__title">{i.title}</span>: no answers yet.
+        <span className="outcome-card__title">{i.title}</span>
+        {afterTitle(i.title, "no answers yet.")}
       </>
     );
   }
   const { figure, wave } = i.latest;
   const value = figure.suppressed
     ? `not shown (${hiddenText(figure, k)})`
-    : figure.mean === null
-      ? `n = ${formatCount(figure.n)} (answers not shown: a group is smaller than ${k})`
-      : `${meanText(i.kind, figure.mean)}, n = ${formatCount(figure.n)}`;
+    : headlineText(i.kind, figure.mean, figure.n, k);
   return (
     <>
-      <span className="outcome-card__title">{i.title}</span>: {value} at {waveName(wave).toLowerCase()} ·{" "}
-      {directionText(i.direction)}
+      <span className="outcome-card__title">{i.title}</span>
+      {afterTitle(i.title, value)} at {waveName(wave).toLowerCase()} · {directionText(i.direction)}
       {i.change && i.baseline && (
         <>
           {" "}

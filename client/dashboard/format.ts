@@ -101,6 +101,26 @@ export function waveName(wave: number | string): string {
   return Number(wave) === 0 ? "Baseline" : `Follow-up ${wave}`;
 }
 
+/**
+ * The latest figure on the map, in words: "average 3.26 from 50 answers", "64% yes from 50 answers",
+ * never a bare number or "n =".
+ */
+export function headlineText(kind: IndicatorKind, mean: number | null, n: number, k: number): string {
+  const answers = `${formatCount(n)} ${n === 1 ? "answer" : "answers"}`;
+  if (mean === null) return `${answers} (not shown: a group is smaller than ${k})`;
+  return kind === "yes_no"
+    ? `${meanText(kind, mean)} from ${answers}`
+    : `average ${meanText(kind, mean)} from ${answers}`;
+}
+
+/**
+ * What follows a question's wording on the map: after a question mark or full stop a new sentence
+ * ("…want? Average 3.26"), otherwise a colon ("Trust: average 3.26"), never "want?: 3.26".
+ */
+export function afterTitle(title: string, words: string): string {
+  return /[?.!]$/.test(title.trim()) ? ` ${words.charAt(0).toUpperCase()}${words.slice(1)}` : `: ${words}`;
+}
+
 /** A mean as the indicator reads it: a share for yes/no, a number otherwise. */
 export function meanText(kind: IndicatorKind, mean: number): string {
   return kind === "yes_no" ? `${formatPercent(mean)} yes` : formatNumber(mean);

@@ -75,7 +75,7 @@ export function HistoryPanel({ surveyId, refreshKey }: { surveyId: string; refre
                 <th scope="col" className="num">
                   Responses
                 </th>
-                <th scope="col">JSON</th>
+                <th scope="col">Download</th>
               </tr>
             </thead>
             <tbody>
@@ -83,7 +83,7 @@ export function HistoryPanel({ surveyId, refreshKey }: { surveyId: string; refre
                 <tr key={v.version}>
                   <th scope="row">Version {v.version}</th>
                   <td>{formatDateTime(v.publishedAt)}</td>
-                  <td>{v.publishedBy?.name ?? "Loaded from surveys/"}</td>
+                  <td>{v.publishedBy?.name ?? "Came with the app"}</td>
                   <td>
                     {v.signedOffBy.length > 0
                       ? v.signedOffBy.map((p) => p.name).join(", ")

@@ -102,7 +102,7 @@ export function WorkflowPanel({
 
       <h3>Sign-off by experts by experience</h3>
       {current.length === 0 ? (
-        <p className="muted">No expert has signed off revision {draft.revision} yet.</p>
+        <p className="muted">No expert has signed off this draft yet.</p>
       ) : (
         <ul>
           {current.map((s) => (

@@ -60,8 +60,8 @@ export function XlsformImport({ onImported }: { onImported?: () => void }) {
           />
         </div>
         <TextField
-          label="Survey id (optional)"
-          hint="Leave empty to use the form’s own id. Lower-case letters, digits and hyphens."
+          label="Short name (optional)"
+          hint="Used in the survey’s web address and in downloaded answers. Leave empty to keep the one the form already has. Lower-case letters, numbers and hyphens."
           className="input input--medium code"
           value={id}
           onChange={(e) => setId(e.target.value)}

@@ -157,7 +157,7 @@ function StorageNote() {
     <p className="muted">
       {persistence === "persistent"
         ? "This browser keeps Alongside's storage on this tablet even when space runs low."
-        : "This browser may clear stored data if the tablet runs very low on space. Installing Alongside (Add to home screen) makes it keep it; upload regularly."}
+        : "This browser may clear Alongside's storage if the tablet runs very low on space. Upload often. Adding Alongside to the home screen usually makes the browser keep it."}
     </p>
   );
 }

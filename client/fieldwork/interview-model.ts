@@ -1,4 +1,4 @@
-import { Model, type Question, settings } from "survey-core";
+import { Model, type Question, settings, surveyLocalization } from "survey-core";
 import { englishWords } from "../../shared/fieldwork/participant-words.ts";
 import { registerAlongsideProperties } from "../../shared/survey/properties.ts";
 import type { SanitiseModel } from "./html-sanitiser.ts";
@@ -9,6 +9,14 @@ import { applySurveyTheme } from "./survey-theme.ts";
 settings.titleTags.page = "h2";
 settings.titleTags.panel = "h3";
 settings.titleTags.question = "h3";
+
+// survey-core's English for an answer out of range speaks of "the value"; the participant reads it.
+// Other languages keep survey-core's own words; the server's checks have their own messages.
+const english = surveyLocalization.locales.en as Record<string, string> | undefined;
+if (english) {
+  english.minError = "The answer must be {0} or more.";
+  english.maxError = "The answer must be {0} or less.";
+}
 
 /**
  * A SurveyJS model for one interview, set up for a tablet held by a peer researcher. `refusal` gives

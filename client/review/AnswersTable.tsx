@@ -1,7 +1,7 @@
 import type { ReviewDetail } from "../../shared/contract/index.ts";
 import { formatAnswer, questionLabel } from "./format-answer.ts";
 
-/** The current answers, question by question, with each question's issue beside it. */
+/** The current answers, question by question, with the check it did not pass beside it. */
 export function AnswersTable({ detail }: { detail: ReviewDetail }) {
   const asked = detail.fields.map((f) => f.name);
   const extra = Object.keys(detail.answers).filter((name) => !asked.includes(name));
@@ -15,7 +15,7 @@ export function AnswersTable({ detail }: { detail: ReviewDetail }) {
             <tr>
               <th scope="col">Question</th>
               <th scope="col">Answer</th>
-              <th scope="col">Issue</th>
+              <th scope="col">Check not passed</th>
             </tr>
           </thead>
           <tbody>

@@ -77,7 +77,7 @@ export function ReviewQueue() {
                 {item.participantCode}
               </Link>
             )}
-            survey={(item) => `${item.surveyTitle} (v${item.surveyVersion})`}
+            survey={(item) => `${item.surveyTitle}, version ${item.surveyVersion}`}
             columns={[
               { label: "Received", cell: (item) => formatDateTime(item.receivedAt) },
               { label: "Checks not passed", numeric: true, cell: (item) => item.issueCount },

@@ -1,16 +1,22 @@
 import { WITHHELD_VALUE } from "../../shared/contract/exports.ts";
 import type { SurveyField } from "../../shared/survey/fields.ts";
 
-/** An answer as a reviewer reads it: choice labels with their codes, Yes/No, "Not answered". */
+/**
+ * An answer as a reviewer reads it: a choice by its words (the stored code is for exports, not for people),
+ * Yes/No, "Not answered"; an answer with parts as "part: answer" pairs, never JSON.
+ */
 export function formatAnswer(field: SurveyField | undefined, value: unknown): string {
   if (value === undefined || value === null || value === "") return "Not answered";
   // The server's marker for an answer kept from evaluators (the participant's own words).
   if (value === WITHHELD_VALUE) return "Not shown: kept for the data manager";
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (Array.isArray(value)) return value.map((v) => formatAnswer(field, v)).join("; ");
-  if (typeof value === "object") return JSON.stringify(value);
+  if (typeof value === "object")
+    return Object.entries(value)
+      .map(([part, answer]) => `${part}: ${formatAnswer(undefined, answer)}`)
+      .join("; ");
   const choice = field?.choices?.find((c) => c.value === value);
-  return choice && choice.text !== String(value) ? `${choice.text} (${String(value)})` : String(value);
+  return choice ? choice.text : String(value);
 }
 
 /** The question's wording, or its name for an answer to something the version does not ask. */

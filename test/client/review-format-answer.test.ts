@@ -20,9 +20,14 @@ describe("a reviewer's reading of an answer", () => {
   });
 
   it("gives choices their words, and unanswered questions as such", () => {
-    expect(formatAnswer(fields[1], "own_tenancy")).toBe("My own place (own_tenancy)");
+    expect(formatAnswer(fields[1], "own_tenancy")).toBe("My own place");
+    expect(formatAnswer(fields[1], ["own_tenancy", "hostel"])).toBe("My own place; hostel");
     expect(formatAnswer(fields[0], undefined)).toBe("Not answered");
     expect(formatAnswer(fields[0], 9)).toBe("9");
+  });
+
+  it("reads an answer with parts as words, not JSON", () => {
+    expect(formatAnswer(undefined, { morning: true, evening: 2 })).toBe("morning: Yes; evening: 2");
   });
 
   it("names a question by its wording, and the 'other' text of one by that wording too", () => {

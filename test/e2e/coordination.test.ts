@@ -74,7 +74,7 @@ describe("coordinating fieldwork", () => {
     await admin.getByLabel("Password", { exact: true }).fill(E2E_PASSWORD);
     await admin.getByRole("button", { name: "Sign in" }).click();
     await admin.getByRole("heading", { name: "Administration", level: 1 }).waitFor();
-    await admin.getByLabel("Area id").fill("eastham");
+    await admin.getByLabel("Short name for links").fill("eastham");
     await admin.getByLabel("Area name").fill("Eastham");
     await admin.getByLabel("Region", { exact: true }).fill("East");
     await admin.getByRole("button", { name: "Add area" }).click();

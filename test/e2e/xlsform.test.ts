@@ -46,7 +46,7 @@ describe("bringing in an XLSForm from the editor", () => {
     const page = await signIn(viewport);
     await page.goto(`${e2e.server.url}/editor`);
     await page.getByLabel("Spreadsheet (.xlsx)").setInputFiles(file);
-    await page.getByLabel("Survey id (optional)").fill(id);
+    await page.getByLabel("Short name (optional)").fill(id);
     await page.getByRole("button", { name: "Bring in the form" }).click();
     const status = page.getByRole("status").filter({ hasText: "is ready as a draft" });
     await status.waitFor();
