@@ -13,6 +13,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { sql } from "kysely";
 import { openSqlite } from "../server/db/connect.ts";
+import { migrateToLatest } from "../server/db/migrate.ts";
 import { ProblemError } from "../server/http/problem.ts";
 import { loadCatalogue } from "../server/outcomes/indicator-catalogue.ts";
 import { findRelease, insertRelease } from "../server/releases/releases.repository.ts";
@@ -127,6 +128,8 @@ export async function benchRelease(
     const generateMs = performance.now() - t0;
     const handle = openSqlite(file);
     const db = handle.db;
+    // A database kept by an earlier run may predate migrations added since.
+    await migrateToLatest(db, () => {});
     const analyst = await insertUser(
       db,
       {
@@ -169,6 +172,9 @@ export async function benchRelease(
           db,
         );
         await sql`insert into release_interviews (release_id, response_id, area_id, wave, language) select ${id}, response_id, area_id, wave, language from release_interviews where release_id = 'bench-0'`.execute(
+          db,
+        );
+        await sql`insert into release_check_figures (release_id, snapshot_id, tables) select ${id}, snapshot_id, tables from release_check_figures where release_id = 'bench-0'`.execute(
           db,
         );
         continue;

@@ -50,6 +50,7 @@ import type {
 import type { ParticipationPlansTable } from "../participation-plans/participation-plans.table.ts";
 import type {
   ReleaseAnnotationsTable,
+  ReleaseCheckFiguresTable,
   ReleaseInterviewsTable,
   ReleaseSignoffsTable,
   ReleasesTable,
@@ -122,6 +123,7 @@ export interface Database {
   training_records: TrainingRecordsTable;
   releases: ReleasesTable;
   release_interviews: ReleaseInterviewsTable;
+  release_check_figures: ReleaseCheckFiguresTable;
   release_signoffs: ReleaseSignoffsTable;
   release_annotations: ReleaseAnnotationsTable;
   device_manifest_items: DeviceManifestItemsTable;

@@ -65,6 +65,34 @@ function keyOf(first: string | null, later: string | null, n: number): string {
   return key;
 }
 
+/**
+ * Each interview's "1"/"0" text of the earlier releases that had it ("0"s: none), made once for the
+ * same list of earlier releases, not once per pair of waves (decision 0068).
+ */
+const masksOfEarlier = new WeakMap<readonly EarlierData[], (id: string) => string>();
+function earlierMasks(earlier: readonly EarlierData[]): (id: string) => string {
+  let maskOf = masksOfEarlier.get(earlier);
+  if (!maskOf) {
+    const bits = new Map<string, string[]>();
+    earlier.forEach((e, ri) => {
+      for (const i of e.interviews) {
+        let b = bits.get(i.id);
+        if (!b) {
+          b = new Array<string>(earlier.length).fill("0");
+          bits.set(i.id, b);
+        }
+        b[ri] = "1";
+      }
+    });
+    const masks = new Map<string, string>();
+    for (const [id, b] of bits) masks.set(id, b.join(""));
+    const none = "0".repeat(earlier.length);
+    maskOf = (id) => masks.get(id) ?? none;
+    masksOfEarlier.set(earlier, maskOf);
+  }
+  return maskOf;
+}
+
 export function pairAtoms(
   interviews: readonly Interview[],
   earlier: readonly EarlierData[],
@@ -72,8 +100,7 @@ export function pairAtoms(
   k: number,
 ): PairAtoms {
   const n = earlier.length;
-  const ids = earlier.map((e) => new Set(e.interviews.map((i) => i.id)));
-  const maskOf = (id: string) => ids.map((has) => (has.has(id) ? "1" : "0")).join("");
+  const maskOf = earlierMasks(earlier);
   const first = new Map<string, Interview>();
   const later = new Map<string, Interview>();
   for (const i of interviews) {

@@ -3,7 +3,6 @@ import type {
   ReleaseBreakdown,
   ReleaseColumn,
   ReleaseRow,
-  ReleaseSnapshot,
   ReleaseTable,
 } from "../../shared/contract/releases.ts";
 import { releaseBreakdownLabels } from "../../shared/contract/releases.ts";
@@ -76,7 +75,11 @@ export interface EarlierData {
   id: string;
   title: string;
   publishedAt: string;
-  snapshot: ReleaseSnapshot;
+  /**
+   * Its snapshot's tables; of their cells only the published ones and those withheld as fewer than k
+   * need be there (decision 0068).
+   */
+  tables: ReleaseTable[];
   /** `language` is absent for releases stored before languages were kept with them. */
   interviews: { id: string; area: string; wave: number; language?: string | null }[];
 }
@@ -382,7 +385,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   // broken down by it; otherwise every atom's language is "" and the systems are as they always were.
   const byLanguage =
     composition.breakdowns.includes("language") ||
-    input.earlier.some((e) => e.snapshot.tables.some((t) => t.breakdown === "language"));
+    input.earlier.some((e) => e.tables.some((t) => t.breakdown === "language"));
   const languageOf = (language: string | null | undefined) => (byLanguage ? (language ?? "") : "");
   // Which earlier releases each interview was in; the gone ones, with where they were.
   const membership = new Map<string, Set<number>>();
@@ -674,7 +677,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     const wanted = [
       ...(composition.change ? [composition.change] : []),
       ...waves.slice(1).map((w) => ({ fromWave: waves[0] as number, toWave: w })),
-      ...input.earlier.flatMap((e) => e.snapshot.tables.flatMap((t) => (t.change ? [t.change] : []))),
+      ...input.earlier.flatMap((e) => e.tables.flatMap((t) => (t.change ? [t.change] : []))),
     ];
     for (const change of wanted) {
       const name = pairSystemOf(change);
@@ -972,34 +975,80 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     e.interviews.reduce((least, i) => Math.min(least, i.wave), Number.POSITIVE_INFINITY),
   );
   /** An earlier figure's vectors in today's pair systems (pair-atoms.ts), where it has any. */
-  const earlierPairVectors = (ri: number, t: ReleaseTable, row: RowScope, columnKey: string): CheckVector[] =>
-    [...pairSystems].flatMap(([system, { change, atoms }]): CheckVector[] => {
-      const list = row.area === null ? atoms.areas : [row.area];
-      const inEvery = (states: EarlierState[]) => [{ system, terms: atoms.earlier(ri, list, states) }];
-      if (t.kind === "change" && columnKey === "n" && t.indicator && defs.has(t.indicator.key)) {
-        const same = t.change?.fromWave === change.fromWave && t.change.toWave === change.toWave;
-        return same ? inEvery(["p"]) : [];
-      }
-      if (t.kind !== "participation") return [];
-      if (columnKey === "interviews" && row.wave === change.fromWave) return inEvery(["p", "f"]);
-      if (columnKey === "interviews" && row.wave === change.toWave) return inEvery(["p", "l"]);
-      if (
-        columnKey === "did_not_take_part" &&
-        row.wave === change.toWave &&
-        earliestWave[ri] === change.fromWave
-      )
-        return inEvery(["f"]);
-      return [];
-    });
+  const earlierPairVectors = (
+    ri: number,
+    t: ReleaseTable,
+    row: RowScope,
+    columnKey: string,
+  ): CheckVector[] =>
+    // Only people counts have any: most earlier cells are answers (decision 0068: not made for each).
+    t.kind !== "participation" && !(t.kind === "change" && columnKey === "n")
+      ? []
+      : [...pairSystems].flatMap(([system, { change, atoms }]): CheckVector[] => {
+          const list = row.area === null ? atoms.areas : [row.area];
+          const inEvery = (states: EarlierState[]) => [{ system, terms: atoms.earlier(ri, list, states) }];
+          if (t.kind === "change" && columnKey === "n" && t.indicator && defs.has(t.indicator.key)) {
+            const same = t.change?.fromWave === change.fromWave && t.change.toWave === change.toWave;
+            return same ? inEvery(["p"]) : [];
+          }
+          if (t.kind !== "participation") return [];
+          if (columnKey === "interviews" && row.wave === change.fromWave) return inEvery(["p", "f"]);
+          if (columnKey === "interviews" && row.wave === change.toWave) return inEvery(["p", "l"]);
+          if (
+            columnKey === "did_not_take_part" &&
+            row.wave === change.toWave &&
+            earliestWave[ri] === change.fromWave
+          )
+            return inEvery(["f"]);
+          return [];
+        });
   const earlierSecrets: SideKnowledge["secrets"] = [];
-  const earlier: EarlierRelease[] = input.earlier.map((e, ri) => ({
-    id: e.id,
-    title: e.title,
-    cells: e.snapshot.tables.flatMap((t) =>
-      t.rows.flatMap((row) =>
-        Object.entries(row.cells).flatMap(([columnKey, cell]) => {
-          const column = t.columns.find((c) => c.key === columnKey);
-          if (!column) return [];
+  // An answer figure's vectors in an earlier release depend only on what it counts (its identity, which
+  // names its question) and on which of today's atoms that release includes there (its class in the
+  // question's system, `classIn`): made once for each and shared by the earlier releases of the same
+  // class (decision 0068). Nothing changes a vector once made.
+  const earlierAnswerVectors = new Map<number, Map<string, CheckVector[]>>();
+  const systemOfTable = new WeakMap<ReleaseTable, { name: string; sys: AtomSystem } | null>();
+  const answerVectorsOf = (
+    t: ReleaseTable,
+    row: ReleaseRow,
+    columnKey: string,
+    identity: string,
+    ri: number,
+  ) => {
+    let found = systemOfTable.get(t);
+    if (found === undefined) {
+      const name = t.indicator ? `q:${t.indicator.key}` : "";
+      const sys = systems.get(name);
+      found = sys ? { name, sys } : null;
+      systemOfTable.set(t, found);
+    }
+    if (!found) return vectorsOf(t, row, columnKey, ri);
+    const of = classIn(found.name, found.sys, ri);
+    let byIdentity = earlierAnswerVectors.get(of);
+    if (!byIdentity) {
+      byIdentity = new Map();
+      earlierAnswerVectors.set(of, byIdentity);
+    }
+    let vectors = byIdentity.get(identity);
+    if (!vectors) {
+      vectors = vectorsOf(t, row, columnKey, ri);
+      byIdentity.set(identity, vectors);
+    }
+    return vectors;
+  };
+  const earlier: EarlierRelease[] = input.earlier.map((e, ri) => {
+    const cells: EarlierRelease["cells"] = [];
+    for (const t of e.tables) {
+      // The first column of each key, as `find` gave it.
+      const columns = new Map<string, ReleaseColumn>();
+      for (const c of t.columns) if (!columns.has(c.key)) columns.set(c.key, c);
+      const indicatorKnown = !t.indicator || defs.has(t.indicator.key);
+      for (const row of t.rows) {
+        for (const columnKey in row.cells) {
+          const cell = row.cells[columnKey] as ReleaseRow["cells"][string];
+          const column = columns.get(columnKey);
+          if (!column) continue;
           if (!cell.published) {
             // Withheld there as 1 to k − 1 people: still a secret today, now that today's figures and
             // what an area's people know (withdrawals among them) can be set beside it (decision 0067).
@@ -1009,12 +1058,12 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
                   label: `${e.title}: ${t.title}, ${row.label}, ${column.label}`,
                   vector,
                 });
-            return [];
+            continue;
           }
           const identity = identityOf(t, row, columnKey);
-          const indicatorKnown = !t.indicator || defs.has(t.indicator.key);
           let vectors: CheckVector[] = [];
-          if (t.kind === "indicator" && indicatorKnown) vectors = vectorsOf(t, row, columnKey, ri);
+          if (t.kind === "indicator" && indicatorKnown)
+            vectors = answerVectorsOf(t, row, columnKey, identity, ri);
           else if (t.kind === "participation" && columnKey === "interviews")
             vectors = vectorsOf(t, row, columnKey, ri);
           else if (t.kind === "participation" && columnKey === "did_not_take_part") {
@@ -1029,12 +1078,14 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
               },
             ];
           }
-          vectors = [...vectors, ...earlierPairVectors(ri, t, row, columnKey)];
-          return [{ identity, value: cell.value, vectors }];
-        }),
-      ),
-    ),
-  }));
+          const pairVectors = earlierPairVectors(ri, t, row, columnKey);
+          if (pairVectors.length > 0) vectors = [...vectors, ...pairVectors];
+          cells.push({ identity, value: cell.value, vectors });
+        }
+      }
+    }
+    return { id: e.id, title: e.title, cells };
+  });
   void earlierIndex;
 
   const dataAsOf = interviews.reduce<string | null>(

@@ -6,6 +6,7 @@ import type {
   ReleaseSignerRole,
   ReleaseSignOff,
   ReleaseSnapshot,
+  ReleaseTable,
 } from "../../shared/contract/releases.ts";
 import { DEFAULT_LOCALE } from "../../shared/survey/locales.ts";
 import type { Database } from "../db/schema.ts";
@@ -84,8 +85,10 @@ export async function updateComposition(
     .where("id", "=", id)
     .where("status", "!=", "published")
     .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return false;
   await db.deleteFrom("release_interviews").where("release_id", "=", id).execute();
-  return Number(r.numUpdatedRows) === 1;
+  await db.deleteFrom("release_check_figures").where("release_id", "=", id).execute();
+  return true;
 }
 
 export async function storeSnapshot(
@@ -110,6 +113,11 @@ export async function storeSnapshot(
       .where("status", "!=", "published")
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) return false;
+    await trx.deleteFrom("release_check_figures").where("release_id", "=", id).execute();
+    await trx
+      .insertInto("release_check_figures")
+      .values({ release_id: id, snapshot_id: snapshot.id, tables: JSON.stringify(checkTables(snapshot)) })
+      .execute();
     await trx.deleteFrom("release_interviews").where("release_id", "=", id).execute();
     for (let i = 0; i < interviews.length; i += 500) {
       await trx
@@ -443,41 +451,87 @@ export async function pairGroups(
   return out;
 }
 
-/** Every published release of the survey, oldest first, with the interviews each was computed from. */
+/**
+ * What a later check reads of a snapshot (decision 0068): its tables, with only the published cells
+ * and those withheld as fewer than k (`buildFiguresInSteps` reads no other), in the same order.
+ * Stored beside the snapshot (`release_check_figures`), a fifth of its size.
+ */
+export function checkTables(snapshot: Pick<ReleaseSnapshot, "tables">): ReleaseTable[] {
+  return snapshot.tables.map((t) => ({
+    ...t,
+    rows: t.rows.map((r) => ({
+      ...r,
+      cells: Object.fromEntries(
+        Object.entries(r.cells).filter(([, c]) => c.published || c.reason === "below_k"),
+      ),
+    })),
+  }));
+}
+
+/**
+ * Every published release of the survey, oldest first, with the interviews each was computed from.
+ * Its tables are read from `release_check_figures` (decision 0068), or from the snapshot itself where
+ * that has none for the snapshot (stored by an instance of an earlier release during a rolling restart).
+ */
 export async function earlierPublished(
   db: Kysely<Database>,
   surveyId: string,
   except: string,
 ): Promise<EarlierData[]> {
   const rows = await db
-    .selectFrom("releases")
-    .select(["id", "title", "published_at", "snapshot"])
-    .where("survey_id", "=", surveyId)
-    .where("status", "=", "published")
-    .where("id", "!=", except)
-    .orderBy("published_at")
-    .orderBy("id")
+    .selectFrom("releases as r")
+    .leftJoin("release_check_figures as f", (j) =>
+      j.onRef("f.release_id", "=", "r.id").onRef("f.snapshot_id", "=", "r.snapshot_id"),
+    )
+    .select((eb) => [
+      "r.id",
+      "r.title",
+      "r.published_at",
+      "f.tables",
+      // The snapshot (about 15 MB) only where its tables are not stored apart.
+      eb.case().when("f.release_id", "is", null).then(eb.ref("r.snapshot")).else(null).end().as("snapshot"),
+      eb("r.snapshot", "is", null).as("no_snapshot"),
+    ])
+    .where("r.survey_id", "=", surveyId)
+    .where("r.status", "=", "published")
+    .where("r.id", "!=", except)
+    .orderBy("r.published_at")
+    .orderBy("r.id")
     .execute();
   const out: EarlierData[] = [];
   for (const r of rows) {
-    if (!r.snapshot || !r.published_at) continue;
-    const interviews = await db
-      .selectFrom("release_interviews")
-      .select(["response_id", "area_id", "wave", "language"])
-      .where("release_id", "=", r.id)
-      .execute();
-    out.push({
-      id: r.id,
-      title: r.title,
-      publishedAt: r.published_at,
-      snapshot: JSON.parse(r.snapshot) as ReleaseSnapshot,
-      interviews: interviews.map((i) => ({
-        id: i.response_id,
-        area: i.area_id,
-        wave: Number(i.wave),
-        language: i.language,
-      })),
-    });
+    if (Number(r.no_snapshot) || !r.published_at) continue;
+    const tables = r.tables
+      ? (JSON.parse(r.tables) as ReleaseTable[])
+      : r.snapshot
+        ? (JSON.parse(r.snapshot) as ReleaseSnapshot).tables
+        : null;
+    if (!tables) continue;
+    out.push({ id: r.id, title: r.title, publishedAt: r.published_at, tables, interviews: [] });
+  }
+  if (out.length === 0) return out;
+  // The interviews of every earlier release in one read (decision 0068): one row per interview (and
+  // per area, wave and language it was stored with) with a "1"/"0" for each release that has it, not
+  // one row per release and interview; each release's list is then in interview order, as its primary
+  // key gave it, and the releases with the same row share one object.
+  const ids = out.map((e) => e.id);
+  const members = await sql<{
+    response_id: string;
+    area_id: string;
+    wave: number | string;
+    language: string | null;
+    mask: string;
+  }>`select response_id, area_id, wave, language, ${sql.join(
+    ids.map((id) => sql`max(case when release_id = ${id} then '1' else '0' end)`),
+    sql` || `,
+  )} as mask
+    from release_interviews where release_id in (${sql.join(ids)})
+    group by response_id, area_id, wave, language
+    order by response_id`.execute(db);
+  for (const i of members.rows) {
+    const interview = { id: i.response_id, area: i.area_id, wave: Number(i.wave), language: i.language };
+    for (let ri = 0; ri < out.length; ri++)
+      if (i.mask.charCodeAt(ri) === 49) (out[ri] as EarlierData).interviews.push(interview);
   }
   return out;
 }

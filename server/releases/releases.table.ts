@@ -27,6 +27,17 @@ export interface ReleaseInterviewsTable {
   language: string | null;
 }
 
+/**
+ * What a later release check reads of a release's snapshot (2026-12-07-11, decision 0068): its tables
+ * with only the published cells and those withheld as fewer than k. For one snapshot only.
+ */
+export interface ReleaseCheckFiguresTable {
+  release_id: string;
+  snapshot_id: string;
+  /** JSON: `ReleaseTable[]`. */
+  tables: string;
+}
+
 export interface ReleaseSignoffsTable {
   id: string;
   release_id: string;
