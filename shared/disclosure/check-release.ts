@@ -175,6 +175,13 @@ interface SystemState {
   present?: Map<string, number>;
   /** Each member's, earlier figure's and known sum's `vectorKey`, computed once. */
   keys: WeakMap<Map<number, number>, string>;
+  /**
+   * Sums of zero (decision 0069): the published counts in the basis by value and atom (`sumKey`), as
+   * positions in `sequence`, and each position's keys there (none: not a count with all coefficients
+   * 1), so that a truncation removes exactly the positions it drops. Dropped with the basis.
+   */
+  sums?: Map<number, number[]>;
+  sumKeys: (number[] | null)[];
 }
 
 const toMap = (terms: CheckVector["terms"]) => {
@@ -362,6 +369,7 @@ function* runChecks(
         inBasis: [],
         added: 0,
         keys: new WeakMap(),
+        sumKeys: [],
       };
       systems.set(name, s);
     }
@@ -440,6 +448,7 @@ function* runChecks(
         if (s) {
           s.basis = undefined;
           s.present = undefined;
+          s.sums = undefined;
         }
       }
     }
@@ -553,6 +562,9 @@ function hashOf(keys: readonly string[]): number {
   }
   return h >>> 0;
 }
+
+/** One number per count and atom, for the index of sums of zero (both stay far below 2^26: exact). */
+const sumKey = (value: number, atom: number) => value * 67108864 + atom;
 
 /** A vector's exact content (atoms in order, with their coefficients), to recognise an equal one. */
 function vectorKey(vector: ReadonlyMap<number, number>): string {
@@ -675,14 +687,68 @@ function* auditRound(
       s.added = i;
       break;
     }
+  // Sums of zero (decision 0069): two published counts with the same value, one over a subset of the
+  // other's atoms, say every atom of the difference is empty (counts are not negative), as a published
+  // zero does. The index is kept between rounds and cut back with the basis.
+  if (!s.sums || s.added === 0) {
+    s.sums = new Map();
+    s.sumKeys = [];
+  }
+  const sums = s.sums;
+  for (let p = s.sumKeys.length - 1; p >= s.added; p--)
+    for (const key of s.sumKeys[p] ?? []) sums.get(key)?.pop();
+  s.sumKeys.length = Math.min(s.sumKeys.length, s.added);
+  const sumVector = (i: number): Map<number, number> | null =>
+    s.sumKeys[i] ? (s.members[s.sequence[i] as number] as { vector: Map<number, number> }).vector : null;
+  const addSumZeros = (i: number, label: number) => {
+    const m = s.members[s.sequence[i] as number] as { cell: number; vector: Map<number, number> };
+    const value = (cells[m.cell] as CheckCell).value;
+    const x = m.vector;
+    s.sumKeys[i] = null;
+    if (value === null || value <= 0 || !isCount((cells[m.cell] as CheckCell).kind)) return;
+    for (const v of x.values()) if (v !== 1) return;
+    const candidates = new Set<number>();
+    for (const atom of x.keys()) for (const j of sums.get(sumKey(value, atom)) ?? []) candidates.add(j);
+    // In the order of the sequence, as the oracle (test/helpers/disclosure-oracle) visits them.
+    for (const j of [...candidates].sort((a, b) => a - b)) {
+      const y = sumVector(j);
+      if (!y || y.size === x.size) continue;
+      const [small, large] = y.size < x.size ? [y, x] : [x, y];
+      meter.charge(small.size);
+      let nested = true;
+      for (const a of small.keys())
+        if (!large.has(a)) {
+          nested = false;
+          break;
+        }
+      if (!nested) continue;
+      for (const a of large.keys()) {
+        if (small.has(a)) continue;
+        // Not recorded in `present`: unlike a published zero's, this unit depends on a second figure,
+        // which a later round may withhold.
+        if (!holds(`u${a}`, i)) basis.add(new Map([[a, 1]]), label);
+      }
+    }
+    const keys: number[] = [];
+    for (const atom of x.keys()) {
+      const key = sumKey(value, atom);
+      keys.push(key);
+      const list = sums.get(key);
+      if (list) list.push(i);
+      else sums.set(key, [i]);
+    }
+    s.sumKeys[i] = keys;
+  };
   for (let i = s.added; i < s.sequence.length; i++) {
     const mi = s.sequence[i] as number;
     const m = s.members[mi] as { cell: number; vector: Map<number, number> };
     s.rankBefore[i] = basis.rank;
     s.inBasis[i] = !withheld.has(m.cell);
+    s.sumKeys[i] = null;
     if (s.inBasis[i]) {
       const c = cells[m.cell] as CheckCell;
       addWithZeros(basis, m.vector, isCount(c.kind) ? c.value : null, P + mi, i);
+      addSumZeros(i, P + mi);
     }
     yield;
   }

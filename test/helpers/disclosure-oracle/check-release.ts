@@ -513,6 +513,29 @@ function* auditRound(
     if (s.inBasis[i]) {
       const c = cells[m.cell] as CheckCell;
       addWithZeros(basis, m.vector, isCount(c.kind) ? c.value : null, mi);
+      // Sums of zero (decision 0069): an earlier published count of the same value over a subset or
+      // superset of the atoms makes every atom of the difference empty.
+      const summable = (j: number) => {
+        const x = s.members[s.sequence[j] as number] as { cell: number; vector: Map<number, number> };
+        const cx = cells[x.cell] as CheckCell;
+        return s.inBasis[j] &&
+          isCount(cx.kind) &&
+          cx.value !== null &&
+          cx.value > 0 &&
+          [...x.vector.values()].every((v) => v === 1)
+          ? { value: cx.value, vector: x.vector }
+          : null;
+      };
+      const here = summable(i);
+      if (here)
+        for (let j = 0; j < i; j++) {
+          const there = summable(j);
+          if (!there || there.value !== here.value || there.vector.size === here.vector.size) continue;
+          const [small, large] =
+            there.vector.size < here.vector.size ? [there.vector, here.vector] : [here.vector, there.vector];
+          if (![...small.keys()].every((a) => large.has(a))) continue;
+          for (const a of large.keys()) if (!small.has(a)) basis.add(new Map([[a, 1]]), mi);
+        }
     }
     yield;
   }

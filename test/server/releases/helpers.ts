@@ -1,11 +1,13 @@
 import { expect } from "vitest";
+import { findRelease } from "../../../server/releases/releases.repository.ts";
+import { checkReleaseFigures } from "../../../server/releases/releases.service.ts";
 import type {
   ComposeReleaseRequest,
   PublishedRelease,
   ReleaseCell,
   ReleaseView,
 } from "../../../shared/contract/releases.ts";
-import type { TestContext } from "../../helpers/test-app.ts";
+import { NOW, type TestContext } from "../../helpers/test-app.ts";
 import { BETTER_OUTCOMES, CO_PRODUCE, SURVEY } from "../outcomes/helpers.ts";
 
 export function composition(over: Partial<ComposeReleaseRequest> = {}): ComposeReleaseRequest {
@@ -58,6 +60,42 @@ export async function publishRelease(
       method: "POST",
       cookie: people.analyst,
       json: { snapshotId },
+    }),
+    200,
+  );
+}
+
+/**
+ * As `publishRelease`, but checked with rules switched off (`{ secondary: false }`…), to show that an
+ * intruder test's attack is real: compose, check, two sign-offs, publish.
+ */
+export async function publishWithSwitches(
+  t: TestContext,
+  people: { analyst: string; expert: string },
+  body: ComposeReleaseRequest,
+  switches: { secondary?: boolean; crossRelease?: boolean },
+): Promise<ReleaseView> {
+  const made = await json<ReleaseView>(
+    await t.request("/api/releases", { method: "POST", cookie: people.analyst, json: body }),
+    201,
+  );
+  const row = await findRelease(t.db, made.id);
+  if (!row) throw new Error("no release");
+  const snapshot = await checkReleaseFigures(t.db, row, { id: "test", name: "Test" }, NOW, switches);
+  for (const cookie of [people.analyst, people.expert])
+    await json(
+      await t.request(`/api/releases/${made.id}/signoffs`, {
+        method: "POST",
+        cookie,
+        json: { snapshotId: snapshot.id, note: "" },
+      }),
+      201,
+    );
+  return json<ReleaseView>(
+    await t.request(`/api/releases/${made.id}/publish`, {
+      method: "POST",
+      cookie: people.analyst,
+      json: { snapshotId: snapshot.id },
     }),
     200,
   );

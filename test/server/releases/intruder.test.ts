@@ -1,15 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findRelease } from "../../../server/releases/releases.repository.ts";
-import { checkReleaseFigures } from "../../../server/releases/releases.service.ts";
 import type {
   ComposeReleaseRequest,
   PublishedRelease,
   ReleasesResponse,
   ReleaseView,
 } from "../../../shared/contract/releases.ts";
-import { createTestContext, NOW, type TestContext } from "../../helpers/test-app.ts";
+import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
 import { cohort, interview, numbersIn, publishOutcomesSurvey, upload } from "../outcomes/helpers.ts";
-import { composition, json } from "./helpers.ts";
+import { composition, json, publishWithSwitches } from "./helpers.ts";
 import { addRelease, linkReleases, newAttack, recovered } from "./intruder-attacker.ts";
 
 /**
@@ -38,30 +36,7 @@ type Switches = { secondary?: boolean; crossRelease?: boolean };
 
 /** Compose, check (optionally with a rule switched off), sign off twice, publish. */
 async function release(body: ComposeReleaseRequest, switches: Switches = {}): Promise<ReleaseView> {
-  const made = await json<ReleaseView>(
-    await t.request("/api/releases", { method: "POST", cookie: analyst, json: body }),
-    201,
-  );
-  const row = await findRelease(t.db, made.id);
-  if (!row) throw new Error("no release");
-  const snapshot = await checkReleaseFigures(t.db, row, { id: "test", name: "Test" }, NOW, switches);
-  for (const cookie of [analyst, expert])
-    await json(
-      await t.request(`/api/releases/${made.id}/signoffs`, {
-        method: "POST",
-        cookie,
-        json: { snapshotId: snapshot.id, note: "" },
-      }),
-      201,
-    );
-  return json<ReleaseView>(
-    await t.request(`/api/releases/${made.id}/publish`, {
-      method: "POST",
-      cookie: analyst,
-      json: { snapshotId: snapshot.id },
-    }),
-    200,
-  );
+  return publishWithSwitches(t, { analyst, expert }, body, switches);
 }
 
 /** Everything each audience can read: its list, each release it can open, and the public link. */
