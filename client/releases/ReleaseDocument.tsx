@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import type {
-  ChecklistItem,
   ParticipantSummary,
   ReleaseAnnotation,
   ReleaseOutcome,
@@ -8,7 +7,7 @@ import type {
   ReleaseSnapshot,
   ReleaseTable,
 } from "../../shared/contract/releases.ts";
-import { dateText } from "./format.ts";
+import { dateText, withheldCount } from "./format.ts";
 import { ReleaseFigure } from "./ReleaseFigure.tsx";
 
 /** What a release document needs: a published release, or a checked one seen before publishing. */
@@ -102,13 +101,7 @@ export function ReleaseDocument({
             <p className="muted">{outcome.text}</p>
             {tables.length === 0 && <p>No figures about this outcome could be published.</p>}
             {tables.map((table) => (
-              <ReleaseFigure
-                key={table.id}
-                table={table}
-                k={snapshot.k}
-                annotations={notesFor(table)}
-                headingLevel={3}
-              >
+              <ReleaseFigure key={table.id} table={table} annotations={notesFor(table)} headingLevel={3}>
                 {figureExtra?.(table)}
               </ReleaseFigure>
             ))}
@@ -118,7 +111,7 @@ export function ReleaseDocument({
       {/* The participation table is its own section; several such tables share one heading. */}
       {other.length === 1 && other[0] && (
         <div className="release-section">
-          <ReleaseFigure table={other[0]} k={snapshot.k} annotations={notesFor(other[0])} headingLevel={2}>
+          <ReleaseFigure table={other[0]} annotations={notesFor(other[0])} headingLevel={2}>
             {figureExtra?.(other[0])}
           </ReleaseFigure>
         </div>
@@ -127,13 +120,7 @@ export function ReleaseDocument({
         <section aria-labelledby="release-participation" className="release-section">
           <h2 id="release-participation">Who took part</h2>
           {other.map((table) => (
-            <ReleaseFigure
-              key={table.id}
-              table={table}
-              k={snapshot.k}
-              annotations={notesFor(table)}
-              headingLevel={3}
-            >
+            <ReleaseFigure key={table.id} table={table} annotations={notesFor(table)} headingLevel={3}>
               {figureExtra?.(table)}
             </ReleaseFigure>
           ))}
@@ -143,12 +130,15 @@ export function ReleaseDocument({
         <h2 id="release-rules">How these figures protect people</h2>
         <p>
           Every figure was checked before it was published, so that no one can be picked out. A figure that
-          did not pass says “withheld” and gives no number. These are the rules that were applied:
+          did not pass says “withheld” and gives no number, and not which rule withheld it: that too could
+          help someone work a small number out. {withheldSentence(withheldCount(snapshot))} These are the
+          rules that were applied:
         </p>
         <ul>
           {snapshot.checklist.map((item) => (
             <li key={item.rule}>
-              <strong>{item.title}.</strong> {item.description} {ruleOutcome(item)}
+              <strong>{item.title}.</strong> {item.description}
+              {item.rule === "rounding" && item.adjusted > 0 ? " Figures were rounded." : ""}
             </li>
           ))}
         </ul>
@@ -171,11 +161,9 @@ export function ReleaseDocument({
   );
 }
 
-function ruleOutcome(item: ChecklistItem): string {
-  if (item.rule === "rounding") return item.adjusted > 0 ? "Figures were rounded." : "";
-  const n = item.withheld.length;
-  if (n === 0) return "No figure was withheld by this rule.";
-  return n === 1 ? "1 figure was withheld by this rule." : `${n} figures were withheld by this rule.`;
+function withheldSentence(n: number): string {
+  if (n === 0) return "No figure is withheld.";
+  return n === 1 ? "1 figure is withheld." : `${n} figures are withheld.`;
 }
 
 function paragraphs(text: string): ReactNode {

@@ -12,13 +12,11 @@ import { chartsFor } from "./release-charts.ts";
  */
 export function ReleaseFigure({
   table,
-  k,
   annotations,
   headingLevel,
   children,
 }: {
   table: ReleaseTable;
-  k: number;
   annotations: ReleaseAnnotation[];
   headingLevel: 2 | 3;
   /** Extra content under the notes (an expert's form to add one). */
@@ -31,13 +29,13 @@ export function ReleaseFigure({
     <section className="release-figure" aria-labelledby={headingId}>
       <Heading id={headingId}>{table.title}</Heading>
       {table.indicator && <p className="muted">The question asked: “{table.indicator.title}”</p>}
-      {chartsFor(table, k).map((chart) => (
+      {chartsFor(table).map((chart) => (
         <figure key={chart.key} className="release-chart">
           {chart.caption && <figcaption className="release-chart__caption">{chart.caption}</figcaption>}
           <BarChart title={chart.title} description={chart.description} bars={chart.bars} />
         </figure>
       ))}
-      <ReleaseTableView caption={table.title} table={displayTable(table, k)} filename={`${table.id}.csv`} />
+      <ReleaseTableView caption={table.title} table={displayTable(table)} filename={`${table.id}.csv`} />
       {annotations.length > 0 && (
         <div className="release-notes">
           <NotesHeading className="release-notes__heading">What experts by experience said</NotesHeading>

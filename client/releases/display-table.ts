@@ -1,6 +1,6 @@
 import type { ReleaseCell, ReleaseColumn, ReleaseTable } from "../../shared/contract/releases.ts";
 import { releaseBreakdownLabels } from "../../shared/contract/releases.ts";
-import { cellText, valueText, withheldText } from "./format.ts";
+import { cellText, valueText, WITHHELD_TEXT } from "./format.ts";
 
 export interface DisplayTable {
   header: string[];
@@ -10,10 +10,10 @@ export interface DisplayTable {
 /**
  * A release table as people read it: a share sits in its count's cell ("12 (27%)") and a likely
  * range in its average's cell ("2.7, likely 2.4 to 3.0"), so a table fits a tablet or an A4 page
- * without scrolling sideways. Withheld figures say why and give no number; a share or range that is
- * withheld on its own says so beside the figure it belongs to.
+ * without scrolling sideways. Withheld figures say "withheld" and give no number (never why: 0071); a
+ * share or range that is withheld on its own says so beside the figure it belongs to.
  */
-export function displayTable(table: ReleaseTable, k: number): DisplayTable {
+export function displayTable(table: ReleaseTable): DisplayTable {
   const byKey = new Map(table.columns.map((c) => [c.key, c]));
   // A share belongs with the count it is `of`; a likely range with the average just before it (the
   // contract points both average and range at the count they are about, so order tells which).
@@ -45,7 +45,7 @@ export function displayTable(table: ReleaseTable, k: number): DisplayTable {
       row.label,
       ...shown.map((c) => {
         const cell = row.cells[c.key];
-        const main = cellText(c, cell, k);
+        const main = cellText(c, cell);
         if (!cell?.published) return main;
         const extra = parts(c);
         if (extra.length === 0) return main;
@@ -56,19 +56,19 @@ export function displayTable(table: ReleaseTable, k: number): DisplayTable {
           const hi = upper ? row.cells[upper.key] : undefined;
           if (lo?.published && hi?.published)
             return `${main} (${valueText("lower", lo.value)} to ${valueText("upper", hi.value)})`;
-          return `${main} (range ${withheldPart(lo ?? hi, k)})`;
+          return `${main} (range ${withheldPart(lo ?? hi)})`;
         }
         const share = extra.find((p) => p.kind === "percent");
         const s = share ? row.cells[share.key] : undefined;
         if (s?.published) return `${main} (${valueText("percent", s.value)})`;
-        return `${main} (share ${withheldPart(s, k)})`;
+        return `${main} (share ${withheldPart(s)})`;
       }),
     ],
   }));
   return { header, rows };
 }
 
-function withheldPart(cell: ReleaseCell | undefined, k: number): string {
+function withheldPart(cell: ReleaseCell | undefined): string {
   if (!cell || cell.published) return "not given";
-  return withheldText(cell.reason, k);
+  return WITHHELD_TEXT;
 }

@@ -2,15 +2,16 @@ import type {
   ReleaseCell,
   ReleaseColumn,
   ReleaseColumnKind,
+  ReleaseSnapshot,
   ReleaseStatus,
-  WithheldReason,
 } from "../../shared/contract/releases.ts";
-import { withheldReasonLabels } from "../../shared/contract/releases.ts";
 
 /**
  * How a release words its figures. The checks have already rounded every published value (counts and
  * percentages whole, averages and likely ranges to one decimal); this only prints them. A withheld
- * cell never has a number to print: it says why it is withheld, and for too few people, the threshold.
+ * cell has no number to print and says only "withheld", never why, for analysts too: the document is
+ * what readers see (and print), and knowing which figures are "too few people" gives some of them back
+ * (docs/decisions/0071). Analysts read each figure's reason in the checklist.
  */
 
 const whole = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
@@ -30,14 +31,16 @@ export function valueText(kind: ReleaseColumnKind, value: number): string {
   }
 }
 
-export function withheldText(reason: WithheldReason, k: number): string {
-  if (reason === "below_k") return `withheld: fewer than ${k} people`;
-  return `withheld: ${withheldReasonLabels[reason].toLowerCase()}`;
+export const WITHHELD_TEXT = "withheld";
+
+export function cellText(column: ReleaseColumn, cell: ReleaseCell | undefined): string {
+  if (!cell) return "not given";
+  return cell.published ? valueText(column.kind, cell.value) : WITHHELD_TEXT;
 }
 
-export function cellText(column: ReleaseColumn, cell: ReleaseCell | undefined, k: number): string {
-  if (!cell) return "not given";
-  return cell.published ? valueText(column.kind, cell.value) : withheldText(cell.reason, k);
+/** How many figures are withheld in all: a reader's copy says; an analyst's counts its checklist. */
+export function withheldCount(snapshot: ReleaseSnapshot): number {
+  return snapshot.withheldCount ?? snapshot.checklist.reduce((n, item) => n + item.withheld.length, 0);
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });

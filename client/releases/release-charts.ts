@@ -7,7 +7,7 @@ export interface ReleaseChart {
   /** Shown above the chart when a table has several (the row it is about); null otherwise. */
   caption: string | null;
   title: string;
-  /** Every bar in words, withheld ones with their reason: the chart's accessible description. */
+  /** Every bar in words, withheld ones as "withheld": the chart's accessible description. */
   description: string;
   bars: ChartBar[];
 }
@@ -20,7 +20,7 @@ export interface ReleaseChart {
  * Averages and likely ranges stay in the table. A withheld figure is an empty bar marked "withheld",
  * never a number; axes are scaled only by published figures.
  */
-export function chartsFor(table: ReleaseTable, k: number): ReleaseChart[] {
+export function chartsFor(table: ReleaseTable): ReleaseChart[] {
   const shares = table.columns.filter((c) => c.kind === "percent");
   const counts = table.columns.filter((c) => c.kind === "count");
   const countLabel = (column: ReleaseColumn) =>
@@ -31,7 +31,7 @@ export function chartsFor(table: ReleaseTable, k: number): ReleaseChart[] {
       key: row.key,
       caption: table.rows.length > 1 ? row.label : null,
       title: `${table.title}: ${row.label}`,
-      description: shares.map((c) => `${countLabel(c)}: ${cellText(c, row.cells[c.key], k)}`).join("; "),
+      description: shares.map((c) => `${countLabel(c)}: ${cellText(c, row.cells[c.key])}`).join("; "),
       bars: shares.map((c) => ({ ...bar(c, row, 100), label: countLabel(c) })),
     }));
   }
@@ -43,7 +43,7 @@ export function chartsFor(table: ReleaseTable, k: number): ReleaseChart[] {
         key: row.key,
         caption: null,
         title: `${table.title}: ${row.label}`,
-        description: counts.map((c) => `${c.label}: ${cellText(c, row.cells[c.key], k)}`).join("; "),
+        description: counts.map((c) => `${c.label}: ${cellText(c, row.cells[c.key])}`).join("; "),
         bars: counts.map((c) => bar(c, row, max)),
       },
     ];
@@ -56,9 +56,7 @@ export function chartsFor(table: ReleaseTable, k: number): ReleaseChart[] {
         key: first.key,
         caption: null,
         title: `${table.title}: ${first.label}`,
-        description: table.rows
-          .map((r) => `${r.label}: ${cellText(first, r.cells[first.key], k)}`)
-          .join("; "),
+        description: table.rows.map((r) => `${r.label}: ${cellText(first, r.cells[first.key])}`).join("; "),
         bars: table.rows.map((r) => ({ ...bar(first, r, max), key: r.key, label: r.label })),
       },
     ];

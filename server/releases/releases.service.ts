@@ -26,6 +26,7 @@ import { loadCatalogue } from "../outcomes/indicator-catalogue.ts";
 import { theoryOfChange } from "../outcomes/theory-of-change.ts";
 import { suppressionThreshold } from "../settings/settings.repository.ts";
 import { generateSummary } from "./participant-summary.ts";
+import { readersCopy } from "./reader-snapshot.ts";
 import { type CheckRead, readCheckData, sqliteFileOf } from "./release-check-read.ts";
 import { checkInWorker, NothingToCheck } from "./release-check-thread.ts";
 import {
@@ -296,7 +297,8 @@ export async function releaseView(db: Kysely<Database>, row: ReleaseRow, viewer:
     publishedBy: row.published_by ? { id: row.published_by, name: names.get(row.published_by) ?? "" } : null,
     corrects: row.corrects ? { id: row.corrects, title: t.get(row.corrects) ?? "" } : null,
     correctedBy: row.corrected_by ? { id: row.corrected_by, title: t.get(row.corrected_by) ?? "" } : null,
-    snapshot,
+    // Analysts see why each figure is withheld; everyone else a reader's copy (0071).
+    snapshot: snapshot && !isAnalyst(viewer) ? readersCopy(snapshot) : snapshot,
     signOffs: signed,
     annotations: await annotations(db, row.id),
     participantSummary: summaryOf(row),
@@ -328,7 +330,7 @@ export async function publishedRelease(db: Kysely<Database>, row: ReleaseRow): P
     change: composition.change,
     corrects: row.corrects ? { id: row.corrects, title: t.get(row.corrects) ?? "" } : null,
     correctedBy: row.corrected_by ? { id: row.corrected_by, title: t.get(row.corrected_by) ?? "" } : null,
-    snapshot,
+    snapshot: readersCopy(snapshot),
     signOffs: await signOffs(db, row.id, snapshot.id),
     annotations: await annotations(db, row.id),
     participantSummary: summaryOf(row),

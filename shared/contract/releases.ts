@@ -21,6 +21,10 @@
  * published one.
  *
  * A withheld cell never carries a number, not even for analysts: `{ published: false, reason }`.
+ * Only analysts learn why a figure is withheld (docs/decisions/0071): everyone else gets a reader's
+ * copy of the snapshot, where a withheld cell is `{ published: false }` and the checklist names no
+ * figures, only how many are withheld in all. Knowing which figures are "too few people" (1 to k − 1
+ * each) turned published totals into exact counts.
  */
 
 // ---- constants ----
@@ -137,17 +141,8 @@ export const withheldReasons = [
 ] as const;
 export type WithheldReason = (typeof withheldReasons)[number];
 
-export const withheldReasonLabels: Record<WithheldReason, string> = {
-  below_k: "Too few people",
-  complement: "Could be worked out from other figures",
-  earlier_release: "Could be worked out from an earlier release",
-  small_difference: "Would single out a few people",
-  dominance: "Mostly about one or two people",
-  too_few_areas: "Too few areas",
-  depends_on_withheld: "Would reveal a withheld figure",
-};
-
-export type ReleaseCell = { published: true; value: number } | { published: false; reason: WithheldReason };
+/** `reason` only in an analyst's copy; a reader's copy never says why a figure is withheld. */
+export type ReleaseCell = { published: true; value: number } | { published: false; reason?: WithheldReason };
 
 /**
  * What a column holds, and how it was rounded: counts, percentages and totals to whole numbers; means
@@ -250,6 +245,11 @@ export interface ReleaseSnapshot {
   k: number;
   tables: ReleaseTable[];
   checklist: ChecklistItem[];
+  /**
+   * In a reader's copy (everyone but analysts): how many figures are withheld in all. A reader's
+   * checklist lists no withheld figures and no count per rule; absent in an analyst's copy.
+   */
+  withheldCount?: number;
   /** Earlier published releases of the same survey the figures were checked against. */
   checkedAgainst: { id: string; title: string; publishedAt: string }[];
 }

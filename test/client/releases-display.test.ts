@@ -62,16 +62,27 @@ const byArea: ReleaseTable = {
 
 describe("a release table as people read it", () => {
   it("puts each share beside its count and each likely range beside its average", () => {
-    const table = displayTable(byArea, 5);
+    const table = displayTable(byArea);
     expect(table.header).toEqual(["By area", "Never (share)", "Always (share)", "Average (likely range)"]);
     expect(table.rows[0]?.cells).toEqual(["Northtown", "6 (40%)", "9 (60%)", "2.7 (2.4 to 3.0)"]);
   });
 
-  it("says why a figure is withheld and gives no number for it", () => {
-    const cells = displayTable(byArea, 5).rows[1]?.cells ?? [];
-    expect(cells[1]).toBe("withheld: fewer than 5 people");
-    expect(cells[2]).toBe("11 (share withheld: could be worked out from other figures)");
-    expect(cells[3]).toBe("3.1 (range withheld: would reveal a withheld figure)");
+  it("says a figure is withheld, gives no number for it, and never says which rule withheld it (0071)", () => {
+    const cells = displayTable(byArea).rows[1]?.cells ?? [];
+    expect(cells[1]).toBe("withheld");
+    expect(cells[2]).toBe("11 (share withheld)");
+    expect(cells[3]).toBe("3.1 (range withheld)");
+    // The same words whether the copy is an analyst's (with reasons) or a reader's (without).
+    const readers = {
+      ...byArea,
+      rows: byArea.rows.map((r) => ({
+        ...r,
+        cells: Object.fromEntries(
+          Object.entries(r.cells).map(([k, c]) => [k, c.published ? c : { published: false as const }]),
+        ),
+      })),
+    };
+    expect(displayTable(readers)).toEqual(displayTable(byArea));
   });
 });
 
@@ -107,7 +118,7 @@ describe("a change table", () => {
         },
       ],
     };
-    const table = displayTable(change, 5);
+    const table = displayTable(change);
     expect(table.header).toEqual([
       "Who",
       "People interviewed both times",
@@ -121,16 +132,14 @@ describe("a change table", () => {
 
 describe("a release table's charts", () => {
   it("draws one chart of answer shares per area, a withheld share as an empty bar marked withheld", () => {
-    const charts = chartsFor(byArea, 5);
+    const charts = chartsFor(byArea);
     expect(charts.map((c) => c.caption)).toEqual(["Northtown", "Southport"]);
     const south = charts[1];
     expect(south?.bars.map((b) => [b.label, b.value, b.text])).toEqual([
       ["Never", 0, "withheld"],
       ["Always", 0, "withheld"],
     ]);
-    expect(south?.description).toBe(
-      "Never: withheld: would reveal a withheld figure; Always: withheld: could be worked out from other figures",
-    );
+    expect(south?.description).toBe("Never: withheld; Always: withheld");
     expect(charts[0]?.bars.map((b) => b.value)).toEqual([0.4, 0.6]);
   });
 
@@ -146,12 +155,13 @@ describe("a release table's charts", () => {
         { key: "c", label: "Eastfield", area: "c", wave: 0, cells: { n: held("below_k") } },
       ],
     };
-    const [chart] = chartsFor(participation, 5);
+    const [chart] = chartsFor(participation);
     expect(chart?.bars.map((b) => [b.label, b.value, b.text])).toEqual([
       ["Northtown", 1, "30"],
       ["Southport", 0.5, "15"],
       ["Eastfield", 0, "withheld"],
     ]);
-    expect(chart?.description).toContain("Eastfield: withheld: fewer than 5 people");
+    expect(chart?.description).toContain("Eastfield: withheld");
+    expect(chart?.description).not.toContain("fewer than");
   });
 });

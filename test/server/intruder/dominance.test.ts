@@ -3,7 +3,8 @@ import type { PublishedRelease } from "../../../shared/contract/releases.ts";
 import { determinedUnknowns } from "../../helpers/linear-recovery.ts";
 import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
 import { BETTER_OUTCOMES, interview, publishOutcomesSurvey, upload } from "../outcomes/helpers.ts";
-import { composition, json, publishRelease } from "../releases/helpers.ts";
+import { composition, publishRelease } from "../releases/helpers.ts";
+import { readPublic } from "./pairs-fieldwork.ts";
 
 /**
  * A total of counts (nights sleeping rough) mostly from one person is withheld by the dominance rule;
@@ -75,10 +76,7 @@ describe("dominance: a total mostly from one person", () => {
       { analyst, expert },
       composition({ outcomes: [BETTER_OUTCOMES], breakdowns: ["overall", "area"] }),
     );
-    const pub = await json<PublishedRelease>(
-      await t.request(`/api/public/releases/${r.publicLink?.token}`),
-      200,
-    );
+    const pub = await readPublic(t, r);
     const east = pub.snapshot.tables
       .find((x) => x.id === "outcomes-check/nights:area")
       ?.rows.find((x) => x.key === "east");

@@ -21,8 +21,9 @@ import { readPublic, surveyPerTest } from "./pairs-fieldwork.ts";
  * integer interval holds fewer than WIDTH + 1 values.
  *
  * What it found on the check of 2026-12-07 (decision 0069): sums of zero over several groups, now
- * split by the check (asserted closed), and the published "below k", still open (asserted as it is,
- * so that its fix shows as a change to this file). The random shapes check that the attacker's model
+ * split by the check (asserted closed), and the published "below k", closed by telling readers only
+ * that a figure is withheld, never why (decision 0071; asserted as a reader told the reasons would
+ * see it, and as readers now see it). The random shapes check that the attacker's model
  * is true to the figures (the true counts satisfy every constraint and lie within every bound), which
  * is what lets its findings be trusted, and that non-negativity alone pins nothing there.
  */
@@ -128,7 +129,8 @@ function attack(
     releases.forEach(({ release }, i) => {
       x.addRelease(withReleases ? release : blank(release), `r${i}`, {
         targets: withReleases,
-        labels: options.labels ?? true,
+        // Readers are not told which withheld figures are "below k" (0071); `labels` models one who is.
+        labels: options.labels ?? false,
       });
       x.peopleSecrets(`r${i}`);
     });
@@ -332,17 +334,19 @@ describe("releases checked by today's check", () => {
     expect(a.found.length).toBeGreaterThan(0);
   }, 60_000);
 
-  it("open (decision 0069): the release's “below k” pins north's one “1” and one “2”", async () => {
+  it("closed (decision 0071): readers are not told which figures are “below k”, which pinned north's one “1” and one “2”", async () => {
     const people = fieldwork();
+    // readPublic checks that the public's copy says of no withheld figure why it is withheld.
     const r = await releaseOf(context(), people, ["overall", "area"]);
-    const a = attack([{ release: r, people }], []);
-    expect(a.broken).toEqual([]);
-    expect(shown(a.found)).toEqual([
+    // A reader told the reasons, as every reader was before decision 0071, pins both.
+    const told = attack([{ release: r, people }], [], { labels: true });
+    expect(told.broken).toEqual([]);
+    expect(shown(told.found)).toEqual([
       "r0 outcomes-check/say:area north c:1 [1, 1]",
       "r0 outcomes-check/say:area north c:2 [1, 1]",
     ]);
-    // Non-negativity alone leaves them open here: the linear audit's guarantee holds.
-    expect(attack([{ release: r, people }], [], { labels: false }).found).toEqual([]);
+    // Without the reasons, non-negativity leaves them open: the linear audit's guarantee holds.
+    expect(attack([{ release: r, people }], []).found).toEqual([]);
   }, 60_000);
 
   it("does not give north's people new at the follow-up from a difference of zero across areas", async () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
 import type {
   ComposeReleaseRequest,
   PublishedRelease,
@@ -7,7 +7,7 @@ import type {
 import type { SyncItem } from "../../../shared/contract/sync.ts";
 import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
 import { interview, newCode, publishOutcomesSurvey, upload } from "../outcomes/helpers.ts";
-import { json, publishRelease } from "../releases/helpers.ts";
+import { json, markSecrets, publishRelease } from "../releases/helpers.ts";
 
 /**
  * A fresh database with the outcomes survey published in north, south and `extraAreas` for each test
@@ -49,8 +49,25 @@ export function people(
 }
 
 /** A published release as the public reads it. */
+/**
+ * A release as the public reads it, each withheld figure marked with the analysts' reason (`r` is
+ * the analysts' copy) as the attack's targets only: the public is never told why (decision 0071).
+ */
 export async function readPublic(t: TestContext, r: ReleaseView): Promise<PublishedRelease> {
-  return json<PublishedRelease>(await t.request(`/api/public/releases/${r.publicLink?.token}`), 200);
+  const seen = await json<PublishedRelease>(
+    await t.request(`/api/public/releases/${r.publicLink?.token}`),
+    200,
+  );
+  expectReadersCopy(seen);
+  return markSecrets(seen, r);
+}
+
+/** A reader's copy: no withheld figure says why, and the checklist names none. */
+export function expectReadersCopy(r: PublishedRelease): void {
+  for (const table of r.snapshot.tables)
+    for (const row of table.rows)
+      for (const c of Object.values(row.cells)) if (!c.published) expect(c).toEqual({ published: false });
+  expect(r.snapshot.checklist.every((item) => item.withheld.length === 0)).toBe(true);
 }
 
 /** Uploads the fieldwork, publishes one release of it and reads it as the public does. */

@@ -113,3 +113,27 @@ export function cell(
     columnKey
   ];
 }
+
+/**
+ * A reader's copy of a release with each withheld figure marked with the reason the analysts' copy
+ * (`analysts`, the same release read by an analyst) gives it. Readers are never told why a figure is
+ * withheld (decision 0071); the attackers use the marks only to choose their targets — the secrets a
+ * test checks stay secret — never as something the reader knows.
+ */
+export function markSecrets<R extends AnyRelease>(reader: R, analysts: AnyRelease): R {
+  if (!reader.snapshot || !analysts.snapshot) throw new Error("no figures to mark");
+  if (reader.snapshot.id !== analysts.snapshot.id) throw new Error("not the same figures");
+  const tables = reader.snapshot.tables.map((t) => ({
+    ...t,
+    rows: t.rows.map((row) => ({
+      ...row,
+      cells: Object.fromEntries(
+        Object.entries(row.cells).map(([key, c]) => [
+          key,
+          c.published ? c : (cell(analysts, t.id, row.key, key) ?? c),
+        ]),
+      ),
+    })),
+  }));
+  return { ...reader, snapshot: { ...reader.snapshot, tables } };
+}

@@ -7,7 +7,7 @@ import type {
 } from "../../../shared/contract/releases.ts";
 import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
 import { cohort, interview, numbersIn, publishOutcomesSurvey, upload } from "../outcomes/helpers.ts";
-import { composition, json, publishWithSwitches } from "./helpers.ts";
+import { composition, json, markSecrets, publishWithSwitches } from "./helpers.ts";
 import { addRelease, linkReleases, newAttack, recovered } from "./intruder-attacker.ts";
 
 /**
@@ -39,8 +39,38 @@ async function release(body: ComposeReleaseRequest, switches: Switches = {}): Pr
   return publishWithSwitches(t, { analyst, expert }, body, switches);
 }
 
-/** Everything each audience can read: its list, each release it can open, and the public link. */
+/**
+ * Everything each audience can read: its list, each release it can open, and the public link; each
+ * withheld figure marked with its reason from the analysts' copy, as the attack's targets only.
+ */
 async function readAsEveryAudience(published: ReleaseView[]): Promise<Map<string, PublishedRelease[]>> {
+  const marked = await readersCopies(published);
+  const analysts = new Map(published.map((r) => [r.id, r]));
+  for (const [who, seen] of marked) {
+    for (const r of seen) {
+      for (const table of r.snapshot.tables)
+        for (const row of table.rows)
+          for (const c of Object.values(row.cells))
+            if (!c.published) expect(c, who).toEqual({ published: false });
+      expect(
+        r.snapshot.checklist.every((item) => item.withheld.length === 0),
+        who,
+      ).toBe(true);
+    }
+    marked.set(
+      who,
+      seen.map((r) => {
+        const analyst = analysts.get(r.id);
+        if (!analyst) throw new Error("a release no analyst published");
+        return markSecrets(r, analyst);
+      }),
+    );
+  }
+  return marked;
+}
+
+/** What each audience reads, as it reads it (a reader's copy: no reasons, no withheld figures named). */
+async function readersCopies(published: ReleaseView[]): Promise<Map<string, PublishedRelease[]>> {
   const out = new Map<string, PublishedRelease[]>();
   const audiences = [
     ["coordinator", await t.signIn("coordinator", "north")],
@@ -256,6 +286,7 @@ describe("issue 18: a language breakdown differenced with the total", () => {
       ["all", "Everyone", null],
     ]);
     const polish = table.rows.find((row) => row.language === "pl");
+    // An analyst's copy (this one) says why; readers' copies say only that it is withheld.
     expect(polish?.cells.answered).toMatchObject({ published: false, reason: "below_k" });
   });
 
