@@ -197,7 +197,7 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
       throw new ProblemError("release_table_not_found");
     if (body.whatItMeans === "" && body.whatShouldChange === "")
       throw new ProblemError("invalid_body", "Write what this means, what should change, or both.", [
-        { path: ["whatItMeans"], message: "Write something here or in whatShouldChange." },
+        { path: ["whatItMeans"], message: "Write something here or under “What should change”." },
       ]);
     const at = now();
     const id = newId();
