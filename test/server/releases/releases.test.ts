@@ -71,6 +71,19 @@ describe("composing, checking, signing off and publishing a release", () => {
     expect(checked.participantSummary?.text).toContain("Thank you");
     expect(checked.participantSummary?.readingEase).toBeGreaterThan(0);
 
+    // The expert reads the checked release before signing off as a reader does (0071): that a figure
+    // is withheld, never why, and only how many are withheld in all.
+    const experts = await json<ReleaseView>(
+      await t.request(`/api/releases/${made.id}`, { cookie: expert }),
+      200,
+    );
+    expect(experts.snapshot?.id).toBe(snapshot.id);
+    expect(cell(experts, "outcomes-check/say:area", "north", "not_answered")).toEqual({ published: false });
+    expect(experts.snapshot?.checklist.every((c) => c.withheld.length === 0)).toBe(true);
+    expect(experts.snapshot?.withheldCount).toBe(
+      snapshot.checklist.reduce((n, c) => n + c.withheld.length, 0),
+    );
+
     // The expert edits the summary and annotates a chart.
     const summary = await json<{ text: string; editedBy: { id: string } | null }>(
       await t.request(`/api/releases/${made.id}/participant-summary`, {
