@@ -38,9 +38,18 @@ export function SpaceGate({ me, page, children }: { me: Me; page: string; childr
     (listener) => spaceSession.subscribe(listener),
     () => spaceSession.current()?.ownerId === me.id,
   );
-  const [state, setState] = useState<"checking" | "none" | "required" | "locked" | "locked_out">("checking");
+  const [state, setState] = useState<GateState>("checking");
   const stores = STORING_PAGES.has(page);
   const tabletKey = useTabletKey(unlocked);
+  // What the state was worked out for. When the researcher, the page's kind or the lock changes, the
+  // state found before is not an answer for now: it is "checking" from this very render, so a page that
+  // stores never shows, even for a moment, on the strength of an answer given for a page that does not.
+  const checkedFor = `${me.id}|${stores}|${unlocked}`;
+  const [lastChecked, setLastChecked] = useState(checkedFor);
+  if (lastChecked !== checkedFor) {
+    setLastChecked(checkedFor);
+    setState("checking");
+  }
 
   useEffect(() => watchActivity(spaceSession), []);
   // Someone else signed in on this page: the space left open is not theirs to use.
@@ -93,6 +102,8 @@ export function SpaceGate({ me, page, children }: { me: Me; page: string; childr
   }
 }
 
+type GateState = "checking" | "none" | "required" | "locked" | "locked_out";
+
 type TabletKey =
   | { state: "checking" | "ok" }
   /** `refused`: the server's reason, when it answered and would not give the key. */
@@ -108,6 +119,12 @@ function useTabletKey(unlocked: boolean): TabletKey {
   const [state, setState] = useState<"checking" | "ok" | "missing">("checking");
   const [refused, setRefused] = useState<string | null>(null);
   const [tries, setTries] = useState(0);
+  // Locked and opened again: the answer found for the last opening is checked again before it is used.
+  const [lastUnlocked, setLastUnlocked] = useState(unlocked);
+  if (lastUnlocked !== unlocked) {
+    setLastUnlocked(unlocked);
+    setState("checking");
+  }
   useEffect(() => {
     let live = true;
     if (!unlocked || tries < 0) return;

@@ -379,9 +379,24 @@ describe("an enrolled tablet at rest", () => {
     await signIn(page, e2e.server.url, "jo@northtown.example");
     // The home stores nothing and stays open; starting an interview asks for the PIN first.
     await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
+    // Every main heading the page shows from the click on, however briefly: the start page must not
+    // show for a moment on the strength of the home's "no PIN needed here" (a race seen in CI).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { headingsSeen: string[] }).headingsSeen = seen;
+      new MutationObserver(() => {
+        for (const h1 of document.querySelectorAll("h1")) {
+          const text = h1.textContent ?? "";
+          if (seen.at(-1) !== text) seen.push(text);
+        }
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
     await page.getByRole("button", { name: "Choose Participant interview" }).click();
     await page.getByRole("heading", { name: "Lock your interviews with a PIN", level: 1 }).waitFor();
     expect(await page.getByRole("heading", { name: "Start an interview" }).count()).toBe(0);
+    const seen = await page.evaluate(() => (window as unknown as { headingsSeen: string[] }).headingsSeen);
+    expect(seen).toContain("Lock your interviews with a PIN");
+    expect(seen).not.toContain("Start an interview");
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/pin-before-first-interview.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     await choosePinIfAsked(page);
