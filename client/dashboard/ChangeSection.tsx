@@ -135,7 +135,7 @@ export function ChangeSection({
       {t?.ok && (
         <p className="change-summary">
           {changeSentence({
-            kind: d.kind === "yes_no" ? "yes_no" : "scale",
+            kind: d.kind === "yes_no" ? "yes_no" : d.kind === "number" ? "number" : "scale",
             direction: d.direction,
             mean: t.difference.mean,
             lower: t.difference.lower,

@@ -97,7 +97,7 @@ function meaning(d: IndicatorDetail, k: number): string {
       : "Too few people answered at both waves to say how it changed.";
   }
   return changeSentence({
-    kind: d.kind === "yes_no" ? "yes_no" : "scale",
+    kind: d.kind === "yes_no" ? "yes_no" : d.kind === "number" ? "number" : "scale",
     direction: d.direction,
     mean: t.difference.mean,
     lower: t.difference.lower,

@@ -1,14 +1,16 @@
 import type { ReactNode } from "react";
 import type { ReleaseAnnotation, ReleaseTable } from "../../shared/contract/releases.ts";
 import { BarChart } from "../dashboard/BarChart.tsx";
+import { changeReadings } from "./change-sentences.ts";
 import { displayTable } from "./display-table.ts";
 import { dateText } from "./format.ts";
 import { ReleaseTableView } from "./ReleaseTableView.tsx";
 import { chartsFor } from "./release-charts.ts";
 
 /**
- * One table of a release: its chart(s) as accessible SVG (the dashboard's bar chart; what is drawn
- * is chosen in `release-charts.ts`), the table with every figure, and the experts' notes on it.
+ * One table of a release: for a change, what it means in words (`change-sentences.ts`); its chart(s)
+ * as accessible SVG (the dashboard's bar chart; what is drawn is chosen in `release-charts.ts`), the
+ * table with every figure, and the experts' notes on it.
  */
 export function ReleaseFigure({
   table,
@@ -25,10 +27,23 @@ export function ReleaseFigure({
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const NotesHeading = headingLevel === 2 ? "h3" : "h4";
   const headingId = `figure-${table.id}`;
+  const readings = changeReadings(table);
   return (
     <section className="release-figure" aria-labelledby={headingId}>
       <Heading id={headingId}>{table.title}</Heading>
       {table.indicator && <p className="muted">The question asked: “{table.indicator.title}”</p>}
+      {readings.length > 0 && (
+        <div className="release-readings">
+          <NotesHeading className="release-readings__heading">What the change means</NotesHeading>
+          <ul>
+            {readings.map((reading) => (
+              <li key={reading.rowKey}>
+                <strong>{reading.who}:</strong> {reading.sentence}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {chartsFor(table).map((chart) => (
         <figure key={chart.key} className="release-chart">
           {chart.caption && <figcaption className="release-chart__caption">{chart.caption}</figcaption>}

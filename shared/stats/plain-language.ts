@@ -8,8 +8,11 @@ import { changeVerdict, type Direction } from "./change-verdict.ts";
 const decimal = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 const wholeNumber = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 
-/** How the indicator's answers are read: a scale or count (points), or a yes/no share (percentage points). */
-export type SentenceKind = "scale" | "yes_no";
+/**
+ * How the indicator's answers are read: a scale (points), a number such as nights or times (no unit
+ * the sentence could name), or a yes/no share (percentage points).
+ */
+export type SentenceKind = "scale" | "number" | "yes_no";
 
 export interface ChangeSentenceInput {
   kind: SentenceKind;
@@ -34,7 +37,9 @@ export function changeSentence(input: ChangeSentenceInput): string {
   const amount = (x: number) =>
     kind === "yes_no"
       ? `${wholeNumber.format(Math.abs(x) * 100)} percentage points`
-      : pointsText(Math.abs(x));
+      : kind === "number"
+        ? decimal.format(Math.abs(x))
+        : pointsText(Math.abs(x));
   const signed = (x: number) =>
     kind === "yes_no"
       ? `${x < 0 ? "−" : ""}${wholeNumber.format(Math.abs(x) * 100)}`

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { displayTable } from "../../client/releases/display-table.ts";
 import { chartsFor } from "../../client/releases/release-charts.ts";
 import type { ReleaseCell, ReleaseTable } from "../../shared/contract/releases.ts";
+import { CHANGE_COLUMNS } from "./releases/change-columns.ts";
 
 const shown = (value: number): ReleaseCell => ({ published: true, value });
 const held = (reason: "below_k" | "complement" | "depends_on_withheld"): ReleaseCell => ({
@@ -93,14 +94,7 @@ describe("a change table", () => {
       id: "listen-change",
       kind: "change",
       breakdown: "overall",
-      columns: [
-        { key: "n", label: "People interviewed both times", kind: "count", of: null },
-        { key: "before", label: "Average before", kind: "mean", of: "n" },
-        { key: "after", label: "Average after", kind: "mean", of: "n" },
-        { key: "change", label: "Average change", kind: "mean", of: "n" },
-        { key: "lower", label: "Likely smallest change", kind: "lower", of: "n" },
-        { key: "upper", label: "Likely largest change", kind: "upper", of: "n" },
-      ],
+      columns: CHANGE_COLUMNS,
       rows: [
         {
           key: "all",

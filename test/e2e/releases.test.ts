@@ -303,6 +303,18 @@ describe("releases", () => {
     await page.getByRole("heading", { name: TITLE, level: 1 }).waitFor();
     await page.getByRole("heading", { name: "How these figures protect people", level: 2 }).waitFor();
     await check(page, "public link");
+    // A change for the same people says in words what it means and how sure we are, row by row.
+    const readings = page.locator(".release-readings").first();
+    await readings.getByRole("heading", { name: "What the change means" }).waitFor();
+    expect(
+      await readings
+        .getByRole("listitem")
+        .filter({ hasText: /^Everyone: On average/ })
+        .count(),
+    ).toBe(1);
+    expect(await readings.textContent()).toContain(
+      "we are fairly sure (95% confidence) the true change is between",
+    );
 
     // In print every chart and its table are shown; the header, buttons and CSV actions are not.
     await page.emulateMedia({ media: "print" });

@@ -20,6 +20,21 @@ describe("changeSentence", () => {
     );
   });
 
+  it("names no unit for a number such as nights, where points would be wrong", () => {
+    const s = changeSentence({
+      ...base,
+      kind: "number",
+      direction: "lowerIsBetter",
+      mean: -1.5,
+      lower: -2.5,
+      upper: -0.5,
+    });
+    expect(s).toBe(
+      "On average people's answers were 1.5 lower at follow-up 1 than at baseline; we are fairly sure " +
+        "(95% confidence) the true change is between −2.5 and −0.5, so this is a clear improvement.",
+    );
+  });
+
   it("says it could be chance when the range includes zero, even though the mean moved the better way", () => {
     const s = changeSentence({
       ...base,
