@@ -165,6 +165,8 @@ function AssignForm({ areaId, onAssigned }: { areaId: string; onAssigned: () => 
 function AssignmentTable({ assignments, onChanged }: { assignments: Assignment[]; onChanged: () => void }) {
   const announce = useAnnounce();
   const [failure, setFailure] = useState<unknown>(null);
+  const [surveys] = useResource(listPublishedSurveys);
+  const titles = new Map(surveys.status === "ready" ? surveys.data.map((s) => [s.id, s.title]) : []);
   const toggle = async (a: Assignment) => {
     setFailure(null);
     try {
@@ -203,7 +205,8 @@ function AssignmentTable({ assignments, onChanged }: { assignments: Assignment[]
                   {a.participantCode}
                 </th>
                 <td>
-                  {waveLabel(a.wave)} <span className="muted">({a.surveyId})</span>
+                  {waveLabel(a.wave)}
+                  {titles.has(a.surveyId) && <span className="muted"> ({titles.get(a.surveyId)})</span>}
                 </td>
                 <td>{a.researcherName}</td>
                 <td>{a.closesOn ?? "No date"}</td>
