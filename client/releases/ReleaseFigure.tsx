@@ -5,7 +5,7 @@ import { changeReadings } from "./change-sentences.ts";
 import { displayTable } from "./display-table.ts";
 import { dateText } from "./format.ts";
 import { ReleaseTableView } from "./ReleaseTableView.tsx";
-import { chartsFor } from "./release-charts.ts";
+import { chartsFor, everyBarWithheld, notDrawnNote } from "./release-charts.ts";
 
 /**
  * One table of a release: for a change, what it means in words (`change-sentences.ts`); its chart(s)
@@ -28,6 +28,10 @@ export function ReleaseFigure({
   const NotesHeading = headingLevel === 2 ? "h3" : "h4";
   const headingId = `figure-${table.id}`;
   const readings = changeReadings(table);
+  const charts = chartsFor(table);
+  // A chart of nothing but "withheld" is only noise, on the page and in print: it is named instead.
+  const drawn = charts.filter((chart) => !everyBarWithheld(chart));
+  const notDrawn = notDrawnNote(charts);
   return (
     <section className="release-figure" aria-labelledby={headingId}>
       <Heading id={headingId}>{table.title}</Heading>
@@ -44,12 +48,13 @@ export function ReleaseFigure({
           </ul>
         </div>
       )}
-      {chartsFor(table).map((chart) => (
+      {drawn.map((chart) => (
         <figure key={chart.key} className="release-chart">
           {chart.caption && <figcaption className="release-chart__caption">{chart.caption}</figcaption>}
           <BarChart title={chart.title} description={chart.description} bars={chart.bars} />
         </figure>
       ))}
+      {notDrawn && <p className="muted">{notDrawn}</p>}
       <ReleaseTableView caption={table.title} table={displayTable(table)} filename={`${table.id}.csv`} />
       {annotations.length > 0 && (
         <div className="release-notes">

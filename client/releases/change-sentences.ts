@@ -39,6 +39,8 @@ export function changeReadings(table: ReleaseTable): ChangeReading[] {
         fromName: waveWords(fromWave),
         toName: waveWords(toWave),
         levelPercent: Math.round(DEFAULT_LEVEL * 100),
+        // As the table prints them (the check rounded them to one decimal).
+        fractionDigits: 1,
       }),
     });
   }

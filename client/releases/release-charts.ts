@@ -1,6 +1,6 @@
 import type { ReleaseColumn, ReleaseRow, ReleaseTable } from "../../shared/contract/releases.ts";
 import type { ChartBar } from "../dashboard/BarChart.tsx";
-import { cellText, valueText } from "./format.ts";
+import { cellText, valueText, WITHHELD_TEXT } from "./format.ts";
 
 export interface ReleaseChart {
   key: string;
@@ -10,6 +10,28 @@ export interface ReleaseChart {
   /** Every bar in words, withheld ones as "withheld": the chart's accessible description. */
   description: string;
   bars: ChartBar[];
+}
+
+/** Whether a chart would draw nothing: every one of its figures is withheld. */
+export function everyBarWithheld(chart: ReleaseChart): boolean {
+  return chart.bars.every((b) => b.text === WITHHELD_TEXT);
+}
+
+const list = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
+const SEE_TABLE = "The table below shows what is published.";
+
+/** What to say in place of the charts that would draw nothing, naming their rows; null when none. */
+export function notDrawnNote(charts: ReleaseChart[]): string | null {
+  const empty = charts.filter(everyBarWithheld);
+  if (empty.length === 0) return null;
+  const named = empty.flatMap((chart) => (chart.caption === null ? [] : [chart.caption]));
+  if (empty.length < charts.length && named.length === empty.length) {
+    const them = named.length === 1 ? "it" : "they";
+    return `No chart for ${list.format(named)}: every figure ${them} would show is withheld. ${SEE_TABLE}`;
+  }
+  return charts.length === 1
+    ? `No chart: every figure it would show is withheld. ${SEE_TABLE}`
+    : `No charts: every figure they would show is withheld. ${SEE_TABLE}`;
 }
 
 /**
@@ -54,7 +76,8 @@ export function chartsFor(table: ReleaseTable): ReleaseChart[] {
     return [
       {
         key: first.key,
-        caption: null,
+        // The bars are rows (areas, rounds): the caption says what they count.
+        caption: first.label,
         title: `${table.title}: ${first.label}`,
         description: table.rows.map((r) => `${r.label}: ${cellText(first, r.cells[first.key])}`).join("; "),
         bars: table.rows.map((r) => ({ ...bar(first, r, max), key: r.key, label: r.label })),
@@ -66,7 +89,7 @@ export function chartsFor(table: ReleaseTable): ReleaseChart[] {
 
 function bar(column: ReleaseColumn, row: ReleaseRow, max: number): ChartBar {
   const cell = row.cells[column.key];
-  if (!cell?.published) return { key: column.key, label: column.label, value: 0, text: "withheld" };
+  if (!cell?.published) return { key: column.key, label: column.label, value: 0, text: WITHHELD_TEXT };
   return {
     key: column.key,
     label: column.label,

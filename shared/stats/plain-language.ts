@@ -5,7 +5,7 @@ import { changeVerdict, type Direction } from "./change-verdict.ts";
  * passes the numbers (already rounded as the page shows them, or exact) and the wave names.
  */
 
-const decimal = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+const upToTwo = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 const wholeNumber = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 
 /**
@@ -26,6 +26,11 @@ export interface ChangeSentenceInput {
   toName: string;
   /** e.g. 95 */
   levelPercent: number;
+  /**
+   * Decimals to print the change and its range with, every time (a release prints one, so "1.0", as
+   * its table does); up to two, as needed, without it.
+   */
+  fractionDigits?: number;
 }
 
 /**
@@ -33,7 +38,15 @@ export interface ChangeSentenceInput {
  * the true change is between 0.2 and 0.6 points, so this is a clear improvement."
  */
 export function changeSentence(input: ChangeSentenceInput): string {
-  const { kind, mean, lower, upper, fromName, toName, levelPercent } = input;
+  const { kind, mean, lower, upper, fromName, toName, levelPercent, fractionDigits } = input;
+  const decimal =
+    fractionDigits === undefined
+      ? upToTwo
+      : new Intl.NumberFormat("en-GB", {
+          minimumFractionDigits: fractionDigits,
+          maximumFractionDigits: fractionDigits,
+        });
+  const pointsText = (x: number) => `${decimal.format(x)} ${x === 1 ? "point" : "points"}`;
   const amount = (x: number) =>
     kind === "yes_no"
       ? `${wholeNumber.format(Math.abs(x) * 100)} percentage points`
@@ -60,10 +73,6 @@ export function changeSentence(input: ChangeSentenceInput): string {
     no_clear_change: "which includes no change at all, so this could be chance",
   };
   return `${what}; ${range}, ${reading[verdict]}.`;
-}
-
-function pointsText(x: number): string {
-  return `${decimal.format(x)} ${x === 1 ? "point" : "points"}`;
 }
 
 /** More than this share of baseline participants lost makes a change hard to read. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { displayTable } from "../../client/releases/display-table.ts";
-import { chartsFor } from "../../client/releases/release-charts.ts";
+import { chartsFor, notDrawnNote } from "../../client/releases/release-charts.ts";
 import type { ReleaseCell, ReleaseTable } from "../../shared/contract/releases.ts";
 import { CHANGE_COLUMNS } from "./releases/change-columns.ts";
 
@@ -135,6 +135,26 @@ describe("a release table's charts", () => {
     ]);
     expect(south?.description).toBe("Never: withheld; Always: withheld");
     expect(charts[0]?.bars.map((b) => b.value)).toEqual([0.4, 0.6]);
+    expect(notDrawnNote(charts)).toBe(
+      "No chart for Southport: every figure it would show is withheld. The table below shows what is published.",
+    );
+  });
+
+  it("names every row whose chart would draw nothing, and says nothing when every chart draws", () => {
+    const charts = chartsFor(byArea);
+    const [north, south] = charts;
+    if (!north || !south) throw new Error("two charts expected");
+    expect(notDrawnNote([north])).toBeNull();
+    const emptyNorth = { ...north, caption: "Northtown", bars: south.bars };
+    expect(notDrawnNote([emptyNorth, south, { ...north, caption: "Eastfield" }])).toBe(
+      "No chart for Northtown and Southport: every figure they would show is withheld. The table below shows what is published.",
+    );
+    expect(notDrawnNote([emptyNorth, south])).toBe(
+      "No charts: every figure they would show is withheld. The table below shows what is published.",
+    );
+    expect(notDrawnNote([{ ...south, caption: null }])).toBe(
+      "No chart: every figure it would show is withheld. The table below shows what is published.",
+    );
   });
 
   it("scales a chart of counts by the published figures only", () => {

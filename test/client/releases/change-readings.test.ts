@@ -56,7 +56,7 @@ describe("what a release's change for the same people means, in words", () => {
     );
     expect(readings[1]?.sentence).toContain("could be chance");
     expect(readings[1]?.sentence).not.toContain("improvement");
-    expect(readings[2]?.sentence).toContain("clear improvement");
+    expect(readings[2]?.sentence).toContain("between 0.5 and 1.0, so this is a clear improvement");
   });
 
   it("says nothing of a row whose change or either end of its range is withheld", () => {
