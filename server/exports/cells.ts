@@ -69,6 +69,29 @@ export function fitsColumn(column: AnswerColumn, value: unknown): boolean {
   }
 }
 
+/** Kinds whose fit `fitsColumn` checks value by value (type, codes, dates). */
+const CHECKED_KINDS: ReadonlySet<AnswerColumn["kind"]> = new Set([
+  "boolean",
+  "integer",
+  "number",
+  "date",
+  "code",
+  "codes",
+]);
+
+/**
+ * Whether someone who reads only answers that fit their question (an evaluator: README "Who sees
+ * what") may read this one. `fitsColumn` checks what a column's type can tell; a structure (a grid's
+ * rows, where a row's text turns up in place of a column's code) or a column whose kind changed
+ * between versions (written as text, where any string fits) it cannot check, so there the server's
+ * own check decides: an answer to a question it flagged (`flagged`) does not fit.
+ */
+export function answerFits(column: AnswerColumn, value: unknown, flagged: boolean): boolean {
+  if (!fitsColumn(column, value)) return false;
+  if (value === undefined || value === null || value === "") return true;
+  return !flagged || CHECKED_KINDS.has(column.kind);
+}
+
 function isChoice(column: AnswerColumn, value: unknown): boolean {
   const choices = column.versions.flatMap((v) => v.field.choices ?? []);
   if (choices.length === 0 || SPECIAL_CHOICES.has(String(value))) return true;

@@ -1,6 +1,6 @@
 import { WITHHELD_VALUE } from "../../shared/contract/exports.ts";
 import type { AnswerIssue } from "../../shared/contract/sync.ts";
-import { booleanText, fitsColumn, longCells, utcSeconds, wideCell } from "./cells.ts";
+import { answerFits, booleanText, longCells, utcSeconds, wideCell } from "./cells.ts";
 import { type AnswerColumn, ENVELOPE_COLUMNS } from "./columns.ts";
 import { csvRecord } from "./csv.ts";
 import type { ExportPlan } from "./export-plan.ts";
@@ -16,11 +16,17 @@ function issueQuestions(row: ExportRow): string[] {
   return [...new Set((JSON.parse(row.issues) as AnswerIssue[]).map((i) => i.question))];
 }
 
-/** The columns of a response whose answer is withheld because it does not fit its question's type. */
-function misfits(plan: ExportPlan, data: Record<string, unknown>): Set<AnswerColumn> {
+/**
+ * The columns of a response whose answer is withheld because it does not fit its question: its type,
+ * or, where the column cannot tell (a grid, a question whose kind changed), the server's check.
+ */
+function misfits(plan: ExportPlan, row: ExportRow, data: Record<string, unknown>): Set<AnswerColumn> {
   const out = new Set<AnswerColumn>();
   if (!plan.withholdMisfits) return out;
-  for (const column of plan.columns) if (!fitsColumn(column, data[column.key])) out.add(column);
+  const flagged = new Set(issueQuestions(row));
+  for (const column of plan.columns) {
+    if (!answerFits(column, data[column.key], flagged.has(column.key))) out.add(column);
+  }
   return out;
 }
 
@@ -65,7 +71,7 @@ export async function* wideCsv(
     let text = "";
     for (const row of page) {
       const data = JSON.parse(row.data) as Record<string, unknown>;
-      const withheld = misfits(plan, data);
+      const withheld = misfits(plan, row, data);
       const answers = plan.columns.map((c) => (withheld.has(c) ? null : wideCell(c, data[c.key])));
       text += csvRecord([...envelopeCells(row, withheld), ...answers], safe);
     }
@@ -98,7 +104,7 @@ export async function* longCsv(
     let text = "";
     for (const row of page) {
       const data = JSON.parse(row.data) as Record<string, unknown>;
-      const withheld = misfits(plan, data);
+      const withheld = misfits(plan, row, data);
       const keys = [row.id, row.participant_code, row.area_id, String(row.wave), String(row.survey_version)];
       for (const column of plan.columns) {
         if (withheld.has(column)) {
@@ -290,7 +296,7 @@ export async function* jsonExport(
     let text = "";
     for (const row of page) {
       const data = JSON.parse(row.data) as Record<string, unknown>;
-      const withheld = misfits(plan, data);
+      const withheld = misfits(plan, row, data);
       const answers: Record<string, unknown> = {};
       for (const column of plan.columns) {
         if (data[column.key] !== undefined && !withheld.has(column)) answers[column.key] = data[column.key];

@@ -14,7 +14,7 @@ import type { SurveyField } from "../../shared/survey/fields.ts";
 import { assertAreaInScope } from "../access/area-scope.ts";
 import { audit } from "../audit/audit.repository.ts";
 import type { Database } from "../db/schema.ts";
-import { fitsColumn } from "../exports/cells.ts";
+import { answerFits } from "../exports/cells.ts";
 import { planColumns } from "../exports/columns.ts";
 import type { ValidatorCache } from "../fieldwork/validator-cache.ts";
 import type { SessionUser } from "../http/app-env.ts";
@@ -64,7 +64,7 @@ const WITHHELD_COMMENT =
 function readableBy(user: SessionUser, fields: SurveyField[]) {
   if (user.role === "admin")
     return {
-      answers: (data: Record<string, unknown>) => data,
+      answers: (data: Record<string, unknown>, _list: AnswerIssue[]) => data,
       issues: (_data: Record<string, unknown>, list: AnswerIssue[]) => list,
       comment: (_authorRole: string | null, event: ReviewEvent) => event,
     };
@@ -73,15 +73,23 @@ function readableBy(user: SessionUser, fields: SurveyField[]) {
       .filter((c) => !c.freeText)
       .map((c) => [c.key, c]),
   );
-  const open = (data: Record<string, unknown>, key: string) => {
+  // A grid's answer (a structure) fits only if the server's check did not flag its question.
+  const open = (data: Record<string, unknown>, key: string, list: AnswerIssue[]) => {
     const column = codes.get(key);
-    return column !== undefined && fitsColumn(column, data[key]);
+    return (
+      column !== undefined &&
+      answerFits(
+        column,
+        data[key],
+        list.some((i) => i.question === key),
+      )
+    );
   };
   return {
-    answers: (data: Record<string, unknown>) =>
-      Object.fromEntries(Object.keys(data).map((k) => [k, open(data, k) ? data[k] : WITHHELD])),
+    answers: (data: Record<string, unknown>, list: AnswerIssue[]) =>
+      Object.fromEntries(Object.keys(data).map((k) => [k, open(data, k, list) ? data[k] : WITHHELD])),
     issues: (data: Record<string, unknown>, list: AnswerIssue[]) =>
-      list.map((i) => (open(data, i.question) ? i : { ...i, message: WITHHELD_ISSUE })),
+      list.map((i) => (open(data, i.question, list) ? i : { ...i, message: WITHHELD_ISSUE })),
     // A comment by someone who reads more than an evaluator (the data manager) may quote what the
     // evaluator may not read; the evaluator sees that it exists and who wrote it, not its text. The
     // role is the author's when they wrote it, kept on the event: an account that changes role later
@@ -123,13 +131,14 @@ export async function reviewDetail(ctx: ReviewContext, id: string): Promise<Revi
     for (const r of all) {
       const isCurrent = r.revision === current;
       const differences = itemDifferences(r.item, currentItem);
+      const revisionIssues = isCurrent ? issues : await validateItem(ctx, r.item);
       revisions.push({
         revision: Number(r.revision),
         current: isCurrent,
         receivedAt: r.received_at,
         submittedBy: r.submitter,
-        item: { ...r.item, data: readable.answers(r.item.data) },
-        issues: readable.issues(r.item.data, isCurrent ? issues : await validateItem(ctx, r.item)),
+        item: { ...r.item, data: readable.answers(r.item.data, revisionIssues) },
+        issues: readable.issues(r.item.data, revisionIssues),
         changedEnvelope: differences.envelope,
         changedAnswers: differences.answers,
       });
@@ -157,7 +166,7 @@ export async function reviewDetail(ctx: ReviewContext, id: string): Promise<Revi
       currentRevision: current,
     },
     fields,
-    answers: readable.answers(currentItem.data),
+    answers: readable.answers(currentItem.data, issues),
     issues: readable.issues(currentItem.data, issues),
     revisions,
     history: (await listReviewEvents(ctx.db, id)).map(({ actorRole, ...event }) =>
