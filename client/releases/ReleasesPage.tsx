@@ -1,5 +1,5 @@
 import { useCallback } from "react";
-import type { Role } from "../../shared/contract/index.ts";
+import type { Me } from "../../shared/contract/index.ts";
 import { ApiError } from "../api/api-error.ts";
 import { fetchRelease, listReleases } from "../api/releases.ts";
 import { useResource } from "../api/use-resource.ts";
@@ -15,11 +15,10 @@ import { ComposePage } from "./ComposePage.tsx";
 import { ExpertRelease } from "./ExpertRelease.tsx";
 import { ReaderRelease } from "./ReaderRelease.tsx";
 import { ReleaseList } from "./ReleaseList.tsx";
+import { isReleaseAnalyst } from "./release-analyst.ts";
 import { viewAsDocument } from "./view-as-document.ts";
 import "../dashboard/dashboard.css";
 import "./releases.css";
-
-const isAnalyst = (role: Role) => role === "admin" || role === "evaluator";
 
 /**
  * `/releases` (the list), `/releases/new` (compose; `?corrects=<id>` for a correction),
@@ -29,29 +28,30 @@ const isAnalyst = (role: Role) => role === "admin" || role === "evaluator";
 export default function ReleasesPage() {
   const path = usePathname();
   const me = useMe();
-  if (path === "/releases" || path === "/releases/") return <ListPage role={me.role} />;
+  if (path === "/releases" || path === "/releases/") return <ListPage me={me} />;
   if (path === "/releases/new") {
-    if (!isAnalyst(me.role)) return <NotForYourRolePage />;
+    if (!isReleaseAnalyst(me)) return <NotForYourRolePage />;
     const corrects = new URLSearchParams(window.location.search).get("corrects");
     return <ComposePage key={`new:${corrects}`} editId={null} correctsId={corrects} />;
   }
   const edit = /^\/releases\/([^/]+)\/edit\/?$/.exec(path);
   if (edit?.[1]) {
-    if (!isAnalyst(me.role)) return <NotForYourRolePage />;
+    if (!isReleaseAnalyst(me)) return <NotForYourRolePage />;
     return <ComposePage key={`edit:${edit[1]}`} editId={decodeURIComponent(edit[1])} correctsId={null} />;
   }
   const one = /^\/releases\/([^/]+)\/?$/.exec(path);
-  if (one?.[1]) return <ReleaseRoute key={one[1]} id={decodeURIComponent(one[1])} role={me.role} />;
+  if (one?.[1]) return <ReleaseRoute key={one[1]} id={decodeURIComponent(one[1])} me={me} />;
   return <NotFoundPage />;
 }
 
-function ListPage({ role }: { role: Role }) {
+function ListPage({ me }: { me: Me }) {
   const [resource] = useResource(listReleases);
+  const analyst = isReleaseAnalyst(me);
   return (
     <div className="release-page">
       <PageHeading>Releases</PageHeading>
       <p className="lead">
-        {isAnalyst(role)
+        {analyst
           ? "A release is a set of checked figures that people outside the research team can read. Each one is checked so no one can be picked out, signed off by an evaluator and an expert by experience, then published. It never changes once published."
           : "Figures from the research, checked so no one can be picked out and agreed by an expert by experience before they were published."}
       </p>
@@ -59,12 +59,12 @@ function ListPage({ role }: { role: Role }) {
       {resource.status === "error" && (
         <ErrorAlert error={resource.error} heading="Releases could not be loaded" />
       )}
-      {resource.status === "ready" && <ReleaseList data={resource.data} role={role} />}
+      {resource.status === "ready" && <ReleaseList data={resource.data} role={me.role} analyst={analyst} />}
     </div>
   );
 }
 
-function ReleaseRoute({ id, role }: { id: string; role: Role }) {
+function ReleaseRoute({ id, me }: { id: string; me: Me }) {
   const load = useCallback(() => fetchRelease(id), [id]);
   const [resource, reload] = useResource(load);
   if (resource.status === "loading") return <Loading what="the release" />;
@@ -85,8 +85,8 @@ function ReleaseRoute({ id, role }: { id: string; role: Role }) {
     );
   }
   const release = resource.data;
-  if (isAnalyst(role)) return <AnalystRelease release={release} reload={reload} />;
-  if (role === "expert" && release.status !== "published")
+  if (isReleaseAnalyst(me)) return <AnalystRelease release={release} reload={reload} />;
+  if (me.role === "expert" && release.status !== "published")
     return <ExpertRelease release={release} reload={reload} />;
   if (release.status !== "published" || !release.snapshot)
     return (

@@ -41,6 +41,7 @@ import {
   publishedRelease,
   readableRelease,
   releaseView,
+  requireReleaseAnalyst,
   signerRole,
   snapshotOf,
   summaries,
@@ -59,7 +60,7 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
   mount(api, releasesApi.list, {}, async (c) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const rows = (await listReleases(db, false)).filter((r) => canRead(user.role, r));
+    const rows = (await listReleases(db, false)).filter((r) => canRead(user, r));
     await audit(db, {
       ...requestOrigin(c),
       at: now(),
@@ -73,6 +74,7 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
   mount(api, releasesApi.compose, { body: ComposeReleaseRequest }, async (c, { body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
+    requireReleaseAnalyst(user);
     await validateComposition(db, body, null);
     const id = newId();
     const at = now();
@@ -82,13 +84,13 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
     });
     const row = await findRelease(db, id);
     if (!row) throw new ProblemError("internal");
-    return releaseView(db, row, user.role);
+    return releaseView(db, row, user);
   });
 
   mount(api, releasesApi.get, {}, async (c, { params }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const row = await readableRelease(db, releaseId(params.id), user.role);
+    const row = await readableRelease(db, releaseId(params.id), user);
     await audit(db, {
       ...requestOrigin(c),
       at: now(),
@@ -96,13 +98,14 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
       action: "release.read",
       target: row.id,
     });
-    return releaseView(db, row, user.role);
+    return releaseView(db, row, user);
   });
 
   mount(api, releasesApi.update, { body: ComposeReleaseRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const row = await readableRelease(db, releaseId(params.id), user.role);
+    requireReleaseAnalyst(user);
+    const row = await readableRelease(db, releaseId(params.id), user);
     if (row.status === "published") throw new ProblemError("release_published");
     await validateComposition(db, body, row.id);
     const at = now();
@@ -111,13 +114,14 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
     await audit(db, { ...requestOrigin(c), at, actorId: user.id, action: "release.update", target: row.id });
     const fresh = await findRelease(db, row.id);
     if (!fresh) throw new ProblemError("internal");
-    return releaseView(db, fresh, user.role);
+    return releaseView(db, fresh, user);
   });
 
   mount(api, releasesApi.check, { body: CheckReleaseRequest }, async (c, { params }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const row = await readableRelease(db, releaseId(params.id), user.role);
+    requireReleaseAnalyst(user);
+    const row = await readableRelease(db, releaseId(params.id), user);
     const at = now();
     const snapshot = await checkReleaseFigures(db, row, { id: user.id, name: user.displayName }, at);
     const withheld = snapshot.checklist.reduce((s, item) => s + item.withheld.length, 0);
@@ -131,18 +135,18 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
     });
     const fresh = await findRelease(db, row.id);
     if (!fresh) throw new ProblemError("internal");
-    return releaseView(db, fresh, user.role);
+    return releaseView(db, fresh, user);
   });
 
   mount(api, releasesApi.signOff, { body: ReleaseSignOffRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const row = await readableRelease(db, releaseId(params.id), user.role);
+    const row = await readableRelease(db, releaseId(params.id), user);
     if (row.status === "published") throw new ProblemError("release_published");
     const snapshot = snapshotOf(row);
     if (row.status !== "checked" || !snapshot) throw new ProblemError("release_not_checked");
     if (snapshot.id !== body.snapshotId) throw new ProblemError("release_snapshot_changed");
-    const as = signerRole(user.role);
+    const as = signerRole(user);
     if (!as) throw new ProblemError("forbidden_role");
     const existing = await signOffs(db, row.id, snapshot.id);
     if (existing.some((s) => s.as === as || s.by.id === user.id))
@@ -189,7 +193,7 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
   mount(api, releasesApi.annotate, { body: ReleaseAnnotationRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const row = await readableRelease(db, releaseId(params.id), user.role);
+    const row = await readableRelease(db, releaseId(params.id), user);
     if (row.status === "published") throw new ProblemError("release_published");
     const snapshot = snapshotOf(row);
     if (row.status !== "checked" || !snapshot) throw new ProblemError("release_not_checked");
@@ -237,7 +241,7 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
     async (c, { params, body }) => {
       const { db, now } = c.get("deps");
       const user = requireUser(c.get("user"));
-      const row = await readableRelease(db, releaseId(params.id), user.role);
+      const row = await readableRelease(db, releaseId(params.id), user);
       if (row.status === "published") throw new ProblemError("release_published");
       if (row.status !== "checked") throw new ProblemError("release_not_checked");
       const at = now();
@@ -263,7 +267,8 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
   mount(api, releasesApi.publish, { body: PublishReleaseRequest }, async (c, { params, body }) => {
     const { db, now } = c.get("deps");
     const user = requireUser(c.get("user"));
-    const row = await readableRelease(db, releaseId(params.id), user.role);
+    requireReleaseAnalyst(user);
+    const row = await readableRelease(db, releaseId(params.id), user);
     if (row.status === "published") throw new ProblemError("release_published");
     const snapshot = snapshotOf(row);
     if (row.status !== "checked" || !snapshot) throw new ProblemError("release_not_checked");
@@ -308,7 +313,7 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
     });
     const fresh = await findRelease(db, row.id);
     if (!fresh) throw new ProblemError("internal");
-    return releaseView(db, fresh, user.role);
+    return releaseView(db, fresh, user);
   });
 }
 

@@ -40,13 +40,34 @@ import {
 
 /**
  * The release workflow (docs/decisions/0022): compose → check → two sign-offs → publish, and who
- * may read what. Analysts (admin, evaluator) see every release; experts see checked ones (they sign
- * them off) and published ones for experts; coordinators, peer researchers and the public see only
- * published releases for their audience.
+ * may read what. Analysts of the whole study (admin, evaluators without an area) see every release;
+ * experts see checked ones (they sign them off) and published ones for experts; coordinators, peer
+ * researchers and the public see only published releases for their audience. An evaluator limited to
+ * one area reads published releases only, as a reader: a release covers every area, and an analyst's
+ * copy (why each figure is withheld) or a draft's figures would tell them about areas their agreement
+ * does not cover.
  */
 
 export const analystRoles: readonly Role[] = ["admin", "evaluator"];
 export const isAnalyst = (role: Role) => analystRoles.includes(role);
+
+/** Who is asking: their role, and the one area they are limited to, if any. */
+export interface ReleaseViewer {
+  role: Role;
+  areaId: string | null;
+}
+
+/** An analyst of the whole study: composes, checks, signs off as analyst, publishes, reads the reasons. */
+export const isReleaseAnalyst = (viewer: ReleaseViewer) => isAnalyst(viewer.role) && viewer.areaId === null;
+
+/** Composing, checking and publishing show every area's figures: analysts of the whole study only. */
+export function requireReleaseAnalyst(viewer: ReleaseViewer): void {
+  if (isAnalyst(viewer.role) && !isReleaseAnalyst(viewer))
+    throw new ProblemError(
+      "forbidden_area",
+      "A release covers every area, so only an analyst of the whole study can compose, check or publish one. You can read published releases.",
+    );
+}
 
 const audienceOfRole: Partial<Record<Role, ReleaseAudience>> = {
   coordinator: "area_partnership",
@@ -60,18 +81,25 @@ export const snapshotOf = (row: ReleaseRow) =>
 const summaryOf = (row: ReleaseRow) =>
   row.participant_summary ? (JSON.parse(row.participant_summary) as ParticipantSummary) : null;
 
-/** May this role read this release at all? Anything else answers 404, so drafts are not even confirmed. */
-export function canRead(role: Role, row: ReleaseRow): boolean {
-  if (isAnalyst(role)) return true;
+/** May this person read this release at all? Anything else answers 404, so drafts are not even confirmed. */
+export function canRead(viewer: ReleaseViewer, row: ReleaseRow): boolean {
+  const { role } = viewer;
+  if (isReleaseAnalyst(viewer)) return true;
   if (role === "expert" && row.status === "checked") return true;
   if (row.status !== "published") return false;
+  // On the research team, limited to an area: every published release, as a reader.
+  if (isAnalyst(role)) return true;
   const audience = audienceOfRole[role];
   return audience !== undefined && compositionOf(row).audiences.includes(audience);
 }
 
-export async function readableRelease(db: Kysely<Database>, id: string, role: Role): Promise<ReleaseRow> {
+export async function readableRelease(
+  db: Kysely<Database>,
+  id: string,
+  viewer: ReleaseViewer,
+): Promise<ReleaseRow> {
   const row = await findRelease(db, id);
-  if (!row || !canRead(role, row)) throw new ProblemError("release_not_found");
+  if (!row || !canRead(viewer, row)) throw new ProblemError("release_not_found");
   return row;
 }
 
@@ -241,9 +269,9 @@ async function checkFiguresNow(
   return snapshot;
 }
 
-export function signerRole(role: Role): ReleaseSignerRole | null {
-  if (isAnalyst(role)) return "analyst";
-  if (role === "expert") return "expert";
+export function signerRole(viewer: ReleaseViewer): ReleaseSignerRole | null {
+  if (isReleaseAnalyst(viewer)) return "analyst";
+  if (viewer.role === "expert") return "expert";
   return null;
 }
 
@@ -277,7 +305,11 @@ function blockersOf(row: ReleaseRow, signed: { as: ReleaseSignerRole }[]): strin
   return out;
 }
 
-export async function releaseView(db: Kysely<Database>, row: ReleaseRow, viewer: Role): Promise<ReleaseView> {
+export async function releaseView(
+  db: Kysely<Database>,
+  row: ReleaseRow,
+  viewer: ReleaseViewer,
+): Promise<ReleaseView> {
   const composition = compositionOf(row);
   const snapshot = snapshotOf(row);
   const signed = snapshot ? await signOffs(db, row.id, snapshot.id) : [];
@@ -298,13 +330,13 @@ export async function releaseView(db: Kysely<Database>, row: ReleaseRow, viewer:
     corrects: row.corrects ? { id: row.corrects, title: t.get(row.corrects) ?? "" } : null,
     correctedBy: row.corrected_by ? { id: row.corrected_by, title: t.get(row.corrected_by) ?? "" } : null,
     // Analysts see why each figure is withheld; everyone else a reader's copy (0071).
-    snapshot: snapshot && !isAnalyst(viewer) ? readersCopy(snapshot) : snapshot,
+    snapshot: snapshot && !isReleaseAnalyst(viewer) ? readersCopy(snapshot) : snapshot,
     signOffs: signed,
     annotations: await annotations(db, row.id),
     participantSummary: summaryOf(row),
     blockers: blockersOf(row, signed),
     publicLink:
-      isAnalyst(viewer) && row.public_token
+      isReleaseAnalyst(viewer) && row.public_token
         ? { token: row.public_token, path: publicReleasePath(row.public_token) }
         : null,
   };

@@ -5,8 +5,7 @@ import { checkReleaseFigures } from "../../../server/releases/releases.service.t
 import type { Problem } from "../../../shared/contract/problems.ts";
 import type { ReleaseView } from "../../../shared/contract/releases.ts";
 import { createTestContext, NOW, type TestContext } from "../../helpers/test-app.ts";
-import { cohort, publishOutcomesSurvey, upload } from "../outcomes/helpers.ts";
-import { composition, json } from "./helpers.ts";
+import { composition, fourAreasFieldwork, json } from "./helpers.ts";
 
 /**
  * The output checks are bounded (docs/decisions/0023): past their work or time budget the release is
@@ -18,16 +17,7 @@ let analyst: string;
 let expert: string;
 beforeEach(async () => {
   t = await createTestContext();
-  await publishOutcomesSurvey(t, ["east", "west"]);
-  analyst = await t.signIn("evaluator", null);
-  expert = await t.signIn("expert", "north");
-  const admin = await t.signIn("admin");
-  await upload(t, admin, [
-    ...cohort("north", 0, [1, 2, 3, 4, 5, 5, 4, 3], { helped: true, housing: "hostel", nights: 2 }),
-    ...cohort("south", 0, [4, 4, 4, 5, 5, 5, 5, 3], { helped: false, housing: "street", nights: 0 }),
-    ...cohort("east", 0, [2, 2, 3, 3, 3, 4, 4], { helped: true, housing: "own", nights: 1 }),
-    ...cohort("west", 0, [5, 5, 5, 4, 4, 4, 1], { helped: true, housing: "hostel", nights: 3 }),
-  ]);
+  ({ analyst, expert } = await fourAreasFieldwork(t));
 });
 afterEach(async () => {
   await t.close();

@@ -7,8 +7,16 @@ import type {
   ReleaseCell,
   ReleaseView,
 } from "../../../shared/contract/releases.ts";
+import type { SyncItem } from "../../../shared/contract/sync.ts";
 import { NOW, type TestContext } from "../../helpers/test-app.ts";
-import { BETTER_OUTCOMES, CO_PRODUCE, SURVEY } from "../outcomes/helpers.ts";
+import {
+  BETTER_OUTCOMES,
+  CO_PRODUCE,
+  cohort,
+  publishOutcomesSurvey,
+  SURVEY,
+  upload,
+} from "../outcomes/helpers.ts";
 
 export function composition(over: Partial<ComposeReleaseRequest> = {}): ComposeReleaseRequest {
   return {
@@ -22,6 +30,29 @@ export function composition(over: Partial<ComposeReleaseRequest> = {}): ComposeR
     corrects: null,
     ...over,
   };
+}
+
+/**
+ * What most release tests start from: the outcomes survey published, an analyst of the whole study,
+ * an expert in north, and first interviews in four areas (north 8, south 8, east 7, west 7), with
+ * `more` interviews after them. Returns the analyst's and the expert's cookies.
+ */
+export async function fourAreasFieldwork(
+  t: TestContext,
+  more: SyncItem[] = [],
+): Promise<{ analyst: string; expert: string }> {
+  await publishOutcomesSurvey(t, ["east", "west"]);
+  const analyst = await t.signIn("evaluator", null);
+  const expert = await t.signIn("expert", "north");
+  const admin = await t.signIn("admin");
+  await upload(t, admin, [
+    ...cohort("north", 0, [1, 2, 3, 4, 5, 5, 4, 3], { helped: true, housing: "hostel", nights: 2 }),
+    ...cohort("south", 0, [4, 4, 4, 5, 5, 5, 5, 3], { helped: false, housing: "street", nights: 0 }),
+    ...cohort("east", 0, [2, 2, 3, 3, 3, 4, 4], { helped: true, housing: "own", nights: 1 }),
+    ...cohort("west", 0, [5, 5, 5, 4, 4, 4, 1], { helped: true, housing: "hostel", nights: 3 }),
+    ...more,
+  ]);
+  return { analyst, expert };
 }
 
 export async function json<T>(res: Response, status: number): Promise<T> {

@@ -7,28 +7,20 @@ import type {
   ReleaseView,
 } from "../../../shared/contract/releases.ts";
 import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
-import { cohort, interview, numbersIn, publishOutcomesSurvey, upload } from "../outcomes/helpers.ts";
-import { cell, composition, json, publishRelease } from "./helpers.ts";
+import { interview, numbersIn } from "../outcomes/helpers.ts";
+import { cell, composition, fourAreasFieldwork, json, publishRelease } from "./helpers.ts";
 
 let t: TestContext;
 let analyst: string;
 let expert: string;
 beforeEach(async () => {
   t = await createTestContext();
-  await publishOutcomesSurvey(t, ["east", "west"]);
-  analyst = await t.signIn("evaluator", null);
-  expert = await t.signIn("expert", "north");
-  const admin = await t.signIn("admin");
-  await upload(t, admin, [
-    ...cohort("north", 0, [1, 2, 3, 4, 5, 5, 4, 3], { helped: true, housing: "hostel", nights: 2 }),
-    ...cohort("south", 0, [4, 4, 4, 5, 5, 5, 5, 3], { helped: false, housing: "street", nights: 0 }),
-    ...cohort("east", 0, [2, 2, 3, 3, 3, 4, 4], { helped: true, housing: "own", nights: 1 }),
-    ...cohort("west", 0, [5, 5, 5, 4, 4, 4, 1], { helped: true, housing: "hostel", nights: 3 }),
+  ({ analyst, expert } = await fourAreasFieldwork(t, [
     // Three interviews that leave "say" unanswered: "not answered" in north is 3 (< k).
     interview({ area: "north" }, { helped: true, housing: "hostel", nights: 1 }),
     interview({ area: "north" }, { helped: true, housing: "hostel", nights: 1 }),
     interview({ area: "north" }, { helped: true, housing: "hostel", nights: 1 }),
-  ]);
+  ]));
 });
 afterEach(async () => {
   await t.close();
