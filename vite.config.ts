@@ -112,11 +112,15 @@ function fieldworkChunks() {
  */
 function offlineFieldwork(): Parameters<typeof VitePWA>[0] {
   const ok = { statuses: [200] };
+  // Signing out forgets who was signed in and their area's due list (participant codes, who was
+  // interviewed when): the next person on a shared tablet may be from another area.
   const forgetSession = {
     fetchDidSucceed: async ({ response }: { response: Response }) => {
       if (response.status === 401 || response.ok) {
         const session = await caches.open("alongside-session");
         await session.delete("/api/auth/me");
+        const fieldwork = await caches.open("alongside-fieldwork-data");
+        await fieldwork.delete("/api/followups/due");
       }
       return response;
     },

@@ -291,18 +291,26 @@ describe("offline fieldwork on a tablet", () => {
     await context.close();
   });
 
-  it("forgets who was signed in when they sign out, so a shared tablet does not open offline as them", async () => {
+  it("forgets who was signed in and their area's due list when they sign out, so a shared tablet does not open offline as them", async () => {
     const context = await e2e.browser.newContext(TABLET);
     const page = await context.newPage();
     await signIn(page, e2e.server.url, "researcher@example.org");
     await page.getByRole("heading", { name: "Choose a survey" }).waitFor();
     await waitUntilReadyOffline(page);
+    const dueKept = () =>
+      page.evaluate(async () => {
+        const kept = await (await caches.open("alongside-fieldwork-data")).match("/api/followups/due");
+        return kept !== undefined;
+      });
+    await page.evaluate(() => fetch("/api/followups/due").then((r) => r.text()));
+    await expect.poll(dueKept).toBe(true);
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
     const remembered = await page.evaluate(async () =>
       (await caches.open("alongside-session")).match("/api/auth/me"),
     );
     expect(remembered).toBeUndefined();
+    expect(await dueKept()).toBe(false);
     await goOffline(context, page);
     await page.goto(`${e2e.server.url}/fieldwork`);
     await page.getByRole("heading", { name: "Alongside cannot reach the server" }).waitFor();
