@@ -241,10 +241,6 @@ function columnCategories(
   return null;
 }
 
-export function identityOf(table: ReleaseTable, row: RowScope, columnKey: string) {
-  return `${tableIdentity(table)}${rowIdentity(row)}${columnKey}`;
-}
-
 /** The part of a figure's identity that names its table. */
 const tableIdentity = (table: ReleaseTable) => {
   const change = table.change ? `${table.change.fromWave}-${table.change.toWave}` : "";
@@ -258,38 +254,51 @@ const rowIdentity = (row: RowScope) => {
 };
 
 /**
- * The identities of earlier releases' figures, made once for each table, row and column of the same
- * identity: the same string for the same figure of every earlier release (each made and hashed once
- * instead of once per release and cell; decision 0072). `identityOf` gives the same text.
+ * Figures' identities, made once for each table, row and column of the same identity: one string for
+ * the same figure of this release and every earlier one (each made and hashed once, and compared by
+ * reference when the checks look an earlier figure up among today's, instead of made once per release
+ * and cell; decision 0072). The text is the table's part, the row's, then the column's key, as it
+ * always was.
  */
 class Identities {
-  private readonly byTable = new Map<string, Map<string, Map<string, string>>>();
-  /** The identities of one table's rows, by row and column. */
-  table(table: ReleaseTable): (row: RowScope) => (columnKey: string) => string {
-    const t = tableIdentity(table);
-    let rows = this.byTable.get(t);
-    if (!rows) {
-      rows = new Map();
-      this.byTable.set(t, rows);
+  private readonly byTable = new Map<string, Map<string, { prefix: string; columns: Map<string, string> }>>();
+  private readonly ofTable = new WeakMap<
+    ReleaseTable,
+    {
+      table: string;
+      rows: Map<string, { prefix: string; columns: Map<string, string> }>;
+      ofRow: WeakMap<RowScope, { prefix: string; columns: Map<string, string> }>;
     }
-    const rowsOfTable = rows;
-    return (row) => {
-      const r = rowIdentity(row);
-      let columns = rowsOfTable.get(r);
-      if (!columns) {
-        columns = new Map();
-        rowsOfTable.set(r, columns);
+  >();
+
+  of(table: ReleaseTable, row: RowScope, columnKey: string): string {
+    let t = this.ofTable.get(table);
+    if (!t) {
+      const name = tableIdentity(table);
+      let rows = this.byTable.get(name);
+      if (!rows) {
+        rows = new Map();
+        this.byTable.set(name, rows);
       }
-      const columnsOfRow = columns;
-      return (columnKey) => {
-        let identity = columnsOfRow.get(columnKey);
-        if (identity === undefined) {
-          identity = `${t}${r}${columnKey}`;
-          columnsOfRow.set(columnKey, identity);
-        }
-        return identity;
-      };
-    };
+      t = { table: name, rows, ofRow: new WeakMap() };
+      this.ofTable.set(table, t);
+    }
+    let r = t.ofRow.get(row);
+    if (!r) {
+      const name = rowIdentity(row);
+      r = t.rows.get(name);
+      if (!r) {
+        r = { prefix: `${t.table}${name}`, columns: new Map() };
+        t.rows.set(name, r);
+      }
+      t.ofRow.set(row, r);
+    }
+    let identity = r.columns.get(columnKey);
+    if (identity === undefined) {
+      identity = `${r.prefix}${columnKey}`;
+      r.columns.set(columnKey, identity);
+    }
+    return identity;
   }
 }
 
@@ -612,6 +621,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
 
   const cells: CheckCell[] = [];
   const tables: ReleaseTable[] = [];
+  const identities = new Identities();
 
   // An earlier release's figure selects the atoms whose releases include it. Two earlier releases
   // that include exactly the same atoms of a system (the same interviews there) give the same terms
@@ -693,7 +703,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
       kind: column.kind,
       value,
       label: `${table.title}, ${row.label}, ${column.label}`,
-      identity: identityOf(table, row, column.key),
+      identity: identities.of(table, row, column.key),
       vectors: extra.vectors ?? vectorsOf(table, row, column.key, "current"),
       dependsOn: extra.dependsOn ?? [],
       ...(extra.areas !== undefined ? { areas: extra.areas } : {}),
@@ -1126,17 +1136,14 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
     }
     return vectors;
   };
-  const identities = new Identities();
   const earlier: EarlierRelease[] = input.earlier.map((e, ri) => {
     const cells: EarlierRelease["cells"] = [];
     for (const t of e.tables) {
-      const identitiesOfRow = identities.table(t);
       // The first column of each key, as `find` gave it.
       const columns = new Map<string, ReleaseColumn>();
       for (const c of t.columns) if (!columns.has(c.key)) columns.set(c.key, c);
       const indicatorKnown = !t.indicator || defs.has(t.indicator.key);
       for (const row of t.rows) {
-        const identityIn = identitiesOfRow(row);
         for (const columnKey in row.cells) {
           const cell = row.cells[columnKey] as ReleaseRow["cells"][string];
           const column = columns.get(columnKey);
@@ -1152,7 +1159,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
                 });
             continue;
           }
-          const identity = identityIn(columnKey);
+          const identity = identities.of(t, row, columnKey);
           let vectors: CheckVector[] = [];
           if (t.kind === "indicator" && indicatorKnown)
             vectors = answerVectorsOf(t, row, columnKey, identity, ri);
