@@ -93,6 +93,34 @@ function earlierMasks(earlier: readonly EarlierData[]): (id: string) => string {
   return maskOf;
 }
 
+/**
+ * The interviews of earlier releases not counted now, every appearance in release order (as the
+ * releases list them): found once for the same interviews and earlier releases, not once per pair of waves (each
+ * pair system used to look up every earlier release's every interview again; decision 0072).
+ */
+const uncountedCache = new WeakMap<
+  readonly Interview[],
+  WeakMap<readonly EarlierData[], EarlierData["interviews"]>
+>();
+function uncountedOf(
+  interviews: readonly Interview[],
+  earlier: readonly EarlierData[],
+): EarlierData["interviews"] {
+  let byEarlier = uncountedCache.get(interviews);
+  if (!byEarlier) {
+    byEarlier = new WeakMap();
+    uncountedCache.set(interviews, byEarlier);
+  }
+  let list = byEarlier.get(earlier);
+  if (!list) {
+    const current = new Set(interviews.map((i) => i.id));
+    list = [];
+    for (const e of earlier) for (const i of e.interviews) if (!current.has(i.id)) list.push(i);
+    byEarlier.set(earlier, list);
+  }
+  return list;
+}
+
 export function pairAtoms(
   interviews: readonly Interview[],
   earlier: readonly EarlierData[],
@@ -108,18 +136,16 @@ export function pairAtoms(
     else if (i.wave === change.toWave) later.set(i.participant, i);
   }
   // Interviews counted by an earlier release and not now, per area: their masks at each wave.
-  const current = new Set(interviews.map((i) => i.id));
   const uncounted = new Map<string, { first: Set<string>; later: Set<string> }>();
   const seen = new Set<string>();
-  for (const e of earlier)
-    for (const i of e.interviews) {
-      if (current.has(i.id) || seen.has(i.id)) continue;
-      if (i.wave !== change.fromWave && i.wave !== change.toWave) continue;
-      seen.add(i.id);
-      const u = uncounted.get(i.area) ?? { first: new Set<string>(), later: new Set<string>() };
-      (i.wave === change.fromWave ? u.first : u.later).add(maskOf(i.id));
-      uncounted.set(i.area, u);
-    }
+  for (const i of uncountedOf(interviews, earlier)) {
+    if (seen.has(i.id)) continue;
+    if (i.wave !== change.fromWave && i.wave !== change.toWave) continue;
+    seen.add(i.id);
+    const u = uncounted.get(i.area) ?? { first: new Set<string>(), later: new Set<string>() };
+    (i.wave === change.fromWave ? u.first : u.later).add(maskOf(i.id));
+    uncounted.set(i.area, u);
+  }
 
   // Per area, the masks of the interviews counted now at each wave.
   const counted = new Map<string, { first: Set<string>; later: Set<string> }>();

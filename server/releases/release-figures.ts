@@ -241,11 +241,65 @@ function columnCategories(
   return null;
 }
 
-export function identityOf(table: ReleaseTable, row: RowScope, columnKey: string) {
+/** The part of a figure's identity that names its table. */
+const tableIdentity = (table: ReleaseTable) => {
   const change = table.change ? `${table.change.fromWave}-${table.change.toWave}` : "";
-  // A language row names its language; every other row keeps the identity it always had.
+  return `${table.kind}|${table.indicator?.key ?? ""}|${change}|`;
+};
+
+/** The part that names its row. A language row names its language; every other row keeps the identity it always had. */
+const rowIdentity = (row: RowScope) => {
   const language = row.language != null ? `|l=${row.language}` : "";
-  return `${table.kind}|${table.indicator?.key ?? ""}|${change}|a=${row.area ?? "*"}|w=${row.wave ?? "*"}${language}|${columnKey}`;
+  return `a=${row.area ?? "*"}|w=${row.wave ?? "*"}${language}|`;
+};
+
+/**
+ * Figures' identities, made once for each table, row and column of the same identity: one string for
+ * the same figure of this release and every earlier one (each made and hashed once, and compared by
+ * reference when the checks look an earlier figure up among today's, instead of made once per release
+ * and cell; decision 0072). The text is the table's part, the row's, then the column's key, as it
+ * always was.
+ */
+class Identities {
+  private readonly byTable = new Map<string, Map<string, { prefix: string; columns: Map<string, string> }>>();
+  private readonly ofTable = new WeakMap<
+    ReleaseTable,
+    {
+      table: string;
+      rows: Map<string, { prefix: string; columns: Map<string, string> }>;
+      ofRow: WeakMap<RowScope, { prefix: string; columns: Map<string, string> }>;
+    }
+  >();
+
+  of(table: ReleaseTable, row: RowScope, columnKey: string): string {
+    let t = this.ofTable.get(table);
+    if (!t) {
+      const name = tableIdentity(table);
+      let rows = this.byTable.get(name);
+      if (!rows) {
+        rows = new Map();
+        this.byTable.set(name, rows);
+      }
+      t = { table: name, rows, ofRow: new WeakMap() };
+      this.ofTable.set(table, t);
+    }
+    let r = t.ofRow.get(row);
+    if (!r) {
+      const name = rowIdentity(row);
+      r = t.rows.get(name);
+      if (!r) {
+        r = { prefix: `${t.table}${name}`, columns: new Map() };
+        t.rows.set(name, r);
+      }
+      t.ofRow.set(row, r);
+    }
+    let identity = r.columns.get(columnKey);
+    if (identity === undefined) {
+      identity = `${r.prefix}${columnKey}`;
+      r.columns.set(columnKey, identity);
+    }
+    return identity;
+  }
 }
 
 function rowSpecs(
@@ -567,6 +621,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
 
   const cells: CheckCell[] = [];
   const tables: ReleaseTable[] = [];
+  const identities = new Identities();
 
   // An earlier release's figure selects the atoms whose releases include it. Two earlier releases
   // that include exactly the same atoms of a system (the same interviews there) give the same terms
@@ -648,7 +703,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
       kind: column.kind,
       value,
       label: `${table.title}, ${row.label}, ${column.label}`,
-      identity: identityOf(table, row, column.key),
+      identity: identities.of(table, row, column.key),
       vectors: extra.vectors ?? vectorsOf(table, row, column.key, "current"),
       dependsOn: extra.dependsOn ?? [],
       ...(extra.areas !== undefined ? { areas: extra.areas } : {}),
@@ -693,7 +748,17 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   // each, in a system of its own, so a total withheld (mostly from one or two people, or over fewer
   // than k) cannot be had from the other rows' totals (intruder test dominance). Current data only.
   const totalAtoms = new Map<string, number>();
+  // The same rows (rowsOf) for every number question: their terms are made once per row's people,
+  // not once per question and row (decision 0072; atoms are numbered at their first row, as before).
+  const totalTermsMade = new WeakMap<readonly Interview[], [number, number][]>();
   const totalTerms = (people: readonly Interview[]) => {
+    const made = totalTermsMade.get(people);
+    if (made) return made;
+    const terms = totalTermsOf(people);
+    totalTermsMade.set(people, terms);
+    return terms;
+  };
+  const totalTermsOf = (people: readonly Interview[]) => {
     const atoms = new Set<number>();
     for (const i of people) {
       const g = `${i.area}\u0001${i.wave}\u0001${languageOf(i.language)}`;
@@ -927,9 +992,46 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
         if (wave === change.toWave) return [{ system, terms: atoms.current(areas, ["paired", "new"]) }];
         return [];
       });
+    // Each row's interviews (in the interviews' order) and each area's people at a wave, indexed once
+    // instead of filtering every interview for every row (decision 0072).
+    const atAreaWave = new Map<string, Interview[]>();
+    const atWave = new Map<number, Interview[]>();
+    for (const i of interviews) {
+      const aw = `${i.area}\u0001${i.wave}`;
+      const list = atAreaWave.get(aw);
+      if (list) list.push(i);
+      else atAreaWave.set(aw, [i]);
+      const w = atWave.get(i.wave);
+      if (w) w.push(i);
+      else atWave.set(i.wave, [i]);
+    }
+    const peopleIn = (spec: RowScope): Interview[] =>
+      spec.area !== null && spec.wave !== null
+        ? (atAreaWave.get(`${spec.area}\u0001${spec.wave}`) ?? [])
+        : spec.area === null && spec.wave !== null
+          ? (atWave.get(spec.wave) ?? [])
+          : interviews.filter((i) => inRow(spec, i));
+    /** First-wave people of an area not interviewed at this wave (its participants counted once). */
+    const missingAt = new Map<string, number>();
+    const missingOf = (a: string, wave: number | null) => {
+      const at = `${a}\u0001${wave}`;
+      let n = missingAt.get(at);
+      if (n === undefined) {
+        const seen = new Set(
+          (wave === null
+            ? interviews.filter((i) => i.area === a)
+            : (atAreaWave.get(`${a}\u0001${wave}`) ?? [])
+          ).map((i) => i.participant),
+        );
+        n = 0;
+        for (const p of baseline.get(a) ?? []) if (!seen.has(p)) n++;
+        missingAt.set(at, n);
+      }
+      return n;
+    };
     for (const spec of specs) {
       const row: ReleaseRow = { ...spec, cells: {} };
-      const people = interviews.filter((i) => inRow(spec, i));
+      const people = peopleIn(spec);
       const across = spec.area === null ? { areas: new Set(people.map((i) => i.area)).size } : {};
       const rowAreas = spec.area === null ? areaList : [spec.area];
       push(table, row, cI, people.length, {
@@ -940,10 +1042,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
         ],
       });
       let missing = 0;
-      for (const a of rowAreas) {
-        const seen = new Set(people.filter((i) => i.area === a).map((i) => i.participant));
-        for (const p of baseline.get(a) ?? []) if (!seen.has(p)) missing++;
-      }
+      for (const a of rowAreas) missing += missingOf(a, spec.wave);
       push(table, row, cD, spec.wave === first ? 0 : missing, {
         ...across,
         vectors: [
@@ -1060,7 +1159,7 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
                 });
             continue;
           }
-          const identity = identityOf(t, row, columnKey);
+          const identity = identities.of(t, row, columnKey);
           let vectors: CheckVector[] = [];
           if (t.kind === "indicator" && indicatorKnown)
             vectors = answerVectorsOf(t, row, columnKey, identity, ri);

@@ -329,6 +329,12 @@ export async function countedInterviews(db: Kysely<Database>, surveyId: string):
  * earlier releases and stored answer (status, value, choice; none: not answered), with how many and the
  * first of them (smallest id, in the order `countedInterviews` lists them). A check reads thousands of
  * rows instead of a million answers; the figures need nothing finer (release-figures.ts).
+ *
+ * Each interview's language and membership are found once per interview, and its group (area, wave,
+ * language, membership) numbered in their order, before the answers are joined (decision 0072): the
+ * million joined rows are then grouped by two numbers and the answer instead of five texts and the
+ * answer, and the language and membership are not looked up again for every question. The groups and
+ * their order are those of grouping by the texts (the numbers follow the same order).
  */
 export async function answerGroups(
   db: Kysely<Database>,
@@ -368,16 +374,27 @@ export async function answerGroups(
     choice: string | null;
     n: number | string;
     first: string;
-  }>`select q.question, q.outcome, i.area_id as area, i.wave, coalesce(r.language, ${DEFAULT_LOCALE}) as language,
-      ${mask} as mask, v.status, v.value, v.choice, count(*) as n, min(i.response_id) as first
-    from indicator_values i
-    cross join (${asked}) q
-    left join indicator_values v on v.response_id = i.response_id and v.question = q.question
-      and v.outcome = q.outcome and v.survey_id = ${surveyId} and v.counted = 1
-    left join responses r on r.id = i.response_id
-    ${membership}
-    where i.survey_id = ${surveyId} and i.question = ${INTERVIEW_ROW} and i.counted = 1
-    group by 1, 2, 3, 4, 5, 6, 7, 8, 9`.execute(db);
+  }>`with asked as (${asked}),
+    q as (select dense_rank() over (order by question, outcome) as qi, question, outcome from asked),
+    counted as materialized (select i.response_id, i.area_id as area, i.wave,
+        coalesce(r.language, ${DEFAULT_LOCALE}) as language, ${mask} as mask
+      from indicator_values i
+      left join responses r on r.id = i.response_id
+      ${membership}
+      where i.survey_id = ${surveyId} and i.question = ${INTERVIEW_ROW} and i.counted = 1),
+    c as materialized (select response_id, dense_rank() over (order by area, wave, language, mask) as cls,
+        area, wave, language, mask from counted),
+    g as (select q.qi, c.cls, v.status, v.value, v.choice, count(*) as n, min(c.response_id) as first
+      from c
+      cross join q
+      left join indicator_values v on v.response_id = c.response_id and v.question = q.question
+        and v.outcome = q.outcome and v.survey_id = ${surveyId} and v.counted = 1
+      group by q.qi, c.cls, v.status, v.value, v.choice)
+    select qn.question, qn.outcome, k.area, k.wave, k.language, k.mask, g.status, g.value, g.choice, g.n, g.first
+    from g
+    join (select distinct qi, question, outcome from q) qn on qn.qi = g.qi
+    join (select distinct cls, area, wave, language, mask from c) k on k.cls = g.cls
+    order by g.qi, g.cls, g.status, g.value, g.choice`.execute(db);
   const byQuestion = new Map<string, AnswerGroup[]>();
   for (const r of rows.rows) {
     const key = `${r.question}\u0000${r.outcome}`;

@@ -322,34 +322,42 @@ function* runChecks(
 
   // Differences from the same figure in an earlier release.
   if (crossOn) {
-    const earlierByIdentity = new Map<string, EarlierCell[]>();
-    for (const r of earlier)
-      for (const e of r.cells) {
-        const list = earlierByIdentity.get(e.identity) ?? [];
-        list.push(e);
-        earlierByIdentity.set(e.identity, list);
-      }
-    yield;
+    // The current counts that could be withheld here, by identity; every earlier figure is looked up
+    // once among them (not every earlier figure listed by identity first: decision 0072). A count
+    // found changed by 1 to k − 1 is marked, then withheld in the cells' order, as before.
+    const candidates = new Map<string, number[]>();
+    const countValue = new Float64Array(cells.length);
     for (const [i, c] of cells.entries()) {
-      if (i % 500 === 0) yield;
       if (!isCount(c.kind) || c.value === null || withheld.has(i)) continue;
-      for (const e of earlierByIdentity.get(c.identity) ?? []) {
-        const d = Math.abs(c.value - e.value);
-        // Over nested groups (only arrivals, or only withdrawals) the difference is a group of fewer
-        // than k; over groups that are not nested (some joined, some left) a count that moved by fewer
-        // than k still says what the few who joined or left answered (intruder test
-        // arrival-and-withdrawal), so the figure is withheld either way.
-        if (d > 0 && d < k) {
-          withhold(
-            i,
-            "small_difference",
-            "differences",
-            `changed by fewer than ${k} people since an earlier release`,
-          );
-          break;
+      countValue[i] = c.value;
+      const list = candidates.get(c.identity);
+      if (list) list.push(i);
+      else candidates.set(c.identity, [i]);
+    }
+    yield;
+    const changed = new Set<number>();
+    for (const r of earlier) {
+      for (const [j, e] of r.cells.entries()) {
+        if (j % 2000 === 0) yield;
+        const list = candidates.get(e.identity);
+        if (!list) continue;
+        for (const i of list) {
+          const d = Math.abs((countValue[i] as number) - e.value);
+          // Over nested groups (only arrivals, or only withdrawals) the difference is a group of fewer
+          // than k; over groups that are not nested (some joined, some left) a count that moved by
+          // fewer than k still says what the few who joined or left answered (intruder test
+          // arrival-and-withdrawal), so the figure is withheld either way.
+          if (d > 0 && d < k) changed.add(i);
         }
       }
     }
+    for (const i of [...changed].sort((a, b) => a - b))
+      withhold(
+        i,
+        "small_difference",
+        "differences",
+        `changed by fewer than ${k} people since an earlier release`,
+      );
   }
 
   // Secondary and cross-release suppression, to a fixed point with the dependent figures.
@@ -553,12 +561,27 @@ interface CachedPart {
   present: readonly string[];
 }
 
-/** FNV-1a over the keys, for finding a part quickly (a match is then confirmed key by key). */
+/**
+ * FNV-1a over each key's length and its first and last few characters, for finding a part quickly: a
+ * match is then confirmed key by key, so a weak hash only costs a comparison. Hashing every character
+ * of every key (a key lists a vector's every atom; tens of megabytes per check at 1M answers) cost
+ * more than the rest of the lookup (decision 0072).
+ */
 function hashOf(keys: readonly string[]): number {
   let h = 0x811c9dc5;
+  const mix = (x: number) => {
+    h = Math.imul(h ^ x, 0x01000193);
+  };
   for (const key of keys) {
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 0x7c, 0x01000193);
+    const n = key.length;
+    mix(n);
+    if (n <= 32) for (let i = 0; i < n; i++) mix(key.charCodeAt(i));
+    else
+      for (let i = 0; i < 16; i++) {
+        mix(key.charCodeAt(i));
+        mix(key.charCodeAt(n - 1 - i));
+      }
+    mix(0x7c);
   }
   return h >>> 0;
 }
@@ -646,10 +669,13 @@ function* auditRound(
     present.clear();
     // The part from earlier releases and side knowledge is the same whenever their vectors are: kept
     // between checks (`EarlierBasisCache`), compared in full before it is used.
-    const prefix = [
-      ...s.earlier.map((e) => `${e.value === 0 ? "z" : "n"}${keyOf(e.vector)}`),
-      ...s.known.map((v) => `k${keyOf(v)}`),
-    ];
+    // Listed only when there is a cache to look in, as pairs of a mark and the vector's key (not one
+    // text joining them, which copied every key once more: decision 0072).
+    const prefix: string[] = [];
+    if (cache) {
+      for (const e of s.earlier) prefix.push(e.value === 0 ? "z" : "n", keyOf(e.vector));
+      for (const v of s.known) prefix.push("k", keyOf(v));
+    }
     const kept = cache?.find(prefix);
     if (kept) {
       basis = SpanBasis.from(kept.basis, meter);
@@ -666,7 +692,7 @@ function* auditRound(
         hold(key, -1);
         yield;
       }
-      cache?.keep(prefix, basis.snapshot(), [...present.keys()]);
+      if (cache) cache.keep(prefix, basis.snapshot(), [...present.keys()]);
     }
     s.sequence = [...s.members.keys()]
       .filter((mi) => cells[(s.members[mi] as { cell: number }).cell]?.value !== null)
