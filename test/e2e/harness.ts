@@ -3,12 +3,12 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { hashPassword } from "../../server/auth/password.ts";
 import type { Config } from "../../server/env.ts";
 import { prepareDatabase, type RunningServer, startServer } from "../../server/start.ts";
 import { insertUser } from "../../server/users/users.repository.ts";
 import type { Role } from "../../shared/contract/roles.ts";
 import { testDialect } from "../helpers/dialect.ts";
+import { fixturePasswordHash } from "../helpers/fixture-password.ts";
 import { createScratchDatabase } from "../helpers/postgres.ts";
 import { chromiumPath, testDatabaseUrl, testSetting } from "../helpers/test-env.ts";
 
@@ -17,8 +17,8 @@ export const CHROMIUM_PATH = chromiumPath();
 
 /**
  * A real server (the built client and the API on one port, over a fresh SQLite file, or a fresh
- * PostgreSQL database in the e2e-pg project) and the system
- * Chromium. Flags as the machine notes require: no sandbox as root, no background network.
+ * PostgreSQL database in the e2e-pg project) and the system Chromium (one per worker, see
+ * `workerBrowser`). Flags as the machine notes require: no sandbox as root, no background network.
  */
 export interface E2E {
   server: RunningServer;
@@ -58,19 +58,8 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     ])
     .execute();
   const server = await startServer(config, handle, options.staticDir);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  const passwordHash = await hashPassword(E2E_PASSWORD);
+  const browser = await workerBrowser();
+  const passwordHash = fixturePasswordHash(E2E_PASSWORD);
   return {
     server,
     browser,
@@ -82,12 +71,51 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       );
     },
     async close() {
-      await browser.close();
+      // Whatever this file left open (a test that failed before closing its context) goes with it; the
+      // browser itself stays for the worker's next file.
+      await Promise.all(browser.contexts().map((context) => context.close()));
       await server.close();
       await postgres?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+let launched: Promise<Browser> | undefined;
+
+/**
+ * One Chromium per test worker, shared by the files the worker runs one after another (the e2e
+ * projects share a module graph per worker). Each test opens its own browser context, which has its own
+ * cookies, storage, IndexedDB, caches and service workers, so nothing of one file reaches the next;
+ * launching and closing Chromium for every file cost 1.5–3 s of a worker each time. Playwright closes
+ * the browser when the worker exits.
+ */
+function workerBrowser(): Promise<Browser> {
+  const current = launched;
+  if (current) {
+    return current.then((browser) => {
+      if (browser.isConnected()) return browser;
+      launched = undefined;
+      return workerBrowser();
+    });
+  }
+  const next = chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  launched = next;
+  next.catch(() => {
+    if (launched === next) launched = undefined;
+  });
+  return next;
 }
 
 function postgresServerUrl(): string {

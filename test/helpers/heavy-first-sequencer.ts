@@ -6,7 +6,12 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * files that load a corpus and judge it as they load (about 130 s of a worker in all): they ran last,
  * with the other worker idle for a minute at the end of the clean-clone run of 2026-12-07.
  */
-const HEAVY = [/test\/shared\/survey\/differential(-2)?\.test\.ts$/];
+const HEAVY = [
+  /test\/shared\/survey\/differential(-2)?\.test\.ts$/,
+  // 50–150 s of one worker in property runs over every survey, in a file of ordinary size: in the run of
+  // 2026-12-07 (session 13) it started among the unit files at the end and finished last, alone.
+  /test\/shared\/survey\/compiled-validation\.test\.ts$/,
+];
 
 /** vitest's own order (projects, then durations or sizes), with the files named in HEAVY first. */
 export class HeavyFirstSequencer extends BaseSequencer {

@@ -1,11 +1,11 @@
 import type { Hono } from "hono";
 import { createApp } from "../../server/app.ts";
-import { hashPassword } from "../../server/auth/password.ts";
 import { createSession } from "../../server/auth/sessions.repository.ts";
 import type { Config } from "../../server/env.ts";
 import type { AppEnv } from "../../server/http/app-env.ts";
 import { insertUser, type UserRow } from "../../server/users/users.repository.ts";
 import type { Role } from "../../shared/contract/roles.ts";
+import { fixturePasswordHash } from "./fixture-password.ts";
 import { NOW, TEST_PASSWORD, type TestContext, testConfig } from "./test-app.ts";
 
 /**
@@ -63,7 +63,7 @@ export function instance(t: TestContext, clock: Clock, config: Partial<Config> =
   };
 }
 
-let hash: Promise<string> | undefined;
+let hash: string | undefined;
 
 /** A user whose password is TEST_PASSWORD, without signing in. */
 export async function addUser(
@@ -72,10 +72,10 @@ export async function addUser(
   role: Role = "peer_researcher",
   areaId: string | null = role === "admin" || role === "evaluator" ? null : "north",
 ): Promise<UserRow> {
-  hash ??= hashPassword(TEST_PASSWORD);
+  hash ??= fixturePasswordHash(TEST_PASSWORD);
   return insertUser(
     t.db,
-    { email, displayName: email.split("@")[0] ?? email, role, areaId, passwordHash: await hash },
+    { email, displayName: email.split("@")[0] ?? email, role, areaId, passwordHash: hash },
     NOW,
   );
 }

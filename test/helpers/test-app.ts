@@ -1,7 +1,6 @@
 import type { Hono } from "hono";
 import type { Kysely } from "kysely";
 import { createApp } from "../../server/app.ts";
-import { hashPassword } from "../../server/auth/password.ts";
 import type { Dialect } from "../../server/db/connect.ts";
 import type { Database } from "../../server/db/schema.ts";
 import type { Config } from "../../server/env.ts";
@@ -10,6 +9,7 @@ import type { AppEnv } from "../../server/http/app-env.ts";
 import { insertUser } from "../../server/users/users.repository.ts";
 import type { Role } from "../../shared/contract/roles.ts";
 import { databaseTemplate, testDialect } from "./dialect.ts";
+import { fixturePasswordHash } from "./fixture-password.ts";
 import { NOW, openTestDatabase } from "./test-database.ts";
 
 export { NOW, readFixtureSurvey, TEST_SURVEY_ID } from "./test-database.ts";
@@ -27,10 +27,11 @@ export const testConfig: Config = {
   logRequests: false,
 };
 
-// scrypt is deliberately slow; hash the shared test password once per test file.
-let passwordHash: Promise<string> | undefined;
-function testPasswordHash(): Promise<string> {
-  passwordHash ??= hashPassword(TEST_PASSWORD);
+// scrypt is deliberately slow: the shared test password is hashed once per worker, at a fixture's cost
+// (fixture-password.ts); signing in still goes through the real route and the real check.
+let passwordHash: string | undefined;
+function testPasswordHash(): string {
+  passwordHash ??= fixturePasswordHash(TEST_PASSWORD);
   return passwordHash;
 }
 
@@ -88,7 +89,7 @@ export async function createTestContext(): Promise<TestContext> {
       const email = `${role}${users}@example.org`;
       await insertUser(
         db,
-        { email, displayName: `${role} ${users}`, role, areaId, passwordHash: await testPasswordHash() },
+        { email, displayName: `${role} ${users}`, role, areaId, passwordHash: testPasswordHash() },
         NOW,
       );
       const res = await request("/api/auth/login", {
