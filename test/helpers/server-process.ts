@@ -32,6 +32,8 @@ export interface ServerProcessOptions {
   /** Extra node options before the script, e.g. `--max-old-space-size=…`. */
   nodeArgs?: string[];
   startTimeoutMs?: number;
+  /** Called with everything the server has printed so far, each time it prints, before it is ready. */
+  onOutput?: (output: string) => void;
 }
 
 /** A port nobody listens on right now (the server is told to use it a moment later). */
@@ -106,6 +108,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      options.onOutput?.(output);
       if (output.includes("Alongside is running")) {
         clearTimeout(timer);
         ready();
@@ -114,6 +117,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     child.stdout?.on("data", onData);
     child.stderr?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
+      options.onOutput?.(output);
     });
     child.once("exit", (code, signal) => {
       clearTimeout(timer);

@@ -171,8 +171,21 @@ describe.runIf(testDialect() === "postgres")("PostgreSQL restarted under a synci
   it("starts while the database is still down and serves once it comes up", async () => {
     await server.kill();
     await cluster.crash();
-    const starting = startServerProcess({ dataDir, databaseUrl: cluster.url, startTimeoutMs: 60_000 });
-    await new Promise((resume) => setTimeout(resume, 1_500));
+    // The database comes up only once the server has said it is waiting for it (however long the
+    // server takes to boot on a busy machine).
+    let sawWaiting: () => void = () => undefined;
+    const waiting = new Promise<void>((resume) => {
+      sawWaiting = resume;
+    });
+    const starting = startServerProcess({
+      dataDir,
+      databaseUrl: cluster.url,
+      startTimeoutMs: 60_000,
+      onOutput: (output) => {
+        if (/Waiting for the database to accept connections/.test(output)) sawWaiting();
+      },
+    });
+    await Promise.race([waiting, starting.then(() => undefined)]);
     await cluster.start();
     server = await starting;
     expect(server.output()).toMatch(/Waiting for the database to accept connections/);
