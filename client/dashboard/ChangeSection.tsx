@@ -1,5 +1,5 @@
 import type { IndicatorDetail } from "../../shared/contract/index.ts";
-import { attritionCaveat, changeSentence } from "../../shared/stats/plain-language.ts";
+import { attritionCaveat, changeSentence, sentenceKind } from "../../shared/stats/plain-language.ts";
 import { FigureTable } from "./FigureTable.tsx";
 import {
   formatCount,
@@ -135,7 +135,7 @@ export function ChangeSection({
       {t?.ok && (
         <p className="change-summary">
           {changeSentence({
-            kind: d.kind === "yes_no" ? "yes_no" : d.kind === "number" ? "number" : "scale",
+            kind: sentenceKind(d.kind),
             direction: d.direction,
             mean: t.difference.mean,
             lower: t.difference.lower,

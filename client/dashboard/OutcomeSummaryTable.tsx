@@ -1,6 +1,6 @@
 import type { IndicatorDetail, OutcomePageResponse } from "../../shared/contract/index.ts";
 import { type ChangeVerdict, changeVerdict } from "../../shared/stats/change-verdict.ts";
-import { changeSentence } from "../../shared/stats/plain-language.ts";
+import { changeSentence, sentenceKind } from "../../shared/stats/plain-language.ts";
 import { FigureTable } from "./FigureTable.tsx";
 import { formatCount, formatPercent, hiddenText, intervalText, meanText, waveName } from "./format.ts";
 import { indicatorAnchors } from "./IndicatorSection.tsx";
@@ -97,7 +97,7 @@ function meaning(d: IndicatorDetail, k: number): string {
       : "Too few people answered at both waves to say how it changed.";
   }
   return changeSentence({
-    kind: d.kind === "yes_no" ? "yes_no" : d.kind === "number" ? "number" : "scale",
+    kind: sentenceKind(d.kind),
     direction: d.direction,
     mean: t.difference.mean,
     lower: t.difference.lower,

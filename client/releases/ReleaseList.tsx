@@ -16,7 +16,7 @@ export function ReleaseList({
 }: {
   data: ReleasesResponse;
   role: Role;
-  /** Works on releases as an analyst (release-analyst.ts). */
+  /** Works on releases as an analyst (`isReleaseAnalyst`). */
   analyst: boolean;
 }) {
   const waiting = data.releases.filter((r) => r.status === "checked");

@@ -1,5 +1,6 @@
 import { useCallback } from "react";
 import type { Me } from "../../shared/contract/index.ts";
+import { isReleaseAnalyst } from "../../shared/contract/releases.ts";
 import { ApiError } from "../api/api-error.ts";
 import { fetchRelease, listReleases } from "../api/releases.ts";
 import { useResource } from "../api/use-resource.ts";
@@ -15,7 +16,6 @@ import { ComposePage } from "./ComposePage.tsx";
 import { ExpertRelease } from "./ExpertRelease.tsx";
 import { ReaderRelease } from "./ReaderRelease.tsx";
 import { ReleaseList } from "./ReleaseList.tsx";
-import { isReleaseAnalyst } from "./release-analyst.ts";
 import { viewAsDocument } from "./view-as-document.ts";
 import "../dashboard/dashboard.css";
 import "./releases.css";

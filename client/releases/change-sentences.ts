@@ -1,5 +1,5 @@
 import type { ReleaseRow, ReleaseTable } from "../../shared/contract/releases.ts";
-import { changeSentence, type SentenceKind } from "../../shared/stats/plain-language.ts";
+import { changeSentence, sentenceKind } from "../../shared/stats/plain-language.ts";
 import { DEFAULT_LEVEL } from "../../shared/stats/result.ts";
 
 export interface ChangeReading {
@@ -19,8 +19,7 @@ export interface ChangeReading {
 export function changeReadings(table: ReleaseTable): ChangeReading[] {
   if (table.kind !== "change" || !table.change || !table.indicator) return [];
   const { fromWave, toWave } = table.change;
-  const kind: SentenceKind =
-    table.indicator.kind === "yes_no" ? "yes_no" : table.indicator.kind === "number" ? "number" : "scale";
+  const kind = sentenceKind(table.indicator.kind);
   const readings: ChangeReading[] = [];
   for (const row of table.rows) {
     const mean = published(row, "change");

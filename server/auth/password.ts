@@ -40,12 +40,13 @@ function deriveNow(password: string, salt: Buffer, options: ScryptOptions): Prom
   });
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/** scrypt's cost parameters; a hash records its own, and `verifyPassword` reads them from it. */
+export type ScryptCost = { N: number; r: number; p: number };
+
+export async function hashPassword(password: string, cost: ScryptCost = PARAMS): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64url"), key.toString("base64url")].join(
-    "$",
-  );
+  const key = await derive(password, salt, cost);
+  return ["scrypt", cost.N, cost.r, cost.p, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

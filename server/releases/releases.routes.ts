@@ -29,13 +29,11 @@ import {
   setParticipantSummary,
   signOffs,
   updateComposition,
-  userNames,
 } from "./releases.repository.ts";
 import {
   canRead,
   checkReleaseFigures,
   compositionOf,
-  isAnalyst,
   newId,
   newPublicToken,
   publishedRelease,
@@ -336,6 +334,3 @@ export function publicReleasesRoutes(api: Hono<AppEnv>): void {
     return publishedRelease(db, row);
   });
 }
-
-void isAnalyst;
-void userNames;

@@ -11,7 +11,7 @@ import type {
   ReleaseSummaryItem,
   ReleaseView,
 } from "../../shared/contract/releases.ts";
-import { publicReleasePath } from "../../shared/contract/releases.ts";
+import { analystRoles, isReleaseAnalyst, publicReleasePath } from "../../shared/contract/releases.ts";
 import type { Role } from "../../shared/contract/roles.ts";
 import {
   type CheckBudget,
@@ -48,17 +48,13 @@ import {
  * does not cover.
  */
 
-export const analystRoles: readonly Role[] = ["admin", "evaluator"];
-export const isAnalyst = (role: Role) => analystRoles.includes(role);
+const isAnalyst = (role: Role) => analystRoles.includes(role);
 
 /** Who is asking: their role, and the one area they are limited to, if any. */
 export interface ReleaseViewer {
   role: Role;
   areaId: string | null;
 }
-
-/** An analyst of the whole study: composes, checks, signs off as analyst, publishes, reads the reasons. */
-export const isReleaseAnalyst = (viewer: ReleaseViewer) => isAnalyst(viewer.role) && viewer.areaId === null;
 
 /** Composing, checking and publishing show every area's figures: analysts of the whole study only. */
 export function requireReleaseAnalyst(viewer: ReleaseViewer): void {

@@ -1,3 +1,5 @@
+import type { Role } from "./roles.ts";
+
 /**
  * Releases: frozen, checked, signed-off snapshots of outcome figures, the only way a figure about
  * participants' answers leaves the trusted analysts (issue 13; docs/decisions/0022 and 0023).
@@ -257,6 +259,18 @@ export interface ReleaseSnapshot {
 // ---- people's contributions ----
 
 export type ReleaseSignerRole = "analyst" | "expert";
+
+/** The research team's analysts: the data manager (admin) and evaluators. */
+export const analystRoles: readonly Role[] = ["admin", "evaluator"];
+
+/**
+ * An analyst of the whole study: composes, checks, signs off as analyst, publishes, and reads why each
+ * figure is withheld. A release covers every area, so an evaluator limited to one area reads published
+ * releases as a reader. The one rule for the server (which enforces it) and the client (which shows it).
+ */
+export function isReleaseAnalyst(who: { role: Role; areaId: string | null }): boolean {
+  return analystRoles.includes(who.role) && who.areaId === null;
+}
 
 export interface ReleaseSignOff {
   id: string;

@@ -14,6 +14,11 @@ const wholeNumber = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 })
  */
 export type SentenceKind = "scale" | "number" | "yes_no";
 
+/** How a question of this kind is read in a sentence: a choice question's change is read as a scale's. */
+export function sentenceKind(kind: "scale" | "choice" | "yes_no" | "number"): SentenceKind {
+  return kind === "yes_no" || kind === "number" ? kind : "scale";
+}
+
 export interface ChangeSentenceInput {
   kind: SentenceKind;
   direction: Direction;

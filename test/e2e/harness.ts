@@ -59,7 +59,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     .execute();
   const server = await startServer(config, handle, options.staticDir);
   const browser = await workerBrowser();
-  const passwordHash = fixturePasswordHash(E2E_PASSWORD);
+  const passwordHash = await fixturePasswordHash(E2E_PASSWORD);
   return {
     server,
     browser,

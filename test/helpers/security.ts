@@ -63,7 +63,7 @@ export function instance(t: TestContext, clock: Clock, config: Partial<Config> =
   };
 }
 
-let hash: string | undefined;
+let hash: Promise<string> | undefined;
 
 /** A user whose password is TEST_PASSWORD, without signing in. */
 export async function addUser(
@@ -75,7 +75,7 @@ export async function addUser(
   hash ??= fixturePasswordHash(TEST_PASSWORD);
   return insertUser(
     t.db,
-    { email, displayName: email.split("@")[0] ?? email, role, areaId, passwordHash: hash },
+    { email, displayName: email.split("@")[0] ?? email, role, areaId, passwordHash: await hash },
     NOW,
   );
 }

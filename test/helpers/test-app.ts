@@ -29,8 +29,8 @@ export const testConfig: Config = {
 
 // scrypt is deliberately slow: the shared test password is hashed once per worker, at a fixture's cost
 // (fixture-password.ts); signing in still goes through the real route and the real check.
-let passwordHash: string | undefined;
-function testPasswordHash(): string {
+let passwordHash: Promise<string> | undefined;
+function testPasswordHash(): Promise<string> {
   passwordHash ??= fixturePasswordHash(TEST_PASSWORD);
   return passwordHash;
 }
@@ -89,7 +89,7 @@ export async function createTestContext(): Promise<TestContext> {
       const email = `${role}${users}@example.org`;
       await insertUser(
         db,
-        { email, displayName: `${role} ${users}`, role, areaId, passwordHash: testPasswordHash() },
+        { email, displayName: `${role} ${users}`, role, areaId, passwordHash: await testPasswordHash() },
         NOW,
       );
       const res = await request("/api/auth/login", {

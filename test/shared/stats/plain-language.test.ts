@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attritionCaveat, changeSentence } from "../../../shared/stats/plain-language.ts";
+import { attritionCaveat, changeSentence, sentenceKind } from "../../../shared/stats/plain-language.ts";
 
 const base = { fromName: "baseline", toName: "follow-up 1", levelPercent: 95 } as const;
 
@@ -18,6 +18,15 @@ describe("changeSentence", () => {
       "On average people's answers were 0.4 points higher at follow-up 1 than at baseline; we are fairly " +
         "sure (95% confidence) the true change is between 0.2 and 0.6, so this is a clear improvement.",
     );
+  });
+
+  it("reads a choice question's change as a scale's, and keeps yes/no and numbers apart", () => {
+    expect((["scale", "choice", "yes_no", "number"] as const).map(sentenceKind)).toEqual([
+      "scale",
+      "scale",
+      "yes_no",
+      "number",
+    ]);
   });
 
   it("names no unit for a number such as nights, where points would be wrong", () => {
