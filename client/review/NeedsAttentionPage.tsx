@@ -54,16 +54,28 @@ export default function NeedsAttentionPage() {
   );
 }
 
-/** Which questions to talk through with the researcher: their wording, never the answers. */
+/**
+ * Which questions to talk through with the researcher: their wording, never the answers. A question
+ * asked only after certain answers is counted, not named: its name alone could say what was answered.
+ */
 function QuestionsToCheck({ item }: { item: AttentionItem }) {
+  const unnamed = item.unnamedQuestions;
+  const anyQuestion = item.questions.length > 0 || unnamed > 0;
   return (
     <>
-      {item.questions.length === 0 && !item.conflictingCopies && "The whole interview"}
-      {item.questions.length > 0 && (
+      {!anyQuestion && !item.conflictingCopies && "The whole interview"}
+      {anyQuestion && (
         <ul className="attention-questions">
           {item.questions.map((q) => (
             <li key={q.name}>{q.title}</li>
           ))}
+          {unnamed > 0 && (
+            <li>
+              {item.questions.length > 0 ? plural(unnamed, "other question") : plural(unnamed, "question")},
+              not named here: {unnamed === 1 ? "its name" : "their names"} could say what the participant
+              answered
+            </li>
+          )}
         </ul>
       )}
       {item.conflictingCopies && <p>Sent twice with different answers.</p>}

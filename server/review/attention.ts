@@ -1,7 +1,9 @@
 import type { Kysely } from "kysely";
 import type { AttentionItem, AttentionQuery, AttentionResponse } from "../../shared/contract/review.ts";
 import type { AnswerIssue } from "../../shared/contract/sync.ts";
+import { askedWhateverTheAnswers } from "../../shared/survey/asked-whatever-the-answers.ts";
 import type { SurveyField } from "../../shared/survey/fields.ts";
+import { createSurveyModel } from "../../shared/survey/model.ts";
 import type { Database } from "../db/schema.ts";
 import { findSurveyVersion } from "../surveys/surveys.repository.ts";
 import { listForReview } from "./review.repository.ts";
@@ -9,8 +11,9 @@ import { listForReview } from "./review.repository.ts";
 /**
  * The "needs attention" list for the area partnership (docs/decisions/0024-who-sees-what.md): the
  * interviews in the caller's scope waiting for review, with the names and wording of the questions
- * affected. Built from the review queue and each interview's issue list; the answers and the check
- * messages (which can quote an answer) are never read into it.
+ * affected that every participant is asked, and how many others. Built from the review queue and each
+ * interview's issue list; the answers and the check messages (which can quote an answer) are never
+ * read into it, and neither is the name of a question asked only after certain answers.
  */
 export async function needsAttention(
   db: Kysely<Database>,
@@ -28,22 +31,25 @@ export async function needsAttention(
       [...new Set((JSON.parse(r.issues) as AnswerIssue[]).map((i) => i.question))],
     ]),
   );
-  const titles = new Map<string, Map<string, string>>();
-  const titlesOf = async (surveyId: string, version: number) => {
+  const named = new Map<string, Promise<Map<string, string>>>();
+  const namedIn = (surveyId: string, version: number) => {
     const key = `${surveyId}@${version}`;
-    let found = titles.get(key);
+    let found = named.get(key);
     if (!found) {
-      const row = await findSurveyVersion(db, surveyId, version);
-      const fields = row ? (JSON.parse(row.fields) as SurveyField[]) : [];
-      found = new Map(fields.map((f) => [f.name, f.title]));
-      titles.set(key, found);
+      found = nameableQuestions(db, surveyId, version);
+      named.set(key, found);
     }
     return found;
   };
 
   const items: AttentionItem[] = [];
   for (const r of page.responses) {
-    const byName = await titlesOf(r.surveyId, r.surveyVersion);
+    const nameable = await namedIn(r.surveyId, r.surveyVersion);
+    const affected = questionsOf.get(r.id) ?? [];
+    const questions = affected.flatMap((name) => {
+      const title = INTERVIEW_DETAILS[name] ?? nameable.get(name);
+      return title === undefined ? [] : [{ name, title }];
+    });
     items.push({
       id: r.id,
       surveyTitle: r.surveyTitle,
@@ -53,9 +59,35 @@ export async function needsAttention(
       wave: r.wave,
       completedAt: r.completedAt,
       receivedAt: r.receivedAt,
-      questions: (questionsOf.get(r.id) ?? []).map((name) => ({ name, title: byName.get(name) ?? name })),
+      questions,
+      unnamedQuestions: affected.length - questions.length,
       conflictingCopies: r.revisions > 1,
     });
   }
   return { items, total: page.total, nextCursor: page.nextCursor };
+}
+
+/** The server's own checks of an interview's details, in the words a coordinator would use. */
+const INTERVIEW_DETAILS: Readonly<Record<string, string>> = {
+  completedAt: "When the interview ended",
+  startedAt: "When the interview started",
+  wave: "Which interview it was (first or a follow-up)",
+  interviewer: "Which researcher did the interview",
+  language: "The language of the interview",
+};
+
+/**
+ * The wording of the questions of a version that may be named to the area partnership: those every
+ * participant is asked, whatever they answered (shared/survey/asked-whatever-the-answers.ts).
+ */
+async function nameableQuestions(
+  db: Kysely<Database>,
+  surveyId: string,
+  version: number,
+): Promise<Map<string, string>> {
+  const row = await findSurveyVersion(db, surveyId, version);
+  if (!row) return new Map();
+  const always = askedWhateverTheAnswers(createSurveyModel(JSON.parse(row.definition)));
+  const fields = JSON.parse(row.fields) as SurveyField[];
+  return new Map(fields.filter((f) => always.has(f.name)).map((f) => [f.name, f.title]));
 }

@@ -141,8 +141,16 @@ export interface AttentionItem {
   wave: number;
   completedAt: string;
   receivedAt: string;
-  /** The questions whose answers need checking, by name and wording: no answer, no check message. */
+  /**
+   * What needs checking, by name and wording: no answer, no check message. Only questions every
+   * participant is asked and details of the interview (its date, wave, researcher, language) are named.
+   */
   questions: { name: string; title: string }[];
+  /**
+   * How many other questions need checking: asked only after certain answers, worked out from other
+   * answers, or not in the survey. They are not named, as a name could say what was answered.
+   */
+  unnamedQuestions: number;
   /** True when a different copy arrived under the same id (the tablet sent it twice, differently). */
   conflictingCopies: boolean;
 }

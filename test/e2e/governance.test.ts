@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateParticipantCode } from "../../shared/contract/participant-code.ts";
 import { csvObjects } from "../helpers/strict-csv.ts";
-import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
+import { axeViolations, type E2E, E2E_PASSWORD, keepScreenshot, startE2E } from "./harness.ts";
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -26,7 +26,10 @@ async function uploadFlaggedInterview(): Promise<{ id: string; code: string }> {
 }
 
 /** `count` such interviews in one upload, each for its own participant. */
-async function uploadFlaggedInterviews(count: number): Promise<{ id: string; code: string }[]> {
+async function uploadFlaggedInterviews(
+  count: number,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; code: string }[]> {
   const login = await fetch(`${e2e.server.url}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -52,7 +55,7 @@ async function uploadFlaggedInterviews(count: number): Promise<{ id: string; cod
         startedAt: "2026-11-26T09:30:00.000Z",
         completedAt: "2026-11-26T09:52:00.000Z",
         administrationMode: "read_aloud",
-        data: { consent: true, workers_listen: 9, anything_else: FREE_TEXT },
+        data: { consent: true, workers_listen: 9, anything_else: FREE_TEXT, ...extra },
       })),
     }),
   });
@@ -153,6 +156,8 @@ describe("reviewing and exporting", () => {
 
   it("a coordinator sees which interviews need attention and which questions, never the answers, and no dashboard or exports", async () => {
     const { code } = await uploadFlaggedInterview();
+    // A name the tablet sent that is no question of the survey is counted, never repeated.
+    const [madeUp] = await uploadFlaggedInterviews(1, { "Jo Bloggs, flat 3": "yes" });
     const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await signIn(page, "coordinator@example.org");
@@ -169,6 +174,10 @@ describe("reviewing and exporting", () => {
     const text = (await page.locator("main").textContent()) ?? "";
     expect(text).not.toContain("not today");
     expect(text).not.toMatch(/\b9\b/);
+    expect(text).not.toContain("Jo Bloggs");
+    const madeUpRow = page.getByRole("row").filter({ hasText: madeUp?.code ?? "none" });
+    expect(await madeUpRow.textContent()).toMatch(/1 other question, not named here/);
+    await keepScreenshot(page, "needs-attention-coordinator", { fullPage: true });
     await expectNoAxeViolations(page, "needs attention");
 
     for (const path of ["/dashboard", "/exports", `/review`]) {
