@@ -23,6 +23,8 @@ import { axeViolations, type E2E, E2E_PASSWORD, startE2E } from "./harness.ts";
 const ANALYST = "eve.evaluator@example.org";
 const EXPERT = "sam.expert@example.org";
 const COORDINATOR = "cora.coordinator@example.org";
+/** An evaluator whose agreement covers one area: a reader of releases, like the area's partnership. */
+const AREA_EVALUATOR = "ash.evaluator@example.org";
 const TITLE = "How people feel about their support, 2026";
 const OUTCOME = "Areas co-produce the design and delivery of their work";
 const shots = testSetting("RELEASES_SCREENSHOTS");
@@ -39,6 +41,7 @@ beforeAll(async () => {
   await e2e.addUser("evaluator", null, ANALYST);
   await e2e.addUser("expert", null, EXPERT);
   await e2e.addUser("coordinator", "northtown", COORDINATOR);
+  await e2e.addUser("evaluator", "northtown", AREA_EVALUATOR);
   await seedInterviews();
 });
 afterAll(async () => {
@@ -272,13 +275,18 @@ describe("releases", () => {
     await check(page, "analyst correction");
   });
 
-  it("a coordinator and an expert read the published release", async () => {
+  it("a coordinator, an expert and an evaluator of one area read the published release", async () => {
     for (const [email, viewport, who] of [
       [COORDINATOR, tablet, "coordinator"],
       [EXPERT, laptop, "expert"],
+      [AREA_EVALUATOR, laptop, "area evaluator"],
     ] as const) {
       const page = await signIn(email, viewport);
       await page.goto(`${e2e.server.url}/releases`);
+      await page.getByRole("link", { name: TITLE }).waitFor();
+      // A release covers every area: only analysts of the whole study compose one (0024).
+      expect(await page.getByRole("link", { name: /Compose a new release/ }).count(), who).toBe(0);
+      await check(page, `${who} release list`);
       await page.getByRole("link", { name: TITLE }).click();
       await page.getByRole("heading", { name: TITLE, level: 1 }).waitFor();
       await page.getByRole("heading", { name: "How these figures protect people", level: 2 }).waitFor();
