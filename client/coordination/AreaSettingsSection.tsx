@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { devicesApi } from "../../shared/contract/devices.routes.ts";
 import type { AreaSettings, AreaTarget, Me, SupportService } from "../../shared/contract/index.ts";
 import { MAX_SUPPORT_SERVICES, MAX_WAVE } from "../../shared/contract/index.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { call } from "../api/call.ts";
 import { getAreaSettings, setAreaTargets, updateAreaSettings } from "../api/coordination.ts";
 import { listPublishedSurveys } from "../api/surveys.ts";
@@ -9,7 +10,6 @@ import { useResource } from "../api/use-resource.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Form } from "../ui/Form.tsx";
-import { waveLabel } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
@@ -225,7 +225,7 @@ function checkTargets(rows: TargetDraft[]): { found: Record<string, string>; tar
     const wave = Number(r.wave);
     const target = Number(r.target);
     if (r.wave.trim() === "" || !Number.isInteger(wave) || wave < 0 || wave > 100)
-      found[`wave-${i}`] = "Enter a wave from 0 (baseline) to 100.";
+      found[`wave-${i}`] = "Enter a wave from 0 (the first interview) to 100.";
     if (r.target.trim() === "" || !Number.isInteger(target) || target < 0)
       found[`target-${i}`] = "Enter a whole number of interviews.";
     targets.push({ surveyId: r.surveyId, wave, target });
@@ -283,7 +283,7 @@ function TargetsForm({ settings, onSaved }: { settings: AreaSettings; onSaved: (
         <>
           <h3 id="targets-heading">Targets per survey and wave</h3>
           <p className="hint">
-            How many interviews the area aims for, at the baseline and at each follow-up.
+            How many interviews the area aims for, at the first interview and at each follow-up.
           </p>
         </>
       }

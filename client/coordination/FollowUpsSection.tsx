@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useState } from "react";
 import { type Assignment, followUpStateLabels, type Me } from "../../shared/contract/index.ts";
 import { isValidParticipantCode } from "../../shared/contract/participant-code.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { ApiError, issuesByField } from "../api/api-error.ts";
 import { listAssignments, setAssignment, setAssignmentStatus } from "../api/coordination.ts";
 import { listPublishedSurveys } from "../api/surveys.ts";
@@ -9,7 +10,6 @@ import { listUsers } from "../api/users.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { focusFirstError } from "../ui/focus-first-error.ts";
-import { waveLabel } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextField } from "../ui/TextField.tsx";
@@ -73,7 +73,7 @@ function AssignForm({ areaId, onAssigned }: { areaId: string; onAssigned: () => 
       found.participantCode = "Check the code: it has the wrong shape or check character.";
     const waveNumber = Number(wave);
     if (!Number.isInteger(waveNumber) || waveNumber < 0 || waveNumber > 100)
-      found.wave = "Enter a wave from 1 to 100 (0 is the baseline).";
+      found.wave = "Enter a wave from 1 to 100 (0 is the first interview).";
     if (!researcher) found.researcherId = "Choose who will do the interview.";
     setErrors(found);
     setFailure(null);

@@ -2,11 +2,12 @@ import { type FormEvent, useCallback, useEffect, useRef, useState } from "react"
 import type { Device, ManifestKind, NotUploadedItem } from "../../shared/contract/index.ts";
 import { lostDevicesApi } from "../../shared/contract/lost-devices.routes.ts";
 import { LOST_REASON_MAX } from "../../shared/contract/lost-devices.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { call } from "../api/call.ts";
 import { useResource } from "../api/use-resource.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
-import { formatDateTime, plural, waveLabel } from "../ui/format.ts";
+import { formatDateTime, plural } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 import { ReceivedInterviewsTable, useSurveyTitle } from "./ReceivedInterviewsTable.tsx";

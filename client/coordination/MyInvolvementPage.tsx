@@ -8,6 +8,7 @@ import {
   paymentMethodLabels,
   trainingKindLabels,
 } from "../../shared/contract/index.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { standingText } from "../../shared/training/training-standing.ts";
 import {
   fetchReadiness,
@@ -21,7 +22,6 @@ import {
 import { useResource } from "../api/use-resource.ts";
 import { useMe } from "../auth/session.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
-import { waveLabel } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { DebriefTable } from "./DebriefsSection.tsx";

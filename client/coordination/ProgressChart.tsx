@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { type FollowUpState, followUpStateLabels, type ProgressRow } from "../../shared/contract/index.ts";
-import { waveLabel } from "../ui/format.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 
 /** In the order the bar stacks them; each colour has at least 3:1 contrast with white. */
 export const stateColours: Record<FollowUpState, string> = {

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";
-import { formatDateTime, waveLabel } from "../ui/format.ts";
+import { formatDateTime } from "../ui/format.ts";
 
 /** One interview the server received from a tablet: never its answers. */
 export interface ReceivedInterview {

@@ -1,15 +1,8 @@
 import type { IndicatorDetail } from "../../shared/contract/index.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { attritionCaveat, changeSentence, sentenceKind } from "../../shared/stats/plain-language.ts";
 import { FigureTable } from "./FigureTable.tsx";
-import {
-  formatCount,
-  formatNumber,
-  formatP,
-  hiddenSentence,
-  hiddenText,
-  unavailableText,
-  waveName,
-} from "./format.ts";
+import { formatCount, formatNumber, formatP, hiddenSentence, hiddenText, unavailableText } from "./format.ts";
 import { GlossaryLinks, type GlossaryTerm } from "./Glossary.tsx";
 
 /**
@@ -40,7 +33,7 @@ export function ChangeSection({
       </div>
     );
   }
-  const title = `Change from ${waveName(c.fromWave).toLowerCase()} to ${waveName(c.toWave).toLowerCase()}, same participants`;
+  const title = `Change from ${waveLabel(c.fromWave).toLowerCase()} to ${waveLabel(c.toWave).toLowerCase()}, same participants`;
   const f = c.figure;
   if (f.suppressed) {
     return (
@@ -73,11 +66,11 @@ export function ChangeSection({
       f.lost.suppressed ? hiddenText(f.lost, k) : formatCount(f.lost.n),
     ],
     [
-      `Mean at ${waveName(c.fromWave).toLowerCase()} (SD)`,
+      `Mean at ${waveLabel(c.fromWave).toLowerCase()} (SD)`,
       `${formatNumber(f.before.mean)} (${sdText(f.before.sd)})`,
     ],
     [
-      `Mean at ${waveName(c.toWave).toLowerCase()} (SD)`,
+      `Mean at ${waveLabel(c.toWave).toLowerCase()} (SD)`,
       `${formatNumber(f.after.mean)} (${sdText(f.after.sd)})`,
     ],
   ];
@@ -140,8 +133,8 @@ export function ChangeSection({
             mean: t.difference.mean,
             lower: t.difference.lower,
             upper: t.difference.upper,
-            fromName: waveName(c.fromWave).toLowerCase(),
-            toName: waveName(c.toWave).toLowerCase(),
+            fromName: waveLabel(c.fromWave).toLowerCase(),
+            toName: waveLabel(c.toWave).toLowerCase(),
             levelPercent: 95,
           })}
         </p>

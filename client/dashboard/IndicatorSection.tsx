@@ -1,4 +1,5 @@
 import type { Breakdown, IndicatorDetail, OutcomePageResponse } from "../../shared/contract/index.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { BarChart } from "./BarChart.tsx";
 import { ChangeSection } from "./ChangeSection.tsx";
 import { FigureTable } from "./FigureTable.tsx";
@@ -12,7 +13,6 @@ import {
   intervalText,
   kindText,
   meanText,
-  waveName,
 } from "./format.ts";
 import { GlossaryLinks } from "./Glossary.tsx";
 
@@ -193,7 +193,7 @@ function IndicatorDetails({ indicator: d, data }: { indicator: IndicatorDetail; 
         k={k}
         kind={d.kind}
         first="Area"
-        caption={`${d.title} by area${data.filters.wave !== undefined ? `, ${waveName(data.filters.wave).toLowerCase()}` : ", all waves"}`}
+        caption={`${d.title} by area${data.filters.wave !== undefined ? `, ${waveLabel(data.filters.wave).toLowerCase()}` : ", all waves"}`}
         filename={file("by-area")}
       />
       <h3>By wave</h3>
@@ -203,7 +203,7 @@ function IndicatorDetails({ indicator: d, data }: { indicator: IndicatorDetail; 
         k={k}
         kind={d.kind}
         first="Wave"
-        label={(row) => waveName(row)}
+        label={(row) => waveLabel(row)}
         caption={`${d.title} by wave${
           data.filters.area
             ? `, ${data.options.areas.find((a) => a.id === data.filters.area)?.name ?? ""}`
@@ -227,7 +227,7 @@ function IndicatorDetails({ indicator: d, data }: { indicator: IndicatorDetail; 
               data.filters.area
                 ? (data.options.areas.find((a) => a.id === data.filters.area)?.name ?? "")
                 : "all areas"
-            }, ${data.filters.wave !== undefined ? waveName(data.filters.wave).toLowerCase() : "all waves"}`}
+            }, ${data.filters.wave !== undefined ? waveLabel(data.filters.wave).toLowerCase() : "all waves"}`}
             filename={file("by-language")}
           />
         </>
@@ -302,7 +302,7 @@ function WaveChart({ indicator: d }: { indicator: IndicatorDetail }) {
     const interval = ci ? ` (95% CI ${intervalText(values.ci, yesNo)})` : "";
     return {
       key: row.key,
-      label: waveName(row.label),
+      label: waveLabel(row.label),
       value: values.mean / top,
       ...(ci ? { lower: ci.lower / top, upper: ci.upper / top } : {}),
       text: meanText(d.kind, values.mean),

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from "react";
 import type { OutcomePageResponse } from "../../shared/contract/index.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextField } from "../ui/TextField.tsx";
-import { waveName } from "./format.ts";
 
 const FIELDS = [
   "area",
@@ -84,7 +84,7 @@ export function OutcomeFilters({
     onApply(new URLSearchParams());
   };
   const { options } = data;
-  const waves = options.waves.map((w) => ({ value: String(w), label: waveName(w) }));
+  const waves = options.waves.map((w) => ({ value: String(w), label: waveLabel(w) }));
   return (
     <form className="filters" onSubmit={submit} aria-labelledby="filters-heading">
       <h2 id="filters-heading">Filters</h2>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { OutcomePageResponse } from "../../shared/contract/index.ts";
 import { outcomesApi } from "../../shared/contract/outcomes.routes.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { ApiError } from "../api/api-error.ts";
 import { call } from "../api/call.ts";
 import type { Resource } from "../api/use-resource.ts";
@@ -10,7 +11,7 @@ import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { FigureTable } from "./FigureTable.tsx";
-import { formatCount, useReleasePrecision, waveName } from "./format.ts";
+import { formatCount, useReleasePrecision } from "./format.ts";
 import { Glossary } from "./Glossary.tsx";
 import { IndicatorSection, indicatorAnchors } from "./IndicatorSection.tsx";
 import { LiveViewNotice } from "./LiveViewNotice.tsx";
@@ -192,7 +193,7 @@ function OutcomeBody({
             rows={data.attrition.map((a) => ({
               key: `${a.surveyId}-${a.wave}`,
               cells: [
-                `${a.surveyTitle}, ${waveName(a.wave).toLowerCase()}`,
+                `${a.surveyTitle}, ${waveLabel(a.wave).toLowerCase()}`,
                 formatCount(a.participants),
                 formatCount(a.retained),
                 a.baseline > 0 ? `${Math.round((100 * a.retained) / a.baseline)}%` : "no baseline",
@@ -261,7 +262,7 @@ function describeFilters(data: OutcomePageResponse): string {
   const { filters, options } = data;
   const parts = [
     filters.area ? (options.areas.find((a) => a.id === filters.area)?.name ?? filters.area) : "all areas",
-    filters.wave !== undefined ? waveName(filters.wave).toLowerCase() : "all waves",
+    filters.wave !== undefined ? waveLabel(filters.wave).toLowerCase() : "all waves",
   ];
   if (filters.mode) parts.push(filters.mode.replace("_", " "));
   if (filters.version) parts.push(filters.version);

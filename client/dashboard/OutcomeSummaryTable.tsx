@@ -1,8 +1,9 @@
 import type { IndicatorDetail, OutcomePageResponse } from "../../shared/contract/index.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { type ChangeVerdict, changeVerdict } from "../../shared/stats/change-verdict.ts";
 import { changeSentence, sentenceKind } from "../../shared/stats/plain-language.ts";
 import { FigureTable } from "./FigureTable.tsx";
-import { formatCount, formatPercent, hiddenText, intervalText, meanText, waveName } from "./format.ts";
+import { formatCount, formatPercent, hiddenText, intervalText, meanText } from "./format.ts";
 import { indicatorAnchors } from "./IndicatorSection.tsx";
 
 const verdictWords: Record<ChangeVerdict, string> = {
@@ -74,7 +75,7 @@ function change(d: IndicatorDetail): string {
   const c = d.change;
   if (!c.available) return "one wave only";
   const f = c.figure;
-  const span = `${waveName(c.fromWave).toLowerCase()} to ${waveName(c.toWave).toLowerCase()}`;
+  const span = `${waveLabel(c.fromWave).toLowerCase()} to ${waveLabel(c.toWave).toLowerCase()}`;
   if (f.suppressed) return "not shown";
   if (f.n === 0) return "nobody answered at both waves yet";
   const t = f.tests?.tTest;
@@ -102,8 +103,8 @@ function meaning(d: IndicatorDetail, k: number): string {
     mean: t.difference.mean,
     lower: t.difference.lower,
     upper: t.difference.upper,
-    fromName: waveName(c.fromWave).toLowerCase(),
-    toName: waveName(c.toWave).toLowerCase(),
+    fromName: waveLabel(c.fromWave).toLowerCase(),
+    toName: waveLabel(c.toWave).toLowerCase(),
     levelPercent: 95,
   });
 }

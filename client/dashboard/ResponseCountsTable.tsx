@@ -1,5 +1,5 @@
 import type { ResponseCount } from "../../shared/contract/index.ts";
-import { waveLabel } from "../ui/format.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 
 function byTitleAreaWave(a: ResponseCount, b: ResponseCount): number {
   return (

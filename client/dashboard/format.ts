@@ -96,11 +96,6 @@ export function kindText(kind: IndicatorKind): string {
   }
 }
 
-/** Wave 0 is the baseline interview; later waves are follow-ups. */
-export function waveName(wave: number | string): string {
-  return Number(wave) === 0 ? "Baseline" : `Follow-up ${wave}`;
-}
-
 /**
  * The latest figure on the map, in words: "average 3.26 from 50 answers", "64% yes from 50 answers",
  * never a bare number or "n =".

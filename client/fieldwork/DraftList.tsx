@@ -1,10 +1,11 @@
 import { useState } from "react";
 import type { Me } from "../../shared/contract/index.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { deleteDraft, draftsOf } from "../offline/drafts.ts";
 import type { DraftRecord } from "../offline/records.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
 import { navigate } from "../routing/router.tsx";
-import { formatDateTime, waveLabel } from "../ui/format.ts";
+import { formatDateTime } from "../ui/format.ts";
 import { fieldworkPath } from "./paths.ts";
 
 /** Interviews started on this tablet and not yet finished, each resumable where it was left. */

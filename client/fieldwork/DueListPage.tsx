@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import type { DueListResponse, Me } from "../../shared/contract/index.ts";
 import { type DueEntry, summariseDue } from "../../shared/follow-ups/due-waves.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { fetchDueList } from "../api/followups.ts";
 import { listPublishedSurveys } from "../api/surveys.ts";
 import { useResource } from "../api/use-resource.ts";
@@ -9,7 +10,7 @@ import { outboxOf } from "../offline/outbox.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
 import { Link } from "../routing/router.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
-import { formatDateTime, formatDay, plural, waveLabel } from "../ui/format.ts";
+import { formatDateTime, formatDay, plural } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { fieldworkPath, withCode } from "./paths.ts";

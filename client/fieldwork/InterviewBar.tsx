@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from "react";
 import type { LoadedWords } from "../../shared/fieldwork/participant-words.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import type { DraftSaver } from "../offline/drafts.ts";
 import type { DraftRecord, InterviewView } from "../offline/records.ts";
-import { waveLabel } from "../ui/format.ts";
 import { administrationModeLabels } from "./administration-modes.ts";
 import { languageAttributes } from "./participant-language.ts";
 

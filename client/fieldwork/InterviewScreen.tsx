@@ -2,6 +2,7 @@ import { Activity, Suspense, useCallback, useEffect, useRef, useState } from "re
 import type { Model } from "survey-core";
 import type { Me } from "../../shared/contract/index.ts";
 import type { HandBackReason } from "../../shared/fieldwork/participant-words.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { mainLocale } from "../../shared/survey/locales.ts";
 import { DraftSaver, getDraft, type SaveFailure } from "../offline/drafts.ts";
 import { interviewOpened } from "../offline/interview-lock.ts";
@@ -10,7 +11,6 @@ import { isQuotaExceeded } from "../offline/storage-pressure.ts";
 import { Link, navigate } from "../routing/router.tsx";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { useHideChrome } from "../ui/chrome.ts";
-import { waveLabel } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { Dialog } from "./Dialog.tsx";

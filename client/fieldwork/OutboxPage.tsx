@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { Me } from "../../shared/contract/index.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { draftsOf } from "../offline/drafts.ts";
 import { outboxOf, removeRefused, retry } from "../offline/outbox.ts";
 import { requestPersistentStorage, type StoragePersistence } from "../offline/persistent-storage.ts";
@@ -7,7 +8,7 @@ import type { OutboxRecord } from "../offline/records.ts";
 import { uploader } from "../offline/uploader.ts";
 import { useLiveQuery } from "../offline/use-live-query.ts";
 import { Link } from "../routing/router.tsx";
-import { formatDateTime, waveLabel } from "../ui/format.ts";
+import { formatDateTime } from "../ui/format.ts";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { fieldworkPath } from "./paths.ts";
 import { recordTitle, stateText } from "./receipt-text.ts";

@@ -10,7 +10,7 @@ import {
   releaseBreakdownLabels,
   releaseBreakdowns,
 } from "../../shared/contract/releases.ts";
-import { waveName } from "../dashboard/format.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { Form } from "../ui/Form.tsx";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
@@ -29,7 +29,7 @@ const changeOptions = [
     [2, 3],
   ].map(([from, to]) => ({
     value: `${from}-${to}`,
-    label: `${waveName(from ?? 0)} to ${waveName(to ?? 0).toLowerCase()}`,
+    label: `${waveLabel(from ?? 0)} to ${waveLabel(to ?? 0).toLowerCase()}`,
   })),
 ];
 

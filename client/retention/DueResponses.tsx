@@ -5,10 +5,11 @@ import {
   reviewStatusLabels,
 } from "../../shared/contract/index.ts";
 import { retentionApi } from "../../shared/contract/retention.routes.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { call } from "../api/call.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
-import { formatDateTime, plural, waveLabel } from "../ui/format.ts";
+import { formatDateTime, plural } from "../ui/format.ts";
 
 /** The responses due for a deletion review, a page at a time, with a checked, confirmed delete. */
 export function DueResponses({ first, onDeleted }: { first: RetentionResponse; onDeleted: () => void }) {

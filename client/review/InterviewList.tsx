@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { waveLabel } from "../ui/format.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import type { PagedList } from "./use-paged-list.ts";
 
 /** What both review lists know of an interview: whose, which survey, area and wave. Never answers. */

@@ -1,8 +1,3 @@
-/** Wave 0 is the baseline interview; later waves are follow-ups. */
-export function waveLabel(wave: number): string {
-  return wave === 0 ? "Baseline" : `Follow-up ${wave}`;
-}
-
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 export function formatDateTime(iso: string): string {

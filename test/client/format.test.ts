@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, waveLabel } from "../../client/ui/format.ts";
+import { formatDay } from "../../client/ui/format.ts";
 
 describe("a calendar date in words", () => {
   it("reads a date as the day it names, whatever the time zone", () => {
@@ -9,12 +9,5 @@ describe("a calendar date in words", () => {
 
   it("shows anything that is not a date as it came", () => {
     expect(formatDay("soon")).toBe("soon");
-  });
-});
-
-describe("a wave in words", () => {
-  it("calls wave 0 the baseline and later waves follow-ups, with no bare wave number beside the word", () => {
-    expect(waveLabel(0)).toBe("Baseline");
-    expect(waveLabel(2)).toBe("Follow-up 2");
   });
 });

@@ -86,7 +86,7 @@ describe("coordinating fieldwork", () => {
     await admin.getByRole("heading", { name: "Eastham", level: 2 }).waitFor();
     await admin.getByRole("button", { name: "Add a target" }).click();
     await admin.getByLabel("Survey", { exact: true }).selectOption({ label: "Participant interview" });
-    await admin.getByLabel("Wave", { exact: true }).selectOption({ label: "Baseline" });
+    await admin.getByLabel("Wave", { exact: true }).selectOption({ label: "First interview" });
     await admin.getByLabel("Interviews", { exact: true }).fill("5");
     await admin.getByRole("button", { name: "Save targets" }).click();
     await expect.poll(() => admin.getByText("Targets saved.").count()).toBeGreaterThan(0);
@@ -181,7 +181,9 @@ describe("coordinating fieldwork", () => {
     await coordinator.getByRole("heading", { name: "Coordination", level: 1 }).waitFor();
     const table = coordinator.getByRole("table", { name: /Interviews per area, survey and wave/ });
     await table.waitFor();
-    const row = table.getByRole("row").filter({ hasText: "Eastham · Participant interview · Baseline" });
+    const row = table
+      .getByRole("row")
+      .filter({ hasText: "Eastham · Participant interview · First interview" });
     await expect.poll(() => row.count()).toBe(1);
     const cells = await row.getByRole("cell").allInnerTexts();
     expect(cells.slice(0, 2)).toEqual(["5", "1"]);
@@ -243,7 +245,7 @@ describe("coordinating fieldwork", () => {
     expect(await collected.getByRole("row").nth(1).getByRole("cell").allInnerTexts()).toEqual([
       interviewId,
       "Participant interview",
-      "Baseline",
+      "First interview",
       expect.stringMatching(/\d{4}, \d{2}:\d{2}$/),
     ]);
     expect(await collected.textContent()).not.toContain(participantCode);
@@ -258,7 +260,7 @@ describe("coordinating fieldwork", () => {
     expect(await received.getByRole("row").nth(1).getByRole("cell").allInnerTexts()).toEqual([
       participantCode,
       "Participant interview",
-      "Baseline",
+      "First interview",
       expect.stringMatching(/\d{4}, \d{2}:\d{2}$/),
     ]);
     await expectNoAxeViolations(coordinator, "what was on a lost tablet");

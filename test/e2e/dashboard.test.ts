@@ -141,7 +141,7 @@ describe("outcome dashboards", () => {
     const summary = page.getByRole("table", { name: /summary of every question/ });
     expect(
       await summary.getByRole("row", { name: /Do workers listen to what you want\?/ }).textContent(),
-    ).toMatch(/(Clearly (better|worse|higher|lower)|No clear change), baseline to follow-up 1/);
+    ).toMatch(/(Clearly (better|worse|higher|lower)|No clear change), first interview to follow-up 1/);
     // Each row says what the change means in a sentence, with its interval.
     expect(
       await summary.getByRole("row", { name: /Do workers listen to what you want\?/ }).textContent(),
@@ -173,9 +173,9 @@ describe("outcome dashboards", () => {
     // "Do workers listen" is a 1–5 rating: its change has a paired t-test, Wilcoxon and a 95% interval.
     const section = page.getByRole("region", { name: "Do workers listen to what you want?" });
     await section
-      .getByRole("heading", { name: "Change from baseline to follow-up 1, same participants" })
+      .getByRole("heading", { name: "Change from first interview to follow-up 1, same participants" })
       .waitFor();
-    const table = section.getByRole("table", { name: /change from baseline to follow-up 1/ });
+    const table = section.getByRole("table", { name: /change from first interview to follow-up 1/ });
     const row = table.getByRole("row", { name: /95% CI of the mean change/ });
     await row.waitFor();
     expect(await row.textContent()).toMatch(/-?\d+\.\d\d to -?\d+\.\d\d/);

@@ -57,7 +57,7 @@ describe("the peer interview", () => {
     await page.getByRole("heading", { name: "Readiness check" }).waitFor();
     await expectNoAxeViolations(page, "readiness check");
     await passReadinessCheck(page);
-    await page.getByText(/^Consent for this interview: Baseline/).waitFor();
+    await page.getByText(/^Consent for this interview: First interview/).waitFor();
     await expectNoAxeViolations(page, "consent, interviewer view");
     await giveConsent(page);
 

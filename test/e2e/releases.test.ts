@@ -162,7 +162,7 @@ describe("releases", () => {
     await page.getByRole("checkbox", { name: "By area", exact: true }).check();
     await page
       .getByLabel("Change between interview rounds", { exact: true })
-      .selectOption({ label: "Baseline to follow-up 1" });
+      .selectOption({ label: "First interview to follow-up 1" });
     await page
       .getByLabel("What readers should know", { exact: true })
       .fill(

@@ -1,0 +1,10 @@
+import { describe, expect, it } from "vitest";
+import { waveLabel } from "../../../shared/follow-ups/wave-label.ts";
+
+describe("a wave in words", () => {
+  it("calls wave 0 the first interview and later waves follow-ups, as releases do", () => {
+    expect(waveLabel(0)).toBe("First interview");
+    expect(waveLabel("0")).toBe("First interview");
+    expect(waveLabel(2)).toBe("Follow-up 2");
+  });
+});
