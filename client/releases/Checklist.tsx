@@ -12,8 +12,8 @@ export function Checklist({ snapshot }: { snapshot: ReleaseSnapshot }) {
     <section aria-labelledby="checklist-heading" className="release-section checklist">
       <h2 id="checklist-heading">Checks</h2>
       <p>
-        Checked on {dateText(snapshot.checkedAt)} by {snapshot.checkedBy.name}, with groups of fewer than{" "}
-        {snapshot.k} people withheld.{" "}
+        Checked on {dateText(snapshot.checkedAt)} by {snapshot.checkedBy?.name ?? "the research team"}, with
+        groups of fewer than {snapshot.k} people withheld.{" "}
         {total === 0
           ? "No figure was withheld."
           : total === 1

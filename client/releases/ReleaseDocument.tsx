@@ -6,6 +6,7 @@ import type {
   ReleaseSignOff,
   ReleaseSnapshot,
   ReleaseTable,
+  Unnamed,
 } from "../../shared/contract/releases.ts";
 import { dateText, withheldCount } from "./format.ts";
 import { ReleaseFigure } from "./ReleaseFigure.tsx";
@@ -20,9 +21,9 @@ export interface ReleaseDocumentData {
   corrects: { id: string; title: string } | null;
   correctedBy: { id: string; title: string } | null;
   snapshot: ReleaseSnapshot;
-  signOffs: ReleaseSignOff[];
-  annotations: ReleaseAnnotation[];
-  participantSummary: ParticipantSummary | null;
+  signOffs: (ReleaseSignOff | Unnamed<ReleaseSignOff>)[];
+  annotations: (ReleaseAnnotation | Unnamed<ReleaseAnnotation>)[];
+  participantSummary: Pick<ParticipantSummary, "text" | "readingEase" | "readingEaseLabel"> | null;
 }
 
 /**
@@ -149,8 +150,7 @@ export function ReleaseDocument({
           <ul>
             {release.signOffs.map((s) => (
               <li key={s.id}>
-                {s.by.name} ({s.as === "expert" ? "expert by experience" : "research team"}), on{" "}
-                {dateText(s.signedAt)}
+                {signer(s)}, on {dateText(s.signedAt)}
                 {s.note.trim() ? `: “${s.note}”` : ""}
               </li>
             ))}
@@ -159,6 +159,13 @@ export function ReleaseDocument({
       )}
     </article>
   );
+}
+
+/** "Sam (expert by experience)" to people signed in; on the public link, the part alone. */
+function signer(s: ReleaseSignOff | Unnamed<ReleaseSignOff>): string {
+  const part = s.as === "expert" ? "expert by experience" : "research team";
+  if (s.by) return `${s.by.name} (${part})`;
+  return s.as === "expert" ? "An expert by experience" : "The research team";
 }
 
 function withheldSentence(n: number): string {

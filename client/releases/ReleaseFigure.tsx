@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ReleaseAnnotation, ReleaseTable } from "../../shared/contract/releases.ts";
+import type { ReleaseAnnotation, ReleaseTable, Unnamed } from "../../shared/contract/releases.ts";
 import { BarChart } from "../dashboard/BarChart.tsx";
 import { changeReadings } from "./change-sentences.ts";
 import { displayTable } from "./display-table.ts";
@@ -19,7 +19,7 @@ export function ReleaseFigure({
   children,
 }: {
   table: ReleaseTable;
-  annotations: ReleaseAnnotation[];
+  annotations: (ReleaseAnnotation | Unnamed<ReleaseAnnotation>)[];
   headingLevel: 2 | 3;
   /** Extra content under the notes (an expert's form to add one). */
   children?: ReactNode;
@@ -68,7 +68,7 @@ export function ReleaseFigure({
                 <strong>What should change:</strong> {note.whatShouldChange}
               </p>
               <footer>
-                {note.by.name}, {dateText(note.createdAt)}
+                {note.by ? note.by.name : "An expert by experience"}, {dateText(note.createdAt)}
               </footer>
             </blockquote>
           ))}

@@ -10,6 +10,7 @@ import type {
   ReleaseSnapshot,
   ReleaseSummaryItem,
   ReleaseView,
+  Unnamed,
 } from "../../shared/contract/releases.ts";
 import { analystRoles, isReleaseAnalyst, publicReleasePath } from "../../shared/contract/releases.ts";
 import type { Role } from "../../shared/contract/roles.ts";
@@ -338,13 +339,17 @@ export async function releaseView(
   };
 }
 
-/** A published release as its audiences (and the public link) see it: nothing about who drafted it. */
+/**
+ * A published release as the public link shows it: nothing about who drafted it, and nobody named —
+ * who signed it off, who wrote each note and who edited the summary are said by their part alone.
+ */
 export async function publishedRelease(db: Kysely<Database>, row: ReleaseRow): Promise<PublishedRelease> {
   const composition = compositionOf(row);
   const snapshot = snapshotOf(row);
   if (row.status !== "published" || !snapshot || !row.published_at)
     throw new ProblemError("release_not_found");
   const t = await titles(db, [row.corrects, row.corrected_by]);
+  const summary = summaryOf(row);
   return {
     id: row.id,
     title: row.title,
@@ -358,11 +363,15 @@ export async function publishedRelease(db: Kysely<Database>, row: ReleaseRow): P
     change: composition.change,
     corrects: row.corrects ? { id: row.corrects, title: t.get(row.corrects) ?? "" } : null,
     correctedBy: row.corrected_by ? { id: row.corrected_by, title: t.get(row.corrected_by) ?? "" } : null,
-    snapshot: readersCopy(snapshot),
-    signOffs: await signOffs(db, row.id, snapshot.id),
-    annotations: await annotations(db, row.id),
-    participantSummary: summaryOf(row),
+    snapshot: { ...readersCopy(snapshot), checkedBy: null },
+    signOffs: unnamed(await signOffs(db, row.id, snapshot.id)),
+    annotations: unnamed(await annotations(db, row.id)),
+    participantSummary: summary ? { ...summary, editedBy: null } : null,
   };
+}
+
+function unnamed<T extends { by: unknown }>(items: T[]): Unnamed<T>[] {
+  return items.map((item) => ({ ...item, by: null }));
 }
 
 export async function summaries(db: Kysely<Database>, rows: ReleaseRow[]): Promise<ReleaseSummaryItem[]> {

@@ -241,7 +241,8 @@ export interface ReleaseSnapshot {
   /** Changes whenever the figures are checked again; sign-offs and publishing name it. */
   id: string;
   checkedAt: string;
-  checkedBy: { id: string; name: string };
+  /** Who ran the checks; null on the public link, which names nobody (`Unnamed`). */
+  checkedBy: { id: string; name: string } | null;
   /** The latest interview completion time counted in the figures (the date of the data). */
   dataAsOf: string | null;
   k: number;
@@ -347,10 +348,18 @@ export interface PublishedRelease {
   correctedBy: { id: string; title: string } | null;
   /** The figures, the rules applied (checklist) and the date of the data: all a print needs. */
   snapshot: ReleaseSnapshot;
-  signOffs: ReleaseSignOff[];
-  annotations: ReleaseAnnotation[];
-  participantSummary: ParticipantSummary | null;
+  signOffs: Unnamed<ReleaseSignOff>[];
+  annotations: Unnamed<ReleaseAnnotation>[];
+  participantSummary: (Omit<ParticipantSummary, "editedBy"> & { editedBy: null }) | null;
 }
+
+/**
+ * A contribution as the public link shows it: by an expert by experience or by the research team,
+ * never by name. Being named as an expert by experience of homelessness, offending, drug use or poor
+ * mental health says something about that person; people signed in to Alongside (the programme's own
+ * people) see the names.
+ */
+export type Unnamed<T extends { by: unknown }> = Omit<T, "by"> & { by: null };
 
 /** `GET /api/releases/:id` and the answers of the analyst's actions. */
 export interface ReleaseView {

@@ -311,6 +311,17 @@ describe("releases", () => {
     await page.getByRole("heading", { name: TITLE, level: 1 }).waitFor();
     await page.getByRole("heading", { name: "How these figures protect people", level: 2 }).waitFor();
     await check(page, "public link");
+    // Nobody is named to the public: who agreed and who wrote each note are said by their part alone.
+    const signOffs = page.getByRole("region", { name: "Who agreed to publish it" });
+    expect(await signOffs.textContent()).toMatch(
+      /An expert by experience, on .*The research team, on|The research team, on .*An expert by experience, on/s,
+    );
+    const main = (await page.locator("main").textContent()) ?? "";
+    for (const name of ["sam.expert", "eve.evaluator", "@example.org"]) expect(main).not.toContain(name);
+    await page
+      .locator(".release-note footer", { hasText: /^An expert by experience, / })
+      .first()
+      .waitFor();
     // A change for the same people says in words what it means and how sure we are, row by row.
     const readings = page.locator(".release-readings").first();
     await readings.getByRole("heading", { name: "What the change means" }).waitFor();

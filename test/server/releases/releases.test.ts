@@ -207,6 +207,24 @@ describe("composing, checking, signing off and publishing a release", () => {
       for (const row of table.rows)
         for (const c of Object.values(row.cells)) if (!c.published) expect(numbersIn(c)).toEqual([]);
     expect(JSON.stringify(pub)).not.toContain("publicLink");
+    // Nobody is named to the public: being named as an expert by experience says something about them.
+    // The programme's own people, signed in, see who signed it off and who wrote each note.
+    expect(published.signOffs.map((s) => s.by.name).filter(Boolean)).toHaveLength(2);
+    expect(published.annotations[0]?.by.name).toBeTruthy();
+    expect(published.participantSummary?.editedBy?.name).toBeTruthy();
+    expect(pub.signOffs.map((s) => [s.as, s.by]).sort()).toEqual([
+      ["analyst", null],
+      ["expert", null],
+    ]);
+    expect(pub.annotations.map((a) => a.by)).toEqual([null]);
+    expect(pub.participantSummary?.editedBy).toBeNull();
+    const people = await t.db.selectFrom("users").select(["id", "display_name", "email"]).execute();
+    const publicText = JSON.stringify(pub);
+    for (const person of people) {
+      for (const said of [person.id, person.display_name, person.email]) {
+        expect(publicText, "the public link names someone").not.toContain(said);
+      }
+    }
 
     // Every read and action is in the audit log.
     const actions = (
