@@ -35,9 +35,10 @@ export function sameOriginWrites(): MiddlewareHandler {
  * holds without nonces or hashes; a test checks the served HTML and an end-to-end test checks that the
  * running app reports no violation. Style attributes stay allowed (SurveyJS and React set them) but
  * style elements must come from our own files. The app uses no camera, microphone or location.
+ * Search engines are asked to keep every page out of their index.
  */
 export function securityHeaders(): MiddlewareHandler {
-  return secureHeaders({
+  const secure = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
@@ -70,6 +71,12 @@ export function securityHeaders(): MiddlewareHandler {
       hid: false,
     },
   });
+  return async (c, next) => {
+    await secure(c, next);
+    // Nothing here is for search engines: not the sign-in page, and not a release's public link,
+    // which is shared with the people it is meant for, not listed for anyone who searches.
+    c.header("x-robots-tag", "noindex, nofollow");
+  };
 }
 
 /**

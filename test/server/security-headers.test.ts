@@ -91,9 +91,18 @@ describe("the served app", () => {
   it("sends the other protective headers with pages, assets and API answers alike", async () => {
     const html = await (await app.request("/")).text();
     const asset = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1] ?? "";
-    for (const path of ["/", asset, "/api/auth/me", "/api/nothing"]) {
+    for (const path of [
+      "/",
+      asset,
+      "/api/auth/me",
+      "/api/nothing",
+      "/r/some-public-link",
+      "/api/public/releases/x",
+    ]) {
       const res = await app.request(path);
       const h = res.headers;
+      // A public link is for the people it is shared with, not for search engines.
+      expect(h.get("x-robots-tag"), path).toBe("noindex, nofollow");
       expect(h.get("content-security-policy"), path).toContain("script-src 'self'");
       expect(h.get("x-content-type-options"), path).toBe("nosniff");
       expect(h.get("x-frame-options"), path).toBe("DENY");
@@ -105,6 +114,7 @@ describe("the served app", () => {
       expect(h.get("x-powered-by"), path).toBeNull();
     }
     expect((await app.request(asset)).headers.get("content-type")).toMatch(/javascript/);
+    expect(await (await app.request("/robots.txt")).text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
   });
 
   it("answers an unknown API path with a problem, not the app's HTML", async () => {
