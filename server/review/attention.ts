@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import type { AttentionItem, AttentionQuery, AttentionResponse } from "../../shared/contract/review.ts";
 import type { AnswerIssue } from "../../shared/contract/sync.ts";
-import { askedWhateverTheAnswers } from "../../shared/survey/asked-whatever-the-answers.ts";
 import type { SurveyField } from "../../shared/survey/fields.ts";
 import { createSurveyModel } from "../../shared/survey/model.ts";
+import { nameableQuestions } from "../../shared/survey/nameable-questions.ts";
 import type { Database } from "../db/schema.ts";
 import { findSurveyVersion } from "../surveys/surveys.repository.ts";
 import { listForReview } from "./review.repository.ts";
@@ -36,7 +36,7 @@ export async function needsAttention(
     const key = `${surveyId}@${version}`;
     let found = named.get(key);
     if (!found) {
-      found = nameableQuestions(db, surveyId, version);
+      found = nameableTitles(db, surveyId, version);
       named.set(key, found);
     }
     return found;
@@ -78,16 +78,16 @@ const INTERVIEW_DETAILS: Readonly<Record<string, string>> = {
 
 /**
  * The wording of the questions of a version that may be named to the area partnership: those every
- * participant is asked, whatever they answered (shared/survey/asked-whatever-the-answers.ts).
+ * participant is asked, whatever they answered (shared/survey/nameable-questions.ts).
  */
-async function nameableQuestions(
+async function nameableTitles(
   db: Kysely<Database>,
   surveyId: string,
   version: number,
 ): Promise<Map<string, string>> {
   const row = await findSurveyVersion(db, surveyId, version);
   if (!row) return new Map();
-  const always = askedWhateverTheAnswers(createSurveyModel(JSON.parse(row.definition)));
+  const always = nameableQuestions(createSurveyModel(JSON.parse(row.definition)));
   const fields = JSON.parse(row.fields) as SurveyField[];
   return new Map(fields.filter((f) => always.has(f.name)).map((f) => [f.name, f.title]));
 }

@@ -15,7 +15,10 @@ import { interview } from "../outcomes/helpers.ts";
  * learnt the answer. Also named: a question the survey does not have, by the name the tablet sent,
  * which is whatever the tablet wrote there.
  *
- * Only questions every participant who took part is asked are named now; the others are counted.
+ * Nor may a question be named whose own rule in the survey flagged it (a check that fires on a "yes",
+ * a range): that it needs checking says what the answer was. Only questions every participant who
+ * took part is asked, with no rule of the survey's own on the answer, are named now; the others are
+ * counted.
  */
 
 const SURVEY = "attention-names";
@@ -27,6 +30,14 @@ const definition = {
       visibleIf: "{consent} = true",
       elements: [
         { type: "boolean", name: "uses_drugs", title: "Do you use drugs?" },
+        {
+          type: "radiogroup",
+          name: "heroin",
+          title: "Have you used heroin this month?",
+          choices: ["yes", "no"],
+          validators: [{ type: "expression", expression: "{heroin} <> 'yes'", text: "Please check this." }],
+        },
+        { type: "text", inputType: "number", name: "age", title: "How old are you?", min: 16, max: 110 },
         { type: "text", inputType: "number", name: "nights", title: "How many nights did you sleep rough?" },
         {
           type: "text",
@@ -125,6 +136,17 @@ describe("the needs-attention list names no question that says what was answered
     for (const said of ["inject", "overdose", "methadone", "script_days", "injecting_days", "overdoses"]) {
       expect(text.toLowerCase()).not.toContain(said);
     }
+  });
+
+  it("names no question whose own rule in the survey flagged it: that would say what the answer was", async () => {
+    // Found by the outside probe (December 2026): a check written into the survey fires on a "yes".
+    const yes = item({ uses_drugs: false, nights: 1, heroin: "yes" });
+    const old = item({ uses_drugs: false, nights: 1, age: 130 });
+    await upload([yes, old]);
+    const { text, items } = await attention();
+    expect(items.get(yes.participantCode)).toMatchObject({ questions: [], unnamedQuestions: 1 });
+    expect(items.get(old.participantCode)).toMatchObject({ questions: [], unnamedQuestions: 1 });
+    for (const said of ["heroin", "How old"]) expect(text).not.toContain(said);
   });
 
   it("does not repeat a name the tablet made up, and says the interview's own details in words", async () => {

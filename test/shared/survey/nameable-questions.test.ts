@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { askedWhateverTheAnswers } from "../../../shared/survey/asked-whatever-the-answers.ts";
 import { createSurveyModel } from "../../../shared/survey/model.ts";
+import { nameableQuestions } from "../../../shared/survey/nameable-questions.ts";
 
 const asked = (definition: Record<string, unknown>) =>
-  [...askedWhateverTheAnswers(createSurveyModel(definition))].sort();
+  [...nameableQuestions(createSurveyModel(definition))].sort();
 
 const text = (name: string, more: Record<string, unknown> = {}) => ({ type: "text", name, ...more });
 
@@ -59,6 +59,27 @@ describe("questions asked whatever the answers", () => {
         triggers: [{ type: "setvalue", expression: "{a} = 1", setToName: "by_trigger", setValue: 2 }],
       }),
     ).toEqual(["a"]);
+  });
+
+  it("leaves out a question with a rule of the survey's own on its answer", () => {
+    expect(
+      asked({
+        elements: [
+          { type: "radiogroup", name: "plain", choices: ["yes", "no"], isRequired: true },
+          { type: "rating", name: "scale", rateMin: 1, rateMax: 5 },
+          {
+            type: "radiogroup",
+            name: "checked",
+            choices: ["yes", "no"],
+            validators: [{ type: "expression", expression: "{checked} <> 'yes'" }],
+          },
+          text("pattern", { validators: [{ type: "regex", regex: "^[0-9]+$" }] }),
+          text("ranged", { inputType: "number", min: 0, max: 92 }),
+          text("ranged_by_answer", { inputType: "number", maxValueExpression: "{scale} * 10" }),
+          text("required_if", { requiredIf: "{plain} = 'yes'" }),
+        ],
+      }),
+    ).toEqual(["plain", "scale"]);
   });
 
   it("names nothing when an answer can end the survey or jump over questions", () => {
