@@ -112,7 +112,13 @@ export function AnalystRelease({ release, reload }: { release: ReleaseView; relo
       )}
       {!snapshot && <p>Run the checks to see the figures and what the rules withhold.</p>}
       {snapshot && !published && !analystSigned && (
-        <SignOffForm releaseId={release.id} snapshotId={snapshot.id} as="analyst" onDone={reload} />
+        <SignOffForm
+          releaseId={release.id}
+          snapshotId={snapshot.id}
+          as="analyst"
+          publicLink={release.composition.audiences.includes("public")}
+          onDone={reload}
+        />
       )}
       {snapshot && <Checklist snapshot={snapshot} />}
       {snapshot && (

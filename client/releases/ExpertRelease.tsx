@@ -7,17 +7,20 @@ import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
+import { NamedInPublicField } from "./NamedInPublicField.tsx";
 import { ReleaseDocument } from "./ReleaseDocument.tsx";
 import { SignOffForm } from "./SignOffForm.tsx";
 import { viewAsDocument } from "./view-as-document.ts";
 
 /**
  * An expert by experience with a checked release: read it, say under any chart what it means and what
- * should change (published with their name), make the plain-words summary right, then sign off.
+ * should change (published with their name to people signed in, and on the public link only if they
+ * choose), make the plain-words summary right, then sign off.
  */
 export function ExpertRelease({ release, reload }: { release: ReleaseView; reload: () => void }) {
   const snapshot = release.snapshot;
   const expertSigned = release.signOffs.some((s) => s.as === "expert");
+  const publicLink = release.composition.audiences.includes("public");
   return (
     <div className="release-page">
       <p>
@@ -33,7 +36,8 @@ export function ExpertRelease({ release, reload }: { release: ReleaseView; reloa
             <ol>
               <li>Read the whole release below.</li>
               <li>
-                Under any chart, say what it means and what should change. Your name is shown with your note.
+                Under any chart, say what it means and what should change. Your name is shown with your note
+                to people signed in to Alongside{publicLink ? "; on the public link only if you choose" : ""}.
               </li>
               <li>Check the summary in plain words for participants, and change it if it needs it.</li>
               <li>Sign off at the end. An evaluator signs off too, then it can be published.</li>
@@ -41,13 +45,21 @@ export function ExpertRelease({ release, reload }: { release: ReleaseView; reloa
           </div>
           <ReleaseDocument
             release={viewAsDocument(release, snapshot)}
-            figureExtra={(table) => <NoteForm releaseId={release.id} table={table} onDone={reload} />}
+            figureExtra={(table) => (
+              <NoteForm releaseId={release.id} table={table} publicLink={publicLink} onDone={reload} />
+            )}
           />
           <SummaryEditor release={release} onDone={reload} />
           {expertSigned ? (
             <p className="notice notice--success">An expert by experience has signed off these figures.</p>
           ) : (
-            <SignOffForm releaseId={release.id} snapshotId={snapshot.id} as="expert" onDone={reload} />
+            <SignOffForm
+              releaseId={release.id}
+              snapshotId={snapshot.id}
+              as="expert"
+              publicLink={publicLink}
+              onDone={reload}
+            />
           )}
         </>
       )}
@@ -58,13 +70,17 @@ export function ExpertRelease({ release, reload }: { release: ReleaseView; reloa
 function NoteForm({
   releaseId,
   table,
+  publicLink,
   onDone,
 }: {
   releaseId: string;
   table: ReleaseTable;
+  /** The release is to be shared by a public link: the expert chooses whether it names them. */
+  publicLink: boolean;
   onDone: () => void;
 }) {
   const [open, setOpen] = useState(false);
+  const [namedInPublic, setNamedInPublic] = useState(false);
   const [whatItMeans, setWhatItMeans] = useState("");
   const [whatShouldChange, setWhatShouldChange] = useState("");
   const [error, setError] = useState<string | undefined>();
@@ -94,6 +110,7 @@ function NoteForm({
         tableId: table.id,
         whatItMeans: whatItMeans.trim(),
         whatShouldChange: whatShouldChange.trim(),
+        namedInPublic: publicLink && namedInPublic,
       });
       announce("Your note is saved.");
       setOpen(false);
@@ -125,6 +142,9 @@ function NoteForm({
         rows={3}
         onChange={(e) => setWhatShouldChange(e.target.value)}
       />
+      {publicLink && (
+        <NamedInPublicField what="note" as="expert" checked={namedInPublic} onChange={setNamedInPublic} />
+      )}
       <div className="actions">
         <button type="submit" className="button">
           Save note

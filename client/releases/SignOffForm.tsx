@@ -5,6 +5,7 @@ import { useAnnounce } from "../ui/announcer.tsx";
 import { Form } from "../ui/Form.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 import { useSubmit } from "../ui/use-submit.ts";
+import { NamedInPublicField } from "./NamedInPublicField.tsx";
 
 /**
  * A sign-off names the exact checked figures the signer read (`snapshotId`): if the release is
@@ -14,18 +15,26 @@ export function SignOffForm({
   releaseId,
   snapshotId,
   as,
+  publicLink,
   onDone,
 }: {
   releaseId: string;
   snapshotId: string;
   as: ReleaseSignerRole;
+  /** The release is to be shared by a public link: the signer chooses whether it names them. */
+  publicLink: boolean;
   onDone: () => void;
 }) {
   const [note, setNote] = useState("");
+  const [namedInPublic, setNamedInPublic] = useState(false);
   const announce = useAnnounce();
   const form = useSubmit({
     run: async () => {
-      await signOffRelease(releaseId, { snapshotId, note: note.trim() });
+      await signOffRelease(releaseId, {
+        snapshotId,
+        note: note.trim(),
+        namedInPublic: publicLink && namedInPublic,
+      });
       announce("Signed off.");
       onDone();
     },
@@ -53,6 +62,9 @@ export function SignOffForm({
         rows={3}
         onChange={(e) => setNote(e.target.value)}
       />
+      {publicLink && (
+        <NamedInPublicField what="sign-off" as={as} checked={namedInPublic} onChange={setNamedInPublic} />
+      )}
       <div className="actions">
         <button type="submit" className="button" disabled={form.busy}>
           {as === "expert" ? "I have read it: sign off" : "Sign off as the evaluator"}

@@ -205,6 +205,7 @@ export async function signOffs(
       "display_name",
       "note",
       "signed_at",
+      "release_signoffs.named_in_public",
     ])
     .where("release_id", "=", releaseId)
     .where("snapshot_id", "=", snapshotId)
@@ -217,6 +218,7 @@ export async function signOffs(
     by: { id: r.user_id, name: r.display_name },
     note: r.note,
     signedAt: r.signed_at,
+    namedInPublic: Number(r.named_in_public) === 1,
   }));
 }
 
@@ -229,6 +231,7 @@ export async function insertSignOff(
     as: ReleaseSignerRole;
     userId: string;
     note: string;
+    namedInPublic: boolean;
     now: string;
   },
 ): Promise<void> {
@@ -242,6 +245,7 @@ export async function insertSignOff(
       user_id: row.userId,
       note: row.note,
       signed_at: row.now,
+      named_in_public: row.namedInPublic ? 1 : 0,
     })
     .execute();
 }
@@ -258,6 +262,7 @@ export async function annotations(db: Kysely<Database>, releaseId: string): Prom
       "user_id",
       "display_name",
       "release_annotations.created_at",
+      "release_annotations.named_in_public",
     ])
     .where("release_id", "=", releaseId)
     .orderBy("release_annotations.created_at")
@@ -270,6 +275,7 @@ export async function annotations(db: Kysely<Database>, releaseId: string): Prom
     whatShouldChange: r.what_should_change,
     by: { id: r.user_id, name: r.display_name },
     createdAt: r.created_at,
+    namedInPublic: Number(r.named_in_public) === 1,
   }));
 }
 
@@ -282,6 +288,7 @@ export async function insertAnnotation(
     whatItMeans: string;
     whatShouldChange: string;
     userId: string;
+    namedInPublic: boolean;
     now: string;
   },
 ): Promise<void> {
@@ -295,6 +302,7 @@ export async function insertAnnotation(
       what_should_change: row.whatShouldChange,
       user_id: row.userId,
       created_at: row.now,
+      named_in_public: row.namedInPublic ? 1 : 0,
     })
     .execute();
 }

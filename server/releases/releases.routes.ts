@@ -163,6 +163,7 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
           as,
           userId: user.id,
           note: body.note,
+          namedInPublic: body.namedInPublic === true,
           now: at.toISOString(),
         });
         await audit(trx, {
@@ -185,6 +186,7 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
       by: { id: user.id, name: user.displayName },
       note: body.note,
       signedAt: at.toISOString(),
+      namedInPublic: body.namedInPublic === true,
     };
   });
 
@@ -211,6 +213,7 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
         whatItMeans: body.whatItMeans,
         whatShouldChange: body.whatShouldChange,
         userId: user.id,
+        namedInPublic: body.namedInPublic === true,
         now: at.toISOString(),
       });
       await audit(trx, {
@@ -229,6 +232,7 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
       whatShouldChange: body.whatShouldChange,
       by: { id: user.id, name: user.displayName },
       createdAt: at.toISOString(),
+      namedInPublic: body.namedInPublic === true,
     };
   });
 

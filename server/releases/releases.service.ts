@@ -340,8 +340,9 @@ export async function releaseView(
 }
 
 /**
- * A published release as the public link shows it: nothing about who drafted it, and nobody named —
- * who signed it off, who wrote each note and who edited the summary are said by their part alone.
+ * A published release as the public link shows it: nothing about who drafted it, and nobody named who
+ * did not choose to be — who signed it off and who wrote each note are said by their part unless they
+ * agreed to be named there; who edited the summary and who ran the checks are never named.
  */
 export async function publishedRelease(db: Kysely<Database>, row: ReleaseRow): Promise<PublishedRelease> {
   const composition = compositionOf(row);
@@ -370,8 +371,9 @@ export async function publishedRelease(db: Kysely<Database>, row: ReleaseRow): P
   };
 }
 
-function unnamed<T extends { by: unknown }>(items: T[]): Unnamed<T>[] {
-  return items.map((item) => ({ ...item, by: null }));
+/** Named only where the person chose to be named on the public link, and never with a user id. */
+function unnamed<T extends { by: { name: string }; namedInPublic: boolean }>(items: T[]): Unnamed<T>[] {
+  return items.map((item) => ({ ...item, by: item.namedInPublic ? { name: item.by.name } : null }));
 }
 
 export async function summaries(db: Kysely<Database>, rows: ReleaseRow[]): Promise<ReleaseSummaryItem[]> {

@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /** Releases (2026-12-06-11): see the migration and docs/decisions/0022. JSON columns are text. */
 export interface ReleasesTable {
   id: string;
@@ -46,6 +48,8 @@ export interface ReleaseSignoffsTable {
   user_id: string;
   note: string;
   signed_at: string;
+  /** 1 when the signer agreed to be named with it on the public link (2026-12-08-12). */
+  named_in_public: Generated<number>;
 }
 
 export interface ReleaseAnnotationsTable {
@@ -56,4 +60,6 @@ export interface ReleaseAnnotationsTable {
   what_should_change: string;
   user_id: string;
   created_at: string;
+  /** 1 when the expert agreed to be named with it on the public link (2026-12-08-12). */
+  named_in_public: Generated<number>;
 }

@@ -71,6 +71,7 @@ export const ComposeReleaseRequest = z.strictObject({
 export const ReleaseSignOffRequest = z.strictObject({
   snapshotId: SnapshotId,
   note: text(RELEASE_LIMITS.signOffNote),
+  namedInPublic: z.boolean().optional(),
 });
 
 export const PublishReleaseRequest = z.strictObject({ snapshotId: SnapshotId });
@@ -81,6 +82,7 @@ export const ReleaseAnnotationRequest = z.strictObject({
   tableId: z.string().min(1).max(300),
   whatItMeans: text(RELEASE_LIMITS.annotationText),
   whatShouldChange: text(RELEASE_LIMITS.annotationText),
+  namedInPublic: z.boolean().optional(),
 });
 
 export const ParticipantSummaryRequest = z.strictObject({

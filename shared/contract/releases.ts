@@ -97,6 +97,8 @@ export interface ComposeReleaseRequest {
 export interface ReleaseSignOffRequest {
   snapshotId: string;
   note: string;
+  /** Whether the signer agrees to be named with it on the public link; not named when left out. */
+  namedInPublic?: boolean | undefined;
 }
 
 /** `POST /api/releases/:id/publish`: the snapshot being published (must be the signed-off one). */
@@ -109,6 +111,8 @@ export interface ReleaseAnnotationRequest {
   tableId: string;
   whatItMeans: string;
   whatShouldChange: string;
+  /** Whether the expert agrees to be named with it on the public link; not named when left out. */
+  namedInPublic?: boolean | undefined;
 }
 
 /** `PUT /api/releases/:id/participant-summary`: the expert panel's edit of the generated summary. */
@@ -280,6 +284,8 @@ export interface ReleaseSignOff {
   by: { id: string; name: string };
   note: string;
   signedAt: string;
+  /** The signer agreed to be named with it on the public link. */
+  namedInPublic: boolean;
 }
 
 export interface ReleaseAnnotation {
@@ -287,9 +293,11 @@ export interface ReleaseAnnotation {
   tableId: string;
   whatItMeans: string;
   whatShouldChange: string;
-  /** Experts' notes are attributed by name. */
+  /** Experts' notes are attributed by name (on the public link only where `namedInPublic`). */
   by: { id: string; name: string };
   createdAt: string;
+  /** The expert agreed to be named with it on the public link. */
+  namedInPublic: boolean;
 }
 
 export interface ParticipantSummary {
@@ -354,12 +362,13 @@ export interface PublishedRelease {
 }
 
 /**
- * A contribution as the public link shows it: by an expert by experience or by the research team,
- * never by name. Being named as an expert by experience of homelessness, offending, drug use or poor
+ * A contribution as the public link shows it: by name only where its author chose to be named there
+ * (`namedInPublic`), else by their part alone (an expert by experience, the research team), and never
+ * with a user id. Being named as an expert by experience of homelessness, offending, drug use or poor
  * mental health says something about that person; people signed in to Alongside (the programme's own
  * people) see the names.
  */
-export type Unnamed<T extends { by: unknown }> = Omit<T, "by"> & { by: null };
+export type Unnamed<T extends { by: unknown }> = Omit<T, "by"> & { by: { name: string } | null };
 
 /** `GET /api/releases/:id` and the answers of the analyst's actions. */
 export interface ReleaseView {

@@ -231,6 +231,10 @@ describe("releases", () => {
     await form
       .getByLabel("What should change", { exact: true })
       .fill("Workers should ask people what they want at every meeting.");
+    // Named on the public link only by choice: this note yes, the sign-off below no.
+    const named = form.getByRole("checkbox", { name: /^Show my name with my note on the public link/ });
+    expect(await named.isChecked()).toBe(false);
+    await named.check();
     await check(page, "expert note form");
     await form.getByRole("button", { name: "Save note" }).click();
     const note = page.locator(".release-note").first();
@@ -248,6 +252,11 @@ describe("releases", () => {
     await page.getByText("Last changed by sam.expert.").waitFor();
 
     await page.getByLabel("A note with your sign-off (optional)").fill("Read with the expert panel.");
+    expect(
+      await page
+        .getByRole("checkbox", { name: /^Show my name with my sign-off on the public link/ })
+        .isChecked(),
+    ).toBe(false);
     await page.getByRole("button", { name: "I have read it: sign off" }).click();
     await page.getByText("An expert by experience has signed off these figures.").waitFor();
     await check(page, "expert signed off");
@@ -311,15 +320,16 @@ describe("releases", () => {
     await page.getByRole("heading", { name: TITLE, level: 1 }).waitFor();
     await page.getByRole("heading", { name: "How these figures protect people", level: 2 }).waitFor();
     await check(page, "public link");
-    // Nobody is named to the public: who agreed and who wrote each note are said by their part alone.
+    // Nobody is named to the public who did not choose it: the expert chose it for the note only.
     const signOffs = page.getByRole("region", { name: "Who agreed to publish it" });
     expect(await signOffs.textContent()).toMatch(
       /An expert by experience, on .*The research team, on|The research team, on .*An expert by experience, on/s,
     );
+    expect(await signOffs.textContent()).not.toContain("sam.expert");
     const main = (await page.locator("main").textContent()) ?? "";
-    for (const name of ["sam.expert", "eve.evaluator", "@example.org"]) expect(main).not.toContain(name);
+    for (const name of ["eve.evaluator", "@example.org"]) expect(main).not.toContain(name);
     await page
-      .locator(".release-note footer", { hasText: /^An expert by experience, / })
+      .locator(".release-note footer", { hasText: /^sam\.expert, / })
       .first()
       .waitFor();
     // A change for the same people says in words what it means and how sure we are, row by row.

@@ -22,6 +22,7 @@ import * as draftPictures from "./2026-12-07-05-draft-pictures.ts";
 import * as countBins from "./2026-12-07-08-count-bins.ts";
 import * as commentAuthorRole from "./2026-12-07-10-comment-author-role.ts";
 import * as releaseCheckFigures from "./2026-12-07-11-release-check-figures.ts";
+import * as namedInPublic from "./2026-12-08-12-named-in-public.ts";
 
 /**
  * Every migration, by dated name. Listed statically (not read from disk) so the server runs the same
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-08-count-bins": countBins,
   "2026-12-07-10-comment-author-role": commentAuthorRole,
   "2026-12-07-11-release-check-figures": releaseCheckFigures,
+  "2026-12-08-12-named-in-public": namedInPublic,
 };
