@@ -1102,6 +1102,8 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
           return [];
         });
   const earlierSecrets: SideKnowledge["secrets"] = [];
+  /** The answer-system vectors already made secrets (the same figure of several earlier releases). */
+  const answerSecrets = new Set<CheckVector>();
   // An answer figure's vectors in an earlier release depend only on what it counts (its identity, which
   // names its question) and on which of today's atoms that release includes there (its class in the
   // question's system, `classIn`): made once for each and shared by the earlier releases of the same
@@ -1150,13 +1152,22 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
           if (!column) continue;
           if (!cell.published) {
             // Withheld there as 1 to k − 1 people: still a secret today, now that today's figures and
-            // what an area's people know (withdrawals among them) can be set beside it (decision 0067).
-            if (cell.reason === "below_k" && column.kind === "count")
+            // what an area's people know (arrivals, withdrawals) can be set beside it — in the pair
+            // systems (decision 0067) and in its question's answer system (decision 0073), where it is
+            // a sum over the atoms that release included, as its published figures are. (Its counts of
+            // interviews need not be: an area's people know them.)
+            if (cell.reason === "below_k" && column.kind === "count") {
+              const label = `${e.title}: ${t.title}, ${row.label}, ${column.label}`;
               for (const vector of earlierPairVectors(ri, t, row, columnKey))
-                earlierSecrets.push({
-                  label: `${e.title}: ${t.title}, ${row.label}, ${column.label}`,
-                  vector,
-                });
+                earlierSecrets.push({ label, vector });
+              if (t.kind === "indicator" && indicatorKnown)
+                // Shared by the earlier releases of the same class (`answerVectorsOf`): one secret each.
+                for (const vector of answerVectorsOf(t, row, columnKey, identities.of(t, row, columnKey), ri))
+                  if (!answerSecrets.has(vector)) {
+                    answerSecrets.add(vector);
+                    earlierSecrets.push({ label, vector });
+                  }
+            }
             continue;
           }
           const identity = identities.of(t, row, columnKey);
@@ -1194,14 +1205,26 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
   // Side knowledge: interviews per area, wave and membership are known to the area's people; every
   // atom of 1 to k − 1 interviews is a secret.
   const side: SideKnowledge = { known: [], secrets: [] };
+  // How many interviews no longer counted each area had at each wave, by membership: known as the
+  // counted ones are (the values let the check find sums of zero with them, decision 0073).
+  const goneCount = new Map<string, number>();
+  for (const g of gone.values()) {
+    const at = `${g.area}\u0001${g.wave}\u0001g${maskOf(g.releases)}`;
+    goneCount.set(at, (goneCount.get(at) ?? 0) + 1);
+  }
   for (const [name, sys] of systems) {
     for (const list of sys.byAreaWave.values()) {
       const groups = new Map<string, AtomInfo[]>();
       // Summed over the languages: how many interviews an area did in each language is not known to
       // outsiders, so a language row of fewer than k stays a figure to protect, not a known one.
       for (const a of list) groups.set(a.mask, [...(groups.get(a.mask) ?? []), a]);
-      for (const g of groups.values())
-        side.known.push({ system: name, terms: g.map((a) => [a.index, 1] as const) });
+      for (const [mask, g] of groups) {
+        const first = g[0] as AtomInfo;
+        const value = mask.startsWith("c")
+          ? g.reduce((n, a) => n + a.count, 0)
+          : (goneCount.get(`${first.area}\u0001${first.wave}\u0001${mask}`) ?? 0);
+        side.known.push({ system: name, terms: g.map((a) => [a.index, 1] as const), value });
+      }
       for (const a of list)
         if (a.current && a.count > 0 && a.count < input.k)
           side.secrets.push({

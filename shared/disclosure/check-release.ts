@@ -80,13 +80,17 @@ export const defaultCheckOptions: CheckOptions = { k: 5, minimumAreas: 3, top1Sh
 /**
  * What an outsider may know besides the release, and what must stay unknown:
  * - `known`: sums the attacker is assumed to know anyway — how many interviews each area did at each
- *   wave between any two releases (coordinators run the fieldwork). They cannot be withheld.
+ *   wave between any two releases (coordinators run the fieldwork). They cannot be withheld. Sums
+ *   given with their `value` (how many) must not share atoms (in a question's system: one per area,
+ *   wave and membership); any union of them is known too, so one equal to a published count over a
+ *   subset or superset of its atoms says the difference is empty, as two published counts do
+ *   (decisions 0069, 0073).
  * - `secrets`: the finest groups of fewer than k people (an atom: area × wave × answer × which
  *   releases) — no combination of published and known figures may give one back, even when no table
  *   shows it as a cell (e.g. the one interview that arrived between two releases).
  */
 export interface SideKnowledge {
-  known: CheckVector[];
+  known: (CheckVector & { value?: number })[];
   secrets: { label: string; vector: CheckVector }[];
 }
 
@@ -148,6 +152,10 @@ interface SystemState {
   members: { cell: number; vector: Map<number, number> }[];
   earlier: { release: number; vector: Map<number, number>; value: number }[];
   known: Map<number, number>[];
+  /** Each known sum's value, where given (sums of zero, decision 0073). */
+  knownValues: (number | undefined)[];
+  /** Which known sum with a value holds each atom (indices into `known`): made once. */
+  knownOf?: Map<number, number>;
   secrets: Map<number, number>[];
   /**
    * Targets (withheld cells by index, secrets by position) found not recoverable, or recoverable only
@@ -165,6 +173,12 @@ interface SystemState {
   sequence: number[];
   /** Basis rank before `sequence[i]` was added, and whether it was (it is skipped once withheld). */
   rankBefore: number[];
+  /**
+   * The figure each unit label stands for (see `auditRound`), and how many there were before
+   * `sequence[i]` was added (a truncation drops the later ones with their rows).
+   */
+  owners: number[];
+  unitsBefore: number[];
   inBasis: boolean[];
   added: number;
   /**
@@ -369,11 +383,14 @@ function* runChecks(
         members: [],
         earlier: [],
         known: [],
+        knownValues: [],
         secrets: [],
         doneCells: new Set(),
         doneSecrets: new Set(),
         sequence: [],
         rankBefore: [],
+        owners: [],
+        unitsBefore: [],
         inBasis: [],
         added: 0,
         keys: new WeakMap(),
@@ -387,7 +404,12 @@ function* runChecks(
     if (i % 500 === 0) yield;
     for (const v of c.vectors) systemOf(v.system).members.push({ cell: i, vector: toMap(v.terms) });
   }
-  for (const v of side.known) systems.get(v.system)?.known.push(toMap(v.terms));
+  for (const v of side.known) {
+    const s = systems.get(v.system);
+    if (!s) continue;
+    s.known.push(toMap(v.terms));
+    s.knownValues.push(v.value);
+  }
   for (const x of side.secrets) systems.get(x.vector.system)?.secrets.push(toMap(x.vector.terms));
   if (crossOn)
     for (const [ri, r] of earlier.entries())
@@ -625,6 +647,15 @@ function* auditRound(
   // (the part can then be kept between checks; the numbering of labels changes no step, 0044).
   const E = s.earlier.length;
   const P = E + s.known.length;
+  // A current figure's zeros (its own, and sums of zero it makes) are vectors of their own with labels
+  // of their own after every figure's, each standing for the figure (`owners`). With the figure's
+  // label they could cancel it out of a combination — its vector minus one of its units — and a target
+  // given back through the figure would look given back by side knowledge alone (decision 0073).
+  const U = P + s.members.length;
+  const unit = (owner: number) => {
+    s.owners.push(owner);
+    return U + s.owners.length - 1;
+  };
   // Skipping a vector the basis already holds (the same atoms and coefficients, added before at a
   // position still in the basis) is exact: it would reduce to zero, add no row, and its label could
   // appear in no combination (docs/decisions/0044). `at` is the position in `sequence`, −1 for earlier
@@ -659,9 +690,11 @@ function* auditRound(
     hold(key, at);
     if (value === 0)
       for (const atom of vector.keys()) {
-        const unit = `u${atom}`;
-        if (!holds(unit, at)) b.add(new Map([[atom, 1]]), label);
-        hold(unit, at);
+        const key = `u${atom}`;
+        // Earlier releases' zeros keep their figure's label: that part is kept between checks, and
+        // there a cancellation only loses an earlier figure, which nothing withholds.
+        if (!holds(key, at)) b.add(new Map([[atom, 1]]), at < 0 ? label : unit(label));
+        hold(key, at);
       }
   };
   let basis = s.basis;
@@ -702,6 +735,8 @@ function* auditRound(
           a - b,
       );
     s.rankBefore = [];
+    s.owners = [];
+    s.unitsBefore = [];
     s.inBasis = [];
     s.added = 0;
     s.basis = basis;
@@ -710,6 +745,7 @@ function* auditRound(
   for (let i = 0; i < s.added; i++)
     if (s.inBasis[i] && withheld.has((s.members[s.sequence[i] as number] as { cell: number }).cell)) {
       basis.truncate(s.rankBefore[i] as number);
+      s.owners.length = s.unitsBefore[i] as number;
       s.added = i;
       break;
     }
@@ -724,6 +760,19 @@ function* auditRound(
   for (let p = s.sumKeys.length - 1; p >= s.added; p--)
     for (const key of s.sumKeys[p] ?? []) sums.get(key)?.pop();
   s.sumKeys.length = Math.min(s.sumKeys.length, s.added);
+  const knownOf = () => {
+    if (!s.knownOf) {
+      const index = new Map<number, number>();
+      s.known.forEach((v, j) => {
+        const value = s.knownValues[j];
+        if (value === undefined) return;
+        for (const c of v.values()) if (c !== 1) return;
+        for (const atom of v.keys()) index.set(atom, j);
+      });
+      s.knownOf = index;
+    }
+    return s.knownOf;
+  };
   const sumVector = (i: number): Map<number, number> | null =>
     s.sumKeys[i] ? (s.members[s.sequence[i] as number] as { vector: Map<number, number> }).vector : null;
   const addSumZeros = (i: number, label: number) => {
@@ -736,23 +785,64 @@ function* auditRound(
     const candidates = new Set<number>();
     for (const atom of x.keys()) for (const j of sums.get(sumKey(value, atom)) ?? []) candidates.add(j);
     // In the order of the sequence, as the oracle (test/helpers/disclosure-oracle) visits them.
-    for (const j of [...candidates].sort((a, b) => a - b)) {
-      const y = sumVector(j);
-      if (!y || y.size === x.size) continue;
+    const zeros = (y: Map<number, number>) => {
+      if (y.size === x.size) return;
       const [small, large] = y.size < x.size ? [y, x] : [x, y];
       meter.charge(small.size);
-      let nested = true;
-      for (const a of small.keys())
-        if (!large.has(a)) {
-          nested = false;
-          break;
-        }
-      if (!nested) continue;
+      for (const a of small.keys()) if (!large.has(a)) return;
       for (const a of large.keys()) {
         if (small.has(a)) continue;
         // Not recorded in `present`: unlike a published zero's, this unit depends on a second figure,
         // which a later round may withhold.
-        if (!holds(`u${a}`, i)) basis.add(new Map([[a, 1]]), label);
+        if (!holds(`u${a}`, i)) basis.add(new Map([[a, 1]]), unit(label));
+      }
+    };
+    for (const j of [...candidates].sort((a, b) => a - b)) {
+      const y = sumVector(j);
+      if (y) zeros(y);
+    }
+    // Then the known sums (decision 0073): the union of those it touches, and of those inside it. An
+    // area's interviews at a wave equal to its published "answered" say that nobody there skipped the
+    // question, even where the release withholds the interviews (the area's people know them).
+    const index = knownOf();
+    const touched = new Set<number>();
+    /** Whether every atom of the count is in a known sum (else their union is not around it). */
+    let covered = true;
+    for (const atom of x.keys()) {
+      const j = index.get(atom);
+      if (j !== undefined) touched.add(j);
+      else covered = false;
+    }
+    if (touched.size > 0) {
+      const order = [...touched].sort((a, b) => a - b);
+      const groups = order.map((j) => s.known[j] as Map<number, number>);
+      meter.charge(x.size);
+      let around = 0;
+      let inside = 0;
+      const within: Map<number, number>[] = [];
+      groups.forEach((g, n) => {
+        const v = s.knownValues[order[n] as number] as number;
+        around += v;
+        let all = true;
+        for (const a of g.keys())
+          if (!x.has(a)) {
+            all = false;
+            break;
+          }
+        if (all) {
+          inside += v;
+          within.push(g);
+        }
+      });
+      if (covered && around === value)
+        for (const g of groups)
+          for (const a of g.keys())
+            if (!x.has(a) && !holds(`u${a}`, i)) basis.add(new Map([[a, 1]]), unit(label));
+      if (inside === value) {
+        const inGroups = new Set<number>();
+        for (const g of within) for (const a of g.keys()) inGroups.add(a);
+        for (const a of x.keys())
+          if (!inGroups.has(a) && !holds(`u${a}`, i)) basis.add(new Map([[a, 1]]), unit(label));
       }
     }
     const keys: number[] = [];
@@ -769,6 +859,7 @@ function* auditRound(
     const mi = s.sequence[i] as number;
     const m = s.members[mi] as { cell: number; vector: Map<number, number> };
     s.rankBefore[i] = basis.rank;
+    s.unitsBefore[i] = s.owners.length;
     s.inBasis[i] = !withheld.has(m.cell);
     s.sumKeys[i] = null;
     if (s.inBasis[i]) {
@@ -783,8 +874,9 @@ function* auditRound(
   let acted = false;
   /** "done": not recoverable, or only from what cannot be withheld; "open": test again next round. */
   const test = (vector: Map<number, number>): "done" | "open" => {
-    const used = published.explain(vector);
-    if (!used) return "done";
+    const labels = published.explain(vector);
+    if (!labels) return "done";
+    const used = [...new Set(labels.map((l) => (l >= U ? (s.owners[l - U] as number) : l)))];
     const current = used.filter((l) => l >= P).map((l) => (s.members[l - P] as { cell: number }).cell);
     if (current.length === 0) return "done"; // only earlier releases and side knowledge give it: nothing to withhold here
     if (current.some((c) => withheld.has(c))) return "open";

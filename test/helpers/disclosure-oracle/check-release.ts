@@ -82,13 +82,14 @@ export const defaultCheckOptions: CheckOptions = { k: 5, minimumAreas: 3, top1Sh
 /**
  * What an outsider may know besides the release, and what must stay unknown:
  * - `known`: sums the attacker is assumed to know anyway — how many interviews each area did at each
- *   wave between any two releases (coordinators run the fieldwork). They cannot be withheld.
+ *   wave between any two releases (coordinators run the fieldwork). They cannot be withheld. Sums
+ *   given with their `value` share no atoms; any union of them is known too (sums of zero, 0073).
  * - `secrets`: the finest groups of fewer than k people (an atom: area × wave × answer × which
  *   releases) — no combination of published and known figures may give one back, even when no table
  *   shows it as a cell (e.g. the one interview that arrived between two releases).
  */
 export interface SideKnowledge {
-  known: CheckVector[];
+  known: (CheckVector & { value?: number })[];
   secrets: { label: string; vector: CheckVector }[];
 }
 
@@ -150,6 +151,7 @@ interface SystemState {
   members: { cell: number; vector: Map<number, number> }[];
   earlier: { release: number; vector: Map<number, number>; value: number }[];
   known: Map<number, number>[];
+  knownValues: (number | undefined)[];
   secrets: Map<number, number>[];
   /**
    * Targets (withheld cells by index, secrets by position) found not recoverable, or recoverable only
@@ -167,6 +169,9 @@ interface SystemState {
   sequence: number[];
   /** Basis rank before `sequence[i]` was added, and whether it was (it is skipped once withheld). */
   rankBefore: number[];
+  /** The figure each unit label stands for, and how many before `sequence[i]` (decision 0073). */
+  owners: number[];
+  unitsBefore: number[];
   inBasis: boolean[];
   added: number;
 }
@@ -298,11 +303,14 @@ function* runChecks(
         members: [],
         earlier: [],
         known: [],
+        knownValues: [],
         secrets: [],
         doneCells: new Set(),
         doneSecrets: new Set(),
         sequence: [],
         rankBefore: [],
+        owners: [],
+        unitsBefore: [],
         inBasis: [],
         added: 0,
       };
@@ -314,7 +322,11 @@ function* runChecks(
     if (i % 500 === 0) yield;
     for (const v of c.vectors) systemOf(v.system).members.push({ cell: i, vector: toMap(v.terms) });
   }
-  for (const v of side.known) systems.get(v.system)?.known.push(toMap(v.terms));
+  for (const v of side.known) {
+    const s = systems.get(v.system);
+    s?.known.push(toMap(v.terms));
+    s?.knownValues.push(v.value);
+  }
   for (const x of side.secrets) systems.get(x.vector.system)?.secrets.push(toMap(x.vector.terms));
   if (crossOn)
     for (const [ri, r] of earlier.entries())
@@ -470,16 +482,30 @@ function* auditRound(
   // Labels: current figures by member index; earlier ones after them, then side knowledge.
   const M = s.members.length;
   const E = s.earlier.length;
+  // A current figure's zeros have labels of their own after every other, each standing for the figure
+  // (decision 0073): with the figure's label, its vector minus one of its units cancelled it out.
+  const U = M + E + s.known.length;
+  const unit = (owner: number) => {
+    s.owners.push(owner);
+    return U + s.owners.length - 1;
+  };
   // A published zero tells the attacker every atom in it is empty (counts are not negative).
-  const addWithZeros = (b: SpanBasis, vector: Map<number, number>, value: number | null, label: number) => {
+  const addWithZeros = (
+    b: SpanBasis,
+    vector: Map<number, number>,
+    value: number | null,
+    label: number,
+    current: boolean,
+  ) => {
     b.add(vector, label);
-    if (value === 0) for (const atom of vector.keys()) b.add(new Map([[atom, 1]]), label);
+    if (value === 0)
+      for (const atom of vector.keys()) b.add(new Map([[atom, 1]]), current ? unit(label) : label);
   };
   let basis = s.basis;
   if (!basis) {
     basis = new SpanBasis(meter);
     for (const [j, e] of s.earlier.entries()) {
-      addWithZeros(basis, e.vector, e.value, M + j);
+      addWithZeros(basis, e.vector, e.value, M + j, false);
       yield;
     }
     for (const [j, v] of s.known.entries()) {
@@ -494,6 +520,8 @@ function* auditRound(
           a - b,
       );
     s.rankBefore = [];
+    s.owners = [];
+    s.unitsBefore = [];
     s.inBasis = [];
     s.added = 0;
     s.basis = basis;
@@ -502,6 +530,7 @@ function* auditRound(
   for (let i = 0; i < s.added; i++)
     if (s.inBasis[i] && withheld.has((s.members[s.sequence[i] as number] as { cell: number }).cell)) {
       basis.truncate(s.rankBefore[i] as number);
+      s.owners.length = s.unitsBefore[i] as number;
       s.added = i;
       break;
     }
@@ -509,10 +538,11 @@ function* auditRound(
     const mi = s.sequence[i] as number;
     const m = s.members[mi] as { cell: number; vector: Map<number, number> };
     s.rankBefore[i] = basis.rank;
+    s.unitsBefore[i] = s.owners.length;
     s.inBasis[i] = !withheld.has(m.cell);
     if (s.inBasis[i]) {
       const c = cells[m.cell] as CheckCell;
-      addWithZeros(basis, m.vector, isCount(c.kind) ? c.value : null, mi);
+      addWithZeros(basis, m.vector, isCount(c.kind) ? c.value : null, mi, true);
       // Sums of zero (decision 0069): an earlier published count of the same value over a subset or
       // superset of the atoms makes every atom of the difference empty.
       const summable = (j: number) => {
@@ -534,8 +564,37 @@ function* auditRound(
           const [small, large] =
             there.vector.size < here.vector.size ? [there.vector, here.vector] : [here.vector, there.vector];
           if (![...small.keys()].every((a) => large.has(a))) continue;
-          for (const a of large.keys()) if (!small.has(a)) basis.add(new Map([[a, 1]]), mi);
+          for (const a of large.keys()) if (!small.has(a)) basis.add(new Map([[a, 1]]), unit(mi));
         }
+      // Then the known sums with a value (decision 0073), which share no atoms: the union of those the
+      // count touches, if it covers the count, and the union of those inside it.
+      if (here) {
+        const valued = [...s.known.keys()].filter(
+          (j) =>
+            s.knownValues[j] !== undefined &&
+            [...(s.known[j] as Map<number, number>).values()].every((c) => c === 1),
+        );
+        const touched = valued.filter((j) =>
+          [...(s.known[j] as Map<number, number>).keys()].some((a) => here.vector.has(a)),
+        );
+        const inUnion = new Set(touched.flatMap((j) => [...(s.known[j] as Map<number, number>).keys()]));
+        const total = (list: number[]) => list.reduce((n, j) => n + (s.knownValues[j] as number), 0);
+        if (
+          touched.length > 0 &&
+          [...here.vector.keys()].every((a) => inUnion.has(a)) &&
+          total(touched) === here.value
+        )
+          for (const j of touched)
+            for (const a of (s.known[j] as Map<number, number>).keys())
+              if (!here.vector.has(a)) basis.add(new Map([[a, 1]]), unit(mi));
+        const inside = touched.filter((j) =>
+          [...(s.known[j] as Map<number, number>).keys()].every((a) => here.vector.has(a)),
+        );
+        if (touched.length > 0 && total(inside) === here.value) {
+          const covered = new Set(inside.flatMap((j) => [...(s.known[j] as Map<number, number>).keys()]));
+          for (const a of here.vector.keys()) if (!covered.has(a)) basis.add(new Map([[a, 1]]), unit(mi));
+        }
+      }
     }
     yield;
   }
@@ -544,8 +603,9 @@ function* auditRound(
   let acted = false;
   /** "done": not recoverable, or only from what cannot be withheld; "open": test again next round. */
   const test = (vector: Map<number, number>): "done" | "open" => {
-    const used = published.explain(vector);
-    if (!used) return "done";
+    const labels = published.explain(vector);
+    if (!labels) return "done";
+    const used = [...new Set(labels.map((l) => (l >= U ? (s.owners[l - U] as number) : l)))];
     const current = used.filter((l) => l < M).map((l) => (s.members[l] as { cell: number }).cell);
     if (current.length === 0) return "done"; // only earlier releases and side knowledge give it: nothing to withhold here
     if (current.some((c) => withheld.has(c))) return "open";

@@ -26,7 +26,13 @@ import { composition, json, publishRelease } from "./helpers.ts";
  * "took part again" without a change table, withdrawals, earlier counts withheld as below k): 910
  * withheld before, 905 after (the greedy choice differs: "everyone" of one question's paired count and
  * its averages and one "did not take part" now published, another "did not take part" and a zero
- * paired count withheld).
+ * paired count withheld). And again for decision 0073 (earlier counts withheld as below k secret in
+ * the answer systems, sums of zero with an area's known interviews, a zero's units labelled apart):
+ * 905 withheld before, 918 after, all in the number question, which everyone answered (so each
+ * "answered" equals known interviews, and the check now knows nobody skipped it). Withheld now:
+ * "everyone" answered (four tables), the Polish answered and the first wave's total, with their
+ * shares, averages and totals; published now: east's, the follow-up's and east's follow-up
+ * "answered", east's first-wave total and six zero "not answered", with theirs.
  */
 const EXPECTED = new URL("./figures-unchanged.expected.json", import.meta.url);
 

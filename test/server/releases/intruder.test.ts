@@ -11,6 +11,12 @@ import { composition, json, markSecrets, publishWithSwitches } from "./helpers.t
 import { addRelease, linkReleases, newAttack, recovered } from "./intruder-attacker.ts";
 
 /**
+ * Two releases, each checked and then read by every audience: about 10 s of CPU, which passed the
+ * default 20 s on a machine shared with other test runs (no timing is asserted).
+ */
+const TWO_RELEASES_TIMEOUT = 60_000;
+
+/**
  * Intruder tests (issue 13): for each audience, read every release surface it can reach, put every
  * published figure into the attacker's equations (intruder-attacker.ts, independent of the checks),
  * and fail if a withheld count below k, or one participant's answer, can be worked out. Each scenario
@@ -164,17 +170,21 @@ describe("finding 2: one interview arriving between two releases", () => {
   const arrival = () => [interview({ area: "north" }, { say: 1, helped: true })];
   const arrivedSaid = ["outcomes-check/say|1", "outcomes-check/helped|1"];
 
-  it("does not give that participant's answers to any audience", async () => {
-    await upload(t, admin, base());
-    const first = await release(everyone);
-    await upload(t, admin, arrival());
-    const second = await release(everyone);
-    for (const [who, releases] of await readAsEveryAudience([first, second])) {
-      const [a, b] = [releases.find((r) => r.id === first.id), releases.find((r) => r.id === second.id)];
-      if (!a || !b) continue;
-      expect(attackTwo(a, b, [{ area: "north", wave: 0 }], arrivedSaid), who).toEqual([]);
-    }
-  });
+  it(
+    "does not give that participant's answers to any audience",
+    async () => {
+      await upload(t, admin, base());
+      const first = await release(everyone);
+      await upload(t, admin, arrival());
+      const second = await release(everyone);
+      for (const [who, releases] of await readAsEveryAudience([first, second])) {
+        const [a, b] = [releases.find((r) => r.id === first.id), releases.find((r) => r.id === second.id)];
+        if (!a || !b) continue;
+        expect(attackTwo(a, b, [{ area: "north", wave: 0 }], arrivedSaid), who).toEqual([]);
+      }
+    },
+    TWO_RELEASES_TIMEOUT,
+  );
 
   it("gives them away when the cross-release check is switched off", async () => {
     await upload(t, admin, base());
@@ -362,9 +372,13 @@ describe("issue 18: a participant leaving between two releases broken down by la
   // Not yet shown able to fail: with the cross-release check switched off this scenario is still
   // protected by the other rules (the language rows' small cells and minimum areas). It does show that
   // each release keeps its interviews' languages, which a gone interview's language row needs.
-  it("keeps the withdrawn participant's answers out of reach", async () => {
-    const { a, b } = await twoReleases({});
-    expect(attackOne(b)).toEqual([]);
-    expect(attackTwo(a, b, [{ area: "north", wave: 0 }], said)).toEqual([]);
-  });
+  it(
+    "keeps the withdrawn participant's answers out of reach",
+    async () => {
+      const { a, b } = await twoReleases({});
+      expect(attackOne(b)).toEqual([]);
+      expect(attackTwo(a, b, [{ area: "north", wave: 0 }], said)).toEqual([]);
+    },
+    TWO_RELEASES_TIMEOUT,
+  );
 });

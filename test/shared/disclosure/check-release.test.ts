@@ -231,4 +231,50 @@ describe("release output checks", () => {
     });
     expect(checklist.find((c) => c.rule === "rounding")?.adjusted).toBe(1);
   });
+
+  it("withholds a published zero that gives back a secret with side knowledge alone (decision 0073)", () => {
+    // An area's people know how many interviews it had (atoms 1 and 2: not answered, and "yes"); the
+    // published "not answered" (0, over atoms 0 and 1) says atom 1 is empty, so atom 2 (one person's
+    // "yes") is the known count. The zero's own units once cancelled its label out of the combination
+    // (its vector and its units carried the same label), so the secret looked given by side knowledge
+    // alone and the zero was published.
+    const zero: CheckCell = {
+      tableId: "t",
+      rowKey: "all",
+      columnKey: "not_answered",
+      kind: "count",
+      value: 0,
+      label: "not answered",
+      identity: "not answered",
+      vectors: [
+        {
+          system: "q",
+          terms: [
+            [0, 1],
+            [1, 1],
+          ],
+        },
+      ],
+      dependsOn: [],
+    };
+    const { cells } = checkRelease(
+      [zero],
+      [],
+      undefined,
+      {},
+      {
+        known: [
+          {
+            system: "q",
+            terms: [
+              [1, 1],
+              [2, 1],
+            ],
+          },
+        ],
+        secrets: [{ label: "the one yes", vector: { system: "q", terms: [[2, 1]] } }],
+      },
+    );
+    expect(cells.get(cellKey(zero))).toEqual({ published: false, reason: "complement" });
+  });
 });
