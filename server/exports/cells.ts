@@ -92,9 +92,15 @@ export function answerFits(column: AnswerColumn, value: unknown, flagged: boolea
   return !flagged || CHECKED_KINDS.has(column.kind);
 }
 
+/**
+ * Whether a value is one of the codes the question lists (in any version). A question whose choices
+ * are not in the survey itself (carried forward from another question, read from a web address)
+ * lists none, and then nothing but SurveyJS's own items is known to be a code: text typed as a tag
+ * or as "Other" is not (issue 13 probe, test/server/intruder/probe-choices-from-elsewhere.test.ts).
+ */
 function isChoice(column: AnswerColumn, value: unknown): boolean {
+  if (SPECIAL_CHOICES.has(String(value))) return true;
   const choices = column.versions.flatMap((v) => v.field.choices ?? []);
-  if (choices.length === 0 || SPECIAL_CHOICES.has(String(value))) return true;
   return choices.some((c) => String(c.value) === String(value));
 }
 
