@@ -1,11 +1,30 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
+import { publishVersion } from "../../../server/surveys/surveys.repository.ts";
 import type { SyncItem } from "../../../shared/contract/sync.ts";
-import type { TestContext } from "../../helpers/test-app.ts";
+import { surveyFields } from "../../../shared/survey/fields.ts";
+import { createSurveyModel } from "../../../shared/survey/model.ts";
+import { NOW, type TestContext } from "../../helpers/test-app.ts";
 import { unzip } from "../../helpers/unzip.ts";
 import { newCode } from "../outcomes/helpers.ts";
 
-/** Shared by the outside prober's tests (probe-*.test.ts): one interview, and every export file. */
+/** Shared by the outside prober's tests (probe-*.test.ts): versions, one interview, every export file. */
+
+/** Publishes each definition in turn as the survey's next version, fields flattened as at publish. */
+export async function publishVersions(
+  t: TestContext,
+  id: string,
+  title: string,
+  definitions: Record<string, unknown>[],
+): Promise<void> {
+  for (const definition of definitions) {
+    await publishVersion(
+      t.db,
+      { id, title, description: "", definition, fields: surveyFields(createSurveyModel(definition)) },
+      NOW,
+    );
+  }
+}
 
 /** A completed first interview in north, consent given, with `data` as its other answers. */
 export function probeInterview(surveyId: string, version: number, data: Record<string, unknown>): SyncItem {

@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { publishVersion } from "../../../server/surveys/surveys.repository.ts";
 import type { ReviewDetail } from "../../../shared/contract/review.ts";
 import type { SyncItem } from "../../../shared/contract/sync.ts";
-import { surveyFields } from "../../../shared/survey/fields.ts";
-import { createSurveyModel } from "../../../shared/survey/model.ts";
-import { createTestContext, NOW, type TestContext } from "../../helpers/test-app.ts";
-import { everyExportFile, probeInterview } from "./probe-helpers.ts";
+import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
+import { everyExportFile, probeInterview, publishVersions } from "./probe-helpers.ts";
 
 /**
  * Probe (outside prober, December 2026): an answer that does not fit its question reaches only the
@@ -82,19 +79,7 @@ let fitting: SyncItem;
 
 beforeEach(async () => {
   t = await createTestContext();
-  for (const definition of [version1, version2]) {
-    await publishVersion(
-      t.db,
-      {
-        id: SURVEY,
-        title: "Probe misfits",
-        description: "",
-        definition,
-        fields: surveyFields(createSurveyModel(definition)),
-      },
-      NOW,
-    );
-  }
+  await publishVersions(t, SURVEY, "Probe misfits", [version1, version2]);
   admin = await t.signIn("admin");
   evaluator = await t.signIn("evaluator");
   gridMisfit = probeInterview(SURVEY, 1, { support_grid: { housing: NAME, health: "good" }, place: 3 });
