@@ -1,4 +1,4 @@
-import type { AnswerColumn } from "./columns.ts";
+import { type AnswerColumn, columnInVersion } from "./columns.ts";
 
 /**
  * One answer as one CSV cell, or null for a missing value. A value that does not fit its column's
@@ -82,19 +82,34 @@ const CHECKED_KINDS: ReadonlySet<AnswerColumn["kind"]> = new Set([
 /**
  * Whether someone who reads only answers that fit their question (an evaluator: README "Who sees
  * what") may read this one. `fitsColumn` checks what a column's type can tell; a structure (a grid's
- * rows, where a row's text turns up in place of a column's code) or a column whose kind changed
- * between versions (written as text, where any string fits) it cannot check, so there the server's
- * own check decides: an answer to a question it flagged (`flagged`) does not fit.
+ * rows, where a row's text turns up in place of a column's code) it cannot check, so there the
+ * server's own check decides: an answer to a question it flagged (`flagged`) does not fit. A column
+ * whose kind changed between versions (written as text, where any string fits) is checked as the
+ * question stood in the version the answer was given in (`version`), where typed words are not a
+ * code even when that version accepts them as "Other".
  */
-export function answerFits(column: AnswerColumn, value: unknown, flagged: boolean): boolean {
+export function answerFits(
+  column: AnswerColumn,
+  value: unknown,
+  flagged: boolean,
+  version?: number,
+): boolean {
   if (!fitsColumn(column, value)) return false;
   if (value === undefined || value === null || value === "") return true;
-  return !flagged || CHECKED_KINDS.has(column.kind);
+  const asked = version === undefined ? column : columnInVersion(column, version);
+  if (asked === undefined || !fitsColumn(asked, value)) return false;
+  return !flagged || CHECKED_KINDS.has(asked.kind);
 }
 
+/**
+ * Whether a value is one of the codes the question lists (in any version). A question whose choices
+ * are not in the survey itself (carried forward from another question, read from a web address)
+ * lists none, and then nothing but SurveyJS's own items is known to be a code: text typed as a tag
+ * or as "Other" is not (issue 13 probe, test/server/intruder/probe-choices-from-elsewhere.test.ts).
+ */
 function isChoice(column: AnswerColumn, value: unknown): boolean {
+  if (SPECIAL_CHOICES.has(String(value))) return true;
   const choices = column.versions.flatMap((v) => v.field.choices ?? []);
-  if (choices.length === 0 || SPECIAL_CHOICES.has(String(value))) return true;
   return choices.some((c) => String(c.value) === String(value));
 }
 

@@ -137,6 +137,30 @@ function kindOf(field: SurveyField): { kind: ColumnKind; freeText: boolean } {
   }
 }
 
+const inVersion = new WeakMap<AnswerColumn, Map<number, AnswerColumn | undefined>>();
+
+/**
+ * The column as the question stood in one version: its kind and choices there. A question whose kind
+ * changed between versions is written as text (or JSON), which any value fits; what a participant may
+ * have typed there is told by the version they were asked. Undefined when that version had no such
+ * question. A comment column is the same in every version.
+ */
+export function columnInVersion(column: AnswerColumn, version: number): AnswerColumn | undefined {
+  if (column.commentOf !== undefined) return column;
+  // Asked once per column and version, not once per row of an export.
+  let byVersion = inVersion.get(column);
+  if (!byVersion) {
+    byVersion = new Map();
+    inVersion.set(column, byVersion);
+  }
+  if (byVersion.has(version)) return byVersion.get(version);
+  const asked = column.versions.find((v) => v.version === version);
+  const found = asked && { ...column, ...kindOf(asked.field), versions: [asked] };
+  if (found) found.type = frictionlessType(found.kind);
+  byVersion.set(version, found);
+  return found;
+}
+
 export function frictionlessType(kind: ColumnKind): FrictionlessType {
   switch (kind) {
     case "boolean":

@@ -17,15 +17,16 @@ function issueQuestions(row: ExportRow): string[] {
 }
 
 /**
- * The columns of a response whose answer is withheld because it does not fit its question: its type,
- * or, where the column cannot tell (a grid, a question whose kind changed), the server's check.
+ * The columns of a response whose answer is withheld because it does not fit its question as asked in
+ * the response's version: its type and codes, or, where those cannot tell (a grid), the server's check.
  */
 function misfits(plan: ExportPlan, row: ExportRow, data: Record<string, unknown>): Set<AnswerColumn> {
   const out = new Set<AnswerColumn>();
   if (!plan.withholdMisfits) return out;
   const flagged = new Set(issueQuestions(row));
   for (const column of plan.columns) {
-    if (!answerFits(column, data[column.key], flagged.has(column.key))) out.add(column);
+    const fits = answerFits(column, data[column.key], flagged.has(column.key), Number(row.survey_version));
+    if (!fits) out.add(column);
   }
   return out;
 }

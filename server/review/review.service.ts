@@ -132,13 +132,19 @@ export async function reviewDetail(ctx: ReviewContext, id: string): Promise<Revi
       const isCurrent = r.revision === current;
       const differences = itemDifferences(r.item, currentItem);
       const revisionIssues = isCurrent ? issues : await validateItem(ctx, r.item);
+      // Each copy is read through its own survey version: a conflicting copy sent under another
+      // version (or survey) has its own questions, and what fits the current version's question may
+      // be the participant's own words in the copy's.
+      const own = isCurrent
+        ? readable
+        : readableBy(ctx.user, await versionFields(ctx.db, r.item.surveyId, r.item.surveyVersion));
       revisions.push({
         revision: Number(r.revision),
         current: isCurrent,
         receivedAt: r.received_at,
         submittedBy: r.submitter,
-        item: { ...r.item, data: readable.answers(r.item.data, revisionIssues) },
-        issues: readable.issues(r.item.data, revisionIssues),
+        item: { ...r.item, data: own.answers(r.item.data, revisionIssues) },
+        issues: own.issues(r.item.data, revisionIssues),
         changedEnvelope: differences.envelope,
         changedAnswers: differences.answers,
       });

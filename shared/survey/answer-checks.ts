@@ -236,7 +236,7 @@ function checkKeys(
 }
 
 function checkMatrixDropdown(field: AnswerField, value: unknown, path: Step[]): Problem[] {
-  if (!isRecord(value)) return [{ path, message: `Expected an answer per row, got ${describe(value)}.` }];
+  if (!isRecord(value)) return [{ path, message: `Expected an answer per row, got ${kindOfAnswer(value)}.` }];
   const problems: Problem[] = [];
   for (const [row, cells] of Object.entries(value)) {
     const here = [...path, row];
@@ -244,7 +244,7 @@ function checkMatrixDropdown(field: AnswerField, value: unknown, path: Step[]): 
       problems.push({ path: here, message: `${describe(row)} is not a row of this question.` });
     else if (cells === null || cells === undefined) continue;
     else if (!isRecord(cells))
-      problems.push({ path: here, message: `Expected an answer per column, got ${describe(cells)}.` });
+      problems.push({ path: here, message: `Expected an answer per column, got ${kindOfAnswer(cells)}.` });
     else
       problems.push(
         ...checkKeys(
@@ -259,13 +259,14 @@ function checkMatrixDropdown(field: AnswerField, value: unknown, path: Step[]): 
 }
 
 function checkMatrixDynamic(field: AnswerField, value: unknown, path: Step[]): Problem[] {
-  if (!Array.isArray(value)) return [{ path, message: `Expected a list of rows, got ${describe(value)}.` }];
+  if (!Array.isArray(value))
+    return [{ path, message: `Expected a list of rows, got ${kindOfAnswer(value)}.` }];
   const problems: Problem[] = [];
   value.forEach((row, index) => {
     const here = [...path, index];
     if (row === null || row === undefined) return;
     if (!isRecord(row))
-      problems.push({ path: here, message: `Expected an answer per column, got ${describe(row)}.` });
+      problems.push({ path: here, message: `Expected an answer per column, got ${kindOfAnswer(row)}.` });
     else
       problems.push(
         ...checkKeys(
@@ -280,20 +281,25 @@ function checkMatrixDynamic(field: AnswerField, value: unknown, path: Step[]): P
 }
 
 function checkPanels(fields: ReadonlyMap<string, AnswerField>, value: unknown, path: Step[]): Problem[] {
-  if (!Array.isArray(value)) return [{ path, message: `Expected a list of panels, got ${describe(value)}.` }];
+  if (!Array.isArray(value))
+    return [{ path, message: `Expected a list of panels, got ${kindOfAnswer(value)}.` }];
   const problems: Problem[] = [];
   value.forEach((panel, index) => {
     const here = [...path, index];
     if (panel === null || panel === undefined) return;
     if (!isRecord(panel))
-      problems.push({ path: here, message: `Expected the answers of one panel, got ${describe(panel)}.` });
+      problems.push({
+        path: here,
+        message: `Expected the answers of one panel, got ${kindOfAnswer(panel)}.`,
+      });
     else problems.push(...checkKeys(fields, panel, here, () => "This is not a question in this panel."));
   });
   return problems;
 }
 
 function checkItems(fields: ReadonlyMap<string, AnswerField>, value: unknown, path: Step[]): Problem[] {
-  if (!isRecord(value)) return [{ path, message: `Expected an answer per item, got ${describe(value)}.` }];
+  if (!isRecord(value))
+    return [{ path, message: `Expected an answer per item, got ${kindOfAnswer(value)}.` }];
   return checkKeys(fields, value, path, (k) => `${describe(k)} is not an item of this question.`);
 }
 
@@ -310,6 +316,22 @@ function commentOwner(fields: ReadonlyMap<string, AnswerField>, key: string): An
   return fields.get(key.slice(0, -COMMENT_SUFFIX.length));
 }
 
+/**
+ * What kind of value an answer is, for a message in its place: never the answer itself. Check messages
+ * go back to the tablet, which keeps them in its outbox after it has forgotten the answers, and are
+ * read by people who may not read the answer (issue 13 probe: the participant's words must not be in
+ * them). The data manager reads the answer itself on the review page.
+ */
+function kindOfAnswer(value: unknown): string {
+  if (typeof value === "string") return "text";
+  if (typeof value === "number") return "a number";
+  if (typeof value === "boolean") return "yes or no";
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "nothing";
+  return typeof value === "object" ? "a set of answers" : "something else";
+}
+
+/** A key of the answers (a row, column or item name from the tablet's structure), quoted for a message. */
 function describe(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
@@ -332,21 +354,19 @@ function checkText(field: AnswerField, value: unknown): string | undefined {
     case "range":
       return typeof value === "number" && Number.isFinite(value)
         ? undefined
-        : `Expected a number, got ${describe(value)}.`;
+        : `Expected a number, got ${kindOfAnswer(value)}.`;
     case "date":
       return typeof value === "string" && isCalendarDate(value)
         ? undefined
-        : `Not a valid date: ${describe(value)}.`;
+        : "Not a valid date: expected year-month-day.";
     case "time":
       return typeof value === "string" && TIME.test(value)
         ? undefined
-        : `Not a valid time: ${describe(value)}.`;
+        : "Not a valid time: expected hours and minutes.";
     case "datetime-local": {
-      if (typeof value !== "string") return `Not a valid date and time: ${describe(value)}.`;
+      if (typeof value !== "string") return "Not a valid date and time.";
       const [day, time] = value.split("T");
-      return day && time && isCalendarDate(day) && TIME.test(time)
-        ? undefined
-        : `Not a valid date and time: ${describe(value)}.`;
+      return day && time && isCalendarDate(day) && TIME.test(time) ? undefined : "Not a valid date and time.";
     }
     default:
       return checkString(field, value);
@@ -354,7 +374,7 @@ function checkText(field: AnswerField, value: unknown): string | undefined {
 }
 
 function checkString(field: AnswerField, value: unknown): string | undefined {
-  if (typeof value !== "string") return `Expected text, got ${describe(value)}.`;
+  if (typeof value !== "string") return `Expected text, got ${kindOfAnswer(value)}.`;
   const maxLength = field.maxLength ?? 0;
   if (maxLength > 0 && value.length > maxLength) return `Longer than ${maxLength} characters.`;
   return undefined;
@@ -367,17 +387,17 @@ function checkValue(field: AnswerField, value: unknown): string | undefined {
     case "imagepicker":
       if (field.anyChoice || field.choices?.has(value)) return undefined;
       if (field.otherAsText && typeof value === "string") return undefined;
-      return `${describe(value)} is not one of the choices.`;
+      return "This answer is not one of the choices.";
     case "checkbox":
     case "tagbox":
     case "ranking": {
-      if (!Array.isArray(value)) return `Expected a list of choices, got ${describe(value)}.`;
+      if (!Array.isArray(value)) return `Expected a list of choices, got ${kindOfAnswer(value)}.`;
       const allowed = field.choices;
       const wrong = field.anyChoice
         ? []
         : value.filter((v) => !allowed?.has(v) && !(field.otherAsText && typeof v === "string"));
       if (wrong.length > 0)
-        return `${describe(wrong)} ${wrong.length === 1 ? "is" : "are"} not among the choices.`;
+        return `${wrong.length === 1 ? "One answer is" : `${wrong.length} answers are`} not among the choices.`;
       if (new Set(value).size !== value.length) return "The same choice is given twice.";
       return undefined;
     }
@@ -386,7 +406,7 @@ function checkValue(field: AnswerField, value: unknown): string | undefined {
     case "boolean":
       return value === field.yes || value === field.no
         ? undefined
-        : `Expected yes or no, got ${describe(value)}.`;
+        : `Expected yes or no, got ${kindOfAnswer(value)}.`;
     case "text":
       return checkText(field, value);
     case "comment":
@@ -403,11 +423,11 @@ function checkValue(field: AnswerField, value: unknown): string | undefined {
 
 function checkRating(field: AnswerField, value: unknown): string | undefined {
   if (field.rateValues) {
-    return field.rateValues.some((r) => r === value) ? undefined : `${describe(value)} is not on the scale.`;
+    return field.rateValues.some((r) => r === value) ? undefined : "This answer is not on the scale.";
   }
   const { min, max, step } = field.scale ?? { min: 1, max: 5, step: 1 };
   if (typeof value !== "number" || !Number.isFinite(value))
-    return `Expected a number on the scale, got ${describe(value)}.`;
+    return `Expected a number on the scale, got ${kindOfAnswer(value)}.`;
   if (value < min || value > max) return `${value} is outside the scale ${min}–${max}.`;
   const offset = (value - min) / step;
   if (Math.abs(offset - Math.round(offset)) > 1e-9) return `${value} is not a point on the scale.`;
@@ -416,11 +436,12 @@ function checkRating(field: AnswerField, value: unknown): string | undefined {
 
 function checkMatrix(field: AnswerField, value: unknown): string | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return `Expected an answer per row, got ${describe(value)}.`;
+    return `Expected an answer per row, got ${kindOfAnswer(value)}.`;
   }
   for (const [row, answer] of Object.entries(value)) {
     if (!field.rows?.has(row)) return `${describe(row)} is not a row of this question.`;
-    if (!field.columns?.has(answer)) return `${describe(answer)} is not a column of this question.`;
+    if (!field.columns?.has(answer))
+      return `The answer for row ${describe(row)} is not a column of this question.`;
   }
   return undefined;
 }

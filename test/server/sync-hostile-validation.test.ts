@@ -48,7 +48,7 @@ describe("an upload with a value survey-core cannot validate", () => {
     const [first, second] = ((await res.json()) as SyncResponse).results;
     expect(first?.outcome).toBe("needs_review");
     expect(first && "issues" in first ? first.issues : []).toEqual([
-      { question: "places", path: "places.home", message: "Expected an answer per column, got [1,2]." },
+      { question: "places", path: "places.home", message: "Expected an answer per column, got a list." },
     ]);
     expect(second?.outcome).toBe("accepted");
   });

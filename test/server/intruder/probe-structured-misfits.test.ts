@@ -1,13 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { publishVersion } from "../../../server/surveys/surveys.repository.ts";
 import type { ReviewDetail } from "../../../shared/contract/review.ts";
 import type { SyncItem } from "../../../shared/contract/sync.ts";
-import { surveyFields } from "../../../shared/survey/fields.ts";
-import { createSurveyModel } from "../../../shared/survey/model.ts";
-import { createTestContext, NOW, type TestContext } from "../../helpers/test-app.ts";
-import { unzip } from "../../helpers/unzip.ts";
-import { newCode } from "../outcomes/helpers.ts";
+import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
+import { everyExportFile, probeInterview, publishVersions } from "./probe-helpers.ts";
 
 /**
  * Probe (outside prober, December 2026): an answer that does not fit its question reaches only the
@@ -82,41 +77,14 @@ let gridMisfit: SyncItem;
 let placeMisfit: SyncItem;
 let fitting: SyncItem;
 
-function item(version: number, data: Record<string, unknown>): SyncItem {
-  return {
-    id: randomUUID(),
-    surveyId: SURVEY,
-    surveyVersion: version,
-    participantCode: newCode(),
-    wave: 0,
-    areaId: "north",
-    startedAt: "2026-11-20T10:00:00.000Z",
-    completedAt: "2026-11-20T10:30:00.000Z",
-    administrationMode: "read_aloud",
-    data: { consent: true, ...data },
-  };
-}
-
 beforeEach(async () => {
   t = await createTestContext();
-  for (const definition of [version1, version2]) {
-    await publishVersion(
-      t.db,
-      {
-        id: SURVEY,
-        title: "Probe misfits",
-        description: "",
-        definition,
-        fields: surveyFields(createSurveyModel(definition)),
-      },
-      NOW,
-    );
-  }
+  await publishVersions(t, SURVEY, "Probe misfits", [version1, version2]);
   admin = await t.signIn("admin");
   evaluator = await t.signIn("evaluator");
-  gridMisfit = item(1, { support_grid: { housing: NAME, health: "good" }, place: 3 });
-  placeMisfit = item(2, { support_grid: { housing: "ok" }, place: ADDRESS });
-  fitting = item(2, { support_grid: { housing: "good", health: "poor" }, place: "hostel" });
+  gridMisfit = probeInterview(SURVEY, 1, { support_grid: { housing: NAME, health: "good" }, place: 3 });
+  placeMisfit = probeInterview(SURVEY, 2, { support_grid: { housing: "ok" }, place: ADDRESS });
+  fitting = probeInterview(SURVEY, 2, { support_grid: { housing: "good", health: "poor" }, place: "hostel" });
   const res = await t.request("/api/sync", {
     method: "POST",
     cookie: admin,
@@ -130,25 +98,8 @@ afterEach(async () => {
   await t.close();
 });
 
-async function everyFile(cookie: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  const get = async (file: string) => {
-    const res = await t.request(`/api/exports/${SURVEY}/${file}`, { cookie });
-    expect(res.status, file).toBe(200);
-    return res;
-  };
-  for (const file of [
-    "responses-wide.csv",
-    "responses-long.csv",
-    "responses-wide-excel.csv",
-    "responses-long-excel.csv",
-    "responses.json",
-  ]) {
-    files[file] = await (await get(file)).text();
-  }
-  const zip = unzip(new Uint8Array(await (await get("datapackage.zip")).arrayBuffer()));
-  for (const [name, content] of zip) files[`datapackage.zip/${name}`] = content.toString("utf8");
-  return files;
+function everyFile(cookie: string): Promise<Record<string, string>> {
+  return everyExportFile(t, SURVEY, cookie);
 }
 
 async function review(cookie: string, id: string): Promise<string> {

@@ -64,7 +64,7 @@ describe("withCanonicalEnding", () => {
 describe("issuesForEnding", () => {
   const issues = [
     { question: "mood", message: "Response required." },
-    { question: "housing", message: '"castle" is not one of the choices.' },
+    { question: "housing", message: "This answer is not one of the choices." },
   ];
   it("drops issues of unreached questions for a stopped interview only", () => {
     const data = { consent: true, housing: "castle" };
