@@ -174,8 +174,8 @@ export class CellBuckets {
   }
 
   /**
-   * The same, read as an array in `valueCells.rowKey` order and then the count (`aggregateCells`), so
-   * no object is made per row.
+   * The same, read as an array in `valueCells.rowKey` order and then the count the row adds
+   * (`aggregateCells`, `insideCells`), so no object is made per row.
    */
   addRow(question: OutcomeQuestion, r: readonly unknown[]): void {
     this.addCell(
@@ -445,27 +445,20 @@ export async function aggregateCells(
     });
     for (const r of bars) into.pushBin(question, r);
     if (exact === "none") continue;
-    const by = exact === "population" ? ["value"] : ["area_id", "wave", "value"];
-    const values = await readAggregate<{
-      area_id?: string;
-      wave?: number | string;
-      value: number | string;
-      n: number | string;
-    }>(db, valueCells, {
+    // As arrays (the grouping columns, then n): a filtered page reads thousands of these rows.
+    const perAreaWave = exact === "by_area_wave";
+    const by = perAreaWave ? ["area_id", "wave", "value"] : ["value"];
+    const values = await readAggregateArrays(db, valueCells, {
       where: { ...where, status: "answered", has_value: 1 },
       ...(population.length > 0 ? { also: sql<boolean>`${sql.join(population, sql` and `)}` } : {}),
       columns: by,
       rows: "grouped",
       orderBy: by,
     });
+    const id = `${question.surveyId}/${question.question}`;
     for (const r of values)
-      into.pushExact(
-        `${question.surveyId}/${question.question}`,
-        r.area_id ?? "",
-        Number(r.wave ?? 0),
-        Number(r.value),
-        Number(r.n),
-      );
+      if (perAreaWave) into.pushExact(id, r[0] as string, Number(r[1]), Number(r[2]), Number(r[3]));
+      else into.pushExact(id, "", 0, Number(r[0]), Number(r[1]));
   }
 }
 
@@ -500,19 +493,18 @@ export async function insideCells(
   into: CellBuckets,
 ): Promise<void> {
   const condition = sliceCondition(slice);
-  await feedByQuestion(
-    questions,
-    (question) =>
-      readAggregate<QuestionCell>(db, sliceCells, {
-        where: questionWhere(question, scope),
-        areas: areas(question),
-        also: condition,
-        columns: valueCells.rowKey,
-        rows: "grouped",
-        orderBy: valueCells.rowKey,
-      }),
-    [into],
-  );
+  // As arrays (rowKey, then n), one question at a time: see `aggregateCells` and `feedByQuestion`.
+  for (const question of questions) {
+    const rows = await readAggregateArrays(db, sliceCells, {
+      where: questionWhere(question, scope),
+      areas: areas(question),
+      also: condition,
+      columns: valueCells.rowKey,
+      rows: "grouped",
+      orderBy: valueCells.rowKey,
+    });
+    for (const row of rows) into.addRow(question, row);
+  }
 }
 
 /** A question's area-wave: `surveyId`, `question`, `areaId`, `wave`. */
