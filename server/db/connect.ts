@@ -1,8 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from "kysely";
 import pg from "pg";
+import { ARRAY_ROWS } from "./array-rows.ts";
 import { classifyDatabaseError, DatabaseHealth } from "./availability.ts";
 import type { Database } from "./schema.ts";
 
@@ -28,7 +29,15 @@ export function openSqlite(file: string, health = new DatabaseHealth()): Databas
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // A statement marked ARRAY_ROWS returns each row as an array of its columns (array-rows.ts).
+  const database: SqliteDatabase = {
+    close: () => sqlite.close(),
+    prepare: (text) => {
+      const statement = sqlite.prepare(text);
+      return statement.reader && text.startsWith(ARRAY_ROWS) ? statement.raw(true) : statement;
+    },
+  };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { db, dialect: "sqlite", health, close: () => db.destroy() };
 }
 

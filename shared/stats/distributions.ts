@@ -13,9 +13,25 @@ export function tTwoSidedP(t: number, df: number): number {
   return jStat.ibeta(df / (df + t * t), df / 2, 0.5);
 }
 
+/**
+ * Quantiles already found, by probability and degrees of freedom. jstat inverts the incomplete beta
+ * by iteration (tens of microseconds each), and a page asks for the same few (95% at each cell's
+ * n − 1) hundreds of times; the answer is a pure function of its arguments, so a remembered one is
+ * the same number. Forgotten whole when it grows past a bound, so it cannot hold every df ever seen.
+ */
+const tQuantiles = new Map<string, number>();
+const T_QUANTILES_KEPT = 10_000;
+
 /** The quantile of Student's t with `df` degrees of freedom. */
 export function tQuantile(p: number, df: number): number {
-  return jStat.studentt.inv(p, df);
+  const key = `${p}/${df}`;
+  let q = tQuantiles.get(key);
+  if (q === undefined) {
+    q = jStat.studentt.inv(p, df) as number;
+    if (tQuantiles.size >= T_QUANTILES_KEPT) tQuantiles.clear();
+    tQuantiles.set(key, q);
+  }
+  return q;
 }
 
 /** Two-sided p-value of a standard normal statistic: P(|Z| >= |z|). */

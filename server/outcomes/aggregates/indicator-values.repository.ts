@@ -7,6 +7,7 @@ import {
   pairCells,
   pairSliceCells,
   readAggregate,
+  readAggregateArrays,
   sliceCells,
   valueCells,
 } from "./aggregate-tables.ts";
@@ -160,24 +161,63 @@ export class CellBuckets {
 
   /** One aggregate row of `question` (the row's own columns vary; the question's are fixed). */
   add(question: OutcomeQuestion, r: QuestionCell): void {
-    const n = Number(this.count === "n" ? r.n : (r.n_in ?? 0));
+    this.addCell(
+      question,
+      r.area_id,
+      r.wave,
+      r.status,
+      r.has_value,
+      r.value,
+      r.choice,
+      this.count === "n" ? r.n : (r.n_in ?? 0),
+    );
+  }
+
+  /**
+   * The same, read as an array in `valueCells.rowKey` order and then the count the row adds
+   * (`aggregateCells`, `insideCells`), so no object is made per row.
+   */
+  addRow(question: OutcomeQuestion, r: readonly unknown[]): void {
+    this.addCell(
+      question,
+      r[0] as string,
+      r[1] as number | string,
+      r[2] as string,
+      r[3] as number | string,
+      r[4] as number | string,
+      r[5] as string,
+      r[6] as number | string,
+    );
+  }
+
+  private addCell(
+    question: OutcomeQuestion,
+    areaId: string,
+    rowWave: number | string,
+    status: string,
+    rowHasValue: number | string,
+    rowValue: number | string,
+    rowChoice: string,
+    rowN: number | string,
+  ): void {
+    const n = Number(rowN);
     if (!(n > 0)) return;
-    const wave = Number(r.wave);
+    const wave = Number(rowWave);
     if (question !== this.lastQuestion) {
       this.lastCount = this.isCount(question.surveyId, question.question);
       this.lastQuestion = question;
       this.exactOf = undefined;
     }
-    const hasValue = Number(r.has_value) === 1;
-    const value = Number(r.value);
-    const choice = r.choice === "" ? null : r.choice;
+    const hasValue = Number(rowHasValue) === 1;
+    const value = Number(rowValue);
+    const choice = rowChoice === "" ? null : rowChoice;
     const key = !hasValue ? 0 : this.lastCount ? binIndex(value) : value;
     const { area, wave: populationWave } = this.population;
     if (
       this.lastCount &&
       hasValue &&
-      r.status === "answered" &&
-      (area === null || area === r.area_id) &&
+      status === "answered" &&
+      (area === null || area === areaId) &&
       (populationWave === null || populationWave === wave)
     ) {
       if (!this.exactOf) {
@@ -185,7 +225,7 @@ export class CellBuckets {
         this.exactOf = this.exactRows.get(id) ?? { areas: [], waves: [], values: [], counts: [] };
         this.exactRows.set(id, this.exactOf);
       }
-      this.exactOf.areas.push(r.area_id);
+      this.exactOf.areas.push(areaId);
       this.exactOf.waves.push(wave);
       this.exactOf.values.push(value);
       this.exactOf.counts.push(n);
@@ -195,9 +235,9 @@ export class CellBuckets {
       last !== undefined &&
       last.key === key &&
       last.choice === choice &&
-      last.status === r.status &&
+      last.status === status &&
       last.wave === wave &&
-      last.areaId === r.area_id &&
+      last.areaId === areaId &&
       this.lastBucketQuestion === question
     ) {
       last.n += n;
@@ -210,9 +250,9 @@ export class CellBuckets {
       outcome: question.outcome,
       surveyId: question.surveyId,
       question: question.question,
-      areaId: r.area_id,
+      areaId,
       wave,
-      status: r.status,
+      status,
       choice,
       key,
       n,
@@ -222,22 +262,26 @@ export class CellBuckets {
     this.buckets.push(this.last);
   }
 
-  /** A count question's bin grouped in SQL (`aggregateCells`), in key order: a bucket as it stands. */
-  push(question: OutcomeQuestion, r: BinRow): void {
-    const n = Number(r.n);
+  /**
+   * A count question's bar as the triggers keep it by bin (`aggregateCells`), in key order: a bucket as
+   * it stands. Read as an array: `binCells.rowKey` (area, wave, status, bar, choice), then its sums.
+   */
+  pushBin(question: OutcomeQuestion, r: readonly unknown[]): void {
+    const n = Number(r[5]);
     if (!(n > 0)) return;
+    const choice = r[4] as string;
     this.buckets.push({
       outcome: question.outcome,
       surveyId: question.surveyId,
       question: question.question,
-      areaId: r.area_id,
-      wave: Number(r.wave),
-      status: r.status,
-      choice: r.choice === "" ? null : r.choice,
-      key: Number(r.bar),
+      areaId: r[0] as string,
+      wave: Number(r[1]),
+      status: r[2] as string,
+      choice: choice === "" ? null : choice,
+      key: Number(r[3]),
       n,
-      sum: Number(r.sum_value),
-      sumsq: Number(r.sumsq_value),
+      sum: Number(r[6]),
+      sumsq: Number(r[7]),
     });
     this.last = undefined;
   }
@@ -382,58 +426,40 @@ export async function aggregateCells(
   for (const question of await outcomeQuestions(db, scope.outcome)) {
     const where = questionWhere(question, scope);
     if (!countKeys.has(`${question.surveyId}/${question.question}`)) {
-      const rows = await readAggregate<QuestionCell>(db, valueCells, {
+      // As arrays (rowKey, then n): the page's largest read, where an object per row was most of the cost.
+      const rows = await readAggregateArrays(db, valueCells, {
         where,
         columns: valueCells.rowKey,
         rows: "stored",
         orderBy: valueCells.rowKey,
       });
-      for (const row of rows) into.add(question, row);
+      for (const row of rows) into.addRow(question, row);
       continue;
     }
     // Kept by bin by the triggers (migration 2026-12-07-08): the bars as they stand, in key order.
-    const bars = await readAggregate<BinRow>(db, binCells, {
+    const bars = await readAggregateArrays(db, binCells, {
       where,
       columns: binCells.rowKey,
       rows: "stored",
       orderBy: binCells.rowKey,
     });
-    for (const r of bars) into.push(question, r);
+    for (const r of bars) into.pushBin(question, r);
     if (exact === "none") continue;
-    const by = exact === "population" ? ["value"] : ["area_id", "wave", "value"];
-    const values = await readAggregate<{
-      area_id?: string;
-      wave?: number | string;
-      value: number | string;
-      n: number | string;
-    }>(db, valueCells, {
+    // As arrays (the grouping columns, then n): a filtered page reads thousands of these rows.
+    const perAreaWave = exact === "by_area_wave";
+    const by = perAreaWave ? ["area_id", "wave", "value"] : ["value"];
+    const values = await readAggregateArrays(db, valueCells, {
       where: { ...where, status: "answered", has_value: 1 },
       ...(population.length > 0 ? { also: sql<boolean>`${sql.join(population, sql` and `)}` } : {}),
       columns: by,
       rows: "grouped",
       orderBy: by,
     });
+    const id = `${question.surveyId}/${question.question}`;
     for (const r of values)
-      into.pushExact(
-        `${question.surveyId}/${question.question}`,
-        r.area_id ?? "",
-        Number(r.wave ?? 0),
-        Number(r.value),
-        Number(r.n),
-      );
+      if (perAreaWave) into.pushExact(id, r[0] as string, Number(r[1]), Number(r[2]), Number(r[3]));
+      else into.pushExact(id, "", 0, Number(r[0]), Number(r[1]));
   }
-}
-
-/** A count question's rows of one area-wave and answer state, by bin (`aggregateCells`). */
-export interface BinRow {
-  area_id: string;
-  wave: number | string;
-  status: string;
-  choice: string;
-  bar: number | string;
-  n: number | string;
-  sum_value: number | string;
-  sumsq_value: number | string;
 }
 
 /**
@@ -467,19 +493,18 @@ export async function insideCells(
   into: CellBuckets,
 ): Promise<void> {
   const condition = sliceCondition(slice);
-  await feedByQuestion(
-    questions,
-    (question) =>
-      readAggregate<QuestionCell>(db, sliceCells, {
-        where: questionWhere(question, scope),
-        areas: areas(question),
-        also: condition,
-        columns: valueCells.rowKey,
-        rows: "grouped",
-        orderBy: valueCells.rowKey,
-      }),
-    [into],
-  );
+  // As arrays (rowKey, then n), one question at a time: see `aggregateCells` and `feedByQuestion`.
+  for (const question of questions) {
+    const rows = await readAggregateArrays(db, sliceCells, {
+      where: questionWhere(question, scope),
+      areas: areas(question),
+      also: condition,
+      columns: valueCells.rowKey,
+      rows: "grouped",
+      orderBy: valueCells.rowKey,
+    });
+    for (const row of rows) into.addRow(question, row);
+  }
 }
 
 /** A question's area-wave: `surveyId`, `question`, `areaId`, `wave`. */
@@ -562,7 +587,10 @@ export interface RetainedRow {
 
 /**
  * Counted pairs between two waves of one outcome's questions, per area and direction of change: what
- * the protection of change figures needs, a few rows per question and area.
+ * the protection of change figures needs, a few rows per question and area. Grouped by the key's own
+ * leading columns (survey, question, area) with one sum per direction, so SQLite groups as it walks
+ * the key instead of sorting every pair row through a temporary B-tree by a computed direction
+ * (decision 0074); each direction with pairs is then a row, down, same, up, as before.
  */
 export async function pairWays(
   db: Kysely<Database>,
@@ -573,26 +601,31 @@ export async function pairWays(
     survey_id: string;
     question: string;
     area_id: string;
-    way: number | string;
-    n: number | string;
+    down: number | string;
+    same: number | string;
+    up: number | string;
   }>(db, pairCells, {
     where: { outcome: scope.outcome, from_wave: waves.from, to_wave: waves.to, ...scopeWhere(scope) },
-    columns: [
-      "survey_id",
-      "question",
-      "area_id",
-      ["way", sql`case when difference < 0 then -1 when difference > 0 then 1 else 0 end`],
-    ],
+    columns: ["survey_id", "question", "area_id"],
     rows: "grouped",
-    sums: { n: sql`sum(n)` },
+    sums: {
+      down: sql`sum(case when difference < 0 then n else 0 end)`,
+      same: sql`sum(case when difference = 0 then n else 0 end)`,
+      up: sql`sum(case when difference > 0 then n else 0 end)`,
+    },
+    orderBy: ["survey_id", "question", "area_id"],
   });
-  return rows.map((r) => ({
-    surveyId: r.survey_id,
-    question: r.question,
-    areaId: r.area_id,
-    way: Math.sign(Number(r.way)) as -1 | 0 | 1,
-    n: Number(r.n),
-  }));
+  const out: PairWayRow[] = [];
+  // Only rows with n > 0 are read, so a direction with any pair sums to more than 0.
+  const push = (r: (typeof rows)[number], way: -1 | 0 | 1, n: number) => {
+    if (n > 0) out.push({ surveyId: r.survey_id, question: r.question, areaId: r.area_id, way, n });
+  };
+  for (const r of rows) {
+    push(r, -1, Number(r.down));
+    push(r, 0, Number(r.same));
+    push(r, 1, Number(r.up));
+  }
+  return out;
 }
 
 /** Counted pairs between two waves in one population (an area, or every area in scope), by change. */

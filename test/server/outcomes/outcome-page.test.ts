@@ -164,6 +164,20 @@ describe("an indicator's figures", () => {
     ]);
   });
 
+  it("gives a count's median inside a filter from the exact values of the area-waves wholly inside it", async () => {
+    // North's interviews are all read aloud (inside the filter), south's all self-completed (outside):
+    // the filtered page takes north's exact values as they are, south's none.
+    const nights = [0, 1, 4, 7, 15].flatMap((n) => Array(5).fill(n));
+    await upload(t, researcher, [
+      ...nights.map((n) => interview({ area: "north", mode: "read_aloud" }, { nights: n })),
+      ...[40, 40, 40, 40, 40].map((n) => interview({ area: "south", mode: "self_completed" }, { nights: n })),
+    ]);
+    const everyone = indicator(await page(t, evaluator, BETTER_OUTCOMES), "nights");
+    expect(valuesOf(everyone.summary)).toMatchObject({ mean: 335 / 30, median: 5.5 });
+    const readAloud = indicator(await page(t, evaluator, BETTER_OUTCOMES, "?mode=read_aloud"), "nights");
+    expect(valuesOf(readAloud.summary)).toMatchObject({ mean: 5.4, median: 4 });
+  });
+
   it("keeps the mean of a count but hides its distribution when a bin holds fewer than k", async () => {
     await upload(
       t,
