@@ -13,6 +13,7 @@ import type {
   SideKnowledge,
 } from "../../shared/disclosure/check-release.ts";
 import { cellKey } from "../../shared/disclosure/check-release.ts";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { meanInterval } from "../../shared/stats/mean-interval.ts";
 import { DEFAULT_LEVEL } from "../../shared/stats/result.ts";
 import { languageName } from "../../shared/survey/locales.ts";
@@ -110,8 +111,6 @@ export interface Figures {
 const NOT_ANSWERED = "not_answered";
 const PARTICIPATION = "participation";
 const DNTP_SYSTEM = "did-not-take-part";
-
-export const waveLabel = (w: number) => (w === 0 ? "First interview" : `Follow-up ${w}`);
 
 interface RowSpec {
   key: string;

@@ -24,6 +24,7 @@ import { nodeById } from "../../shared/toc/theory-of-change.ts";
 import type { Database } from "../db/schema.ts";
 import { ProblemError } from "../http/problem.ts";
 import { loadCatalogue } from "../outcomes/indicator-catalogue.ts";
+import { processRefreshQueue } from "../outcomes/ingest/indicator-store.ts";
 import { theoryOfChange } from "../outcomes/theory-of-change.ts";
 import { suppressionThreshold } from "../settings/settings.repository.ts";
 import { generateSummary } from "./participant-summary.ts";
@@ -191,6 +192,9 @@ async function checkFiguresNow(
   if (row.status === "published") throw new ProblemError("release_published");
   const composition = compositionOf(row);
   await validateComposition(db, composition, row.id);
+  // Review decisions reach the figures when the queue is worked through, as before a dashboard read:
+  // an interview rejected a moment ago (no valid consent, say) must not be counted in a release.
+  await processRefreshQueue(db);
   const catalogue = await loadCatalogue(db);
   const indicators = composition.outcomes.flatMap((o) =>
     catalogue.indicators.filter((d) => d.surveyId === composition.surveyId && d.outcome === o),

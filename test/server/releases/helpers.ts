@@ -62,6 +62,22 @@ export async function json<T>(res: Response, status: number): Promise<T> {
 }
 
 /** Compose, check, two sign-offs and publish; returns the published view (analyst's). */
+/** A release composed and checked by `analyst` (not yet signed off). */
+export async function composeAndCheck(
+  t: TestContext,
+  analyst: string,
+  body: ComposeReleaseRequest = composition(),
+): Promise<ReleaseView> {
+  const made = await json<ReleaseView>(
+    await t.request("/api/releases", { method: "POST", cookie: analyst, json: body }),
+    201,
+  );
+  return json<ReleaseView>(
+    await t.request(`/api/releases/${made.id}/check`, { method: "POST", cookie: analyst, json: {} }),
+    200,
+  );
+}
+
 export async function publishRelease(
   t: TestContext,
   people: { analyst: string; expert: string },

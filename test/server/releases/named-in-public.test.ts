@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Problem } from "../../../shared/contract/problems.ts";
 import type { PublishedRelease, ReleaseView } from "../../../shared/contract/releases.ts";
 import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
-import { composition, fourAreasFieldwork, json } from "./helpers.ts";
+import { composeAndCheck, fourAreasFieldwork, json } from "./helpers.ts";
 
 /**
  * A release's public link names only those who chose to be named there. Being named on it as an expert
@@ -23,16 +23,9 @@ afterEach(async () => {
 });
 
 async function checkedRelease(): Promise<{ id: string; snapshotId: string; tableId: string }> {
-  const made = await json<ReleaseView>(
-    await t.request("/api/releases", { method: "POST", cookie: analyst, json: composition() }),
-    201,
-  );
-  const checked = await json<ReleaseView>(
-    await t.request(`/api/releases/${made.id}/check`, { method: "POST", cookie: analyst, json: {} }),
-    200,
-  );
+  const checked = await composeAndCheck(t, analyst);
   return {
-    id: made.id,
+    id: checked.id,
     snapshotId: checked.snapshot?.id ?? "",
     tableId: checked.snapshot?.tables[0]?.id ?? "",
   };
