@@ -13,13 +13,14 @@ const postgresUrl = testDatabaseUrl();
 /**
  * Tests about one dialect only, run in the SQLite project: postgres-* need PostgreSQL itself (two
  * instances, the copy), crash-* kill a server on an SQLite file, sqlite-full-disk fills an SQLite file,
- * shutdown stops a server on an SQLite file.
+ * shutdown stops a server on an SQLite file, array-rows-sqlite asks better-sqlite3 for arrays.
  */
 const dialectSpecific = [
   "test/server/postgres*.test.ts",
   "test/server/crash*.test.ts",
   "test/server/sqlite-full-disk.test.ts",
   "test/server/shutdown.test.ts",
+  "test/server/db/array-rows-sqlite.test.ts",
 ];
 /**
  * Tests that open no test database, or whose subject is the same whichever database is behind the

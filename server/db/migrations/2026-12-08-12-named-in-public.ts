@@ -18,3 +18,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute();
   }
 }
+
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const table of ["release_signoffs", "release_annotations"]) {
+    await db.schema.alterTable(table).dropColumn("named_in_public").execute();
+  }
+}

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ARRAY_ROWS, readArrays } from "../../../server/db/array-rows.ts";
-import { databaseTemplate, testDialect } from "../../helpers/dialect.ts";
+import { readArrays } from "../../../server/db/array-rows.ts";
+import { databaseTemplate } from "../../helpers/dialect.ts";
 import { openTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 
 let t: TestDatabase;
@@ -24,19 +24,6 @@ describe("rows read as arrays", () => {
     ]);
     expect(arrays).toEqual(objects.map((o) => [o.region, o.id, o.name]));
   });
-
-  it.runIf(testDialect() === "sqlite")(
-    "has SQLite return the marked statement's rows as arrays itself",
-    async () => {
-      const { rows } = await sql`${sql.raw(ARRAY_ROWS)}select id, name from areas order by id`.execute(
-        t.handle.db,
-      );
-      expect(rows).toEqual([
-        ["north", "Northtown"],
-        ["south", "Southport"],
-      ]);
-    },
-  );
 
   it("leaves statements without the mark as objects on the same connection", async () => {
     const { db } = t.handle;
