@@ -91,6 +91,12 @@ export function answerFields(model: Model): Map<string, AnswerField> {
     for (const question of model.getAllQuestions(false, false, false)) {
       fields.set(question.getValueName(), answerField(question));
     }
+    // A calculated value the survey puts into the answers (an XLSForm `calculate`): survey-core works
+    // it out on the tablet and takes any value, so the server does too (the exports leave it out).
+    for (const calculated of model.calculatedValues) {
+      if (calculated.includeIntoResult && calculated.name && !fields.has(calculated.name))
+        fields.set(calculated.name, { valueName: calculated.name, type: "calculatedvalue" });
+    }
     fieldsByModel.set(model, fields);
   }
   return fields;

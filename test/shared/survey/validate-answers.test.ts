@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createSurveyModel } from "../../../shared/survey/model.ts";
 import { validateAnswers } from "../../../shared/survey/validate-answers.ts";
+import { VersionValidator } from "../../../shared/survey/version-validator.ts";
 
 const model = createSurveyModel({
   elements: [
@@ -111,6 +112,24 @@ describe("validateAnswers", () => {
 
   it("flags answers to fields the survey does not have, and answers to information items", () => {
     expect(Object.keys(issuesFor({ favourite: "blue", info: "x" }))).toEqual(["favourite", "info"]);
+  });
+
+  it("takes a calculated value the survey puts into the answers (an XLSForm calculate), and only that", () => {
+    const definition = {
+      pages: [{ name: "p", elements: [{ type: "text", inputType: "number", name: "age" }] }],
+      calculatedValues: [
+        { name: "age_next_year", expression: "{age} + 1", includeIntoResult: true },
+        { name: "kept_apart", expression: "{age} * 2" },
+      ],
+    };
+    for (const compile of [true, false]) {
+      const validator = new VersionValidator(definition, { compile });
+      expect(validator.validate({ age: 30, age_next_year: 31 }), `compiled: ${compile}`).toEqual([]);
+      expect(
+        validator.validate({ age: 30, kept_apart: 60 }).map((i) => i.question),
+        `compiled: ${compile}`,
+      ).toEqual(["kept_apart"]);
+    }
   });
 
   it("gives the same verdict when the same model is reused in any order", () => {
