@@ -47,7 +47,7 @@ export async function needsAttention(
     const nameable = await namedIn(r.surveyId, r.surveyVersion);
     const affected = questionsOf.get(r.id) ?? [];
     const questions = affected.flatMap((name) => {
-      const title = INTERVIEW_DETAILS[name] ?? nameable.get(name);
+      const title = INTERVIEW_DETAILS.get(name) ?? nameable.get(name);
       return title === undefined ? [] : [{ name, title }];
     });
     items.push({
@@ -68,17 +68,18 @@ export async function needsAttention(
 }
 
 /** The server's own checks of an interview's details, in the words a coordinator would use. */
-const INTERVIEW_DETAILS: Readonly<Record<string, string>> = {
-  completedAt: "When the interview ended",
-  startedAt: "When the interview started",
-  wave: "Which interview it was (first or a follow-up)",
-  interviewer: "Which researcher did the interview",
-  language: "The language of the interview",
-};
+const INTERVIEW_DETAILS: ReadonlyMap<string, string> = new Map([
+  ["completedAt", "When the interview ended"],
+  ["startedAt", "When the interview started"],
+  ["wave", "Which interview it was (first or a follow-up)"],
+  ["interviewer", "Which researcher did the interview"],
+  ["language", "The language of the interview"],
+]);
 
 /**
  * The wording of the questions of a version that may be named to the area partnership: those every
- * participant is asked, whatever they answered (shared/survey/nameable-questions.ts).
+ * participant is asked, whatever they answered, with no rule of the survey's own on the answer
+ * (shared/survey/nameable-questions.ts).
  */
 async function nameableTitles(
   db: Kysely<Database>,

@@ -15,8 +15,9 @@ const WRITING_TRIGGERS = new Set(["setvaluetrigger", "copyvaluetrigger", "runexp
  * end or jump on an answer, or when its value is worked out from other answers. That an answer needs
  * checking says what it was when the survey's own rule flagged it: a check written into the survey
  * ("please check a yes here"), a pattern, a range. What is left to name are problems of the tablet's
- * making: an answer of the wrong kind, not one of the choices, off the rating's scale, or missing. Anything doubtful is left out: a data
- * name shared by several questions is in only when every one of them is.
+ * making: an answer of the wrong kind, not one of the choices, off the rating's scale, or missing.
+ * Anything doubtful is left out: a data name shared by several questions is in only when every one of
+ * them is.
  *
  * One condition is no secret: "consent is yes". Every interview with answers beyond consent had it
  * (a declined one keeps nothing else, shared/fieldwork/endings.ts), and how an interview ended is part

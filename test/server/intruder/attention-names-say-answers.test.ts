@@ -150,13 +150,13 @@ describe("the needs-attention list names no question that says what was answered
   });
 
   it("does not repeat a name the tablet made up, and says the interview's own details in words", async () => {
-    const madeUp = item({ uses_drugs: false, nights: 2, "Jo Bloggs HIV positive": "yes" });
+    const madeUp = item({ uses_drugs: false, nights: 2, "Jo Bloggs HIV positive": "yes", constructor: "x" });
     const misdated = { ...item({ uses_drugs: false, nights: 1 }), completedAt: "2026-11-20T09:00:00.000Z" };
     await upload([madeUp, misdated]);
 
     const { text, items } = await attention();
     expect(text).not.toContain("Jo Bloggs");
-    expect(items.get(madeUp.participantCode)).toMatchObject({ questions: [], unnamedQuestions: 1 });
+    expect(items.get(madeUp.participantCode)).toMatchObject({ questions: [], unnamedQuestions: 2 });
     expect(items.get(misdated.participantCode)).toMatchObject({
       questions: [{ name: "completedAt", title: "When the interview ended" }],
       unnamedQuestions: 0,
