@@ -23,6 +23,9 @@ export function readersCopy(snapshot: ReleaseSnapshot): ReleaseSnapshot {
       })),
     })),
     checklist: snapshot.checklist.map((item) => ({ ...item, withheld: [] })),
+    // Which releases and shown figures the check compared with is the analysts' to know: some were
+    // never published.
+    checkedAgainst: [],
     withheldCount,
   };
 }

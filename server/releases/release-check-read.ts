@@ -2,7 +2,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, SqliteAdapter, SqliteDialect, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 import type { AnswerGroup, EarlierData, Interview, PairGroup } from "./release-figures.ts";
-import { answerGroups, countedInterviews, earlierPublished, pairGroups } from "./releases.repository.ts";
+import { answerGroups, countedInterviews, earlierShown, pairGroups } from "./releases.repository.ts";
 
 /**
  * What a release check reads from the database (docs/decisions/0047): the counted interviews, their
@@ -31,7 +31,7 @@ export async function readCheckData(db: Kysely<Database>, r: CheckRead): Promise
   const interviews = await countedInterviews(db, r.surveyId);
   if (interviews.length === 0) return null;
   // The answers are counted by membership of the earlier releases, so those are read first.
-  const earlier = await earlierPublished(db, r.surveyId, r.releaseId);
+  const earlier = await earlierShown(db, r.surveyId, r.releaseId);
   const [answers, pairs] = await Promise.all([
     answerGroups(
       db,

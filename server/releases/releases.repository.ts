@@ -29,8 +29,21 @@ export async function findReleaseByToken(
   return db.selectFrom("releases").selectAll().where("public_token", "=", token).executeTakeFirst();
 }
 
+/**
+ * The status of a row that keeps a snapshot readers were shown before it was replaced (checked again,
+ * or the release changed back to a draft): no one reads it as a release; later checks of the survey
+ * compare with it as with a published release, so that two snapshots an expert read either side of a
+ * new interview cannot give that interview's answers.
+ */
+export const SHOWN_BEFORE = "shown_before";
+
 export async function listReleases(db: Kysely<Database>, publishedOnly: boolean): Promise<ReleaseRow[]> {
-  let q = db.selectFrom("releases").selectAll().orderBy("created_at", "desc").orderBy("id");
+  let q = db
+    .selectFrom("releases")
+    .selectAll()
+    .where("status", "!=", SHOWN_BEFORE)
+    .orderBy("created_at", "desc")
+    .orderBy("id");
   if (publishedOnly) q = q.where("status", "=", "published");
   return q.execute();
 }
@@ -60,6 +73,69 @@ export async function insertRelease(
       corrected_by: null,
     })
     .execute();
+}
+
+/**
+ * Keeps the release's current checked snapshot, which experts could read, as a row of its own
+ * (`SHOWN_BEFORE`) with its check figures and interviews, before the snapshot is replaced. Once per
+ * snapshot; nothing for a release with no checked snapshot.
+ */
+export async function keepShownSnapshot(db: Kysely<Database>, id: string, newId: string, now: string) {
+  const row = await findRelease(db, id);
+  if (!row || row.status !== "checked" || !row.snapshot_id || !row.snapshot) return;
+  const kept = await db
+    .selectFrom("releases")
+    .select("id")
+    .where("status", "=", SHOWN_BEFORE)
+    .where("snapshot_id", "=", row.snapshot_id)
+    .executeTakeFirst();
+  if (kept) return;
+  const checkedAt = (JSON.parse(row.snapshot) as ReleaseSnapshot).checkedAt;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("releases")
+      .values({
+        id: newId,
+        survey_id: row.survey_id,
+        title: `${row.title} (figures shown before publishing, ${checkedAt.slice(0, 10)})`,
+        composition: row.composition,
+        status: SHOWN_BEFORE,
+        created_at: row.created_at,
+        created_by: row.created_by,
+        updated_at: checkedAt,
+        snapshot_id: row.snapshot_id,
+        // The check figures are kept apart below; the whole snapshot is not needed again.
+        snapshot: null,
+        participant_summary: null,
+        published_at: null,
+        published_by: null,
+        public_token: null,
+        corrects: null,
+        corrected_by: null,
+      })
+      .execute();
+    await trx
+      .insertInto("release_check_figures")
+      .columns(["release_id", "snapshot_id", "tables"])
+      .expression(
+        trx
+          .selectFrom("release_check_figures")
+          .select([sql.lit(newId).as("release_id"), "snapshot_id", "tables"])
+          .where("release_id", "=", id)
+          .where("snapshot_id", "=", row.snapshot_id),
+      )
+      .execute();
+    await trx
+      .insertInto("release_interviews")
+      .columns(["release_id", "response_id", "area_id", "wave", "language"])
+      .expression(
+        trx
+          .selectFrom("release_interviews")
+          .select([sql.lit(newId).as("release_id"), "response_id", "area_id", "wave", "language"])
+          .where("release_id", "=", id),
+      )
+      .execute();
+  });
 }
 
 /** A new composition: back to draft, the snapshot and its sign-offs gone. Only while not published. */
@@ -494,11 +570,13 @@ export function checkTables(snapshot: Pick<ReleaseSnapshot, "tables">): ReleaseT
 }
 
 /**
- * Every published release of the survey, oldest first, with the interviews each was computed from.
- * Its tables are read from `release_check_figures` (decision 0068), or from the snapshot itself where
- * that has none for the snapshot (stored by an instance of an earlier release during a rolling restart).
+ * Every snapshot of the survey readers were shown, oldest first, with the interviews each was computed
+ * from: published releases, checked ones (experts read them before sign-off) and snapshots shown before
+ * they were replaced (`SHOWN_BEFORE`). Its tables are read from `release_check_figures` (decision 0068),
+ * or from the snapshot itself where that has none for the snapshot (stored by an instance of an earlier
+ * release during a rolling restart).
  */
-export async function earlierPublished(
+export async function earlierShown(
   db: Kysely<Database>,
   surveyId: string,
   except: string,
@@ -511,28 +589,28 @@ export async function earlierPublished(
     .select((eb) => [
       "r.id",
       "r.title",
-      "r.published_at",
+      // A checked release, or a snapshot shown before, was shown when it was checked (`updated_at`).
+      eb.fn.coalesce("r.published_at", "r.updated_at").as("shown_at"),
       "f.tables",
       // The snapshot (about 15 MB) only where its tables are not stored apart.
       eb.case().when("f.release_id", "is", null).then(eb.ref("r.snapshot")).else(null).end().as("snapshot"),
-      eb("r.snapshot", "is", null).as("no_snapshot"),
     ])
     .where("r.survey_id", "=", surveyId)
-    .where("r.status", "=", "published")
+    .where("r.status", "in", ["published", "checked", SHOWN_BEFORE])
+    .where("r.snapshot_id", "is not", null)
     .where("r.id", "!=", except)
-    .orderBy("r.published_at")
+    .orderBy("shown_at")
     .orderBy("r.id")
     .execute();
   const out: EarlierData[] = [];
   for (const r of rows) {
-    if (Number(r.no_snapshot) || !r.published_at) continue;
     const tables = r.tables
       ? (JSON.parse(r.tables) as ReleaseTable[])
       : r.snapshot
         ? (JSON.parse(r.snapshot) as ReleaseSnapshot).tables
         : null;
     if (!tables) continue;
-    out.push({ id: r.id, title: r.title, publishedAt: r.published_at, tables, interviews: [] });
+    out.push({ id: r.id, title: r.title, publishedAt: r.shown_at, tables, interviews: [] });
   }
   if (out.length === 0) return out;
   // The interviews of every earlier release in one read (decision 0068): one row per interview (and

@@ -24,6 +24,7 @@ import {
   insertAnnotation,
   insertRelease,
   insertSignOff,
+  keepShownSnapshot,
   listReleases,
   publishRelease,
   setParticipantSummary,
@@ -107,6 +108,8 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
     if (row.status === "published") throw new ProblemError("release_published");
     await validateComposition(db, body, row.id);
     const at = now();
+    // The snapshot experts could read until now is kept for later checks to compare with (0076).
+    await keepShownSnapshot(db, row.id, newId(), at.toISOString());
     if (!(await updateComposition(db, row.id, body, at.toISOString())))
       throw new ProblemError("release_published");
     await audit(db, { ...requestOrigin(c), at, actorId: user.id, action: "release.update", target: row.id });

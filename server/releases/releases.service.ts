@@ -34,7 +34,9 @@ import { checkInWorker, NothingToCheck } from "./release-check-thread.ts";
 import {
   annotations,
   findRelease,
+  keepShownSnapshot,
   type ReleaseRow,
+  SHOWN_BEFORE,
   signOffs,
   storeSnapshot,
   userNames,
@@ -82,6 +84,8 @@ const summaryOf = (row: ReleaseRow) =>
 /** May this person read this release at all? Anything else answers 404, so drafts are not even confirmed. */
 export function canRead(viewer: ReleaseViewer, row: ReleaseRow): boolean {
   const { role } = viewer;
+  // Kept for later checks only, never read as a release (releases.repository.ts).
+  if (row.status === SHOWN_BEFORE) return false;
   if (isReleaseAnalyst(viewer)) return true;
   if (role === "expert" && row.status === "checked") return true;
   if (row.status !== "published") return false;
@@ -192,6 +196,8 @@ async function checkFiguresNow(
   if (row.status === "published") throw new ProblemError("release_published");
   const composition = compositionOf(row);
   await validateComposition(db, composition, row.id);
+  // The snapshot experts could read until now is kept, and this check compares with it (0076).
+  await keepShownSnapshot(db, row.id, newId(), now.toISOString());
   // Review decisions reach the figures when the queue is worked through, as before a dashboard read:
   // an interview rejected a moment ago (no valid consent, say) must not be counted in a release.
   await processRefreshQueue(db);

