@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { wasCreatedThisSession } from "../offline/db.ts";
 import { requestPersistentStorage, type StoragePersistence } from "../offline/persistent-storage.ts";
-import { acknowledgeStoreLoss, checkStore } from "../offline/storage-pressure.ts";
+import { acknowledgeStoreLoss, storeLoss } from "../offline/storage-pressure.ts";
 
 /**
  * On the fieldwork home (issue 17): says when the tablet's stored interviews disappeared since it was
@@ -12,8 +12,9 @@ export function StorageNotes() {
   const [persistence, setPersistence] = useState<StoragePersistence | null>(null);
   useEffect(() => {
     let live = true;
+    // Opening the database checks whether the store was lost (db.ts); this reads what it found.
     wasCreatedThisSession().then(
-      (created) => live && setLost(checkStore(created)),
+      () => live && setLost(storeLoss()),
       () => undefined,
     );
     requestPersistentStorage().then((result) => live && setPersistence(result));

@@ -1,6 +1,7 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from "idb";
 import type { OutboxState } from "../../shared/fieldwork/outbox-state.ts";
 import type { DraftRecord, OutboxRecord } from "./records.ts";
+import { checkStore } from "./storage-pressure.ts";
 import { tabletWiped } from "./wipe-state.ts";
 
 /**
@@ -49,9 +50,13 @@ export function database(): Promise<FieldworkDatabase> {
   if (tabletWiped()) return Promise.reject(new Error("This tablet's stores were deleted."));
   if (connection) return connection;
   createdThisSession = false;
+  let created = false;
   const opening = openDB<FieldworkSchema>(DATABASE_NAME, DATABASE_VERSION, {
     upgrade(db, oldVersion, _newVersion, transaction) {
-      if (oldVersion === 0) createdThisSession = true;
+      if (oldVersion === 0) {
+        created = true;
+        createdThisSession = true;
+      }
       for (const [name, indexes] of Object.entries(STORES) as [StoreName, string[]][]) {
         const store = db.objectStoreNames.contains(name)
           ? transaction.objectStore(name)
@@ -72,10 +77,15 @@ export function database(): Promise<FieldworkDatabase> {
     },
   });
   connection = opening;
-  // Opening failed (storage refused, a newer version present): try again on the next call.
-  opening.catch(() => {
-    if (connection === opening) connection = null;
-  });
+  // Every open, not only the page's first: a store cleared while the page is open (someone clearing
+  // the site's data) and made again by the next save is a loss too (storage-pressure.ts).
+  opening.then(
+    () => checkStore(created),
+    // Opening failed (storage refused, a newer version present): try again on the next call.
+    () => {
+      if (connection === opening) connection = null;
+    },
+  );
   return opening;
 }
 

@@ -37,8 +37,9 @@ export function storeContinuity(
 }
 
 /**
- * Checks once per page (after the database has opened): answers when the store was found gone,
- * until the researcher has acknowledged it (kept across reloads), else null.
+ * Checks each time the database is opened (db.ts), so a store cleared while a page is open and made
+ * again by that page is noticed too: answers when the store was found gone, until the researcher has
+ * acknowledged it (kept across reloads), else null.
  */
 export function checkStore(
   createdNow: boolean,
@@ -53,6 +54,18 @@ export function checkStore(
     }
     if (since === null || createdNow) storage.setItem(KEY, now.toISOString());
     const lost = storage.getItem(LOST);
+    return lost === null ? null : (JSON.parse(lost) as { since: string; noticedAt: string });
+  } catch {
+    return null;
+  }
+}
+
+/** The loss found by `checkStore`, until the researcher has acknowledged it; else null. */
+export function storeLoss(
+  storage: Storage | null = safeLocalStorage(),
+): { since: string; noticedAt: string } | null {
+  try {
+    const lost = storage?.getItem(LOST) ?? null;
     return lost === null ? null : (JSON.parse(lost) as { since: string; noticedAt: string });
   } catch {
     return null;

@@ -4,7 +4,7 @@ import { stubBrowser } from "./offline-globals.ts";
 const browser = stubBrowser();
 const { database, closeDatabase, wasCreatedThisSession } = await import("../../../client/offline/db.ts");
 const { DraftSaver, getDraft, SAVE_RETRY_MS } = await import("../../../client/offline/drafts.ts");
-const { acknowledgeStoreLoss, checkStore, isQuotaExceeded, storeContinuity } = await import(
+const { acknowledgeStoreLoss, checkStore, isQuotaExceeded, storeContinuity, storeLoss } = await import(
   "../../../client/offline/storage-pressure.ts"
 );
 const { draftRecord } = await import("./records.ts");
@@ -108,17 +108,35 @@ describe("a store that disappeared between sessions", () => {
     expect(checkStore(false, new Date("2026-12-03T12:00:00Z"), local)).toBeNull();
   });
 
-  it("is told apart by the real database: made this session, or found", async () => {
+  it("is told apart by the real database each time it is opened: made, or found", async () => {
+    browser.storage.clear();
     await deleteFieldworkDatabase();
     expect(await wasCreatedThisSession()).toBe(true);
-    expect(checkStore(true)).toBeNull();
+    expect(storeLoss()).toBeNull();
     expect(browser.storage.has("alongside.storeSince")).toBe(true);
     await closeDatabase();
     expect(await wasCreatedThisSession()).toBe(false);
-    expect(checkStore(false)).toBeNull();
+    expect(storeLoss()).toBeNull();
     // The browser clears IndexedDB but not localStorage; the next page load finds it gone.
     await deleteFieldworkDatabase();
     expect(await wasCreatedThisSession()).toBe(true);
-    expect(checkStore(await wasCreatedThisSession())?.since).toBeDefined();
+    expect(storeLoss()?.since).toBeDefined();
+    acknowledgeStoreLoss();
+    expect(storeLoss()).toBeNull();
+  });
+
+  it("notices a store cleared while the page is open and made again by that page", async () => {
+    await database();
+    expect(storeLoss()).toBeNull();
+    // Someone clears the site's data with the page open: the open connection is asked to close.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase("alongside-fieldwork");
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+    // The next save opens it again, empty: that is a loss, said on the next page load.
+    await (await database()).clear("drafts");
+    expect(storeLoss()?.since).toBeDefined();
+    acknowledgeStoreLoss();
   });
 });
