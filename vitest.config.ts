@@ -45,6 +45,7 @@ const sameOnEveryDatabase = [
   // The bounds attacker (decision 0069) is arithmetic over what the releases publish; the reads behind
   // it run on PostgreSQL in the other intruder tests.
   "test/server/intruder/nonnegative-bounds.test.ts",
+  "test/server/outcomes/indicator-rows.test.ts",
   "test/server/outcomes/indicator-values-migration.test.ts",
   "test/server/password-hashing.test.ts",
   "test/server/releases/release-check-thread.test.ts",

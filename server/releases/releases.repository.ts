@@ -82,7 +82,7 @@ export async function insertRelease(
  */
 export async function keepShownSnapshot(db: Kysely<Database>, id: string, newId: string, now: string) {
   const row = await findRelease(db, id);
-  if (!row || row.status !== "checked" || !row.snapshot_id || !row.snapshot) return;
+  if (row?.status !== "checked" || !row.snapshot_id || !row.snapshot) return;
   const kept = await db
     .selectFrom("releases")
     .select("id")

@@ -27,6 +27,8 @@ export interface AnswerField {
   anyChoice?: boolean;
   /** "Other" stored as the typed text itself (`storeOthersAsComment: false`): any text is accepted too. */
   otherAsText?: boolean;
+  /** A single choice's choices with a comment box of their own (`showCommentArea` on the choice). */
+  commentChoices?: ReadonlySet<unknown>;
   /** A matrix of dropdowns or a dynamic matrix: what each column's cell accepts, by column name. */
   cells?: ReadonlyMap<string, AnswerField>;
   /** A dynamic panel: what each question of one panel accepts, by value name. */
@@ -77,6 +79,12 @@ export function answerField(question: Question): AnswerField {
     case "tagbox":
     case "ranking":
       field.choices = choiceValues(q);
+      if (field.type === "radiogroup" || field.type === "dropdown") {
+        const commented = (q.choices ?? []).filter(
+          (c) => (c as { showCommentArea?: boolean }).showCommentArea,
+        );
+        if (commented.length > 0) field.commentChoices = new Set(commented.map((c) => c.value));
+      }
       if (q.choicesByUrl?.url) field.anyChoice = true;
       if (q.showOtherItem && q.storeOthersAsComment === false) field.otherAsText = true;
       break;
@@ -210,6 +218,19 @@ function checkNested(field: AnswerField, value: unknown, path: Step[]): Problem[
   if (field.items) return checkItems(field.items, value, path);
   const problem = checkValue(field, value);
   return problem ? [{ path, message: problem }] : [];
+}
+
+/**
+ * A single choice answered with the comment box of the chosen choice, as survey-core stores it:
+ * `{ value: "hostel", comment: "…" }` (only those two keys, the comment text).
+ */
+export function isCommentedChoice(value: unknown): value is { value: unknown; comment?: string } {
+  if (!isRecord(value) || !("value" in value)) return false;
+  const keys = Object.keys(value);
+  return (
+    keys.every((k) => k === "value" || k === "comment") &&
+    (value.comment === undefined || typeof value.comment === "string")
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -386,6 +407,8 @@ function checkValue(field: AnswerField, value: unknown): string | undefined {
     case "dropdown":
     case "imagepicker":
       if (field.anyChoice || field.choices?.has(value)) return undefined;
+      // A choice with a comment box of its own, answered with a comment: `{ value, comment }`.
+      if (isCommentedChoice(value) && field.commentChoices?.has(value.value)) return undefined;
       if (field.otherAsText && typeof value === "string") return undefined;
       return "This answer is not one of the choices.";
     case "checkbox":

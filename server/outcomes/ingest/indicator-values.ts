@@ -1,5 +1,6 @@
 import type { Insertable } from "kysely";
 import { countedReviewStatuses } from "../../../shared/contract/outcomes.ts";
+import { isCommentedChoice } from "../../../shared/survey/answer-checks.ts";
 import type { SurveyField } from "../../../shared/survey/fields.ts";
 import { indicatorKind } from "../indicator-kind.ts";
 import type { IndicatorValuesTable } from "../indicators.table.ts";
@@ -120,7 +121,9 @@ function readScale(field: SurveyField, answer: unknown): Reading {
 }
 
 function readChoice(field: SurveyField, answer: unknown): Reading {
-  const choice = (field.choices ?? []).find((c) => c.value === answer);
+  // A choice answered with its own comment box is the choice (the comment is not a figure).
+  const chosen = isCommentedChoice(answer) ? answer.value : answer;
+  const choice = (field.choices ?? []).find((c) => c.value === chosen);
   if (!choice) return SKIPPED;
   const key = String(choice.value);
   if (typeof choice.score === "number") return { status: "answered", value: choice.score, choice: key };

@@ -132,6 +132,32 @@ describe("validateAnswers", () => {
     }
   });
 
+  it("takes a choice answered with its own comment box, and nothing else shaped like it", () => {
+    const definition = {
+      elements: [
+        {
+          type: "radiogroup",
+          name: "staying",
+          choices: [{ value: "elsewhere", showCommentArea: true }, "hostel"],
+        },
+      ],
+    };
+    for (const compile of [true, false]) {
+      const validator = new VersionValidator(definition, { compile });
+      const issues = (staying: unknown) => validator.validate({ staying }).map((i) => i.question);
+      expect(issues({ value: "elsewhere", comment: "at a friend's" }), `compiled: ${compile}`).toEqual([]);
+      expect(issues({ value: "elsewhere" }), `compiled: ${compile}`).toEqual([]);
+      for (const wrong of [
+        { value: "hostel", comment: "no box on this choice" },
+        { value: "elsewhere", comment: 5 },
+        { value: "elsewhere", comment: "x", more: 1 },
+        { comment: "no value" },
+      ]) {
+        expect(issues(wrong), `compiled: ${compile}, ${JSON.stringify(wrong)}`).toEqual(["staying"]);
+      }
+    }
+  });
+
   it("gives the same verdict when the same model is reused in any order", () => {
     const bad = { rating: 11 };
     const good = { rating: 4 };
