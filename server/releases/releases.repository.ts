@@ -80,7 +80,7 @@ export async function insertRelease(
  * (`SHOWN_BEFORE`) with its check figures and interviews, before the snapshot is replaced. Once per
  * snapshot; nothing for a release with no checked snapshot.
  */
-export async function keepShownSnapshot(db: Kysely<Database>, id: string, newId: string, now: string) {
+export async function keepShownSnapshot(db: Kysely<Database>, id: string, newId: string) {
   const row = await findRelease(db, id);
   if (row?.status !== "checked" || !row.snapshot_id || !row.snapshot) return;
   const kept = await db
