@@ -20,8 +20,8 @@ export function Checklist({ snapshot }: { snapshot: ReleaseSnapshot }) {
             ? "1 figure is withheld."
             : `${total} figures are withheld.`}{" "}
         {snapshot.checkedAgainst.length === 0
-          ? "There is no earlier published release of this survey to check against."
-          : `Also checked against ${snapshot.checkedAgainst.length === 1 ? "the earlier release" : "the earlier releases"} ${snapshot.checkedAgainst
+          ? "Nothing of this survey was published or shown to readers before, so there is nothing earlier to check against."
+          : `Also checked against what readers have seen before: ${snapshot.checkedAgainst
               .map((r) => `“${r.title}” (${dateText(r.publishedAt)})`)
               .join(", ")}.`}
       </p>

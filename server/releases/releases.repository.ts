@@ -80,9 +80,9 @@ export async function insertRelease(
  * (`SHOWN_BEFORE`) with its check figures and interviews, before the snapshot is replaced. Once per
  * snapshot; nothing for a release with no checked snapshot.
  */
-export async function keepShownSnapshot(db: Kysely<Database>, id: string, newId: string) {
-  const row = await findRelease(db, id);
-  if (row?.status !== "checked" || !row.snapshot_id || !row.snapshot) return;
+export async function keepShownSnapshot(db: Kysely<Database>, row: ReleaseRow, newId: string) {
+  if (row.status !== "checked" || !row.snapshot_id || !row.snapshot) return;
+  const id = row.id;
   const kept = await db
     .selectFrom("releases")
     .select("id")
@@ -97,7 +97,7 @@ export async function keepShownSnapshot(db: Kysely<Database>, id: string, newId:
       .values({
         id: newId,
         survey_id: row.survey_id,
-        title: `${row.title} (figures shown before publishing, ${checkedAt.slice(0, 10)})`,
+        title: `${row.title} (figures shown before publishing)`,
         composition: row.composition,
         status: SHOWN_BEFORE,
         created_at: row.created_at,

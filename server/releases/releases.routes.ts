@@ -109,7 +109,7 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
     await validateComposition(db, body, row.id);
     const at = now();
     // The snapshot experts could read until now is kept for later checks to compare with (0076).
-    await keepShownSnapshot(db, row.id, newId());
+    await keepShownSnapshot(db, row, newId());
     if (!(await updateComposition(db, row.id, body, at.toISOString())))
       throw new ProblemError("release_published");
     await audit(db, { ...requestOrigin(c), at, actorId: user.id, action: "release.update", target: row.id });

@@ -197,7 +197,7 @@ async function checkFiguresNow(
   const composition = compositionOf(row);
   await validateComposition(db, composition, row.id);
   // The snapshot experts could read until now is kept, and this check compares with it (0076).
-  await keepShownSnapshot(db, row.id, newId());
+  await keepShownSnapshot(db, row, newId());
   // Review decisions reach the figures when the queue is worked through, as before a dashboard read:
   // an interview rejected a moment ago (no valid consent, say) must not be counted in a release.
   await processRefreshQueue(db);

@@ -257,7 +257,10 @@ export interface ReleaseSnapshot {
    * checklist lists no withheld figures and no count per rule; absent in an analyst's copy.
    */
   withheldCount?: number;
-  /** Earlier published releases of the same survey the figures were checked against. */
+  /**
+   * What readers had seen of the same survey before, that the figures were checked against: published
+   * releases, checked ones and figures shown before publishing (0076), each with when it was shown.
+   */
   checkedAgainst: { id: string; title: string; publishedAt: string }[];
 }
 
