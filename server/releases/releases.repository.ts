@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type Kysely, PostgresAdapter, type Selectable, sql } from "kysely";
 import type {
   ComposeReleaseRequest,
   ParticipantSummary,
@@ -167,15 +167,37 @@ export async function updateComposition(
   return true;
 }
 
+/**
+ * Stores a checked snapshot, with its check figures and interviews, unless the release was published
+ * meanwhile (`published`) or another snapshot of the survey became readable while this one was checked
+ * (`overtaken`): a check compares with every snapshot readers could see (0076), and one stored by
+ * another server instance during the check was not among them, so the two could be differenced. The
+ * instances take turns here (a lock per survey on PostgreSQL; SQLite has one writer).
+ */
 export async function storeSnapshot(
   db: Kysely<Database>,
-  id: string,
+  release: { id: string; surveyId: string; comparedWith: readonly string[] },
   snapshot: ReleaseSnapshot,
   summary: ParticipantSummary,
   interviews: readonly Interview[],
   now: string,
-): Promise<boolean> {
+): Promise<"stored" | "published" | "overtaken"> {
+  const id = release.id;
   return db.transaction().execute(async (trx) => {
+    if (trx.getExecutor().adapter instanceof PostgresAdapter)
+      await sql`select pg_advisory_xact_lock(hashtext(${`alongside:release-check:${release.surveyId}`}))`.execute(
+        trx,
+      );
+    const compared = new Set(release.comparedWith);
+    const shown = await trx
+      .selectFrom("releases")
+      .select("id")
+      .where("survey_id", "=", release.surveyId)
+      .where("status", "in", ["published", "checked", SHOWN_BEFORE])
+      .where("snapshot_id", "is not", null)
+      .where("id", "!=", id)
+      .execute();
+    if (shown.some((r) => !compared.has(r.id))) return "overtaken";
     const r = await trx
       .updateTable("releases")
       .set({
@@ -188,7 +210,7 @@ export async function storeSnapshot(
       .where("id", "=", id)
       .where("status", "!=", "published")
       .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) return false;
+    if (Number(r.numUpdatedRows) !== 1) return "published";
     await trx.deleteFrom("release_check_figures").where("release_id", "=", id).execute();
     await trx
       .insertInto("release_check_figures")
@@ -209,7 +231,7 @@ export async function storeSnapshot(
         )
         .execute();
     }
-    return true;
+    return "stored";
   });
 }
 

@@ -271,8 +271,17 @@ async function checkFiguresNow(
     .where("id", "=", composition.surveyId)
     .executeTakeFirst();
   const summary = generateSummary(survey?.title ?? composition.surveyId, snapshot, now.toISOString());
-  if (!(await storeSnapshot(db, row.id, snapshot, summary, interviews, now.toISOString())))
-    throw new ProblemError("release_published");
+  const stored = await storeSnapshot(
+    db,
+    { id: row.id, surveyId: composition.surveyId, comparedWith: earlier.map((e) => e.id) },
+    snapshot,
+    summary,
+    interviews,
+    now.toISOString(),
+  );
+  if (stored === "published") throw new ProblemError("release_published");
+  // Another instance stored a snapshot of this survey during the check: check again against it.
+  if (stored === "overtaken") throw new ProblemError("release_check_busy");
   return snapshot;
 }
 
