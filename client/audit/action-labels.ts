@@ -65,6 +65,8 @@ const labels: Record<string, string> = {
   "release.read": "Release read",
   "release.list": "Releases listed",
   "release.public_read": "Release read through its public link",
+  "outcome.read": "Live outcome figures read",
+  "outcome.map_read": "Live theory of change map read",
   "device.lost": "Tablet reported lost",
   "device.found": "Lost tablet marked found",
   "device.lost_refused": "Lost tablet refused",
@@ -92,6 +94,7 @@ const familyLabels: Record<string, string> = {
   training: "training",
   followups: "follow-ups",
   release: "releases",
+  outcome: "live outcome figures",
 };
 
 /** "Any action about accounts", or the family's code for a kind added later without words yet. */

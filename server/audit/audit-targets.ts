@@ -1,9 +1,10 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { theoryOfChange } from "../outcomes/theory-of-change.ts";
 
 /**
  * Plain names for the ids an audit page's entries point at: a person's name and email, an area's,
- * survey's or release's title, a tablet's label. An entry's target is a bare id (or `survey@version`
+ * survey's or release's title, a tablet's label, an outcome's words in the theory of change. An entry's target is a bare id (or `survey@version`
  * for a published version); the action's family says which table it names. A target that no longer
  * resolves (a deleted row) or that is not an id (an email tried at sign-in, a setting's name) keeps
  * no label, and the page shows the target as it was written.
@@ -35,6 +36,11 @@ export async function auditTargetLabels(
       db.selectFrom("devices").select(["id", "label as name"]).where("id", "in", ids).execute(),
     release: (ids) =>
       db.selectFrom("releases").select(["id", "title as name"]).where("id", "in", ids).execute(),
+    // Outcomes are nodes of the theory of change, not rows.
+    outcome: async (ids) =>
+      theoryOfChange()
+        .nodes.filter((node) => ids.includes(node.id))
+        .map((node) => ({ id: node.id, name: node.short })),
   };
   for (const [family, ids] of wanted) {
     for (const row of await lookups[family]([...ids])) names.set(key(family, row.id), row.name);
@@ -61,7 +67,7 @@ export function targetLabelKey(entry: { action: string; target: string | null })
   return `${entry.action} ${entry.target}`;
 }
 
-type Family = "user" | "area" | "survey" | "device" | "release";
+type Family = "user" | "area" | "survey" | "device" | "release" | "outcome";
 
 function familyOf(action: string): Family | null {
   const family = action.split(".")[0];
@@ -71,6 +77,7 @@ function familyOf(action: string): Family | null {
     case "survey":
     case "device":
     case "release":
+    case "outcome":
       return family;
     default:
       return null;

@@ -66,6 +66,9 @@ export type AuditAction =
   | "release.read"
   | "release.list"
   | "release.public_read"
+  // Live outcome figures, exact or as they would be released (issue 13: every analyst's read audited).
+  | "outcome.read"
+  | "outcome.map_read"
   // A lost tablet (issue 17).
   | "device.lost"
   | "device.found"

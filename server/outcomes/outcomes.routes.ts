@@ -1,6 +1,8 @@
 import type { Context, Hono } from "hono";
 import { outcomesApi } from "../../shared/contract/outcomes.routes.ts";
 import { LiveView, OutcomeId, OutcomePageQuery } from "../../shared/contract/outcomes.schema.ts";
+import { audit } from "../audit/audit.repository.ts";
+import { requestOrigin } from "../audit/audit-origin.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { mount } from "../http/mount.ts";
 import { requireUser } from "../http/policy.ts";
@@ -25,6 +27,7 @@ export function outcomesRoutes(api: Hono<AppEnv>): void {
     if (Object.keys(rest).length > 0) throw new ProblemError("invalid_query", "The map takes only `view`.");
     const k = await thresholdFor(c, view);
     const body = await outcomeMap({ db, user, k });
+    await auditRead(c, { action: "outcome.map_read", target: null, detail: { view } });
     return finish(body, view);
   });
 
@@ -45,8 +48,26 @@ export function outcomesRoutes(api: Hono<AppEnv>): void {
     const query = parsed.data;
     const k = await thresholdFor(c, view);
     const body = await outcomePage({ db, user, k }, id.data, query);
+    await auditRead(c, { action: "outcome.read", target: id.data, detail: { view, filters: query } });
     return finish(body, view);
   });
+}
+
+/**
+ * Every read of live figures is audited (issue 13: trusted analysts read exact figures, and each read
+ * is on record), after the page is built, so a refused or failed read records nothing.
+ */
+async function auditRead(
+  c: Context<AppEnv>,
+  read: {
+    action: "outcome.read" | "outcome.map_read";
+    target: string | null;
+    detail: Record<string, unknown>;
+  },
+): Promise<void> {
+  const { db, now } = c.get("deps");
+  const user = requireUser(c.get("user"));
+  await audit(db, { ...requestOrigin(c), at: now(), actorId: user.id, ...read });
 }
 
 /** `view` apart from the page's filters, which are checked against their own schema. */

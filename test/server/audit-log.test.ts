@@ -132,6 +132,12 @@ describe("GET /api/audit", () => {
         action: "settings.suppression",
         target: "suppression_k",
       },
+      {
+        at: at("2026-11-20T09:07:00.000Z"),
+        actorId: null,
+        action: "outcome.read",
+        target: "outcome-areas-co-produce-design-and-delivery",
+      },
     ];
     for (const entry of entries) await audit(t.db, entry);
     const page = await search("?from=2026-11-20&to=2026-11-21");
@@ -144,6 +150,10 @@ describe("GET /api/audit", () => {
       "user.disable": ["no-such-user", null],
       "auth.login_failed": ["sam@example.org", null],
       "settings.suppression": ["suppression_k", null],
+      "outcome.read": [
+        "outcome-areas-co-produce-design-and-delivery",
+        "Areas co-produce the design and delivery of their work",
+      ],
     });
   });
 

@@ -69,6 +69,43 @@ describe("who sees the outcome dashboards", () => {
   });
 });
 
+describe("reads of live figures on record", () => {
+  const reads = () =>
+    t.db
+      .selectFrom("audit_log")
+      .select(["actor_id", "action", "target", "detail"])
+      .where("action", "like", "outcome.%")
+      .orderBy("action")
+      .execute();
+
+  it("records who read which outcome, with the filters and the view", async () => {
+    const south = await t.signIn("evaluator", "south");
+    const me = await t.request("/api/auth/me", { cookie: south });
+    const { id } = (await me.json()) as { id: string };
+    await page(t, south, CO_PRODUCE, "?wave=0&view=released");
+    await map(t, south);
+    // The test clock stands still, so the rows are in the order of their action.
+    expect(await reads()).toEqual([
+      { actor_id: id, action: "outcome.map_read", target: null, detail: JSON.stringify({ view: "exact" }) },
+      {
+        actor_id: id,
+        action: "outcome.read",
+        target: CO_PRODUCE,
+        detail: JSON.stringify({ view: "released", filters: { wave: 0 } }),
+      },
+    ]);
+  });
+
+  it("records nothing for a read that is refused", async () => {
+    const coordinator = await t.signIn("coordinator", "north");
+    expect((await t.request(`/api/outcomes/${CO_PRODUCE}`, { cookie: coordinator })).status).toBe(403);
+    const south = await t.signIn("evaluator", "south");
+    expect((await t.request(`/api/outcomes/${CO_PRODUCE}?area=north`, { cookie: south })).status).toBe(403);
+    expect((await t.request(`/api/outcomes/${CO_PRODUCE}?mode=shouted`, { cookie: south })).status).toBe(400);
+    expect(await reads()).toEqual([]);
+  });
+});
+
 describe("the outcome page's query", () => {
   const bad: [string, string][] = [
     ["?wave=abc", "wave"],
