@@ -92,7 +92,8 @@ export const defaultCheckOptions: CheckOptions = { k: 5, minimumAreas: 3, top1Sh
  *   (decisions 0069, 0073).
  * - `secrets`: the finest groups of fewer than k people (an atom: area × wave × answer × which
  *   releases) — no combination of published and known figures may give one back, even when no table
- *   shows it as a cell (e.g. the one interview that arrived between two releases).
+ *   shows it as a cell (e.g. the one interview that arrived between two releases); and every answer
+ *   atom of interviews no longer counted, whose answers are deleted (decision 0077).
  */
 export interface SideKnowledge {
   known: (CheckVector & { value?: number })[];

@@ -6,12 +6,12 @@ import { surveyPerTest } from "./pairs-fieldwork.ts";
 
 /**
  * A withdrawn person's answers (decision 0077; "seed 73, shape 4" of decision 0073). Two people
- * withdraw between two releases: east's and south's first, each interviewed at both waves, neither
- * saying "helped" at either. The first release counted them; the later one does not (their answers
- * are deleted). Before 0077 the later release published "helped: yes" for everyone (19) unchanged
- * from the first, so the people who left said "yes" nowhere (counts are not negative), and south's
- * zero "not answered" in the first release at both waves left them one answer: "no". South's people,
- * who know who withdrew, learnt what that person said at both waves. The check knew neither that a
+ * withdraw between two releases: east's first and south's first, each interviewed at both waves and
+ * answering "no" to "helped" both times. The first release counted them; the later one does not
+ * (their answers are deleted). In the scan, the later release published everyone's "yes" (19)
+ * unchanged from the first, so none of the people who left said yes (counts are not negative); with
+ * the first release's zero "not answered" in south at both waves, south's person said "no" twice,
+ * which south's people, who know who withdrew, could then read. The check knew neither that a
  * withdrawn interview's answers are secrets nor that an unchanged count empties the difference.
  */
 

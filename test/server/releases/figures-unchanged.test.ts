@@ -37,7 +37,7 @@ import { composition, json, publishRelease } from "./helpers.ts";
  * 918 withheld before, 926 after, all from the second rule (the data has arrivals, no withdrawal).
  * East's follow-up "answered" to "helped" is 5 in both releases, so east's five new follow-up people
  * skipped it; the check now knows that too, and withholds "helped"'s "everyone" answered (64) and
- * not answered (12) in four tables and the Polish ones (15, 5), with their shares; published now:
+ * not answered (12) in four tables and the Polish ones (15, 5); published now:
  * east's "3–5 nights" (5) and its share.
  */
 const EXPECTED = new URL("./figures-unchanged.expected.json", import.meta.url);
