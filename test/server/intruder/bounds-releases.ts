@@ -232,62 +232,64 @@ export function peopleOf(areas: readonly AreaFieldwork[]): Person[] {
 }
 
 /**
- * Publishes `people` (one release), then withdraws `leaving` and uploads `arriving`, publishes the same
- * composition again, and attacks both releases as an area's people, who know the arrivals and
- * withdrawals. Returns the attack with the attacker's model checked against the true counts.
+ * Publishes `people` (one release), then for each of `changes` withdraws its `leaving`, uploads its
+ * `arriving` and publishes the same composition again, and attacks every release as an area's people,
+ * who know the arrivals and withdrawals. Returns the attack with the attacker's model checked against
+ * the true counts.
  */
-export async function twoReleases(
+export async function releasesAcross(
   t: TestContext,
   people: Person[],
   body: ComposeReleaseRequest,
-  change: { arriving: Person[]; leaving: Person[] },
+  changes: { arriving: Person[]; leaving: Person[] }[],
   seed?: number,
 ): Promise<Attack> {
   const id = seed === undefined ? undefined : seededIds(seed);
   const admin = await t.signIn("admin");
   const analyst = await t.signIn("evaluator", null);
   const expert = await t.signIn("expert", "north");
-  const { arriving, leaving } = change;
   await upload(t, admin, itemsOf(people, id));
-  const first = await readPublic(t, await publishRelease(t, { analyst, expert }, body));
-  for (const p of leaving) {
-    const res = await t.request("/api/withdrawals", {
-      method: "POST",
-      cookie: admin,
-      json: { participantCode: p.code, choice: "delete_all" },
-    });
-    expect(res.status, await res.clone().text()).toBeLessThan(300);
-  }
-  if (arriving.length > 0) await upload(t, admin, itemsOf(arriving, id));
-  const second = await readPublic(
-    t,
-    await publishRelease(t, { analyst, expert }, { ...body, title: "Later" }),
-  );
-  const moved = new Map<string, Moves[number]>();
-  const extraTruth = new Map<string, number>();
-  const note = (p: Person, how: "arrived" | "left") => {
-    for (const [wave, answers] of p.at) {
-      const m = moved.get(`${p.area}|${wave}`) ?? { area: p.area, wave, arrived: 0, left: 0 };
-      m[how]++;
-      moved.set(`${p.area}|${wave}`, m);
-      for (const q of QUESTIONS) {
-        const x = keyOf(q, answers);
-        for (const key of [
-          `${how} r0>r1 outcomes-check/${q} ${p.area} ${wave} ${x}`,
-          `${how === "arrived" ? "in" : "out"}|r0>r1|outcomes-check/${q}|${p.area}|${wave}|${x}`,
-        ])
-          extraTruth.set(key, (extraTruth.get(key) ?? 0) + 1);
-      }
-    }
-  };
-  for (const p of arriving) note(p, "arrived");
-  for (const p of leaving) note(p, "left");
   const releases = [
-    { release: first, people },
-    { release: second, people: [...people.filter((p) => !leaving.includes(p)), ...arriving] },
+    { release: await readPublic(t, await publishRelease(t, { analyst, expert }, body)), people },
   ];
+  const moves: Moves[] = [];
+  const extraTruth = new Map<string, number>();
+  for (const [i, { arriving, leaving }] of changes.entries()) {
+    for (const p of leaving) {
+      const res = await t.request("/api/withdrawals", {
+        method: "POST",
+        cookie: admin,
+        json: { participantCode: p.code, choice: "delete_all" },
+      });
+      expect(res.status, await res.clone().text()).toBeLessThan(300);
+    }
+    if (arriving.length > 0) await upload(t, admin, itemsOf(arriving, id));
+    const later = { ...body, title: `Later ${i + 1}` };
+    const release = await readPublic(t, await publishRelease(t, { analyst, expert }, later));
+    const before = releases.at(-1)?.people ?? [];
+    releases.push({ release, people: [...before.filter((p) => !leaving.includes(p)), ...arriving] });
+    const moved = new Map<string, Moves[number]>();
+    const note = (p: Person, how: "arrived" | "left") => {
+      for (const [wave, answers] of p.at) {
+        const m = moved.get(`${p.area}|${wave}`) ?? { area: p.area, wave, arrived: 0, left: 0 };
+        m[how]++;
+        moved.set(`${p.area}|${wave}`, m);
+        for (const q of QUESTIONS) {
+          const x = keyOf(q, answers);
+          for (const key of [
+            `${how} r${i}>r${i + 1} outcomes-check/${q} ${p.area} ${wave} ${x}`,
+            `${how === "arrived" ? "in" : "out"}|r${i}>r${i + 1}|outcomes-check/${q}|${p.area}|${wave}|${x}`,
+          ])
+            extraTruth.set(key, (extraTruth.get(key) ?? 0) + 1);
+        }
+      }
+    };
+    for (const p of arriving) note(p, "arrived");
+    for (const p of leaving) note(p, "left");
+    moves.push([...moved.values()]);
+  }
   // Non-negativity alone: the reader is not told which withheld figures are below k (0071).
-  const a = attack(releases, [[...moved.values()]], { extraTruth, labels: false });
+  const a = attack(releases, moves, { extraTruth, labels: false });
   expect(a.broken).toEqual([]);
   expect(a.all.filter((b) => b.truth < b.lo || b.truth > b.hi)).toEqual([]);
   expect(a.all.length).toBeGreaterThan(0);

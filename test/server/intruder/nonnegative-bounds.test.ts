@@ -13,9 +13,9 @@ import {
   type Person,
   peopleOf,
   person,
+  releasesAcross,
   shapeArb,
   shown,
-  twoReleases,
 } from "./bounds-releases.ts";
 import { readPublic, surveyPerTest } from "./pairs-fieldwork.ts";
 
@@ -256,14 +256,11 @@ describe("an earlier release's count withheld as below k (decision 0073)", () =>
         ),
         ...[3, 3, 4, 4].map((s) => person("west", 1, { say: s, helped: true })),
       ];
-      const a = await twoReleases(
+      const a = await releasesAcross(
         context(),
         people,
         composition({ outcomes: [CO_PRODUCE], breakdowns: ["overall", "area_wave"] }),
-        {
-          arriving: [person("west", 1, { say: 3, helped: true })],
-          leaving: [],
-        },
+        [{ arriving: [person("west", 1, { say: 3, helped: true })], leaving: [] }],
         seed,
       );
       expect(shown(a.found)).toEqual([]);
@@ -285,6 +282,8 @@ describe("random fieldwork (fixed seed), two releases each", () => {
       const arriving = shape.arrivals.map(([a, wave, answers]) => person(AREAS[a] as string, wave, answers));
       // Shape 1 gave back the first release's "answered" of west at the follow-up before decision 0073
       // (the same path as the test above, found by this scan).
-      expect(shown((await twoReleases(context(), people, body, { arriving, leaving })).found)).toEqual([]);
+      expect(shown((await releasesAcross(context(), people, body, [{ arriving, leaving }])).found)).toEqual(
+        [],
+      );
     }, 60_000);
 });
