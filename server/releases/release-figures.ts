@@ -1189,7 +1189,12 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
           }
           const pairVectors = earlierPairVectors(ri, t, row, columnKey);
           if (pairVectors.length > 0) vectors = [...vectors, ...pairVectors];
-          cells.push({ identity, value: cell.value, vectors });
+          cells.push({
+            identity,
+            value: cell.value,
+            vectors,
+            ...(column.kind === "count" ? { count: true } : {}),
+          });
         }
       }
     }
@@ -1224,12 +1229,21 @@ export function* buildFiguresInSteps(input: FiguresInput): Generator<void, Figur
           : (goneCount.get(`${first.area}\u0001${first.wave}\u0001${mask}`) ?? 0);
         side.known.push({ system: name, terms: g.map((a) => [a.index, 1] as const), value });
       }
-      for (const a of list)
+      for (const a of list) {
+        const where = `${name} ${a.area} ${a.wave}${a.language ? ` ${a.language}` : ""} ${a.cat}`;
         if (a.current && a.count > 0 && a.count < input.k)
+          side.secrets.push({ label: where, vector: { system: name, terms: [[a.index, 1]] } });
+        // Interviews no longer counted (withdrawn, or rejected since) were in earlier releases' figures,
+        // but their answers are deleted: any answer atom of their group (there is one only where some
+        // are) may hold 1 to k − 1 of them, so every one is a secret, as a counted atom of that size
+        // is. Otherwise an unchanged figure and the group's known size tell an area's people what
+        // the withdrawn said (decision 0077).
+        else if (!a.current)
           side.secrets.push({
-            label: `${name} ${a.area} ${a.wave}${a.language ? ` ${a.language}` : ""} ${a.cat}`,
+            label: `${where} (no longer counted)`,
             vector: { system: name, terms: [[a.index, 1]] },
           });
+      }
     }
   }
   side.secrets.push(...earlierSecrets);

@@ -57,6 +57,11 @@ export interface EarlierCell {
   identity: string;
   value: number;
   vectors: CheckVector[];
+  /**
+   * A count of people (not an average or a total): a count published now with its value over a subset
+   * or superset of its atoms says the difference is empty (decision 0077).
+   */
+  count?: boolean;
 }
 
 export interface EarlierRelease {
@@ -87,7 +92,8 @@ export const defaultCheckOptions: CheckOptions = { k: 5, minimumAreas: 3, top1Sh
  *   (decisions 0069, 0073).
  * - `secrets`: the finest groups of fewer than k people (an atom: area × wave × answer × which
  *   releases) — no combination of published and known figures may give one back, even when no table
- *   shows it as a cell (e.g. the one interview that arrived between two releases).
+ *   shows it as a cell (e.g. the one interview that arrived between two releases); and every answer
+ *   atom of interviews no longer counted, whose answers are deleted (decision 0077).
  */
 export interface SideKnowledge {
   known: (CheckVector & { value?: number })[];
@@ -150,7 +156,9 @@ export function roundFor(kind: ReleaseColumnKind, value: number): number {
 interface SystemState {
   /** Indices (into `cells`) of the current cells with a vector in this system, and the vector. */
   members: { cell: number; vector: Map<number, number> }[];
-  earlier: { release: number; vector: Map<number, number>; value: number }[];
+  earlier: { release: number; vector: Map<number, number>; value: number; count: boolean }[];
+  /** The earlier counts with every coefficient 1, by value and atom (`sumKey`): made once. */
+  earlierSums?: Map<number, number[]>;
   known: Map<number, number>[];
   /** Each known sum's value, where given (sums of zero, decision 0073). */
   knownValues: (number | undefined)[];
@@ -417,7 +425,8 @@ function* runChecks(
         if (j % 500 === 0) yield;
         for (const v of e.vectors) {
           const s = systems.get(v.system);
-          if (s) s.earlier.push({ release: ri, vector: mapOf(v.terms), value: e.value });
+          if (s)
+            s.earlier.push({ release: ri, vector: mapOf(v.terms), value: e.value, count: e.count === true });
         }
       }
 
@@ -773,6 +782,23 @@ function* auditRound(
     }
     return s.knownOf;
   };
+  const earlierSumsOf = () => {
+    if (!s.earlierSums) {
+      const index = new Map<number, number[]>();
+      s.earlier.forEach((e, j) => {
+        if (!e.count || e.value <= 0) return;
+        for (const c of e.vector.values()) if (c !== 1) return;
+        for (const atom of e.vector.keys()) {
+          const key = sumKey(e.value, atom);
+          const list = index.get(key);
+          if (list) list.push(j);
+          else index.set(key, [j]);
+        }
+      });
+      s.earlierSums = index;
+    }
+    return s.earlierSums;
+  };
   const sumVector = (i: number): Map<number, number> | null =>
     s.sumKeys[i] ? (s.members[s.sequence[i] as number] as { vector: Map<number, number> }).vector : null;
   const addSumZeros = (i: number, label: number) => {
@@ -801,6 +827,13 @@ function* auditRound(
       const y = sumVector(j);
       if (y) zeros(y);
     }
+    // Then earlier releases' counts (decision 0077): "yes" unchanged since a release that still counted
+    // two people who withdrew says neither of them said yes.
+    const before = new Set<number>();
+    for (const atom of x.keys())
+      for (const j of earlierSumsOf().get(sumKey(value, atom)) ?? []) before.add(j);
+    for (const j of [...before].sort((a, b) => a - b))
+      zeros((s.earlier[j] as { vector: Map<number, number> }).vector);
     // Then the known sums (decision 0073): the union of those it touches, and of those inside it. An
     // area's interviews at a wave equal to its published "answered" say that nobody there skipped the
     // question, even where the release withholds the interviews (the area's people know them).

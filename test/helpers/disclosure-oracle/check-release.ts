@@ -59,6 +59,8 @@ export interface EarlierCell {
   identity: string;
   value: number;
   vectors: CheckVector[];
+  /** A count of people: sums of zero with today's counts (decision 0077). */
+  count?: boolean;
 }
 
 export interface EarlierRelease {
@@ -149,7 +151,7 @@ export function roundFor(kind: ReleaseColumnKind, value: number): number {
 interface SystemState {
   /** Indices (into `cells`) of the current cells with a vector in this system, and the vector. */
   members: { cell: number; vector: Map<number, number> }[];
-  earlier: { release: number; vector: Map<number, number>; value: number }[];
+  earlier: { release: number; vector: Map<number, number>; value: number; count: boolean }[];
   known: Map<number, number>[];
   knownValues: (number | undefined)[];
   secrets: Map<number, number>[];
@@ -334,7 +336,8 @@ function* runChecks(
         if (j % 500 === 0) yield;
         for (const v of e.vectors) {
           const s = systems.get(v.system);
-          if (s) s.earlier.push({ release: ri, vector: toMap(v.terms), value: e.value });
+          if (s)
+            s.earlier.push({ release: ri, vector: toMap(v.terms), value: e.value, count: e.count === true });
         }
       }
 
@@ -563,6 +566,16 @@ function* auditRound(
           if (!there || there.value !== here.value || there.vector.size === here.vector.size) continue;
           const [small, large] =
             there.vector.size < here.vector.size ? [there.vector, here.vector] : [here.vector, there.vector];
+          if (![...small.keys()].every((a) => large.has(a))) continue;
+          for (const a of large.keys()) if (!small.has(a)) basis.add(new Map([[a, 1]]), unit(mi));
+        }
+      // Then earlier releases' counts of the same value over a subset or superset (decision 0077).
+      if (here)
+        for (const e of s.earlier) {
+          if (!e.count || e.value !== here.value || e.vector.size === here.vector.size) continue;
+          if (![...e.vector.values()].every((v) => v === 1)) continue;
+          const [small, large] =
+            e.vector.size < here.vector.size ? [e.vector, here.vector] : [here.vector, e.vector];
           if (![...small.keys()].every((a) => large.has(a))) continue;
           for (const a of large.keys()) if (!small.has(a)) basis.add(new Map([[a, 1]]), unit(mi));
         }

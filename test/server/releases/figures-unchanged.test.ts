@@ -32,7 +32,13 @@ import { composition, json, publishRelease } from "./helpers.ts";
  * "answered" equals known interviews, and the check now knows nobody skipped it). Withheld now:
  * "everyone" answered (four tables), the Polish answered and the first wave's total, with their
  * shares, averages and totals; published now: east's, the follow-up's and east's follow-up
- * "answered", east's first-wave total and six zero "not answered", with theirs.
+ * "answered", east's first-wave total and six zero "not answered", with theirs. And again for
+ * decision 0077 (withdrawn interviews' answers secret, sums of zero with earlier releases' counts):
+ * 918 withheld before, 926 after, all from the second rule (the data has arrivals, no withdrawal).
+ * East's follow-up "answered" to "helped" is 5 in both releases, so east's five new follow-up people
+ * skipped it; the check now knows that too, and withholds "helped"'s "everyone" answered (64) and
+ * not answered (12) in four tables and the Polish ones (15, 5); published now:
+ * east's "3–5 nights" (5) and its share.
  */
 const EXPECTED = new URL("./figures-unchanged.expected.json", import.meta.url);
 

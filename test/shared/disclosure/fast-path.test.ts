@@ -76,8 +76,13 @@ const grid = fc.tuple(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 
     scores: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: cols, maxLength: cols }),
     withMean: fc.boolean(),
     withEarlier: fc.boolean(),
-    /** Further earlier releases: a copy of the first (the same figures again), or of today's data. */
-    more: fc.array(fc.constantFrom("copy", "now", "shared"), { maxLength: 3 }),
+    /**
+     * Further earlier releases: a copy of the first (the same figures again), of today's data, or of
+     * today's data with a row of interviews gone since (decision 0077: its atoms are secrets, and an
+     * unchanged count over the rows that stay says those gone there are none).
+     */
+    more: fc.array(fc.constantFrom("copy", "now", "shared", "gone"), { maxLength: 3 }),
+    gone: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: cols, maxLength: cols }),
     k: fc.integer({ min: 2, max: 6 }),
     /**
      * Known sums with a value (decision 0073): each row's total, of today's figures or, to make the
@@ -91,7 +96,7 @@ const grid = fc.tuple(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 
 describe("fast release check against the map-based oracle", () => {
   it("withholds exactly what the old engine withholds (property)", () => {
     fc.assert(
-      fc.property(grid, ({ now, before, scores, withMean, withEarlier, more, k, rowsKnown }) => {
+      fc.property(grid, ({ now, before, scores, withMean, withEarlier, more, gone, k, rowsKnown }) => {
         const cells = [...release(now, scores, "t", withMean), ...release(now, scores, "u", false)];
         const options = { k, minimumAreas: 1, top1Share: 0.5, top2Share: 0.75 };
         const earlier: EarlierRelease[] = [];
@@ -103,7 +108,10 @@ describe("fast release check against the map-based oracle", () => {
             title: `Earlier ${id}`,
             cells: old.flatMap((c) => {
               const r = outcome.cells.get(`${c.tableId}\u0000${c.rowKey}\u0000${c.columnKey}`);
-              return r?.published ? [{ identity: c.identity, value: r.value, vectors: c.vectors }] : [];
+              if (!r?.published) return [];
+              return [
+                { identity: c.identity, value: r.value, vectors: c.vectors, count: c.kind === "count" },
+              ];
             }),
           });
         };
@@ -120,7 +128,7 @@ describe("fast release check against the map-based oracle", () => {
                 title: `Earlier e${i}`,
                 cells: first.cells.map((c) => ({ ...c })),
               });
-            else publish(which === "copy" ? before : now, `e${i}`);
+            else publish(which === "copy" ? before : which === "gone" ? [...now, gone] : now, `e${i}`);
           }
         }
         const side: SideKnowledge = {
@@ -134,13 +142,22 @@ describe("fast release check against the map-based oracle", () => {
                   value: row.reduce((sum, v) => sum + v, 0),
                 }))),
           ],
-          secrets: now.flatMap((row, r) =>
-            row.flatMap((v, c) =>
-              v > 0 && v < k
-                ? [{ label: `${r}/${c}`, vector: { system: "q", terms: [[r * 100 + c, 1] as const] } }]
-                : [],
+          secrets: [
+            ...now.flatMap((row, r) =>
+              row.flatMap((v, c) =>
+                v > 0 && v < k
+                  ? [{ label: `${r}/${c}`, vector: { system: "q", terms: [[r * 100 + c, 1] as const] } }]
+                  : [],
+              ),
             ),
-          ),
+            // The gone row's atoms: their values are not known, so every one is a secret.
+            ...(withEarlier && more.includes("gone")
+              ? gone.map((_, c) => ({
+                  label: `gone/${c}`,
+                  vector: { system: "q", terms: [[now.length * 100 + c, 1] as const] },
+                }))
+              : []),
+          ],
         };
         const expected = oracleCheck(cells, earlier, options, {}, side);
         same(checkRelease(cells, earlier, options, {}, side), expected);
