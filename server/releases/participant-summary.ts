@@ -47,15 +47,24 @@ function sentenceFor(table: ReleaseTable): string | null {
   return `${answered} people answered “${title}”. The most common answer was “${best.label}”: about ${best.percent} in every 100 people.`;
 }
 
+/**
+ * The opening thanks people for taking part and names the survey only in quotes: a survey's title
+ * ("Participant interview", "MEAM wellbeing survey 2026") is a name, not a phrase that fits into a
+ * sentence, so it is never the object of "taking part in".
+ */
+export function opening(surveyTitle: string | null): string {
+  const title = surveyTitle?.trim();
+  const from = title ? ` in “${title}”` : "";
+  return `Thank you for taking part in our research. Here is some of what people told us${from}.`;
+}
+
 export function generateSummary(
-  surveyTitle: string,
+  surveyTitle: string | null,
   snapshot: ReleaseSnapshot,
   now: string,
 ): ParticipantSummary {
   const seen = new Set<string>();
-  const lines: string[] = [
-    `Thank you for taking part in ${surveyTitle}. Here is some of what people told us.`,
-  ];
+  const lines: string[] = [opening(surveyTitle)];
   for (const t of snapshot.tables) {
     const key = `${t.kind}:${t.indicator?.key ?? ""}`;
     if (t.kind === "participation" || seen.has(key)) continue;

@@ -270,7 +270,7 @@ async function checkFiguresNow(
     .select(["title"])
     .where("id", "=", composition.surveyId)
     .executeTakeFirst();
-  const summary = generateSummary(survey?.title ?? composition.surveyId, snapshot, now.toISOString());
+  const summary = generateSummary(survey?.title ?? null, snapshot, now.toISOString());
   if (!(await storeSnapshot(db, row.id, snapshot, summary, interviews, now.toISOString())))
     throw new ProblemError("release_published");
   return snapshot;
