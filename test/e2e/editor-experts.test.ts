@@ -257,6 +257,10 @@ describe("the editor for experts by experience (issue 15)", () => {
   it("proposes a short name for a new survey from its name, never “q-item”", async () => {
     const page = await signIn(e2e.browser, "ben@example.org");
     await page.goto(`${e2e.server.url}/editor`);
+    // A survey with no draft open says so under "Draft", never "Published" (read as a published draft).
+    const surveys = page.getByRole("table", { name: "Surveys and their drafts" });
+    await surveys.getByRole("cell", { name: "None: no changes since version 1" }).first().waitFor();
+    expect(await surveys.getByRole("cell", { name: "Published", exact: true }).count()).toBe(0);
     const shortName = page.getByLabel("Short name for links");
     expect(await shortName.inputValue()).toBe("");
     await page.getByLabel("Survey name").fill("What matters to you, 2027?");
