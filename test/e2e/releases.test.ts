@@ -373,6 +373,23 @@ describe("releases", () => {
     );
   });
 
+  it("on a phone the public link's charts keep their words at a readable size", async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto(`${e2e.server.url}${publicPath}`);
+    await page.getByRole("heading", { name: TITLE, level: 1 }).waitFor();
+    const chart = page.locator("svg.chart").first();
+    await chart.waitFor();
+    // A drawing made for a laptop shrank its 14px labels to about 7px on a 390px screen.
+    const smallest = await page.evaluate(() =>
+      Math.min(
+        ...[...document.querySelectorAll("svg.chart text")].map((t) => t.getBoundingClientRect().height),
+      ),
+    );
+    expect(smallest).toBeGreaterThanOrEqual(12);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await check(page, "public link on a phone");
+  });
+
   it("an unknown public link says so plainly", async () => {
     const page = await newPage(tablet);
     await page.goto(`${e2e.server.url}/r/${"x".repeat(43)}`);
