@@ -240,6 +240,17 @@ describe("releases", () => {
     const note = page.locator(".release-note").first();
     await note.getByText("Workers should ask people what they want at every meeting.").waitFor();
     expect(await note.textContent()).toContain("sam.expert");
+    // A note may say only what the figure means: it shows no "What should change:" over nothing.
+    await page
+      .getByRole("button", { name: /^Add your note on / })
+      .last()
+      .click();
+    const secondForm = page.getByRole("form", { name: /^Your note on / });
+    await secondForm.getByLabel("What this means", { exact: true }).fill("Fewer people answered this one.");
+    await secondForm.getByRole("button", { name: "Save note" }).click();
+    const meaningOnly = page.locator(".release-note", { hasText: "Fewer people answered this one." });
+    await meaningOnly.waitFor();
+    expect(await meaningOnly.textContent()).not.toContain("What should change");
 
     // The summary's reading ease is shown, and changes with the text.
     const summary = page.getByRole("textbox", { name: "The summary, in plain words" });
