@@ -216,6 +216,13 @@ describe("coordinating fieldwork", () => {
         .map((node) => node.textContent);
     });
     expect(clipped).toEqual([]);
+    // Each bar's whole scale is drawn: a first interview's target past its bar (1 of 5) sits at the end
+    // of a visible track, not as a stray mark beside the count.
+    const tracks = await chart.evaluate((figure) =>
+      [...figure.querySelectorAll(".progress-chart__track")].map((t) => getComputedStyle(t).backgroundColor),
+    );
+    expect(tracks.length).toBeGreaterThan(0);
+    for (const colour of tracks) expect(colour).not.toBe("rgba(0, 0, 0, 0)");
     await expectNoAxeViolations(coordinator, "coordination overview with progress");
 
     // Revoked, the tablet's next upload is refused and says why.
