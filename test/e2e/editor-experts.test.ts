@@ -237,6 +237,14 @@ describe("the editor for experts by experience (issue 15)", () => {
     expect(await page.getByRole("region", { name: "Survey preview" }).count()).toBe(0);
     await expectNoAxeViolations(page, "tablet: question form");
     await screenshot(page, "tablet-question");
+    // Every tick box in the form is a touch target of at least 24 × 24 CSS px (WCAG 2.2, 2.5.8).
+    const boxes = await page
+      .locator(".field--check input[type=checkbox]")
+      .evaluateAll((inputs) =>
+        inputs.map((i) => i.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)),
+      );
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const side of boxes) expect(side).toBeGreaterThanOrEqual(24);
 
     const toggle = page.getByRole("button", { name: "Show the preview" });
     const toggleBox = await toggle.boundingBox();
