@@ -15,9 +15,9 @@ import { SelectField } from "../ui/SelectField.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { useSubmit } from "../ui/use-submit.ts";
+import { waveOptions } from "../ui/wave-options.ts";
 import { SupportTranslationsForm } from "./SupportTranslationsForm.tsx";
 import { useAreaChoice } from "./use-area-choice.tsx";
-import { waveOptions } from "./wave-options.ts";
 
 /** An area's name and region, support services, safeguarding lead, reward policy, and targets. */
 export function AreaSettingsSection({ me }: { me: Me }) {

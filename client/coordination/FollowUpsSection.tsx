@@ -14,8 +14,8 @@ import { formatDay } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { waveOptions } from "../ui/wave-options.ts";
 import { useAreaChoice } from "./use-area-choice.tsx";
-import { waveOptions } from "./wave-options.ts";
 
 /** Assigning participants' follow-up interviews to researchers, and where each one stands. */
 export function FollowUpsSection({ me }: { me: Me }) {
