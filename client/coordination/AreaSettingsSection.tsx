@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { devicesApi } from "../../shared/contract/devices.routes.ts";
 import type { AreaSettings, AreaTarget, Me, SupportService } from "../../shared/contract/index.ts";
-import { MAX_SUPPORT_SERVICES, MAX_WAVE } from "../../shared/contract/index.ts";
+import { MAX_SUPPORT_SERVICES } from "../../shared/contract/index.ts";
 import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { call } from "../api/call.ts";
 import { getAreaSettings, setAreaTargets, updateAreaSettings } from "../api/coordination.ts";
@@ -15,6 +15,7 @@ import { SelectField } from "../ui/SelectField.tsx";
 import { TextAreaField } from "../ui/TextAreaField.tsx";
 import { TextField } from "../ui/TextField.tsx";
 import { useSubmit } from "../ui/use-submit.ts";
+import { waveOptions } from "../ui/wave-options.ts";
 import { SupportTranslationsForm } from "./SupportTranslationsForm.tsx";
 import { useAreaChoice } from "./use-area-choice.tsx";
 
@@ -263,13 +264,7 @@ function TargetsForm({ settings, onSaved }: { settings: AreaSettings; onSaved: (
     if (firstSurvey) setRows((list) => list.map((r) => (r.surveyId ? r : { ...r, surveyId: firstSurvey })));
   }, [firstSurvey]);
 
-  // A wave is chosen by name, never typed as a number (issue 15): the baseline and follow-ups up to
-  // the twelfth, or further if a target already goes further.
-  const lastWave = Math.max(12, ...rows.map((r) => Number(r.wave)).filter(Number.isInteger));
-  const waveOptions = Array.from({ length: Math.min(lastWave, MAX_WAVE) + 1 }, (_, wave) => ({
-    value: String(wave),
-    label: waveLabel(wave),
-  }));
+  const waves = waveOptions(Math.max(12, ...rows.map((r) => Number(r.wave)).filter(Number.isInteger)));
 
   const edit = (index: number, change: Partial<TargetDraft>) =>
     setRows((list) => list.map((r, i) => (i === index ? { ...r, ...change } : r)));
@@ -310,7 +305,7 @@ function TargetsForm({ settings, onSaved }: { settings: AreaSettings; onSaved: (
               label="Wave"
               value={row.wave}
               onChange={(e) => edit(index, { wave: e.target.value })}
-              options={waveOptions}
+              options={waves}
               error={errors[`wave-${index}`]}
             />
             <TextField

@@ -1,4 +1,5 @@
 import { useCallback } from "react";
+import { wellbeingWords } from "../../shared/contract/debriefs.ts";
 import type { Debrief, Me } from "../../shared/contract/index.ts";
 import { listDebriefs } from "../api/coordination.ts";
 import { useResource } from "../api/use-resource.ts";
@@ -7,13 +8,10 @@ import { formatDateTime } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { useAreaChoice } from "./use-area-choice.tsx";
 
-export const wellbeingLabels: Record<number, string> = {
-  1: "1, not good at all",
-  2: "2, not great",
-  3: "3, okay",
-  4: "4, good",
-  5: "5, fine",
-};
+/** "2, Not great": the number and the words the researcher chose. */
+export const wellbeingLabels: Record<number, string> = Object.fromEntries(
+  Object.entries(wellbeingWords).map(([value, words]) => [value, `${value}, ${words}`]),
+);
 
 /** Researchers' debriefs after interviews; those asking for support first. Kept apart from participant data. */
 export function DebriefsSection({ me }: { me: Me }) {

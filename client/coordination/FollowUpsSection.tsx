@@ -10,9 +10,11 @@ import { listUsers } from "../api/users.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { ErrorAlert } from "../ui/ErrorAlert.tsx";
 import { focusFirstError } from "../ui/focus-first-error.ts";
+import { formatDay } from "../ui/format.ts";
 import { Loading } from "../ui/Loading.tsx";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextField } from "../ui/TextField.tsx";
+import { waveOptions } from "../ui/wave-options.ts";
 import { useAreaChoice } from "./use-area-choice.tsx";
 
 /** Assigning participants' follow-up interviews to researchers, and where each one stands. */
@@ -72,8 +74,6 @@ function AssignForm({ areaId, onAssigned }: { areaId: string; onAssigned: () => 
     if (!isValidParticipantCode(code))
       found.participantCode = "Check the code: it has the wrong shape or check character.";
     const waveNumber = Number(wave);
-    if (!Number.isInteger(waveNumber) || waveNumber < 0 || waveNumber > 100)
-      found.wave = "Enter a wave from 1 to 100 (0 is the first interview).";
     if (!researcher) found.researcherId = "Choose who will do the interview.";
     setErrors(found);
     setFailure(null);
@@ -130,12 +130,11 @@ function AssignForm({ areaId, onAssigned }: { areaId: string; onAssigned: () => 
             surveys.status === "ready" ? surveys.data.map((s) => ({ value: s.id, label: s.title })) : []
           }
         />
-        <TextField
-          label="Wave"
-          inputMode="numeric"
-          className="input input--short"
+        <SelectField
+          label="Interview"
           value={wave}
           onChange={(e) => setWave(e.target.value)}
+          options={waveOptions()}
           error={errors.wave}
         />
         <SelectField
@@ -189,7 +188,7 @@ function AssignmentTable({ assignments, onChanged }: { assignments: Assignment[]
           <thead>
             <tr>
               <th scope="col">Participant</th>
-              <th scope="col">Wave</th>
+              <th scope="col">Interview</th>
               <th scope="col">Researcher</th>
               <th scope="col">Due by</th>
               <th scope="col">Where it stands</th>
@@ -209,7 +208,7 @@ function AssignmentTable({ assignments, onChanged }: { assignments: Assignment[]
                   {titles.has(a.surveyId) && <span className="muted"> ({titles.get(a.surveyId)})</span>}
                 </td>
                 <td>{a.researcherName}</td>
-                <td>{a.closesOn ?? "No date"}</td>
+                <td>{a.closesOn ? formatDay(a.closesOn) : "No date"}</td>
                 <td>{followUpStateLabels[a.state]}</td>
                 <td>
                   {a.state !== "completed" && a.state !== "withdrawn" && (

@@ -1,5 +1,5 @@
 import type { IndicatorDetail } from "../../shared/contract/index.ts";
-import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
+import { waveInSentence, waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { attritionCaveat, changeSentence, sentenceKind } from "../../shared/stats/plain-language.ts";
 import { FigureTable } from "./FigureTable.tsx";
 import { formatCount, formatNumber, formatP, hiddenSentence, hiddenText, unavailableText } from "./format.ts";
@@ -133,8 +133,8 @@ export function ChangeSection({
             mean: t.difference.mean,
             lower: t.difference.lower,
             upper: t.difference.upper,
-            fromName: waveLabel(c.fromWave).toLowerCase(),
-            toName: waveLabel(c.toWave).toLowerCase(),
+            fromName: waveInSentence(c.fromWave),
+            toName: waveInSentence(c.toWave),
             levelPercent: 95,
           })}
         </p>

@@ -1,5 +1,5 @@
 import type { IndicatorDetail, OutcomePageResponse } from "../../shared/contract/index.ts";
-import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
+import { waveInSentence, waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import { type ChangeVerdict, changeVerdict } from "../../shared/stats/change-verdict.ts";
 import { changeSentence, sentenceKind } from "../../shared/stats/plain-language.ts";
 import { FigureTable } from "./FigureTable.tsx";
@@ -103,8 +103,8 @@ function meaning(d: IndicatorDetail, k: number): string {
     mean: t.difference.mean,
     lower: t.difference.lower,
     upper: t.difference.upper,
-    fromName: waveLabel(c.fromWave).toLowerCase(),
-    toName: waveLabel(c.toWave).toLowerCase(),
+    fromName: waveInSentence(c.fromWave),
+    toName: waveInSentence(c.toWave),
     levelPercent: 95,
   });
 }

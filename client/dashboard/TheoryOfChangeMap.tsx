@@ -1,5 +1,5 @@
 import type { IndicatorHeadline, OutcomeHeadline, OutcomeMapResponse } from "../../shared/contract/index.ts";
-import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
+import { waveInSentence } from "../../shared/follow-ups/wave-label.ts";
 import type { StageId, TocNode } from "../../shared/toc/theory-of-change.ts";
 import { Link } from "../routing/router.tsx";
 import {
@@ -178,12 +178,12 @@ function IndicatorLine({ indicator: i, k }: { indicator: IndicatorHeadline; k: n
   return (
     <>
       <span className="outcome-card__title">{i.title}</span>
-      {afterTitle(i.title, value)} at {waveLabel(wave).toLowerCase()} · {directionText(i.direction)}
+      {afterTitle(i.title, value)} at {waveInSentence(wave)} · {directionText(i.direction)}
       {i.change && i.baseline && (
         <>
           {" "}
           · <strong className={`change change--${i.change}`}>{changeWords[i.change]}</strong>{" "}
-          {waveLabel(i.baseline.wave).toLowerCase()}
+          {waveInSentence(i.baseline.wave)}
         </>
       )}
     </>

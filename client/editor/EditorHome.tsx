@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { draftStatusLabels } from "../../shared/contract/index.ts";
+import { type DraftStatus, draftStatusLabels } from "../../shared/contract/index.ts";
 import { issuesByField } from "../api/api-error.ts";
 import { createSurvey, listEditorSurveys } from "../api/editor.ts";
 import { useResource } from "../api/use-resource.ts";
@@ -51,10 +51,7 @@ export function EditorHome() {
                     <th scope="row">
                       <Link to={`/editor/${s.id}`}>{s.title}</Link>
                     </th>
-                    <td>
-                      {draftStatusLabels[s.status]}
-                      {s.revision > 0 ? `, revision ${s.revision}` : ""}
-                    </td>
+                    <td>{draftCell(s)}</td>
                     <td>{s.latestVersion === null ? "Not yet" : `Version ${s.latestVersion}`}</td>
                     <td>{s.openSuggestions}</td>
                     <td>{s.updatedAt ? formatDateTime(s.updatedAt) : "—"}</td>
@@ -69,6 +66,17 @@ export function EditorHome() {
       <XlsformImport onImported={reload} />
     </>
   );
+}
+
+/**
+ * The draft column: a survey whose working copy is its published version has no draft open, so it
+ * says that, not "Published" under the heading "Draft" (a newcomer read it as a draft that was
+ * published).
+ */
+function draftCell(s: { status: DraftStatus; revision: number; latestVersion: number | null }): string {
+  if (s.status === "published" && s.latestVersion !== null)
+    return `None: no changes since version ${s.latestVersion}`;
+  return `${draftStatusLabels[s.status]}${s.revision > 0 ? `, revision ${s.revision}` : ""}`;
 }
 
 /**

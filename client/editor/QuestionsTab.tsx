@@ -1,4 +1,5 @@
 import { isContainer } from "../../shared/editor/survey-json.ts";
+import { useMediaQuery } from "../ui/use-media-query.ts";
 import { AddQuestion } from "./AddQuestion.tsx";
 import { HardestToRead } from "./HardestToRead.tsx";
 import { ProblemList } from "./ProblemList.tsx";
@@ -6,7 +7,6 @@ import { QuestionList } from "./QuestionList.tsx";
 import { QuestionPanel } from "./QuestionPanel.tsx";
 import { SurveyPreview } from "./SurveyPreview.tsx";
 import { SurveySettings } from "./SurveySettings.tsx";
-import { useMediaQuery } from "./use-media-query.ts";
 import type { SurveyEditorState } from "./use-survey-editor.ts";
 
 /** Wide enough for the list, the form and the preview side by side (a 1440-pixel laptop is). */

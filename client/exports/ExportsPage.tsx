@@ -23,7 +23,7 @@ import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { RadioField } from "../ui/RadioField.tsx";
 import { SelectField } from "../ui/SelectField.tsx";
-import { TextField } from "../ui/TextField.tsx";
+import { waveOptions } from "../ui/wave-options.ts";
 import { ExportProgressView } from "./ExportProgressView.tsx";
 import "../review/review.css";
 
@@ -98,8 +98,6 @@ export default function ExportsPage() {
     event.preventDefault();
     const found: typeof errors = {};
     if (!chosen) found.survey = "There is no survey to export yet.";
-    if (wave !== "" && !/^\d{1,3}$/.test(wave))
-      found.wave = "Enter a wave number (0 for the baseline), or leave it empty.";
     setErrors(found);
     if (!chosen || Object.keys(found).length > 0) {
       focusFirstError(event.currentTarget);
@@ -177,14 +175,13 @@ export default function ExportsPage() {
               ...(areas.status === "ready" ? areas.data.map((a) => ({ value: a.id, label: a.name })) : []),
             ]}
           />
-          <TextField
-            label="Wave (optional)"
-            hint="0 for the baseline, 1 for the first follow-up. Leave empty for every wave."
-            inputMode="numeric"
+          <SelectField
+            label="Interview"
+            hint="The files give it as a number in the wave column: 0 for the first interview, 1 for follow-up 1."
             value={wave}
-            onChange={(event) => setWave(event.target.value.trim())}
+            onChange={(event) => setWave(event.target.value)}
+            options={[{ value: "", label: "Every interview" }, ...waveOptions()]}
             error={errors.wave}
-            className="input input--short"
           />
           <RadioField legend="Which responses" options={STATUSES} value={status} onChange={setStatus} />
           <RadioField

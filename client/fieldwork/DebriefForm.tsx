@@ -1,18 +1,12 @@
 import { type FormEvent, useId, useState } from "react";
-import { MAX_DEBRIEF_NOTES } from "../../shared/contract/debriefs.ts";
+import { MAX_DEBRIEF_NOTES, wellbeingWords } from "../../shared/contract/debriefs.ts";
 import type { Me } from "../../shared/contract/index.ts";
 import { newResponseId } from "../offline/response-id.ts";
 import { useAnnounce } from "../ui/announcer.tsx";
 import { FieldError } from "../ui/FieldError.tsx";
 import { queueDebrief } from "./queue-records.ts";
 
-const feelings: [number, string][] = [
-  [1, "Not good at all"],
-  [2, "Not great"],
-  [3, "OK"],
-  [4, "Good"],
-  [5, "Fine, no worries"],
-];
+const feelings = Object.entries(wellbeingWords).map(([value, words]) => [Number(value), words] as const);
 
 /**
  * A short debrief and wellbeing check for the researcher after an interview. It is theirs: kept apart

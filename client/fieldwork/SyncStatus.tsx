@@ -36,10 +36,13 @@ export function SyncStatus({ showOutboxLink = true }: { showOutboxLink?: boolean
     }
     if (!wasUploading.current) return;
     wasUploading.current = false;
-    announce(
-      pending.length === 0 ? "Everything is uploaded." : `${describe(pending)} still waiting to upload.`,
-    );
-  }, [status.phase, pending, announce]);
+    // Read the outbox afresh: the list on screen catches up with the upload's receipts a moment after
+    // the upload ends, and announcing from it said "2 interviews still waiting" over "Nothing waiting".
+    void listOutbox().then((all) => {
+      const left = all.filter((r) => r.state === "waiting" || r.state === "uploading");
+      announce(left.length === 0 ? "Everything is uploaded." : `${describe(left)} still waiting to upload.`);
+    });
+  }, [status.phase, announce]);
 
   const uploadNow = async () => {
     setBusy(true);

@@ -61,12 +61,17 @@ export function ReleaseFigure({
           <NotesHeading className="release-notes__heading">What experts by experience said</NotesHeading>
           {annotations.map((note) => (
             <blockquote key={note.id} className="release-note">
-              <p>
-                <strong>What this means:</strong> {note.whatItMeans}
-              </p>
-              <p>
-                <strong>What should change:</strong> {note.whatShouldChange}
-              </p>
+              {/* A note may say either or both; an empty half is not shown as a heading over nothing. */}
+              {note.whatItMeans.trim() && (
+                <p>
+                  <strong>What this means:</strong> {note.whatItMeans}
+                </p>
+              )}
+              {note.whatShouldChange.trim() && (
+                <p>
+                  <strong>What should change:</strong> {note.whatShouldChange}
+                </p>
+              )}
               <footer>
                 {note.by ? note.by.name : "An expert by experience"}, {dateText(note.createdAt)}
               </footer>

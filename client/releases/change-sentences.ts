@@ -1,4 +1,5 @@
 import type { ReleaseRow, ReleaseTable } from "../../shared/contract/releases.ts";
+import { waveInSentence } from "../../shared/follow-ups/wave-label.ts";
 import { changeSentence, sentenceKind } from "../../shared/stats/plain-language.ts";
 import { DEFAULT_LEVEL } from "../../shared/stats/result.ts";
 
@@ -35,8 +36,8 @@ export function changeReadings(table: ReleaseTable): ChangeReading[] {
         mean,
         lower,
         upper,
-        fromName: waveWords(fromWave),
-        toName: waveWords(toWave),
+        fromName: waveInSentence(fromWave),
+        toName: waveInSentence(toWave),
         levelPercent: Math.round(DEFAULT_LEVEL * 100),
         // As the table prints them (the check rounded them to one decimal).
         fractionDigits: 1,
@@ -49,9 +50,4 @@ export function changeReadings(table: ReleaseTable): ChangeReading[] {
 function published(row: ReleaseRow, column: string): number | null {
   const cell = row.cells[column];
   return cell?.published ? cell.value : null;
-}
-
-/** As the release's titles name the waves, inside a sentence. */
-function waveWords(wave: number): string {
-  return wave === 0 ? "the first interview" : `follow-up ${wave}`;
 }

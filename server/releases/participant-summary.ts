@@ -25,37 +25,75 @@ function published(table: ReleaseTable, rowKey: string, columnKey: string): numb
   return cell?.published ? cell.value : null;
 }
 
+/** A question in quotes, ending the sentence: "answered “How safe do you feel?”" takes no second stop. */
+function quotedEnd(title: string): string {
+  return /[?!.]$/.test(title) ? `“${title}”` : `“${title}”.`;
+}
+
+/**
+ * Which way the same people's answers moved, said only where the likely range of the change is all on
+ * one side of zero (the dashboard's "clearly better" rule); a change whose range is withheld or crosses
+ * zero is not told as a rise or a fall.
+ */
+function changeSentence(table: ReleaseTable, n: number, title: string): string {
+  const lower = published(table, "all", "lower");
+  const upper = published(table, "all", "upper");
+  const yesNo = table.indicator?.kind === "yes_no";
+  const asked = `We asked ${n} people about “${title}” twice.`;
+  if (lower !== null && lower > 0)
+    return `${asked} ${yesNo ? "More of them said yes the second time." : "On average, their answers went up."}`;
+  if (upper !== null && upper < 0)
+    return `${asked} ${yesNo ? "Fewer of them said yes the second time." : "On average, their answers went down."}`;
+  return `${asked} Their answers did not clearly go up or down.`;
+}
+
+/** A choice as people chose it: a number on a scale of numbers reads "3 out of 5", not “3”. */
+function answerWords(label: string, labels: string[]): string {
+  const numbers = labels.map(Number);
+  if (labels.every((l) => /^\d+$/.test(l))) return `${label} out of ${Math.max(...numbers)}`;
+  return `“${label}”`;
+}
+
 function sentenceFor(table: ReleaseTable): string | null {
   const title = table.indicator?.title ?? table.title;
   if (table.kind === "change") {
     const n = published(table, "all", "n");
-    const change = published(table, "all", "change");
-    if (n === null || change === null) return null;
-    const way = change > 0.05 ? "went up" : change < -0.05 ? "went down" : "stayed about the same";
-    return `We asked ${n} people about “${title}” twice. On average, their answers ${way}.`;
+    return n === null ? null : changeSentence(table, n, title);
   }
   const answered = published(table, "all", "answered");
   if (answered === null || answered === 0) return null;
+  const labels: string[] = [];
   let best: { label: string; percent: number } | null = null;
   for (const col of table.columns) {
     if (col.kind !== "percent") continue;
+    const label = col.label.replace(/ \(%\)$/, "");
+    labels.push(label);
     const p = published(table, "all", col.key);
-    if (p !== null && (best === null || p > best.percent))
-      best = { label: col.label.replace(/ \(%\)$/, ""), percent: p };
+    if (p !== null && (best === null || p > best.percent)) best = { label, percent: p };
   }
-  if (!best) return `${answered} people answered “${title}”.`;
-  return `${answered} people answered “${title}”. The most common answer was “${best.label}”: about ${best.percent} in every 100 people.`;
+  const said = `${answered} people answered ${quotedEnd(title)}`;
+  if (!best) return said;
+  return `${said} The most common answer was ${answerWords(best.label, labels)}: about ${best.percent} in every 100 people.`;
+}
+
+/**
+ * The opening thanks people for taking part and names the survey only in quotes: a survey's title
+ * ("Participant interview", "MEAM wellbeing survey 2026") is a name, not a phrase that fits into a
+ * sentence, so it is never the object of "taking part in".
+ */
+export function opening(surveyTitle: string | null): string {
+  const title = surveyTitle?.trim();
+  const from = title ? ` in “${title}”` : "";
+  return `Thank you for taking part in our research. Here is some of what people told us${from}.`;
 }
 
 export function generateSummary(
-  surveyTitle: string,
+  surveyTitle: string | null,
   snapshot: ReleaseSnapshot,
   now: string,
 ): ParticipantSummary {
   const seen = new Set<string>();
-  const lines: string[] = [
-    `Thank you for taking part in ${surveyTitle}. Here is some of what people told us.`,
-  ];
+  const lines: string[] = [opening(surveyTitle)];
   for (const t of snapshot.tables) {
     const key = `${t.kind}:${t.indicator?.key ?? ""}`;
     if (t.kind === "participation" || seen.has(key)) continue;

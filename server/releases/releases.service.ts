@@ -270,7 +270,7 @@ async function checkFiguresNow(
     .select(["title"])
     .where("id", "=", composition.surveyId)
     .executeTakeFirst();
-  const summary = generateSummary(survey?.title ?? composition.surveyId, snapshot, now.toISOString());
+  const summary = generateSummary(survey?.title ?? null, snapshot, now.toISOString());
   const stored = await storeSnapshot(
     db,
     { id: row.id, surveyId: composition.surveyId, comparedWith: earlier.map((e) => e.id) },

@@ -188,6 +188,8 @@ describe("outcome dashboards", () => {
     expect(await section.locator(".change-summary").textContent()).toMatch(
       /^On average .* we are fairly sure \(95% confidence\) the true change is between -?−?[\d.]+ and -?−?[\d.]+/,
     );
+    // The first interview is named as a sentence names it, as the releases do ("than at first interview").
+    expect(await section.locator(".change-summary").textContent()).toMatch(/at the first interview;/);
     await section.getByRole("link", { name: "Cohen's dz (effect size)" }).click();
     await expect.poll(() => new URL(page.url()).hash).toBe("#glossary-dz");
     expect(await page.locator("#glossary-dz").textContent()).toMatch(/0\.2 is small/);

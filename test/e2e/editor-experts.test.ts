@@ -237,6 +237,14 @@ describe("the editor for experts by experience (issue 15)", () => {
     expect(await page.getByRole("region", { name: "Survey preview" }).count()).toBe(0);
     await expectNoAxeViolations(page, "tablet: question form");
     await screenshot(page, "tablet-question");
+    // Every tick box in the form is a touch target of at least 24 × 24 CSS px (WCAG 2.2, 2.5.8).
+    const boxes = await page
+      .locator(".field--check input[type=checkbox]")
+      .evaluateAll((inputs) =>
+        inputs.map((i) => i.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)),
+      );
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const side of boxes) expect(side).toBeGreaterThanOrEqual(24);
 
     const toggle = page.getByRole("button", { name: "Show the preview" });
     const toggleBox = await toggle.boundingBox();
@@ -257,6 +265,10 @@ describe("the editor for experts by experience (issue 15)", () => {
   it("proposes a short name for a new survey from its name, never “q-item”", async () => {
     const page = await signIn(e2e.browser, "ben@example.org");
     await page.goto(`${e2e.server.url}/editor`);
+    // A survey with no draft open says so under "Draft", never "Published" (read as a published draft).
+    const surveys = page.getByRole("table", { name: "Surveys and their drafts" });
+    await surveys.getByRole("cell", { name: "None: no changes since version 1" }).first().waitFor();
+    expect(await surveys.getByRole("cell", { name: "Published", exact: true }).count()).toBe(0);
     const shortName = page.getByLabel("Short name for links");
     expect(await shortName.inputValue()).toBe("");
     await page.getByLabel("Survey name").fill("What matters to you, 2027?");

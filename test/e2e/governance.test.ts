@@ -116,6 +116,8 @@ describe("reviewing and exporting", () => {
     await page.getByRole("heading", { name: "Exports", level: 1 }).waitFor();
     await page.getByLabel("Survey", { exact: true }).selectOption("participant-interview");
     await page.getByLabel("Approved responses only").check();
+    // The interview is chosen by name, as everywhere else, not typed as a "wave" number.
+    await page.getByLabel("Interview", { exact: true }).selectOption({ label: "First interview" });
     await expectNoAxeViolations(page, "exports");
     const [download] = await Promise.all([
       page.waitForEvent("download"),

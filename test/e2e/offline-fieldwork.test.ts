@@ -146,6 +146,11 @@ describe("offline fieldwork on a tablet", () => {
     await context.setOffline(false);
     await expect.poll(storedCodes, { timeout: 30_000 }).toEqual([...finished].sort());
     await reopened.getByRole("heading", { name: "Nothing waiting to upload" }).waitFor();
+    // A screen reader hears what the screen says once the upload is over, not the outbox as it was
+    // a moment before the upload wrote its receipts ("2 interviews still waiting to upload").
+    const announced = reopened.locator('.visually-hidden[role="status"]');
+    await expect.poll(() => announced.textContent()).not.toBe("");
+    expect(await announced.textContent()).toBe("Everything is uploaded.");
     // The third is still a draft, on the tablet only.
     await reopened
       .getByRole("button", { name: `Continue the interview with participant ${third}` })

@@ -120,6 +120,13 @@ describe("the peer interview", () => {
     });
     expect(JSON.parse(response.data)).toMatchObject({ consent: true });
 
+    // The scale reads worst to best; its best is not "Fine, no worries", which read as below "Good".
+    const feeling = page.getByRole("group", { name: "How are you feeling after this interview?" });
+    expect(
+      await feeling
+        .getByRole("radio")
+        .evaluateAll((radios) => radios.map((r) => (r as HTMLInputElement).labels?.[0]?.textContent?.trim())),
+    ).toEqual(["Not good at all", "Not great", "OK", "Good", "Very good"]);
     await page.getByRole("radio", { name: "Not great" }).check();
     await page.getByRole("checkbox", { name: /coordinator to get in touch/ }).check();
     await page.getByRole("button", { name: "Save my debrief" }).click();

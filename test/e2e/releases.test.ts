@@ -240,6 +240,17 @@ describe("releases", () => {
     const note = page.locator(".release-note").first();
     await note.getByText("Workers should ask people what they want at every meeting.").waitFor();
     expect(await note.textContent()).toContain("sam.expert");
+    // A note may say only what the figure means: it shows no "What should change:" over nothing.
+    await page
+      .getByRole("button", { name: /^Add your note on / })
+      .last()
+      .click();
+    const secondForm = page.getByRole("form", { name: /^Your note on / });
+    await secondForm.getByLabel("What this means", { exact: true }).fill("Fewer people answered this one.");
+    await secondForm.getByRole("button", { name: "Save note" }).click();
+    const meaningOnly = page.locator(".release-note", { hasText: "Fewer people answered this one." });
+    await meaningOnly.waitFor();
+    expect(await meaningOnly.textContent()).not.toContain("What should change");
 
     // The summary's reading ease is shown, and changes with the text.
     const summary = page.getByRole("textbox", { name: "The summary, in plain words" });
@@ -371,6 +382,23 @@ describe("releases", () => {
     expect(text).toMatch(
       /\/MediaBox\s*\[\s*0 0 595(\.\d+)? 841(\.\d+)?|\/MediaBox\s*\[\s*0 0 595(\.\d+)? 842/,
     );
+  });
+
+  it("on a phone the public link's charts keep their words at a readable size", async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto(`${e2e.server.url}${publicPath}`);
+    await page.getByRole("heading", { name: TITLE, level: 1 }).waitFor();
+    const chart = page.locator("svg.chart").first();
+    await chart.waitFor();
+    // A drawing made for a laptop shrank its 14px labels to about 7px on a 390px screen.
+    const smallest = await page.evaluate(() =>
+      Math.min(
+        ...[...document.querySelectorAll("svg.chart text")].map((t) => t.getBoundingClientRect().height),
+      ),
+    );
+    expect(smallest).toBeGreaterThanOrEqual(12);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await check(page, "public link on a phone");
   });
 
   it("an unknown public link says so plainly", async () => {
