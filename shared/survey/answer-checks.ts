@@ -27,8 +27,10 @@ export interface AnswerField {
   anyChoice?: boolean;
   /** "Other" stored as the typed text itself (`storeOthersAsComment: false`): any text is accepted too. */
   otherAsText?: boolean;
-  /** A single choice's choices with a comment box of their own (`showCommentArea` on the choice). */
+  /** Choices with a comment box of their own (`showCommentArea` on the choice). */
   commentChoices?: ReadonlySet<unknown>;
+  /** A choice question that takes a list of choices (checkbox, tag box, ranking, image picker with `multiSelect`). */
+  multiple?: boolean;
   /** A matrix of dropdowns or a dynamic matrix: what each column's cell accepts, by column name. */
   cells?: ReadonlyMap<string, AnswerField>;
   /** A dynamic panel: what each question of one panel accepts, by value name. */
@@ -49,6 +51,7 @@ type QuestionProps = Question & {
   items?: { name: string; editor: Question }[];
   cellType?: string;
   showOtherItem?: boolean;
+  multiSelect?: boolean;
   showNoneItem?: boolean;
   showRefuseItem?: boolean;
   showDontKnowItem?: boolean;
@@ -68,6 +71,8 @@ type QuestionProps = Question & {
   columns?: { value: unknown }[];
 };
 
+const MULTIPLE_CHOICE = new Set(["checkbox", "tagbox", "ranking"]);
+
 export function answerField(question: Question): AnswerField {
   const q = question as QuestionProps;
   const field: AnswerField = { valueName: question.getValueName(), type: question.getType() };
@@ -79,7 +84,11 @@ export function answerField(question: Question): AnswerField {
     case "tagbox":
     case "ranking":
       field.choices = choiceValues(q);
-      if (field.type === "radiogroup" || field.type === "dropdown") {
+      field.multiple =
+        MULTIPLE_CHOICE.has(field.type) || (field.type === "imagepicker" && q.multiSelect === true);
+      {
+        // survey-core keeps a choice's comment beside it: `{ value, comment }` for a single choice, and
+        // for a multiple choice every chosen item as `{ value }`, with `comment` where one was typed.
         const commented = (q.choices ?? []).filter(
           (c) => (c as { showCommentArea?: boolean }).showCommentArea,
         );
@@ -401,29 +410,35 @@ function checkString(field: AnswerField, value: unknown): string | undefined {
   return undefined;
 }
 
+/** Whether one value (or one item of a list) is a choice the question offers. */
+function isOffered(field: AnswerField, value: unknown): boolean {
+  if (field.anyChoice || field.choices?.has(value)) return true;
+  // A question with comment boxes on its choices keeps a chosen item as `{ value, comment }`; in a
+  // list every item is `{ value }`, those without a comment box too. A comment needs a box to be in.
+  if (isCommentedChoice(value) && field.commentChoices) {
+    const boxes = value.comment === undefined ? field.choices : field.commentChoices;
+    return boxes?.has(value.value) === true;
+  }
+  return field.otherAsText === true && typeof value === "string";
+}
+
+function checkChoices(field: AnswerField, value: unknown): string | undefined {
+  if (!Array.isArray(value)) return `Expected a list of choices, got ${kindOfAnswer(value)}.`;
+  const wrong = value.filter((v) => !isOffered(field, v));
+  if (wrong.length > 0)
+    return `${wrong.length === 1 ? "One answer is" : `${wrong.length} answers are`} not among the choices.`;
+  const chosen = value.map((v) => (isCommentedChoice(v) ? v.value : v));
+  if (new Set(chosen).size !== chosen.length) return "The same choice is given twice.";
+  return undefined;
+}
+
 function checkValue(field: AnswerField, value: unknown): string | undefined {
+  if (field.multiple) return checkChoices(field, value);
   switch (field.type) {
     case "radiogroup":
     case "dropdown":
     case "imagepicker":
-      if (field.anyChoice || field.choices?.has(value)) return undefined;
-      // A choice with a comment box of its own, answered with a comment: `{ value, comment }`.
-      if (isCommentedChoice(value) && field.commentChoices?.has(value.value)) return undefined;
-      if (field.otherAsText && typeof value === "string") return undefined;
-      return "This answer is not one of the choices.";
-    case "checkbox":
-    case "tagbox":
-    case "ranking": {
-      if (!Array.isArray(value)) return `Expected a list of choices, got ${kindOfAnswer(value)}.`;
-      const allowed = field.choices;
-      const wrong = field.anyChoice
-        ? []
-        : value.filter((v) => !allowed?.has(v) && !(field.otherAsText && typeof v === "string"));
-      if (wrong.length > 0)
-        return `${wrong.length === 1 ? "One answer is" : `${wrong.length} answers are`} not among the choices.`;
-      if (new Set(value).size !== value.length) return "The same choice is given twice.";
-      return undefined;
-    }
+      return isOffered(field, value) ? undefined : "This answer is not one of the choices.";
     case "rating":
       return checkRating(field, value);
     case "boolean":
