@@ -31,6 +31,12 @@ export interface AnswerField {
   commentChoices?: ReadonlySet<unknown>;
   /** A choice question that takes a list of choices (checkbox, tag box, ranking, image picker with `multiSelect`). */
   multiple?: boolean;
+  /**
+   * A multiple choice that keeps each chosen item as an object, the choice under this key
+   * (`valuePropertyName`): `[{ service: "gp" }]`. A dynamic panel sharing its value name adds its own
+   * answers to each item (`sharedValueFields`).
+   */
+  valueProperty?: string;
   /** A matrix of dropdowns or a dynamic matrix: what each column's cell accepts, by column name. */
   cells?: ReadonlyMap<string, AnswerField>;
   /** A dynamic panel: what each question of one panel accepts, by value name. */
@@ -52,6 +58,7 @@ type QuestionProps = Question & {
   cellType?: string;
   showOtherItem?: boolean;
   multiSelect?: boolean;
+  valuePropertyName?: string;
   showNoneItem?: boolean;
   showRefuseItem?: boolean;
   showDontKnowItem?: boolean;
@@ -93,6 +100,11 @@ export function answerField(question: Question): AnswerField {
           (c) => (c as { showCommentArea?: boolean }).showCommentArea,
         );
         if (commented.length > 0) field.commentChoices = new Set(commented.map((c) => c.value));
+      }
+      if (q.valuePropertyName && field.multiple) {
+        field.valueProperty = q.valuePropertyName;
+        // survey-core keeps "Other" as the words typed, under the same key: `{ service: "…" }`.
+        if (q.showOtherItem) field.otherAsText = true;
       }
       if (q.choicesByUrl?.url) field.anyChoice = true;
       if (q.showOtherItem && q.storeOthersAsComment === false) field.otherAsText = true;
@@ -338,6 +350,20 @@ function cellsByName(field: AnswerField): ReadonlyMap<string, AnswerField> {
   return field.cells ?? new Map();
 }
 
+/**
+ * What one value name accepts when two questions share it (`valueName`). The SurveyJS pattern of a
+ * multiple choice kept as objects (`valuePropertyName`) and a dynamic panel of the same value name,
+ * one panel per chosen item: each panel holds the item's choice beside the panel's answers, and the
+ * choice is checked as the multiple choice's. Otherwise the first question's check stands.
+ */
+export function sharedValueFields(first: AnswerField, second: AnswerField): AnswerField {
+  const [list, panel] = first.panel ? [second, first] : [first, second];
+  const { valueProperty, ...choices } = list;
+  if (!panel.panel || valueProperty === undefined) return first;
+  const choice: AnswerField = { ...choices, valueName: valueProperty, type: "radiogroup", multiple: false };
+  return { ...panel, panel: new Map([...panel.panel, [valueProperty, choice]]) };
+}
+
 export const COMMENT_SUFFIX = "-Comment";
 
 /** `q1-Comment` holds the free text of a question's "other" choice or comment box. */
@@ -424,10 +450,12 @@ function isOffered(field: AnswerField, value: unknown): boolean {
 
 function checkChoices(field: AnswerField, value: unknown): string | undefined {
   if (!Array.isArray(value)) return `Expected a list of choices, got ${kindOfAnswer(value)}.`;
-  const wrong = value.filter((v) => !isOffered(field, v));
+  const property = field.valueProperty;
+  const items = property === undefined ? value : value.map((v) => (isRecord(v) ? v[property] : undefined));
+  const wrong = items.filter((v) => !isOffered(field, v));
   if (wrong.length > 0)
     return `${wrong.length === 1 ? "One answer is" : `${wrong.length} answers are`} not among the choices.`;
-  const chosen = value.map((v) => (isCommentedChoice(v) ? v.value : v));
+  const chosen = items.map((v) => (isCommentedChoice(v) ? v.value : v));
   if (new Set(chosen).size !== chosen.length) return "The same choice is given twice.";
   return undefined;
 }

@@ -13,6 +13,8 @@ import { everyExportFile, probeInterview, uploadedOutcomes } from "./probe-helpe
  *   `{ value }`, with `comment` where one was typed. The server flagged every such interview, so it
  *   was left out of every figure; the exports gave no code of it to anyone's wide CSV;
  * - an image picker with `multiSelect`: a list, checked as a single choice and flagged;
+ * - a multiple choice kept as objects (`valuePropertyName`), alone or with a dynamic panel of the
+ *   same value name (one panel per chosen item, SurveyJS's documented pattern): flagged;
  * - a yes/no question with its own values (`valueTrue`), as the XLSForm importer writes every
  *   "acknowledge": never counted in a figure, missing from every wide CSV, withheld from evaluators.
  *
@@ -36,6 +38,22 @@ const elements = [
     title: "Which pictures look like your week?",
     multiSelect: true,
     choices: ["cat", "dog"].map((value) => ({ value, imageLink: `https://example.org/${value}.png` })),
+  },
+  {
+    type: "checkbox",
+    name: "services",
+    title: "Which services do you use?",
+    valueName: "used",
+    valuePropertyName: "service",
+    choices: ["gp", "housing"],
+    showOtherItem: true,
+  },
+  {
+    type: "paneldynamic",
+    name: "about",
+    title: "About each service",
+    valueName: "used",
+    templateElements: [{ type: "comment", name: "note", title: "Tell us about it" }],
   },
   {
     // What the XLSForm importer makes of an "acknowledge" row.
@@ -62,11 +80,13 @@ beforeEach(async () => {
     needs: [{ value: "food", comment: TYPED }, { value: "bed" }],
     pictures: ["cat", "dog"],
     listened: "OK",
+    used: [{ service: "gp", note: TYPED }, { service: `${TYPED} other` }],
   });
   plain = probeInterview(SURVEY, 1, {
     needs: [{ value: "bed" }, { value: 3 }],
     pictures: ["dog"],
     listened: false,
+    used: [{ service: "housing" }],
   });
   expect(await uploadedOutcomes(t, [typed, plain])).toEqual(["accepted", "accepted"]);
 });
@@ -95,10 +115,13 @@ describe("probe: values of features outside surveys use", () => {
       expect(text.includes("Bloggs"), `${name} gives what the participant typed`).toBe(false);
     }
     const json = JSON.parse(files["responses.json"] ?? "{}") as {
+      withheld: string[];
       responses: { responseId: string; answers: Record<string, unknown>; withheldAnswers: string[] }[];
     };
     const byId = new Map(json.responses.map((r) => [r.responseId, r]));
     expect(byId.get(typed.id)?.withheldAnswers).toEqual(["needs"]);
+    // A value name a dynamic panel shares holds its answers: the whole column is the participant's words.
+    expect(json.withheld).toContain("used");
     expect(byId.get(plain.id)?.withheldAnswers).toEqual([]);
     const wide = files["responses-wide.csv"] ?? "";
     expect(wide).toContain("cat;dog,TRUE");
@@ -108,7 +131,7 @@ describe("probe: values of features outside surveys use", () => {
   it("gives the data manager the codes in the CSV files and the comment in the JSON", async () => {
     const files = await everyExportFile(t, SURVEY, admin);
     expect(files["responses.json"]).toContain(TYPED);
-    expect(files["responses-wide.csv"]).toContain("food;bed,cat;dog,TRUE");
+    expect(files["responses-wide.csv"]).toContain("food;bed,cat;dog,");
     const review = await t.request(`/api/review/responses/${typed.id}`, { cookie: admin });
     expect(await review.text()).toContain(TYPED);
   });

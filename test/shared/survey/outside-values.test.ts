@@ -99,3 +99,67 @@ describe("values survey-core stores for features outside surveys use", () => {
     expect(issues({ picture: [1] })).toEqual(["picture"]);
   });
 });
+
+describe("a multiple choice kept as objects (valuePropertyName)", () => {
+  const shared = {
+    pages: [
+      {
+        name: "p",
+        elements: [
+          {
+            type: "checkbox",
+            name: "services",
+            valueName: "used",
+            valuePropertyName: "service",
+            choices: ["gp", "housing"],
+          },
+          {
+            type: "paneldynamic",
+            name: "about",
+            valueName: "used",
+            templateElements: [
+              { type: "comment", name: "note" },
+              { type: "rating", name: "good" },
+            ],
+          },
+          {
+            type: "checkbox",
+            name: "plain",
+            valuePropertyName: "v",
+            choices: ["a", "b"],
+            showOtherItem: true,
+          },
+        ],
+      },
+    ],
+  };
+
+  it("passes it alone and with a dynamic panel of the same value name, one panel per chosen item", () => {
+    const model = createSurveyModel(shared);
+    choose(model.getQuestionByName("services"), ["gp", "housing"]);
+    const about = model.getQuestionByName("about") as unknown as {
+      panels: { getQuestionByName(name: string): { value: unknown } }[];
+    };
+    const first = about.panels[0]?.getQuestionByName("note");
+    if (first) first.value = TYPED;
+    const good = about.panels[0]?.getQuestionByName("good");
+    if (good) good.value = 4;
+    const plain = model.getQuestionByName("plain") as unknown as Choosing & { otherValue: string };
+    plain.renderedValue = ["a", "other"];
+    plain.otherValue = TYPED;
+    const data = { ...model.data };
+    expect(data).toEqual({
+      used: [{ service: "gp", note: TYPED, good: 4 }, { service: "housing" }],
+      plain: [{ v: "a" }, { v: TYPED }],
+    });
+    expect(new VersionValidator(shared).validate(data)).toEqual([]);
+  });
+
+  it("still flags a choice that is not offered, or a panel answer that does not fit", () => {
+    const issues = (data: Record<string, unknown>) =>
+      new VersionValidator(shared).validate(data).map((i) => i.path ?? i.question);
+    expect(issues({ used: [{ service: "dentist" }] })).toEqual(["used[0].service"]);
+    expect(issues({ used: [{ service: "gp", good: "Jo" }] })).toEqual(["used[0].good"]);
+    expect(issues({ plain: ["a"] })).toEqual(["plain"]);
+  });
+});
