@@ -328,7 +328,7 @@ function checkPanels(fields: ReadonlyMap<string, AnswerField>, value: unknown, p
   const problems: Problem[] = [];
   value.forEach((panel, index) => {
     const here = [...path, index];
-    if (panel === null || panel === undefined) return;
+    // survey-core reads every panel of the list: an empty place in it is no panel (it throws on one).
     if (!isRecord(panel))
       problems.push({
         path: here,
@@ -479,12 +479,40 @@ function checkValue(field: AnswerField, value: unknown): string | undefined {
       return checkString(field, value);
     case "matrix":
       return checkMatrix(field, value);
+    case "file":
+      return checkFiles(value);
+    case "signaturepad":
+      return typeof value === "string" ? undefined : `Expected a picture, got ${kindOfAnswer(value)}.`;
+    case "slider":
+      return isNumber(value) || (Array.isArray(value) && value.every(isNumber))
+        ? undefined
+        : `Expected a number, got ${kindOfAnswer(value)}.`;
+    case "expression":
+      // Worked out by survey-core on the tablet: a plain value or a list of them.
+      return isPlain(value) || (Array.isArray(value) && value.every(isPlain))
+        ? undefined
+        : `Expected a worked-out value, got ${kindOfAnswer(value)}.`;
     case "html":
     case "image":
       return "This item does not take an answer.";
     default:
       return undefined;
   }
+}
+
+const isNumber = (value: unknown): boolean => typeof value === "number" && Number.isFinite(value);
+const isPlain = (value: unknown): boolean =>
+  typeof value === "string" || typeof value === "boolean" || isNumber(value);
+
+/** A file question's value as survey-core keeps it: a list of `{ name, type, content }`, each text. */
+const FILE_KEYS = new Set(["name", "type", "content"]);
+function checkFiles(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return `Expected a list of files, got ${kindOfAnswer(value)}.`;
+  const fits = value.every(
+    (file) =>
+      isRecord(file) && Object.entries(file).every(([k, v]) => FILE_KEYS.has(k) && typeof v === "string"),
+  );
+  return fits ? undefined : "Expected each file as its name, type and content.";
 }
 
 function checkRating(field: AnswerField, value: unknown): string | undefined {
