@@ -127,6 +127,8 @@ export function answerField(question: Question): AnswerField {
     case "matrix":
       field.rows = new Set((q.rows ?? []).map((r) => String(r.value)));
       field.columns = new Set((q.columns ?? []).map((c) => c.value));
+      // A grid of tick boxes (`cellType: "checkbox"`) keeps each row's answer as a list of columns.
+      if (q.cellType === "checkbox") field.multiple = true;
       break;
     case "matrixdropdown":
       field.rows = new Set((q.rows ?? []).map((r) => String(r.value)));
@@ -161,6 +163,12 @@ function cellFields(q: QuestionProps): Map<string, AnswerField> {
     rows = q.visibleRows ?? [];
   }
   for (const cell of rows[0]?.cells ?? []) cells.set(cell.column.name, answerField(cell.question));
+  // A row's detail panel (`detailElements`) keeps its answers in the row, beside the columns'.
+  const detail = (q as QuestionProps & { detailPanel?: { questions: Question[] } }).detailPanel;
+  for (const inner of detail?.questions ?? []) {
+    const name = inner.getValueName();
+    if (!cells.has(name)) cells.set(name, answerField(inner));
+  }
   return cells;
 }
 
@@ -461,7 +469,7 @@ function checkChoices(field: AnswerField, value: unknown): string | undefined {
 }
 
 function checkValue(field: AnswerField, value: unknown): string | undefined {
-  if (field.multiple) return checkChoices(field, value);
+  if (field.multiple && field.type !== "matrix") return checkChoices(field, value);
   switch (field.type) {
     case "radiogroup":
     case "dropdown":
@@ -534,8 +542,10 @@ function checkMatrix(field: AnswerField, value: unknown): string | undefined {
   }
   for (const [row, answer] of Object.entries(value)) {
     if (!field.rows?.has(row)) return `${describe(row)} is not a row of this question.`;
-    if (!field.columns?.has(answer))
+    const ticked = field.multiple && Array.isArray(answer) ? answer : [answer];
+    if (!ticked.every((a) => field.columns?.has(a)))
       return `The answer for row ${describe(row)} is not a column of this question.`;
+    if (new Set(ticked).size !== ticked.length) return "The same choice is given twice.";
   }
   return undefined;
 }

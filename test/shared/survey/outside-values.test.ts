@@ -163,3 +163,54 @@ describe("a multiple choice kept as objects (valuePropertyName)", () => {
     expect(issues({ plain: ["a"] })).toEqual(["plain"]);
   });
 });
+
+describe("grids survey-core keeps more in", () => {
+  const grids = {
+    pages: [
+      {
+        name: "p",
+        elements: [
+          {
+            type: "matrixdynamic",
+            name: "people",
+            rowCount: 1,
+            detailPanelMode: "underRow",
+            detailElements: [
+              { type: "comment", name: "more" },
+              { type: "rating", name: "close" },
+            ],
+            columns: [{ name: "who", cellType: "text" }],
+          },
+          { type: "matrix", name: "ticks", rows: ["r1"], columns: ["a", "b"], cellType: "checkbox" },
+        ],
+      },
+    ],
+  };
+  type Row = {
+    cells: { question: { value: unknown } }[];
+    showDetailPanel(): void;
+    detailPanel: { getQuestionByName(name: string): { value: unknown } };
+  };
+
+  it("passes a row's detail panel and a grid of tick boxes", () => {
+    const model = createSurveyModel(grids);
+    const [row] = (model.getQuestionByName("people") as unknown as { visibleRows: Row[] }).visibleRows;
+    if (!row?.cells[0]) throw new Error("no row");
+    row.cells[0].question.value = TYPED;
+    row.showDetailPanel();
+    row.detailPanel.getQuestionByName("more").value = TYPED;
+    row.detailPanel.getQuestionByName("close").value = 3;
+    model.getQuestionByName("ticks").value = { r1: ["a", "b"] };
+    const data = { ...model.data };
+    expect(data).toEqual({ people: [{ who: TYPED, more: TYPED, close: 3 }], ticks: { r1: ["a", "b"] } });
+    expect(new VersionValidator(grids).validate(data)).toEqual([]);
+  });
+
+  it("still flags a detail answer that does not fit, and a tick outside the columns", () => {
+    const issues = (data: Record<string, unknown>) =>
+      new VersionValidator(grids).validate(data).map((i) => i.path ?? i.question);
+    expect(issues({ people: [{ close: "Jo" }] })).toEqual(["people[0].close"]);
+    expect(issues({ ticks: { r1: ["a", "c"] } })).toEqual(["ticks"]);
+    expect(issues({ ticks: { r1: ["a", "a"] } })).toEqual(["ticks"]);
+  });
+});
