@@ -93,14 +93,7 @@ export function answerField(question: Question): AnswerField {
       field.choices = choiceValues(q);
       field.multiple =
         MULTIPLE_CHOICE.has(field.type) || (field.type === "imagepicker" && q.multiSelect === true);
-      {
-        // survey-core keeps a choice's comment beside it: `{ value, comment }` for a single choice, and
-        // for a multiple choice every chosen item as `{ value }`, with `comment` where one was typed.
-        const commented = (q.choices ?? []).filter(
-          (c) => (c as { showCommentArea?: boolean }).showCommentArea,
-        );
-        if (commented.length > 0) field.commentChoices = new Set(commented.map((c) => c.value));
-      }
+      field.commentChoices = commentChoices(q);
       if (q.valuePropertyName && field.multiple) {
         field.valueProperty = q.valuePropertyName;
         // survey-core keeps "Other" as the words typed, under the same key: `{ service: "…" }`.
@@ -170,6 +163,16 @@ function cellFields(q: QuestionProps): Map<string, AnswerField> {
     if (!cells.has(name)) cells.set(name, answerField(inner));
   }
   return cells;
+}
+
+/**
+ * The choices with a comment box of their own. survey-core keeps a choice's comment beside it:
+ * `{ value, comment }` for a single choice, and for a multiple choice every chosen item as `{ value }`,
+ * with `comment` where one was typed.
+ */
+function commentChoices(q: QuestionProps): Set<unknown> | undefined {
+  const commented = (q.choices ?? []).filter((c) => (c as { showCommentArea?: boolean }).showCommentArea);
+  return commented.length > 0 ? new Set(commented.map((c) => c.value)) : undefined;
 }
 
 function choiceValues(q: QuestionProps, depth = 0): Set<unknown> {
