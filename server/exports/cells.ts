@@ -1,3 +1,4 @@
+import { isCommentedChoice } from "../../shared/survey/answer-checks.ts";
 import { type AnswerColumn, columnInVersion } from "./columns.ts";
 
 /**
@@ -9,18 +10,20 @@ import { type AnswerColumn, columnInVersion } from "./columns.ts";
 export function wideCell(column: AnswerColumn, value: unknown): string | null {
   if (value === undefined || value === null || value === "") return null;
   switch (column.kind) {
-    case "boolean":
-      return typeof value === "boolean" ? booleanText(value) : null;
+    case "boolean": {
+      const yes = yesOrNo(column, value);
+      return yes === undefined ? null : booleanText(yes);
+    }
     case "integer":
-      return integerText(value);
+      return integerText(choiceCode(value));
     case "number":
       return numberText(value);
     case "date":
       return typeof value === "string" && isDate(value) ? value : null;
     case "code":
-      return scalarText(value);
+      return scalarText(choiceCode(value));
     case "codes":
-      return Array.isArray(value) ? joinCodes(value) : scalarText(value);
+      return Array.isArray(value) ? joinCodes(value.map(choiceCode)) : scalarText(choiceCode(value));
     case "text":
       return typeof value === "string" ? value : (scalarText(value) ?? JSON.stringify(value));
     case "json":
@@ -35,9 +38,45 @@ export function wideCell(column: AnswerColumn, value: unknown): string | null {
 export function longCells(column: AnswerColumn, value: unknown): string[] {
   if (value === undefined || value === null || value === "") return [];
   if (column.kind === "codes" && Array.isArray(value)) {
-    return value.map((v) => scalarText(v) ?? JSON.stringify(v));
+    return value.map((v) => scalarText(choiceCode(v)) ?? JSON.stringify(v));
   }
-  return [scalarText(value) ?? JSON.stringify(value)];
+  if (column.kind === "boolean") {
+    const yes = yesOrNo(column, value);
+    if (yes !== undefined) return [booleanText(yes)];
+  }
+  return [scalarText(choiceCode(value)) ?? JSON.stringify(value)];
+}
+
+/**
+ * The code of a chosen item. A choice with a comment box of its own is kept by survey-core as
+ * `{ value, comment }` (in a multiple choice, every item as `{ value }`): the CSV files give its code;
+ * the comment, in the participant's own words, is in the data manager's JSON export only, and an
+ * answer carrying one is withheld from evaluators (`fitsColumn`).
+ */
+function choiceCode(value: unknown): unknown {
+  return isCommentedChoice(value) ? value.value : value;
+}
+
+/** Whether a comment was typed beside a chosen item (or any item of a list). */
+function hasChoiceComment(value: unknown): boolean {
+  const items = Array.isArray(value) ? value : [value];
+  return items.some((v) => isCommentedChoice(v) && v.comment !== undefined && v.comment !== "");
+}
+
+/**
+ * A yes/no answer as true or false: `true` and `false`, or the question's own values for yes and no
+ * (`valueTrue`, `valueFalse`: an XLSForm "acknowledge" stores "OK") in any version that sets them.
+ */
+function yesOrNo(column: AnswerColumn, value: unknown): boolean | undefined {
+  for (const { field } of column.versions) {
+    if (!field.booleanValues) continue;
+    if (value === field.booleanValues.yes) return true;
+    if (value === field.booleanValues.no) return false;
+  }
+  if (typeof value !== "boolean") return undefined;
+  // `true` in a version whose own values are others is no answer of that version; a version without
+  // its own values takes it.
+  return column.versions.some((v) => !v.field.booleanValues) ? value : undefined;
 }
 
 /** SurveyJS's own values for its special items, which the flattened choices do not list. */
@@ -50,6 +89,7 @@ const SPECIAL_CHOICES = new Set(["other", "none", "refuse", "dontknow"]);
  */
 export function fitsColumn(column: AnswerColumn, value: unknown): boolean {
   if (value === undefined || value === null || value === "") return true;
+  if (hasChoiceComment(value)) return false;
   switch (column.kind) {
     case "boolean":
     case "integer":
@@ -57,11 +97,11 @@ export function fitsColumn(column: AnswerColumn, value: unknown): boolean {
     case "date":
       return wideCell(column, value) !== null;
     case "code":
-      return scalarText(value) !== null && isChoice(column, value);
+      return isCode(column, choiceCode(value));
     case "codes":
       return Array.isArray(value)
-        ? value.every((v) => scalarText(v) !== null && isChoice(column, v))
-        : scalarText(value) !== null && isChoice(column, value);
+        ? value.every((v) => isCode(column, choiceCode(v)))
+        : isCode(column, choiceCode(value));
     case "text":
       return typeof value !== "object";
     case "json":
@@ -111,6 +151,10 @@ function isChoice(column: AnswerColumn, value: unknown): boolean {
   if (SPECIAL_CHOICES.has(String(value))) return true;
   const choices = column.versions.flatMap((v) => v.field.choices ?? []);
   return choices.some((c) => String(c.value) === String(value));
+}
+
+function isCode(column: AnswerColumn, value: unknown): boolean {
+  return scalarText(value) !== null && isChoice(column, value);
 }
 
 function scalarText(value: unknown): string | null {

@@ -126,10 +126,10 @@ function kindOf(field: SurveyField): { kind: ColumnKind; freeText: boolean } {
       return { kind: "text", freeText: true };
     }
     default:
-      if (SINGLE_CHOICE_TYPES.has(field.type) && field.choices?.length) {
+      if (SINGLE_CHOICE_TYPES.has(field.type) && field.choices?.length && !field.multiple) {
         return { kind: integerCodes ? "integer" : "code", freeText: false };
       }
-      if (MULTI_CHOICE_TYPES.has(field.type)) return { kind: "codes", freeText: false };
+      if (MULTI_CHOICE_TYPES.has(field.type) || field.multiple) return { kind: "codes", freeText: false };
       return {
         kind: FREE_TEXT_TYPES.has(field.type) ? "text" : "json",
         freeText: FREE_TEXT_TYPES.has(field.type),

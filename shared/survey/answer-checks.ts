@@ -27,8 +27,16 @@ export interface AnswerField {
   anyChoice?: boolean;
   /** "Other" stored as the typed text itself (`storeOthersAsComment: false`): any text is accepted too. */
   otherAsText?: boolean;
-  /** A single choice's choices with a comment box of their own (`showCommentArea` on the choice). */
+  /** Choices with a comment box of their own (`showCommentArea` on the choice). */
   commentChoices?: ReadonlySet<unknown>;
+  /** A choice question that takes a list of choices (checkbox, tag box, ranking, image picker with `multiSelect`). */
+  multiple?: boolean;
+  /**
+   * A multiple choice that keeps each chosen item as an object, the choice under this key
+   * (`valuePropertyName`): `[{ service: "gp" }]`. A dynamic panel sharing its value name adds its own
+   * answers to each item (`sharedValueFields`).
+   */
+  valueProperty?: string;
   /** A matrix of dropdowns or a dynamic matrix: what each column's cell accepts, by column name. */
   cells?: ReadonlyMap<string, AnswerField>;
   /** A dynamic panel: what each question of one panel accepts, by value name. */
@@ -49,6 +57,8 @@ type QuestionProps = Question & {
   items?: { name: string; editor: Question }[];
   cellType?: string;
   showOtherItem?: boolean;
+  multiSelect?: boolean;
+  valuePropertyName?: string;
   showNoneItem?: boolean;
   showRefuseItem?: boolean;
   showDontKnowItem?: boolean;
@@ -68,6 +78,8 @@ type QuestionProps = Question & {
   columns?: { value: unknown }[];
 };
 
+const MULTIPLE_CHOICE = new Set(["checkbox", "tagbox", "ranking"]);
+
 export function answerField(question: Question): AnswerField {
   const q = question as QuestionProps;
   const field: AnswerField = { valueName: question.getValueName(), type: question.getType() };
@@ -79,11 +91,13 @@ export function answerField(question: Question): AnswerField {
     case "tagbox":
     case "ranking":
       field.choices = choiceValues(q);
-      if (field.type === "radiogroup" || field.type === "dropdown") {
-        const commented = (q.choices ?? []).filter(
-          (c) => (c as { showCommentArea?: boolean }).showCommentArea,
-        );
-        if (commented.length > 0) field.commentChoices = new Set(commented.map((c) => c.value));
+      field.multiple =
+        MULTIPLE_CHOICE.has(field.type) || (field.type === "imagepicker" && q.multiSelect === true);
+      field.commentChoices = commentChoices(q);
+      if (q.valuePropertyName && field.multiple) {
+        field.valueProperty = q.valuePropertyName;
+        // survey-core keeps "Other" as the words typed, under the same key: `{ service: "…" }`.
+        if (q.showOtherItem) field.otherAsText = true;
       }
       if (q.choicesByUrl?.url) field.anyChoice = true;
       if (q.showOtherItem && q.storeOthersAsComment === false) field.otherAsText = true;
@@ -106,6 +120,8 @@ export function answerField(question: Question): AnswerField {
     case "matrix":
       field.rows = new Set((q.rows ?? []).map((r) => String(r.value)));
       field.columns = new Set((q.columns ?? []).map((c) => c.value));
+      // A grid of tick boxes (`cellType: "checkbox"`) keeps each row's answer as a list of columns.
+      if (q.cellType === "checkbox") field.multiple = true;
       break;
     case "matrixdropdown":
       field.rows = new Set((q.rows ?? []).map((r) => String(r.value)));
@@ -140,7 +156,23 @@ function cellFields(q: QuestionProps): Map<string, AnswerField> {
     rows = q.visibleRows ?? [];
   }
   for (const cell of rows[0]?.cells ?? []) cells.set(cell.column.name, answerField(cell.question));
+  // A row's detail panel (`detailElements`) keeps its answers in the row, beside the columns'.
+  const detail = (q as QuestionProps & { detailPanel?: { questions: Question[] } }).detailPanel;
+  for (const inner of detail?.questions ?? []) {
+    const name = inner.getValueName();
+    if (!cells.has(name)) cells.set(name, answerField(inner));
+  }
   return cells;
+}
+
+/**
+ * The choices with a comment box of their own. survey-core keeps a choice's comment beside it:
+ * `{ value, comment }` for a single choice, and for a multiple choice every chosen item as `{ value }`,
+ * with `comment` where one was typed.
+ */
+function commentChoices(q: QuestionProps): Set<unknown> | undefined {
+  const commented = (q.choices ?? []).filter((c) => (c as { showCommentArea?: boolean }).showCommentArea);
+  return commented.length > 0 ? new Set(commented.map((c) => c.value)) : undefined;
 }
 
 function choiceValues(q: QuestionProps, depth = 0): Set<unknown> {
@@ -307,7 +339,7 @@ function checkPanels(fields: ReadonlyMap<string, AnswerField>, value: unknown, p
   const problems: Problem[] = [];
   value.forEach((panel, index) => {
     const here = [...path, index];
-    if (panel === null || panel === undefined) return;
+    // survey-core reads every panel of the list: an empty place in it is no panel (it throws on one).
     if (!isRecord(panel))
       problems.push({
         path: here,
@@ -327,6 +359,20 @@ function checkItems(fields: ReadonlyMap<string, AnswerField>, value: unknown, pa
 /** A matrix's cell fields keyed as a row's value keys them (by column name). */
 function cellsByName(field: AnswerField): ReadonlyMap<string, AnswerField> {
   return field.cells ?? new Map();
+}
+
+/**
+ * What one value name accepts when two questions share it (`valueName`). The SurveyJS pattern of a
+ * multiple choice kept as objects (`valuePropertyName`) and a dynamic panel of the same value name,
+ * one panel per chosen item: each panel holds the item's choice beside the panel's answers, and the
+ * choice is checked as the multiple choice's. Otherwise the first question's check stands.
+ */
+export function sharedValueFields(first: AnswerField, second: AnswerField): AnswerField {
+  const [list, panel] = first.panel ? [second, first] : [first, second];
+  const { valueProperty, ...choices } = list;
+  if (!panel.panel || valueProperty === undefined) return first;
+  const choice: AnswerField = { ...choices, valueName: valueProperty, type: "radiogroup", multiple: false };
+  return { ...panel, panel: new Map([...panel.panel, [valueProperty, choice]]) };
 }
 
 export const COMMENT_SUFFIX = "-Comment";
@@ -401,29 +447,37 @@ function checkString(field: AnswerField, value: unknown): string | undefined {
   return undefined;
 }
 
+/** Whether one value (or one item of a list) is a choice the question offers. */
+function isOffered(field: AnswerField, value: unknown): boolean {
+  if (field.anyChoice || field.choices?.has(value)) return true;
+  // A question with comment boxes on its choices keeps a chosen item as `{ value, comment }`; in a
+  // list every item is `{ value }`, those without a comment box too. A comment needs a box to be in.
+  if (isCommentedChoice(value) && field.commentChoices) {
+    const boxes = value.comment === undefined ? field.choices : field.commentChoices;
+    return boxes?.has(value.value) === true;
+  }
+  return field.otherAsText === true && typeof value === "string";
+}
+
+function checkChoices(field: AnswerField, value: unknown): string | undefined {
+  if (!Array.isArray(value)) return `Expected a list of choices, got ${kindOfAnswer(value)}.`;
+  const property = field.valueProperty;
+  const items = property === undefined ? value : value.map((v) => (isRecord(v) ? v[property] : undefined));
+  const wrong = items.filter((v) => !isOffered(field, v));
+  if (wrong.length > 0)
+    return `${wrong.length === 1 ? "One answer is" : `${wrong.length} answers are`} not among the choices.`;
+  const chosen = items.map((v) => (isCommentedChoice(v) ? v.value : v));
+  if (new Set(chosen).size !== chosen.length) return "The same choice is given twice.";
+  return undefined;
+}
+
 function checkValue(field: AnswerField, value: unknown): string | undefined {
+  if (field.multiple && field.type !== "matrix") return checkChoices(field, value);
   switch (field.type) {
     case "radiogroup":
     case "dropdown":
     case "imagepicker":
-      if (field.anyChoice || field.choices?.has(value)) return undefined;
-      // A choice with a comment box of its own, answered with a comment: `{ value, comment }`.
-      if (isCommentedChoice(value) && field.commentChoices?.has(value.value)) return undefined;
-      if (field.otherAsText && typeof value === "string") return undefined;
-      return "This answer is not one of the choices.";
-    case "checkbox":
-    case "tagbox":
-    case "ranking": {
-      if (!Array.isArray(value)) return `Expected a list of choices, got ${kindOfAnswer(value)}.`;
-      const allowed = field.choices;
-      const wrong = field.anyChoice
-        ? []
-        : value.filter((v) => !allowed?.has(v) && !(field.otherAsText && typeof v === "string"));
-      if (wrong.length > 0)
-        return `${wrong.length === 1 ? "One answer is" : `${wrong.length} answers are`} not among the choices.`;
-      if (new Set(value).size !== value.length) return "The same choice is given twice.";
-      return undefined;
-    }
+      return isOffered(field, value) ? undefined : "This answer is not one of the choices.";
     case "rating":
       return checkRating(field, value);
     case "boolean":
@@ -436,12 +490,40 @@ function checkValue(field: AnswerField, value: unknown): string | undefined {
       return checkString(field, value);
     case "matrix":
       return checkMatrix(field, value);
+    case "file":
+      return checkFiles(value);
+    case "signaturepad":
+      return typeof value === "string" ? undefined : `Expected a picture, got ${kindOfAnswer(value)}.`;
+    case "slider":
+      return isNumber(value) || (Array.isArray(value) && value.every(isNumber))
+        ? undefined
+        : `Expected a number, got ${kindOfAnswer(value)}.`;
+    case "expression":
+      // Worked out by survey-core on the tablet: a plain value or a list of them.
+      return isPlain(value) || (Array.isArray(value) && value.every(isPlain))
+        ? undefined
+        : `Expected a worked-out value, got ${kindOfAnswer(value)}.`;
     case "html":
     case "image":
       return "This item does not take an answer.";
     default:
       return undefined;
   }
+}
+
+const isNumber = (value: unknown): boolean => typeof value === "number" && Number.isFinite(value);
+const isPlain = (value: unknown): boolean =>
+  typeof value === "string" || typeof value === "boolean" || isNumber(value);
+
+/** A file question's value as survey-core keeps it: a list of `{ name, type, content }`, each text. */
+const FILE_KEYS = new Set(["name", "type", "content"]);
+function checkFiles(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return `Expected a list of files, got ${kindOfAnswer(value)}.`;
+  const fits = value.every(
+    (file) =>
+      isRecord(file) && Object.entries(file).every(([k, v]) => FILE_KEYS.has(k) && typeof v === "string"),
+  );
+  return fits ? undefined : "Expected each file as its name, type and content.";
 }
 
 function checkRating(field: AnswerField, value: unknown): string | undefined {
@@ -463,8 +545,10 @@ function checkMatrix(field: AnswerField, value: unknown): string | undefined {
   }
   for (const [row, answer] of Object.entries(value)) {
     if (!field.rows?.has(row)) return `${describe(row)} is not a row of this question.`;
-    if (!field.columns?.has(answer))
+    const ticked = field.multiple && Array.isArray(answer) ? answer : [answer];
+    if (!ticked.every((a) => field.columns?.has(a)))
       return `The answer for row ${describe(row)} is not a column of this question.`;
+    if (new Set(ticked).size !== ticked.length) return "The same choice is given twice.";
   }
   return undefined;
 }

@@ -27,6 +27,9 @@ function toField(question: Question): SurveyField {
     rateStep?: number;
     min?: unknown;
     max?: unknown;
+    valueTrue?: unknown;
+    valueFalse?: unknown;
+    multiSelect?: boolean;
   };
   const field: SurveyField = {
     name: question.getValueName(),
@@ -38,6 +41,10 @@ function toField(question: Question): SurveyField {
     const range = numericRange(q.min, q.max);
     if (field.inputType === "number" && range) field.range = range;
   }
+  if (question.getType() === "boolean" && (q.valueTrue !== undefined || q.valueFalse !== undefined)) {
+    field.booleanValues = { yes: q.valueTrue ?? true, no: q.valueFalse ?? false };
+  }
+  if (question.getType() === "imagepicker" && q.multiSelect) field.multiple = true;
   if (q.outcome) field.outcome = q.outcome;
   if (q.indicator) field.indicator = q.indicator;
   if (q.sensitive) field.sensitive = true;

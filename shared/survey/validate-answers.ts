@@ -1,6 +1,6 @@
 import type { Model, Question } from "survey-core";
 import type { AnswerIssue } from "../contract/sync.ts";
-import { type AnswerField, answerField, joinPath, valueIssues } from "./answer-checks.ts";
+import { type AnswerField, answerField, joinPath, sharedValueFields, valueIssues } from "./answer-checks.ts";
 
 /**
  * Meaning check of one response against one survey version: survey-core's own rules (required,
@@ -89,7 +89,10 @@ export function answerFields(model: Model): Map<string, AnswerField> {
   if (!fields) {
     fields = new Map();
     for (const question of model.getAllQuestions(false, false, false)) {
-      fields.set(question.getValueName(), answerField(question));
+      const name = question.getValueName();
+      const shared = fields.get(name);
+      const field = answerField(question);
+      fields.set(name, shared ? sharedValueFields(shared, field) : field);
     }
     // A calculated value the survey puts into the answers (an XLSForm `calculate`): survey-core works
     // it out on the tablet and takes any value, so the server does too (the exports leave it out).

@@ -52,8 +52,35 @@ export class VersionValidator {
       this.model = createSurveyModel(this.definition);
       if (this.resets) snapshotModel(this.model);
     } else if (this.resets) resetModel(this.model);
-    return validateAnswers(this.model, data, this.fields);
+    try {
+      return validateAnswers(this.model, data, this.fields);
+    } catch {
+      // survey-core threw on a value the checks above let through: the Model is not reused after that.
+      this.model = undefined;
+      return unreadableAnswers(this.definition, data);
+    }
   }
+}
+
+const UNREADABLE = "This answer could not be checked: survey-core cannot read it.";
+
+/**
+ * The issues of an interview survey-core throws on while it validates (found by the third outside
+ * probe: a hostile value failed the whole upload with a server error). Each answer is tried alone on a
+ * Model of its own to name the ones it throws on; should none throw alone, every answer is named.
+ * Rare, so its cost (a Model per answer) does not matter.
+ */
+function unreadableAnswers(definition: unknown, data: Record<string, unknown>): AnswerIssue[] {
+  const keys = Object.keys(data);
+  const throwsAlone = keys.filter((key) => {
+    try {
+      validateAnswers(createSurveyModel(definition), { [key]: data[key] });
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  return (throwsAlone.length > 0 ? throwsAlone : keys).map((question) => ({ question, message: UNREADABLE }));
 }
 
 /**

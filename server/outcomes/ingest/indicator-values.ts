@@ -97,10 +97,13 @@ const SKIPPED: Reading = { status: "skipped", value: null, choice: null };
 function readAnswer(field: SurveyField, answer: unknown): Reading {
   if (answer === undefined || answer === null || answer === "") return SKIPPED;
   switch (field.type) {
-    case "boolean":
-      return typeof answer === "boolean"
-        ? { status: "answered", value: answer ? 1 : 0, choice: null }
-        : SKIPPED;
+    case "boolean": {
+      // A yes/no question may store its own values for yes and no (an XLSForm "acknowledge" stores "OK").
+      const yes = field.booleanValues ? field.booleanValues.yes : true;
+      const no = field.booleanValues ? field.booleanValues.no : false;
+      if (answer === yes) return { status: "answered", value: 1, choice: null };
+      return answer === no ? { status: "answered", value: 0, choice: null } : SKIPPED;
+    }
     case "rating":
       return field.choices?.length ? readChoice(field, answer) : readScale(field, answer);
     case "radiogroup":

@@ -67,3 +67,12 @@ export async function everyExportFile(
   for (const [name, content] of zip) files[`datapackage.zip/${name}`] = content.toString("utf8");
   return files;
 }
+
+/** Uploads `items` as a peer researcher of north, through the real sync route; each item's outcome. */
+export async function uploadedOutcomes(t: TestContext, items: SyncItem[]): Promise<string[]> {
+  const researcher = await t.signIn("peer_researcher", "north");
+  const res = await t.request("/api/sync", { method: "POST", cookie: researcher, json: { items } });
+  expect(res.status).toBe(200);
+  const { results } = (await res.json()) as { results: { outcome: string }[] };
+  return results.map((r) => r.outcome);
+}

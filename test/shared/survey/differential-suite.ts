@@ -26,7 +26,8 @@ import { corpus, generateAnswers, MUTATIONS, mutate } from "./differential-corpu
  *   checks (answer-checks.ts; docs/decisions/0027): a value outside the question's choices, off the
  *   rating scale, of the wrong type (number, date, time, yes/no, text, list, per-row object), too long,
  *   a duplicated choice, a key that is no question (or row, column, item, panel question), a value for
- *   an item that takes none, a comment that is not text.
+ *   an item that takes none, a comment that is not text, a file, signature or worked-out value
+ *   survey-core cannot read (0078).
  */
 
 /**
@@ -64,6 +65,11 @@ const STRICTER_CHECKS: readonly { check: string; message: RegExp }[] = [
       /^This is not a question in this survey version\.$|is not an? (row|column|item) of this question\.$|is not a question|^This item does not take an answer\.$/,
   },
   { check: "a comment that is not text", message: /^A comment must be text\.$/ },
+  {
+    check: "a file, picture or worked-out value survey-core cannot read (0078)",
+    message:
+      /^Expected a list of files, got|^Expected each file as its name, type and content\.$|^Expected a picture, got|^Expected a worked-out value, got|^This answer could not be checked/,
+  },
 ];
 
 /** Replay a failing order with DIFFERENTIAL_SEED=<the seed fast-check prints>. */
