@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import type { IndicatorDirection, IndicatorInfo, IndicatorKind } from "../../shared/contract/outcomes.ts";
 import type { SurveyField } from "../../shared/survey/fields.ts";
+import { indicatorKind } from "../../shared/survey/indicator-kind.ts";
 import { indicatorDirections } from "../../shared/survey/properties.ts";
 import type { Database } from "../db/schema.ts";
-import { indicatorKind } from "./indicator-kind.ts";
 
 /** A tagged question as the dashboards present it: from the latest published version that tags it. */
 export interface IndicatorDef extends IndicatorInfo {

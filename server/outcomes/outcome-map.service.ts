@@ -9,6 +9,7 @@ import {
 } from "../../shared/contract/outcomes.ts";
 import { changeVerdict, expectedByChance } from "../../shared/stats/change-verdict.ts";
 import { DEFAULT_LEVEL } from "../../shared/stats/result.ts";
+import { isOrdinal } from "../../shared/survey/indicator-kind.ts";
 import { nodeById, outcomes } from "../../shared/toc/theory-of-change.ts";
 import { listAreas } from "../areas/areas.repository.ts";
 import {
@@ -21,7 +22,6 @@ import {
   pairWays,
 } from "./aggregates/indicator-values.repository.ts";
 import { type IndicatorDef, indicatorInfo, loadCatalogue } from "./indicator-catalogue.ts";
-import { isOrdinal } from "./indicator-kind.ts";
 import { processRefreshQueue } from "./ingest/indicator-store.ts";
 import type { OutcomesContext } from "./outcome-page.service.ts";
 import { changeFigure } from "./page/change.ts";

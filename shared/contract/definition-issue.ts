@@ -9,6 +9,7 @@ export type DefinitionIssueCode =
   | "bad_expression"
   | "unknown_outcome"
   | "indicator_without_outcome"
+  | "outcome_without_figure"
   | "no_choices"
   | "duplicate_choice"
   | "unsafe_html"

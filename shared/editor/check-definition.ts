@@ -1,5 +1,7 @@
 import { Serializer } from "survey-core";
 import type { DefinitionIssue } from "../contract/definition-issue.ts";
+import { surveyFields } from "../survey/fields.ts";
+import { indicatorKind } from "../survey/indicator-kind.ts";
 import { createSurveyModel } from "../survey/model.ts";
 import { checkExpression } from "./condition.ts";
 import { hasChoices } from "./question-types.ts";
@@ -59,6 +61,13 @@ export function checkDefinition(definition: unknown, options: CheckOptions = {})
       message: name ? `${error.message} (in “${name}”)` : error.message,
     });
   }
+
+  // The answers the outcome dashboards can count: the same rule the server reads indicators by.
+  const counted = new Set(
+    surveyFields(model)
+      .filter((field) => indicatorKind(field) !== null)
+      .map((field) => field.name),
+  );
 
   const survey = normaliseSurvey(definition);
   const visits = allElements(survey);
@@ -129,6 +138,16 @@ export function checkDefinition(definition: unknown, options: CheckOptions = {})
         code: "unknown_outcome",
         question: name,
         message: `“${name}” is tagged with “${outcome}”, which is not an outcome in the theory of change.`,
+      });
+    }
+    if (typeof outcome === "string" && outcome && isAnswerable(element) && !counted.has(dataName(element))) {
+      issues.push({
+        severity: "warning",
+        code: "outcome_without_figure",
+        question: name,
+        // The editor names the question by its wording beside this; a data name means nothing to an expert.
+        message:
+          "This question is tagged with an outcome, but its answers will not be counted on the outcome dashboards. Only a yes or no question, a rating, a single choice whose choices have scores, or a number can be.",
       });
     }
     if (element.indicator && !element.outcome) {

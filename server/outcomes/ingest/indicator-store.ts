@@ -1,8 +1,8 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
 import type { SurveyField } from "../../../shared/survey/fields.ts";
+import { indicatorKind } from "../../../shared/survey/indicator-kind.ts";
 import { mainLocale } from "../../../shared/survey/locales.ts";
 import type { Database } from "../../db/schema.ts";
-import { indicatorKind } from "../indicator-kind.ts";
 import { INTERVIEW_ROW, type IndicatorRow, type IndicatorSource, indicatorRows } from "./indicator-values.ts";
 
 /**

@@ -2,7 +2,7 @@ import type { Insertable } from "kysely";
 import { countedReviewStatuses } from "../../../shared/contract/outcomes.ts";
 import { isCommentedChoice } from "../../../shared/survey/answer-checks.ts";
 import type { SurveyField } from "../../../shared/survey/fields.ts";
-import { indicatorKind } from "../indicator-kind.ts";
+import { indicatorKind } from "../../../shared/survey/indicator-kind.ts";
 import type { IndicatorValuesTable } from "../indicators.table.ts";
 
 /**

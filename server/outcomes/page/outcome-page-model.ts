@@ -12,6 +12,7 @@ import {
   type OutcomePageResponse,
 } from "../../../shared/contract/outcomes.ts";
 import type { Frequency } from "../../../shared/stats/describe-frequencies.ts";
+import { isOrdinal } from "../../../shared/survey/indicator-kind.ts";
 import { nodeById, type TheoryOfChange } from "../../../shared/toc/theory-of-change.ts";
 import type {
   BucketRow,
@@ -21,7 +22,6 @@ import type {
   Slice,
 } from "../aggregates/indicator-values.repository.ts";
 import { type IndicatorDef, indicatorInfo } from "../indicator-catalogue.ts";
-import { isOrdinal } from "../indicator-kind.ts";
 import { INTERVIEW_ROW } from "../ingest/indicator-values.ts";
 import { cellOf, protectIndicator } from "../protection/protection.ts";
 import { changeFigure } from "./change.ts";

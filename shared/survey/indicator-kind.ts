@@ -1,5 +1,5 @@
-import type { IndicatorKind } from "../../shared/contract/outcomes.ts";
-import type { SurveyField } from "../../shared/survey/fields.ts";
+import type { IndicatorKind } from "../contract/outcomes.ts";
+import type { SurveyField } from "./fields.ts";
 
 /**
  * How a tagged question is read as an indicator, from its flattened field alone:
