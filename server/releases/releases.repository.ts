@@ -250,11 +250,17 @@ export async function setParticipantSummary(
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * Publishes the checked snapshot the two sign-offs were given on, and records it (`record`: the audit
+ * entry) in the same transaction: a server killed in between leaves the release checked and nothing
+ * recorded, never published without its audit entry (docs/decisions/0079).
+ */
 export async function publishRelease(
   db: Kysely<Database>,
   id: string,
   snapshotId: string,
   by: { userId: string; now: string; token: string | null; corrects: string | null },
+  record: (trx: Kysely<Database>) => Promise<void>,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const r = await trx
@@ -273,6 +279,7 @@ export async function publishRelease(
     if (Number(r.numUpdatedRows) !== 1) return false;
     if (by.corrects)
       await trx.updateTable("releases").set({ corrected_by: id }).where("id", "=", by.corrects).execute();
+    await record(trx);
     return true;
   });
 }

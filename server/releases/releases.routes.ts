@@ -299,23 +299,26 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
     }
     const at = now();
     const token = composition.audiences.includes("public") ? newPublicToken() : null;
-    if (
-      !(await publishRelease(db, row.id, snapshot.id, {
-        userId: user.id,
-        now: at.toISOString(),
-        token,
-        corrects: composition.corrects,
-      }))
-    )
-      throw new ProblemError("release_snapshot_changed");
-    await audit(db, {
-      ...requestOrigin(c),
-      at,
-      actorId: user.id,
-      action: "release.publish",
-      target: row.id,
-      detail: { snapshotId: snapshot.id, audiences: composition.audiences, corrects: composition.corrects },
-    });
+    const published = await publishRelease(
+      db,
+      row.id,
+      snapshot.id,
+      { userId: user.id, now: at.toISOString(), token, corrects: composition.corrects },
+      (trx) =>
+        audit(trx, {
+          ...requestOrigin(c),
+          at,
+          actorId: user.id,
+          action: "release.publish",
+          target: row.id,
+          detail: {
+            snapshotId: snapshot.id,
+            audiences: composition.audiences,
+            corrects: composition.corrects,
+          },
+        }),
+    );
+    if (!published) throw new ProblemError("release_snapshot_changed");
     const fresh = await findRelease(db, row.id);
     if (!fresh) throw new ProblemError("internal");
     return releaseView(db, fresh, user);
