@@ -41,7 +41,7 @@ export async function serverOver(t: TestContext): Promise<ServerProcess & { disp
 /** A lock held from outside the server; `release` lets whatever waited on it go on (or roll back). */
 export interface HeldLock {
   /** Resolves once a statement of the server waits on the lock (PostgreSQL), or after a moment (SQLite). */
-  waitedOn(): Promise<void>;
+  waitedOn(server?: ServerProcess): Promise<void>;
   release(): Promise<void>;
 }
 
@@ -68,9 +68,11 @@ export async function holdLock(t: TestContext, table: string): Promise<HeldLock>
   await client.query(`LOCK TABLE ${table} IN EXCLUSIVE MODE`);
   let waiting: number[] = [];
   return {
-    async waitedOn() {
+    async waitedOn(server?: ServerProcess) {
       const deadline = Date.now() + 20_000;
       for (;;) {
+        // The statistics views are read once per transaction unless the snapshot is cleared.
+        await client.query("SELECT pg_stat_clear_snapshot()");
         const { rows } = await client.query<{ pid: number }>(
           `SELECT pid FROM pg_stat_activity
             WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
@@ -81,16 +83,16 @@ export async function holdLock(t: TestContext, table: string): Promise<HeldLock>
           const all = await client.query(
             "SELECT pid, state, wait_event_type, wait_event, left(query, 120) AS query FROM pg_stat_activity WHERE datname = current_database()",
           );
-          throw new Error(`nothing waited on ${table}: ${JSON.stringify(all.rows)}`);
+          throw new Error(`nothing waited on ${table}: ${JSON.stringify(all.rows)}\n${server?.output()}`);
         }
         await new Promise((resume) => setTimeout(resume, 10));
       }
     },
     async release() {
-      // The killed server's sessions are ended as PostgreSQL ends them once it sees the client gone:
+      // The killed server's sessions are ended (and waited for) as PostgreSQL ends them once it sees the client gone:
       // a statement it was waiting to run is not run. (Let go instead, a statement outside a
       // transaction would run and commit; one inside would be rolled back at the next read.)
-      for (const pid of waiting) await client.query("SELECT pg_terminate_backend($1)", [pid]);
+      for (const pid of waiting) await client.query("SELECT pg_terminate_backend($1, 5000)", [pid]);
       await client.query("ROLLBACK");
       await client.end();
     },
@@ -98,9 +100,15 @@ export async function holdLock(t: TestContext, table: string): Promise<HeldLock>
 }
 
 /** Signs a request as the cookie's user, against a server process. */
-export function call(server: ServerProcess, path: string, cookie: string, body?: unknown): Promise<Response> {
+export function call(
+  server: ServerProcess,
+  path: string,
+  cookie: string,
+  body?: unknown,
+  method = body === undefined ? "GET" : "POST",
+): Promise<Response> {
   return fetch(`${server.url}${path}`, {
-    method: body === undefined ? "GET" : "POST",
+    method,
     headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });

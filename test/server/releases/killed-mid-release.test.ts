@@ -180,6 +180,83 @@ describe("a server killed while a release is checked", () => {
   }, 120_000);
 });
 
+describe("a server killed before a check or a change is recorded", () => {
+  it("stores a new snapshot only with its audit entry", async () => {
+    const { view, interviews } = await firstCheck();
+    const s1 = view.snapshot?.id ?? "";
+    await upload(t, await t.signIn("admin"), [interview({ area: "south" }, { say: 3, helped: false })]);
+    // The first check's entry.
+    expect(await auditCount("release.check", view.id)).toBe(1);
+
+    // PostgreSQL: the snapshot stored, the audit entry waiting; SQLite: the check's first write waiting.
+    const live = await restart();
+    const lock = await holdLock(t, "audit_log");
+    const answer = during(call(live, `/api/releases/${view.id}/check`, analyst, {}));
+    await lock.waitedOn(live);
+    await live.kill("SIGKILL");
+    await lock.release();
+    expect(await answer).toBeNull();
+    const after = await stored(view.id);
+    const audited = await auditCount("release.check", view.id);
+    expect({ snapshotId: after.snapshotId, figuresOf: after.figuresOf, audited }).toEqual({
+      snapshotId: s1,
+      figuresOf: [s1],
+      audited: 1,
+    });
+    expect(after.interviews).toEqual(interviews);
+
+    const again = await restart();
+    const checked = await json<ReleaseView>(
+      await call(again, `/api/releases/${view.id}/check`, analyst, {}),
+      200,
+    );
+    expect(await stored(view.id)).toMatchObject({
+      snapshotId: checked.snapshot?.id,
+      figuresOf: [checked.snapshot?.id],
+    });
+    expect(await auditCount("release.check", view.id)).toBe(2);
+  }, 90_000);
+
+  it("changes a checked release back to a draft whole, with its audit entry, or not at all", async () => {
+    const { view, interviews } = await firstCheck();
+    const s1 = view.snapshot?.id ?? "";
+    const body = { ...view.composition, title: "How areas are doing, again" };
+
+    // PostgreSQL: the release row changed, its figures and interviews deleted, the audit entry waiting.
+    const live = await restart();
+    const lock = await holdLock(t, "audit_log");
+    const answer = during(call(live, `/api/releases/${view.id}`, analyst, body, "PUT"));
+    await lock.waitedOn(live);
+    await live.kill("SIGKILL");
+    await lock.release();
+    expect(await answer).toBeNull();
+    expect({ ...(await stored(view.id)), audited: await auditCount("release.update", view.id) }).toEqual({
+      status: "checked",
+      snapshotId: s1,
+      snapshotInside: s1,
+      figuresOf: [s1],
+      interviews,
+      audited: 0,
+    });
+
+    const again = await restart();
+    const changed = await call(again, `/api/releases/${view.id}`, analyst, body, "PUT");
+    expect(changed.status, await changed.text()).toBe(200);
+    expect({ ...(await stored(view.id)), audited: await auditCount("release.update", view.id) }).toEqual({
+      status: "draft",
+      snapshotId: null,
+      snapshotInside: null,
+      figuresOf: [],
+      interviews: [],
+      audited: 1,
+    });
+    // The snapshot the expert could read is kept once, whole, for later checks (0076).
+    expect(await keptCopies(view.composition.surveyId)).toEqual([
+      { id: expect.any(String), snapshotId: s1, figures: [s1], interviews },
+    ]);
+  }, 90_000);
+});
+
 describe("a server killed while a release is published", () => {
   it("publishes with its audit entry or not at all, and the restarted server publishes it", async () => {
     const { view } = await firstCheck();
@@ -198,7 +275,7 @@ describe("a server killed while a release is published", () => {
     const live = await restart();
     const lock = await holdLock(t, "audit_log");
     const answer = during(call(live, `/api/releases/${view.id}/publish`, analyst, { snapshotId }));
-    await lock.waitedOn();
+    await lock.waitedOn(live);
     await live.kill("SIGKILL");
     await lock.release();
     expect(await answer).toBeNull();
@@ -251,7 +328,7 @@ describe("a server killed between a review decision and the refresh queue", () =
       live = await restart();
       const lock = await holdLock(t, "indicator_values");
       const answer = during(call(live, `/api/releases/${view.id}/check`, analyst, {}));
-      await lock.waitedOn();
+      await lock.waitedOn(live);
       await live.kill("SIGKILL");
       await lock.release();
       expect(await answer).toBeNull();
@@ -308,7 +385,7 @@ describe("a server killed mid-withdrawal", () => {
     let live = await restart();
     const lock = await holdLock(t, "audit_log");
     const answer = during(call(live, "/api/withdrawals", coordinator, body));
-    await lock.waitedOn();
+    await lock.waitedOn(live);
     await live.kill("SIGKILL");
     await lock.release();
     // SQLite refuses at once (the transaction read first, so it cannot wait for the write lock): 503.
