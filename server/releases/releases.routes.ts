@@ -269,14 +269,17 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
         editedBy: { id: user.id, name: user.displayName },
         updatedAt: at.toISOString(),
       };
-      if (!(await setParticipantSummary(db, row.id, summary, at.toISOString())))
-        throw new ProblemError("release_published");
-      await audit(db, {
-        ...requestOrigin(c),
-        at,
-        actorId: user.id,
-        action: "release.summary",
-        target: row.id,
+      // With its audit entry, in one transaction (docs/decisions/0079).
+      await db.transaction().execute(async (trx) => {
+        if (!(await setParticipantSummary(trx, row.id, summary, at.toISOString())))
+          throw new ProblemError("release_published");
+        await audit(trx, {
+          ...requestOrigin(c),
+          at,
+          actorId: user.id,
+          action: "release.summary",
+          target: row.id,
+        });
       });
       return summary;
     },

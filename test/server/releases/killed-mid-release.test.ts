@@ -269,6 +269,39 @@ describe("a server killed before a check or a change is recorded", () => {
       { id: expect.any(String), snapshotId: s1, figures: [s1], interviews },
     ]);
   }, 90_000);
+
+  it("changes the participants' summary only with its audit entry", async () => {
+    const { view } = await firstCheck();
+    const summaryOf = async () =>
+      (
+        await t.db
+          .selectFrom("releases")
+          .select("participant_summary")
+          .where("id", "=", view.id)
+          .executeTakeFirstOrThrow()
+      ).participant_summary;
+    const before = await summaryOf();
+    const path = `/api/releases/${view.id}/participant-summary`;
+
+    // PostgreSQL: the summary written, the audit entry waiting; SQLite: the write waiting.
+    const live = await restart();
+    const lock = await holdLock(t, "audit_log");
+    const answer = during(call(live, path, expert, { text: "What you told us, in short." }, "PUT"));
+    await lock.waitedOn(live);
+    await live.kill("SIGKILL");
+    await lock.release();
+    expect(await answer).toBeNull();
+    expect({ summary: await summaryOf(), audited: await auditCount("release.summary", view.id) }).toEqual({
+      summary: before,
+      audited: 0,
+    });
+
+    const again = await restart();
+    const written = await call(again, path, expert, { text: "What you told us, in short." }, "PUT");
+    expect(written.status, await written.text()).toBe(200);
+    expect(await summaryOf()).toContain("What you told us, in short.");
+    expect(await auditCount("release.summary", view.id)).toBe(1);
+  }, 90_000);
 });
 
 describe("a server killed while a release is published", () => {
