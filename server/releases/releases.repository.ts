@@ -138,33 +138,42 @@ export async function keepShownSnapshot(db: Kysely<Database>, row: ReleaseRow, n
   });
 }
 
-/** A new composition: back to draft, the snapshot and its sign-offs gone. Only while not published. */
+/**
+ * A new composition: back to draft, the snapshot and its sign-offs gone. Only while not published.
+ * The release row, the deletion of its stored figures and interviews and `record` (the audit entry)
+ * are one transaction: a server killed between them left a draft holding an old check's interviews
+ * and figures, changed with no audit entry (docs/decisions/0079).
+ */
 export async function updateComposition(
   db: Kysely<Database>,
   id: string,
   composition: ComposeReleaseRequest,
   now: string,
+  record: (trx: Kysely<Database>) => Promise<void>,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable("releases")
-    .set({
-      survey_id: composition.surveyId,
-      title: composition.title,
-      composition: JSON.stringify(composition),
-      corrects: composition.corrects,
-      status: "draft",
-      snapshot_id: null,
-      snapshot: null,
-      participant_summary: null,
-      updated_at: now,
-    })
-    .where("id", "=", id)
-    .where("status", "!=", "published")
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) return false;
-  await db.deleteFrom("release_interviews").where("release_id", "=", id).execute();
-  await db.deleteFrom("release_check_figures").where("release_id", "=", id).execute();
-  return true;
+  return db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable("releases")
+      .set({
+        survey_id: composition.surveyId,
+        title: composition.title,
+        composition: JSON.stringify(composition),
+        corrects: composition.corrects,
+        status: "draft",
+        snapshot_id: null,
+        snapshot: null,
+        participant_summary: null,
+        updated_at: now,
+      })
+      .where("id", "=", id)
+      .where("status", "!=", "published")
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) return false;
+    await trx.deleteFrom("release_interviews").where("release_id", "=", id).execute();
+    await trx.deleteFrom("release_check_figures").where("release_id", "=", id).execute();
+    await record(trx);
+    return true;
+  });
 }
 
 /**
@@ -172,7 +181,8 @@ export async function updateComposition(
  * meanwhile (`published`) or another snapshot of the survey became readable while this one was checked
  * (`overtaken`): a check compares with every snapshot readers could see (0076), and one stored by
  * another server instance during the check was not among them, so the two could be differenced. The
- * instances take turns here (a lock per survey on PostgreSQL; SQLite has one writer).
+ * instances take turns here (a lock per survey on PostgreSQL; SQLite has one writer). `record` (the
+ * audit entry) is written in the same transaction, so no snapshot is stored unrecorded (0079).
  */
 export async function storeSnapshot(
   db: Kysely<Database>,
@@ -181,6 +191,7 @@ export async function storeSnapshot(
   summary: ParticipantSummary,
   interviews: readonly Interview[],
   now: string,
+  record: (trx: Kysely<Database>) => Promise<void> = async () => undefined,
 ): Promise<"stored" | "published" | "overtaken"> {
   const id = release.id;
   return db.transaction().execute(async (trx) => {
@@ -231,6 +242,7 @@ export async function storeSnapshot(
         )
         .execute();
     }
+    await record(trx);
     return "stored";
   });
 }
@@ -250,11 +262,17 @@ export async function setParticipantSummary(
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * Publishes the checked snapshot the two sign-offs were given on, and records it (`record`: the audit
+ * entry) in the same transaction: a server killed in between leaves the release checked and nothing
+ * recorded, never published without its audit entry (docs/decisions/0079).
+ */
 export async function publishRelease(
   db: Kysely<Database>,
   id: string,
   snapshotId: string,
   by: { userId: string; now: string; token: string | null; corrects: string | null },
+  record: (trx: Kysely<Database>) => Promise<void>,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const r = await trx
@@ -273,6 +291,7 @@ export async function publishRelease(
     if (Number(r.numUpdatedRows) !== 1) return false;
     if (by.corrects)
       await trx.updateTable("releases").set({ corrected_by: id }).where("id", "=", by.corrects).execute();
+    await record(trx);
     return true;
   });
 }

@@ -110,9 +110,10 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
     const at = now();
     // The snapshot experts could read until now is kept for later checks to compare with (0076).
     await keepShownSnapshot(db, row, newId());
-    if (!(await updateComposition(db, row.id, body, at.toISOString())))
-      throw new ProblemError("release_published");
-    await audit(db, { ...requestOrigin(c), at, actorId: user.id, action: "release.update", target: row.id });
+    const updated = await updateComposition(db, row.id, body, at.toISOString(), (trx) =>
+      audit(trx, { ...requestOrigin(c), at, actorId: user.id, action: "release.update", target: row.id }),
+    );
+    if (!updated) throw new ProblemError("release_published");
     const fresh = await findRelease(db, row.id);
     if (!fresh) throw new ProblemError("internal");
     return releaseView(db, fresh, user);
@@ -124,16 +125,28 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
     requireReleaseAnalyst(user);
     const row = await readableRelease(db, releaseId(params.id), user);
     const at = now();
-    const snapshot = await checkReleaseFigures(db, row, { id: user.id, name: user.displayName }, at);
-    const withheld = snapshot.checklist.reduce((s, item) => s + item.withheld.length, 0);
-    await audit(db, {
-      ...requestOrigin(c),
+    // The audit entry is written with the snapshot, in one transaction (docs/decisions/0079).
+    await checkReleaseFigures(
+      db,
+      row,
+      { id: user.id, name: user.displayName },
       at,
-      actorId: user.id,
-      action: "release.check",
-      target: row.id,
-      detail: { snapshotId: snapshot.id, withheld, against: snapshot.checkedAgainst.map((e) => e.id) },
-    });
+      {},
+      undefined,
+      (trx, snapshot) =>
+        audit(trx, {
+          ...requestOrigin(c),
+          at,
+          actorId: user.id,
+          action: "release.check",
+          target: row.id,
+          detail: {
+            snapshotId: snapshot.id,
+            withheld: snapshot.checklist.reduce((s, item) => s + item.withheld.length, 0),
+            against: snapshot.checkedAgainst.map((e) => e.id),
+          },
+        }),
+    );
     const fresh = await findRelease(db, row.id);
     if (!fresh) throw new ProblemError("internal");
     return releaseView(db, fresh, user);
@@ -256,14 +269,17 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
         editedBy: { id: user.id, name: user.displayName },
         updatedAt: at.toISOString(),
       };
-      if (!(await setParticipantSummary(db, row.id, summary, at.toISOString())))
-        throw new ProblemError("release_published");
-      await audit(db, {
-        ...requestOrigin(c),
-        at,
-        actorId: user.id,
-        action: "release.summary",
-        target: row.id,
+      // With its audit entry, in one transaction (docs/decisions/0079).
+      await db.transaction().execute(async (trx) => {
+        if (!(await setParticipantSummary(trx, row.id, summary, at.toISOString())))
+          throw new ProblemError("release_published");
+        await audit(trx, {
+          ...requestOrigin(c),
+          at,
+          actorId: user.id,
+          action: "release.summary",
+          target: row.id,
+        });
       });
       return summary;
     },
@@ -299,23 +315,26 @@ export function releasesRoutes(api: Hono<AppEnv>): void {
     }
     const at = now();
     const token = composition.audiences.includes("public") ? newPublicToken() : null;
-    if (
-      !(await publishRelease(db, row.id, snapshot.id, {
-        userId: user.id,
-        now: at.toISOString(),
-        token,
-        corrects: composition.corrects,
-      }))
-    )
-      throw new ProblemError("release_snapshot_changed");
-    await audit(db, {
-      ...requestOrigin(c),
-      at,
-      actorId: user.id,
-      action: "release.publish",
-      target: row.id,
-      detail: { snapshotId: snapshot.id, audiences: composition.audiences, corrects: composition.corrects },
-    });
+    const published = await publishRelease(
+      db,
+      row.id,
+      snapshot.id,
+      { userId: user.id, now: at.toISOString(), token, corrects: composition.corrects },
+      (trx) =>
+        audit(trx, {
+          ...requestOrigin(c),
+          at,
+          actorId: user.id,
+          action: "release.publish",
+          target: row.id,
+          detail: {
+            snapshotId: snapshot.id,
+            audiences: composition.audiences,
+            corrects: composition.corrects,
+          },
+        }),
+    );
+    if (!published) throw new ProblemError("release_snapshot_changed");
     const fresh = await findRelease(db, row.id);
     if (!fresh) throw new ProblemError("internal");
     return releaseView(db, fresh, user);

@@ -164,6 +164,9 @@ export const defaultCheckBudget: CheckBudget = { maxMs: 60_000, maxWork: 4e9 };
 /** Checks running in this process: one at a time, so analysts cannot stack up work on the server. */
 let checksRunning = 0;
 
+/** Records a stored snapshot (the audit entry), in the transaction that stores it. */
+export type RecordCheck = (trx: Kysely<Database>, snapshot: ReleaseSnapshot) => Promise<void>;
+
 /**
  * Freezes the figures and runs every output check; the release becomes `checked`. One check runs at
  * a time (another answers `release_check_busy`); past the budget nothing is stored.
@@ -175,11 +178,12 @@ export async function checkReleaseFigures(
   now: Date,
   switches: { secondary?: boolean; crossRelease?: boolean } = {},
   budget: CheckBudget = defaultCheckBudget,
+  record: RecordCheck = async () => undefined,
 ): Promise<ReleaseSnapshot> {
   if (checksRunning > 0) throw new ProblemError("release_check_busy");
   checksRunning++;
   try {
-    return await checkFiguresNow(db, row, by, now, switches, budget);
+    return await checkFiguresNow(db, row, by, now, switches, budget, record);
   } finally {
     checksRunning--;
   }
@@ -190,8 +194,9 @@ async function checkFiguresNow(
   row: ReleaseRow,
   by: { id: string; name: string },
   now: Date,
-  switches: { secondary?: boolean; crossRelease?: boolean } = {},
-  budget: CheckBudget = defaultCheckBudget,
+  switches: { secondary?: boolean; crossRelease?: boolean },
+  budget: CheckBudget,
+  record: RecordCheck,
 ): Promise<ReleaseSnapshot> {
   if (row.status === "published") throw new ProblemError("release_published");
   const composition = compositionOf(row);
@@ -278,6 +283,7 @@ async function checkFiguresNow(
     summary,
     interviews,
     now.toISOString(),
+    (trx) => record(trx, snapshot),
   );
   if (stored === "published") throw new ProblemError("release_published");
   // Another instance stored a snapshot of this survey during the check: check again against it.

@@ -42,6 +42,8 @@ export interface TestContext {
   dialect: Dialect;
   /** The database file when the dialect is SQLite (to copy it, or open it beside the app). */
   sqliteFile: string | undefined;
+  /** The database's URL when the dialect is PostgreSQL (to run a server process over it). */
+  databaseUrl: string | undefined;
   validators: ValidatorCache;
   /** Creates a user and returns the cookie of a signed-in session. */
   signIn(role: Role, areaId?: string | null): Promise<string>;
@@ -82,6 +84,7 @@ export async function createTestContext(): Promise<TestContext> {
     db,
     dialect: database.handle.dialect,
     sqliteFile: database.file,
+    databaseUrl: database.url,
     validators,
     request,
     async signIn(role, areaId = role === "admin" || role === "evaluator" ? null : "north") {

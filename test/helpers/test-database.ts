@@ -101,8 +101,10 @@ export async function createTemplate(
 
 export interface TestDatabase {
   handle: DatabaseHandle;
-  /** The SQLite file, on SQLite. */
+  /** The SQLite file, on SQLite: `alongside.sqlite`, so its folder is a server's DATA_DIR. */
   file?: string;
+  /** The database's URL, on PostgreSQL (for a server process over the same database). */
+  url?: string;
   /** Closes the connection and deletes the database. */
   dispose(): Promise<void>;
 }
@@ -114,6 +116,7 @@ export async function openTestDatabase(template: DatabaseTemplate | undefined): 
     const handle = openPostgres(copy.url, 4);
     return {
       handle,
+      url: copy.url,
       async dispose() {
         await handle.close();
         await copy.release();
@@ -121,7 +124,7 @@ export async function openTestDatabase(template: DatabaseTemplate | undefined): 
     };
   }
   const dir = mkdtempSync(join(tmpdir(), "alongside-test-"));
-  const file = join(dir, "test.sqlite");
+  const file = join(dir, "alongside.sqlite");
   if (template) copyFileSync(template.file, file);
   const handle = openSqlite(file);
   if (!template) {
