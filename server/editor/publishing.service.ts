@@ -139,19 +139,20 @@ export async function publish(
         ? `published version ${version} without sign-off: ${reason}`
         : `published version ${version}`,
     });
-  });
-  await audit(ctx.db, {
-    at: ctx.now,
-    actorId: ctx.user.id,
-    action: "survey.publish",
-    target: `${surveyId}@${version}`,
-    detail: {
-      revision: row.revision,
-      signedOffBy,
-      reason,
-      ...htmlRemovedDetail(removals),
-      ...(notOffered.length > 0 ? { languagesNotOffered: notOffered } : {}),
-    },
+    // In the same transaction as the publication it records: a crash cannot leave one without the other.
+    await audit(trx, {
+      at: ctx.now,
+      actorId: ctx.user.id,
+      action: "survey.publish",
+      target: `${surveyId}@${version}`,
+      detail: {
+        revision: row.revision,
+        signedOffBy,
+        reason,
+        ...htmlRemovedDetail(removals),
+        ...(notOffered.length > 0 ? { languagesNotOffered: notOffered } : {}),
+      },
+    });
   });
   return { version, draft: await toDraft(ctx.db, (await loadDraftState(ctx.db, surveyId)).row) };
 }

@@ -39,8 +39,11 @@ export async function raiseConcern(ctx: RaiseContext, body: RaiseConcernRequest)
     raisedBy: ctx.user.id,
     receivedAt: ctx.now.toISOString(),
   };
-  if (await insertConcern(ctx.db, concern)) {
-    await audit(ctx.db, {
+  // The concern and its audit entry in one transaction: a crash between them would leave a concern
+  // on no record, and the tablet's retry finds it stored and writes none.
+  const inserted = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await insertConcern(trx, concern))) return false;
+    await audit(trx, {
       at: ctx.now,
       actorId: ctx.user.id,
       action: "safeguarding.raise",
@@ -48,8 +51,9 @@ export async function raiseConcern(ctx: RaiseContext, body: RaiseConcernRequest)
       detail: { areaId: concern.areaId, urgency: concern.urgency },
       ...ctx.origin,
     });
-    return { id: concern.id, outcome: "accepted", receivedAt: concern.receivedAt };
-  }
+    return true;
+  });
+  if (inserted) return { id: concern.id, outcome: "accepted", receivedAt: concern.receivedAt };
   const stored = await findConcernRow(ctx.db, concern.id);
   const same =
     stored !== undefined &&

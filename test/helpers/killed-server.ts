@@ -38,6 +38,33 @@ export async function serverOver(t: TestContext): Promise<ServerProcess & { disp
   });
 }
 
+/**
+ * One server process at a time over a test's database: `restart` kills the one running (if any) and
+ * starts another; `stop` kills it (for `afterEach`); `output` is what it printed.
+ */
+export function serverSlot(context: () => TestContext): {
+  restart(): Promise<ServerProcess>;
+  stop(): Promise<void>;
+  /** What the running server has printed, for a failure's message. */
+  output(): string;
+} {
+  let server: (ServerProcess & { dispose(): void }) | undefined;
+  const stop = async () => {
+    await server?.kill("SIGKILL");
+    server?.dispose();
+    server = undefined;
+  };
+  return {
+    async restart() {
+      await stop();
+      server = await serverOver(context());
+      return server;
+    },
+    stop,
+    output: () => server?.output() ?? "",
+  };
+}
+
 /** A lock held from outside the server; `release` lets whatever waited on it go on (or roll back). */
 export interface HeldLock {
   /** Resolves once a statement of the server waits on the lock (PostgreSQL), or after a moment (SQLite). */

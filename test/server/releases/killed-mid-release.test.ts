@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ReleaseView } from "../../../shared/contract/releases.ts";
-import { call, during, holdLock, serverOver } from "../../helpers/killed-server.ts";
-import type { ServerProcess } from "../../helpers/server-process.ts";
+import { call, during, holdLock, serverSlot } from "../../helpers/killed-server.ts";
 import { createTestContext, type TestContext } from "../../helpers/test-app.ts";
 import { reviewDetail, seenOf } from "../governance/helpers.ts";
 import { interview, upload } from "../outcomes/helpers.ts";
@@ -19,7 +18,7 @@ import { composeAndCheck, fourAreasFieldwork, json } from "./helpers.ts";
 let t: TestContext;
 let analyst: string;
 let expert: string;
-let server: (ServerProcess & { dispose(): void }) | undefined;
+const slot = serverSlot(() => t);
 const extra = interview({ area: "north" }, { say: 5, helped: true, housing: "hostel", nights: 2 });
 
 beforeEach(async () => {
@@ -27,18 +26,11 @@ beforeEach(async () => {
   ({ analyst, expert } = await fourAreasFieldwork(t, [extra]));
 });
 afterEach(async () => {
-  await server?.kill("SIGKILL");
-  server?.dispose();
-  server = undefined;
+  await slot.stop();
   await t.close();
 });
 
-async function restart(): Promise<ServerProcess> {
-  await server?.kill("SIGKILL");
-  server?.dispose();
-  server = await serverOver(t);
-  return server;
-}
+const restart = () => slot.restart();
 
 /** What the database holds of one release: its snapshot, stored figures and interviews. */
 async function stored(id: string) {
@@ -113,7 +105,7 @@ async function firstCheck(): Promise<{ view: ReleaseView; interviews: string[] }
 async function until(found: () => Promise<boolean>, label: string): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (!(await found())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting: ${label}\n${server?.output()}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting: ${label}\n${slot.output()}`);
     await new Promise((resume) => setTimeout(resume, 5));
   }
 }
