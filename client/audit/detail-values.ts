@@ -30,9 +30,9 @@ const number = new Intl.NumberFormat("en-GB");
 
 /** What an empty filter means: no area chosen is every area. */
 const emptyWords: Partial<Record<string, string>> = {
-  area: "every area",
-  areaId: "every area",
-  wave: "every interview",
+  area: "Every area",
+  areaId: "Every area",
+  wave: "Every interview",
 };
 
 const viewWords: Record<string, string> = {

@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { issuesByField } from "../api/api-error.ts";
-import { focusFirstError } from "./focus-first-error.ts";
+import { focusAfterFailure, focusFirstError } from "./focus-first-error.ts";
 
 /** What is wrong with each field, by the field's name; absent when the field is fine. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -39,6 +39,13 @@ export function useSubmit<E extends Errors<E> = FieldErrors>(options: SubmitOpti
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [errors, setErrors] = useState<E>({} as E);
+  // A form to put focus back into once the failure has rendered (its fields marked, its button enabled).
+  const [refocus, setRefocus] = useState<HTMLFormElement | null>(null);
+  useEffect(() => {
+    if (refocus === null) return;
+    focusAfterFailure(refocus);
+    setRefocus(null);
+  }, [refocus]);
 
   const onSubmit = async (event?: FormEvent<HTMLFormElement>) => {
     event?.preventDefault();
@@ -56,6 +63,9 @@ export function useSubmit<E extends Errors<E> = FieldErrors>(options: SubmitOpti
     } catch (caught) {
       setFailure(caught);
       setErrors(options.fieldErrors ? options.fieldErrors(caught) : (issuesByField(caught) as E));
+      // The submit button was disabled while sending, which dropped focus to the page: land on the
+      // first field the server found wrong, or back on the button.
+      if (form) setRefocus(form);
     } finally {
       setBusy(false);
     }

@@ -26,8 +26,8 @@ describe("an audit entry's details in words", () => {
   it("names areas, surveys, waves, months and roles instead of their codes", () => {
     expect(words("areaId", "southport-bay")).toBe("Southport Bay");
     expect(words("areas", ["southport-bay", "gone-area"])).toBe("Southport Bay, gone-area");
-    expect(words("areaId", null)).toBe("every area");
-    expect(words("wave", null)).toBe("every interview");
+    expect(words("areaId", null)).toBe("Every area");
+    expect(words("wave", null)).toBe("Every interview");
     expect(words("wave", "0")).toBe("First interview");
     expect(words("changeTo", 2)).toBe("Follow-up 2");
     expect(words("version", "participant-interview@3")).toBe("Participant interview, version 3");
