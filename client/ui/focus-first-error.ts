@@ -27,3 +27,15 @@ export function focusAfterFailure(form: HTMLFormElement): void {
     target?.focus();
   }, 0);
 }
+
+/**
+ * After a send that worked, only when focus had fallen to the page (the button disabled while
+ * sending): back on the submit button, where the person was. A form that moved focus on purpose
+ * (to a message, a new row, another page) keeps it there.
+ */
+export function focusAfterSuccess(form: HTMLFormElement): void {
+  window.setTimeout(() => {
+    if (!form.isConnected || document.activeElement !== document.body) return;
+    form.querySelector<HTMLElement>('button[type="submit"]:not([disabled])')?.focus();
+  }, 0);
+}

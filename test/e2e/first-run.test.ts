@@ -179,5 +179,11 @@ describe("first run and one-time links", () => {
       .toBe(await shortName.getAttribute("id"));
     expect(await form.textContent()).not.toMatch(/\bid\b|expected shape|`issues`/);
     await expectNoAxeViolations(admin, "an area refused");
+    // Once added, focus is back on the button that added it, not at the top of the page.
+    await shortName.fill("leeds");
+    await form.getByLabel("Area name").fill("Leeds");
+    await form.getByRole("button", { name: "Add area" }).click();
+    await admin.getByRole("table", { name: "Areas" }).getByText("Leeds", { exact: true }).waitFor();
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.textContent)).toBe("Add area");
   });
 });
