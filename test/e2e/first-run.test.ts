@@ -186,4 +186,26 @@ describe("first run and one-time links", () => {
     await admin.getByRole("table", { name: "Areas" }).getByText("Leeds", { exact: true }).waitFor();
     await expect.poll(() => admin.evaluate(() => document.activeElement?.textContent)).toBe("Add area");
   });
+
+  it("the small-number setting says what it governs (releases, not the exact live figures) and checks its number", async () => {
+    const admin = await adminPage();
+    await admin.goto(`${e2e.server.url}/dashboard`);
+    const field = admin.getByLabel("Smallest group a released figure may be about");
+    await field.waitFor();
+    const hint = await admin.evaluate(
+      (id) => document.getElementById(id ?? "")?.textContent,
+      (await field.getAttribute("aria-describedby"))?.split(" ")[0],
+    );
+    expect(hint).toContain("The live figures you see here stay exact");
+    expect(hint).not.toContain("every dashboard");
+    for (const wrong of ["", "abc", "2.5", "100000"]) {
+      await field.fill(wrong);
+      await admin.getByRole("button", { name: "Save threshold" }).click();
+      await admin.getByText(/Enter a whole number from \d+ to \d+\./).waitFor();
+      await expect
+        .poll(() => admin.evaluate(() => document.activeElement?.id))
+        .toBe(await field.getAttribute("id"));
+    }
+    await expectNoAxeViolations(admin, "the small-number setting refused");
+  });
 });
