@@ -85,6 +85,15 @@ export async function searchAudit(db: Kysely<Database>, search: AuditSearch): Pr
         contains(eb.ref("audit_log.device_id"), pattern),
         contains(eb.ref("users.email"), pattern),
         contains(eb.ref("users.display_name"), pattern),
+        // A reviewed interview is shown by its participant code (audit-targets.ts), so it is found by it.
+        eb(
+          "audit_log.target",
+          "in",
+          db
+            .selectFrom("responses")
+            .select("responses.id")
+            .where((inner) => contains(inner.ref("responses.participant_code"), pattern)),
+        ),
       ]),
     );
   }

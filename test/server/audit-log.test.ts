@@ -179,6 +179,9 @@ describe("GET /api/audit", () => {
     const read = (await search("?action=review")).entries.find((e) => e.action === "review.read");
     expect(read?.target).toBe(item.id);
     expect(read?.targetLabel).toBe(`Interview with participant ${item.participantCode}, follow-up 2`);
+    // Searched by the code the page shows, the interview's entries are found.
+    const found = await search(`?q=${encodeURIComponent(item.participantCode.slice(0, 6).toLowerCase())}`);
+    expect(found.entries.map((e) => e.action)).toContain("review.read");
   });
 
   it("names the release table a note was added to by its title, keeping its id", async () => {
