@@ -208,4 +208,17 @@ describe("first run and one-time links", () => {
     }
     await expectNoAxeViolations(admin, "the small-number setting refused");
   });
+
+  it("an invitation with a name over the limit is stopped at the field before it is sent, in words", async () => {
+    const admin = await adminPage();
+    await admin.goto(`${e2e.server.url}/coordination/people`);
+    const form = admin.getByRole("form", { name: "Invite someone" });
+    await form.getByLabel("Email").fill("long.name@example.org");
+    await form.getByLabel("Name to show").fill("N".repeat(130));
+    await form.getByRole("button", { name: "Invite" }).click();
+    await form.getByText("Use 120 characters or fewer (this has 130).").waitFor();
+    const nameId = await form.getByLabel("Name to show").getAttribute("id");
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.id)).toBe(nameId);
+    expect(await form.textContent()).not.toMatch(/Too big|expected string|Display name/);
+  });
 });
