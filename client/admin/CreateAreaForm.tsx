@@ -9,12 +9,22 @@ import { useSubmit } from "../ui/use-submit.ts";
 
 type AreaErrors = Partial<Record<"id" | "name" | "region", string>>;
 
+/** The server's limits (shared/contract/areas.schema.ts), checked here so they read as words. */
+const MAX_ID = 64;
+const MAX_TEXT = 120;
+
+const tooLong = (value: string, limit: number) =>
+  `Use ${limit} characters or fewer (this has ${value.length}).`;
+
 function checkArea(id: string, name: string, region: string): AreaErrors {
   const errors: AreaErrors = {};
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
     errors.id = "Use lower-case letters, digits and hyphens, starting with a letter or digit.";
+  else if (id.length > MAX_ID) errors.id = tooLong(id, MAX_ID);
   if (name.trim() === "") errors.name = "Enter the area's name.";
+  else if (name.trim().length > MAX_TEXT) errors.name = tooLong(name.trim(), MAX_TEXT);
   if (region.trim() === "") errors.region = "Enter the region.";
+  else if (region.trim().length > MAX_TEXT) errors.region = tooLong(region.trim(), MAX_TEXT);
   return errors;
 }
 
@@ -35,7 +45,8 @@ export function CreateAreaForm({ onCreated }: { onCreated: () => void }) {
     },
     fieldErrors: (error) => {
       const fields: AreaErrors = issuesByField(error);
-      if (error instanceof ApiError && error.code === "area_exists") fields.id = error.problem.title;
+      if (error instanceof ApiError && error.code === "area_exists")
+        fields.id = "Another area already has this short name. Choose a different one.";
       return fields;
     },
   });

@@ -1,4 +1,5 @@
 import type { Problem, ProblemCode } from "../../shared/contract/index.ts";
+import { issueWords } from "./issue-words.ts";
 
 /**
  * The server answered with a problem (RFC 9457). `problem.code` is stable and is what callers switch
@@ -29,7 +30,12 @@ export class NetworkError extends Error {
 /** One sentence for the person in front of the screen, whatever went wrong. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    const { title, detail } = error.problem;
+    const { title, detail, issues } = error.problem;
+    // The shape checks' title and detail speak to a developer ("See `issues`…"); each issue is
+    // shown at its field or listed beneath.
+    if ((error.code === "invalid_body" || error.code === "invalid_query") && issues && issues.length > 0) {
+      return issues.length === 1 ? "One thing needs changing." : "Some things need changing.";
+    }
     return detail && detail !== title ? `${title} ${detail}` : title;
   }
   if (error instanceof NetworkError) return error.message;
@@ -42,7 +48,7 @@ export function issuesByField(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return fields;
   for (const issue of error.problem.issues ?? []) {
     const field = issue.path[0];
-    if (typeof field === "string" && !(field in fields)) fields[field] = issue.message;
+    if (typeof field === "string" && !(field in fields)) fields[field] = issueWords(issue.message);
   }
   return fields;
 }

@@ -10,6 +10,7 @@ import { Loading } from "../ui/Loading.tsx";
 import { PageHeading } from "../ui/PageHeading.tsx";
 import { AuditFilters, type AuditFilterValues, noFilters } from "./AuditFilters.tsx";
 import { AuditTable } from "./AuditTable.tsx";
+import { useAuditNames } from "./use-audit-names.ts";
 import "./audit.css";
 
 interface Results {
@@ -24,6 +25,7 @@ interface Results {
  */
 export default function AuditPage() {
   const announce = useAnnounce();
+  const names = useAuditNames();
   const [results, setResults] = useState<Results | null>(null);
   const [actions, setActions] = useState<string[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
@@ -83,7 +85,7 @@ export default function AuditPage() {
               ? "No entries match this search."
               : `Showing ${plural(results.entries.length, "entry", "entries")}${results.nextCursor ? "; older ones follow" : ""}.`}
           </p>
-          {results.entries.length > 0 && <AuditTable entries={results.entries} />}
+          {results.entries.length > 0 && <AuditTable entries={results.entries} names={names} />}
           {results.nextCursor && (
             <button
               type="button"

@@ -1,10 +1,13 @@
 import type { AuditEntry } from "../../shared/contract/index.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { actionLabel } from "./action-labels.ts";
-import { detailLabel, detailValue } from "./detail-labels.ts";
+import { browserName } from "./browser-name.ts";
+import { detailLabel, filterLabel } from "./detail-labels.ts";
+import { detailValue } from "./detail-values.ts";
+import type { AuditNames } from "./use-audit-names.ts";
 
 /** The entries as a table: one row per entry, its time as the row header. */
-export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+export function AuditTable({ entries, names }: { entries: AuditEntry[]; names: AuditNames }) {
   return (
     <div className="table-scroll">
       <table className="table audit-table">
@@ -36,7 +39,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                 <DeviceCell entry={entry} />
               </td>
               <td className="audit-table__wrap">
-                <DetailCell detail={entry.detail} />
+                <DetailCell detail={entry.detail} labels={entry.detailLabels} names={names} />
               </td>
             </tr>
           ))}
@@ -57,32 +60,55 @@ function ActorCell({ entry }: { entry: AuditEntry }) {
 /** The name of what was affected, with its id beneath for searching; the bare target when it has no name. */
 function TargetCell({ entry }: { entry: AuditEntry }) {
   if (entry.target === null) return null;
-  if (entry.targetLabel === null) return <>{entry.target}</>;
+  const label = entry.targetLabel ?? settingNames[entry.target];
+  if (label === undefined) return <>{entry.target}</>;
   return (
     <>
-      {entry.targetLabel}
+      {label}
       <span className="muted audit-table__id">{entry.target}</span>
     </>
   );
 }
 
+/** Settings are named by a key, not an id the server can look up. */
+const settingNames: Partial<Record<string, string>> = {
+  suppression_k: "Smallest group a release may show (k)",
+};
+
+/** Where the request came from: the browser in a few words, its whole identification a click away. */
 function DeviceCell({ entry }: { entry: AuditEntry }) {
-  const parts = [
-    entry.ip && `Address ${entry.ip}`,
-    entry.deviceId && `Device ${entry.deviceId}`,
-    entry.userAgent && `Browser ${entry.userAgent}`,
-  ].filter((part): part is string => Boolean(part));
-  if (parts.length === 0) return <span className="muted">Not recorded</span>;
+  if (!entry.ip && !entry.deviceId && !entry.userAgent) return <span className="muted">Not recorded</span>;
+  const browser = entry.userAgent ? browserName(entry.userAgent) : null;
   return (
     <ul className="plain-list">
-      {parts.map((part) => (
-        <li key={part}>{part}</li>
-      ))}
+      {entry.ip && <li>Address {entry.ip}</li>}
+      {entry.deviceId && <li>Device {entry.deviceId}</li>}
+      {entry.userAgent && (
+        <li>
+          {browser ? (
+            <details className="audit-table__browser">
+              <summary>Browser {browser}</summary>
+              <span className="muted audit-table__id">{entry.userAgent}</span>
+            </details>
+          ) : (
+            <>Browser {entry.userAgent}</>
+          )}
+        </li>
+      )}
     </ul>
   );
 }
 
-function DetailCell({ detail }: { detail: Record<string, unknown> }) {
+/** Each detail in words; where the server named an id (a release table's title), the id beneath. */
+function DetailCell({
+  detail,
+  labels,
+  names,
+}: {
+  detail: Record<string, unknown>;
+  labels: Record<string, string>;
+  names: AuditNames;
+}) {
   const entries = Object.entries(detail);
   if (entries.length === 0) return null;
   return (
@@ -90,9 +116,40 @@ function DetailCell({ detail }: { detail: Record<string, unknown> }) {
       {entries.map(([key, value]) => (
         <div key={key}>
           <dt>{detailLabel(key)}</dt>
-          <dd>{detailValue(value)}</dd>
+          <dd>
+            {labels[key] !== undefined ? (
+              <>
+                {labels[key]}
+                <span className="muted audit-table__id">{detailValue(key, value, names)}</span>
+              </>
+            ) : isRecord(value) ? (
+              <NestedDetail detail={value} names={names} />
+            ) : (
+              detailValue(key, value, names)
+            )}
+          </dd>
         </div>
       ))}
     </dl>
   );
+}
+
+/** An object inside the details (an export's or a figures page's filters), one line per key. */
+function NestedDetail({ detail, names }: { detail: Record<string, unknown>; names: AuditNames }) {
+  const entries = Object.entries(detail);
+  if (entries.length === 0) return <>none</>;
+  return (
+    <dl className="audit-detail audit-detail--nested">
+      {entries.map(([key, value]) => (
+        <div key={key}>
+          <dt>{filterLabel(key)}</dt>
+          <dd>{detailValue(key, value, names)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

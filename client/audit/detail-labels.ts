@@ -61,6 +61,7 @@ const labels: Record<string, string> = {
   audiences: "Audiences",
   corrects: "Corrects",
   tableId: "Table",
+  version: "Survey version",
   as: "As",
   locale: "Language",
   locales: "Languages",
@@ -79,6 +80,7 @@ const labels: Record<string, string> = {
   self: "Their own",
   adoptedRevision: "Revision adopted",
   status: "Status",
+  view: "Figures shown",
 };
 
 export function detailLabel(key: string): string {
@@ -92,19 +94,25 @@ export function detailLabel(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const number = new Intl.NumberFormat("en-GB");
+/**
+ * Inside an export's or a figures page's "Filters" the same keys mean what the filter chose:
+ * `from` is the first month, not the value before a change.
+ */
+const filterLabels: Record<string, string> = {
+  area: "Area",
+  areaId: "Area",
+  wave: "Interview",
+  status: "Which responses",
+  version: "Survey version",
+  from: "Completed from",
+  to: "Completed up to",
+  mode: "How the interview was done",
+  language: "Interview language",
+  changeFrom: "Change compared from",
+  changeTo: "Change compared to",
+  breakdown: "Also shown by",
+};
 
-/** A detail's value in words: yes/no, numbers with separators, lists with commas, "none" for empty. */
-export function detailValue(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "none";
-  if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value === "number") return number.format(value);
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return value.length === 0 ? "none" : value.map(detailValue).join(", ");
-  if (typeof value === "object") {
-    return Object.entries(value as Record<string, unknown>)
-      .map(([key, inner]) => `${detailLabel(key).toLowerCase()} ${detailValue(inner)}`)
-      .join("; ");
-  }
-  return String(value);
+export function filterLabel(key: string): string {
+  return filterLabels[key] ?? detailLabel(key);
 }

@@ -14,6 +14,8 @@ import { TextField } from "../ui/TextField.tsx";
 import { QrCode } from "./QrCode.tsx";
 import { useAreaChoice } from "./use-area-choice.tsx";
 
+const MAX_DISPLAY_NAME = 120;
+
 type Errors = Partial<Record<"email" | "displayName" | "role" | "areaId", string>>;
 const NO_AREA = "";
 
@@ -41,6 +43,9 @@ export function PeopleSection({ me }: { me: Me }) {
     if (!/^[^\s@]+@[^\s@]+$/.test(email.trim()))
       found.email = "Enter an email address like name@example.org.";
     if (displayName.trim() === "") found.displayName = "Enter the name to show for this person.";
+    // The server's limit (invitations.schema.ts), said here before sending.
+    else if (displayName.trim().length > MAX_DISPLAY_NAME)
+      found.displayName = `Use ${MAX_DISPLAY_NAME} characters or fewer (this has ${displayName.trim().length}).`;
     setErrors(found);
     setFailure(null);
     if (Object.keys(found).length > 0) {
@@ -91,7 +96,7 @@ export function PeopleSection({ me }: { me: Me }) {
           in person or by text message. It works for 72 hours.
         </p>
         <form className="panel" onSubmit={handleSubmit} noValidate aria-label="Invite someone">
-          {failure !== null && <ErrorAlert heading="That did not work" error={failure} />}
+          {failure !== null && <ErrorAlert heading="The invitation was not sent" error={failure} />}
           <TextField
             label="Email"
             type="email"

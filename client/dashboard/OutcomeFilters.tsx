@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import type { OutcomePageResponse } from "../../shared/contract/index.ts";
 import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
+import { modeNames } from "../ui/mode-names.ts";
 import { SelectField } from "../ui/SelectField.tsx";
 import { TextField } from "../ui/TextField.tsx";
 
@@ -18,12 +19,6 @@ const FIELDS = [
 ] as const;
 type Field = (typeof FIELDS)[number];
 type Values = Record<Field, string>;
-
-const modeNames: Record<string, string> = {
-  read_aloud: "Read aloud by the peer researcher",
-  self_completed: "Completed by the participant",
-  mixed: "Mixed (handed over for some questions)",
-};
 
 export function filtersFrom(query: URLSearchParams): Values {
   return Object.fromEntries(FIELDS.map((f) => [f, query.get(f) ?? ""])) as Values;

@@ -1,4 +1,5 @@
 import { ApiError, errorMessage } from "../api/api-error.ts";
+import { issueWords, pathWords } from "../api/issue-words.ts";
 
 /**
  * What went wrong with the last action, announced at once (role="alert"). Field issues that the
@@ -14,8 +15,8 @@ export function ErrorAlert({ error, heading = "That did not work" }: { error: un
         <ul>
           {issues.map((issue) => (
             <li key={`${issue.path.join(".")}:${issue.message}`}>
-              {issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}
-              {issue.message}
+              {issue.path.length > 0 ? `${pathWords(issue.path)}: ` : ""}
+              {issueWords(issue.message)}
             </li>
           ))}
         </ul>

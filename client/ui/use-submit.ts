@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { issuesByField } from "../api/api-error.ts";
-import { focusFirstError } from "./focus-first-error.ts";
+import { focusAfterFailure, focusAfterSuccess, focusFirstError } from "./focus-first-error.ts";
 
 /** What is wrong with each field, by the field's name; absent when the field is fine. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -39,6 +39,15 @@ export function useSubmit<E extends Errors<E> = FieldErrors>(options: SubmitOpti
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [errors, setErrors] = useState<E>({} as E);
+  // A form to put focus back into once the outcome has rendered (its fields marked, its button
+  // enabled): the button was disabled while sending, which dropped focus to the page.
+  const [refocus, setRefocus] = useState<{ form: HTMLFormElement; failed: boolean } | null>(null);
+  useEffect(() => {
+    if (refocus === null) return;
+    if (refocus.failed) focusAfterFailure(refocus.form);
+    else focusAfterSuccess(refocus.form);
+    setRefocus(null);
+  }, [refocus]);
 
   const onSubmit = async (event?: FormEvent<HTMLFormElement>) => {
     event?.preventDefault();
@@ -53,9 +62,12 @@ export function useSubmit<E extends Errors<E> = FieldErrors>(options: SubmitOpti
     setBusy(true);
     try {
       await options.run(form);
+      if (form) setRefocus({ form, failed: false });
     } catch (caught) {
       setFailure(caught);
       setErrors(options.fieldErrors ? options.fieldErrors(caught) : (issuesByField(caught) as E));
+      // Land on the first field the server found wrong, or back on the button.
+      if (form) setRefocus({ form, failed: true });
     } finally {
       setBusy(false);
     }

@@ -3,6 +3,7 @@ import type { AuditEntry, AuditPage } from "../../shared/contract/audit.ts";
 import type { KeysetCursor } from "../../shared/contract/keyset.ts";
 import { keysetCursor } from "../../shared/contract/keyset.ts";
 import type { Database } from "../db/schema.ts";
+import { auditReleaseTableTitles, releaseTableKey } from "./audit-release-tables.ts";
 import { auditTargetLabels, targetLabelKey } from "./audit-targets.ts";
 
 export interface AuditSearch {
@@ -84,6 +85,15 @@ export async function searchAudit(db: Kysely<Database>, search: AuditSearch): Pr
         contains(eb.ref("audit_log.device_id"), pattern),
         contains(eb.ref("users.email"), pattern),
         contains(eb.ref("users.display_name"), pattern),
+        // A reviewed interview is shown by its participant code (audit-targets.ts), so it is found by it.
+        eb(
+          "audit_log.target",
+          "in",
+          db
+            .selectFrom("responses")
+            .select("responses.id")
+            .where((inner) => contains(inner.ref("responses.participant_code"), pattern)),
+        ),
       ]),
     );
   }
@@ -104,7 +114,9 @@ export async function searchAudit(db: Kysely<Database>, search: AuditSearch): Pr
   const page = rows.slice(0, search.limit);
   const last = page.at(-1);
   const labels = await auditTargetLabels(db, page);
-  const entries: AuditEntry[] = page.map((row) => ({
+  const parsed = page.map((row) => ({ ...row, detail: parseDetail(row.detail) }));
+  const tableTitles = await auditReleaseTableTitles(db, parsed);
+  const entries: AuditEntry[] = parsed.map((row) => ({
     id: row.id,
     at: row.at,
     action: row.action,
@@ -114,7 +126,8 @@ export async function searchAudit(db: Kysely<Database>, search: AuditSearch): Pr
         : { id: row.actor_id, email: row.actor_email ?? "", displayName: row.actor_name ?? "" },
     target: row.target,
     targetLabel: labels.get(targetLabelKey(row)) ?? null,
-    detail: parseDetail(row.detail),
+    detail: row.detail,
+    detailLabels: detailLabelsOf(row, tableTitles),
     ip: row.ip,
     userAgent: row.user_agent,
     deviceId: row.device_id,
@@ -131,6 +144,15 @@ export async function searchAudit(db: Kysely<Database>, search: AuditSearch): Pr
 export async function auditActions(db: Kysely<Database>): Promise<string[]> {
   const rows = await db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute();
   return rows.map((row) => row.action);
+}
+
+/** Words for the ids in an entry's details that the page cannot name itself. */
+function detailLabelsOf(
+  row: { target: string | null; detail: Record<string, unknown> },
+  tableTitles: ReadonlyMap<string, string>,
+): Record<string, string> {
+  const title = tableTitles.get(releaseTableKey(row.target, row.detail.tableId));
+  return title === undefined ? {} : { tableId: title };
 }
 
 function parseDetail(text: string): Record<string, unknown> {

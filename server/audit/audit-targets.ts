@@ -1,10 +1,13 @@
 import type { Kysely } from "kysely";
+import { waveLabel } from "../../shared/follow-ups/wave-label.ts";
 import type { Database } from "../db/schema.ts";
 import { theoryOfChange } from "../outcomes/theory-of-change.ts";
 
 /**
  * Plain names for the ids an audit page's entries point at: a person's name and email, an area's,
- * survey's or release's title, a tablet's label, an outcome's words in the theory of change. An entry's target is a bare id (or `survey@version`
+ * survey's or release's title, a tablet's label, an outcome's words in the theory of change, the
+ * participant code of an interview that was reviewed (the data manager, the only reader of this
+ * page, reads those codes everywhere else). An entry's target is a bare id (or `survey@version`
  * for a published version); the action's family says which table it names. A target that no longer
  * resolves (a deleted row) or that is not an id (an email tried at sign-in, a setting's name) keeps
  * no label, and the page shows the target as it was written.
@@ -36,6 +39,17 @@ export async function auditTargetLabels(
       db.selectFrom("devices").select(["id", "label as name"]).where("id", "in", ids).execute(),
     release: (ids) =>
       db.selectFrom("releases").select(["id", "title as name"]).where("id", "in", ids).execute(),
+    review: async (ids) =>
+      (
+        await db
+          .selectFrom("responses")
+          .select(["id", "participant_code", "wave"])
+          .where("id", "in", ids)
+          .execute()
+      ).map((row) => ({
+        id: row.id,
+        name: `Interview with participant ${row.participant_code}, ${waveLabel(Number(row.wave)).toLowerCase()}`,
+      })),
     // Outcomes are nodes of the theory of change, not rows.
     outcome: async (ids) =>
       theoryOfChange()
@@ -67,7 +81,7 @@ export function targetLabelKey(entry: { action: string; target: string | null })
   return `${entry.action} ${entry.target}`;
 }
 
-type Family = "user" | "area" | "survey" | "device" | "release" | "outcome";
+type Family = "user" | "area" | "survey" | "device" | "release" | "outcome" | "review";
 
 function familyOf(action: string): Family | null {
   const family = action.split(".")[0];
@@ -78,7 +92,11 @@ function familyOf(action: string): Family | null {
     case "device":
     case "release":
     case "outcome":
+    case "review":
       return family;
+    // An export names the survey whose interviews it wrote.
+    case "export":
+      return "survey";
     default:
       return null;
   }

@@ -31,6 +31,11 @@ export interface AuditEntry {
   /** The target in plain words (a person's name and email, an area's or survey's title), when it still exists. */
   targetLabel: string | null;
   detail: Record<string, unknown>;
+  /**
+   * Words for ids in `detail` that only the server can name, by the detail's key: a release table's
+   * title for `tableId`. A key missing here is shown from `detail` as written.
+   */
+  detailLabels: Record<string, string>;
   ip: string | null;
   userAgent: string | null;
   deviceId: string | null;

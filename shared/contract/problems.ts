@@ -19,7 +19,7 @@ export const problems = {
   survey_not_found: { status: 404, title: "There is no survey with that id." },
   survey_version_not_found: { status: 404, title: "That survey has no published version with that number." },
   area_not_found: { status: 404, title: "There is no area with that id." },
-  area_exists: { status: 409, title: "An area with that id already exists." },
+  area_exists: { status: 409, title: "An area with that short name already exists." },
   email_taken: { status: 409, title: "An account with that email already exists." },
   area_required: { status: 400, title: "This role works in one area: choose the area." },
   not_found: { status: 404, title: "Nothing here." },

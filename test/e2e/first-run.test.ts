@@ -27,6 +27,17 @@ async function newPage(): Promise<Page> {
   return context.newPage();
 }
 
+/** Ada, the administrator added by the invitations test, on the administration page. */
+async function adminPage(): Promise<Page> {
+  const admin = await newPage();
+  await admin.goto(`${e2e.server.url}/login`);
+  await admin.getByLabel("Email", { exact: true }).fill("ada@example.org");
+  await admin.getByLabel("Password", { exact: true }).fill("peer research together");
+  await admin.getByRole("button", { name: "Sign in" }).click();
+  await admin.getByRole("heading", { name: "Administration", level: 1 }).waitFor();
+  return admin;
+}
+
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
   const violations = await axeViolations(page);
   expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
@@ -111,12 +122,7 @@ describe("first run and one-time links", () => {
   it("shows people who never chose a password as Invited, and adds people only by invitation", async () => {
     await e2e.addUser("admin", null, "ada@example.org");
     const before = await e2e.server.handle.db.selectFrom("users").select("id").execute();
-    const admin = await newPage();
-    await admin.goto(`${e2e.server.url}/login`);
-    await admin.getByLabel("Email", { exact: true }).fill("ada@example.org");
-    await admin.getByLabel("Password", { exact: true }).fill("peer research together");
-    await admin.getByRole("button", { name: "Sign in" }).click();
-    await admin.getByRole("heading", { name: "Administration", level: 1 }).waitFor();
+    const admin = await adminPage();
     const row = (name: string) =>
       admin.getByRole("row").filter({ has: admin.getByRole("rowheader", { name }) });
     await row("cora").waitFor();
@@ -149,5 +155,70 @@ describe("first run and one-time links", () => {
     await admin.goto(`${e2e.server.url}/admin`);
     await row("Noor").waitFor();
     await expectNoAxeViolations(admin, "administration users");
+  });
+
+  it("adding an area says what is wrong in words at the field, and keeps focus in the form after a refusal", async () => {
+    const admin = await adminPage();
+    const form = admin.getByRole("form", { name: "Add an area" });
+    const shortName = form.getByLabel("Short name for links");
+    // Over the server's limit: said before sending, not as "Too big: expected string to have <=120".
+    await shortName.fill("leeds");
+    await form.getByLabel("Area name").fill("L".repeat(130));
+    await form.getByLabel("Region").fill("Yorkshire");
+    await form.getByRole("button", { name: "Add area" }).click();
+    await form.getByText("Use 120 characters or fewer (this has 130).").waitFor();
+    const nameId = await form.getByLabel("Area name").getAttribute("id");
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.id)).toBe(nameId);
+    // A short name already taken: named as the field names it, and focus lands on that field.
+    await shortName.fill("northtown");
+    await form.getByLabel("Area name").fill("Northtown again");
+    await form.getByRole("button", { name: "Add area" }).click();
+    await form.getByText("Another area already has this short name. Choose a different one.").waitFor();
+    await expect
+      .poll(() => admin.evaluate(() => document.activeElement?.id))
+      .toBe(await shortName.getAttribute("id"));
+    expect(await form.textContent()).not.toMatch(/\bid\b|expected shape|`issues`/);
+    await expectNoAxeViolations(admin, "an area refused");
+    // Once added, focus is back on the button that added it, not at the top of the page.
+    await shortName.fill("leeds");
+    await form.getByLabel("Area name").fill("Leeds");
+    await form.getByRole("button", { name: "Add area" }).click();
+    await admin.getByRole("table", { name: "Areas" }).getByText("Leeds", { exact: true }).waitFor();
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.textContent)).toBe("Add area");
+  });
+
+  it("the small-number setting says what it governs (releases, not the exact live figures) and checks its number", async () => {
+    const admin = await adminPage();
+    await admin.goto(`${e2e.server.url}/dashboard`);
+    const field = admin.getByLabel("Smallest group a released figure may be about");
+    await field.waitFor();
+    const hint = await admin.evaluate(
+      (id) => document.getElementById(id ?? "")?.textContent,
+      (await field.getAttribute("aria-describedby"))?.split(" ")[0],
+    );
+    expect(hint).toContain("The live figures you see here stay exact");
+    expect(hint).not.toContain("every dashboard");
+    for (const wrong of ["", "abc", "2.5", "100000"]) {
+      await field.fill(wrong);
+      await admin.getByRole("button", { name: "Save threshold" }).click();
+      await admin.getByText(/Enter a whole number from \d+ to \d+\./).waitFor();
+      await expect
+        .poll(() => admin.evaluate(() => document.activeElement?.id))
+        .toBe(await field.getAttribute("id"));
+    }
+    await expectNoAxeViolations(admin, "the small-number setting refused");
+  });
+
+  it("an invitation with a name over the limit is stopped at the field before it is sent, in words", async () => {
+    const admin = await adminPage();
+    await admin.goto(`${e2e.server.url}/coordination/people`);
+    const form = admin.getByRole("form", { name: "Invite someone" });
+    await form.getByLabel("Email").fill("long.name@example.org");
+    await form.getByLabel("Name to show").fill("N".repeat(130));
+    await form.getByRole("button", { name: "Invite" }).click();
+    await form.getByText("Use 120 characters or fewer (this has 130).").waitFor();
+    const nameId = await form.getByLabel("Name to show").getAttribute("id");
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.id)).toBe(nameId);
+    expect(await form.textContent()).not.toMatch(/Too big|expected string|Display name/);
   });
 });

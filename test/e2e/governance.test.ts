@@ -302,6 +302,36 @@ describe("reviewing and exporting", () => {
     );
     expect(whatAndDetails).toContain("Needs review");
     for (const text of whatAndDetails) expect(text).not.toMatch(code);
+    // The values too ("View released", "Area northtown", "File responses-wide.csv" before), and what
+    // was affected: a reviewed interview by its participant code, its id only as secondary text.
+    const valuesAndAffected = await table.evaluate((element) => {
+      const primaryText = (cell: Element | undefined) => {
+        const copy = cell?.cloneNode(true) as Element | undefined;
+        for (const secondary of copy?.querySelectorAll(".audit-table__id") ?? []) secondary.remove();
+        return copy?.textContent ?? "";
+      };
+      return [...element.querySelectorAll("tbody tr")].map((row) => {
+        const cells = row.querySelectorAll("td");
+        return {
+          affected: primaryText(cells[2]),
+          values: [...(cells[4]?.querySelectorAll("dd") ?? [])]
+            .filter((dd) => !dd.querySelector("dl"))
+            .map((dd) => primaryText(dd)),
+        };
+      });
+    });
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+    for (const { affected, values } of valuesAndAffected) {
+      expect(affected).not.toMatch(uuid);
+      for (const value of values)
+        expect(value).not.toMatch(/\b[a-z]+_[a-z_]+\b|\b[a-z]+-[a-z-]+\.(csv|json|zip)\b/);
+    }
+    const allValues = valuesAndAffected.flatMap((row) => row.values);
+    expect(allValues).toContain("Northtown");
+    expect(allValues.some((value) => value.startsWith("CSV for"))).toBe(true);
+    expect(valuesAndAffected.map((row) => row.affected)).toContainEqual(
+      expect.stringMatching(/^Interview with participant [A-Z0-9]{4}-[A-Z0-9]{4}, first interview$/),
+    );
     await expectNoAxeViolations(page, "audit log");
     await context.close();
   });

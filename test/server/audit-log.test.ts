@@ -6,7 +6,13 @@ import { audit } from "../../server/audit/audit.repository.ts";
 import type { AuditPage } from "../../shared/contract/audit.ts";
 import { addUser, sessionFor } from "../helpers/security.ts";
 import { syncItem } from "../helpers/sync-items.ts";
-import { createTestContext, NOW, TEST_PASSWORD, type TestContext } from "../helpers/test-app.ts";
+import {
+  createTestContext,
+  NOW,
+  TEST_PASSWORD,
+  TEST_SURVEY_ID,
+  type TestContext,
+} from "../helpers/test-app.ts";
 
 let t: TestContext;
 let admin: string;
@@ -133,6 +139,12 @@ describe("GET /api/audit", () => {
         target: "suppression_k",
       },
       {
+        at: at("2026-11-20T09:06:30.000Z"),
+        actorId: null,
+        action: "export.download",
+        target: "wellbeing-check",
+      },
+      {
         at: at("2026-11-20T09:07:00.000Z"),
         actorId: null,
         action: "outcome.read",
@@ -150,11 +162,70 @@ describe("GET /api/audit", () => {
       "user.disable": ["no-such-user", null],
       "auth.login_failed": ["sam@example.org", null],
       "settings.suppression": ["suppression_k", null],
+      "export.download": ["wellbeing-check", "Wellbeing check"],
       "outcome.read": [
         "outcome-areas-co-produce-design-and-delivery",
         "Areas co-produce the design and delivery of their work",
       ],
     });
+  });
+
+  it("names a reviewed interview by its participant code and wave, never by its bare id alone", async () => {
+    const researcher = await t.signIn("peer_researcher", "north");
+    const item = syncItem({ wave: 2 });
+    await t.request("/api/sync", { method: "POST", cookie: researcher, json: { items: [item] } });
+    const res = await t.request(`/api/review/responses/${item.id}`, { cookie: admin });
+    expect(res.status).toBe(200);
+    const read = (await search("?action=review")).entries.find((e) => e.action === "review.read");
+    expect(read?.target).toBe(item.id);
+    expect(read?.targetLabel).toBe(`Interview with participant ${item.participantCode}, follow-up 2`);
+    // Searched by the code the page shows, the interview's entries are found.
+    const found = await search(`?q=${encodeURIComponent(item.participantCode.slice(0, 6).toLowerCase())}`);
+    expect(found.entries.map((e) => e.action)).toContain("review.read");
+  });
+
+  it("names the release table a note was added to by its title, keeping its id", async () => {
+    const tableId = `${TEST_SURVEY_ID}/say_in_support:overall`;
+    const sam = await addUser(t, "sam@example.org");
+    await t.db
+      .insertInto("releases")
+      .values({
+        id: "rel-1",
+        survey_id: TEST_SURVEY_ID,
+        title: "Spring findings",
+        composition: "{}",
+        status: "checked",
+        created_at: NOW.toISOString(),
+        created_by: sam.id,
+        updated_at: NOW.toISOString(),
+        snapshot_id: "snap-1",
+        snapshot: JSON.stringify({
+          id: "snap-1",
+          tables: [{ id: tableId, title: "Say in support — everyone" }],
+        }),
+      })
+      .execute();
+    await audit(t.db, {
+      at: NOW,
+      actorId: null,
+      action: "release.annotate",
+      target: "rel-1",
+      detail: { tableId },
+    });
+    await audit(t.db, {
+      at: NOW,
+      actorId: null,
+      action: "release.annotate",
+      target: "rel-1",
+      detail: { tableId: "gone:overall" },
+    });
+    const entries = (await search("?action=release")).entries;
+    expect(entries.map((e) => [e.targetLabel, e.detail.tableId, e.detailLabels])).toEqual(
+      expect.arrayContaining([
+        ["Spring findings", tableId, { tableId: "Say in support — everyone" }],
+        ["Spring findings", "gone:overall", {}],
+      ]),
+    );
   });
 
   it("treats % and _ in the search text as themselves", async () => {
