@@ -103,10 +103,12 @@ describe("reviewing and exporting", () => {
     await expectNoAxeViolations(page, "one response");
 
     await page.getByLabel("Approve").check();
-    await page
-      .getByLabel("Comment", { exact: true })
-      .first()
-      .fill("Checked with the researcher: they meant 5.");
+    const comment = page.getByLabel("Comment", { exact: true }).first();
+    // A paste longer than the box takes is cut by the browser; the page says so, not silently.
+    await comment.fill("x".repeat(2100));
+    await page.getByText("This box is full: it takes 2,000 characters at most").first().waitFor();
+    await comment.fill("Checked with the researcher: they meant 5.");
+    expect(await page.getByText("This box is full").count()).toBe(0);
     await page.getByRole("button", { name: "Record decision" }).click();
     await page.locator(".facts").getByText("Approved").waitFor();
     await page.getByText("Checked with the researcher: they meant 5.").waitFor();
