@@ -37,6 +37,9 @@ export async function findReleaseByToken(
  */
 export const SHOWN_BEFORE = "shown_before";
 
+/** The statuses of a snapshot readers could see (0076): every later check compares with each of them. */
+const SHOWN = ["published", "checked", SHOWN_BEFORE];
+
 export async function listReleases(db: Kysely<Database>, publishedOnly: boolean): Promise<ReleaseRow[]> {
   let q = db
     .selectFrom("releases")
@@ -204,7 +207,7 @@ export async function storeSnapshot(
       .selectFrom("releases")
       .select("id")
       .where("survey_id", "=", release.surveyId)
-      .where("status", "in", ["published", "checked", SHOWN_BEFORE])
+      .where("status", "in", SHOWN)
       .where("snapshot_id", "is not", null)
       .where("id", "!=", id)
       .execute();
@@ -637,7 +640,7 @@ export async function earlierShown(
       eb.case().when("f.release_id", "is", null).then(eb.ref("r.snapshot")).else(null).end().as("snapshot"),
     ])
     .where("r.survey_id", "=", surveyId)
-    .where("r.status", "in", ["published", "checked", SHOWN_BEFORE])
+    .where("r.status", "in", SHOWN)
     .where("r.snapshot_id", "is not", null)
     .where("r.id", "!=", except)
     .orderBy("shown_at")
